@@ -1,0 +1,187 @@
+using Microsoft.Extensions.Logging;
+
+namespace SshKeep.Compat;
+
+/// <summary>
+/// autossh 1.4g's messages (spec R86), worded as in the Debian binary so scripts and log
+/// filters keep matching. Error = LOG_ERR (3), Information = LOG_INFO (6), Debug = LOG_DEBUG (7).
+/// </summary>
+internal static partial class CompatLog
+{
+    // --- start-up (all fatal ones are Error) ---
+    [LoggerMessage(100, LogLevel.Error, "invalid log level \"{Value}\"")]
+    public static partial void InvalidLogLevel(this ILogger logger, string value);
+
+    [LoggerMessage(101, LogLevel.Error, "invalid poll time \"{Value}\"")]
+    public static partial void InvalidPollTime(this ILogger logger, string value);
+
+    [LoggerMessage(102, LogLevel.Error, "invalid first poll time \"{Value}\"")]
+    public static partial void InvalidFirstPollTime(this ILogger logger, string value);
+
+    [LoggerMessage(103, LogLevel.Error, "invalid gate time \"{Value}\"")]
+    public static partial void InvalidGateTime(this ILogger logger, string value);
+
+    [LoggerMessage(104, LogLevel.Error, "invalid max start number \"{Value}\"")]
+    public static partial void InvalidMaxStart(this ILogger logger, string value);
+
+    [LoggerMessage(105, LogLevel.Error, "invalid max lifetime \"{Value}\"")]
+    public static partial void InvalidMaxLifetime(this ILogger logger, string value);
+
+    [LoggerMessage(106, LogLevel.Error, "echo message may only be {Max} bytes long")]
+    public static partial void MessageTooLong(this ILogger logger, int max);
+
+    /// <summary>Any start-up error already worded by the parser (invalid port, cannot open log file, …).</summary>
+    [LoggerMessage(107, LogLevel.Error, "{Text}")]
+    public static partial void StartupError(this ILogger logger, string text);
+
+    [LoggerMessage(110, LogLevel.Information, "port set to 0, monitoring disabled")]
+    public static partial void MonitoringDisabled(this ILogger logger);
+
+    [LoggerMessage(111, LogLevel.Information, "short poll time: adjusting net timeouts to {Milliseconds}")]
+    public static partial void ShortPollTime(this ILogger logger, int milliseconds);
+
+    [LoggerMessage(112, LogLevel.Information, "poll time is greater than lifetime, dropping poll time to {Seconds:0}")]
+    public static partial void PollClampedToLifetime(this ILogger logger, double seconds);
+
+    [LoggerMessage(113, LogLevel.Information, "first poll time is greater than lifetime, dropping first poll time to {Seconds:0}")]
+    public static partial void FirstPollClampedToLifetime(this ILogger logger, double seconds);
+
+    /// <summary>An informational start-up line worded by the parser.</summary>
+    [LoggerMessage(114, LogLevel.Information, "{Text}")]
+    public static partial void StartupNotice(this ILogger logger, string text);
+
+    [LoggerMessage(120, LogLevel.Error, "cannot open pid file \"{Path}\": {Reason}")]
+    public static partial void CannotOpenPidFile(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(121, LogLevel.Error, "write failed to pid file \"{Path}\": {Reason}")]
+    public static partial void CannotWritePidFile(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(122, LogLevel.Error, "bind on {Host}:{Port}: {Reason}")]
+    public static partial void BindFailed(this ILogger logger, string host, int port, string reason);
+
+    [LoggerMessage(123, LogLevel.Error, "run as daemon failed: {Reason}")]
+    public static partial void DaemonFailed(this ILogger logger, string reason);
+
+    // --- the loop (R60) ---
+    [LoggerMessage(200, LogLevel.Information, "starting ssh (count {Count})")]
+    public static partial void StartingSsh(this ILogger logger, int count);
+
+    [LoggerMessage(201, LogLevel.Information, "starting ssh (count {Count} of {Max})")]
+    public static partial void StartingSshOf(this ILogger logger, int count, int max);
+
+    [LoggerMessage(202, LogLevel.Information, "ssh child pid is {Pid}")]
+    public static partial void ChildPid(this ILogger logger, int pid);
+
+    [LoggerMessage(203, LogLevel.Debug, "child of {ParentPid} execing {Path}")]
+    public static partial void ChildExecing(this ILogger logger, int parentPid, string path);
+
+    [LoggerMessage(204, LogLevel.Error, "{Path}: {Reason}")]
+    public static partial void ExecFailed(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(205, LogLevel.Information, "max start count reached; exiting")]
+    public static partial void MaxStartReached(this ILogger logger);
+
+    [LoggerMessage(206, LogLevel.Error, "signalled to exit")]
+    public static partial void SignalledToExitBetweenRuns(this ILogger logger);
+
+    [LoggerMessage(207, LogLevel.Information, "signalled to exit")]
+    public static partial void SignalledToExitWhileWatching(this ILogger logger);
+
+    [LoggerMessage(208, LogLevel.Information, "exceeded maximum time to live, shutting down")]
+    public static partial void LifetimeExceeded(this ILogger logger);
+
+    // --- how an ssh exit is read (R61) ---
+    [LoggerMessage(300, LogLevel.Information, "ssh exited on signal {Signal}, restarting ssh")]
+    public static partial void ExitedOnSignal(this ILogger logger, int signal);
+
+    [LoggerMessage(301, LogLevel.Error, "ssh exited prematurely with status {Status}; {ProgramName} exiting")]
+    public static partial void ExitedPrematurely(this ILogger logger, int status, string programName);
+
+    [LoggerMessage(302, LogLevel.Information, "ssh exited with error status {Status}; restarting ssh")]
+    public static partial void ExitedWithErrorRestarting(this ILogger logger, int status);
+
+    [LoggerMessage(303, LogLevel.Information, "ssh exited with status {Status}; {ProgramName} exiting")]
+    public static partial void ExitedWithStatusExiting(this ILogger logger, int status, string programName);
+
+    /// <summary>sshkeep only (R68 fix): a stopped ssh forwards nothing, so it is replaced.</summary>
+    [LoggerMessage(304, LogLevel.Information, "ssh child {Pid} was stopped (signal {Signal}); killing and restarting ssh")]
+    public static partial void ChildStopped(this ILogger logger, int pid, int signal);
+
+    // --- signals (R71) ---
+    [LoggerMessage(400, LogLevel.Information, "received signal to exit ({Signal})")]
+    public static partial void ReceivedSignalToExit(this ILogger logger, int signal);
+
+    [LoggerMessage(401, LogLevel.Information, "signalled to kill and restart ssh")]
+    public static partial void SignalledToRestart(this ILogger logger);
+
+    [LoggerMessage(402, LogLevel.Debug, "received SIGALRM (end-of-life {EndOfLife})")]
+    public static partial void ReceivedAlarm(this ILogger logger, int endOfLife);
+
+    /// <summary>sshkeep only (R74/R75 fix): HUP/USR1/USR2/ALRM during a back-off wait end the wait.</summary>
+    [LoggerMessage(403, LogLevel.Information, "received signal {Signal} while waiting; starting ssh now")]
+    public static partial void WaitCutShort(this ILogger logger, int signal);
+
+    // --- monitoring (R49–R51) ---
+    [LoggerMessage(500, LogLevel.Information, "port down, restarting ssh")]
+    public static partial void PortDown(this ILogger logger);
+
+    [LoggerMessage(501, LogLevel.Information, "{Host}:{Port}: {Reason}")]
+    public static partial void ConnectFailed(this ILogger logger, string host, string port, string reason);
+
+    [LoggerMessage(502, LogLevel.Information, "timeout polling to accept read connection")]
+    public static partial void AcceptTimeout(this ILogger logger);
+
+    [LoggerMessage(503, LogLevel.Error, "error polling to accept read connection: {Reason}")]
+    public static partial void AcceptPollError(this ILogger logger, string reason);
+
+    [LoggerMessage(504, LogLevel.Error, "error accepting read connection: {Reason}")]
+    public static partial void AcceptError(this ILogger logger, string reason);
+
+    [LoggerMessage(505, LogLevel.Information, "too many loops without data")]
+    public static partial void TooManyLoopsWithoutData(this ILogger logger);
+
+    [LoggerMessage(506, LogLevel.Debug, "tried connection {Tries} times and failed")]
+    public static partial void TriedAndFailed(this ILogger logger, int tries);
+
+    [LoggerMessage(507, LogLevel.Debug, "connection ok")]
+    public static partial void ConnectionOk(this ILogger logger);
+
+    [LoggerMessage(508, LogLevel.Debug, "not what I sent: \"{Received}\" : \"{Sent}\"")]
+    public static partial void NotWhatISent(this ILogger logger, string received, string sent);
+
+    [LoggerMessage(509, LogLevel.Debug, "timeout on io poll, looping to accept again")]
+    public static partial void IoPollTimeout(this ILogger logger);
+
+    [LoggerMessage(510, LogLevel.Debug, "error on poll: {Reason}")]
+    public static partial void PollError(this ILogger logger, string reason);
+
+    // --- kill and debug trace ---
+    [LoggerMessage(600, LogLevel.Error, "waitpid() not successful: {Reason}")]
+    public static partial void WaitpidFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(601, LogLevel.Debug, "check on child {Pid}")]
+    public static partial void CheckOnChild(this ILogger logger, int pid);
+
+    [LoggerMessage(602, LogLevel.Debug, "expired child, returning {Result}")]
+    public static partial void ExpiredChild(this ILogger logger, int result);
+
+    [LoggerMessage(603, LogLevel.Debug, "clear alarm timer ({Seconds} secs left)")]
+    public static partial void ClearAlarm(this ILogger logger, int seconds);
+
+    [LoggerMessage(604, LogLevel.Debug, "set alarm for {Seconds} secs")]
+    public static partial void SetAlarm(this ILogger logger, int seconds);
+
+    [LoggerMessage(605, LogLevel.Debug, "checking for grace period, tries = {Tries}")]
+    public static partial void CheckingGracePeriod(this ILogger logger, int tries);
+
+    [LoggerMessage(606, LogLevel.Debug, "sleeping for grace time {Seconds} secs")]
+    public static partial void SleepingForGraceTime(this ILogger logger, int seconds);
+
+    /// <summary>sshkeep only (issue 4): the server answers again, so the back-off wait ends early.</summary>
+    [LoggerMessage(607, LogLevel.Information, "server {Host}:{Port} answers again; ending the wait after {Waited} of {Planned} secs")]
+    public static partial void ReachableAgain(this ILogger logger, string host, int port, int waited, int planned);
+
+    /// <summary>sshkeep only (R68 fix): ssh ignored SIGTERM for the grace period.</summary>
+    [LoggerMessage(608, LogLevel.Information, "ssh child {Pid} did not exit {Grace} secs after SIGTERM; sending SIGKILL")]
+    public static partial void KillEscalated(this ILogger logger, int pid, int grace);
+}

@@ -1,0 +1,9 @@
+namespace SshKeep.Ssh;
+
+/// <summary>Starts ssh children. The real one uses posix_spawn; tests use a fake.</summary>
+public interface ISshLauncher
+{
+    /// <summary>Starts the program. Throws <see cref="SshStartException"/> when it cannot be
+    /// executed (for example ENOENT), with the message autossh prints: "&lt;path&gt;: &lt;reason&gt;".</summary>
+    ISshProcess Start(SshStartInfo startInfo);
+}
