@@ -1,0 +1,124 @@
+namespace SshKeep.Compat;
+
+/// <summary>
+/// C's <c>strtoul</c>/<c>strtol</c> as glibc does them in the C locale, on a 64-bit
+/// <c>long</c> (spec R29): optional leading white space (space, \t, \n, \v, \f, \r), an optional
+/// sign, then digits; with radix 0, <c>0x</c>/<c>0X</c> means hex and a leading <c>0</c> octal.
+/// Only ASCII counts: a non-ASCII digit or space ends the number, as it does for a C byte string.
+/// </summary>
+internal static class CNumber
+{
+    /// <summary>
+    /// <c>strtoul(text, &amp;end, radix)</c>. <paramref name="complete"/> is autossh's
+    /// "non-empty and <c>*end == '\0'</c>" test: true only when the text is not empty, holds at
+    /// least one digit, and the number runs to its end. A minus sign negates in unsigned
+    /// arithmetic; a magnitude beyond 2^64−1 gives <see cref="ulong.MaxValue"/> (ERANGE).
+    /// </summary>
+    public static ulong StrToUL(string text, int radix, out bool complete)
+    {
+        var scan = Scan(text, radix);
+        complete = scan.Complete;
+        if (scan.Overflow)
+        {
+            return ulong.MaxValue;
+        }
+
+        return scan.Negative ? unchecked(0UL - scan.Magnitude) : scan.Magnitude;
+    }
+
+    /// <summary>
+    /// <c>strtol(text, &amp;end, radix)</c>: as <see cref="StrToUL"/>, but out-of-range values
+    /// saturate at <see cref="long.MinValue"/>/<see cref="long.MaxValue"/>.
+    /// </summary>
+    public static long StrToL(string text, int radix, out bool complete)
+    {
+        var scan = Scan(text, radix);
+        complete = scan.Complete;
+        if (scan.Negative)
+        {
+            return scan.Overflow || scan.Magnitude > 1UL << 63
+                ? long.MinValue
+                : unchecked((long)(0UL - scan.Magnitude));
+        }
+
+        return scan.Overflow || scan.Magnitude > long.MaxValue ? long.MaxValue : (long)scan.Magnitude;
+    }
+
+    /// <summary>Storing an unsigned long in a C <c>int</c>: the low 32 bits, two's complement (R11, R33).</summary>
+    public static int ToCInt(ulong value) => unchecked((int)value);
+
+    /// <summary>Storing a long in a C <c>int</c>: the low 32 bits, two's complement (R36).</summary>
+    public static int ToCInt(long value) => unchecked((int)value);
+
+    private static bool IsCSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
+
+    private static int DigitValue(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'z' => c - 'a' + 10,
+        >= 'A' and <= 'Z' => c - 'A' + 10,
+        _ => int.MaxValue,
+    };
+
+    private static ScanResult Scan(string text, int radix)
+    {
+        if (radix is not (0 or >= 2 and <= 36))
+        {
+            throw new ArgumentOutOfRangeException(nameof(radix), radix, "radix must be 0 or 2..36, as for strtoul");
+        }
+
+        var i = 0;
+        while (i < text.Length && IsCSpace(text[i]))
+        {
+            i++;
+        }
+
+        var negative = false;
+        if (i < text.Length && text[i] is '+' or '-')
+        {
+            negative = text[i] == '-';
+            i++;
+        }
+
+        // A "0x" prefix counts only when a hex digit follows; otherwise glibc parses the "0"
+        // alone and leaves end at the 'x' ("0x" and "0xg" are 0 with trailing text).
+        var hexPrefix = i + 1 < text.Length && text[i] == '0' && text[i + 1] is 'x' or 'X'
+            && i + 2 < text.Length && DigitValue(text[i + 2]) < 16;
+        if (radix == 0)
+        {
+            radix = hexPrefix ? 16 : i < text.Length && text[i] == '0' ? 8 : 10;
+        }
+
+        if (radix == 16 && hexPrefix)
+        {
+            i += 2;
+        }
+
+        var start = i;
+        ulong magnitude = 0;
+        var overflow = false;
+        while (i < text.Length && DigitValue(text[i]) < radix)
+        {
+            var digit = (ulong)DigitValue(text[i]);
+            if (!overflow)
+            {
+                if (magnitude > (ulong.MaxValue - digit) / (ulong)radix)
+                {
+                    overflow = true;
+                }
+                else
+                {
+                    magnitude = magnitude * (ulong)radix + digit;
+                }
+            }
+
+            i++;
+        }
+
+        // With no digits, glibc sets end back to the very start of the string.
+        var complete = text.Length > 0 && i > start && i == text.Length;
+        return new ScanResult(magnitude, negative, overflow, complete);
+    }
+
+    private readonly record struct ScanResult(ulong Magnitude, bool Negative, bool Overflow, bool Complete);
+}

@@ -1,0 +1,169 @@
+namespace SshKeep.Compat;
+
+/// <summary>
+/// The front door of compatibility mode: autossh's command line and <c>AUTOSSH_*</c>
+/// environment turned into one decision, without any I/O (spec §1–§3).
+/// </summary>
+public static class CompatCommandLine
+{
+    /// <summary>The version autossh reports (R5).</summary>
+    public const string Version = "1.4g";
+
+    /// <summary>
+    /// Decides what to do, checking in autossh's order (R1, R2): the environment first (the first
+    /// invalid variable is fatal); then getopt (<c>-V</c> acts when reached, an invalid option
+    /// before it wins); then usage when no operand is left; then the monitor spec (R8–R13);
+    /// then the ssh argv (R14–R20).
+    /// </summary>
+    /// <param name="argv0">As invoked; getopt's diagnostics quote it whole, everything else
+    /// uses its last path component (R70).</param>
+    /// <param name="args">The arguments after argv[0].</param>
+    /// <param name="environment">The process environment (names are case-sensitive).</param>
+    /// <param name="pickFreeMonitorPort">Called only when neither <c>-M</c> nor a non-empty
+    /// <c>AUTOSSH_PORT</c> is given (Debian wrapper behaviour, R3, with a real free-port check
+    /// done by the caller); returns a port P such that P and P+1 are free, or null when none
+    /// could be found.</param>
+    public static CompatParseResult Parse(
+        string argv0,
+        IReadOnlyList<string> args,
+        IReadOnlyDictionary<string, string> environment,
+        Func<int?> pickFreeMonitorPort)
+    {
+        ArgumentNullException.ThrowIfNull(argv0);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(pickFreeMonitorPort);
+
+        var programName = ProgramName(argv0);
+
+        // R1 step 1, R2: environment errors come before everything, even -V.
+        if (!CompatEnvironment.TryRead(environment, programName, out var env, out var envError))
+        {
+            return envError!;
+        }
+
+        // R1 step 3, R6, R7. glibc looks for POSIXLY_CORRECT by presence, like getenv.
+        var getopt = GnuGetopt.Parse(argv0, args, environment.ContainsKey("POSIXLY_CORRECT"));
+        switch (getopt)
+        {
+            case GetoptOutcome.VersionRequested:
+                return new CompatParseResult.ShowVersion($"{programName} {Version}");
+            case GetoptOutcome.Rejected rejected:
+                return new CompatParseResult.Usage(rejected.Diagnostic, CompatUsage.Text(programName));
+        }
+
+        var parsed = (GetoptOutcome.Parsed)getopt;
+
+        // R4 (d): no operand left. autossh does not check that it looks like a host.
+        if (parsed.Operands.Count == 0)
+        {
+            return new CompatParseResult.Usage(null, CompatUsage.Text(programName));
+        }
+
+        var log = new CompatLogOptions(programName, env!.LogFile, env.LogLevel, env.Debug);
+        var notices = new List<StartupNotice>(env.Notices);
+
+        // R8: the last -M wins. R9 (Debian): any -M replaces AUTOSSH_PORT, which is then never
+        // examined. R3: without either, the Debian wrapper picks a free port; R4 (c) cannot arise.
+        string? lastM = null;
+        var detach = false;
+        foreach (var (letter, value) in parsed.Options)
+        {
+            if (letter == 'M')
+            {
+                lastM = value;
+            }
+            else if (letter == 'f')
+            {
+                detach = true; // R18
+            }
+        }
+
+        MonitorSpec? monitor;
+        if (lastM is not null || env.Port is not null)
+        {
+            var (spec, source) = lastM is not null ? (lastM, "-M") : (env.Port!, "AUTOSSH_PORT");
+            if (!MonitorSpecParser.TryParse(spec, source, programName, out monitor, out var logMessage, out var stderrLine))
+            {
+                return new CompatParseResult.Fatal(logMessage, stderrLine, log, notices);
+            }
+        }
+        else if (pickFreeMonitorPort() is { } picked)
+        {
+            // The picker promises P and P+1 free; a port outside the loop's range is refused
+            // the way autossh refuses the wrapper's occasional 65535 (R3, R12).
+            if (picked is < 1 or > MonitorSpecParser.MaxMonitorPort)
+            {
+                return new CompatParseResult.Fatal(
+                    $"monitor port ({picked}) out of range",
+                    $"{programName}: the free monitor port found ({picked}) is out of range 1 to {MonitorSpecParser.MaxMonitorPort}; "
+                        + "give one with -M port, or -M 0 to turn monitoring off",
+                    log,
+                    notices);
+            }
+
+            monitor = new MonitorSpec.Loop(picked);
+        }
+        else
+        {
+            // The Debian wrapper prints this on stdout and exits 1 (R3).
+            return new CompatParseResult.Fatal(
+                "unable to find a suitable tunnel port",
+                $"{programName}: unable to find a suitable tunnel port (no free pair of ports P, P+1); "
+                    + "give one with -M port, or -M 0 to turn monitoring off",
+                log,
+                notices);
+        }
+
+        if (monitor is MonitorSpec.Off)
+        {
+            notices.Add(Info("port set to 0, monitoring disabled")); // R12, R55
+        }
+
+        // R52: from the final poll time; autossh's "(poll*1000)/2 < 15000" is "poll < 30" (the
+        // Debian build shows no overflow for huge polls). Logged whether or not monitoring is on.
+        var netTimeout = 15000;
+        if (env.PollSeconds < 30)
+        {
+            netTimeout = env.PollSeconds * 500;
+            notices.Add(Info($"short poll time: adjusting net timeouts to {netTimeout}"));
+        }
+
+        // R14, R19, R41: the program goes through the same "drop empty strings" rule as the
+        // arguments, so an empty AUTOSSH_PATH makes the first argument the program to run.
+        var sshPath = env.SshPath;
+        var sshArguments = CompatSshArguments.Build(monitor!, parsed);
+        if (sshPath.Length == 0)
+        {
+            sshPath = sshArguments.Count > 0 ? sshArguments[0] : "";
+            sshArguments = sshArguments.Skip(1).ToArray();
+        }
+
+        var settings = new CompatSettings
+        {
+            ProgramName = programName,
+            SshPath = sshPath,
+            SshArguments = sshArguments,
+            Monitor = monitor!,
+            PollSeconds = env.PollSeconds,
+            FirstPollSeconds = env.FirstPollSeconds,
+            GateTimeSeconds = detach ? 0 : env.GateTimeSeconds, // R45, R80
+            MaxStart = env.MaxStart,
+            MaxLifetimeSeconds = env.MaxLifetimeSeconds,
+            Message = env.Message,
+            PidFile = env.PidFile,
+            LogFile = env.LogFile,
+            LogLevel = env.LogLevel,
+            Debug = env.Debug,
+            Detach = detach,
+            NetTimeoutMilliseconds = netTimeout,
+        };
+        return new CompatParseResult.Run(settings, notices);
+    }
+
+    /// <summary>glibc's <c>__progname</c>: what follows the last slash of argv[0] (R70).</summary>
+    public static string ProgramName(string argv0) => argv0[(argv0.LastIndexOf('/') + 1)..];
+
+    private static StartupNotice Info(string text) =>
+        new(Microsoft.Extensions.Logging.LogLevel.Information, text);
+}

@@ -1,0 +1,226 @@
+using System.Text;
+
+namespace SshKeep.Compat;
+
+/// <summary>
+/// The <c>AUTOSSH_*</c> variables, read and checked exactly as autossh's <c>get_env_args()</c>
+/// does (spec §3, R29–R45), in its order, the first invalid one being fatal (R1).
+/// </summary>
+internal sealed record CompatEnvironment
+{
+    /// <summary>autossh's compiled-in ssh (R14).</summary>
+    public const string DefaultSshPath = "/usr/bin/ssh";
+
+    /// <summary>R37: the test message may carry at most this many bytes of AUTOSSH_MESSAGE.</summary>
+    public const int MaxMessageBytes = 64;
+
+    // syslog levels autossh uses (R85).
+    private const int LogErr = 3;
+    private const int LogInfo = 6;
+    private const int LogDebug = 7;
+
+    private const int DefaultPollSeconds = 600;
+    private const int DefaultGateTimeSeconds = 30;
+
+    public required string SshPath { get; init; }
+    public required bool Debug { get; init; }
+    public required int LogLevel { get; init; }
+    public required int PollSeconds { get; init; }
+    public required int FirstPollSeconds { get; init; }
+    public required int GateTimeSeconds { get; init; }
+    public required int MaxStart { get; init; }
+    public required string Message { get; init; }
+
+    /// <summary>Non-empty AUTOSSH_PORT, not yet examined: it only matters without <c>-M</c> (R9, R38).</summary>
+    public required string? Port { get; init; }
+
+    public required double MaxLifetimeSeconds { get; init; }
+    public required string? PidFile { get; init; }
+    public required string? LogFile { get; init; }
+
+    /// <summary>The lifetime clamp lines (R39), logged before anything else.</summary>
+    public required IReadOnlyList<StartupNotice> Notices { get; init; }
+
+    public static bool TryRead(
+        IReadOnlyDictionary<string, string> environment,
+        string programName,
+        out CompatEnvironment? result,
+        out CompatParseResult.Fatal? error)
+    {
+        result = null;
+        var notices = new List<StartupNotice>();
+
+        // R29/R32: autossh filters its own error through the level stored so far, even a level
+        // it is about to reject, so "abc", "-1" and 0..2 silence every variable error.
+        var level = LogInfo;
+        bool Fail(string logMessage, string variable, string value, string expected, out CompatParseResult.Fatal? fatal)
+        {
+            fatal = new CompatParseResult.Fatal(
+                level >= LogErr ? logMessage : "",
+                $"{programName}: invalid {variable} {StderrText.Quote(value)}: {expected}",
+                null,
+                notices);
+            return false;
+        }
+
+        string? text;
+
+        // R30, R41: any string, even empty.
+        var sshPath = environment.GetValueOrDefault("AUTOSSH_PATH") ?? DefaultSshPath;
+
+        // R31: presence alone turns debug on, and AUTOSSH_LOGLEVEL is then not even read.
+        var debug = environment.ContainsKey("AUTOSSH_DEBUG");
+        if (debug)
+        {
+            level = LogDebug;
+        }
+        else if (environment.TryGetValue("AUTOSSH_LOGLEVEL", out text))
+        {
+            // R32: stored before the check (int from strtoul).
+            level = CNumber.ToCInt(CNumber.StrToUL(text, 0, out var complete));
+            if (!complete || level is < 0 or > LogDebug)
+            {
+                return Fail($"invalid log level \"{text}\"", "AUTOSSH_LOGLEVEL", text,
+                    "expected a syslog level from 0 to 7", out error);
+            }
+        }
+
+        // R33: int from strtoul; 0 (also after wrapping) is invalid, a negative int means 600.
+        var poll = DefaultPollSeconds;
+        if (environment.TryGetValue("AUTOSSH_POLL", out text))
+        {
+            poll = CNumber.ToCInt(CNumber.StrToUL(text, 0, out var complete));
+            if (!complete || poll == 0)
+            {
+                return Fail($"invalid poll time \"{text}\"", "AUTOSSH_POLL", text,
+                    "expected a whole number of seconds greater than 0", out error);
+            }
+
+            if (poll < 0)
+            {
+                poll = DefaultPollSeconds;
+            }
+        }
+
+        // R34: same rules; unset means the poll time as it stands now.
+        var firstPoll = poll;
+        if (environment.TryGetValue("AUTOSSH_FIRST_POLL", out text))
+        {
+            firstPoll = CNumber.ToCInt(CNumber.StrToUL(text, 0, out var complete));
+            if (!complete || firstPoll == 0)
+            {
+                return Fail($"invalid first poll time \"{text}\"", "AUTOSSH_FIRST_POLL", text,
+                    "expected a whole number of seconds greater than 0", out error);
+            }
+
+            if (firstPoll < 0)
+            {
+                firstPoll = DefaultPollSeconds;
+            }
+        }
+
+        // R35: (double)strtol, must be >= 0. autossh keeps a double; anything beyond
+        // int.MaxValue seconds (68 years) is the same "never" for us.
+        var gateTime = DefaultGateTimeSeconds;
+        if (environment.TryGetValue("AUTOSSH_GATETIME", out text))
+        {
+            var value = CNumber.StrToL(text, 0, out var complete);
+            if (!complete || value < 0)
+            {
+                return Fail($"invalid gate time \"{text}\"", "AUTOSSH_GATETIME", text,
+                    "expected a whole number of seconds, 0 or more", out error);
+            }
+
+            gateTime = (int)Math.Min(value, int.MaxValue);
+        }
+
+        // R36: (int)strtol, must be >= -1 after the truncation (4294967295 is -1: no limit).
+        var maxStart = -1;
+        if (environment.TryGetValue("AUTOSSH_MAXSTART", out text))
+        {
+            maxStart = CNumber.ToCInt(CNumber.StrToL(text, 0, out var complete));
+            if (!complete || maxStart < -1)
+            {
+                return Fail($"invalid max start number \"{text}\"", "AUTOSSH_MAXSTART", text,
+                    "expected a whole number of ssh starts, or -1 for no limit", out error);
+            }
+        }
+
+        // R37: a byte limit, counted on the UTF-8 form the C program sees.
+        var message = environment.GetValueOrDefault("AUTOSSH_MESSAGE") ?? "";
+        var messageBytes = Encoding.UTF8.GetByteCount(message);
+        if (messageBytes > MaxMessageBytes)
+        {
+            return Fail($"echo message may only be {MaxMessageBytes} bytes long", "AUTOSSH_MESSAGE", message,
+                $"expected at most {MaxMessageBytes} bytes, got {messageBytes}", out error);
+        }
+
+        // R38: empty is the same as unset; checked later, and only if no -M is given (R9).
+        var port = NonEmpty(environment.GetValueOrDefault("AUTOSSH_PORT"));
+
+        // R39: (double)strtoul; 0 is unlimited; a negative text wraps to a huge value.
+        double maxLifetime = 0;
+        if (environment.TryGetValue("AUTOSSH_MAXLIFETIME", out text))
+        {
+            maxLifetime = CNumber.StrToUL(text, 0, out var complete);
+            if (!complete)
+            {
+                return Fail($"invalid max lifetime \"{text}\"", "AUTOSSH_MAXLIFETIME", text,
+                    "expected a whole number of seconds, or 0 for no limit", out error);
+            }
+
+            if (maxLifetime > 0)
+            {
+                // Both clamps compare the int values with the lifetime (R39, R54); a clamped
+                // lifetime is below int.MaxValue, so "%.0f" is its plain integer form.
+                if (poll > maxLifetime)
+                {
+                    notices.Add(new StartupNotice(Microsoft.Extensions.Logging.LogLevel.Information,
+                        $"poll time is greater than lifetime, dropping poll time to {(int)maxLifetime}"));
+                    poll = (int)maxLifetime;
+                }
+
+                if (firstPoll > maxLifetime)
+                {
+                    notices.Add(new StartupNotice(Microsoft.Extensions.Logging.LogLevel.Information,
+                        $"first poll time is greater than lifetime, dropping first poll time to {(int)maxLifetime}"));
+                    firstPoll = (int)maxLifetime;
+                }
+            }
+        }
+
+        // R40: empty is the same as unset.
+        var pidFile = NonEmpty(environment.GetValueOrDefault("AUTOSSH_PIDFILE"));
+
+        // R42: autossh opens the file right here with fopen(s, "a"). Opening is the caller's job
+        // (this class does no I/O), but an empty name is known to fail: fopen("") is ENOENT,
+        // logged as "<name>: <reason>" with the empty name.
+        var logFile = environment.GetValueOrDefault("AUTOSSH_LOGFILE");
+        if (logFile is "")
+        {
+            return Fail(": No such file or directory", "AUTOSSH_LOGFILE", logFile,
+                "expected the path of a file to append log lines to", out error);
+        }
+
+        error = null;
+        result = new CompatEnvironment
+        {
+            SshPath = sshPath,
+            Debug = debug,
+            LogLevel = level,
+            PollSeconds = poll,
+            FirstPollSeconds = firstPoll,
+            GateTimeSeconds = gateTime,
+            MaxStart = maxStart,
+            Message = message,
+            Port = port,
+            MaxLifetimeSeconds = maxLifetime,
+            PidFile = pidFile,
+            LogFile = logFile,
+            Notices = notices,
+        };
+        return true;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

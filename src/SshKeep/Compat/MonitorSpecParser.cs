@@ -1,0 +1,83 @@
+namespace SshKeep.Compat;
+
+/// <summary>
+/// <c>port[:echo_port]</c> from <c>-M</c> or <c>AUTOSSH_PORT</c> (R8–R13), checked in autossh's
+/// order: the echo part first, then the port, then its range.
+/// </summary>
+internal static class MonitorSpecParser
+{
+    /// <summary>The loop needs port+1 too, so 65534 is the highest monitor port (R12, R95).</summary>
+    public const int MaxMonitorPort = 65534;
+
+    /// <param name="spec">The text as given.</param>
+    /// <param name="source">Where it came from, for the stderr line: <c>-M</c> or <c>AUTOSSH_PORT</c>.</param>
+    /// <param name="logMessage">On failure, autossh's message (R10–R12, with its two spaces in
+    /// <c>invalid echo port  "…"</c>).</param>
+    /// <param name="stderrLine">On failure, sshkeep's one-line explanation.</param>
+    public static bool TryParse(
+        string spec,
+        string source,
+        string programName,
+        out MonitorSpec? monitor,
+        out string logMessage,
+        out string stderrLine)
+    {
+        monitor = null;
+        logMessage = "";
+        stderrLine = "";
+        var where = $"{programName}: invalid {source} {StderrText.Quote(spec)}";
+
+        // R8: split at the first colon; anything after a second colon is trailing text (R10).
+        var colon = spec.IndexOf(':', StringComparison.Ordinal);
+        var portText = colon < 0 ? spec : spec[..colon];
+        int? echoPort = null;
+        if (colon >= 0)
+        {
+            var echoText = spec[(colon + 1)..];
+
+            // R10: empty, trailing text, or 0 is fatal, even when the port part is 0. Deliberate
+            // fix (R13): decimal only, like the port. Also deliberate: a value that is negative
+            // as a C int is refused here (autossh passed it to ssh, which refuses the forward).
+            var value = CNumber.ToCInt(CNumber.StrToUL(echoText, 10, out var complete));
+            if (!complete || value <= 0)
+            {
+                logMessage = $"invalid echo port  \"{echoText}\"";
+                stderrLine = $"{where}: the echo port {StderrText.Quote(echoText)} must be a decimal number greater than 0";
+                return false;
+            }
+
+            echoPort = value;
+        }
+
+        // R11: strtoul stored in an int (low 32 bits), leading white space and a sign accepted.
+        // Deliberate fix (R13): base 10, so "020000" is 20000 (autossh built the forwards on octal
+        // 8192 and tested decimal 20000) and "0x4e20" is refused here instead of failing the
+        // first test's address lookup.
+        var port = CNumber.ToCInt(CNumber.StrToUL(portText, 10, out var portComplete));
+        if (!portComplete)
+        {
+            logMessage = $"invalid port \"{portText}\"";
+            stderrLine = $"{where}: the monitor port {StderrText.Quote(portText)} is not a decimal number; "
+                + $"expected 1 to {MaxMonitorPort}, or 0 to turn monitoring off";
+            return false;
+        }
+
+        // R12: 0 (also after truncation, e.g. 4294967296) turns monitoring off.
+        if (port == 0)
+        {
+            monitor = new MonitorSpec.Off();
+            return true;
+        }
+
+        if (port is < 0 or > MaxMonitorPort)
+        {
+            logMessage = $"monitor port ({port}) out of range";
+            stderrLine = $"{where}: the monitor port must be 1 to {MaxMonitorPort} (port+1 is used too), "
+                + "or 0 to turn monitoring off";
+            return false;
+        }
+
+        monitor = echoPort is { } echo ? new MonitorSpec.Echo(port, echo) : new MonitorSpec.Loop(port);
+        return true;
+    }
+}
