@@ -8,58 +8,48 @@ public sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvid
     public ISshProcess Start(SshStartInfo startInfo)
     {
         ArgumentNullException.ThrowIfNull(startInfo);
-        var argv = new List<string>(startInfo.Arguments.Count + 1) { startInfo.Program };
-        argv.AddRange(startInfo.Arguments);
-        var request = new SpawnRequest(startInfo.Program, argv, PosixSpawn.CurrentEnvironmentWith(startInfo.EnvironmentOverrides))
+        var request = new SpawnRequest(
+            startInfo.Program,
+            [startInfo.Program, .. startInfo.Arguments],
+            PosixSpawn.CurrentEnvironmentWith(startInfo.EnvironmentOverrides))
         {
             SearchPath = true,
             NewProcessGroup = startInfo.NewProcessGroup,
         };
 
-        int readFd = -1, writeFd = -1;
-        if (startInfo.CaptureStandardError) (readFd, writeFd) = CreatePipe();
-
+        StderrLineReader? stderr = null;
+        int writeFd = -1;
         int pid, error;
         try
         {
-            PosixSpawn.TrySpawn(request with { StandardErrorFd = startInfo.CaptureStandardError ? writeFd : null }, out pid, out error);
+            if (startInfo.CaptureStandardError)
+            {
+                // The reader exists before the child, so nothing can fail between spawning ssh and
+                // reading its stderr (a child with nobody reading would die of SIGPIPE on its first line).
+                (int readFd, writeFd) = CreatePipe();
+                stderr = new StderrLineReader(readFd);
+                request = request with { StandardErrorFd = writeFd };
+            }
+            PosixSpawn.TrySpawn(request, out pid, out error);
         }
         catch
         {
-            CloseIfOpen(readFd);
+            stderr?.Dispose();
             throw;
         }
         finally
         {
             // The child has its own copy as fd 2; ours would keep the pipe from ever reaching EOF.
-            CloseIfOpen(writeFd);
+            if (writeFd >= 0) LibC.close(writeFd);
         }
+
         if (error != 0)
         {
-            CloseIfOpen(readFd);
+            stderr?.Dispose();
             // The message autossh logs for a failed exec: "<path>: <reason>" (R60).
             throw new SshStartException(startInfo.Program, LibC.StrError(error), error);
         }
-
-        // Track before anything that could throw, so the child is always reaped.
-        var child = reaper.Track(pid);
-        StderrLineReader? stderr = null;
-        if (readFd >= 0)
-        {
-            try
-            {
-                stderr = new StderrLineReader(readFd);
-            }
-            catch (IOException)
-            {
-                // No reader: the read end is already closed, so ssh (SIGPIPE at its default action)
-                // would die on its first line of stderr. Kill it now rather than hand out a tunnel
-                // that dies later for a reason nobody can see; the reaper collects it.
-                child.Signal(LibC.SIGKILL, startInfo.NewProcessGroup);
-                throw;
-            }
-        }
-        return new PosixSshProcess(child, startInfo.NewProcessGroup, stderr, timeProvider);
+        return new PosixSshProcess(reaper.Track(pid), startInfo.NewProcessGroup, stderr, timeProvider);
     }
 
     private static unsafe (int Read, int Write) CreatePipe()
@@ -72,10 +62,5 @@ public sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvid
             throw new IOException($"pipe2: {LibC.StrError(errno)}");
         }
         return (fds[0], fds[1]);
-    }
-
-    private static void CloseIfOpen(int fd)
-    {
-        if (fd >= 0) LibC.close(fd);
     }
 }

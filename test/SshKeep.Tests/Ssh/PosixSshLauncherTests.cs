@@ -268,6 +268,10 @@ public sealed class PosixSshLauncherTests : IDisposable
 
         // Looked at from outside: a shell would add descriptors of its own.
         var process = Start(new SshStartInfo("/bin/sleep", ["100"], CaptureStandardError: true));
+        // posix_spawn returns once the child has replaced its memory image, a moment before the kernel
+        // closes the close-on-exec fds, and sleep then opens locale files for a moment. Look once it
+        // sleeps: nothing of either kind is left then.
+        await Eventually.True(() => ReadProc(process.Pid, "wchan").Contains("nanosleep"), "the child sleeps");
         var childFds = Directory.GetFiles($"/proc/{process.Pid}/fd")
             .Select(f => int.Parse(Path.GetFileName(f), CultureInfo.InvariantCulture))
             .ToList();
@@ -347,6 +351,18 @@ public sealed class PosixSshLauncherTests : IDisposable
             }
         }
         return result;
+    }
+
+    private static string ReadProc(int pid, string file)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/{file}");
+        }
+        catch (IOException)
+        {
+            return "";
+        }
     }
 
     private static void KillByPid(int pid) => LibC.kill(pid, 9);
