@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
+using SshKeep.Ssh;
 
 namespace SshKeep.Daemon;
 
@@ -15,8 +16,9 @@ namespace SshKeep.Daemon;
 /// </remarks>
 public sealed class SignalListener : IDisposable
 {
-    /// <summary>HUP, INT, QUIT, USR1, USR2, ALRM, TERM (Linux numbers).</summary>
-    public static IReadOnlyList<int> HandledSignals { get; } = [1, 2, 3, 10, 12, 14, 15];
+    /// <summary>HUP, INT, QUIT, USR1, USR2, ALRM, TERM (Linux numbers: 1, 2, 3, 10, 12, 14, 15).</summary>
+    public static IReadOnlyList<int> HandledSignals { get; } =
+        [LibC.SIGHUP, LibC.SIGINT, LibC.SIGQUIT, LibC.SIGUSR1, LibC.SIGUSR2, LibC.SIGALRM, LibC.SIGTERM];
 
     private readonly Channel<int> _received = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<PosixSignalRegistration> _registrations = [];
@@ -67,26 +69,21 @@ public sealed class SignalListener : IDisposable
     /// </summary>
     internal static PosixSignal ToPosixSignal(int signal) => signal switch
     {
-        1 => PosixSignal.SIGHUP,
-        2 => PosixSignal.SIGINT,
-        3 => PosixSignal.SIGQUIT,
-        15 => PosixSignal.SIGTERM,
+        LibC.SIGHUP => PosixSignal.SIGHUP,
+        LibC.SIGINT => PosixSignal.SIGINT,
+        LibC.SIGQUIT => PosixSignal.SIGQUIT,
+        LibC.SIGTERM => PosixSignal.SIGTERM,
         > 0 => (PosixSignal)signal,
         _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "Signal numbers are positive."),
     };
 
+    /// <summary>The inverse of <see cref="ToPosixSignal"/> (the runtime reports a signal the way it was registered).</summary>
     internal static int ToNumber(PosixSignal signal) => signal switch
     {
-        PosixSignal.SIGHUP => 1,
-        PosixSignal.SIGINT => 2,
-        PosixSignal.SIGQUIT => 3,
-        PosixSignal.SIGTERM => 15,
-        PosixSignal.SIGCHLD => 17,
-        PosixSignal.SIGCONT => 18,
-        PosixSignal.SIGTSTP => 20,
-        PosixSignal.SIGTTIN => 21,
-        PosixSignal.SIGTTOU => 22,
-        PosixSignal.SIGWINCH => 28,
+        PosixSignal.SIGHUP => LibC.SIGHUP,
+        PosixSignal.SIGINT => LibC.SIGINT,
+        PosixSignal.SIGQUIT => LibC.SIGQUIT,
+        PosixSignal.SIGTERM => LibC.SIGTERM,
         _ => (int)signal,
     };
 }

@@ -49,6 +49,8 @@ public sealed class ChildReaper : IDisposable
         return child;
     }
 
+    /// <summary>Stops listening to SIGCHLD: children still tracked are never reported after this,
+    /// so dispose only when sshkeep itself ends.</summary>
     public void Dispose() => _registration.Dispose();
 
     /// <summary>kill(2) the target (a pid, or -pgid) only while <paramref name="child"/> is unreaped.</summary>

@@ -20,21 +20,15 @@ internal static unsafe partial class LibC
     internal const int SIGKILL = 9;
     internal const int SIGUSR1 = 10;
     internal const int SIGUSR2 = 12;
-    internal const int SIGPIPE = 13;
     internal const int SIGALRM = 14;
     internal const int SIGTERM = 15;
-    internal const int SIGCHLD = 17;
     internal const int SIGCONT = 18;
-    internal const int SIGSTOP = 19;
 
     // errno values (Linux).
     internal const int EINTR = 4;
-    internal const int ECHILD = 10;
     internal const int EAGAIN = 11;
-    internal const int ESRCH = 3;
 
     // open(2) flags (Linux).
-    internal const int O_RDONLY = 0x0;
     internal const int O_WRONLY = 0x1;
     internal const int O_RDWR = 0x2;
     internal const int O_CREAT = 0x40;

@@ -40,8 +40,12 @@ public sealed class PosixSshProcess : ISshProcess
     /// </summary>
     public void Signal(int signal) => _child.Signal(signal, toGroup: _ownGroup);
 
+    /// <inheritdoc />
+    /// <remarks>A zero grace sends SIGKILL right after SIGTERM; a negative one (including
+    /// InfiniteTimeSpan) is refused, because waiting for ever is exactly what this replaces.</remarks>
     public async Task<ChildExit> StopAsync(TimeSpan grace, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(grace, TimeSpan.Zero);
         if (Exited.IsCompleted) return await Exited.ConfigureAwait(false);
 
         // SIGCONT after SIGTERM: a stopped child keeps the SIGTERM pending and acts on it once it

@@ -147,6 +147,15 @@ public sealed class PosixSshLauncherTests : IDisposable
     }
 
     [Fact]
+    public async Task StopAsync_refuses_an_infinite_grace()
+    {
+        var process = Start(new SshStartInfo("/bin/sleep", ["100"]));
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => process.StopAsync(Timeout.InfiniteTimeSpan));
+        Assert.True(ProcFs.IsAlive(process.Pid));
+    }
+
+    [Fact]
     public async Task StopAsync_on_an_ended_child_returns_how_it_ended()
     {
         var process = Start(Sh.Script("exit 3"));
