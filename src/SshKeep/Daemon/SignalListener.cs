@@ -1,0 +1,89 @@
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
+using SshKeep.Ssh;
+
+namespace SshKeep.Daemon;
+
+/// <summary>
+/// Turns the signals sshkeep acts on into numbers on a channel, so the supervisor handles them in
+/// its own loop, one at a time, like autossh's blocked-while-handling rule (R72).
+/// </summary>
+/// <remarks>
+/// Every registration sets <c>Cancel</c>, so the runtime never applies the default action (for
+/// SIGTERM, SIGINT, SIGQUIT: terminate) behind our back: the supervisor always stops ssh and
+/// removes the pid file first. That fixes R71's orphaned ssh on SIGQUIT and R74's deaths on
+/// HUP/USR1/USR2/ALRM while backing off. Once disposed, the default actions are back.
+/// </remarks>
+public sealed class SignalListener : IDisposable
+{
+    /// <summary>HUP, INT, QUIT, USR1, USR2, ALRM, TERM (Linux numbers: 1, 2, 3, 10, 12, 14, 15).</summary>
+    public static IReadOnlyList<int> HandledSignals { get; } =
+        [LibC.SIGHUP, LibC.SIGINT, LibC.SIGQUIT, LibC.SIGUSR1, LibC.SIGUSR2, LibC.SIGALRM, LibC.SIGTERM];
+
+    private readonly Channel<int> _received = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<PosixSignalRegistration> _registrations = [];
+
+    public SignalListener()
+        : this(HandledSignals)
+    {
+    }
+
+    /// <summary>Listens to the given Linux signal numbers (must be catchable).</summary>
+    public SignalListener(IEnumerable<int> signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        try
+        {
+            foreach (int signal in signals.Distinct())
+            {
+                _registrations.Add(PosixSignalRegistration.Create(ToPosixSignal(signal), OnSignal));
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Signal numbers in the order they arrived (standard signals that arrive while the
+    /// same one is pending are merged by the kernel, as for any process).</summary>
+    public ChannelReader<int> Signals => _received.Reader;
+
+    public void Dispose()
+    {
+        foreach (var registration in _registrations) registration.Dispose();
+        _registrations.Clear();
+        _received.Writer.TryComplete();
+    }
+
+    private void OnSignal(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        _received.Writer.TryWrite(ToNumber(context.Signal));
+    }
+
+    /// <summary>
+    /// .NET names four of these with negative enum values of its own; the rest are passed as raw
+    /// numbers, which PosixSignalRegistration accepts on Unix.
+    /// </summary>
+    internal static PosixSignal ToPosixSignal(int signal) => signal switch
+    {
+        LibC.SIGHUP => PosixSignal.SIGHUP,
+        LibC.SIGINT => PosixSignal.SIGINT,
+        LibC.SIGQUIT => PosixSignal.SIGQUIT,
+        LibC.SIGTERM => PosixSignal.SIGTERM,
+        > 0 => (PosixSignal)signal,
+        _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "Signal numbers are positive."),
+    };
+
+    /// <summary>The inverse of <see cref="ToPosixSignal"/> (the runtime reports a signal the way it was registered).</summary>
+    internal static int ToNumber(PosixSignal signal) => signal switch
+    {
+        PosixSignal.SIGHUP => LibC.SIGHUP,
+        PosixSignal.SIGINT => LibC.SIGINT,
+        PosixSignal.SIGQUIT => LibC.SIGQUIT,
+        PosixSignal.SIGTERM => LibC.SIGTERM,
+        _ => (int)signal,
+    };
+}

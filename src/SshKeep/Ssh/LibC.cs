@@ -1,0 +1,154 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace SshKeep.Ssh;
+
+/// <summary>
+/// The few libc calls sshkeep needs (Linux, glibc ≥ 2.29 for posix_spawn_file_actions_addchdir_np).
+/// Everything that starts, signals or reaps a child goes through here, so the rules of
+/// design.md §7 ("signals to children go through one P/Invoke kill") hold by construction.
+/// Constants are the Linux values (x86_64 and aarch64 agree on all of them).
+/// </summary>
+internal static unsafe partial class LibC
+{
+    private const string Lib = "libc";
+
+    // Signal numbers (Linux).
+    internal const int SIGHUP = 1;
+    internal const int SIGINT = 2;
+    internal const int SIGQUIT = 3;
+    internal const int SIGKILL = 9;
+    internal const int SIGUSR1 = 10;
+    internal const int SIGUSR2 = 12;
+    internal const int SIGALRM = 14;
+    internal const int SIGTERM = 15;
+    internal const int SIGCONT = 18;
+
+    // errno values (Linux).
+    internal const int EINTR = 4;
+    internal const int EAGAIN = 11;
+
+    // open(2) flags (Linux).
+    internal const int O_WRONLY = 0x1;
+    internal const int O_RDWR = 0x2;
+    internal const int O_CREAT = 0x40;
+    internal const int O_TRUNC = 0x200;
+    internal const int O_NOFOLLOW = 0x20000;
+    internal const int O_CLOEXEC = 0x80000;
+
+    // waitpid(2) options.
+    internal const int WNOHANG = 1;
+    internal const int WUNTRACED = 2;
+    internal const int WCONTINUED = 8;
+
+    // posix_spawnattr_setflags(3) flags (glibc spawn.h).
+    internal const short POSIX_SPAWN_SETPGROUP = 0x02;
+    internal const short POSIX_SPAWN_SETSIGDEF = 0x04;
+    internal const short POSIX_SPAWN_SETSIGMASK = 0x08;
+    internal const short POSIX_SPAWN_SETSID = 0x80; // glibc ≥ 2.26
+
+    // poll(2) events.
+    internal const short POLLIN = 0x1;
+
+    // eventfd(2) flags.
+    internal const int EFD_NONBLOCK = 0x800;
+    internal const int EFD_CLOEXEC = 0x80000;
+
+    /// <summary>Generous upper bounds for the opaque glibc types (x86_64: posix_spawnattr_t 336,
+    /// posix_spawn_file_actions_t 80, sigset_t 128 bytes). We only ever pass pointers to them, so
+    /// over-allocating is harmless and protects against layout differences between architectures.</summary>
+    internal const int SpawnAttrSize = 1024;
+    internal const int FileActionsSize = 512;
+    internal const int SigSetSize = 256;
+
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short REvents;
+    }
+
+    // posix_spawn family: these return an error number instead of setting errno.
+    [LibraryImport(Lib, EntryPoint = "posix_spawn")]
+    internal static partial int posix_spawn(int* pid, byte* path, void* fileActions, void* attr, byte** argv, byte** envp);
+
+    [LibraryImport(Lib, EntryPoint = "posix_spawnp")]
+    internal static partial int posix_spawnp(int* pid, byte* file, void* fileActions, void* attr, byte** argv, byte** envp);
+
+    [LibraryImport(Lib, EntryPoint = "posix_spawnattr_init")]
+    internal static partial int posix_spawnattr_init(void* attr);
+
+    [LibraryImport(Lib, EntryPoint = "posix_spawnattr_destroy")]
+    internal static partial int posix_spawnattr_destroy(void* attr);
+
+    [LibraryImport(Lib, EntryPoint = "posix_spawnattr_setflags")]
+    internal static partial int posix_spawnattr_setflags(void* attr, short flags);
+
+    [LibraryImport(Lib, EntryPoint = "posix_spawnattr_setsigdefault")]
+    internal static partial int posix_spawnattr_setsigdefault(void* attr, void* sigset);
+
+    [LibraryImport(Lib, EntryPoint = "posix_spawnattr_setsigmask")]
+    internal static partial int posix_spawnattr_setsigmask(void* attr, void* sigset);
+
+    [LibraryImport(Lib, EntryPoint = "posix_spawnattr_setpgroup")]
+    internal static partial int posix_spawnattr_setpgroup(void* attr, int pgroup);
+
+    [LibraryImport(Lib, EntryPoint = "posix_spawn_file_actions_init")]
+    internal static partial int posix_spawn_file_actions_init(void* actions);
+
+    [LibraryImport(Lib, EntryPoint = "posix_spawn_file_actions_destroy")]
+    internal static partial int posix_spawn_file_actions_destroy(void* actions);
+
+    [LibraryImport(Lib, EntryPoint = "posix_spawn_file_actions_adddup2")]
+    internal static partial int posix_spawn_file_actions_adddup2(void* actions, int fd, int newFd);
+
+    [LibraryImport(Lib, EntryPoint = "posix_spawn_file_actions_addopen")]
+    internal static partial int posix_spawn_file_actions_addopen(void* actions, int fd, byte* path, int oflag, uint mode);
+
+    [LibraryImport(Lib, EntryPoint = "posix_spawn_file_actions_addchdir_np")]
+    internal static partial int posix_spawn_file_actions_addchdir_np(void* actions, byte* path);
+
+    [LibraryImport(Lib, EntryPoint = "sigemptyset")]
+    internal static partial int sigemptyset(void* set);
+
+    /// <summary>glibc's sigfillset leaves out its internal signals (SIGCANCEL, SIGSETXID), so
+    /// using it as a "set to default" mask never touches the threading machinery.</summary>
+    [LibraryImport(Lib, EntryPoint = "sigfillset")]
+    internal static partial int sigfillset(void* set);
+
+    [LibraryImport(Lib, EntryPoint = "kill", SetLastError = true)]
+    internal static partial int kill(int pid, int signal);
+
+    [LibraryImport(Lib, EntryPoint = "waitpid", SetLastError = true)]
+    internal static partial int waitpid(int pid, int* status, int options);
+
+    [LibraryImport(Lib, EntryPoint = "pipe2", SetLastError = true)]
+    internal static partial int pipe2(int* fds, int flags);
+
+    [LibraryImport(Lib, EntryPoint = "close", SetLastError = true)]
+    internal static partial int close(int fd);
+
+    [LibraryImport(Lib, EntryPoint = "eventfd", SetLastError = true)]
+    internal static partial int eventfd(uint initialValue, int flags);
+
+    [LibraryImport(Lib, EntryPoint = "poll", SetLastError = true)]
+    internal static partial int poll(PollFd* fds, nuint count, int timeoutMilliseconds);
+
+    [LibraryImport(Lib, EntryPoint = "read", SetLastError = true)]
+    internal static partial nint read(SafeFileHandle fd, byte* buffer, nint count);
+
+    [LibraryImport(Lib, EntryPoint = "write", SetLastError = true)]
+    internal static partial nint write(SafeFileHandle fd, byte* buffer, nint count);
+
+    /// <summary>open(2) is variadic; passing the mode as a fixed third argument is what the
+    /// Linux x86_64 and aarch64 calling conventions expect for an int in the variadic part.</summary>
+    [LibraryImport(Lib, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int open(string path, int flags, uint mode);
+
+    [LibraryImport(Lib, EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int unlink(string path);
+
+    /// <summary>The strerror(3) text for an errno value, e.g. "No such file or directory".</summary>
+    internal static string StrError(int errno) => Marshal.GetPInvokeErrorMessage(errno);
+}
