@@ -9,14 +9,16 @@ using SshKeep.Health;
 namespace SshKeep.Tests.Health;
 
 /// <summary>
-/// autossh's connection test (spec R46–R52, R76) against in-test tunnels on 127.0.0.1. Timeouts
-/// are short and real (TimeProvider.System) except where a manual clock drives them; the tests
-/// assert what happened and what was logged, never how long it took.
+/// autossh's connection test (spec R46–R52, R76) against in-test tunnels on 127.0.0.1. Where data
+/// must come back, T is long and real, so a slow machine cannot turn a pass into a timeout; where a
+/// wait must time out, a manual clock fires exactly that wait (or, when no data is expected at all,
+/// T is short and real). The tests assert what happened and what was logged, never how long it took.
 /// </summary>
 public sealed class AutosshMonitorTests
 {
     private const int ShortTimeoutMs = 300;
     private const int LongTimeoutMs = 60_000;
+    private static readonly TimeSpan T = TimeSpan.FromSeconds(15);
     private const string Node = "testnode";
     private const string Program = "autossh";
     private const int Pid = 4242;
@@ -36,7 +38,7 @@ public sealed class AutosshMonitorTests
     public async Task Loop_mode_test_passes_through_a_working_tunnel()
     {
         var log = new RecordingLogger();
-        var (relay, monitor) = OpenLoop(RelayMode.Pass, log, ShortTimeoutMs);
+        var (relay, monitor) = OpenLoop(RelayMode.Pass, log, LongTimeoutMs);
         try
         {
             Assert.True(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test"));
@@ -54,7 +56,7 @@ public sealed class AutosshMonitorTests
     public async Task Loop_mode_listener_is_opened_once_and_serves_every_test()
     {
         var log = new RecordingLogger();
-        var (relay, monitor) = OpenLoop(RelayMode.Pass, log, ShortTimeoutMs);
+        var (relay, monitor) = OpenLoop(RelayMode.Pass, log, LongTimeoutMs);
         try
         {
             for (int i = 0; i < 3; i++)
@@ -75,7 +77,7 @@ public sealed class AutosshMonitorTests
     public async Task Test_line_carries_node_program_pid_random_number_and_message()
     {
         var log = new RecordingLogger();
-        var (relay, monitor) = OpenLoop(RelayMode.Pass, log, ShortTimeoutMs, random: new Random(7), message: "hello-msg");
+        var (relay, monitor) = OpenLoop(RelayMode.Pass, log, LongTimeoutMs, random: new Random(7), message: "hello-msg");
         try
         {
             Assert.True(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test"));
@@ -93,7 +95,7 @@ public sealed class AutosshMonitorTests
     public async Task Empty_message_still_leaves_a_space_before_the_line_end()
     {
         var log = new RecordingLogger();
-        var (relay, monitor) = OpenLoop(RelayMode.Pass, log, ShortTimeoutMs);
+        var (relay, monitor) = OpenLoop(RelayMode.Pass, log, LongTimeoutMs);
         try
         {
             Assert.True(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test"));
@@ -120,10 +122,15 @@ public sealed class AutosshMonitorTests
         // R49: the first attempt's read times out; the second attempt gets no new read connection
         // (the loop makes one per write connection), so the accept timeout ends the test.
         var log = new RecordingLogger();
-        var (relay, monitor) = OpenLoop(RelayMode.Swallow, log, ShortTimeoutMs);
+        var time = new TimerRecordingTimeProvider();
+        var (relay, monitor) = OpenLoop(RelayMode.Swallow, log, (int)T.TotalMilliseconds, time: time);
         try
         {
-            Assert.False(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test"));
+            Task<bool> test = monitor.TestAsync(CancellationToken.None);
+            // Waits armed: accept, send, receive, accept again.
+            await FireWait(time, 2, () => relay.Seen.Length > 0);
+            await FireWait(time, 3);
+            Assert.False(await Eventually.Within(test, "test"));
             Assert.Equal([IoPollTimeout, AcceptTimeout], log.EventIds);
             Assert.Equal(new LogEntry(IoPollTimeout, LogLevel.Debug, "timeout on io poll, looping to accept again"), log.Entries[0]);
             Assert.Equal(new LogEntry(AcceptTimeout, LogLevel.Information, "timeout polling to accept read connection"), log.Entries[1]);
@@ -140,11 +147,15 @@ public sealed class AutosshMonitorTests
     {
         // R50: a hung tunnel in loop mode costs one T, with no second attempt.
         var log = new RecordingLogger();
-        var (relay, monitor) = OpenLoop(RelayMode.NoReadConnection, log, ShortTimeoutMs);
+        var time = new TimerRecordingTimeProvider();
+        var (relay, monitor) = OpenLoop(RelayMode.NoReadConnection, log, (int)T.TotalMilliseconds, time: time);
         try
         {
-            Assert.False(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test"));
+            Task<bool> test = monitor.TestAsync(CancellationToken.None);
+            await FireWait(time, 0);
+            Assert.False(await Eventually.Within(test, "test"));
             Assert.Equal([AcceptTimeout], log.EventIds);
+            Assert.Single(time.Created);
         }
         finally
         {
@@ -157,10 +168,14 @@ public sealed class AutosshMonitorTests
     public async Task Loop_mode_corrupting_tunnel_fails_with_not_what_I_sent_sent_line_first()
     {
         var log = new RecordingLogger();
-        var (relay, monitor) = OpenLoop(RelayMode.Corrupt, log, ShortTimeoutMs, random: new Random(3));
+        var time = new TimerRecordingTimeProvider();
+        var (relay, monitor) = OpenLoop(RelayMode.Corrupt, log, (int)T.TotalMilliseconds, random: new Random(3), time: time);
         try
         {
-            Assert.False(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test"));
+            Task<bool> test = monitor.TestAsync(CancellationToken.None);
+            // Waits armed: accept, send, receive (answered, wrong), accept again (fired).
+            await FireWait(time, 3);
+            Assert.False(await Eventually.Within(test, "test"));
             Assert.Equal([NotWhatISent, AcceptTimeout], log.EventIds);
             string sent = $"testnode autossh 4242 {new Random(3).Next()} \r\n";
             Assert.Equal($"not what I sent: \"{sent}\" : \"{sent.ToUpperInvariant()}\"", log.Entries[0].Message);
@@ -196,7 +211,7 @@ public sealed class AutosshMonitorTests
     {
         var log = new RecordingLogger();
         using var server = new EchoServer(EchoMode.Echo);
-        using var monitor = OpenEcho(server.Port, log, ShortTimeoutMs, TimeProvider.System);
+        using var monitor = OpenEcho(server.Port, log, LongTimeoutMs, TimeProvider.System);
         Assert.True(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test"));
         Assert.Equal([ConnectionOk], log.EventIds);
     }
@@ -206,7 +221,7 @@ public sealed class AutosshMonitorTests
     {
         var log = new RecordingLogger();
         using var server = new EchoServer(EchoMode.Echo);
-        using var monitor = OpenEcho(server.Port, log, ShortTimeoutMs, TimeProvider.System);
+        using var monitor = OpenEcho(server.Port, log, LongTimeoutMs, TimeProvider.System);
         Assert.True(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test 1"));
         Assert.True(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test 2"));
         Assert.Equal(2, server.Accepted);
@@ -230,7 +245,7 @@ public sealed class AutosshMonitorTests
         // R48: the random number is drawn once per test, so the retry resends the same line.
         var log = new RecordingLogger();
         using var server = new EchoServer(EchoMode.Corrupt);
-        using var monitor = OpenEcho(server.Port, log, ShortTimeoutMs, TimeProvider.System);
+        using var monitor = OpenEcho(server.Port, log, LongTimeoutMs, TimeProvider.System);
         Assert.False(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test"));
         Assert.Equal([NotWhatISent, NotWhatISent, TriedAndFailed], log.EventIds);
         string seen = Encoding.ASCII.GetString(server.Seen);
@@ -246,23 +261,15 @@ public sealed class AutosshMonitorTests
         // Two read waits of T = 15 s on a manual clock: nothing but the clock ends them.
         var log = new RecordingLogger();
         var time = new TimerRecordingTimeProvider();
-        var netTimeout = TimeSpan.FromSeconds(15);
         using var server = new EchoServer(EchoMode.Silent);
-        using var monitor = OpenEcho(server.Port, log, (int)netTimeout.TotalMilliseconds, time);
+        using var monitor = OpenEcho(server.Port, log, (int)T.TotalMilliseconds, time);
         Task<bool> test = monitor.TestAsync(CancellationToken.None);
         int lineLength = monitor.BuildTestLine(new Random(1).Next()).Length;
 
-        // Timers armed per attempt: the send's, then the receive's. Fire each receive's once the
+        // Waits armed per attempt: the send's, then the receive's. Fire each receive's once the
         // server has the line, so the wait that times out is the read (R49 5.3).
-        for (int attempt = 1; attempt <= 2; attempt++)
-        {
-            int receiveTimer = 2 * attempt - 1;
-            int expectedBytes = attempt * lineLength;
-            await Eventually.Until(() => time.Created.Count > receiveTimer && server.Seen.Length >= expectedBytes,
-                $"attempt {attempt} waiting to read");
-            Assert.Equal(netTimeout, time.Created[receiveTimer]);
-            time.Clock.Advance(netTimeout);
-        }
+        await FireWait(time, 1, () => server.Seen.Length >= lineLength);
+        await FireWait(time, 3, () => server.Seen.Length >= 2 * lineLength);
         Assert.False(await Eventually.Within(test, "test"));
         Assert.Equal([IoPollTimeout, IoPollTimeout, TriedAndFailed], log.EventIds);
     }
@@ -274,9 +281,8 @@ public sealed class AutosshMonitorTests
         // fails with "too many loops without data". One wake-up is the send, then one per byte.
         var log = new RecordingLogger();
         var time = new TimerRecordingTimeProvider();
-        var netTimeout = TimeSpan.FromSeconds(15);
         using var server = new EchoServer(EchoMode.Dribble);
-        using var monitor = OpenEcho(server.Port, log, (int)netTimeout.TotalMilliseconds, time);
+        using var monitor = OpenEcho(server.Port, log, (int)T.TotalMilliseconds, time);
         Task<bool> test = monitor.TestAsync(CancellationToken.None);
 
         int seen = 0;
@@ -308,12 +314,13 @@ public sealed class AutosshMonitorTests
     {
         // R76: a signal during a test fails it; autossh logs EINTR from poll().
         var log = new RecordingLogger();
-        var (relay, monitor) = OpenLoop(RelayMode.Swallow, log, LongTimeoutMs);
+        var time = new TimerRecordingTimeProvider();
+        var (relay, monitor) = OpenLoop(RelayMode.Swallow, log, (int)T.TotalMilliseconds, time: time);
         using var cancel = new CancellationTokenSource();
         try
         {
             Task<bool> test = monitor.TestAsync(cancel.Token);
-            await Eventually.Until(() => relay.Seen.Length > 0, "the line reached the tunnel");
+            await Eventually.Until(() => time.Created.Count == 3 && relay.Seen.Length > 0, "the monitor waits to read");
             cancel.Cancel();
             Assert.False(await Eventually.Within(test, "test"));
             Assert.Equal([new LogEntry(PollError, LogLevel.Debug, "error on poll: Interrupted system call")], log.Entries);
@@ -329,12 +336,13 @@ public sealed class AutosshMonitorTests
     public async Task Cancelling_while_waiting_for_the_read_connection_logs_an_accept_poll_error()
     {
         var log = new RecordingLogger();
-        var (relay, monitor) = OpenLoop(RelayMode.NoReadConnection, log, LongTimeoutMs);
+        var time = new TimerRecordingTimeProvider();
+        var (relay, monitor) = OpenLoop(RelayMode.NoReadConnection, log, (int)T.TotalMilliseconds, time: time);
         using var cancel = new CancellationTokenSource();
         try
         {
             Task<bool> test = monitor.TestAsync(cancel.Token);
-            await Eventually.Until(() => relay.Accepted == 1, "the write connection reached the tunnel");
+            await Eventually.Until(() => time.Created.Count == 1, "the monitor waits for the read connection");
             cancel.Cancel();
             Assert.False(await Eventually.Within(test, "test"));
             Assert.Equal(
@@ -364,7 +372,7 @@ public sealed class AutosshMonitorTests
     public async Task Listener_survives_a_cancelled_test_and_serves_the_next_one()
     {
         var log = new RecordingLogger();
-        var (relay, monitor) = OpenLoop(RelayMode.Pass, log, ShortTimeoutMs);
+        var (relay, monitor) = OpenLoop(RelayMode.Pass, log, LongTimeoutMs);
         try
         {
             Assert.False(await monitor.TestAsync(new CancellationToken(canceled: true)));
@@ -455,8 +463,20 @@ public sealed class AutosshMonitorTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => monitor.TestAsync(CancellationToken.None));
     }
 
+    /// <summary>
+    /// Fires the <paramref name="index"/>-th wait the monitor arms (0-based, in arming order) once
+    /// it is armed and <paramref name="ready"/> holds. Earlier waits have ended and been disposed,
+    /// so advancing the clock by T fires this one only.
+    /// </summary>
+    private static async Task FireWait(TimerRecordingTimeProvider time, int index, Func<bool>? ready = null)
+    {
+        await Eventually.Until(() => time.Created.Count > index && (ready?.Invoke() ?? true), $"wait #{index} armed");
+        Assert.Equal(T, time.Created[index]);
+        time.Clock.Advance(T);
+    }
+
     private static (LoopRelay Relay, AutosshMonitor Monitor) OpenLoop(RelayMode mode, RecordingLogger log,
-        int netTimeoutMs, Random? random = null, string message = "")
+        int netTimeoutMs, Random? random = null, string message = "", TimeProvider? time = null)
     {
         // The relay takes an OS-chosen wp; the monitor then needs wp+1, which may be taken: retry.
         for (int i = 0; i < 50; i++)
@@ -465,7 +485,7 @@ public sealed class AutosshMonitorTests
             if (relay.WritePort < 65535)
             {
                 var monitor = new AutosshMonitor(new MonitorSpec.Loop(relay.WritePort), Program, Pid, message,
-                    netTimeoutMs, log, TimeProvider.System, random ?? new Random(1), Node);
+                    netTimeoutMs, log, time ?? TimeProvider.System, random ?? new Random(1), Node);
                 if (monitor.Open() is null) return (relay, monitor);
                 monitor.Dispose();
             }
