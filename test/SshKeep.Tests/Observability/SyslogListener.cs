@@ -1,0 +1,46 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace SshKeep.Tests.Observability;
+
+/// <summary>A private syslog: a Unix datagram socket bound in a temporary directory.</summary>
+public sealed class SyslogListener : IDisposable
+{
+    private readonly Socket _socket;
+    private readonly string _directory;
+
+    public SyslogListener()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "sshkeep-log-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(_directory);
+        SocketPath = Path.Combine(_directory, "log");
+        _socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        _socket.Bind(new UnixDomainSocketEndPoint(SocketPath));
+    }
+
+    public string SocketPath { get; }
+
+    /// <summary>Datagrams already queued (the logger sends synchronously, so none can be in flight).</summary>
+    public int Pending => _socket.Available;
+
+    /// <summary>Receives one datagram, failing the test if none comes within the deadline.</summary>
+    public async Task<string> ReceiveAsync()
+    {
+        var buffer = new byte[8192];
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        int n = await _socket.ReceiveAsync(buffer, SocketFlags.None, deadline.Token);
+        return Encoding.UTF8.GetString(buffer, 0, n);
+    }
+
+    public void Dispose()
+    {
+        _socket.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
