@@ -70,8 +70,8 @@ public sealed class NamespacedSshd : IAsyncDisposable
         var directory = System.IO.Directory.CreateTempSubdirectory("sshkeep-netns-").FullName;
         try
         {
-            // The paths go into a shell command line unquoted-safe only if they are plain; temp
-            // folders are, and refusing anything else is simpler than quoting for two shells.
+            // The paths go unquoted into a command line that two shells parse (ssh's and unshare's
+            // sh -c); temp folders are plain, and refusing anything else beats quoting twice.
             if (directory.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-')))
                 throw new InvalidOperationException($"temp folder \"{directory}\" has characters unsafe in a ProxyCommand");
 
