@@ -14,17 +14,19 @@ public sealed class BackgroundProcess : IAsyncDisposable
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How long, after the exit, the last output may take to arrive (see <see cref="OnExitedAsync"/>).</summary>
+    private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(1);
 
     private BackgroundProcess(Process process, string command)
     {
         _process = process;
         Command = command;
-        process.OutputDataReceived += (_, e) => Collect(_stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Collect(_stderr, e.Data);
-        // The Exited event, not WaitForExitAsync: the latter also waits for EOF on stdout/stderr,
-        // which never comes while a grandchild holds them (sshd sessions inherit the listener's
-        // stderr and outlive it; a frozen one keeps it open for ever).
-        process.Exited += (_, _) => _exited.TrySetResult(process.ExitCode);
+        process.OutputDataReceived += (_, e) => Collect(_stdout, _stdoutClosed, e.Data);
+        process.ErrorDataReceived += (_, e) => Collect(_stderr, _stderrClosed, e.Data);
+        process.Exited += (_, _) => _ = OnExitedAsync();
         try
         {
             process.Start();
@@ -38,7 +40,7 @@ public sealed class BackgroundProcess : IAsyncDisposable
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (process.HasExited) _exited.TrySetResult(process.ExitCode);
+        if (process.HasExited) _ = OnExitedAsync();
     }
 
     public string Command { get; }
@@ -97,9 +99,31 @@ public sealed class BackgroundProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static void Collect(StringBuilder sink, string? line)
+    /// <summary>
+    /// Completes <see cref="Exited"/> once the output is in, so a caller reading StandardError
+    /// right after the exit sees the last line. Not WaitForExitAsync, and not unbounded: EOF never
+    /// comes while a grandchild holds the pipes (sshd sessions inherit the listener's stderr and
+    /// outlive it, a frozen one for ever), so the wait for it is capped.
+    /// </summary>
+    private async Task OnExitedAsync()
     {
-        if (line is null) return;
+        try
+        {
+            await Task.WhenAll(_stdoutClosed.Task, _stderrClosed.Task).WaitAsync(OutputDrainLimit).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+        _exited.TrySetResult(_process.ExitCode);
+    }
+
+    private static void Collect(StringBuilder sink, TaskCompletionSource closed, string? line)
+    {
+        if (line is null)
+        {
+            closed.TrySetResult();
+            return;
+        }
         lock (sink) sink.AppendLine(line);
     }
 }

@@ -78,7 +78,7 @@ public sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             }
             leftovers.Add(child.Value);
             outcomes.Add(await InjectAsync($"SIGKILL ssh child {child.Value.Pid}", "SIGKILL ssh child", log, prober,
-                () => NativeSignals.Send(child.Value.Pid, NativeSignals.SigKill), cancellationToken).ConfigureAwait(false));
+                () => NativeSignals.Send(child.Value, NativeSignals.SigKill), cancellationToken).ConfigureAwait(false));
 
             // Fault 2: the server stops answering while every socket stays open, the failure only
             // keepalives catch. The frozen session is resumed afterwards (and killed with the sshd).
@@ -114,7 +114,7 @@ public sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             foreach (var survivor in leftovers.Where(ProcessTable.IsAlive))
             {
                 Say($"ssh {survivor.Pid} outlived {keeper.Name}; killing it");
-                NativeSignals.Send(survivor.Pid, NativeSignals.SigKill);
+                NativeSignals.Send(survivor, NativeSignals.SigKill);
             }
             Directory.Delete(work, recursive: true);
         }

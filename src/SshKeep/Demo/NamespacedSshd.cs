@@ -111,10 +111,7 @@ public sealed class NamespacedSshd : IAsyncDisposable
         {
             // A session whose ssh client is gone ends by itself on EOF, unless a test froze it:
             // sessions started through this fixture's ProxyCommand are ours to kill.
-            foreach (var session in SessionProcesses())
-            {
-                if (ProcessTable.IsAlive(session)) NativeSignals.Send(session.Pid, NativeSignals.SigKill);
-            }
+            foreach (var session in SessionProcesses()) NativeSignals.Send(session, NativeSignals.SigKill);
         }
         finally
         {

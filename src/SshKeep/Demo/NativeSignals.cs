@@ -26,6 +26,11 @@ internal static partial class NativeSignals
         return Kill(pid, signal) == 0;
     }
 
+    /// <summary>Sends <paramref name="signal"/> only if <paramref name="process"/> is still that very
+    /// process, so a pid remembered a while ago cannot hit an unrelated program that reused it.</summary>
+    public static bool Send(ProcessIdentity process, int signal) =>
+        ProcessTable.IsAlive(process) && Send(process.Pid, signal);
+
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
 }

@@ -116,7 +116,7 @@ public sealed class ThrowawaySshd : IAsyncDisposable
         _listener = process;
 
         var ready = $"Server listening on 127.0.0.1 port {Port}.";
-        var deadline = _time.GetTimestamp() + (long)(_options.StartupTimeout.TotalSeconds * _time.TimestampFrequency);
+        var started = _time.GetTimestamp();
         while (true)
         {
             // The log line comes right after listen(2), so once it is there the port accepts; waiting for
@@ -128,10 +128,10 @@ public sealed class ThrowawaySshd : IAsyncDisposable
                 _listener = null;
                 var why = $"sshd exited with {await process.Exited.ConfigureAwait(false)} before listening on port {Port}.\n{log}{process.StandardError}";
                 await process.DisposeAsync().ConfigureAwait(false);
-                if (log.Contains("Address already in use", StringComparison.Ordinal)) throw new SshdBindException(why);
+                if (why.Contains("Address already in use", StringComparison.Ordinal)) throw new SshdBindException(why);
                 throw new InvalidOperationException(why);
             }
-            if (_time.GetTimestamp() > deadline)
+            if (_time.GetElapsedTime(started) > _options.StartupTimeout)
             {
                 await StopListenerAsync().ConfigureAwait(false);
                 throw new TimeoutException($"sshd did not listen on port {Port} within {_options.StartupTimeout}.\n{log}{process.StandardError}");
@@ -204,12 +204,7 @@ public sealed class ThrowawaySshd : IAsyncDisposable
 
     private static void KillAll(IEnumerable<ProcessIdentity> processes)
     {
-        foreach (var process in processes)
-        {
-            // Checked again right before signalling, because the pid may have been reused since.
-            if (!ProcessTable.IsAlive(process)) continue;
-            NativeSignals.Send(process.Pid, NativeSignals.SigKill);
-        }
+        foreach (var process in processes) NativeSignals.Send(process, NativeSignals.SigKill);
     }
 
     private async Task StopListenerAsync()
