@@ -119,7 +119,7 @@ public sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             Directory.Delete(work, recursive: true);
         }
         var success = outcomes.Count == 2 && outcomes.All(o => o.Recovered);
-        Say(success ? "cleaned up: sshd, echo server, supervisor and temp files are gone; both faults recovered"
+        Say(success ? "cleaned up (sshd, echo server, supervisor, temp files); both faults recovered"
                     : "cleaned up; at least one fault was not recovered");
         return success ? 0 : 1;
     }
