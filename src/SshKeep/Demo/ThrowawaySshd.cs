@@ -147,10 +147,12 @@ public sealed class ThrowawaySshd : IAsyncDisposable
     /// </summary>
     public async Task StopAsync(bool dropSessions = true)
     {
+        // Sessions are killed while the listener still runs, so it reaps them; once orphaned
+        // they would be left to init as zombies.
         var sessions = SessionProcesses();
-        await StopListenerAsync().ConfigureAwait(false);
         if (dropSessions) KillAll(sessions);
         else _detachedSessions.AddRange(sessions.Where(s => !_detachedSessions.Contains(s)));
+        await StopListenerAsync().ConfigureAwait(false);
     }
 
     /// <summary>
@@ -165,9 +167,7 @@ public sealed class ThrowawaySshd : IAsyncDisposable
     {
         try
         {
-            var sessions = SessionProcesses();
-            await StopListenerAsync().ConfigureAwait(false);
-            KillAll(sessions);
+            await StopAsync(dropSessions: true).ConfigureAwait(false);
         }
         finally
         {
