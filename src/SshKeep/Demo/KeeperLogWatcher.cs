@@ -13,8 +13,7 @@ internal sealed class KeeperLogWatcher : IAsyncDisposable
     private readonly string _path;
     private readonly TimeProvider _time;
     private readonly Action<long, string> _onLine;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _loop;
+    private readonly BackgroundLoop _loop;
 
     public KeeperLogWatcher(string path, TimeProvider time, Action<long, string> onLine)
     {
@@ -22,38 +21,27 @@ internal sealed class KeeperLogWatcher : IAsyncDisposable
         _time = time;
         _onLine = onLine;
         Lines = new Timeline<string>(time);
-        _loop = FollowAsync();
+        _loop = new BackgroundLoop(FollowAsync);
     }
 
     /// <summary>Every message so far, with the time it was seen.</summary>
     public Timeline<string> Lines { get; }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await _loop.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _loop.DisposeAsync();
 
-    private async Task FollowAsync()
+    private async Task FollowAsync(CancellationToken stopping)
     {
         long offset = 0;
         var partial = new StringBuilder();
         var buffer = new byte[8192];
         while (true)
         {
-            await Task.Delay(PollInterval, _time, _stopping.Token).ConfigureAwait(false);
+            await Task.Delay(PollInterval, _time, stopping).ConfigureAwait(false);
             if (!File.Exists(_path)) continue;
             await using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             stream.Seek(offset, SeekOrigin.Begin);
             int read;
-            while ((read = await stream.ReadAsync(buffer, _stopping.Token).ConfigureAwait(false)) > 0)
+            while ((read = await stream.ReadAsync(buffer, stopping).ConfigureAwait(false)) > 0)
             {
                 offset += read;
                 partial.Append(Encoding.UTF8.GetString(buffer, 0, read));

@@ -17,8 +17,7 @@ internal sealed class TunnelProber : IAsyncDisposable
     private readonly int _port;
     private readonly TimeProvider _time;
     private readonly Action<long> _onLost;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _loop;
+    private readonly BackgroundLoop _loop;
 
     /// <param name="onLost">Called with the time of the first failed probe after a good one.</param>
     public TunnelProber(int port, TimeProvider time, Action<long> onLost)
@@ -27,37 +26,26 @@ internal sealed class TunnelProber : IAsyncDisposable
         _time = time;
         _onLost = onLost;
         Results = new Timeline<bool>(time);
-        _loop = ProbeAsync();
+        _loop = new BackgroundLoop(ProbeAsync);
     }
 
     /// <summary>Each probe's result (true = token came back), stamped with the time the probe started.</summary>
     public Timeline<bool> Results { get; }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await _loop.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _loop.DisposeAsync();
 
-    private async Task ProbeAsync()
+    private async Task ProbeAsync(CancellationToken stopping)
     {
         var last = false;
         for (var n = 1; ; n++)
         {
             var token = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"sshkeep-demo-probe-{n}\n"));
             var started = _time.GetTimestamp();
-            var ok = await EchoProbe.RoundTripAsync(_port, token, ProbeTimeout, _time, _stopping.Token).ConfigureAwait(false);
+            var ok = await EchoProbe.RoundTripAsync(_port, token, ProbeTimeout, _time, stopping).ConfigureAwait(false);
             Results.Add(started, ok);
             if (last && !ok) _onLost(_time.GetTimestamp());
             last = ok;
-            await Task.Delay(Interval, _time, _stopping.Token).ConfigureAwait(false);
+            await Task.Delay(Interval, _time, stopping).ConfigureAwait(false);
         }
     }
 }
