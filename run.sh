@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# ./run.sh demo                    install what the demo needs, build, run `sshkeep demo`
+# ./run.sh install [--prefix DIR]  publish a Release build into DIR/lib/sshkeep and link
+#                                  DIR/bin/sshkeep and DIR/bin/autossh (default DIR: /usr/local
+#                                  as root, else ~/.local)
+# ./run.sh ARGS...                 run `sshkeep ARGS...` (built first when sources changed)
+set -euo pipefail
+root=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=scripts/ensure-packages.sh
+. "$root/scripts/ensure-packages.sh"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+project="$root/src/SshKeep/SshKeep.csproj"
+# The apphost, not `dotnet run`: it starts fast and keeps argv[0], which compatibility mode reads.
+apphost="$root/src/SshKeep/bin/Release/net10.0/sshkeep"
+
+# Builds quietly, and only when the apphost is missing or older than a source or build file.
+build() {
+  if [ -x "$apphost" ] && [ -z "$(find "$root/src" "$root"/Directory.*.props "$root/global.json" \
+        -newer "$apphost" -type f ! -path '*/bin/*' ! -path '*/obj/*' -print -quit)" ]; then
+    return 0
+  fi
+  local log
+  log=$(mktemp)
+  if ! dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    echo "build failed" >&2
+    exit 1
+  fi
+  rm -f "$log"
+  # The build may leave the apphost's time unchanged when nothing changed; touch it so the
+  # freshness check above does not rebuild every time.
+  touch "$apphost"
+}
+
+install() {
+  local prefix
+  if [ "$(id -u)" -eq 0 ]; then prefix=/usr/local; else prefix="$HOME/.local"; fi
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --prefix) prefix=${2:?--prefix needs a folder}; shift 2 ;;
+      --prefix=*) prefix=${1#--prefix=}; shift ;;
+      *) echo "usage: ./run.sh install [--prefix DIR]" >&2; exit 2 ;;
+    esac
+  done
+  mkdir -p "$prefix"
+  prefix=$(cd "$prefix" && pwd)
+  local lib="$prefix/lib/sshkeep" bin="$prefix/bin" rid
+  # Globals, so the EXIT trap can still see them.
+  staging=$(mktemp -d)
+  publish_log=$(mktemp)
+  trap 'rm -rf "$staging" "$publish_log"' EXIT
+  case $(uname -m) in
+    x86_64) rid=linux-x64 ;;
+    aarch64 | arm64) rid=linux-arm64 ;;
+    armv7l) rid=linux-arm ;;
+    *) rid= ;;
+  esac
+  # ReadyToRun starts faster, but needs the runtime and crossgen packs from NuGet; when they
+  # cannot be restored, a plain framework-dependent build works just as well.
+  if [ -z "$rid" ] || ! dotnet publish "$project" -c Release -r "$rid" --self-contained false \
+       -p:PublishReadyToRun=true -o "$staging" -nologo -v q >"$publish_log" 2>&1; then
+    rm -rf "${staging:?}"/*
+    if ! dotnet publish "$project" -c Release -o "$staging" -nologo -v q >"$publish_log" 2>&1; then
+      cat "$publish_log" >&2
+      echo "publish failed" >&2
+      exit 1
+    fi
+  fi
+  rm -rf "$lib"
+  mkdir -p "$prefix/lib" "$bin"
+  cp -a "$staging" "$lib"
+  chmod 755 "$lib"
+  ln -sfn ../lib/sshkeep/sshkeep "$bin/sshkeep"
+  # The `autossh` name makes sshkeep behave as autossh (it reads argv[0]). Never replace a real
+  # autossh binary that someone installed here; a link (ours or another) is fair to update.
+  if [ -e "$bin/autossh" ] && [ ! -L "$bin/autossh" ]; then
+    echo "left $bin/autossh alone: it is a file, not a link; remove it to let sshkeep stand in for autossh" >&2
+  else
+    ln -sfn sshkeep "$bin/autossh"
+  fi
+  echo "installed into $lib; commands: $bin/sshkeep, $bin/autossh"
+  case ":$PATH:" in
+    *":$bin:"*) ;;
+    *) echo "note: $bin is not in PATH" ;;
+  esac
+}
+
+case ${1:-} in
+  demo)
+    if ! ensure_packages openssh-server openssh-client; then
+      echo "the demo needs OpenSSH's server and client: run as root, or install openssh-server and openssh-client" >&2
+      exit 1
+    fi
+    build
+    shift
+    exec "$apphost" demo "$@"
+    ;;
+  install)
+    shift
+    install "$@"
+    ;;
+  *)
+    build
+    exec "$apphost" "$@"
+    ;;
+esac

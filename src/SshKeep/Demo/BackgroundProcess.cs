@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace SshKeep.Demo;
+
+/// <summary>
+/// A long-running program started by the demo or a test (ssh -N, autossh, sshkeep), with its output
+/// collected and a stop that always ends it: SIGTERM, a grace period, then SIGKILL, always reaped.
+/// It signals only the process it started, by pid.
+/// </summary>
+public sealed class BackgroundProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How long, after the exit, the last output may take to arrive (see <see cref="OnExitedAsync"/>).</summary>
+    private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(1);
+
+    private BackgroundProcess(Process process, string command)
+    {
+        _process = process;
+        Command = command;
+        process.OutputDataReceived += (_, e) => Collect(_stdout, _stdoutClosed, e.Data);
+        process.ErrorDataReceived += (_, e) => Collect(_stderr, _stderrClosed, e.Data);
+        process.Exited += (_, _) => _ = OnExitedAsync();
+        try
+        {
+            process.Start();
+        }
+        catch
+        {
+            process.Dispose();
+            throw;
+        }
+        Pid = process.Id;
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (process.HasExited) _ = OnExitedAsync();
+    }
+
+    public string Command { get; }
+
+    public int Pid { get; }
+
+    /// <summary>Completes with the exit code (128 + N when a signal killed it, as .NET reports it).</summary>
+    public Task<int> Exited => _exited.Task;
+
+    public bool HasExited => Exited.IsCompleted;
+
+    public string StandardOutput
+    {
+        get { lock (_stdout) return _stdout.ToString(); }
+    }
+
+    public string StandardError
+    {
+        get { lock (_stderr) return _stderr.ToString(); }
+    }
+
+    /// <param name="environment">Variables to set (non-null) or remove (null) for the child.</param>
+    public static BackgroundProcess Start(
+        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var startInfo = HelperStartInfo.Create(fileName, arguments, environment);
+        var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
+        return new BackgroundProcess(process, HelperStartInfo.Describe(startInfo));
+    }
+
+    /// <summary>Sends a signal to this process only. False once it has exited.</summary>
+    public bool Signal(int signal) => !HasExited && NativeSignals.Send(Pid, signal);
+
+    /// <summary>SIGTERM, up to <paramref name="grace"/> to exit, then SIGKILL; returns the exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan grace, TimeProvider? timeProvider = null)
+    {
+        if (!HasExited)
+        {
+            Signal(NativeSignals.SigTerm);
+            using var timeout = new CancellationTokenSource(grace, timeProvider ?? TimeProvider.System);
+            try
+            {
+                await Exited.WaitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill();
+            }
+        }
+        return await Exited.ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        _process.Dispose();
+    }
+
+    /// <summary>
+    /// Completes <see cref="Exited"/> once the output is in, so a caller reading StandardError
+    /// right after the exit sees the last line. Not WaitForExitAsync, and not unbounded: EOF never
+    /// comes while a grandchild holds the pipes (sshd sessions inherit the listener's stderr and
+    /// outlive it, a frozen one for ever), so the wait for it is capped.
+    /// </summary>
+    private async Task OnExitedAsync()
+    {
+        try
+        {
+            await Task.WhenAll(_stdoutClosed.Task, _stderrClosed.Task).WaitAsync(OutputDrainLimit).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+        _exited.TrySetResult(_process.ExitCode);
+    }
+
+    private static void Collect(StringBuilder sink, TaskCompletionSource closed, string? line)
+    {
+        if (line is null)
+        {
+            closed.TrySetResult();
+            return;
+        }
+        lock (sink) sink.AppendLine(line);
+    }
+}

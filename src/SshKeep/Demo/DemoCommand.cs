@@ -1,0 +1,230 @@
+using System.Globalization;
+
+namespace SshKeep.Demo;
+
+/// <summary>
+/// `sshkeep demo`: shows, on this machine and without touching its ssh setup, a tunnel kept alive
+/// through two faults. A throwaway sshd and an echo server stand in for the far side; the
+/// supervisor (<see cref="DemoKeeper"/>, normally this program in autossh compatibility mode) runs
+/// the seed's recommended `-M 0` + ServerAlive command; a probe sends a token through the tunnel
+/// every 100 ms. Fault 1 SIGKILLs the ssh child (seen at once as an exit); fault 2 freezes the
+/// server's session with SIGSTOP (only ssh's keepalive can notice: ServerAliveInterval=1 ×
+/// CountMax=2). Exit 0 when the tunnel came back after both.
+/// </summary>
+public sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
+{
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the tunnel must carry bytes before the next fault, so each recovery is seen on its own.</summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
+
+    private readonly object _outputLock = new();
+    private TextWriter _output = TextWriter.Null;
+    private long _origin;
+    private DateTimeOffset _originWall;
+
+    public async Task<int> RunAsync(TextWriter output, CancellationToken cancellationToken)
+    {
+        _output = output;
+        _origin = timeProvider.GetTimestamp();
+        _originWall = timeProvider.GetLocalNow();
+        var work = Directory.CreateTempSubdirectory("sshkeep-demo-").FullName;
+        var leftovers = new List<ProcessIdentity>();
+        var outcomes = new List<DemoFaultOutcome>();
+        try
+        {
+            await using var sshd = await ThrowawaySshd.CreateAsync(timeProvider: timeProvider, cancellationToken: cancellationToken)
+                                                      .ConfigureAwait(false);
+            await using var echo = EchoServer.Start();
+            var localPort = LoopbackPort.PickFree();
+            Say($"sshd on 127.0.0.1:{sshd.Port} (pid {sshd.ListenerPid}), echo server on 127.0.0.1:{echo.Port}");
+
+            var logPath = Path.Combine(work, "sshkeep.log");
+            await using var log = new KeeperLogWatcher(logPath, timeProvider, (at, line) =>
+            {
+                if (IsWorthShowing(line)) Say(at, $"{keeper.Name}: {line}");
+            });
+            string[] arguments =
+            [
+                .. keeper.LeadingArguments,
+                "-M", "0",
+                "-o", "ServerAliveInterval=1", "-o", "ServerAliveCountMax=2",
+                "-o", "ConnectTimeout=5", "-o", "ExitOnForwardFailure=yes",
+                "-N", "-L", $"{localPort}:127.0.0.1:{echo.Port}",
+                .. sshd.ClientOptions, sshd.Destination,
+            ];
+            var started = timeProvider.GetTimestamp();
+            await using var supervisor = BackgroundProcess.Start(keeper.Program, arguments, KeeperEnvironment(logPath));
+            Say($"started {keeper.Name} (pid {supervisor.Pid}): {supervisor.Command}");
+            Say($"probing 127.0.0.1:{localPort} every 100 ms");
+            await using var prober = new TunnelProber(localPort, timeProvider, at => Say(at, "tunnel down (probe got no answer)"));
+
+            var up = await prober.Results.WaitForAsync(started, ok => ok, StepTimeout, cancellationToken).ConfigureAwait(false);
+            if (up is null)
+            {
+                Say($"the tunnel never came up within {StepTimeout.TotalSeconds:0} s; {keeper.Name} said:\n{supervisor.StandardError}");
+                return 1;
+            }
+            Say(up.Value.At, $"tunnel up (first good probe after {Seconds(up.Value.At - started)})");
+
+            // Fault 1: the ssh child dies. Its pid comes from the supervisor's own log, and is checked
+            // to be the supervisor's child right before the kill, so nothing else can be hit.
+            await SettleAsync(prober, cancellationToken).ConfigureAwait(false);
+            var child = await CurrentSshChildAsync(log, supervisor.Pid, cancellationToken).ConfigureAwait(false);
+            if (child is null)
+            {
+                Say($"{keeper.Name} never logged \"ssh child pid is N\" for a child it still has");
+                return 1;
+            }
+            leftovers.Add(child.Value);
+            outcomes.Add(await InjectAsync($"SIGKILL ssh child {child.Value.Pid}", "SIGKILL ssh child", log, prober,
+                () => NativeSignals.Send(child.Value, NativeSignals.SigKill), cancellationToken).ConfigureAwait(false));
+
+            // Fault 2: the server stops answering while every socket stays open, the failure only
+            // keepalives catch. The frozen session is resumed afterwards (and killed with the sshd).
+            await SettleAsync(prober, cancellationToken).ConfigureAwait(false);
+            var frozen = sshd.SessionPids();
+            if (frozen.Count == 0)
+            {
+                Say("found no sshd session to freeze");
+                return 1;
+            }
+            outcomes.Add(await InjectAsync($"SIGSTOP server session (sshd pid {string.Join(", ", frozen)})", "SIGSTOP server session",
+                log, prober, () => frozen.All(pid => NativeSignals.Send(pid, NativeSignals.SigStop)), cancellationToken)
+                .ConfigureAwait(false));
+            foreach (var pid in frozen) NativeSignals.Send(pid, NativeSignals.SigCont);
+            Say($"resumed the frozen session (SIGCONT {string.Join(", ", frozen)}); it ends on its own now that its client is gone");
+
+            PrintSummary(outcomes);
+
+            if (await CurrentSshChildAsync(log, supervisor.Pid, cancellationToken).ConfigureAwait(false) is { } last) leftovers.Add(last);
+            Say($"stopping {keeper.Name} (SIGTERM)");
+            var exitCode = await supervisor.StopAsync(TimeSpan.FromSeconds(10), timeProvider).ConfigureAwait(false);
+            Say($"{keeper.Name} exited with status {exitCode}");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Say("interrupted; cleaning up");
+            return 1;
+        }
+        finally
+        {
+            // The supervisor should have reaped its ssh; one that survived is ours to end, since we
+            // caused it, and is reported because it is a bug in the supervisor.
+            foreach (var survivor in leftovers.Where(ProcessTable.IsAlive))
+            {
+                Say($"ssh {survivor.Pid} outlived {keeper.Name}; killing it");
+                NativeSignals.Send(survivor, NativeSignals.SigKill);
+            }
+            Directory.Delete(work, recursive: true);
+        }
+        var success = outcomes.Count == 2 && outcomes.All(o => o.Recovered);
+        Say(success ? "cleaned up (sshd, echo server, supervisor, temp files); both faults recovered"
+                    : "cleaned up; at least one fault was not recovered");
+        return success ? 0 : 1;
+    }
+
+    private async Task<DemoFaultOutcome> InjectAsync(
+        string description, string name, KeeperLogWatcher log, TunnelProber prober, Func<bool> inject, CancellationToken cancellationToken)
+    {
+        var at = timeProvider.GetTimestamp();
+        if (!inject())
+        {
+            Say(at, $"could not inject: {description}");
+            return new DemoFaultOutcome(name, null, null);
+        }
+        Say(at, $"fault: {description}");
+
+        var detected = await log.Lines.WaitForAsync(at, line => line.StartsWith("ssh exited", StringComparison.Ordinal),
+                                                    StepTimeout, cancellationToken).ConfigureAwait(false);
+        TimeSpan? detectedAfter = detected is { } d ? timeProvider.GetElapsedTime(at, d.At) : null;
+        if (detected is null) Say($"{keeper.Name} logged no \"ssh exited\" line within {StepTimeout.TotalSeconds:0} s");
+        else Say(detected.Value.At, $"detected after {Seconds(detected.Value.At - at)}: \"{detected.Value.Item}\"");
+
+        // Probes started after the detection only: one that was already under way when the fault
+        // hit says nothing about recovery.
+        var from = detected?.At ?? at;
+        var back = await prober.Results.WaitForAsync(from, ok => ok, StepTimeout, cancellationToken).ConfigureAwait(false);
+        TimeSpan? backAfter = back is { } b ? timeProvider.GetElapsedTime(at, b.At) : null;
+        if (back is null) Say($"the tunnel did not come back within {StepTimeout.TotalSeconds:0} s");
+        else Say(back.Value.At, $"tunnel back (first good probe {Seconds(back.Value.At - at)} after the fault)");
+        return new DemoFaultOutcome(name, detectedAfter, backAfter);
+    }
+
+    /// <summary>The supervisor's current ssh child: the pid of its latest "ssh child pid is N" line,
+    /// provided that process is still its child.</summary>
+    private async Task<ProcessIdentity?> CurrentSshChildAsync(KeeperLogWatcher log, int supervisorPid, CancellationToken cancellationToken)
+    {
+        const string prefix = "ssh child pid is ";
+        var started = timeProvider.GetTimestamp();
+        while (timeProvider.GetElapsedTime(started) < StepTimeout)
+        {
+            var latest = log.Lines.Snapshot().Select(e => e.Item).LastOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+            if (latest is not null &&
+                int.TryParse(latest.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) &&
+                ProcessTable.ChildrenOf(supervisorPid).FirstOrDefault(c => c.Pid == pid) is { Pid: > 0 } child)
+            {
+                return child;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(20), timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        return null;
+    }
+
+    private async Task SettleAsync(TunnelProber prober, CancellationToken cancellationToken)
+    {
+        await Task.Delay(Settle, timeProvider, cancellationToken).ConfigureAwait(false);
+        await prober.Results.WaitForAsync(timeProvider.GetTimestamp(), ok => ok, StepTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void PrintSummary(IReadOnlyList<DemoFaultOutcome> outcomes)
+    {
+        lock (_outputLock)
+        {
+            _output.WriteLine();
+            _output.WriteLine($"  {"fault",-26} {"detected after",-16} tunnel back after");
+            foreach (var outcome in outcomes)
+            {
+                _output.WriteLine($"  {outcome.Fault,-26} {Seconds(outcome.DetectedAfter),-16} {Seconds(outcome.RecoveredAfter)}");
+            }
+            _output.WriteLine();
+        }
+    }
+
+    /// <summary>The seed's fixed settings for the supervisor; the user's other AUTOSSH_* variables are
+    /// removed so they cannot change what the demo shows (AUTOSSH_PATH stays: it may be needed).</summary>
+    private static Dictionary<string, string?> KeeperEnvironment(string logPath) => new()
+    {
+        ["AUTOSSH_GATETIME"] = "0",
+        ["AUTOSSH_LOGFILE"] = logPath,
+        ["AUTOSSH_DEBUG"] = "1",
+        ["AUTOSSH_PORT"] = null,
+        ["AUTOSSH_POLL"] = null,
+        ["AUTOSSH_FIRST_POLL"] = null,
+        ["AUTOSSH_MAXSTART"] = null,
+        ["AUTOSSH_MAXLIFETIME"] = null,
+        ["AUTOSSH_PIDFILE"] = null,
+        ["AUTOSSH_LOGLEVEL"] = null,
+        ["AUTOSSH_MESSAGE"] = null,
+    };
+
+    /// <summary>The supervisor's lines about ssh starting and ending; its debug chatter stays in the log file.</summary>
+    private static bool IsWorthShowing(string line) =>
+        line.StartsWith("starting ssh", StringComparison.Ordinal) ||
+        line.StartsWith("ssh child pid is", StringComparison.Ordinal) ||
+        line.StartsWith("ssh exited", StringComparison.Ordinal) ||
+        line.Contains("exiting", StringComparison.Ordinal);
+
+    private void Say(string text) => Say(timeProvider.GetTimestamp(), text);
+
+    private void Say(long at, string text)
+    {
+        var wall = _originWall + timeProvider.GetElapsedTime(_origin, at);
+        lock (_outputLock) _output.WriteLine($"{wall.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)}  {text}");
+    }
+
+    private string Seconds(long ticks) => Seconds(TimeSpan.FromSeconds((double)ticks / timeProvider.TimestampFrequency));
+
+    private static string Seconds(TimeSpan? span) =>
+        span is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.TotalSeconds:0.00} s") : "never";
+}

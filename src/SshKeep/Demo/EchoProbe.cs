@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace SshKeep.Demo;
+
+/// <summary>
+/// One end-to-end check of a forward whose far end is an <see cref="EchoServer"/>: connect to
+/// 127.0.0.1:port, send a token, and expect the same bytes back. A connection accepted by ssh's
+/// local listener proves nothing by itself (ssh accepts even when the session is frozen); only the
+/// bytes coming back do.
+/// </summary>
+public static class EchoProbe
+{
+    /// <summary>True when <paramref name="token"/> came back intact within <paramref name="timeout"/>;
+    /// false on refusal, reset, short read, wrong bytes or timeout. Never throws for those.</summary>
+    public static async Task<bool> RoundTripAsync(
+        int port, ReadOnlyMemory<byte> token, TimeSpan timeout, TimeProvider? timeProvider = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var deadline = new CancellationTokenSource(timeout, timeProvider ?? TimeProvider.System);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), linked.Token).ConfigureAwait(false);
+            await socket.SendAsync(token, SocketFlags.None, linked.Token).ConfigureAwait(false);
+            var received = new byte[token.Length];
+            var filled = 0;
+            while (filled < received.Length)
+            {
+                var read = await socket.ReceiveAsync(received.AsMemory(filled), SocketFlags.None, linked.Token).ConfigureAwait(false);
+                if (read == 0) return false;
+                filled += read;
+            }
+            return received.AsSpan().SequenceEqual(token.Span);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+
+namespace SshKeep.Demo;
+
+/// <summary>
+/// Runs a helper program (ssh-keygen, ssh, ip …) to completion with a deadline and captures its output.
+/// Only for the demo and the fixtures: supervised ssh children go through Ssh/, never through here.
+/// </summary>
+public static class ProcessRunner
+{
+    /// <param name="fileName">Program to run (looked up in PATH when it has no slash).</param>
+    /// <param name="arguments">argv[1..], passed as an array, never through a shell.</param>
+    /// <param name="deadline">After this the program (and anything it started) is killed and the
+    /// result says <see cref="ProcessResult.TimedOut"/>.</param>
+    /// <param name="environment">Variables to set (non-null) or remove (null) for the child.</param>
+    /// <param name="standardInput">Written to the child's stdin, which is then closed; null gives it
+    /// an empty stdin so it can never wait for a terminal.</param>
+    public static async Task<ProcessResult> RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        TimeSpan deadline,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        string? standardInput = null,
+        TimeProvider? timeProvider = null,
+        CancellationToken cancellationToken = default)
+    {
+        var startInfo = HelperStartInfo.Create(fileName, arguments, environment);
+        var command = HelperStartInfo.Describe(startInfo);
+
+        using var process = Process.Start(startInfo)
+                            ?? throw new InvalidOperationException($"could not start {fileName}");
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        try
+        {
+            if (standardInput is not null) await process.StandardInput.WriteAsync(standardInput).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The program exited without reading its input; its exit status tells the story.
+        }
+
+        using var timeout = new CancellationTokenSource(deadline, timeProvider ?? TimeProvider.System);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        var timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The program is ours: kill it and whatever it started, then report (or rethrow a caller's cancel).
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            timedOut = true;
+        }
+        return new ProcessResult(command, process.ExitCode, await stdout.ConfigureAwait(false),
+                                 await stderr.ConfigureAwait(false), timedOut);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+
+namespace SshKeep.Demo;
+
+/// <summary>
+/// Reads the process table from /proc. The fixtures need parent links (sshd sessions are children of
+/// the listener, or of the ssh client's ProxyCommand) and there is no portable .NET API for them.
+/// </summary>
+internal static class ProcessTable
+{
+    /// <summary>The process with this pid as it is now, or null when there is none (or only a zombie).</summary>
+    public static ProcessIdentity? Identify(int pid)
+    {
+        var stat = ReadStat(pid);
+        return stat is null || stat.Value.State == 'Z' ? null : new ProcessIdentity(pid, stat.Value.StartTicks);
+    }
+
+    /// <summary>True while this very process (not a later one with the same pid) exists and is not a zombie.</summary>
+    public static bool IsAlive(ProcessIdentity process) => Identify(process.Pid) == process;
+
+    /// <summary>The state letter from /proc/PID/stat ('S', 'R', 'T' for stopped, 'Z' …), or null when gone.</summary>
+    public static char? StateOf(int pid) => ReadStat(pid)?.State;
+
+    /// <summary>The resolved executable of the process, or null when gone or unreadable.</summary>
+    public static string? ExecutableOf(int pid)
+    {
+        try
+        {
+            return new FileInfo($"/proc/{pid}/exe").LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The network namespace of the process ("net:[4026531840]"), or null when unreadable.</summary>
+    public static string? NetworkNamespaceOf(int pid)
+    {
+        try
+        {
+            return new FileInfo($"/proc/{pid}/ns/net").LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every live descendant of <paramref name="pid"/> (children first, then theirs), not the process itself.</summary>
+    public static IReadOnlyList<ProcessIdentity> DescendantsOf(int pid)
+    {
+        var parents = Snapshot();
+        var result = new List<ProcessIdentity>();
+        var frontier = new Queue<int>([pid]);
+        while (frontier.TryDequeue(out var parent))
+        {
+            foreach (var (child, stat) in parents)
+            {
+                if (stat.ParentPid != parent || stat.State == 'Z') continue;
+                result.Add(new ProcessIdentity(child, stat.StartTicks));
+                frontier.Enqueue(child);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The live direct children of <paramref name="pid"/>.</summary>
+    public static IReadOnlyList<ProcessIdentity> ChildrenOf(int pid) =>
+        [.. Snapshot().Where(p => p.Value.ParentPid == pid && p.Value.State != 'Z')
+                      .Select(p => new ProcessIdentity(p.Key, p.Value.StartTicks))];
+
+    private static Dictionary<int, Stat> Snapshot()
+    {
+        var table = new Dictionary<int, Stat>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+            if (ReadStat(pid) is { } stat) table[pid] = stat;
+        }
+        return table;
+    }
+
+    private static Stat? ReadStat(int pid)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // gone between listing and reading, which is normal
+        }
+        // "pid (comm) S ppid … starttime …": comm may hold spaces and parentheses, so split after the
+        // last ')'. Fields after it start at field 3 (state); starttime is field 22 (proc(5)).
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        return new Stat(
+            fields[0][0],
+            int.Parse(fields[1], CultureInfo.InvariantCulture),
+            ulong.Parse(fields[19], CultureInfo.InvariantCulture));
+    }
+
+    private readonly record struct Stat(char State, int ParentPid, ulong StartTicks);
+}

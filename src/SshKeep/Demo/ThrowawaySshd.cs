@@ -1,0 +1,249 @@
+namespace SshKeep.Demo;
+
+/// <summary>
+/// A private OpenSSH server on 127.0.0.1 and a free port, with its own host key, client key and
+/// authorized_keys in a temp folder, for the demo and the integration tests. It never touches the
+/// machine's sshd, its keys or ~/.ssh, and on disposal kills only what it started.
+/// </summary>
+public sealed class ThrowawaySshd : IAsyncDisposable
+{
+    private readonly ThrowawaySshdOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SshdKeyMaterial _keys;
+    private readonly List<ProcessIdentity> _detachedSessions = [];
+    private BackgroundProcess? _listener;
+
+    private ThrowawaySshd(string directory, SshdKeyMaterial keys, ThrowawaySshdOptions options, TimeProvider time)
+    {
+        Directory = directory;
+        _keys = keys;
+        _options = options;
+        _time = time;
+        ConfigPath = System.IO.Path.Combine(directory, "sshd_config");
+        LogPath = System.IO.Path.Combine(directory, "sshd.log");
+        KnownHostsPath = System.IO.Path.Combine(directory, "known_hosts");
+    }
+
+    /// <summary>The private folder holding keys, config, pid file and log; deleted on disposal.</summary>
+    public string Directory { get; }
+
+    /// <summary>The port sshd listens on, on 127.0.0.1; it stays the same across <see cref="StopAsync"/>/<see cref="StartAsync"/>.</summary>
+    public int Port { get; private set; }
+
+    public string ConfigPath { get; }
+
+    /// <summary>sshd's own log (LogLevel VERBOSE, via -E): accepted keys, forwarding requests, disconnects.</summary>
+    public string LogPath { get; }
+
+    /// <summary>The private key the server accepts (ed25519, no passphrase).</summary>
+    public string ClientKeyPath => _keys.ClientKeyPath;
+
+    /// <summary>A known_hosts file with "[127.0.0.1]:PORT ssh-ed25519 …", so clients can use StrictHostKeyChecking=yes.</summary>
+    public string KnownHostsPath { get; }
+
+    /// <summary>The user to log in as: whoever runs this (the authorized_keys is only read for them).</summary>
+    public string User { get; } = Environment.UserName;
+
+    /// <summary>"user@127.0.0.1", the destination argument for ssh.</summary>
+    public string Destination => $"{User}@127.0.0.1";
+
+    /// <summary>The listener's pid while it runs.</summary>
+    public int? ListenerPid => _listener is { HasExited: false } listener ? listener.Pid : null;
+
+    /// <summary>
+    /// ssh options that reach this server and nothing else: "-F /dev/null" so the user's and the
+    /// system's ssh_config cannot interfere, this fixture's key only, its known_hosts with strict
+    /// checking, and BatchMode so a mistake fails instead of prompting. Put them before the destination.
+    /// </summary>
+    public IReadOnlyList<string> ClientOptions =>
+    [
+        "-F", "/dev/null",
+        "-i", ClientKeyPath,
+        "-o", $"UserKnownHostsFile={KnownHostsPath}",
+        "-o", "StrictHostKeyChecking=yes",
+        "-o", "BatchMode=yes",
+        "-o", "IdentitiesOnly=yes",
+        "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ];
+
+    /// <summary>Makes keys and config and starts sshd on a free port; returns once the port accepts.</summary>
+    public static async Task<ThrowawaySshd> CreateAsync(
+        ThrowawaySshdOptions? options = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new ThrowawaySshdOptions();
+        timeProvider ??= TimeProvider.System;
+        var directory = System.IO.Directory.CreateTempSubdirectory("sshkeep-sshd-").FullName;
+        ThrowawaySshd? sshd = null;
+        try
+        {
+            var keys = await SshdKeyMaterial.CreateAsync(directory, options.StartupTimeout, timeProvider, cancellationToken)
+                                            .ConfigureAwait(false);
+            sshd = new ThrowawaySshd(directory, keys, options, timeProvider);
+            // LoopbackPort can only say a port was free a moment ago; another program may win the
+            // race to bind it, and then sshd exits at once. A fresh port almost always works.
+            for (var attempt = 1; ; attempt++)
+            {
+                sshd.Port = LoopbackPort.PickFree();
+                try
+                {
+                    await sshd.StartAsync(cancellationToken).ConfigureAwait(false);
+                    return sshd;
+                }
+                catch (SshdBindException) when (attempt < 5)
+                {
+                }
+            }
+        }
+        catch
+        {
+            if (sshd is not null) await sshd.DisposeAsync().ConfigureAwait(false);
+            else System.IO.Directory.Delete(directory, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>Starts sshd again on the same port after <see cref="StopAsync"/> (an "sshd restarted" scenario).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (ListenerPid is not null) throw new InvalidOperationException("sshd is already running");
+        WriteConfigAndKnownHosts();
+        EnsurePrivilegeSeparationDirectory();
+        var logOffset = File.Exists(LogPath) ? new FileInfo(LogPath).Length : 0;
+
+        // -D: stay in the foreground as our child, so we hold its pid and can reap it.
+        // -e with -E: log to the file; stderr only receives what sshd says before the log is open.
+        var process = BackgroundProcess.Start(_options.SshdPath, ["-D", "-e", "-E", LogPath, "-f", ConfigPath]);
+        _listener = process;
+
+        var ready = $"Server listening on 127.0.0.1 port {Port}.";
+        var started = _time.GetTimestamp();
+        while (true)
+        {
+            // The log line comes right after listen(2), so once it is there the port accepts; waiting for
+            // it instead of probing with connect() leaves no stray "Connection closed [preauth]" entries.
+            var log = ReadLogFrom(logOffset);
+            if (log.Contains(ready, StringComparison.Ordinal)) return;
+            if (process.HasExited)
+            {
+                _listener = null;
+                var why = $"sshd exited with {await process.Exited.ConfigureAwait(false)} before listening on port {Port}.\n{log}{process.StandardError}";
+                await process.DisposeAsync().ConfigureAwait(false);
+                if (why.Contains("Address already in use", StringComparison.Ordinal)) throw new SshdBindException(why);
+                throw new InvalidOperationException(why);
+            }
+            if (_time.GetElapsedTime(started) > _options.StartupTimeout)
+            {
+                await StopListenerAsync().ConfigureAwait(false);
+                throw new TimeoutException($"sshd did not listen on port {Port} within {_options.StartupTimeout}.\n{log}{process.StandardError}");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Stops the listener. With <paramref name="dropSessions"/> (the default) the open connections
+    /// are killed too, as when a server goes down; without it they live on, as with `systemctl
+    /// restart ssh`, and are still listed by <see cref="SessionPids"/> and killed on disposal.
+    /// </summary>
+    public async Task StopAsync(bool dropSessions = true)
+    {
+        // Sessions are killed while the listener still runs, so it reaps them; once orphaned
+        // they would be left to init as zombies.
+        var sessions = SessionProcesses();
+        if (dropSessions) KillAll(sessions);
+        else _detachedSessions.AddRange(sessions.Where(s => !_detachedSessions.Contains(s)));
+        await StopListenerAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The pids of every process serving a connection: each per-connection sshd (a child of the
+    /// listener) followed by its descendants (the unprivileged child when the user is not root, and
+    /// any command it runs). SIGSTOP them all to freeze a session: for a non-root login the bytes
+    /// are moved by the child, not by the per-connection process.
+    /// </summary>
+    public IReadOnlyList<int> SessionPids() => [.. SessionProcesses().Select(p => p.Pid)];
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync(dropSessions: true).ConfigureAwait(false);
+        }
+        finally
+        {
+            try
+            {
+                System.IO.Directory.Delete(Directory, recursive: true);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Disposed twice; the first time did the work.
+            }
+        }
+    }
+
+    private List<ProcessIdentity> SessionProcesses()
+    {
+        var result = new List<ProcessIdentity>();
+        if (ListenerPid is { } listener)
+        {
+            foreach (var session in ProcessTable.ChildrenOf(listener))
+            {
+                result.Add(session);
+                result.AddRange(ProcessTable.DescendantsOf(session.Pid));
+            }
+        }
+        _detachedSessions.RemoveAll(s => !ProcessTable.IsAlive(s));
+        foreach (var detached in _detachedSessions.Where(s => !result.Contains(s)))
+        {
+            result.Add(detached);
+            result.AddRange(ProcessTable.DescendantsOf(detached.Pid).Where(d => !result.Contains(d)));
+        }
+        return result;
+    }
+
+    private static void KillAll(IEnumerable<ProcessIdentity> processes)
+    {
+        foreach (var process in processes) NativeSignals.Send(process, NativeSignals.SigKill);
+    }
+
+    private async Task StopListenerAsync()
+    {
+        if (_listener is not { } listener) return;
+        _listener = null;
+        await listener.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void WriteConfigAndKnownHosts()
+    {
+        string[] lines =
+        [
+            "ListenAddress 127.0.0.1",
+            $"Port {Port}",
+            $"PidFile {System.IO.Path.Combine(Directory, "sshd.pid")}",
+            .. _keys.CommonConfig(_options),
+        ];
+        File.WriteAllLines(ConfigPath, lines);
+        File.WriteAllText(KnownHostsPath, $"[127.0.0.1]:{Port} {_keys.HostPublicKey}\n");
+    }
+
+    /// <summary>
+    /// sshd running as root insists on its privilege separation folder (Debian: /run/sshd), which
+    /// only exists after the system's ssh service ran once; a fresh container has none.
+    /// </summary>
+    private static void EnsurePrivilegeSeparationDirectory()
+    {
+        if (!Environment.IsPrivilegedProcess || System.IO.Directory.Exists("/run/sshd")) return;
+        System.IO.Directory.CreateDirectory("/run/sshd",
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+            UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+    }
+
+    private string ReadLogFrom(long offset)
+    {
+        if (!File.Exists(LogPath)) return "";
+        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(Math.Min(offset, stream.Length), SeekOrigin.Begin);
+        return new StreamReader(stream).ReadToEnd();
+    }
+}

@@ -1,0 +1,42 @@
+namespace SshKeep.Demo;
+
+/// <summary>
+/// Things observed by a background watcher (log lines, probe results), in order, each with the
+/// TimeProvider timestamp at which it was seen, so the demo can ask "the first X after the fault".
+/// </summary>
+internal sealed class Timeline<T>(TimeProvider time)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+    private readonly List<(long At, T Item)> _items = [];
+
+    public void Add(long at, T item)
+    {
+        lock (_items) _items.Add((at, item));
+    }
+
+    /// <summary>Everything so far, in the order seen.</summary>
+    public IReadOnlyList<(long At, T Item)> Snapshot()
+    {
+        lock (_items) return [.. _items];
+    }
+
+    /// <summary>The first item seen at or after <paramref name="after"/> that matches, waiting up to
+    /// <paramref name="timeout"/> for it; null when none came in time.</summary>
+    public async Task<(long At, T Item)?> WaitForAsync(
+        long after, Func<T, bool> match, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        while (true)
+        {
+            lock (_items)
+            {
+                foreach (var entry in _items)
+                {
+                    if (entry.At >= after && match(entry.Item)) return entry;
+                }
+            }
+            if (time.GetElapsedTime(started) > timeout) return null;
+            await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace SshKeep.Tests.Integration.Infrastructure;
+
+/// <summary>What an integration test needs from the machine; see <see cref="RequiresFactAttribute"/>.</summary>
+[Flags]
+public enum Needs
+{
+    None = 0,
+
+    /// <summary>Effective uid 0 (network namespaces, iptables, sshd's privilege separation).</summary>
+    Root = 1,
+
+    /// <summary>/usr/sbin/sshd, ssh and ssh-keygen (packages openssh-server, openssh-client).</summary>
+    Sshd = 2,
+
+    /// <summary>Root plus unshare and ip, for <see cref="SshKeep.Demo.NamespacedSshd"/>.</summary>
+    NetworkNamespace = 4 | Root | Sshd,
+
+    /// <summary>The real autossh, to compare sshkeep against (package autossh).</summary>
+    Autossh = 8,
+}

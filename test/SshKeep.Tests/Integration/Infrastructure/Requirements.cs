@@ -1,0 +1,29 @@
+using SshKeep.Demo;
+
+namespace SshKeep.Tests.Integration.Infrastructure;
+
+/// <summary>
+/// Checks the machine for what a test needs and says in one line what is missing and how to get it.
+/// test.sh installs everything when it runs as root, so in CI nothing should ever be skipped.
+/// </summary>
+public static class Requirements
+{
+    /// <summary>Null when every need is met; otherwise why not, worded as a skip reason.</summary>
+    public static string? WhyNot(Needs needs)
+    {
+        var missing = new List<string>();
+        if (needs.HasFlag(Needs.Root) && !Environment.IsPrivilegedProcess) missing.Add("root");
+        if (needs.HasFlag(Needs.Sshd))
+        {
+            if (!File.Exists("/usr/sbin/sshd")) missing.Add("/usr/sbin/sshd (openssh-server)");
+            if (ExecutableSearch.Find("ssh") is null || ExecutableSearch.Find("ssh-keygen") is null) missing.Add("ssh, ssh-keygen (openssh-client)");
+        }
+        if (needs.HasFlag(Needs.NetworkNamespace))
+        {
+            if (ExecutableSearch.Find("unshare") is null) missing.Add("unshare (util-linux)");
+            if (ExecutableSearch.Find("ip") is null) missing.Add("ip (iproute2)");
+        }
+        if (needs.HasFlag(Needs.Autossh) && ExecutableSearch.Find("autossh") is null) missing.Add("autossh (autossh)");
+        return missing.Count == 0 ? null : $"needs {string.Join(", ", missing)}; run ./test.sh as root to install";
+    }
+}
