@@ -14,7 +14,8 @@ internal static class Commands
     {
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        return await new SshKeep.Demo.DemoCommand().RunAsync(Console.Out, stop.Token);
+        var keeper = SshKeep.Demo.DemoKeeper.Resolve(Environment.GetEnvironmentVariable(SshKeep.Demo.DemoKeeper.EnvironmentVariable));
+        return await new SshKeep.Demo.DemoCommand(keeper, TimeProvider.System).RunAsync(Console.Out, stop.Token);
     }
 
     private static async Task<int> HelpAsync(string[] args)

@@ -3,6 +3,8 @@ using SshKeep.Daemon;
 using SshKeep.Ssh;
 using SshKeep.Tests.Ssh;
 
+using SshKeep.Tests.Integration.Infrastructure;
+
 namespace SshKeep.Tests.Daemon;
 
 public sealed class DetacherTests : IDisposable
@@ -30,7 +32,7 @@ public sealed class DetacherTests : IDisposable
         var child = reaper.Track(pid); // our child until we would exit; reap it here
         try
         {
-            await Eventually.True(() => File.Exists(report), "the detached child wrote its report");
+            await Eventually.WaitUntilAsync(() => File.Exists(report), "the detached child wrote its report");
             var seen = File.ReadAllLines(report).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 
             Assert.Equal(pid.ToString(CultureInfo.InvariantCulture), seen["pid"]);

@@ -3,6 +3,8 @@ using SshKeep.Daemon;
 using SshKeep.Ssh;
 using SshKeep.Tests.Ssh;
 
+using SshKeep.Tests.Integration.Infrastructure;
+
 namespace SshKeep.Tests.Daemon;
 
 public sealed class SignalListenerTests

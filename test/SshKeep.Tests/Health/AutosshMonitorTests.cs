@@ -6,6 +6,8 @@ using Microsoft.Extensions.Logging;
 using SshKeep.Compat;
 using SshKeep.Health;
 
+using SshKeep.Tests.Integration.Infrastructure;
+
 namespace SshKeep.Tests.Health;
 
 /// <summary>
@@ -225,7 +227,7 @@ public sealed class AutosshMonitorTests
         Assert.True(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test 1"));
         Assert.True(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test 2"));
         Assert.Equal(2, server.Accepted);
-        await Eventually.Until(() => server.ClosedByPeer == 2, "both test connections closed");
+        await Eventually.WaitUntilAsync(() => server.ClosedByPeer == 2, "both test connections closed");
     }
 
     [Fact]
@@ -289,7 +291,7 @@ public sealed class AutosshMonitorTests
         int pauses = 0;
         while (!test.IsCompleted)
         {
-            await Eventually.Until(() => time.Created.Count > seen || test.IsCompleted, "the next wait");
+            await Eventually.WaitUntilAsync(() => time.Created.Count > seen || test.IsCompleted, "the next wait");
             if (test.IsCompleted) break;
             TimeSpan due = time.Created[seen++];
             if (seen == 1) continue; // the send's wait
@@ -320,7 +322,7 @@ public sealed class AutosshMonitorTests
         try
         {
             Task<bool> test = monitor.TestAsync(cancel.Token);
-            await Eventually.Until(() => time.Created.Count == 3 && relay.Seen.Length > 0, "the monitor waits to read");
+            await Eventually.WaitUntilAsync(() => time.Created.Count == 3 && relay.Seen.Length > 0, "the monitor waits to read");
             cancel.Cancel();
             Assert.False(await Eventually.Within(test, "test"));
             Assert.Equal([new LogEntry(PollError, LogLevel.Debug, "error on poll: Interrupted system call")], log.Entries);
@@ -342,7 +344,7 @@ public sealed class AutosshMonitorTests
         try
         {
             Task<bool> test = monitor.TestAsync(cancel.Token);
-            await Eventually.Until(() => time.Created.Count == 1, "the monitor waits for the read connection");
+            await Eventually.WaitUntilAsync(() => time.Created.Count == 1, "the monitor waits for the read connection");
             cancel.Cancel();
             Assert.False(await Eventually.Within(test, "test"));
             Assert.Equal(
@@ -470,7 +472,7 @@ public sealed class AutosshMonitorTests
     /// </summary>
     private static async Task FireWait(TimerRecordingTimeProvider time, int index, Func<bool>? ready = null)
     {
-        await Eventually.Until(() => time.Created.Count > index && (ready?.Invoke() ?? true), $"wait #{index} armed");
+        await Eventually.WaitUntilAsync(() => time.Created.Count > index && (ready?.Invoke() ?? true), $"wait #{index} armed");
         Assert.Equal(T, time.Created[index]);
         time.Clock.Advance(T);
     }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using SshKeep.Ssh;
 
+using SshKeep.Tests.Integration.Infrastructure;
+
 namespace SshKeep.Tests.Ssh;
 
 public sealed class ChildReaperTests
@@ -13,7 +15,7 @@ public sealed class ChildReaperTests
         Assert.True(PosixSpawn.TrySpawn(new SpawnRequest("/bin/sh", ["sh", "-c", "exit 4"], environment), out int pid, out _));
 
         // Its SIGCHLD came and went while nobody tracked it: only the check in Track can see it.
-        await Eventually.True(() => ProcFs.State(pid) == "Z", "the untracked child is a zombie");
+        await Eventually.WaitUntilAsync(() => ProcFs.State(pid) == "Z", "the untracked child is a zombie");
         var child = reaper.Track(pid);
 
         Assert.Equal(ChildExit.Exited(4), await child.Exited.Within());
@@ -34,7 +36,7 @@ public sealed class ChildReaperTests
             Assert.True(child.Signal(19)); // SIGSTOP
             await child.Stopped.Within();
             Assert.True(child.Signal(18)); // SIGCONT
-            await Eventually.True(() => ProcFs.State(pid) is "S" or "R", "the child runs again");
+            await Eventually.WaitUntilAsync(() => ProcFs.State(pid) is "S" or "R", "the child runs again");
 
             Assert.True(child.Signal(15));
 
@@ -58,7 +60,7 @@ public sealed class ChildReaperTests
         Assert.True(PosixSpawn.TrySpawn(new SpawnRequest("/bin/sh", ["sh", "-c", "exit 5"], environment), out int pid, out _));
         var ours = reaper.Track(pid);
 
-        await theirs.WaitForExitAsync().WaitAsync(Eventually.Deadline);
+        await theirs.WaitForExitAsync().WaitAsync(Eventually.DefaultTimeout);
 
         Assert.Equal(6, theirs.ExitCode);
         Assert.Equal(ChildExit.Exited(5), await ours.Exited.Within());

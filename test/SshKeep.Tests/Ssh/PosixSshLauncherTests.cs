@@ -2,6 +2,8 @@ using System.Globalization;
 using SshKeep.Ssh;
 using SshKeep.Tests.Fakes;
 
+using SshKeep.Tests.Integration.Infrastructure;
+
 namespace SshKeep.Tests.Ssh;
 
 public sealed class PosixSshLauncherTests : IDisposable
@@ -14,7 +16,7 @@ public sealed class PosixSshLauncherTests : IDisposable
         // Every child a test started is stopped and reaped, whatever the test did.
         foreach (var process in _started)
         {
-            process.DisposeAsync().AsTask().Wait(Eventually.Deadline);
+            process.DisposeAsync().AsTask().Wait(Eventually.DefaultTimeout);
         }
         _reaper.Dispose();
     }
@@ -128,7 +130,7 @@ public sealed class PosixSshLauncherTests : IDisposable
         Assert.Equal("ready", await Eventually.FirstLine(process.StandardErrorLines));
 
         var stopping = process.StopAsync(TimeSpan.FromSeconds(10));
-        await Eventually.True(() => clock.ArmedTimers > 0, "StopAsync waits for the grace period");
+        await Eventually.WaitUntilAsync(() => clock.ArmedTimers > 0, "StopAsync waits for the grace period");
         Assert.False(stopping.IsCompleted);
         Assert.True(ProcFs.IsAlive(process.Pid));
 
@@ -280,7 +282,7 @@ public sealed class PosixSshLauncherTests : IDisposable
         // posix_spawn returns once the child has replaced its memory image, a moment before the kernel
         // closes the close-on-exec fds, and sleep then opens locale files for a moment. Look once it
         // sleeps: nothing of either kind is left then.
-        await Eventually.True(() => ReadProc(process.Pid, "wchan").Contains("nanosleep"), "the child sleeps");
+        await Eventually.WaitUntilAsync(() => ReadProc(process.Pid, "wchan").Contains("nanosleep"), "the child sleeps");
         var childFds = Directory.GetFiles($"/proc/{process.Pid}/fd")
             .Select(f => int.Parse(Path.GetFileName(f), CultureInfo.InvariantCulture))
             .ToList();
@@ -303,7 +305,7 @@ public sealed class PosixSshLauncherTests : IDisposable
 
             await process.StopAsync(TimeSpan.FromSeconds(20)).Within();
 
-            await Eventually.True(() => !ProcFs.IsAlive(grandchild), "the grandchild is gone");
+            await Eventually.WaitUntilAsync(() => !ProcFs.IsAlive(grandchild), "the grandchild is gone");
         }
         finally
         {

@@ -3,6 +3,8 @@ using SshKeep.Compat;
 using SshKeep.Supervision;
 using SshKeep.Tests.Fakes;
 
+using SshKeep.Tests.Integration.Infrastructure;
+
 namespace SshKeep.Tests.Supervision;
 
 /// <summary>A <see cref="CompatSupervisor"/> wired to a manual clock, fake ssh and scripted signals.</summary>
@@ -38,12 +40,12 @@ internal sealed class CompatSupervisorHarness
     public void Send(int signal) => Signals.Writer.TryWrite(signal);
 
     /// <summary>Waits until the supervisor sleeps on the clock (back-off or poll alarm).</summary>
-    public Task SleepingAsync() => Eventually.TrueAsync(() => Clock.ArmedTimers > 0, "the supervisor waits on the clock");
+    public Task SleepingAsync() => Eventually.WaitUntilAsync(() => Clock.ArmedTimers > 0, "the supervisor waits on the clock");
 
     /// <summary>Waits until the supervisor is in its n-th back-off sleep (R63).</summary>
     public async Task BackingOffAsync(int nth = 1)
     {
-        await Eventually.TrueAsync(() => Log.Texts.Count(t => t.StartsWith("sleeping for grace time", StringComparison.Ordinal)) >= nth,
+        await Eventually.WaitUntilAsync(() => Log.Texts.Count(t => t.StartsWith("sleeping for grace time", StringComparison.Ordinal)) >= nth,
             $"back-off sleep {nth} begins");
         await SleepingAsync();
     }

@@ -3,6 +3,8 @@ using SshKeep.Ssh;
 using SshKeep.Tests.Fakes;
 using static SshKeep.Supervision.SignalNumbers;
 
+using SshKeep.Tests.Integration.Infrastructure;
+
 namespace SshKeep.Tests.Supervision;
 
 /// <summary>Tier 2: the autossh loop with a manual clock and a fake ssh (spec §5, §6).</summary>
@@ -208,13 +210,13 @@ public class CompatSupervisorTests
         await h.Launcher.NextStartAsync();
         await h.SleepingAsync();
         h.Clock.Advance(2);
-        await Eventually.TrueAsync(() => h.Monitor.Tests == 1, "the first test ran");
+        await Eventually.WaitUntilAsync(() => h.Monitor.Tests == 1, "the first test ran");
         await h.SleepingAsync();
         h.Clock.Advance(11);
         await h.StillRunningAsync();
         Assert.Equal(1, h.Monitor.Tests);
         h.Clock.Advance(1);
-        await Eventually.TrueAsync(() => h.Monitor.Tests == 2, "the second test ran at +14 s");
+        await Eventually.WaitUntilAsync(() => h.Monitor.Tests == 2, "the second test ran at +14 s");
     }
 
     [Fact]
@@ -225,7 +227,7 @@ public class CompatSupervisorTests
         var first = await h.Launcher.NextStartAsync();
         await h.SleepingAsync();
         h.Clock.Advance(2);
-        await Eventually.TrueAsync(() => h.Monitor.Tests == 1, "the test is running");
+        await Eventually.WaitUntilAsync(() => h.Monitor.Tests == 1, "the test is running");
         h.Send(SIGHUP);
         await h.Launcher.NextStartAsync();
 
@@ -241,7 +243,7 @@ public class CompatSupervisorTests
         var ssh = await h.Launcher.NextStartAsync();
         await h.SleepingAsync();
         h.Clock.Advance(40);
-        await Eventually.TrueAsync(() => h.Monitor.Tests == 1, "the test is running");
+        await Eventually.WaitUntilAsync(() => h.Monitor.Tests == 1, "the test is running");
         ssh.Exit(0);
 
         Assert.Equal(0, await h.ExitCodeAsync());
@@ -255,14 +257,14 @@ public class CompatSupervisorTests
         await h.Launcher.NextStartAsync();
         await h.SleepingAsync();
         h.Clock.Advance(2);
-        await Eventually.TrueAsync(() => h.Monitor.Tests == 1, "the first test ran at +2 s");
+        await Eventually.WaitUntilAsync(() => h.Monitor.Tests == 1, "the first test ran at +2 s");
         await h.SleepingAsync();
         h.Clock.Advance(3);
         h.Send(SIGALRM);
-        await Eventually.TrueAsync(() => h.Monitor.Tests == 2, "the extra test ran at +5 s");
+        await Eventually.WaitUntilAsync(() => h.Monitor.Tests == 2, "the extra test ran at +5 s");
         await h.SleepingAsync();
         h.Clock.Advance(9);
-        await Eventually.TrueAsync(() => h.Monitor.Tests == 3, "the scheduled test still ran at +14 s");
+        await Eventually.WaitUntilAsync(() => h.Monitor.Tests == 3, "the scheduled test still ran at +14 s");
     }
 
     [Fact]
@@ -290,7 +292,7 @@ public class CompatSupervisorTests
         var sleepsSeen = 0;
         while (h.SecondsSinceStart(h.Clock.GetUtcNow()) < 30)
         {
-            await Eventually.TrueAsync(() => h.Run.IsCompleted || SleepLines().Count > sleepsSeen, "a back-off sleep or the end");
+            await Eventually.WaitUntilAsync(() => h.Run.IsCompleted || SleepLines().Count > sleepsSeen, "a back-off sleep or the end");
             if (h.Run.IsCompleted) break;
             await h.SleepingAsync();
             var lines = SleepLines();

@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using System.Text;
 using SshKeep.Demo;
 
+using SshKeep.Tests.Integration.Infrastructure;
+
 namespace SshKeep.Tests.Integration.Infrastructure;
 
 /// <summary>

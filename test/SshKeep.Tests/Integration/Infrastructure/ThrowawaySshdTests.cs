@@ -1,6 +1,8 @@
 using System.Text;
 using SshKeep.Demo;
 
+using SshKeep.Tests.Integration.Infrastructure;
+
 namespace SshKeep.Tests.Integration.Infrastructure;
 
 /// <summary>Proves the fixtures the sshkeep integration tests stand on: a private sshd, real ssh, real forwards.</summary>

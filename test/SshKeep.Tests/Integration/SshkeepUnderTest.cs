@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SshKeep.Demo;
+
+namespace SshKeep.Tests.Integration;
+
+/// <summary>
+/// The real sshkeep binary (the apphost built next to the tests) run in compatibility mode with a
+/// private log file, so a test can follow what it did: which ssh it started, what it saw.
+/// </summary>
+internal sealed partial class SshkeepUnderTest : IAsyncDisposable
+{
+    private readonly BackgroundProcess _process;
+    private readonly string _directory;
+
+    private SshkeepUnderTest(BackgroundProcess process, string directory)
+    {
+        _process = process;
+        _directory = directory;
+    }
+
+    public static string BinaryPath => Path.Combine(AppContext.BaseDirectory, "sshkeep");
+
+    public int Pid => _process.Pid;
+
+    public Task<int> Exited => _process.Exited;
+
+    public string LogPath => Path.Combine(_directory, "sshkeep.log");
+
+    public static SshkeepUnderTest Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("sshkeep-it-").FullName;
+        var env = new Dictionary<string, string?>
+        {
+            ["AUTOSSH_LOGFILE"] = Path.Combine(directory, "sshkeep.log"),
+            ["AUTOSSH_DEBUG"] = "1",
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>()) env[key] = value;
+        return new SshkeepUnderTest(BackgroundProcess.Start(BinaryPath, arguments, env), directory);
+    }
+
+    public IReadOnlyList<string> LogLines()
+    {
+        try
+        {
+            using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (FileNotFoundException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Every ssh child pid it reported ("ssh child pid is N"), in order.</summary>
+    public IReadOnlyList<int> ChildPids() =>
+        [.. LogLines().Select(l => ChildPidLine().Match(l)).Where(m => m.Success)
+                      .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
+
+    public bool Logged(string text) => LogLines().Any(l => l.Contains(text, StringComparison.Ordinal));
+
+    public bool Signal(int signal) => _process.Signal(signal);
+
+    public string Describe() => $"sshkeep log:\n{string.Join('\n', LogLines())}\nstderr:\n{_process.StandardError}";
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.DisposeAsync();
+        try { Directory.Delete(_directory, recursive: true); }
+        catch (IOException) { }
+    }
+
+    [GeneratedRegex(@"ssh child pid is (\d+)$")]
+    private static partial Regex ChildPidLine();
+}
