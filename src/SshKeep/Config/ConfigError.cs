@@ -1,0 +1,13 @@
+namespace SshKeep.Config;
+
+/// <summary>One mistake in a tunnels file: where, which key, the offending value, and what is accepted.</summary>
+/// <param name="File">The file's path as given.</param>
+/// <param name="Line">1-based line of the offending node (0 when the file could not be read at all).</param>
+/// <param name="Column">1-based column.</param>
+/// <param name="Key">Dotted path of the key, e.g. <c>tunnels.db.forwards[1].local</c>.</param>
+/// <param name="Message">What is wrong and what is accepted, quoting the bad value.</param>
+public sealed record ConfigError(string File, int Line, int Column, string Key, string Message)
+{
+    /// <summary><c>file:line:col: key: message</c>, the form compilers use so editors can jump to it.</summary>
+    public override string ToString() => Line > 0 ? $"{File}:{Line}:{Column}: {Key}: {Message}" : $"{File}: {Message}";
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace SshKeep.Config;
+
+/// <summary>One forward of a tunnel, validated.</summary>
+/// <param name="Kind">-L, -R or -D.</param>
+/// <param name="BindAddress">Listen address, or null for ssh's default (loopback for -L/-D, the
+/// server's choice for -R).</param>
+/// <param name="BindPort">Listen port (1–65535; 0 for -R means "server picks", which sshkeep refuses
+/// because a probe could not find it).</param>
+/// <param name="TargetHost">Where connections go (-L: as seen from the server; -R: from here); null for -D.</param>
+/// <param name="TargetPort">Target port; null for -D.</param>
+public sealed record ForwardSpec(ForwardKind Kind, string? BindAddress, int BindPort, string? TargetHost, int? TargetPort)
+{
+    /// <summary>The ssh option letter: -L, -R or -D.</summary>
+    public string Flag => Kind switch
+    {
+        ForwardKind.Local => "-L",
+        ForwardKind.Remote => "-R",
+        _ => "-D",
+    };
+
+    /// <summary>The value after the flag, e.g. <c>127.0.0.1:8080:db:5432</c>; IPv6 addresses in brackets.</summary>
+    public string Argument
+    {
+        get
+        {
+            var bind = BindAddress is null ? "" : $"{Bracket(BindAddress)}:";
+            var port = BindPort.ToString(CultureInfo.InvariantCulture);
+            return Kind == ForwardKind.Dynamic
+                ? $"{bind}{port}"
+                : $"{bind}{port}:{Bracket(TargetHost!)}:{TargetPort!.Value.ToString(CultureInfo.InvariantCulture)}";
+        }
+    }
+
+    public override string ToString() => $"{Flag} {Argument}";
+
+    private static string Bracket(string host) => host.Contains(':') ? $"[{host}]" : host;
+}

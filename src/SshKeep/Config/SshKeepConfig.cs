@@ -1,0 +1,15 @@
+namespace SshKeep.Config;
+
+/// <summary>A whole, valid tunnels file.</summary>
+public sealed record SshKeepConfig
+{
+    /// <summary>Where it was read from (absolute).</summary>
+    public required string Path { get; init; }
+
+    /// <summary>Tunnels in file order, defaults already applied.</summary>
+    public required IReadOnlyList<TunnelConfig> Tunnels { get; init; }
+
+    /// <summary>systemd READY=1: when every enabled tunnel has been up once ("all-up"), or after
+    /// every tunnel's first attempt ("first-attempt").</summary>
+    public ReadyWhen ReadyWhen { get; init; } = ReadyWhen.AllUp;
+}

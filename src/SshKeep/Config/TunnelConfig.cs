@@ -1,0 +1,39 @@
+namespace SshKeep.Config;
+
+/// <summary>One named tunnel: one ssh process with its forwards, after defaults were applied.</summary>
+public sealed record TunnelConfig
+{
+    /// <summary>The tunnel's name (the key under <c>tunnels:</c>): letters, digits, '-', '_', '.'.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>ssh destination, <c>[user@]host</c> (or a Host alias from ssh_config).</summary>
+    public required string Destination { get; init; }
+
+    /// <summary>ssh port (-p); null lets ssh_config decide.</summary>
+    public int? Port { get; init; }
+
+    /// <summary>Identity file (-i), with ~ expanded; null lets ssh_config and the agent decide.</summary>
+    public string? IdentityFile { get; init; }
+
+    /// <summary>The ssh program.</summary>
+    public string SshPath { get; init; } = "ssh";
+
+    /// <summary>Extra <c>-o Key=Value</c> options, in file order. They win over sshkeep's defaults.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> SshOptions { get; init; } = [];
+
+    public IReadOnlyList<ForwardSpec> Forwards { get; init; } = [];
+
+    public HealthSettings Health { get; init; } = new();
+
+    public BackoffSettings Backoff { get; init; } = new();
+
+    /// <summary>false keeps the tunnel in the file but does not start it.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Structural equality for reload: a tunnel is "unchanged" when this is equal.</summary>
+    public bool SameAs(TunnelConfig other) =>
+        Name == other.Name && Destination == other.Destination && Port == other.Port &&
+        IdentityFile == other.IdentityFile && SshPath == other.SshPath &&
+        SshOptions.SequenceEqual(other.SshOptions) && Forwards.SequenceEqual(other.Forwards) &&
+        Health == other.Health && Backoff == other.Backoff && Enabled == other.Enabled;
+}
