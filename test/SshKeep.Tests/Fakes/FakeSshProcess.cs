@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using SshKeep.Ssh;
 
 namespace SshKeep.Tests.Fakes;
@@ -8,12 +9,16 @@ public sealed class FakeSshProcess(int pid, SshStartInfo startInfo) : ISshProces
     private readonly TaskCompletionSource<ChildExit> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<int> _signals = [];
+    private readonly Channel<string> _stderr = Channel.CreateUnbounded<string>();
 
     public int Pid { get; } = pid;
     public SshStartInfo StartInfo { get; } = startInfo;
     public Task<ChildExit> Exited => _exited.Task;
     public Task Stopped => _stopped.Task;
-    public IAsyncEnumerable<string> StandardErrorLines => AsyncEnumerable.Empty<string>();
+    public IAsyncEnumerable<string> StandardErrorLines => _stderr.Reader.ReadAllAsync();
+
+    /// <summary>Makes the fake print a line on stderr, as ssh would.</summary>
+    public void Say(string line) => _stderr.Writer.TryWrite(line);
 
     /// <summary>Signals sent with <see cref="Signal"/> or by <see cref="StopAsync"/>, in order.</summary>
     public IReadOnlyList<int> SignalsReceived { get { lock (_signals) return [.. _signals]; } }
@@ -21,9 +26,15 @@ public sealed class FakeSshProcess(int pid, SshStartInfo startInfo) : ISshProces
     /// <summary>True once the supervisor asked it to stop.</summary>
     public bool StopRequested { get; private set; }
 
-    public void Exit(int status) => _exited.TrySetResult(ChildExit.Exited(status));
+    public void Exit(int status) => End(ChildExit.Exited(status));
 
-    public void Die(int signal) => _exited.TrySetResult(ChildExit.Killed(signal));
+    public void Die(int signal) => End(ChildExit.Killed(signal));
+
+    private void End(ChildExit exit)
+    {
+        _stderr.Writer.TryComplete();
+        _exited.TrySetResult(exit);
+    }
 
     public void Freeze() => _stopped.TrySetResult();
 
@@ -37,7 +48,7 @@ public sealed class FakeSshProcess(int pid, SshStartInfo startInfo) : ISshProces
         StopRequested = true;
         Signal(15);
         // Like OpenSSH with -N: SIGTERM makes it exit 0 (R62); the supervisor must not read this.
-        _exited.TrySetResult(ChildExit.Exited(0));
+        End(ChildExit.Exited(0));
         return _exited.Task;
     }
 

@@ -1,0 +1,27 @@
+using SshKeep.Config;
+
+namespace SshKeep.Supervision;
+
+/// <summary>
+/// What a reload does (issue 3 item 5), by tunnel name: removed ones stop, new ones start,
+/// changed ones restart, unchanged ones keep their ssh. Pure.
+/// </summary>
+public sealed record ReloadPlan(
+    IReadOnlyList<string> Removed,
+    IReadOnlyList<TunnelConfig> Added,
+    IReadOnlyList<TunnelConfig> Changed,
+    IReadOnlyList<string> Unchanged)
+{
+    public static ReloadPlan Between(IReadOnlyList<TunnelConfig> running, IReadOnlyList<TunnelConfig> wanted)
+    {
+        var old = running.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var next = wanted.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        return new ReloadPlan(
+            [.. running.Where(t => !next.ContainsKey(t.Name)).Select(t => t.Name)],
+            [.. wanted.Where(t => !old.ContainsKey(t.Name))],
+            [.. wanted.Where(t => old.TryGetValue(t.Name, out var before) && !before.SameAs(t))],
+            [.. wanted.Where(t => old.TryGetValue(t.Name, out var before) && before.SameAs(t)).Select(t => t.Name)]);
+    }
+
+    public bool ChangesNothing => Removed.Count == 0 && Added.Count == 0 && Changed.Count == 0;
+}

@@ -1,0 +1,38 @@
+using SshKeep.Config;
+using SshKeep.Ssh;
+
+namespace SshKeep.Supervision;
+
+/// <summary>
+/// The daemon's decision after an ssh run ends (design: recovery; issue 4 item 5). Pure and
+/// table-tested: permanent failures wait for a person (slow retries), a held remote port is
+/// retried on a short jittered period, everything else backs off exponentially with full jitter,
+/// and the daemon never gives up on a transient failure.
+/// </summary>
+public static class TunnelRetryPolicy
+{
+    /// <summary>Two starts of an unhealthy tunnel are never closer than this.</summary>
+    public static readonly TimeSpan MinimumGap = TimeSpan.FromSeconds(1);
+
+    /// <param name="outcome">How the run ended.</param>
+    /// <param name="failures">Consecutive failed runs before this one.</param>
+    /// <param name="settings">The tunnel's back-off settings.</param>
+    /// <param name="unit">A random number in [0, 1) for the jitter.</param>
+    public static TunnelNextStep After(TunnelRunOutcome outcome, int failures, BackoffSettings settings, double unit)
+    {
+        // A tunnel that stayed healthy for the stable period starts its back-off afresh.
+        if (outcome.ReachedUp && outcome.UpFor >= TimeSpan.FromSeconds(settings.StablePeriod)) failures = 0;
+
+        if (outcome.Decisive.IsPermanent)
+            return new TunnelNextStep(TunnelState.NeedsAttention, TimeSpan.FromSeconds(settings.NeedsAttentionRetry),
+                failures + 1, null, outcome.Reason);
+
+        if (outcome.Decisive.Kind == SshFailureKind.RemotePortInUse)
+            return new TunnelNextStep(TunnelState.WaitingForRemotePort, JitteredBackoff.AroundPeriod(settings.RemotePortRetry, unit),
+                failures + 1, outcome.Decisive.Port, outcome.Reason);
+
+        var delay = JitteredBackoff.Delay(failures, settings, unit);
+        delay = JitteredBackoff.AtLeastGap(delay, outcome.SinceStart, MinimumGap, wasHealthy: outcome.ReachedUp);
+        return new TunnelNextStep(TunnelState.Backoff, delay, failures + 1, null, outcome.Reason);
+    }
+}

@@ -1,0 +1,27 @@
+using SshKeep.Config;
+using SshKeep.Ssh;
+
+namespace SshKeep.Supervision;
+
+/// <summary>What a <see cref="TunnelSupervisor"/> is wired to besides its config.</summary>
+public sealed record TunnelSupervisorOptions
+{
+    /// <summary>Builds the ssh command for a tunnel (the pure argv builder in production).</summary>
+    public required Func<TunnelConfig, SshStartInfo> StartInfoFor { get; init; }
+
+    /// <summary>True when a local listen port (-L/-D) accepts connections: the forward is set up.</summary>
+    public required Func<ForwardSpec, CancellationToken, Task<bool>> ListenerAccepts { get; init; }
+
+    /// <summary>A random number in [0, 1) for the jitter.</summary>
+    public Func<double> NextUnit { get; init; } = Random.Shared.NextDouble;
+
+    /// <summary>How long ssh gets to act on SIGTERM before SIGKILL.</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>After "Authenticated", how long ssh must keep running before the tunnel counts as up
+    /// (a refused -R forward makes ssh exit within one round trip).</summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often the local listeners are tried while waiting for them.</summary>
+    public TimeSpan ListenerPoll { get; init; } = TimeSpan.FromMilliseconds(100);
+}

@@ -1,0 +1,82 @@
+using SshKeep.Config;
+using SshKeep.Ssh;
+using SshKeep.Supervision;
+
+namespace SshKeep.Tests.Supervision;
+
+public class TunnelRetryPolicyTests
+{
+    private static readonly BackoffSettings Defaults = new();
+
+    private static TunnelRunOutcome Outcome(SshFailureKind kind = SshFailureKind.Transient, int? port = null, bool up = false,
+        double upFor = 0, double lived = 5) =>
+        new(ChildExit.Exited(255), new SshStderrLine(kind, port), up, TimeSpan.FromSeconds(upFor), TimeSpan.FromSeconds(lived), "why");
+
+    [Theory]
+    [InlineData(0, 0.999, 5, 0.4995)]
+    [InlineData(1, 0.999, 5, 0.999)]
+    [InlineData(3, 0.5, 5, 2.0)]
+    [InlineData(6, 0.999, 5, 29.97)]
+    [InlineData(60, 0.999, 5, 29.97)]
+    [InlineData(2, 0.0, 0, 1.0)]   // full jitter may draw 0; the 1 s gap between starts still holds
+    [InlineData(0, 0.5, 0.2, 0.8)] // ssh died 0.2 s after its start: the next start waits to 1 s
+    public void Transient_failures_back_off_exponentially_with_full_jitter_capped_at_thirty_seconds(int failures, double unit, double lived, double expected)
+    {
+        var next = TunnelRetryPolicy.After(Outcome(lived: lived), failures, Defaults, unit);
+
+        Assert.Equal(TunnelState.Backoff, next.State);
+        Assert.Equal(expected, next.Delay.TotalSeconds, 3);
+        Assert.Equal(failures + 1, next.Failures);
+    }
+
+    [Fact]
+    public void A_tunnel_that_was_up_for_the_stable_period_starts_its_backoff_afresh()
+    {
+        var next = TunnelRetryPolicy.After(Outcome(up: true, upFor: 30, lived: 31), failures: 7, Defaults, unit: 0.999);
+
+        Assert.Equal(1, next.Failures);
+        Assert.True(next.Delay < TimeSpan.FromSeconds(0.5));
+    }
+
+    [Fact]
+    public void A_tunnel_that_was_up_only_briefly_keeps_its_backoff()
+    {
+        var next = TunnelRetryPolicy.After(Outcome(up: true, upFor: 3, lived: 4), failures: 4, Defaults, unit: 0.5);
+
+        Assert.Equal(5, next.Failures);
+        Assert.Equal(4.0, next.Delay.TotalSeconds, 3);
+    }
+
+    [Fact]
+    public void A_healthy_tunnel_may_restart_at_once_after_a_crash()
+    {
+        var next = TunnelRetryPolicy.After(Outcome(up: true, upFor: 40, lived: 40), failures: 0, Defaults, unit: 0.0);
+
+        Assert.Equal(TimeSpan.Zero, next.Delay);
+    }
+
+    [Theory]
+    [InlineData(SshFailureKind.AuthenticationRefused)]
+    [InlineData(SshFailureKind.HostKeyRejected)]
+    [InlineData(SshFailureKind.BadConfiguration)]
+    public void A_permanent_failure_needs_attention_and_retries_slowly(SshFailureKind kind)
+    {
+        var next = TunnelRetryPolicy.After(Outcome(kind), failures: 0, Defaults, unit: 0.3);
+
+        Assert.Equal(TunnelState.NeedsAttention, next.State);
+        Assert.Equal(TimeSpan.FromMinutes(5), next.Delay);
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.5)]
+    [InlineData(0.5, 2.0)]
+    [InlineData(0.999, 2.499)]
+    public void A_held_remote_port_is_retried_every_two_seconds_with_jitter(double unit, double expected)
+    {
+        var next = TunnelRetryPolicy.After(Outcome(SshFailureKind.RemotePortInUse, port: 8080), failures: 9, Defaults, unit);
+
+        Assert.Equal(TunnelState.WaitingForRemotePort, next.State);
+        Assert.Equal(8080, next.HeldRemotePort);
+        Assert.Equal(expected, next.Delay.TotalSeconds, 3);
+    }
+}

@@ -1,0 +1,68 @@
+using SshKeep.Config;
+using SshKeep.Ssh;
+using SshKeep.Supervision;
+using SshKeep.Tests.Fakes;
+using SshKeep.Tests.Integration.Infrastructure;
+
+namespace SshKeep.Tests.Supervision;
+
+/// <summary>A <see cref="TunnelSupervisor"/> on a manual clock with a fake ssh whose listeners accept.</summary>
+internal sealed class TunnelSupervisorHarness : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<TunnelStatus> _history = [];
+
+    public ManualTimeProvider Clock { get; } = new();
+    public FakeSshLauncher Launcher { get; }
+    public RecordingLogger Log { get; } = new();
+    public TunnelSupervisor Supervisor { get; }
+    public Task Run { get; }
+    public bool ListenersAccept { get; set; } = true;
+
+    public TunnelSupervisorHarness(Func<TunnelConfig, TunnelConfig>? configure = null)
+    {
+        Launcher = new FakeSshLauncher(Clock);
+        var config = new TunnelConfig
+        {
+            Name = "db",
+            Destination = "deploy@bastion",
+            Forwards = [new ForwardSpec(ForwardKind.Local, "127.0.0.1", 15432, "db.internal", 5432)],
+        };
+        config = configure?.Invoke(config) ?? config;
+        Supervisor = new TunnelSupervisor(config, Launcher, Log, Clock, new TunnelSupervisorOptions
+        {
+            StartInfoFor = c => new SshStartInfo("ssh", ["-N", c.Destination], CaptureStandardError: true),
+            ListenerAccepts = (_, _) => Task.FromResult(ListenersAccept),
+            NextUnit = () => 0.5,
+        }, status => { lock (_history) _history.Add(status); });
+        Run = Task.Run(() => Supervisor.RunAsync(_stop.Token));
+    }
+
+    public IReadOnlyList<TunnelStatus> History { get { lock (_history) return [.. _history]; } }
+
+    public TunnelState State => Supervisor.Status.State;
+
+    public Task InStateAsync(TunnelState state) =>
+        Eventually.WaitUntilAsync(() => State == state, $"the tunnel is {state} (it is {State})", TimeSpan.FromSeconds(10));
+
+    /// <summary>Moves the clock until the tunnel is up: past the settle time after authentication.</summary>
+    public async Task<FakeSshProcess> UpAsync()
+    {
+        var ssh = await Launcher.NextStartAsync();
+        ssh.Say("Authenticated to bastion ([10.0.0.1]:22) using \"publickey\".");
+        await Eventually.WaitUntilAsync(() =>
+        {
+            if (State == TunnelState.Up) return true;
+            Clock.Advance(0.1);
+            return false;
+        }, "the tunnel comes up", TimeSpan.FromSeconds(10));
+        return ssh;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Run.WaitAsync(TimeSpan.FromSeconds(10));
+        _stop.Dispose();
+    }
+}

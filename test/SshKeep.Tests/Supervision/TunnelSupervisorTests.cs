@@ -1,0 +1,140 @@
+using SshKeep.Supervision;
+using SshKeep.Tests.Integration.Infrastructure;
+
+namespace SshKeep.Tests.Supervision;
+
+/// <summary>Tier 2: one daemon tunnel with a manual clock and a fake ssh.</summary>
+public class TunnelSupervisorTests
+{
+    [Fact]
+    public async Task A_tunnel_is_up_once_ssh_authenticated_and_its_listener_accepts()
+    {
+        await using var h = new TunnelSupervisorHarness();
+        var ssh = await h.UpAsync();
+
+        Assert.Equal(ssh.Pid, h.Supervisor.Status.Pid);
+        Assert.NotNull(h.Supervisor.Status.UpSince);
+        Assert.True(h.Supervisor.EverUp);
+        Assert.Equal(TunnelState.Starting, h.History.First().State);
+    }
+
+    [Fact]
+    public async Task A_tunnel_whose_listener_never_accepts_is_not_up()
+    {
+        await using var h = new TunnelSupervisorHarness { ListenersAccept = false };
+        var ssh = await h.Launcher.NextStartAsync();
+        ssh.Say("Authenticated to bastion ([10.0.0.1]:22) using \"publickey\".");
+        for (var i = 0; i < 50; i++) h.Clock.Advance(0.1);
+
+        Assert.Equal(TunnelState.Starting, h.State);
+    }
+
+    [Fact]
+    public async Task A_transient_failure_backs_off_then_starts_ssh_again()
+    {
+        await using var h = new TunnelSupervisorHarness();
+        var ssh = await h.Launcher.NextStartAsync();
+        ssh.Say("ssh: connect to host bastion port 22: Connection refused");
+        ssh.Exit(255);
+        await h.InStateAsync(TunnelState.Backoff);
+
+        Assert.Equal("status 255", h.Supervisor.Status.LastExit);
+        Assert.Equal("ssh: connect to host bastion port 22: Connection refused", h.Supervisor.Status.LastError);
+        Assert.NotNull(h.Supervisor.Status.NextRetry);
+        h.Clock.Advance(1);
+        await h.Launcher.NextStartAsync();
+        await h.InStateAsync(TunnelState.Starting);
+        Assert.Equal(1, h.Supervisor.Status.Restarts);
+    }
+
+    [Fact]
+    public async Task A_refused_key_needs_attention_and_is_not_retried_quickly()
+    {
+        await using var h = new TunnelSupervisorHarness();
+        var ssh = await h.Launcher.NextStartAsync();
+        ssh.Say("deploy@bastion: Permission denied (publickey).");
+        ssh.Exit(255);
+        await h.InStateAsync(TunnelState.NeedsAttention);
+
+        h.Clock.Advance(299); // fires nothing: the retry is due at +300 s
+        Assert.Single(h.Launcher.Starts);
+        h.Clock.Advance(1);
+        await h.Launcher.NextStartAsync();
+        Assert.Contains(h.Log.Texts, t => t.Contains("needs attention", StringComparison.Ordinal) && t.Contains("authorized_keys", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_held_remote_port_waits_for_the_port_and_says_which()
+    {
+        await using var h = new TunnelSupervisorHarness();
+        var ssh = await h.Launcher.NextStartAsync();
+        ssh.Say("Authenticated to bastion ([10.0.0.1]:22) using \"publickey\".");
+        ssh.Say("Error: remote port forwarding failed for listen port 8080");
+        ssh.Exit(255);
+        await h.InStateAsync(TunnelState.WaitingForRemotePort);
+
+        Assert.Equal(8080, h.Supervisor.Status.HeldRemotePort);
+        h.Clock.Advance(2);
+        await h.Launcher.NextStartAsync();
+    }
+
+    [Fact]
+    public async Task Retry_now_ends_a_backoff_wait_at_once()
+    {
+        await using var h = new TunnelSupervisorHarness();
+        (await h.Launcher.NextStartAsync()).Exit(255);
+        await h.InStateAsync(TunnelState.Backoff);
+
+        h.Supervisor.RetryNow();
+
+        await h.Launcher.NextStartAsync();
+        Assert.Equal(h.Launcher.Starts[0].At, h.Launcher.Starts[1].At);
+    }
+
+    [Fact]
+    public async Task Restart_replaces_a_running_ssh_at_once()
+    {
+        await using var h = new TunnelSupervisorHarness();
+        var first = await h.UpAsync();
+
+        h.Supervisor.Restart();
+
+        var second = await h.Launcher.NextStartAsync();
+        Assert.True(first.StopRequested);
+        Assert.NotEqual(first.Pid, second.Pid);
+    }
+
+    [Fact]
+    public async Task A_stopped_ssh_is_replaced()
+    {
+        await using var h = new TunnelSupervisorHarness();
+        var frozen = await h.UpAsync();
+
+        frozen.Freeze();
+
+        await h.InStateAsync(TunnelState.Backoff);
+        Assert.True(frozen.StopRequested);
+        Assert.Equal("ssh was stopped (SIGSTOP)", h.Supervisor.Status.LastError);
+    }
+
+    [Fact]
+    public async Task Stopping_the_daemon_stops_ssh_and_shows_the_tunnel_stopped()
+    {
+        var h = new TunnelSupervisorHarness();
+        var ssh = await h.UpAsync();
+
+        await h.DisposeAsync();
+
+        Assert.True(ssh.StopRequested);
+        Assert.Equal(TunnelState.Stopped, h.State);
+    }
+
+    [Fact]
+    public async Task Asking_for_no_host_key_checking_is_warned_about()
+    {
+        await using var h = new TunnelSupervisorHarness(c => c with { SshOptions = [new("StrictHostKeyChecking", "no")] });
+        await h.Launcher.NextStartAsync();
+
+        Assert.Contains(h.Log.Texts, t => t.Contains("StrictHostKeyChecking=no", StringComparison.Ordinal));
+    }
+}
