@@ -51,13 +51,17 @@ public sealed class FakeSshTests
     {
         using var fake = FakeSsh.Always("on TERM exit 0; sleep forever");
         await using var ssh = BackgroundProcess.Start(FakeSsh.ScriptPath, ["-N", "host"], fake.Environment);
-        await Eventually.WaitUntilAsync(() => ProcessTable.ChildrenOf(ssh.Pid).Count > 0, "the fake to sleep");
-        var napper = ProcessTable.ChildrenOf(ssh.Pid)[0];
+        // Wait for the sleep itself: the fake briefly runs other children (date) before it.
+        ProcessIdentity? napper = null;
+        await Eventually.WaitUntilAsync(() =>
+            (napper = ProcessTable.ChildrenOf(ssh.Pid).Cast<ProcessIdentity?>()
+                .FirstOrDefault(p => ProcessTable.ExecutableOf(p!.Value.Pid)?.EndsWith("/sleep", StringComparison.Ordinal) == true)) is not null,
+            "the fake to sleep");
 
         Assert.True(ssh.Signal(NativeSignals.SigTerm));
 
         Assert.Equal(0, await ssh.Exited.WaitAsync(Eventually.DefaultTimeout));
-        await Eventually.WaitUntilAsync(() => !ProcessTable.IsAlive(napper), "the fake's sleep to be gone");
+        await Eventually.WaitUntilAsync(() => !ProcessTable.IsAlive(napper!.Value), "the fake's sleep to be gone");
     }
 
     [Fact]
