@@ -78,6 +78,7 @@ public static class DaemonCases
             })
         {
             Rules = "R2, R83, R90",
+            Detaches = true,
             Script = [new Step.AwaitForegroundExit(), new Step.AwaitLog("cannot open pid file")],
         },
 

@@ -27,6 +27,9 @@ public sealed record FakeSshPlan(IReadOnlyList<string> Words)
     public static string SleepThenKillSelf(double seconds, int signal) =>
         $"sleepkill:{seconds.ToString(CultureInfo.InvariantCulture)}:{signal}";
 
+    /// <summary>Live until the given milliseconds into the wall-clock second after the start's one, then exit.</summary>
+    public static string ExitInNextSecondAt(int milliseconds, int status) => $"exitinsecond:{milliseconds}:{status}";
+
     /// <summary>Exit with the status while the uptime is before the given lifetime end, hang from then on.
     /// The end is filled in at launch (see <see cref="LifetimeEndPlaceholder"/>).</summary>
     public static string ExitUntilLifetimeEndThenHang(int status, int lifetimeSeconds) =>

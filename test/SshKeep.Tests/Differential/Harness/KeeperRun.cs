@@ -309,8 +309,8 @@ public sealed partial class KeeperRun
 
     private async Task<bool> AwaitWatchingAsync(int run, CancellationToken ct)
     {
-        if (!await WaitForAsync($"run {run} started and its pid logged",
-                () => ReadStarts().Count >= run && CountLog("ssh child pid is") >= run, ct).ConfigureAwait(false))
+        if (!await WaitForAsync($"run {run} started, its pid logged and its traps set",
+                () => ReadStarts().Count >= run && CountLog("ssh child pid is") >= run && File.Exists(Path.Combine(_dir, $"ready.{run}")), ct).ConfigureAwait(false))
         {
             return false;
         }
@@ -331,7 +331,7 @@ public sealed partial class KeeperRun
                 () => KeeperPid is { } k && !Posix.Catches(k, Sig.Hup), ct).ConfigureAwait(false);
         }
         // A keeper that always handles its signals gives no such sign; the back-off wait that
-        // follows lasts ≥ 2 s (R63), so a signal sent 0.3 s in lands inside it.
+        // follows lasts 8 s in the cases that use this step (R63), so a signal sent 0.3 s in lands inside it.
         await ObserveAsync(0.3, ct).ConfigureAwait(false);
         return !KeeperEnded;
     }
@@ -359,6 +359,7 @@ public sealed partial class KeeperRun
             return true;
         }
         Posix.Kill(pid.Value, s.Signal);
+        _obs.SignalsSent.Add((Math.Round(Now, 2), s.Signal, s.Target));
         _obs.Notes.Add($"{Now:0.00}s: sent {Sig.Name(s.Signal)} to {(s.Target == SignalTarget.Keeper ? "the keeper" : $"ssh run {s.Run}")}");
         return true;
     }

@@ -69,6 +69,9 @@ public sealed class Observation
     /// <summary>The random monitor port found in the forwards (wrapper cases), if any.</summary>
     public int? RandomPort { get; set; }
 
+    /// <summary>Signals the script sent: seconds after launch, signal, and to whom.</summary>
+    public List<(double At, int Signal, SignalTarget Target)> SignalsSent { get; } = [];
+
     /// <summary>Things the script noticed: timeouts, early exits, signals sent (with times).</summary>
     public List<string> Notes { get; } = [];
 
