@@ -96,6 +96,23 @@ public static class ArgvCases
             RunsOnce("-N", "host") with { Cwd = "{dir}" })
         { Rules = "R22" },
 
+        new("ssh inherits the keeper's environment, AUTOSSH_ variables included",
+            Args("-M", "0", "-N", "host"),
+            Env(("AUTOSSH_GATETIME", "0"), ("AUTOSSH_MESSAGE", "hello"), ("SSHKEEP_DIFF_ENV", "1"), ("LANGUAGE", "xx_test")),
+            FakeSshPlan.Exit(0),
+            RunsOnce("-N", "host") with
+            {
+                Extra = o =>
+                {
+                    if (o.Starts.Count == 0) return [];
+                    var env = o.Starts[0].Environment;
+                    string[] wanted = ["AUTOSSH_GATETIME=0", "AUTOSSH_MESSAGE=hello", "AUTOSSH_PATH={dir}/fakessh", "AUTOSSH_LOGFILE={dir}/log", "LANGUAGE=xx_test"];
+                    return wanted.Where(w => !env.TryGetValue(w.Split('=')[0], out var v) || v != w.Split('=', 2)[1])
+                                 .Select(w => $"ssh's environment lacks {w}");
+                },
+            })
+        { Rules = "R22, R44" },
+
         new("A missing ssh program ends the keeper with 1",
             Args("-M", "0", "-N", "host"), Env(("AUTOSSH_PATH", "/nonexistent/ssh")), FakeSshPlan.Exit(0),
             new Expectations

@@ -25,7 +25,13 @@ public static class DaemonCases
     [
         new("-f returns 0 at once and the daemon runs ssh from / until SIGTERM",
             ["-M", "0", "-f", "-N", "host"], Env(("AUTOSSH_GATETIME", "30")), Hang,
-            DaemonRun(["-N", "host"], Ev.MonitoringOff, Ev.Started(1), Ev.SignalToExit(15)) with { PidFileHeldPid = true })
+            DaemonRun(["-N", "host"], Ev.MonitoringOff, Ev.Started(1), Ev.SignalToExit(15)) with
+            {
+                PidFileHeldPid = true,
+                // R80: lines logged before the fork carry the caller's pid, later ones the daemon's.
+                Extra = o => o.Log.Count == 4 && o.Log[0].Pid == o.KeeperPid && o.DaemonPid is { } d && o.Log.Skip(1).All(l => l.Pid == d)
+                    ? [] : ["the first line should carry the foreground pid and the rest the daemon's"],
+            })
         { Rules = "R80, R83, R71", Detaches = true, Script = DaemonThenTerm },
 
         new("-f forces the gate time to 0 so a failing ssh is restarted",

@@ -60,11 +60,12 @@ public sealed class Sshkeep : Keeper
     };
 
     /// <summary>
-    /// The apphost next to the tests (the ProjectReference copies it there), else the one in
-    /// src/SshKeep/bin/&lt;Configuration&gt;/net10.0.
+    /// DIFF_SSHKEEP if set (e.g. the autossh-standin self-check), else the apphost next to the
+    /// tests (the ProjectReference copies it there), else the one in src/SshKeep/bin/&lt;Configuration&gt;/net10.0.
     /// </summary>
     public static string Locate()
     {
+        if (Environment.GetEnvironmentVariable("DIFF_SSHKEEP") is { Length: > 0 } chosen) return Path.GetFullPath(chosen);
         var beside = Path.Combine(AppContext.BaseDirectory, "sshkeep");
         if (File.Exists(beside)) return beside;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -437,8 +437,11 @@ public sealed partial class KeeperRun
         foreach (var s in starts)
         {
             var argv = ReadArgv(s.Run);
+            var environ = ReadText(Path.Combine(_dir, $"env.{s.Run}")).Split('\0', StringSplitOptions.RemoveEmptyEntries)
+                .Select(e => e.Split('=', 2)).Where(kv => kv.Length == 2)
+                .GroupBy(kv => kv[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => _norm.Apply(g.First()[1]), StringComparer.Ordinal);
             _obs.Starts.Add(new SshStart(s.Run, Math.Round(s.Uptime - _t0, 2), s.Pid,
-                [.. argv.Select(_norm.Apply)], _norm.Apply(ReadText(Path.Combine(_dir, $"cwd.{s.Run}")).TrimEnd('\n'))));
+                [.. argv.Select(_norm.Apply)], _norm.Apply(ReadText(Path.Combine(_dir, $"cwd.{s.Run}")).TrimEnd('\n')), environ));
         }
         if (_case.RandomMonitorPort && starts.Count > 0)
         {

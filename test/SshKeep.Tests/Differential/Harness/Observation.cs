@@ -8,7 +8,8 @@ namespace SshKeep.Tests.Differential.Harness;
 /// <param name="At">Seconds after the keeper was launched.</param>
 /// <param name="Argv">ssh's arguments after element 0, normalised (placeholders such as {P}, {dir}).</param>
 /// <param name="Cwd">ssh's working directory, normalised.</param>
-public sealed record SshStart(int Run, double At, int Pid, IReadOnlyList<string> Argv, string Cwd);
+/// <param name="Environment">ssh's environment, when the case asked the fake to record it (SSHKEEP_DIFF_ENV).</param>
+public sealed record SshStart(int Run, double At, int Pid, IReadOnlyList<string> Argv, string Cwd, IReadOnlyDictionary<string, string> Environment);
 
 /// <summary>One line of <c>AUTOSSH_LOGFILE</c> (R84: <c>YYYY/MM/DD HH:MM:SS prog[pid]: text</c>).</summary>
 /// <param name="Event">The text with pids, ports, paths and the program name replaced by placeholders.</param>
