@@ -89,7 +89,7 @@ public static class BackoffCases
                 // R39/R54: POLL is lowered to the lifetime (3 s), so the net timeout becomes 1500 ms (R52);
                 // the "dropping poll time" notices go to syslog, not the log file (R84).
                 Exit = ExitStatus.Exited(0),
-                ExitAt = 3,
+                ExitBetween = (2.8, 4.2),
                 Starts = 1,
                 Log = Ev.Seq(Ev.MonitoringOff, Ev.ShortPoll(1500), Ev.Started(1), Ev.Lifetime),
                 PidFileHeldPid = true,
@@ -120,7 +120,7 @@ public static class BackoffCases
                 new Expectations
                 {
                     Exit = ExitStatus.Exited(0),
-                    ExitAt = 4,
+                    ExitBetween = (3.5, 5.2),
                     LogIncludes = [Ev.Lifetime],
                     SshAliveAfter = false,
                     PidFileAfter = false,

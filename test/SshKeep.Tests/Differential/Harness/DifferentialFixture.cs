@@ -24,6 +24,10 @@ public abstract class DifferentialFixture : IDisposable
         ReportDirectory = Environment.GetEnvironmentVariable("DIFF_REPORT_DIR") is { Length: > 0 } r ? r : null;
         var parallel = int.TryParse(Environment.GetEnvironmentVariable("DIFF_PARALLEL"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 8;
         _slots = new SemaphoreSlim(parallel);
+        // Every running case polls files and /proc every 20 ms; on 2 cores the thread pool starts
+        // with 2 threads and grows slowly, which delays the scripts' reactions by up to a second.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (workers < 32) ThreadPool.SetMinThreads(32, Math.Max(io, 32));
         // The path holds neither "autossh" nor "sshkeep", which the normaliser treats as program names.
         _baseDir = Path.Combine(Path.GetTempPath(), $"kdiff-{Environment.ProcessId}-{GetType().Name}");
         Directory.CreateDirectory(_baseDir);

@@ -64,8 +64,9 @@ public sealed record Expectations
     /// <summary>ssh's working directory, normalised ({dir} or /).</summary>
     public string? Cwd { get; init; }
 
-    /// <summary>The keeper ended this many seconds after launch (within the tolerance).</summary>
-    public double? ExitAt { get; init; }
+    /// <summary>The keeper ended between these many seconds after launch (launch includes the
+    /// keeper's own start-up, which on a loaded machine can take a few hundred milliseconds).</summary>
+    public (double From, double To)? ExitBetween { get; init; }
 
     public bool? DaemonGone { get; init; }
 

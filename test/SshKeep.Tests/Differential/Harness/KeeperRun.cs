@@ -213,10 +213,22 @@ public sealed partial class KeeperRun
 
     // ---------------------------------------------------------------- the script
 
-    private async Task WatchExitAsync(Process process)
+    /// <summary>
+    /// Notes the exit time on a thread of its own: a thread-pool continuation can run a second
+    /// late when many runs poll at once on 2 cores, and exit times are compared (R67, R65).
+    /// </summary>
+    private Task WatchExitAsync(Process process)
     {
-        await process.WaitForExitAsync().ConfigureAwait(false);
-        _exitUptime = Posix.Uptime();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            process.WaitForExit();
+            _exitUptime = Posix.Uptime();
+            done.SetResult();
+        })
+        { IsBackground = true, Name = "exit of " + process.Id.ToString(CultureInfo.InvariantCulture) };
+        thread.Start();
+        return done.Task;
     }
 
     private double Now => Posix.Uptime() - _t0;
