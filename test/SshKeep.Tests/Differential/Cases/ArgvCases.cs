@@ -69,6 +69,15 @@ public static class ArgvCases
                 RunsOnce("-lfoo", "host", "-f", "-af", "-lf")))
         { Rules = "R16c, R17, R19" },
 
+        new("An option value that starts with -f loses the f in autossh, not in sshkeep",
+            Args("-M", "0", "-l", "-fred", "-o", "-fox", "host"), NoGate, FakeSshPlan.Exit(0),
+            // R17: every copied element that starts with '-' goes through f removal, option values
+            // included ("-fred" is -l's value, so autossh itself does not daemonise).
+            RunsOnce("-l", "-red", "-o", "-ox", "host"),
+            new Difference("R17 fix", "f is removed only as autossh's own option, never from inside other arguments",
+                RunsOnce("-l", "-fred", "-o", "-fox", "host")))
+        { Rules = "R16c, R17" },
+
         new("-J takes its value in sshkeep but is a flag in autossh 1.4g",
             Args("-M", "0", "-J", "jump", "-N", "host"), NoGate, FakeSshPlan.Exit(0),
             // R21: the flag -J lets permutation move "jump" behind -N.

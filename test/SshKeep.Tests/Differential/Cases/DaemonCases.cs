@@ -102,6 +102,8 @@ public static class DaemonCases
                 PidFileHeldPid = true,
                 PidFileAfter = false,
                 Log = Ev.Seq(Ev.MonitoringOff, Ev.Started(1), Ev.Exiting(0)),
+                // R83: fopen(…, "w"): 0666 less the umask (the harness sets 022).
+                Extra = o => o.PidFileMode == "644" ? [] : [$"pid file mode should be 644, got {o.PidFileMode ?? "(none)"}"],
             })
         { Rules = "R83", Script = [new Step.AwaitWatching(1), new Step.SamplePidFile()] },
 
@@ -114,6 +116,17 @@ public static class DaemonCases
                 Log = [Ev.MonitoringOff, "cannot open pid file \"/nonexistent/dir/pid\": No such file or directory"],
             })
         { Rules = "R83, R90" },
+
+        new("Log lines carry the local time of the keeper's time zone",
+            ["-M", "0", "host"], Env(("AUTOSSH_GATETIME", "0"), ("TZ", "Etc/GMT-5")), Exit(0),
+            // Checks.LogShape compares every time stamp with the clock in UTC+5.
+            new Expectations
+            {
+                Exit = ExitStatus.Exited(0),
+                Starts = 1,
+                Log = Ev.Seq(Ev.MonitoringOff, Ev.Started(1), Ev.Exiting(0)),
+            })
+        { Rules = "R84" },
 
         new("The log file is appended to, never truncated",
             ["-M", "0", "host"], Env(("AUTOSSH_GATETIME", "0")), Exit(0),

@@ -46,6 +46,10 @@ public static class UsageCases
             Args("-M", "0", "-h", "host"), NoEnv, FakeSshPlan.Exit(0), Usage("{argv0}: invalid option -- 'h'"))
         { Rules = "R4a, R6" },
 
+        new("A long option is unknown to autossh's getopt and prints the usage",
+            Args("-M", "0", "--foo", "host"), NoEnv, FakeSshPlan.Exit(0), Usage("{argv0}: invalid option -- '-'"))
+        { Rules = "R4a, R6" },
+
         new("-M without a value prints \"option requires an argument\" and the usage",
             Args("host", "-M"), NoEnv, FakeSshPlan.Exit(0), Usage("{argv0}: option requires an argument -- 'M'"))
         { Rules = "R4b, R8" },

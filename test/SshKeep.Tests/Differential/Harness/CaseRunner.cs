@@ -75,14 +75,16 @@ public sealed class CaseRunner(RunEnvironment env, Keeper autossh, Keeper? sshke
 
         // Lines written before the run (R42 append case) are not the keeper's.
         var skip = c.PreexistingLog?.Count(ch => ch == '\n') ?? 0;
+        // R84: local time, i.e. the keeper's TZ when the case sets one.
+        var zone = c.Env.TryGetValue("TZ", out var tz) && tz is not null ? TimeZoneInfo.FindSystemTimeZoneById(tz) : TimeZoneInfo.Local;
         var failures = new List<string>();
         failures.AddRange(Checks.Against(c.Expect, a, c).Select(f => "autossh: " + f));
-        failures.AddRange(Checks.LogShape(a, a.Program, a.LaunchedLocal, skip).Select(f => "autossh: " + f));
+        failures.AddRange(Checks.LogShape(a, a.Program, zone, skip).Select(f => "autossh: " + f));
         if (s is not null)
         {
             var sshkeepExpect = c.Deliberate?.Sshkeep ?? c.Expect;
             failures.AddRange(Checks.Against(sshkeepExpect, s, c).Select(f => "sshkeep: " + f));
-            failures.AddRange(Checks.LogShape(s, s.Program, s.LaunchedLocal, skip).Select(f => "sshkeep: " + f));
+            failures.AddRange(Checks.LogShape(s, s.Program, zone, skip).Select(f => "sshkeep: " + f));
             if (c.Deliberate is null)
                 failures.AddRange(Checks.Between(a, s, c).Select(f => "autossh vs sshkeep: " + f));
         }

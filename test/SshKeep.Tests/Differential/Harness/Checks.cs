@@ -67,9 +67,11 @@ public static partial class Checks
     }
 
     /// <summary>R84: every log line is <c>YYYY/MM/DD HH:MM:SS prog[pid]: text</c>, with the program
-    /// name of argv[0] and a local time inside the run.</summary>
-    public static IEnumerable<string> LogShape(Observation o, string program, DateTime launchedLocal, int skip = 0)
+    /// name of argv[0] and a local time (in the keeper's time zone) inside the run.</summary>
+    public static IEnumerable<string> LogShape(Observation o, string program, TimeZoneInfo zone, int skip = 0)
     {
+        var launchedLocal = TimeZoneInfo.ConvertTimeFromUtc(o.LaunchedUtc, zone);
+        var nowLocal = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone);
         foreach (var line in o.Log.Skip(skip))
         {
             if (!line.WellFormed)
@@ -79,7 +81,7 @@ public static partial class Checks
             }
             if (line.Program != program)
                 yield return $"log line names program {line.Program}, expected {program}: {line.Raw}";
-            if (line.Timestamp is { } ts && (ts < launchedLocal.AddSeconds(-2) || ts > DateTime.Now.AddSeconds(2)))
+            if (line.Timestamp is { } ts && (ts < launchedLocal.AddSeconds(-2) || ts > nowLocal.AddSeconds(2)))
                 yield return $"log line time {ts:yyyy/MM/dd HH:mm:ss} is outside the run (local time expected): {line.Raw}";
         }
     }
@@ -115,6 +117,8 @@ public static partial class Checks
             yield return $"stderr: autossh {(a.Stderr.Length == 0 ? "empty" : "non-empty")}, sshkeep {(s.Stderr.Length == 0 ? "empty: " : "non-empty: " + Escape(Head(s.Stderr)))}";
         if (a.PidFileWhileRunning != s.PidFileWhileRunning)
             yield return $"pid file while running: autossh {Escape(a.PidFileWhileRunning ?? "-")}, sshkeep {Escape(s.PidFileWhileRunning ?? "-")}";
+        if (a.PidFileMode != s.PidFileMode)
+            yield return $"pid file mode: autossh {a.PidFileMode ?? "-"}, sshkeep {s.PidFileMode ?? "-"}";
         if (a.PidFileAfter != s.PidFileAfter)
             yield return $"pid file after: autossh {(a.PidFileAfter ? "left" : "removed")}, sshkeep {(s.PidFileAfter ? "left" : "removed")}";
         if (a.SshAliveAfter != s.SshAliveAfter)

@@ -87,7 +87,8 @@ public sealed partial class KeeperRun
             WriteLauncher(fake);
             var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = _dir };
             psi.ArgumentList.Add("-c");
-            psi.ArgumentList.Add("exec \"$@\" </dev/null >stdout 2>stderr");
+            // A fixed umask makes the pid file mode comparable (R83: 0666 & ~umask).
+            psi.ArgumentList.Add("umask 022; exec \"$@\" </dev/null >stdout 2>stderr");
             psi.ArgumentList.Add("sh");
             psi.ArgumentList.Add(exe);
             foreach (var a in args) psi.ArgumentList.Add(a);
@@ -101,7 +102,7 @@ public sealed partial class KeeperRun
                 Keeper = _keeper.Name,
                 KeeperPid = _process.Id,
                 Program = Path.GetFileName(exe),
-                LaunchedLocal = DateTime.Now,
+                LaunchedUtc = DateTime.UtcNow,
             };
             _norm.Number(_process.Id, _case.Detaches ? "{fg-pid}" : "{pid}");
             var exitWatch = WatchExitAsync(_process);
@@ -382,6 +383,11 @@ public sealed partial class KeeperRun
         if (_obs.DaemonPid is { } d) _norm.Number(d, "{pid}");
         var text = TryReadPidFile();
         _obs.PidFileWhileRunning = text is null ? "(absent)" : _norm.Apply(text);
+        if (text is not null && _pidFile is not null)
+        {
+            try { _obs.PidFileMode = Convert.ToString((int)File.GetUnixFileMode(_pidFile) & 0x1ff, 8); }
+            catch (IOException) { }
+        }
         return true;
     }
 

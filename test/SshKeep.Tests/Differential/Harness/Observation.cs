@@ -25,8 +25,8 @@ public sealed class Observation
     /// <summary>Last part of argv[0]: the name the keeper must log under (R70, R84).</summary>
     public required string Program { get; init; }
 
-    /// <summary>Local wall-clock time of the launch (log timestamps are local time, R84).</summary>
-    public required DateTime LaunchedLocal { get; init; }
+    /// <summary>Wall-clock time of the launch (log timestamps are local time, R84).</summary>
+    public required DateTime LaunchedUtc { get; init; }
 
     /// <summary>The keeper's own exit (the foreground process with -f); null if it never exited.</summary>
     public ExitStatus? Exit { get; set; }
@@ -62,6 +62,9 @@ public sealed class Observation
     /// (the daemon's with -f), or null if no sample was taken / the file was absent ("(absent)").</summary>
     public string? PidFileWhileRunning { get; set; }
 
+    /// <summary>Permission bits of the pid file when sampled, e.g. "644" (R83: fopen "w", 0666 &amp; ~umask).</summary>
+    public string? PidFileMode { get; set; }
+
     public bool PidFileAfter { get; set; }
 
     /// <summary>Some ssh the keeper started was still alive (not a zombie) after the keeper ended.</summary>
@@ -94,7 +97,7 @@ public sealed class Observation
         foreach (var argv in Starts.Select(s => string.Join(' ', s.Argv.Select(Quote))).Distinct())
             sb.AppendLine(inv, $"    argv: {argv}");
         if (Starts.Count > 0) sb.AppendLine(inv, $"    cwd: {Starts[0].Cwd}");
-        sb.AppendLine(inv, $"    pid file: while running {PidFileWhileRunning?.TrimEnd() ?? "(not sampled)"}; after: {(PidFileAfter ? "present" : "removed/absent")}; ssh alive after: {SshAliveAfter}");
+        sb.AppendLine(inv, $"    pid file: while running {PidFileWhileRunning?.TrimEnd() ?? "(not sampled)"}{(PidFileMode is null ? "" : " mode " + PidFileMode)}; after: {(PidFileAfter ? "present" : "removed/absent")}; ssh alive after: {SshAliveAfter}");
         sb.AppendLine(inv, $"    log file: {(LogFileExists ? $"{Log.Count} lines" : "absent")}");
         foreach (var line in Log) sb.AppendLine(inv, $"      {line.Event}{(line.WellFormed ? "" : "   <-- malformed: " + line.Raw)}");
         if (Stdout.Length > 0) sb.AppendLine(inv, $"    stdout: {Stdout.Replace("\n", "⏎", StringComparison.Ordinal)}");
