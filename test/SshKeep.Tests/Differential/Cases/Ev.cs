@@ -64,6 +64,11 @@ public static class Build
     public static Step[] RunThenSignal(int signal) =>
         [new Step.AwaitWatching(1), new Step.SamplePidFile(), new Step.Send(signal)];
 
+    /// <summary>Run N started within this many seconds of the first signal the script sent (R69: ~0.05 s).</summary>
+    public static Func<Observation, IEnumerable<string>> StartFollowsSignal(int run, double within) => o =>
+        o.Starts.Count >= run && o.SignalsSent.Count > 0 && o.Starts[run - 1].At - o.SignalsSent[0].At is >= 0 and var d && d <= within
+            ? [] : [$"run {run} should start within {within}s of the signal; starts at [{string.Join(", ", o.Starts.Select(s => s.At))}], signals at [{string.Join(", ", o.SignalsSent.Select(s => s.At))}]"];
+
     /// <summary>-f: the foreground exits, the daemon starts ssh, we stop it with SIGTERM (found via the pid file).</summary>
     public static Step[] DaemonThenTerm =>
         [new Step.AwaitForegroundExit(), new Step.AwaitWatching(1), new Step.SamplePidFile(), new Step.Send(Sig.Term), new Step.AwaitDaemonGone()];

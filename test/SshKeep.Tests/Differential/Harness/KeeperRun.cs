@@ -85,7 +85,12 @@ public sealed partial class KeeperRun
             if (_case.AlignLaunchToSecond) await AlignToSecondAsync(ct).ConfigureAwait(false);
 
             WriteLauncher(fake);
-            var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = _dir };
+            // env --default-signal: every signal starts at its default action, whatever the test
+            // runner inherited (a background job of a non-interactive shell ignores SIGINT and
+            // SIGQUIT, and R22 says such an "ignore" would carry into the keeper and ssh).
+            var psi = new ProcessStartInfo("/usr/bin/env") { UseShellExecute = false, WorkingDirectory = _dir };
+            psi.ArgumentList.Add("--default-signal");
+            psi.ArgumentList.Add("/bin/sh");
             psi.ArgumentList.Add("-c");
             // A fixed umask makes the pid file mode comparable (R83: 0666 & ~umask).
             psi.ArgumentList.Add("umask 022; exec \"$@\" </dev/null >stdout 2>stderr");

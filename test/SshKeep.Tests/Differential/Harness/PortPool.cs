@@ -23,7 +23,9 @@ public sealed class PortPool
     {
         _first = 10000 + 600 * band;
         _last = _first + 598;
-        _next = _first;
+        // Start at a point that depends on the process, so two test processes at once rarely
+        // lease the same pair before either keeper has bound it.
+        _next = _first + 2 * (Environment.ProcessId % 300);
     }
 
     public int Lease()
