@@ -24,7 +24,7 @@ public static class BackoffCases
                 // R63 with POLL=600: tries 0–5 wait nothing, tries 6 waits 2 s, tries 7 waits 8 s.
                 Exit = ExitStatus.Exited(0),
                 Starts = 8,
-                Gaps = [0, 0, 0, 0, 0, 2, 8],
+                Waits = [0, 0, 0, 0, 0, 2, 8],
                 Log = FailingRuns(8, 8),
                 PidFileAfter = false,
             })
@@ -37,7 +37,7 @@ public static class BackoffCases
                 // R63 table, POLL=60: tries 6, 7 → 0 s; 8 → 1 s; 9 → 3 s.
                 Exit = ExitStatus.Exited(0),
                 Starts = 10,
-                Gaps = [0, 0, 0, 0, 0, 0, 0, 1, 3],
+                Waits = [0, 0, 0, 0, 0, 0, 0, 1, 3],
                 Log = FailingRuns(10, 10, 255),
             })
         { Rules = "R63" },
@@ -52,7 +52,7 @@ public static class BackoffCases
             {
                 Exit = ExitStatus.Exited(0),
                 Starts = 9,
-                Gaps = [0, 0, 0, 0, 0, 0, 10.5, 0],
+                Waits = [0, 0, 0, 0, 0, 0, 0, 0],
                 Log = FailingRuns(9, 9),
             })
         { Rules = "R63, R64" },
@@ -89,7 +89,7 @@ public static class BackoffCases
                 // R39/R54: POLL is lowered to the lifetime (3 s), so the net timeout becomes 1500 ms (R52);
                 // the "dropping poll time" notices go to syslog, not the log file (R84).
                 Exit = ExitStatus.Exited(0),
-                ExitBetween = (2.8, 4.2),
+                ExitAfterFirstStart = (2.5, 3.8),
                 Starts = 1,
                 Log = Ev.Seq(Ev.MonitoringOff, Ev.ShortPoll(1500), Ev.Started(1), Ev.Lifetime),
                 PidFileHeldPid = true,
@@ -122,7 +122,7 @@ public static class BackoffCases
                 new Expectations
                 {
                     Exit = ExitStatus.Exited(0),
-                    ExitBetween = (5.5, 7.2),
+                    ExitAfterFirstStart = (5.0, 6.8),
                     LogIncludes = [Ev.Lifetime],
                     SshAliveAfter = false,
                     PidFileAfter = false,

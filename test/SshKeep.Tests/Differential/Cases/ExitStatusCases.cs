@@ -101,11 +101,12 @@ public static class ExitStatusCases
         Row("ssh killed by SIGINT in a later run is restarted", Gate, Runs(KilledFirst, KillSelf(Sig.Int), ExitWord(0)), 0,
             Ev.Started(1), Ev.OnSignal(9), Ev.Started(2), Ev.OnSignal(2), Ev.Started(3), Ev.Exiting(0)),
 
-        // ---- the gate's whole-second clock: run 1 ends 600 ms into the second after the one it
+        // ---- the gate's whole-second clock: run 1 ends 450 ms into the second after the one it
         // started in, i.e. more than 1 s later (it starts early in a second, the launch being
         // aligned), yet only 1 whole second later by time(), so GATETIME=1 still holds it.
+        // autossh has 550 ms to read the clock before it would see 2 whole seconds.
         Row("Run 1 ending more than 1 s in is still inside a 1-second gate because the clock has whole seconds", Gate1,
-            Runs(ExitInNextSecondAt(600, 0)), 1,
+            Runs(ExitInNextSecondAt(450, 0)), 1,
             Ev.Started(1), Ev.Premature(0))
             with { AlignLaunchToSecond = true, Rules = "R61 (whole-second time())" },
     ];

@@ -89,7 +89,7 @@ public static class SignalCases
                 Exit = ExitStatus.Exited(1),
                 Starts = 2,
                 Log = Ev.Seq(Ev.MonitoringOff, Ev.Started(1), Ev.Restart, Ev.Started(2), Ev.SignalToExit(15)),
-                Extra = StartFollowsSignal(2, 0.6),
+                Extra = StartFollowsSignal(2, 1.0),
                 SshAliveAfter = false,
                 PidFileAfter = false,
             })

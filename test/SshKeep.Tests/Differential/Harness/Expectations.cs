@@ -31,8 +31,9 @@ public sealed record Expectations
 
     public int? MinStarts { get; init; }
 
-    /// <summary>Seconds between consecutive starts (Starts−1 values), each within the tolerance.</summary>
-    public IReadOnlyList<double>? Gaps { get; init; }
+    /// <summary>Seconds the keeper waited from the end of each run to the next start (Starts−1
+    /// values, R63's back-off), each within the tolerance.</summary>
+    public IReadOnlyList<double>? Waits { get; init; }
 
     /// <summary>ssh's argv (after element 0) on every run, normalised.</summary>
     public IReadOnlyList<string>? Argv { get; init; }
@@ -64,9 +65,10 @@ public sealed record Expectations
     /// <summary>ssh's working directory, normalised ({dir} or /).</summary>
     public string? Cwd { get; init; }
 
-    /// <summary>The keeper ended between these many seconds after launch (launch includes the
-    /// keeper's own start-up, which on a loaded machine can take a few hundred milliseconds).</summary>
-    public (double From, double To)? ExitBetween { get; init; }
+    /// <summary>The keeper ended between these many seconds after its first ssh start. (Measured
+    /// from the first start, not from the launch: a keeper's own start-up can take a second on
+    /// a loaded machine, while its first start follows its reading of the environment at once.)</summary>
+    public (double From, double To)? ExitAfterFirstStart { get; init; }
 
     public bool? DaemonGone { get; init; }
 

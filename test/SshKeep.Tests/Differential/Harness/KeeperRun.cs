@@ -463,8 +463,10 @@ public sealed partial class KeeperRun
             var environ = ReadText(Path.Combine(_dir, $"env.{s.Run}")).Split('\0', StringSplitOptions.RemoveEmptyEntries)
                 .Select(e => e.Split('=', 2)).Where(kv => kv.Length == 2)
                 .GroupBy(kv => kv[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => _norm.Apply(g.First()[1]), StringComparer.Ordinal);
+            var end = ReadText(Path.Combine(_dir, $"end.{s.Run}")).Trim();
+            double? endedAt = end.Length > 0 ? Math.Round(double.Parse(end, CultureInfo.InvariantCulture) - _t0, 2) : null;
             _obs.Starts.Add(new SshStart(s.Run, Math.Round(s.Uptime - _t0, 2), s.Pid,
-                [.. argv.Select(_norm.Apply)], _norm.Apply(ReadText(Path.Combine(_dir, $"cwd.{s.Run}")).TrimEnd('\n')), environ));
+                [.. argv.Select(_norm.Apply)], _norm.Apply(ReadText(Path.Combine(_dir, $"cwd.{s.Run}")).TrimEnd('\n')), environ, endedAt));
         }
         if (_case.RandomMonitorPort && starts.Count > 0)
         {

@@ -9,7 +9,8 @@ namespace SshKeep.Tests.Differential.Harness;
 /// <param name="Argv">ssh's arguments after element 0, normalised (placeholders such as {P}, {dir}).</param>
 /// <param name="Cwd">ssh's working directory, normalised.</param>
 /// <param name="Environment">ssh's environment, when the case asked the fake to record it (SSHKEEP_DIFF_ENV).</param>
-public sealed record SshStart(int Run, double At, int Pid, IReadOnlyList<string> Argv, string Cwd, IReadOnlyDictionary<string, string> Environment);
+/// <param name="EndedAt">When the run ended by itself (exit or self-kill), seconds after launch; null if it was killed.</param>
+public sealed record SshStart(int Run, double At, int Pid, IReadOnlyList<string> Argv, string Cwd, IReadOnlyDictionary<string, string> Environment, double? EndedAt);
 
 /// <summary>One line of <c>AUTOSSH_LOGFILE</c> (R84: <c>YYYY/MM/DD HH:MM:SS prog[pid]: text</c>).</summary>
 /// <param name="Event">The text with pids, ports, paths and the program name replaced by placeholders.</param>
@@ -84,6 +85,10 @@ public sealed class Observation
 
     public IReadOnlyList<double> Gaps => [.. Starts.Zip(Starts.Skip(1), (a, b) => Math.Round(b.At - a.At, 2))];
 
+    /// <summary>How long the keeper waited between the end of each run and the next start (R63's
+    /// back-off wait plus the start itself); null where a run did not end by itself.</summary>
+    public IReadOnlyList<double?> Waits => [.. Starts.Zip(Starts.Skip(1), (a, b) => a.EndedAt is { } end ? Math.Round(b.At - end, 2) : (double?)null)];
+
     public string Describe()
     {
         var sb = new StringBuilder();
@@ -94,6 +99,8 @@ public sealed class Observation
         sb.AppendLine(inv, $"  [{Keeper}] pid {KeeperPid}: {Exit?.ToString() ?? "no exit"}{exitAt}{killed}{daemon}");
         var times = Starts.Count > 0 ? " at " + string.Join(", ", Starts.Select(s => s.At.ToString("0.00", inv))) : "";
         sb.AppendLine(inv, $"    starts: {Starts.Count}{times}");
+        if (Waits.Any(w => w is not null))
+            sb.AppendLine(inv, $"    waits after each run: {string.Join(", ", Waits.Select(w => w?.ToString("0.00", inv) ?? "-"))}");
         foreach (var argv in Starts.Select(s => string.Join(' ', s.Argv.Select(Quote))).Distinct())
             sb.AppendLine(inv, $"    argv: {argv}");
         if (Starts.Count > 0) sb.AppendLine(inv, $"    cwd: {Starts[0].Cwd}");
