@@ -54,9 +54,9 @@ public static partial class Checks
             yield return $"ssh after the keeper ended: expected {(alive ? "still running" : "gone")}, got {(o.SshAliveAfter ? "still running" : "gone")}";
         if (e.ExitAfterFirstStart is { } window)
         {
-            double? after = o.ExitAt is { } x && o.Starts.Count > 0 ? Math.Round(x - o.Starts[0].At, 2) : null;
-            if (after is not { } got2 || got2 < window.From || got2 > window.To)
-                yield return $"exit time: expected {window.From:0.00}–{window.To:0.00}s after the first ssh start, got {(after is { } y ? y.ToString("0.00", CultureInfo.InvariantCulture) + "s" : "none")}";
+            double? sinceStart = o.ExitAt is { } x && o.Starts.Count > 0 ? Math.Round(x - o.Starts[0].At, 2) : null;
+            if (sinceStart is not { } got2 || got2 < window.From || got2 > window.To)
+                yield return $"exit time: expected {window.From:0.00}–{window.To:0.00}s after the first ssh start, got {(sinceStart is { } y ? y.ToString("0.00", CultureInfo.InvariantCulture) + "s" : "none")}";
         }
         if (e.DaemonGone is { } dg && o.DaemonGone != dg)
             yield return $"daemon: expected {(dg ? "gone" : "running")}, got {(o.DaemonGone == true ? "gone" : o.DaemonGone == false ? "running" : "never seen")}";
