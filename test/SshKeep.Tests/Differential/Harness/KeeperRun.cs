@@ -261,8 +261,22 @@ public sealed partial class KeeperRun
     private int? KeeperPid => _case.Detaches ? DaemonPid : _process!.Id;
 
     private bool KeeperEnded => _case.Detaches
-        ? ForegroundEnded && DaemonPid is { } d && !Posix.IsAlive(d)
+        ? ForegroundEnded && (DaemonPid is { } d ? !Posix.IsAlive(d) : NothingOfOursRuns())
         : ForegroundEnded;
+
+    private double _lastScan = double.NegativeInfinity;
+    private bool _lastScanEmpty;
+
+    /// <summary>
+    /// With -f and no daemon seen yet (no ssh start, no pid file): has the keeper left anything
+    /// running? Scanning /proc is not cheap, so at most twice a second.
+    /// </summary>
+    private bool NothingOfOursRuns()
+    {
+        if (Now - _lastScan < 0.5) return _lastScanEmpty;
+        _lastScan = Now;
+        return _lastScanEmpty = !ProcessesWithMarker().Any();
+    }
 
     private async Task<bool> WaitForAsync(string what, Func<bool> condition, CancellationToken ct, bool failOnTimeout = true, double deadline = StepDeadlineSeconds)
     {
