@@ -37,8 +37,5 @@ public sealed record FakeSshPlan(IReadOnlyList<string> Words)
 
     public const string LifetimeEndPlaceholder = "{lifetime-end:";
 
-    public static FakeSshPlan Repeat(string word, int times, string then) =>
-        new([.. Enumerable.Repeat(word, times), then]);
-
     public override string ToString() => string.Join(' ', Words);
 }

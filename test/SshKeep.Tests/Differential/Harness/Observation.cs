@@ -83,8 +83,6 @@ public sealed class Observation
     /// <summary>Failures of the script itself (a wait that timed out).</summary>
     public List<string> ScriptFailures { get; } = [];
 
-    public IReadOnlyList<double> Gaps => [.. Starts.Zip(Starts.Skip(1), (a, b) => Math.Round(b.At - a.At, 2))];
-
     /// <summary>How long the keeper waited between the end of each run and the next start (R63's
     /// back-off wait plus the start itself); null where a run did not end by itself.</summary>
     public IReadOnlyList<double?> Waits => [.. Starts.Zip(Starts.Skip(1), (a, b) => a.EndedAt is { } end ? Math.Round(b.At - end, 2) : (double?)null)];

@@ -62,9 +62,6 @@ public static partial class Posix
     /// <summary>True when the process has a handler installed for the signal (SigCgt in /proc/pid/status).</summary>
     public static bool Catches(int pid, int signal) => SignalMask(pid, "SigCgt:") is { } mask && (mask & (1UL << (signal - 1))) != 0;
 
-    /// <summary>True when the process ignores the signal (SigIgn).</summary>
-    public static bool Ignores(int pid, int signal) => SignalMask(pid, "SigIgn:") is { } mask && (mask & (1UL << (signal - 1))) != 0;
-
     /// <summary>True when /proc/pid/environ holds the exact NAME=value entry (how the harness recognises its own fake ssh processes before signalling them).</summary>
     public static bool HasEnvironmentEntry(int pid, string entry)
     {
