@@ -35,14 +35,15 @@ internal static class MonitorSpecParser
         {
             var echoText = spec[(colon + 1)..];
 
-            // R10: empty, trailing text, or 0 is fatal, even when the port part is 0. Deliberate
-            // fix (R13): decimal only, like the port. Also deliberate: a value that is negative
-            // as a C int is refused here (autossh passed it to ssh, which refuses the forward).
-            var value = CNumber.ToCInt(CNumber.StrToUL(echoText, 10, out var complete));
+            // R10: empty, trailing text, or 0 is fatal, even when the port part is 0. Base 0 as in
+            // autossh (R13: "07" and "0x7" are 7): the echo port is only ever used as a number, so
+            // unlike the monitor port it has no octal/hex bug to fix. Deliberate: a value that is
+            // negative as a C int is refused here (autossh passed it to ssh, which refuses the forward).
+            var value = CNumber.ToCInt(CNumber.StrToUL(echoText, 0, out var complete));
             if (!complete || value <= 0)
             {
                 logMessage = $"invalid echo port  \"{echoText}\"";
-                stderrLine = $"{where}: the echo port {StderrText.Quote(echoText)} must be a decimal number greater than 0";
+                stderrLine = $"{where}: the echo port {StderrText.Quote(echoText)} must be a number greater than 0";
                 return false;
             }
 

@@ -19,7 +19,8 @@ public sealed class MonitorSpecTests
         { "65534", new MonitorSpec.Loop(65534) },
         { "20000:7", new MonitorSpec.Echo(20000, 7) },
         { "20000:07", new MonitorSpec.Echo(20000, 7) },
-        { "20000:010", new MonitorSpec.Echo(20000, 10) },
+        { "20000:010", new MonitorSpec.Echo(20000, 8) }, // the echo port keeps base 0 (R13)
+        { "20000:0x9", new MonitorSpec.Echo(20000, 9) },
         { "20000: 7", new MonitorSpec.Echo(20000, 7) },
         // R10: no range check on the echo port; ssh refuses it if it must.
         { "20000:70000", new MonitorSpec.Echo(20000, 70000) },
@@ -61,15 +62,14 @@ public sealed class MonitorSpecTests
     // R13 fixed: hex is refused at start instead of failing the first test's lookup.
     [InlineData("0x4e20", "invalid port \"0x4e20\"", "the monitor port \"0x4e20\" is not a decimal number; expected 1 to 65534, or 0 to turn monitoring off")]
     // R10: the echo part is checked first, with autossh's two spaces.
-    [InlineData("20000:", "invalid echo port  \"\"", "the echo port \"\" must be a decimal number greater than 0")]
-    [InlineData("20000:0", "invalid echo port  \"0\"", "the echo port \"0\" must be a decimal number greater than 0")]
-    [InlineData("20000:x", "invalid echo port  \"x\"", "the echo port \"x\" must be a decimal number greater than 0")]
-    [InlineData("20000:7:8", "invalid echo port  \"7:8\"", "the echo port \"7:8\" must be a decimal number greater than 0")]
-    [InlineData("0:0", "invalid echo port  \"0\"", "the echo port \"0\" must be a decimal number greater than 0")]
-    [InlineData("abc:0", "invalid echo port  \"0\"", "the echo port \"0\" must be a decimal number greater than 0")]
-    [InlineData("20000:0x7", "invalid echo port  \"0x7\"", "the echo port \"0x7\" must be a decimal number greater than 0")]
-    [InlineData("20000:4294967296", "invalid echo port  \"4294967296\"", "the echo port \"4294967296\" must be a decimal number greater than 0")]
-    [InlineData("20000:-7", "invalid echo port  \"-7\"", "the echo port \"-7\" must be a decimal number greater than 0")]
+    [InlineData("20000:", "invalid echo port  \"\"", "the echo port \"\" must be a number greater than 0")]
+    [InlineData("20000:0", "invalid echo port  \"0\"", "the echo port \"0\" must be a number greater than 0")]
+    [InlineData("20000:x", "invalid echo port  \"x\"", "the echo port \"x\" must be a number greater than 0")]
+    [InlineData("20000:7:8", "invalid echo port  \"7:8\"", "the echo port \"7:8\" must be a number greater than 0")]
+    [InlineData("0:0", "invalid echo port  \"0\"", "the echo port \"0\" must be a number greater than 0")]
+    [InlineData("abc:0", "invalid echo port  \"0\"", "the echo port \"0\" must be a number greater than 0")]
+    [InlineData("20000:4294967296", "invalid echo port  \"4294967296\"", "the echo port \"4294967296\" must be a number greater than 0")]
+    [InlineData("20000:-7", "invalid echo port  \"-7\"", "the echo port \"-7\" must be a number greater than 0")]
     public void An_invalid_dash_M_is_fatal_with_autossh_message(string spec, string logMessage, string explanation)
     {
         var fatal = Fatal(["-M", spec, "-N", "host"], "AUTOSSH_LOGLEVEL=5", "AUTOSSH_LOGFILE=/tmp/a.log");

@@ -71,7 +71,13 @@ public static class DaemonCases
 
         new("-M errors are reported before -f daemonises, so the caller gets exit 1",
             ["-f", "-M", "abc", "host"], NoEnv, Exit(0),
-            new Expectations { Exit = ExitStatus.Exited(1), Starts = 0, Log = [Ev.InvalidPort("abc")], PidFileAfter = false })
+            new Expectations { Exit = ExitStatus.Exited(1), Starts = 0, Log = [Ev.InvalidPort("abc")], PidFileAfter = false },
+            new Difference("R10–R12 fix", "a bad -M is also reported in one line on stderr, still before -f detaches",
+                new Expectations
+                {
+                    Exit = ExitStatus.Exited(1), Starts = 0, Log = [Ev.InvalidPort("abc")], PidFileAfter = false,
+                    Stderr = new StderrRule.OneLineNaming("-M"),
+                }))
         { Rules = "R2, R11, R90" },
 
         new("An error after -f daemonises is invisible to the caller",

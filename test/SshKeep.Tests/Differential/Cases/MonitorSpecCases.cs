@@ -26,8 +26,14 @@ public static class MonitorSpecCases
         PidFileAfter = false,
     };
 
+    /// <summary>sshkeep's fix (docs/compatibility.md row 7): the same log line, plus one stderr line
+    /// that names the option and says what is accepted.</summary>
+    private static Difference SaysSoOnStderr(string logLine, string naming) =>
+        new("R10–R12 fix", "a bad -M or AUTOSSH_PORT is also reported in one line on stderr (same exit status 1)",
+            Fatal(logLine) with { Stderr = new StderrRule.OneLineNaming(naming) });
+
     private static DifferentialCase Rejected(string name, string rules, string spec, string logLine) =>
-        new(name, Args("-M", spec, "host"), NoGate, FakeSshPlan.Exit(0), Fatal(logLine)) { Rules = rules };
+        new(name, Args("-M", spec, "host"), NoGate, FakeSshPlan.Exit(0), Fatal(logLine), SaysSoOnStderr(logLine, "-M")) { Rules = rules };
 
     public static IReadOnlyList<DifferentialCase> All { get; } =
     [
@@ -53,7 +59,7 @@ public static class MonitorSpecCases
 
         new("An invalid AUTOSSH_PORT without -M is fatal",
             Args("host"), Env(("AUTOSSH_GATETIME", "0"), ("AUTOSSH_PORT", "abc")), FakeSshPlan.Exit(0),
-            Fatal(Ev.InvalidPort("abc")))
+            Fatal(Ev.InvalidPort("abc")), SaysSoOnStderr(Ev.InvalidPort("abc"), "AUTOSSH_PORT"))
         { Rules = "R9, R11, R38" },
 
         new("AUTOSSH_PORT=0 turns monitoring off",
