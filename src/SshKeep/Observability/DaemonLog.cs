@@ -157,9 +157,9 @@ public static partial class DaemonLog
     [LoggerMessage(1302, LogLevel.Information, "systemd watchdog on: timeout {Timeout}; pinging every {Interval} while the supervisor loop responds")]
     public static partial void SystemdWatchdogEnabled(this ILogger logger, DaemonDuration timeout, DaemonDuration interval);
 
-    [LoggerMessage(1303, LogLevel.Error, "the supervisor loop has not responded for {Silent}; withholding the watchdog ping so that systemd restarts sshkeep")]
+    [LoggerMessage(1303, LogLevel.Error, "the supervisor loop has not responded for {Silent}; withholding keep-alive messages so that systemd restarts sshkeep")]
     public static partial void SystemdWatchdogWithheld(this ILogger logger, DaemonDuration silent);
 
-    [LoggerMessage(1304, LogLevel.Warning, "the supervisor loop responds again after {Silent}; watchdog pings resume")]
+    [LoggerMessage(1304, LogLevel.Warning, "the supervisor loop responds again after {Silent} of silence; keep-alive messages resume")]
     public static partial void SystemdWatchdogResumed(this ILogger logger, DaemonDuration silent);
 }
