@@ -83,31 +83,55 @@ public static class DaemonLogFormatter
         }
     }
 
-    /// <summary>Writes the JSON object; the provider reuses <paramref name="writer"/>.</summary>
-    internal static void WriteJson(Utf8JsonWriter writer, in DaemonLogEntry entry)
+    private static readonly JsonEncodedText TimeField = JsonEncodedText.Encode("time");
+    private static readonly JsonEncodedText LevelField = JsonEncodedText.Encode("level");
+    private static readonly JsonEncodedText TunnelField = JsonEncodedText.Encode("tunnel");
+    private static readonly JsonEncodedText EventField = JsonEncodedText.Encode("event");
+    private static readonly JsonEncodedText EventIdField = JsonEncodedText.Encode("eventId");
+    private static readonly JsonEncodedText MessageField = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText ExceptionField = JsonEncodedText.Encode("exception");
+
+    /// <summary>Most property names a provider remembers, encoded (the catalogue has far fewer).</summary>
+    internal const int MaxCachedNames = 256;
+
+    /// <summary>Writes the JSON object; the provider reuses <paramref name="writer"/> and passes
+    /// <paramref name="names"/> so property names are converted and encoded once, not per event.</summary>
+    internal static void WriteJson(Utf8JsonWriter writer, in DaemonLogEntry entry, Dictionary<string, JsonEncodedText>? names = null)
     {
         writer.WriteStartObject();
         Span<char> time = stackalloc char[32];
         entry.Time.UtcDateTime.TryFormat(time, out int n, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        writer.WriteString("time", time[..n]);
-        writer.WriteString("level", DaemonLogLevels.JsonName(entry.Level));
-        if (entry.Tunnel is { } tunnel) writer.WriteString("tunnel", tunnel);
-        else writer.WriteNull("tunnel");
-        if (entry.EventId.Name is { } name) writer.WriteString("event", name);
-        else writer.WriteNull("event");
-        writer.WriteNumber("eventId", entry.EventId.Id);
-        writer.WriteString("message", entry.Message);
+        writer.WriteString(TimeField, time[..n]);
+        writer.WriteString(LevelField, DaemonLogLevels.JsonName(entry.Level));
+        if (entry.Tunnel is { } tunnel) writer.WriteString(TunnelField, tunnel);
+        else writer.WriteNull(TunnelField);
+        if (entry.EventId.Name is { } name) writer.WriteString(EventField, name);
+        else writer.WriteNull(EventField);
+        writer.WriteNumber(EventIdField, entry.EventId.Id);
+        writer.WriteString(MessageField, entry.Message);
         if (entry.Properties is { } properties)
         {
             for (int i = 0; i < properties.Count; i++)
             {
                 var (key, value) = properties[i];
                 if (key == OriginalFormatProperty || (entry.Tunnel is not null && IsTunnelKey(key))) continue;
-                writer.WritePropertyName(JsonPropertyName(key));
+                if (names is null)
+                {
+                    writer.WritePropertyName(JsonPropertyName(key));
+                }
+                else
+                {
+                    if (!names.TryGetValue(key, out var encoded))
+                    {
+                        encoded = JsonEncodedText.Encode(JsonPropertyName(key), JsonOptions.Encoder);
+                        if (names.Count < MaxCachedNames) names[key] = encoded;
+                    }
+                    writer.WritePropertyName(encoded);
+                }
                 WriteValue(writer, value);
             }
         }
-        if (entry.Exception is { } exception) writer.WriteString("exception", exception.ToString());
+        if (entry.Exception is { } exception) writer.WriteString(ExceptionField, exception.ToString());
         writer.WriteEndObject();
     }
 

@@ -19,6 +19,7 @@ public sealed class DaemonLoggerProvider : ILoggerProvider
     private readonly StringBuilder _text = new(256);
     private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
     private readonly ArrayBufferWriter<byte> _json = new(1024);
+    private readonly Dictionary<string, JsonEncodedText> _jsonNames = new(StringComparer.Ordinal);
     private Utf8JsonWriter? _jsonWriter;
     private byte[] _bytes = new byte[1024];
     private bool _disposed;
@@ -104,7 +105,7 @@ public sealed class DaemonLoggerProvider : ILoggerProvider
         _json.ResetWrittenCount();
         if (_jsonWriter is null) _jsonWriter = new Utf8JsonWriter(_json, DaemonLogFormatter.JsonOptions);
         else _jsonWriter.Reset(_json);
-        DaemonLogFormatter.WriteJson(_jsonWriter, entry);
+        DaemonLogFormatter.WriteJson(_jsonWriter, entry, _jsonNames);
         _jsonWriter.Flush();
         _json.Write("\n"u8);
         _output.Write(_json.WrittenSpan);
