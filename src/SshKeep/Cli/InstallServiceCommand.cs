@@ -1,0 +1,109 @@
+namespace SshKeep.Cli;
+
+/// <summary>
+/// <c>sshkeep install-service [--user] [--write] [-c FILE] [--account NAME]</c>: prints the
+/// systemd unit on stdout, or writes it where systemd looks for it. A thin shell around the
+/// pure <see cref="InstallServicePlan"/> and <see cref="InstallServiceUnit"/>.
+/// </summary>
+public static class InstallServiceCommand
+{
+    public const int Ok = 0;
+
+    /// <summary>EX_USAGE: the options do not go together.</summary>
+    public const int Usage = 64;
+
+    /// <summary>EX_CANTCREAT: the unit file could not be written.</summary>
+    public const int CannotCreate = 73;
+
+    /// <summary>EX_NOPERM: not allowed to write the unit file (a system unit needs root).</summary>
+    public const int NoPermission = 77;
+
+    /// <summary>Runs the verb for this machine.</summary>
+    public static int Run(InstallServiceOptions options, TextWriter output, TextWriter error) =>
+        Run(options, InstallServiceHost.Current(), output, error);
+
+    public static int Run(InstallServiceOptions options, InstallServiceHost host, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var plan = InstallServicePlan.Make(options, host);
+        if (plan.Error is { } usage)
+        {
+            error.WriteLine($"sshkeep install-service: {usage}");
+            return Usage;
+        }
+        var spec = plan.Spec!;
+        string unit = InstallServiceUnit.Render(spec);
+        foreach (string note in plan.Notes) error.WriteLine($"sshkeep install-service: note: {note}");
+        if (!File.Exists(spec.ConfigPath))
+        {
+            error.WriteLine($"sshkeep install-service: note: {spec.ConfigPath} does not exist yet; write it (and check it with `sshkeep check -c {spec.ConfigPath}`) before starting the service");
+        }
+
+        if (!options.Write)
+        {
+            // stdout gets the unit alone, so `sshkeep install-service > sshkeep.service` works.
+            output.Write(unit);
+            return Ok;
+        }
+
+        string path = plan.UnitPath!;
+        try
+        {
+            WriteAtomically(path, unit);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            error.WriteLine($"sshkeep install-service: cannot write {path}: {e.Message}{(spec.UserUnit ? "" : " (a system unit needs root: run it with sudo, or use --user)")}");
+            return NoPermission;
+        }
+        catch (IOException e)
+        {
+            error.WriteLine($"sshkeep install-service: cannot write {path}: {e.Message}");
+            return CannotCreate;
+        }
+
+        string systemctl = spec.UserUnit ? "systemctl --user" : "systemctl";
+        output.WriteLine($"wrote {path}");
+        output.WriteLine($"next: {systemctl} daemon-reload && {systemctl} enable --now sshkeep");
+        if (spec.UserUnit)
+        {
+            output.WriteLine($"      loginctl enable-linger {host.UserName}   # keeps the tunnels up when you are logged out");
+        }
+        return Ok;
+    }
+
+    /// <summary>
+    /// Write beside, then rename: systemd (or a concurrent daemon-reload) never reads half a unit,
+    /// and a failed write leaves the old unit in place. Mode 0644, as systemd expects of unit files.
+    /// </summary>
+    private static void WriteAtomically(string path, string text)
+    {
+        string directory = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(directory);
+        string temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.Create,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+            };
+            using (var stream = new FileStream(temporary, options))
+            using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            {
+                writer.Write(text);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+}

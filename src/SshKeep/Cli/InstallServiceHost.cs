@@ -1,0 +1,52 @@
+namespace SshKeep.Cli;
+
+/// <summary>What install-service reads from the machine; tests pass their own.</summary>
+public sealed record InstallServiceHost
+{
+    /// <summary>The command that runs this sshkeep: its executable, or <c>dotnet sshkeep.dll</c>.</summary>
+    public required IReadOnlyList<string> SshkeepCommand { get; init; }
+
+    /// <summary>The effective user's name.</summary>
+    public required string UserName { get; init; }
+
+    /// <summary>SUDO_USER: the user who ran sudo, when running under it.</summary>
+    public string? SudoUser { get; init; }
+
+    /// <summary>The effective user's home.</summary>
+    public required string Home { get; init; }
+
+    /// <summary>XDG_CONFIG_HOME, when set.</summary>
+    public string? XdgConfigHome { get; init; }
+
+    /// <summary>Where a relative -c path is taken from.</summary>
+    public required string CurrentDirectory { get; init; }
+
+    /// <summary>Where system units go.</summary>
+    public string SystemUnitDirectory { get; init; } = "/etc/systemd/system";
+
+    /// <summary>This process and machine.</summary>
+    public static InstallServiceHost Current() => new()
+    {
+        SshkeepCommand = CurrentCommand(),
+        UserName = Environment.UserName,
+        SudoUser = Environment.GetEnvironmentVariable("SUDO_USER"),
+        Home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+        XdgConfigHome = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME"),
+        CurrentDirectory = Environment.CurrentDirectory,
+    };
+
+    /// <summary>
+    /// The real path of the running program (/proc/self/exe, so an <c>autossh</c> symlink or a
+    /// relative invocation still names the installed binary). Run as <c>dotnet sshkeep.dll</c>,
+    /// the service must run it the same way.
+    /// </summary>
+    private static IReadOnlyList<string> CurrentCommand()
+    {
+        string process = Environment.ProcessPath ?? "/usr/local/bin/sshkeep";
+        if (Path.GetFileNameWithoutExtension(process) == "dotnet")
+        {
+            return [process, Path.Combine(AppContext.BaseDirectory, "sshkeep.dll")];
+        }
+        return [process];
+    }
+}

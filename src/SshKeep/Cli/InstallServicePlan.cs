@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+
+namespace SshKeep.Cli;
+
+/// <summary>
+/// What install-service will do, decided from the options and the machine (pure): the unit's
+/// spec, where it goes, and the notes worth telling the user. A usage mistake is a value
+/// (<see cref="Error"/>), not an exception.
+/// </summary>
+public sealed partial record InstallServicePlan
+{
+    /// <summary>The config path of a system unit when -c is not given.</summary>
+    public const string SystemConfigPath = "/etc/sshkeep/tunnels.yaml";
+
+    public InstallServiceSpec? Spec { get; init; }
+
+    /// <summary>Where --write puts the unit.</summary>
+    public string? UnitPath { get; init; }
+
+    /// <summary>Things to tell the user on stderr (the config file is missing, ssh would run as root, …).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>A usage error, worded for stderr; null when the plan is good.</summary>
+    public string? Error { get; init; }
+
+    public static InstallServicePlan Make(InstallServiceOptions options, InstallServiceHost host)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(host);
+        if (options.User && options.Account is not null)
+        {
+            return new() { Error = "--account applies to the system unit only: a --user unit runs as you" };
+        }
+        if (options.Account is { } account && !AccountName().IsMatch(account))
+        {
+            return new() { Error = $"--account \"{account}\": not a user name" };
+        }
+        if (options.ConfigPath is "")
+        {
+            return new() { Error = "-c needs a file name" };
+        }
+
+        string configHome = string.IsNullOrEmpty(host.XdgConfigHome) || !Path.IsPathRooted(host.XdgConfigHome)
+            ? Path.Combine(host.Home, ".config") // XDG: a relative XDG_CONFIG_HOME is to be ignored
+            : host.XdgConfigHome;
+        string config = options.ConfigPath is { } given
+            ? Absolute(given, host)
+            : options.User ? Path.Combine(configHome, "sshkeep", "tunnels.yaml") : SystemConfigPath;
+
+        // sudo's caller, not root, is "the invoking user" of `sudo sshkeep install-service`.
+        string invoking = host.SudoUser is { Length: > 0 } sudo && sudo != "root" ? sudo : host.UserName;
+        string? runAs = options.User ? null : options.Account ?? invoking;
+
+        var notes = new List<string>();
+        if (runAs == "root")
+        {
+            notes.Add("the unit runs ssh as root; --account NAME runs it as a dedicated account instead");
+        }
+        return new()
+        {
+            Spec = new InstallServiceSpec
+            {
+                UserUnit = options.User,
+                SshkeepCommand = host.SshkeepCommand,
+                ConfigPath = config,
+                RunAs = runAs,
+            },
+            UnitPath = options.User
+                ? Path.Combine(configHome, "systemd", "user", InstallServiceUnit.FileName)
+                : Path.Combine(host.SystemUnitDirectory, InstallServiceUnit.FileName),
+            Notes = notes,
+        };
+    }
+
+    private static string Absolute(string path, InstallServiceHost host)
+    {
+        if (path == "~") return host.Home;
+        if (path.StartsWith("~/", StringComparison.Ordinal)) path = Path.Combine(host.Home, path[2..]);
+        return Path.GetFullPath(path, host.CurrentDirectory);
+    }
+
+    /// <summary>useradd's default rule (NAME_REGEX), which systemd's User= also accepts.</summary>
+    [GeneratedRegex("^[a-z_][a-z0-9_-]{0,31}$")]
+    private static partial Regex AccountName();
+}

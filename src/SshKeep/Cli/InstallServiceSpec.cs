@@ -1,0 +1,23 @@
+namespace SshKeep.Cli;
+
+/// <summary>Everything the unit text depends on, resolved: the input of <see cref="InstallServiceUnit.Render"/>.</summary>
+public sealed record InstallServiceSpec
+{
+    /// <summary>A unit for the user's manager (no User=, no mount-namespace sandboxing).</summary>
+    public required bool UserUnit { get; init; }
+
+    /// <summary>The command that runs sshkeep (executable first).</summary>
+    public required IReadOnlyList<string> SshkeepCommand { get; init; }
+
+    /// <summary>The tunnels file, absolute.</summary>
+    public required string ConfigPath { get; init; }
+
+    /// <summary>User= of a system unit; ignored for a user unit.</summary>
+    public string? RunAs { get; init; }
+
+    /// <summary>What sshkeep gives each ssh between SIGTERM and SIGKILL when stopping.</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>WatchdogSec=.</summary>
+    public TimeSpan Watchdog { get; init; } = TimeSpan.FromSeconds(30);
+}

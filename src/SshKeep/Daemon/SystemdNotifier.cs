@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using SshKeep.Observability;
+
+namespace SshKeep.Daemon;
+
+/// <summary>
+/// Sends sd_notify(3) messages to systemd when <c>NOTIFY_SOCKET</c> is set; does nothing
+/// otherwise. The protocol is one datagram of newline-separated <c>KEY=VALUE</c> assignments to
+/// a Unix datagram socket: a file-system path, or an abstract address when it starts with '@'.
+/// </summary>
+/// <remarks>
+/// <para>Never throws: a failed send returns false and is logged once (a daemon whose tunnels
+/// work must not stop because systemd went away). The socket is non-blocking, so a manager that
+/// stopped reading can cost a notification but never stalls the supervisor loop.</para>
+/// <para>Messages are sent from the daemon's own process, so <c>NotifyAccess=main</c> accepts
+/// them whichever thread sends: the kernel reports the sender's process id.</para>
+/// <para>Thread-safe.</para>
+/// </remarks>
+public sealed class SystemdNotifier : IDisposable
+{
+    /// <summary>systemd shows STATUS= in one line of `systemctl status`; longer text is cut.</summary>
+    public const int MaxStatusLength = 200;
+
+    private readonly object _gate = new();
+    private readonly ILogger _logger;
+    private readonly UnixDomainSocketEndPoint? _endpoint;
+    private readonly Func<long> _monotonicMicroseconds;
+    private Socket? _socket;
+    private bool _failureLogged;
+    private bool _disposed;
+
+    /// <param name="notifySocket">The value of <c>NOTIFY_SOCKET</c>; null or empty turns the notifier off.</param>
+    /// <param name="logger">Where the one send failure is reported.</param>
+    /// <param name="monotonicMicroseconds">CLOCK_MONOTONIC in µs for <see cref="Reloading"/>;
+    /// tests pass their own.</param>
+    public SystemdNotifier(string? notifySocket, ILogger logger, Func<long>? monotonicMicroseconds = null)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        _logger = logger;
+        _monotonicMicroseconds = monotonicMicroseconds ?? SystemdMonotonicClock.Microseconds;
+        Target = string.IsNullOrEmpty(notifySocket) ? null : notifySocket;
+        if (Target is null) return;
+        if (EndpointPath(Target) is not { } path)
+        {
+            _logger.SystemdNotifySocketUnusable(Target);
+            return;
+        }
+        try
+        {
+            _endpoint = new UnixDomainSocketEndPoint(path);
+        }
+        catch (ArgumentException)
+        {
+            // Longer than sun_path (108 bytes): no socket can be addressed that way.
+            _logger.SystemdNotifySocketUnusable(Target);
+        }
+    }
+
+    /// <summary>The notifier for this process: <c>NOTIFY_SOCKET</c> from the environment.</summary>
+    public static SystemdNotifier FromEnvironment(ILogger logger) =>
+        new(Environment.GetEnvironmentVariable(SystemdEnvironment.NotifySocket), logger);
+
+    /// <summary>Whether messages are sent at all (NOTIFY_SOCKET set and usable).</summary>
+    public bool IsEnabled => _endpoint is not null;
+
+    /// <summary>NOTIFY_SOCKET as given, or null.</summary>
+    public string? Target { get; }
+
+    /// <summary>READY=1: start-up is complete (Type=notify), or a reload is (after <see cref="Reloading"/>).</summary>
+    public bool Ready() => Send("READY=1");
+
+    /// <summary>STATUS=…: one line for `systemctl status`. Control characters become spaces: a
+    /// newline would start a new assignment, and the text may quote ssh's stderr.</summary>
+    public bool Status(string text) => Send("STATUS=" + StatusValue(text));
+
+    /// <summary>WATCHDOG=1: the keep-alive ping.</summary>
+    public bool Watchdog() => Send("WATCHDOG=1");
+
+    /// <summary>STOPPING=1: shutting down.</summary>
+    public bool Stopping() => Send("STOPPING=1");
+
+    /// <summary>
+    /// RELOADING=1 with MONOTONIC_USEC= (systemd ≥ 253 uses the timestamp to match the message to
+    /// the reload it started; older versions ignore the field). Send <see cref="Ready"/> when the
+    /// reload is done: systemd keeps the unit in "reloading" until then.
+    /// </summary>
+    public bool Reloading() =>
+        Send(string.Create(CultureInfo.InvariantCulture, $"RELOADING=1\nMONOTONIC_USEC={_monotonicMicroseconds()}"));
+
+    /// <summary>EXTEND_TIMEOUT_USEC=…: the start-up (or stop) may take <paramref name="by"/> longer
+    /// from now (systemd ≥ 236).</summary>
+    public bool ExtendTimeout(TimeSpan by) =>
+        Send(string.Create(CultureInfo.InvariantCulture, $"EXTEND_TIMEOUT_USEC={(long)Math.Max(0, by.TotalMicroseconds)}"));
+
+    /// <summary>Sends <paramref name="state"/> as it is (several assignments separated by '\n').
+    /// Returns whether the datagram went out; false when disabled or on any failure.</summary>
+    public bool Send(string state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (_endpoint is null) return false;
+        byte[] datagram = Encoding.UTF8.GetBytes(state);
+        lock (_gate)
+        {
+            if (_disposed) return false;
+            try
+            {
+                _socket ??= CreateSocket();
+                _socket.SendTo(datagram, SocketFlags.None, _endpoint);
+                return true;
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            {
+                _socket?.Dispose();
+                _socket = null;
+                if (!_failureLogged)
+                {
+                    _failureLogged = true;
+                    _logger.SystemdNotifyFailed(Target!, e.Message);
+                }
+                return false;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _socket?.Dispose();
+            _socket = null;
+        }
+    }
+
+    /// <summary>
+    /// The socket address for a NOTIFY_SOCKET value, as sd_notify reads it: an absolute path, or
+    /// '@' for Linux's abstract namespace (a leading NUL). Anything else, such as the
+    /// <c>vsock:</c> addresses of systemd ≥ 253 used for virtual machines, is not supported: null.
+    /// </summary>
+    public static string? EndpointPath(string notifySocket)
+    {
+        ArgumentNullException.ThrowIfNull(notifySocket);
+        if (notifySocket.Length > 1 && notifySocket[0] == '/') return notifySocket;
+        if (notifySocket.Length > 1 && notifySocket[0] == '@') return "\0" + notifySocket[1..];
+        return null;
+    }
+
+    /// <summary>The STATUS= value: control characters replaced by spaces, cut to <see cref="MaxStatusLength"/>.</summary>
+    public static string StatusValue(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string oneLine = string.Create(text.Length, text, static (span, t) =>
+        {
+            for (int i = 0; i < t.Length; i++) span[i] = char.IsControl(t[i]) || t[i] is '\u2028' or '\u2029' ? ' ' : t[i];
+        });
+        if (oneLine.Length <= MaxStatusLength) return oneLine;
+        int cut = MaxStatusLength - 1;
+        if (char.IsHighSurrogate(oneLine[cut - 1])) cut--; // never split a surrogate pair
+        return string.Concat(oneLine.AsSpan(0, cut), "…");
+    }
+
+    private static Socket CreateSocket() =>
+        new(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified) { Blocking = false };
+}

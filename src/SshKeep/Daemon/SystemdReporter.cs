@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Logging;
+using SshKeep.Config;
+using SshKeep.Observability;
+using SshKeep.Supervision;
+
+namespace SshKeep.Daemon;
+
+/// <summary>
+/// What the daemon tells systemd as its tunnels change: READY=1 once (<see cref="SystemdReadiness"/>),
+/// a STATUS= line whenever it reads differently (<see cref="SystemdStatusLine"/>), the
+/// RELOADING=1 … READY=1 pair around a reload, and STOPPING=1. The supervisor calls
+/// <see cref="Publish"/> after every transition (where it also rewrites status.json).
+/// Thread-safe; with a disabled notifier it still decides readiness and logs it.
+/// </summary>
+public sealed class SystemdReporter
+{
+    private readonly object _gate = new();
+    private readonly SystemdNotifier _notifier;
+    private readonly ReadyWhen _readyWhen;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SystemdWatchdog? _watchdog;
+    private bool _reloading;
+
+    /// <param name="notifier">Where messages go.</param>
+    /// <param name="readyWhen">The config's <c>ready_when</c>.</param>
+    /// <param name="timeProvider">"Now" for the back-off countdown in STATUS=.</param>
+    /// <param name="logger">For <see cref="DaemonLog.DaemonReady"/>.</param>
+    /// <param name="watchdog">Told when start-up is complete, so it stops extending the start timeout.</param>
+    public SystemdReporter(SystemdNotifier notifier, ReadyWhen readyWhen, TimeProvider timeProvider, ILogger logger,
+        SystemdWatchdog? watchdog = null)
+    {
+        ArgumentNullException.ThrowIfNull(notifier);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _notifier = notifier;
+        _readyWhen = readyWhen;
+        _time = timeProvider;
+        _logger = logger;
+        _watchdog = watchdog;
+    }
+
+    /// <summary>READY=1 has been due (and sent, when systemd listens).</summary>
+    public bool IsReady { get; private set; }
+
+    /// <summary>The last STATUS= text sent (or that would have been).</summary>
+    public string? LastStatus { get; private set; }
+
+    /// <summary>
+    /// Sends STATUS= when the line changed, with READY=1 in the same datagram the first time
+    /// readiness is due. Returns true on the call that made the daemon ready.
+    /// </summary>
+    public bool Publish(IReadOnlyList<SystemdTunnelProgress> progress, IReadOnlyList<TunnelStatus> statuses)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentNullException.ThrowIfNull(statuses);
+        lock (_gate)
+        {
+            string status = SystemdStatusLine.Build(statuses, _time.GetUtcNow());
+            bool becameReady = SystemdReadiness.IsDue(_readyWhen, progress, IsReady);
+            if (becameReady)
+            {
+                IsReady = true;
+                LastStatus = status;
+                _notifier.Send("READY=1\nSTATUS=" + SystemdNotifier.StatusValue(status));
+                _watchdog?.StartupCompleted();
+                _logger.DaemonReady(DaemonLogFormatter.KebabCase(_readyWhen.ToString()),
+                    statuses.Count(s => s.State == TunnelState.Up),
+                    statuses.Count(s => s.State != TunnelState.Stopped));
+                return true;
+            }
+            if (status != LastStatus)
+            {
+                LastStatus = status;
+                _notifier.Status(status);
+            }
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A reload starts: RELOADING=1 (with MONOTONIC_USEC) and STATUS=reloading. Only once ready:
+    /// while systemd still waits for start-up, a reload is just more of the start-up.
+    /// </summary>
+    public void BeginReload()
+    {
+        lock (_gate)
+        {
+            if (!IsReady || _reloading) return;
+            _reloading = true;
+            _notifier.Reloading();
+            LastStatus = "reloading";
+            _notifier.Status(LastStatus);
+        }
+    }
+
+    /// <summary>The reload is done (applied or refused): READY=1 ends systemd's "reloading"
+    /// state, then the status line is published as usual.</summary>
+    public void EndReload(IReadOnlyList<SystemdTunnelProgress> progress, IReadOnlyList<TunnelStatus> statuses)
+    {
+        lock (_gate)
+        {
+            if (_reloading)
+            {
+                _reloading = false;
+                _notifier.Ready();
+            }
+        }
+        Publish(progress, statuses);
+    }
+
+    /// <summary>STOPPING=1 with a last status line.</summary>
+    public void Stopping(int tunnelCount)
+    {
+        lock (_gate)
+        {
+            LastStatus = tunnelCount == 1 ? "stopping 1 tunnel" : $"stopping {tunnelCount} tunnels";
+            _notifier.Send("STOPPING=1\nSTATUS=" + LastStatus);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using SshKeep.Observability;
+using SshKeep.Supervision;
+
+namespace SshKeep.Daemon;
+
+/// <summary>
+/// The STATUS= line `systemctl status` shows: how many tunnels are up, then the most important
+/// problem, e.g. <c>3/4 up; db: backoff 4s</c> or
+/// <c>1/3 up; api: needs-attention (authentication refused); +1 more</c>. Short on purpose: it is
+/// one line on a terminal; `sshkeep status` has the rest.
+/// </summary>
+public static class SystemdStatusLine
+{
+    /// <summary>A needs-attention reason longer than this is cut.</summary>
+    public const int MaxReasonLength = 60;
+
+    /// <summary>
+    /// Problems rank by what a person should look at first: needs-attention (nothing gets
+    /// better without them), then waiting-for-remote-port (a stuck server), then backoff, then
+    /// starting (likely fine in a moment). Equal ranks keep the file's order. Stopped tunnels
+    /// (disabled, removed) are neither counted nor shown.
+    /// </summary>
+    public static string Build(IReadOnlyList<TunnelStatus> tunnels, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(tunnels);
+        int counted = 0, up = 0, problems = 0;
+        TunnelStatus? worst = null;
+        foreach (var tunnel in tunnels)
+        {
+            if (tunnel.State == TunnelState.Stopped) continue;
+            counted++;
+            if (tunnel.State == TunnelState.Up)
+            {
+                up++;
+                continue;
+            }
+            problems++;
+            if (worst is null || Rank(tunnel.State) < Rank(worst.State)) worst = tunnel;
+        }
+        if (counted == 0) return "no tunnels to keep up";
+        string head = $"{up}/{counted} up";
+        if (worst is null) return head;
+        string line = $"{head}; {worst.Name}: {Problem(worst, now)}";
+        return problems > 1 ? $"{line}; +{problems - 1} more" : line;
+    }
+
+    /// <summary>One tunnel's problem, in the words of status.json's states.</summary>
+    public static string Problem(TunnelStatus tunnel, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(tunnel);
+        return tunnel.State switch
+        {
+            TunnelState.NeedsAttention => string.IsNullOrWhiteSpace(tunnel.LastError)
+                ? "needs-attention"
+                : $"needs-attention ({Shorten(tunnel.LastError)})",
+            TunnelState.WaitingForRemotePort => tunnel.HeldRemotePort is { } port
+                ? $"waiting-for-remote-port {port}"
+                : "waiting-for-remote-port",
+            TunnelState.Backoff => tunnel.NextRetry is { } next && next > now
+                ? $"backoff {Countdown(next - now)}"
+                : "backoff",
+            TunnelState.Starting => "starting",
+            TunnelState.Up => "up",
+            _ => "stopped",
+        };
+    }
+
+    private static int Rank(TunnelState state) => state switch
+    {
+        TunnelState.NeedsAttention => 0,
+        TunnelState.WaitingForRemotePort => 1,
+        TunnelState.Backoff => 2,
+        _ => 3,
+    };
+
+    /// <summary>Whole seconds, rounded up: "backoff 1s" rather than "backoff 0.3s" in a status line.</summary>
+    private static string Countdown(TimeSpan remaining) =>
+        new DaemonDuration(TimeSpan.FromSeconds(Math.Ceiling(remaining.TotalSeconds))).ToString();
+
+    private static string Shorten(string reason)
+    {
+        string trimmed = reason.Trim();
+        return trimmed.Length <= MaxReasonLength ? trimmed : string.Concat(trimmed.AsSpan(0, MaxReasonLength - 1), "…");
+    }
+}

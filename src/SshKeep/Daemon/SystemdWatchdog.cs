@@ -1,0 +1,187 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using SshKeep.Observability;
+
+namespace SshKeep.Daemon;
+
+/// <summary>
+/// systemd's watchdog, tied to the supervisor loop so that a hung loop stops the pings and
+/// systemd restarts sshkeep (issue 3 item 6). A timer ticks every half watchdog timeout (the
+/// interval sd_watchdog_enabled(3) recommends) and sends WATCHDOG=1 only if the loop reported
+/// within the last tick interval. The timer itself never proves anything: it runs on a
+/// thread-pool thread that is alive even when the loop is stuck.
+/// </summary>
+/// <remarks>
+/// <para>The loop reports with <see cref="ReportAlive"/>, from inside its own processing, every
+/// <see cref="ReportInterval"/> or more often. Either it has a periodic step of its own, or it
+/// passes a <c>requestReport</c> callback that posts a "report" message into its queue: each tick
+/// then asks, and the answer must arrive before the next tick.</para>
+/// <para>A hung loop is caught within 1.5 × the timeout: its last report is followed by at
+/// most one more ping (a tick later), and systemd acts a full timeout after that ping.</para>
+/// <para>The same tick also keeps systemd's start-up timeout at bay while tunnels are still
+/// coming up (READY=1 can wait for a server that is down, see <c>ready_when</c>): as long as the
+/// loop is alive and <see cref="StartupCompleted"/> has not been called, it sends
+/// EXTEND_TIMEOUT_USEC for three ticks. systemd only runs the watchdog after READY=1, so this is
+/// what catches a loop that hangs during start-up; and a live daemon whose servers are down is
+/// not killed (which would drop the tunnels that are up) for being slow to become ready.</para>
+/// </remarks>
+public sealed class SystemdWatchdog : IDisposable
+{
+    /// <summary>The tick when only the start-up extension is needed (no WatchdogSec).</summary>
+    public static readonly TimeSpan StartupTick = TimeSpan.FromSeconds(10);
+
+    private readonly object _gate = new();
+    private readonly SystemdNotifier _notifier;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Action? _requestReport;
+    private long _lastReport;
+    private ITimer? _timer;
+    private bool _startupPending = true;
+    private bool _withholding;
+    private long _stalledReport;
+    private bool _disposed;
+
+    /// <param name="notifier">Where pings go; a disabled notifier makes this a no-op.</param>
+    /// <param name="timeout">The watchdog timeout (<see cref="TimeoutFromEnvironment()"/>), or null without a watchdog.</param>
+    /// <param name="timeProvider">The clock of the ticks and reports.</param>
+    /// <param name="logger">For the watchdog's own events.</param>
+    /// <param name="requestReport">Called on every tick, after the decision, to ask the loop to
+    /// call <see cref="ReportAlive"/> (e.g. by posting to its queue). Null when the loop reports on
+    /// its own every <see cref="ReportInterval"/>.</param>
+    public SystemdWatchdog(SystemdNotifier notifier, TimeSpan? timeout, TimeProvider timeProvider, ILogger logger,
+        Action? requestReport = null)
+    {
+        ArgumentNullException.ThrowIfNull(notifier);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        if (timeout is { } t && t <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), t, "The watchdog timeout must be positive.");
+        _notifier = notifier;
+        _time = timeProvider;
+        _logger = logger;
+        _requestReport = requestReport;
+        Timeout = timeout;
+        _lastReport = timeProvider.GetTimestamp();
+    }
+
+    /// <summary>The watchdog timeout, or null when systemd runs no watchdog for us.</summary>
+    public TimeSpan? Timeout { get; }
+
+    /// <summary>Time between ticks: half the watchdog timeout, or <see cref="StartupTick"/>.</summary>
+    public TimeSpan TickInterval => Timeout is { } t ? t / 2 : StartupTick;
+
+    /// <summary>How often the loop should call <see cref="ReportAlive"/> when it reports on its
+    /// own: twice per tick, so one late report does not cost a ping.</summary>
+    public TimeSpan ReportInterval => TickInterval / 2;
+
+    /// <summary>
+    /// sd_watchdog_enabled(3): WATCHDOG_USEC, a positive number of microseconds, applies to us
+    /// when WATCHDOG_PID is unset or is our pid (it is set for the main process, and a child that
+    /// inherited it must not ping on the parent's behalf). Null: no watchdog.
+    /// </summary>
+    public static TimeSpan? TimeoutFromEnvironment(string? watchdogUsec, string? watchdogPid, int processId)
+    {
+        if (string.IsNullOrEmpty(watchdogUsec) ||
+            !ulong.TryParse(watchdogUsec, NumberStyles.None, CultureInfo.InvariantCulture, out ulong usec) || usec == 0)
+        {
+            return null;
+        }
+        if (!string.IsNullOrEmpty(watchdogPid) &&
+            (!int.TryParse(watchdogPid, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || pid != processId))
+        {
+            return null;
+        }
+        // TimeSpan's range ends near 29 000 years; a larger value is as good as no watchdog.
+        return usec > (ulong)(TimeSpan.MaxValue.Ticks / 10) ? null : TimeSpan.FromMicroseconds(usec);
+    }
+
+    /// <summary>This process's watchdog timeout, from its environment.</summary>
+    public static TimeSpan? TimeoutFromEnvironment() =>
+        TimeoutFromEnvironment(Environment.GetEnvironmentVariable(SystemdEnvironment.WatchdogUsec),
+            Environment.GetEnvironmentVariable(SystemdEnvironment.WatchdogPid), Environment.ProcessId);
+
+    /// <summary>
+    /// The pure rule of one tick: nothing when the loop has been silent for longer than
+    /// <paramref name="freshness"/>; otherwise a ping when the watchdog is on, and a start-up
+    /// extension while start-up is pending.
+    /// </summary>
+    public static SystemdKeepAlive Decide(TimeSpan silence, TimeSpan freshness, bool watchdogEnabled, bool startupPending)
+    {
+        if (silence > freshness) return SystemdKeepAlive.None;
+        var send = SystemdKeepAlive.None;
+        if (watchdogEnabled) send |= SystemdKeepAlive.Ping;
+        if (startupPending) send |= SystemdKeepAlive.ExtendStart;
+        return send;
+    }
+
+    /// <summary>Arms the ticks (no-op when the notifier is off). Counts as a first report.</summary>
+    public void Start()
+    {
+        if (!_notifier.IsEnabled) return;
+        lock (_gate)
+        {
+            if (_disposed || _timer is not null) return;
+            Volatile.Write(ref _lastReport, _time.GetTimestamp());
+            if (Timeout is { } timeout) _logger.SystemdWatchdogEnabled(timeout, TickInterval);
+            _timer = _time.CreateTimer(static s => ((SystemdWatchdog)s!).Tick(), this, TickInterval, TickInterval);
+        }
+        _requestReport?.Invoke();
+    }
+
+    /// <summary>The pet hook: the supervisor loop is alive. Cheap (one atomic write); call it
+    /// from the loop's own processing, never from a timer of its own.</summary>
+    public void ReportAlive() => Volatile.Write(ref _lastReport, _time.GetTimestamp());
+
+    /// <summary>READY=1 was sent: no more start-up extensions (and no ticks at all without a watchdog).</summary>
+    public void StartupCompleted()
+    {
+        lock (_gate)
+        {
+            _startupPending = false;
+            if (Timeout is null)
+            {
+                _timer?.Dispose();
+                _timer = null;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _timer?.Dispose();
+            _timer = null;
+        }
+    }
+
+    /// <summary>One tick: decide, send, then ask the loop for its next report.</summary>
+    internal void Tick()
+    {
+        lock (_gate)
+        {
+            if (_disposed || _timer is null) return;
+            long lastReport = Volatile.Read(ref _lastReport);
+            TimeSpan silence = _time.GetElapsedTime(lastReport);
+            var send = Decide(silence, TickInterval, Timeout is not null, _startupPending);
+            if (send == SystemdKeepAlive.None && silence > TickInterval)
+            {
+                if (!_withholding)
+                {
+                    _withholding = true;
+                    _stalledReport = lastReport;
+                    _logger.SystemdWatchdogWithheld(silence);
+                }
+            }
+            else if (_withholding)
+            {
+                _withholding = false;
+                _logger.SystemdWatchdogResumed(_time.GetElapsedTime(_stalledReport, lastReport));
+            }
+            if (send.HasFlag(SystemdKeepAlive.Ping)) _notifier.Watchdog();
+            if (send.HasFlag(SystemdKeepAlive.ExtendStart)) _notifier.ExtendTimeout(3 * TickInterval);
+        }
+        _requestReport?.Invoke();
+    }
+}

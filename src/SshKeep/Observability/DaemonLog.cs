@@ -1,0 +1,165 @@
+using Microsoft.Extensions.Logging;
+
+// Every per-tunnel method takes the tunnel's name as its first parameter, `string tunnel`, and
+// does not repeat it in the message: DaemonLoggerProvider writes it first on the line ("db: …")
+// and as the "tunnel" field of JSON lines. The logging generator warns (SYSLIB1015) about a
+// parameter the template does not mention, but still stores it in the event's state under its
+// own name, which is exactly what the provider reads.
+#pragma warning disable SYSLIB1015
+
+namespace SshKeep.Observability;
+
+/// <summary>
+/// The daemon's log events (design.md §8): each says what happened and what happens next.
+/// Event ids are fixed, in 1000–1999: 1000 daemon, 1050 reload and control, 1100 a tunnel's
+/// life, 1200 ssh's own output and warnings about a tunnel's settings, 1300 systemd.
+/// Durations are <see cref="DaemonDuration"/> ("4s", "3m12s"; seconds in JSON). A message never
+/// contains the tunnel name: it is the line's prefix.
+/// </summary>
+public static partial class DaemonLog
+{
+    // --- the daemon (1000–1049) ---
+
+    [LoggerMessage(1000, LogLevel.Information, "sshkeep {Version} starting {TunnelCount} tunnels from {ConfigPath} (pid {Pid})")]
+    public static partial void DaemonStarting(this ILogger logger, string version, int tunnelCount, string configPath, int pid);
+
+    /// <summary>READY=1 was due (<see cref="SshKeep.Config.ReadyWhen"/>); sent to systemd when it listens.</summary>
+    [LoggerMessage(1001, LogLevel.Information, "ready ({ReadyWhen}): {UpCount}/{TunnelCount} tunnels up; keeping them up until stopped")]
+    public static partial void DaemonReady(this ILogger logger, string readyWhen, int upCount, int tunnelCount);
+
+    [LoggerMessage(1002, LogLevel.Information, "{Trigger}: stopping {TunnelCount} tunnels (SIGTERM to each ssh, SIGKILL after {Grace})")]
+    public static partial void DaemonStopping(this ILogger logger, string trigger, int tunnelCount, DaemonDuration grace);
+
+    [LoggerMessage(1003, LogLevel.Information, "every tunnel is stopped; exiting with status {ExitCode}")]
+    public static partial void DaemonStopped(this ILogger logger, int exitCode);
+
+    /// <summary>A bug or an environment failure sshkeep cannot go on after.</summary>
+    [LoggerMessage(1004, LogLevel.Critical, "{Reason}; stopping every tunnel and exiting with status {ExitCode}")]
+    public static partial void DaemonFailed(this ILogger logger, string reason, int exitCode, Exception? exception);
+
+    // --- reload and control (1050–1099) ---
+
+    [LoggerMessage(1050, LogLevel.Information, "{Trigger}: reloading {ConfigPath}")]
+    public static partial void ReloadRequested(this ILogger logger, string trigger, string configPath);
+
+    [LoggerMessage(1051, LogLevel.Information, "reloaded {ConfigPath}: {Added} added (starting), {Removed} removed (stopping), {Changed} changed (restarting), {Unchanged} unchanged (left running)")]
+    public static partial void ReloadApplied(this ILogger logger, string configPath, int added, int removed, int changed, int unchanged);
+
+    /// <summary>Logged after one <see cref="ConfigError"/> per error.</summary>
+    [LoggerMessage(1052, LogLevel.Error, "reload refused: {ErrorCount} errors in {ConfigPath} (each logged above); the running tunnels stay as they were")]
+    public static partial void ReloadRefused(this ILogger logger, int errorCount, string configPath);
+
+    /// <summary>One error of a file that failed validation, worded as <c>sshkeep check</c> words it.</summary>
+    [LoggerMessage(1053, LogLevel.Error, "{ConfigPath}:{Line}: {Key}: {Problem}")]
+    public static partial void ConfigError(this ILogger logger, string configPath, int line, string key, string problem);
+
+    [LoggerMessage(1054, LogLevel.Information, "{Trigger}: cutting every wait short; waiting tunnels start ssh now")]
+    public static partial void RetryNowRequested(this ILogger logger, string trigger);
+
+    [LoggerMessage(1055, LogLevel.Debug, "control socket: {Command} from pid {PeerPid} (uid {PeerUid})")]
+    public static partial void ControlCommand(this ILogger logger, string command, int peerPid, int peerUid);
+
+    [LoggerMessage(1056, LogLevel.Warning, "control socket: refused a connection from uid {PeerUid} (only uid {OwnerUid} and root may control this daemon); still listening")]
+    public static partial void ControlRefused(this ILogger logger, int peerUid, int ownerUid);
+
+    [LoggerMessage(1057, LogLevel.Information, "network changed ({What}); waiting tunnels retry now")]
+    public static partial void NetworkChanged(this ILogger logger, string what);
+
+    // --- a tunnel's life (1100–1199) ---
+
+    [LoggerMessage(1100, LogLevel.Information, "starting ssh to {Destination} (attempt {Attempt}, pid {Pid}); up once it proves healthy")]
+    public static partial void TunnelStarting(this ILogger logger, string tunnel, string destination, int attempt, int pid);
+
+    [LoggerMessage(1101, LogLevel.Information, "up: ssh pid {Pid} is forwarding, {Elapsed} after it started; watching it")]
+    public static partial void TunnelUp(this ILogger logger, string tunnel, int pid, DaemonDuration elapsed);
+
+    /// <summary><paramref name="exit"/> reads "status 255" or "signal 9" (as in status.json's last_exit).</summary>
+    [LoggerMessage(1102, LogLevel.Information, "ssh exited with {Exit} after {Uptime}; restarting in {Delay} (attempt {Attempt})")]
+    public static partial void SshExited(this ILogger logger, string tunnel, string exit, DaemonDuration uptime, DaemonDuration delay, int attempt);
+
+    [LoggerMessage(1103, LogLevel.Error, "cannot start {SshPath}: {Reason}; retrying in {Delay}")]
+    public static partial void SshStartFailed(this ILogger logger, string tunnel, string sshPath, string reason, DaemonDuration delay);
+
+    [LoggerMessage(1104, LogLevel.Warning, "probe of {Forward} failed ({Reason}), {Failures} of {Limit} in a row; probing again in {Interval}")]
+    public static partial void ProbeFailed(this ILogger logger, string tunnel, string forward, string reason, int failures, int limit, DaemonDuration interval);
+
+    [LoggerMessage(1105, LogLevel.Warning, "probe of {Forward} failed {Failures} times in a row ({Reason}); restarting ssh pid {Pid}")]
+    public static partial void ProbeVerdictRestart(this ILogger logger, string tunnel, string forward, int failures, string reason, int pid);
+
+    [LoggerMessage(1110, LogLevel.Information, "backing off ({Reason}); next start in {Delay} (attempt {Attempt})")]
+    public static partial void BackoffWait(this ILogger logger, string tunnel, string reason, DaemonDuration delay, int attempt);
+
+    [LoggerMessage(1111, LogLevel.Information, "{Trigger}: ending the wait; starting ssh now")]
+    public static partial void WaitCutShort(this ILogger logger, string tunnel, string trigger);
+
+    [LoggerMessage(1112, LogLevel.Information, "{Host}:{Port} does not answer ({Reason}); checking every {Interval}, ssh starts as soon as it answers")]
+    public static partial void ServerUnreachable(this ILogger logger, string tunnel, string host, int port, string reason, DaemonDuration interval);
+
+    [LoggerMessage(1113, LogLevel.Information, "{Host}:{Port} answers again; starting ssh now")]
+    public static partial void ServerReachable(this ILogger logger, string tunnel, string host, int port);
+
+    [LoggerMessage(1120, LogLevel.Warning, "the server still holds remote port {Port} (most likely for a dead session of ours); retrying in {Delay} until it lets go")]
+    public static partial void WaitingForRemotePort(this ILogger logger, string tunnel, int port, DaemonDuration delay);
+
+    /// <summary>A permanent failure: <paramref name="reason"/> says what ssh reported ("authentication
+    /// refused"), <paramref name="fix"/> what the user must do ("check identity_file and the server's
+    /// authorized_keys").</summary>
+    [LoggerMessage(1130, LogLevel.Error, "needs attention: {Reason}; to fix: {Fix}; retrying in {Delay} meanwhile")]
+    public static partial void NeedsAttention(this ILogger logger, string tunnel, string reason, string fix, DaemonDuration delay);
+
+    [LoggerMessage(1140, LogLevel.Information, "stopping ssh pid {Pid} ({Reason}): SIGTERM now, SIGKILL after {Grace}")]
+    public static partial void TunnelStopping(this ILogger logger, string tunnel, int pid, string reason, DaemonDuration grace);
+
+    [LoggerMessage(1141, LogLevel.Warning, "ssh pid {Pid} was still running {Grace} after SIGTERM; sent SIGKILL")]
+    public static partial void SshKilled(this ILogger logger, string tunnel, int pid, DaemonDuration grace);
+
+    /// <summary><paramref name="reason"/>: "removed from the config", "disabled", "sshkeep is stopping".</summary>
+    [LoggerMessage(1142, LogLevel.Information, "stopped ({Reason}); not restarting it")]
+    public static partial void TunnelStopped(this ILogger logger, string tunnel, string reason);
+
+    [LoggerMessage(1150, LogLevel.Information, "added by reload; starting it")]
+    public static partial void TunnelAdded(this ILogger logger, string tunnel);
+
+    [LoggerMessage(1151, LogLevel.Information, "removed by reload; stopping its ssh")]
+    public static partial void TunnelRemoved(this ILogger logger, string tunnel);
+
+    /// <summary><paramref name="changes"/> names what changed ("forwards, ssh_options").</summary>
+    [LoggerMessage(1152, LogLevel.Information, "changed by reload ({Changes}); restarting its ssh")]
+    public static partial void TunnelChanged(this ILogger logger, string tunnel, string changes);
+
+    [LoggerMessage(1153, LogLevel.Information, "{Trigger} asked for a restart; stopping ssh and starting it again now")]
+    public static partial void TunnelRestartRequested(this ILogger logger, string tunnel, string trigger);
+
+    [LoggerMessage(1154, LogLevel.Information, "disabled in the config (enabled: false); not starting it")]
+    public static partial void TunnelDisabled(this ILogger logger, string tunnel);
+
+    // --- ssh's output, and warnings about a tunnel's settings (1200–1299) ---
+
+    /// <summary>One line ssh wrote on stderr, as it was (the provider escapes control characters).</summary>
+    [LoggerMessage(1200, LogLevel.Information, "ssh: {Line}")]
+    public static partial void SshStderr(this ILogger logger, string tunnel, string line);
+
+    [LoggerMessage(1201, LogLevel.Warning, "{Count} lines of ssh's stderr were dropped because they came faster than they could be read; going on")]
+    public static partial void SshStderrDropped(this ILogger logger, string tunnel, int count);
+
+    /// <summary>issue 3 item 2: never added silently; warned about every time the tunnel starts.</summary>
+    [LoggerMessage(1202, LogLevel.Warning, "StrictHostKeyChecking={Value}: ssh accepts an unknown or changed host key without asking, so a man in the middle goes unnoticed; starting anyway because the config asks for it")]
+    public static partial void InsecureHostKeyChecking(this ILogger logger, string tunnel, string value);
+
+    // --- systemd (1300–1399) ---
+
+    [LoggerMessage(1300, LogLevel.Warning, "cannot notify systemd at {Target}: {Reason}; going on without notifications (logged once)")]
+    public static partial void SystemdNotifyFailed(this ILogger logger, string target, string reason);
+
+    [LoggerMessage(1301, LogLevel.Warning, "NOTIFY_SOCKET={Value} is not a socket address sshkeep can use; going on without systemd notifications")]
+    public static partial void SystemdNotifySocketUnusable(this ILogger logger, string value);
+
+    [LoggerMessage(1302, LogLevel.Information, "systemd watchdog on: timeout {Timeout}; pinging every {Interval} while the supervisor loop responds")]
+    public static partial void SystemdWatchdogEnabled(this ILogger logger, DaemonDuration timeout, DaemonDuration interval);
+
+    [LoggerMessage(1303, LogLevel.Error, "the supervisor loop has not responded for {Silent}; withholding keep-alive messages so that systemd restarts sshkeep")]
+    public static partial void SystemdWatchdogWithheld(this ILogger logger, DaemonDuration silent);
+
+    [LoggerMessage(1304, LogLevel.Warning, "the supervisor loop responds again after {Silent} of silence; keep-alive messages resume")]
+    public static partial void SystemdWatchdogResumed(this ILogger logger, DaemonDuration silent);
+}

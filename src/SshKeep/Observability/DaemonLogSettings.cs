@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace SshKeep.Observability;
+
+/// <summary>How the daemon logs (<c>--log-format</c>, <c>--log-level</c>, and whether stderr is the journal).</summary>
+public sealed record DaemonLogSettings
+{
+    public required TimeProvider TimeProvider { get; init; }
+
+    public DaemonLogFormat Format { get; init; } = DaemonLogFormat.Text;
+
+    /// <summary>Events below this level are not written (<c>--log-level</c>, default info).</summary>
+    public LogLevel MinimumLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>stderr is journald's stream (<see cref="DaemonJournalStream"/>): text lines get a
+    /// syslog priority prefix instead of our timestamp. JSON lines are written as they are, so
+    /// that they stay JSON; their <c>level</c> field says the severity.</summary>
+    public bool Journal { get; init; }
+}

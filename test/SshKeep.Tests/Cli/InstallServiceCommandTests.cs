@@ -1,0 +1,109 @@
+using SshKeep.Cli;
+using SshKeep.Tests.Observability;
+
+namespace SshKeep.Tests.Cli;
+
+/// <summary>The verb: print, write, and the errors it reports.</summary>
+public sealed class InstallServiceCommandTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private InstallServiceHost Host => InstallServiceUnitTests.Alice with
+    {
+        Home = _temp.File("home"),
+        SystemUnitDirectory = _temp.File("etc-systemd-system"),
+    };
+
+    [Fact]
+    public void Without_write_stdout_gets_the_unit_alone_and_nothing_is_written()
+    {
+        int status = InstallServiceCommand.Run(new InstallServiceOptions(), Host, _out, _err);
+
+        Assert.Equal(InstallServiceCommand.Ok, status);
+        Assert.Equal(InstallServiceUnit.Render(InstallServicePlan.Make(new InstallServiceOptions(), Host).Spec!), _out.ToString());
+        Assert.False(Directory.Exists(Host.SystemUnitDirectory));
+    }
+
+    [Fact]
+    public void A_missing_config_file_is_pointed_out_on_stderr()
+    {
+        InstallServiceCommand.Run(new InstallServiceOptions { ConfigPath = _temp.File("nope.yaml") }, Host, _out, _err);
+
+        Assert.Contains($"{_temp.File("nope.yaml")} does not exist yet", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_existing_config_file_gets_no_note()
+    {
+        File.WriteAllText(_temp.File("t.yaml"), "tunnels: {}\n");
+
+        InstallServiceCommand.Run(new InstallServiceOptions { ConfigPath = _temp.File("t.yaml") }, Host, _out, _err);
+
+        Assert.Equal("", _err.ToString());
+    }
+
+    [Fact]
+    public void Write_puts_the_system_unit_in_place_and_says_what_to_run_next()
+    {
+        int status = InstallServiceCommand.Run(new InstallServiceOptions { Write = true }, Host, _out, _err);
+
+        string path = Path.Combine(Host.SystemUnitDirectory, "sshkeep.service");
+        Assert.Equal(InstallServiceCommand.Ok, status);
+        Assert.Equal(InstallServiceUnit.Render(InstallServicePlan.Make(new InstallServiceOptions(), Host).Spec!), File.ReadAllText(path));
+        Assert.Equal(
+            $"wrote {path}\nnext: systemctl daemon-reload && systemctl enable --now sshkeep\n",
+            _out.ToString());
+        Assert.Equal((UnixFileMode)0, File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite));
+        Assert.Equal([path], Directory.GetFiles(Host.SystemUnitDirectory));
+    }
+
+    [Fact]
+    public void Write_user_creates_the_user_unit_directory_and_mentions_linger()
+    {
+        int status = InstallServiceCommand.Run(new InstallServiceOptions { User = true, Write = true }, Host, _out, _err);
+
+        string path = Path.Combine(Host.Home, ".config", "systemd", "user", "sshkeep.service");
+        Assert.Equal(InstallServiceCommand.Ok, status);
+        Assert.True(File.Exists(path));
+        Assert.Contains("systemctl --user daemon-reload && systemctl --user enable --now sshkeep", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("loginctl enable-linger alice", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Writing_again_replaces_the_unit()
+    {
+        InstallServiceCommand.Run(new InstallServiceOptions { Write = true, ConfigPath = "/srv/a.yaml" }, Host, _out, _err);
+        InstallServiceCommand.Run(new InstallServiceOptions { Write = true, ConfigPath = "/srv/b.yaml" }, Host, _out, _err);
+
+        string text = File.ReadAllText(Path.Combine(Host.SystemUnitDirectory, "sshkeep.service"));
+        Assert.Contains("-c /srv/b.yaml", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/srv/a.yaml", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_unit_directory_that_cannot_be_made_is_reported_with_its_exit_code()
+    {
+        File.WriteAllText(_temp.File("blocker"), "");
+        var host = Host with { SystemUnitDirectory = Path.Combine(_temp.File("blocker"), "system") };
+
+        int status = InstallServiceCommand.Run(new InstallServiceOptions { Write = true }, host, _out, _err);
+
+        Assert.Equal(InstallServiceCommand.CannotCreate, status);
+        Assert.Contains($"cannot write {Path.Combine(host.SystemUnitDirectory, "sshkeep.service")}", _err.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", _out.ToString());
+    }
+
+    [Fact]
+    public void A_usage_error_exits_64_and_prints_no_unit()
+    {
+        int status = InstallServiceCommand.Run(new InstallServiceOptions { User = true, Account = "sshkeep" }, Host, _out, _err);
+
+        Assert.Equal(InstallServiceCommand.Usage, status);
+        Assert.Equal("", _out.ToString());
+        Assert.StartsWith("sshkeep install-service: --account applies to the system unit only", _err.ToString(), StringComparison.Ordinal);
+    }
+}

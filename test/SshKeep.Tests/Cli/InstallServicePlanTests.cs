@@ -1,0 +1,75 @@
+using SshKeep.Cli;
+
+namespace SshKeep.Tests.Cli;
+
+/// <summary>What install-service decides from its options and the machine.</summary>
+public sealed class InstallServicePlanTests
+{
+    private static readonly InstallServiceHost Alice = InstallServiceUnitTests.Alice;
+
+    [Theory]
+    // system unit: /etc/sshkeep/tunnels.yaml unless -c; user unit: $XDG_CONFIG_HOME or ~/.config
+    [InlineData(false, null, null, "/etc/sshkeep/tunnels.yaml")]
+    [InlineData(true, null, null, "/home/alice/.config/sshkeep/tunnels.yaml")]
+    [InlineData(true, null, "/home/alice/xdg", "/home/alice/xdg/sshkeep/tunnels.yaml")]
+    [InlineData(true, null, "relative/xdg", "/home/alice/.config/sshkeep/tunnels.yaml")]
+    // -c is made absolute: the service does not start in the user's directory
+    [InlineData(false, "tunnels.yaml", null, "/home/alice/work/tunnels.yaml")]
+    [InlineData(true, "../t.yaml", null, "/home/alice/t.yaml")]
+    [InlineData(true, "~/t.yaml", null, "/home/alice/t.yaml")]
+    [InlineData(false, "/srv/t.yaml", null, "/srv/t.yaml")]
+    public void Config_path_is_the_default_for_the_unit_kind_or_the_given_file_made_absolute(
+        bool user, string? config, string? xdgConfigHome, string expected)
+    {
+        var plan = InstallServicePlan.Make(new InstallServiceOptions { User = user, ConfigPath = config }, Alice with { XdgConfigHome = xdgConfigHome });
+
+        Assert.Null(plan.Error);
+        Assert.Equal(expected, plan.Spec!.ConfigPath);
+    }
+
+    [Theory]
+    [InlineData(false, null, "/etc/systemd/system/sshkeep.service")]
+    [InlineData(true, null, "/home/alice/.config/systemd/user/sshkeep.service")]
+    [InlineData(true, "/home/alice/xdg", "/home/alice/xdg/systemd/user/sshkeep.service")]
+    public void Unit_goes_where_systemd_looks_for_it(bool user, string? xdgConfigHome, string expected)
+    {
+        Assert.Equal(expected, InstallServicePlan.Make(new InstallServiceOptions { User = user }, Alice with { XdgConfigHome = xdgConfigHome }).UnitPath);
+    }
+
+    [Theory]
+    // the invoking user by default; under sudo that is SUDO_USER, not root
+    [InlineData("alice", null, null, "alice")]
+    [InlineData("root", "alice", null, "alice")]
+    [InlineData("root", "root", null, "root")]
+    [InlineData("root", "", null, "root")]
+    [InlineData("root", null, null, "root")]
+    // a dedicated account only when asked
+    [InlineData("root", "alice", "sshkeep", "sshkeep")]
+    public void System_unit_runs_ssh_as_the_invoking_user_unless_an_account_is_given(
+        string userName, string? sudoUser, string? account, string expected)
+    {
+        var plan = InstallServicePlan.Make(new InstallServiceOptions { Account = account }, Alice with { UserName = userName, SudoUser = sudoUser });
+
+        Assert.Equal(expected, plan.Spec!.RunAs);
+        Assert.Equal(expected == "root", plan.Notes.Any(n => n.Contains("as root", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void User_unit_has_no_account()
+    {
+        Assert.Null(InstallServicePlan.Make(new InstallServiceOptions { User = true }, Alice).Spec!.RunAs);
+    }
+
+    [Theory]
+    [InlineData(true, "sshkeep", null, "--account applies to the system unit only")]
+    [InlineData(false, "Bad Name", null, "not a user name")]
+    [InlineData(false, "x;rm", null, "not a user name")]
+    [InlineData(false, null, "", "-c needs a file name")]
+    public void Options_that_do_not_go_together_are_a_usage_error(bool user, string? account, string? config, string error)
+    {
+        var plan = InstallServicePlan.Make(new InstallServiceOptions { User = user, Account = account, ConfigPath = config }, Alice);
+
+        Assert.Null(plan.Spec);
+        Assert.Contains(error, plan.Error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,158 @@
+using SshKeep.Config;
+using SshKeep.Daemon;
+using SshKeep.Supervision;
+using SshKeep.Tests.Fakes;
+using RecordingLogger = SshKeep.Tests.Health.RecordingLogger;
+using SshKeep.Tests.Health;
+
+namespace SshKeep.Tests.Daemon;
+
+/// <summary>What systemd hears as tunnels change, read from a real datagram socket.</summary>
+public sealed class SystemdReporterTests : IDisposable
+{
+    private readonly NotifySocketListener _listener = new();
+    private readonly ManualTimeProvider _clock = new();
+    private readonly RecordingLogger _logger = new();
+    private readonly SystemdNotifier _notifier;
+
+    public SystemdReporterTests() => _notifier = new SystemdNotifier(_listener.NotifySocket, _logger, () => 777);
+
+    public void Dispose()
+    {
+        _notifier.Dispose();
+        _listener.Dispose();
+    }
+
+    [Fact]
+    public void Ready_goes_out_once_with_the_status_when_every_tunnel_has_been_up()
+    {
+        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
+
+        Assert.False(reporter.Publish(Progress(("db", TunnelState.Starting, false, false), ("web", TunnelState.Starting, false, false)),
+            Statuses(("db", TunnelState.Starting), ("web", TunnelState.Starting))));
+        Assert.False(reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Starting, false, false)),
+            Statuses(("db", TunnelState.Up), ("web", TunnelState.Starting))));
+        Assert.True(reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Up, true, true)),
+            Statuses(("db", TunnelState.Up), ("web", TunnelState.Up))));
+        Assert.False(reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Backoff, true, true)),
+            Statuses(("db", TunnelState.Up), ("web", TunnelState.Backoff))));
+        Assert.False(reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Up, true, true)),
+            Statuses(("db", TunnelState.Up), ("web", TunnelState.Up))));
+
+        Assert.Equal(
+        [
+            "STATUS=0/2 up; db: starting; +1 more",
+            "STATUS=1/2 up; web: starting",
+            "READY=1\nSTATUS=2/2 up",
+            "STATUS=1/2 up; web: backoff",
+            "STATUS=2/2 up",
+        ], _listener.Drain());
+        Assert.True(reporter.IsReady);
+        Assert.Equal([1001], _logger.EventIds);
+        Assert.Equal("ready (all-up): 2/2 tunnels up; keeping them up until stopped", _logger.Entries[0].Message);
+    }
+
+    [Fact]
+    public void An_unchanged_status_line_is_not_sent_again()
+    {
+        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
+        var progress = Progress(("db", TunnelState.Starting, false, false));
+        var statuses = Statuses(("db", TunnelState.Starting));
+
+        reporter.Publish(progress, statuses);
+        reporter.Publish(progress, statuses);
+        reporter.Publish(progress, statuses);
+
+        Assert.Equal(["STATUS=0/1 up; db: starting"], _listener.Drain());
+    }
+
+    [Fact]
+    public void With_first_attempt_ready_goes_out_when_each_tunnel_has_tried_once()
+    {
+        var reporter = new SystemdReporter(_notifier, ReadyWhen.FirstAttempt, _clock, _logger);
+
+        bool ready = reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("api", TunnelState.NeedsAttention, false, true)),
+            [Status("db", TunnelState.Up), Status("api", TunnelState.NeedsAttention) with { LastError = "authentication refused" }]);
+
+        Assert.True(ready);
+        Assert.Equal(["READY=1\nSTATUS=1/2 up; api: needs-attention (authentication refused)"], _listener.Drain());
+        Assert.Contains("ready (first-attempt)", _logger.Entries[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reload_after_ready_is_bracketed_by_RELOADING_and_READY()
+    {
+        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
+        reporter.Publish(Progress(("db", TunnelState.Up, true, true)), Statuses(("db", TunnelState.Up)));
+        _listener.Drain();
+
+        reporter.BeginReload();
+        reporter.EndReload(Progress(("db", TunnelState.Up, true, true), ("new", TunnelState.Starting, false, false)),
+            Statuses(("db", TunnelState.Up), ("new", TunnelState.Starting)));
+
+        Assert.Equal(
+        [
+            "RELOADING=1\nMONOTONIC_USEC=777",
+            "STATUS=reloading",
+            "READY=1",
+            "STATUS=1/2 up; new: starting",
+        ], _listener.Drain());
+    }
+
+    [Fact]
+    public void A_reload_before_ready_is_part_of_start_up_and_sends_no_RELOADING()
+    {
+        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
+        reporter.Publish(Progress(("db", TunnelState.Starting, false, false)), Statuses(("db", TunnelState.Starting)));
+        _listener.Drain();
+
+        reporter.BeginReload();
+        reporter.EndReload(Progress(("db", TunnelState.Backoff, false, true)), Statuses(("db", TunnelState.Backoff)));
+
+        Assert.Equal(["STATUS=0/1 up; db: backoff"], _listener.Drain());
+        Assert.False(reporter.IsReady);
+    }
+
+    [Fact]
+    public void Stopping_sends_STOPPING_with_a_last_status()
+    {
+        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
+
+        reporter.Stopping(3);
+
+        Assert.Equal(["STOPPING=1\nSTATUS=stopping 3 tunnels"], _listener.Drain());
+    }
+
+    [Fact]
+    public void Becoming_ready_ends_the_start_timeout_extensions()
+    {
+        using var watchdog = new SystemdWatchdog(_notifier, null, _clock, _logger);
+        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, watchdog);
+        watchdog.Start();
+        Assert.Equal(1, _clock.ArmedTimers);
+
+        reporter.Publish(Progress(("db", TunnelState.Up, true, true)), Statuses(("db", TunnelState.Up)));
+
+        Assert.Equal(0, _clock.ArmedTimers);
+    }
+
+    [Fact]
+    public void The_backoff_countdown_is_taken_from_the_clock()
+    {
+        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
+
+        reporter.Publish(Progress(("db", TunnelState.Backoff, false, true)),
+            [Status("db", TunnelState.Backoff) with { NextRetry = _clock.GetUtcNow().AddSeconds(4) }]);
+
+        Assert.Equal(["STATUS=0/1 up; db: backoff 4s"], _listener.Drain());
+    }
+
+    private static List<SystemdTunnelProgress> Progress(params (string Name, TunnelState State, bool EverUp, bool Attempted)[] tunnels) =>
+        [.. tunnels.Select(t => new SystemdTunnelProgress(t.Name, t.State, t.EverUp, t.Attempted))];
+
+    private List<TunnelStatus> Statuses(params (string Name, TunnelState State)[] tunnels) =>
+        [.. tunnels.Select(t => Status(t.Name, t.State))];
+
+    private TunnelStatus Status(string name, TunnelState state) =>
+        new() { Name = name, State = state, Since = _clock.GetUtcNow() };
+}

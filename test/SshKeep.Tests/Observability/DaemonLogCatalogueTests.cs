@@ -1,0 +1,94 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using SshKeep.Observability;
+using SshKeep.Tests.Fakes;
+
+namespace SshKeep.Tests.Observability;
+
+/// <summary>Rules every event of the daemon's catalogue keeps.</summary>
+public sealed partial class DaemonLogCatalogueTests
+{
+    private static readonly MethodInfo[] Events =
+        [.. typeof(DaemonLog).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.GetCustomAttribute<LoggerMessageAttribute>() is not null)];
+
+    public static TheoryData<string> EventNames => [.. Events.Select(m => m.Name)];
+
+    [Fact]
+    public void Event_ids_are_unique_and_in_the_daemon_range()
+    {
+        var ids = Events.Select(m => m.GetCustomAttribute<LoggerMessageAttribute>()!.EventId).ToList();
+
+        Assert.True(Events.Length >= 30, $"only {Events.Length} events");
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.InRange(id, 1000, 1999));
+    }
+
+    [Theory]
+    [MemberData(nameof(EventNames))]
+    public void A_tunnel_event_takes_the_tunnel_name_first_and_never_repeats_it_in_the_message(string name)
+    {
+        var method = Events.Single(m => m.Name == name);
+        var parameters = method.GetParameters();
+        var attribute = method.GetCustomAttribute<LoggerMessageAttribute>()!;
+
+        // Only the first parameter after the logger may be the tunnel, and it is a string.
+        Assert.DoesNotContain(parameters.Skip(2), p => string.Equals(p.Name, "tunnel", StringComparison.OrdinalIgnoreCase));
+        if (parameters[1].Name == "tunnel") Assert.Equal(typeof(string), parameters[1].ParameterType);
+        Assert.DoesNotContain("{Tunnel}", attribute.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [MemberData(nameof(EventNames))]
+    public void No_placeholder_collides_with_a_fixed_json_field_and_durations_are_never_bare_timespans(string name)
+    {
+        var method = Events.Single(m => m.Name == name);
+        string message = method.GetCustomAttribute<LoggerMessageAttribute>()!.Message;
+
+        foreach (Match placeholder in Placeholder().Matches(message))
+        {
+            Assert.DoesNotContain(DaemonLogFormatter.JsonPropertyName(placeholder.Groups[1].Value), DaemonLogFormatter.JsonFields);
+        }
+        // A TimeSpan would print "00:03:12"; DaemonDuration prints "3m12s".
+        Assert.DoesNotContain(method.GetParameters(), p => p.ParameterType == typeof(TimeSpan));
+    }
+
+    [Theory]
+    [MemberData(nameof(EventNames))]
+    public void Every_event_renders_as_one_json_line_named_after_its_method(string name)
+    {
+        var method = Events.Single(m => m.Name == name);
+        var stderr = new MemoryStream();
+        using (var provider = new DaemonLoggerProvider(stderr,
+                   new DaemonLogSettings { TimeProvider = new ManualTimeProvider(), Format = DaemonLogFormat.Json, MinimumLevel = LogLevel.Trace }))
+        {
+            var logger = provider.CreateLogger("x");
+            method.Invoke(null, [logger, .. method.GetParameters().Skip(1).Select(p => Sample(p))]);
+        }
+
+        string output = System.Text.Encoding.UTF8.GetString(stderr.ToArray());
+        Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(name, root.GetProperty("event").GetString());
+        Assert.Equal(method.GetCustomAttribute<LoggerMessageAttribute>()!.EventId, root.GetProperty("eventId").GetInt32());
+        bool perTunnel = method.GetParameters()[1].Name == "tunnel";
+        Assert.Equal(perTunnel ? "sample-tunnel" : null, root.GetProperty("tunnel").GetString());
+        Assert.DoesNotContain("{", root.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    private static object? Sample(ParameterInfo parameter) => parameter switch
+    {
+        { Name: "tunnel" } => "sample-tunnel",
+        { ParameterType: var t } when t == typeof(string) => "x",
+        { ParameterType: var t } when t == typeof(int) => 7,
+        { ParameterType: var t } when t == typeof(DaemonDuration) => DaemonDuration.FromSeconds(4),
+        { ParameterType: var t } when t == typeof(Exception) => new InvalidOperationException("boom"),
+        _ => throw new InvalidOperationException($"no sample for {parameter.ParameterType} {parameter.Name}"),
+    };
+
+    [GeneratedRegex(@"\{([A-Za-z]+)(?:[:,][^}]*)?\}")]
+    private static partial Regex Placeholder();
+}
