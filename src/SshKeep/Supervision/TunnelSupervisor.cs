@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SshKeep.Config;
+using SshKeep.Observability;
 using SshKeep.Ssh;
 
 namespace SshKeep.Supervision;
@@ -18,7 +19,7 @@ public sealed class TunnelSupervisor
     private readonly TimeProvider _time;
     private readonly TunnelSupervisorOptions _options;
     private readonly Action<TunnelStatus> _onChange;
-    private readonly Channel<TunnelCommand> _commands = Channel.CreateUnbounded<TunnelCommand>();
+    private readonly Channel<(TunnelCommand Command, string Trigger)> _commands = Channel.CreateUnbounded<(TunnelCommand, string)>();
     private readonly Lock _gate = new();
     private TunnelStatus _status;
 
@@ -48,15 +49,16 @@ public sealed class TunnelSupervisor
     public bool Attempted { get; private set; }
 
     /// <summary>Ends a back-off wait now (SIGUSR1, `retry-now`, a network change).</summary>
-    public void RetryNow() => _commands.Writer.TryWrite(TunnelCommand.RetryNow);
+    /// <param name="trigger">Who asked, for the log ("SIGUSR1", "retry-now from the CLI").</param>
+    public void RetryNow(string trigger = "retry-now") => _commands.Writer.TryWrite((TunnelCommand.RetryNow, trigger));
 
     /// <summary>Stops the running ssh (if any) and starts a new one at once (`restart NAME`).</summary>
-    public void Restart() => _commands.Writer.TryWrite(TunnelCommand.Restart);
+    public void Restart(string trigger = "restart") => _commands.Writer.TryWrite((TunnelCommand.Restart, trigger));
 
     /// <summary>Runs until <paramref name="stop"/> is cancelled; then stops ssh and returns.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
-        if (IsInsecure(Config)) _log.InsecureHostKeyChecking(Config.Name);
+        if (InsecureValue(Config) is { } insecure) _log.InsecureHostKeyChecking(Config.Name, insecure);
         var failures = 0;
         var attempt = 0;
         try
@@ -87,7 +89,7 @@ public sealed class TunnelSupervisor
         finally
         {
             Publish(s => s with { State = TunnelState.Stopped, Since = _time.GetUtcNow(), Pid = null, UpSince = null, NextRetry = null });
-            _log.Stopped(Config.Name);
+            _log.TunnelStopped(Config.Name, "sshkeep stopped it");
         }
     }
 
@@ -96,7 +98,6 @@ public sealed class TunnelSupervisor
     {
         var startInfo = _options.StartInfoFor(Config);
         var startedAt = _time.GetUtcNow();
-        _log.Starting(Config.Name, attempt, Describe(startInfo));
         Publish(s => s with
         {
             State = TunnelState.Starting,
@@ -122,7 +123,7 @@ public sealed class TunnelSupervisor
 
         await using var _ = process;
         Publish(s => s with { Pid = process.Pid });
-        _log.Started(Config.Name, process.Pid);
+        _log.TunnelStarting(Config.Name, Config.Destination, attempt, process.Pid);
 
         var run = new RunWatch(process, Config, _log, _time, _options, line => Publish(s => s with { LastError = line }));
         using var runCts = CancellationTokenSource.CreateLinkedTokenSource(stop);
@@ -154,8 +155,8 @@ public sealed class TunnelSupervisor
 
                 if (done == process.Stopped)
                 {
-                    _log.ChildStopped(Config.Name, process.Pid);
                     stoppedReason = "ssh was stopped (SIGSTOP)";
+                    _log.TunnelStopping(Config.Name, process.Pid, $"{stoppedReason}; a stopped ssh forwards nothing", _options.StopGrace);
                     Publish(s => s with { LastError = stoppedReason });
                     exit = await process.StopAsync(_options.StopGrace);
                     break;
@@ -169,14 +170,14 @@ public sealed class TunnelSupervisor
                     upSince = _time.GetUtcNow();
                     EverUp = true;
                     Attempted = true;
-                    _log.Up(Config.Name, (upSince.Value - startedAt).TotalSeconds, process.Pid);
+                    _log.TunnelUp(Config.Name, process.Pid, upSince.Value - startedAt);
                     Publish(s => s with { State = TunnelState.Up, Since = upSince.Value, UpSince = upSince });
                     continue;
                 }
 
-                if (_commands.Reader.TryRead(out var cmd) && cmd == TunnelCommand.Restart)
+                if (_commands.Reader.TryRead(out var cmd) && cmd.Command == TunnelCommand.Restart)
                 {
-                    _log.RestartRequested(Config.Name, process.Pid);
+                    _log.TunnelRestartRequested(Config.Name, cmd.Trigger);
                     exit = await process.StopAsync(_options.StopGrace);
                     restartAtOnce = true;
                     break;
@@ -212,10 +213,9 @@ public sealed class TunnelSupervisor
                 var command = _commands.Reader.WaitToReadAsync(cts.Token).AsTask();
                 var done = await Task.WhenAny(timer, command);
                 if (done == timer || stop.IsCancellationRequested) return;
-                if (_commands.Reader.TryRead(out _))
+                if (_commands.Reader.TryRead(out var cmd))
                 {
-                    var remaining = Status.NextRetry is { } due ? due - _time.GetUtcNow() : TimeSpan.Zero;
-                    _log.RetryingNow(Config.Name, Durations.Short(remaining));
+                    _log.WaitCutShort(Config.Name, cmd.Trigger);
                     return;
                 }
             }
@@ -232,21 +232,22 @@ public sealed class TunnelSupervisor
 
     private void LogNext(TunnelRunOutcome outcome, TunnelNextStep next)
     {
-        var how = outcome.Exit?.ToString() ?? "no start";
-        var lived = Durations.Short(outcome.SinceStart);
+        if (outcome.Exit is null)
+        {
+            _log.SshStartFailed(Config.Name, _options.StartInfoFor(Config).Program, next.Reason, next.Delay);
+            return;
+        }
+
         switch (next.State)
         {
             case TunnelState.NeedsAttention:
-                _log.Exited(Config.Name, how, lived, $"not retrying quickly: {next.Reason}");
-                _log.NeedsAttention(Config.Name, next.Reason, FixFor(outcome.Decisive.Kind), Durations.Short(next.Delay));
+                _log.NeedsAttention(Config.Name, next.Reason, FixFor(outcome.Decisive.Kind), next.Delay);
                 break;
             case TunnelState.WaitingForRemotePort:
-                _log.Exited(Config.Name, how, lived, $"remote port {next.HeldRemotePort} is still held");
-                _log.WaitingForRemotePort(Config.Name, next.HeldRemotePort ?? 0, Durations.Short(next.Delay));
+                _log.WaitingForRemotePort(Config.Name, next.HeldRemotePort ?? 0, next.Delay);
                 break;
             default:
-                _log.Exited(Config.Name, how, lived,
-                    string.Create(CultureInfo.InvariantCulture, $"restarting in {Durations.Short(next.Delay)} (attempt {next.Failures + 1})"));
+                _log.SshExited(Config.Name, outcome.Exit.ToString()!, outcome.SinceStart, next.Delay, next.Failures + 1);
                 break;
         }
     }
@@ -258,11 +259,11 @@ public sealed class TunnelSupervisor
         _ => "Fix the tunnel's settings (ssh_path, ssh_options) and run `sshkeep reload`.",
     };
 
-    private static bool IsInsecure(TunnelConfig config) =>
-        config.SshOptions.Any(o => o.Key.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase) &&
-                                   o.Value.Equals("no", StringComparison.OrdinalIgnoreCase));
-
-    private static string Describe(SshStartInfo info) => string.Join(' ', [info.Program, .. info.Arguments]);
+    /// <summary>The StrictHostKeyChecking value when it turns host key checking off.</summary>
+    private static string? InsecureValue(TunnelConfig config) =>
+        config.SshOptions.FirstOrDefault(o => o.Key.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase) &&
+                                              (o.Value.Equals("no", StringComparison.OrdinalIgnoreCase) ||
+                                               o.Value.Equals("off", StringComparison.OrdinalIgnoreCase))).Value;
 
     private void Publish(Func<TunnelStatus, TunnelStatus> change)
     {
