@@ -140,6 +140,19 @@ public sealed class InstanceLock : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// The pid written in a lock file (whether or not that process still holds it), or null. Use
+    /// this rather than File.ReadAllText: .NET's FileStream takes a shared flock of its own on
+    /// open, which fails while the daemon holds its exclusive one.
+    /// </summary>
+    public static int? ReadPid(string path)
+    {
+        int fd = LibC.open(path, LibC.O_RDONLY | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);
+        if (fd < 0) return null;
+        using var handle = new SafeFileHandle(fd, ownsHandle: true);
+        return ReadPid(handle);
+    }
+
     /// <summary>The holder's pid from the lock file, or null if it is not (yet) a positive number.</summary>
     private static int? ReadPid(SafeFileHandle handle)
     {
