@@ -15,6 +15,8 @@ public sealed class ControlClient
     /// <summary>A status answer for a thousand tunnels is about 400 KiB; anything beyond this is not an answer.</summary>
     public const int MaxResponseBytes = 16 * 1024 * 1024;
 
+    private static readonly TimeSpan MaxConnectPause = TimeSpan.FromMilliseconds(100);
+
     private readonly TimeProvider _time;
 
     /// <param name="time">The clock for the timeouts.</param>
@@ -48,30 +50,8 @@ public sealed class ControlClient
             return ControlCallResult.NoDaemon($"no control socket at \"{socketPath}\"");
 
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        using (var connectTimeout = new CancellationTokenSource(ConnectTimeout, _time))
-        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(connectTimeout.Token, cancellationToken))
-        {
-            try
-            {
-                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), linked.Token);
-            }
-            catch (OperationCanceledException) when (connectTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                return ControlCallResult.Failed($"the daemon did not accept a connection on \"{socketPath}\" within {Seconds(ConnectTimeout)} s");
-            }
-            catch (SocketException e)
-            {
-                return e.SocketErrorCode switch
-                {
-                    // A socket file nobody listens on: its daemon was killed (SIGKILL, a crash).
-                    SocketError.ConnectionRefused => ControlCallResult.NoDaemon($"nothing listens on \"{socketPath}\" (left by a daemon that ended without cleaning up)"),
-                    // The file went away between our look and the connect.
-                    SocketError.AddressNotAvailable => ControlCallResult.NoDaemon($"no control socket at \"{socketPath}\""),
-                    SocketError.AccessDenied => ControlCallResult.Failed($"permission denied on \"{socketPath}\": the daemon runs as another user"),
-                    _ => ControlCallResult.Failed($"cannot connect to \"{socketPath}\": {e.Message}"),
-                };
-            }
-        }
+        var failure = await ConnectAsync(socket, socketPath, cancellationToken);
+        if (failure is not null) return failure;
 
         using var responseTimeout = new CancellationTokenSource(ResponseTimeout, _time);
         using var exchange = CancellationTokenSource.CreateLinkedTokenSource(responseTimeout.Token, cancellationToken);
@@ -118,6 +98,48 @@ public sealed class ControlClient
         catch (JsonException e)
         {
             return ControlCallResult.Failed($"the daemon's answer is not valid: {e.Message}");
+        }
+    }
+
+    /// <summary>Connects, or says why not. A full listen backlog makes a Unix-socket connect fail
+    /// at once with EAGAIN rather than wait (Linux), so that case is retried until the timeout.</summary>
+    private async Task<ControlCallResult?> ConnectAsync(Socket socket, string socketPath, CancellationToken cancellationToken)
+    {
+        using var connectTimeout = new CancellationTokenSource(ConnectTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(connectTimeout.Token, cancellationToken);
+        var endPoint = new UnixDomainSocketEndPoint(socketPath);
+        var pause = TimeSpan.FromMilliseconds(5);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    await socket.ConnectAsync(endPoint, linked.Token);
+                    return null;
+                }
+                catch (SocketException e) when (e.SocketErrorCode == SocketError.TryAgain)
+                {
+                    await Task.Delay(pause, _time, linked.Token);
+                    pause = pause * 2 > MaxConnectPause ? MaxConnectPause : pause * 2;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (connectTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return ControlCallResult.Failed($"the daemon did not accept a connection on \"{socketPath}\" within {Seconds(ConnectTimeout)} s");
+        }
+        catch (SocketException e)
+        {
+            return e.SocketErrorCode switch
+            {
+                // A socket file nobody listens on: its daemon was killed (SIGKILL, a crash).
+                SocketError.ConnectionRefused => ControlCallResult.NoDaemon($"nothing listens on \"{socketPath}\" (left by a daemon that ended without cleaning up)"),
+                // The file went away between our look and the connect.
+                SocketError.AddressNotAvailable => ControlCallResult.NoDaemon($"no control socket at \"{socketPath}\""),
+                SocketError.AccessDenied => ControlCallResult.Failed($"permission denied on \"{socketPath}\": the daemon runs as another user"),
+                _ => ControlCallResult.Failed($"cannot connect to \"{socketPath}\": {e.Message}"),
+            };
         }
     }
 

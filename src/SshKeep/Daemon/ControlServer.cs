@@ -98,7 +98,8 @@ public sealed class ControlServer : IAsyncDisposable
                 throw new IOException(LibC.StrError(errno));
             if (!socketFile.IsSocket || socketFile.Uid != ownUid || socketFile.Permissions != (uint)OwnerReadWrite)
                 throw new IOException("the path was replaced while the socket was being created");
-            listener.Listen(backlog: 64);
+            // The kernel's maximum (somaxconn): a burst of status calls queues instead of failing.
+            listener.Listen();
             server = new ControlServer(listener, options, handler, time, logger, ownUid, socketFile);
         }
         catch (Exception e) when (e is SocketException or IOException or UnauthorizedAccessException)
