@@ -89,9 +89,11 @@ public sealed class ControlServer : IAsyncDisposable
 
         uint ownUid = LibC.geteuid();
         var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        bool bound = false;
         try
         {
             listener.Bind(new UnixDomainSocketEndPoint(path));
+            bound = true;
             // Before listen(): until then every connect is refused, so the umask never matters.
             File.SetUnixFileMode(path, OwnerReadWrite);
             if (!FileStatus.TryGet(path, out var socketFile, out int errno))
@@ -105,7 +107,7 @@ public sealed class ControlServer : IAsyncDisposable
         catch (Exception e) when (e is SocketException or IOException or UnauthorizedAccessException)
         {
             listener.Dispose();
-            LibC.unlink(path);
+            if (bound) LibC.unlink(path); // ours: we made it; anything else there is not ours to remove
             error = $"cannot create control socket \"{path}\": {e.Message}";
             return false;
         }
