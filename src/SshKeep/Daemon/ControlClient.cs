@@ -1,0 +1,147 @@
+using System.Buffers;
+using System.Net.Sockets;
+using System.Text.Json;
+using SshKeep.Ssh;
+
+namespace SshKeep.Daemon;
+
+/// <summary>
+/// The CLI's side of the control socket: connect (bounded by a timeout), send one request line,
+/// read the one answer line (bounded in time and size). Expected failures are values
+/// (<see cref="ControlCallResult"/>), with "no daemon" apart from the rest.
+/// </summary>
+public sealed class ControlClient
+{
+    /// <summary>A status answer for a thousand tunnels is about 400 KiB; anything beyond this is not an answer.</summary>
+    public const int MaxResponseBytes = 16 * 1024 * 1024;
+
+    private static readonly TimeSpan MaxConnectPause = TimeSpan.FromMilliseconds(100);
+
+    private readonly TimeProvider _time;
+
+    /// <param name="time">The clock for the timeouts.</param>
+    /// <param name="connectTimeout">How long to wait for the daemon to accept (default 2 s).</param>
+    /// <param name="responseTimeout">How long to wait for the answer once connected (default 30 s:
+    /// a reload validates the whole file first).</param>
+    public ControlClient(TimeProvider time, TimeSpan? connectTimeout = null, TimeSpan? responseTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+        ConnectTimeout = connectTimeout ?? TimeSpan.FromSeconds(2);
+        ResponseTimeout = responseTimeout ?? TimeSpan.FromSeconds(30);
+    }
+
+    public TimeSpan ConnectTimeout { get; }
+
+    public TimeSpan ResponseTimeout { get; }
+
+    public Task<ControlCallResult> SendAsync(string socketPath, ControlRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendLineAsync(socketPath, request.ToLine(), cancellationToken);
+    }
+
+    /// <summary>Sends <paramref name="line"/> as it is (it should end with a newline).</summary>
+    public async Task<ControlCallResult> SendLineAsync(string socketPath, string line, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(socketPath);
+        ArgumentNullException.ThrowIfNull(line);
+        if (!FileStatus.TryGet(socketPath, out _, out int errno) && errno is LibC.ENOENT or LibC.ENOTDIR)
+            return ControlCallResult.NoDaemon($"no control socket at \"{socketPath}\"");
+
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        var failure = await ConnectAsync(socket, socketPath, cancellationToken);
+        if (failure is not null) return failure;
+
+        using var responseTimeout = new CancellationTokenSource(ResponseTimeout, _time);
+        using var exchange = CancellationTokenSource.CreateLinkedTokenSource(responseTimeout.Token, cancellationToken);
+        var received = new ArrayBufferWriter<byte>(1024);
+        try
+        {
+            byte[] request = System.Text.Encoding.UTF8.GetBytes(line);
+            int sent = 0;
+            while (sent < request.Length)
+                sent += await socket.SendAsync(request.AsMemory(sent), SocketFlags.None, exchange.Token);
+            while (true)
+            {
+                var memory = received.GetMemory(4096);
+                int count = await socket.ReceiveAsync(memory, SocketFlags.None, exchange.Token);
+                if (count == 0) break;
+                int newline = memory.Span[..count].IndexOf((byte)'\n');
+                received.Advance(newline < 0 ? count : newline);
+                if (newline >= 0) break;
+                if (received.WrittenCount > MaxResponseBytes)
+                    return ControlCallResult.Failed($"the daemon's answer is longer than {MaxResponseBytes} bytes");
+            }
+        }
+        catch (OperationCanceledException) when (responseTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return ControlCallResult.Failed($"no answer from the daemon within {Seconds(ResponseTimeout)} s");
+        }
+        catch (SocketException e) when (received.WrittenCount == 0)
+        {
+            return ControlCallResult.Failed($"the daemon closed the connection without answering: {e.Message}");
+        }
+        catch (SocketException)
+        {
+            // Reset after part of an answer: parse what came; a cut answer fails below.
+        }
+        if (received.WrittenCount == 0)
+            return ControlCallResult.Failed("the daemon closed the connection without answering (is it stopping?)");
+        try
+        {
+            var response = JsonSerializer.Deserialize(received.WrittenSpan, DaemonJsonContext.Default.ControlResponse);
+            return response is null
+                ? ControlCallResult.Failed("the daemon's answer is not valid: null")
+                : ControlCallResult.Answered(response);
+        }
+        catch (JsonException e)
+        {
+            return ControlCallResult.Failed($"the daemon's answer is not valid: {e.Message}");
+        }
+    }
+
+    /// <summary>Connects, or says why not. A full listen backlog makes a Unix-socket connect fail
+    /// at once with EAGAIN rather than wait (Linux), so that case is retried until the timeout.</summary>
+    private async Task<ControlCallResult?> ConnectAsync(Socket socket, string socketPath, CancellationToken cancellationToken)
+    {
+        using var connectTimeout = new CancellationTokenSource(ConnectTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(connectTimeout.Token, cancellationToken);
+        var endPoint = new UnixDomainSocketEndPoint(socketPath);
+        var pause = TimeSpan.FromMilliseconds(5);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    await socket.ConnectAsync(endPoint, linked.Token);
+                    return null;
+                }
+                catch (SocketException e) when (e.SocketErrorCode == SocketError.TryAgain)
+                {
+                    await Task.Delay(pause, _time, linked.Token);
+                    pause = pause * 2 > MaxConnectPause ? MaxConnectPause : pause * 2;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (connectTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return ControlCallResult.Failed($"the daemon did not accept a connection on \"{socketPath}\" within {Seconds(ConnectTimeout)} s");
+        }
+        catch (SocketException e)
+        {
+            return e.SocketErrorCode switch
+            {
+                // A socket file nobody listens on: its daemon was killed (SIGKILL, a crash).
+                SocketError.ConnectionRefused => ControlCallResult.NoDaemon($"nothing listens on \"{socketPath}\" (left by a daemon that ended without cleaning up)"),
+                // The file went away between our look and the connect.
+                SocketError.AddressNotAvailable => ControlCallResult.NoDaemon($"no control socket at \"{socketPath}\""),
+                SocketError.AccessDenied => ControlCallResult.Failed($"permission denied on \"{socketPath}\": the daemon runs as another user"),
+                _ => ControlCallResult.Failed($"cannot connect to \"{socketPath}\": {e.Message}"),
+            };
+        }
+    }
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+}

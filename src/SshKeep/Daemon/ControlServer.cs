@@ -1,0 +1,351 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using SshKeep.Ssh;
+
+namespace SshKeep.Daemon;
+
+/// <summary>
+/// The control socket (issue 3 item 4): a Unix stream socket, mode 0600, that answers one request
+/// per connection from our own uid or root, and hands each request to an <see cref="IControlHandler"/>.
+/// </summary>
+/// <remarks>
+/// <para>Protocol: the client connects and sends one line (JSON such as
+/// <c>{"command":"restart","tunnel":"db"}</c>, or words such as <c>restart db</c>; see
+/// <see cref="ControlRequestParser"/>), ended by a newline or by closing its side; the server
+/// answers one line of JSON (<see cref="ControlResponse"/>) and closes the connection.</para>
+/// <para>Hostile or broken clients: a peer that is neither our uid nor root gets a
+/// <c>forbidden</c> answer before anything is read; a line longer than
+/// <see cref="ControlServerOptions.MaxRequestBytes"/> gets <c>too-large</c>; a client that has not
+/// sent its line within <see cref="ControlServerOptions.ReadTimeout"/> (on the injected clock) gets
+/// <c>timeout</c>; garbage gets <c>bad-request</c>; an exception in the handler gets
+/// <c>internal</c>. Each connection is served on its own, so one slow client delays no one, and
+/// more than <see cref="ControlServerOptions.MaxConnections"/> at once are answered <c>busy</c>.</para>
+/// <para>The socket file is created by bind, made 0600 before listen (so there is no moment at
+/// which another user could connect, whatever the umask), and removed on dispose. A file left at
+/// the path by a daemon that was killed is removed at start: starting requires the
+/// <see cref="InstanceLock"/>, so no live daemon can be using it.</para>
+/// </remarks>
+public sealed class ControlServer : IAsyncDisposable
+{
+    /// <summary>sun_path holds 108 bytes including the terminating NUL.</summary>
+    public const int MaxSocketPathBytes = 107;
+
+    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const int ChunkBytes = 4096;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly Socket _listener;
+    private readonly ControlServerOptions _options;
+    private readonly IControlHandler _handler;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly uint _ownUid;
+    private readonly FileStatus _socketFile;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly object _gate = new();
+    private readonly HashSet<Task> _connections = [];
+    private Task _acceptLoop = Task.CompletedTask;
+    private int _active;
+    private int _disposed;
+
+    private ControlServer(Socket listener, ControlServerOptions options, IControlHandler handler, TimeProvider time, ILogger logger, uint ownUid, FileStatus socketFile)
+    {
+        _listener = listener;
+        _options = options;
+        _handler = handler;
+        _time = time;
+        _logger = logger;
+        _ownUid = ownUid;
+        _socketFile = socketFile;
+    }
+
+    public string SocketPath => _options.SocketPath;
+
+    /// <summary>Creates the socket and starts serving. <paramref name="heldLock"/> proves that this
+    /// process is the instance's daemon (and makes removing a stale socket file safe).</summary>
+    public static bool TryStart(ControlServerOptions options, InstanceLock heldLock, IControlHandler handler, TimeProvider time, ILogger logger,
+        [NotNullWhen(true)] out ControlServer? server, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(heldLock);
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        if (!heldLock.IsHeld) throw new InvalidOperationException("The control socket needs the instance lock, and it was released.");
+        if (options.MaxRequestBytes <= 0 || options.MaxConnections <= 0) throw new ArgumentOutOfRangeException(nameof(options));
+        server = null;
+        string path = options.SocketPath;
+        int bytes = Encoding.UTF8.GetByteCount(path);
+        if (bytes > MaxSocketPathBytes)
+        {
+            error = $"control socket path \"{path}\" is {bytes} bytes, more than the {MaxSocketPathBytes} a Unix socket allows; choose a shorter --run-dir";
+            return false;
+        }
+        if (!TryRemoveStale(path, out error)) return false;
+
+        uint ownUid = LibC.geteuid();
+        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        bool bound = false;
+        try
+        {
+            listener.Bind(new UnixDomainSocketEndPoint(path));
+            bound = true;
+            // Before listen(): until then every connect is refused, so the umask never matters.
+            File.SetUnixFileMode(path, OwnerReadWrite);
+            if (!FileStatus.TryGet(path, out var socketFile, out int errno))
+                throw new IOException(LibC.StrError(errno));
+            if (!socketFile.IsSocket || socketFile.Uid != ownUid || socketFile.Permissions != (uint)OwnerReadWrite)
+                throw new IOException("the path was replaced while the socket was being created");
+            // The kernel's maximum (somaxconn): a burst of status calls queues instead of failing.
+            listener.Listen();
+            server = new ControlServer(listener, options, handler, time, logger, ownUid, socketFile);
+        }
+        catch (Exception e) when (e is SocketException or IOException or UnauthorizedAccessException)
+        {
+            listener.Dispose();
+            if (bound) LibC.unlink(path); // ours: we made it; anything else there is not ours to remove
+            error = $"cannot create control socket \"{path}\": {e.Message}";
+            return false;
+        }
+        server._acceptLoop = Task.Run(server.AcceptLoopAsync);
+        DaemonLog.ControlListening(logger, path);
+        error = null;
+        return true;
+    }
+
+    /// <summary>Stops accepting, cancels requests still being read, lets answers in flight finish
+    /// (at most <see cref="ControlServerOptions.DrainTimeout"/>), and removes the socket file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        await _stopping.CancelAsync();
+        _listener.Dispose();
+        await _acceptLoop;
+        Task[] pending;
+        lock (_gate) pending = [.. _connections];
+        try
+        {
+            await Task.WhenAll(pending).WaitAsync(_options.DrainTimeout, _time);
+        }
+        catch (TimeoutException)
+        {
+            // A handler that ignores cancellation: leave it; its connection dies with the process.
+        }
+        if (FileStatus.TryGet(SocketPath, out var named, out _) && named.SameFileAs(_socketFile)) LibC.unlink(SocketPath);
+        DaemonLog.ControlStopped(_logger, SocketPath);
+    }
+
+    private static bool TryRemoveStale(string path, [NotNullWhen(false)] out string? error)
+    {
+        error = null;
+        if (!FileStatus.TryGet(path, out var existing, out int errno))
+        {
+            if (errno == LibC.ENOENT) return true;
+            error = $"cannot create control socket \"{path}\": {LibC.StrError(errno)}";
+            return false;
+        }
+        // Only what a daemon could have left (a socket) or a link: never a file someone put there.
+        if (!existing.IsSocket && !existing.IsSymbolicLink)
+        {
+            error = $"cannot create control socket \"{path}\": something else is there (not a socket); remove it";
+            return false;
+        }
+        if (LibC.unlink(path) != 0)
+        {
+            error = $"cannot remove the stale control socket \"{path}\": {LibC.StrError(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}";
+            return false;
+        }
+        return true;
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await _listener.AcceptAsync(_stopping.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException e)
+            {
+                DaemonLog.ControlAcceptFailed(_logger, e.Message);
+                // Out of file descriptors, typically: do not spin; try again in a moment.
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                continue;
+            }
+            Track(ServeAsync(client));
+        }
+    }
+
+    private void Track(Task connection)
+    {
+        lock (_gate) _connections.Add(connection);
+        connection.ContinueWith(done =>
+        {
+            lock (_gate) _connections.Remove(done);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Serves one connection; never throws.</summary>
+    private async Task ServeAsync(Socket client)
+    {
+        using (client)
+        {
+            try
+            {
+                if (!PeerCredentials.TryRead(client, out var peer)) return;
+                if (!PeerCheck.Allows(peer.Uid, _ownUid))
+                {
+                    DaemonLog.ControlPeerRefused(_logger, peer.Pid, peer.Uid, _ownUid);
+                    await SendAsync(client, peer, ControlResponse.Failure(ControlErrors.Forbidden,
+                        $"uid {peer.Uid} may not control this sshkeep: it runs as uid {_ownUid}, and only that uid and root may"));
+                    return;
+                }
+                if (Interlocked.Increment(ref _active) > _options.MaxConnections)
+                {
+                    Interlocked.Decrement(ref _active);
+                    DaemonLog.ControlBusy(_logger, _options.MaxConnections, peer.Pid);
+                    await SendAsync(client, peer, ControlResponse.Failure(ControlErrors.Busy,
+                        $"more than {_options.MaxConnections} control connections at once; try again"));
+                    return;
+                }
+                try
+                {
+                    await ServeAllowedAsync(client, peer);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _active);
+                }
+            }
+            catch (Exception e)
+            {
+                // Nothing a client does may take the daemon down.
+                DaemonLog.ControlConnectionLost(_logger, 0, e.Message);
+            }
+        }
+    }
+
+    private async Task ServeAllowedAsync(Socket client, PeerCredentials peer)
+    {
+        var (line, readFailure) = await ReadLineAsync(client, peer);
+        if (readFailure is not null)
+        {
+            DaemonLog.ControlRequestRejected(_logger, peer.Pid, readFailure.Error!, readFailure.Message!);
+            await SendAsync(client, peer, readFailure);
+            return;
+        }
+        if (line is null) return;
+        if (!ControlRequestParser.TryParse(line, out var request, out var parseFailure))
+        {
+            DaemonLog.ControlRequestRejected(_logger, peer.Pid, parseFailure.Error!, parseFailure.Message!);
+            await SendAsync(client, peer, parseFailure);
+            return;
+        }
+        DaemonLog.ControlRequestReceived(_logger, request.ToString(), peer.Pid, peer.Uid);
+        ControlResponse response;
+        try
+        {
+            response = await _handler.HandleAsync(request, _stopping.Token)
+                ?? throw new InvalidOperationException("The control handler answered null.");
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            DaemonLog.ControlHandlerFailed(_logger, request.ToString(), e);
+            response = ControlResponse.Failure(ControlErrors.Internal, $"{request} failed inside sshkeep: {e.Message}");
+        }
+        await SendAsync(client, peer, response);
+    }
+
+    /// <summary>The request line (without newline), or a failure to answer, or neither when the
+    /// connection is gone or the server is stopping.</summary>
+    private async Task<(string? Line, ControlResponse? Failure)> ReadLineAsync(Socket client, PeerCredentials peer)
+    {
+        using var timeout = new CancellationTokenSource(_options.ReadTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stopping.Token);
+        var received = new ArrayBufferWriter<byte>(256);
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            while (true)
+            {
+                int count;
+                try
+                {
+                    count = await client.ReceiveAsync(chunk.AsMemory(0, ChunkBytes), SocketFlags.None, linked.Token);
+                }
+                catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_stopping.IsCancellationRequested)
+                {
+                    return (null, ControlResponse.Failure(ControlErrors.Timeout,
+                        $"no request line within {_options.ReadTimeout.TotalSeconds:0.###} s of connecting"));
+                }
+                catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+                {
+                    DaemonLog.ControlConnectionLost(_logger, peer.Pid, e.Message);
+                    return (null, null);
+                }
+                if (count == 0) break; // The client closed its side: what came so far is the line.
+                var data = chunk.AsSpan(0, count);
+                int newline = data.IndexOf((byte)'\n');
+                var part = newline < 0 ? data : data[..newline];
+                if (received.WrittenCount + part.Length > _options.MaxRequestBytes)
+                {
+                    return (null, ControlResponse.Failure(ControlErrors.TooLarge,
+                        $"request longer than {_options.MaxRequestBytes} bytes; a request is one short line"));
+                }
+                received.Write(part);
+                if (newline >= 0) break;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+        try
+        {
+            return (StrictUtf8.GetString(received.WrittenSpan), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, ControlResponse.Failure(ControlErrors.BadRequest, "request is not UTF-8 text"));
+        }
+    }
+
+    private async Task SendAsync(Socket client, PeerCredentials peer, ControlResponse response)
+    {
+        byte[] answer = [.. JsonText.ToUtf8(response, DaemonJsonContext.Default.ControlResponse, indented: false), (byte)'\n'];
+        // Not tied to _stopping: the answer to "stop" must still go out while the daemon stops.
+        using var timeout = new CancellationTokenSource(_options.WriteTimeout, _time);
+        try
+        {
+            int sent = 0;
+            while (sent < answer.Length)
+                sent += await client.SendAsync(answer.AsMemory(sent), SocketFlags.None, timeout.Token);
+            client.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            DaemonLog.ControlConnectionLost(_logger, peer.Pid, e.Message);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace SshKeep.Daemon;
+
+/// <summary>Limits of the control socket. The defaults suit a local admin socket; tests shorten them.</summary>
+public sealed record ControlServerOptions
+{
+    /// <summary>The socket's path (<see cref="InstancePaths.SocketPath"/>); at most 107 bytes.</summary>
+    public required string SocketPath { get; init; }
+
+    /// <summary>Longest request line, newline excluded. Requests are tiny; this only bounds memory.</summary>
+    public int MaxRequestBytes { get; init; } = 64 * 1024;
+
+    /// <summary>How long a client may take to send its request line after connecting.</summary>
+    public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long sending the answer may take (a client that does not read).</summary>
+    public TimeSpan WriteTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Connections served at once; more are answered <c>busy</c>.</summary>
+    public int MaxConnections { get; init; } = 32;
+
+    /// <summary>How long disposal waits for answers already being prepared or sent.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,175 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+using SshKeep.Ssh;
+
+namespace SshKeep.Daemon;
+
+/// <summary>
+/// One daemon per config file (design.md §13, s6's lock): an exclusive flock(2) on
+/// <c>lock-KEY</c> in the run directory, held for the life of the process, with the holder's pid
+/// written in the file so a second <c>sshkeep up</c> can say who holds it. The kernel drops the lock
+/// when the process dies in any way, so a stale file never blocks a new daemon.
+/// </summary>
+/// <remarks>
+/// The file is opened O_NOFOLLOW (a planted symlink is refused) and O_CLOEXEC (the ssh children
+/// must not inherit the descriptor: an orphaned ssh would otherwise keep the lock after we die).
+/// Dispose unlinks the file while still holding the lock, then closes it. Because the file is
+/// unlinked, a waiter could lock the old inode after we close; so after every successful flock we
+/// check that the path still names the inode we locked, and start over if not (the usual
+/// lock-file-with-unlink protocol).
+/// </remarks>
+public sealed class InstanceLock : IDisposable
+{
+    private const int Attempts = 16;
+    private const uint OwnerReadWrite = 0x180; // 0600
+
+    private readonly SafeFileHandle _handle;
+    private readonly FileStatus _identity;
+    private int _released;
+
+    private InstanceLock(string path, SafeFileHandle handle, FileStatus identity)
+    {
+        Path = path;
+        _handle = handle;
+        _identity = identity;
+    }
+
+    /// <summary>The lock file.</summary>
+    public string Path { get; }
+
+    /// <summary>False once disposed.</summary>
+    public bool IsHeld => Volatile.Read(ref _released) == 0;
+
+    /// <summary>Takes the lock without waiting. On success the lock file holds our pid; otherwise
+    /// <paramref name="refusal"/> says who holds it or what failed.</summary>
+    public static bool TryAcquire(string path, [NotNullWhen(true)] out InstanceLock? held, [NotNullWhen(false)] out LockRefusal? refusal) =>
+        TryAcquire(path, Environment.ProcessId, out held, out refusal);
+
+    internal static bool TryAcquire(string path, int pid, [NotNullWhen(true)] out InstanceLock? held, [NotNullWhen(false)] out LockRefusal? refusal)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        held = null;
+        for (int attempt = 0; attempt < Attempts; attempt++)
+        {
+            int fd = LibC.open(path, LibC.O_CREAT | LibC.O_RDWR | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, OwnerReadWrite);
+            if (fd < 0)
+            {
+                refusal = new LockRefusal(path, null, LibC.StrError(Marshal.GetLastPInvokeError()));
+                return false;
+            }
+            var handle = new SafeFileHandle(fd, ownsHandle: true);
+            if (LibC.flock(handle, LibC.LOCK_EX | LibC.LOCK_NB) != 0)
+            {
+                int errno = Marshal.GetLastPInvokeError();
+                if (errno == LibC.EINTR)
+                {
+                    handle.Dispose();
+                    continue;
+                }
+                refusal = errno == LibC.EAGAIN /* EWOULDBLOCK */
+                    ? new LockRefusal(path, ReadPid(handle), null)
+                    : new LockRefusal(path, null, LibC.StrError(errno));
+                handle.Dispose();
+                return false;
+            }
+            if (!FileStatus.TryGet(handle, out var locked, out int statErrno))
+            {
+                handle.Dispose();
+                refusal = new LockRefusal(path, null, LibC.StrError(statErrno));
+                return false;
+            }
+            if (!FileStatus.TryGet(path, out var named, out _) || !named.SameFileAs(locked))
+            {
+                // The previous holder unlinked the file between our open and our flock: what we
+                // locked is no longer the lock. Try again with whatever the path names now.
+                handle.Dispose();
+                continue;
+            }
+            if (!locked.IsRegularFile)
+            {
+                handle.Dispose();
+                refusal = new LockRefusal(path, null, "not a regular file");
+                return false;
+            }
+            if (!TryWritePid(handle, pid, out string? writeError))
+            {
+                LibC.unlink(path);
+                handle.Dispose();
+                refusal = new LockRefusal(path, null, writeError);
+                return false;
+            }
+            held = new InstanceLock(path, handle, locked);
+            refusal = null;
+            return true;
+        }
+        refusal = new LockRefusal(path, null, "the lock file kept being replaced while we tried to lock it");
+        return false;
+    }
+
+    /// <summary>Removes the lock file and releases the lock (once; later calls do nothing).</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _released, 1) != 0) return;
+        // Unlink first, while we still hold the lock, and only if the path still names our file.
+        if (FileStatus.TryGet(Path, out var named, out _) && named.SameFileAs(_identity)) LibC.unlink(Path);
+        _handle.Dispose();
+    }
+
+    private static bool TryWritePid(SafeFileHandle handle, int pid, [NotNullWhen(false)] out string? error)
+    {
+        // A file left by an earlier daemon (killed before it could unlink) may have other
+        // permissions or a longer pid: make it ours, empty, then write.
+        if (LibC.fchmod(handle, OwnerReadWrite) != 0 || LibC.ftruncate(handle, 0) != 0)
+        {
+            error = LibC.StrError(Marshal.GetLastPInvokeError());
+            return false;
+        }
+        try
+        {
+            RandomAccess.Write(handle, Encoding.ASCII.GetBytes(pid.ToString(CultureInfo.InvariantCulture) + "\n"), 0);
+        }
+        catch (IOException e)
+        {
+            error = e.Message;
+            return false;
+        }
+        error = null;
+        return true;
+    }
+
+    /// <summary>
+    /// The pid written in a lock file (whether or not that process still holds it), or null. Use
+    /// this rather than File.ReadAllText: .NET's FileStream takes a shared flock of its own on
+    /// open, which fails while the daemon holds its exclusive one.
+    /// </summary>
+    public static int? ReadPid(string path)
+    {
+        int fd = LibC.open(path, LibC.O_RDONLY | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);
+        if (fd < 0) return null;
+        using var handle = new SafeFileHandle(fd, ownsHandle: true);
+        return ReadPid(handle);
+    }
+
+    /// <summary>The holder's pid from the lock file, or null if it is not (yet) a positive number.</summary>
+    private static int? ReadPid(SafeFileHandle handle)
+    {
+        Span<byte> buffer = stackalloc byte[32];
+        int read;
+        try
+        {
+            read = RandomAccess.Read(handle, buffer, 0);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        return ParsePid(Encoding.ASCII.GetString(buffer[..read]));
+    }
+
+    /// <summary>"1234\n" → 1234; anything that is not one positive decimal number → null.</summary>
+    internal static int? ParsePid(string content) =>
+        int.TryParse(content.AsSpan().TrimEnd('\n'), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid > 0 ? pid : null;
+}

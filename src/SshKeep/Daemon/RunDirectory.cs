@@ -1,0 +1,120 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using SshKeep.Ssh;
+
+namespace SshKeep.Daemon;
+
+/// <summary>
+/// The directory where daemons keep their lock, status file and control socket, and where the
+/// control verbs look for them. Layout (flat, one set of three files per config file, see
+/// <see cref="InstanceKey"/>):
+/// <code>
+/// $XDG_RUNTIME_DIR/sshkeep/        (root: /run/sshkeep/), mode 0700
+///   lock-tunnels-3f2a9c1b7d4e        0600, the daemon's pid; flock'ed for the daemon's life
+///   status-tunnels-3f2a9c1b7d4e.json 0644, rewritten atomically on every transition
+///   control-tunnels-3f2a9c1b7d4e.sock 0600, the control socket
+/// </code>
+/// </summary>
+/// <remarks>
+/// Root always uses <c>/run/sshkeep</c>, even when XDG_RUNTIME_DIR is set (a root login shell has
+/// /run/user/0): the system service has no XDG_RUNTIME_DIR, and <c>sudo sshkeep status</c> must
+/// find it. A user without XDG_RUNTIME_DIR (cron, su) falls back to <c>/tmp/sshkeep-UID</c>, fixed
+/// rather than $TMPDIR so that the daemon and the CLI agree; because /tmp is shared, that
+/// directory (like every default one) must be a real directory owned by us, or we refuse to use it.
+/// </remarks>
+public sealed class RunDirectory
+{
+    /// <summary>Root's run directory.</summary>
+    public const string SystemPath = "/run/sshkeep";
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    private RunDirectory(string path, bool isOverride)
+    {
+        Path = path;
+        IsOverride = isOverride;
+    }
+
+    /// <summary>The absolute directory path.</summary>
+    public string Path { get; }
+
+    /// <summary>True when given by <c>--run-dir</c>: created if missing, but an existing one is used as it is.</summary>
+    public bool IsOverride { get; }
+
+    /// <summary>Chooses the directory (touches nothing on disk).</summary>
+    /// <param name="overridePath"><c>--run-dir</c>, or null.</param>
+    /// <param name="xdgRuntimeDirectory">$XDG_RUNTIME_DIR; ignored unless absolute (the XDG spec's rule).</param>
+    /// <param name="effectiveUid">geteuid().</param>
+    public static RunDirectory Resolve(string? overridePath, string? xdgRuntimeDirectory, uint effectiveUid)
+    {
+        if (!string.IsNullOrEmpty(overridePath)) return new RunDirectory(System.IO.Path.GetFullPath(overridePath), isOverride: true);
+        if (effectiveUid == 0) return new RunDirectory(SystemPath, isOverride: false);
+        if (!string.IsNullOrEmpty(xdgRuntimeDirectory) && System.IO.Path.IsPathFullyQualified(xdgRuntimeDirectory))
+            return new RunDirectory(System.IO.Path.Join(System.IO.Path.TrimEndingDirectorySeparator(xdgRuntimeDirectory), "sshkeep"), isOverride: false);
+        return new RunDirectory("/tmp/sshkeep-" + effectiveUid.ToString(CultureInfo.InvariantCulture), isOverride: false);
+    }
+
+    /// <summary><see cref="Resolve"/> with this process's environment and uid.</summary>
+    public static RunDirectory FromEnvironment(string? overridePath) =>
+        Resolve(overridePath, Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR"), LibC.geteuid());
+
+    /// <summary>The files of the daemon for <paramref name="configPath"/> (canonicalised first).</summary>
+    public InstancePaths For(string configPath) => ForCanonical(InstanceKey.Canonicalize(configPath));
+
+    /// <summary>The files of the daemon for an already canonical config path (pure).</summary>
+    public InstancePaths ForCanonical(string canonicalConfigPath)
+    {
+        string key = InstanceKey.For(canonicalConfigPath);
+        return new InstancePaths(
+            canonicalConfigPath,
+            key,
+            System.IO.Path.Join(Path, "lock-" + key),
+            System.IO.Path.Join(Path, "status-" + key + ".json"),
+            System.IO.Path.Join(Path, "control-" + key + ".sock"));
+    }
+
+    /// <summary>Creates the directory (mode 0700) for a daemon; on failure returns false and why.</summary>
+    public bool TryCreate([NotNullWhen(false)] out string? error) => TryCreate(LibC.geteuid(), out error);
+
+    internal bool TryCreate(uint ownUid, [NotNullWhen(false)] out string? error)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path, OwnerOnly);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = $"cannot create run directory \"{Path}\": {e.Message}";
+            return false;
+        }
+        // An explicit --run-dir is the user's choice, and may be shared: never chmod it. The files
+        // in it protect themselves (O_NOFOLLOW lock, O_EXCL temp files, socket chmod before listen).
+        if (IsOverride)
+        {
+            error = null;
+            return true;
+        }
+        if (!FileStatus.TryGet(Path, out var status, out int errno))
+        {
+            error = $"cannot use run directory \"{Path}\": {LibC.StrError(errno)}";
+            return false;
+        }
+        if (!status.IsDirectory)
+        {
+            error = $"run directory \"{Path}\" is not a directory{(status.IsSymbolicLink ? " (a symbolic link)" : "")}; remove it or pass --run-dir";
+            return false;
+        }
+        if (status.Uid != ownUid)
+        {
+            error = $"run directory \"{Path}\" belongs to uid {status.Uid}, not to us (uid {ownUid}); remove it or pass --run-dir";
+            return false;
+        }
+        if ((status.Permissions & 0x3F /* 077 */) != 0)
+        {
+            // Ours, but readable by others (made by hand, or an older umask): tighten it.
+            File.SetUnixFileMode(Path, OwnerOnly);
+        }
+        error = null;
+        return true;
+    }
+}

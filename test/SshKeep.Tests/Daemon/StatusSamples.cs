@@ -1,0 +1,85 @@
+using SshKeep.Daemon;
+using SshKeep.Supervision;
+
+namespace SshKeep.Tests.Daemon;
+
+/// <summary>A representative snapshot for the golden files: every state once, at a fixed clock.</summary>
+public static class StatusSamples
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
+
+    public static DaemonInfo Daemon { get; } = new()
+    {
+        Pid = 4242,
+        ConfigPath = "/home/ada/.config/sshkeep/tunnels.yaml",
+        StartedAt = Now - TimeSpan.FromDays(3) - TimeSpan.FromHours(5),
+        Version = "0.3.0",
+    };
+
+    public static StatusSnapshot Snapshot { get; } = new()
+    {
+        Daemon = Daemon,
+        UpdatedAt = Now - TimeSpan.FromSeconds(3),
+        Tunnels =
+        [
+            new TunnelStatus
+            {
+                Name = "web",
+                State = TunnelState.Up,
+                Since = Now - new TimeSpan(2, 5, 9),
+                UpSince = Now - new TimeSpan(2, 5, 9),
+                Restarts = 0,
+                Pid = 5101,
+            },
+            new TunnelStatus
+            {
+                Name = "db",
+                State = TunnelState.Starting,
+                Since = Now - TimeSpan.FromSeconds(3),
+                Restarts = 3,
+                Pid = 5230,
+                LastExit = "status 255",
+                LastError = "Connection reset by 203.0.113.7 port 22",
+            },
+            new TunnelStatus
+            {
+                Name = "metrics",
+                State = TunnelState.Backoff,
+                Since = Now - TimeSpan.FromSeconds(12),
+                Restarts = 7,
+                LastExit = "status 255",
+                LastError = "ssh: connect to host metrics.internal.example.net port 22: Connection refused (while resolving the jump host bastion-eu-west-1.example.net)",
+                NextRetry = Now + TimeSpan.FromSeconds(4),
+            },
+            new TunnelStatus
+            {
+                Name = "reverse-api",
+                State = TunnelState.WaitingForRemotePort,
+                Since = Now - new TimeSpan(0, 3, 12),
+                Restarts = 12,
+                LastExit = "status 255",
+                LastError = "Error: remote port forwarding failed for listen port 8080",
+                NextRetry = Now + TimeSpan.FromMilliseconds(1500),
+                HeldRemotePort = 8080,
+            },
+            new TunnelStatus
+            {
+                Name = "vault",
+                State = TunnelState.NeedsAttention,
+                Since = Now - new TimeSpan(0, 42, 0),
+                Restarts = 2,
+                LastExit = "status 255",
+                LastError = "ops@vault.example.net: Permission denied (publickey).",
+                NextRetry = Now + new TimeSpan(0, 4, 30),
+            },
+            new TunnelStatus
+            {
+                Name = "legacy",
+                State = TunnelState.Stopped,
+                Since = Now - new TimeSpan(3, 4, 0, 0),
+                Restarts = 1,
+                LastExit = "signal 15",
+            },
+        ],
+    };
+}

@@ -1,0 +1,203 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SshKeep.Daemon;
+using SshKeep.Supervision;
+using SshKeep.Tests.Fakes;
+using SshKeep.Tests.Observability;
+
+namespace SshKeep.Tests.Daemon;
+
+public sealed class StatusStoreTests
+{
+    private readonly ManualTimeProvider _clock = new(StatusSamples.Now);
+
+    [Fact]
+    public void Creating_the_store_writes_the_daemon_and_no_tunnels()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("status-x.json");
+
+        using var store = Create(path);
+
+        var written = Read(path);
+        Assert.Equal(StatusSamples.Daemon, written.Daemon);
+        Assert.Equal(StatusSamples.Now, written.UpdatedAt);
+        Assert.Empty(written.Tunnels);
+        Assert.Equal(StatusFile.Mode, File.GetUnixFileMode(path));
+    }
+
+    [Fact]
+    public void Every_transition_is_written_at_once_in_config_order()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("status-x.json");
+        using var store = Create(path);
+        var web = StatusSamples.Snapshot.Tunnels[0];
+        var db = StatusSamples.Snapshot.Tunnels[1];
+
+        store.Set(web);
+        store.Set(db);
+        _clock.Advance(5);
+        store.Set(web with { State = TunnelState.Backoff, Since = _clock.GetUtcNow(), UpSince = null });
+
+        var written = Read(path);
+        Assert.Equal(["web", "db"], written.Tunnels.Select(t => t.Name));
+        Assert.Equal(TunnelState.Backoff, written.Tunnels[0].State);
+        Assert.Equal(_clock.GetUtcNow(), written.UpdatedAt);
+        Assert.Equal(written.Tunnels, store.Snapshot.Tunnels);
+    }
+
+    [Fact]
+    public void An_update_that_changes_nothing_writes_nothing()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("status-x.json");
+        using var store = Create(path);
+        var changes = new List<StatusSnapshot>();
+        store.Changed += changes.Add;
+        store.Set(StatusSamples.Snapshot.Tunnels[0]);
+        _clock.Advance(60);
+
+        store.Set(StatusSamples.Snapshot.Tunnels[0] with { });
+        store.SetAll([StatusSamples.Snapshot.Tunnels[0]]);
+
+        Assert.Single(changes);
+        Assert.Equal(StatusSamples.Now, Read(path).UpdatedAt);
+    }
+
+    [Fact]
+    public void Reload_replaces_the_list_and_removal_drops_a_tunnel()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("status-x.json");
+        using var store = Create(path);
+        store.SetAll(StatusSamples.Snapshot.Tunnels);
+
+        store.SetAll([StatusSamples.Snapshot.Tunnels[2], StatusSamples.Snapshot.Tunnels[0]]);
+        bool removed = store.Remove("web");
+        bool removedAgain = store.Remove("web");
+
+        Assert.True(removed);
+        Assert.False(removedAgain);
+        Assert.Equal(["metrics"], Read(path).Tunnels.Select(t => t.Name));
+    }
+
+    [Fact]
+    public void Duplicate_names_in_a_whole_list_are_a_programming_error()
+    {
+        using var temp = new TempDirectory();
+        using var store = Create(temp.File("status-x.json"));
+
+        Assert.Throws<ArgumentException>(() => store.SetAll([StatusSamples.Snapshot.Tunnels[0], StatusSamples.Snapshot.Tunnels[0]]));
+    }
+
+    [Fact]
+    public void Listeners_hear_each_change_in_order_and_a_failing_listener_harms_nothing()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("status-x.json");
+        var logger = new RecordingLogger();
+        using var store = Create(path, logger);
+        var heard = new List<int>();
+        store.Changed += snapshot => heard.Add(snapshot.Tunnels.Count);
+        store.Changed += _ => throw new InvalidOperationException("listener bug");
+
+        store.Set(StatusSamples.Snapshot.Tunnels[0]);
+        store.Set(StatusSamples.Snapshot.Tunnels[1]);
+
+        Assert.Equal([1, 2], heard);
+        Assert.Equal(2, Read(path).Tunnels.Count);
+        Assert.Equal(2, logger.Lines.Count(l => l.Id.Id == 3002));
+    }
+
+    [Fact]
+    public void A_failing_write_is_logged_once_kept_as_a_value_and_retried_on_the_next_change()
+    {
+        using var temp = new TempDirectory();
+        string directory = temp.File("run");
+        Directory.CreateDirectory(directory);
+        string path = Path.Combine(directory, "status-x.json");
+        var logger = new RecordingLogger();
+        using var store = Create(path, logger);
+
+        Directory.Delete(directory, recursive: true);
+        store.Set(StatusSamples.Snapshot.Tunnels[0]);
+        store.Set(StatusSamples.Snapshot.Tunnels[1]);
+        string? error = store.LastWriteError;
+        Directory.CreateDirectory(directory);
+        store.Set(StatusSamples.Snapshot.Tunnels[2]);
+
+        Assert.StartsWith($"cannot write \"{path}\": cannot create a temporary file: No such file or directory", error);
+        Assert.Null(store.LastWriteError);
+        Assert.Equal(3, Read(path).Tunnels.Count);
+        Assert.Equal([3000, 3001], logger.Lines.Select(l => l.Id.Id));
+    }
+
+    [Fact]
+    public void Creating_fails_with_a_value_when_the_directory_is_missing()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("missing/status-x.json");
+
+        Assert.False(StatusStore.TryCreate(path, StatusSamples.Daemon, _clock, NullLogger.Instance, out var store, out string? error));
+
+        Assert.Null(store);
+        Assert.StartsWith($"cannot write \"{path}\": cannot create a temporary file: ", error);
+    }
+
+    [Fact]
+    public void Dispose_removes_the_file_and_ignores_later_changes()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("status-x.json");
+        var store = Create(path);
+
+        store.Dispose();
+        store.Set(StatusSamples.Snapshot.Tunnels[0]);
+        store.Dispose();
+
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void Temporary_files_left_by_a_killed_daemon_are_removed_at_start()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("status-x.json");
+        File.WriteAllText(temp.File(".status-x.json.0123456789abcdef.tmp"), "{");
+        File.WriteAllText(temp.File(".status-y.json.0123456789abcdef.tmp"), "{"); // another instance's
+
+        using var store = Create(path);
+
+        Assert.Equal([".status-y.json.0123456789abcdef.tmp", "status-x.json"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public async Task Concurrent_updates_from_many_tunnel_loops_all_land()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("status-x.json");
+        using var store = Create(path);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(loop => Task.Run(() =>
+        {
+            for (int i = 0; i < 25; i++)
+                store.Set(new TunnelStatus { Name = $"t{loop}", State = TunnelState.Backoff, Since = StatusSamples.Now, Restarts = i });
+        })));
+
+        var written = Read(path);
+        Assert.Equal(8, written.Tunnels.Count);
+        Assert.All(written.Tunnels, t => Assert.Equal(24, t.Restarts));
+    }
+
+    private StatusStore Create(string path, Microsoft.Extensions.Logging.ILogger? logger = null)
+    {
+        Assert.True(StatusStore.TryCreate(path, StatusSamples.Daemon, _clock, logger ?? NullLogger.Instance, out var store, out string? error), error);
+        return store;
+    }
+
+    private static StatusSnapshot Read(string path)
+    {
+        Assert.True(StatusFile.TryRead(path, out var snapshot, out string? error), error);
+        return snapshot;
+    }
+}
