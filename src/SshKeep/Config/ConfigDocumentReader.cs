@@ -1,0 +1,118 @@
+namespace SshKeep.Config;
+
+/// <summary>The whole file: top-level keys, <c>defaults</c>, each tunnel, then the rules between tunnels.</summary>
+internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
+{
+    private const string TopAccepted = "a map with `tunnels:` (and optionally `defaults:`, `ready_when:`, `version:`)";
+
+    /// <summary>The configuration, or null when anything was wrong (every problem is in the sink).</summary>
+    public SshKeepConfig? Read(ConfigNode? root, string path)
+    {
+        if (root is null)
+        {
+            if (!errors.HasErrors)
+            {
+                errors.Add(1, 1, "", $"the file is empty; expected {TopAccepted}");
+            }
+
+            return null;
+        }
+
+        if (!ConfigValueReader.Map(root, "", errors, TopAccepted, out var top))
+        {
+            return null;
+        }
+
+        var readyWhen = ReadyWhen.AllUp;
+        ConfigMappingEntry? defaultsEntry = null, tunnelsEntry = null;
+        foreach (var entry in top.Entries)
+        {
+            switch (entry.Name)
+            {
+                case "version":
+                    // Room for a future format; today there is one.
+                    if (entry.Value is not ConfigScalar { Value: "1" })
+                    {
+                        ConfigValueReader.Fail(entry.Value, entry.Path, errors, "1 (the only version of this format)");
+                    }
+
+                    break;
+                case "ready_when":
+                    if (ConfigValueReader.OneOf(entry.Value, entry.Path, errors, ConfigKeys.ReadyWhen, out var word))
+                    {
+                        readyWhen = word == "all-up" ? ReadyWhen.AllUp : ReadyWhen.FirstAttempt;
+                    }
+
+                    break;
+                case "defaults":
+                    defaultsEntry = entry;
+                    break;
+                case "tunnels":
+                    tunnelsEntry = entry;
+                    break;
+                default:
+                    UnknownKeys.Report(entry, ConfigKeys.Top, errors);
+                    break;
+            }
+        }
+
+        var sections = new SectionReader(errors, home);
+        var defaults = defaultsEntry is not null &&
+                       ConfigValueReader.Map(defaultsEntry.Value, defaultsEntry.Path, errors, "a map of tunnel settings", out var defaultsMap)
+            ? sections.Read(defaultsMap, defaultsEntry.Path, isDefaults: true)
+            : new TunnelDraft();
+
+        var tunnels = ReadTunnels(tunnelsEntry, top, defaults, sections);
+        ListenConflicts.Check(tunnels, errors);
+        return errors.HasErrors
+            ? null
+            : new SshKeepConfig { Path = path, Tunnels = [.. tunnels.Select(t => t.Tunnel)], ReadyWhen = readyWhen };
+    }
+
+    private List<(TunnelConfig Tunnel, IReadOnlyList<Located<ForwardSpec>> Forwards)> ReadTunnels(
+        ConfigMappingEntry? tunnelsEntry, ConfigMapping top, TunnelDraft defaults, SectionReader sections)
+    {
+        var result = new List<(TunnelConfig, IReadOnlyList<Located<ForwardSpec>>)>();
+        if (tunnelsEntry is null)
+        {
+            errors.Add(top, "tunnels", "no `tunnels:`; expected a map from each tunnel's name to its settings");
+            return result;
+        }
+
+        if (!ConfigValueReader.Map(tunnelsEntry.Value, tunnelsEntry.Path, errors, "a map from each tunnel's name to its settings", out var map))
+        {
+            return result;
+        }
+
+        if (map.Entries.Count == 0)
+        {
+            // Decision (docs/config.md): an empty list is refused rather than obeyed, so that a
+            // truncated or half-written file does not stop every tunnel on reload.
+            errors.Add(tunnelsEntry.Key, tunnelsEntry.Path, "no tunnels; add at least one under `tunnels:` (to stop them all, use `sshkeep stop`)");
+            return result;
+        }
+
+        foreach (var entry in map.Entries)
+        {
+            var nameError = TunnelName.Error(entry.Name);
+            if (nameError is not null)
+            {
+                errors.Add(entry.Key, entry.Path, nameError);
+            }
+
+            if (!ConfigValueReader.Map(entry.Value, entry.Path, errors, "a map of tunnel settings (destination, forwards, …)", out var settings))
+            {
+                continue;
+            }
+
+            var draft = sections.Read(settings, entry.Path, isDefaults: false);
+            var tunnel = TunnelMerger.Merge(entry.Name, entry.Key, entry.Path, draft, defaults, errors);
+            if (tunnel is not null && nameError is null)
+            {
+                result.Add((tunnel, draft.Forwards!));
+            }
+        }
+
+        return result;
+    }
+}
