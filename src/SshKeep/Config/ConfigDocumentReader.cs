@@ -25,6 +25,7 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
 
         var readyWhen = ReadyWhen.AllUp;
         ConfigMappingEntry? defaultsEntry = null, tunnelsEntry = null;
+        var misspeltTunnels = false;
         foreach (var entry in top.Entries)
         {
             switch (entry.Name)
@@ -51,7 +52,7 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
                     tunnelsEntry = entry;
                     break;
                 default:
-                    UnknownKeys.Report(entry, ConfigKeys.Top, errors);
+                    misspeltTunnels |= UnknownKeys.Report(entry, ConfigKeys.Top, errors) == "tunnels";
                     break;
             }
         }
@@ -62,7 +63,7 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
             ? sections.Read(defaultsMap, defaultsEntry.Path, isDefaults: true)
             : new TunnelDraft();
 
-        var tunnels = ReadTunnels(tunnelsEntry, top, defaults, sections);
+        var tunnels = tunnelsEntry is null && misspeltTunnels ? [] : ReadTunnels(tunnelsEntry, top, defaults, sections);
         ListenConflicts.Check(tunnels, errors);
         return errors.HasErrors
             ? null

@@ -75,7 +75,8 @@ public static class ConfigLoader
             return new ConfigLoadResult.Invalid(displayPath, [new ConfigError(displayPath, 0, 0, "", TooBig(size))]);
         }
 
-        var root = ConfigTreeReader.Read(yamlText, errors);
+        // A byte order mark is not YAML content to YamlDotNet; editors on some systems write one.
+        var root = ConfigTreeReader.Read(yamlText.StartsWith('\uFEFF') ? yamlText[1..] : yamlText, errors);
         var config = new ConfigDocumentReader(errors, homeDirectory).Read(root, displayPath);
         return config is not null && !errors.HasErrors
             ? new ConfigLoadResult.Valid(config)

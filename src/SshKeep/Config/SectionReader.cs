@@ -70,7 +70,11 @@ internal sealed class SectionReader(ConfigErrorSink errors, string? home)
 
                     break;
                 default:
-                    UnknownKeys.Report(entry, isDefaults ? ConfigKeys.Defaults : ConfigKeys.Tunnel, errors, isSection: true);
+                    if (UnknownKeys.Report(entry, isDefaults ? ConfigKeys.Defaults : ConfigKeys.Tunnel, errors, isSection: true) is { } meant)
+                    {
+                        draft.Written.Add(meant);
+                    }
+
                     break;
             }
         }

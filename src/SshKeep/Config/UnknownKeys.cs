@@ -4,7 +4,9 @@ namespace SshKeep.Config;
 /// one, an ssh keyword sent to <c>ssh_options</c>, or the list of what is accepted.</summary>
 internal static class UnknownKeys
 {
-    public static void Report(ConfigMappingEntry entry, IReadOnlyList<string> known, ConfigErrorSink errors, bool isSection = false)
+    /// <summary>Reports <paramref name="entry"/>'s key as unknown and returns the key suggested
+    /// instead, if any: a misspelt required key is then not also reported as missing.</summary>
+    public static string? Report(ConfigMappingEntry entry, IReadOnlyList<string> known, ConfigErrorSink errors, bool isSection = false)
     {
         var key = entry.Name;
         var quoted = ConfigText.Key(key);
@@ -24,5 +26,6 @@ internal static class UnknownKeys
         }
 
         errors.Add(entry.Key, entry.Path, message);
+        return suggestion;
     }
 }
