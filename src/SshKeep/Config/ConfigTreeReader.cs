@@ -34,7 +34,17 @@ internal sealed class ConfigTreeReader
         catch (YamlException e)
         {
             // YamlDotNet's marks are 1-based; its message names what it expected.
-            errors.Add(ToInt(e.Start.Line), ToInt(e.Start.Column), "", $"not valid YAML: {e.Message}");
+            errors.Add(ToInt(e.Start.Line), ToInt(e.Start.Column), "", $"not valid YAML: {e.Message}{TabHint(text)}");
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet 16.3's scanner throws a bare InvalidOperationException on some broken
+            // input (an unclosed flow map followed by a tab, found by HostileInputTests); report
+            // it as a syntax error after the last event that was read.
+            var mark = reader.parser.Current?.End ?? Mark.Empty;
+            errors.Add(ToInt(mark.Line), ToInt(mark.Column), "",
+                "not valid YAML after this point; check brackets, quotes and indentation (spaces, not tabs)");
             return null;
         }
     }
@@ -172,6 +182,11 @@ internal sealed class ConfigTreeReader
 
         return new ConfigMapping(ToInt(start.Start.Line), ToInt(start.Start.Column), entries);
     }
+
+    /// <summary>A tab in indentation is the most common reason a hand-edited file stops parsing,
+    /// and the parser's message does not say so.</summary>
+    private static string TabHint(string text) =>
+        text.Split('\n').Any(line => line.TrimStart(' ').StartsWith('\t')) ? " (YAML indents with spaces, not tabs)" : "";
 
     private void Report(Mark mark, string path, string message) =>
         errors.Add(ToInt(mark.Line), ToInt(mark.Column), path, message);
