@@ -63,26 +63,31 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
             ? sections.Read(defaultsMap, defaultsEntry.Path, isDefaults: true)
             : new TunnelDraft();
 
-        var tunnels = tunnelsEntry is null && misspeltTunnels ? [] : ReadTunnels(tunnelsEntry, top, defaults, sections);
-        ListenConflicts.Check(tunnels, errors);
+        var tunnels = new List<TunnelConfig>();
+        var owners = new List<ListenOwner>();
+        if (tunnelsEntry is not null || !misspeltTunnels)
+        {
+            ReadTunnels(tunnelsEntry, top, defaults, sections, tunnels, owners);
+        }
+
+        ListenConflicts.Check(owners, errors);
         return errors.HasErrors
             ? null
-            : new SshKeepConfig { Path = path, Tunnels = [.. tunnels.Select(t => t.Tunnel)], ReadyWhen = readyWhen };
+            : new SshKeepConfig { Path = path, Tunnels = tunnels, ReadyWhen = readyWhen };
     }
 
-    private List<(TunnelConfig Tunnel, IReadOnlyList<Located<ForwardSpec>> Forwards)> ReadTunnels(
-        ConfigMappingEntry? tunnelsEntry, ConfigMapping top, TunnelDraft defaults, SectionReader sections)
+    private void ReadTunnels(ConfigMappingEntry? tunnelsEntry, ConfigMapping top, TunnelDraft defaults, SectionReader sections,
+        List<TunnelConfig> tunnels, List<ListenOwner> owners)
     {
-        var result = new List<(TunnelConfig, IReadOnlyList<Located<ForwardSpec>>)>();
         if (tunnelsEntry is null)
         {
             errors.Add(top, "tunnels", "no `tunnels:`; expected a map from each tunnel's name to its settings");
-            return result;
+            return;
         }
 
         if (!ConfigValueReader.Map(tunnelsEntry.Value, tunnelsEntry.Path, errors, "a map from each tunnel's name to its settings", out var map))
         {
-            return result;
+            return;
         }
 
         if (map.Entries.Count == 0)
@@ -90,7 +95,7 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
             // Decision (docs/config.md): an empty list is refused rather than obeyed, so that a
             // truncated or half-written file does not stop every tunnel on reload.
             errors.Add(tunnelsEntry.Key, tunnelsEntry.Path, "no tunnels; add at least one under `tunnels:` (to stop them all, use `sshkeep stop`)");
-            return result;
+            return;
         }
 
         foreach (var entry in map.Entries)
@@ -110,10 +115,16 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
             var tunnel = TunnelMerger.Merge(entry.Name, entry.Key, entry.Path, draft, defaults, errors);
             if (tunnel is not null && nameError is null)
             {
-                result.Add((tunnel, draft.Forwards!));
+                tunnels.Add(tunnel);
             }
-        }
 
-        return result;
+            // An enabled key that is not true/false counts as enabled here: its clashes are still worth knowing.
+            owners.Add(new ListenOwner(
+                entry.Name,
+                (draft.Enabled ?? defaults.Enabled)?.Value ?? true,
+                draft.Destination?.Value,
+                (draft.Port ?? defaults.Port)?.Value,
+                draft.Forwards ?? []));
+        }
     }
 }

@@ -15,14 +15,14 @@ internal static partial class DestinationSyntax
     public static string? Error(string destination)
     {
         var quoted = ConfigText.Quote(destination);
-        if (destination.Any(char.IsWhiteSpace))
-        {
-            return $"{quoted} contains a space; expected {Accepted} (ssh options go under `ssh_options`)";
-        }
-
         if (destination.StartsWith('-'))
         {
             return $"{quoted} starts with '-', which ssh would read as an option; expected {Accepted}";
+        }
+
+        if (destination.Any(char.IsWhiteSpace))
+        {
+            return $"{quoted} contains a space; expected {Accepted} (ssh options go under `ssh_options`)";
         }
 
         if (destination.Contains("://", StringComparison.Ordinal))

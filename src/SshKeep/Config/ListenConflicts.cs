@@ -10,12 +10,12 @@ namespace SshKeep.Config;
 /// </summary>
 internal static class ListenConflicts
 {
-    public static void Check(IReadOnlyList<(TunnelConfig Tunnel, IReadOnlyList<Located<ForwardSpec>> Forwards)> tunnels, ConfigErrorSink errors)
+    public static void Check(IReadOnlyList<ListenOwner> tunnels, ConfigErrorSink errors)
     {
-        var seen = new List<(TunnelConfig Tunnel, Located<ForwardSpec> Forward, ListenAddress Address)>();
-        foreach (var (tunnel, forwards) in tunnels.Where(t => t.Tunnel.Enabled))
+        var seen = new List<(ListenOwner Tunnel, Located<ForwardSpec> Forward, ListenAddress Address)>();
+        foreach (var tunnel in tunnels.Where(t => t.Enabled))
         {
-            foreach (var forward in forwards)
+            foreach (var forward in tunnel.Forwards)
             {
                 var address = ListenAddress.Of(forward.Value);
                 var clash = seen.FirstOrDefault(s => SameListener(s.Tunnel, s.Forward.Value, tunnel, forward.Value) && s.Address.Overlaps(address));
@@ -36,10 +36,10 @@ internal static class ListenConflicts
 
     /// <summary>Local and dynamic forwards listen on this machine; remote ones on their server,
     /// which is known to be the same only when destination and port are written the same.</summary>
-    private static bool SameListener(TunnelConfig a, ForwardSpec fa, TunnelConfig b, ForwardSpec fb) =>
+    private static bool SameListener(ListenOwner a, ForwardSpec fa, ListenOwner b, ForwardSpec fb) =>
         (fa.Kind == ForwardKind.Remote) == (fb.Kind == ForwardKind.Remote) &&
         (fa.Kind != ForwardKind.Remote ||
-         (string.Equals(a.Destination, b.Destination, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port));
+         (a.Destination is not null && string.Equals(a.Destination, b.Destination, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port));
 
     /// <summary>The listen half as the user wrote it: <c>[bind:]port</c>.</summary>
     internal static string Listen(ForwardSpec forward)
