@@ -98,6 +98,13 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
             return;
         }
 
+        if (map.Entries.Count > ConfigLoader.MaxTunnels)
+        {
+            errors.Add(tunnelsEntry.Key, tunnelsEntry.Path,
+                $"{ConfigText.Number(map.Entries.Count)} tunnels; one file holds at most {ConfigText.Number(ConfigLoader.MaxTunnels)} (run another sshkeep with a second file)");
+            return;
+        }
+
         foreach (var entry in map.Entries)
         {
             var nameError = TunnelName.Error(entry.Name);

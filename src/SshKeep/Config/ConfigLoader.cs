@@ -16,6 +16,13 @@ public static class ConfigLoader
     /// <summary>Deepest nesting of maps and lists accepted; the format itself needs 5.</summary>
     public const int MaxDepth = 16;
 
+    /// <summary>Most tunnels in one file. Each tunnel gets its own copy of the defaults, so this
+    /// (with <see cref="MaxSshOptions"/>) bounds what a small hostile file can make the loader build.</summary>
+    public const int MaxTunnels = 1000;
+
+    /// <summary>Most <c>ssh_options</c> in one section (ssh_config has about 100 keywords).</summary>
+    public const int MaxSshOptions = 200;
+
     /// <summary>Where <c>sshkeep up</c> and <c>check</c> look without <c>-c</c>:
     /// <c>/etc/sshkeep/tunnels.yaml</c> for root, else <c>$XDG_CONFIG_HOME/sshkeep/tunnels.yaml</c>
     /// (only when it is absolute, as the XDG spec says), else <c>$HOME/.config/sshkeep/tunnels.yaml</c>.

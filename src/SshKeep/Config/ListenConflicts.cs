@@ -7,39 +7,54 @@ namespace SshKeep.Config;
 /// already in use" (or, for <c>-R</c>, "remote port forwarding failed") and be retried forever.
 /// Checked across the enabled tunnels only, so that two alternatives for one port can be kept in
 /// the file with one of them disabled. Reported at the later forward, naming the earlier.
+/// Local and dynamic forwards listen on this machine; remote ones on their server, which is known
+/// to be the same only when destination (ignoring case) and port are written the same.
 /// </summary>
 internal static class ListenConflicts
 {
     public static void Check(IReadOnlyList<ListenOwner> tunnels, ConfigErrorSink errors)
     {
-        var seen = new List<(ListenOwner Tunnel, Located<ForwardSpec> Forward, ListenAddress Address)>();
+        var buckets = new Dictionary<(string Listener, int Port), ListenBucket>();
         foreach (var tunnel in tunnels.Where(t => t.Enabled))
         {
             foreach (var forward in tunnel.Forwards)
             {
-                var address = ListenAddress.Of(forward.Value);
-                var clash = seen.FirstOrDefault(s => SameListener(s.Tunnel, s.Forward.Value, tunnel, forward.Value) && s.Address.Overlaps(address));
-                if (clash.Tunnel is not null)
+                var spec = forward.Value;
+                string listener;
+                if (spec.Kind != ForwardKind.Remote)
+                {
+                    listener = "";
+                }
+                else if (tunnel.Destination is not null)
+                {
+                    listener = $"{tunnel.Destination.ToLowerInvariant()}:{tunnel.Port}";
+                }
+                else
+                {
+                    continue;
+                }
+
+                if (!buckets.TryGetValue((listener, spec.BindPort), out var bucket))
+                {
+                    bucket = new ListenBucket();
+                    buckets.Add((listener, spec.BindPort), bucket);
+                }
+
+                var sockets = ListenAddress.SocketsOf(spec.BindAddress);
+                if (bucket.Clash(sockets) is { } clash)
                 {
                     var where = ReferenceEquals(clash.Tunnel, tunnel)
                         ? $"{Tail(clash.Forward.Path)} of this tunnel (line {Line(clash.Forward)})"
                         : $"tunnel `{clash.Tunnel.Name}` ({clash.Forward.Path}, line {Line(clash.Forward)})";
-                    var side = forward.Value.Kind == ForwardKind.Remote ? $" on {tunnel.Destination}" : "";
+                    var side = spec.Kind == ForwardKind.Remote ? $" on {tunnel.Destination}" : "";
                     errors.Add(forward.Node, forward.Path,
-                        $"{ConfigText.Quote(Listen(forward.Value))}{side} is already a listen address of {where}; two forwards cannot listen on one port");
+                        $"{ConfigText.Quote(Listen(spec))}{side} is already a listen address of {where}; two forwards cannot listen on one port");
                 }
 
-                seen.Add((tunnel, forward, address));
+                bucket.Claim(sockets, new ListenClaim(tunnel, forward));
             }
         }
     }
-
-    /// <summary>Local and dynamic forwards listen on this machine; remote ones on their server,
-    /// which is known to be the same only when destination and port are written the same.</summary>
-    private static bool SameListener(ListenOwner a, ForwardSpec fa, ListenOwner b, ForwardSpec fb) =>
-        (fa.Kind == ForwardKind.Remote) == (fb.Kind == ForwardKind.Remote) &&
-        (fa.Kind != ForwardKind.Remote ||
-         (a.Destination is not null && string.Equals(a.Destination, b.Destination, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port));
 
     /// <summary>The listen half as the user wrote it: <c>[bind:]port</c>.</summary>
     internal static string Listen(ForwardSpec forward)

@@ -150,6 +150,13 @@ internal sealed class SectionReader(ConfigErrorSink errors, string? home)
             return;
         }
 
+        if (map.Entries.Count > ConfigLoader.MaxSshOptions)
+        {
+            errors.Add(entry.Key, entry.Path,
+                $"{ConfigText.Number(map.Entries.Count)} options; a section holds at most {ConfigText.Number(ConfigLoader.MaxSshOptions)}");
+            return;
+        }
+
         var seen = new Dictionary<string, ConfigScalar>(StringComparer.OrdinalIgnoreCase);
         foreach (var option in map.Entries)
         {

@@ -117,6 +117,44 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void More_tunnels_than_the_limit_is_one_error_so_defaults_are_not_copied_without_bound()
+    {
+        var lines = new List<string> { "tunnels:" };
+        for (var i = 0; i <= ConfigLoader.MaxTunnels; i++)
+        {
+            lines.Add($"  t{i}: {{ destination: h, forwards: [ {{ local: \"{10000 + i}:h:1\" }} ] }}");
+        }
+
+        var error = SingleError(string.Join('\n', lines));
+
+        Assert.Equal("t.yaml:1:1: tunnels: 1001 tunnels; one file holds at most 1000 (run another sshkeep with a second file)", error.ToString());
+    }
+
+    [Fact]
+    public void More_ssh_options_than_the_limit_is_one_error()
+    {
+        var options = string.Join(", ", Enumerable.Range(0, ConfigLoader.MaxSshOptions + 1).Select(i => $"Opt{i}: x"));
+
+        var error = SingleError(Tunnel($"ssh_options: {{ {options} }}"));
+
+        Assert.Equal("t.yaml:6:5: tunnels.db.ssh_options: 201 options; a section holds at most 200", error.ToString());
+    }
+
+    [Fact]
+    public void Thousands_of_forwards_on_one_port_are_checked_quickly()
+    {
+        // Clash detection is indexed: 20 000 forwards with distinct bind names on one port would
+        // take minutes if every forward were compared with every other.
+        var forwards = string.Join('\n', Enumerable.Range(0, 20_000).Select(i => $"  - local: \"h{i}:8080:h:1\""));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var tunnel = OneTunnel("forwards:\n" + forwards);
+
+        Assert.Equal(20_000, tunnel.Forwards.Count);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), watch.Elapsed.ToString());
+    }
+
+    [Fact]
     public void Control_characters_in_values_are_quoted_so_each_error_stays_on_one_line()
     {
         var error = SingleError(Tunnel("port: \"2\\u00002\\e\\r\""));
