@@ -30,6 +30,17 @@ public sealed record TunnelConfig
     /// <summary>false keeps the tunnel in the file but does not start it.</summary>
     public bool Enabled { get; init; } = true;
 
+    /// <summary>
+    /// The tunnel's ssh_options turn host key checking off (<c>StrictHostKeyChecking</c> no, off or
+    /// false; ssh takes the first value, and keywords and values ignore case). sshkeep never adds
+    /// that itself; the daemon and <c>check</c> warn when a tunnel asks for it (issue 3). Derived
+    /// from <see cref="SshOptions"/>, so it cannot disagree with them and <see cref="SameAs"/>
+    /// needs no extra term.
+    /// </summary>
+    public bool InsecureHostKeyChecking =>
+        SshOptions.FirstOrDefault(o => o.Key.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase)) is { Key: not null } option &&
+        option.Value.ToLowerInvariant() is "no" or "off" or "false";
+
     /// <summary>Structural equality for reload: a tunnel is "unchanged" when this is equal.</summary>
     public bool SameAs(TunnelConfig other) =>
         Name == other.Name && Destination == other.Destination && Port == other.Port &&

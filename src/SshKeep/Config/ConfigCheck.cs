@@ -1,0 +1,69 @@
+using System.Text;
+
+namespace SshKeep.Config;
+
+/// <summary>
+/// What <c>sshkeep check [-c FILE]</c> prints and exits with (issue 3): for a valid file one line
+/// per tunnel and a summary; otherwise every error as <c>file:line:col: key: message</c> (the form
+/// compilers use, so editors can jump to it) and a count. Locked by golden files.
+/// </summary>
+public static class ConfigCheck
+{
+    /// <summary>sysexits.h EX_CONFIG: the configuration is wrong.</summary>
+    public const int ExConfig = 78;
+
+    /// <summary>0 for a valid file, <see cref="ExConfig"/> otherwise.</summary>
+    public static int ExitCode(ConfigLoadResult result) => result is ConfigLoadResult.Valid ? 0 : ExConfig;
+
+    /// <summary>The report, one line per tunnel or error, each ending with a newline.</summary>
+    public static string Render(ConfigLoadResult result)
+    {
+        var text = new StringBuilder();
+        switch (result)
+        {
+            case ConfigLoadResult.Valid { Config: var config }:
+                foreach (var tunnel in config.Tunnels)
+                {
+                    text.Append(Summary(tunnel)).Append('\n');
+                    if (tunnel.InsecureHostKeyChecking)
+                    {
+                        text.Append(tunnel.Name)
+                            .Append(": warning: StrictHostKeyChecking is off, so ssh accepts any host key and anyone on the path can pose as the server\n");
+                    }
+                }
+
+                var disabled = config.Tunnels.Count(t => !t.Enabled);
+                text.Append(config.Path).Append(": ").Append(ConfigText.Plural(config.Tunnels.Count, "tunnel", "tunnels")).Append(" OK")
+                    .Append(disabled > 0 ? $" ({ConfigText.Number(disabled)} disabled)" : "").Append('\n');
+                break;
+
+            case ConfigLoadResult.Invalid invalid:
+                foreach (var error in invalid.Errors)
+                {
+                    text.Append(error).Append('\n');
+                }
+
+                text.Append(invalid.Path).Append(": ").Append(ConfigText.Plural(invalid.Errors.Count, "error", "errors")).Append('\n');
+                break;
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary><c>name: destination [-p port] -L … -R … -D …</c>, and <c>(disabled)</c>.</summary>
+    internal static string Summary(TunnelConfig tunnel)
+    {
+        var line = new StringBuilder(tunnel.Name).Append(": ").Append(tunnel.Destination);
+        if (tunnel.Port is { } port)
+        {
+            line.Append(" -p ").Append(ConfigText.Number(port));
+        }
+
+        foreach (var forward in tunnel.Forwards)
+        {
+            line.Append(' ').Append(forward);
+        }
+
+        return tunnel.Enabled ? line.ToString() : line.Append(" (disabled)").ToString();
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text;
+
+namespace SshKeep.Config;
+
+/// <summary>
+/// Reads a tunnels file (docs/config.md) into a <see cref="SshKeepConfig"/>, or reports every
+/// error at once, each with file, line, column, key path and the offending value. Never throws on
+/// bad input: syntax errors, hostile files (too big, too deep, aliases) and unreadable files are
+/// errors like any other.
+/// </summary>
+public static class ConfigLoader
+{
+    /// <summary>Largest file read, in bytes: a tunnels file of a thousand tunnels is ~200 KiB.</summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>Deepest nesting of maps and lists accepted; the format itself needs 5.</summary>
+    public const int MaxDepth = 16;
+
+    /// <summary>Most tunnels in one file. Each tunnel gets its own copy of the defaults, so this
+    /// (with <see cref="MaxSshOptions"/>) bounds what a small hostile file can make the loader build.</summary>
+    public const int MaxTunnels = 1000;
+
+    /// <summary>Most <c>ssh_options</c> in one section (ssh_config has about 100 keywords).</summary>
+    public const int MaxSshOptions = 200;
+
+    /// <summary>Where <c>sshkeep up</c> and <c>check</c> look without <c>-c</c>:
+    /// <c>/etc/sshkeep/tunnels.yaml</c> for root, else <c>$XDG_CONFIG_HOME/sshkeep/tunnels.yaml</c>
+    /// (only when it is absolute, as the XDG spec says), else <c>$HOME/.config/sshkeep/tunnels.yaml</c>.
+    /// Without HOME the path is returned with a literal <c>~</c>, so the "cannot read" error shows
+    /// where sshkeep looked rather than inventing a directory.</summary>
+    public static string DefaultPath(bool isRoot, IReadOnlyDictionary<string, string> env)
+    {
+        const string Tail = "sshkeep/tunnels.yaml";
+        if (isRoot)
+        {
+            return "/etc/" + Tail;
+        }
+
+        if (env.TryGetValue("XDG_CONFIG_HOME", out var xdg) && xdg.StartsWith('/'))
+        {
+            return $"{xdg.TrimEnd('/')}/{Tail}";
+        }
+
+        return env.TryGetValue("HOME", out var home) && home.StartsWith('/')
+            ? $"{home.TrimEnd('/')}/.config/{Tail}"
+            : "~/.config/" + Tail;
+    }
+
+    /// <summary>Reads and parses <paramref name="path"/>, expanding <c>~</c> with this process's HOME.</summary>
+    public static ConfigLoadResult Load(string path) => Load(path, Environment.GetEnvironmentVariable("HOME"));
+
+    /// <summary>Reads and parses <paramref name="path"/>. A file that cannot be read (missing, a
+    /// directory, no permission, larger than <see cref="MaxFileBytes"/>, not UTF-8) is one error
+    /// without a line. <see cref="SshKeepConfig.Path"/> is made absolute; errors name the path as given.</summary>
+    public static ConfigLoadResult Load(string path, string? homeDirectory)
+    {
+        var (text, readError) = ReadText(path);
+        if (text is null)
+        {
+            return new ConfigLoadResult.Invalid(path, [new ConfigError(path, 0, 0, "", readError!)]);
+        }
+
+        var result = Parse(text, path, homeDirectory);
+        return result is ConfigLoadResult.Valid valid
+            ? new ConfigLoadResult.Valid(valid.Config with { Path = Path.GetFullPath(path) })
+            : result;
+    }
+
+    /// <summary>Parses <paramref name="yamlText"/>, expanding <c>~</c> with this process's HOME.</summary>
+    public static ConfigLoadResult Parse(string yamlText, string displayPath) =>
+        Parse(yamlText, displayPath, Environment.GetEnvironmentVariable("HOME"));
+
+    /// <summary>Parses <paramref name="yamlText"/> as the file <paramref name="displayPath"/> (used in
+    /// errors and as <see cref="SshKeepConfig.Path"/>). Pure: <paramref name="homeDirectory"/> expands
+    /// <c>~</c>; when it is null a path with <c>~</c> is an error.</summary>
+    public static ConfigLoadResult Parse(string yamlText, string displayPath, string? homeDirectory)
+    {
+        var errors = new ConfigErrorSink(displayPath);
+        var size = Encoding.UTF8.GetByteCount(yamlText);
+        if (size > MaxFileBytes)
+        {
+            return new ConfigLoadResult.Invalid(displayPath, [new ConfigError(displayPath, 0, 0, "", TooBig(size))]);
+        }
+
+        // A byte order mark is not YAML content to YamlDotNet; editors on some systems write one.
+        var root = ConfigTreeReader.Read(yamlText.StartsWith('\uFEFF') ? yamlText[1..] : yamlText, errors);
+        var config = new ConfigDocumentReader(errors, homeDirectory).Read(root, displayPath);
+        return config is not null && !errors.HasErrors
+            ? new ConfigLoadResult.Valid(config)
+            : new ConfigLoadResult.Invalid(displayPath, errors.ToList());
+    }
+
+    private static string TooBig(long bytes) =>
+        $"the file is larger than {MaxFileBytes / 1024} KiB ({bytes} bytes); a tunnels file is far smaller, so it is not read";
+
+    /// <summary>The file's text, read at most one byte past the limit (a hostile path such as
+    /// /dev/zero cannot make us read forever), decoded as strict UTF-8.</summary>
+    private static (string? Text, string? Error) ReadText(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                return (null, "is a directory; expected a tunnels file (YAML)");
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var buffer = new byte[MaxFileBytes + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
+            {
+                length += read;
+            }
+
+            if (length > MaxFileBytes)
+            {
+                return (null, TooBig(stream.CanSeek ? stream.Length : length));
+            }
+
+            var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+            var bom = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+            return (strict.GetString(buffer, bom, length - bom), null);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return (null, "cannot read: no such file; create it (docs/examples/tunnels.yaml is a start) or name another with -c FILE");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return (null, "cannot read: permission denied");
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, "is not UTF-8 text; save it as UTF-8");
+        }
+        catch (IOException e)
+        {
+            return (null, $"cannot read: {e.Message}");
+        }
+    }
+}

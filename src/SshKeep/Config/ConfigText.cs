@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+
+namespace SshKeep.Config;
+
+/// <summary>Small text helpers shared by the loader's messages: quoting values and joining key paths.</summary>
+internal static class ConfigText
+{
+    /// <summary>Longest quoted value in a message; a hostile file must not make one error line huge.</summary>
+    private const int MaxQuoted = 80;
+
+    /// <summary>The value in double quotes with control characters escaped, so that a newline or
+    /// a NUL in the file cannot break the one-line-per-error output.</summary>
+    public static string Quote(string value)
+    {
+        var builder = new StringBuilder(Math.Min(value.Length, MaxQuoted) + 8).Append('"');
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (builder.Length > MaxQuoted)
+            {
+                builder.Append('…');
+                break;
+            }
+
+            switch (rune.Value)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (Rune.IsControl(rune))
+                    {
+                        builder.Append(CultureInfo.InvariantCulture, $"\\u{rune.Value:x4}");
+                    }
+                    else
+                    {
+                        builder.Append(rune.ToString());
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>A key in backticks, as messages name keys and ssh options.</summary>
+    public static string Key(string key) => $"`{key}`";
+
+    public static string Child(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    public static string Item(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
+
+    /// <summary>True when the text holds a character no key of the file accepts (newline, tab, NUL,
+    /// DEL…): such a value would reach ssh's argv or a log line.</summary>
+    public static bool HasControl(string value) => value.Any(char.IsControl);
+
+    public static string Seconds(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Plural(int count, string one, string many) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");
+}

@@ -1,0 +1,185 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+
+namespace SshKeep.Config;
+
+/// <summary>
+/// The short forms of a forward, as ssh writes them: <c>[bind:]port:host:hostport</c> for
+/// <c>local</c>/<c>remote</c> and <c>[bind:]port</c> for <c>dynamic</c>, IPv6 addresses in
+/// brackets; and the pieces the long form shares with them. Errors are messages without a key
+/// path, for the caller to place.
+/// </summary>
+internal static class ForwardParser
+{
+    public const int MaxPort = 65535;
+
+    public static string ShortSyntax(ForwardKind kind) =>
+        kind == ForwardKind.Dynamic ? "[bind:]port" : "[bind:]port:host:hostport";
+
+    public static bool TryParse(ForwardKind kind, string text, [NotNullWhen(true)] out ForwardSpec? spec, [NotNullWhen(false)] out string? error)
+    {
+        spec = null;
+        var expected = $"expected {ShortSyntax(kind)}{(kind == ForwardKind.Dynamic ? "" : " (IPv6 addresses in [brackets])")}";
+        if (!TrySplit(text, out var parts, out error))
+        {
+            error = $"{ConfigText.Quote(text)} {error}; {expected}";
+            return false;
+        }
+
+        var withTarget = kind != ForwardKind.Dynamic;
+        var shortCount = withTarget ? 3 : 1;
+        if (parts.Count != shortCount && parts.Count != shortCount + 1)
+        {
+            error = $"{ConfigText.Quote(text)} is not a {KindName(kind)} forward; {expected}";
+            if (kind == ForwardKind.Remote && parts.Count is 1 or 2)
+            {
+                error += " (a remote SOCKS proxy, ssh -R [bind:]port, is not supported)";
+            }
+
+            return false;
+        }
+
+        (string Text, bool Bracketed)? bind = parts.Count > shortCount ? parts[0] : null;
+        var rest = bind is null ? parts : parts.Skip(1).ToList();
+        string? bindError = bind is null ? null : BindError(bind.Value.Text, bind.Value.Bracketed);
+        var portError = ListenPortError(kind, rest[0].Text);
+        string? hostError = null, targetPortError = null;
+        if (withTarget)
+        {
+            hostError = TargetHostError(rest[1].Text, rest[1].Bracketed);
+            targetPortError = PortError(rest[2].Text, "target port");
+        }
+
+        var problems = new[] { bindError, portError, hostError, targetPortError }.Where(p => p is not null).ToList();
+        if (problems.Count > 0)
+        {
+            error = $"{ConfigText.Quote(text)}: {string.Join("; ", problems)}";
+            return false;
+        }
+
+        spec = new ForwardSpec(
+            kind,
+            bind?.Text,
+            int.Parse(rest[0].Text, CultureInfo.InvariantCulture),
+            withTarget ? rest[1].Text : null,
+            withTarget ? int.Parse(rest[2].Text, CultureInfo.InvariantCulture) : null);
+        return true;
+    }
+
+    /// <summary><c>host:port</c>, the long form's <c>to</c>.</summary>
+    public static bool TryParseTarget(string text, [NotNullWhen(true)] out string? host, out int port, [NotNullWhen(false)] out string? error)
+    {
+        host = null;
+        port = 0;
+        const string expected = "expected host:port (IPv6 addresses in [brackets])";
+        if (!TrySplit(text, out var parts, out error))
+        {
+            error = $"{ConfigText.Quote(text)} {error}; {expected}";
+            return false;
+        }
+
+        if (parts.Count != 2)
+        {
+            error = $"{ConfigText.Quote(text)} is not host:port; {expected}";
+            return false;
+        }
+
+        var problems = new[] { TargetHostError(parts[0].Text, parts[0].Bracketed), PortError(parts[1].Text, "port") }
+            .Where(p => p is not null).ToList();
+        if (problems.Count > 0)
+        {
+            error = $"{ConfigText.Quote(text)}: {string.Join("; ", problems)}";
+            return false;
+        }
+
+        host = parts[0].Text;
+        port = int.Parse(parts[1].Text, CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    /// <summary>Why a bind address is refused, or null. <c>*</c> means every interface; an empty
+    /// bind (ssh's <c>:port:…</c>) is refused because it silently means the same, unlike what it looks like.</summary>
+    public static string? BindError(string bind, bool bracketed)
+    {
+        if (bind.Length == 0)
+        {
+            return "the bind address is empty; write * for every interface, or leave the bind address out for loopback";
+        }
+
+        if (bracketed ? !HostSyntax.IsIPv6(bind) : bind != "*" && !HostSyntax.IsHost(bind))
+        {
+            return $"bind address {ConfigText.Quote(bind)} is not * or {HostSyntax.Accepted}";
+        }
+
+        return null;
+    }
+
+    /// <summary>Why a listen port is refused, or null. Remote port 0 has its own reason.</summary>
+    public static string? ListenPortError(ForwardKind kind, string port) =>
+        kind == ForwardKind.Remote && port == "0"
+            ? "remote port 0 asks the server to pick a free port, which sshkeep could neither probe nor report; choose a fixed port from 1 to 65535"
+            : PortError(port, "listen port");
+
+    private static string? TargetHostError(string host, bool bracketed) =>
+        host.Length == 0 ? "the target host is empty"
+        : (bracketed ? HostSyntax.IsIPv6(host) : HostSyntax.IsHost(host)) ? null
+        : $"target host {ConfigText.Quote(host)} is not {HostSyntax.Accepted}";
+
+    private static string? PortError(string port, string what) =>
+        port.Length is > 0 and <= 5 && port.All(char.IsAsciiDigit) &&
+        int.Parse(port, CultureInfo.InvariantCulture) is >= 1 and <= MaxPort
+            ? null
+            : $"{what} {ConfigText.Quote(port)} is not a whole number from 1 to 65535";
+
+    private static string KindName(ForwardKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>Splits at ':' outside brackets; a bracketed part must be a whole part.</summary>
+    private static bool TrySplit(string text, out List<(string Text, bool Bracketed)> parts, [NotNullWhen(false)] out string? error)
+    {
+        parts = [];
+        error = null;
+        var current = new StringBuilder();
+        var bracketed = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '[' && current.Length == 0 && !bracketed)
+            {
+                var close = text.IndexOf(']', i + 1);
+                if (close < 0)
+                {
+                    error = "has a '[' without ']'";
+                    return false;
+                }
+
+                current.Append(text, i + 1, close - i - 1);
+                bracketed = true;
+                i = close;
+                if (i + 1 < text.Length && text[i + 1] != ':')
+                {
+                    error = "has text after ']' where ':' belongs";
+                    return false;
+                }
+            }
+            else if (c == ':')
+            {
+                parts.Add((current.ToString(), bracketed));
+                current.Clear();
+                bracketed = false;
+            }
+            else if (c is '[' or ']')
+            {
+                error = $"has a misplaced '{c}'";
+                return false;
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        parts.Add((current.ToString(), bracketed));
+        return true;
+    }
+}

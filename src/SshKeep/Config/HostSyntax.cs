@@ -1,0 +1,24 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace SshKeep.Config;
+
+/// <summary>What the file accepts as a host: a name (DNS name or ssh_config alias), an IPv4 or IPv6
+/// address. Deliberately narrower than what ssh might swallow, so a value can never start an
+/// option ('-') or smuggle a space, a quote or a '%' token into ssh's argv.</summary>
+internal static partial class HostSyntax
+{
+    public const string Accepted = "a host name or IP address (letters, digits, '.', '_', '-'; IPv6 in [brackets] inside a forward)";
+
+    /// <summary>A name or an address, without brackets.</summary>
+    public static bool IsHost(string host) =>
+        HostName().IsMatch(host) || IsIPv6(host);
+
+    public static bool IsIPv6(string host) =>
+        host.Contains(':') && IPAddress.TryParse(host, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6;
+
+    // Must start with a letter, digit or '_' (never '-'); 253 is DNS's longest name.
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9._-]{0,252}$")]
+    private static partial Regex HostName();
+}

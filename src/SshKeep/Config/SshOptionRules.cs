@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace SshKeep.Config;
+
+/// <summary>
+/// Which <c>ssh_options</c> a tunnel may carry. sshkeep supervises one ssh per tunnel with
+/// <c>-N -T</c>, <c>BatchMode=yes</c>, <c>ExitOnForwardFailure=yes</c>, <c>ControlMaster=no</c>
+/// and <c>ControlPath=none</c> (issue 3); an option that would undo one of those, move the session
+/// into another process, run commands, or hide what sshkeep reads is refused with its reason
+/// (docs/config.md lists them). ssh_config keywords and their yes/no values are case-insensitive.
+/// </summary>
+internal static partial class SshOptionRules
+{
+    /// <summary>Options that are another spelling of a <c>health</c> key: read into the health
+    /// settings (so the detection budget sshkeep computes is the one ssh uses) and removed from
+    /// the passed-through options, since the argv builder always writes them from health.</summary>
+    public static readonly IReadOnlyList<string> HealthOptions = ["ServerAliveInterval", "ServerAliveCountMax", "ConnectTimeout"];
+
+    public static bool IsKeywordSyntax(string key) => KeywordSyntax().IsMatch(key);
+
+    public static bool Is(string key, string keyword) => key.Equals(keyword, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Why <paramref name="key"/> = <paramref name="value"/> is refused, or null when it is accepted.</summary>
+    public static string? Refusal(string key, string value)
+    {
+        var v = value.ToLowerInvariant();
+        var yes = v is "yes" or "true";
+        return key.ToLowerInvariant() switch
+        {
+            "controlmaster" => "sshkeep runs every tunnel as its own ssh and passes ControlMaster=no, so that the forwards live in the process it supervises, not in a shared master",
+            "controlpath" => "sshkeep passes ControlPath=none, so that a multiplexing master from ssh_config cannot capture the tunnel's session",
+            "controlpersist" => "it would leave a master running in the background, outside sshkeep's supervision, after the tunnel's ssh ends",
+            "forkafterauthentication" when yes => "ssh would go to the background (like -f); sshkeep would see its ssh exit and start another while the first keeps running",
+            "remotecommand" when v != "none" => "a tunnel runs no remote command (sshkeep passes -N); the session would end when the command does",
+            "localcommand" => "it runs a local shell command on every (re)connect, outside sshkeep's supervision",
+            "permitlocalcommand" when yes => "it would allow LocalCommand, which sshkeep refuses",
+            "sessiontype" when v != "none" => "a tunnel opens no session (sshkeep passes -N)",
+            "requesttty" when v is not ("no" or "false") => "a tunnel has no terminal (sshkeep passes -T)",
+            "batchmode" when !yes => "with no terminal a password or passphrase prompt would hang the tunnel; sshkeep passes BatchMode=yes (use an agent or a key without passphrase)",
+            "exitonforwardfailure" when !yes => "a session whose forwards failed would look healthy while forwarding nothing; sshkeep passes ExitOnForwardFailure=yes and retries instead",
+            "clearallforwardings" when yes => "it would drop the tunnel's forwards",
+            "localforward" or "remoteforward" or "dynamicforward" => "list forwards under `forwards`, so that sshkeep checks their ports and probes them",
+            "port" => "set the tunnel's `port` key instead (sshkeep's reachability check reads it)",
+            "identityfile" => "set the tunnel's `identity_file` key instead (it expands ~)",
+            "host" or "match" or "include" => "it is ssh_config structure, not an option; keep it in ~/.ssh/config",
+            "loglevel" when v is "quiet" or "fatal" => "ssh would no longer print the errors sshkeep reads to tell a wrong key from a network fault; use ERROR or more",
+            "stricthostkeychecking" when v is not ("yes" or "no" or "ask" or "accept-new" or "off" or "true" or "false") =>
+                "expected yes, accept-new, ask, or no (not recommended)",
+            _ => null,
+        };
+    }
+
+    /// <summary>True for a StrictHostKeyChecking value that turns checking off (ssh's no, off, false).</summary>
+    public static bool TurnsOffHostKeyChecking(string value) =>
+        value.ToLowerInvariant() is "no" or "off" or "false";
+
+    // ssh_config keywords are letters, with digits in a few (ForwardX11, PKCS11Provider).
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,63}$")]
+    private static partial Regex KeywordSyntax();
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using SshKeep.Config;
+
+namespace SshKeep.Ssh;
+
+/// <summary>
+/// ssh's argv (after the program) for one daemon-mode tunnel (issue 3, design: health layer 2):
+/// <code>
+/// -N -T -o BatchMode=yes
+/// -o ServerAliveInterval=… -o ServerAliveCountMax=… -o ConnectTimeout=… -o ExitOnForwardFailure=yes
+/// -o ControlMaster=no -o ControlPath=none
+/// [-o Key=Value]… [-p port] [-i identity] -L …|-R …|-D … -- destination
+/// </code>
+/// ssh keeps the first value it reads for an option, command line before ssh_config, so what is
+/// written here wins over the user's ssh_config. Pure: no environment, no file system.
+/// </summary>
+public static class TunnelSshArguments
+{
+    /// <summary>Options sshkeep cannot supervise without, always first (so they win) and never
+    /// taken from the tunnel: no password prompt on a terminal nobody watches, and no multiplexing
+    /// master that would carry the forwards in another process. The loader refuses the other
+    /// values; a tunnel built by hand that carries them anyway loses them here.</summary>
+    private static readonly IReadOnlyList<KeyValuePair<string, string>> Forced =
+    [
+        new("BatchMode", "yes"),
+        new("ControlMaster", "no"),
+        new("ControlPath", "none"),
+    ];
+
+    public static IReadOnlyList<string> Build(TunnelConfig tunnel)
+    {
+        // -N: no remote command, -T: no terminal; a tunnel only forwards.
+        var argv = new List<string> { "-N", "-T" };
+        AddOption(argv, Forced[0]);
+
+        // The seed's recommended set, with sshkeep's shorter defaults from Health, unless the
+        // tunnel wrote the option itself (the loader turns these three into Health, so this
+        // matters for tunnels built elsewhere).
+        var seed = new KeyValuePair<string, string>[]
+        {
+            new("ServerAliveInterval", Number(tunnel.Health.ServerAliveInterval)),
+            new("ServerAliveCountMax", Number(tunnel.Health.ServerAliveCountMax)),
+            new("ConnectTimeout", Number(tunnel.Health.ConnectTimeout)),
+            new("ExitOnForwardFailure", "yes"),
+        };
+        foreach (var option in seed.Where(o => !Sets(tunnel, o.Key)))
+        {
+            AddOption(argv, option);
+        }
+
+        AddOption(argv, Forced[1]);
+        AddOption(argv, Forced[2]);
+
+        // Host key checking is left to the user's ssh_config; StrictHostKeyChecking only ever
+        // arrives here from the tunnel's own options.
+        foreach (var option in tunnel.SshOptions.Where(o => !Forced.Any(f => SameKeyword(f.Key, o.Key))))
+        {
+            AddOption(argv, option);
+        }
+
+        if (tunnel.Port is { } port)
+        {
+            argv.Add("-p");
+            argv.Add(Number(port));
+        }
+
+        if (tunnel.IdentityFile is { } identity)
+        {
+            argv.Add("-i");
+            argv.Add(identity);
+        }
+
+        foreach (var forward in tunnel.Forwards)
+        {
+            argv.Add(forward.Flag);
+            argv.Add(forward.Argument);
+        }
+
+        // "--" ends ssh's options: whatever the destination is, it cannot be read as one.
+        argv.Add("--");
+        argv.Add(tunnel.Destination);
+        return argv;
+    }
+
+    private static bool Sets(TunnelConfig tunnel, string keyword) => tunnel.SshOptions.Any(o => SameKeyword(o.Key, keyword));
+
+    /// <summary>ssh_config keywords ignore case (ssh lower-cases them before matching).</summary>
+    private static bool SameKeyword(string a, string b) => a.Equals(b, StringComparison.OrdinalIgnoreCase);
+
+    private static void AddOption(List<string> argv, KeyValuePair<string, string> option)
+    {
+        argv.Add("-o");
+        argv.Add($"{option.Key}={option.Value}");
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
