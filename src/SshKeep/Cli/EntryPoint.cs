@@ -17,8 +17,8 @@ internal static class EntryPoint
         if (ProcessName.ProgName(argv0) == "dotnet") argv0 = "sshkeep";
         var programName = CompatCommandLine.ProgramName(argv0);
 
-        if (programName != "autossh" && args.Length > 0 && Commands.TryGet(args[0]) is { } command)
-            return await command(args[1..]);
+        if (programName != "autossh" && args.Length > 0 && DaemonCommandLine.Verbs.Contains(args[0]))
+            return await DaemonCommandLine.RunAsync(args);
 
         return await new CompatMode(Console.Out, Console.Error, TimeProvider.System).RunAsync(argv0, args);
     }

@@ -10,9 +10,12 @@ internal static class HelpText
                               autossh 1.4g compatibility mode: same flags, same AUTOSSH_*
                               variables, same exit rules (docs/compatibility.md)
           autossh ...         the same, through the installed autossh command
-          sshkeep demo        start a throwaway sshd on 127.0.0.1, keep a tunnel to it
-                              through injected faults, and show each recovery
-          sshkeep help        this text
+          sshkeep up [-c FILE]           run many named tunnels from one config file
+          sshkeep status [--json]        every tunnel's state (exit 0 all up, 1 not, 3 no daemon)
+          sshkeep restart NAME | retry-now [NAME] | reload | stop
+          sshkeep check [-c FILE]        validate a config file (exit 78 when invalid)
+          sshkeep install-service        a systemd unit for `sshkeep up`
+          sshkeep demo                   a throwaway sshd and a tunnel kept through faults
 
         """;
 }

@@ -8,6 +8,7 @@ namespace SshKeep.Ssh;
 /// <code>
 /// -N -T -o BatchMode=yes
 /// -o ServerAliveInterval=… -o ServerAliveCountMax=… -o ConnectTimeout=… -o ExitOnForwardFailure=yes
+/// -o LogLevel=VERBOSE
 /// -o ControlMaster=no -o ControlPath=none
 /// [-o Key=Value]… [-p port] [-i identity] -L …|-R …|-D … -- destination
 /// </code>
@@ -42,6 +43,10 @@ public static class TunnelSshArguments
             new("ServerAliveCountMax", Number(tunnel.Health.ServerAliveCountMax)),
             new("ConnectTimeout", Number(tunnel.Health.ConnectTimeout)),
             new("ExitOnForwardFailure", "yes"),
+            // VERBOSE makes ssh say "Authenticated to …": the moment the session exists, which is
+            // how the supervisor tells "up" from "still connecting" (and it names refused
+            // forwards and keys). Left to the user when the tunnel sets LogLevel.
+            new("LogLevel", "VERBOSE"),
         };
         foreach (var option in seed.Where(o => !Sets(tunnel, o.Key)))
         {

@@ -99,24 +99,24 @@ public sealed class DaemonSupervisor : IAsyncDisposable
     }
 
     /// <summary>Restarts one tunnel's ssh now. False when no such tunnel runs.</summary>
-    public bool Restart(string name)
+    public bool Restart(string name, string trigger = "restart")
     {
         lock (_gate)
         {
             if (!_running.TryGetValue(name, out var running)) return false;
-            running.Supervisor.Restart();
+            running.Supervisor.Restart(trigger);
             return true;
         }
     }
 
     /// <summary>Ends the back-off wait of one tunnel, or of all when <paramref name="name"/> is null;
     /// returns how many tunnels were told (0 when the name is unknown).</summary>
-    public int RetryNow(string? name = null)
+    public int RetryNow(string? name = null, string trigger = "retry-now")
     {
         lock (_gate)
         {
             var targets = name is null ? [.. _running.Values] : _running.TryGetValue(name, out var one) ? [one] : new List<Running>();
-            foreach (var t in targets) t.Supervisor.RetryNow();
+            foreach (var t in targets) t.Supervisor.RetryNow(trigger);
             return targets.Count;
         }
     }

@@ -32,7 +32,8 @@ public sealed class TunnelSupervisor
         _time = time;
         _options = options;
         _onChange = onChange;
-        _status = new TunnelStatus { Name = config.Name, State = TunnelState.Stopped, Since = time.GetUtcNow() };
+        // A supervisor exists to run its tunnel: it is starting until its first ssh proves healthy.
+        _status = new TunnelStatus { Name = config.Name, State = TunnelState.Starting, Since = time.GetUtcNow() };
     }
 
     public TunnelConfig Config { get; }

@@ -9,7 +9,7 @@ namespace SshKeep.Tests.Ssh;
 public sealed class TunnelSshArgumentsTests
 {
     private const string Head = "-N -T -o BatchMode=yes";
-    private const string Seed = "-o ServerAliveInterval=10 -o ServerAliveCountMax=3 -o ConnectTimeout=10 -o ExitOnForwardFailure=yes";
+    private const string Seed = "-o ServerAliveInterval=10 -o ServerAliveCountMax=3 -o ConnectTimeout=10 -o ExitOnForwardFailure=yes -o LogLevel=VERBOSE";
     private const string NoMux = "-o ControlMaster=no -o ControlPath=none";
 
     [Theory]
@@ -18,10 +18,10 @@ public sealed class TunnelSshArgumentsTests
     // The user's options come after ours, in their order, as -o Key=Value.
     [InlineData("ProxyJump=jump@gw;Compression=yes", $"{Head} {Seed} {NoMux} -o ProxyJump=jump@gw -o Compression=yes -L 8080:localhost:80 -- deploy@bastion")]
     // A seed option the tunnel wrote replaces ours, whatever its case (ssh keywords ignore case).
-    [InlineData("serveraliveinterval=30", $"{Head} -o ServerAliveCountMax=3 -o ConnectTimeout=10 -o ExitOnForwardFailure=yes {NoMux} -o serveraliveinterval=30 -L 8080:localhost:80 -- deploy@bastion")]
-    [InlineData("ServerAliveCountMax=5", $"{Head} -o ServerAliveInterval=10 -o ConnectTimeout=10 -o ExitOnForwardFailure=yes {NoMux} -o ServerAliveCountMax=5 -L 8080:localhost:80 -- deploy@bastion")]
-    [InlineData("CONNECTTIMEOUT=3", $"{Head} -o ServerAliveInterval=10 -o ServerAliveCountMax=3 -o ExitOnForwardFailure=yes {NoMux} -o CONNECTTIMEOUT=3 -L 8080:localhost:80 -- deploy@bastion")]
-    [InlineData("ExitOnForwardFailure=yes", $"{Head} -o ServerAliveInterval=10 -o ServerAliveCountMax=3 -o ConnectTimeout=10 {NoMux} -o ExitOnForwardFailure=yes -L 8080:localhost:80 -- deploy@bastion")]
+    [InlineData("serveraliveinterval=30", $"{Head} -o ServerAliveCountMax=3 -o ConnectTimeout=10 -o ExitOnForwardFailure=yes -o LogLevel=VERBOSE {NoMux} -o serveraliveinterval=30 -L 8080:localhost:80 -- deploy@bastion")]
+    [InlineData("ServerAliveCountMax=5", $"{Head} -o ServerAliveInterval=10 -o ConnectTimeout=10 -o ExitOnForwardFailure=yes -o LogLevel=VERBOSE {NoMux} -o ServerAliveCountMax=5 -L 8080:localhost:80 -- deploy@bastion")]
+    [InlineData("CONNECTTIMEOUT=3", $"{Head} -o ServerAliveInterval=10 -o ServerAliveCountMax=3 -o ExitOnForwardFailure=yes -o LogLevel=VERBOSE {NoMux} -o CONNECTTIMEOUT=3 -L 8080:localhost:80 -- deploy@bastion")]
+    [InlineData("ExitOnForwardFailure=yes", $"{Head} -o ServerAliveInterval=10 -o ServerAliveCountMax=3 -o ConnectTimeout=10 -o LogLevel=VERBOSE {NoMux} -o ExitOnForwardFailure=yes -L 8080:localhost:80 -- deploy@bastion")]
     // Options sshkeep cannot supervise without are never taken from the tunnel (the loader
     // refuses them; a tunnel built by hand loses them here).
     [InlineData("BatchMode=no;ControlMaster=auto;controlpath=~/.ssh/cm-%C", $"{Head} {Seed} {NoMux} -L 8080:localhost:80 -- deploy@bastion")]
@@ -101,7 +101,7 @@ public sealed class TunnelSshArgumentsTests
         var argv = TunnelSshArguments.Build(Assert.Single(config.Tunnels));
 
         Assert.Equal(
-            Split($"{Head} -o ServerAliveInterval=15 -o ServerAliveCountMax=3 -o ConnectTimeout=4 -o ExitOnForwardFailure=yes {NoMux} -o ProxyJump=gw -L 8080:localhost:80 -- deploy@bastion"),
+            Split($"{Head} -o ServerAliveInterval=15 -o ServerAliveCountMax=3 -o ConnectTimeout=4 -o ExitOnForwardFailure=yes -o LogLevel=VERBOSE {NoMux} -o ProxyJump=gw -L 8080:localhost:80 -- deploy@bastion"),
             argv);
     }
 

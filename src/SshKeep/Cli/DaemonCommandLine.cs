@@ -1,0 +1,164 @@
+using System.Collections;
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using SshKeep.Cli.Status;
+using SshKeep.Config;
+using SshKeep.Daemon;
+using SshKeep.Observability;
+
+namespace SshKeep.Cli;
+
+/// <summary>
+/// sshkeep's own verbs (daemon mode and tools), parsed with System.CommandLine. The autossh
+/// command line never comes here (see <see cref="EntryPoint"/>).
+/// </summary>
+internal static class DaemonCommandLine
+{
+    /// <summary>The verbs that select this parser instead of compatibility mode.</summary>
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "up", "status", "restart", "retry-now", "reload", "stop", "check", "install-service", "demo", "help", "--help", "-h", "--version",
+    };
+
+    public static Task<int> RunAsync(string[] args)
+    {
+        var config = new Option<string?>("--config", "-c") { Description = "the tunnels file (default: ~/.config/sshkeep/tunnels.yaml, or /etc/sshkeep/tunnels.yaml as root)" };
+        var runDir = new Option<string?>("--run-dir") { Description = "where the lock, status.json and control socket live (default: $XDG_RUNTIME_DIR/sshkeep, or /run/sshkeep as root)" };
+        var logFormat = new Option<string>("--log-format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        var logLevel = new Option<string>("--log-level") { Description = "trace, debug, info, warn, error or critical", DefaultValueFactory = _ => "info" };
+        var json = new Option<bool>("--json") { Description = "print JSON instead of a table" };
+        var tunnel = new Argument<string>("tunnel") { Description = "the tunnel's name" };
+        var optionalTunnel = new Argument<string?>("tunnel") { Description = "one tunnel's name (default: every tunnel)", Arity = ArgumentArity.ZeroOrOne };
+        var user = new Option<bool>("--user") { Description = "a systemd user unit instead of a system unit" };
+        var write = new Option<bool>("--write") { Description = "write the unit file instead of printing it" };
+        var account = new Option<string?>("--account") { Description = "the system unit's User= (default: the invoking user)" };
+
+        var up = new Command("up", "run the tunnels of a config file until stopped (SIGTERM/SIGINT)") { config, runDir, logFormat, logLevel };
+        up.SetAction(async (r, ct) =>
+        {
+            if (!TryLogSettings(r.GetValue(logFormat), r.GetValue(logLevel), out var format, out var level, out var problem))
+                return Usage(problem);
+            return await new DaemonHost(new DaemonOptions
+            {
+                ConfigPath = ConfigPathOf(r.GetValue(config)),
+                RunDirectory = r.GetValue(runDir),
+                LogFormat = format,
+                LogLevel = level,
+            }, Console.Error, TimeProvider.System).RunAsync(ct);
+        });
+
+        var status = new Command("status", "show every tunnel's state; exit 0 all up, 1 some not, 3 no daemon") { config, runDir, json };
+        status.SetAction(async (r, ct) =>
+        {
+            var path = ConfigPathOf(r.GetValue(config));
+            var result = await Client().SendAsync(SocketOf(path, r.GetValue(runDir)), new ControlRequest(ControlCommand.Status), ct);
+            var output = StatusView.Render(result, path, TimeProvider.System.GetUtcNow(), r.GetValue(json),
+                Console.IsOutputRedirected ? int.MaxValue : Math.Max(80, Console.WindowWidth));
+            await Console.Out.WriteAsync(output.StandardOutput);
+            await Console.Error.WriteAsync(output.StandardError);
+            return output.ExitCode;
+        });
+
+        var restart = new Command("restart", "stop one tunnel's ssh and start it again now") { tunnel, config, runDir };
+        restart.SetAction((r, ct) => SendAsync(r.GetValue(config), r.GetValue(runDir), new ControlRequest(ControlCommand.Restart, r.GetValue(tunnel)), ct));
+        var retryNow = new Command("retry-now", "end the back-off wait of one tunnel, or of all") { optionalTunnel, config, runDir };
+        retryNow.SetAction((r, ct) => SendAsync(r.GetValue(config), r.GetValue(runDir), new ControlRequest(ControlCommand.RetryNow, r.GetValue(optionalTunnel)), ct));
+        var reload = new Command("reload", "read the config file again; only added, removed and changed tunnels are touched") { config, runDir };
+        reload.SetAction((r, ct) => SendAsync(r.GetValue(config), r.GetValue(runDir), new ControlRequest(ControlCommand.Reload), ct));
+        var stop = new Command("stop", "stop every tunnel and the daemon") { config, runDir };
+        stop.SetAction((r, ct) => SendAsync(r.GetValue(config), r.GetValue(runDir), new ControlRequest(ControlCommand.Stop), ct));
+
+        var check = new Command("check", "validate a config file and print every error; exit 78 when invalid") { config };
+        check.SetAction(r =>
+        {
+            var result = ConfigLoader.Load(ConfigPathOf(r.GetValue(config)));
+            (result is ConfigLoadResult.Valid ? Console.Out : Console.Error).Write(ConfigCheck.Render(result));
+            return ConfigCheck.ExitCode(result);
+        });
+
+        var installService = new Command("install-service", "print (or write) a systemd unit that runs `sshkeep up`") { user, write, config, account };
+        installService.SetAction(r => InstallServiceCommand.Run(new InstallServiceOptions
+        {
+            User = r.GetValue(user),
+            Write = r.GetValue(write),
+            ConfigPath = r.GetValue(config),
+            Account = r.GetValue(account),
+        }, Console.Out, Console.Error));
+
+        var demo = new Command("demo", "start a throwaway sshd on 127.0.0.1 and keep a tunnel to it through injected faults");
+        demo.SetAction(async (_, ct) =>
+        {
+            var keeper = SshKeep.Demo.DemoKeeper.Resolve(Environment.GetEnvironmentVariable(SshKeep.Demo.DemoKeeper.EnvironmentVariable));
+            return await new SshKeep.Demo.DemoCommand(keeper, TimeProvider.System).RunAsync(Console.Out, ct);
+        });
+
+        var root = new RootCommand(HelpText.Text) { up, status, restart, retryNow, reload, stop, check, installService, demo };
+        var help = new Command("help", "show this help");
+        help.SetAction(_ => root.Parse(["--help"]).Invoke());
+        root.Subcommands.Add(help);
+        // sshkeep handles SIGTERM/SIGINT itself (every ssh is stopped with a grace period), so the
+        // parser must not cancel and then kill the process after its own short timeout.
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+    }
+
+    private static async Task<int> SendAsync(string? config, string? runDir, ControlRequest request, CancellationToken ct)
+    {
+        var path = ConfigPathOf(config);
+        var result = await Client().SendAsync(SocketOf(path, runDir), request, ct);
+        switch (result.Outcome)
+        {
+            case ControlCallOutcome.Answered when result.Response!.Ok:
+                await Console.Out.WriteLineAsync(result.Response.Message ?? "ok");
+                return 0;
+            case ControlCallOutcome.Answered:
+                await Console.Error.WriteLineAsync($"sshkeep: {result.Response!.Message ?? result.Response.Error}");
+                return 1;
+            case ControlCallOutcome.NoDaemon:
+                await Console.Error.WriteLineAsync($"sshkeep: no daemon runs {path} ({result.Problem}); start it with `sshkeep up -c {path}`");
+                return 3;
+            default:
+                await Console.Error.WriteLineAsync($"sshkeep: cannot reach the daemon for {path}: {result.Problem}");
+                return 4;
+        }
+    }
+
+    private static ControlClient Client() => new(TimeProvider.System);
+
+    private static string SocketOf(string configPath, string? runDir) => RunDirectory.FromEnvironment(runDir).For(configPath).SocketPath;
+
+    private static string ConfigPathOf(string? given) =>
+        Path.GetFullPath(given ?? ConfigLoader.DefaultPath(Environment.IsPrivilegedProcess, ReadEnvironment()));
+
+    private static bool TryLogSettings(string? format, string? level, out DaemonLogFormat logFormat, out LogLevel logLevel, out string problem)
+    {
+        logFormat = DaemonLogFormat.Text;
+        logLevel = LogLevel.Information;
+        problem = "";
+        switch (format)
+        {
+            case "text": break;
+            case "json": logFormat = DaemonLogFormat.Json; break;
+            default:
+                problem = $"--log-format \"{format}\": expected text or json";
+                return false;
+        }
+
+        if (DaemonLogLevels.TryParse(level, out logLevel)) return true;
+        problem = $"--log-level \"{level}\": expected trace, debug, info, warn, error or critical";
+        return false;
+    }
+
+    private static int Usage(string problem)
+    {
+        Console.Error.WriteLine($"sshkeep: {problem}");
+        return 64;
+    }
+
+    private static Dictionary<string, string> ReadEnvironment()
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            environment[(string)entry.Key] = (string?)entry.Value ?? "";
+        return environment;
+    }
+}

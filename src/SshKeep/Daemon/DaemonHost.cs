@@ -1,0 +1,248 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using SshKeep.Config;
+using SshKeep.Health;
+using SshKeep.Observability;
+using SshKeep.Ssh;
+using SshKeep.Supervision;
+
+namespace SshKeep.Daemon;
+
+/// <summary>
+/// `sshkeep up` (issue 3): loads the tunnels file, takes the instance lock, starts one supervisor
+/// per tunnel, serves the control socket, keeps status.json and systemd informed, and answers
+/// signals (HUP reload, USR1 retry-now, TERM/INT/QUIT stop). The thin shell around
+/// <see cref="DaemonSupervisor"/>.
+/// </summary>
+public sealed class DaemonHost : IControlHandler
+{
+    /// <summary>Another daemon already runs this config file.</summary>
+    public const int ExitAlreadyRunning = 75;
+
+    /// <summary>The run directory, lock, status file or control socket could not be set up.</summary>
+    public const int ExitCannotStart = 71;
+
+    private readonly DaemonOptions _options;
+    private readonly TextWriter _stderr;
+    private readonly TimeProvider _time;
+    private readonly Channel<string> _requests = Channel.CreateUnbounded<string>();
+    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private ILogger _log = null!;
+    private DaemonSupervisor _supervisor = null!;
+    private StatusStore _store = null!;
+    private SystemdReporter _systemd = null!;
+    private SystemdWatchdog _watchdog = null!;
+    private string _configPath = "";
+
+    public DaemonHost(DaemonOptions options, TextWriter stderr, TimeProvider time)
+    {
+        _options = options;
+        _stderr = stderr;
+        _time = time;
+    }
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        using var logging = DaemonLoggerProvider.ForStderr(_options.LogFormat, _options.LogLevel, _time);
+        _log = logging.CreateLogger("sshkeep");
+        _configPath = Path.GetFullPath(_options.ConfigPath);
+
+        var loaded = ConfigLoader.Load(_configPath);
+        if (loaded is ConfigLoadResult.Invalid invalid)
+        {
+            await _stderr.WriteAsync(ConfigCheck.Render(invalid));
+            return ConfigCheck.ExConfig;
+        }
+
+        var config = ((ConfigLoadResult.Valid)loaded).Config;
+        var runDirectory = RunDirectory.FromEnvironment(_options.RunDirectory);
+        if (!runDirectory.TryCreate(out var runError)) return Fail($"run directory {runDirectory.Path}: {runError}");
+        var paths = runDirectory.For(_configPath);
+
+        if (!InstanceLock.TryAcquire(paths.LockPath, out var heldLock, out var refusal))
+        {
+            await _stderr.WriteLineAsync($"sshkeep: {refusal!.Describe(_configPath)}");
+            return refusal.HeldByAnother ? ExitAlreadyRunning : ExitCannotStart;
+        }
+
+        using (heldLock)
+        {
+            var info = new DaemonInfo { Pid = Environment.ProcessId, ConfigPath = _configPath, StartedAt = _time.GetUtcNow(), Version = Version };
+            if (!StatusStore.TryCreate(paths.StatusPath, info, _time, _log, out var store, out var storeError))
+                return Fail($"status file {paths.StatusPath}: {storeError}");
+            _store = store;
+            using (store)
+            using (var notifier = SystemdNotifier.FromEnvironment(_log))
+            using (var watchdog = new SystemdWatchdog(notifier, SystemdWatchdog.TimeoutFromEnvironment(), _time, _log))
+            using (var reaper = new ChildReaper())
+            using (var signals = new SignalListener())
+            {
+                _watchdog = watchdog;
+                _systemd = new SystemdReporter(notifier, config.ReadyWhen, _time, _log, watchdog);
+                var launcher = new PosixSshLauncher(reaper, _time);
+                await using var supervisor = new DaemonSupervisor((tunnel, onChange) => CreateTunnel(tunnel, launcher, onChange), _log, _time, OnStatusChanged);
+                _supervisor = supervisor;
+
+                if (!ControlServer.TryStart(new ControlServerOptions { SocketPath = paths.SocketPath }, heldLock!, this, _time, _log,
+                        out var server, out var serverError))
+                    return Fail($"control socket {paths.SocketPath}: {serverError}");
+
+                await using (server)
+                {
+                    _log.DaemonStarting(Version, config.Tunnels.Count, _configPath, Environment.ProcessId);
+                    watchdog.Start();
+                    supervisor.Start(config);
+                    foreach (var disabled in config.Tunnels.Where(t => !t.Enabled)) _log.TunnelDisabled(disabled.Name);
+
+                    var trigger = await MainLoopAsync(signals.Signals, cancellationToken);
+
+                    _log.DaemonStopping(trigger, supervisor.Configs.Count, _options.StopGrace);
+                    _systemd.Stopping(supervisor.Configs.Count);
+                    await supervisor.StopAllAsync();
+                }
+            }
+        }
+
+        _log.DaemonStopped(0);
+        return 0;
+    }
+
+    /// <summary>The daemon's own loop: signals and control requests, and a heartbeat for the
+    /// systemd watchdog (a hung loop stops the pings, so systemd restarts us).</summary>
+    private async Task<string> MainLoopAsync(ChannelReader<int> signals, CancellationToken cancellationToken)
+    {
+        var heartbeat = _watchdog.ReportInterval;
+        while (true)
+        {
+            _watchdog.ReportAlive();
+            using var tick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var signalReady = signals.WaitToReadAsync(tick.Token).AsTask();
+            var requestReady = _requests.Reader.WaitToReadAsync(tick.Token).AsTask();
+            var beat = Task.Delay(heartbeat, _time, tick.Token);
+            await Task.WhenAny(signalReady, requestReady, beat);
+            await tick.CancelAsync();
+            if (cancellationToken.IsCancellationRequested) return "cancelled";
+
+            while (signals.TryRead(out var signal))
+            {
+                switch (signal)
+                {
+                    case SignalNumbers.SIGHUP:
+                        await ReloadAsync("SIGHUP");
+                        break;
+                    case SignalNumbers.SIGUSR1:
+                        _log.RetryNowRequested("SIGUSR1");
+                        _supervisor.RetryNow(null);
+                        break;
+                    case SignalNumbers.SIGTERM or SignalNumbers.SIGINT or SignalNumbers.SIGQUIT:
+                        return SignalName(signal);
+                }
+            }
+
+            if (_requests.Reader.TryRead(out var stopTrigger)) return stopTrigger;
+        }
+    }
+
+    public async Task<ControlResponse> HandleAsync(ControlRequest request, CancellationToken cancellationToken)
+    {
+        switch (request.Command)
+        {
+            case ControlCommand.Status:
+                return ControlResponse.Success(status: _store.Snapshot);
+            case ControlCommand.Restart:
+                return request.Tunnel is { } name && _supervisor.Restart(name, "the control socket")
+                    ? ControlResponse.Success($"restarting {name}")
+                    : UnknownTunnel(request.Tunnel);
+            case ControlCommand.RetryNow:
+                _log.RetryNowRequested("the control socket");
+                var told = _supervisor.RetryNow(request.Tunnel);
+                return request.Tunnel is not null && told == 0
+                    ? UnknownTunnel(request.Tunnel)
+                    : ControlResponse.Success(request.Tunnel is null ? $"{told} tunnels retry now" : $"{request.Tunnel} retries now");
+            case ControlCommand.Reload:
+                return await ReloadAsync("the control socket");
+            case ControlCommand.Stop:
+                _requests.Writer.TryWrite("stop from the control socket");
+                return ControlResponse.Success("stopping");
+            default:
+                return ControlResponse.Failure(ControlErrors.UnknownCommand, $"unknown command {request.Command}");
+        }
+    }
+
+    /// <summary>issue 3 item 5: validate first; a bad file keeps the running set and says why.</summary>
+    private async Task<ControlResponse> ReloadAsync(string trigger)
+    {
+        await _reloadGate.WaitAsync();
+        try
+        {
+            _log.ReloadRequested(trigger, _configPath);
+            var loaded = ConfigLoader.Load(_configPath);
+            if (loaded is ConfigLoadResult.Invalid invalid)
+            {
+                foreach (var error in invalid.Errors) _log.ConfigError(error.File, error.Line, error.Key, error.Message);
+                _log.ReloadRefused(invalid.Errors.Count, _configPath);
+                return ControlResponse.Failure(ControlErrors.Failed,
+                    $"{invalid.Errors.Count} errors; still running the previous config:\n{ConfigCheck.Render(invalid)}");
+            }
+
+            _systemd.BeginReload();
+            var plan = await _supervisor.ReloadAsync(((ConfigLoadResult.Valid)loaded).Config);
+            foreach (var name in plan.Removed) _log.TunnelRemoved(name);
+            foreach (var tunnel in plan.Added) _log.TunnelAdded(tunnel.Name);
+            foreach (var tunnel in plan.Changed) _log.TunnelChanged(tunnel.Name, "settings");
+            _log.ReloadApplied(_configPath, plan.Added.Count, plan.Removed.Count, plan.Changed.Count, plan.Unchanged.Count);
+            var snapshot = _supervisor.Snapshot();
+            _systemd.EndReload(Progress(), snapshot);
+            return ControlResponse.Success(
+                $"reloaded: {plan.Added.Count} added, {plan.Removed.Count} removed, {plan.Changed.Count} changed, {plan.Unchanged.Count} unchanged");
+        }
+        finally
+        {
+            _reloadGate.Release();
+        }
+    }
+
+    private TunnelSupervisor CreateTunnel(TunnelConfig tunnel, ISshLauncher launcher, Action<TunnelStatus> onChange) =>
+        new(tunnel, launcher, _log, _time, new TunnelSupervisorOptions
+        {
+            StartInfoFor = StartInfoFor,
+            ListenerAccepts = (forward, ct) => ListenerCheck.AcceptsAsync(forward, TimeSpan.FromSeconds(1), ct),
+            StopGrace = _options.StopGrace,
+        }, onChange);
+
+    /// <summary>Each ssh runs in its own process group with stderr captured, and without the
+    /// systemd variables meant for sshkeep alone.</summary>
+    private static SshStartInfo StartInfoFor(TunnelConfig tunnel) =>
+        new(tunnel.SshPath, TunnelSshArguments.Build(tunnel),
+            SystemdEnvironment.ChildVariablesToRemove.ToDictionary(name => name, _ => (string?)null),
+            NewProcessGroup: true, CaptureStandardError: true);
+
+    private void OnStatusChanged(IReadOnlyList<TunnelStatus> statuses)
+    {
+        _store?.SetAll(statuses);
+        _systemd?.Publish(Progress(), statuses);
+        _watchdog?.ReportAlive();
+    }
+
+    private IReadOnlyList<SystemdTunnelProgress> Progress() =>
+        [.. (_supervisor?.Tunnels ?? []).Select(t => new SystemdTunnelProgress(t.Config.Name, t.Status.State, t.EverUp, t.Attempted))];
+
+    private static ControlResponse UnknownTunnel(string? name) =>
+        ControlResponse.Failure(ControlErrors.UnknownTunnel, name is null ? "restart needs a tunnel name" : $"no tunnel named \"{name}\" is running");
+
+    private int Fail(string problem)
+    {
+        _stderr.WriteLine($"sshkeep: cannot start: {problem}");
+        return ExitCannotStart;
+    }
+
+    private static string SignalName(int signal) => signal switch
+    {
+        SignalNumbers.SIGTERM => "SIGTERM",
+        SignalNumbers.SIGINT => "SIGINT",
+        SignalNumbers.SIGQUIT => "SIGQUIT",
+        _ => $"signal {signal}",
+    };
+
+    public static string Version => typeof(DaemonHost).Assembly.GetName().Version?.ToString(3) ?? "0.1.0";
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+using SshKeep.Observability;
+
+namespace SshKeep.Daemon;
+
+/// <summary>What `sshkeep up` was asked for on its command line.</summary>
+public sealed record DaemonOptions
+{
+    /// <summary>The tunnels file (absolute or relative to the working directory).</summary>
+    public required string ConfigPath { get; init; }
+
+    /// <summary>--run-dir, or null for the default run directory.</summary>
+    public string? RunDirectory { get; init; }
+
+    public DaemonLogFormat LogFormat { get; init; } = DaemonLogFormat.Text;
+
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>How long each ssh gets after SIGTERM before SIGKILL.</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
+}

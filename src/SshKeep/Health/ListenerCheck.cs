@@ -1,0 +1,36 @@
+using System.Net;
+using System.Net.Sockets;
+using SshKeep.Config;
+
+namespace SshKeep.Health;
+
+/// <summary>
+/// Whether a tunnel's local listener (-L/-D) accepts connections: ssh binds it only after the
+/// session is authenticated, so an accepting port means the forward is in place. The connection
+/// is closed at once; nothing is sent (the end-to-end probe is issue 4's).
+/// </summary>
+public static class ListenerCheck
+{
+    public static async Task<bool> AcceptsAsync(ForwardSpec forward, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var address = forward.BindAddress switch
+        {
+            null or "" or "localhost" or "*" or "0.0.0.0" => IPAddress.Loopback,
+            var text when IPAddress.TryParse(text, out var parsed) => parsed.Equals(IPAddress.Any) ? IPAddress.Loopback
+                : parsed.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback : parsed,
+            _ => IPAddress.Loopback,
+        };
+        using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
+        try
+        {
+            await socket.ConnectAsync(new IPEndPoint(address, forward.BindPort), cts.Token);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
