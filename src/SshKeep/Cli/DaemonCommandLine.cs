@@ -17,7 +17,8 @@ internal static class DaemonCommandLine
     /// <summary>The verbs that select this parser instead of compatibility mode.</summary>
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal)
     {
-        "up", "status", "restart", "retry-now", "reload", "stop", "check", "install-service", "demo", "help", "--help", "-h", "--version",
+        // Not -h: autossh rejects it with usage (R4), and so must `sshkeep -h`.
+        "up", "status", "restart", "retry-now", "reload", "stop", "check", "install-service", "demo", "help", "--help", "--version",
     };
 
     public static Task<int> RunAsync(string[] args)

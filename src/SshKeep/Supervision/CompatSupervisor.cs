@@ -156,8 +156,6 @@ public sealed class CompatSupervisor
     /// <summary>Starts one ssh and watches it. Null means restart; a value is the exit code.</summary>
     private async Task<int?> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var startedAt = NowSeconds;
-        _backoff = _backoff with { LastStartSeconds = startedAt };
         if (_settings.MaxStart >= 0) _log.StartingSshOf(_startCount, _settings.MaxStart);
         else _log.StartingSsh(_startCount);
         _log.ChildExecing(_options.OwnPid, _settings.SshPath);
@@ -174,6 +172,11 @@ public sealed class CompatSupervisor
             return 1;
         }
 
+        // R60.3.5/R61.2: the start time in whole seconds. Read once ssh exists rather than before
+        // spawning: autossh's fork is instant, ours (posix_spawn + exec) may cross a second
+        // boundary, and the gate is about how long ssh itself lived.
+        var startedAt = NowSeconds;
+        _backoff = _backoff with { LastStartSeconds = startedAt };
         Current = process;
         _log.ChildPid(process.Pid);
         try

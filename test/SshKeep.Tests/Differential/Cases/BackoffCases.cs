@@ -95,7 +95,20 @@ public static class BackoffCases
                 PidFileHeldPid = true,
                 PidFileAfter = false,
                 SshAliveAfter = false,
-            })
+            },
+            new Difference("R84 fix (docs/compatibility.md row 19)", "the lifetime clamp notices go to the log file like every other line",
+                new Expectations
+                {
+                    Exit = ExitStatus.Exited(0),
+                    ExitAfterFirstStart = (2.5, 3.8),
+                    Starts = 1,
+                    Log = Ev.Seq("poll time is greater than lifetime, dropping poll time to 3",
+                                 "first poll time is greater than lifetime, dropping first poll time to 3",
+                                 Ev.MonitoringOff, Ev.ShortPoll(1500), Ev.Started(1), Ev.Lifetime),
+                    PidFileHeldPid = true,
+                    PidFileAfter = false,
+                    SshAliveAfter = false,
+                }))
         {
             Rules = "R67, R39, R52, R54, R83",
             Script = [new Step.AwaitWatching(1), new Step.SamplePidFile()],

@@ -382,8 +382,15 @@ public sealed partial class KeeperRun
         }
         else
         {
+            // The marker proves the pid is still our fake ssh (not a recycled pid); /proc can
+            // briefly refuse the read while the fake execs, so look again for up to 2 s.
             var start = ReadStarts().FirstOrDefault(r => r.Run == s.Run);
-            pid = start is not null && Posix.HasEnvironmentEntry(start.Pid, _marker) ? start.Pid : null;
+            pid = null;
+            for (var tries = 0; start is not null && pid is null && tries < 100; tries++)
+            {
+                if (Posix.HasEnvironmentEntry(start.Pid, _marker)) pid = start.Pid;
+                else Thread.Sleep(20);
+            }
         }
         if (pid is null)
         {
