@@ -220,7 +220,10 @@ public sealed class DaemonHost : IControlHandler
     private void OnStatusChanged(IReadOnlyList<TunnelStatus> statuses)
     {
         _store?.SetAll(statuses);
-        _systemd?.Publish(Progress(), statuses);
+        // Readiness and the STATUS= line from one reading of the tunnels, so READY=1 never comes
+        // with a line that still says "starting".
+        var progress = Progress();
+        _systemd?.Publish(progress, progress.Count == statuses.Count ? _supervisor.Snapshot() : statuses);
         _watchdog?.ReportAlive();
     }
 

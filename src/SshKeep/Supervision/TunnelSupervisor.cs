@@ -169,7 +169,6 @@ public sealed class TunnelSupervisor
                     upDetection = Task.Delay(Timeout.Infinite, runCts.Token);
                     if (!cameUp) continue;
                     upSince = _time.GetUtcNow();
-                    EverUp = true;
                     Attempted = true;
                     _log.TunnelUp(Config.Name, process.Pid, upSince.Value - startedAt);
                     Publish(s => s with { State = TunnelState.Up, Since = upSince.Value, UpSince = upSince });
@@ -274,6 +273,8 @@ public sealed class TunnelSupervisor
             next = change(_status);
             if (next == _status) return;
             _status = next;
+            // Set with the status itself, so a reader never sees "ever up" before "up".
+            if (next.State == TunnelState.Up) EverUp = true;
         }
 
         _onChange(next);

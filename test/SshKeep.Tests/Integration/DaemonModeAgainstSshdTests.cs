@@ -95,7 +95,7 @@ public class DaemonModeAgainstSshdTests
         await daemon.AllUpAsync(["web", "db", "back"]);
 
         await notify.WaitForAsync(m => m.Contains("READY=1", StringComparison.Ordinal), "READY=1", Generous);
-        Assert.Contains(notify.Received, m => m.Contains("STATUS=3/3 up", StringComparison.Ordinal));
+        await notify.WaitForAsync(m => m.Contains("STATUS=3/3 up", StringComparison.Ordinal), "STATUS=3/3 up", Generous);
         var pids = (await daemon.PidsAsync()).Values.ToList();
         var runFiles = Directory.GetFiles(world.RunDirectory);
         Assert.Contains(runFiles, f => f.EndsWith(".sock", StringComparison.Ordinal));
