@@ -220,10 +220,10 @@ public sealed class DaemonHost : IControlHandler
     private void OnStatusChanged(IReadOnlyList<TunnelStatus> statuses)
     {
         _store?.SetAll(statuses);
-        // Readiness and the STATUS= line from one reading of the tunnels, so READY=1 never comes
-        // with a line that still says "starting".
+        // Readiness first, then the tunnels' states read again: a tunnel is "ever up" only once
+        // its status says up, so READY=1 never comes with a STATUS= line that says "starting".
         var progress = Progress();
-        _systemd?.Publish(progress, progress.Count == statuses.Count ? _supervisor.Snapshot() : statuses);
+        _systemd?.Publish(progress, _supervisor.Snapshot());
         _watchdog?.ReportAlive();
     }
 
