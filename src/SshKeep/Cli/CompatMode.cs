@@ -1,4 +1,3 @@
-using System.Collections;
 using Microsoft.Extensions.Logging;
 using SshKeep.Compat;
 using SshKeep.Daemon;
@@ -21,7 +20,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
         // R39: the lifetime clock starts while the environment is read (in the -f copy: when the
         // caller read it, so detaching does not extend the lifetime).
         var lifetimeStart = time.GetUtcNow();
-        var environment = ReadEnvironment();
+        var environment = ProcessEnvironment.Read();
         var detachedCopy = Detacher.IsDetachedChild(environment, out var parentStart);
         if (detachedCopy) lifetimeStart = DateTimeOffset.FromUnixTimeSeconds(parentStart);
         var programName = CompatCommandLine.ProgramName(argv0);
@@ -164,12 +163,4 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
     }
 
     private static string StderrLineFor(string programName, string error) => $"{programName}: cannot open AUTOSSH_LOGFILE: {error}";
-
-    private static Dictionary<string, string> ReadEnvironment()
-    {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-            environment[(string)entry.Key] = (string?)entry.Value ?? "";
-        return environment;
-    }
 }

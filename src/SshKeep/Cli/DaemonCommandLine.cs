@@ -1,4 +1,3 @@
-using System.Collections;
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using SshKeep.Cli.Status;
@@ -128,7 +127,7 @@ internal static class DaemonCommandLine
     private static string SocketOf(string configPath, string? runDir) => RunDirectory.FromEnvironment(runDir).For(configPath).SocketPath;
 
     private static string ConfigPathOf(string? given) =>
-        Path.GetFullPath(given ?? ConfigLoader.DefaultPath(Environment.IsPrivilegedProcess, ReadEnvironment()));
+        Path.GetFullPath(given ?? ConfigLoader.DefaultPath(Environment.IsPrivilegedProcess, ProcessEnvironment.Read()));
 
     private static bool TryLogSettings(string? format, string? level, out DaemonLogFormat logFormat, out LogLevel logLevel, out string problem)
     {
@@ -153,13 +152,5 @@ internal static class DaemonCommandLine
     {
         Console.Error.WriteLine($"sshkeep: {problem}");
         return 64;
-    }
-
-    private static Dictionary<string, string> ReadEnvironment()
-    {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-            environment[(string)entry.Key] = (string?)entry.Value ?? "";
-        return environment;
     }
 }

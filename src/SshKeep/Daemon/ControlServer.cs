@@ -112,7 +112,7 @@ public sealed class ControlServer : IAsyncDisposable
             return false;
         }
         server._acceptLoop = Task.Run(server.AcceptLoopAsync);
-        DaemonLog.ControlListening(logger, path);
+        ControlLog.ControlListening(logger, path);
         error = null;
         return true;
     }
@@ -136,7 +136,7 @@ public sealed class ControlServer : IAsyncDisposable
             // A handler that ignores cancellation: leave it; its connection dies with the process.
         }
         if (FileStatus.TryGet(SocketPath, out var named, out _) && named.SameFileAs(_socketFile)) LibC.unlink(SocketPath);
-        DaemonLog.ControlStopped(_logger, SocketPath);
+        ControlLog.ControlStopped(_logger, SocketPath);
     }
 
     private static bool TryRemoveStale(string path, [NotNullWhen(false)] out string? error)
@@ -177,7 +177,7 @@ public sealed class ControlServer : IAsyncDisposable
             }
             catch (SocketException e)
             {
-                DaemonLog.ControlAcceptFailed(_logger, e.Message);
+                ControlLog.ControlAcceptFailed(_logger, e.Message);
                 // Out of file descriptors, typically: do not spin; try again in a moment.
                 try
                 {
@@ -212,7 +212,7 @@ public sealed class ControlServer : IAsyncDisposable
                 if (!PeerCredentials.TryRead(client, out var peer)) return;
                 if (!PeerCheck.Allows(peer.Uid, _ownUid))
                 {
-                    DaemonLog.ControlPeerRefused(_logger, peer.Pid, peer.Uid, _ownUid);
+                    ControlLog.ControlPeerRefused(_logger, peer.Pid, peer.Uid, _ownUid);
                     await SendAsync(client, peer, ControlResponse.Failure(ControlErrors.Forbidden,
                         $"uid {peer.Uid} may not control this sshkeep: it runs as uid {_ownUid}, and only that uid and root may"));
                     return;
@@ -220,7 +220,7 @@ public sealed class ControlServer : IAsyncDisposable
                 if (Interlocked.Increment(ref _active) > _options.MaxConnections)
                 {
                     Interlocked.Decrement(ref _active);
-                    DaemonLog.ControlBusy(_logger, _options.MaxConnections, peer.Pid);
+                    ControlLog.ControlBusy(_logger, _options.MaxConnections, peer.Pid);
                     await SendAsync(client, peer, ControlResponse.Failure(ControlErrors.Busy,
                         $"more than {_options.MaxConnections} control connections at once; try again"));
                     return;
@@ -237,7 +237,7 @@ public sealed class ControlServer : IAsyncDisposable
             catch (Exception e)
             {
                 // Nothing a client does may take the daemon down.
-                DaemonLog.ControlConnectionLost(_logger, 0, e.Message);
+                ControlLog.ControlConnectionLost(_logger, 0, e.Message);
             }
         }
     }
@@ -247,18 +247,18 @@ public sealed class ControlServer : IAsyncDisposable
         var (line, readFailure) = await ReadLineAsync(client, peer);
         if (readFailure is not null)
         {
-            DaemonLog.ControlRequestRejected(_logger, peer.Pid, readFailure.Error!, readFailure.Message!);
+            ControlLog.ControlRequestRejected(_logger, peer.Pid, readFailure.Error!, readFailure.Message!);
             await SendAsync(client, peer, readFailure);
             return;
         }
         if (line is null) return;
         if (!ControlRequestParser.TryParse(line, out var request, out var parseFailure))
         {
-            DaemonLog.ControlRequestRejected(_logger, peer.Pid, parseFailure.Error!, parseFailure.Message!);
+            ControlLog.ControlRequestRejected(_logger, peer.Pid, parseFailure.Error!, parseFailure.Message!);
             await SendAsync(client, peer, parseFailure);
             return;
         }
-        DaemonLog.ControlRequestReceived(_logger, request.ToString(), peer.Pid, peer.Uid);
+        ControlLog.ControlRequestReceived(_logger, request.ToString(), peer.Pid, peer.Uid);
         ControlResponse response;
         try
         {
@@ -271,7 +271,7 @@ public sealed class ControlServer : IAsyncDisposable
         }
         catch (Exception e)
         {
-            DaemonLog.ControlHandlerFailed(_logger, request.ToString(), e);
+            ControlLog.ControlHandlerFailed(_logger, request.ToString(), e);
             response = ControlResponse.Failure(ControlErrors.Internal, $"{request} failed inside sshkeep: {e.Message}");
         }
         await SendAsync(client, peer, response);
@@ -301,7 +301,7 @@ public sealed class ControlServer : IAsyncDisposable
                 }
                 catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
                 {
-                    DaemonLog.ControlConnectionLost(_logger, peer.Pid, e.Message);
+                    ControlLog.ControlConnectionLost(_logger, peer.Pid, e.Message);
                     return (null, null);
                 }
                 if (count == 0) break; // The client closed its side: what came so far is the line.
@@ -345,7 +345,7 @@ public sealed class ControlServer : IAsyncDisposable
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
-            DaemonLog.ControlConnectionLost(_logger, peer.Pid, e.Message);
+            ControlLog.ControlConnectionLost(_logger, peer.Pid, e.Message);
         }
     }
 }

@@ -154,7 +154,7 @@ public sealed class StatusStore : IDisposable
             }
             catch (Exception e)
             {
-                DaemonLog.StatusListenerFailed(_logger, e);
+                ControlLog.StatusListenerFailed(_logger, e);
             }
         }
     }
@@ -164,13 +164,13 @@ public sealed class StatusStore : IDisposable
         try
         {
             StatusFile.Write(Path, _snapshot);
-            if (_lastWriteError is not null) DaemonLog.StatusWriteRecovered(_logger, Path);
+            if (_lastWriteError is not null) ControlLog.StatusWriteRecovered(_logger, Path);
             _lastWriteError = null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Log the first failure of a run of them, not one line per transition.
-            if (_lastWriteError is null) DaemonLog.StatusWriteFailed(_logger, e.Message);
+            if (_lastWriteError is null) ControlLog.StatusWriteFailed(_logger, e.Message);
             _lastWriteError = e.Message;
         }
     }

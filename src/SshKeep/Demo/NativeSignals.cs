@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using SshKeep.Ssh;
 
 namespace SshKeep.Demo;
 
@@ -6,10 +6,9 @@ namespace SshKeep.Demo;
 /// kill(2) for the demo and the test fixtures, which must signal processes they did not start
 /// with <see cref="System.Diagnostics.Process"/> (the ssh child of the supervisor under test, a
 /// server-side sshd session) and send signals other than SIGKILL (SIGSTOP, SIGCONT, SIGTERM).
-/// Doubt: the product's own signal path is the process wrapper in Ssh/; once it exposes its
-/// native kill this should call that one instead of holding a second P/Invoke.
+/// It goes through the product's one kill P/Invoke (<see cref="LibC"/>).
 /// </summary>
-internal static partial class NativeSignals
+internal static class NativeSignals
 {
     // Linux numbering (x86, ARM, RISC-V); sshkeep runs on Linux only.
     public const int SigHup = 1;
@@ -23,14 +22,11 @@ internal static partial class NativeSignals
     {
         // pid 0 or negative would signal a whole process group, or every process we may signal.
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pid);
-        return Kill(pid, signal) == 0;
+        return LibC.kill(pid, signal) == 0;
     }
 
     /// <summary>Sends <paramref name="signal"/> only if <paramref name="process"/> is still that very
     /// process, so a pid remembered a while ago cannot hit an unrelated program that reused it.</summary>
     public static bool Send(ProcessIdentity process, int signal) =>
         ProcessTable.IsAlive(process) && Send(process.Pid, signal);
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }

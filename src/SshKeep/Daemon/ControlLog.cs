@@ -6,7 +6,7 @@ namespace SshKeep.Daemon;
 /// The daemon plumbing's log lines (status file, control socket), event ids 3000–3099. Each says
 /// what happened and what happens next (design.md §8).
 /// </summary>
-internal static partial class DaemonLog
+internal static partial class ControlLog
 {
     [LoggerMessage(3000, LogLevel.Warning, "cannot write status file: {Reason}; keeping the old one and trying again on the next change")]
     public static partial void StatusWriteFailed(ILogger logger, string reason);
