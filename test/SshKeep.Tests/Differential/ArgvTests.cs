@@ -7,6 +7,7 @@ namespace SshKeep.Tests.Differential;
 public sealed class ArgvFixture() : DifferentialFixture(ArgvCases.All, portBand: 1);
 
 /// <summary>GNU getopt permutation and the ssh command line (R7, R14–R22, R41): autossh 1.4g and sshkeep side by side.</summary>
+[Collection(DifferentialCollection.Name)]
 public sealed class ArgvTests(ArgvFixture fixture, ITestOutputHelper output) : IClassFixture<ArgvFixture>
 {
     public static TheoryData<string> Cases => DifferentialFixture.Names(ArgvCases.All);

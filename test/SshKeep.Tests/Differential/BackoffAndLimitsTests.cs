@@ -7,6 +7,7 @@ namespace SshKeep.Tests.Differential;
 public sealed class BackoffFixture() : DifferentialFixture(BackoffCases.All, portBand: 5);
 
 /// <summary>Back-off schedule, MAXSTART and MAXLIFETIME (R63–R67): autossh 1.4g and sshkeep side by side.</summary>
+[Collection(DifferentialCollection.Name)]
 public sealed class BackoffAndLimitsTests(BackoffFixture fixture, ITestOutputHelper output) : IClassFixture<BackoffFixture>
 {
     public static TheoryData<string> Cases => DifferentialFixture.Names(BackoffCases.All);

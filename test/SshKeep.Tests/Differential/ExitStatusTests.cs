@@ -7,6 +7,7 @@ namespace SshKeep.Tests.Differential;
 public sealed class ExitStatusFixture() : DifferentialFixture(ExitStatusCases.All, portBand: 4);
 
 /// <summary>How ssh's end is read, the whole R61 matrix: autossh 1.4g and sshkeep side by side.</summary>
+[Collection(DifferentialCollection.Name)]
 public sealed class ExitStatusTests(ExitStatusFixture fixture, ITestOutputHelper output) : IClassFixture<ExitStatusFixture>
 {
     public static TheoryData<string> Cases => DifferentialFixture.Names(ExitStatusCases.All);

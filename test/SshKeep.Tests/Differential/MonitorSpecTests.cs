@@ -7,6 +7,7 @@ namespace SshKeep.Tests.Differential;
 public sealed class MonitorSpecFixture() : DifferentialFixture(MonitorSpecCases.All, portBand: 2);
 
 /// <summary>-M and AUTOSSH_PORT: forms, precedence, errors and ranges (R8–R13, R46, R47): autossh 1.4g and sshkeep side by side.</summary>
+[Collection(DifferentialCollection.Name)]
 public sealed class MonitorSpecTests(MonitorSpecFixture fixture, ITestOutputHelper output) : IClassFixture<MonitorSpecFixture>
 {
     public static TheoryData<string> Cases => DifferentialFixture.Names(MonitorSpecCases.All);

@@ -7,6 +7,7 @@ namespace SshKeep.Tests.Differential;
 public sealed class UsageFixture() : DifferentialFixture(UsageCases.All, portBand: 0);
 
 /// <summary>Usage, -V and the program name: autossh 1.4g and sshkeep side by side (R2, R4–R6, R70).</summary>
+[Collection(DifferentialCollection.Name)]
 public sealed class UsageAndVersionTests(UsageFixture fixture, ITestOutputHelper output) : IClassFixture<UsageFixture>
 {
     public static TheoryData<string> Cases => DifferentialFixture.Names(UsageCases.All);

@@ -58,6 +58,11 @@ public static partial class Checks
             if (sinceStart is not { } got2 || got2 < window.From || got2 > window.To)
                 yield return $"exit time: expected {window.From:0.00}–{window.To:0.00}s after the first ssh start, got {(sinceStart is { } y ? y.ToString("0.00", CultureInfo.InvariantCulture) + "s" : "none")}";
         }
+        if (e.ExitAfterLaunch is { } launchWindow)
+        {
+            if (o.ExitAt is not { } exitAt || exitAt < launchWindow.From || exitAt > launchWindow.To)
+                yield return $"exit time: expected {launchWindow.From:0.00}–{launchWindow.To:0.00}s after launch, got {(o.ExitAt is { } y ? y.ToString("0.00", CultureInfo.InvariantCulture) + "s" : "none")}";
+        }
         if (e.DaemonGone is { } dg && o.DaemonGone != dg)
             yield return $"daemon: expected {(dg ? "gone" : "running")}, got {(o.DaemonGone == true ? "gone" : o.DaemonGone == false ? "running" : "never seen")}";
         if (e.Extra is { } extra)

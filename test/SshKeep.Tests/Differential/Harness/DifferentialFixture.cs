@@ -8,7 +8,7 @@ namespace SshKeep.Tests.Differential.Harness;
 /// class takes about as long as its slowest case; each test then awaits its own case.
 /// Switches: DIFF_ONLY_AUTOSSH=1 runs only the autossh side (to validate the expectations);
 /// DIFF_KEEP_DIRS=1 keeps the run directories under /tmp/kdiff-*; DIFF_REPORT_DIR=dir writes
-/// one report per case there; DIFF_PARALLEL=n sets how many cases run at once (default 8).
+/// one report per case there; DIFF_PARALLEL=n sets how many cases run at once (default 6).
 /// </summary>
 public abstract class DifferentialFixture : IDisposable
 {
@@ -22,7 +22,7 @@ public abstract class DifferentialFixture : IDisposable
         Cases = cases;
         OnlyAutossh = Environment.GetEnvironmentVariable("DIFF_ONLY_AUTOSSH") == "1";
         ReportDirectory = Environment.GetEnvironmentVariable("DIFF_REPORT_DIR") is { Length: > 0 } r ? r : null;
-        var parallel = int.TryParse(Environment.GetEnvironmentVariable("DIFF_PARALLEL"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 8;
+        var parallel = int.TryParse(Environment.GetEnvironmentVariable("DIFF_PARALLEL"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 6;
         _slots = new SemaphoreSlim(parallel);
         // Every running case polls files and /proc every 20 ms; on 2 cores the thread pool starts
         // with 2 threads and grows slowly, which delays the scripts' reactions by up to a second.

@@ -70,6 +70,12 @@ public sealed record Expectations
     /// a loaded machine, while its first start follows its reading of the environment at once.)</summary>
     public (double From, double To)? ExitAfterFirstStart { get; init; }
 
+    /// <summary>When the keeper must exit, in seconds after it was launched. AUTOSSH_MAXLIFETIME
+    /// counts from the moment the environment is read (R39, R67), i.e. from the launch, so a
+    /// keeper that takes longer to start its first ssh (a cold .NET runtime on a loaded machine)
+    /// must still end on the lifetime's schedule.</summary>
+    public (double From, double To)? ExitAfterLaunch { get; init; }
+
     public bool? DaemonGone { get; init; }
 
     /// <summary>Anything else; returns failure messages.</summary>
