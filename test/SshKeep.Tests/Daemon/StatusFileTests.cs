@@ -4,6 +4,8 @@ using SshKeep.Supervision;
 using SshKeep.Tests.Cli;
 using SshKeep.Tests.Observability;
 
+using SshKeep.Tests.Integration.Infrastructure;
+
 namespace SshKeep.Tests.Daemon;
 
 /// <summary>status.json's format (locked by Golden/status.json) and its atomic write.</summary>
@@ -151,10 +153,13 @@ public sealed class StatusFileTests
             {
                 // Raw bytes, so a torn or empty file would show, not be hidden by a retry.
                 if (!StatusFile.TryParse(File.ReadAllBytes(path), out _, out string? error)) failures.Add(error);
-                reads++;
+                Interlocked.Increment(ref reads);
             }
         });
-        for (int i = 0; i < 500; i++)
+        // The reader must really run alongside the writes (on a loaded machine Task.Run may start
+        // late): wait for its first read, and keep writing until it has read a good many times.
+        await Eventually.WaitUntilAsync(() => Volatile.Read(ref reads) > 0, "the reader to start");
+        for (int i = 0; i < 500 || (Volatile.Read(ref reads) < 200 && i < 50_000); i++)
         {
             // Sizes vary, so a reader catching a half-written file would see broken JSON.
             var tunnels = StatusSamples.Snapshot.Tunnels.Take(1 + i % 6).Select(t => t with { Restarts = i }).ToList();
