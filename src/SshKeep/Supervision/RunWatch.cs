@@ -79,11 +79,25 @@ internal sealed class RunWatch(
 
         foreach (var forward in config.Forwards.Where(f => f.Kind != ForwardKind.Remote))
         {
-            while (!await options.ListenerAccepts(forward, cancellationToken))
+            while (!await AcceptsAsync(forward, cancellationToken))
                 await Task.Delay(options.ListenerPoll, time, cancellationToken);
         }
 
         await Task.Delay(options.Settle, time, cancellationToken);
+    }
+
+    /// <summary>A check that fails in an unexpected way counts as "not yet", never as "never":
+    /// the tunnel must not stay "starting" for the rest of this ssh's life because of one error.</summary>
+    private async Task<bool> AcceptsAsync(ForwardSpec forward, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await options.ListenerAccepts(forward, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private static int Weight(SshStderrLine line) =>

@@ -70,6 +70,27 @@ public class DaemonModeAgainstSshdTests
     }
 
     [SshdFact]
+    public async Task Sighup_reloads_the_file_like_the_reload_command()
+    {
+        await using var world = await World.StartAsync();
+        await using var daemon = world.Up();
+        await daemon.AllUpAsync(["web", "db", "back"]);
+        var before = await daemon.PidsAsync();
+        var extra = LoopbackPort.PickFree();
+        await world.WriteConfigAsync(("web", $"local: \"127.0.0.1:{world.WebPort}:127.0.0.1:{world.EchoPort}\""),
+                                     ("db", $"local: \"127.0.0.1:{world.DbPort}:127.0.0.1:{world.EchoPort}\""),
+                                     ("back", $"remote: \"127.0.0.1:{world.BackPort}:127.0.0.1:{world.EchoPort}\""),
+                                     ("extra", $"local: \"127.0.0.1:{extra}:127.0.0.1:{world.EchoPort}\""));
+
+        daemon.Signal(SIGHUP);
+
+        await daemon.AllUpAsync(["web", "db", "back", "extra"]);
+        var after = await daemon.PidsAsync();
+        Assert.All(before, b => Assert.Equal(b.Value, after[b.Key]));
+        Assert.True(await world.CarriesBytesAsync(extra), "the tunnel added by SIGHUP carries bytes");
+    }
+
+    [SshdFact]
     public async Task A_bad_reload_keeps_the_running_tunnels_and_says_every_error()
     {
         await using var world = await World.StartAsync();
@@ -233,7 +254,7 @@ public class DaemonModeAgainstSshdTests
         {
             var tunnels = await StatusAsync();
             return names.All(n => tunnels.Any(t => t.GetProperty("name").GetString() == n && t.GetProperty("state").GetString() == "up"));
-        }, $"{string.Join(", ", names)} are up\n{process.StandardError}", Generous);
+        }, () => $"{string.Join(", ", names)} to be up; the daemon said:\n{process.StandardError}", TimeSpan.FromSeconds(60));
 
         public ValueTask DisposeAsync() => process.DisposeAsync();
     }

@@ -16,7 +16,12 @@ public static class Eventually
     public static Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
         WaitUntilAsync(() => Task.FromResult(condition()), what, timeout);
 
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null) =>
+        WaitUntilAsync(condition, () => what, timeout);
+
+    /// <summary>As above, with the failure message built only when the wait fails, so it can show
+    /// the state at that moment (a process's output, a status table).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string> what, TimeSpan? timeout = null)
     {
         var limit = timeout ?? DefaultTimeout;
         var started = TimeProvider.System.GetTimestamp();
@@ -26,7 +31,7 @@ public static class Eventually
         {
             if (await condition()) return;
             if (TimeProvider.System.GetElapsedTime(started) > limit)
-                throw new TimeoutException($"waited {limit.TotalSeconds:0.#} s for {what}");
+                throw new TimeoutException($"waited {limit.TotalSeconds:0.#} s for {what()}");
             await Task.Delay(poll);
             poll = poll * 2 > LongestPoll ? LongestPoll : poll * 2;
         }
