@@ -65,16 +65,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
         Stream? logFile, bool detachedCopy, DateTimeOffset lifetimeStart)
     {
         var settings = run.Settings;
-        using var logging = new AutosshLoggerProvider(new AutosshLogSettings
-        {
-            ProgramName = settings.ProgramName,
-            ProcessId = () => Environment.ProcessId,
-            TimeProvider = time,
-            LogLevel = settings.LogLevel,
-            Debug = settings.Debug,
-            LogFile = logFile,
-            Stderr = stderr,
-        });
+        using var logging = Logging(new CompatLogOptions(settings.ProgramName, settings.LogFile, settings.LogLevel, settings.Debug), logFile);
         var log = logging.CreateLogger("sshkeep");
 
         // The -f copy parses the same arguments again; its parent already logged these lines.
@@ -140,16 +131,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
                 TimeProvider = time,
                 SyslogIncludesPid = false,
             })
-            : new AutosshLoggerProvider(new AutosshLogSettings
-            {
-                ProgramName = log.ProgramName,
-                ProcessId = () => Environment.ProcessId,
-                TimeProvider = time,
-                LogLevel = log.LogLevel,
-                Debug = log.Debug,
-                LogFile = logFile,
-                Stderr = stderr,
-            }))
+            : Logging(log, logFile))
         {
             var logger = logging.CreateLogger("sshkeep");
             foreach (var notice in notices ?? []) logger.LogStartupNotice(notice);
@@ -161,6 +143,19 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
         stderr.WriteLine(stderrLine);
         return 1;
     }
+
+    /// <summary>autossh's log destination (R84): the log file when open, else syslog with a
+    /// stderr copy under AUTOSSH_DEBUG; filtered by the log level (R85).</summary>
+    private AutosshLoggerProvider Logging(CompatLogOptions log, Stream? logFile) => new(new AutosshLogSettings
+    {
+        ProgramName = log.ProgramName,
+        ProcessId = () => Environment.ProcessId,
+        TimeProvider = time,
+        LogLevel = log.LogLevel,
+        Debug = log.Debug,
+        LogFile = logFile,
+        Stderr = stderr,
+    });
 
     private static string StderrLineFor(string programName, string error) => $"{programName}: cannot open AUTOSSH_LOGFILE: {error}";
 }

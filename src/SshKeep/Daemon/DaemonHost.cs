@@ -80,7 +80,7 @@ public sealed class DaemonHost : IControlHandler
                 _watchdog = watchdog;
                 _systemd = new SystemdReporter(notifier, config.ReadyWhen, _time, _log, watchdog);
                 var launcher = new PosixSshLauncher(reaper, _time);
-                await using var supervisor = new DaemonSupervisor((tunnel, onChange) => CreateTunnel(tunnel, launcher, onChange), _log, _time, OnStatusChanged);
+                await using var supervisor = new DaemonSupervisor((tunnel, onChange) => CreateTunnel(tunnel, launcher, onChange), _time, OnStatusChanged);
                 _supervisor = supervisor;
 
                 if (!ControlServer.TryStart(new ControlServerOptions { SocketPath = paths.SocketPath }, heldLock!, this, _time, _log,

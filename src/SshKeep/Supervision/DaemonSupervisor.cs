@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using SshKeep.Config;
 
 namespace SshKeep.Supervision;
@@ -11,7 +10,6 @@ namespace SshKeep.Supervision;
 public sealed class DaemonSupervisor : IAsyncDisposable
 {
     private readonly Func<TunnelConfig, Action<TunnelStatus>, TunnelSupervisor> _create;
-    private readonly ILogger _log;
     private readonly TimeProvider _time;
     private readonly Action<IReadOnlyList<TunnelStatus>> _onChange;
     private readonly Lock _gate = new();
@@ -19,11 +17,10 @@ public sealed class DaemonSupervisor : IAsyncDisposable
     private List<TunnelConfig> _configs = [];
     private readonly Dictionary<string, Running> _running = new(StringComparer.Ordinal);
 
-    public DaemonSupervisor(Func<TunnelConfig, Action<TunnelStatus>, TunnelSupervisor> create, ILogger logger, TimeProvider time,
+    public DaemonSupervisor(Func<TunnelConfig, Action<TunnelStatus>, TunnelSupervisor> create, TimeProvider time,
         Action<IReadOnlyList<TunnelStatus>> onChange)
     {
         _create = create;
-        _log = logger;
         _time = time;
         _onChange = onChange;
     }
