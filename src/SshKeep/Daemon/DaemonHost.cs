@@ -27,6 +27,7 @@ public sealed class DaemonHost : IControlHandler
     private readonly TimeProvider _time;
     private readonly Channel<string> _requests = Channel.CreateUnbounded<string>();
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private readonly Lock _statusGate = new();
     private ILogger _log = null!;
     private DaemonSupervisor _supervisor = null!;
     private StatusStore _store = null!;
@@ -97,7 +98,7 @@ public sealed class DaemonHost : IControlHandler
                     var trigger = await MainLoopAsync(signals.Signals, cancellationToken);
 
                     _log.DaemonStopping(trigger, supervisor.Configs.Count, _options.StopGrace);
-                    _systemd.Stopping(supervisor.Configs.Count);
+                    lock (_statusGate) _systemd.Stopping(supervisor.Configs.Count);
                     await supervisor.StopAllAsync();
                 }
             }
@@ -185,14 +186,13 @@ public sealed class DaemonHost : IControlHandler
                     $"{invalid.Errors.Count} errors; still running the previous config:\n{ConfigCheck.Render(invalid)}");
             }
 
-            _systemd.BeginReload();
+            lock (_statusGate) _systemd.BeginReload();
             var plan = await _supervisor.ReloadAsync(((ConfigLoadResult.Valid)loaded).Config);
             foreach (var name in plan.Removed) _log.TunnelRemoved(name);
             foreach (var tunnel in plan.Added) _log.TunnelAdded(tunnel.Name);
             foreach (var tunnel in plan.Changed) _log.TunnelChanged(tunnel.Name, "settings");
             _log.ReloadApplied(_configPath, plan.Added.Count, plan.Removed.Count, plan.Changed.Count, plan.Unchanged.Count);
-            var snapshot = _supervisor.Snapshot();
-            _systemd.EndReload(Progress(), snapshot);
+            lock (_statusGate) _systemd.EndReload(Progress(), _supervisor.Snapshot());
             return ControlResponse.Success(
                 $"reloaded: {plan.Added.Count} added, {plan.Removed.Count} removed, {plan.Changed.Count} changed, {plan.Unchanged.Count} unchanged");
         }
@@ -217,14 +217,27 @@ public sealed class DaemonHost : IControlHandler
             SystemdEnvironment.ChildVariablesToRemove.ToDictionary(name => name, _ => (string?)null),
             NewProcessGroup: true, CaptureStandardError: true);
 
-    private void OnStatusChanged(IReadOnlyList<TunnelStatus> statuses)
+    /// <summary>
+    /// Called from every tunnel's loop, concurrently. The snapshot handed in may already be old
+    /// when it arrives (two tunnels changing at once), so the live state is read again under a
+    /// lock: whoever writes last writes the newest state, and status.json can never be left
+    /// showing a tunnel as starting after it came up.
+    /// </summary>
+    private void OnStatusChanged(IReadOnlyList<TunnelStatus> _)
     {
-        _store?.SetAll(statuses);
-        // Readiness first, then the tunnels' states read again: a tunnel is "ever up" only once
-        // its status says up, so READY=1 never comes with a STATUS= line that says "starting".
-        var progress = Progress();
-        _systemd?.Publish(progress, _supervisor.Snapshot());
-        _watchdog?.ReportAlive();
+        // Tunnels start only after all of these are set; the check guards a call during wiring.
+        if (_supervisor is null || _store is null || _systemd is null) return;
+        lock (_statusGate)
+        {
+            // Readiness first, then the states: a tunnel is "ever up" only once its status says
+            // up, so READY=1 never comes with a STATUS= line that says "starting".
+            var progress = Progress();
+            var statuses = _supervisor.Snapshot();
+            _store.SetAll(statuses);
+            _systemd.Publish(progress, statuses);
+        }
+
+        _watchdog.ReportAlive();
     }
 
     private IReadOnlyList<SystemdTunnelProgress> Progress() =>
