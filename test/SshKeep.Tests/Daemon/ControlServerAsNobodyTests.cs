@@ -30,7 +30,7 @@ public sealed class ControlServerAsNobodyTests
         Assert.Equal("uid 65534\nconnect failed: Permission denied\n", byMode);
         Assert.StartsWith("uid 65534\n{\"ok\":false,\"error\":\"forbidden\",\"message\":\"uid 65534 may not control this sshkeep: it runs as uid 0, and only that uid and root may\"", byCredentials);
         Assert.Empty(harness.Handler.Requests);
-        Assert.Contains(harness.Logger.Lines, l => l.Id.Id == 3011 && l.Text.Contains("(uid 65534)", StringComparison.Ordinal));
+        Assert.Contains(harness.Logger.Entries, l => l.EventId == 3011 && l.Message.Contains("(uid 65534)", StringComparison.Ordinal));
         // The server goes on serving its own user.
         Assert.True((await harness.SendAsync(new SshKeep.Daemon.ControlRequest(SshKeep.Daemon.ControlCommand.Status))).Response?.Ok);
     }

@@ -183,7 +183,7 @@ public sealed class ControlServerTests
         Assert.Equal(ControlErrors.Internal, failed.Response!.Error);
         Assert.Equal("reload failed inside sshkeep: supervisor bug", failed.Response.Message);
         Assert.True(next.Response?.Ok);
-        Assert.Contains(harness.Logger.Lines, l => l.Id.Id == 3014);
+        Assert.Contains(harness.Logger.Entries, l => l.EventId == 3014);
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public sealed class ControlServerTests
 
         Assert.False(File.Exists(harness.SocketPath));
         Assert.Equal(ControlCallOutcome.NoDaemon, result.Outcome);
-        Assert.Contains(harness.Logger.Lines, l => l.Id.Id == 3018);
+        Assert.Contains(harness.Logger.Entries, l => l.EventId == 3018);
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed class StatusStoreTests
 
         Assert.Equal([1, 2], heard);
         Assert.Equal(2, Read(path).Tunnels.Count);
-        Assert.Equal(2, logger.Lines.Count(l => l.Id.Id == 3002));
+        Assert.Equal(2, logger.Entries.Count(l => l.EventId == 3002));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class StatusStoreTests
         Assert.StartsWith($"cannot write \"{path}\": cannot create a temporary file: No such file or directory", error);
         Assert.Null(store.LastWriteError);
         Assert.Equal(3, Read(path).Tunnels.Count);
-        Assert.Equal([3000, 3001], logger.Lines.Select(l => l.Id.Id));
+        Assert.Equal([3000, 3001], logger.EventIds);
     }
 
     [Fact]

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using SshKeep.Daemon;
 using SshKeep.Tests.Health;
 
+using SshKeep.Tests.Fakes;
+
 namespace SshKeep.Tests.Daemon;
 
 /// <summary>sd_notify against a real datagram socket: the exact bytes systemd would read.</summary>

@@ -2,7 +2,7 @@ using SshKeep.Config;
 using SshKeep.Daemon;
 using SshKeep.Supervision;
 using SshKeep.Tests.Fakes;
-using RecordingLogger = SshKeep.Tests.Health.RecordingLogger;
+using RecordingLogger = SshKeep.Tests.Fakes.RecordingLogger;
 using SshKeep.Tests.Health;
 
 namespace SshKeep.Tests.Daemon;

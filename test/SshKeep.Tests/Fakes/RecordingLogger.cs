@@ -2,24 +2,31 @@ using Microsoft.Extensions.Logging;
 
 namespace SshKeep.Tests.Fakes;
 
-/// <summary>An ILogger that keeps every line (level, event id, text) for assertions.</summary>
+/// <summary>An ILogger that keeps every line (event id, level, text) for assertions; all levels enabled.</summary>
 public sealed class RecordingLogger : ILogger
 {
-    private readonly List<(LogLevel Level, EventId Id, string Text)> _lines = [];
+    private readonly Lock _gate = new();
+    private readonly List<LogEntry> _entries = [];
 
-    public IReadOnlyList<(LogLevel Level, EventId Id, string Text)> Lines { get { lock (_lines) return [.. _lines]; } }
+    public IReadOnlyList<LogEntry> Entries
+    {
+        get { lock (_gate) return [.. _entries]; }
+    }
 
-    public IReadOnlyList<string> Texts => [.. Lines.Select(l => l.Text)];
+    public int[] EventIds => [.. Entries.Select(e => e.EventId)];
+
+    public IReadOnlyList<string> Texts => [.. Entries.Select(e => e.Message)];
 
     /// <summary>Info and error lines only: what autossh writes at its default level 6.</summary>
-    public IReadOnlyList<string> InfoTexts => [.. Lines.Where(l => l.Level >= LogLevel.Information).Select(l => l.Text)];
+    public IReadOnlyList<string> InfoTexts => [.. Entries.Where(e => e.Level >= LogLevel.Information).Select(e => e.Message)];
 
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
     public bool IsEnabled(LogLevel logLevel) => true;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+        Func<TState, Exception?, string> formatter)
     {
-        lock (_lines) _lines.Add((logLevel, eventId, formatter(state, exception)));
+        lock (_gate) _entries.Add(new LogEntry(eventId.Id, logLevel, formatter(state, exception)));
     }
 }

@@ -8,6 +8,8 @@ using SshKeep.Health;
 
 using SshKeep.Tests.Integration.Infrastructure;
 
+using SshKeep.Tests.Fakes;
+
 namespace SshKeep.Tests.Health;
 
 /// <summary>
@@ -212,7 +214,7 @@ public sealed class AutosshMonitorTests
     public async Task Echo_mode_passes_against_an_echo_server()
     {
         var log = new RecordingLogger();
-        using var server = new EchoServer(EchoMode.Echo);
+        using var server = new ScriptedEchoServer(EchoMode.Echo);
         using var monitor = OpenEcho(server.Port, log, LongTimeoutMs, TimeProvider.System);
         Assert.True(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test"));
         Assert.Equal([ConnectionOk], log.EventIds);
@@ -222,7 +224,7 @@ public sealed class AutosshMonitorTests
     public async Task Echo_mode_uses_a_fresh_connection_per_test_and_closes_it()
     {
         var log = new RecordingLogger();
-        using var server = new EchoServer(EchoMode.Echo);
+        using var server = new ScriptedEchoServer(EchoMode.Echo);
         using var monitor = OpenEcho(server.Port, log, LongTimeoutMs, TimeProvider.System);
         Assert.True(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test 1"));
         Assert.True(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test 2"));
@@ -234,7 +236,7 @@ public sealed class AutosshMonitorTests
     public async Task Echo_mode_silent_server_fails_after_two_io_timeouts()
     {
         var log = new RecordingLogger();
-        using var server = new EchoServer(EchoMode.Silent);
+        using var server = new ScriptedEchoServer(EchoMode.Silent);
         using var monitor = OpenEcho(server.Port, log, ShortTimeoutMs, TimeProvider.System);
         Assert.False(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test"));
         Assert.Equal([IoPollTimeout, IoPollTimeout, TriedAndFailed], log.EventIds);
@@ -246,7 +248,7 @@ public sealed class AutosshMonitorTests
     {
         // R48: the random number is drawn once per test, so the retry resends the same line.
         var log = new RecordingLogger();
-        using var server = new EchoServer(EchoMode.Corrupt);
+        using var server = new ScriptedEchoServer(EchoMode.Corrupt);
         using var monitor = OpenEcho(server.Port, log, LongTimeoutMs, TimeProvider.System);
         Assert.False(await Eventually.Within(monitor.TestAsync(CancellationToken.None), "test"));
         Assert.Equal([NotWhatISent, NotWhatISent, TriedAndFailed], log.EventIds);
@@ -263,7 +265,7 @@ public sealed class AutosshMonitorTests
         // Two read waits of T = 15 s on a manual clock: nothing but the clock ends them.
         var log = new RecordingLogger();
         var time = new TimerRecordingTimeProvider();
-        using var server = new EchoServer(EchoMode.Silent);
+        using var server = new ScriptedEchoServer(EchoMode.Silent);
         using var monitor = OpenEcho(server.Port, log, (int)T.TotalMilliseconds, time);
         Task<bool> test = monitor.TestAsync(CancellationToken.None);
         int lineLength = monitor.BuildTestLine(new Random(1).Next()).Length;
@@ -283,7 +285,7 @@ public sealed class AutosshMonitorTests
         // fails with "too many loops without data". One wake-up is the send, then one per byte.
         var log = new RecordingLogger();
         var time = new TimerRecordingTimeProvider();
-        using var server = new EchoServer(EchoMode.Dribble);
+        using var server = new ScriptedEchoServer(EchoMode.Dribble);
         using var monitor = OpenEcho(server.Port, log, (int)T.TotalMilliseconds, time);
         Task<bool> test = monitor.TestAsync(CancellationToken.None);
 
@@ -362,7 +364,7 @@ public sealed class AutosshMonitorTests
     public async Task Already_cancelled_test_returns_false_without_throwing()
     {
         var log = new RecordingLogger();
-        using var server = new EchoServer(EchoMode.Echo);
+        using var server = new ScriptedEchoServer(EchoMode.Echo);
         using var monitor = OpenEcho(server.Port, log, ShortTimeoutMs, TimeProvider.System);
         Assert.False(await Eventually.Within(monitor.TestAsync(new CancellationToken(canceled: true)), "test"));
         Assert.Equal(

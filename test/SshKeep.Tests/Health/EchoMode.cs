@@ -1,6 +1,6 @@
 namespace SshKeep.Tests.Health;
 
-/// <summary>How the in-test echo service (<see cref="EchoServer"/>) answers.</summary>
+/// <summary>How the in-test echo service (<see cref="ScriptedEchoServer"/>) answers.</summary>
 public enum EchoMode
 {
     /// <summary>Sends every byte back (RFC 862).</summary>
@@ -12,6 +12,6 @@ public enum EchoMode
     /// <summary>Sends the bytes back with ASCII letters upper-cased.</summary>
     Corrupt,
 
-    /// <summary>Waits for a whole line, then sends it back one byte per <see cref="EchoServer.SendNextByte"/> call.</summary>
+    /// <summary>Waits for a whole line, then sends it back one byte per <see cref="ScriptedEchoServer.SendNextByte"/> call.</summary>
     Dribble,
 }

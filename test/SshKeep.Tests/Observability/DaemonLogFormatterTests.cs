@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using SshKeep.Observability;
 using SshKeep.Supervision;
 
+using SshKeep.Tests.Fakes;
+
 namespace SshKeep.Tests.Observability;
 
 /// <summary>The text, journald and JSON lines, entry by entry.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace SshKeep.Tests.Health;
+namespace SshKeep.Tests.Fakes;
 
 /// <summary>One recorded log call.</summary>
 public sealed record LogEntry(int EventId, LogLevel Level, string Message);

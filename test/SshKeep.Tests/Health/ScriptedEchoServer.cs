@@ -5,7 +5,7 @@ using System.Threading.Channels;
 namespace SshKeep.Tests.Health;
 
 /// <summary>An echo service on 127.0.0.1 (OS-chosen port) standing in for <c>-L wp:host:7</c>.</summary>
-public sealed class EchoServer : IDisposable
+public sealed class ScriptedEchoServer : IDisposable
 {
     private readonly Socket _listener;
     private readonly CancellationTokenSource _stop = new();
@@ -16,7 +16,7 @@ public sealed class EchoServer : IDisposable
     private int _accepted;
     private int _closedByPeer;
 
-    public EchoServer(EchoMode mode)
+    public ScriptedEchoServer(EchoMode mode)
     {
         Mode = mode;
         _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
