@@ -3,64 +3,23 @@ using Microsoft.Extensions.Logging;
 namespace SshKeep.Compat;
 
 /// <summary>
-/// autossh 1.4g's messages (spec R86), worded as in the Debian binary so scripts and log
-/// filters keep matching. Error = LOG_ERR (3), Information = LOG_INFO (6), Debug = LOG_DEBUG (7).
+/// autossh 1.4g's messages (spec R86) that the supervisor and monitor log, worded as in the
+/// Debian binary so scripts and log filters keep matching. Start-up messages are worded by the
+/// parser (<see cref="CompatCommandLine"/>) and logged through StartupError/StartupNotice. Error = LOG_ERR (3), Information = LOG_INFO (6), Debug = LOG_DEBUG (7).
 /// </summary>
 internal static partial class CompatLog
 {
     // --- start-up (all fatal ones are Error) ---
-    [LoggerMessage(100, LogLevel.Error, "invalid log level \"{Value}\"")]
-    public static partial void InvalidLogLevel(this ILogger logger, string value);
-
-    [LoggerMessage(101, LogLevel.Error, "invalid poll time \"{Value}\"")]
-    public static partial void InvalidPollTime(this ILogger logger, string value);
-
-    [LoggerMessage(102, LogLevel.Error, "invalid first poll time \"{Value}\"")]
-    public static partial void InvalidFirstPollTime(this ILogger logger, string value);
-
-    [LoggerMessage(103, LogLevel.Error, "invalid gate time \"{Value}\"")]
-    public static partial void InvalidGateTime(this ILogger logger, string value);
-
-    [LoggerMessage(104, LogLevel.Error, "invalid max start number \"{Value}\"")]
-    public static partial void InvalidMaxStart(this ILogger logger, string value);
-
-    [LoggerMessage(105, LogLevel.Error, "invalid max lifetime \"{Value}\"")]
-    public static partial void InvalidMaxLifetime(this ILogger logger, string value);
-
-    [LoggerMessage(106, LogLevel.Error, "echo message may only be {Max} bytes long")]
-    public static partial void MessageTooLong(this ILogger logger, int max);
-
     /// <summary>Any start-up error already worded by the parser (invalid port, cannot open log file, …).</summary>
     [LoggerMessage(107, LogLevel.Error, "{Text}")]
     public static partial void StartupError(this ILogger logger, string text);
-
-    [LoggerMessage(110, LogLevel.Information, "port set to 0, monitoring disabled")]
-    public static partial void MonitoringDisabled(this ILogger logger);
-
-    [LoggerMessage(111, LogLevel.Information, "short poll time: adjusting net timeouts to {Milliseconds}")]
-    public static partial void ShortPollTime(this ILogger logger, int milliseconds);
-
-    [LoggerMessage(112, LogLevel.Information, "poll time is greater than lifetime, dropping poll time to {Seconds:0}")]
-    public static partial void PollClampedToLifetime(this ILogger logger, double seconds);
-
-    [LoggerMessage(113, LogLevel.Information, "first poll time is greater than lifetime, dropping first poll time to {Seconds:0}")]
-    public static partial void FirstPollClampedToLifetime(this ILogger logger, double seconds);
 
     /// <summary>An informational start-up line worded by the parser.</summary>
     [LoggerMessage(114, LogLevel.Information, "{Text}")]
     public static partial void StartupNotice(this ILogger logger, string text);
 
-    [LoggerMessage(120, LogLevel.Error, "cannot open pid file \"{Path}\": {Reason}")]
-    public static partial void CannotOpenPidFile(this ILogger logger, string path, string reason);
-
-    [LoggerMessage(121, LogLevel.Error, "write failed to pid file \"{Path}\": {Reason}")]
-    public static partial void CannotWritePidFile(this ILogger logger, string path, string reason);
-
     [LoggerMessage(122, LogLevel.Error, "bind on {Host}:{Port}: {Reason}")]
     public static partial void BindFailed(this ILogger logger, string host, int port, string reason);
-
-    [LoggerMessage(123, LogLevel.Error, "run as daemon failed: {Reason}")]
-    public static partial void DaemonFailed(this ILogger logger, string reason);
 
     // --- the loop (R60) ---
     [LoggerMessage(200, LogLevel.Information, "starting ssh (count {Count})")]
@@ -83,9 +42,6 @@ internal static partial class CompatLog
 
     [LoggerMessage(206, LogLevel.Error, "signalled to exit")]
     public static partial void SignalledToExitBetweenRuns(this ILogger logger);
-
-    [LoggerMessage(207, LogLevel.Information, "signalled to exit")]
-    public static partial void SignalledToExitWhileWatching(this ILogger logger);
 
     [LoggerMessage(208, LogLevel.Information, "exceeded maximum time to live, shutting down")]
     public static partial void LifetimeExceeded(this ILogger logger);
@@ -156,18 +112,6 @@ internal static partial class CompatLog
     public static partial void PollError(this ILogger logger, string reason);
 
     // --- kill and debug trace ---
-    [LoggerMessage(600, LogLevel.Error, "waitpid() not successful: {Reason}")]
-    public static partial void WaitpidFailed(this ILogger logger, string reason);
-
-    [LoggerMessage(601, LogLevel.Debug, "check on child {Pid}")]
-    public static partial void CheckOnChild(this ILogger logger, int pid);
-
-    [LoggerMessage(602, LogLevel.Debug, "expired child, returning {Result}")]
-    public static partial void ExpiredChild(this ILogger logger, int result);
-
-    [LoggerMessage(603, LogLevel.Debug, "clear alarm timer ({Seconds} secs left)")]
-    public static partial void ClearAlarm(this ILogger logger, int seconds);
-
     [LoggerMessage(604, LogLevel.Debug, "set alarm for {Seconds} secs")]
     public static partial void SetAlarm(this ILogger logger, int seconds);
 
@@ -177,11 +121,4 @@ internal static partial class CompatLog
     [LoggerMessage(606, LogLevel.Debug, "sleeping for grace time {Seconds} secs")]
     public static partial void SleepingForGraceTime(this ILogger logger, int seconds);
 
-    /// <summary>sshkeep only (issue 4): the server answers again, so the back-off wait ends early.</summary>
-    [LoggerMessage(607, LogLevel.Information, "server {Host}:{Port} answers again; ending the wait after {Waited} of {Planned} secs")]
-    public static partial void ReachableAgain(this ILogger logger, string host, int port, int waited, int planned);
-
-    /// <summary>sshkeep only (R68 fix): ssh ignored SIGTERM for the grace period.</summary>
-    [LoggerMessage(608, LogLevel.Information, "ssh child {Pid} did not exit {Grace} secs after SIGTERM; sending SIGKILL")]
-    public static partial void KillEscalated(this ILogger logger, int pid, int grace);
 }

@@ -327,11 +327,8 @@ public sealed class CompatSupervisor
         return alarm.IsCompletedSuccessfully ? new WatchEvent.AlarmDue() : new WatchEvent.Signalled(0);
     }
 
-    private async Task StopAsync(ISshProcess process)
-    {
-        var exit = process.StopAsync(_options.StopGrace);
-        await exit;
-    }
+    /// <summary>R68 with the fix: SIGTERM, grace, SIGKILL; the exit status is thrown away.</summary>
+    private Task StopAsync(ISshProcess process) => process.StopAsync(_options.StopGrace);
 
     private static async Task SwallowAsync(Task task)
     {

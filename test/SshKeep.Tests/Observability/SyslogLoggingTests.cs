@@ -67,7 +67,7 @@ public sealed class SyslogLoggingTests
             SyslogSocketPath = syslog.SocketPath,
         });
         ILogger logger = provider.CreateLogger("any");
-        logger.MonitoringDisabled();
+        logger.StartupNotice("port set to 0, monitoring disabled");
         pid = 200;
         logger.StartingSsh(1);
         Assert.EndsWith("autossh[100]: port set to 0, monitoring disabled", await syslog.ReceiveAsync());
@@ -87,7 +87,7 @@ public sealed class SyslogLoggingTests
             SyslogSocketPath = syslog.SocketPath,
             SyslogIncludesPid = false,
         });
-        provider.CreateLogger("any").InvalidPollTime("x");
+        provider.CreateLogger("any").StartupError("invalid poll time \"x\"");
         Assert.Equal("<11>Nov 22 08:24:10 autossh: invalid poll time \"x\"", await syslog.ReceiveAsync());
     }
 
@@ -153,7 +153,7 @@ public sealed class SyslogLoggingTests
             Stderr = stderr,
         });
         ILogger logger = provider.CreateLogger("any");
-        logger.MonitoringDisabled();
+        logger.StartupNotice("port set to 0, monitoring disabled");
         logger.CheckingGracePeriod(0);
 
         // As the Debian binary prints under AUTOSSH_DEBUG=1.
