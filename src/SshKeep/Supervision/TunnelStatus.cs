@@ -28,6 +28,9 @@ public sealed record TunnelStatus
     /// <summary>When the next start is due, while waiting.</summary>
     public DateTimeOffset? NextRetry { get; init; }
 
+    /// <summary>Why the last ssh run ended, one of <see cref="RestartReasons"/>; null before the first end.</summary>
+    public string? LastRestartReason { get; init; }
+
     /// <summary>The remote port the server still holds (waiting-for-remote-port only).</summary>
     public int? HeldRemotePort { get; init; }
 }

@@ -12,6 +12,9 @@ public sealed record TunnelSupervisorOptions
     /// <summary>True when a local listen port (-L/-D) accepts connections: the forward is set up.</summary>
     public required Func<ForwardSpec, CancellationToken, Task<bool>> ListenerAccepts { get; init; }
 
+    /// <summary>Told of every end-to-end probe (metrics: probe duration); null when nobody listens.</summary>
+    public Action<string, SshKeep.Health.ProbeResult>? OnProbe { get; init; }
+
     /// <summary>A random number in [0, 1) for the jitter.</summary>
     public Func<double> NextUnit { get; init; } = Random.Shared.NextDouble;
 
