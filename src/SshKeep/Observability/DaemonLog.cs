@@ -62,7 +62,7 @@ public static partial class DaemonLog
     [LoggerMessage(1056, LogLevel.Warning, "control socket: refused a connection from uid {PeerUid} (only uid {OwnerUid} and root may control this daemon); still listening")]
     public static partial void ControlRefused(this ILogger logger, int peerUid, int ownerUid);
 
-    [LoggerMessage(1057, LogLevel.Information, "network changed ({What}); waiting tunnels retry now")]
+    [LoggerMessage(1057, LogLevel.Information, "network changed ({What}); waiting tunnels retry now, up tunnels are probed now")]
     public static partial void NetworkChanged(this ILogger logger, string what);
 
     // --- a tunnel's life (1100–1199) ---
@@ -97,6 +97,15 @@ public static partial class DaemonLog
 
     [LoggerMessage(1113, LogLevel.Information, "{Host}:{Port} answers again; starting ssh now")]
     public static partial void ServerReachable(this ILogger logger, string tunnel, string host, int port);
+
+    [LoggerMessage(1114, LogLevel.Information, "ssh pid {Pid} is still connecting to {Server}, which answers again; stopping it and starting a fresh ssh now (its own retry could be seconds away)")]
+    public static partial void ConnectStalled(this ILogger logger, string tunnel, int pid, string server);
+
+    [LoggerMessage(1115, LogLevel.Information, "first probe passed ({Elapsed} after ssh started)")]
+    public static partial void FirstProbePassed(this ILogger logger, string tunnel, DaemonDuration elapsed);
+
+    [LoggerMessage(1121, LogLevel.Warning, "local port {Port} is already in use{Holder}; ssh cannot listen there; retrying in {Delay}")]
+    public static partial void LocalPortInUse(this ILogger logger, string tunnel, int port, string holder, DaemonDuration delay);
 
     [LoggerMessage(1120, LogLevel.Warning, "the server still holds remote port {Port} (most likely for a dead session of ours); retrying in {Delay} until it lets go")]
     public static partial void WaitingForRemotePort(this ILogger logger, string tunnel, int port, DaemonDuration delay);

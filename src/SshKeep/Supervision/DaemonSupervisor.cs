@@ -118,6 +118,15 @@ public sealed class DaemonSupervisor : IAsyncDisposable
         }
     }
 
+    /// <summary>The network changed (issue 4 item 4): waiting tunnels retry now, up ones are probed now.</summary>
+    public void NetworkChanged(string what)
+    {
+        lock (_gate)
+        {
+            foreach (var running in _running.Values) running.Supervisor.NetworkChanged(what);
+        }
+    }
+
     /// <summary>Stops every tunnel (SIGTERM, grace, SIGKILL for each ssh, all at once).</summary>
     public async Task StopAllAsync()
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SshKeep.Config;
+using SshKeep.Health;
 using SshKeep.Observability;
 using SshKeep.Ssh;
 
@@ -21,6 +22,7 @@ public sealed class TunnelSupervisor
     private readonly Action<TunnelStatus> _onChange;
     private readonly Channel<(TunnelCommand Command, string Trigger)> _commands = Channel.CreateUnbounded<(TunnelCommand, string)>();
     private readonly Lock _gate = new();
+    private readonly ConnectStallWatch? _stallWatch;
     private TunnelStatus _status;
 
     public TunnelSupervisor(TunnelConfig config, ISshLauncher launcher, ILogger logger, TimeProvider time,
@@ -32,6 +34,7 @@ public sealed class TunnelSupervisor
         _time = time;
         _options = options;
         _onChange = onChange;
+        _stallWatch = options.Reachability is { } reachability ? new ConnectStallWatch(reachability, time) : null;
         // A supervisor exists to run its tunnel: it is starting until its first ssh proves healthy.
         _status = new TunnelStatus { Name = config.Name, State = TunnelState.Starting, Since = time.GetUtcNow() };
     }
@@ -49,12 +52,15 @@ public sealed class TunnelSupervisor
     /// <summary>True once the first ssh run has ended or the tunnel came up (READY after the first round).</summary>
     public bool Attempted { get; private set; }
 
-    /// <summary>Ends a back-off wait now (SIGUSR1, `retry-now`, a network change).</summary>
+    /// <summary>Ends a back-off wait now (SIGUSR1, `retry-now`).</summary>
     /// <param name="trigger">Who asked, for the log ("SIGUSR1", "retry-now from the CLI").</param>
     public void RetryNow(string trigger = "retry-now") => _commands.Writer.TryWrite((TunnelCommand.RetryNow, trigger));
 
     /// <summary>Stops the running ssh (if any) and starts a new one at once (`restart NAME`).</summary>
     public void Restart(string trigger = "restart") => _commands.Writer.TryWrite((TunnelCommand.Restart, trigger));
+
+    /// <summary>The network changed (issue 4 item 4): a waiting tunnel retries at once, an up one is probed at once.</summary>
+    public void NetworkChanged(string what) => _commands.Writer.TryWrite((TunnelCommand.NetworkChanged, what));
 
     /// <summary>Runs until <paramref name="stop"/> is cancelled; then stops ssh and returns.</summary>
     public async Task RunAsync(CancellationToken stop)
@@ -74,7 +80,7 @@ public sealed class TunnelSupervisor
 
                 var next = TunnelRetryPolicy.After(outcome, failures, Config.Backoff, _options.NextUnit());
                 failures = next.Failures;
-                LogNext(outcome, next);
+                var holder = LogNext(outcome, next);
                 Publish(s => s with
                 {
                     State = next.State,
@@ -83,8 +89,9 @@ public sealed class TunnelSupervisor
                     Pid = null,
                     NextRetry = _time.GetUtcNow() + next.Delay,
                     HeldRemotePort = next.HeldRemotePort,
+                    LastError = holder is null ? s.LastError : $"{s.LastError} ({holder})",
                 });
-                await WaitAsync(next.Delay, stop);
+                await WaitAsync(next, stop);
             }
         }
         finally
@@ -118,7 +125,7 @@ public sealed class TunnelSupervisor
         {
             // A missing ssh program is a configuration problem: a person must fix ssh_path.
             var reason = $"cannot run {e.Program}: {e.Reason}";
-            Publish(s => s with { LastError = reason });
+            Publish(s => s with { LastError = reason, LastRestartReason = RestartReasons.StartFailed });
             return (new TunnelRunOutcome(null, new SshStderrLine(SshFailureKind.BadConfiguration), false, TimeSpan.Zero, TimeSpan.Zero, reason), false);
         }
 
@@ -128,12 +135,18 @@ public sealed class TunnelSupervisor
 
         var run = new RunWatch(process, Config, _log, _time, _options, line => Publish(s => s with { LastError = line }));
         using var runCts = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var never = Task.Delay(Timeout.InfiniteTimeSpan, _time, runCts.Token);
         var stderrPump = run.PumpStderrAsync(runCts.Token);
-        var upDetection = run.DetectUpAsync(runCts.Token);
+        var sessionReady = run.DetectUpAsync(runCts.Token);
+        var stall = _stallWatch?.WatchAsync(process.Pid, runCts.Token) ?? Never<System.Net.IPEndPoint>(never);
+        ProbeLoop? probes = null;
+        Task<ProbeResult> condemned = Never<ProbeResult>(never);
+        Task healthy = never;
         DateTimeOffset? upSince = null;
         var restartAtOnce = false;
         ChildExit? exit = null;
-        string? stoppedReason = null;
+        string? endedBy = null;
+        string? endReason = null;
 
         try
         {
@@ -141,7 +154,7 @@ public sealed class TunnelSupervisor
             while (true)
             {
                 var command = _commands.Reader.WaitToReadAsync(runCts.Token).AsTask();
-                var done = await Task.WhenAny(process.Exited, process.Stopped, upDetection, command, stopped);
+                var done = await Task.WhenAny(process.Exited, process.Stopped, sessionReady, healthy, condemned, stall, command, stopped);
                 if (process.Exited.IsCompleted)
                 {
                     exit = await process.Exited;
@@ -156,32 +169,90 @@ public sealed class TunnelSupervisor
 
                 if (done == process.Stopped)
                 {
-                    stoppedReason = "ssh was stopped (SIGSTOP)";
-                    _log.TunnelStopping(Config.Name, process.Pid, $"{stoppedReason}; a stopped ssh forwards nothing", _options.StopGrace);
-                    Publish(s => s with { LastError = stoppedReason });
+                    endedBy = "ssh was stopped (SIGSTOP)";
+                    endReason = RestartReasons.Stopped;
+                    _log.TunnelStopping(Config.Name, process.Pid, $"{endedBy}; a stopped ssh forwards nothing", _options.StopGrace);
+                    Publish(s => s with { LastError = endedBy });
                     exit = await process.StopAsync(_options.StopGrace);
                     break;
                 }
 
-                if (done == upDetection)
+                if (done == sessionReady)
                 {
-                    var cameUp = upDetection.IsCompletedSuccessfully;
-                    upDetection = Task.Delay(Timeout.Infinite, runCts.Token);
-                    if (!cameUp) continue;
+                    var ready = sessionReady.IsCompletedSuccessfully;
+                    sessionReady = never;
+                    if (!ready) continue;
+                    if (_options.ProbeForward is { } probe && ProbeSchedule.Enabled(Config.Health))
+                    {
+                        // The session is there; the tunnel is up once its probes pass end to end.
+                        probes = new ProbeLoop(Config, probe, _time, _log, _options.OnProbe);
+                        condemned = probes.RunUntilCondemnedAsync(runCts.Token);
+                        healthy = probes.FirstPass;
+                        continue;
+                    }
+
+                    healthy = Task.CompletedTask;
+                    continue;
+                }
+
+                if (done == healthy)
+                {
+                    healthy = never;
                     upSince = _time.GetUtcNow();
                     Attempted = true;
+                    if (probes is not null) _log.FirstProbePassed(Config.Name, upSince.Value - startedAt);
                     _log.TunnelUp(Config.Name, process.Pid, upSince.Value - startedAt);
                     Publish(s => s with { State = TunnelState.Up, Since = upSince.Value, UpSince = upSince });
                     continue;
                 }
 
-                if (_commands.Reader.TryRead(out var cmd) && cmd.Command == TunnelCommand.Restart)
+                if (done == condemned)
                 {
-                    _log.TunnelRestartRequested(Config.Name, cmd.Trigger);
+                    if (!condemned.IsCompletedSuccessfully)
+                    {
+                        condemned = Never<ProbeResult>(never);
+                        continue;
+                    }
+
+                    var failed = await condemned;
+                    endedBy = $"probe of {failed.Forward} failed: {failed.Failure}";
+                    endReason = RestartReasons.ProbeFailed;
+                    _log.ProbeVerdictRestart(Config.Name, failed.Forward.ToString(), Math.Max(1, Config.Health.ProbeFailures),
+                        failed.Failure ?? "failed", process.Pid);
+                    Publish(s => s with { LastError = endedBy });
+                    exit = await process.StopAsync(_options.StopGrace);
+                    break;
+                }
+
+                if (done == stall)
+                {
+                    if (!stall.IsCompletedSuccessfully)
+                    {
+                        stall = Never<System.Net.IPEndPoint>(never);
+                        continue;
+                    }
+
+                    var server = await stall;
+                    endedBy = $"ssh was stuck connecting to {server} after the server answered again";
+                    endReason = RestartReasons.ConnectStalled;
+                    _log.ConnectStalled(Config.Name, process.Pid, server.ToString());
                     exit = await process.StopAsync(_options.StopGrace);
                     restartAtOnce = true;
                     break;
                 }
+
+                if (!_commands.Reader.TryRead(out var cmd)) continue;
+                if (cmd.Command == TunnelCommand.Restart)
+                {
+                    _log.TunnelRestartRequested(Config.Name, cmd.Trigger);
+                    endReason = RestartReasons.Requested;
+                    exit = await process.StopAsync(_options.StopGrace);
+                    restartAtOnce = true;
+                    break;
+                }
+
+                // A network change while up: prove the tunnel now rather than at the next round.
+                if (cmd.Command == TunnelCommand.NetworkChanged) probes?.ProbeNow();
 
                 // RetryNow while ssh runs has nothing to cut short.
             }
@@ -195,27 +266,52 @@ public sealed class TunnelSupervisor
         await Task.WhenAny(stderrPump, Task.Delay(TimeSpan.FromMilliseconds(500), _time));
         var endedAt = _time.GetUtcNow();
         var decisive = run.Decisive;
-        var why = stoppedReason ?? run.LastLine ?? (exit is { } ended ? $"ssh exited with {ended}" : "ssh ended");
-        Publish(s => s with { LastExit = exit?.ToString(), Pid = null });
+        var why = endedBy ?? run.LastLine ?? (exit is { } ended ? $"ssh exited with {ended}" : "ssh ended");
+        endReason ??= decisive.IsPermanent ? RestartReasons.Permanent
+            : decisive.Kind == SshFailureKind.RemotePortInUse ? RestartReasons.RemotePortInUse
+            : RestartReasons.Exited;
+        Publish(s => s with { LastExit = exit?.ToString(), Pid = null, LastRestartReason = endReason });
         return (new TunnelRunOutcome(exit, decisive, upSince is not null, upSince is { } u ? endedAt - u : TimeSpan.Zero,
             endedAt - startedAt, why), restartAtOnce);
     }
 
-    /// <summary>Waits out a back-off, cut short by retry-now, restart or stop.</summary>
-    private async Task WaitAsync(TimeSpan delay, CancellationToken stop)
+    /// <summary>A task of <typeparamref name="T"/> that ends (cancelled) only with the run.</summary>
+    private static async Task<T> Never<T>(Task never)
+    {
+        await never;
+        throw new OperationCanceledException();
+    }
+
+    /// <summary>Waits out a back-off, cut short by retry-now, restart, a network change, stop, or
+    /// (after a transient failure) the server answering again.</summary>
+    private async Task WaitAsync(TunnelNextStep next, CancellationToken stop)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var timer = Task.Delay(delay, _time, cts.Token);
+        var timer = Task.Delay(next.Delay, _time, cts.Token);
+        var gate = next.State == TunnelState.Backoff && _options.Reachability is { } reachability
+            ? ServerReturnsAsync(reachability, cts.Token)
+            : Task.Delay(Timeout.InfiniteTimeSpan, _time, cts.Token);
         try
         {
             while (true)
             {
                 var command = _commands.Reader.WaitToReadAsync(cts.Token).AsTask();
-                var done = await Task.WhenAny(timer, command);
+                var done = await Task.WhenAny(timer, command, gate);
                 if (done == timer || stop.IsCancellationRequested) return;
+                if (done == gate)
+                {
+                    if (!gate.IsCompletedSuccessfully)
+                    {
+                        gate = Task.Delay(Timeout.InfiniteTimeSpan, _time, cts.Token);
+                        continue;
+                    }
+
+                    return;
+                }
+
                 if (_commands.Reader.TryRead(out var cmd))
                 {
-                    _log.WaitCutShort(Config.Name, cmd.Trigger);
+                    _log.WaitCutShort(Config.Name, cmd.Command == TunnelCommand.NetworkChanged ? $"network changed ({cmd.Trigger})" : cmd.Trigger);
                     return;
                 }
             }
@@ -230,12 +326,44 @@ public sealed class TunnelSupervisor
         }
     }
 
-    private void LogNext(TunnelRunOutcome outcome, TunnelNextStep next)
+    /// <summary>The reachability gate of one wait, with its log lines: the server address ssh
+    /// used last, else the one <c>ssh -G</c> names.</summary>
+    private async Task ServerReturnsAsync(IServerReachability reachability, CancellationToken cancellationToken)
+    {
+        var server = _stallWatch?.LastServer;
+        if (server is null)
+        {
+            var startInfo = _options.StartInfoFor(Config);
+            server = await reachability.ResolveAsync(startInfo.Program, startInfo.Arguments, cancellationToken);
+        }
+
+        if (server is null)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, _time, cancellationToken);
+            return;
+        }
+
+        await ReachabilityGate.ServerReturnsAsync(reachability, server, () =>
+            _log.ServerUnreachable(Config.Name, server.Address.ToString(), server.Port, "no answer to a TCP connect", ReachabilityGate.CheckEvery),
+            cancellationToken);
+        _log.ServerReachable(Config.Name, server.Address.ToString(), server.Port);
+    }
+
+    /// <summary>Logs what happened and what happens next; returns who holds a local port when
+    /// that was the failure and the holder could be found, for the status.</summary>
+    private string? LogNext(TunnelRunOutcome outcome, TunnelNextStep next)
     {
         if (outcome.Exit is null)
         {
             _log.SshStartFailed(Config.Name, _options.StartInfoFor(Config).Program, next.Reason, next.Delay);
-            return;
+            return null;
+        }
+
+        if (next.State == TunnelState.Backoff && outcome.Decisive is { Kind: SshFailureKind.LocalPortInUse, Port: { } port })
+        {
+            var holder = _options.DescribePortHolder?.Invoke(port);
+            _log.LocalPortInUse(Config.Name, port, holder is null ? "" : $", {holder}", next.Delay);
+            return holder;
         }
 
         switch (next.State)
@@ -250,6 +378,8 @@ public sealed class TunnelSupervisor
                 _log.SshExited(Config.Name, outcome.Exit.ToString()!, outcome.SinceStart, next.Delay, next.Failures + 1);
                 break;
         }
+
+        return null;
     }
 
     private static string FixFor(SshFailureKind kind) => kind switch

@@ -12,6 +12,17 @@ public sealed record TunnelSupervisorOptions
     /// <summary>True when a local listen port (-L/-D) accepts connections: the forward is set up.</summary>
     public required Func<ForwardSpec, CancellationToken, Task<bool>> ListenerAccepts { get; init; }
 
+    /// <summary>One end-to-end probe of one forward of a tunnel (issue 4 item 1); null turns
+    /// probes off (the tunnel is up once its session is ready).</summary>
+    public Func<TunnelConfig, ForwardSpec, CancellationToken, Task<SshKeep.Health.ProbeResult>>? ProbeForward { get; init; }
+
+    /// <summary>Where ssh connects and whether the server answers (issue 4 item 3); null turns
+    /// the reachability-gated wait and the stuck-connect restart off.</summary>
+    public SshKeep.Health.IServerReachability? Reachability { get; init; }
+
+    /// <summary>Names the process holding a local TCP port ("held by pid 812 (python3)"), or null.</summary>
+    public Func<int, string?>? DescribePortHolder { get; init; }
+
     /// <summary>Told of every end-to-end probe (metrics: probe duration); null when nobody listens.</summary>
     public Action<string, SshKeep.Health.ProbeResult>? OnProbe { get; init; }
 

@@ -19,7 +19,8 @@ internal sealed class TunnelSupervisorHarness : IAsyncDisposable
     public Task Run { get; }
     public bool ListenersAccept { get; set; } = true;
 
-    public TunnelSupervisorHarness(Func<TunnelConfig, TunnelConfig>? configure = null)
+    public TunnelSupervisorHarness(Func<TunnelConfig, TunnelConfig>? configure = null,
+        Func<TunnelSupervisorOptions, TunnelSupervisorOptions>? wire = null)
     {
         Launcher = new FakeSshLauncher(Clock);
         var config = new TunnelConfig
@@ -29,12 +30,14 @@ internal sealed class TunnelSupervisorHarness : IAsyncDisposable
             Forwards = [new ForwardSpec(ForwardKind.Local, "127.0.0.1", 15432, "db.internal", 5432)],
         };
         config = configure?.Invoke(config) ?? config;
-        Supervisor = new TunnelSupervisor(config, Launcher, Log, Clock, new TunnelSupervisorOptions
+        var options = new TunnelSupervisorOptions
         {
             StartInfoFor = c => new SshStartInfo("ssh", ["-N", c.Destination], CaptureStandardError: true),
             ListenerAccepts = (_, _) => Task.FromResult(ListenersAccept),
             NextUnit = () => 0.5,
-        }, status => { lock (_history) _history.Add(status); });
+        };
+        Supervisor = new TunnelSupervisor(config, Launcher, Log, Clock, wire?.Invoke(options) ?? options,
+            status => { lock (_history) _history.Add(status); });
         Run = Task.Run(() => Supervisor.RunAsync(_stop.Token));
     }
 
@@ -57,6 +60,23 @@ internal sealed class TunnelSupervisorHarness : IAsyncDisposable
             return false;
         }, "the tunnel comes up", TimeSpan.FromSeconds(10));
         return ssh;
+    }
+
+    /// <summary>Advances the clock in small steps until <paramref name="condition"/> holds.</summary>
+    public Task AdvanceUntilAsync(Func<bool> condition, string what, double step = 0.05) =>
+        Eventually.WaitUntilAsync(() =>
+        {
+            if (condition()) return true;
+            Clock.Advance(step);
+            return false;
+        }, what, TimeSpan.FromSeconds(10));
+
+    /// <summary>Waits for the fake process to be started: first the next start, while moving the
+    /// clock (starts may be behind a timer).</summary>
+    public async Task<FakeSshProcess> NextStartWhileAdvancingAsync(int count)
+    {
+        await AdvanceUntilAsync(() => Launcher.Starts.Count >= count, $"ssh start #{count} (starts so far: {Launcher.Starts.Count})");
+        return Launcher.Starts[count - 1].Process;
     }
 
     public async ValueTask DisposeAsync()

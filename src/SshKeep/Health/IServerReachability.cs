@@ -1,0 +1,26 @@
+using System.Net;
+
+namespace SshKeep.Health;
+
+/// <summary>
+/// What the supervisors need to know about the path to an ssh server (issue 4 item 3): where an
+/// ssh process is connecting, and whether the server answers a plain TCP connect. Production:
+/// <see cref="ServerReachability"/> (/proc and real sockets); tests: a fake.
+/// </summary>
+public interface IServerReachability
+{
+    /// <summary>The TCP connection an ssh process has to its server, or null (none yet, a
+    /// ProxyCommand, the process gone).</summary>
+    SshConnection? ConnectionOf(int pid);
+
+    /// <summary>One cheap TCP connect to the server: true when it accepted.</summary>
+    Task<bool> AnswersAsync(IPEndPoint server, CancellationToken cancellationToken);
+
+    /// <summary>Completes when the server accepts a TCP connect; attempts every fraction of a
+    /// second, so the first one after a heal goes out at once.</summary>
+    Task WaitUntilAnswersAsync(IPEndPoint server, CancellationToken cancellationToken);
+
+    /// <summary>Where ssh would connect for this command line (<c>ssh -G</c>), or null when it
+    /// cannot be known (a proxy, a name that does not resolve).</summary>
+    Task<IPEndPoint?> ResolveAsync(string sshPath, IReadOnlyList<string> sshArguments, CancellationToken cancellationToken);
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using SshKeep.Health;
+
+namespace SshKeep.Supervision;
+
+/// <summary>
+/// Watches one ssh process while it connects (issue 4 item 3). An ssh started during an outage
+/// sits in the kernel's SYN retransmission (1, 3, 7, 15, 31 s…), so after the heal it would
+/// connect only at its next retransmission — recovery would depend on how long the outage was.
+/// This watch notices the stall (still connecting a second after the first sighting: the first
+/// SYN was lost, Linux's initial retransmission timeout is 1 s), tries the server itself every
+/// fraction of a second, and completes the moment the server answers while ssh is still stuck,
+/// so the supervisor can start a fresh ssh at once. It stops watching as soon as ssh's
+/// connection is established (a live connection never goes back to connecting), and gives up
+/// when ssh shows no TCP socket at all (a ProxyCommand), so it costs nothing in steady state.
+/// </summary>
+public sealed class ConnectStallWatch(IServerReachability reachability, TimeProvider time)
+{
+    /// <summary>How often ssh's socket is looked at while it connects.</summary>
+    public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Connecting for this long means the first SYN (or its answer) was lost.</summary>
+    public static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(1);
+
+    /// <summary>No TCP socket for this long: ssh connects through a proxy; nothing to watch.</summary>
+    public static readonly TimeSpan NoSocketGiveUp = TimeSpan.FromSeconds(5);
+
+    /// <summary>The server address ssh last used (learned from its socket); null until seen.</summary>
+    public IPEndPoint? LastServer { get; private set; }
+
+    /// <summary>Completes with the server's address when ssh is stuck connecting and the server
+    /// answers; otherwise runs until cancelled (ssh exited or came up).</summary>
+    public async Task<IPEndPoint> WatchAsync(int pid, CancellationToken cancellationToken)
+    {
+        var startedAt = time.GetUtcNow();
+        DateTimeOffset? connectingSince = null;
+        var sawSocket = false;
+        while (true)
+        {
+            await Task.Delay(Poll, time, cancellationToken);
+            var connection = reachability.ConnectionOf(pid);
+            if (connection is null)
+            {
+                if (!sawSocket && time.GetUtcNow() - startedAt >= NoSocketGiveUp) break;
+                connectingSince = null;
+                continue;
+            }
+
+            sawSocket = true;
+            LastServer = connection.Server;
+            if (!connection.Connecting) break;
+
+            connectingSince ??= time.GetUtcNow();
+            if (time.GetUtcNow() - connectingSince < StallAfter) continue;
+
+            if (await AnswersWhileStuckAsync(pid, connection.Server, cancellationToken)) return connection.Server;
+            break;
+        }
+
+        // Connected, or nothing to watch: wait for the end of this run.
+        await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
+        throw new OperationCanceledException(cancellationToken);
+    }
+
+    /// <summary>True when the server answered while ssh was still connecting; false when ssh got
+    /// through on its own first (or its socket went away).</summary>
+    private async Task<bool> AnswersWhileStuckAsync(int pid, IPEndPoint server, CancellationToken cancellationToken)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var answers = reachability.WaitUntilAnswersAsync(server, cts.Token);
+        try
+        {
+            while (true)
+            {
+                var poll = Task.Delay(Poll, time, cts.Token);
+                await Task.WhenAny(answers, poll);
+                cancellationToken.ThrowIfCancellationRequested();
+                var connection = reachability.ConnectionOf(pid);
+                if (connection is not { Connecting: true }) return false;
+                if (answers.IsCompletedSuccessfully) return true;
+                if (answers.IsFaulted) return false;
+            }
+        }
+        finally
+        {
+            await cts.CancelAsync();
+            try { await answers; }
+            catch (Exception e) when (e is OperationCanceledException or System.Net.Sockets.SocketException) { }
+        }
+    }
+}

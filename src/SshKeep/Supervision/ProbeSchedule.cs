@@ -1,0 +1,34 @@
+using SshKeep.Config;
+
+namespace SshKeep.Supervision;
+
+/// <summary>
+/// When the end-to-end probes of a tunnel run and when they condemn its ssh (issue 4 item 1).
+/// Pure and table-tested. A passing round is followed by the next one a probe interval after it
+/// started; a failing round is retried one probe timeout after it started (a quick failure waits
+/// out the rest of its slot, so a refused target cannot spin), and the ssh is restarted after
+/// <see cref="HealthSettings.ProbeFailures"/> failing rounds in a row. A fault is therefore
+/// condemned at most <see cref="DetectionBudget"/> after it began.
+/// </summary>
+public static class ProbeSchedule
+{
+    /// <summary>Probes are on when the interval is positive.</summary>
+    public static bool Enabled(HealthSettings health) => health.ProbeInterval > 0;
+
+    /// <summary>How long to wait after a round that took <paramref name="took"/>.</summary>
+    public static TimeSpan NextDelay(bool passed, TimeSpan took, HealthSettings health)
+    {
+        var slot = TimeSpan.FromSeconds(passed ? health.ProbeInterval : health.ProbeTimeout);
+        var rest = slot - took;
+        return rest > TimeSpan.Zero ? rest : TimeSpan.Zero;
+    }
+
+    /// <summary>True when <paramref name="failuresInARow"/> failing rounds condemn the ssh.</summary>
+    public static bool Condemns(int failuresInARow, HealthSettings health) => failuresInARow >= Math.Max(1, health.ProbeFailures);
+
+    /// <summary>The longest time from a fault to the restart verdict: the fault can begin just
+    /// after a passing round (one interval until the next), then every failing round takes one
+    /// timeout.</summary>
+    public static TimeSpan DetectionBudget(HealthSettings health) =>
+        TimeSpan.FromSeconds(health.ProbeInterval + Math.Max(1, health.ProbeFailures) * health.ProbeTimeout);
+}

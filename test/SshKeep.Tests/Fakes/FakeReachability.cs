@@ -1,0 +1,78 @@
+using System.Net;
+using SshKeep.Health;
+
+namespace SshKeep.Tests.Fakes;
+
+/// <summary>An <see cref="IServerReachability"/> whose answers the test sets: ssh's connection per
+/// pid, and whether the server answers a TCP connect.</summary>
+public sealed class FakeReachability : IServerReachability
+{
+    public static readonly IPEndPoint Server = new(IPAddress.Parse("10.0.0.1"), 22);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, SshConnection> _connections = [];
+    private TaskCompletionSource _answering = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _answers = true;
+
+    /// <summary>Single connects tried (<see cref="AnswersAsync"/>).</summary>
+    public int Checks { get; private set; }
+
+    /// <summary>Times <see cref="ResolveAsync"/> was asked.</summary>
+    public int Resolves { get; private set; }
+
+    /// <summary>What <see cref="ResolveAsync"/> returns.</summary>
+    public IPEndPoint? Resolved { get; set; } = Server;
+
+    public bool ServerAnswers
+    {
+        get { lock (_gate) return _answers; }
+        set
+        {
+            TaskCompletionSource? release = null;
+            lock (_gate)
+            {
+                _answers = value;
+                if (value) release = _answering;
+                else if (_answering.Task.IsCompleted) _answering = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            release?.TrySetResult();
+        }
+    }
+
+    public void SetConnection(int pid, SshConnection? connection)
+    {
+        lock (_gate)
+        {
+            if (connection is null) _connections.Remove(pid);
+            else _connections[pid] = connection;
+        }
+    }
+
+    public SshConnection? ConnectionOf(int pid)
+    {
+        lock (_gate) return _connections.GetValueOrDefault(pid);
+    }
+
+    public Task<bool> AnswersAsync(IPEndPoint server, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Checks++;
+            return Task.FromResult(_answers);
+        }
+    }
+
+    public Task WaitUntilAnswersAsync(IPEndPoint server, CancellationToken cancellationToken)
+    {
+        Task waiting;
+        lock (_gate) waiting = _answers ? Task.CompletedTask : _answering.Task;
+        return waiting.WaitAsync(cancellationToken);
+    }
+
+    public Task<IPEndPoint?> ResolveAsync(string sshPath, IReadOnlyList<string> sshArguments, CancellationToken cancellationToken)
+    {
+        lock (_gate) Resolves++;
+        return Task.FromResult(Resolved);
+    }
+}

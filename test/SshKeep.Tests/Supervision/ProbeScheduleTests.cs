@@ -1,0 +1,41 @@
+using SshKeep.Config;
+using SshKeep.Supervision;
+
+namespace SshKeep.Tests.Supervision;
+
+/// <summary>Tier 1: when probes run and when they condemn an ssh (issue 4 item 1).</summary>
+public class ProbeScheduleTests
+{
+    private static readonly HealthSettings Defaults = new(); // 5 s interval, 3 s timeout, 2 failures
+
+    [Theory]
+    [InlineData(true, 0.010, 4.990)]   // a passing round: the next one starts an interval after this one did
+    [InlineData(true, 6.0, 0.0)]       // a round longer than the interval: the next one at once
+    [InlineData(false, 3.0, 0.0)]      // a round that timed out: retried at once
+    [InlineData(false, 0.002, 2.998)]  // a quick failure (refused) waits out its timeout slot: no spinning
+    public void The_next_round_is_due(bool passed, double tookSeconds, double expectedSeconds)
+    {
+        var delay = ProbeSchedule.NextDelay(passed, TimeSpan.FromSeconds(tookSeconds), Defaults);
+
+        Assert.Equal(expectedSeconds, delay.TotalSeconds, 3);
+    }
+
+    [Theory]
+    [InlineData(1, 2, false)]
+    [InlineData(2, 2, true)]
+    [InlineData(3, 2, true)]
+    [InlineData(1, 1, true)]
+    [InlineData(1, 0, true)] // a nonsensical 0 counts as 1
+    public void Failing_rounds_in_a_row_condemn_the_ssh(int failures, int limit, bool condemned) =>
+        Assert.Equal(condemned, ProbeSchedule.Condemns(failures, Defaults with { ProbeFailures = limit }));
+
+    [Fact]
+    public void The_default_detection_budget_is_an_interval_plus_two_timeouts() =>
+        Assert.Equal(TimeSpan.FromSeconds(11), ProbeSchedule.DetectionBudget(Defaults));
+
+    [Theory]
+    [InlineData(5, true)]
+    [InlineData(0, false)]
+    public void An_interval_of_zero_turns_probes_off(double interval, bool enabled) =>
+        Assert.Equal(enabled, ProbeSchedule.Enabled(Defaults with { ProbeInterval = interval }));
+}

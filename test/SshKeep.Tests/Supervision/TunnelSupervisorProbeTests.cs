@@ -1,0 +1,101 @@
+using SshKeep.Config;
+using SshKeep.Health;
+using SshKeep.Supervision;
+using SshKeep.Tests.Integration.Infrastructure;
+
+namespace SshKeep.Tests.Supervision;
+
+/// <summary>Tier 2: the end-to-end probes of a daemon tunnel (issue 4 item 1), fake clock and ssh.</summary>
+public class TunnelSupervisorProbeTests
+{
+    private sealed class ScriptedProbe
+    {
+        private readonly Lock _gate = new();
+        public bool Passes { get; set; } = true;
+        public int Calls { get; private set; }
+
+        public Task<ProbeResult> RunAsync(TunnelConfig tunnel, ForwardSpec forward, CancellationToken cancellationToken)
+        {
+            lock (_gate) Calls++;
+            return Task.FromResult(Passes
+                ? new ProbeResult(forward, true, TimeSpan.FromMilliseconds(3), null)
+                : new ProbeResult(forward, false, TimeSpan.FromMilliseconds(3), "session: no answer within 3s"));
+        }
+    }
+
+    private static TunnelSupervisorHarness WithProbe(ScriptedProbe probe) =>
+        new(wire: o => o with { ProbeForward = probe.RunAsync });
+
+    [Fact]
+    public async Task With_probes_the_tunnel_is_up_only_after_a_probe_passed()
+    {
+        var probe = new ScriptedProbe { Passes = false };
+        await using var h = WithProbe(probe);
+        var ssh = await h.Launcher.NextStartAsync();
+        ssh.Say("Authenticated to bastion ([10.0.0.1]:22) using \"publickey\".");
+        await h.AdvanceUntilAsync(() => probe.Calls >= 1, "the first probe runs");
+
+        Assert.Equal(TunnelState.Starting, h.State);
+        probe.Passes = true;
+        await h.AdvanceUntilAsync(() => h.State == TunnelState.Up, "the tunnel comes up after a passing probe");
+        Assert.Contains(h.Log.Texts, t => t.Contains("first probe passed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Failing_probes_in_a_row_restart_ssh_and_say_why()
+    {
+        var probe = new ScriptedProbe();
+        await using var h = WithProbe(probe);
+        var ssh = await h.UpAsync();
+
+        probe.Passes = false;
+        await h.AdvanceUntilAsync(() => ssh.StopRequested, "the probe verdict stops ssh");
+
+        await h.AdvanceUntilAsync(() => h.State != TunnelState.Up, "the tunnel leaves up");
+        Assert.Equal(RestartReasons.ProbeFailed, h.Supervisor.Status.LastRestartReason);
+        Assert.Contains("session: no answer within 3s", h.Supervisor.Status.LastError, StringComparison.Ordinal);
+        Assert.Contains(h.Log.Texts, t => t.Contains("failed 2 times in a row", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task One_failed_probe_is_not_enough_to_restart()
+    {
+        var probe = new ScriptedProbe();
+        await using var h = WithProbe(probe);
+        var ssh = await h.UpAsync();
+        var before = probe.Calls;
+
+        probe.Passes = false;
+        await h.AdvanceUntilAsync(() => probe.Calls > before, "a failing probe runs");
+        probe.Passes = true;
+        await h.AdvanceUntilAsync(() => probe.Calls > before + 1, "the next probe runs and passes");
+
+        Assert.False(ssh.StopRequested);
+        Assert.Equal(TunnelState.Up, h.State);
+    }
+
+    [Fact]
+    public async Task A_network_change_probes_an_up_tunnel_at_once()
+    {
+        var probe = new ScriptedProbe();
+        await using var h = WithProbe(probe);
+        await h.UpAsync();
+        var before = probe.Calls;
+
+        h.Supervisor.NetworkChanged("address added");
+
+        await Eventually.WaitUntilAsync(() => probe.Calls > before, "a probe runs without the clock moving");
+    }
+
+    [Fact]
+    public async Task With_probe_interval_zero_no_probe_runs()
+    {
+        var probe = new ScriptedProbe();
+        await using var h = new TunnelSupervisorHarness(c => c with { Health = c.Health with { ProbeInterval = 0 } },
+            o => o with { ProbeForward = probe.RunAsync });
+
+        await h.UpAsync();
+
+        Assert.Equal(0, probe.Calls);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using SshKeep.Health;
+using SshKeep.Ssh;
+using SshKeep.Supervision;
+using SshKeep.Tests.Integration.Infrastructure;
+using SshKeep.Tests.Fakes;
+
+namespace SshKeep.Tests.Supervision;
+
+/// <summary>Tier 2: the reachability-gated wait and the stuck-connect restart (issue 4 item 3),
+/// and naming a local port's holder (item 5).</summary>
+public class TunnelSupervisorReachabilityTests
+{
+    private static TunnelSupervisorHarness With(FakeReachability reachability, double backoffInitial = 20) =>
+        new(c => c with { Backoff = c.Backoff with { Initial = backoffInitial, Max = 30 } },
+            o => o with { Reachability = reachability, NextUnit = () => 0.99 });
+
+    [Fact]
+    public async Task A_wait_ends_the_moment_a_silent_server_answers_again()
+    {
+        var reachability = new FakeReachability { ServerAnswers = false };
+        await using var h = With(reachability);
+        var ssh = await h.Launcher.NextStartAsync();
+        ssh.Say("ssh: connect to host bastion port 22: Connection timed out");
+        ssh.Exit(255);
+        await h.InStateAsync(TunnelState.Backoff);
+        await Eventually.WaitUntilAsync(() => reachability.Checks >= 1, "the wait checks the server once");
+
+        reachability.ServerAnswers = true;
+
+        await Eventually.WaitUntilAsync(() => h.Launcher.Starts.Count == 2, "ssh starts again without the clock moving");
+        Assert.Contains(h.Log.Texts, t => t.Contains("answers again", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_server_that_answers_at_once_leaves_the_backoff_alone()
+    {
+        var reachability = new FakeReachability { ServerAnswers = true };
+        await using var h = With(reachability);
+        (await h.Launcher.NextStartAsync()).Exit(255);
+        await h.InStateAsync(TunnelState.Backoff);
+        await Eventually.WaitUntilAsync(() => reachability.Checks >= 1, "the wait checks the server once");
+
+        h.Clock.Advance(10);
+
+        Assert.Single(h.Launcher.Starts);
+        Assert.Equal(1, reachability.Checks);
+    }
+
+    [Fact]
+    public async Task The_address_ssh_used_is_checked_without_asking_ssh_G()
+    {
+        var reachability = new FakeReachability { ServerAnswers = true };
+        await using var h = With(reachability);
+        var ssh = await h.Launcher.NextStartAsync();
+        reachability.SetConnection(ssh.Pid, new SshConnection(FakeReachability.Server, Connecting: false));
+        await h.AdvanceUntilAsync(() => false || h.Clock.GetUtcNow() > h.Launcher.Starts[0].At.AddSeconds(1), "the stall watch looks once");
+
+        ssh.Exit(255);
+        await h.InStateAsync(TunnelState.Backoff);
+        await Eventually.WaitUntilAsync(() => reachability.Checks >= 1, "the wait checks the server once");
+
+        Assert.Equal(0, reachability.Resolves);
+    }
+
+    [Fact]
+    public async Task An_ssh_stuck_connecting_is_replaced_when_the_server_answers()
+    {
+        var reachability = new FakeReachability { ServerAnswers = false };
+        await using var h = With(reachability);
+        var stuck = await h.Launcher.NextStartAsync();
+        reachability.SetConnection(stuck.Pid, new SshConnection(FakeReachability.Server, Connecting: true));
+        await h.AdvanceUntilAsync(() => h.Clock.GetUtcNow() > h.Launcher.Starts[0].At.AddSeconds(3), "ssh is stuck for a while");
+        Assert.False(stuck.StopRequested);
+
+        reachability.ServerAnswers = true;
+
+        var fresh = await h.NextStartWhileAdvancingAsync(2);
+        Assert.True(stuck.StopRequested);
+        Assert.NotEqual(stuck.Pid, fresh.Pid);
+        Assert.Equal(RestartReasons.ConnectStalled, h.History.Last(s => s.LastRestartReason is not null).LastRestartReason);
+    }
+
+    [Fact]
+    public async Task An_ssh_that_connected_is_never_replaced_by_the_stall_watch()
+    {
+        var reachability = new FakeReachability { ServerAnswers = true };
+        await using var h = With(reachability);
+        var ssh = await h.Launcher.NextStartAsync();
+        reachability.SetConnection(ssh.Pid, new SshConnection(FakeReachability.Server, Connecting: false));
+
+        await h.AdvanceUntilAsync(() => h.Clock.GetUtcNow() > h.Launcher.Starts[0].At.AddSeconds(5), "time passes");
+
+        Assert.False(ssh.StopRequested);
+        Assert.Equal(0, reachability.Checks);
+    }
+
+    [Fact]
+    public async Task A_network_change_ends_a_wait()
+    {
+        await using var h = With(new FakeReachability());
+        (await h.Launcher.NextStartAsync()).Exit(255);
+        await h.InStateAsync(TunnelState.Backoff);
+
+        h.Supervisor.NetworkChanged("address added");
+
+        await Eventually.WaitUntilAsync(() => h.Launcher.Starts.Count == 2, "ssh starts again at once");
+        Assert.Contains(h.Log.Texts, t => t.Contains("network changed (address added)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_local_port_in_use_names_its_holder()
+    {
+        await using var h = new TunnelSupervisorHarness(wire: o => o with { DescribePortHolder = port => $"held by pid 812 (python3 -m http.server {port})" });
+        var ssh = await h.Launcher.NextStartAsync();
+        ssh.Say("bind [127.0.0.1]:15432: Address already in use");
+        ssh.Say("Could not request local forwarding.");
+        ssh.Exit(255);
+        await h.InStateAsync(TunnelState.Backoff);
+
+        Assert.Contains("held by pid 812 (python3 -m http.server 15432)", h.Supervisor.Status.LastError, StringComparison.Ordinal);
+        Assert.Contains(h.Log.Texts, t => t.Contains("local port 15432 is already in use, held by pid 812", StringComparison.Ordinal));
+    }
+}
