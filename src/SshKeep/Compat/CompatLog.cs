@@ -63,6 +63,18 @@ internal static partial class CompatLog
     [LoggerMessage(304, LogLevel.Information, "ssh child {Pid} was stopped (signal {Signal}); killing and restarting ssh")]
     public static partial void ChildStopped(this ILogger logger, int pid, int signal);
 
+    /// <summary>sshkeep only (issue 4): an ssh started during an outage is stuck in its kernel's SYN retries.</summary>
+    [LoggerMessage(305, LogLevel.Information, "ssh child {Pid} is still connecting to {Server}, which answers again; killing and restarting ssh")]
+    public static partial void ConnectStalled(this ILogger logger, int pid, string server);
+
+    /// <summary>sshkeep only (issue 4): a back-off wait watches the server.</summary>
+    [LoggerMessage(306, LogLevel.Information, "{Server} does not answer; starting ssh as soon as it does")]
+    public static partial void ServerSilent(this ILogger logger, string server);
+
+    /// <summary>sshkeep only (issue 4): the server came back during a back-off wait.</summary>
+    [LoggerMessage(307, LogLevel.Information, "{Server} answers again; starting ssh now")]
+    public static partial void ServerAnswersAgain(this ILogger logger, string server);
+
     // --- signals (R71) ---
     [LoggerMessage(400, LogLevel.Information, "received signal to exit ({Signal})")]
     public static partial void ReceivedSignalToExit(this ILogger logger, int signal);

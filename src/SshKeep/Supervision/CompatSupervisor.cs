@@ -22,8 +22,13 @@ public sealed class CompatSupervisor
     private readonly TimeProvider _time;
     private readonly CompatSupervisorOptions _options;
 
+    private readonly ConnectStallWatch? _stallWatch;
     private AutosshBackoff.State _backoff = AutosshBackoff.State.Initial;
     private int _startCount;
+
+    /// <summary>The last ssh was replaced because it was stuck connecting to a server that
+    /// answers: the next start skips autossh's back-off check (it did not fail; we ended it).</summary>
+    private bool _skipNextBackoff;
 
     /// <summary>Set by SIGTERM/SIGINT at any time; acted on between runs (R60.3.4, R73).</summary>
     private int? _exitSignal;
@@ -44,6 +49,7 @@ public sealed class CompatSupervisor
         _log = logger;
         _time = time;
         _options = options;
+        _stallWatch = options.Reachability is { } reachability ? new ConnectStallWatch(reachability, time) : null;
     }
 
     /// <summary>The ssh currently running, if any (for status and tests).</summary>
@@ -91,6 +97,13 @@ public sealed class CompatSupervisor
     /// <summary>R63: back-off check and sleep before every start. Returns an exit code to quit with.</summary>
     private async Task<int?> BackoffAsync(CancellationToken cancellationToken)
     {
+        if (_skipNextBackoff)
+        {
+            // FIX (issue 4, docs/compatibility.md): not a failure of ssh's, so not counted as one.
+            _skipNextBackoff = false;
+            return DrainSignalsBetweenRuns();
+        }
+
         var decision = AutosshBackoff.Next(_backoff, NowSeconds, _settings.PollSeconds);
         _backoff = _backoff with { Tries = decision.Tries };
         _log.CheckingGracePeriod(decision.Tries);
@@ -103,13 +116,22 @@ public sealed class CompatSupervisor
 
         using var waitCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sleep = Task.Delay(Max(until - _time.GetUtcNow(), TimeSpan.Zero), _time, waitCts.Token);
-        var shortener = _options.WaitShortener?.Invoke(planned, waitCts.Token) ?? Task.Delay(Timeout.Infinite, waitCts.Token);
+        // FIX (issue 4, docs/compatibility.md): the wait ends when a silent server answers again.
+        var shortener = _options.Reachability is { } reachability
+            ? ServerReturnsAsync(reachability, waitCts.Token)
+            : Task.Delay(Timeout.Infinite, waitCts.Token);
         try
         {
             while (true)
             {
                 var signalReady = _signals.WaitToReadAsync(waitCts.Token).AsTask();
                 var done = await Task.WhenAny(sleep, shortener, signalReady);
+                if (done == shortener && !shortener.IsCompletedSuccessfully)
+                {
+                    shortener = Task.Delay(Timeout.Infinite, waitCts.Token);
+                    continue;
+                }
+
                 if (done == sleep || done == shortener) return DrainSignalsBetweenRuns();
 
                 if (!_signals.TryRead(out var signal)) continue;
@@ -135,6 +157,16 @@ public sealed class CompatSupervisor
         {
             await waitCts.CancelAsync();
         }
+    }
+
+    /// <summary>The reachability gate of one wait, on the address the last ssh connected to. Not
+    /// <c>ssh -G</c>: autossh runs nothing but ssh itself, and AUTOSSH_PATH may name a wrapper
+    /// that must not see extra runs; a wait before any ssh reached a socket is not gated.</summary>
+    private async Task ServerReturnsAsync(IServerReachability reachability, CancellationToken cancellationToken)
+    {
+        var server = _stallWatch?.LastServer;
+        await ReachabilityGate.ServerReturnsAsync(reachability, server, () => _log.ServerSilent(server!.ToString()), cancellationToken);
+        _log.ServerAnswersAgain(server!.ToString());
     }
 
     /// <summary>Signals that arrived while no wait was running: only TERM/INT/QUIT matter here.</summary>
@@ -193,6 +225,19 @@ public sealed class CompatSupervisor
     /// <summary>ssh_watch (R53, R61, R71–R76): wait for the child, signals and the poll alarm.</summary>
     private async Task<int?> WatchAsync(ISshProcess process, long startedAt, CancellationToken cancellationToken)
     {
+        using var runCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            return await WatchAsync(process, startedAt, _stallWatch?.WatchAsync(process.Pid, runCts.Token), cancellationToken);
+        }
+        finally
+        {
+            await runCts.CancelAsync();
+        }
+    }
+
+    private async Task<int?> WatchAsync(ISshProcess process, long startedAt, Task<System.Net.IPEndPoint>? stall, CancellationToken cancellationToken)
+    {
         var alarmAt = ClampToLifetime(_time.GetUtcNow() + TimeSpan.FromSeconds(_settings.FirstPollSeconds));
         _log.SetAlarm((int)Math.Ceiling((alarmAt - _time.GetUtcNow()).TotalSeconds));
 
@@ -204,9 +249,19 @@ public sealed class CompatSupervisor
                 return 1;
             }
 
-            var evt = await NextEventAsync(process, alarmAt, cancellationToken);
+            var evt = await NextEventAsync(process, alarmAt, stall, cancellationToken);
             switch (evt)
             {
+                case WatchEvent.ConnectStalled stalled:
+                    // FIX (issue 4, docs/compatibility.md): an ssh started during an outage waits
+                    // for its kernel's next SYN retransmission (up to a minute); the server
+                    // answers now, so a fresh ssh connects at once.
+                    _log.ConnectStalled(process.Pid, stalled.Server.ToString());
+                    stall = null;
+                    await StopAsync(process);
+                    _skipNextBackoff = true;
+                    return null;
+
                 case WatchEvent.ChildExited exited:
                     return OnChildExit(exited.Exit, startedAt);
 
@@ -307,7 +362,8 @@ public sealed class CompatSupervisor
         return verdict.Restart ? null : verdict.ExitCode;
     }
 
-    private async Task<WatchEvent> NextEventAsync(ISshProcess process, DateTimeOffset alarmAt, CancellationToken cancellationToken)
+    private async Task<WatchEvent> NextEventAsync(ISshProcess process, DateTimeOffset alarmAt, Task<System.Net.IPEndPoint>? stall,
+        CancellationToken cancellationToken)
     {
         // The child is checked first, as ssh_watch does at the top of its loop (R73).
         if (process.Exited.IsCompleted) return new WatchEvent.ChildExited(await process.Exited);
@@ -317,11 +373,13 @@ public sealed class CompatSupervisor
         var alarm = Task.Delay(Max(alarmAt - _time.GetUtcNow(), TimeSpan.Zero), _time, cts.Token);
         var signalReady = _signals.WaitToReadAsync(cts.Token).AsTask();
         var cancelled = Task.Delay(Timeout.Infinite, cts.Token);
-        await Task.WhenAny(process.Exited, process.Stopped, signalReady, alarm, cancelled);
+        var stalled = stall ?? cancelled;
+        await Task.WhenAny(process.Exited, process.Stopped, signalReady, alarm, cancelled, stalled);
         await cts.CancelAsync();
 
         if (process.Exited.IsCompleted) return new WatchEvent.ChildExited(await process.Exited);
         if (_signals.TryRead(out var signal)) return new WatchEvent.Signalled(signal);
+        if (stall is { IsCompletedSuccessfully: true }) return new WatchEvent.ConnectStalled(stall.Result);
         if (process.Stopped.IsCompleted && !process.Exited.IsCompleted) return new WatchEvent.ChildStopped();
         if (cancellationToken.IsCancellationRequested) return new WatchEvent.Signalled(SIGTERM);
         return alarm.IsCompletedSuccessfully ? new WatchEvent.AlarmDue() : new WatchEvent.Signalled(0);
@@ -365,5 +423,7 @@ public sealed class CompatSupervisor
         public sealed record Signalled(int Signal) : WatchEvent;
 
         public sealed record AlarmDue : WatchEvent;
+
+        public sealed record ConnectStalled(System.Net.IPEndPoint Server) : WatchEvent;
     }
 }

@@ -16,8 +16,10 @@ public sealed record CompatSupervisorOptions
     public IReadOnlyDictionary<string, string?>? SshEnvironmentOverrides { get; init; }
 
     /// <summary>
-    /// Optional early end of a back-off wait: completes when waiting longer is pointless (the
-    /// server answers again, issue 4). Given the planned wait; null keeps autossh's plain sleep.
+    /// Where ssh connects and whether the server answers (issue 4 item 3). When set, a back-off
+    /// wait ends as soon as a silent server answers again, and an ssh stuck connecting is
+    /// replaced the moment the server answers (docs/compatibility.md); null keeps autossh's
+    /// plain behaviour.
     /// </summary>
-    public Func<TimeSpan, CancellationToken, Task>? WaitShortener { get; init; }
+    public SshKeep.Health.IServerReachability? Reachability { get; init; }
 }

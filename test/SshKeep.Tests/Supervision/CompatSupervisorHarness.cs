@@ -18,7 +18,8 @@ internal sealed class CompatSupervisorHarness
     public DateTimeOffset Started { get; }
     public Task<int> Run { get; }
 
-    public CompatSupervisorHarness(Func<CompatSettings, CompatSettings>? configure = null, Action<FakeSshLauncher>? arrange = null)
+    public CompatSupervisorHarness(Func<CompatSettings, CompatSettings>? configure = null, Action<FakeSshLauncher>? arrange = null,
+        SshKeep.Health.IServerReachability? reachability = null)
     {
         Launcher = new FakeSshLauncher(Clock);
         arrange?.Invoke(Launcher);
@@ -33,7 +34,7 @@ internal sealed class CompatSupervisorHarness
         };
         settings = configure?.Invoke(settings) ?? settings;
         var supervisor = new CompatSupervisor(settings, Launcher, Monitor, Signals.Reader, Log, Clock,
-            new CompatSupervisorOptions { LifetimeStart = Started, OwnPid = 4242 });
+            new CompatSupervisorOptions { LifetimeStart = Started, OwnPid = 4242, Reachability = reachability });
         Run = Task.Run(() => supervisor.RunAsync());
     }
 
