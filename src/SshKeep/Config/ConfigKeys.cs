@@ -17,11 +17,14 @@ internal static class ConfigKeys
     public static readonly IReadOnlyList<string> Backoff =
         ["initial", "max", "stable_period", "needs_attention_retry", "remote_port_retry"];
 
-    /// <summary>Keys of a forward's short form: exactly one of them.</summary>
+    /// <summary>Keys of a forward's short form: exactly one of them (and optionally `probe`).</summary>
     public static readonly IReadOnlyList<string> ForwardShort = ["local", "remote", "dynamic"];
 
     /// <summary>Keys of a forward's long form.</summary>
-    public static readonly IReadOnlyList<string> ForwardLong = ["type", "bind", "port", "to"];
+    public static readonly IReadOnlyList<string> ForwardLong = ["type", "bind", "port", "to", "probe"];
+
+    /// <summary>Keys of a forward's `probe` map.</summary>
+    public static readonly IReadOnlyList<string> Probe = ["send", "expect", "http"];
 
     public static readonly IReadOnlyList<string> ReadyWhen = ["all-up", "first-attempt"];
 

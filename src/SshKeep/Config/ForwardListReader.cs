@@ -9,6 +9,8 @@ internal static class ForwardListReader
 {
     private const string OneForward = "a forward: `local: \"[bind:]port:host:hostport\"`, `remote: …`, `dynamic: \"[bind:]port\"`, or a map with `type`, `bind`, `port`, `to`";
 
+    private const string DynamicProbe = "a dynamic forward has no target to talk to; its probe only checks that the SOCKS port listens, so `probe` is not accepted here";
+
     /// <summary>The valid forwards; an empty list when there were none or none was valid (both reported).</summary>
     public static List<Located<ForwardSpec>> Read(ConfigMappingEntry entry, ConfigErrorSink errors)
     {
@@ -55,16 +57,25 @@ internal static class ForwardListReader
 
     private static Located<ForwardSpec>? ReadShort(ConfigMapping map, string path, ConfigErrorSink errors)
     {
-        if (map.Entries.Count != 1)
+        var probeEntry = map.Entries.FirstOrDefault(e => e.Name == "probe");
+        var forwardEntries = map.Entries.Where(e => e.Name != "probe").ToList();
+        if (forwardEntries.Count != 1)
         {
-            var keys = string.Join(", ", map.Entries.Select(e => ConfigText.Key(e.Name)));
-            errors.Add(map, path, map.Entries.Count == 0
+            var keys = string.Join(", ", forwardEntries.Select(e => ConfigText.Key(e.Name)));
+            errors.Add(map, path, forwardEntries.Count == 0
                 ? $"an empty map; expected {OneForward}"
                 : $"one forward per list item: found keys {keys}; start each forward with its own '-'");
             return null;
         }
 
-        var entry = map.Entries[0];
+        var probe = ProbeExchange.ConnectOnly;
+        if (probeEntry is not null)
+        {
+            if (ProbeExchangeReader.Read(probeEntry, errors) is not { } read) return null;
+            probe = read;
+        }
+
+        var entry = forwardEntries[0];
         ForwardKind? kind = entry.Name switch
         {
             "local" => ForwardKind.Local,
@@ -74,7 +85,13 @@ internal static class ForwardListReader
         };
         if (kind is null)
         {
-            UnknownKeys.Report(entry, [.. ConfigKeys.ForwardShort, "type"], errors);
+            UnknownKeys.Report(entry, [.. ConfigKeys.ForwardShort, "type", "probe"], errors);
+            return null;
+        }
+
+        if (kind == ForwardKind.Dynamic && probeEntry is not null)
+        {
+            errors.Add(probeEntry.Key, probeEntry.Path, DynamicProbe);
             return null;
         }
 
@@ -89,7 +106,7 @@ internal static class ForwardListReader
             return null;
         }
 
-        return new Located<ForwardSpec>(spec, entry.Value, entry.Path);
+        return new Located<ForwardSpec>(spec with { Probe = probe }, entry.Value, entry.Path);
     }
 
     private static Located<ForwardSpec>? ReadLong(ConfigMapping map, string path, ConfigErrorSink errors)
@@ -99,6 +116,7 @@ internal static class ForwardListReader
         int? port = null;
         (string Host, int Port)? target = null;
         ConfigMappingEntry? portEntry = null, toEntry = null;
+        var probe = ProbeExchange.ConnectOnly;
         var ok = true;
 
         foreach (var entry in map.Entries)
@@ -139,6 +157,10 @@ internal static class ForwardListReader
                     break;
                 case "port":
                     portEntry = entry;
+                    break;
+                case "probe":
+                    if (ProbeExchangeReader.Read(entry, errors) is { } read) probe = read;
+                    else ok = false;
                     break;
                 case "to":
                     toEntry = entry;
@@ -191,6 +213,12 @@ internal static class ForwardListReader
             ok = false;
         }
 
+        if (kind == ForwardKind.Dynamic && !probe.IsConnectOnly)
+        {
+            errors.Add(map, path, DynamicProbe);
+            ok = false;
+        }
+
         if (kind == ForwardKind.Dynamic && toEntry is not null)
         {
             errors.Add(toEntry.Key, toEntry.Path, "a dynamic forward is a SOCKS proxy and has no `to`; remove it");
@@ -207,7 +235,7 @@ internal static class ForwardListReader
             return null;
         }
 
-        var spec = new ForwardSpec(kind.Value, bind, port.Value, target?.Host, target?.Port);
+        var spec = new ForwardSpec(kind.Value, bind, port.Value, target?.Host, target?.Port) { Probe = probe };
         return new Located<ForwardSpec>(spec, map, path);
     }
 }

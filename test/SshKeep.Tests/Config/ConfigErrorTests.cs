@@ -95,7 +95,7 @@ public sealed class ConfigErrorTests
     [InlineData("- { type: local, port: 8080, to: h }", "5:40", "tunnels.db.forwards[0].to", "\"h\" is not host:port")]
     [InlineData("- { type: local, port: 8080, to: \"::1:80\" }", "5:40", "tunnels.db.forwards[0].to", "\"::1:80\" is not host:port; expected host:port (IPv6 addresses in [brackets])")]
     [InlineData("- { type: local, bind: \"a b\", port: 8080, to: h:80 }", "5:30", "tunnels.db.forwards[0].bind", "bind address \"a b\" is not * or a host name")]
-    [InlineData("- { type: local, port: 8080, to: h:80, probe: tcp }", "5:46", "tunnels.db.forwards[0].probe", "unknown key `probe`; accepted keys: type, bind, port, to")]
+    [InlineData("- { type: local, port: 8080, to: h:80, proto: tcp }", "5:46", "tunnels.db.forwards[0].proto", "unknown key `proto`")]
     [InlineData("[]", "4:15", "tunnels.db.forwards", "no forwards; a tunnel needs at least one `local`, `remote` or `dynamic` forward")]
     [InlineData("", "4:14", "tunnels.db.forwards", "no forwards; a tunnel needs at least one")]
     [InlineData("{ local: \"8080:h:80\" }", "4:15", "tunnels.db.forwards", "expected a list of forwards, found a map")]
