@@ -27,8 +27,8 @@ internal static partial class SshOptionRules
         var yes = v is "yes" or "true";
         return key.ToLowerInvariant() switch
         {
-            "controlmaster" => "sshkeep runs every tunnel as its own ssh and passes ControlMaster=no, so that the forwards live in the process it supervises, not in a shared master",
-            "controlpath" => "sshkeep passes ControlPath=none, so that a multiplexing master from ssh_config cannot capture the tunnel's session",
+            "controlmaster" => "sshkeep runs every tunnel as its own ssh, the master of its own session on a socket sshkeep owns (its probes use it), so that the forwards live in the process it supervises, not in a shared master",
+            "controlpath" => "sshkeep sets the ControlPath itself (a socket in its run directory, or none when probes are off), so that a multiplexing master from ssh_config cannot capture the tunnel's session",
             "controlpersist" => "it would leave a master running in the background, outside sshkeep's supervision, after the tunnel's ssh ends",
             "forkafterauthentication" when yes => "ssh would go to the background (like -f); sshkeep would see its ssh exit and start another while the first keeps running",
             "remotecommand" when v != "none" => "a tunnel runs no remote command (sshkeep passes -N); the session would end when the command does",

@@ -9,7 +9,7 @@ namespace SshKeep.Ssh;
 /// -N -T -o BatchMode=yes
 /// -o ServerAliveInterval=… -o ServerAliveCountMax=… -o ConnectTimeout=… -o ExitOnForwardFailure=yes
 /// -o LogLevel=VERBOSE
-/// -o ControlMaster=no -o ControlPath=none
+/// -o ControlMaster=no -o ControlPath=none      (or, with probes: ControlMaster=yes, our ControlPath, ControlPersist=no)
 /// [-o Key=Value]… [-p port] [-i identity] -L …|-R …|-D … -- destination
 /// </code>
 /// ssh keeps the first value it reads for an option, command line before ssh_config, so what is
@@ -28,7 +28,12 @@ public static class TunnelSshArguments
         new("ControlPath", "none"),
     ];
 
-    public static IReadOnlyList<string> Build(TunnelConfig tunnel)
+    /// <param name="tunnel">The tunnel.</param>
+    /// <param name="controlPath">When given, this ssh is the multiplexing master on a socket
+    /// sshkeep owns (issue 4): the end-to-end probes open channels through the very session that
+    /// carries the forwards (<c>Health/MuxStdioForward</c>). ControlPersist=no keeps the master
+    /// the process we supervise: it ends with the session, never forks into the background.</param>
+    public static IReadOnlyList<string> Build(TunnelConfig tunnel, string? controlPath = null)
     {
         // -N: no remote command, -T: no terminal; a tunnel only forwards.
         var argv = new List<string> { "-N", "-T" };
@@ -53,8 +58,17 @@ public static class TunnelSshArguments
             AddOption(argv, option);
         }
 
-        AddOption(argv, Forced[1]);
-        AddOption(argv, Forced[2]);
+        if (controlPath is null)
+        {
+            AddOption(argv, Forced[1]);
+            AddOption(argv, Forced[2]);
+        }
+        else
+        {
+            AddOption(argv, new("ControlMaster", "yes"));
+            AddOption(argv, new("ControlPath", EscapePercent(controlPath)));
+            AddOption(argv, new("ControlPersist", "no"));
+        }
 
         // Host key checking is left to the user's ssh_config; StrictHostKeyChecking only ever
         // arrives here from the tunnel's own options.
@@ -86,6 +100,9 @@ public static class TunnelSshArguments
         argv.Add(tunnel.Destination);
         return argv;
     }
+
+    /// <summary>ssh expands %-tokens in ControlPath; a literal '%' is written "%%".</summary>
+    private static string EscapePercent(string path) => path.Replace("%", "%%", StringComparison.Ordinal);
 
     private static bool Sets(TunnelConfig tunnel, string keyword) => tunnel.SshOptions.Any(o => SameKeyword(o.Key, keyword));
 

@@ -113,7 +113,7 @@ public sealed class ConfigErrorTests
     [InlineData("ProxyJmup: gw", "tunnels.db.ssh_options.ProxyJmup", "did you mean `ProxyJump`?")]
     [InlineData("ControlMaster: auto", "tunnels.db.ssh_options.ControlMaster", "ControlMaster \"auto\" is refused: sshkeep runs every tunnel as its own ssh")]
     [InlineData("controlmaster: no", "tunnels.db.ssh_options.controlmaster", "controlmaster \"no\" is refused")]
-    [InlineData("ControlPath: ~/.ssh/cm-%r@%h:%p", "tunnels.db.ssh_options.ControlPath", "passes ControlPath=none")]
+    [InlineData("ControlPath: ~/.ssh/cm-%r@%h:%p", "tunnels.db.ssh_options.ControlPath", "sets the ControlPath itself")]
     [InlineData("ControlPersist: 10m", "tunnels.db.ssh_options.ControlPersist", "a master running in the background")]
     [InlineData("ForkAfterAuthentication: yes", "tunnels.db.ssh_options.ForkAfterAuthentication", "ssh would go to the background (like -f)")]
     [InlineData("RemoteCommand: top", "tunnels.db.ssh_options.RemoteCommand", "a tunnel runs no remote command (sshkeep passes -N)")]

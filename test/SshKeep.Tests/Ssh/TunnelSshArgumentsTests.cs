@@ -38,6 +38,14 @@ public sealed class TunnelSshArgumentsTests
     }
 
     [Fact]
+    public void With_a_control_path_ssh_is_the_master_of_its_own_session()
+    {
+        var argv = TunnelSshArguments.Build(Tunnel(), "/run/sshkeep/mux-3f2a9c1b7d4e%");
+
+        Assert.Equal(Split($"{Head} {Seed} -o ControlMaster=yes -o ControlPath=/run/sshkeep/mux-3f2a9c1b7d4e%% -o ControlPersist=no -L 8080:localhost:80 -- deploy@bastion"), argv);
+    }
+
+    [Fact]
     public void Health_settings_give_the_keepalive_values()
     {
         var tunnel = Tunnel() with { Health = new HealthSettings { ServerAliveInterval = 2, ServerAliveCountMax = 4, ConnectTimeout = 7 } };
