@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.CompilerServices;
 
 namespace SshKeep.Health;
 
@@ -33,6 +32,7 @@ public sealed class ReachabilityWatch
     private readonly TimeProvider _time;
     private ReachabilityOutcome? _lastOutcome;
     private int _attempts;
+    private int _inFlight;
 
     /// <param name="resolve">The endpoint to check, asked at every attempt; null when there is
     /// none (the attempt then counts as unreachable). It gets the attempt's token, which ends at the timeout.</param>
@@ -78,23 +78,25 @@ public sealed class ReachabilityWatch
     /// <summary>Attempts started so far, over every wait.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
+    /// <summary>Attempts open right now (at most <see cref="MaxInFlight"/>, shared by concurrent waits).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
     /// <summary>Completes with the first answering check. Throws
     /// <see cref="OperationCanceledException"/> only when <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task<ReachabilityOutcome> WaitUntilAnswersAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var answered = new TaskCompletionSource<ReachabilityOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var inFlight = new StrongBox<int>(0);
         try
         {
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (Volatile.Read(ref inFlight.Value) < MaxInFlight)
+                if (Volatile.Read(ref _inFlight) < MaxInFlight)
                 {
-                    Interlocked.Increment(ref inFlight.Value);
+                    Interlocked.Increment(ref _inFlight);
                     Interlocked.Increment(ref _attempts);
-                    _ = AttemptAsync(answered, inFlight, stop.Token);
+                    _ = AttemptAsync(answered, stop.Token);
                 }
                 var tick = Task.Delay(Interval, _time, stop.Token);
                 await Task.WhenAny(answered.Task, tick).ConfigureAwait(false);
@@ -109,7 +111,7 @@ public sealed class ReachabilityWatch
     }
 
     /// <summary>One attempt: resolve, check, record; never throws.</summary>
-    private async Task AttemptAsync(TaskCompletionSource<ReachabilityOutcome> answered, StrongBox<int> inFlight, CancellationToken stop)
+    private async Task AttemptAsync(TaskCompletionSource<ReachabilityOutcome> answered, CancellationToken stop)
     {
         IPEndPoint? endpoint = null;
         try
@@ -145,7 +147,7 @@ public sealed class ReachabilityWatch
         }
         finally
         {
-            Interlocked.Decrement(ref inFlight.Value);
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 }
