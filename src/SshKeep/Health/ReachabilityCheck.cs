@@ -11,10 +11,11 @@ namespace SshKeep.Health;
 /// </summary>
 /// <remarks>
 /// The connection is closed as soon as it is made and nothing is sent, so no ssh protocol is
-/// spoken. sshd still sees a client that left before its banner exchange and logs one line for
-/// it (OpenSSH: "Connection closed by ADDR port N [preauth]" or a kex_exchange_identification
-/// line); how often checks run is the caller's policy (<see cref="ReachabilityWatch"/> stops at
-/// the first answer, so one such line per outage). Nothing here sets SO_KEEPALIVE: the socket
+/// spoken. sshd still sees a client that left before the banner exchange and logs it (OpenSSH
+/// 9.2 at LogLevel INFO: "kex_exchange_identification: Connection closed by remote host" and
+/// "Connection closed by ADDR port N"; "… reset …" when its banner was already on its way); how
+/// often checks run is the caller's policy (<see cref="ReachabilityWatch"/> stops at the first
+/// answer, so that is one such pair per outage; refused or unanswered checks never reach sshd). Nothing here sets SO_KEEPALIVE: the socket
 /// never lives past the handshake. The caller's cancellation ends a check with
 /// <see cref="OperationCanceledException"/>; every network outcome is a value.
 /// </remarks>
