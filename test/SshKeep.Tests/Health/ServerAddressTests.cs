@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using SshKeep.Config;
 using SshKeep.Health;
+using SshKeep.Ssh;
 using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;
 
@@ -82,6 +84,25 @@ public sealed class ServerAddressTests
         Assert.Equal(ServerAddressKind.Checkable, lookup.Kind);
         Assert.Equal(IPEndPoint.Parse("127.0.0.1:2222"), lookup.Primary);
         Assert.Equal("127.0.0.1", lookup.Config!.HostName);
+    }
+
+    [SshdFact]
+    public async Task The_real_ssh_G_accepts_a_daemon_tunnels_whole_argv()
+    {
+        var tunnel = new TunnelConfig
+        {
+            Name = "db",
+            Destination = "deploy@127.0.0.1",
+            Port = 2200,
+            SshOptions = [new("UserKnownHostsFile", "/dev/null")],
+            Forwards = [new ForwardSpec(ForwardKind.Local, "127.0.0.1", 15432, "db.internal", 5432)],
+        };
+
+        var lookup = await ServerAddress.LookupAsync(
+            "ssh", ["-F", "/dev/null", .. TunnelSshArguments.Build(tunnel)], TimeProvider.System, Generous, CancellationToken.None);
+
+        Assert.Equal(ServerAddressKind.Checkable, lookup.Kind);
+        Assert.Equal(IPEndPoint.Parse("127.0.0.1:2200"), lookup.Primary);
     }
 
     [SshdFact]
