@@ -1,0 +1,144 @@
+using System.Net.NetworkInformation;
+using System.Threading.Channels;
+
+namespace SshKeep.Health;
+
+/// <summary>
+/// The machine's network changes (an address added or removed, a link up or down) as
+/// notices the daemon can await (issue 4 item 4): on one, tunnels waiting in back-off retry at
+/// once and tunnels that are up are probed at once, because a new address or route is exactly
+/// when an ssh that was stuck can connect, and when a running session may have died silently.
+/// </summary>
+/// <remarks>
+/// The source is .NET's <see cref="NetworkChange"/> (on Linux a netlink socket for address,
+/// route and link messages). One real change arrives as a burst of such events (each address
+/// of each family, each route), so they are debounced: a notice is given once no event came for
+/// <see cref="QuietPeriod"/>, and never later than <see cref="MaxDelay"/> after the burst's
+/// first event, so a link that keeps flapping still gets a notice every <see cref="MaxDelay"/>
+/// instead of none. The channel keeps only the newest unread notice: a reader that
+/// fell behind needs to know that something changed, not how many times. Events raised after
+/// <see cref="Dispose"/> are ignored; Dispose unsubscribes from the static .NET events.
+/// </remarks>
+public sealed class NetworkChangeSource : IDisposable
+{
+    /// <summary>Long enough to fold one change's netlink burst (milliseconds), short enough not to matter for recovery.</summary>
+    public static readonly TimeSpan DefaultQuietPeriod = TimeSpan.FromMilliseconds(250);
+
+    private readonly object _gate = new();
+    private readonly TimeProvider _time;
+    private readonly ITimer _timer;
+    private readonly Channel<NetworkChangeNotice> _notices =
+        Channel.CreateBounded<NetworkChangeNotice>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
+    private Action? _unsubscribe;
+    private long? _burstStarted;
+    private int _burstEvents;
+    private bool? _burstAvailable;
+    private bool _disposed;
+
+    /// <param name="subscribe">Hooks the raw events to <see cref="OnAddressChanged"/> and
+    /// <see cref="OnAvailabilityChanged"/> and returns how to unhook them (tests pass a fake trigger).</param>
+    internal NetworkChangeSource(TimeProvider time, TimeSpan quietPeriod, Func<NetworkChangeSource, Action> subscribe)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(quietPeriod, TimeSpan.Zero);
+        _time = time;
+        QuietPeriod = quietPeriod;
+        MaxDelay = quietPeriod * 4;
+        _timer = time.CreateTimer(_ => Flush(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        try
+        {
+            _unsubscribe = subscribe(this);
+        }
+        catch (Exception e) when (e is NetworkInformationException or PlatformNotSupportedException or InvalidOperationException)
+        {
+            // No netlink here (a sandbox): the daemon runs on without network notices and says so.
+            Problem = $"network changes are not watched: {e.Message.ReplaceLineEndings(" ")}";
+        }
+    }
+
+    /// <summary>Watches the machine's real network changes.</summary>
+    public static NetworkChangeSource Start(TimeProvider time, TimeSpan? quietPeriod = null) =>
+        new(time, quietPeriod ?? DefaultQuietPeriod, SubscribeToNetworkChange);
+
+    /// <summary>One notice per burst of changes; completes when the source is disposed.</summary>
+    public ChannelReader<NetworkChangeNotice> Changes => _notices.Reader;
+
+    public TimeSpan QuietPeriod { get; }
+
+    /// <summary>Four quiet periods: the longest a notice waits for a burst to end.</summary>
+    public TimeSpan MaxDelay { get; }
+
+    /// <summary>Why the source gives no notices (the subscription failed), for one warning; null when it works.</summary>
+    public string? Problem { get; }
+
+    /// <summary>A raw "some address changed" event.</summary>
+    internal void OnAddressChanged() => Record(available: null);
+
+    /// <summary>A raw "the network became (un)available" event.</summary>
+    internal void OnAvailabilityChanged(bool available) => Record(available);
+
+    public void Dispose()
+    {
+        Action? unsubscribe;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            unsubscribe = _unsubscribe;
+            _unsubscribe = null;
+        }
+        unsubscribe?.Invoke();
+        _timer.Dispose();
+        _notices.Writer.TryComplete();
+    }
+
+    private void Record(bool? available)
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            var now = _time.GetTimestamp();
+            _burstStarted ??= now;
+            _burstEvents++;
+            if (available is not null) _burstAvailable = available;
+            // Wait for quiet, but not past the burst's deadline.
+            var untilDeadline = MaxDelay - _time.GetElapsedTime(_burstStarted.Value, now);
+            var due = untilDeadline < QuietPeriod ? untilDeadline : QuietPeriod;
+            _timer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void Flush()
+    {
+        NetworkChangeNotice notice;
+        lock (_gate)
+        {
+            if (_disposed || _burstStarted is null) return;
+            notice = new NetworkChangeNotice(_time.GetUtcNow(), _burstEvents, _burstAvailable);
+            _burstStarted = null;
+            _burstEvents = 0;
+            _burstAvailable = null;
+        }
+        _notices.Writer.TryWrite(notice);
+    }
+
+    private static Action SubscribeToNetworkChange(NetworkChangeSource source)
+    {
+        NetworkAddressChangedEventHandler addressChanged = (_, _) => source.OnAddressChanged();
+        NetworkAvailabilityChangedEventHandler availabilityChanged = (_, e) => source.OnAvailabilityChanged(e.IsAvailable);
+        NetworkChange.NetworkAddressChanged += addressChanged;
+        try
+        {
+            NetworkChange.NetworkAvailabilityChanged += availabilityChanged;
+        }
+        catch
+        {
+            NetworkChange.NetworkAddressChanged -= addressChanged;
+            throw;
+        }
+        return () =>
+        {
+            NetworkChange.NetworkAvailabilityChanged -= availabilityChanged;
+            NetworkChange.NetworkAddressChanged -= addressChanged;
+        };
+    }
+}

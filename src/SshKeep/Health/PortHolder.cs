@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+
+namespace SshKeep.Health;
+
+/// <summary>
+/// Which process holds a local TCP listen port, so "bind: Address already in use" for a -L
+/// forward can say who is in the way (issue 4 item 5) instead of leaving the user to run ss.
+/// </summary>
+/// <remarks>
+/// Two steps, as ss -p does: the LISTEN sockets on that port (IPv4 and IPv6) in sshkeep's own
+/// network namespace's socket table give their inodes, then a scan of every /proc/PID/fd finds
+/// the process holding one. Seeing another user's descriptors needs root; without it the answer
+/// still names the socket's owner uid. Processes that exit during the scan, descriptors that
+/// close, unreadable entries: all skipped, never thrown. Meant for a rare error path: the scan
+/// reads every process's descriptor links.
+/// </remarks>
+public static class PortHolder
+{
+    /// <summary>Command lines are cut to this many characters: one log line, not an essay.</summary>
+    public const int CommandLineLimit = 80;
+
+    /// <summary>Who listens on <paramref name="port"/>; null when nothing does.</summary>
+    /// <param name="procRoot">"/proc", or the root of a fake tree in tests.</param>
+    public static PortHolding? Find(int port, string procRoot = "/proc")
+    {
+        var listeners = TcpSocketTable.Read(pid: null, procRoot)
+            .Where(s => s.State == TcpSocketState.Listen && s.Local.Port == port && s.Inode != 0)
+            .ToList();
+        if (listeners.Count == 0) return null;
+
+        var inodes = listeners.Select(s => s.Inode).ToHashSet();
+        if (FindHolder(inodes, procRoot) is { } found)
+        {
+            var (pid, inode) = found;
+            var uid = listeners.First(s => s.Inode == inode).Uid;
+            return new PortHolding(port, uid, pid, ReadComm(procRoot, pid), ReadCommandLine(procRoot, pid));
+        }
+        return new PortHolding(port, listeners[0].Uid, null, null, null);
+    }
+
+    /// <summary>A short phrase for a "port in use" error, or null when nobody listens there
+    /// (the port may have been freed already, or be held by another namespace).</summary>
+    public static string? Describe(int port, string procRoot = "/proc") => Find(port, procRoot)?.Describe();
+
+    private static (int Pid, ulong Inode)? FindHolder(HashSet<ulong> inodes, string procRoot)
+    {
+        IEnumerable<string> processes;
+        try
+        {
+            processes = Directory.EnumerateDirectories(procRoot);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+        // Lowest pid first, so the answer does not depend on directory order; a listener shared
+        // by a parent and its workers (forked servers) then names the parent.
+        var pids = new List<int>();
+        try
+        {
+            foreach (var directory in processes)
+            {
+                if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) pids.Add(pid);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The listing broke off; scan what was listed.
+        }
+        pids.Sort();
+        foreach (var pid in pids)
+        {
+            foreach (var socket in ProcessSockets.Of(pid, procRoot))
+            {
+                if (inodes.Contains(socket.Inode)) return (pid, socket.Inode);
+            }
+        }
+        return null;
+    }
+
+    private static string? ReadComm(string procRoot, int pid) =>
+        ReadSmall(Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "comm")) is { } text
+            ? Printable(text.TrimEnd('\n', '\0'))
+            : null;
+
+    private static string? ReadCommandLine(string procRoot, int pid)
+    {
+        var text = ReadSmall(Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "cmdline"));
+        if (text is null) return null;
+        var line = Printable(text.TrimEnd('\0').Replace('\0', ' ')).Trim();
+        if (line.Length == 0) return null;
+        return line.Length <= CommandLineLimit ? line : string.Concat(line.AsSpan(0, CommandLineLimit - 1), "…");
+    }
+
+    /// <summary>The first few kilobytes of a /proc file (a command line can be megabytes), or null.</summary>
+    private static string? ReadSmall(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+            var buffer = new byte[4096];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0) total += read;
+            return Encoding.UTF8.GetString(buffer, 0, total);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Control characters (a hostile argv can hold newlines or escapes) become '?', so the phrase stays one safe line.</summary>
+    private static string Printable(string text) =>
+        text.Any(char.IsControl) ? new string([.. text.Select(c => char.IsControl(c) ? '?' : c)]) : text;
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace SshKeep.Health;
+
+/// <summary>
+/// One cheap question to the ssh server's host: does a TCP connect to it complete? It is the
+/// gate of a reconnect after an outage (issue 4 item 3): ssh is started (or a stalled ssh
+/// restarted) the moment the server answers, instead of when a back-off or a SYN retransmission
+/// happens to come round.
+/// </summary>
+/// <remarks>
+/// The connection is closed as soon as it is made and nothing is sent, so no ssh protocol is
+/// spoken. sshd still sees a client that left before the banner exchange and logs it (OpenSSH
+/// 9.2 at LogLevel INFO: "kex_exchange_identification: Connection closed by remote host" and
+/// "Connection closed by ADDR port N"; "… reset …" when its banner was already on its way); how
+/// often checks run is the caller's policy (<see cref="ReachabilityWatch"/> stops at the first
+/// answer, so that is one such pair per outage; refused or unanswered checks never reach sshd). Nothing here sets SO_KEEPALIVE: the socket
+/// never lives past the handshake. The caller's cancellation ends a check with
+/// <see cref="OperationCanceledException"/>; every network outcome is a value.
+/// </remarks>
+public sealed class ReachabilityCheck(TimeProvider time)
+{
+    /// <summary>Long enough for any sane round trip, short enough that a dead server costs little.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>Connects to <paramref name="endpoint"/>, waits at most <paramref name="timeout"/> for
+    /// the handshake, and closes at once.</summary>
+    public async Task<ReachabilityOutcome> CheckAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // An IPv4 address in IPv6 clothing (::ffff:a.b.c.d, as /proc/net/tcp6 can show it) is
+        // asked over IPv4: an IPv6 socket would need dual mode to reach it.
+        var target = endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
+        using var timeoutSource = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        Socket socket;
+        try
+        {
+            socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        }
+        catch (SocketException e)
+        {
+            // No IPv6 (or IPv4) support in this kernel or namespace.
+            return ReachabilityOutcome.UnreachableAt(endpoint, e.SocketErrorCode, SocketErrorText.Of(e));
+        }
+        using (socket)
+        {
+            try
+            {
+                await socket.ConnectAsync(target, linked.Token).ConfigureAwait(false);
+                return ReachabilityOutcome.AnsweredBy(endpoint);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return ReachabilityOutcome.TimedOutAt(endpoint, timeout);
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
+            {
+                return ReachabilityOutcome.RefusedBy(endpoint);
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.TimedOut)
+            {
+                return ReachabilityOutcome.TimedOutAt(endpoint, timeout);
+            }
+            catch (SocketException e)
+            {
+                return ReachabilityOutcome.UnreachableAt(endpoint, e.SocketErrorCode, SocketErrorText.Of(e));
+            }
+        }
+    }
+}

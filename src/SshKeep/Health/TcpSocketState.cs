@@ -1,0 +1,22 @@
+namespace SshKeep.Health;
+
+/// <summary>
+/// The "st" column of /proc/net/tcp: the kernel's TCP states (include/net/tcp_states.h), with
+/// their numeric values, so a parsed line casts straight to the enum. A value the kernel adds
+/// later still parses (as its number); nothing here switches exhaustively over it.
+/// </summary>
+public enum TcpSocketState
+{
+    Established = 1,
+    SynSent = 2,
+    SynReceived = 3,
+    FinWait1 = 4,
+    FinWait2 = 5,
+    TimeWait = 6,
+    Close = 7,
+    CloseWait = 8,
+    LastAck = 9,
+    Listen = 10,
+    Closing = 11,
+    NewSynReceived = 12,
+}

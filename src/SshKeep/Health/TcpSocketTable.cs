@@ -1,0 +1,97 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Net;
+
+namespace SshKeep.Health;
+
+/// <summary>
+/// The kernel's table of TCP sockets, read from /proc/net/tcp and /proc/net/tcp6 (proc(5)).
+/// Why /proc and not an API: .NET's IPGlobalProperties lists connections without their inode or
+/// owner, and the inode is the only link from a socket to the process that holds it (which ssh
+/// is stuck connecting, which program holds a port). Why not netlink (sock_diag): more code and
+/// a P/Invoke for what the text files already say; these tables are read only on rare events.
+/// </summary>
+/// <remarks>
+/// The text is treated as hostile (a fake tree in tests, a future kernel in production):
+/// a line that does not parse is skipped, never thrown on.
+/// Addresses are printed as the raw network-order bytes of each 32-bit word read as a host-order
+/// integer ("%08X"), so on a little-endian machine 127.0.0.1 appears as 0100007F. Writing the
+/// parsed integer back in host order gives the original bytes on any architecture.
+/// </remarks>
+public static class TcpSocketTable
+{
+    /// <summary>The sockets in one /proc/net/tcp or /proc/net/tcp6 text (the header line is skipped as malformed).</summary>
+    public static IReadOnlyList<TcpSocket> Parse(string text) =>
+        [.. ParseLines(text.Split('\n'))];
+
+    /// <summary>As <see cref="Parse"/>, line by line.</summary>
+    public static IEnumerable<TcpSocket> ParseLines(IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            if (TryParseLine(line, out var socket)) yield return socket;
+        }
+    }
+
+    /// <summary>
+    /// Every TCP socket (v4 and v6) of a network namespace: with <paramref name="pid"/>, the
+    /// namespace that process lives in (/proc/PID/net/…; an ssh in another namespace than
+    /// sshkeep is read right); without, sshkeep's own. Empty when the files cannot be read (the
+    /// process is gone, no permission, no /proc).
+    /// </summary>
+    /// <param name="procRoot">"/proc", or the root of a fake tree in tests.</param>
+    public static IReadOnlyList<TcpSocket> Read(int? pid = null, string procRoot = "/proc")
+    {
+        var net = pid is { } p ? Path.Combine(procRoot, p.ToString(CultureInfo.InvariantCulture), "net") : Path.Combine(procRoot, "net");
+        return [.. ReadFile(Path.Combine(net, "tcp")), .. ReadFile(Path.Combine(net, "tcp6"))];
+    }
+
+    private static IReadOnlyList<TcpSocket> ReadFile(string path)
+    {
+        try
+        {
+            // Materialised inside the try: File.ReadLines reads lazily, and a process that exits
+            // half-way through makes the read fail.
+            return [.. ParseLines(File.ReadLines(path))];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return []; // gone, never there (no IPv6), or not ours to read
+        }
+    }
+
+    /// <summary>"  1: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000  0 12345 1 …"</summary>
+    private static bool TryParseLine(string line, out TcpSocket socket)
+    {
+        socket = null!;
+        var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length < 10 || !fields[0].EndsWith(':')) return false;
+        if (!TryParseEndpoint(fields[1], out var local) || !TryParseEndpoint(fields[2], out var remote)) return false;
+        if (!byte.TryParse(fields[3], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var state) || state == 0) return false;
+        if (!int.TryParse(fields[6], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var retransmits)) return false;
+        if (!uint.TryParse(fields[7], NumberStyles.None, CultureInfo.InvariantCulture, out var uid)) return false;
+        if (!ulong.TryParse(fields[9], NumberStyles.None, CultureInfo.InvariantCulture, out var inode)) return false;
+        socket = new TcpSocket(local, remote, (TcpSocketState)state, retransmits, uid, inode);
+        return true;
+    }
+
+    /// <summary>"0100007F:1F90" (v4) or 32 hex digits ":" port (v6).</summary>
+    private static bool TryParseEndpoint(string text, out IPEndPoint endpoint)
+    {
+        endpoint = null!;
+        var colon = text.IndexOf(':');
+        if (colon < 0 || colon != text.LastIndexOf(':')) return false;
+        var hex = text.AsSpan(0, colon);
+        if (hex.Length is not (8 or 32)) return false;
+        if (!ushort.TryParse(text.AsSpan(colon + 1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var port)) return false;
+        Span<byte> bytes = stackalloc byte[hex.Length / 2];
+        for (var word = 0; word < hex.Length / 8; word++)
+        {
+            if (!uint.TryParse(hex.Slice(word * 8, 8), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)) return false;
+            if (BitConverter.IsLittleEndian) BinaryPrimitives.WriteUInt32LittleEndian(bytes[(word * 4)..], value);
+            else BinaryPrimitives.WriteUInt32BigEndian(bytes[(word * 4)..], value);
+        }
+        endpoint = new IPEndPoint(new IPAddress(bytes), port);
+        return true;
+    }
+}

@@ -1,0 +1,218 @@
+using System.Net;
+using System.Net.Sockets;
+using SshKeep.Demo;
+using SshKeep.Health;
+using SshKeep.Tests.Fakes;
+using SshKeep.Tests.Integration.Infrastructure;
+
+namespace SshKeep.Tests.Health;
+
+/// <summary>
+/// The watch's rules on a manual clock with a check the test answers by hand (interval 0.5 s,
+/// timeout 1 s unless a test needs attempts to stay open longer), then once for real against a
+/// loopback port that starts listening while the watch runs.
+/// </summary>
+public sealed class ReachabilityWatchTests
+{
+    private static readonly IPEndPoint Server = IPEndPoint.Parse("192.0.2.5:22");
+
+    [Fact]
+    public async Task The_first_attempt_starts_at_once_with_the_timeout_as_its_limit()
+    {
+        var (_, check, watch) = Watch();
+        using var cts = new CancellationTokenSource();
+
+        var wait = watch.WaitUntilAnswersAsync(cts.Token);
+        await Eventually.WaitUntilAsync(() => check.Calls == 1, "the first attempt");
+
+        Assert.Equal(Server, check[0].Endpoint);
+        Assert.Equal(TimeSpan.FromSeconds(1), check[0].Timeout);
+        Assert.False(wait.IsCompleted);
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.Within());
+    }
+
+    [Fact]
+    public async Task A_new_attempt_starts_every_interval_while_the_earlier_one_is_still_open()
+    {
+        var (clock, check, watch) = Watch();
+        using var cts = new CancellationTokenSource();
+
+        var wait = watch.WaitUntilAnswersAsync(cts.Token);
+        await Asleep(clock, armed: 2); // attempt 1's timeout and the next tick
+        clock.Advance(0.5);
+        await Eventually.WaitUntilAsync(() => check.Calls == 2, "the second attempt after one interval");
+
+        Assert.False(check[0].Cancelled);
+        Assert.Equal(2, watch.InFlight);
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.Within());
+    }
+
+    [Fact]
+    public async Task The_first_answer_ends_the_wait_and_abandons_the_attempts_still_open()
+    {
+        var (clock, check, watch) = Watch();
+
+        var wait = watch.WaitUntilAnswersAsync(CancellationToken.None);
+        await Asleep(clock, armed: 2);
+        clock.Advance(0.5);
+        await Eventually.WaitUntilAsync(() => check.Calls == 2, "the second attempt");
+        check[1].Answer();
+        var outcome = await wait.Within("the wait to end at the answer");
+
+        Assert.Equal(ReachabilityVerdict.Answered, outcome.Verdict);
+        Assert.Equal(Server, outcome.Endpoint);
+        Assert.True(check[0].Cancelled);
+        Assert.Equal(2, watch.Attempts);
+    }
+
+    [Fact]
+    public async Task An_attempt_open_for_the_whole_timeout_counts_as_timed_out_and_the_wait_goes_on()
+    {
+        var (clock, check, watch) = Watch();
+        using var cts = new CancellationTokenSource();
+
+        var wait = watch.WaitUntilAnswersAsync(cts.Token);
+        await Asleep(clock, armed: 2);
+        clock.Advance(0.5);
+        await Asleep(clock, armed: 3); // two attempts' timeouts and the next tick
+        clock.Advance(0.5);
+        await Eventually.WaitUntilAsync(() => watch.LastOutcome is not null, "the first attempt to time out");
+
+        Assert.Equal(ReachabilityVerdict.TimedOut, watch.LastOutcome!.Verdict);
+        Assert.Equal("192.0.2.5:22: no answer within 1s", watch.LastOutcome.Text);
+        Assert.True(check[0].Cancelled);
+        Assert.False(wait.IsCompleted);
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.Within());
+    }
+
+    [Fact]
+    public async Task No_more_than_three_attempts_are_open_at_once_and_a_finished_one_frees_a_place()
+    {
+        // Attempts may stay open 10 s here, so by 1 s three are open and the tick at 1.5 s is skipped.
+        var (clock, check, watch) = Watch(timeout: TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource();
+
+        var wait = watch.WaitUntilAnswersAsync(cts.Token);
+        await Asleep(clock, armed: 2);
+        clock.Advance(0.5);
+        await Asleep(clock, armed: 3);
+        clock.Advance(0.5);
+        await Asleep(clock, armed: 4);
+        Assert.Equal(3, check.Calls);
+        clock.Advance(0.5);
+        // The tick at 1.5 s fired (3 armed); once it was handled, the next one is armed (4 again).
+        await Asleep(clock, armed: 4);
+        Assert.Equal(3, check.Calls);
+        Assert.Equal(ReachabilityWatch.MaxInFlight, watch.InFlight);
+
+        check[0].Refuse();
+        await Eventually.WaitUntilAsync(() => watch.InFlight == 2, "the refused attempt to close");
+        await Asleep(clock, armed: 3);
+        clock.Advance(0.5);
+        await Eventually.WaitUntilAsync(() => check.Calls == 4, "attempt 4 in the freed place");
+
+        Assert.Equal(ReachabilityVerdict.Refused, watch.LastOutcome!.Verdict);
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.Within());
+    }
+
+    [Fact]
+    public async Task A_resolver_with_no_address_or_an_error_makes_an_unreachable_attempt_and_the_wait_goes_on()
+    {
+        var clock = new ManualTimeProvider();
+        var check = new ScriptedReachabilityCheck();
+        var answers = new Queue<Func<IPEndPoint?>>([
+            () => null,
+            () => throw new SocketException((int)SocketError.HostNotFound),
+            () => Server,
+        ]);
+        var watch = new ReachabilityWatch(_ => ValueTask.FromResult(answers.Dequeue()()), clock, check: check.CheckAsync);
+
+        var wait = watch.WaitUntilAnswersAsync(CancellationToken.None);
+        await Eventually.WaitUntilAsync(() => watch.LastOutcome is not null, "the first attempt");
+        Assert.Equal(ReachabilityVerdict.Unreachable, watch.LastOutcome!.Verdict);
+        Assert.Equal("no address to check", watch.LastOutcome.Text);
+        Assert.Null(watch.LastOutcome.Endpoint);
+
+        await Asleep(clock, armed: 1); // only the tick: the attempt is over
+        clock.Advance(0.5);
+        await Eventually.WaitUntilAsync(() => watch.Attempts == 2 && watch.InFlight == 0, "the second attempt");
+        Assert.Equal(ReachabilityVerdict.Unreachable, watch.LastOutcome!.Verdict);
+        Assert.NotEqual("no address to check", watch.LastOutcome.Text);
+
+        await Asleep(clock, armed: 1);
+        clock.Advance(0.5);
+        await Eventually.WaitUntilAsync(() => check.Calls == 1, "the third attempt to reach the check");
+        check[0].Answer();
+        Assert.True((await wait.Within()).Answered);
+        Assert.Equal(3, watch.Attempts);
+    }
+
+    [Fact]
+    public async Task A_check_that_throws_is_an_unreachable_attempt_not_an_end()
+    {
+        var (clock, check, watch) = Watch();
+
+        var wait = watch.WaitUntilAnswersAsync(CancellationToken.None);
+        await Eventually.WaitUntilAsync(() => check.Calls == 1, "the first attempt");
+        check[0].Fail(new InvalidOperationException("bug\nin the check"));
+        await Eventually.WaitUntilAsync(() => watch.InFlight == 0, "the failed attempt to be recorded");
+
+        Assert.Equal(ReachabilityVerdict.Unreachable, watch.LastOutcome!.Verdict);
+        Assert.Equal("192.0.2.5:22: bug in the check", watch.LastOutcome.Text);
+        await Asleep(clock, armed: 1);
+        clock.Advance(0.5);
+        await Eventually.WaitUntilAsync(() => check.Calls == 2, "the next attempt");
+        check[1].Answer();
+        Assert.True((await wait.Within()).Answered);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_wait_cancels_the_attempts_still_open()
+    {
+        var (_, check, watch) = Watch();
+        using var cts = new CancellationTokenSource();
+
+        var wait = watch.WaitUntilAnswersAsync(cts.Token);
+        await Eventually.WaitUntilAsync(() => check.Calls == 1, "the first attempt");
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.Within());
+        Assert.True(check[0].Cancelled);
+        await Eventually.WaitUntilAsync(() => watch.InFlight == 0, "the attempt to close");
+    }
+
+    [Fact]
+    public async Task A_real_watch_ends_when_a_loopback_port_starts_listening()
+    {
+        var port = LoopbackPort.PickFree();
+        var endpoint = new IPEndPoint(IPAddress.Loopback, port);
+        var watch = new ReachabilityWatch(endpoint, TimeProvider.System, interval: TimeSpan.FromMilliseconds(50), timeout: TimeSpan.FromSeconds(5));
+        using var cts = new CancellationTokenSource(Eventually.DefaultTimeout);
+
+        var wait = watch.WaitUntilAnswersAsync(cts.Token);
+        await Eventually.WaitUntilAsync(() => watch.LastOutcome?.Verdict == ReachabilityVerdict.Refused, "a refused attempt while nothing listens");
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(endpoint);
+        listener.Listen();
+        var outcome = await wait.Within("the watch to see the listener");
+
+        Assert.Equal(ReachabilityVerdict.Answered, outcome.Verdict);
+        Assert.Equal(endpoint, outcome.Endpoint);
+    }
+
+    /// <summary>Waits until the watch sleeps: its tick and each open attempt's timeout are armed, so
+    /// an Advance fires what it should and not what the loop had yet to arm.</summary>
+    private static Task Asleep(ManualTimeProvider clock, int armed) =>
+        Eventually.WaitUntilAsync(() => Task.FromResult(clock.ArmedTimers == armed), () => $"{armed} armed timers (now {clock.ArmedTimers})");
+
+    private static (ManualTimeProvider Clock, ScriptedReachabilityCheck Check, ReachabilityWatch Watch) Watch(TimeSpan? timeout = null)
+    {
+        var clock = new ManualTimeProvider();
+        var check = new ScriptedReachabilityCheck();
+        return (clock, check, new ReachabilityWatch(Server, clock, timeout: timeout, check: check.CheckAsync));
+    }
+}
