@@ -111,6 +111,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
                 new CompatSupervisorOptions
                 {
                     LifetimeStart = lifetimeStart,
+                    Reachability = new ServerReachability(time),
                     SshEnvironmentOverrides = new Dictionary<string, string?> { [Detacher.EnvironmentVariable] = null },
                 });
             return await supervisor.RunAsync();

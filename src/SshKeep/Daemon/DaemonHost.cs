@@ -34,6 +34,8 @@ public sealed class DaemonHost : IControlHandler
     private SystemdReporter _systemd = null!;
     private SystemdWatchdog _watchdog = null!;
     private string _configPath = "";
+    private InstancePaths _paths = null!;
+    private ServerReachability _reachability = null!;
 
     public DaemonHost(DaemonOptions options, TextWriter stderr, TimeProvider time)
     {
@@ -59,6 +61,8 @@ public sealed class DaemonHost : IControlHandler
         var runDirectory = RunDirectory.FromEnvironment(_options.RunDirectory);
         if (!runDirectory.TryCreate(out var runError)) return Fail($"run directory {runDirectory.Path}: {runError}");
         var paths = runDirectory.For(_configPath);
+        _paths = paths;
+        _reachability = new ServerReachability(_time);
 
         if (!InstanceLock.TryAcquire(paths.LockPath, out var heldLock, out var refusal))
         {
@@ -77,7 +81,9 @@ public sealed class DaemonHost : IControlHandler
             using (var watchdog = new SystemdWatchdog(notifier, SystemdWatchdog.TimeoutFromEnvironment(), _time, _log))
             using (var reaper = new ChildReaper())
             using (var signals = new SignalListener())
+            using (var network = NetworkChangeSource.Start(_time))
             {
+                if (network.Problem is { } problem) _log.NetworkWatchUnavailable(problem);
                 _watchdog = watchdog;
                 _systemd = new SystemdReporter(notifier, config.ReadyWhen, _time, _log, watchdog);
                 var launcher = new PosixSshLauncher(reaper, _time);
@@ -95,7 +101,7 @@ public sealed class DaemonHost : IControlHandler
                     supervisor.Start(config);
                     foreach (var disabled in config.Tunnels.Where(t => !t.Enabled)) _log.TunnelDisabled(disabled.Name);
 
-                    var trigger = await MainLoopAsync(signals.Signals, cancellationToken);
+                    var trigger = await MainLoopAsync(signals.Signals, network.Changes, cancellationToken);
 
                     _log.DaemonStopping(trigger, supervisor.Configs.Count, _options.StopGrace);
                     lock (_statusGate) _systemd.Stopping(supervisor.Configs.Count);
@@ -110,7 +116,7 @@ public sealed class DaemonHost : IControlHandler
 
     /// <summary>The daemon's own loop: signals and control requests, and a heartbeat for the
     /// systemd watchdog (a hung loop stops the pings, so systemd restarts us).</summary>
-    private async Task<string> MainLoopAsync(ChannelReader<int> signals, CancellationToken cancellationToken)
+    private async Task<string> MainLoopAsync(ChannelReader<int> signals, ChannelReader<NetworkChangeNotice> network, CancellationToken cancellationToken)
     {
         var heartbeat = _watchdog.ReportInterval;
         while (true)
@@ -119,8 +125,9 @@ public sealed class DaemonHost : IControlHandler
             using var tick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var signalReady = signals.WaitToReadAsync(tick.Token).AsTask();
             var requestReady = _requests.Reader.WaitToReadAsync(tick.Token).AsTask();
+            var networkReady = network.WaitToReadAsync(tick.Token).AsTask();
             var beat = Task.Delay(heartbeat, _time, tick.Token);
-            await Task.WhenAny(signalReady, requestReady, beat);
+            await Task.WhenAny(signalReady, requestReady, networkReady, beat);
             await tick.CancelAsync();
             if (cancellationToken.IsCancellationRequested) return "cancelled";
 
@@ -138,6 +145,13 @@ public sealed class DaemonHost : IControlHandler
                     case SignalNumbers.SIGTERM or SignalNumbers.SIGINT or SignalNumbers.SIGQUIT:
                         return SignalName(signal);
                 }
+            }
+
+            while (network.TryRead(out var change))
+            {
+                // issue 4 item 4: a new address or link may be the way back to a server.
+                _log.NetworkChanged(change.Text);
+                _supervisor.NetworkChanged(change.Text);
             }
 
             if (_requests.Reader.TryRead(out var stopTrigger)) return stopTrigger;
@@ -208,14 +222,38 @@ public sealed class DaemonHost : IControlHandler
             StartInfoFor = StartInfoFor,
             ListenerAccepts = (forward, ct) => ListenerCheck.AcceptsAsync(forward, TimeSpan.FromSeconds(1), ct),
             StopGrace = _options.StopGrace,
+            Reachability = _reachability,
+            DescribePortHolder = port => PortHolder.Describe(port),
+            BeforeStart = RemoveStaleControlSocket,
         }, onChange);
 
     /// <summary>Each ssh runs in its own process group with stderr captured, and without the
     /// systemd variables meant for sshkeep alone.</summary>
-    private static SshStartInfo StartInfoFor(TunnelConfig tunnel) =>
-        new(tunnel.SshPath, TunnelSshArguments.Build(tunnel),
+    private SshStartInfo StartInfoFor(TunnelConfig tunnel) =>
+        new(tunnel.SshPath, TunnelSshArguments.Build(tunnel, ControlPathFor(tunnel)),
             SystemdEnvironment.ChildVariablesToRemove.ToDictionary(name => name, _ => (string?)null),
             NewProcessGroup: true, CaptureStandardError: true);
+
+    /// <summary>The tunnel's ControlPath when its probes are on (they open channels through it).</summary>
+    private string? ControlPathFor(TunnelConfig tunnel) =>
+        ProbeSchedule.Enabled(tunnel.Health) ? _paths.ControlMasterPath(tunnel.Name) : null;
+
+    /// <summary>A killed ssh leaves its control socket behind; the next ssh would then refuse to
+    /// be the master ("ControlSocket … already exists, disabling multiplexing") and the probes
+    /// would fail. The path is ours alone (run directory, 0700), so removing it is safe; only a
+    /// socket is removed, never another kind of file.</summary>
+    private void RemoveStaleControlSocket(TunnelConfig tunnel)
+    {
+        if (ControlPathFor(tunnel) is not { } path) return;
+        try
+        {
+            if (FileStatus.TryGet(path, out var status, out _) && status.IsSocket && status.Uid == LibC.geteuid()) File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Missing (the usual case) or not ours: ssh will say what is wrong.
+        }
+    }
 
     /// <summary>
     /// Called from every tunnel's loop, concurrently. The snapshot handed in may already be old

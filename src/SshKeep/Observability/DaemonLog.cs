@@ -65,6 +65,9 @@ public static partial class DaemonLog
     [LoggerMessage(1057, LogLevel.Information, "network changed ({What}); waiting tunnels retry now, up tunnels are probed now")]
     public static partial void NetworkChanged(this ILogger logger, string what);
 
+    [LoggerMessage(1058, LogLevel.Warning, "cannot watch for network changes ({Reason}); tunnels still recover through their reachability checks and back-off")]
+    public static partial void NetworkWatchUnavailable(this ILogger logger, string reason);
+
     // --- a tunnel's life (1100–1199) ---
 
     [LoggerMessage(1100, LogLevel.Information, "starting ssh to {Destination} (attempt {Attempt}, pid {Pid}); up once it proves healthy")]

@@ -119,6 +119,7 @@ public sealed class TunnelSupervisor
         ISshProcess process;
         try
         {
+            _options.BeforeStart?.Invoke(Config);
             process = _launcher.Start(startInfo);
         }
         catch (SshStartException e)

@@ -23,6 +23,10 @@ public sealed record TunnelSupervisorOptions
     /// <summary>Names the process holding a local TCP port ("held by pid 812 (python3)"), or null.</summary>
     public Func<int, string?>? DescribePortHolder { get; init; }
 
+    /// <summary>Runs just before each ssh start (removes a control socket a killed ssh left
+    /// behind: ssh would otherwise refuse to be the master and the probes would fail).</summary>
+    public Action<TunnelConfig>? BeforeStart { get; init; }
+
     /// <summary>Told of every end-to-end probe (metrics: probe duration); null when nobody listens.</summary>
     public Action<string, SshKeep.Health.ProbeResult>? OnProbe { get; init; }
 

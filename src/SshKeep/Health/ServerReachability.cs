@@ -1,0 +1,29 @@
+using System.Net;
+
+namespace SshKeep.Health;
+
+/// <summary>
+/// The real <see cref="IServerReachability"/>: ssh's socket from /proc (<see cref="ConnectStall"/>),
+/// plain TCP connects (<see cref="ReachabilityCheck"/>, <see cref="ReachabilityWatch"/>) and
+/// <c>ssh -G</c> (<see cref="ServerAddress"/>).
+/// </summary>
+public sealed class ServerReachability(TimeProvider time) : IServerReachability
+{
+    /// <summary>A quarter second between attempts while waiting: after the heal, the first SYN
+    /// goes out within this, which is most of the recovery time a black hole leaves.</summary>
+    public static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly ReachabilityCheck _check = new(time);
+
+    public SshConnection? ConnectionOf(int pid) =>
+        ConnectStall.ServerConnectionOf(pid) is { } connection ? new SshConnection(connection.Remote, connection.IsConnecting) : null;
+
+    public async Task<bool> AnswersAsync(IPEndPoint server, CancellationToken cancellationToken) =>
+        (await _check.CheckAsync(server, ReachabilityCheck.DefaultTimeout, cancellationToken)).Verdict == ReachabilityVerdict.Answered;
+
+    public Task WaitUntilAnswersAsync(IPEndPoint server, CancellationToken cancellationToken) =>
+        new ReachabilityWatch(server, time, WatchInterval).WaitUntilAnswersAsync(cancellationToken);
+
+    public async Task<IPEndPoint?> ResolveAsync(string sshPath, IReadOnlyList<string> sshArguments, CancellationToken cancellationToken) =>
+        (await ServerAddress.LookupAsync(sshPath, sshArguments, time, ServerAddress.DefaultTimeout, cancellationToken)).Primary;
+}
