@@ -69,7 +69,7 @@ internal sealed class TunnelSupervisorHarness : IAsyncDisposable
             if (condition()) return true;
             Clock.Advance(step);
             return false;
-        }, what, TimeSpan.FromSeconds(10));
+        }, what, TimeSpan.FromSeconds(30));
 
     /// <summary>Waits for the fake process to be started: first the next start, while moving the
     /// clock (starts may be behind a timer).</summary>

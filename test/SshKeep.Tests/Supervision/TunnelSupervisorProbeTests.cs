@@ -49,9 +49,9 @@ public class TunnelSupervisorProbeTests
         var ssh = await h.UpAsync();
 
         probe.Passes = false;
-        await h.AdvanceUntilAsync(() => ssh.StopRequested, "the probe verdict stops ssh");
+        await h.AdvanceUntilAsync(() => ssh.StopRequested, "the probe verdict stops ssh", step: 0.5);
 
-        await h.AdvanceUntilAsync(() => h.State != TunnelState.Up, "the tunnel leaves up");
+        await h.AdvanceUntilAsync(() => h.State != TunnelState.Up, "the tunnel leaves up", step: 0.5);
         Assert.Equal(RestartReasons.ProbeFailed, h.Supervisor.Status.LastRestartReason);
         Assert.Contains("session: no answer within 3s", h.Supervisor.Status.LastError, StringComparison.Ordinal);
         Assert.Contains(h.Log.Texts, t => t.Contains("failed 2 times in a row", StringComparison.Ordinal));
@@ -66,9 +66,9 @@ public class TunnelSupervisorProbeTests
         var before = probe.Calls;
 
         probe.Passes = false;
-        await h.AdvanceUntilAsync(() => probe.Calls > before, "a failing probe runs");
+        await h.AdvanceUntilAsync(() => probe.Calls > before, "a failing probe runs", step: 0.5);
         probe.Passes = true;
-        await h.AdvanceUntilAsync(() => probe.Calls > before + 1, "the next probe runs and passes");
+        await h.AdvanceUntilAsync(() => probe.Calls > before + 1, "the next probe runs and passes", step: 0.5);
 
         Assert.False(ssh.StopRequested);
         Assert.Equal(TunnelState.Up, h.State);
