@@ -27,6 +27,12 @@ namespace SshKeep.Health;
 /// channel on success and are closed on every other path (failure, timeout, cancellation); the end
 /// handed to the master is closed as soon as it was sent (the master holds its own copies). All are
 /// created close-on-exec, so ssh children spawned meanwhile inherit none of them.</para>
+/// <para>Giving up on a pending open (timeout, cancellation) is safe for the master: while a stdio
+/// forward waits for the server, the master stops reading that control connection (mux_pause), so
+/// it notices our close only after the server's answer, and then frees the channel normally
+/// (seen with OpenSSH 9.2 and -vv: no "nonexistent channel" disconnect after a thaw). Against a
+/// server that never answers, each abandoned open keeps a channel and two descriptors in ssh
+/// until it exits, which the probe verdict bounds (probe_failures, then a restart).</para>
 /// </remarks>
 public static class MuxStdioForward
 {
