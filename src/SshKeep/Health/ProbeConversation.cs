@@ -44,9 +44,9 @@ internal sealed class ProbeConversation
                 _received += read;
             }
         }
-        catch (IOException e) when (e.InnerException is SocketException socket)
+        catch (IOException e)
         {
-            return SocketErrorText.Of(socket);
+            return e.InnerException is SocketException socket ? SocketErrorText.Of(socket) : e.Message;
         }
         catch (SocketException e)
         {
