@@ -218,4 +218,65 @@ internal static unsafe partial class LibC
 
     [LibraryImport(Lib, EntryPoint = "free")]
     internal static partial void free(nint pointer);
+
+    // ------------------------------------------------------------------------------------------
+    // End-to-end probes (src/SshKeep/Health/MuxStdioForward): a socketpair whose far end is handed
+    // to ssh's ControlMaster with SCM_RIGHTS, as OpenSSH's own mux client does (mm_send_fd).
+    // Closing that end after sending uses close() above.
+    // ------------------------------------------------------------------------------------------
+
+    // socket(2) domain and type (Linux; SOCK_CLOEXEC is O_CLOEXEC).
+    internal const int AF_UNIX = 1;
+    internal const int SOCK_STREAM = 1;
+    internal const int SOCK_CLOEXEC = 0x80000;
+
+    // errno values (Linux) beyond those above.
+    internal const int ECONNREFUSED = 111;
+
+    // sendmsg(2): ancillary data type and flags.
+    internal const int SCM_RIGHTS = 1;
+    internal const int MSG_NOSIGNAL = 0x4000;
+
+    /// <summary>struct iovec.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct IoVec
+    {
+        public void* Base;
+        public nuint Length;
+    }
+
+    /// <summary>struct msghdr (glibc, 64-bit: the socklen_t name length is padded to 8 bytes by the
+    /// pointer that follows, which sequential layout reproduces).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct MsgHdr
+    {
+        public void* Name;
+        public uint NameLength;
+        public IoVec* Iov;
+        public nuint IovLength;
+        public void* Control;
+        public nuint ControlLength;
+        public int Flags;
+    }
+
+    /// <summary>struct cmsghdr followed by one int, as CMSG_SPACE(sizeof(int)) lays it out on 64-bit
+    /// Linux: a 16-byte header (size_t length, int level, int type), the fd, 4 bytes of padding.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct CmsgOneFd
+    {
+        public nuint Length;
+        public int Level;
+        public int Type;
+        public int Fd;
+        private int _padding;
+
+        /// <summary>CMSG_LEN(sizeof(int)): header plus the fd, without the trailing padding.</summary>
+        public static nuint DataLength => (nuint)(sizeof(nuint) + 2 * sizeof(int) + sizeof(int));
+    }
+
+    [LibraryImport(Lib, EntryPoint = "socketpair", SetLastError = true)]
+    internal static partial int socketpair(int domain, int type, int protocol, int* fds);
+
+    [LibraryImport(Lib, EntryPoint = "sendmsg", SetLastError = true)]
+    internal static partial nint sendmsg(System.Net.Sockets.SafeSocketHandle socket, MsgHdr* message, int flags);
 }

@@ -1,0 +1,60 @@
+using System.Net.Sockets;
+using SshKeep.Config;
+
+namespace SshKeep.Health;
+
+/// <summary>
+/// One probe exchange over a stream (a TCP connection through a -L listener, or a channel through
+/// the session for -R): send the request, read until <see cref="ProbeReply.Judge"/> decides. It
+/// keeps what arrived, so a timeout can say how far the reply got. One per exchange.
+/// </summary>
+internal sealed class ProbeConversation
+{
+    private readonly ProbeExchange _exchange;
+    private readonly string _host;
+    private readonly byte[] _reply;
+    private int _received;
+
+    /// <param name="host">The Host header value for HTTP (<see cref="ProbeReply.HostHeader"/>).</param>
+    public ProbeConversation(ProbeExchange exchange, string host)
+    {
+        _exchange = exchange;
+        _host = host;
+        _reply = new byte[ProbeReply.ReplyLimit(exchange)];
+    }
+
+    /// <summary>Null when the exchange passed, else why not. I/O errors are failures; cancellation throws.</summary>
+    public async Task<string?> RunAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = ProbeReply.Request(_exchange, _host);
+            if (request.Length > 0)
+            {
+                await stream.WriteAsync(request, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            while (true)
+            {
+                var full = _received == _reply.Length;
+                var judgement = ProbeReply.Judge(_exchange, _reply.AsSpan(0, _received), ended: full);
+                if (judgement.Done) return judgement.Failure;
+                var read = await stream.ReadAsync(_reply.AsMemory(_received), cancellationToken).ConfigureAwait(false);
+                if (read == 0) return ProbeReply.Judge(_exchange, _reply.AsSpan(0, _received), ended: true).Failure;
+                _received += read;
+            }
+        }
+        catch (IOException e)
+        {
+            return e.InnerException is SocketException socket ? SocketErrorText.Of(socket) : e.Message;
+        }
+        catch (SocketException e)
+        {
+            return SocketErrorText.Of(e);
+        }
+    }
+
+    /// <summary>The failure when the probe's time ran out during this exchange.</summary>
+    public string TimedOut(string within) =>
+        _received == 0 ? $"no reply within {within}" : $"only {ProbeText.Quote(_reply.AsSpan(0, _received))} within {within}";
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using SshKeep.Config;
+
+namespace SshKeep.Health;
+
+/// <summary>
+/// The pure half of a probe's exchange (<see cref="ProbeExchange"/>): what to send, how much of the
+/// reply to read, and whether the reply passes. The rules, by what the exchange sets:
+/// <list type="bullet">
+/// <item><c>http_path</c>: <c>GET path HTTP/1.0</c> with a Host header; passes on a status line with
+/// a status below 500 (a 404 still proves the service answers; a 5xx says it is broken).</item>
+/// <item><c>expect</c> (with or without <c>send</c>): the reply must start with it; a reply that
+/// already differs fails at once, without waiting for the rest.</item>
+/// <item><c>send</c> alone: any byte back passes; the connection closing with none fails (a service
+/// that took the bytes and hung up is not proven alive). With neither, there is no exchange.</item>
+/// </list>
+/// </summary>
+public static class ProbeReply
+{
+    /// <summary>Longest HTTP status line read; a real one is some 20 bytes.</summary>
+    public const int MaxStatusLine = 1024;
+
+    /// <summary>Characters of an HTTP status line shown in a failure: enough for any real reason phrase.</summary>
+    private const int ShownStatusLine = 64;
+
+    /// <summary>Bytes read at most for a send/expect reply beyond what <c>expect</c> needs, to show in a failure.</summary>
+    private const int ShownReply = 256;
+
+    /// <summary>The bytes to send first (empty when the exchange only listens, e.g. for a banner).</summary>
+    /// <param name="host">The Host header value for HTTP: the forward's target as the service knows it.</param>
+    public static byte[] Request(ProbeExchange exchange, string host)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        if (exchange.HttpPath is { } path)
+        {
+            return Encoding.ASCII.GetBytes($"GET {path} HTTP/1.0\r\nHost: {host}\r\nUser-Agent: sshkeep-probe\r\nAccept: */*\r\n\r\n");
+        }
+        return exchange.Send is { } send ? Encoding.UTF8.GetBytes(send) : [];
+    }
+
+    /// <summary>The Host header for a forward's target: host, with the port unless it is 80, IPv6 in brackets.</summary>
+    public static string HostHeader(string host, int port)
+    {
+        var name = host.Contains(':') ? $"[{host}]" : host;
+        return port == 80 ? name : string.Create(CultureInfo.InvariantCulture, $"{name}:{port}");
+    }
+
+    /// <summary>How many reply bytes to keep at most; reading stops when they are in.</summary>
+    public static int ReplyLimit(ProbeExchange exchange)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        if (exchange.HttpPath is not null) return MaxStatusLine;
+        return exchange.Expect is { } expect ? Math.Max(Encoding.UTF8.GetByteCount(expect), ShownReply) : 1;
+    }
+
+    /// <summary>
+    /// Judges the reply so far. <paramref name="ended"/> is true once no more bytes will come (EOF,
+    /// or <see cref="ReplyLimit"/> reached); then the answer is always <see cref="ReplyJudgement.Done"/>.
+    /// </summary>
+    public static ReplyJudgement Judge(ProbeExchange exchange, ReadOnlySpan<byte> received, bool ended)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        if (exchange.HttpPath is not null) return JudgeHttp(received, ended);
+        if (exchange.Expect is { } expect) return JudgeExpect(Encoding.UTF8.GetBytes(expect), received, ended);
+        if (exchange.Send is null) return ReplyJudgement.Pass;
+        if (!received.IsEmpty) return ReplyJudgement.Pass;
+        return ended ? ReplyJudgement.Fail("the connection closed without a reply") : ReplyJudgement.NeedMore;
+    }
+
+    private static ReplyJudgement JudgeExpect(byte[] expect, ReadOnlySpan<byte> received, bool ended)
+    {
+        var compared = Math.Min(expect.Length, received.Length);
+        if (!received[..compared].SequenceEqual(expect.AsSpan(0, compared)) || (ended && received.Length < expect.Length))
+        {
+            if (received.IsEmpty) return ReplyJudgement.Fail($"expected {ProbeText.Quote(expect)}, the connection closed without a reply");
+            var closed = ended && received.Length < expect.Length ? " and the connection closed" : "";
+            return ReplyJudgement.Fail($"expected {ProbeText.Quote(expect)}, got {ProbeText.Quote(received)}{closed}");
+        }
+        return received.Length >= expect.Length ? ReplyJudgement.Pass : ReplyJudgement.NeedMore;
+    }
+
+    private static ReplyJudgement JudgeHttp(ReadOnlySpan<byte> received, bool ended)
+    {
+        ReadOnlySpan<byte> prefix = "HTTP/"u8;
+        var compared = Math.Min(prefix.Length, received.Length);
+        if (!received[..compared].SequenceEqual(prefix[..compared]))
+            return ReplyJudgement.Fail($"not an HTTP reply: {ProbeText.Quote(received)}");
+
+        var end = received.IndexOf((byte)'\n');
+        if (end < 0)
+        {
+            if (!ended) return ReplyJudgement.NeedMore;
+            return received.IsEmpty
+                ? ReplyJudgement.Fail("the connection closed without an HTTP reply")
+                : ReplyJudgement.Fail($"no complete HTTP status line: {ProbeText.Quote(received)}");
+        }
+
+        var line = Encoding.ASCII.GetString(received[..end]).TrimEnd('\r');
+        // "HTTP/1.1 200 OK": version, a space, three digits, then a space or the end.
+        var parts = line.Split(' ', 3);
+        if (parts.Length < 2 || parts[1].Length != 3 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var status))
+            return ReplyJudgement.Fail($"not an HTTP status line: {ProbeText.Quote(line, ShownStatusLine)}");
+        return status < 500 ? ReplyJudgement.Pass : ReplyJudgement.Fail($"HTTP status {status}: {ProbeText.Quote(line, ShownStatusLine)}");
+    }
+}
