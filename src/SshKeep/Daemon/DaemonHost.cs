@@ -36,6 +36,7 @@ public sealed class DaemonHost : IControlHandler
     private string _configPath = "";
     private InstancePaths _paths = null!;
     private ServerReachability _reachability = null!;
+    private ForwardProbe _probe = null!;
 
     public DaemonHost(DaemonOptions options, TextWriter stderr, TimeProvider time)
     {
@@ -63,6 +64,7 @@ public sealed class DaemonHost : IControlHandler
         var paths = runDirectory.For(_configPath);
         _paths = paths;
         _reachability = new ServerReachability(_time);
+        _probe = new ForwardProbe(_time);
 
         if (!InstanceLock.TryAcquire(paths.LockPath, out var heldLock, out var refusal))
         {
@@ -216,8 +218,12 @@ public sealed class DaemonHost : IControlHandler
         }
     }
 
-    private TunnelSupervisor CreateTunnel(TunnelConfig tunnel, ISshLauncher launcher, Action<TunnelStatus> onChange) =>
-        new(tunnel, launcher, _log, _time, new TunnelSupervisorOptions
+    private TunnelSupervisor CreateTunnel(TunnelConfig tunnel, ISshLauncher launcher, Action<TunnelStatus> onChange)
+    {
+        var controlPath = ControlPathFor(tunnel);
+        if (ProbeSchedule.Enabled(tunnel.Health) && controlPath is null)
+            _log.ProbesUnavailable(tunnel.Name, $"the run directory's path is too long for a control socket (at most {InstancePaths.MaxControlPathLength} bytes); use a shorter --run-dir");
+        return new(tunnel, launcher, _log, _time, new TunnelSupervisorOptions
         {
             StartInfoFor = StartInfoFor,
             ListenerAccepts = (forward, ct) => ListenerCheck.AcceptsAsync(forward, TimeSpan.FromSeconds(1), ct),
@@ -225,7 +231,10 @@ public sealed class DaemonHost : IControlHandler
             Reachability = _reachability,
             DescribePortHolder = port => PortHolder.Describe(port),
             BeforeStart = RemoveStaleControlSocket,
+            ProbeForward = controlPath is null ? null
+                : (t, forward, ct) => _probe.RunAsync(forward, controlPath, TimeSpan.FromSeconds(t.Health.ProbeTimeout), ct),
         }, onChange);
+    }
 
     /// <summary>Each ssh runs in its own process group with stderr captured, and without the
     /// systemd variables meant for sshkeep alone.</summary>
@@ -237,6 +246,7 @@ public sealed class DaemonHost : IControlHandler
     /// <summary>The tunnel's ControlPath when its probes are on (they open channels through it).</summary>
     private string? ControlPathFor(TunnelConfig tunnel) =>
         ProbeSchedule.Enabled(tunnel.Health) ? _paths.ControlMasterPath(tunnel.Name) : null;
+
 
     /// <summary>A killed ssh leaves its control socket behind; the next ssh would then refuse to
     /// be the master ("ControlSocket … already exists, disabling multiplexing") and the probes

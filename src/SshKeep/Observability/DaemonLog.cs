@@ -110,6 +110,9 @@ public static partial class DaemonLog
     [LoggerMessage(1121, LogLevel.Warning, "local port {Port} is already in use{Holder}; ssh cannot listen there; retrying in {Delay}")]
     public static partial void LocalPortInUse(this ILogger logger, string tunnel, int port, string holder, DaemonDuration delay);
 
+    [LoggerMessage(1116, LogLevel.Warning, "end-to-end probes are off: {Reason}; ssh's keepalive still watches the session")]
+    public static partial void ProbesUnavailable(this ILogger logger, string tunnel, string reason);
+
     [LoggerMessage(1120, LogLevel.Warning, "the server still holds remote port {Port} (most likely for a dead session of ours); retrying in {Delay} until it lets go")]
     public static partial void WaitingForRemotePort(this ILogger logger, string tunnel, int port, DaemonDuration delay);
 

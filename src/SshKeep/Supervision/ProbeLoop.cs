@@ -52,10 +52,10 @@ internal sealed class ProbeLoop(
                 failures++;
                 if (ProbeSchedule.Condemns(failures, config.Health)) return failed;
                 log.ProbeFailed(config.Name, failed.Forward.ToString(), failed.Failure ?? "failed", failures,
-                    Math.Max(1, config.Health.ProbeFailures), ProbeSchedule.NextDelay(false, took, config.Health));
+                    Math.Max(1, config.Health.ProbeFailures), ProbeSchedule.NextDelay(false, took, config.Health, FirstPass.IsCompleted));
             }
 
-            var wait = Task.Delay(ProbeSchedule.NextDelay(failed is null, took, config.Health), time, cancellationToken);
+            var wait = Task.Delay(ProbeSchedule.NextDelay(failed is null, took, config.Health, FirstPass.IsCompleted), time, cancellationToken);
             await Task.WhenAny(wait, _now.WaitAsync(cancellationToken));
             cancellationToken.ThrowIfCancellationRequested();
         }

@@ -15,11 +15,18 @@ public static class ProbeSchedule
     /// <summary>Probes are on when the interval is positive.</summary>
     public static bool Enabled(HealthSettings health) => health.ProbeInterval > 0;
 
+    /// <summary>Before the first passing round, a failed round is retried this soon: right after
+    /// the session is ready, a remote forward may still be awaiting the server's confirmation, and
+    /// "up" should not wait a whole timeout slot for that.</summary>
+    public static readonly TimeSpan RetryBeforeFirstPass = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How long to wait after a round that took <paramref name="took"/>.</summary>
-    public static TimeSpan NextDelay(bool passed, TimeSpan took, HealthSettings health)
+    /// <param name="provedYet">A round has passed during this ssh run.</param>
+    public static TimeSpan NextDelay(bool passed, TimeSpan took, HealthSettings health, bool provedYet = true)
     {
         var slot = TimeSpan.FromSeconds(passed ? health.ProbeInterval : health.ProbeTimeout);
         var rest = slot - took;
+        if (!passed && !provedYet && rest > RetryBeforeFirstPass) rest = RetryBeforeFirstPass;
         return rest > TimeSpan.Zero ? rest : TimeSpan.Zero;
     }
 

@@ -21,6 +21,13 @@ public class ProbeScheduleTests
     }
 
     [Theory]
+    [InlineData(false, 0.002, 0.25)]  // not proved yet: a quick failure is retried soon (a -R not yet confirmed)
+    [InlineData(false, 3.0, 0.0)]
+    [InlineData(true, 0.010, 4.990)]
+    public void Before_the_first_pass_a_failure_is_retried_soon(bool passed, double tookSeconds, double expectedSeconds) =>
+        Assert.Equal(expectedSeconds, ProbeSchedule.NextDelay(passed, TimeSpan.FromSeconds(tookSeconds), Defaults, provedYet: false).TotalSeconds, 3);
+
+    [Theory]
     [InlineData(1, 2, false)]
     [InlineData(2, 2, true)]
     [InlineData(3, 2, true)]
