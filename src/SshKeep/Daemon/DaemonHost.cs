@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SshKeep.Config;
 using SshKeep.Health;
+using SshKeep.Hooks;
 using SshKeep.Observability;
 using SshKeep.Ssh;
 using SshKeep.Supervision;
@@ -33,6 +34,7 @@ public sealed class DaemonHost : IControlHandler
     private StatusStore _store = null!;
     private SystemdReporter _systemd = null!;
     private SystemdWatchdog _watchdog = null!;
+    private HookDispatcher _hooks = null!;
     private string _configPath = "";
 
     public DaemonHost(DaemonOptions options, TextWriter stderr, TimeProvider time)
@@ -81,6 +83,10 @@ public sealed class DaemonHost : IControlHandler
                 _watchdog = watchdog;
                 _systemd = new SystemdReporter(notifier, config.ReadyWhen, _time, _log, watchdog);
                 var launcher = new PosixSshLauncher(reaper, _time);
+                // Hooks (issue 5 item 3) run on their own queues; disposed before the reaper that reaps them.
+                await using var hookRunner = new HookRunner(reaper, _log, _time);
+                _hooks = new HookDispatcher(hookRunner.Enqueue, _time);
+                _hooks.Configure(config);
                 await using var supervisor = new DaemonSupervisor((tunnel, onChange) => CreateTunnel(tunnel, launcher, onChange), _time, OnStatusChanged);
                 _supervisor = supervisor;
 
@@ -100,6 +106,7 @@ public sealed class DaemonHost : IControlHandler
                     _log.DaemonStopping(trigger, supervisor.Configs.Count, _options.StopGrace);
                     lock (_statusGate) _systemd.Stopping(supervisor.Configs.Count);
                     await supervisor.StopAllAsync();
+                    await hookRunner.StopAsync(HookRunner.StopDrain);
                 }
             }
         }
@@ -186,6 +193,7 @@ public sealed class DaemonHost : IControlHandler
                     $"{invalid.Errors.Count} errors; still running the previous config:\n{ConfigCheck.Render(invalid)}");
             }
 
+            _hooks.Configure(((ConfigLoadResult.Valid)loaded).Config);
             lock (_statusGate) _systemd.BeginReload();
             var plan = await _supervisor.ReloadAsync(((ConfigLoadResult.Valid)loaded).Config);
             foreach (var name in plan.Removed) _log.TunnelRemoved(name);
@@ -202,13 +210,23 @@ public sealed class DaemonHost : IControlHandler
         }
     }
 
-    private TunnelSupervisor CreateTunnel(TunnelConfig tunnel, ISshLauncher launcher, Action<TunnelStatus> onChange) =>
-        new(tunnel, launcher, _log, _time, new TunnelSupervisorOptions
+    private TunnelSupervisor CreateTunnel(TunnelConfig tunnel, ISshLauncher launcher, Action<TunnelStatus> onChange)
+    {
+        // The hooks see the supervisor's live status (HookObserver.Observe says why).
+        var hooks = _hooks.ObserverFor(tunnel);
+        TunnelSupervisor? created = null;
+        created = new(tunnel, launcher, _log, _time, new TunnelSupervisorOptions
         {
             StartInfoFor = StartInfoFor,
             ListenerAccepts = (forward, ct) => ListenerCheck.AcceptsAsync(forward, TimeSpan.FromSeconds(1), ct),
             StopGrace = _options.StopGrace,
-        }, onChange);
+        }, status =>
+        {
+            onChange(status);
+            hooks.Observe(created?.Status ?? status);
+        });
+        return created;
+    }
 
     /// <summary>Each ssh runs in its own process group with stderr captured, and without the
     /// systemd variables meant for sshkeep alone.</summary>
