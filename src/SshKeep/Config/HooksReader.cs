@@ -107,6 +107,7 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
     private Located<HookCommand?>? Shell(ConfigMappingEntry entry, ConfigMapping map)
     {
         ConfigMappingEntry? shell = null;
+        var misspelt = false;
         foreach (var key in map.Entries)
         {
             if (key.Name == "shell")
@@ -115,12 +116,18 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
             }
             else
             {
-                UnknownKeys.Report(key, ConfigKeys.HookShell, errors);
+                // A misspelt `shell` is reported once, as misspelt, not also as missing.
+                misspelt |= UnknownKeys.Report(key, ConfigKeys.HookShell, errors) == "shell";
             }
         }
 
         if (shell is null)
         {
+            if (misspelt)
+            {
+                return null;
+            }
+
             errors.Add(entry.Value, entry.Path, $"no `shell`; expected {Accepted}");
             return null;
         }
