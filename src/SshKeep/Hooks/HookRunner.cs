@@ -115,9 +115,10 @@ public sealed class HookRunner : IAsyncDisposable
                 {
                     await RunAsync(invocation, _stopping.Token).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is IOException or InvalidOperationException)
+                catch (Exception e)
                 {
-                    // pipe2 failed (out of fds) or the exit status was lost: this hook is lost, the next still runs.
+                    // pipe2 failed (out of fds), the exit status was lost, or a bug: this hook is
+                    // lost, but the worker must live on, or the tunnel's later hooks would never run.
                     _log.HookStartFailed(invocation.Tunnel, HookEventNames.ToName(invocation.Event), invocation.Command.Argv[0], e.Message);
                 }
             }
