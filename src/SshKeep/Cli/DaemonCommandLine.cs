@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using SshKeep.Cli.Doctor;
 using SshKeep.Cli.Status;
 using SshKeep.Config;
 using SshKeep.Daemon;
@@ -17,7 +18,7 @@ internal static class DaemonCommandLine
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal)
     {
         // Not -h: autossh rejects it with usage (R4), and so must `sshkeep -h`.
-        "up", "status", "restart", "retry-now", "reload", "stop", "check", "install-service", "demo", "help", "--help", "--version",
+        "up", "status", "restart", "retry-now", "reload", "stop", "check", "doctor", "install-service", "demo", "help", "--help", "--version",
     };
 
     public static Task<int> RunAsync(string[] args)
@@ -76,6 +77,9 @@ internal static class DaemonCommandLine
             return ConfigCheck.ExitCode(result);
         });
 
+        var doctor = new Command("doctor", "check ssh, keys, known_hosts, keepalive settings and each server; exit 0 all good, 1 something needs attention, 78 invalid config") { config };
+        doctor.SetAction((r, ct) => DoctorCommand.RunAsync(ConfigPathOf(r.GetValue(config)), new LocalDoctorSystem(TimeProvider.System), Console.Out, Console.Error, ct));
+
         var installService = new Command("install-service", "print (or write) a systemd unit that runs `sshkeep up`") { user, write, config, account };
         installService.SetAction(r => InstallServiceCommand.Run(new InstallServiceOptions
         {
@@ -92,7 +96,7 @@ internal static class DaemonCommandLine
             return await new SshKeep.Demo.DemoCommand(keeper, TimeProvider.System).RunAsync(Console.Out, ct);
         });
 
-        var root = new RootCommand(HelpText.Text) { up, status, restart, retryNow, reload, stop, check, installService, demo };
+        var root = new RootCommand(HelpText.Text) { up, status, restart, retryNow, reload, stop, check, doctor, installService, demo };
         var help = new Command("help", "show this help");
         help.SetAction(_ => root.Parse(["--help"]).Invoke());
         root.Subcommands.Add(help);

@@ -14,6 +14,7 @@ internal static class HelpText
           sshkeep status [--json]        every tunnel's state (exit 0 all up, 1 not, 3 no daemon)
           sshkeep restart NAME | retry-now [NAME] | reload | stop
           sshkeep check [-c FILE]        validate a config file (exit 78 when invalid)
+          sshkeep doctor [-c FILE]       check ssh, keys, known_hosts, keepalive and each server
           sshkeep install-service        a systemd unit for `sshkeep up`
           sshkeep demo                   a throwaway sshd and a tunnel kept through faults
 

@@ -6,7 +6,7 @@ internal static class ConfigKeys
     public static readonly IReadOnlyList<string> Top = ["version", "ready_when", "defaults", "tunnels"];
 
     public static readonly IReadOnlyList<string> Tunnel =
-        ["destination", "port", "identity_file", "ssh_path", "ssh_options", "forwards", "health", "backoff", "enabled"];
+        ["destination", "port", "identity_file", "ssh_path", "ssh_options", "forwards", "health", "backoff", "hooks", "enabled"];
 
     /// <summary>A tunnel's keys except those that name one tunnel's own server and forwards.</summary>
     public static readonly IReadOnlyList<string> Defaults = [.. Tunnel.Except(["destination", "forwards"])];
@@ -16,6 +16,11 @@ internal static class ConfigKeys
 
     public static readonly IReadOnlyList<string> Backoff =
         ["initial", "max", "stable_period", "needs_attention_retry", "remote_port_retry"];
+
+    public static readonly IReadOnlyList<string> Hooks = ["on_up", "on_down", "on_needs_attention", "timeout"];
+
+    /// <summary>The one key of a hook written as a map: <c>{ shell: "…" }</c>.</summary>
+    public static readonly IReadOnlyList<string> HookShell = ["shell"];
 
     /// <summary>Keys of a forward's short form: exactly one of them (and optionally `probe`).</summary>
     public static readonly IReadOnlyList<string> ForwardShort = ["local", "remote", "dynamic"];

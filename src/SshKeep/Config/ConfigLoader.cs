@@ -71,8 +71,9 @@ public static class ConfigLoader
         Parse(yamlText, displayPath, Environment.GetEnvironmentVariable("HOME"));
 
     /// <summary>Parses <paramref name="yamlText"/> as the file <paramref name="displayPath"/> (used in
-    /// errors and as <see cref="SshKeepConfig.Path"/>). Pure: <paramref name="homeDirectory"/> expands
-    /// <c>~</c>; when it is null a path with <c>~</c> is an error.</summary>
+    /// errors and as <see cref="SshKeepConfig.Path"/>). <paramref name="homeDirectory"/> expands
+    /// <c>~</c>; when it is null a path with <c>~</c> is an error. Pure except for hooks: a hook's
+    /// program is looked up in this process's PATH and file system, where the daemon will run it.</summary>
     public static ConfigLoadResult Parse(string yamlText, string displayPath, string? homeDirectory)
     {
         var errors = new ConfigErrorSink(displayPath);

@@ -7,6 +7,9 @@ namespace SshKeep.Config;
 /// </summary>
 internal sealed class SectionReader(ConfigErrorSink errors, string? home)
 {
+    // Hook programs are looked up in this process's PATH: the daemon's, which is where they run.
+    private readonly HooksReader _hooks = new(errors, home, Environment.GetEnvironmentVariable("PATH"), ProgramSearch.IsExecutableFile);
+
     // Bounds: wide enough for any real use, narrow enough to catch a unit mistake (ms for s) or a
     // setting that would make sshkeep hammer a server or never notice a failure.
     public const int MaxServerAliveInterval = 3600;
@@ -61,6 +64,9 @@ internal sealed class SectionReader(ConfigErrorSink errors, string? home)
                     break;
                 case "backoff":
                     ReadBackoff(entry, draft.Backoff);
+                    break;
+                case "hooks":
+                    _hooks.Read(entry, draft.Hooks, isDefaults);
                     break;
                 case "enabled":
                     if (ConfigValueReader.Boolean(entry.Value, entry.Path, errors, out var enabled))

@@ -27,6 +27,11 @@ public sealed record TunnelConfig
 
     public BackoffSettings Backoff { get; init; } = new();
 
+    /// <summary>Commands run when the tunnel comes up, goes down or needs attention. Not part of
+    /// <see cref="SameAs"/>: changing a hook must not restart the tunnel's ssh (the daemon picks up
+    /// the new hooks on reload without touching the tunnel).</summary>
+    public HookSettings Hooks { get; init; } = new();
+
     /// <summary>false keeps the tunnel in the file but does not start it.</summary>
     public bool Enabled { get; init; } = true;
 

@@ -30,5 +30,7 @@ internal sealed class TunnelDraft
 
     public BackoffDraft Backoff { get; } = new();
 
+    public HooksDraft Hooks { get; } = new();
+
     public Located<bool>? Enabled { get; set; }
 }

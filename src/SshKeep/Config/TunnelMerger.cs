@@ -3,7 +3,7 @@ namespace SshKeep.Config;
 /// <summary>
 /// Makes one <see cref="TunnelConfig"/> from a tunnel's draft over the defaults' draft: key by key
 /// (a tunnel value replaces the default), <c>health</c> and <c>backoff</c> field by field,
-/// <c>ssh_options</c> option by option (case-insensitive; a null value drops an inherited option).
+/// <c>hooks</c> hook by hook, <c>ssh_options</c> option by option (case-insensitive; a null value drops an inherited option).
 /// Then checks the rules that need the merged tunnel.
 /// </summary>
 internal static class TunnelMerger
@@ -47,6 +47,7 @@ internal static class TunnelMerger
             Forwards = [.. tunnel.Forwards.Select(f => f.Value)],
             Health = health,
             Backoff = backoff,
+            Hooks = MergeHooks(tunnel.Hooks, defaults.Hooks),
             Enabled = (tunnel.Enabled ?? defaults.Enabled)?.Value ?? true,
         };
     }
@@ -95,6 +96,15 @@ internal static class TunnelMerger
 
         return health;
     }
+
+    /// <summary>Hook by hook: a tunnel's hook (or its null) replaces the default's.</summary>
+    private static HookSettings MergeHooks(HooksDraft tunnel, HooksDraft defaults) => new()
+    {
+        OnUp = (tunnel.OnUp ?? defaults.OnUp)?.Value,
+        OnDown = (tunnel.OnDown ?? defaults.OnDown)?.Value,
+        OnNeedsAttention = (tunnel.OnNeedsAttention ?? defaults.OnNeedsAttention)?.Value,
+        Timeout = (tunnel.Timeout ?? defaults.Timeout)?.Value ?? new HookSettings().Timeout,
+    };
 
     private static BackoffSettings MergeBackoff(BackoffDraft tunnel, BackoffDraft defaults, ConfigErrorSink errors)
     {

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SshKeep.Config;
 using SshKeep.Health;
+using SshKeep.Hooks;
 using SshKeep.Observability;
 using SshKeep.Ssh;
 using SshKeep.Supervision;
@@ -33,6 +34,7 @@ public sealed class DaemonHost : IControlHandler
     private StatusStore _store = null!;
     private SystemdReporter _systemd = null!;
     private SystemdWatchdog _watchdog = null!;
+    private HookDispatcher _hooks = null!;
     private string _configPath = "";
     private InstancePaths _paths = null!;
     private ServerReachability _reachability = null!;
@@ -89,6 +91,10 @@ public sealed class DaemonHost : IControlHandler
                 _watchdog = watchdog;
                 _systemd = new SystemdReporter(notifier, config.ReadyWhen, _time, _log, watchdog);
                 var launcher = new PosixSshLauncher(reaper, _time);
+                // Hooks (issue 5 item 3) run on their own queues; disposed before the reaper that reaps them.
+                await using var hookRunner = new HookRunner(reaper, _log, _time);
+                _hooks = new HookDispatcher(hookRunner.Enqueue, _time);
+                _hooks.Configure(config);
                 await using var supervisor = new DaemonSupervisor((tunnel, onChange) => CreateTunnel(tunnel, launcher, onChange), _time, OnStatusChanged);
                 _supervisor = supervisor;
 
@@ -108,6 +114,7 @@ public sealed class DaemonHost : IControlHandler
                     _log.DaemonStopping(trigger, supervisor.Configs.Count, _options.StopGrace);
                     lock (_statusGate) _systemd.Stopping(supervisor.Configs.Count);
                     await supervisor.StopAllAsync();
+                    await hookRunner.StopAsync(HookRunner.StopDrain);
                 }
             }
         }
@@ -202,6 +209,7 @@ public sealed class DaemonHost : IControlHandler
                     $"{invalid.Errors.Count} errors; still running the previous config:\n{ConfigCheck.Render(invalid)}");
             }
 
+            _hooks.Configure(((ConfigLoadResult.Valid)loaded).Config);
             lock (_statusGate) _systemd.BeginReload();
             var plan = await _supervisor.ReloadAsync(((ConfigLoadResult.Valid)loaded).Config);
             foreach (var name in plan.Removed) _log.TunnelRemoved(name);
@@ -223,7 +231,10 @@ public sealed class DaemonHost : IControlHandler
         var controlPath = ControlPathFor(tunnel);
         if (ProbeSchedule.Enabled(tunnel.Health) && controlPath is null)
             _log.ProbesUnavailable(tunnel.Name, $"the run directory's path is too long for a control socket (at most {InstancePaths.MaxControlPathLength} bytes); use a shorter --run-dir");
-        return new(tunnel, launcher, _log, _time, new TunnelSupervisorOptions
+        // The hooks see the supervisor's live status (HookObserver.Observe says why).
+        var hooks = _hooks.ObserverFor(tunnel);
+        TunnelSupervisor? created = null;
+        created = new(tunnel, launcher, _log, _time, new TunnelSupervisorOptions
         {
             StartInfoFor = StartInfoFor,
             ListenerAccepts = (forward, ct) => ListenerCheck.AcceptsAsync(forward, TimeSpan.FromSeconds(1), ct),
@@ -233,7 +244,12 @@ public sealed class DaemonHost : IControlHandler
             BeforeStart = RemoveStaleControlSocket,
             ProbeForward = controlPath is null ? null
                 : (t, forward, ct) => _probe.RunAsync(forward, controlPath, TimeSpan.FromSeconds(t.Health.ProbeTimeout), ct),
-        }, onChange);
+        }, status =>
+        {
+            onChange(status);
+            hooks.Observe(created?.Status ?? status);
+        });
+        return created;
     }
 
     /// <summary>Each ssh runs in its own process group with stderr captured, and without the

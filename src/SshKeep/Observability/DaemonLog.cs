@@ -12,7 +12,8 @@ namespace SshKeep.Observability;
 /// <summary>
 /// The daemon's log events (design.md §8): each says what happened and what happens next.
 /// Event ids are fixed, in 1000–1999: 1000 daemon, 1050 reload and control, 1100 a tunnel's
-/// life, 1200 ssh's own output and warnings about a tunnel's settings, 1300 systemd.
+/// life, 1200 ssh's own output and warnings about a tunnel's settings, 1300 systemd, 1400 event
+/// hooks (<see cref="SshKeep.Hooks.HooksLog"/>).
 /// Durations are <see cref="DaemonDuration"/> ("4s", "3m12s"; seconds in JSON). A message never
 /// contains the tunnel name: it is the line's prefix.
 /// </summary>

@@ -74,6 +74,11 @@ internal static unsafe class PosixSpawn
                 error = LibC.posix_spawn_file_actions_adddup2(actions, stderrFd, 2);
                 if (error != 0) return false;
             }
+            if (request.StandardOutputFd is int stdoutFd)
+            {
+                error = LibC.posix_spawn_file_actions_adddup2(actions, stdoutFd, 1);
+                if (error != 0) return false;
+            }
             if (request.WorkingDirectory is string directory)
             {
                 error = LibC.posix_spawn_file_actions_addchdir_np(actions, Utf8(strings, directory));

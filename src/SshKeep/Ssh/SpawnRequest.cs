@@ -26,4 +26,7 @@ internal sealed record SpawnRequest(string File, IReadOnlyList<string> Argv, IRe
 
     /// <summary>An fd of ours to become the child's fd 2 (the write end of a stderr pipe).</summary>
     public int? StandardErrorFd { get; init; }
+
+    /// <summary>An fd of ours to become the child's fd 1 (an event hook's output shares its stderr pipe).</summary>
+    public int? StandardOutputFd { get; init; }
 }

@@ -58,7 +58,7 @@ public sealed class ConfigErrorTests
     [InlineData("identityFile: /k", "6:5", "tunnels.db.identityFile", "did you mean `identity_file`?")]
     [InlineData("ssh_option: {}", "6:5", "tunnels.db.ssh_option", "did you mean `ssh_options`?")]
     [InlineData("ProxyJump: gw", "6:5", "tunnels.db.ProxyJump", "unknown key `ProxyJump`; it is an ssh option: put it under `ssh_options`")]
-    [InlineData("colour: red", "6:5", "tunnels.db.colour", "unknown key `colour`; accepted keys: destination, port, identity_file, ssh_path, ssh_options, forwards, health, backoff, enabled")]
+    [InlineData("colour: red", "6:5", "tunnels.db.colour", "unknown key `colour`; accepted keys: destination, port, identity_file, ssh_path, ssh_options, forwards, health, backoff, hooks, enabled")]
     [InlineData("health: { probe_intervall: 5 }", "6:15", "tunnels.db.health.probe_intervall", "did you mean `probe_interval`?")]
     [InlineData("backoff: { maximum: 5 }", "6:16", "tunnels.db.backoff.maximum", "unknown key `maximum`; accepted keys: initial, max, stable_period, needs_attention_retry, remote_port_retry")]
     [InlineData("port: 22\nport: 23", "7:5", "tunnels.db.port", "duplicate key `port` (first set on line 6); set it once")]

@@ -1,0 +1,131 @@
+using SshKeep.Config;
+using SshKeep.Ssh;
+
+namespace SshKeep.Cli.Doctor;
+
+/// <summary>
+/// Runs every doctor check for a config (docs/doctor.md): once for the machine (the ssh client's
+/// version, the kernel's TCP keepalive), then per tunnel, from the configuration ssh would use for
+/// it (<c>ssh -G</c> with exactly the arguments sshkeep passes): keepalive budget, key files,
+/// known_hosts entry, the server's port, and a reminder per <c>-R</c> forward. Everything it learns
+/// comes through <see cref="IDoctorSystem"/>, so a report is a function of those answers.
+/// </summary>
+public sealed class DoctorExamination(IDoctorSystem system)
+{
+    public const string MachineTitle = "this machine";
+
+    public async Task<DoctorReport> ExamineAsync(SshKeepConfig config, CancellationToken cancellationToken)
+    {
+        var machine = new List<DoctorCheck>();
+        foreach (var sshPath in config.Tunnels.Select(t => t.SshPath).Distinct(StringComparer.Ordinal))
+        {
+            machine.Add(SshVersionCheck.Judge(sshPath, await system.SshVersionAsync(sshPath, cancellationToken)));
+        }
+
+        var kernel = KernelKeepalive.Parse(system.ReadKernelSetting("tcp_keepalive_time"),
+            system.ReadKernelSetting("tcp_keepalive_intvl"), system.ReadKernelSetting("tcp_keepalive_probes"));
+        machine.Add(KernelKeepaliveCheck.Judge(kernel));
+
+        var sections = new List<DoctorSection> { new(MachineTitle, machine) };
+        foreach (var tunnel in config.Tunnels)
+        {
+            sections.Add(new DoctorSection($"tunnel {ConfigCheck.Summary(tunnel)}", await TunnelAsync(tunnel, kernel, cancellationToken)));
+        }
+
+        return new DoctorReport(config.Path, config.Tunnels.Count, sections);
+    }
+
+    private async Task<List<DoctorCheck>> TunnelAsync(TunnelConfig tunnel, KernelKeepalive? kernel, CancellationToken cancellationToken)
+    {
+        var checks = new List<DoctorCheck>();
+        var arguments = TunnelSshArguments.Build(tunnel);
+        var output = await system.SshConfigAsync(tunnel.SshPath, ["-G", .. arguments], cancellationToken);
+        if (!output.Succeeded)
+        {
+            checks.Add(new DoctorCheck(DoctorVerdict.Fail, "ssh configuration", $"{tunnel.SshPath} -G failed: {output.FirstLine}",
+                "ssh cannot use this tunnel's settings (and the other checks of this tunnel need them)",
+                $"run {tunnel.SshPath} -G with the tunnel's options to see what ssh says; fix ssh_options or your ssh_config"));
+            return checks;
+        }
+
+        var ssh = SshEffectiveConfig.Parse(output.StandardOutput);
+        var host = ssh.First("hostname") ?? tunnel.Destination;
+        var port = ssh.Number("port") ?? 22;
+        checks.Add(KeepaliveCheck.Judge(ssh, kernel));
+        checks.AddRange(IdentityFiles(tunnel, ssh));
+        checks.Add(await KnownHostsAsync(tunnel, ssh, host, port, cancellationToken));
+        checks.Add(await ReachAsync(ssh, host, port, cancellationToken));
+        checks.AddRange(tunnel.Forwards.Where(f => f.Kind == ForwardKind.Remote).Select(f => RemoteForwardReminder.For(f, host)));
+        return checks;
+    }
+
+    /// <summary>The tunnel's identity_file; else every key ssh would try that exists.</summary>
+    private IEnumerable<DoctorCheck> IdentityFiles(TunnelConfig tunnel, SshEffectiveConfig ssh)
+    {
+        if (tunnel.IdentityFile is { } identity)
+        {
+            return [IdentityFileCheck.Judge(identity, system.InspectFile(identity), system.UserId)];
+        }
+
+        var candidates = ssh.All("identityfile").Select(Expand).Distinct(StringComparer.Ordinal).ToList();
+        var existing = candidates.Select(path => (Path: path, Facts: system.InspectFile(path))).Where(c => c.Facts is not null).ToList();
+        return existing.Count == 0
+            ? [IdentityFileCheck.NoneFound(candidates)]
+            : existing.Select(c => IdentityFileCheck.Judge(c.Path, c.Facts, system.UserId));
+    }
+
+    private async Task<DoctorCheck> KnownHostsAsync(TunnelConfig tunnel, SshEffectiveConfig ssh, string host, int port, CancellationToken cancellationToken)
+    {
+        var name = KnownHostsCheck.NameFor(ssh.IsNone("hostkeyalias") ? host : ssh.First("hostkeyalias")!, port);
+        var files = ssh.Words("userknownhostsfile").Concat(ssh.Words("globalknownhostsfile")).Select(Expand).Distinct(StringComparer.Ordinal);
+        var lookups = new List<(string, KnownHostsLookup)>();
+        foreach (var file in files)
+        {
+            lookups.Add((file, await system.FindKnownHostAsync(file, name, cancellationToken)));
+        }
+
+        return KnownHostsCheck.Judge(name, lookups, ssh.First("stricthostkeychecking"), ConnectByHand(tunnel));
+    }
+
+    private async Task<DoctorCheck> ReachAsync(SshEffectiveConfig ssh, string host, int port, CancellationToken cancellationToken)
+    {
+        if (!ssh.IsNone("proxycommand"))
+        {
+            return ServerReachCheck.NotChecked(host, ssh.First("proxycommand")!);
+        }
+
+        if (!ssh.IsNone("proxyjump"))
+        {
+            return ServerReachCheck.FirstJump(ssh.First("proxyjump")!) is { } hop
+                ? ServerReachCheck.Judge(hop.Host, hop.Port, "ProxyJump",
+                    await system.ConnectAsync(hop.Host, hop.Port, ServerReachCheck.Timeout, cancellationToken))
+                : ServerReachCheck.NotChecked(host, "ProxyJump " + ssh.First("proxyjump"));
+        }
+
+        return ServerReachCheck.Judge(host, port, null, await system.ConnectAsync(host, port, ServerReachCheck.Timeout, cancellationToken));
+    }
+
+    /// <summary>The tunnel's ssh without forwards, BatchMode and StrictHostKeyChecking: connecting with
+    /// it once shows the fingerprint and records the host key where the tunnel's ssh will look for it
+    /// (its own UserKnownHostsFile, HostKeyAlias…).</summary>
+    private static string ConnectByHand(TunnelConfig tunnel)
+    {
+        var words = new List<string> { tunnel.SshPath };
+        // Without StrictHostKeyChecking: by hand, ssh should ask, showing the fingerprint.
+        foreach (var (key, value) in tunnel.SshOptions.Where(o => !o.Key.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase)))
+            words.AddRange(["-o", $"{key}={value}"]);
+        if (tunnel.Port is { } port) words.AddRange(["-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        if (tunnel.IdentityFile is { } identity) words.AddRange(["-i", identity]);
+        words.Add(tunnel.Destination);
+        return string.Join(' ', words.Select(w => w.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '\\') ? $"'{w.Replace("'", "'\\''", StringComparison.Ordinal)}'" : w));
+    }
+
+    /// <summary><c>~/</c> and <c>%d</c> (the home directory), which ssh -G leaves in identity file paths.</summary>
+    private string Expand(string path)
+    {
+        var home = system.HomeDirectory?.TrimEnd('/');
+        if (home is null) return path;
+        if (path.StartsWith("~/", StringComparison.Ordinal)) return home + path[1..];
+        return path.StartsWith("%d/", StringComparison.Ordinal) ? home + path[2..] : path;
+    }
+}

@@ -1,0 +1,34 @@
+namespace SshKeep.Cli.Doctor;
+
+/// <summary>
+/// Everything <c>sshkeep doctor</c> learns from the machine, behind one interface so that the
+/// report is a pure function of these answers (tested with golden files; the real machine is
+/// <see cref="LocalDoctorSystem"/>).
+/// </summary>
+public interface IDoctorSystem
+{
+    /// <summary>The user running doctor (geteuid): key files should be theirs.</summary>
+    uint UserId { get; }
+
+    /// <summary>$HOME, to expand the <c>~</c> that <c>ssh -G</c> leaves in identity file paths.</summary>
+    string? HomeDirectory { get; }
+
+    /// <summary><c>SSHPATH -V</c> (OpenSSH prints its version on stderr).</summary>
+    Task<CommandOutput> SshVersionAsync(string sshPath, CancellationToken cancellationToken);
+
+    /// <summary><c>SSHPATH -G ARGS…</c>: the configuration ssh would use, without connecting.</summary>
+    Task<CommandOutput> SshConfigAsync(string sshPath, IReadOnlyList<string> arguments, CancellationToken cancellationToken);
+
+    /// <summary>Whether <paramref name="file"/> holds a key for <paramref name="name"/>
+    /// (<c>host</c>, or <c>[host]:port</c> for a port other than 22), hashed entries included.</summary>
+    Task<KnownHostsLookup> FindKnownHostAsync(string file, string name, CancellationToken cancellationToken);
+
+    /// <summary>A value of /proc/sys/net/ipv4 (<c>tcp_keepalive_time</c>…), trimmed; null when unreadable.</summary>
+    string? ReadKernelSetting(string name);
+
+    /// <summary>A file's type, owner and permissions; null when nothing is there.</summary>
+    FileFacts? InspectFile(string path);
+
+    /// <summary>A TCP connect to <paramref name="host"/>:<paramref name="port"/>, given up after <paramref name="timeout"/>.</summary>
+    Task<ConnectOutcome> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken);
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace SshKeep.Cli.Doctor;
+
+/// <summary>
+/// A private key's file: it must exist, be a regular file, be the user's, and be closed to group
+/// and others. ssh refuses a key of yours that group or others may read or write ("UNPROTECTED
+/// PRIVATE KEY FILE"); a key owned by someone else can be replaced by them.
+/// </summary>
+public static class IdentityFileCheck
+{
+    public const string Subject = "identity file";
+
+    /// <param name="path">The key's path.</param>
+    /// <param name="facts">What the file system says; null when nothing is there.</param>
+    /// <param name="userId">Who runs doctor (and, presumably, sshkeep).</param>
+    public static DoctorCheck Judge(string path, FileFacts? facts, uint userId)
+    {
+        if (facts is null)
+        {
+            return new DoctorCheck(DoctorVerdict.Fail, Subject, $"{path} does not exist",
+                "ssh cannot log in with it: the tunnel would wait in needs-attention",
+                $"fix identity_file, or create the key (ssh-keygen -t ed25519 -f {path}) and add its .pub to the server's authorized_keys");
+        }
+
+        if (!facts.IsRegularFile)
+        {
+            return new DoctorCheck(DoctorVerdict.Fail, Subject, $"{path} is not a regular file", null, "point identity_file at the private key file");
+        }
+
+        var mode = Mode(facts.Permissions);
+        if ((facts.Permissions & 0x3F) != 0)
+        {
+            return new DoctorCheck(DoctorVerdict.Fail, Subject, $"{path} is open to group or others (mode {mode})",
+                "ssh refuses a private key others can read (UNPROTECTED PRIVATE KEY FILE), and anyone who can read it can log in as you",
+                $"chmod 600 {path}");
+        }
+
+        if (facts.OwnerUid != userId)
+        {
+            return new DoctorCheck(DoctorVerdict.Warn, Subject,
+                string.Create(CultureInfo.InvariantCulture, $"{path} belongs to uid {facts.OwnerUid}, not to you (uid {userId})"),
+                "its owner can read it, and replace it with a key of theirs",
+                $"chown $(id -un) {path}, as root if need be");
+        }
+
+        return new DoctorCheck(DoctorVerdict.Ok, Subject, $"{path} is yours, mode {mode}");
+    }
+
+    /// <summary>The tunnel names no key and none of the keys ssh would try (its defaults, or
+    /// IdentityFile from ssh_config) exists.</summary>
+    public static DoctorCheck NoneFound(IReadOnlyList<string> candidates) =>
+        new(DoctorVerdict.Warn, Subject,
+            $"no identity_file, and none of the keys ssh would try exists ({string.Join(", ", candidates)})",
+            "ssh can then log in only with a key held by an agent (SSH_AUTH_SOCK), which a service rarely has",
+            "set identity_file to the tunnel's private key");
+
+    /// <summary>The permission bits in octal, as chmod writes them: 0600.</summary>
+    public static string Mode(uint permissions) => "0" + Convert.ToString(permissions & 0xFFF, 8).PadLeft(3, '0');
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace SshKeep.Cli.Doctor;
+
+/// <summary>
+/// ServerAliveInterval and ServerAliveCountMax as ssh will use them (<c>ssh -G</c> with the
+/// tunnel's own options): the detection budget, interval × count, is how long a dead server (or a
+/// dead path to it) goes unnoticed. sshkeep passes its <c>health</c> values on the command line, so
+/// they win over ssh_config; this check shows what ssh really got.
+/// </summary>
+public static class KeepaliveCheck
+{
+    public const string Subject = "keepalive";
+
+    /// <summary>Above this budget a dead server leaves the tunnel dead for minutes: warned about.</summary>
+    public const int MaxBudgetSeconds = 300;
+
+    public static DoctorCheck Judge(SshEffectiveConfig ssh, KernelKeepalive? kernel)
+    {
+        var interval = ssh.Number("serveraliveinterval") ?? 0;
+        var count = ssh.Number("serveralivecountmax") ?? 3;
+        var kernelText = kernel is null ? "" : $" ({DurationWords.Of(kernel.DeadAfter)} here)";
+        if (interval == 0)
+        {
+            return new DoctorCheck(DoctorVerdict.Warn, Subject,
+                "ServerAliveInterval 0: ssh never asks a silent server whether it is still there",
+                $"a dead server is then noticed only by the kernel's TCP keepalive{kernelText}, or never",
+                "remove ServerAliveInterval from the tunnel's ssh_options and set health.server_alive_interval (default 10)");
+        }
+
+        var budget = (long)interval * count;
+        var finding = string.Create(CultureInfo.InvariantCulture,
+            $"ServerAliveInterval {interval} s × ServerAliveCountMax {count}: ssh gives up on a silent server after about {DurationWords.Of(budget)}");
+        return budget > MaxBudgetSeconds
+            ? new DoctorCheck(DoctorVerdict.Warn, Subject, finding,
+                $"for that long a dead server leaves the tunnel dead, and an idle connection may meet a firewall's idle timeout between keepalives",
+                "lower health.server_alive_interval or health.server_alive_count_max (sshkeep's defaults, 10 and 3, notice within 30 s)")
+            : new DoctorCheck(DoctorVerdict.Ok, Subject, finding,
+                $"without it only the kernel's TCP keepalive would notice{kernelText}");
+    }
+}

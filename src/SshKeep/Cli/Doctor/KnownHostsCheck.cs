@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace SshKeep.Cli.Doctor;
+
+/// <summary>
+/// A known_hosts entry for the server, in the files ssh would read (<c>ssh -G</c>'s
+/// userknownhostsfile and globalknownhostsfile), looked up as ssh does: <c>host</c> for port 22,
+/// <c>[host]:port</c> otherwise, HostKeyAlias instead of the host name when set. sshkeep runs ssh
+/// with BatchMode, so an unknown host key is never asked about: it is refused.
+/// </summary>
+public static class KnownHostsCheck
+{
+    public const string Subject = "known_hosts";
+
+    /// <summary>The name ssh looks up.</summary>
+    public static string NameFor(string host, int port) =>
+        port == 22 ? host : string.Create(CultureInfo.InvariantCulture, $"[{host}]:{port}");
+
+    /// <param name="name">From <see cref="NameFor"/>.</param>
+    /// <param name="lookups">Each file ssh would read, with the answer for <paramref name="name"/>.</param>
+    /// <param name="strictHostKeyChecking">ssh -G's stricthostkeychecking (yes, ask, accept-new, false…).</param>
+    /// <param name="connectCommand">How to connect by hand once ("ssh -p 2222 deploy@bastion").</param>
+    public static DoctorCheck Judge(string name, IReadOnlyList<(string File, KnownHostsLookup Result)> lookups,
+        string? strictHostKeyChecking, string connectCommand)
+    {
+        var strict = strictHostKeyChecking?.ToLowerInvariant() ?? "ask";
+        if (strict is "no" or "off" or "false")
+        {
+            return new DoctorCheck(DoctorVerdict.Warn, Subject, $"StrictHostKeyChecking {strictHostKeyChecking}: ssh accepts any host key for {name}",
+                "anyone on the path can pose as the server and read what goes through the tunnel",
+                $"remove StrictHostKeyChecking from the tunnel's ssh_options, and connect once by hand to record the key: {connectCommand}");
+        }
+
+        if (lookups.FirstOrDefault(l => l.Result == KnownHostsLookup.Found) is { File: { } file })
+        {
+            return new DoctorCheck(DoctorVerdict.Ok, Subject, $"{name} is in {file}");
+        }
+
+        var looked = lookups.Where(l => l.Result != KnownHostsLookup.NoFile).Select(l => l.File).ToList();
+        var where = looked.Count == 0 ? "no known_hosts file exists" : $"not in {string.Join(", ", looked)}";
+        var fix = $"connect once by hand and compare the fingerprint with the server's: {connectCommand}";
+        if (lookups.Any(l => l.Result == KnownHostsLookup.Failed))
+        {
+            return new DoctorCheck(DoctorVerdict.Warn, Subject, $"cannot look {name} up with ssh-keygen -F ({where})",
+                "install OpenSSH's client (ssh-keygen) to let doctor check", fix);
+        }
+
+        return strict == "accept-new"
+            ? new DoctorCheck(DoctorVerdict.Warn, Subject, $"{name}: {where}",
+                "StrictHostKeyChecking accept-new: ssh will trust whatever key answers the first connection", fix)
+            : new DoctorCheck(DoctorVerdict.Fail, Subject, $"{name}: {where}",
+                "ssh runs with BatchMode and refuses an unknown host key: the tunnel would wait in needs-attention", fix);
+    }
+}

@@ -1,0 +1,108 @@
+using System.ComponentModel;
+using System.Net.Sockets;
+using SshKeep.Daemon;
+using SshKeep.Demo;
+using SshKeep.Health;
+using SshKeep.Ssh;
+
+namespace SshKeep.Cli.Doctor;
+
+/// <summary>
+/// The real machine for <c>sshkeep doctor</c>: helper programs run with a deadline and without a
+/// shell (<see cref="ProcessRunner"/>), /proc, statx(2), and a TCP connect.
+/// </summary>
+public sealed class LocalDoctorSystem(TimeProvider time) : IDoctorSystem
+{
+    /// <summary>ssh -V, ssh -G and ssh-keygen -F answer at once; a hung one is killed after this.</summary>
+    public static readonly TimeSpan HelperDeadline = TimeSpan.FromSeconds(10);
+
+    public uint UserId => LibC.geteuid();
+
+    public string? HomeDirectory => Environment.GetEnvironmentVariable("HOME");
+
+    public Task<CommandOutput> SshVersionAsync(string sshPath, CancellationToken cancellationToken) =>
+        RunAsync(sshPath, ["-V"], cancellationToken);
+
+    public Task<CommandOutput> SshConfigAsync(string sshPath, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        RunAsync(sshPath, arguments, cancellationToken);
+
+    public async Task<KnownHostsLookup> FindKnownHostAsync(string file, string name, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(file)) return KnownHostsLookup.NoFile;
+        var output = await RunAsync("ssh-keygen", ["-F", name, "-f", file], cancellationToken);
+        // ssh-keygen -F exits 0 when it found the host, 1 when it did not (and 255 on errors).
+        return output.ExitCode switch
+        {
+            0 => KnownHostsLookup.Found,
+            1 => KnownHostsLookup.NotFound,
+            _ => KnownHostsLookup.Failed,
+        };
+    }
+
+    public string? ReadKernelSetting(string name)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine("/proc/sys/net/ipv4", name)).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public FileFacts? InspectFile(string path)
+    {
+        // ssh follows a symlinked key, so the file it reads is what counts.
+        string target;
+        try
+        {
+            target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        return FileStatus.TryGet(target, out var status, out _)
+            ? new FileFacts(status.IsRegularFile, status.Uid, status.Permissions)
+            : null;
+    }
+
+    public async Task<ConnectOutcome> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(host, port, linked.Token);
+            return ConnectOutcome.Success;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ConnectOutcome.Failed($"no answer within {DurationWords.Of((long)timeout.TotalSeconds)}");
+        }
+        catch (SocketException e)
+        {
+            return ConnectOutcome.Failed(SocketErrorText.Of(e));
+        }
+    }
+
+    private async Task<CommandOutput> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await ProcessRunner.RunAsync(program, arguments, HelperDeadline, timeProvider: time, cancellationToken: cancellationToken);
+            return result.TimedOut
+                ? CommandOutput.CouldNotRun($"no answer within {DurationWords.Of((long)HelperDeadline.TotalSeconds)}")
+                : new CommandOutput(result.ExitCode, result.StandardOutput, result.StandardError);
+        }
+        catch (Win32Exception e)
+        {
+            // Process.Start's "An error occurred trying to start process … No such file or directory":
+            // the errno's text is what a user can act on.
+            return CommandOutput.CouldNotRun(LibC.StrError(e.NativeErrorCode));
+        }
+    }
+}

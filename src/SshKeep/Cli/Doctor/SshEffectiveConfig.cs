@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace SshKeep.Cli.Doctor;
+
+/// <summary>
+/// What <c>ssh -G</c> printed: one <c>keyword value</c> per line, keywords in lower case, some
+/// keywords on several lines (<c>identityfile</c>), some with several values on one line
+/// (<c>userknownhostsfile</c>). This is the configuration ssh would use: command-line options
+/// first, then the user's and the system's ssh_config.
+/// </summary>
+public sealed class SshEffectiveConfig
+{
+    private readonly Dictionary<string, List<string>> _values;
+
+    private SshEffectiveConfig(Dictionary<string, List<string>> values) => _values = values;
+
+    public static SshEffectiveConfig Parse(string output)
+    {
+        var values = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var raw in output.Split('\n'))
+        {
+            var line = raw.Trim();
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            if (space <= 0) continue;
+            var keyword = line[..space];
+            if (!values.TryGetValue(keyword, out var list)) values[keyword] = list = [];
+            list.Add(line[(space + 1)..].Trim());
+        }
+
+        return new SshEffectiveConfig(values);
+    }
+
+    /// <summary>The keyword's first line's value, or null.</summary>
+    public string? First(string keyword) => _values.TryGetValue(keyword, out var list) ? list[0] : null;
+
+    /// <summary>Every line's value, in order.</summary>
+    public IReadOnlyList<string> All(string keyword) => _values.TryGetValue(keyword, out var list) ? list : [];
+
+    /// <summary>The value as a whole number; null when absent or not a number.</summary>
+    public int? Number(string keyword) =>
+        int.TryParse(First(keyword), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>The values of a keyword that lists several on one line (known hosts files), split at spaces.</summary>
+    public IReadOnlyList<string> Words(string keyword) =>
+        [.. All(keyword).SelectMany(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+
+    /// <summary>A keyword that is unset or "none" (proxyjump, proxycommand).</summary>
+    public bool IsNone(string keyword) => First(keyword) is null or "none";
+}

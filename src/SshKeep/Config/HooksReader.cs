@@ -1,0 +1,175 @@
+namespace SshKeep.Config;
+
+/// <summary>
+/// Reads a section's <c>hooks</c> map (docs/config.md, hooks): <c>on_up</c>, <c>on_down</c>,
+/// <c>on_needs_attention</c> and <c>timeout</c>. A hook is an argv list run without a shell, or
+/// <c>{ shell: "…" }</c> for <c>/bin/sh -c</c>; a plain string is refused because it is not clear
+/// whether the user meant a shell. The program must exist when the file is loaded.
+/// </summary>
+internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? pathVariable, Func<string, bool> isExecutable)
+{
+    /// <summary>Longest argv accepted; a hook is a command, not a data file.</summary>
+    public const int MaxArguments = 64;
+
+    private const string Accepted = "a list [program, arguments…] run without a shell, or { shell: \"command\" } run with /bin/sh -c";
+
+    public void Read(ConfigMappingEntry section, HooksDraft hooks, bool isDefaults)
+    {
+        if (!ConfigValueReader.Map(section.Value, section.Path, errors, "a map of hooks (on_up, on_down, on_needs_attention, timeout)", out var map))
+        {
+            return;
+        }
+
+        foreach (var entry in map.Entries)
+        {
+            switch (entry.Name)
+            {
+                case "on_up":
+                    hooks.OnUp = Command(entry, isDefaults) ?? hooks.OnUp;
+                    break;
+                case "on_down":
+                    hooks.OnDown = Command(entry, isDefaults) ?? hooks.OnDown;
+                    break;
+                case "on_needs_attention":
+                    hooks.OnNeedsAttention = Command(entry, isDefaults) ?? hooks.OnNeedsAttention;
+                    break;
+                case "timeout":
+                    if (ConfigValueReader.Seconds(entry.Value, entry.Path, errors, 0.5, 3600, null, out var timeout))
+                    {
+                        hooks.Timeout = new(timeout, entry.Value, entry.Path);
+                    }
+
+                    break;
+                default:
+                    UnknownKeys.Report(entry, ConfigKeys.Hooks, errors);
+                    break;
+            }
+        }
+    }
+
+    private Located<HookCommand?>? Command(ConfigMappingEntry entry, bool isDefaults)
+    {
+        switch (entry.Value)
+        {
+            case ConfigScalar { IsNull: true } when !isDefaults:
+                return new(null, entry.Value, entry.Path);
+            case ConfigScalar { IsNull: true }:
+                errors.Add(entry.Value, entry.Path, $"no value; expected {Accepted} (a null hook removes an inherited one, and only in a tunnel)");
+                return null;
+            case ConfigScalar { Value.Length: > 0 } text:
+                errors.Add(entry.Value, entry.Path,
+                    $"{text.Describe()} is one string, and hooks run without a shell; write it as a list [\"program\", \"argument\"], or {{ shell: {text.Describe()} }} to run it with /bin/sh -c");
+                return null;
+            case ConfigSequence list:
+                return Direct(entry, list);
+            case ConfigMapping map:
+                return Shell(entry, map);
+            default:
+                ConfigValueReader.Fail(entry.Value, entry.Path, errors, Accepted);
+                return null;
+        }
+    }
+
+    private Located<HookCommand?>? Direct(ConfigMappingEntry entry, ConfigSequence list)
+    {
+        if (list.Items.Count == 0)
+        {
+            errors.Add(entry.Value, entry.Path, $"an empty list; expected {Accepted}");
+            return null;
+        }
+
+        if (list.Items.Count > MaxArguments)
+        {
+            errors.Add(entry.Value, entry.Path,
+                $"{ConfigText.Number(list.Items.Count)} words; a hook has at most {ConfigText.Number(MaxArguments)} (put a longer command in a script)");
+            return null;
+        }
+
+        var argv = new List<string>();
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            var accepted = i == 0 ? "a program name or absolute path" : "an argument (one line of text)";
+            if (ConfigValueReader.Text(list.Items[i], ConfigText.Item(entry.Path, i), errors, accepted, out var word))
+            {
+                argv.Add(word);
+            }
+        }
+
+        if (argv.Count != list.Items.Count)
+        {
+            return null;
+        }
+
+        var program = Program(argv[0], list.Items[0], ConfigText.Item(entry.Path, 0));
+        return program is null ? null : new(HookCommand.Direct([program, .. argv.Skip(1)]), entry.Value, entry.Path);
+    }
+
+    private Located<HookCommand?>? Shell(ConfigMappingEntry entry, ConfigMapping map)
+    {
+        ConfigMappingEntry? shell = null;
+        var misspelt = false;
+        foreach (var key in map.Entries)
+        {
+            if (key.Name == "shell")
+            {
+                shell = key;
+            }
+            else
+            {
+                // A misspelt `shell` is reported once, as misspelt, not also as missing.
+                misspelt |= UnknownKeys.Report(key, ConfigKeys.HookShell, errors) == "shell";
+            }
+        }
+
+        if (shell is null)
+        {
+            if (misspelt)
+            {
+                return null;
+            }
+
+            errors.Add(entry.Value, entry.Path, $"no `shell`; expected {Accepted}");
+            return null;
+        }
+
+        return ConfigValueReader.Text(shell.Value, shell.Path, errors, "a shell command on one line", out var script) &&
+               map.Entries.Count == 1
+            ? new(HookCommand.Shell(script), entry.Value, entry.Path)
+            : null;
+    }
+
+    /// <summary>The program as it will be run (~ expanded), or null when it cannot be (reported).</summary>
+    private string? Program(string program, ConfigNode node, string path)
+    {
+        if (program.StartsWith('-'))
+        {
+            errors.Add(node, path, $"{ConfigText.Quote(program)} starts with '-'; expected a program name or absolute path");
+            return null;
+        }
+
+        if (!program.Contains('/') && !program.StartsWith('~'))
+        {
+            if (ProgramSearch.InPath(program, pathVariable, isExecutable))
+            {
+                return program;
+            }
+
+            errors.Add(node, path, $"{ConfigText.Quote(program)} is not found in PATH; expected a program name found in PATH or an absolute path");
+            return null;
+        }
+
+        if (!HomePath.TryExpand(program, home, out var expanded, out var error))
+        {
+            errors.Add(node, path, error);
+            return null;
+        }
+
+        if (!isExecutable(expanded))
+        {
+            errors.Add(node, path, $"{ConfigText.Quote(expanded)} is not an executable file; expected a program name found in PATH or an absolute path");
+            return null;
+        }
+
+        return expanded;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using SshKeep.Daemon;
+using SshKeep.Supervision;
+
+namespace SshKeep.Hooks;
+
+/// <summary>
+/// The variables a hook gets on top of the daemon's environment (docs/config.md, hooks). Only what
+/// status.json shows anyway: names, states, times, counts and ssh's last error line; never a key,
+/// a password or the config's contents. Pure.
+/// </summary>
+public static class HookEnvironment
+{
+    /// <summary>Longest SSHKEEP_REASON; ssh's error lines are short, a runaway one is cut.</summary>
+    public const int MaxReasonLength = 500;
+
+    public static IReadOnlyDictionary<string, string> For(HookEvent hookEvent, TunnelStatus? previous, TunnelStatus next, DateTimeOffset now) =>
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["SSHKEEP_TUNNEL"] = next.Name,
+            ["SSHKEEP_EVENT"] = HookEventNames.ToName(hookEvent),
+            ["SSHKEEP_STATE"] = TunnelStateNames.ToName(next.State),
+            ["SSHKEEP_PREVIOUS_STATE"] = TunnelStateNames.ToName(previous?.State ?? TunnelState.Starting),
+            ["SSHKEEP_REASON"] = Reason(next),
+            ["SSHKEEP_SINCE"] = UtcTimestampJsonConverter.ToText(next.Since),
+            ["SSHKEEP_TIMESTAMP"] = UtcTimestampJsonConverter.ToText(now),
+            ["SSHKEEP_UNIX_TIME"] = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            ["SSHKEEP_RESTARTS"] = next.Restarts.ToString(CultureInfo.InvariantCulture),
+        };
+
+    /// <summary>
+    /// Why the last ssh run ended and what ssh said, on one line: "exited: Connection reset by
+    /// peer", "permanent: Permission denied (publickey)."; empty before the first run ended.
+    /// Control characters become spaces, so a script can use the value in one line of its own.
+    /// </summary>
+    public static string Reason(TunnelStatus status)
+    {
+        var text = (status.LastRestartReason, status.LastError) switch
+        {
+            ({ } reason, { } error) => $"{reason}: {error}",
+            ({ } reason, null) => reason,
+            (null, { } error) => error,
+            _ => "",
+        };
+        var line = new StringBuilder(Math.Min(text.Length, MaxReasonLength));
+        foreach (var c in text)
+        {
+            if (line.Length == MaxReasonLength)
+            {
+                line[^1] = '…';
+                break;
+            }
+
+            line.Append(char.IsControl(c) ? ' ' : c);
+        }
+
+        return line.ToString();
+    }
+}

@@ -1,0 +1,14 @@
+namespace SshKeep.Hooks;
+
+/// <summary>What a hook is run for (issue 5 item 3). Spelled for users by <see cref="HookEventNames"/>.</summary>
+public enum HookEvent
+{
+    /// <summary>The tunnel entered <c>up</c>.</summary>
+    Up,
+
+    /// <summary>The tunnel left <c>up</c>, for whatever state (stopped included).</summary>
+    Down,
+
+    /// <summary>The tunnel entered <c>needs-attention</c>: a person must act.</summary>
+    NeedsAttention,
+}

@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using SshKeep.Observability;
+using SshKeep.Ssh;
+
+namespace SshKeep.Hooks;
+
+/// <summary>
+/// Runs hooks off the supervisors' path (issue 5 item 3): <see cref="Enqueue"/> never waits. Each
+/// tunnel has its own bounded queue and one worker, so its hooks run one at a time in the order
+/// their events happened, and a slow or hanging hook delays only later hooks of the same tunnel.
+/// A full queue drops its oldest hook (logged). Each hook is killed after its timeout; its output
+/// is logged line by line (the first <see cref="MaxOutputLines"/> lines, each cut), and how it
+/// ended is logged. Nothing a hook does reaches a tunnel's state.
+/// </summary>
+public sealed class HookRunner : IAsyncDisposable
+{
+    /// <summary>Hooks kept waiting per tunnel; a tunnel flapping faster than its hooks run loses the oldest.</summary>
+    public const int QueueCapacity = 8;
+
+    /// <summary>Lines of a hook's output that are logged; the rest are counted.</summary>
+    public const int MaxOutputLines = 20;
+
+    /// <summary>Longest logged output line, in characters.</summary>
+    public const int MaxOutputLineLength = 300;
+
+    /// <summary>How long a stopping daemon lets queued hooks run (the down hooks of its tunnels)
+    /// before it kills them: bounded, so a hanging hook cannot hold up a stop or systemd's
+    /// TimeoutStopSec.</summary>
+    public static readonly TimeSpan StopDrain = TimeSpan.FromSeconds(10);
+
+    /// <summary>Between SIGTERM and SIGKILL for a hook past its timeout.</summary>
+    public static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long the output is still read after the hook exited: a background process it
+    /// left behind may hold the pipe open, and must not keep the queue waiting.</summary>
+    public static readonly TimeSpan OutputDrain = TimeSpan.FromSeconds(1);
+
+    private readonly ChildReaper _reaper;
+    private readonly ILogger _log;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<string, TunnelQueue> _queues = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private bool _stopped;
+
+    public HookRunner(ChildReaper reaper, ILogger logger, TimeProvider time)
+    {
+        _reaper = reaper;
+        _log = logger;
+        _time = time;
+    }
+
+    /// <summary>Queues the hook behind the tunnel's earlier ones and returns at once. Ignored once
+    /// <see cref="StopAsync"/> began.</summary>
+    public void Enqueue(HookInvocation invocation)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        lock (_gate)
+        {
+            if (_stopped) return;
+            var queue = _queues.GetOrAdd(invocation.Tunnel, name => new TunnelQueue(this, name));
+            queue.Writer.TryWrite(invocation);
+        }
+    }
+
+    /// <summary>
+    /// Takes no more hooks and lets the queued ones run (the down hooks of a stopping daemon) for
+    /// at most <paramref name="drain"/>; then kills what still runs and drops what still waits.
+    /// </summary>
+    public async Task StopAsync(TimeSpan drain)
+    {
+        TunnelQueue[] queues;
+        lock (_gate)
+        {
+            _stopped = true;
+            queues = [.. _queues.Values];
+        }
+
+        foreach (var queue in queues) queue.Writer.TryComplete();
+        var all = Task.WhenAll(queues.Select(q => q.Worker));
+        try
+        {
+            await all.WaitAsync(drain, _time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+            await all.ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.Zero).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private async Task WorkAsync(ChannelReader<HookInvocation> queue)
+    {
+        // Off the caller's thread: the first hook must not start inside Enqueue.
+        await Task.Yield();
+        while (await queue.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (queue.TryRead(out var invocation))
+            {
+                if (_stopping.IsCancellationRequested)
+                {
+                    _log.HookNotRun(invocation.Tunnel, HookEventNames.ToName(invocation.Event));
+                    continue;
+                }
+
+                try
+                {
+                    await RunAsync(invocation, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    // pipe2 failed (out of fds), the exit status was lost, or a bug: this hook is
+                    // lost, but the worker must live on, or the tunnel's later hooks would never run.
+                    _log.HookStartFailed(invocation.Tunnel, HookEventNames.ToName(invocation.Event), invocation.Command.Argv[0], e.Message);
+                }
+            }
+        }
+    }
+
+    private async Task RunAsync(HookInvocation invocation, CancellationToken stopping)
+    {
+        var tunnel = invocation.Tunnel;
+        var name = HookEventNames.ToName(invocation.Event);
+        var command = invocation.Command.ToString();
+        HookProcess process;
+        try
+        {
+            process = HookProcess.Start(invocation, _reaper);
+        }
+        catch (SshStartException e)
+        {
+            _log.HookStartFailed(tunnel, name, e.Program, e.Reason);
+            return;
+        }
+
+        using (process)
+        {
+            var started = _time.GetTimestamp();
+            _log.HookStarted(tunnel, name, command, process.Pid, invocation.Timeout);
+            var output = LogOutputAsync(process.Output, tunnel, name);
+            ChildExit exit;
+            try
+            {
+                exit = await process.Exited.WaitAsync(invocation.Timeout, _time, stopping).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                _log.HookTimedOut(tunnel, name, command, invocation.Timeout, KillGrace);
+                exit = await process.KillAsync(KillGrace, _time).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                _log.HookCancelled(tunnel, name, command);
+                exit = await process.KillAsync(KillGrace, _time).ConfigureAwait(false);
+            }
+
+            try
+            {
+                await output.WaitAsync(OutputDrain, _time).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Something the hook started still holds the pipe: stop reading (disposing ends
+                // the reader) and log what was read.
+                process.Dispose();
+                await output.ConfigureAwait(false);
+            }
+
+            var elapsed = _time.GetElapsedTime(started);
+            if (exit is { WasSignaled: false, ExitStatus: 0 })
+                _log.HookSucceeded(tunnel, name, command, elapsed);
+            else
+                _log.HookFailed(tunnel, name, command, exit.ToString(), elapsed);
+        }
+    }
+
+    private async Task LogOutputAsync(ChannelReader<string> lines, string tunnel, string name)
+    {
+        var count = 0;
+        await foreach (var line in lines.ReadAllAsync().ConfigureAwait(false))
+        {
+            if (++count <= MaxOutputLines)
+                _log.HookOutput(tunnel, name, line.Length <= MaxOutputLineLength ? line : line[..(MaxOutputLineLength - 1)] + "…");
+        }
+
+        if (count > MaxOutputLines) _log.HookOutputCut(tunnel, name, count - MaxOutputLines, MaxOutputLines);
+    }
+
+    /// <summary>One tunnel's queue and its worker.</summary>
+    private sealed class TunnelQueue
+    {
+        public TunnelQueue(HookRunner runner, string tunnel)
+        {
+            var channel = Channel.CreateBounded<HookInvocation>(
+                new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+                dropped => runner._log.HookDropped(tunnel, HookEventNames.ToName(dropped.Event), QueueCapacity));
+            Writer = channel.Writer;
+            Worker = runner.WorkAsync(channel.Reader);
+        }
+
+        public ChannelWriter<HookInvocation> Writer { get; }
+
+        public Task Worker { get; }
+    }
+}

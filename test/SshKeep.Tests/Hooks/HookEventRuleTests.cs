@@ -1,0 +1,65 @@
+using SshKeep.Hooks;
+using SshKeep.Supervision;
+
+namespace SshKeep.Tests.Hooks;
+
+/// <summary>Which hooks a status change fires (docs/config.md, hooks): a table over every pair of states.</summary>
+public sealed class HookEventRuleTests
+{
+    private static readonly DateTimeOffset T0 = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    public static TheoryData<TunnelState?, TunnelState, string> Transitions() => new()
+    {
+        // Entering up.
+        { null, TunnelState.Up, "up" },
+        { TunnelState.Starting, TunnelState.Up, "up" },
+        { TunnelState.Backoff, TunnelState.Up, "up" },
+        { TunnelState.WaitingForRemotePort, TunnelState.Up, "up" },
+        { TunnelState.NeedsAttention, TunnelState.Up, "up" },
+        // Leaving up.
+        { TunnelState.Up, TunnelState.Starting, "down" },
+        { TunnelState.Up, TunnelState.Backoff, "down" },
+        { TunnelState.Up, TunnelState.WaitingForRemotePort, "down" },
+        { TunnelState.Up, TunnelState.Stopped, "down" },
+        { TunnelState.Up, TunnelState.NeedsAttention, "down needs-attention" },
+        // Entering needs-attention.
+        { null, TunnelState.NeedsAttention, "needs-attention" },
+        { TunnelState.Starting, TunnelState.NeedsAttention, "needs-attention" },
+        { TunnelState.Backoff, TunnelState.NeedsAttention, "needs-attention" },
+        // Neither up nor needs-attention on either side.
+        { null, TunnelState.Starting, "" },
+        { null, TunnelState.Backoff, "" },
+        { null, TunnelState.Stopped, "" },
+        { TunnelState.Starting, TunnelState.Backoff, "" },
+        { TunnelState.Backoff, TunnelState.Starting, "" },
+        { TunnelState.Starting, TunnelState.WaitingForRemotePort, "" },
+        { TunnelState.NeedsAttention, TunnelState.Starting, "" },
+        { TunnelState.NeedsAttention, TunnelState.Stopped, "" },
+        { TunnelState.Backoff, TunnelState.Stopped, "" },
+        // Repeats: the same state again fires nothing.
+        { TunnelState.Up, TunnelState.Up, "" },
+        { TunnelState.NeedsAttention, TunnelState.NeedsAttention, "" },
+        { TunnelState.Backoff, TunnelState.Backoff, "" },
+        { TunnelState.Starting, TunnelState.Starting, "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Transitions))]
+    public void A_change_of_state_fires_the_hooks_of_the_table(TunnelState? previous, TunnelState next, string expected)
+    {
+        var events = HookEventRule.Decide(previous is { } p ? Status(p) : null, Status(next));
+
+        Assert.Equal(expected, string.Join(' ', events.Select(HookEventNames.ToName)));
+    }
+
+    [Fact]
+    public void A_new_error_line_pid_or_restart_count_in_the_same_state_fires_nothing()
+    {
+        var before = Status(TunnelState.Up) with { Pid = 10, LastError = "old" };
+        var after = before with { Pid = 11, LastError = "Connection reset by peer", Restarts = 3, Since = T0.AddMinutes(1) };
+
+        Assert.Empty(HookEventRule.Decide(before, after));
+    }
+
+    private static TunnelStatus Status(TunnelState state) => new() { Name = "db", State = state, Since = T0 };
+}
