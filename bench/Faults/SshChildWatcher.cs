@@ -15,6 +15,7 @@ internal sealed class SshChildWatcher : IAsyncDisposable
 
     private readonly int _keeperPid;
     private readonly string _sshPath;
+    private readonly string _forwardMarker;
     private readonly TimeProvider _time;
     private readonly BackgroundLoop _loop;
     private readonly Lock _gate = new();
@@ -22,10 +23,13 @@ internal sealed class SshChildWatcher : IAsyncDisposable
 
     /// <param name="keeperPid">The process whose ssh children to follow (autossh, sshkeep, sshkeep up).</param>
     /// <param name="sshPath">The ssh executable, resolved, to tell ssh from anything else the keeper runs.</param>
-    public SshChildWatcher(int keeperPid, string sshPath, TimeProvider time)
+    /// <param name="forwardMarker">Text in the tunnel's ssh command line (":LISTENPORT:"), to tell the
+    /// ssh that carries the tunnel from a helper ssh the keeper may also run (a probe's `ssh -W`).</param>
+    public SshChildWatcher(int keeperPid, string sshPath, string forwardMarker, TimeProvider time)
     {
         _keeperPid = keeperPid;
         _sshPath = sshPath;
+        _forwardMarker = forwardMarker;
         _time = time;
         Events = new Timeline<SshChildEvent>(time);
         _loop = new BackgroundLoop(WatchAsync);
@@ -86,7 +90,20 @@ internal sealed class SshChildWatcher : IAsyncDisposable
 
     private ProcessIdentity? FindSsh() =>
         ProcessTable.ChildrenOf(_keeperPid).Cast<ProcessIdentity?>()
-                    .FirstOrDefault(c => ProcessTable.ExecutableOf(c!.Value.Pid) == _sshPath);
+                    .FirstOrDefault(c => ProcessTable.ExecutableOf(c!.Value.Pid) == _sshPath && CommandLineOf(c.Value.Pid).Contains(_forwardMarker, StringComparison.Ordinal));
+
+    /// <summary>argv joined by spaces, or "" when the process is gone.</summary>
+    private static string CommandLineOf(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
 
     private static ChildState StateOf(ProcessIdentity ssh)
     {

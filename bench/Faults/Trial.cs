@@ -69,7 +69,7 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
         var keeperProcess = KeeperProcess.Start(keeper, options, sshd, forward, spec, work);
         started(keeperProcess);
         Say($"started {keeper.Label()} (pid {keeperProcess.Pid}): {keeperProcess.Command}");
-        var children = new SshChildWatcher(keeperProcess.Pid, sshPath, time);
+        var children = new SshChildWatcher(keeperProcess.Pid, sshPath, $":{listenPort}:", time);
         // A keeper that exits ends the trial at once instead of after the recovery limit.
         using var keeperGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var exitWatch = keeperProcess.Exited.ContinueWith(_ => keeperGone.Cancel(), CancellationToken.None,
@@ -158,7 +158,8 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
                 long fault;
                 // Disposal in finally, and the benchmark's signal handlers remove every rule of this
                 // process too, so no DROP rule outlives the run.
-                using (var firewall = await LoopbackFirewall.BlackHoleAsync(sshd.Port).ConfigureAwait(false))
+                var firewall = await LoopbackFirewall.BlackHoleAsync(sshd.Port).ConfigureAwait(false);
+                await using (firewall.ConfigureAwait(false))
                 {
                     fault = time.GetTimestamp();
                     Say(fault, $"fault: port {sshd.Port} black-holed on lo ({firewall.Tag}) for {scenario.Hold.TotalSeconds:0} s");

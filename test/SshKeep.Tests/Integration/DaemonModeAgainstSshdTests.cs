@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
 using SshKeep.Demo;
 using SshKeep.Tests.Daemon;
 using SshKeep.Tests.Integration.Infrastructure;
