@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using SshKeep.Demo;
+
+namespace SshKeep.Bench.Faults;
+
+/// <summary>
+/// One keeper under test holding one forward to a <see cref="ThrowawaySshd"/>. autossh and
+/// sshkeep's compatibility mode get the same command line and environment (the seed's recommended
+/// set with a 2 s × 2 keepalive budget, AUTOSSH_GATETIME=0); the daemon gets a tunnels file with
+/// the same server, key, known_hosts and keepalive, and its defaults for everything else.
+/// </summary>
+internal sealed class KeeperProcess : IAsyncDisposable
+{
+    /// <summary>ssh's keepalive, the same for every keeper: a dead server is noticed after 2 × 2 s of silence.</summary>
+    public const int ServerAliveInterval = 2;
+
+    public const int ServerAliveCountMax = 2;
+
+    private readonly BackgroundProcess _process;
+    private readonly string _logPath;
+
+    private KeeperProcess(KeeperKind kind, BackgroundProcess process, string logPath)
+    {
+        Kind = kind;
+        _process = process;
+        _logPath = logPath;
+    }
+
+    public KeeperKind Kind { get; }
+
+    /// <summary>The process whose children are the ssh sessions (autossh, sshkeep, or sshkeep up).</summary>
+    public int Pid => _process.Pid;
+
+    public string Command => _process.Command;
+
+    public Task<int> Exited => _process.Exited;
+
+    /// <param name="forward">"-L" or "-R".</param>
+    /// <param name="spec">The forward, "127.0.0.1:LISTEN:127.0.0.1:TARGET".</param>
+    /// <param name="work">A private folder for the keeper's log and files.</param>
+    public static KeeperProcess Start(KeeperKind kind, BenchOptions options, ThrowawaySshd sshd, string forward, string spec, string work)
+    {
+        var logPath = Path.Combine(work, "keeper.log");
+        if (kind == KeeperKind.Daemon)
+        {
+            var config = Path.Combine(work, "tunnels.yaml");
+            File.WriteAllText(config, DaemonConfig(sshd, forward, spec));
+            var runDirectory = Path.Combine(work, "run");
+            // The daemon logs to stderr; systemd's variables are cleared so a run under a unit
+            // cannot make it talk to the real service manager.
+            var daemon = BackgroundProcess.Start(options.SshkeepPath, ["up", "-c", config, "--run-dir", runDirectory],
+                new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = null, ["WATCHDOG_USEC"] = null, ["WATCHDOG_PID"] = null, ["JOURNAL_STREAM"] = null });
+            return new KeeperProcess(kind, daemon, logPath);
+        }
+
+        string[] arguments =
+        [
+            "-M", "0", "-N",
+            "-o", $"ServerAliveInterval={ServerAliveInterval}", "-o", $"ServerAliveCountMax={ServerAliveCountMax}",
+            "-o", "ExitOnForwardFailure=yes",
+            .. sshd.ClientOptions,
+            forward, spec,
+            sshd.Destination,
+        ];
+        var program = kind == KeeperKind.Autossh ? options.AutosshPath : options.SshkeepPath;
+        return new KeeperProcess(kind, BackgroundProcess.Start(program, arguments, CompatEnvironment(logPath)), logPath);
+    }
+
+    /// <summary>What the keeper said: its log file (autossh, compat) or its stderr (daemon), then anything else it printed.</summary>
+    public string Log()
+    {
+        var log = new StringBuilder();
+        if (File.Exists(_logPath))
+        {
+            using var stream = new FileStream(_logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            log.Append(new StreamReader(stream).ReadToEnd());
+        }
+        log.Append(_process.StandardError);
+        if (_process.StandardOutput.Length > 0) log.Append("stdout:\n").Append(_process.StandardOutput);
+        return log.ToString();
+    }
+
+    /// <summary>SIGTERM, 10 s to end its ssh and exit, then SIGKILL.</summary>
+    public Task<int> StopAsync() => _process.StopAsync(TimeSpan.FromSeconds(10));
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+
+    /// <summary>
+    /// The seed's settings (GATETIME=0: a first failure must not make it give up) and a log file;
+    /// every other AUTOSSH_* variable of the caller is removed so it cannot change what is measured.
+    /// </summary>
+    private static Dictionary<string, string?> CompatEnvironment(string logPath) => new()
+    {
+        ["AUTOSSH_GATETIME"] = "0",
+        ["AUTOSSH_LOGFILE"] = logPath,
+        ["AUTOSSH_DEBUG"] = "1",
+        ["AUTOSSH_PATH"] = null,
+        ["AUTOSSH_PORT"] = null,
+        ["AUTOSSH_POLL"] = null,
+        ["AUTOSSH_FIRST_POLL"] = null,
+        ["AUTOSSH_MAXSTART"] = null,
+        ["AUTOSSH_MAXLIFETIME"] = null,
+        ["AUTOSSH_PIDFILE"] = null,
+        ["AUTOSSH_LOGLEVEL"] = null,
+        ["AUTOSSH_MESSAGE"] = null,
+        ["AUTOSSH_NTSERVICE"] = null,
+    };
+
+    /// <summary>
+    /// One tunnel, defaults except the keepalive (docs/config.md). ssh_options carry what the
+    /// other keepers get from <see cref="ThrowawaySshd.ClientOptions"/>; BatchMode=yes is the daemon's own.
+    /// </summary>
+    private static string DaemonConfig(ThrowawaySshd sshd, string forward, string spec)
+    {
+        var yaml = new StringBuilder();
+        yaml.AppendLine("tunnels:");
+        yaml.AppendLine("  bench:");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"    destination: {sshd.Destination}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"    port: {sshd.Port}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"    identity_file: {sshd.ClientKeyPath}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"    health: {{ server_alive_interval: {ServerAliveInterval}, server_alive_count_max: {ServerAliveCountMax} }}");
+        yaml.AppendLine("    ssh_options:");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"      UserKnownHostsFile: {sshd.KnownHostsPath}");
+        yaml.AppendLine("      StrictHostKeyChecking: \"yes\"");
+        yaml.AppendLine("      IdentitiesOnly: \"yes\"");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"    forwards: [ {{ {(forward == "-R" ? "remote" : "local")}: \"{spec}\" }} ]");
+        return yaml.ToString();
+    }
+}

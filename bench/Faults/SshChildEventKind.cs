@@ -1,0 +1,8 @@
+namespace SshKeep.Bench.Faults;
+
+internal enum SshChildEventKind
+{
+    Started,
+    Exited,
+    Reaped,
+}
