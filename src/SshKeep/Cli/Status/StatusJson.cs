@@ -25,6 +25,7 @@ public static class StatusJson
                 Restarts = t.Restarts,
                 Pid = t.Pid,
                 LastExit = t.LastExit,
+                LastRestartReason = t.LastRestartReason,
                 LastError = t.LastError,
                 NextRetry = t.NextRetry,
                 NextRetryInSeconds = t.NextRetry is { } next ? DurationText.WholeSeconds(next - now, roundUp: true) : null,

@@ -30,6 +30,9 @@ public sealed record StatusReportTunnel
 
     public string? LastExit { get; init; }
 
+    /// <summary>Why the last ssh run ended (<c>Supervision/RestartReasons</c>), e.g. "probe-failed".</summary>
+    public string? LastRestartReason { get; init; }
+
     public string? LastError { get; init; }
 
     public DateTimeOffset? NextRetry { get; init; }

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using SshKeep.Demo;
+using SshKeep.Tests.Integration.Infrastructure;
+
+namespace SshKeep.Tests.Integration;
+
+/// <summary>
+/// Issue 4's acceptance for detection and recovery, with the real `sshkeep up`, a real sshd and
+/// real faults: a black-holed server (iptables on lo, root only) and a frozen server session
+/// (SIGSTOP), which only the end-to-end probe can see when ssh's keepalive is slow.
+/// </summary>
+public sealed class DaemonRecoveryAgainstSshdTests
+{
+    [RequiresFact(Needs.Root | Needs.Sshd)]
+    public async Task A_black_holed_tunnel_is_restarted_and_works_again_after_the_heal()
+    {
+        await using var world = await DaemonWorld.StartAsync();
+        await world.WriteConfigAsync(("web", $"local: \"127.0.0.1:{world.WebPort}:127.0.0.1:{world.EchoPort}\""));
+        await using var daemon = world.Up();
+        await daemon.AllUpAsync(["web"]);
+        Assert.True(await world.CarriesBytesAsync(world.WebPort));
+
+        await using (LoopbackFirewall.BlackHole(world.Sshd.Port))
+        {
+            // ssh's keepalive (2 s × 2 here) or the probe notices; either way the tunnel leaves up.
+            await Eventually.WaitUntilAsync(async () => await daemon.StateAsync("web") is not "up",
+                () => $"web to leave up during the black hole; the daemon said:\n{daemon.Log}", TimeSpan.FromSeconds(60));
+        }
+
+        await daemon.AllUpAsync(["web"]);
+        Assert.True(await world.CarriesBytesAsync(world.WebPort), "the tunnel carries bytes again after the heal");
+        var web = (await daemon.TunnelAsync("web"))!.Value;
+        Assert.True(web.GetProperty("restarts").GetInt32() >= 1);
+    }
+
+    [SshdFact]
+    public async Task A_frozen_server_session_is_detected_by_the_probe()
+    {
+        await using var world = await DaemonWorld.StartAsync();
+        // ssh's own keepalive would take 60 s × 2 here: what notices the freeze is the probe.
+        await world.WriteConfigAsync(("web", $"local: \"127.0.0.1:{world.WebPort}:127.0.0.1:{world.EchoPort}\"",
+            ["health: { server_alive_interval: 60, probe_interval: 1, probe_timeout: 0.5, probe_failures: 2 }"]));
+        await using var daemon = world.Up();
+        await daemon.AllUpAsync(["web"]);
+        var frozen = world.Sshd.SessionPids();
+        Assert.NotEmpty(frozen);
+
+        try
+        {
+            foreach (var pid in frozen) NativeSignals.Send(pid, SshKeep.Supervision.SignalNumbers.SIGSTOP);
+
+            await Eventually.WaitUntilAsync(async () =>
+                    (await daemon.TunnelAsync("web"))?.GetProperty("lastRestartReason").GetString() == "probe-failed",
+                () => $"the probe to condemn the frozen session; the daemon said:\n{daemon.Log}", TimeSpan.FromSeconds(60));
+            Assert.Contains("failed 2 times in a row (session: no answer", daemon.Log);
+        }
+        finally
+        {
+            foreach (var pid in frozen) NativeSignals.Send(pid, SshKeep.Supervision.SignalNumbers.SIGCONT);
+        }
+
+        await daemon.AllUpAsync(["web"]);
+        Assert.True(await world.CarriesBytesAsync(world.WebPort), "the new session carries bytes");
+    }
+}
