@@ -17,12 +17,12 @@ namespace SshKeep.Tests.Integration;
 /// </summary>
 public class DaemonModeAgainstSshdTests
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Generous = DaemonWorld.Generous;
 
     [SshdFact]
     public async Task Three_tunnels_carry_bytes_and_a_killed_ssh_restarts_only_its_tunnel()
     {
-        await using var world = await World.StartAsync();
+        await using var world = await DaemonWorld.StartAsync();
         await using var daemon = world.Up();
         await daemon.AllUpAsync(["web", "db", "back"]);
 
@@ -44,7 +44,7 @@ public class DaemonModeAgainstSshdTests
     [SshdFact]
     public async Task Reload_touches_only_the_added_removed_and_changed_tunnels()
     {
-        await using var world = await World.StartAsync();
+        await using var world = await DaemonWorld.StartAsync();
         await using var daemon = world.Up();
         await daemon.AllUpAsync(["web", "db", "back"]);
         var before = await daemon.PidsAsync();
@@ -72,7 +72,7 @@ public class DaemonModeAgainstSshdTests
     [SshdFact]
     public async Task Sighup_reloads_the_file_like_the_reload_command()
     {
-        await using var world = await World.StartAsync();
+        await using var world = await DaemonWorld.StartAsync();
         await using var daemon = world.Up();
         await daemon.AllUpAsync(["web", "db", "back"]);
         var before = await daemon.PidsAsync();
@@ -93,7 +93,7 @@ public class DaemonModeAgainstSshdTests
     [SshdFact]
     public async Task A_bad_reload_keeps_the_running_tunnels_and_says_every_error()
     {
-        await using var world = await World.StartAsync();
+        await using var world = await DaemonWorld.StartAsync();
         await using var daemon = world.Up();
         await daemon.AllUpAsync(["web", "db", "back"]);
         var before = await daemon.PidsAsync();
@@ -110,7 +110,7 @@ public class DaemonModeAgainstSshdTests
     [SshdFact]
     public async Task Systemd_hears_ready_status_and_stopping_and_sigterm_leaves_nothing_behind()
     {
-        await using var world = await World.StartAsync();
+        await using var world = await DaemonWorld.StartAsync();
         using var notify = new NotifySocketListener();
         await using var daemon = world.Up(notify.NotifySocket);
         await daemon.AllUpAsync(["web", "db", "back"]);
@@ -133,7 +133,7 @@ public class DaemonModeAgainstSshdTests
     [SshdFact]
     public async Task A_second_up_on_the_same_file_names_the_pid_that_holds_it()
     {
-        await using var world = await World.StartAsync();
+        await using var world = await DaemonWorld.StartAsync();
         await using var daemon = world.Up();
         await daemon.AllUpAsync(["web", "db", "back"]);
 
@@ -141,121 +141,5 @@ public class DaemonModeAgainstSshdTests
 
         Assert.NotEqual(0, second.ExitCode);
         Assert.Contains($"pid {daemon.Pid}", second.StandardOutput + second.StandardError);
-    }
-
-    /// <summary>A private sshd, an echo target, a config file and a run directory.</summary>
-    private sealed class World : IAsyncDisposable
-    {
-        private readonly ThrowawaySshd _sshd;
-        private readonly EchoServer _echo;
-        private readonly string _directory;
-
-        private World(ThrowawaySshd sshd, EchoServer echo, string directory)
-        {
-            _sshd = sshd;
-            _echo = echo;
-            _directory = directory;
-        }
-
-        public int WebPort { get; } = LoopbackPort.PickFree();
-        public int DbPort { get; } = LoopbackPort.PickFree();
-        public int BackPort { get; } = LoopbackPort.PickFree();
-        public int EchoPort => _echo.Port;
-        public string ConfigPath => Path.Combine(_directory, "tunnels.yaml");
-        public string RunDirectory => Path.Combine(_directory, "run");
-
-        public static async Task<World> StartAsync()
-        {
-            var sshd = await ThrowawaySshd.CreateAsync();
-            var world = new World(sshd, EchoServer.Start(), Directory.CreateTempSubdirectory("sshkeep-daemon-it-").FullName);
-            Directory.CreateDirectory(world.RunDirectory);
-            await world.WriteConfigAsync(("web", $"local: \"127.0.0.1:{world.WebPort}:127.0.0.1:{world.EchoPort}\""),
-                                         ("db", $"local: \"127.0.0.1:{world.DbPort}:127.0.0.1:{world.EchoPort}\""),
-                                         ("back", $"remote: \"127.0.0.1:{world.BackPort}:127.0.0.1:{world.EchoPort}\""));
-            return world;
-        }
-
-        public Task WriteConfigAsync(params (string Name, string Forward)[] tunnels)
-        {
-            var yaml = new StringBuilder();
-            yaml.AppendLine("defaults:");
-            yaml.AppendLine(CultureInfo.InvariantCulture, $"  port: {_sshd.Port}");
-            yaml.AppendLine(CultureInfo.InvariantCulture, $"  identity_file: {_sshd.ClientKeyPath}");
-            yaml.AppendLine("  health: { server_alive_interval: 2, server_alive_count_max: 2, connect_timeout: 5 }");
-            yaml.AppendLine("  ssh_options:");
-            yaml.AppendLine(CultureInfo.InvariantCulture, $"    UserKnownHostsFile: {_sshd.KnownHostsPath}");
-            yaml.AppendLine("    StrictHostKeyChecking: \"yes\"");
-            yaml.AppendLine("    IdentitiesOnly: \"yes\"");
-            yaml.AppendLine("tunnels:");
-            foreach (var (name, forward) in tunnels)
-            {
-                yaml.AppendLine(CultureInfo.InvariantCulture, $"  {name}:");
-                yaml.AppendLine(CultureInfo.InvariantCulture, $"    destination: {_sshd.Destination}");
-                yaml.AppendLine(CultureInfo.InvariantCulture, $"    forwards: [ {{ {forward} }} ]");
-            }
-
-            return File.WriteAllTextAsync(ConfigPath, yaml.ToString());
-        }
-
-        public Daemon Up(string? notifySocket = null) => new(this, BackgroundProcess.Start(SshkeepUnderTest.BinaryPath,
-            ["up", "-c", ConfigPath, "--run-dir", RunDirectory],
-            new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = notifySocket, ["WATCHDOG_USEC"] = null, ["JOURNAL_STREAM"] = null }));
-
-        public async Task<bool> CarriesBytesAsync(int port)
-        {
-            var token = Encoding.ASCII.GetBytes($"through {port}\n");
-            var deadline = DateTime.UtcNow + Generous;
-            while (DateTime.UtcNow < deadline)
-            {
-                if (await EchoProbe.RoundTripAsync(port, token, TimeSpan.FromSeconds(2))) return true;
-                await Task.Delay(100);
-            }
-
-            return false;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _echo.DisposeAsync();
-            await _sshd.DisposeAsync();
-            try { Directory.Delete(_directory, recursive: true); }
-            catch (IOException) { }
-        }
-    }
-
-    /// <summary>A running `sshkeep up`, asked through its own CLI.</summary>
-    private sealed class Daemon(World world, BackgroundProcess process) : IAsyncDisposable
-    {
-        public int Pid => process.Pid;
-
-        public bool Signal(int signal) => process.Signal(signal);
-
-        public async Task<int> ExitedAsync() => await process.Exited.WaitAsync(Generous);
-
-        public Task<ProcessResult> CliAsync(string verb) =>
-            Run.ProgramAsync(SshkeepUnderTest.BinaryPath, [verb, "-c", world.ConfigPath, "--run-dir", world.RunDirectory]);
-
-        private async Task<JsonElement[]> StatusAsync()
-        {
-            var result = await Run.ProgramAsync(SshkeepUnderTest.BinaryPath, ["status", "--json", "-c", world.ConfigPath, "--run-dir", world.RunDirectory]);
-            if (result.StandardOutput.Trim().Length == 0) return [];
-            using var doc = JsonDocument.Parse(result.StandardOutput);
-            return [.. doc.RootElement.GetProperty("tunnels").EnumerateArray().Select(e => e.Clone())];
-        }
-
-        public async Task<Dictionary<string, int>> PidsAsync() =>
-            (await StatusAsync()).Where(t => t.GetProperty("pid").ValueKind == JsonValueKind.Number)
-                                 .ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("pid").GetInt32());
-
-        public async Task<string?> StateAsync(string name) =>
-            (await StatusAsync()).Where(t => t.GetProperty("name").GetString() == name).Select(t => t.GetProperty("state").GetString()).FirstOrDefault();
-
-        public Task AllUpAsync(string[] names) => Eventually.WaitUntilAsync(async () =>
-        {
-            var tunnels = await StatusAsync();
-            return names.All(n => tunnels.Any(t => t.GetProperty("name").GetString() == n && t.GetProperty("state").GetString() == "up"));
-        }, () => $"{string.Join(", ", names)} to be up; the daemon said:\n{process.StandardError}", TimeSpan.FromSeconds(60));
-
-        public ValueTask DisposeAsync() => process.DisposeAsync();
     }
 }

@@ -1,6 +1,6 @@
 // sshkeep's web page: polls /api/state every 2 s and draws the table and the timeline.
-// Everything that comes from tunnels or ssh is put into the page with textContent (never
-// innerHTML), so a hostile error line from a server cannot become markup.
+// Everything that comes from tunnels or ssh is put into the page with textContent, never parsed
+// as HTML, so a hostile error line from a server cannot become markup.
 "use strict";
 (function () {
   const POLL_MS = 2000;
