@@ -39,10 +39,14 @@
     return t.state === "waiting-for-remote-port" && t.heldRemotePort ? t.state + " (" + t.heldRemotePort + ")" : t.state;
   }
 
-  function cell(label, className, content) {
+  // One value per cell, in one element: on a phone each cell is a label and that element side by side.
+  // append() makes text nodes of strings; nothing here is parsed as HTML.
+  function cell(label, className, ...content) {
     const td = el("td", className);
     td.dataset.label = label;
-    if (content instanceof Node) td.appendChild(content); else td.textContent = content;
+    const value = el("div", "value");
+    value.append(...content);
+    td.appendChild(value);
     return td;
   }
 
@@ -58,19 +62,14 @@
       tr.dataset.restarts = String(t.restarts);
       tr.appendChild(cell("Tunnel", "name", t.name));
 
-      const pill = el("span", "state s-" + t.state, stateText(t));
-      const since = el("span", "sub", "for " + duration(t.sinceSeconds));
-      const stateCell = cell("State", "state-cell", pill);
-      stateCell.appendChild(since);
-      tr.appendChild(stateCell);
+      tr.appendChild(cell("State", "state-cell",
+        el("span", "state s-" + t.state, stateText(t)), el("span", "sub", "for " + duration(t.sinceSeconds))));
 
       tr.appendChild(cell("Uptime", "num uptime", t.uptimeSeconds === null ? "–" : duration(t.uptimeSeconds)));
 
-      const restarts = el("span", "restart-count", t.restarts);
-      const restartCell = cell("Restarts", "num restarts", restarts);
       const why = [extra.lastRestartReason, t.lastExit].filter(Boolean).join(", ");
-      if (why) restartCell.appendChild(el("span", "sub restart-reason", "last: " + why));
-      tr.appendChild(restartCell);
+      tr.appendChild(cell("Restarts", "num restarts", el("span", "restart-count", t.restarts),
+        ...(why ? [el("span", "sub restart-reason", "last: " + why)] : [])));
 
       const error = cell("Last error", "error", t.lastError || "–");
       if (t.lastError) error.title = t.lastError;
@@ -79,7 +78,6 @@
       tr.appendChild(cell("Next retry", "num next-retry",
         t.nextRetryInSeconds === null ? "–" : t.nextRetryInSeconds <= 0 ? "now" : "in " + duration(t.nextRetryInSeconds)));
 
-      const actions = cell("", "actions", "");
       const restart = el("button", "restart", "Restart");
       restart.type = "button";
       restart.disabled = t.state === "stopped";
@@ -89,8 +87,7 @@
       retry.disabled = !waiting.has(t.state);
       retry.title = "end the wait and start ssh now";
       retry.addEventListener("click", () => command(t.name, "retry-now"));
-      actions.append(restart, retry);
-      tr.appendChild(actions);
+      tr.appendChild(cell("", "actions", restart, retry));
       fresh.appendChild(tr);
     }
     rows.replaceChildren(fresh);
