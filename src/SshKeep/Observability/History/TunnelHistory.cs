@@ -6,7 +6,9 @@ namespace SshKeep.Observability.History;
 /// <summary>
 /// The last day of each tunnel's state changes, in memory, for the web page's timeline. Fed with
 /// every status snapshot (<see cref="Observe"/>): a transition is recorded when a tunnel's state or
-/// the moment it entered it changes. Bounded: <see cref="Window"/> of time and at most
+/// the moment it entered it changes (up, then up again since a later moment: a run ended and the
+/// next came up between two snapshots), except for stopped, which a disabled tunnel reports
+/// afresh in every snapshot. Bounded: <see cref="Window"/> of time and at most
 /// <see cref="Cap"/> transitions per tunnel (<see cref="HistoryTrim"/>); tunnels no longer in the
 /// snapshot are forgotten. Thread-safe.
 /// </summary>
@@ -32,7 +34,7 @@ public sealed class TunnelHistory
             {
                 var list = _byTunnel.GetValueOrDefault(status.Name) ?? [];
                 var last = list.Count > 0 ? list[^1] : null;
-                if (last is not null && last.State == status.State && last.At == status.Since) continue;
+                if (last is not null && last.State == status.State && (last.At == status.Since || status.State == TunnelState.Stopped)) continue;
                 _byTunnel[status.Name] = HistoryTrim.Keep([.. list, new TunnelTransition(status.Since, status.State, NoteOf(status))], now, Window, Cap);
             }
 

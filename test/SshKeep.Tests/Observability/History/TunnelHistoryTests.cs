@@ -27,6 +27,15 @@ public sealed class TunnelHistoryTests
     }
 
     [Fact]
+    public void A_disabled_tunnel_reported_as_stopped_afresh_in_every_snapshot_is_one_transition()
+    {
+        var history = new TunnelHistory();
+        for (int i = 0; i < 5; i++) history.Observe([Status(TunnelState.Stopped, T0.AddSeconds(i))], T0.AddSeconds(i));
+
+        Assert.Equal(T0, Assert.Single(history.Read("db", T0.AddSeconds(5))).At);
+    }
+
+    [Fact]
     public void Old_transitions_are_trimmed_and_removed_tunnels_forgotten()
     {
         var history = new TunnelHistory();
