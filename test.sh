@@ -10,6 +10,7 @@ cd "$root"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 ensure_packages openssh-server openssh-client autossh iptables iproute2 procps || true
+ensure_browser
 
 results=$(mktemp -d "${TMPDIR:-/tmp}/sshkeep-test-results.XXXXXX")
 trap 'rm -rf "$results"' EXIT

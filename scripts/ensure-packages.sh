@@ -12,6 +12,7 @@ _sshkeep_package_present() {
     iptables) command -v iptables >/dev/null || [ -x /usr/sbin/iptables ] ;;
     iproute2) command -v ip >/dev/null || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] ;;
     procps) command -v pgrep >/dev/null ;;
+    chromium) command -v chromium >/dev/null ;;
     *) dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' ;;
   esac
 }
@@ -60,4 +61,28 @@ ensure_packages() {
     echo "still missing: ${still[*]}" >&2
     return 1
   fi
+}
+
+# ensure_browser : Debian's headless chromium for the web page's browser test (issue 5), installed
+# only when root. Never fatal and never in the way: without it that one test is skipped and says
+# why. The package lists are usually fresh (ensure_packages just updated them), so the install is
+# tried without an update first; the whole attempt is bounded in time.
+ensure_browser() {
+  _sshkeep_package_present chromium && return 0
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+    echo "chromium is not installed: the web page's browser test will be skipped (as root: apt-get install chromium)" >&2
+    return 0
+  fi
+  echo "installing chromium for the web page's browser test ..." >&2
+  local log
+  log=$(mktemp)
+  if ! timeout 900 bash -c '
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get install -y -qq --no-install-recommends chromium ||
+        { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; }' >"$log" 2>&1; then
+    echo "could not install chromium; the browser test will be skipped:" >&2
+    tail -n 5 "$log" >&2
+  fi
+  rm -f "$log"
+  return 0
 }

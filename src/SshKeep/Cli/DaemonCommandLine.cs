@@ -27,6 +27,7 @@ internal static class DaemonCommandLine
         var runDir = new Option<string?>("--run-dir") { Description = "where the lock, status.json and control socket live (default: $XDG_RUNTIME_DIR/sshkeep, or /run/sshkeep as root)" };
         var logFormat = new Option<string>("--log-format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         var logLevel = new Option<string>("--log-level") { Description = "trace, debug, info, warn, error or critical", DefaultValueFactory = _ => "info" };
+        var http = new Option<string?>("--http") { Description = "serve /metrics, /healthz and a web page on ADDRESS:PORT (e.g. 127.0.0.1:9180); overrides the file's http.listen" };
         var json = new Option<bool>("--json") { Description = "print JSON instead of a table" };
         var tunnel = new Argument<string>("tunnel") { Description = "the tunnel's name" };
         var optionalTunnel = new Argument<string?>("tunnel") { Description = "one tunnel's name (default: every tunnel)", Arity = ArgumentArity.ZeroOrOne };
@@ -34,17 +35,21 @@ internal static class DaemonCommandLine
         var write = new Option<bool>("--write") { Description = "write the unit file instead of printing it" };
         var account = new Option<string?>("--account") { Description = "the system unit's User= (default: the invoking user)" };
 
-        var up = new Command("up", "run the tunnels of a config file until stopped (SIGTERM/SIGINT)") { config, runDir, logFormat, logLevel };
+        var up = new Command("up", "run the tunnels of a config file until stopped (SIGTERM/SIGINT)") { config, runDir, logFormat, logLevel, http };
         up.SetAction(async (r, ct) =>
         {
             if (!TryLogSettings(r.GetValue(logFormat), r.GetValue(logLevel), out var format, out var level, out var problem))
                 return Usage(problem);
+            HttpListen? httpListen = null;
+            if (r.GetValue(http) is { } httpText && !HttpListen.TryParse(httpText, out httpListen, out var httpProblem))
+                return Usage($"--http {httpProblem}");
             return await new DaemonHost(new DaemonOptions
             {
                 ConfigPath = ConfigPathOf(r.GetValue(config)),
                 RunDirectory = r.GetValue(runDir),
                 LogFormat = format,
                 LogLevel = level,
+                Http = httpListen,
             }, Console.Error, TimeProvider.System).RunAsync(ct);
         });
 

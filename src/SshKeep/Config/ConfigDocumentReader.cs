@@ -24,6 +24,7 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
         }
 
         var readyWhen = ReadyWhen.AllUp;
+        HttpSettings? http = null;
         ConfigMappingEntry? defaultsEntry = null, tunnelsEntry = null;
         var misspeltTunnels = false;
         foreach (var entry in top.Entries)
@@ -51,6 +52,9 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
                 case "tunnels":
                     tunnelsEntry = entry;
                     break;
+                case "http":
+                    http = HttpSectionReader.Read(entry, errors);
+                    break;
                 default:
                     misspeltTunnels |= UnknownKeys.Report(entry, ConfigKeys.Top, errors) == "tunnels";
                     break;
@@ -73,7 +77,7 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
         ListenConflicts.Check(owners, errors);
         return errors.HasErrors
             ? null
-            : new SshKeepConfig { Path = path, Tunnels = tunnels, ReadyWhen = readyWhen };
+            : new SshKeepConfig { Path = path, Tunnels = tunnels, ReadyWhen = readyWhen, Http = http };
     }
 
     private void ReadTunnels(ConfigMappingEntry? tunnelsEntry, ConfigMapping top, TunnelDraft defaults, SectionReader sections,

@@ -3,7 +3,7 @@ namespace SshKeep.Config;
 /// <summary>Every key the file accepts, per section, in the order docs/config.md lists them.</summary>
 internal static class ConfigKeys
 {
-    public static readonly IReadOnlyList<string> Top = ["version", "ready_when", "defaults", "tunnels"];
+    public static readonly IReadOnlyList<string> Top = ["version", "ready_when", "defaults", "tunnels", "http"];
 
     public static readonly IReadOnlyList<string> Tunnel =
         ["destination", "port", "identity_file", "ssh_path", "ssh_options", "forwards", "health", "backoff", "hooks", "enabled"];
@@ -30,6 +30,9 @@ internal static class ConfigKeys
 
     /// <summary>Keys of a forward's `probe` map.</summary>
     public static readonly IReadOnlyList<string> Probe = ["send", "expect", "http"];
+
+    /// <summary>Keys of the top-level <c>http:</c> section (issue 5).</summary>
+    public static readonly IReadOnlyList<string> Http = ["listen"];
 
     public static readonly IReadOnlyList<string> ReadyWhen = ["all-up", "first-attempt"];
 

@@ -12,4 +12,7 @@ public sealed record SshKeepConfig
     /// <summary>systemd READY=1: when every enabled tunnel has been up once ("all-up"), or after
     /// every tunnel's first attempt ("first-attempt").</summary>
     public ReadyWhen ReadyWhen { get; init; } = ReadyWhen.AllUp;
+
+    /// <summary>The <c>http:</c> section: serve metrics, health and the web page; null when absent (no listener).</summary>
+    public HttpSettings? Http { get; init; }
 }

@@ -4,6 +4,7 @@ using SshKeep.Config;
 using SshKeep.Health;
 using SshKeep.Hooks;
 using SshKeep.Observability;
+using SshKeep.Observability.Http;
 using SshKeep.Ssh;
 using SshKeep.Supervision;
 
@@ -35,6 +36,7 @@ public sealed class DaemonHost : IControlHandler
     private SystemdReporter _systemd = null!;
     private SystemdWatchdog _watchdog = null!;
     private HookDispatcher _hooks = null!;
+    private DaemonRecorder? _recorder;
     private string _configPath = "";
     private InstancePaths _paths = null!;
     private ServerReachability _reachability = null!;
@@ -61,6 +63,9 @@ public sealed class DaemonHost : IControlHandler
         }
 
         var config = ((ConfigLoadResult.Valid)loaded).Config;
+        // issue 5: --http wins over the file's http.listen; with neither, no listener and no recorder.
+        var httpListen = _options.Http ?? config.Http?.Listen;
+        if (httpListen is not null) _recorder = new DaemonRecorder(_time);
         var runDirectory = RunDirectory.FromEnvironment(_options.RunDirectory);
         if (!runDirectory.TryCreate(out var runError)) return Fail($"run directory {runDirectory.Path}: {runError}");
         var paths = runDirectory.For(_configPath);
@@ -105,6 +110,9 @@ public sealed class DaemonHost : IControlHandler
                 await using (server)
                 {
                     _log.DaemonStarting(Version, config.Tunnels.Count, _configPath, Environment.ProcessId);
+                    var (web, webError) = httpListen is null ? (null, null) : await DaemonHttp.StartAsync(httpListen, this, _recorder!, _log, cancellationToken);
+                    if (httpListen is not null && web is null) return Fail($"http {httpListen}: {webError}");
+                    await using var _ = web;
                     watchdog.Start();
                     supervisor.Start(config);
                     foreach (var disabled in config.Tunnels.Where(t => !t.Enabled)) _log.TunnelDisabled(disabled.Name);
@@ -238,6 +246,7 @@ public sealed class DaemonHost : IControlHandler
         {
             StartInfoFor = StartInfoFor,
             ListenerAccepts = (forward, ct) => ListenerCheck.AcceptsAsync(forward, TimeSpan.FromSeconds(1), ct),
+            OnProbe = _recorder is { } recorder ? recorder.RecordProbe : null,
             StopGrace = _options.StopGrace,
             Reachability = _reachability,
             DescribePortHolder = port => PortHolder.Describe(port),
@@ -298,6 +307,7 @@ public sealed class DaemonHost : IControlHandler
             var progress = Progress();
             var statuses = _supervisor.Snapshot();
             _store.SetAll(statuses);
+            _recorder?.Observe(statuses);
             _systemd.Publish(progress, statuses);
         }
 

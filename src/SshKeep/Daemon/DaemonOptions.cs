@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SshKeep.Config;
 using SshKeep.Observability;
 
 namespace SshKeep.Daemon;
@@ -15,6 +16,10 @@ public sealed record DaemonOptions
     public DaemonLogFormat LogFormat { get; init; } = DaemonLogFormat.Text;
 
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>--http: serve metrics, health and the web page here (issue 5); wins over the
+    /// config file's <c>http.listen</c>. Null: as the file says (no listener without <c>http:</c>).</summary>
+    public HttpListen? Http { get; init; }
 
     /// <summary>How long each ssh gets after SIGTERM before SIGKILL.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);

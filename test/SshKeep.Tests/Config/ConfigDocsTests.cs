@@ -9,7 +9,7 @@ public sealed class ConfigDocsTests
 {
     public static TheoryData<string> Keys() =>
         [.. ConfigKeys.Top.Concat(ConfigKeys.Tunnel).Concat(ConfigKeys.Health).Concat(ConfigKeys.Backoff)
-            .Concat(ConfigKeys.Hooks).Concat(ConfigKeys.HookShell).Concat(ConfigKeys.ForwardShort).Concat(ConfigKeys.ForwardLong).Concat(ConfigKeys.ReadyWhen).Distinct()];
+            .Concat(ConfigKeys.Hooks).Concat(ConfigKeys.HookShell).Concat(ConfigKeys.Http).Concat(ConfigKeys.ForwardShort).Concat(ConfigKeys.ForwardLong).Concat(ConfigKeys.ReadyWhen).Distinct()];
 
     public static TheoryData<string> RefusedOptions() =>
         [.. SshKeywords.Known.Where(k => new[] { "yes", "no", "quiet", "auto", "other" }.Any(v => SshOptionRules.Refusal(k, v) is not null))];

@@ -12,7 +12,7 @@ namespace SshKeep.Tests.Integration;
 /// </summary>
 public class DaemonModeAgainstSshdTests
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Generous = DaemonWorld.Generous;
 
     [SshdFact]
     public async Task Three_tunnels_carry_bytes_and_a_killed_ssh_restarts_only_its_tunnel()

@@ -11,7 +11,8 @@ namespace SshKeep.Tests.Integration;
 /// </summary>
 internal sealed class DaemonWorld : IAsyncDisposable
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+    /// <summary>How long the daemon tests wait for what should happen within seconds.</summary>
+    public static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
 
     private readonly EchoServer _echo;
 
@@ -73,8 +74,9 @@ internal sealed class DaemonWorld : IAsyncDisposable
         return File.WriteAllTextAsync(ConfigPath, yaml.ToString());
     }
 
-    public RunningDaemon Up(string? notifySocket = null) => new(this, BackgroundProcess.Start(SshkeepUnderTest.BinaryPath,
-        ["up", "-c", ConfigPath, "--run-dir", RunDirectory],
+    /// <summary>Starts `sshkeep up` on the config; <paramref name="extraArguments"/> go after the usual ones (e.g. --http).</summary>
+    public RunningDaemon Up(string? notifySocket = null, IReadOnlyList<string>? extraArguments = null) => new(this, BackgroundProcess.Start(SshkeepUnderTest.BinaryPath,
+        ["up", "-c", ConfigPath, "--run-dir", RunDirectory, .. extraArguments ?? []],
         new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = notifySocket, ["WATCHDOG_USEC"] = null, ["JOURNAL_STREAM"] = null }));
 
     public async Task<bool> CarriesBytesAsync(int port)

@@ -7,8 +7,6 @@ namespace SshKeep.Tests.Integration;
 /// <summary>A running `sshkeep up` of a <see cref="DaemonWorld"/>, asked through its own CLI.</summary>
 internal sealed class RunningDaemon(DaemonWorld world, BackgroundProcess process) : IAsyncDisposable
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
-
     public int Pid => process.Pid;
 
     /// <summary>Everything the daemon logged so far (it logs to stderr).</summary>
@@ -16,10 +14,11 @@ internal sealed class RunningDaemon(DaemonWorld world, BackgroundProcess process
 
     public bool Signal(int signal) => process.Signal(signal);
 
-    public async Task<int> ExitedAsync() => await process.Exited.WaitAsync(Generous);
+    public async Task<int> ExitedAsync() => await process.Exited.WaitAsync(DaemonWorld.Generous);
 
-    public Task<ProcessResult> CliAsync(string verb) =>
-        Run.ProgramAsync(SshkeepUnderTest.BinaryPath, [verb, "-c", world.ConfigPath, "--run-dir", world.RunDirectory]);
+    /// <summary>Runs `sshkeep VERB [ARGS…] -c CONFIG --run-dir DIR`, e.g. <c>CliAsync("restart", "db")</c>.</summary>
+    public Task<ProcessResult> CliAsync(string verb, params string[] arguments) =>
+        Run.ProgramAsync(SshkeepUnderTest.BinaryPath, [verb, .. arguments, "-c", world.ConfigPath, "--run-dir", world.RunDirectory]);
 
     /// <summary>The "tunnels" of `sshkeep status --json`; empty while the daemon does not answer yet.</summary>
     public async Task<JsonElement[]> StatusAsync()

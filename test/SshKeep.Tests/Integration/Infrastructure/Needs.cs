@@ -17,4 +17,7 @@ public enum Needs
 
     /// <summary>The real autossh, to compare sshkeep against (package autossh).</summary>
     Autossh = 8,
+
+    /// <summary>Debian's headless browser, for the web page (package chromium).</summary>
+    Chromium = 16,
 }

@@ -1,0 +1,77 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SshKeep.Config;
+
+/// <summary>
+/// Where <c>sshkeep up</c>'s HTTP listener (metrics, health, the web page; issue 5) binds:
+/// <c>--http</c> or <c>http: { listen: … }</c>. Written <c>127.0.0.1:9180</c>, <c>[::1]:9180</c>,
+/// <c>localhost:9180</c> or a bare port (<c>9180</c>, meaning 127.0.0.1). Only addresses, never
+/// host names other than localhost: the daemon binds what it is given, and a name could resolve
+/// to an address the user did not mean to open.
+/// </summary>
+public sealed record HttpListen(IPAddress Address, int Port)
+{
+    /// <summary>What <c>http: {}</c> without <c>listen</c> binds.</summary>
+    public static readonly HttpListen Default = new(IPAddress.Loopback, 9180);
+
+    public const string Accepted = "ADDRESS:PORT such as 127.0.0.1:9180 or [::1]:9180, or a port alone (127.0.0.1)";
+
+    /// <summary>Only this machine can connect. Anything else was asked for explicitly, and is logged as a warning.</summary>
+    public bool IsLoopback => IPAddress.IsLoopback(Address);
+
+    /// <summary>The address as a URL authority: <c>127.0.0.1:9180</c>, <c>[::1]:9180</c>.</summary>
+    public override string ToString() =>
+        Address.AddressFamily == AddressFamily.InterNetworkV6
+            ? string.Create(CultureInfo.InvariantCulture, $"[{Address}]:{Port}")
+            : string.Create(CultureInfo.InvariantCulture, $"{Address}:{Port}");
+
+    /// <summary>Reads <paramref name="text"/>; on failure <paramref name="error"/> quotes it and says what is accepted.</summary>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out HttpListen? listen, [NotNullWhen(false)] out string? error)
+    {
+        listen = null;
+        error = null;
+        var value = text ?? "";
+        string host;
+        string port;
+        if (value.StartsWith('['))
+        {
+            var close = value.IndexOf("]:", StringComparison.Ordinal);
+            (host, port) = close < 0 ? ("", "") : (value[1..close], value[(close + 2)..]);
+        }
+        else if (value.Contains(':'))
+        {
+            var colon = value.LastIndexOf(':');
+            (host, port) = (value[..colon], value[(colon + 1)..]);
+            // An IPv6 address needs brackets, or its last group would be read as the port.
+            if (host.Contains(':')) (host, port) = ("", "");
+        }
+        else
+        {
+            (host, port) = ("127.0.0.1", value);
+        }
+
+        IPAddress? address = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : null;
+        // IPAddress.TryParse also reads "1" as 0.0.0.1: only dotted quads and IPv6 are addresses here.
+        if (address is null && (host.Contains(':') || host.Count(c => c == '.') == 3)) IPAddress.TryParse(host, out address);
+        if (address is null || (address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0) || !IsPort(port, out var number))
+        {
+            error = $"{Quote(value)} is not a listen address; expected {Accepted}";
+            return false;
+        }
+
+        listen = new HttpListen(address, number);
+        return true;
+    }
+
+    private static bool IsPort(string text, out int port)
+    {
+        port = 0;
+        return text.Length is > 0 and <= 5 && text.All(char.IsAsciiDigit) &&
+               int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is >= 1 and <= 65535;
+    }
+
+    private static string Quote(string value) => ConfigText.Quote(value);
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+using SshKeep.Config;
+using SshKeep.Daemon;
+
+namespace SshKeep.Observability.Http;
+
+/// <summary>
+/// What <see cref="DaemonHost"/> calls to start the HTTP listener. Its signature names no
+/// ASP.NET type, so the daemon's own code can mention it without the runtime loading ASP.NET
+/// when no listener is asked for.
+/// </summary>
+public static class DaemonHttp
+{
+    /// <summary>Starts serving <paramref name="listen"/> with a new random page token; logs where,
+    /// and warns when the address is not loopback. The error says why it could not bind.</summary>
+    public static async Task<(IAsyncDisposable? Server, string? Error)> StartAsync(HttpListen listen, IControlHandler control, DaemonRecorder recorder,
+        ILogger log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(listen);
+        var endpoints = new HttpEndpoints(control, recorder, PageToken.CreateRandom(), Environment.MachineName, log);
+        var (server, error) = await HttpServer.TryStartAsync(listen, endpoints, cancellationToken);
+        if (server is null) return (null, error);
+        if (!listen.IsLoopback) log.HttpNotLoopback(listen.ToString());
+        log.HttpListening(listen.ToString());
+        return (server, null);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+#pragma warning disable SYSLIB1015 // the tunnel name is the line's prefix (see DaemonLog.cs)
+
+namespace SshKeep.Observability;
+
+// The HTTP listener's part of the daemon's catalogue (issue 5), ids 1500–1549; kept in its own
+// file so that it can grow without touching the rest of the catalogue.
+public static partial class DaemonLog
+{
+    [LoggerMessage(1500, LogLevel.Information, "serving the web page on http://{Address}/ with /metrics and /healthz")]
+    public static partial void HttpListening(this ILogger logger, string address);
+
+    [LoggerMessage(1501, LogLevel.Warning, "the HTTP listener {Address} is not a loopback address: other machines can read /metrics, /healthz and the web page, and only the page's token guards its restart buttons; listen on 127.0.0.1 unless that is what you want")]
+    public static partial void HttpNotLoopback(this ILogger logger, string address);
+
+    [LoggerMessage(1502, LogLevel.Information, "{Command} asked on the web page from {Peer}")]
+    public static partial void WebControlRequested(this ILogger logger, string tunnel, string command, string peer);
+
+    [LoggerMessage(1503, LogLevel.Warning, "refused {Method} {Path} from {Peer} with 403: {Reason}")]
+    public static partial void HttpRefused(this ILogger logger, string method, string path, string peer, string reason);
+
+    [LoggerMessage(1504, LogLevel.Error, "{Method} {Path} failed; answered 500 and going on")]
+    public static partial void HttpFailed(this ILogger logger, string method, string path, Exception exception);
+}

@@ -1,0 +1,194 @@
+// sshkeep's web page: polls /api/state every 2 s and draws the table and the timeline.
+// Everything that comes from tunnels or ssh is put into the page with textContent, never parsed
+// as HTML, so a hostile error line from a server cannot become markup.
+"use strict";
+(function () {
+  const POLL_MS = 2000;
+  const token = document.querySelector('meta[name="sshkeep-token"]').content;
+  const $ = (id) => document.getElementById(id);
+  let windowSeconds = 3600;
+  let last = null;
+  let busy = false;
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  // As `sshkeep status` prints durations: 45s, 3m12s, 2h05m, 3d04h.
+  function duration(seconds) {
+    let s = Math.max(0, Math.floor(seconds));
+    const two = (n) => String(n).padStart(2, "0");
+    if (s < 60) return s + "s";
+    if (s < 3600) return Math.floor(s / 60) + "m" + two(s % 60) + "s";
+    if (s < 86400) return Math.floor(s / 3600) + "h" + two(Math.floor(s % 3600 / 60)) + "m";
+    return Math.floor(s / 86400) + "d" + two(Math.floor(s % 86400 / 3600)) + "h";
+  }
+
+  function clock(ms) {
+    const d = new Date(ms);
+    const two = (n) => String(n).padStart(2, "0");
+    return two(d.getHours()) + ":" + two(d.getMinutes()) + ":" + two(d.getSeconds());
+  }
+
+  const waiting = new Set(["backoff", "waiting-for-remote-port", "needs-attention"]);
+
+  function stateText(t) {
+    return t.state === "waiting-for-remote-port" && t.heldRemotePort ? t.state + " (" + t.heldRemotePort + ")" : t.state;
+  }
+
+  // One value per cell, in one element: on a phone each cell is a label and that element side by side.
+  // append() makes text nodes of strings; nothing here is parsed as HTML.
+  function cell(label, className, ...content) {
+    const td = el("td", className);
+    td.dataset.label = label;
+    const value = el("div", "value");
+    value.append(...content);
+    td.appendChild(value);
+    return td;
+  }
+
+  function renderTable(state) {
+    const extras = new Map(state.tunnels.map((x) => [x.name, x]));
+    const rows = $("tunnel-rows");
+    const fresh = document.createDocumentFragment();
+    for (const t of state.status.tunnels) {
+      const extra = extras.get(t.name) || {};
+      const tr = el("tr");
+      tr.dataset.tunnel = t.name;
+      tr.dataset.state = t.state;
+      tr.dataset.restarts = String(t.restarts);
+      tr.appendChild(cell("Tunnel", "name", t.name));
+
+      tr.appendChild(cell("State", "state-cell",
+        el("span", "state s-" + t.state, stateText(t)), el("span", "sub", "for " + duration(t.sinceSeconds))));
+
+      tr.appendChild(cell("Uptime", "num uptime", t.uptimeSeconds === null ? "–" : duration(t.uptimeSeconds)));
+
+      const why = [extra.lastRestartReason, t.lastExit].filter(Boolean).join(", ");
+      tr.appendChild(cell("Restarts", "num restarts", el("span", "restart-count", t.restarts),
+        ...(why ? [el("span", "sub restart-reason", "last: " + why)] : [])));
+
+      const error = cell("Last error", "error", t.lastError || "–");
+      if (t.lastError) error.title = t.lastError;
+      tr.appendChild(error);
+
+      tr.appendChild(cell("Next retry", "num next-retry",
+        t.nextRetryInSeconds === null ? "–" : t.nextRetryInSeconds <= 0 ? "now" : "in " + duration(t.nextRetryInSeconds)));
+
+      const restart = el("button", "restart", "Restart");
+      restart.type = "button";
+      restart.disabled = t.state === "stopped";
+      restart.addEventListener("click", () => command(t.name, "restart"));
+      const retry = el("button", "retry-now", "Retry now");
+      retry.type = "button";
+      retry.disabled = !waiting.has(t.state);
+      retry.title = "end the wait and start ssh now";
+      retry.addEventListener("click", () => command(t.name, "retry-now"));
+      tr.appendChild(cell("", "actions", restart, retry));
+      fresh.appendChild(tr);
+    }
+    rows.replaceChildren(fresh);
+  }
+
+  function renderTimeline(state) {
+    const now = Date.parse(state.status.now);
+    const start = now - windowSeconds * 1000;
+    const lanes = document.createDocumentFragment();
+    for (const x of state.tunnels) {
+      const lane = el("div", "lane");
+      lane.dataset.tunnel = x.name;
+      lane.appendChild(el("div", "lane-name", x.name));
+      const bar = el("div", "bar");
+      const history = x.history || [];
+      for (let i = 0; i < history.length; i++) {
+        const from = Math.max(Date.parse(history[i].at), start);
+        const to = i + 1 < history.length ? Date.parse(history[i + 1].at) : now;
+        if (to <= from) continue;
+        const span = el("div", "span s-" + history[i].state);
+        span.style.left = ((from - start) / (now - start) * 100) + "%";
+        span.style.width = ((to - from) / (now - start) * 100) + "%";
+        span.title = history[i].state + " " + clock(from) + "–" + clock(to) + " (" + duration((to - from) / 1000) + ")" +
+          (history[i].note ? ": " + history[i].note : "");
+        bar.appendChild(span);
+      }
+      lane.appendChild(bar);
+      lanes.appendChild(lane);
+    }
+    $("timeline").replaceChildren(lanes);
+
+    const axis = document.createDocumentFragment();
+    // Every 10 minutes of the hour, every 3 hours of the day, as local clock times.
+    const ticks = windowSeconds <= 3600 ? 6 : 8;
+    for (let i = 0; i <= ticks; i++) {
+      const at = start + (now - start) * i / ticks;
+      const label = el("span", null, i === ticks ? "now" : clock(at).slice(0, 5));
+      label.style.left = (i / ticks * 100) + "%";
+      axis.appendChild(label);
+    }
+    $("axis").replaceChildren(axis);
+  }
+
+  function render(state) {
+    last = state;
+    const tunnels = state.status.tunnels;
+    const running = tunnels.filter((t) => t.state !== "stopped");
+    const up = running.filter((t) => t.state === "up").length;
+    $("summary").textContent = up + "/" + running.length + " up";
+    $("summary").dataset.allUp = String(up === running.length);
+    const d = state.status.daemon;
+    $("meta").textContent = d.configPath + " · pid " + d.pid + " · sshkeep " + d.version + " · started " + new Date(Date.parse(d.startedAt)).toLocaleString();
+    document.title = (up === running.length ? "" : "⚠ ") + up + "/" + running.length + " up · sshkeep";
+    renderTable(state);
+    renderTimeline(state);
+  }
+
+  async function poll() {
+    if (busy) return;
+    busy = true;
+    try {
+      const response = await fetch("/api/state", { cache: "no-store", headers: { "Accept": "application/json" } });
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      render(await response.json());
+      $("live").dataset.live = "ok";
+      $("live").textContent = "live · updated " + clock(Date.now());
+    } catch (e) {
+      $("live").dataset.live = "lost";
+      $("live").textContent = "cannot reach sshkeep (" + e.message + "); retrying";
+    } finally {
+      busy = false;
+    }
+  }
+
+  async function command(name, action) {
+    const notice = $("notice");
+    notice.className = "notice";
+    notice.textContent = action + " " + name + "…";
+    try {
+      const response = await fetch("/api/tunnels/" + encodeURIComponent(name) + "/" + action, {
+        method: "POST",
+        headers: { "X-SshKeep-Token": token },
+      });
+      const answer = await response.json().catch(() => ({ ok: false, message: "HTTP " + response.status }));
+      notice.className = answer.ok ? "notice" : "notice bad";
+      notice.textContent = answer.message || (answer.ok ? "ok" : "failed");
+    } catch (e) {
+      notice.className = "notice bad";
+      notice.textContent = action + " " + name + " failed: " + e.message;
+    }
+    poll();
+  }
+
+  for (const button of document.querySelectorAll(".window-toggle button")) {
+    button.addEventListener("click", () => {
+      windowSeconds = Number(button.dataset.window);
+      for (const b of document.querySelectorAll(".window-toggle button")) b.setAttribute("aria-pressed", String(b === button));
+      if (last) renderTimeline(last);
+    });
+  }
+
+  poll();
+  setInterval(poll, POLL_MS);
+})();
