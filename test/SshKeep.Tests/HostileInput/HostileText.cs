@@ -74,7 +74,7 @@ internal static class HostileText
                 }
             case 8:
                 {
-                    var length = random.Next(1_000, maxLong + 1);
+                    var length = random.Next(Math.Min(1_000, maxLong), maxLong + 1);
                     var fill = "9x\u00e9/ "[random.Next(5)];
                     return new string(fill, length);
                 }
