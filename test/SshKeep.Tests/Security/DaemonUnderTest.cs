@@ -40,7 +40,7 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
     /// <summary>Writes <paramref name="yaml"/> as the tunnels file and starts <c>sshkeep up</c> on it.
     /// <paramref name="prepare"/> runs before the start (to plant files in the run directory).</summary>
     public static DaemonUnderTest Start(string yaml, IReadOnlyDictionary<string, string?>? environment = null,
-        Action<DaemonUnderTest>? prepare = null, bool createRunDirectory = false)
+        Action<DaemonUnderTest>? prepare = null, bool createRunDirectory = false, IReadOnlyList<string>? upArguments = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("sshkeep-sec-").FullName;
         File.WriteAllText(System.IO.Path.Combine(directory, "tunnels.yaml"), yaml);
@@ -50,7 +50,7 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
         var unstarted = new DaemonUnderTest(directory, null!);
         prepare?.Invoke(unstarted);
         var process = BackgroundProcess.Start(SshkeepUnderTest.BinaryPath,
-            ["up", "-c", unstarted.ConfigPath, "--run-dir", unstarted.RunDirectory], env);
+            ["up", "-c", unstarted.ConfigPath, "--run-dir", unstarted.RunDirectory, .. upArguments ?? []], env);
         return new DaemonUnderTest(directory, process);
     }
 
