@@ -51,7 +51,7 @@ public sealed class ControlSocketIsOwnerOnlyTests
         Assert.Equal("connect failed: Permission denied\n", byMode);
         Assert.StartsWith("{\"ok\":false,\"error\":\"forbidden\",\"message\":\"uid 65534 may not control this sshkeep", byCredentials, StringComparison.Ordinal);
         Assert.DoesNotContain("\"tunnels\"", byCredentials, StringComparison.Ordinal);
-        Assert.Contains("(uid 65534)", daemon.StandardError, StringComparison.Ordinal);
+        await Eventually.WaitUntilAsync(() => daemon.StandardError.Contains("(uid 65534)", StringComparison.Ordinal), "the daemon to log the refusal");
         Assert.Contains("\"tunnels\"", own.StandardOutput, StringComparison.Ordinal); // still serving its own user
     }
 
