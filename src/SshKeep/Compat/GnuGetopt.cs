@@ -104,10 +104,12 @@ internal static class GnuGetopt
 
     /// <summary>
     /// The offending character for the diagnostic. glibc prints one byte; we print the whole
-    /// character (both halves of a surrogate pair) so the message stays valid text.
+    /// character (both halves of a surrogate pair) so the message stays valid text, and a control
+    /// character as an escape (<c>-\n</c> gives <c>'\n'</c>, an ESC <c>'\x1b'</c>), so the
+    /// diagnostic stays one line that cannot drive the terminal (issue 6: hostile input).
     /// </summary>
     private static string LetterAt(string element, int index) =>
         char.IsHighSurrogate(element[index]) && index + 1 < element.Length && char.IsLowSurrogate(element[index + 1])
             ? element.Substring(index, 2)
-            : element[index].ToString();
+            : StderrText.Escape(element[index].ToString());
 }

@@ -10,9 +10,11 @@ public sealed record ConfigError(string File, int Line, int Column, string Key, 
 {
     /// <summary><c>file:line:col: key: message</c>, the form compilers use so editors can jump to it;
     /// without the key when the error is about the file as a whole (a YAML syntax error), and
-    /// without line and column when the file could not be read.</summary>
+    /// without line and column when the file could not be read. Always one printable line: a key
+    /// or alias name from the file may hold control characters, and they are escaped here
+    /// (values are already quoted by <see cref="ConfigText.Quote"/>).</summary>
     public override string ToString() =>
-        Line <= 0 ? $"{File}: {Message}"
-        : Key.Length == 0 ? FormattableString.Invariant($"{File}:{Line}:{Column}: {Message}")
-        : FormattableString.Invariant($"{File}:{Line}:{Column}: {Key}: {Message}");
+        Line <= 0 ? $"{File}: {ConfigText.Printable(Message)}"
+        : Key.Length == 0 ? FormattableString.Invariant($"{File}:{Line}:{Column}: {ConfigText.Printable(Message)}")
+        : FormattableString.Invariant($"{File}:{Line}:{Column}: {ConfigText.Printable(Key)}: {ConfigText.Printable(Message)}");
 }

@@ -120,6 +120,12 @@ public static class ControlRequestParser
             error = $"not valid JSON: {e.Message}";
             return false;
         }
+        catch (ArgumentException)
+        {
+            // A lone surrogate: no UTF-8 line from the socket decodes to one, but a caller's string may hold it.
+            error = "not valid JSON: the text is not valid Unicode";
+            return false;
+        }
         using (document)
         {
             bool seenCommand = false, seenTunnel = false;
@@ -134,7 +140,11 @@ public static class ControlRequestParser
                             error = "\"command\" must be a string";
                             return false;
                         }
-                        command = property.Value.GetString();
+                        if (!TryGetText(property.Value, out command))
+                        {
+                            error = "\"command\" is not valid Unicode text";
+                            return false;
+                        }
                         break;
                     case "tunnel" when !seenTunnel:
                         seenTunnel = true;
@@ -143,7 +153,11 @@ public static class ControlRequestParser
                             error = "\"tunnel\" must be a string or null";
                             return false;
                         }
-                        tunnel = property.Value.GetString();
+                        if (!TryGetText(property.Value, out tunnel))
+                        {
+                            error = "\"tunnel\" is not valid Unicode text";
+                            return false;
+                        }
                         break;
                     case "command" or "tunnel":
                         error = $"\"{property.Name}\" is given twice";
@@ -162,14 +176,31 @@ public static class ControlRequestParser
         return true;
     }
 
+    /// <summary>The string's value; false for an escaped lone surrogate (<c>"\ud800"</c>), which
+    /// is valid JSON syntax but no text (GetString throws on it).</summary>
+    private static bool TryGetText(JsonElement value, out string? text)
+    {
+        try
+        {
+            text = value.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
+    }
+
     private static ControlResponse BadRequest(string message) => ControlResponse.Failure(ControlErrors.BadRequest, message);
 
-    /// <summary>Echoes at most 64 characters of what the client sent, control characters shown as '?',
+    /// <summary>Echoes at most 64 characters of what the client sent, control characters (and the
+    /// Unicode line separators) shown as '?',
     /// so an error message stays one short, printable line.</summary>
     private static string Quote(string text)
     {
         var shown = new StringBuilder(Math.Min(text.Length, 65));
-        foreach (char c in text.Length > 64 ? text[..64] : text) shown.Append(char.IsControl(c) ? '?' : c);
+        foreach (char c in text.Length > 64 ? text[..64] : text) shown.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? '?' : c);
         if (text.Length > 64) shown.Append('…');
         return shown.ToString();
     }

@@ -21,8 +21,12 @@ namespace SshKeep.Daemon;
 /// <see cref="ControlServerOptions.MaxRequestBytes"/> gets <c>too-large</c>; a client that has not
 /// sent its line within <see cref="ControlServerOptions.ReadTimeout"/> (on the injected clock) gets
 /// <c>timeout</c>; garbage gets <c>bad-request</c>; an exception in the handler gets
-/// <c>internal</c>. Each connection is served on its own, so one slow client delays no one, and
-/// more than <see cref="ControlServerOptions.MaxConnections"/> at once are answered <c>busy</c>.</para>
+/// <c>internal</c>. Each connection is served on its own, so one slow client delays no one. When
+/// <see cref="ControlServerOptions.MaxConnections"/> are open, a newcomer takes the place of the
+/// connection that has waited longest without finishing its request line (that one is answered
+/// <c>busy</c>), so clients that never finish a line (slowloris) cannot keep a prompt
+/// <c>sshkeep status</c> out; only when every slot is handling a request is the newcomer
+/// answered <c>busy</c>.</para>
 /// <para>The socket file is created by bind, made 0600 before listen (so there is no moment at
 /// which another user could connect, whatever the umask), and removed on dispose. A file left at
 /// the path by a daemon that was killed is removed at start: starting requires the
@@ -48,6 +52,9 @@ public sealed class ControlServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly object _gate = new();
     private readonly HashSet<Task> _connections = [];
+
+    /// <summary>Connections still waiting for their request line, oldest first (under <see cref="_gate"/>).</summary>
+    private readonly LinkedList<CancellationTokenSource> _reading = [];
     private Task _acceptLoop = Task.CompletedTask;
     private int _active;
     private int _disposed;
@@ -217,7 +224,7 @@ public sealed class ControlServer : IAsyncDisposable
                         $"uid {peer.Uid} may not control this sshkeep: it runs as uid {_ownUid}, and only that uid and root may"));
                     return;
                 }
-                if (Interlocked.Increment(ref _active) > _options.MaxConnections)
+                if (Interlocked.Increment(ref _active) > _options.MaxConnections && !EvictOldestReader())
                 {
                     Interlocked.Decrement(ref _active);
                     ControlLog.ControlBusy(_logger, _options.MaxConnections, peer.Pid);
@@ -240,6 +247,28 @@ public sealed class ControlServer : IAsyncDisposable
                 ControlLog.ControlConnectionLost(_logger, 0, e.Message);
             }
         }
+    }
+
+    /// <summary>Makes room by ending the connection that has waited longest for its request line;
+    /// false when every connection is past reading (handling or answering a request).</summary>
+    private bool EvictOldestReader()
+    {
+        CancellationTokenSource? oldest;
+        lock (_gate)
+        {
+            oldest = _reading.First?.Value;
+            if (oldest is not null) _reading.RemoveFirst();
+        }
+        if (oldest is null) return false;
+        try
+        {
+            oldest.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // It finished reading meanwhile; its slot is being freed anyway.
+        }
+        return true;
     }
 
     private async Task ServeAllowedAsync(Socket client, PeerCredentials peer)
@@ -282,7 +311,10 @@ public sealed class ControlServer : IAsyncDisposable
     private async Task<(string? Line, ControlResponse? Failure)> ReadLineAsync(Socket client, PeerCredentials peer)
     {
         using var timeout = new CancellationTokenSource(_options.ReadTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stopping.Token);
+        using var evicted = new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stopping.Token, evicted.Token);
+        LinkedListNode<CancellationTokenSource> waiting;
+        lock (_gate) waiting = _reading.AddLast(evicted);
         var received = new ArrayBufferWriter<byte>(256);
         byte[] chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
@@ -298,6 +330,11 @@ public sealed class ControlServer : IAsyncDisposable
                 {
                     return (null, ControlResponse.Failure(ControlErrors.Timeout,
                         $"no request line within {_options.ReadTimeout.TotalSeconds:0.###} s of connecting"));
+                }
+                catch (OperationCanceledException) when (evicted.IsCancellationRequested && !_stopping.IsCancellationRequested)
+                {
+                    return (null, ControlResponse.Failure(ControlErrors.Busy,
+                        $"more than {_options.MaxConnections} control connections at once, and this one had not sent its request line; try again"));
                 }
                 catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
                 {
@@ -319,6 +356,10 @@ public sealed class ControlServer : IAsyncDisposable
         }
         finally
         {
+            lock (_gate)
+            {
+                if (waiting.List is not null) _reading.Remove(waiting);
+            }
             ArrayPool<byte>.Shared.Return(chunk);
         }
         try

@@ -261,12 +261,11 @@ public sealed class DaemonHost : IControlHandler
         return created;
     }
 
-    /// <summary>Each ssh runs in its own process group with stderr captured, and without the
-    /// systemd variables meant for sshkeep alone.</summary>
+    /// <summary>Each ssh runs in its own process group with stderr captured, and with only the
+    /// variables of <see cref="SshEnvironment"/> (so none of systemd's, meant for sshkeep alone).</summary>
     private SshStartInfo StartInfoFor(TunnelConfig tunnel) =>
         new(tunnel.SshPath, TunnelSshArguments.Build(tunnel, ControlPathFor(tunnel)),
-            SystemdEnvironment.ChildVariablesToRemove.ToDictionary(name => name, _ => (string?)null),
-            NewProcessGroup: true, CaptureStandardError: true);
+            SshEnvironment.ForDaemonFromThisProcess(), NewProcessGroup: true, CaptureStandardError: true, ClearEnvironment: true);
 
     /// <summary>The tunnel's ControlPath when its probes are on (they open channels through it).</summary>
     private string? ControlPathFor(TunnelConfig tunnel) =>

@@ -8,16 +8,32 @@ namespace SshKeep.Daemon;
 
 /// <summary>
 /// autossh's pid file (R83): our own pid in decimal and a newline, created or truncated, mode
-/// 0666 less the umask (0644 usually), written once and removed when we end through our own code.
+/// 0644 (less a stricter umask), written once and removed when we end through our own code.
 /// </summary>
 /// <remarks>
-/// Unlike autossh's fopen, the final path component is opened with O_NOFOLLOW: pid files often
-/// live in shared directories, and following a planted symlink would let someone else make us
-/// truncate any file we can write. The file is also removed at process exit (ProcessExit), which
-/// covers a normal return from Main without an explicit Dispose.
+/// Unlike autossh's fopen, and because pid files often live in shared directories (issue 6,
+/// docs/security.md):
+/// <list type="bullet">
+/// <item>the final path component is opened with O_NOFOLLOW: following a planted symlink would let
+/// someone else make us truncate any file we can write;</item>
+/// <item>O_NONBLOCK, so a FIFO planted at the path fails (ENXIO) instead of hanging the open for
+/// ever; anything but a regular file is then refused;</item>
+/// <item>a file owned by another user is refused and left alone: whoever owns it could later
+/// put another pid in it for a script to kill;</item>
+/// <item>never writable by group or others: created 0644 instead of autossh's 0666 (the same
+/// under the usual umask 022), and an existing file of ours is chmod'ed so.</item>
+/// </list>
+/// The file is also removed at process exit (ProcessExit), which covers a normal return from Main
+/// without an explicit Dispose.
 /// </remarks>
 public sealed class PidFile : IDisposable
 {
+    /// <summary>0644 (the kernel takes the umask away from it).</summary>
+    private const uint ReadableByAll = 0x1A4;
+
+    /// <summary>022.</summary>
+    private const uint GroupOrOtherWrite = 0x12;
+
     private int _removed;
 
     private PidFile(string path)
@@ -38,7 +54,8 @@ public sealed class PidFile : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         pidFile = null;
-        int fd = LibC.open(path, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_TRUNC | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0x1B6 /* 0666 */);
+        // Not O_TRUNC: whether the file may be truncated is decided below, once we know whose it is.
+        int fd = LibC.open(path, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_NOFOLLOW | LibC.O_NONBLOCK | LibC.O_CLOEXEC, ReadableByAll);
         if (fd < 0)
         {
             error = $"cannot open pid file \"{path}\": {LibC.StrError(Marshal.GetLastPInvokeError())}";
@@ -46,6 +63,27 @@ public sealed class PidFile : IDisposable
         }
         using (var handle = new SafeFileHandle(fd, ownsHandle: true))
         {
+            if (!FileStatus.TryGet(handle, out var opened, out int statErrno))
+            {
+                error = $"cannot open pid file \"{path}\": {LibC.StrError(statErrno)}";
+                return false;
+            }
+            if (!opened.IsRegularFile)
+            {
+                error = $"cannot open pid file \"{path}\": not a regular file; remove it";
+                return false;
+            }
+            if (opened.Uid != LibC.geteuid())
+            {
+                error = $"pid file \"{path}\" belongs to uid {opened.Uid}, not to us (uid {LibC.geteuid()}); remove it or choose another AUTOSSH_PIDFILE";
+                return false;
+            }
+            if ((opened.Permissions & GroupOrOtherWrite) != 0 && LibC.fchmod(handle, opened.Permissions & ~GroupOrOtherWrite) != 0 ||
+                LibC.ftruncate(handle, 0) != 0)
+            {
+                error = $"cannot open pid file \"{path}\": {LibC.StrError(Marshal.GetLastPInvokeError())}";
+                return false;
+            }
             byte[] content = Encoding.ASCII.GetBytes($"{Environment.ProcessId}\n");
             int written = 0;
             while (written < content.Length)

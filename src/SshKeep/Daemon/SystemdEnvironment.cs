@@ -5,8 +5,9 @@ namespace SshKeep.Daemon;
 /// </summary>
 /// <remarks>
 /// sshkeep reads them but does not unset them in its own environment (sd_notify's
-/// unset_environment would race with other threads reading the environment); instead the ssh
-/// launcher leaves <see cref="ChildVariablesToRemove"/> out of each child's environment. A child
+/// unset_environment would race with other threads reading the environment); instead none of
+/// <see cref="ChildVariablesToRemove"/> is on the allowlist of <see cref="Ssh.SshEnvironment"/>, so
+/// no ssh the daemon starts sees them (a test keeps the two lists apart). A child
 /// that saw them would act on messages meant for sshkeep: an ssh ProxyCommand that speaks
 /// sd_notify would send READY=1 or WATCHDOG=1 for us, and with NotifyAccess=all it would count.
 /// </remarks>

@@ -113,12 +113,22 @@ internal static unsafe class PosixSpawn
     /// This process's environment (as .NET sees it, including SetEnvironmentVariable changes) with
     /// the overrides applied: a non-null value sets, a null value removes.
     /// </summary>
-    public static Dictionary<string, string> CurrentEnvironmentWith(IReadOnlyDictionary<string, string?>? overrides)
+    public static Dictionary<string, string> CurrentEnvironmentWith(IReadOnlyDictionary<string, string?>? overrides) =>
+        EnvironmentWith(overrides, clear: false);
+
+    /// <summary>
+    /// As <see cref="CurrentEnvironmentWith"/>; with <paramref name="clear"/> the overrides are
+    /// applied to an empty environment instead, so the child gets exactly the non-null overrides.
+    /// </summary>
+    public static Dictionary<string, string> EnvironmentWith(IReadOnlyDictionary<string, string?>? overrides, bool clear)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        if (!clear)
         {
-            if (entry.Key is string name && entry.Value is string value) environment[name] = value;
+            foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+            {
+                if (entry.Key is string name && entry.Value is string value) environment[name] = value;
+            }
         }
         if (overrides is not null)
         {

@@ -11,7 +11,7 @@ public sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvid
         var request = new SpawnRequest(
             startInfo.Program,
             [startInfo.Program, .. startInfo.Arguments],
-            PosixSpawn.CurrentEnvironmentWith(startInfo.EnvironmentOverrides))
+            PosixSpawn.EnvironmentWith(startInfo.EnvironmentOverrides, startInfo.ClearEnvironment))
         {
             SearchPath = true,
             NewProcessGroup = startInfo.NewProcessGroup,

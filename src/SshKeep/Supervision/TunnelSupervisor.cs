@@ -390,11 +390,12 @@ public sealed class TunnelSupervisor
         _ => "Fix the tunnel's settings (ssh_path, ssh_options) and run `sshkeep reload`.",
     };
 
-    /// <summary>The StrictHostKeyChecking value when it turns host key checking off.</summary>
+    /// <summary>The StrictHostKeyChecking value when it turns host key checking off (the same rule
+    /// as <c>check</c>'s warning, <see cref="TunnelConfig.InsecureHostKeyChecking"/>: no, off, false).</summary>
     private static string? InsecureValue(TunnelConfig config) =>
-        config.SshOptions.FirstOrDefault(o => o.Key.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase) &&
-                                              (o.Value.Equals("no", StringComparison.OrdinalIgnoreCase) ||
-                                               o.Value.Equals("off", StringComparison.OrdinalIgnoreCase))).Value;
+        config.InsecureHostKeyChecking
+            ? config.SshOptions.First(o => o.Key.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase)).Value
+            : null;
 
     private void Publish(Func<TunnelStatus, TunnelStatus> change)
     {
