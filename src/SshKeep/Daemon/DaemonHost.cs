@@ -70,7 +70,7 @@ public sealed class DaemonHost : IControlHandler
         if (!runDirectory.TryCreate(out var runError)) return Fail($"run directory {runDirectory.Path}: {runError}");
         var paths = runDirectory.For(_configPath);
         _paths = paths;
-        _reachability = new ServerReachability(_time);
+        _reachability = new ServerReachability(_time, SshEnvironment.ForDaemonFromThisProcess());
         _probe = new ForwardProbe(_time);
 
         if (!InstanceLock.TryAcquire(paths.LockPath, out var heldLock, out var refusal))

@@ -31,11 +31,14 @@ public static class ServerAddress
     /// a daemon tunnel, <c>TunnelSshArguments.Build(tunnel)</c>; in compatibility mode, the ssh
     /// arguments). <c>-G</c> is put first; ssh -G ignores forwards and a remote command.</param>
     /// <param name="timeout">For ssh -G and the name resolution together.</param>
+    /// <param name="environment">ssh -G's whole environment (the daemon's minimal one, so that a
+    /// <c>Match exec</c> in ssh_config sees what the tunnel's ssh sees); null inherits ours.</param>
     public static async Task<ServerAddressLookup> LookupAsync(
-        string sshPath, IReadOnlyList<string> sshArguments, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken)
+        string sshPath, IReadOnlyList<string> sshArguments, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var started = time.GetTimestamp();
-        var (config, problem) = await ReadEffectiveConfigAsync(sshPath, sshArguments, time, timeout, cancellationToken).ConfigureAwait(false);
+        var (config, problem) = await ReadEffectiveConfigAsync(sshPath, sshArguments, time, timeout, environment, cancellationToken).ConfigureAwait(false);
         if (config is null) return new ServerAddressLookup(ServerAddressKind.Unknown, null, [], problem!);
         var left = timeout - time.GetElapsedTime(started);
         return await ResolveAsync(config, time, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
@@ -90,7 +93,8 @@ public static class ServerAddress
 
     /// <summary>Runs ssh -G; the parsed output, or null and one line saying why.</summary>
     private static async Task<(EffectiveSshConfig? Config, string? Problem)> ReadEffectiveConfigAsync(
-        string sshPath, IReadOnlyList<string> sshArguments, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken)
+        string sshPath, IReadOnlyList<string> sshArguments, TimeProvider time, TimeSpan timeout,
+        IReadOnlyDictionary<string, string?>? environment, CancellationToken cancellationToken)
     {
         var startInfo = new ProcessStartInfo(sshPath)
         {
@@ -99,6 +103,12 @@ public static class ServerAddress
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (environment is not null)
+        {
+            startInfo.Environment.Clear();
+            foreach (var (name, value) in environment) startInfo.Environment[name] = value;
+        }
+
         startInfo.ArgumentList.Add("-G");
         foreach (var argument in sshArguments) startInfo.ArgumentList.Add(argument);
 

@@ -7,7 +7,10 @@ namespace SshKeep.Health;
 /// plain TCP connects (<see cref="ReachabilityCheck"/>, <see cref="ReachabilityWatch"/>) and
 /// <c>ssh -G</c> (<see cref="ServerAddress"/>).
 /// </summary>
-public sealed class ServerReachability(TimeProvider time) : IServerReachability
+/// <param name="time">The clock.</param>
+/// <param name="sshEnvironment">The environment <c>ssh -G</c> runs with (the daemon's minimal one,
+/// docs/security.md); null inherits ours.</param>
+public sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<string, string?>? sshEnvironment = null) : IServerReachability
 {
     /// <summary>A quarter second between attempts while waiting: after the heal, the first SYN
     /// goes out within this, which is most of the recovery time a black hole leaves.</summary>
@@ -25,5 +28,5 @@ public sealed class ServerReachability(TimeProvider time) : IServerReachability
         new ReachabilityWatch(server, time, WatchInterval).WaitUntilAnswersAsync(cancellationToken);
 
     public async Task<IPEndPoint?> ResolveAsync(string sshPath, IReadOnlyList<string> sshArguments, CancellationToken cancellationToken) =>
-        (await ServerAddress.LookupAsync(sshPath, sshArguments, time, ServerAddress.DefaultTimeout, cancellationToken)).Primary;
+        (await ServerAddress.LookupAsync(sshPath, sshArguments, time, ServerAddress.DefaultTimeout, cancellationToken, sshEnvironment)).Primary;
 }

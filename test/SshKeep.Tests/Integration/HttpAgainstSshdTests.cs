@@ -108,6 +108,8 @@ public sealed partial class HttpAgainstSshdTests
             () => $"db restarted by the web page; the daemon said:\n{daemon.Log}", Generous);
         Assert.Equal(before["web"], (await daemon.PidsAsync())["web"]);
         Assert.Equal(HttpStatusCode.NotFound, await PostAsync(client, "/api/tunnels/nosuch/restart", token));
+        // docs/security.md: the token is never logged, not even when a POST carrying a wrong one is refused.
+        Assert.DoesNotContain(token, daemon.Log, StringComparison.Ordinal);
     }
 
     [Fact]
