@@ -31,7 +31,11 @@ public static class TunnelRetryPolicy
             return new TunnelNextStep(TunnelState.WaitingForRemotePort, JitteredBackoff.AroundPeriod(settings.RemotePortRetry, unit),
                 failures + 1, outcome.Decisive.Port, outcome.Reason);
 
-        var delay = JitteredBackoff.Delay(failures, settings, unit);
+        // The first failure of a tunnel that was up (and not flapping: its count is back at zero)
+        // restarts at once, as autossh does after a run past its gate time: a killed or dropped
+        // ssh is replaced within one spawn (issue 4: ≤ 0.3 s). From the second failure in a row,
+        // exponential back-off with full jitter spreads a fleet that lost the same server.
+        var delay = outcome.ReachedUp && failures == 0 ? TimeSpan.Zero : JitteredBackoff.Delay(failures, settings, unit);
         delay = JitteredBackoff.AtLeastGap(delay, outcome.SinceStart, MinimumGap, wasHealthy: outcome.ReachedUp);
         return new TunnelNextStep(TunnelState.Backoff, delay, failures + 1, null, outcome.Reason);
     }

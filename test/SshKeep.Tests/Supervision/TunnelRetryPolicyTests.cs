@@ -35,7 +35,7 @@ public class TunnelRetryPolicyTests
         var next = TunnelRetryPolicy.After(Outcome(up: true, upFor: 30, lived: 31), failures: 7, Defaults, unit: 0.999);
 
         Assert.Equal(1, next.Failures);
-        Assert.True(next.Delay < TimeSpan.FromSeconds(0.5));
+        Assert.Equal(TimeSpan.Zero, next.Delay); // the first failure after a stable run restarts at once
     }
 
     [Fact]
@@ -53,6 +53,25 @@ public class TunnelRetryPolicyTests
         var next = TunnelRetryPolicy.After(Outcome(up: true, upFor: 40, lived: 40), failures: 0, Defaults, unit: 0.0);
 
         Assert.Equal(TimeSpan.Zero, next.Delay);
+    }
+
+    [Theory]
+    [InlineData(0.999)]
+    [InlineData(0.5)]
+    public void The_first_failure_of_a_tunnel_that_was_up_restarts_at_once_whatever_the_jitter(double unit)
+    {
+        var next = TunnelRetryPolicy.After(Outcome(up: true, upFor: 5, lived: 6), failures: 0, Defaults, unit);
+
+        Assert.Equal(TimeSpan.Zero, next.Delay);
+        Assert.Equal(1, next.Failures);
+    }
+
+    [Fact]
+    public void A_second_failure_in_a_row_backs_off_even_after_being_up()
+    {
+        var next = TunnelRetryPolicy.After(Outcome(up: true, upFor: 5, lived: 6), failures: 1, Defaults, unit: 0.5);
+
+        Assert.Equal(0.5, next.Delay.TotalSeconds, 3);
     }
 
     [Theory]
