@@ -112,9 +112,10 @@ public class TunnelSupervisorTests
 
         frozen.Freeze();
 
-        await h.InStateAsync(TunnelState.Backoff);
+        await h.NextStartWhileAdvancingAsync(2); // the first failure after being up restarts at once
         Assert.True(frozen.StopRequested);
         Assert.Equal("ssh was stopped (SIGSTOP)", h.Supervisor.Status.LastError);
+        Assert.Equal(RestartReasons.Stopped, h.Supervisor.Status.LastRestartReason);
     }
 
     [Fact]
