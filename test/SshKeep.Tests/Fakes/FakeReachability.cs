@@ -49,9 +49,17 @@ public sealed class FakeReachability : IServerReachability
         }
     }
 
+    /// <summary>Times <see cref="ConnectionOf"/> found a connection.</summary>
+    public int ConnectionsSeen { get; private set; }
+
     public SshConnection? ConnectionOf(int pid)
     {
-        lock (_gate) return _connections.GetValueOrDefault(pid);
+        lock (_gate)
+        {
+            var connection = _connections.GetValueOrDefault(pid);
+            if (connection is not null) ConnectionsSeen++;
+            return connection;
+        }
     }
 
     public Task<bool> AnswersAsync(IPEndPoint server, CancellationToken cancellationToken)

@@ -16,7 +16,11 @@ public class CompatSupervisorReachabilityTests
         var h = new CompatSupervisorHarness(s => s with { GateTimeSeconds = 0, MaxStart = 2 }, reachability: reachability);
         var stuck = await h.Launcher.NextStartAsync();
         reachability.SetConnection(stuck.Pid, new SshConnection(FakeReachability.Server, Connecting: true));
-        for (var i = 0; i < 12; i++) h.Clock.Advance(0.25);
+        await Eventually.WaitUntilAsync(() =>
+        {
+            h.Clock.Advance(0.05);
+            return reachability.ConnectionsSeen >= 6; // stuck for well over a second of the watch's polls
+        }, "the watch sees ssh stuck connecting");
         Assert.False(stuck.StopRequested);
 
         reachability.ServerAnswers = true;
@@ -40,7 +44,11 @@ public class CompatSupervisorReachabilityTests
         var h = new CompatSupervisorHarness(s => s with { GateTimeSeconds = 0, MaxStart = 8 }, reachability: reachability);
         var first = await h.Launcher.NextStartAsync();
         reachability.SetConnection(first.Pid, new SshConnection(FakeReachability.Server, Connecting: false));
-        for (var i = 0; i < 2; i++) h.Clock.Advance(0.25); // the watch learns where ssh connects
+        await Eventually.WaitUntilAsync(() =>
+        {
+            h.Clock.Advance(0.05);
+            return reachability.ConnectionsSeen >= 1;
+        }, "the watch learns where ssh connects");
         first.Exit(1);
         for (var i = 1; i < 6; i++) (await h.Launcher.NextStartAsync()).Exit(1);
         await h.BackingOffAsync(1);
