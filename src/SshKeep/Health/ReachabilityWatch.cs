@@ -24,8 +24,9 @@ public sealed class ReachabilityWatch
     /// <summary>Half a second: the first SYN after a heal goes out within this.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Attempts open at the same time, at most.</summary>
-    public const int MaxInFlight = 3;
+    /// <summary>Attempts open at the same time, at most, by default: with a 100 ms interval and a
+    /// 1 s timeout, ten keep the cadence while every SYN is dropped (a black hole).</summary>
+    public const int DefaultMaxInFlight = 10;
 
     private readonly Func<CancellationToken, ValueTask<IPEndPoint?>> _resolve;
     private readonly Func<IPEndPoint, TimeSpan, CancellationToken, Task<ReachabilityOutcome>> _check;
@@ -45,8 +46,11 @@ public sealed class ReachabilityWatch
         TimeProvider time,
         TimeSpan? interval = null,
         TimeSpan? timeout = null,
-        Func<IPEndPoint, TimeSpan, CancellationToken, Task<ReachabilityOutcome>>? check = null)
+        Func<IPEndPoint, TimeSpan, CancellationToken, Task<ReachabilityOutcome>>? check = null,
+        int maxInFlight = DefaultMaxInFlight)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
+        MaxInFlight = maxInFlight;
         Interval = interval ?? DefaultInterval;
         Timeout = timeout ?? ReachabilityCheck.DefaultTimeout;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Interval, TimeSpan.Zero, nameof(interval));
@@ -62,12 +66,16 @@ public sealed class ReachabilityWatch
         TimeProvider time,
         TimeSpan? interval = null,
         TimeSpan? timeout = null,
-        Func<IPEndPoint, TimeSpan, CancellationToken, Task<ReachabilityOutcome>>? check = null)
-        : this(_ => ValueTask.FromResult<IPEndPoint?>(endpoint), time, interval, timeout, check)
+        Func<IPEndPoint, TimeSpan, CancellationToken, Task<ReachabilityOutcome>>? check = null,
+        int maxInFlight = DefaultMaxInFlight)
+        : this(_ => ValueTask.FromResult<IPEndPoint?>(endpoint), time, interval, timeout, check, maxInFlight)
     {
     }
 
     public TimeSpan Interval { get; }
+
+    /// <summary>Attempts open at the same time, at most.</summary>
+    public int MaxInFlight { get; }
 
     public TimeSpan Timeout { get; }
 

@@ -14,7 +14,7 @@ public static class ReachabilityGate
 {
     /// <summary>How often an unreachable server is tried (what the log line says; the checks
     /// themselves are <see cref="IServerReachability.WaitUntilAnswersAsync"/>'s).</summary>
-    public static readonly TimeSpan CheckEvery = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan CheckEvery = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Completes when the server answers after not answering; never otherwise (until
     /// cancelled). <paramref name="server"/> null (unknown, behind a proxy) never completes.</summary>

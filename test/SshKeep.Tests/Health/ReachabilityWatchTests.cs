@@ -106,7 +106,7 @@ public sealed class ReachabilityWatchTests
         // The tick at 1.5 s fired (3 armed); once it was handled, the next one is armed (4 again).
         await Asleep(clock, armed: 4);
         Assert.Equal(3, check.Calls);
-        Assert.Equal(ReachabilityWatch.MaxInFlight, watch.InFlight);
+        Assert.Equal(watch.MaxInFlight, watch.InFlight);
 
         check[0].Refuse();
         await Eventually.WaitUntilAsync(() => watch.InFlight == 2, "the refused attempt to close");
@@ -209,10 +209,10 @@ public sealed class ReachabilityWatchTests
     private static Task Asleep(ManualTimeProvider clock, int armed) =>
         Eventually.WaitUntilAsync(() => Task.FromResult(clock.ArmedTimers == armed), () => $"{armed} armed timers (now {clock.ArmedTimers})");
 
-    private static (ManualTimeProvider Clock, ScriptedReachabilityCheck Check, ReachabilityWatch Watch) Watch(TimeSpan? timeout = null)
+    private static (ManualTimeProvider Clock, ScriptedReachabilityCheck Check, ReachabilityWatch Watch) Watch(TimeSpan? timeout = null, int maxInFlight = 3)
     {
         var clock = new ManualTimeProvider();
         var check = new ScriptedReachabilityCheck();
-        return (clock, check, new ReachabilityWatch(Server, clock, timeout: timeout, check: check.CheckAsync));
+        return (clock, check, new ReachabilityWatch(Server, clock, timeout: timeout, check: check.CheckAsync, maxInFlight: maxInFlight));
     }
 }
