@@ -37,7 +37,7 @@ internal sealed class HookProcess : IDisposable
         foreach (var (name, value) in invocation.Environment) overrides[name] = value;
 
         var argv = invocation.Command.Argv;
-        var (readFd, writeFd) = CreatePipe();
+        var (readFd, writeFd) = LibC.PipeCloseOnExec();
         StderrLineReader? output = null;
         int pid, error;
         try
@@ -102,17 +102,4 @@ internal sealed class HookProcess : IDisposable
     /// <summary>Stops reading the output (a background process the hook left behind may hold the
     /// pipe open for ever); lines already read stay readable.</summary>
     public void Dispose() => _output.Dispose();
-
-    private static unsafe (int Read, int Write) CreatePipe()
-    {
-        // O_CLOEXEC on both ends, atomically: no other spawn running at the same moment may inherit them.
-        int* fds = stackalloc int[2];
-        if (LibC.pipe2(fds, LibC.O_CLOEXEC) != 0)
-        {
-            int errno = Marshal.GetLastPInvokeError();
-            throw new IOException($"pipe2: {LibC.StrError(errno)}");
-        }
-
-        return (fds[0], fds[1]);
-    }
 }

@@ -280,4 +280,18 @@ internal static unsafe partial class LibC
 
     [LibraryImport(Lib, EntryPoint = "sendmsg", SetLastError = true)]
     internal static partial nint sendmsg(System.Net.Sockets.SafeSocketHandle socket, MsgHdr* message, int flags);
+
+    /// <summary>A pipe with O_CLOEXEC on both ends, set atomically: no other spawn running at the
+    /// same moment may inherit them. Throws <see cref="IOException"/> naming the error.</summary>
+    public static unsafe (int Read, int Write) PipeCloseOnExec()
+    {
+        int* fds = stackalloc int[2];
+        if (pipe2(fds, O_CLOEXEC) != 0)
+        {
+            int errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+            throw new IOException($"pipe2: {StrError(errno)}");
+        }
+
+        return (fds[0], fds[1]);
+    }
 }

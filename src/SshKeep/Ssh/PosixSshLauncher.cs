@@ -26,7 +26,7 @@ public sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvid
             {
                 // The reader exists before the child, so nothing can fail between spawning ssh and
                 // reading its stderr (a child with nobody reading would die of SIGPIPE on its first line).
-                (int readFd, writeFd) = CreatePipe();
+                (int readFd, writeFd) = LibC.PipeCloseOnExec();
                 stderr = new StderrLineReader(readFd);
                 request = request with { StandardErrorFd = writeFd };
             }
@@ -50,17 +50,5 @@ public sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvid
             throw new SshStartException(startInfo.Program, LibC.StrError(error), error);
         }
         return new PosixSshProcess(reaper.Track(pid), startInfo.NewProcessGroup, stderr, timeProvider);
-    }
-
-    private static unsafe (int Read, int Write) CreatePipe()
-    {
-        // O_CLOEXEC on both ends, atomically: no other spawn running at the same moment may inherit them.
-        int* fds = stackalloc int[2];
-        if (LibC.pipe2(fds, LibC.O_CLOEXEC) != 0)
-        {
-            int errno = Marshal.GetLastPInvokeError();
-            throw new IOException($"pipe2: {LibC.StrError(errno)}");
-        }
-        return (fds[0], fds[1]);
     }
 }
