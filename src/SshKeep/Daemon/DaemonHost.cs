@@ -30,6 +30,9 @@ public sealed class DaemonHost : IControlHandler
     private readonly Channel<string> _requests = Channel.CreateUnbounded<string>();
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly Lock _statusGate = new();
+
+    /// <summary>Set when a tunnel changed; the status writer takes it (one pending write at most).</summary>
+    private readonly SemaphoreSlim _statusDirty = new(0, 1);
     private ILogger _log = null!;
     private DaemonSupervisor _supervisor = null!;
     private StatusStore _store = null!;
@@ -114,6 +117,8 @@ public sealed class DaemonHost : IControlHandler
                     if (httpListen is not null && web is null) return Fail($"http {httpListen}: {webError}");
                     await using var _ = web;
                     watchdog.Start();
+                    using var stopWriting = new CancellationTokenSource();
+                    var statusWriter = WriteStatusAsync(stopWriting.Token);
                     supervisor.Start(config);
                     foreach (var disabled in config.Tunnels.Where(t => !t.Enabled)) _log.TunnelDisabled(disabled.Name);
 
@@ -122,6 +127,9 @@ public sealed class DaemonHost : IControlHandler
                     _log.DaemonStopping(trigger, supervisor.Configs.Count, _options.StopGrace);
                     lock (_statusGate) _systemd.Stopping(supervisor.Configs.Count);
                     await supervisor.StopAllAsync();
+                    await stopWriting.CancelAsync();
+                    await statusWriter;
+                    WriteStatusNow(); // the last states (every tunnel stopped)
                     await hookRunner.StopAsync(HookRunner.StopDrain);
                 }
             }
@@ -290,15 +298,52 @@ public sealed class DaemonHost : IControlHandler
     }
 
     /// <summary>
-    /// Called from every tunnel's loop, concurrently. The snapshot handed in may already be old
-    /// when it arrives (two tunnels changing at once), so the live state is read again under a
-    /// lock: whoever writes last writes the newest state, and status.json can never be left
-    /// showing a tunnel as starting after it came up.
+    /// Called from every tunnel's loop, concurrently, on every transition. It must not make the
+    /// tunnel wait: status.json is fsync'ed, which on a disk (a --run-dir under /tmp) takes tens
+    /// of milliseconds, and a restart would wait for each of its four transitions (measured: 0.2 s
+    /// of a 0.4 s recovery). So it only records history and marks the status dirty; the writer
+    /// (<see cref="WriteStatusAsync"/>) writes the newest state.
     /// </summary>
     private void OnStatusChanged(IReadOnlyList<TunnelStatus> _)
     {
         // Tunnels start only after all of these are set; the check guards a call during wiring.
         if (_supervisor is null || _store is null || _systemd is null) return;
+        if (_recorder is { } recorder)
+        {
+            // In memory and cheap; every transition counts (restart counting), so not coalesced.
+            lock (_statusGate) recorder.Observe(_supervisor.Snapshot());
+        }
+
+        try { _statusDirty.Release(); }
+        catch (SemaphoreFullException) { } // a write is already pending; it will read the newest state
+
+        _watchdog.ReportAlive();
+    }
+
+    /// <summary>Writes status.json and tells systemd whenever something changed, until cancelled.</summary>
+    private async Task WriteStatusAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await _statusDirty.WaitAsync(cancellationToken);
+                WriteStatusNow();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping: the caller writes the last state
+        }
+    }
+
+    /// <summary>
+    /// The live state is read under one lock and written: whoever writes last writes the newest
+    /// state, so status.json can never be left showing a tunnel as starting after it came up
+    /// (two tunnels changing at once).
+    /// </summary>
+    private void WriteStatusNow()
+    {
         lock (_statusGate)
         {
             // Readiness first, then the states: a tunnel is "ever up" only once its status says
@@ -306,11 +351,8 @@ public sealed class DaemonHost : IControlHandler
             var progress = Progress();
             var statuses = _supervisor.Snapshot();
             _store.SetAll(statuses);
-            _recorder?.Observe(statuses);
             _systemd.Publish(progress, statuses);
         }
-
-        _watchdog.ReportAlive();
     }
 
     private IReadOnlyList<SystemdTunnelProgress> Progress() =>
