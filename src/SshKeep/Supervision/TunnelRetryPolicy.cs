@@ -35,7 +35,14 @@ public static class TunnelRetryPolicy
         // restarts at once, as autossh does after a run past its gate time: a killed or dropped
         // ssh is replaced within one spawn (issue 4: ≤ 0.3 s). From the second failure in a row,
         // exponential back-off with full jitter spreads a fleet that lost the same server.
-        var delay = outcome.ReachedUp && failures == 0 ? TimeSpan.Zero : JitteredBackoff.Delay(failures, settings, unit);
+        // A run that came up is not a crash loop (it authenticated and its probes passed), so
+        // however often it happens, its next start is at most one doubled step away (< 1 s with
+        // the defaults): a tunnel killed every few seconds keeps coming back like under autossh,
+        // and the count keeps growing, so if a start then fails to come up the full back-off
+        // applies (bench/soak: 30 s waits after kills under repeated faults, before this cap).
+        var delay = !outcome.ReachedUp ? JitteredBackoff.Delay(failures, settings, unit)
+            : failures == 0 ? TimeSpan.Zero
+            : JitteredBackoff.Delay(Math.Min(failures, 1), settings, unit);
         delay = JitteredBackoff.AtLeastGap(delay, outcome.SinceStart, MinimumGap, wasHealthy: outcome.ReachedUp);
         return new TunnelNextStep(TunnelState.Backoff, delay, failures + 1, null, outcome.Reason);
     }

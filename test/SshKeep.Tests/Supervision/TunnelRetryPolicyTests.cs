@@ -39,11 +39,19 @@ public class TunnelRetryPolicyTests
     }
 
     [Fact]
-    public void A_tunnel_that_was_up_only_briefly_keeps_its_backoff()
+    public void A_tunnel_that_was_up_only_briefly_keeps_its_count_but_waits_at_most_one_doubled_step()
     {
         var next = TunnelRetryPolicy.After(Outcome(up: true, upFor: 3, lived: 4), failures: 4, Defaults, unit: 0.5);
 
         Assert.Equal(5, next.Failures);
+        Assert.Equal(0.5, next.Delay.TotalSeconds, 3); // 1 s ceiling × 0.5
+    }
+
+    [Fact]
+    public void After_a_run_that_never_came_up_the_grown_backoff_applies()
+    {
+        var next = TunnelRetryPolicy.After(Outcome(up: false, upFor: 0, lived: 4), failures: 4, Defaults, unit: 0.5);
+
         Assert.Equal(4.0, next.Delay.TotalSeconds, 3);
     }
 
