@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace SshKeep.Bench.Soak;
+
+/// <summary>
+/// Reads the daemon's footprint from /proc: open descriptors (/proc/PID/fd) and VmRSS
+/// (/proc/PID/status). Five readings 200 ms apart: the fewest descriptors (a probe in flight holds
+/// a few for a moment; a leak holds them in every reading) and the median RSS.
+/// </summary>
+internal static class DaemonFootprint
+{
+    public static async Task<FootprintSample?> SampleAsync(int pid, string label, int afterFaults, int tunnels, TimeProvider time, CancellationToken cancellationToken)
+    {
+        (int Fds, long RssKb, Dictionary<string, int> Kinds)? fewest = null;
+        var rss = new List<long>();
+        for (var reading = 0; reading < 5; reading++)
+        {
+            if (reading > 0) await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken).ConfigureAwait(false);
+            if (Read(pid) is not { } now) return null;
+            if (fewest is null || now.Fds < fewest.Value.Fds) fewest = now;
+            rss.Add(now.RssKb);
+        }
+        rss.Sort();
+        return new FootprintSample(label, afterFaults, tunnels, fewest!.Value.Fds, rss[rss.Count / 2], fewest.Value.Kinds);
+    }
+
+    /// <summary>The differences between two samples' descriptor kinds, "socket +3, pipe −1", or "" when none.</summary>
+    public static string KindChanges(FootprintSample from, FootprintSample to) =>
+        string.Join(", ", from.FdKinds.Keys.Union(to.FdKinds.Keys).Order(StringComparer.Ordinal)
+            .Select(kind => (kind, delta: to.FdKinds.GetValueOrDefault(kind) - from.FdKinds.GetValueOrDefault(kind)))
+            .Where(k => k.delta != 0)
+            .Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.kind} {k.delta:+0;−0}")));
+
+    private static (int Fds, long RssKb, Dictionary<string, int> Kinds)? Read(int pid)
+    {
+        try
+        {
+            var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
+            var fds = 0;
+            foreach (var link in Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd"))
+            {
+                fds++;
+                var kind = Kind(link);
+                kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+            }
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            // "VmRSS:	   41234 kB"
+            var number = line?[6..].Trim().Split(' ')[0];
+            return long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var kb) ? (fds, kb, kinds) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>"socket:[123]" → "socket", "pipe:[456]" → "pipe"; anon inodes and paths as they are.</summary>
+    private static string Kind(string link)
+    {
+        string? target;
+        try
+        {
+            target = new FileInfo(link).LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "(closed while read)";
+        }
+        if (target is null) return "(unreadable)";
+        return target.StartsWith("socket:", StringComparison.Ordinal) ? "socket"
+             : target.StartsWith("pipe:", StringComparison.Ordinal) ? "pipe"
+             : target;
+    }
+}
