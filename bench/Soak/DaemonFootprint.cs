@@ -24,12 +24,18 @@ internal static class DaemonFootprint
         return new FootprintSample(label, afterFaults, tunnels, fewest!.Value.Fds, rss[rss.Count / 2], fewest.Value.Kinds);
     }
 
-    /// <summary>The differences between two samples' descriptor kinds, "socket +3, pipe −1", or "" when none.</summary>
-    public static string KindChanges(FootprintSample from, FootprintSample to) =>
-        string.Join(", ", from.FdKinds.Keys.Union(to.FdKinds.Keys).Order(StringComparer.Ordinal)
+    /// <summary>The differences between two samples' descriptor kinds, "socket +3, pipe −1, code +4"
+    /// (loaded assemblies and libraries summed as "code"), or "" when none.</summary>
+    public static string KindChanges(FootprintSample from, FootprintSample to)
+    {
+        var changes = from.FdKinds.Keys.Union(to.FdKinds.Keys).Where(k => !FootprintSample.IsCode(k)).Order(StringComparer.Ordinal)
             .Select(kind => (kind, delta: to.FdKinds.GetValueOrDefault(kind) - from.FdKinds.GetValueOrDefault(kind)))
             .Where(k => k.delta != 0)
-            .Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.kind} {k.delta:+0;−0}")));
+            .Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.kind} {k.delta:+0;−0}"))
+            .ToList();
+        if (to.CodeFds != from.CodeFds) changes.Add(string.Create(CultureInfo.InvariantCulture, $"code {to.CodeFds - from.CodeFds:+0;−0}"));
+        return string.Join(", ", changes);
+    }
 
     private static (int Fds, long RssKb, Dictionary<string, int> Kinds)? Read(int pid)
     {
@@ -54,7 +60,8 @@ internal static class DaemonFootprint
         }
     }
 
-    /// <summary>"socket:[123]" → "socket", "pipe:[456]" → "pipe"; anon inodes and paths as they are.</summary>
+    /// <summary>"socket:[123]" → "socket", "pipe:[456]" → "pipe"; a loaded assembly or library by its
+    /// file name ("System.Net.Sockets.dll"); anon inodes and other paths as they are.</summary>
     private static string Kind(string link)
     {
         string? target;
@@ -69,6 +76,7 @@ internal static class DaemonFootprint
         if (target is null) return "(unreadable)";
         return target.StartsWith("socket:", StringComparison.Ordinal) ? "socket"
              : target.StartsWith("pipe:", StringComparison.Ordinal) ? "pipe"
+             : FootprintSample.IsCode(target) ? Path.GetFileName(target)
              : target;
     }
 }

@@ -8,4 +8,14 @@ namespace SshKeep.Bench.Soak;
 internal sealed record FootprintSample(string Label, int AfterFaults, int Tunnels, int Fds, long RssKb, IReadOnlyDictionary<string, int> FdKinds)
 {
     public double RssMb => RssKb / 1024.0;
+
+    /// <summary>Descriptors of loaded code (assemblies and native libraries the runtime maps, one or
+    /// two per file, opened once when first used and kept): growth there is warm-up, not a leak.</summary>
+    public int CodeFds => FdKinds.Where(k => IsCode(k.Key)).Sum(k => k.Value);
+
+    /// <summary>Every other descriptor: sockets, pipes, event fds, files. These must stay flat.</summary>
+    public int OtherFds => Fds - CodeFds;
+
+    public static bool IsCode(string kind) =>
+        kind.EndsWith(".dll", StringComparison.Ordinal) || kind.EndsWith(".so", StringComparison.Ordinal) || kind.Contains(".so.", StringComparison.Ordinal);
 }

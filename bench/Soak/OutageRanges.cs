@@ -16,8 +16,8 @@ internal sealed record OutageRanges
     public static OutageRanges Short { get; } = new()
     {
         BlackHole = new(1, 5),
-        Freeze = new(1, 4),
-        SshdDown = new(0.5, 3),
+        Freeze = new(1, 3),
+        SshdDown = new(0.5, 2),
         PortHeld = new(1, 3),
     };
 

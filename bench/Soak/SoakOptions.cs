@@ -47,12 +47,14 @@ internal sealed record SoakOptions
     /// <summary>The command line as given, for the report.</summary>
     public string CommandLine { get; init; } = "bench/soak";
 
-    /// <summary>The short soak: 50 faults, outages of a few seconds, half-second gaps.</summary>
+    /// <summary>The short soak: 50 faults, outages of a few seconds, short gaps, more pairs (so it
+    /// takes about three minutes).</summary>
     public SoakOptions AsShort() => this with
     {
         Short = true,
+        PairChance = 0.35,
         Faults = 50,
-        Gap = TimeSpan.FromSeconds(0.5),
+        Gap = TimeSpan.FromSeconds(0.3),
         Outages = OutageRanges.Short,
         TimeLimit = TimeSpan.FromMinutes(20),
     };

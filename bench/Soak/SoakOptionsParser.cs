@@ -22,9 +22,10 @@ internal static class SoakOptionsParser
 
           --faults N            faults to apply (default 500; 50 with --short); a pair counts two
           --seed N              seed of every random choice (default: a random one, printed)
-          --gap SECONDS         pause between rounds, drawn from ½× to 1½× this (default 3; 0.5 with --short)
+          --gap SECONDS         pause between rounds, drawn from ½× to 1½× this (default 3; 0.3 with --short)
           --short               the short soak of ./test.sh: 50 faults, black-holes 1–5 s, sshd down
-                                0.5–3 s, freezes 1–4 s, held ports 1–3 s, gaps 0.5 s
+                                0.5–2 s, freezes 1–3 s, held ports 1–3 s, gaps 0.3 s, two faults
+                                at once in 35 % of rounds (20 % otherwise)
           --blackhole MIN-MAX   black-hole lengths in seconds (default 1-30; 1-5 with --short)
           --backoff-max SECONDS caps every tunnel's back-off (backoff.max; default: the daemon's 30 s)
           --back-within SECONDS the goal for "came back" after a heal (default 5)

@@ -45,14 +45,19 @@ internal static class SoakReport
         }
         text.AppendLine();
 
-        text.AppendLine("The daemon's footprint (fewest fds and median RSS of 5 readings, 200 ms apart, with every tunnel back):");
+        text.AppendLine("The daemon's footprint (fewest fds and median RSS of 5 readings, 200 ms apart, with every tunnel back; *code*: descriptors of assemblies and libraries the runtime maps when first used):");
         text.AppendLine();
-        text.AppendLine("| when | faults | tunnels | open fds | fds vs start, by kind | RSS |");
+        text.AppendLine("| when | faults | tunnels | fds: other + code | fds vs start, by kind | RSS |");
         text.AppendLine("| --- | ---: | ---: | ---: | --- | ---: |");
         foreach (var sample in result.Footprint)
         {
             var changes = DaemonFootprint.KindChanges(result.Footprint[0], sample);
-            Line($"| {sample.Label} | {sample.AfterFaults} | {sample.Tunnels} | {sample.Fds} | {(changes.Length == 0 ? "—" : changes)} | {sample.RssMb:0.0} MB |");
+            Line($"| {sample.Label} | {sample.AfterFaults} | {sample.Tunnels} | {sample.OtherFds} + {sample.CodeFds} | {(changes.Length == 0 ? "—" : changes)} | {sample.RssMb:0.0} MB |");
+        }
+        if (SoakGoals.RssTrend(result) is { } trend)
+        {
+            text.AppendLine();
+            Line($"RSS trend from {SoakGoals.WarmSample(result).Label} to the end: {trend:+0.0;-0.0} MB per 100 faults (least squares over the samples).");
         }
         text.AppendLine();
         Line($"Restarts: {result.Restarts} counted over the run ({result.RestartsInStatusAtEnd} in `status` at the end); daemon exit status after SIGTERM: {(result.DaemonExit is { } exit ? exit.ToString(CultureInfo.InvariantCulture) : "—")}.");

@@ -140,7 +140,7 @@ internal sealed class SoakRun
                 $"{(miss.LongestBackoff is { } wait ? $" (the daemon announced a back-off of {wait.TotalSeconds:0.0} s)" : "")}; status: {miss.Status}"));
             foreach (var line in miss.DaemonLines ?? []) _log.Progress($"    | {line}");
         }
-        await StrayCheckAsync(record.LastFault, cancellationToken).ConfigureAwait(false);
+        await StrayCheckAsync(record.LastFault, after, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Puts the file back to five default tunnels (so the end's footprint compares with the
@@ -159,7 +159,7 @@ internal sealed class SoakRun
             _result.FinalCheck.AddRange(back.Select(b => b.Within(_options.BackWithin) ? b : Explained(b, after, healedAt)));
             _log.Progress($"end: file back to five default tunnels; {(back.All(b => b.Within(_options.BackWithin)) ? "all back" : "NOT all back")}");
         }
-        await StrayCheckAsync(applied, cancellationToken).ConfigureAwait(false);
+        await StrayCheckAsync(applied, null, cancellationToken).ConfigureAwait(false);
         await Task.Delay(TimeSpan.FromSeconds(2), _time, cancellationToken).ConfigureAwait(false);
         await SampleAsync("end", applied, cancellationToken).ConfigureAwait(false);
         _result.RestartsInStatusAtEnd = (await StatusAsync(cancellationToken).ConfigureAwait(false)).RestartSum;
@@ -211,9 +211,10 @@ internal sealed class SoakRun
     /// A candidate may be on its way out (the daemon gives ssh 5 s after SIGTERM; `ssh -G` ends at
     /// once), so it counts only if it is still there, still unlisted, after <see cref="StrayGrace"/>.
     /// </summary>
-    private async Task StrayCheckAsync(int afterFaults, CancellationToken cancellationToken)
+    /// <param name="status">A status read just now, or null to ask for one.</param>
+    private async Task StrayCheckAsync(int afterFaults, DaemonStatus? status, CancellationToken cancellationToken)
     {
-        var status = await StatusAsync(cancellationToken).ConfigureAwait(false);
+        status ??= await StatusAsync(cancellationToken).ConfigureAwait(false);
         var candidates = StraySshScan.Find(_world.Daemon!.Pid, status.OwnedPids, _world.Sshd.ClientKeyPath, _injector.OwnSsh, afterFaults);
         var started = _time.GetTimestamp();
         while (candidates.Count > 0 && _time.GetElapsedTime(started) < StrayGrace)
