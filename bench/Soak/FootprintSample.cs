@@ -9,7 +9,7 @@ internal sealed record FootprintSample(string Label, int AfterFaults, int Tunnel
 {
     public double RssMb => RssKb / 1024.0;
 
-    /// <summary>Descriptors of loaded code (assemblies and native libraries the runtime maps, one or
+    /// <summary>Descriptors of loaded code (assemblies, native libraries and symbol files the runtime maps, one or
     /// two per file, opened once when first used and kept): growth there is warm-up, not a leak.</summary>
     public int CodeFds => FdKinds.Where(k => IsCode(k.Key)).Sum(k => k.Value);
 
@@ -17,5 +17,5 @@ internal sealed record FootprintSample(string Label, int AfterFaults, int Tunnel
     public int OtherFds => Fds - CodeFds;
 
     public static bool IsCode(string kind) =>
-        kind.EndsWith(".dll", StringComparison.Ordinal) || kind.EndsWith(".so", StringComparison.Ordinal) || kind.Contains(".so.", StringComparison.Ordinal);
+        kind.EndsWith(".dll", StringComparison.Ordinal) || kind.EndsWith(".pdb", StringComparison.Ordinal) || kind.EndsWith(".so", StringComparison.Ordinal) || kind.Contains(".so.", StringComparison.Ordinal);
 }

@@ -20,7 +20,7 @@ internal static class SoakGoals
     /// growth but not a leak. A leak grows with the fault count; the samples show which it is.</summary>
     public const double RssAllowance = 0.25;
 
-    /// <summary>The first sample taken after faults (after <see cref="SoakOptions.SampleEvery"/>), or
+    /// <summary>The first sample taken after faults (after <see cref="SoakOptions.SampleInterval"/>), or
     /// the start when there is none: the baseline for RSS.</summary>
     public static FootprintSample WarmSample(SoakResult result) =>
         result.Footprint.FirstOrDefault(s => s.AfterFaults > 0 && s.Label != "end") ?? result.Footprint[0];

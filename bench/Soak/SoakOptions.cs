@@ -32,8 +32,11 @@ internal sealed record SoakOptions
     /// <summary>How long after the heal the check keeps trying before it calls a tunnel down for good.</summary>
     public TimeSpan RecoveryLimit { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The daemon's fds and RSS are sampled every this many faults (and at the start and end).</summary>
-    public int SampleEvery { get; init; } = 50;
+    /// <summary>The daemon's fds and RSS are sampled every this many faults (and at the start and end);
+    /// null: every 50, or every tenth of the faults when that is fewer (at least 5).</summary>
+    public int? SampleEvery { get; init; }
+
+    public int SampleInterval => SampleEvery ?? Math.Clamp(Faults / 10, 5, 50);
 
     /// <summary>The run stops (and says so) after this long, whatever the count.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromHours(4);

@@ -29,7 +29,8 @@ internal static class SoakOptionsParser
           --blackhole MIN-MAX   black-hole lengths in seconds (default 1-30; 1-5 with --short)
           --backoff-max SECONDS caps every tunnel's back-off (backoff.max; default: the daemon's 30 s)
           --back-within SECONDS the goal for "came back" after a heal (default 5)
-          --sample-every N      sample the daemon's fds and RSS every N faults (default 50)
+          --sample-every N      sample the daemon's fds and RSS every N faults (default 50, or a tenth
+                                of --faults when that is fewer, at least 5)
           --time-limit MINUTES  stop after this long whatever the count (default 240; 20 with --short)
           --out DIR             report folder (default: bench/results)
           --sshkeep PATH        the sshkeep executable (default: the one built with this benchmark)

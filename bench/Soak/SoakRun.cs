@@ -6,7 +6,7 @@ namespace SshKeep.Bench.Soak;
 /// <summary>
 /// One soak: set up the world and the daemon, bring the five tunnels up, then round after round
 /// apply the planned faults, wait for the heal, check every tunnel end to end, look for stray ssh,
-/// and sample the daemon's footprint every <see cref="SoakOptions.SampleEvery"/> faults; at the end put
+/// and sample the daemon's footprint every <see cref="SoakOptions.SampleInterval"/> faults; at the end put
 /// the file back to five default tunnels, sample again, stop the daemon and look for any ssh that
 /// outlived it. Used by bench/soak's Program and, in-process, by the short soak test.
 /// </summary>
@@ -88,7 +88,7 @@ internal sealed class SoakRun
 
         var planner = new FaultPlanner(_options.Seed, _options, _world.Layout);
         var applied = 0;
-        var nextSample = _options.SampleEvery;
+        var nextSample = _options.SampleInterval;
         while (applied < _options.Faults)
         {
             if (_log.Elapsed > _options.TimeLimit)
@@ -103,7 +103,7 @@ internal sealed class SoakRun
             if (applied >= nextSample && applied < _options.Faults)
             {
                 await SampleAsync($"after {applied} faults", applied, cancellationToken).ConfigureAwait(false);
-                nextSample += _options.SampleEvery;
+                nextSample += _options.SampleInterval;
             }
             await Task.Delay(round.GapAfter, _time, cancellationToken).ConfigureAwait(false);
         }
