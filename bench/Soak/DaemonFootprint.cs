@@ -4,8 +4,10 @@ namespace SshKeep.Bench.Soak;
 
 /// <summary>
 /// Reads the daemon's footprint from /proc: open descriptors (/proc/PID/fd) and VmRSS
-/// (/proc/PID/status). Five readings 200 ms apart: the fewest descriptors (a probe in flight holds
-/// a few for a moment; a leak holds them in every reading) and the median RSS.
+/// (/proc/PID/status). Ten readings 300 ms apart: the fewest descriptors (a probe in flight holds
+/// a few for a moment; a leak holds them in every reading) and the lowest RSS (the GC's heap swings
+/// by tens of MB between collections; the low point is the closest to what is live, and what a
+/// leak raises).
 /// </summary>
 internal static class DaemonFootprint
 {
@@ -13,15 +15,14 @@ internal static class DaemonFootprint
     {
         (int Fds, long RssKb, Dictionary<string, int> Kinds)? fewest = null;
         var rss = new List<long>();
-        for (var reading = 0; reading < 5; reading++)
+        for (var reading = 0; reading < 10; reading++)
         {
-            if (reading > 0) await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken).ConfigureAwait(false);
+            if (reading > 0) await Task.Delay(TimeSpan.FromMilliseconds(300), time, cancellationToken).ConfigureAwait(false);
             if (Read(pid) is not { } now) return null;
             if (fewest is null || now.Fds < fewest.Value.Fds) fewest = now;
             rss.Add(now.RssKb);
         }
-        rss.Sort();
-        return new FootprintSample(label, afterFaults, tunnels, fewest!.Value.Fds, rss[rss.Count / 2], fewest.Value.Kinds);
+        return new FootprintSample(label, afterFaults, tunnels, fewest!.Value.Fds, rss.Min(), fewest.Value.Kinds);
     }
 
     /// <summary>The differences between two samples' descriptor kinds, "socket +3, pipe −1, code +4"

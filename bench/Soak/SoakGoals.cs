@@ -5,7 +5,7 @@ namespace SshKeep.Bench.Soak;
 /// <summary>
 /// Issue 6's goals, judged from a <see cref="SoakResult"/>: the run completed; every tunnel came
 /// back within the goal after every heal; no ssh without a live tunnel; the daemon's descriptors and
-/// RSS flat from start to end. The restart count is reported beside the faults, with no goal.
+/// RSS flat from start (RSS: from the first warm sample) to end. The restart count is reported beside the faults, with no goal.
 /// </summary>
 internal static class SoakGoals
 {

@@ -45,7 +45,7 @@ internal static class SoakReport
         }
         text.AppendLine();
 
-        text.AppendLine("The daemon's footprint (fewest fds and median RSS of 5 readings, 200 ms apart, with every tunnel back; *code*: descriptors of assemblies and libraries the runtime maps when first used):");
+        text.AppendLine("The daemon's footprint (fewest fds and lowest RSS of 10 readings, 300 ms apart, with every tunnel back; *code*: descriptors of assemblies and libraries the runtime maps when first used):");
         text.AppendLine();
         text.AppendLine("| when | faults | tunnels | fds: other + code | fds vs start, by kind | RSS |");
         text.AppendLine("| --- | ---: | ---: | ---: | --- | ---: |");
