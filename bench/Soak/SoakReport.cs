@@ -57,7 +57,7 @@ internal static class SoakReport
         if (SoakGoals.RssTrend(result) is { } trend)
         {
             text.AppendLine();
-            Line($"RSS trend from {SoakGoals.WarmSample(result).Label} to the end: {trend:+0.0;-0.0} MB per 100 faults (least squares over the samples).");
+            Line($"RSS trend over the samples after faults: {trend:+0.0;-0.0} MB per 100 faults (least squares).");
         }
         text.AppendLine();
         Line($"Restarts: {result.Restarts} counted over the run ({result.RestartsInStatusAtEnd} in `status` at the end); daemon exit status after SIGTERM: {(result.DaemonExit is { } exit ? exit.ToString(CultureInfo.InvariantCulture) : "—")}.");
