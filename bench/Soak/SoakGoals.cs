@@ -29,7 +29,7 @@ internal static class SoakGoals
         var between = result.Footprint.Where(s => s.AfterFaults > 0 && s.Label != "end").Select(s => s.RssKb).Order().ToList();
         if (between.Count == 0) return (result.Footprint[0].RssKb, "the start");
         var median = between.Count % 2 == 1 ? between[between.Count / 2] : (between[(between.Count / 2) - 1] + between[between.Count / 2]) / 2;
-        return (median, $"the median of the {between.Count} samples between faults");
+        return (median, between.Count == 1 ? "the sample between faults" : $"the median of the {between.Count} samples between faults");
     }
 
     /// <summary>A miss whose tunnel was told to wait this long or longer is counted as "waiting out a
