@@ -1,4 +1,5 @@
 using System.Globalization;
+using SshKeep.Bench;
 using SshKeep.Bench.Faults;
 using SshKeep.Demo;
 
@@ -48,7 +49,10 @@ var stamp = startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.Invari
 Directory.CreateDirectory(options.OutputDirectory);
 var reportPath = Path.Combine(options.OutputDirectory, $"faults-{stamp}.md");
 var logDirectory = Path.Combine(options.OutputDirectory, $"faults-{stamp}");
-var machine = await MachineDescription.DescribeAsync(options, guard.Token);
+List<(string, string)> measured = [("ssh", "-V")];
+if (options.Keepers.Contains(KeeperKind.Autossh)) measured.Add((options.AutosshPath, "-V"));
+if (options.Keepers.Any(k => k != KeeperKind.Autossh)) measured.Add((options.SshkeepPath, "--version"));
+var machine = await MachineDescription.DescribeAsync(measured, guard.Token);
 var results = new List<TrialResult>();
 var complete = false;
 

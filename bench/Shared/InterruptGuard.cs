@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using SshKeep.Demo;
 
-namespace SshKeep.Bench.Faults;
+namespace SshKeep.Bench;
 
 /// <summary>
 /// Ctrl-C, SIGTERM, SIGHUP and SIGQUIT cancel the run, whose finally blocks remove the firewall
