@@ -287,6 +287,8 @@ public sealed class TunnelSupervisor
     /// (after a transient failure) the server answering again.</summary>
     private async Task WaitAsync(TunnelNextStep next, CancellationToken stop)
     {
+        // Nothing to wait for (a healthy tunnel's first failure): no gate, no timers, no hops.
+        if (next.Delay <= TimeSpan.Zero) return;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var timer = Task.Delay(next.Delay, _time, cts.Token);
         var gate = next.State == TunnelState.Backoff && _options.Reachability is { } reachability
