@@ -90,22 +90,7 @@ internal sealed class KeeperProcess : IAsyncDisposable
     /// The seed's settings (GATETIME=0: a first failure must not make it give up) and a log file;
     /// every other AUTOSSH_* variable of the caller is removed so it cannot change what is measured.
     /// </summary>
-    private static Dictionary<string, string?> CompatEnvironment(string logPath) => new()
-    {
-        ["AUTOSSH_GATETIME"] = "0",
-        ["AUTOSSH_LOGFILE"] = logPath,
-        ["AUTOSSH_DEBUG"] = "1",
-        ["AUTOSSH_PATH"] = null,
-        ["AUTOSSH_PORT"] = null,
-        ["AUTOSSH_POLL"] = null,
-        ["AUTOSSH_FIRST_POLL"] = null,
-        ["AUTOSSH_MAXSTART"] = null,
-        ["AUTOSSH_MAXLIFETIME"] = null,
-        ["AUTOSSH_PIDFILE"] = null,
-        ["AUTOSSH_LOGLEVEL"] = null,
-        ["AUTOSSH_MESSAGE"] = null,
-        ["AUTOSSH_NTSERVICE"] = null,
-    };
+    private static Dictionary<string, string?> CompatEnvironment(string logPath) => DemoCommand.KeeperEnvironment(logPath, clearSshPath: true);
 
     /// <summary>
     /// One tunnel, defaults except the keepalive (docs/config.md). ssh_options carry what the

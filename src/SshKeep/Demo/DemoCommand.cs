@@ -192,21 +192,28 @@ public sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
     }
 
     /// <summary>The seed's fixed settings for the supervisor; the user's other AUTOSSH_* variables are
-    /// removed so they cannot change what the demo shows (AUTOSSH_PATH stays: it may be needed).</summary>
-    private static Dictionary<string, string?> KeeperEnvironment(string logPath) => new()
+    /// removed so they cannot change what is shown or measured. AUTOSSH_PATH stays unless
+    /// <paramref name="clearSshPath"/> (the demo may need it; bench/faults must not inherit it).</summary>
+    internal static Dictionary<string, string?> KeeperEnvironment(string logPath, bool clearSshPath = false)
     {
-        ["AUTOSSH_GATETIME"] = "0",
-        ["AUTOSSH_LOGFILE"] = logPath,
-        ["AUTOSSH_DEBUG"] = "1",
-        ["AUTOSSH_PORT"] = null,
-        ["AUTOSSH_POLL"] = null,
-        ["AUTOSSH_FIRST_POLL"] = null,
-        ["AUTOSSH_MAXSTART"] = null,
-        ["AUTOSSH_MAXLIFETIME"] = null,
-        ["AUTOSSH_PIDFILE"] = null,
-        ["AUTOSSH_LOGLEVEL"] = null,
-        ["AUTOSSH_MESSAGE"] = null,
-    };
+        var environment = new Dictionary<string, string?>
+        {
+            ["AUTOSSH_GATETIME"] = "0",
+            ["AUTOSSH_LOGFILE"] = logPath,
+            ["AUTOSSH_DEBUG"] = "1",
+            ["AUTOSSH_PORT"] = null,
+            ["AUTOSSH_POLL"] = null,
+            ["AUTOSSH_FIRST_POLL"] = null,
+            ["AUTOSSH_MAXSTART"] = null,
+            ["AUTOSSH_MAXLIFETIME"] = null,
+            ["AUTOSSH_PIDFILE"] = null,
+            ["AUTOSSH_LOGLEVEL"] = null,
+            ["AUTOSSH_MESSAGE"] = null,
+            ["AUTOSSH_NTSERVICE"] = null,
+        };
+        if (clearSshPath) environment["AUTOSSH_PATH"] = null;
+        return environment;
+    }
 
     /// <summary>The supervisor's lines about ssh starting and ending; its debug chatter stays in the log file.</summary>
     private static bool IsWorthShowing(string line) =>
