@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using SshKeep.Ssh;
 
@@ -23,7 +22,7 @@ public static class InstanceKey
     public static string For(string canonicalConfigPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(canonicalConfigPath);
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(canonicalConfigPath));
+        byte[] hash = Sha256.HashData(Encoding.UTF8.GetBytes(canonicalConfigPath));
         string hex = Convert.ToHexStringLower(hash)[..HashLength];
         return $"{Stem(canonicalConfigPath)}-{hex}";
     }

@@ -23,7 +23,7 @@ public sealed record InstancePaths(string ConfigPath, string Key, string LockPat
     /// </summary>
     public string? ControlMasterPath(string tunnelName)
     {
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Key + "\0" + tunnelName));
+        var hash = Sha256.HashData(System.Text.Encoding.UTF8.GetBytes(Key + "\0" + tunnelName));
         var path = System.IO.Path.Join(System.IO.Path.GetDirectoryName(LockPath), "mux-" + Convert.ToHexStringLower(hash)[..12]);
         return System.Text.Encoding.UTF8.GetByteCount(path) <= MaxControlPathLength ? path : null;
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
 using SshKeep.Ssh;
@@ -93,7 +92,12 @@ public static class StatusFile
     internal static unsafe void WriteAtomically(string path, ReadOnlySpan<byte> content)
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        string temporary = Path.Join(directory, $".{Path.GetFileName(path)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp");
+        // Random.Shared, not RandomNumberGenerator: the name only has to be unlikely to clash
+        // (O_EXCL refuses a clash, O_NOFOLLOW a planted link), and the cryptographic generator loads
+        // OpenSSL, about 5 MB of resident memory in the daemon (issue 6 item 4).
+        Span<byte> nonce = stackalloc byte[8];
+        Random.Shared.NextBytes(nonce);
+        string temporary = Path.Join(directory, $".{Path.GetFileName(path)}.{Convert.ToHexStringLower(nonce)}.tmp");
         int fd = LibC.open(temporary, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_EXCL | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, (uint)Mode);
         if (fd < 0) throw Failure(path, "cannot create a temporary file", Marshal.GetLastPInvokeError());
         bool renamed = false;

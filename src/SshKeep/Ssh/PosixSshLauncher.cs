@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
 namespace SshKeep.Ssh;
@@ -17,8 +18,8 @@ public sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvid
             NewProcessGroup = startInfo.NewProcessGroup,
         };
 
-        StderrLineReader? stderr = null;
-        int writeFd = -1;
+        StderrSocketReader? stderr = null;
+        int theirs = -1;
         int pid, error;
         try
         {
@@ -26,9 +27,19 @@ public sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvid
             {
                 // The reader exists before the child, so nothing can fail between spawning ssh and
                 // reading its stderr (a child with nobody reading would die of SIGPIPE on its first line).
-                (int readFd, writeFd) = LibC.PipeCloseOnExec();
-                stderr = new StderrLineReader(readFd);
-                request = request with { StandardErrorFd = writeFd };
+                // A socketpair rather than a pipe: the runtime reads sockets without a thread of ours
+                // (StderrSocketReader says why that matters with many tunnels).
+                (var ours, theirs) = CreateSocketPair();
+                try
+                {
+                    stderr = new StderrSocketReader(ours);
+                }
+                catch
+                {
+                    ours.Dispose();
+                    throw;
+                }
+                request = request with { StandardErrorFd = theirs };
             }
             PosixSpawn.TrySpawn(request, out pid, out error);
         }
@@ -39,8 +50,8 @@ public sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvid
         }
         finally
         {
-            // The child has its own copy as fd 2; ours would keep the pipe from ever reaching EOF.
-            if (writeFd >= 0) LibC.close(writeFd);
+            // The child has its own copy as fd 2; ours would keep the socket from ever reaching EOF.
+            if (theirs >= 0) LibC.close(theirs);
         }
 
         if (error != 0)
@@ -50,5 +61,17 @@ public sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvid
             throw new SshStartException(startInfo.Program, LibC.StrError(error), error);
         }
         return new PosixSshProcess(reaper.Track(pid), startInfo.NewProcessGroup, stderr, timeProvider);
+    }
+
+    private static unsafe (SafeSocketHandle Ours, int Theirs) CreateSocketPair()
+    {
+        // SOCK_CLOEXEC on both ends, atomically: no other spawn running at the same moment may inherit them.
+        int* fds = stackalloc int[2];
+        if (LibC.socketpair(LibC.AF_UNIX, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0, fds) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            throw new IOException($"socketpair: {LibC.StrError(errno)}");
+        }
+        return (new SafeSocketHandle(fds[0], ownsHandle: true), fds[1]);
     }
 }

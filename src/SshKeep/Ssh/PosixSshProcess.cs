@@ -8,11 +8,11 @@ public sealed class PosixSshProcess : ISshProcess
 
     private readonly TrackedChild _child;
     private readonly bool _ownGroup;
-    private readonly StderrLineReader? _stderr;
+    private readonly StderrSocketReader? _stderr;
     private readonly TimeProvider _timeProvider;
     private int _disposed;
 
-    internal PosixSshProcess(TrackedChild child, bool ownGroup, StderrLineReader? stderr, TimeProvider timeProvider)
+    internal PosixSshProcess(TrackedChild child, bool ownGroup, StderrSocketReader? stderr, TimeProvider timeProvider)
     {
         _child = child;
         _ownGroup = ownGroup;
@@ -27,7 +27,7 @@ public sealed class PosixSshProcess : ISshProcess
     public Task Stopped => _child.Stopped;
 
     /// <summary>
-    /// Completes at EOF of the pipe, which can be later than <see cref="Exited"/> when something ssh
+    /// Completes at EOF of the stderr socket, which can be later than <see cref="Exited"/> when something ssh
     /// started still holds it. Meant for one reader; lines nobody read are dropped oldest first once
     /// more than <see cref="StderrLineReader.Capacity"/> wait.
     /// </summary>

@@ -12,7 +12,7 @@ namespace SshKeep.Ssh;
 /// <param name="NewProcessGroup">Start the child in its own process group (daemon mode), so a stop
 /// reaches everything it started; compatibility mode keeps the caller's group like autossh, so
 /// an interactive ssh keeps the terminal.</param>
-/// <param name="CaptureStandardError">Give the child a pipe for stderr whose lines are reported
+/// <param name="CaptureStandardError">Give the child a socket for stderr whose lines are reported
 /// through <see cref="ISshProcess.StandardErrorLines"/>; otherwise stderr is inherited.</param>
 /// <param name="ClearEnvironment">Start from an empty environment instead of this process's, so the
 /// child gets exactly <paramref name="EnvironmentOverrides"/> (daemon mode: <see cref="SshEnvironment"/>).</param>

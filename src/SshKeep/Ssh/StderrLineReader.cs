@@ -7,6 +7,8 @@ namespace SshKeep.Ssh;
 
 /// <summary>
 /// Reads the read end of a child's stderr pipe on a small dedicated thread and publishes the lines.
+/// Hooks use it (they are few and short-lived); ssh's stderr is a socket read by
+/// <see cref="StderrSocketReader"/>, which needs no thread per tunnel.
 /// </summary>
 /// <remarks>
 /// Why a thread and poll(2): .NET has no asynchronous read for an arbitrary pipe fd, and a

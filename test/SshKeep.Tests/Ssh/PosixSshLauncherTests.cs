@@ -197,9 +197,9 @@ public sealed class PosixSshLauncherTests : IDisposable
     }
 
     [Fact]
-    public async Task Disposing_a_process_ends_the_stderr_reader_even_if_a_grandchild_holds_the_pipe()
+    public async Task Disposing_a_process_ends_the_stderr_reader_even_if_a_grandchild_holds_its_stderr()
     {
-        // The background sleep keeps the pipe open after sh exits, so EOF never comes by itself.
+        // The background sleep keeps stderr open after sh exits, so EOF never comes by itself.
         var process = Start(Sh.Script("sleep 100 & echo $! >&2", captureStderr: true));
         int grandchild = int.Parse(await Eventually.FirstLine(process.StandardErrorLines), CultureInfo.InvariantCulture);
         try
@@ -273,7 +273,7 @@ public sealed class PosixSshLauncherTests : IDisposable
     [Fact]
     public async Task Our_own_file_descriptors_do_not_leak_into_the_child()
     {
-        // Another capturing child is running meanwhile, so its pipe's read end is open in our process.
+        // Another capturing child is running meanwhile, so our end of its stderr socket is open in our process.
         var other = Start(Sh.Script("echo x >&2; exec sleep 100", captureStderr: true));
         await Eventually.FirstLine(other.StandardErrorLines);
 
@@ -290,7 +290,7 @@ public sealed class PosixSshLauncherTests : IDisposable
         // Only 0–2, plus whatever our own parent gave us without close-on-exec (not ours to close).
         var inheritable = FdsWithoutCloseOnExec();
         Assert.All(childFds, fd => Assert.True(fd <= 2 || inheritable.Contains(fd), $"fd {fd} leaked into the child"));
-        Assert.StartsWith("pipe:", new FileInfo($"/proc/{process.Pid}/fd/2").LinkTarget);
+        Assert.StartsWith("socket:", new FileInfo($"/proc/{process.Pid}/fd/2").LinkTarget);
     }
 
     [Fact]
