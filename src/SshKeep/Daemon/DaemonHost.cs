@@ -260,7 +260,7 @@ public sealed class DaemonHost : IControlHandler
             DescribePortHolder = port => PortHolder.Describe(port),
             BeforeStart = RemoveStaleControlSocket,
             ProbeForward = controlPath is null ? null
-                : (t, forward, ct) => _probe.RunAsync(forward, controlPath, TimeSpan.FromSeconds(t.Health.ProbeTimeout), ct),
+                : (t, forward, connectListener, ct) => _probe.RunAsync(forward, controlPath, TimeSpan.FromSeconds(t.Health.ProbeTimeout), connectListener, ct),
         }, status =>
         {
             onChange(status);

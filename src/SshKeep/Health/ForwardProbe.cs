@@ -51,7 +51,18 @@ public sealed class ForwardProbe
     /// exceptions; cancelling <paramref name="cancellationToken"/> (the tunnel stopping) throws
     /// <see cref="OperationCanceledException"/>.
     /// </summary>
-    public async Task<ProbeResult> RunAsync(ForwardSpec forward, string controlPath, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<ProbeResult> RunAsync(ForwardSpec forward, string controlPath, TimeSpan timeout, CancellationToken cancellationToken) =>
+        RunAsync(forward, controlPath, timeout, connectListener: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(ForwardSpec, string, TimeSpan, CancellationToken)"/>; with
+    /// <paramref name="connectListener"/> false, a -L forward without an exchange is proved by the
+    /// channel through the session alone, without the connect to ssh's local listener (the probe
+    /// loop still makes it every few rounds: <c>ProbeSchedule.ChecksListeners</c>). -D and forwards
+    /// with an exchange always go through the listener: it is their whole check.
+    /// </summary>
+    public async Task<ProbeResult> RunAsync(ForwardSpec forward, string controlPath, TimeSpan timeout, bool connectListener,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(forward);
         ArgumentException.ThrowIfNullOrEmpty(controlPath);
@@ -62,14 +73,14 @@ public sealed class ForwardProbe
         var run = new Run(this, controlPath, timeout, started, probe.Token, cancellationToken);
         var failure = forward.Kind switch
         {
-            ForwardKind.Local => await LocalAsync(forward, run).ConfigureAwait(false),
+            ForwardKind.Local => await LocalAsync(forward, connectListener, run).ConfigureAwait(false),
             ForwardKind.Remote => await RemoteAsync(forward, run).ConfigureAwait(false),
             _ => await DynamicAsync(forward, run).ConfigureAwait(false),
         };
         return new ProbeResult(forward, failure is null, _time.GetElapsedTime(started), failure);
     }
 
-    private static async Task<string?> LocalAsync(ForwardSpec forward, Run run)
+    private static async Task<string?> LocalAsync(ForwardSpec forward, bool connectListener, Run run)
     {
         var host = forward.TargetHost!;
         var port = forward.TargetPort!.Value;
@@ -77,6 +88,7 @@ public sealed class ForwardProbe
         if (open is MuxStdioOpen.Failed failed) return run.Explain(failed, $"target {Endpoint(host, port)} (from the server)");
         await ((MuxStdioOpen.Opened)open).Channel.DisposeAsync().ConfigureAwait(false);
 
+        if (!connectListener && forward.Probe.IsConnectOnly) return null;
         return await run.ThroughLocalListenerAsync(forward, forward.Probe, ProbeReply.HostHeader(host, port), "exchange").ConfigureAwait(false);
     }
 
@@ -124,7 +136,7 @@ public sealed class ForwardProbe
         {
             var left = timeout - owner._time.GetElapsedTime(started);
             if (left <= TimeSpan.Zero) return new MuxStdioOpen.Failed(MuxOpenFailure.NoAnswer, $"no time left for {step}");
-            return await MuxStdioForward.OpenAsync(controlPath, host, port, left, owner._time, stopping).ConfigureAwait(false);
+            return await MuxStdioForward.OpenAsync(controlPath, host, port, left, probe, stopping).ConfigureAwait(false);
         }
 
         /// <summary>A failed open as a probe failure: timeouts are told with the probe's whole timeout.</summary>

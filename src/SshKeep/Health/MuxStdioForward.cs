@@ -52,12 +52,31 @@ public static class MuxStdioForward
     public static async Task<MuxStdioOpen> OpenAsync(string controlPath, string host, int port, TimeSpan timeout,
         TimeProvider timeProvider, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        using var deadline = new CancellationTokenSource(timeout, timeProvider);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        return await OpenAsync(controlPath, host, port, timeout, wait.Token, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// As <see cref="OpenAsync(string, string, int, TimeSpan, TimeProvider, CancellationToken)"/> under a
+    /// deadline the caller already holds (a probe's, for all its steps): one timer per probe, not one
+    /// per step (issue 6: a small idle daemon).
+    /// </summary>
+    /// <param name="within">What the deadline allows, for the failure text.</param>
+    /// <param name="deadline">Cancelled at the deadline, and when <paramref name="stopping"/> is.</param>
+    /// <param name="stopping">The caller stopping: throws <see cref="OperationCanceledException"/> instead of a failure.</param>
+    public static async Task<MuxStdioOpen> OpenAsync(string controlPath, string host, int port, TimeSpan within,
+        CancellationToken deadline, CancellationToken stopping)
+    {
         ArgumentException.ThrowIfNullOrEmpty(controlPath);
         ArgumentException.ThrowIfNullOrEmpty(host);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        cancellationToken.ThrowIfCancellationRequested();
+        stopping.ThrowIfCancellationRequested();
+        var wait = deadline;
 
         UnixDomainSocketEndPoint endPoint;
         try
@@ -69,8 +88,6 @@ public static class MuxStdioForward
             return Fail(MuxOpenFailure.NoMaster, $"control path {controlPath} is too long for a Unix socket");
         }
 
-        using var deadline = new CancellationTokenSource(timeout, timeProvider);
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         Socket? control = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         Socket? ours = null;
         var awaitingServer = false;
@@ -78,15 +95,15 @@ public static class MuxStdioForward
         {
             try
             {
-                await control.ConnectAsync(endPoint, wait.Token).ConfigureAwait(false);
+                await control.ConnectAsync(endPoint, wait).ConfigureAwait(false);
             }
             catch (SocketException e)
             {
                 return Fail(MuxOpenFailure.NoMaster, $"no control master at {controlPath} ({ConnectErrorText(controlPath, e)})");
             }
 
-            await control.SendAsync(MuxPacket.Hello(), SocketFlags.None, wait.Token).ConfigureAwait(false);
-            var hello = await ReceiveAsync(control, wait.Token).ConfigureAwait(false);
+            await control.SendAsync(MuxPacket.Hello(), SocketFlags.None, wait).ConfigureAwait(false);
+            var hello = await ReceiveAsync(control, wait).ConfigureAwait(false);
             if (hello is null) return Fail(MuxOpenFailure.MasterClosed, "the control master closed the connection before its hello");
             if (hello.Malformed is not null) return Fail(MuxOpenFailure.Protocol, $"unreadable hello from the control master: {hello.Malformed}");
             if (hello.Type != MuxMessageType.Hello)
@@ -94,10 +111,10 @@ public static class MuxStdioForward
             if (hello.Value != MuxPacket.ProtocolVersion)
                 return Fail(MuxOpenFailure.Protocol, $"the control master speaks mux protocol {hello.Value}, not {MuxPacket.ProtocolVersion}");
 
-            ours = SendRequestAndDescriptors(control, host, port, wait.Token);
+            ours = SendRequestAndDescriptors(control, host, port, wait);
             awaitingServer = true;
 
-            var reply = await ReceiveAsync(control, wait.Token).ConfigureAwait(false);
+            var reply = await ReceiveAsync(control, wait).ConfigureAwait(false);
             if (reply is null) return Fail(MuxOpenFailure.MasterClosed, "the control master closed the connection without an answer");
             if (reply.Malformed is not null) return Fail(MuxOpenFailure.Protocol, $"unreadable answer from the control master: {reply.Malformed}");
             if (reply.RequestId != RequestId && reply.Type != MuxMessageType.Hello)
@@ -117,12 +134,12 @@ public static class MuxStdioForward
                     return Fail(MuxOpenFailure.Protocol, $"unexpected answer {MuxPacket.Hex(reply.Type)} from the control master");
             }
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
         {
-            var within = new DaemonDuration(timeout);
+            var allowed = new DaemonDuration(within);
             return awaitingServer
-                ? Fail(MuxOpenFailure.NoAnswer, $"no answer within {within}")
-                : Fail(MuxOpenFailure.MasterSilent, $"the control master at {controlPath} did not answer within {within}");
+                ? Fail(MuxOpenFailure.NoAnswer, $"no answer within {allowed}")
+                : Fail(MuxOpenFailure.MasterSilent, $"the control master at {controlPath} did not answer within {allowed}");
         }
         catch (SocketException e)
         {

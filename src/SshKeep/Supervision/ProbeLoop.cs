@@ -5,43 +5,67 @@ using SshKeep.Observability;
 
 namespace SshKeep.Supervision;
 
+/// <summary>One end-to-end probe of one forward of a tunnel (issue 4 item 1).</summary>
+/// <param name="connectListener">Also connect to the forward's local listener, where the probe
+/// would otherwise skip it (<see cref="ProbeSchedule.ChecksListeners"/> says when).</param>
+public delegate Task<ProbeResult> ForwardProber(TunnelConfig tunnel, ForwardSpec forward, bool connectListener,
+    CancellationToken cancellationToken);
+
 /// <summary>
 /// The end-to-end probes of one ssh run (issue 4 item 1): every forward is probed each round,
 /// as <see cref="ProbeSchedule"/> says; the first passing round marks the tunnel healthy, and
 /// enough failing rounds in a row end the loop with the failure that condemned the ssh.
 /// </summary>
+/// <remarks>
+/// Between rounds the loop holds one timer and nothing else (issue 6: an idle daemon with many
+/// tunnels must not pile up waiters): <see cref="ProbeNow"/> cancels that wait.
+/// </remarks>
 internal sealed class ProbeLoop(
     TunnelConfig config,
-    Func<TunnelConfig, ForwardSpec, CancellationToken, Task<ProbeResult>> probe,
+    ForwardProber probe,
     TimeProvider time,
     ILogger log,
     Action<string, ProbeResult>? onProbe)
 {
     private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly SemaphoreSlim _now = new(0, 1);
+    private readonly Lock _gate = new();
+    private CancellationTokenSource? _waiting;
+    private bool _nowRequested;
 
     /// <summary>Completes when a whole round passed for the first time.</summary>
     public Task FirstPass => _firstPass.Task;
 
-    /// <summary>Runs the next round at once (a network change).</summary>
+    /// <summary>Runs the next round at once (a network change), with every step.</summary>
     public void ProbeNow()
     {
-        try { if (_now.CurrentCount == 0) _now.Release(); }
-        catch (SemaphoreFullException) { }
+        CancellationTokenSource? waiting;
+        lock (_gate)
+        {
+            _nowRequested = true;
+            waiting = _waiting;
+        }
+        try { waiting?.Cancel(); }
+        catch (ObjectDisposedException) { } // the wait ended meanwhile; the flag starts the round
     }
 
     /// <summary>Probes until the ssh is condemned; returns the failure that did it.</summary>
     public async Task<ProbeResult> RunUntilCondemnedAsync(CancellationToken cancellationToken)
     {
         var failures = 0;
+        var sinceListenerChecked = 0;
+        var requested = false;
         while (true)
         {
+            var connectListener = ProbeSchedule.ChecksListeners(sinceListenerChecked, FirstPass.IsCompleted, failures > 0, requested);
+            sinceListenerChecked = connectListener ? 0 : sinceListenerChecked + 1;
             var started = time.GetTimestamp();
-            var results = await Task.WhenAll(config.Forwards.Select(f => ProbeOneAsync(f, cancellationToken)));
+            ProbeResult[] results = config.Forwards.Count == 1
+                ? [await ProbeOneAsync(config.Forwards[0], connectListener, cancellationToken)]
+                : await Task.WhenAll(config.Forwards.Select(f => ProbeOneAsync(f, connectListener, cancellationToken)));
             var took = time.GetElapsedTime(started);
             foreach (var result in results) onProbe?.Invoke(config.Name, result);
 
-            var failed = results.FirstOrDefault(r => !r.Ok);
+            var failed = Array.Find(results, r => !r.Ok);
             if (failed is null)
             {
                 failures = 0;
@@ -55,19 +79,49 @@ internal sealed class ProbeLoop(
                     Math.Max(1, config.Health.ProbeFailures), ProbeSchedule.NextDelay(false, took, config.Health, FirstPass.IsCompleted));
             }
 
-            var wait = Task.Delay(ProbeSchedule.NextDelay(failed is null, took, config.Health, FirstPass.IsCompleted), time, cancellationToken);
-            await Task.WhenAny(wait, _now.WaitAsync(cancellationToken));
-            cancellationToken.ThrowIfCancellationRequested();
+            requested = await WaitForNextRoundAsync(ProbeSchedule.NextDelay(failed is null, took, config.Health, FirstPass.IsCompleted),
+                cancellationToken);
+        }
+    }
+
+    /// <summary>Waits <paramref name="delay"/> or until <see cref="ProbeNow"/>; true for the latter.</summary>
+    private async Task<bool> WaitForNextRoundAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        lock (_gate)
+        {
+            if (_nowRequested)
+            {
+                _nowRequested = false;
+                return true;
+            }
+            _waiting = waiting;
+        }
+        try
+        {
+            if (delay > TimeSpan.Zero) await Task.Delay(delay, time, waiting.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // ProbeNow cut the wait short.
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            _waiting = null;
+            var now = _nowRequested;
+            _nowRequested = false;
+            return now;
         }
     }
 
     /// <summary>A probe that throws is a failed probe, never a crashed supervisor.</summary>
-    private async Task<ProbeResult> ProbeOneAsync(ForwardSpec forward, CancellationToken cancellationToken)
+    private async Task<ProbeResult> ProbeOneAsync(ForwardSpec forward, bool connectListener, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         try
         {
-            return await probe(config, forward, cancellationToken);
+            return await probe(config, forward, connectListener, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

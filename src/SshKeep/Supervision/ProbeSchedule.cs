@@ -30,6 +30,25 @@ public static class ProbeSchedule
         return rest > TimeSpan.Zero ? rest : TimeSpan.Zero;
     }
 
+    /// <summary>
+    /// A -L probe whose forward has no exchange connects to ssh's local listener only every this
+    /// many rounds once the tunnel is proved (issue 6: a small idle daemon). The channel through
+    /// the session is opened every round; the listener cannot go away while its ssh lives (ssh binds
+    /// it once, at start-up), and the mux hello each round already proves the event loop that
+    /// accepts on it. Checking it every round doubled the probe's socket work and the connections
+    /// the target sees.
+    /// </summary>
+    public const int ListenerCheckEvery = 12;
+
+    /// <summary>Whether this round also connects to the local listeners.</summary>
+    /// <param name="roundsSinceListenerChecked">Rounds run since the last one that connected to them
+    /// (0 right after such a round).</param>
+    /// <param name="provedYet">A round has passed during this ssh run.</param>
+    /// <param name="lastRoundFailed">The round before failed: a retry proves everything.</param>
+    /// <param name="requested">The round was asked for (a network change): prove everything.</param>
+    public static bool ChecksListeners(int roundsSinceListenerChecked, bool provedYet, bool lastRoundFailed, bool requested) =>
+        !provedYet || lastRoundFailed || requested || roundsSinceListenerChecked >= ListenerCheckEvery - 1;
+
     /// <summary>True when <paramref name="failuresInARow"/> failing rounds condemn the ssh.</summary>
     public static bool Condemns(int failuresInARow, HealthSettings health) => failuresInARow >= Math.Max(1, health.ProbeFailures);
 

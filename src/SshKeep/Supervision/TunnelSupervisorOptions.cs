@@ -14,7 +14,7 @@ public sealed record TunnelSupervisorOptions
 
     /// <summary>One end-to-end probe of one forward of a tunnel (issue 4 item 1); null turns
     /// probes off (the tunnel is up once its session is ready).</summary>
-    public Func<TunnelConfig, ForwardSpec, CancellationToken, Task<SshKeep.Health.ProbeResult>>? ProbeForward { get; init; }
+    public ForwardProber? ProbeForward { get; init; }
 
     /// <summary>Where ssh connects and whether the server answers (issue 4 item 3); null turns
     /// the reachability-gated wait and the stuck-connect restart off.</summary>

@@ -85,8 +85,10 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         var forward = new ForwardSpec(ForwardKind.Local, "127.0.0.1", notListening, "127.0.0.1", echo.Port);
 
         var result = await _probe.RunAsync(forward, tunnel.ControlPath, Generous, default);
+        var sessionOnly = await _probe.RunAsync(forward, tunnel.ControlPath, Generous, connectListener: false, default);
 
         Assert.Equal($"local listener 127.0.0.1:{notListening}: Connection refused", result.Failure);
+        Assert.True(sessionOnly.Ok, "the rounds between listener checks prove the channel through the session only");
     }
 
     [SshdFact]

@@ -45,4 +45,17 @@ public class ProbeScheduleTests
     [InlineData(0, false)]
     public void An_interval_of_zero_turns_probes_off(double interval, bool enabled) =>
         Assert.Equal(enabled, ProbeSchedule.Enabled(Defaults with { ProbeInterval = interval }));
+
+    [Theory]
+    [InlineData(0, false, false, false, true)]   // not proved yet: every step, every round
+    [InlineData(5, false, false, false, true)]
+    [InlineData(0, true, false, false, false)]   // proved: the round after a full one skips the listener…
+    [InlineData(10, true, false, false, false)]
+    [InlineData(11, true, false, false, true)]   // …until the 12th round
+    [InlineData(30, true, false, false, true)]
+    [InlineData(3, true, true, false, true)]     // a retry after a failed round proves everything
+    [InlineData(3, true, false, true, true)]     // so does a round a network change asked for
+    public void A_proved_tunnel_connects_to_its_local_listeners_every_12th_round(int sinceChecked, bool proved, bool lastFailed,
+        bool requested, bool checks) =>
+        Assert.Equal(checks, ProbeSchedule.ChecksListeners(sinceChecked, proved, lastFailed, requested));
 }

@@ -13,10 +13,15 @@ public class TunnelSupervisorProbeTests
         private readonly Lock _gate = new();
         public bool Passes { get; set; } = true;
         public int Calls { get; private set; }
+        public int ListenerConnects { get; private set; }
 
-        public Task<ProbeResult> RunAsync(TunnelConfig tunnel, ForwardSpec forward, CancellationToken cancellationToken)
+        public Task<ProbeResult> RunAsync(TunnelConfig tunnel, ForwardSpec forward, bool connectListener, CancellationToken cancellationToken)
         {
-            lock (_gate) Calls++;
+            lock (_gate)
+            {
+                Calls++;
+                if (connectListener) ListenerConnects++;
+            }
             return Task.FromResult(Passes
                 ? new ProbeResult(forward, true, TimeSpan.FromMilliseconds(3), null)
                 : new ProbeResult(forward, false, TimeSpan.FromMilliseconds(3), "session: no answer within 3s"));
@@ -85,6 +90,45 @@ public class TunnelSupervisorProbeTests
         h.Supervisor.NetworkChanged("address added");
 
         await Eventually.WaitUntilAsync(() => probe.Calls > before, "a probe runs without the clock moving");
+    }
+
+    [Fact]
+    public async Task A_network_change_after_many_quiet_rounds_still_probes_at_once()
+    {
+        // Each round's wait must end with the round: a waiter left behind per round would both grow
+        // for as long as the tunnel is up and swallow the network change meant for the current one.
+        var probe = new ScriptedProbe();
+        await using var h = WithProbe(probe);
+        await h.UpAsync();
+        var first = probe.Calls;
+        await h.AdvanceUntilAsync(() => probe.Calls >= first + 4, "four more rounds", step: 0.5);
+        var before = probe.Calls;
+
+        h.Supervisor.NetworkChanged("address added");
+
+        await Eventually.WaitUntilAsync(() => probe.Calls > before, "a probe runs without the clock moving");
+    }
+
+    [Fact]
+    public async Task A_proved_tunnel_connects_to_its_listeners_on_every_12th_round_and_on_retries()
+    {
+        var probe = new ScriptedProbe();
+        await using var h = WithProbe(probe);
+        await h.UpAsync();
+        var calls = probe.Calls;
+        var connects = probe.ListenerConnects;
+        Assert.Equal(calls, connects); // until the first pass, every round connects
+
+        await h.AdvanceUntilAsync(() => probe.Calls >= calls + 24, "24 more rounds", step: 0.5);
+        Assert.Equal(2, probe.ListenerConnects - connects);
+
+        probe.Passes = false;
+        var failingFrom = probe.Calls;
+        await h.AdvanceUntilAsync(() => probe.Calls > failingFrom, "a failing round", step: 0.25);
+        probe.Passes = true;
+        var afterFailure = probe.ListenerConnects;
+        await h.AdvanceUntilAsync(() => probe.Calls > failingFrom + 1, "its retry", step: 0.25);
+        Assert.Equal(afterFailure + 1, probe.ListenerConnects); // the retry proves everything
     }
 
     [Fact]
