@@ -44,6 +44,7 @@ public sealed class DaemonHost : IControlHandler
     private InstancePaths _paths = null!;
     private ServerReachability _reachability = null!;
     private ForwardProbe _probe = null!;
+    private ProbeClock _probeClock = null!;
 
     public DaemonHost(DaemonOptions options, TextWriter stderr, TimeProvider time)
     {
@@ -75,6 +76,9 @@ public sealed class DaemonHost : IControlHandler
         _paths = paths;
         _reachability = new ServerReachability(_time, SshEnvironment.ForDaemonFromThisProcess());
         _probe = new ForwardProbe(_time);
+        // One timer for every tunnel's probe rounds (issue 6 item 4); disposed after the supervisors.
+        using var probeClock = new ProbeClock(_time);
+        _probeClock = probeClock;
 
         if (!InstanceLock.TryAcquire(paths.LockPath, out var heldLock, out var refusal))
         {
@@ -259,6 +263,7 @@ public sealed class DaemonHost : IControlHandler
             Reachability = _reachability,
             DescribePortHolder = port => PortHolder.Describe(port),
             BeforeStart = RemoveStaleControlSocket,
+            ProbeClock = _probeClock,
             ProbeForward = controlPath is null ? null
                 : (t, forward, connectListener, ct) => _probe.RunAsync(forward, controlPath, TimeSpan.FromSeconds(t.Health.ProbeTimeout), connectListener, ct),
         }, status =>

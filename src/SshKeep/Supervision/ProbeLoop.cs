@@ -17,13 +17,14 @@ public delegate Task<ProbeResult> ForwardProber(TunnelConfig tunnel, ForwardSpec
 /// enough failing rounds in a row end the loop with the failure that condemned the ssh.
 /// </summary>
 /// <remarks>
-/// Between rounds the loop holds one timer and nothing else (issue 6: an idle daemon with many
-/// tunnels must not pile up waiters): <see cref="ProbeNow"/> cancels that wait.
+/// Between rounds the loop holds one wait on the daemon's <see cref="ProbeClock"/> and nothing else
+/// (issue 6: an idle daemon with many tunnels): <see cref="ProbeNow"/> cancels that wait.
 /// </remarks>
 internal sealed class ProbeLoop(
     TunnelConfig config,
     ForwardProber probe,
     TimeProvider time,
+    ProbeClock clock,
     ILogger log,
     Action<string, ProbeResult>? onProbe)
 {
@@ -99,7 +100,7 @@ internal sealed class ProbeLoop(
         }
         try
         {
-            if (delay > TimeSpan.Zero) await Task.Delay(delay, time, waiting.Token).ConfigureAwait(false);
+            await clock.WaitAsync(delay, waiting.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

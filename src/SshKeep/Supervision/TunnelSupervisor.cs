@@ -23,6 +23,7 @@ public sealed class TunnelSupervisor
     private readonly Channel<(TunnelCommand Command, string Trigger)> _commands = Channel.CreateUnbounded<(TunnelCommand, string)>();
     private readonly Lock _gate = new();
     private readonly ConnectStallWatch? _stallWatch;
+    private ProbeClock? _ownProbeClock;
     private TunnelStatus _status;
 
     public TunnelSupervisor(TunnelConfig config, ISshLauncher launcher, ILogger logger, TimeProvider time,
@@ -186,7 +187,7 @@ public sealed class TunnelSupervisor
                     if (_options.ProbeForward is { } probe && ProbeSchedule.Enabled(Config.Health))
                     {
                         // The session is there; the tunnel is up once its probes pass end to end.
-                        probes = new ProbeLoop(Config, probe, _time, _log, _options.OnProbe);
+                        probes = new ProbeLoop(Config, probe, _time, _options.ProbeClock ?? OwnProbeClock(), _log, _options.OnProbe);
                         condemned = probes.RunUntilCondemnedAsync(runCts.Token);
                         healthy = probes.FirstPass;
                         continue;
@@ -413,4 +414,8 @@ public sealed class TunnelSupervisor
 
         _onChange(next);
     }
+
+    /// <summary>A supervisor wired without the daemon's shared clock (tests) times its rounds itself;
+    /// its timer is never armed while no wait is pending.</summary>
+    private ProbeClock OwnProbeClock() => _ownProbeClock ??= new ProbeClock(_time);
 }

@@ -27,6 +27,10 @@ public sealed record TunnelSupervisorOptions
     /// behind: ssh would otherwise refuse to be the master and the probes would fail).</summary>
     public Action<TunnelConfig>? BeforeStart { get; init; }
 
+    /// <summary>Times the waits between probe rounds; one for all the daemon's tunnels. Null: the
+    /// supervisor makes its own from its time provider.</summary>
+    public ProbeClock? ProbeClock { get; init; }
+
     /// <summary>Told of every end-to-end probe (metrics: probe duration); null when nobody listens.</summary>
     public Action<string, SshKeep.Health.ProbeResult>? OnProbe { get; init; }
 

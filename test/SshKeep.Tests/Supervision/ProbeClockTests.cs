@@ -1,0 +1,119 @@
+using SshKeep.Supervision;
+using SshKeep.Tests.Fakes;
+
+namespace SshKeep.Tests.Supervision;
+
+/// <summary>Tier 2: the daemon's one timer for every tunnel's probe rounds (issue 6 item 4), on a manual clock.</summary>
+public class ProbeClockTests
+{
+    /// <summary>Counts the clock's timer firings: each is one wake-up of the daemon.</summary>
+    private sealed class CountingTime(ManualTimeProvider inner) : TimeProvider
+    {
+        private int _fired;
+        public int Fired => Volatile.Read(ref _fired);
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+        public override long GetTimestamp() => inner.GetTimestamp();
+        public override long TimestampFrequency => inner.TimestampFrequency;
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            inner.CreateTimer(s =>
+            {
+                Interlocked.Increment(ref _fired);
+                callback(s);
+            }, state, dueTime, period);
+    }
+
+    private readonly ManualTimeProvider _clock = new(); // starts on a whole second
+    private readonly CountingTime _time;
+
+    public ProbeClockTests() => _time = new CountingTime(_clock);
+
+    [Fact]
+    public async Task A_wait_ends_at_its_due_time_rounded_up_to_the_grain_and_not_before()
+    {
+        using var probeClock = new ProbeClock(_time);
+        var wait = probeClock.WaitAsync(TimeSpan.FromSeconds(4.9), CancellationToken.None);
+
+        _clock.Advance(4.9);
+        Assert.False(wait.IsCompleted);
+        _clock.Advance(0.1); // 5.0 s: the next 250 ms boundary
+        await wait.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Waits_due_within_one_grain_share_one_wake_up()
+    {
+        using var probeClock = new ProbeClock(_time);
+        var waits = Enumerable.Range(0, 100)
+            .Select(i => probeClock.WaitAsync(TimeSpan.FromSeconds(4.8) + TimeSpan.FromMilliseconds(i * 2), CancellationToken.None))
+            .ToList();
+
+        _clock.Advance(5); // 4.8 … 4.998 s all end on the 5.0 s boundary
+
+        await Task.WhenAll(waits).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, _time.Fired);
+    }
+
+    [Fact]
+    public async Task Waits_a_second_apart_wake_once_each_and_nothing_ticks_in_between()
+    {
+        using var probeClock = new ProbeClock(_time);
+        var waits = Enumerable.Range(1, 5).Select(i => probeClock.WaitAsync(TimeSpan.FromSeconds(i), CancellationToken.None)).ToList();
+
+        _clock.Advance(10);
+
+        await Task.WhenAll(waits).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(5, _time.Fired);
+        Assert.Equal(0, _clock.ArmedTimers);
+    }
+
+    [Fact]
+    public async Task A_zero_wait_ends_at_once_and_arms_nothing()
+    {
+        using var probeClock = new ProbeClock(_time);
+
+        await probeClock.WaitAsync(TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Equal(0, _clock.ArmedTimers);
+    }
+
+    [Fact]
+    public async Task A_cancelled_wait_ends_at_once_and_the_others_keep_their_time()
+    {
+        using var probeClock = new ProbeClock(_time);
+        using var cancel = new CancellationTokenSource();
+        var cancelled = probeClock.WaitAsync(TimeSpan.FromSeconds(5), cancel.Token);
+        var other = probeClock.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(other.IsCompleted);
+        _clock.Advance(5);
+        await other.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, probeClock.Pending);
+    }
+
+    [Fact]
+    public async Task An_earlier_wait_rearms_the_timer_for_itself()
+    {
+        using var probeClock = new ProbeClock(_time);
+        var late = probeClock.WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+        var soon = probeClock.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
+
+        _clock.Advance(1);
+
+        await soon.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(late.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Disposing_ends_the_waits_left_as_cancelled()
+    {
+        var probeClock = new ProbeClock(_time);
+        var wait = probeClock.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        probeClock.Dispose();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+}
