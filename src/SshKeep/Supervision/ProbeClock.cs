@@ -3,21 +3,33 @@ namespace SshKeep.Supervision;
 /// <summary>
 /// One timer for the waits between probe rounds of every tunnel of a daemon (issue 6 item 4: an
 /// idle daemon with many tunnels). A <c>Task.Delay</c> per tunnel and round wakes the runtime's
-/// timer thread, and a pool thread after it, once per round: 20 times a second at 100 tunnels
-/// probed every 5 s. Here a wait's due time is rounded up to a <see cref="Grain"/> boundary, so
-/// the rounds due within one grain share one wake-up, and the timer is armed only for the earliest
-/// one: at most 1 / <see cref="Grain"/> wake-ups a second however many tunnels there are, and one
-/// per round with a single tunnel (never a tick when nothing is due).
+/// timer thread, a pool thread after it, and the socket engine for each probe on its own: at 100
+/// tunnels probed every 5 s, 20 separate wake-ups of each a second. Here the due time of a wait of
+/// <see cref="CoarseFrom"/> or more is put on a whole-<see cref="Grain"/> boundary when the caller
+/// allows it (its slot is whole seconds: <see cref="ProbeSchedule.WaitsOnGrain"/>), so the rounds
+/// due within one grain start together and share the wake-ups of the timer, the pool and the
+/// socket engine; the timer is armed only for the earliest wait, so nothing ticks when nothing is
+/// due. Other waits (a retry before the first pass, an interval of 2.5 s) keep their exact time.
 /// </summary>
 /// <remarks>
-/// A round starts up to one grain (0.25 s) late; the probe schedule is about seconds. A cancelled
-/// wait completes at once and leaves its entry until its due time, so the queue holds at most one
-/// entry per wait begun in the last interval.
+/// <para>A due time within <see cref="Slack"/> after a boundary goes to that boundary, else to the
+/// next one: a loop whose round began a few milliseconds after the boundary it was woken at asks
+/// for "interval minus the time the round took" and lands on a boundary again, so its rounds stay
+/// exactly an interval apart (no drift) and the probe detection budget is unchanged once a loop
+/// is aligned; its first wait ends up to one grain later than asked.</para>
+/// <para>A cancelled wait completes at once and leaves its entry until its due time, so the queue
+/// holds at most one entry per wait begun in the last interval.</para>
 /// </remarks>
 public sealed class ProbeClock : IDisposable
 {
-    /// <summary>Due times are rounded up to a multiple of this.</summary>
-    public static readonly TimeSpan Grain = TimeSpan.FromMilliseconds(250);
+    /// <summary>Long waits end on a multiple of this.</summary>
+    public static readonly TimeSpan Grain = TimeSpan.FromSeconds(1);
+
+    /// <summary>Waits this long or longer are put on the grain; shorter ones keep their time.</summary>
+    public static readonly TimeSpan CoarseFrom = TimeSpan.FromSeconds(2);
+
+    /// <summary>How far past a boundary a due time may be and still end on it (so it ends this much early at most).</summary>
+    public static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(200);
 
     private readonly TimeProvider _time;
     private readonly ITimer _timer;
@@ -37,16 +49,17 @@ public sealed class ProbeClock : IDisposable
     internal int Pending { get { lock (_gate) return _waits.Count; } }
 
     /// <summary>
-    /// Completes <paramref name="delay"/> from now, rounded up to the next <see cref="Grain"/>
-    /// boundary; at once for a delay of zero or less. Cancelling throws
+    /// Completes <paramref name="delay"/> from now, on a <see cref="Grain"/> boundary when
+    /// <paramref name="onGrain"/> and the delay is <see cref="CoarseFrom"/> or more (see the
+    /// remarks); at once for a delay of zero or less. Cancelling throws
     /// <see cref="OperationCanceledException"/> at once.
     /// </summary>
-    public Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+    public Task WaitAsync(TimeSpan delay, bool onGrain, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
         if (delay <= TimeSpan.Zero) return Task.CompletedTask;
         var now = _time.GetUtcNow().UtcTicks;
-        var due = RoundUp(now + delay.Ticks);
+        var due = onGrain && delay >= CoarseFrom ? OnGrain(now + delay.Ticks) : now + delay.Ticks;
         var wait = new Waiter();
         if (cancellationToken.CanBeCanceled)
             wait.Registration = cancellationToken.Register(static (state, token) => ((Waiter)state!).Done.TrySetCanceled(token), wait);
@@ -72,7 +85,12 @@ public sealed class ProbeClock : IDisposable
         foreach (var wait in abandoned) wait.Complete(canceled: true);
     }
 
-    private static long RoundUp(long ticks) => (ticks + Grain.Ticks - 1) / Grain.Ticks * Grain.Ticks;
+    /// <summary>The first boundary at or after <paramref name="ticks"/> minus <see cref="Slack"/>.</summary>
+    private static long OnGrain(long ticks)
+    {
+        var from = ticks - Slack.Ticks;
+        return (from + Grain.Ticks - 1) / Grain.Ticks * Grain.Ticks;
+    }
 
     /// <summary>Under the lock: the timer fires at <paramref name="due"/>.</summary>
     private void Arm(long due, long now)

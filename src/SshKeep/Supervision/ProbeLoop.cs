@@ -81,12 +81,12 @@ internal sealed class ProbeLoop(
             }
 
             requested = await WaitForNextRoundAsync(ProbeSchedule.NextDelay(failed is null, took, config.Health, FirstPass.IsCompleted),
-                cancellationToken);
+                ProbeSchedule.WaitsOnGrain(failed is null, config.Health), cancellationToken);
         }
     }
 
     /// <summary>Waits <paramref name="delay"/> or until <see cref="ProbeNow"/>; true for the latter.</summary>
-    private async Task<bool> WaitForNextRoundAsync(TimeSpan delay, CancellationToken cancellationToken)
+    private async Task<bool> WaitForNextRoundAsync(TimeSpan delay, bool onGrain, CancellationToken cancellationToken)
     {
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         lock (_gate)
@@ -100,7 +100,7 @@ internal sealed class ProbeLoop(
         }
         try
         {
-            await clock.WaitAsync(delay, waiting.Token).ConfigureAwait(false);
+            await clock.WaitAsync(delay, onGrain, waiting.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

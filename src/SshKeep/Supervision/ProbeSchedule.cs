@@ -31,6 +31,18 @@ public static class ProbeSchedule
     }
 
     /// <summary>
+    /// Whether the wait after a round may end on the daemon's shared whole-second boundary
+    /// (<see cref="ProbeClock"/>): when its slot (the interval after a pass, the timeout after a
+    /// failure) is whole seconds, rounds aligned on the boundaries stay exactly a slot apart; an
+    /// interval like 2.5 s would be stretched to 3 s, so it keeps its own timer.
+    /// </summary>
+    public static bool WaitsOnGrain(bool passed, HealthSettings health)
+    {
+        var slot = passed ? health.ProbeInterval : health.ProbeTimeout;
+        return slot == Math.Floor(slot);
+    }
+
+    /// <summary>
     /// A -L probe whose forward has no exchange connects to ssh's local listener only every this
     /// many rounds once the tunnel is proved (issue 6: a small idle daemon). The channel through
     /// the session is opened every round; the listener cannot go away while its ssh lives (ssh binds

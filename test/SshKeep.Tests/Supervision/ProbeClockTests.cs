@@ -28,14 +28,14 @@ public class ProbeClockTests
     public ProbeClockTests() => _time = new CountingTime(_clock);
 
     [Fact]
-    public async Task A_wait_ends_at_its_due_time_rounded_up_to_the_grain_and_not_before()
+    public async Task A_long_wait_ends_on_the_next_whole_second_and_not_before()
     {
         using var probeClock = new ProbeClock(_time);
-        var wait = probeClock.WaitAsync(TimeSpan.FromSeconds(4.9), CancellationToken.None);
+        var wait = probeClock.WaitAsync(TimeSpan.FromSeconds(4.9), onGrain: true, CancellationToken.None);
 
         _clock.Advance(4.9);
         Assert.False(wait.IsCompleted);
-        _clock.Advance(0.1); // 5.0 s: the next 250 ms boundary
+        _clock.Advance(0.1); // 5.0 s: the next whole second
         await wait.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
@@ -44,7 +44,7 @@ public class ProbeClockTests
     {
         using var probeClock = new ProbeClock(_time);
         var waits = Enumerable.Range(0, 100)
-            .Select(i => probeClock.WaitAsync(TimeSpan.FromSeconds(4.8) + TimeSpan.FromMilliseconds(i * 2), CancellationToken.None))
+            .Select(i => probeClock.WaitAsync(TimeSpan.FromSeconds(4.8) + TimeSpan.FromMilliseconds(i * 2), onGrain: true, CancellationToken.None))
             .ToList();
 
         _clock.Advance(5); // 4.8 … 4.998 s all end on the 5.0 s boundary
@@ -57,7 +57,7 @@ public class ProbeClockTests
     public async Task Waits_a_second_apart_wake_once_each_and_nothing_ticks_in_between()
     {
         using var probeClock = new ProbeClock(_time);
-        var waits = Enumerable.Range(1, 5).Select(i => probeClock.WaitAsync(TimeSpan.FromSeconds(i), CancellationToken.None)).ToList();
+        var waits = Enumerable.Range(1, 5).Select(i => probeClock.WaitAsync(TimeSpan.FromSeconds(i), onGrain: true, CancellationToken.None)).ToList();
 
         _clock.Advance(10);
 
@@ -67,11 +67,50 @@ public class ProbeClockTests
     }
 
     [Fact]
+    public async Task A_loop_whose_rounds_start_a_little_late_stays_an_interval_apart()
+    {
+        // Woken at 0 s, the round starts 10 ms late and takes 30 ms; it asks for 5 s minus 30 ms.
+        using var probeClock = new ProbeClock(_time);
+        _clock.Advance(0.040);
+        var wait = probeClock.WaitAsync(TimeSpan.FromSeconds(4.970), onGrain: true, CancellationToken.None);
+
+        _clock.Advance(4.950); // 4.990 s
+        Assert.False(wait.IsCompleted);
+        _clock.Advance(0.010); // 5.000 s: the boundary, not 6 s
+        await wait.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_short_wait_keeps_its_exact_time()
+    {
+        using var probeClock = new ProbeClock(_time);
+        _clock.Advance(0.1);
+        var wait = probeClock.WaitAsync(TimeSpan.FromMilliseconds(250), onGrain: true, CancellationToken.None);
+
+        _clock.Advance(0.249);
+        Assert.False(wait.IsCompleted);
+        _clock.Advance(0.001);
+        await wait.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_wait_the_caller_keeps_off_the_grain_keeps_its_exact_time()
+    {
+        using var probeClock = new ProbeClock(_time);
+        var wait = probeClock.WaitAsync(TimeSpan.FromSeconds(2.5), onGrain: false, CancellationToken.None);
+
+        _clock.Advance(2.499);
+        Assert.False(wait.IsCompleted);
+        _clock.Advance(0.001);
+        await wait.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task A_zero_wait_ends_at_once_and_arms_nothing()
     {
         using var probeClock = new ProbeClock(_time);
 
-        await probeClock.WaitAsync(TimeSpan.Zero, CancellationToken.None);
+        await probeClock.WaitAsync(TimeSpan.Zero, onGrain: true, CancellationToken.None);
 
         Assert.Equal(0, _clock.ArmedTimers);
     }
@@ -81,8 +120,8 @@ public class ProbeClockTests
     {
         using var probeClock = new ProbeClock(_time);
         using var cancel = new CancellationTokenSource();
-        var cancelled = probeClock.WaitAsync(TimeSpan.FromSeconds(5), cancel.Token);
-        var other = probeClock.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+        var cancelled = probeClock.WaitAsync(TimeSpan.FromSeconds(5), onGrain: true, cancel.Token);
+        var other = probeClock.WaitAsync(TimeSpan.FromSeconds(5), onGrain: true, CancellationToken.None);
 
         cancel.Cancel();
 
@@ -97,8 +136,8 @@ public class ProbeClockTests
     public async Task An_earlier_wait_rearms_the_timer_for_itself()
     {
         using var probeClock = new ProbeClock(_time);
-        var late = probeClock.WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
-        var soon = probeClock.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
+        var late = probeClock.WaitAsync(TimeSpan.FromSeconds(30), onGrain: true, CancellationToken.None);
+        var soon = probeClock.WaitAsync(TimeSpan.FromSeconds(1), onGrain: true, CancellationToken.None);
 
         _clock.Advance(1);
 
@@ -110,7 +149,7 @@ public class ProbeClockTests
     public async Task Disposing_ends_the_waits_left_as_cancelled()
     {
         var probeClock = new ProbeClock(_time);
-        var wait = probeClock.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+        var wait = probeClock.WaitAsync(TimeSpan.FromSeconds(5), onGrain: true, CancellationToken.None);
 
         probeClock.Dispose();
 

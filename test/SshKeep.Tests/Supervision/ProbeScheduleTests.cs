@@ -58,4 +58,12 @@ public class ProbeScheduleTests
     public void A_proved_tunnel_connects_to_its_local_listeners_every_12th_round(int sinceChecked, bool proved, bool lastFailed,
         bool requested, bool checks) =>
         Assert.Equal(checks, ProbeSchedule.ChecksListeners(sinceChecked, proved, lastFailed, requested));
+
+    [Theory]
+    [InlineData(true, 5, 3, true)]      // the defaults: whole seconds both ways
+    [InlineData(false, 5, 3, true)]
+    [InlineData(true, 2.5, 1, false)]   // 2.5 s would be stretched to 3 s on the grain
+    [InlineData(false, 5, 0.5, false)]
+    public void Only_whole_second_slots_wait_on_the_shared_grain(bool passed, double interval, double timeout, bool onGrain) =>
+        Assert.Equal(onGrain, ProbeSchedule.WaitsOnGrain(passed, Defaults with { ProbeInterval = interval, ProbeTimeout = timeout }));
 }

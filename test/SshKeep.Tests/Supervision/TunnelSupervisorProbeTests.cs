@@ -119,8 +119,10 @@ public class TunnelSupervisorProbeTests
         var connects = probe.ListenerConnects;
         Assert.Equal(calls, connects); // until the first pass, every round connects
 
+        var from = h.Clock.GetUtcNow();
         await h.AdvanceUntilAsync(() => probe.Calls >= calls + 24, "24 more rounds", step: 0.5);
         Assert.Equal(2, probe.ListenerConnects - connects);
+        Assert.InRange((h.Clock.GetUtcNow() - from).TotalSeconds, 23 * 5, 24 * 5 + 1); // 5 s apart: the shared clock does not drift
 
         probe.Passes = false;
         var failingFrom = probe.Calls;
