@@ -24,6 +24,9 @@ public sealed class TunnelSupervisor
     private readonly Lock _gate = new();
     private readonly ConnectStallWatch? _stallWatch;
     private ProbeClock? _ownProbeClock;
+
+    /// <summary>How long ssh's stderr may stay open after its exit before the run is judged without it.</summary>
+    private static readonly TimeSpan StderrAfterExit = TimeSpan.FromMilliseconds(500);
     private TunnelStatus _status;
 
     public TunnelSupervisor(TunnelConfig config, ISshLauncher launcher, ILogger logger, TimeProvider time,
@@ -137,8 +140,10 @@ public sealed class TunnelSupervisor
 
         var run = new RunWatch(process, Config, _log, _time, _options, line => Publish(s => s with { LastError = line }));
         using var runCts = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        // stderr outlives the run: ssh's last lines (why it gave up) can be read after its exit was.
+        using var stderrCts = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var never = Task.Delay(Timeout.InfiniteTimeSpan, _time, runCts.Token);
-        var stderrPump = run.PumpStderrAsync(runCts.Token);
+        var stderrPump = run.PumpStderrAsync(stderrCts.Token);
         var sessionReady = run.DetectUpAsync(runCts.Token);
         var stall = _stallWatch?.WatchAsync(process.Pid, runCts.Token) ?? Never<System.Net.IPEndPoint>(never);
         ProbeLoop? probes = null;
@@ -264,8 +269,19 @@ public sealed class TunnelSupervisor
             await runCts.CancelAsync();
         }
 
-        // Let the last stderr lines (the reason ssh gave up) arrive before deciding.
-        await Task.WhenAny(stderrPump, Task.Delay(TimeSpan.FromMilliseconds(500), _time));
+        // Let the last stderr lines (the reason ssh gave up) arrive before deciding: the exit is often
+        // seen first (SIGCHLD), and "remote port forwarding failed" or "Permission denied" read after
+        // it must still decide the class (bench/soak found held ports retried after a 12 s back-off).
+        // EOF comes as soon as ssh and whatever it started are gone; a grandchild holding stderr
+        // open is cut off after 0.5 s.
+        if (!stderrPump.IsCompleted)
+        {
+            using var enough = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            await Task.WhenAny(stderrPump, Task.Delay(StderrAfterExit, _time, enough.Token));
+            await enough.CancelAsync();
+        }
+        await stderrCts.CancelAsync();
+        await stderrPump;
         var endedAt = _time.GetUtcNow();
         var decisive = run.Decisive;
         var why = endedBy ?? run.LastLine ?? (exit is { } ended ? $"ssh exited with {ended}" : "ssh ended");

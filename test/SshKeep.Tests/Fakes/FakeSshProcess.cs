@@ -28,6 +28,13 @@ public sealed class FakeSshProcess(int pid, SshStartInfo startInfo) : ISshProces
 
     public void Exit(int status) => End(ChildExit.Exited(status));
 
+    /// <summary>Exits with stderr still open, as a real ssh's exit can be seen before its last lines
+    /// are read; <see cref="Say"/> then <see cref="CloseStderr"/> deliver them.</summary>
+    public void ExitBeforeStderrEnds(int status) => _exited.TrySetResult(ChildExit.Exited(status));
+
+    /// <summary>EOF on stderr.</summary>
+    public void CloseStderr() => _stderr.Writer.TryComplete();
+
     public void Die(int signal) => End(ChildExit.Killed(signal));
 
     private void End(ChildExit exit)

@@ -78,6 +78,24 @@ public class TunnelSupervisorTests
         await h.Launcher.NextStartAsync();
     }
 
+    [Theory]
+    [InlineData("Error: remote port forwarding failed for listen port 8080", TunnelState.WaitingForRemotePort)]
+    [InlineData("git@bastion: Permission denied (publickey).", TunnelState.NeedsAttention)]
+    public async Task The_reason_ssh_prints_just_after_its_exit_was_seen_still_decides_what_comes_next(string lastWords, TunnelState expected)
+    {
+        await using var h = new TunnelSupervisorHarness();
+        var ssh = await h.Launcher.NextStartAsync();
+        ssh.Say("Authenticated to bastion ([10.0.0.1]:22) using \"publickey\".");
+        ssh.ExitBeforeStderrEnds(255);
+        // Give the supervisor time to act on the exit before the line arrives (the order bench/soak
+        // met); the supervisor must wait for stderr's EOF on the manual clock, which does not move.
+        await Task.Delay(200);
+        ssh.Say(lastWords);
+        ssh.CloseStderr();
+
+        await h.InStateAsync(expected);
+    }
+
     [Fact]
     public async Task Retry_now_ends_a_backoff_wait_at_once()
     {
