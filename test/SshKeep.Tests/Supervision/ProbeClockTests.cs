@@ -80,26 +80,16 @@ public class ProbeClockTests
         await wait.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
-    [Fact]
-    public async Task A_short_wait_keeps_its_exact_time()
+    [Theory]
+    [InlineData(0.25, true)]   // a short wait (a retry before the first pass), even where the grain is allowed
+    [InlineData(2.5, false)]   // a wait the caller keeps off the grain (an interval of 2.5 s)
+    public async Task Waits_off_the_grain_keep_their_exact_time(double seconds, bool onGrain)
     {
         using var probeClock = new ProbeClock(_time);
         _clock.Advance(0.1);
-        var wait = probeClock.WaitAsync(TimeSpan.FromMilliseconds(250), onGrain: true, CancellationToken.None);
+        var wait = probeClock.WaitAsync(TimeSpan.FromSeconds(seconds), onGrain, CancellationToken.None);
 
-        _clock.Advance(0.249);
-        Assert.False(wait.IsCompleted);
-        _clock.Advance(0.001);
-        await wait.WaitAsync(TimeSpan.FromSeconds(10));
-    }
-
-    [Fact]
-    public async Task A_wait_the_caller_keeps_off_the_grain_keeps_its_exact_time()
-    {
-        using var probeClock = new ProbeClock(_time);
-        var wait = probeClock.WaitAsync(TimeSpan.FromSeconds(2.5), onGrain: false, CancellationToken.None);
-
-        _clock.Advance(2.499);
+        _clock.Advance(seconds - 0.001);
         Assert.False(wait.IsCompleted);
         _clock.Advance(0.001);
         await wait.WaitAsync(TimeSpan.FromSeconds(10));
