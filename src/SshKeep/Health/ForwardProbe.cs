@@ -158,7 +158,8 @@ public sealed class ForwardProbe
             try
             {
                 TcpKeepAlive.Apply(socket, owner._keepAlive);
-                await socket.ConnectAsync(listener, probe).ConfigureAwait(false);
+                var error = await QuietConnect.ConnectAsync(socket, listener, probe).ConfigureAwait(false);
+                if (error != SocketError.Success) return $"{step}: {QuietConnect.Describe(error)}";
             }
             catch (SocketException e)
             {

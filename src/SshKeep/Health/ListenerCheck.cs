@@ -25,8 +25,7 @@ public static class ListenerCheck
         cts.CancelAfter(timeout);
         try
         {
-            await socket.ConnectAsync(new IPEndPoint(address, forward.BindPort), cts.Token);
-            return true;
+            return await QuietConnect.ConnectAsync(socket, new IPEndPoint(address, forward.BindPort), cts.Token) == SocketError.Success;
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException)
         {

@@ -93,14 +93,17 @@ public static class MuxStdioForward
         var awaitingServer = false;
         try
         {
+            SocketError connected;
             try
             {
-                await control.ConnectAsync(endPoint, wait).ConfigureAwait(false);
+                connected = await QuietConnect.ConnectAsync(control, endPoint, wait).ConfigureAwait(false);
             }
             catch (SocketException e)
             {
-                return Fail(MuxOpenFailure.NoMaster, $"no control master at {controlPath} ({ConnectErrorText(controlPath, e)})");
+                connected = e.SocketErrorCode;
             }
+            if (connected != SocketError.Success)
+                return Fail(MuxOpenFailure.NoMaster, $"no control master at {controlPath} ({ConnectErrorText(controlPath, connected)})");
 
             await control.SendAsync(MuxPacket.Hello(), SocketFlags.None, wait).ConfigureAwait(false);
             var hello = await ReceiveAsync(control, wait).ConfigureAwait(false);
@@ -157,10 +160,10 @@ public static class MuxStdioForward
     /// and keeps only that errno, so the two cases that matter (no socket; a stale socket whose ssh
     /// is gone) are told apart by looking at the path, and named with the errno text ssh would print.
     /// </summary>
-    private static string ConnectErrorText(string controlPath, SocketException e) =>
-        e.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.ConnectionRefused
+    private static string ConnectErrorText(string controlPath, SocketError error) =>
+        error is SocketError.AddressNotAvailable or SocketError.ConnectionRefused
             ? LibC.StrError(Path.Exists(controlPath) ? LibC.ECONNREFUSED : LibC.ENOENT)
-            : SocketErrorText.Of(e);
+            : QuietConnect.Describe(error);
 
     private static MuxStdioOpen.Failed Fail(MuxOpenFailure kind, string reason) => new(kind, reason);
 

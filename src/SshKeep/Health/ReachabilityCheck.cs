@@ -45,20 +45,13 @@ public sealed class ReachabilityCheck(TimeProvider time)
         }
         using (socket)
         {
+            SocketError error;
             try
             {
-                await socket.ConnectAsync(target, linked.Token).ConfigureAwait(false);
-                return ReachabilityOutcome.AnsweredBy(endpoint);
+                // QuietConnect: a refused check is a value, not an exception with a symbolized stack trace.
+                error = await QuietConnect.ConnectAsync(socket, target, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return ReachabilityOutcome.TimedOutAt(endpoint, timeout);
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
-            {
-                return ReachabilityOutcome.RefusedBy(endpoint);
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.TimedOut)
             {
                 return ReachabilityOutcome.TimedOutAt(endpoint, timeout);
             }
@@ -66,6 +59,13 @@ public sealed class ReachabilityCheck(TimeProvider time)
             {
                 return ReachabilityOutcome.UnreachableAt(endpoint, e.SocketErrorCode, SocketErrorText.Of(e));
             }
+            return error switch
+            {
+                SocketError.Success => ReachabilityOutcome.AnsweredBy(endpoint),
+                SocketError.ConnectionRefused => ReachabilityOutcome.RefusedBy(endpoint),
+                SocketError.TimedOut => ReachabilityOutcome.TimedOutAt(endpoint, timeout),
+                _ => ReachabilityOutcome.UnreachableAt(endpoint, error, QuietConnect.Describe(error)),
+            };
         }
     }
 }
