@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # ./run.sh demo                    install what the demo needs, build, run `sshkeep demo`
-# ./run.sh install [--prefix DIR]  publish a Release build into DIR/lib/sshkeep and link
+# ./run.sh install [--prefix DIR] [--native]
+#                                  publish a Release build into DIR/lib/sshkeep and link
 #                                  DIR/bin/sshkeep and DIR/bin/autossh (default DIR: /usr/local
-#                                  as root, else ~/.local)
+#                                  as root, else ~/.local); --native: a Native AOT build (a third
+#                                  of the memory; needs clang and zlib1g-dev, installed as root)
 # ./run.sh ARGS...                 run `sshkeep ARGS...` (built first when sources changed)
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
@@ -35,13 +37,14 @@ build() {
 }
 
 install() {
-  local prefix
+  local prefix native=
   if [ "$(id -u)" -eq 0 ]; then prefix=/usr/local; else prefix="$HOME/.local"; fi
   while [ $# -gt 0 ]; do
     case $1 in
       --prefix) prefix=${2:?--prefix needs a folder}; shift 2 ;;
       --prefix=*) prefix=${1#--prefix=}; shift ;;
-      *) echo "usage: ./run.sh install [--prefix DIR]" >&2; exit 2 ;;
+      --native) native=1; shift ;;
+      *) echo "usage: ./run.sh install [--prefix DIR] [--native]" >&2; exit 2 ;;
     esac
   done
   mkdir -p "$prefix"
@@ -57,9 +60,21 @@ install() {
     armv7l) rid=linux-arm ;;
     *) rid= ;;
   esac
+  if [ -n "$native" ]; then
+    # Native AOT (docs/benchmarks.md, footprint): one self-contained executable, no JIT, about a
+    # third of the framework-dependent build's memory. The compiler links with clang and zlib.
+    if [ -z "$rid" ]; then echo "--native: no Native AOT target for $(uname -m)" >&2; exit 1; fi
+    ensure_packages clang zlib1g-dev || exit 1
+    if ! dotnet publish "$project" -c Release -r "$rid" -p:PublishAot=true -o "$staging" -nologo -v q >"$publish_log" 2>&1; then
+      cat "$publish_log" >&2
+      echo "the Native AOT build failed; ./run.sh install without --native makes the framework-dependent one" >&2
+      exit 1
+    fi
+    # The separate debug symbols are 20+ MB; keep them out of the installed folder.
+    rm -f "$staging"/*.dbg
   # ReadyToRun starts faster, but needs the runtime and crossgen packs from NuGet; when they
   # cannot be restored, a plain framework-dependent build works just as well.
-  if [ -z "$rid" ] || ! dotnet publish "$project" -c Release -r "$rid" --self-contained false \
+  elif [ -z "$rid" ] || ! dotnet publish "$project" -c Release -r "$rid" --self-contained false \
        -p:PublishReadyToRun=true -o "$staging" -nologo -v q >"$publish_log" 2>&1; then
     rm -rf "${staging:?}"/*
     if ! dotnet publish "$project" -c Release -o "$staging" -nologo -v q >"$publish_log" 2>&1; then

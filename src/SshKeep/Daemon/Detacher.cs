@@ -44,9 +44,17 @@ public static class Detacher
             (pid, error) = (0, "run as daemon failed: cannot find the path of this program");
             return false;
         }
-        var (file, leading) = SelfCommand(processPath, Assembly.GetEntryAssembly()?.Location);
+        var (file, leading) = SelfCommand(processPath, EntryAssemblyPath());
         return TrySpawnDetached(file, [argv0, .. leading, .. arguments], parentStart.ToUnixTimeSeconds(), out pid, out error);
     }
+
+    /// <summary>
+    /// The app's dll, for running it again under the dotnet host: beside the app, named after the
+    /// entry assembly. Not <c>Assembly.Location</c>, which a single-file or Native AOT build leaves
+    /// empty (and warns about); those never run under the dotnet host anyway.
+    /// </summary>
+    internal static string? EntryAssemblyPath() =>
+        Assembly.GetEntryAssembly()?.GetName().Name is { Length: > 0 } name ? Path.Combine(AppContext.BaseDirectory, name + ".dll") : null;
 
     /// <summary>
     /// How to run this program again: the apphost runs as itself; under the dotnet host

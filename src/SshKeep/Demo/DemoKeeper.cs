@@ -1,4 +1,4 @@
-using System.Reflection;
+using SshKeep.Daemon;
 
 namespace SshKeep.Demo;
 
@@ -27,7 +27,7 @@ public sealed record DemoKeeper(string Program, IReadOnlyList<string> LeadingArg
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which program this is");
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
-            var entry = Assembly.GetEntryAssembly()?.Location;
+            var entry = Detacher.EntryAssemblyPath();
             if (string.IsNullOrEmpty(entry)) throw new InvalidOperationException("cannot tell which assembly `dotnet` runs");
             return new DemoKeeper(self, [entry], "sshkeep");
         }
