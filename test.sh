@@ -22,6 +22,31 @@ dotnet test SshKeep.slnx -c Release \
   --blame-hang-timeout 5m --blame-hang-dump-type none
 status=$?
 
+# The Native AOT build (`./run.sh install --native`) runs the end-to-end tests a second time, as
+# the installed program would: the same tests, with SSHKEEP_TEST_BINARY naming it. It needs clang
+# and zlib1g-dev (installed as root); without them the pass is skipped with one line.
+native_tests='FullyQualifiedName~Integration.DaemonModeAgainstSshd|FullyQualifiedName~Integration.HttpAgainstSshd|FullyQualifiedName~Integration.CompatModeAgainstSshd|FullyQualifiedName~Integration.DaemonFailureClasses|FullyQualifiedName~Integration.DoctorAgainstSshd|FullyQualifiedName~Security'
+case $(uname -m) in
+  x86_64) native_rid=linux-x64 ;;
+  aarch64 | arm64) native_rid=linux-arm64 ;;
+  *) native_rid= ;;
+esac
+if [ -n "$native_rid" ] && ensure_packages clang zlib1g-dev; then
+  native="$results/native-build"
+  if dotnet publish src/SshKeep/SshKeep.csproj -c Release -r "$native_rid" -p:PublishAot=true -o "$native" \
+       -nologo -v q >"$results/native-publish.log" 2>&1; then
+    SSHKEEP_TEST_BINARY="$native/sshkeep" dotnet test SshKeep.slnx -c Release --no-build --filter "$native_tests" \
+      --logger "trx;LogFileName=native-aot.trx" --results-directory "$results/native" \
+      --blame-hang-timeout 5m --blame-hang-dump-type none || status=1
+  else
+    cat "$results/native-publish.log"
+    echo "the Native AOT build failed"
+    status=1
+  fi
+else
+  echo "skipped the Native AOT pass: no clang/zlib1g-dev (run as root to install them)"
+fi
+
 passed=0 failed=0 skipped=0
 shopt -s nullglob
 trx_files=("$results"/*.trx "$results"/*/*.trx)

@@ -19,7 +19,10 @@ internal sealed partial class SshkeepUnderTest : IAsyncDisposable
         _directory = directory;
     }
 
-    public static string BinaryPath => Path.Combine(AppContext.BaseDirectory, "sshkeep");
+    /// <summary>The apphost built next to the tests, or the program <c>SSHKEEP_TEST_BINARY</c> names:
+    /// test.sh runs the end-to-end tests a second time against the Native AOT build that way.</summary>
+    public static string BinaryPath =>
+        Environment.GetEnvironmentVariable("SSHKEEP_TEST_BINARY") is { Length: > 0 } other ? other : Path.Combine(AppContext.BaseDirectory, "sshkeep");
 
     public int Pid => _process.Pid;
 
