@@ -18,11 +18,14 @@ namespace SshKeep.Health;
 /// answer at all, which the timeout turns into <see cref="MuxOpenFailure.NoAnswer"/>. The hello
 /// before it comes from ssh's own event loop, so a hello that does not come means ssh itself is
 /// stuck (<see cref="MuxOpenFailure.MasterSilent"/>).</para>
-/// <para>The sequence is ssh's own (mux_client_hello_exchange, mux_client_request_stdio_fwd):
+/// <para>The messages are ssh's own (mux_client_hello_exchange, mux_client_request_stdio_fwd):
 /// hello both ways, the request, then the two descriptors (stdin, stdout) one per sendmsg, each
-/// with a single data byte as <c>mm_send_fd</c> sends them. The master reads exactly one packet
-/// before it takes the descriptors (channels.c read_mux), so sending them right behind the request
-/// is safe. ssh also sends MUX_C_ALIVE_CHECK first, only to learn the master's pid; it is skipped.</para>
+/// with a single data byte as <c>mm_send_fd</c> sends them. Unlike ssh we do not wait for the
+/// master's hello before sending ours and the request: the master sends its hello when it accepts
+/// (mux.c mux_master_read_cb) and reads exactly one packet at a time (channels.c read_mux), in
+/// order, taking the descriptors only after the request, so sending them all at once is safe and
+/// costs ssh one wake-up instead of two. ssh also sends MUX_C_ALIVE_CHECK first, only to learn the
+/// master's pid; it is skipped.</para>
 /// <para>Descriptors: the control socket and our end of the socketpair belong to the returned
 /// channel on success and are closed on every other path (failure, timeout, cancellation); the end
 /// handed to the master is closed as soon as it was sent (the master holds its own copies). All are
@@ -89,7 +92,7 @@ public static class MuxStdioForward
         }
 
         Socket? control = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        Socket? ours = null;
+        SafeSocketHandle? ours = null;
         var awaitingServer = false;
         try
         {
@@ -105,7 +108,10 @@ public static class MuxStdioForward
             if (connected != SocketError.Success)
                 return Fail(MuxOpenFailure.NoMaster, $"no control master at {controlPath} ({ConnectErrorText(controlPath, connected)})");
 
-            await control.SendAsync(MuxPacket.Hello(), SocketFlags.None, wait).ConfigureAwait(false);
+            // Our hello, the request and its descriptors go out together, before the master's hello
+            // is read: one wake-up of ssh and one write fewer per probe (issue 6: a small idle daemon).
+            // The master sent its hello on accept and takes our packets one at a time, in order.
+            ours = SendHelloRequestAndDescriptors(control, host, port, wait);
             var hello = await ReceiveAsync(control, wait).ConfigureAwait(false);
             if (hello is null) return Fail(MuxOpenFailure.MasterClosed, "the control master closed the connection before its hello");
             if (hello.Malformed is not null) return Fail(MuxOpenFailure.Protocol, $"unreadable hello from the control master: {hello.Malformed}");
@@ -114,7 +120,6 @@ public static class MuxStdioForward
             if (hello.Value != MuxPacket.ProtocolVersion)
                 return Fail(MuxOpenFailure.Protocol, $"the control master speaks mux protocol {hello.Value}, not {MuxPacket.ProtocolVersion}");
 
-            ours = SendRequestAndDescriptors(control, host, port, wait);
             awaitingServer = true;
 
             var reply = await ReceiveAsync(control, wait).ConfigureAwait(false);
@@ -168,16 +173,17 @@ public static class MuxStdioForward
     private static MuxStdioOpen.Failed Fail(MuxOpenFailure kind, string reason) => new(kind, reason);
 
     /// <summary>
-    /// Sends MUX_C_NEW_STDIO_FWD and the far end of a fresh socketpair twice (stdin, stdout), then
-    /// closes that end here. Returns our end. The request is small and the control socket empty, so
-    /// the sends complete at once; a full buffer is waited out (bounded by the token).
+    /// Sends MUX_C_HELLO and MUX_C_NEW_STDIO_FWD in one write, then the far end of a fresh socketpair
+    /// twice (stdin, stdout), then closes that end here. Returns our end. The packets are small and
+    /// the control socket empty, so the sends complete at once; a full buffer is waited out (bounded
+    /// by the token).
     /// </summary>
-    private static Socket SendRequestAndDescriptors(Socket control, string host, int port, CancellationToken cancellationToken)
+    private static SafeSocketHandle SendHelloRequestAndDescriptors(Socket control, string host, int port, CancellationToken cancellationToken)
     {
         var (ours, theirs) = CreateSocketPair();
         try
         {
-            SendAll(control, MuxPacket.NewStdioForward(RequestId, host, port), cancellationToken);
+            SendAll(control, [.. MuxPacket.Hello(), .. MuxPacket.NewStdioForward(RequestId, host, port)], cancellationToken);
             SendDescriptor(control, theirs, cancellationToken); // the channel's stdin…
             SendDescriptor(control, theirs, cancellationToken); // …and its stdout: the same socket.
             return ours;
@@ -193,24 +199,17 @@ public static class MuxStdioForward
         }
     }
 
-    private static unsafe (Socket Ours, int Theirs) CreateSocketPair()
+    /// <summary>A close-on-exec socketpair: our end as a handle (a <see cref="Socket"/> is made of it
+    /// only when the channel's stream is used: wrapping a descriptor costs several system calls to
+    /// learn what it is, and most probes just close it), and the end for the master.</summary>
+    private static unsafe (SafeSocketHandle Ours, int Theirs) CreateSocketPair()
     {
         int* fds = stackalloc int[2];
         if (LibC.socketpair(LibC.AF_UNIX, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0, fds) != 0)
         {
             throw new SocketException(Marshal.GetLastPInvokeError());
         }
-        var handle = new SafeSocketHandle(fds[0], ownsHandle: true);
-        try
-        {
-            return (new Socket(handle), fds[1]);
-        }
-        catch
-        {
-            handle.Dispose();
-            LibC.close(fds[1]);
-            throw;
-        }
+        return (new SafeSocketHandle(fds[0], ownsHandle: true), fds[1]);
     }
 
     /// <summary>Blocking-free send of a whole buffer on a socket .NET keeps non-blocking.</summary>
