@@ -42,6 +42,12 @@ public static partial class SshStderrClassifier
         return new(SshFailureKind.None);
     }
 
+    /// <summary>
+    /// "ssh: connect to host H port P: Connection timed out" (or refused, no route, network
+    /// unreachable): ssh's own TCP connect to the server failed, so the run never reached it.
+    /// </summary>
+    public static bool IsConnectFailure(string line) => line.StartsWith("ssh: connect to host", StringComparison.Ordinal);
+
     private static int? Port(Match m) =>
         int.TryParse(m.Groups["port"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null;
 

@@ -22,11 +22,18 @@ internal sealed class RunWatch(
     private readonly Lock _gate = new();
     private SshStderrLine _decisive;
     private string? _lastLine;
+    private bool _couldNotConnect;
 
     /// <summary>The last line that said why ssh failed (permanent, port held, transient).</summary>
     public SshStderrLine Decisive
     {
         get { lock (_gate) return _decisive; }
+    }
+
+    /// <summary>ssh said its TCP connect to the server failed (<see cref="SshStderrClassifier.IsConnectFailure"/>).</summary>
+    public bool CouldNotConnect
+    {
+        get { lock (_gate) return _couldNotConnect; }
     }
 
     /// <summary>The last meaningful stderr line, for status and logs.</summary>
@@ -55,6 +62,7 @@ internal sealed class RunWatch(
                 lock (_gate)
                 {
                     _lastLine = line;
+                    if (SshStderrClassifier.IsConnectFailure(line)) _couldNotConnect = true;
                     // A later plain transient line ("Connection closed") must not hide the
                     // permanent or port reason printed just before it.
                     if (classified.Kind != SshFailureKind.None && Weight(classified) >= Weight(_decisive)) _decisive = classified;

@@ -9,10 +9,12 @@ namespace SshKeep.Supervision;
 /// <param name="UpFor">How long it was up.</param>
 /// <param name="SinceStart">How long the run lasted, from start to exit.</param>
 /// <param name="Reason">A short human reason: the decisive line, or how ssh ended.</param>
+/// <param name="CouldNotConnect">ssh said its TCP connect to the server failed: the run never reached it.</param>
 public sealed record TunnelRunOutcome(
     ChildExit? Exit,
     SshStderrLine Decisive,
     bool ReachedUp,
     TimeSpan UpFor,
     TimeSpan SinceStart,
-    string Reason);
+    string Reason,
+    bool CouldNotConnect = false);

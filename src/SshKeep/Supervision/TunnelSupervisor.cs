@@ -95,7 +95,7 @@ public sealed class TunnelSupervisor
                     HeldRemotePort = next.HeldRemotePort,
                     LastError = holder is null ? s.LastError : $"{s.LastError} ({holder})",
                 });
-                await WaitAsync(next, stop);
+                await WaitAsync(next, outcome.CouldNotConnect, stop);
             }
         }
         finally
@@ -290,7 +290,7 @@ public sealed class TunnelSupervisor
             : RestartReasons.Exited;
         Publish(s => s with { LastExit = exit?.ToString(), Pid = null, LastRestartReason = endReason });
         return (new TunnelRunOutcome(exit, decisive, upSince is not null, upSince is { } u ? endedAt - u : TimeSpan.Zero,
-            endedAt - startedAt, why), restartAtOnce);
+            endedAt - startedAt, why, run.CouldNotConnect), restartAtOnce);
     }
 
     /// <summary>A task of <typeparamref name="T"/> that ends (cancelled) only with the run.</summary>
@@ -302,14 +302,14 @@ public sealed class TunnelSupervisor
 
     /// <summary>Waits out a back-off, cut short by retry-now, restart, a network change, stop, or
     /// (after a transient failure) the server answering again.</summary>
-    private async Task WaitAsync(TunnelNextStep next, CancellationToken stop)
+    private async Task WaitAsync(TunnelNextStep next, bool couldNotConnect, CancellationToken stop)
     {
         // Nothing to wait for (a healthy tunnel's first failure): no gate, no timers, no hops.
         if (next.Delay <= TimeSpan.Zero) return;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var timer = Task.Delay(next.Delay, _time, cts.Token);
         var gate = next.State == TunnelState.Backoff && _options.Reachability is { } reachability
-            ? ServerReturnsAsync(reachability, cts.Token)
+            ? ServerReturnsAsync(reachability, couldNotConnect, cts.Token)
             : Task.Delay(Timeout.InfiniteTimeSpan, _time, cts.Token);
         try
         {
@@ -348,7 +348,7 @@ public sealed class TunnelSupervisor
 
     /// <summary>The reachability gate of one wait, with its log lines: the server address ssh
     /// used last, else the one <c>ssh -G</c> names.</summary>
-    private async Task ServerReturnsAsync(IServerReachability reachability, CancellationToken cancellationToken)
+    private async Task ServerReturnsAsync(IServerReachability reachability, bool couldNotConnect, CancellationToken cancellationToken)
     {
         var server = _stallWatch?.LastServer;
         if (server is null)
@@ -363,7 +363,7 @@ public sealed class TunnelSupervisor
             return;
         }
 
-        await ReachabilityGate.ServerReturnsAsync(reachability, server, () =>
+        await ReachabilityGate.ServerReturnsAsync(reachability, server, couldNotConnect, () =>
             _log.ServerUnreachable(Config.Name, server.Address.ToString(), server.Port, "no answer to a TCP connect", ReachabilityGate.CheckEvery),
             cancellationToken);
         _log.ServerReachable(Config.Name, server.Address.ToString(), server.Port);

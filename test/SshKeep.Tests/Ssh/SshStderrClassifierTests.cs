@@ -45,4 +45,14 @@ public class SshStderrClassifierTests
     {
         Assert.Equal(permanent, new SshStderrLine(kind).IsPermanent);
     }
+
+    [Theory]
+    [InlineData("ssh: connect to host bastion port 22: Connection timed out", true)]
+    [InlineData("ssh: connect to host 10.0.0.1 port 2222: Connection refused", true)]
+    [InlineData("ssh: connect to host bastion port 22: No route to host", true)]
+    [InlineData("Timeout, server bastion not responding.", false)]   // it connected; the session died later
+    [InlineData("Connection closed by 10.0.0.1 port 22", false)]
+    [InlineData("ssh: Could not resolve hostname bastion: Name or service not known", false)]
+    public void Tells_when_ssh_could_not_connect_to_the_server_at_all(string line, bool connectFailure) =>
+        Assert.Equal(connectFailure, SshStderrClassifier.IsConnectFailure(line));
 }

@@ -47,6 +47,23 @@ public class TunnelSupervisorReachabilityTests
         Assert.Equal(1, reachability.Checks);
     }
 
+    [Theory]
+    [InlineData("ssh: connect to host bastion port 22: Connection timed out")]
+    [InlineData("ssh: connect to host bastion port 22: Connection refused")]
+    public async Task A_server_that_answers_right_after_ssh_could_not_connect_to_it_ends_the_wait_at_once(string lastWords)
+    {
+        // The outage ended while ssh was giving up on its connect (bench/soak: a black-hole healed
+        // just before ssh's ConnectTimeout); the server answering now means the cause is gone.
+        var reachability = new FakeReachability { ServerAnswers = true };
+        await using var h = With(reachability);
+        var ssh = await h.Launcher.NextStartAsync();
+        ssh.Say(lastWords);
+        ssh.Exit(255);
+
+        await Eventually.WaitUntilAsync(() => h.Launcher.Starts.Count == 2, "ssh starts again without the clock moving");
+        Assert.Equal(1, reachability.Checks);
+    }
+
     [Fact]
     public async Task The_address_ssh_used_is_checked_without_asking_ssh_G()
     {
