@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Threading.Channels;
 using Microsoft.Win32.SafeHandles;
 
@@ -29,8 +28,7 @@ internal sealed unsafe class StderrLineReader : IDisposable
 
     private readonly SafeFileHandle _pipe;
     private readonly SafeFileHandle _wake;
-    private readonly Channel<string> _lines = Channel.CreateBounded<string>(
-        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true });
+    private readonly StderrLineSplitter _splitter = new();
     private int _disposed;
 
     /// <summary>Takes ownership of <paramref name="pipeReadFd"/> and starts reading.</summary>
@@ -49,7 +47,7 @@ internal sealed unsafe class StderrLineReader : IDisposable
         thread.Start();
     }
 
-    public ChannelReader<string> Lines => _lines.Reader;
+    public ChannelReader<string> Lines => _splitter.Lines;
 
     /// <summary>Ends the reader thread (it closes the pipe itself). Lines already read stay readable.</summary>
     public void Dispose()
@@ -64,8 +62,6 @@ internal sealed unsafe class StderrLineReader : IDisposable
     private void Run()
     {
         bool pipeRef = false, wakeRef = false;
-        var pending = new byte[MaxLineBytes];
-        int pendingLength = 0;
         var buffer = new byte[4096];
         try
         {
@@ -95,38 +91,15 @@ internal sealed unsafe class StderrLineReader : IDisposable
                 }
                 if (count == 0) break; // EOF: every writer (ssh and anything it started) is gone
 
-                for (int i = 0; i < count; i++)
-                {
-                    byte c = buffer[i];
-                    if (c == (byte)'\n')
-                    {
-                        Publish(pending, pendingLength);
-                        pendingLength = 0;
-                        continue;
-                    }
-                    if (pendingLength == pending.Length)
-                    {
-                        Publish(pending, pendingLength);
-                        pendingLength = 0;
-                    }
-                    pending[pendingLength++] = c;
-                }
+                _splitter.Append(new ReadOnlySpan<byte>(buffer, 0, (int)count));
             }
-            if (pendingLength > 0) Publish(pending, pendingLength);
         }
         finally
         {
-            _lines.Writer.TryComplete();
+            _splitter.Complete();
             if (wakeRef) _wake.DangerousRelease();
             if (pipeRef) _pipe.DangerousRelease();
             _pipe.Dispose();
         }
-    }
-
-    private void Publish(byte[] bytes, int length)
-    {
-        // ssh ends lines with "\r\n" when it has a terminal in raw mode; the \r is not content.
-        if (length > 0 && bytes[length - 1] == (byte)'\r') length--;
-        _lines.Writer.TryWrite(Encoding.UTF8.GetString(bytes, 0, length));
     }
 }

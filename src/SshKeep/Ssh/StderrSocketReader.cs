@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Text;
 using System.Threading.Channels;
 
 namespace SshKeep.Ssh;
@@ -27,8 +26,7 @@ internal sealed class StderrSocketReader : IDisposable
 
     private readonly Socket _socket;
     private readonly CancellationTokenSource _stop = new();
-    private readonly Channel<string> _lines = Channel.CreateBounded<string>(
-        new BoundedChannelOptions(StderrLineReader.Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true });
+    private readonly StderrLineSplitter _splitter = new();
     private int _disposed;
 
     /// <summary>Takes ownership of <paramref name="ours"/> (our end of the socketpair) and starts reading.</summary>
@@ -38,7 +36,7 @@ internal sealed class StderrSocketReader : IDisposable
         _ = ReadAsync();
     }
 
-    public ChannelReader<string> Lines => _lines.Reader;
+    public ChannelReader<string> Lines => _splitter.Lines;
 
     /// <summary>Ends the read (our end is closed). Lines already read stay readable.</summary>
     public void Dispose()
@@ -52,40 +50,14 @@ internal sealed class StderrSocketReader : IDisposable
     private async Task ReadAsync()
     {
         var buffer = new byte[ReadBufferBytes];
-        // Grows up to StderrLineReader.MaxLineBytes for a long line; most lines fit the first size.
-        var pending = new byte[256];
-        var pendingLength = 0;
         try
         {
             while (true)
             {
                 int count = await _socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token).ConfigureAwait(false);
                 if (count == 0) break; // EOF: every writer (ssh and anything it started) is gone
-                for (int i = 0; i < count; i++)
-                {
-                    byte c = buffer[i];
-                    if (c == (byte)'\n')
-                    {
-                        Publish(pending, pendingLength);
-                        pendingLength = 0;
-                        continue;
-                    }
-                    if (pendingLength == pending.Length)
-                    {
-                        if (pending.Length < StderrLineReader.MaxLineBytes)
-                        {
-                            Array.Resize(ref pending, Math.Min(pending.Length * 4, StderrLineReader.MaxLineBytes));
-                        }
-                        else
-                        {
-                            Publish(pending, pendingLength);
-                            pendingLength = 0;
-                        }
-                    }
-                    pending[pendingLength++] = c;
-                }
+                _splitter.Append(buffer.AsSpan(0, count));
             }
-            if (pendingLength > 0) Publish(pending, pendingLength);
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
@@ -94,15 +66,8 @@ internal sealed class StderrSocketReader : IDisposable
         }
         finally
         {
-            _lines.Writer.TryComplete();
+            _splitter.Complete();
             _socket.Dispose();
         }
-    }
-
-    private void Publish(byte[] bytes, int length)
-    {
-        // ssh ends lines with "\r\n" when it has a terminal in raw mode; the \r is not content.
-        if (length > 0 && bytes[length - 1] == (byte)'\r') length--;
-        _lines.Writer.TryWrite(Encoding.UTF8.GetString(bytes, 0, length));
     }
 }
