@@ -102,13 +102,8 @@ internal sealed class KeeperProcess : IAsyncDisposable
         yaml.AppendLine("tunnels:");
         yaml.AppendLine("  bench:");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"    destination: {sshd.Destination}");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"    port: {sshd.Port}");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"    identity_file: {sshd.ClientKeyPath}");
+        yaml.Append(sshd.TunnelKeysYaml("    "));
         yaml.AppendLine(CultureInfo.InvariantCulture, $"    health: {{ server_alive_interval: {ServerAliveInterval}, server_alive_count_max: {ServerAliveCountMax} }}");
-        yaml.AppendLine("    ssh_options:");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"      UserKnownHostsFile: {sshd.KnownHostsPath}");
-        yaml.AppendLine("      StrictHostKeyChecking: \"yes\"");
-        yaml.AppendLine("      IdentitiesOnly: \"yes\"");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"    forwards: [ {{ {(forward == "-R" ? "remote" : "local")}: \"{spec}\" }} ]");
         return yaml.ToString();
     }

@@ -98,12 +98,7 @@ internal sealed class SshkeepFleet(
         var yaml = new StringBuilder();
         yaml.AppendLine("# bench/footprint: " + (probes ? "default probes" : "probes off"));
         yaml.AppendLine("defaults:");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  port: {sshd.Port}");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  identity_file: {sshd.ClientKeyPath}");
-        yaml.AppendLine("  ssh_options:");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"    UserKnownHostsFile: {sshd.KnownHostsPath}");
-        yaml.AppendLine("    StrictHostKeyChecking: \"yes\"");
-        yaml.AppendLine("    IdentitiesOnly: \"yes\"");
+        yaml.Append(sshd.TunnelKeysYaml("  "));
         if (!probes)
         {
             yaml.AppendLine("  health:");

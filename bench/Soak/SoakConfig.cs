@@ -21,14 +21,9 @@ internal static class SoakConfig
     {
         var yaml = new StringBuilder();
         yaml.AppendLine("defaults:");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  port: {sshd.Port}");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  identity_file: {sshd.ClientKeyPath}");
+        yaml.Append(sshd.TunnelKeysYaml("  "));
         yaml.AppendLine(CultureInfo.InvariantCulture, $"  health: {{ server_alive_interval: {ServerAliveInterval}, server_alive_count_max: {ServerAliveCountMax} }}");
         if (backoffMax is { } max) yaml.AppendLine(CultureInfo.InvariantCulture, $"  backoff: {{ max: {max} }}");
-        yaml.AppendLine("  ssh_options:");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"    UserKnownHostsFile: {sshd.KnownHostsPath}");
-        yaml.AppendLine("    StrictHostKeyChecking: \"yes\"");
-        yaml.AppendLine("    IdentitiesOnly: \"yes\"");
         yaml.AppendLine("tunnels:");
         foreach (var tunnel in layout.Current)
         {

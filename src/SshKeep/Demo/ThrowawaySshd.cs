@@ -66,6 +66,22 @@ public sealed class ThrowawaySshd : IAsyncDisposable
         "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
     ];
 
+    /// <summary>
+    /// The keys of a sshkeep tunnels file that reach this server, for a <c>defaults:</c> block or one
+    /// tunnel, as YAML lines (each ending in a newline) indented by <paramref name="indent"/>: its
+    /// port, this fixture's key only, its known_hosts with strict checking. The YAML twin of
+    /// <see cref="ClientOptions"/>.
+    /// </summary>
+    public string TunnelKeysYaml(string indent) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"""
+        {indent}port: {Port}
+        {indent}identity_file: {ClientKeyPath}
+        {indent}ssh_options:
+        {indent}  UserKnownHostsFile: {KnownHostsPath}
+        {indent}  StrictHostKeyChecking: "yes"
+        {indent}  IdentitiesOnly: "yes"
+
+        """);
+
     /// <summary>Makes keys and config and starts sshd on a free port; returns once the port accepts.</summary>
     public static async Task<ThrowawaySshd> CreateAsync(
         ThrowawaySshdOptions? options = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)

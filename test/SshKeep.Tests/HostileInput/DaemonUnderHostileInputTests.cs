@@ -92,10 +92,8 @@ public sealed class DaemonUnderHostileInputTests
     {
         var yaml = new StringBuilder();
         yaml.AppendLine("defaults:");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  port: {sshd.Port}");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  identity_file: {sshd.ClientKeyPath}");
+        yaml.Append(sshd.TunnelKeysYaml("  "));
         yaml.AppendLine("  health: { server_alive_interval: 2, server_alive_count_max: 2, connect_timeout: 5 }");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  ssh_options: {{ UserKnownHostsFile: {sshd.KnownHostsPath}, StrictHostKeyChecking: \"yes\", IdentitiesOnly: \"yes\" }}");
         yaml.AppendLine("tunnels:");
         for (var i = 0; i < ports.Length; i++)
             yaml.AppendLine(CultureInfo.InvariantCulture, $"  t{i}: {{ destination: {sshd.Destination}, forwards: [ {{ local: \"127.0.0.1:{ports[i]}:127.0.0.1:{echoPort}\" }} ] }}");

@@ -55,13 +55,8 @@ internal sealed class DaemonWorld : IAsyncDisposable
     {
         var yaml = new StringBuilder();
         yaml.AppendLine("defaults:");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  port: {Sshd.Port}");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"  identity_file: {Sshd.ClientKeyPath}");
+        yaml.Append(Sshd.TunnelKeysYaml("  "));
         yaml.AppendLine("  health: { server_alive_interval: 2, server_alive_count_max: 2, connect_timeout: 5 }");
-        yaml.AppendLine("  ssh_options:");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"    UserKnownHostsFile: {Sshd.KnownHostsPath}");
-        yaml.AppendLine("    StrictHostKeyChecking: \"yes\"");
-        yaml.AppendLine("    IdentitiesOnly: \"yes\"");
         yaml.AppendLine("tunnels:");
         foreach (var (name, forward, keys) in tunnels)
         {

@@ -30,11 +30,7 @@ public class HooksAgainstSshdTests
             var runDirectory = Directory.CreateDirectory(Path.Combine(directory, "run")).FullName;
             var yaml = new StringBuilder();
             yaml.AppendLine("defaults:");
-            yaml.AppendLine(CultureInfo.InvariantCulture, $"  port: {sshd.Port}");
-            yaml.AppendLine(CultureInfo.InvariantCulture, $"  identity_file: {sshd.ClientKeyPath}");
-            yaml.AppendLine("  ssh_options:");
-            yaml.AppendLine(CultureInfo.InvariantCulture, $"    UserKnownHostsFile: {sshd.KnownHostsPath}");
-            yaml.AppendLine("    StrictHostKeyChecking: \"yes\"");
+            yaml.Append(sshd.TunnelKeysYaml("  "));
             yaml.AppendLine(CultureInfo.InvariantCulture, $"  hooks: {{ on_down: [\"{hook}\", \"{directory}\"] }}");
             yaml.AppendLine("tunnels:");
             yaml.AppendLine("  web:");
