@@ -159,7 +159,7 @@ public sealed class ForwardProbe
             {
                 TcpKeepAlive.Apply(socket, owner._keepAlive);
                 var error = await QuietConnect.ConnectAsync(socket, listener, probe).ConfigureAwait(false);
-                if (error != SocketError.Success) return $"{step}: {QuietConnect.Describe(error)}";
+                if (error != SocketError.Success) return $"{step}: {SocketErrorText.Of(error)}";
             }
             catch (SocketException e)
             {

@@ -168,7 +168,7 @@ public static class MuxStdioForward
     private static string ConnectErrorText(string controlPath, SocketError error) =>
         error is SocketError.AddressNotAvailable or SocketError.ConnectionRefused
             ? LibC.StrError(Path.Exists(controlPath) ? LibC.ECONNREFUSED : LibC.ENOENT)
-            : QuietConnect.Describe(error);
+            : SocketErrorText.Of(error);
 
     private static MuxStdioOpen.Failed Fail(MuxOpenFailure kind, string reason) => new(kind, reason);
 

@@ -41,9 +41,6 @@ public static class QuietConnect
         return connect.SocketError;
     }
 
-    /// <summary>strerror() wording of <paramref name="error"/>, as <see cref="SocketErrorText.Of(SocketException)"/> gives it.</summary>
-    public static string Describe(SocketError error) => SocketErrorText.Of(new SocketException((int)error));
-
     private sealed class Completion : SocketAsyncEventArgs
     {
         public readonly TaskCompletionSource Done = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -64,7 +64,7 @@ public sealed class ReachabilityCheck(TimeProvider time)
                 SocketError.Success => ReachabilityOutcome.AnsweredBy(endpoint),
                 SocketError.ConnectionRefused => ReachabilityOutcome.RefusedBy(endpoint),
                 SocketError.TimedOut => ReachabilityOutcome.TimedOutAt(endpoint, timeout),
-                _ => ReachabilityOutcome.UnreachableAt(endpoint, error, QuietConnect.Describe(error)),
+                _ => ReachabilityOutcome.UnreachableAt(endpoint, error, SocketErrorText.Of(error)),
             };
         }
     }

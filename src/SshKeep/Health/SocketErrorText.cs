@@ -15,4 +15,8 @@ internal static class SocketErrorText
     /// <summary>On Unix <see cref="SocketException.NativeErrorCode"/> is the errno, so the C
     /// library gives the exact strerror() text ("Connection refused", "Address already in use").</summary>
     public static string Of(SocketException e) => Marshal.GetPInvokeErrorMessage(e.NativeErrorCode);
+
+    /// <summary>The same wording for an error reported as a value (<see cref="QuietConnect"/>): the
+    /// exception is only made to map the code to its errno, never thrown.</summary>
+    public static string Of(SocketError error) => Of(new SocketException((int)error));
 }

@@ -21,7 +21,7 @@ public class QuietConnectTests
 
         Assert.Equal(SocketError.Success, await QuietConnect.ConnectAsync(first, new IPEndPoint(IPAddress.Loopback, open), CancellationToken.None));
         Assert.Equal(SocketError.ConnectionRefused, await QuietConnect.ConnectAsync(second, new IPEndPoint(IPAddress.Loopback, closed), CancellationToken.None));
-        Assert.Equal("Connection refused", QuietConnect.Describe(SocketError.ConnectionRefused));
+        Assert.Equal("Connection refused", SocketErrorText.Of(SocketError.ConnectionRefused));
     }
 
     [Fact]
