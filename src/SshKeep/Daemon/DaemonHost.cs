@@ -262,6 +262,7 @@ public sealed class DaemonHost : IControlHandler
             StopGrace = _options.StopGrace,
             Reachability = _reachability,
             DescribePortHolder = port => PortHolder.Describe(port),
+            ClaimSessionSocket = pid => SessionSocketClaim.Take(pid),
             BeforeStart = RemoveStaleControlSocket,
             ProbeClock = _probeClock,
             ProbeForward = controlPath is null ? null

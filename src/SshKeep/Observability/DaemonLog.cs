@@ -114,6 +114,12 @@ public static partial class DaemonLog
     [LoggerMessage(1116, LogLevel.Warning, "end-to-end probes are off: {Reason}; ssh's keepalive still watches the session")]
     public static partial void ProbesUnavailable(this ILogger logger, string tunnel, string reason);
 
+    [LoggerMessage(1122, LogLevel.Information, "ssh's connection {Local} → {Server} ended while the server did not answer; keeping it to reset it once the server answers, so the server lets go of the remote ports")]
+    public static partial void DeadSessionKept(this ILogger logger, string tunnel, string local, string server);
+
+    [LoggerMessage(1123, LogLevel.Information, "reset the dead session's connection {Local} → {Server}; the server drops that session and frees remote port {Port}; retrying in {Delay}")]
+    public static partial void DeadSessionReset(this ILogger logger, string tunnel, string local, string server, int port, DaemonDuration delay);
+
     [LoggerMessage(1120, LogLevel.Warning, "the server still holds remote port {Port} (most likely for a dead session of ours); retrying in {Delay} until it lets go")]
     public static partial void WaitingForRemotePort(this ILogger logger, string tunnel, int port, DaemonDuration delay);
 

@@ -130,6 +130,26 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "close", SetLastError = true)]
     internal static partial int close(int fd);
 
+    // glibc 2.36+ wrappers (Debian 12): an older libc lacks the entry points, which callers
+    // treat as "not available" (EntryPointNotFoundException).
+    [LibraryImport(Lib, EntryPoint = "pidfd_open", SetLastError = true)]
+    internal static partial int pidfd_open(int pid, uint flags);
+
+    [LibraryImport(Lib, EntryPoint = "pidfd_getfd", SetLastError = true)]
+    internal static partial int pidfd_getfd(int pidfd, int targetFd, uint flags);
+
+    internal const int SO_LINGER = 13;
+
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct Linger
+    {
+        public int OnOff;
+        public int Seconds;
+    }
+
+    [LibraryImport(Lib, EntryPoint = "setsockopt", SetLastError = true)]
+    internal static partial int setsockopt(int fd, int level, int name, Linger* value, uint length);
+
     [LibraryImport(Lib, EntryPoint = "eventfd", SetLastError = true)]
     internal static partial int eventfd(uint initialValue, int flags);
 

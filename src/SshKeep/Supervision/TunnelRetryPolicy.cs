@@ -14,11 +14,20 @@ public static class TunnelRetryPolicy
     /// <summary>Two starts of an unhealthy tunnel are never closer than this.</summary>
     public static readonly TimeSpan MinimumGap = TimeSpan.FromSeconds(1);
 
+    /// <summary>The wait after the daemon reset the dead session that held a remote port: the
+    /// server drops that session as soon as the reset arrives (one way of a round trip), so the
+    /// port is free well within this.</summary>
+    public static readonly TimeSpan AfterDeadSessionReset = TimeSpan.FromMilliseconds(500);
+
     /// <param name="outcome">How the run ended.</param>
     /// <param name="failures">Consecutive failed runs before this one.</param>
     /// <param name="settings">The tunnel's back-off settings.</param>
     /// <param name="unit">A random number in [0, 1) for the jitter.</param>
-    public static TunnelNextStep After(TunnelRunOutcome outcome, int failures, BackoffSettings settings, double unit)
+    /// <param name="deadSessionReset">The run found its remote port held, and the daemon has just
+    /// reset the connection of the tunnel's previous session, which the server still kept
+    /// (<see cref="SshKeep.Health.SessionSocketClaim"/>).</param>
+    public static TunnelNextStep After(TunnelRunOutcome outcome, int failures, BackoffSettings settings, double unit,
+        bool deadSessionReset = false)
     {
         // A tunnel that stayed healthy for the stable period starts its back-off afresh.
         if (outcome.ReachedUp && outcome.UpFor >= TimeSpan.FromSeconds(settings.StablePeriod)) failures = 0;
@@ -28,7 +37,9 @@ public static class TunnelRetryPolicy
                 failures + 1, null, outcome.Reason);
 
         if (outcome.Decisive.Kind == SshFailureKind.RemotePortInUse)
-            return new TunnelNextStep(TunnelState.WaitingForRemotePort, JitteredBackoff.AroundPeriod(settings.RemotePortRetry, unit),
+            return new TunnelNextStep(TunnelState.WaitingForRemotePort,
+                deadSessionReset ? Min(AfterDeadSessionReset, JitteredBackoff.AroundPeriod(settings.RemotePortRetry, unit))
+                    : JitteredBackoff.AroundPeriod(settings.RemotePortRetry, unit),
                 failures + 1, outcome.Decisive.Port, outcome.Reason);
 
         // The first failure of a tunnel that was up (and not flapping: its count is back at zero)
@@ -46,4 +57,6 @@ public static class TunnelRetryPolicy
         delay = JitteredBackoff.AtLeastGap(delay, outcome.SinceStart, MinimumGap, wasHealthy: outcome.ReachedUp);
         return new TunnelNextStep(TunnelState.Backoff, delay, failures + 1, null, outcome.Reason);
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

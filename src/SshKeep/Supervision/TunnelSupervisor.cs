@@ -24,6 +24,9 @@ public sealed class TunnelSupervisor
     private readonly Lock _gate = new();
     private readonly ConnectStallWatch? _stallWatch;
     private ProbeClock? _ownProbeClock;
+    // The connection of a session that ended while the server did not answer, kept to be reset
+    // when the server next answers (SessionSocketClaim says why); null when there is none.
+    private SessionSocketClaim? _deadSession;
 
     /// <summary>How long ssh's stderr may stay open after its exit before the run is judged without it.</summary>
     private static readonly TimeSpan StderrAfterExit = TimeSpan.FromMilliseconds(500);
@@ -82,9 +85,12 @@ public sealed class TunnelSupervisor
                 if (stop.IsCancellationRequested) break;
                 if (restartAtOnce) continue;
 
-                var next = TunnelRetryPolicy.After(outcome, failures, Config.Backoff, _options.NextUnit());
+                // ssh authenticated and found its remote port held: the server answers, so a dead
+                // session of ours that may hold the port can be reset now.
+                var reset = outcome.Decisive.Kind == SshFailureKind.RemotePortInUse ? ResetDeadSession() : null;
+                var next = TunnelRetryPolicy.After(outcome, failures, Config.Backoff, _options.NextUnit(), deadSessionReset: reset is not null);
                 failures = next.Failures;
-                var holder = LogNext(outcome, next);
+                var holder = LogNext(outcome, next, reset);
                 Publish(s => s with
                 {
                     State = next.State,
@@ -100,6 +106,9 @@ public sealed class TunnelSupervisor
         }
         finally
         {
+            // Stopping: a plain close, whose FIN the kernel keeps retrying on its own.
+            _deadSession?.Dispose();
+            _deadSession = null;
             Publish(s => s with { State = TunnelState.Stopped, Since = _time.GetUtcNow(), Pid = null, UpSince = null, NextRetry = null });
             _log.TunnelStopped(Config.Name, "sshkeep stopped it");
         }
@@ -150,6 +159,7 @@ public sealed class TunnelSupervisor
         Task<ProbeResult> condemned = Never<ProbeResult>(never);
         Task healthy = never;
         DateTimeOffset? upSince = null;
+        SessionSocketClaim? claim = null;
         var restartAtOnce = false;
         ChildExit? exit = null;
         string? endedBy = null;
@@ -210,6 +220,13 @@ public sealed class TunnelSupervisor
                     if (probes is not null) _log.FirstProbePassed(Config.Name, upSince.Value - startedAt);
                     _log.TunnelUp(Config.Name, process.Pid, upSince.Value - startedAt);
                     Publish(s => s with { State = TunnelState.Up, Since = upSince.Value, UpSince = upSince });
+                    if (_options.ClaimSessionSocket is { } claimSocket && Config.Forwards.Any(f => f.Kind == ForwardKind.Remote))
+                    {
+                        // This session holds the remote ports now, so an older dead one holds none.
+                        _deadSession?.Reset();
+                        _deadSession = null;
+                        claim = claimSocket(process.Pid);
+                    }
                     continue;
                 }
 
@@ -282,6 +299,7 @@ public sealed class TunnelSupervisor
         }
         await stderrCts.CancelAsync();
         await stderrPump;
+        KeepIfServerMissedTheEnd(claim);
         var endedAt = _time.GetUtcNow();
         var decisive = run.Decisive;
         var why = endedBy ?? run.LastLine ?? (exit is { } ended ? $"ssh exited with {ended}" : "ssh ended");
@@ -291,6 +309,32 @@ public sealed class TunnelSupervisor
         Publish(s => s with { LastExit = exit?.ToString(), Pid = null, LastRestartReason = endReason });
         return (new TunnelRunOutcome(exit, decisive, upSince is not null, upSince is { } u ? endedAt - u : TimeSpan.Zero,
             endedAt - startedAt, why, run.CouldNotConnect), restartAtOnce);
+    }
+
+    /// <summary>After a run: when segments to the server were going unanswered, ssh's goodbye would
+    /// be lost, so the connection is kept for <see cref="ResetDeadSession"/>; otherwise it is closed
+    /// the ordinary way now, as ssh's own exit would have.</summary>
+    private void KeepIfServerMissedTheEnd(SessionSocketClaim? claim)
+    {
+        if (claim is null) return;
+        if (claim.ServerHearsUs())
+        {
+            claim.Dispose();
+            return;
+        }
+        _deadSession?.Dispose();
+        _deadSession = claim;
+        _log.DeadSessionKept(Config.Name, claim.Connection.Local.ToString(), claim.Connection.Remote.ToString());
+    }
+
+    /// <summary>Resets the kept connection of a dead session (the server drops the session and its
+    /// remote ports when the reset arrives); returns it, or null when none was kept.</summary>
+    private ServerConnection? ResetDeadSession()
+    {
+        if (_deadSession is not { } dead) return null;
+        _deadSession = null;
+        dead.Reset();
+        return dead.Connection;
     }
 
     /// <summary>A task of <typeparamref name="T"/> that ends (cancelled) only with the run.</summary>
@@ -371,7 +415,7 @@ public sealed class TunnelSupervisor
 
     /// <summary>Logs what happened and what happens next; returns who holds a local port when
     /// that was the failure and the holder could be found, for the status.</summary>
-    private string? LogNext(TunnelRunOutcome outcome, TunnelNextStep next)
+    private string? LogNext(TunnelRunOutcome outcome, TunnelNextStep next, ServerConnection? deadSessionReset)
     {
         if (outcome.Exit is null)
         {
@@ -390,6 +434,9 @@ public sealed class TunnelSupervisor
         {
             case TunnelState.NeedsAttention:
                 _log.NeedsAttention(Config.Name, next.Reason, FixFor(outcome.Decisive.Kind), next.Delay);
+                break;
+            case TunnelState.WaitingForRemotePort when deadSessionReset is { } dead:
+                _log.DeadSessionReset(Config.Name, dead.Local.ToString(), dead.Remote.ToString(), next.HeldRemotePort ?? 0, next.Delay);
                 break;
             case TunnelState.WaitingForRemotePort:
                 _log.WaitingForRemotePort(Config.Name, next.HeldRemotePort ?? 0, next.Delay);

@@ -20,6 +20,12 @@ public sealed record TunnelSupervisorOptions
     /// the reachability-gated wait and the stuck-connect restart off.</summary>
     public SshKeep.Health.IServerReachability? Reachability { get; init; }
 
+    /// <summary>Takes a second descriptor for a running ssh's connection to its server (tunnels
+    /// with -R forwards), so that a session that dies during an outage can be reset once the
+    /// server answers and the server lets go of its remote ports (<see cref="SshKeep.Health.SessionSocketClaim"/>);
+    /// null: never (fake ssh processes in tests).</summary>
+    public Func<int, SshKeep.Health.SessionSocketClaim?>? ClaimSessionSocket { get; init; }
+
     /// <summary>Names the process holding a local TCP port ("held by pid 812 (python3)"), or null.</summary>
     public Func<int, string?>? DescribePortHolder { get; init; }
 

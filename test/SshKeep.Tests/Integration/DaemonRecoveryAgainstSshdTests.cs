@@ -33,6 +33,29 @@ public sealed class DaemonRecoveryAgainstSshdTests
         Assert.True(web.GetProperty("restarts").GetInt32() >= 1);
     }
 
+    [RequiresFact(Needs.Root | Needs.Sshd)]
+    public async Task A_remote_forward_whose_session_died_in_an_outage_gets_its_port_back_by_a_reset_after_the_heal()
+    {
+        // The throwaway sshd has no ClientAliveInterval (sshd's default): it would hold the -R
+        // port of the dead session until a retransmission got through, seconds after the heal.
+        await using var world = await DaemonWorld.StartAsync();
+        await world.WriteConfigAsync(("back", $"remote: \"127.0.0.1:{world.BackPort}:127.0.0.1:{world.EchoPort}\""));
+        await using var daemon = world.Up();
+        await daemon.AllUpAsync(["back"]);
+        Assert.True(await world.CarriesBytesAsync(world.BackPort));
+
+        await using (LoopbackFirewall.BlackHole(world.Sshd.Port))
+        {
+            await Eventually.WaitUntilAsync(() => Task.FromResult(daemon.Log.Contains("keeping it to reset it once the server answers", StringComparison.Ordinal)),
+                () => $"the daemon to keep the dead session's connection; it said:\n{daemon.Log}", TimeSpan.FromSeconds(60));
+        }
+
+        await daemon.AllUpAsync(["back"]);
+        Assert.True(await world.CarriesBytesAsync(world.BackPort), "the remote forward carries bytes again after the heal");
+        Assert.Contains("reset the dead session's connection", daemon.Log);
+        Assert.Contains($"frees remote port {world.BackPort}", daemon.Log);
+    }
+
     [SshdFact]
     public async Task A_frozen_server_session_is_detected_by_the_probe()
     {

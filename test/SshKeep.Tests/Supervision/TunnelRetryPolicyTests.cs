@@ -106,4 +106,25 @@ public class TunnelRetryPolicyTests
         Assert.Equal(8080, next.HeldRemotePort);
         Assert.Equal(expected, next.Delay.TotalSeconds, 3);
     }
+
+    [Theory]
+    [InlineData(0.0, 0.5)]
+    [InlineData(0.999, 0.5)]
+    public void A_held_remote_port_is_retried_at_once_after_the_dead_session_holding_it_was_reset(double unit, double expected)
+    {
+        var next = TunnelRetryPolicy.After(Outcome(SshFailureKind.RemotePortInUse, port: 8080), failures: 9, Defaults, unit, deadSessionReset: true);
+
+        Assert.Equal(TunnelState.WaitingForRemotePort, next.State);
+        Assert.Equal(8080, next.HeldRemotePort);
+        Assert.Equal(expected, next.Delay.TotalSeconds, 3);
+    }
+
+    [Fact]
+    public void A_remote_port_retry_shorter_than_the_grace_after_a_reset_is_kept()
+    {
+        var next = TunnelRetryPolicy.After(Outcome(SshFailureKind.RemotePortInUse, port: 8080), failures: 0,
+            Defaults with { RemotePortRetry = 0.2 }, 0.5, deadSessionReset: true);
+
+        Assert.True(next.Delay <= TimeSpan.FromSeconds(0.2), $"{next.Delay}");
+    }
 }
