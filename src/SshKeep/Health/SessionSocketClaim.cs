@@ -44,18 +44,11 @@ public sealed class SessionSocketClaim : IDisposable
     public static SessionSocketClaim? Take(int pid, int? serverPort = null)
     {
         if (ConnectStall.ServerConnectionOf(pid, serverPort) is not { IsConnecting: false } connection) return null;
-        int pidfd;
+        var pidfd = -1;
         try
         {
             pidfd = LibC.pidfd_open(pid, 0);
-        }
-        catch (EntryPointNotFoundException)
-        {
-            return null; // libc before 2.36
-        }
-        if (pidfd < 0) return null;
-        try
-        {
+            if (pidfd < 0) return null;
             var fd = LibC.pidfd_getfd(pidfd, connection.Fd, 0);
             if (fd < 0) return null;
             // ssh may have closed that descriptor and reused its number between the /proc read
@@ -70,11 +63,11 @@ public sealed class SessionSocketClaim : IDisposable
         }
         catch (EntryPointNotFoundException)
         {
-            return null;
+            return null; // libc before 2.36
         }
         finally
         {
-            LibC.close(pidfd);
+            if (pidfd >= 0) LibC.close(pidfd);
         }
     }
 

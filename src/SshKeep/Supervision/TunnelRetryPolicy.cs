@@ -37,10 +37,11 @@ public static class TunnelRetryPolicy
                 failures + 1, null, outcome.Reason);
 
         if (outcome.Decisive.Kind == SshFailureKind.RemotePortInUse)
-            return new TunnelNextStep(TunnelState.WaitingForRemotePort,
-                deadSessionReset ? Min(AfterDeadSessionReset, JitteredBackoff.AroundPeriod(settings.RemotePortRetry, unit))
-                    : JitteredBackoff.AroundPeriod(settings.RemotePortRetry, unit),
-                failures + 1, outcome.Decisive.Port, outcome.Reason);
+        {
+            var wait = JitteredBackoff.AroundPeriod(settings.RemotePortRetry, unit);
+            if (deadSessionReset && AfterDeadSessionReset < wait) wait = AfterDeadSessionReset;
+            return new TunnelNextStep(TunnelState.WaitingForRemotePort, wait, failures + 1, outcome.Decisive.Port, outcome.Reason);
+        }
 
         // The first failure of a tunnel that was up (and not flapping: its count is back at zero)
         // restarts at once, as autossh does after a run past its gate time: a killed or dropped
@@ -57,6 +58,4 @@ public static class TunnelRetryPolicy
         delay = JitteredBackoff.AtLeastGap(delay, outcome.SinceStart, MinimumGap, wasHealthy: outcome.ReachedUp);
         return new TunnelNextStep(TunnelState.Backoff, delay, failures + 1, null, outcome.Reason);
     }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }
