@@ -27,8 +27,9 @@ namespace SshKeep.Daemon;
 /// <c>busy</c>), so clients that never finish a line (slowloris) cannot keep a prompt
 /// <c>sshkeep status</c> out; only when every slot is handling a request is the newcomer
 /// answered <c>busy</c>.</para>
-/// <para>The socket file is created by bind, made 0600 before listen (so there is no moment at
-/// which another user could connect, whatever the umask), and removed on dispose. A file left at
+/// <para>The socket file is created 0600 by bind itself (the mode is set on the socket before
+/// bind; no chmod by path that a swapped-in symlink could redirect), checked to be our socket
+/// before listen, and removed on dispose. A file left at
 /// the path by a daemon that was killed is removed at start: starting requires the
 /// <see cref="InstanceLock"/>, so no live daemon can be using it.</para>
 /// </remarks>
@@ -99,14 +100,21 @@ public sealed class ControlServer : IAsyncDisposable
         bool bound = false;
         try
         {
+            // The mode is set on the socket before bind, and bind creates the file with it (less the
+            // umask): no chmod by path afterwards, which a symlink swapped in after bind would
+            // redirect to a file of someone else's choosing (docs/security.md). The run directory
+            // is writable by no one else (RunDirectory.Problem), so the path cannot change under us.
+            if (LibC.fchmod(listener.SafeHandle, (uint)OwnerReadWrite) != 0)
+                throw new IOException(LibC.StrError(System.Runtime.InteropServices.Marshal.GetLastPInvokeError()));
             listener.Bind(new UnixDomainSocketEndPoint(path));
             bound = true;
-            // Before listen(): until then every connect is refused, so the umask never matters.
-            File.SetUnixFileMode(path, OwnerReadWrite);
+            options.AfterBind?.Invoke(path);
             if (!FileStatus.TryGet(path, out var socketFile, out int errno))
                 throw new IOException(LibC.StrError(errno));
-            if (!socketFile.IsSocket || socketFile.Uid != ownUid || socketFile.Permissions != (uint)OwnerReadWrite)
+            if (!socketFile.IsSocket || socketFile.Uid != ownUid)
                 throw new IOException("the path was replaced while the socket was being created");
+            if (socketFile.Permissions != (uint)OwnerReadWrite)
+                throw new IOException($"the socket was created with mode {Convert.ToString(socketFile.Permissions, 8)}, not 600: the umask takes the owner's own rights; use a umask such as 022 or 077");
             // The kernel's maximum (somaxconn): a burst of status calls queues instead of failing.
             listener.Listen();
             server = new ControlServer(listener, options, handler, time, logger, ownUid, socketFile);
@@ -114,7 +122,8 @@ public sealed class ControlServer : IAsyncDisposable
         catch (Exception e) when (e is SocketException or IOException or UnauthorizedAccessException)
         {
             listener.Dispose();
-            if (bound) LibC.unlink(path); // ours: we made it; anything else there is not ours to remove
+            // Ours: we made it. Anything else there now is not ours to remove.
+            if (bound && FileStatus.TryGet(path, out var left, out _) && left.IsSocket && left.Uid == ownUid) LibC.unlink(path);
             error = $"cannot create control socket \"{path}\": {e.Message}";
             return false;
         }

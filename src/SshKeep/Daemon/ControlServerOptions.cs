@@ -20,4 +20,8 @@ public sealed record ControlServerOptions
 
     /// <summary>How long disposal waits for answers already being prepared or sent.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Tests only: called with the socket's path right after bind, where a racer with write
+    /// access to the directory could act (docs/security.md, the control socket row).</summary>
+    internal Action<string>? AfterBind { get; init; }
 }

@@ -71,7 +71,7 @@ public sealed class DaemonHost : IControlHandler
         var httpListen = _options.Http ?? config.Http?.Listen;
         if (httpListen is not null) _recorder = new DaemonRecorder(_time);
         var runDirectory = RunDirectory.FromEnvironment(_options.RunDirectory);
-        if (!runDirectory.TryCreate(out var runError)) return Fail($"run directory {runDirectory.Path}: {runError}");
+        if (!runDirectory.TryCreate(out var runError)) return Fail(runError);
         var paths = runDirectory.For(_configPath);
         _paths = paths;
         _reachability = new ServerReachability(_time, SshEnvironment.ForDaemonFromThisProcess());

@@ -20,7 +20,8 @@ namespace SshKeep.Daemon;
 /// /run/user/0): the system service has no XDG_RUNTIME_DIR, and <c>sudo sshkeep status</c> must
 /// find it. A user without XDG_RUNTIME_DIR (cron, su) falls back to <c>/tmp/sshkeep-UID</c>, fixed
 /// rather than $TMPDIR so that the daemon and the CLI agree; because /tmp is shared, that
-/// directory (like every default one) must be a real directory owned by us, or we refuse to use it.
+/// directory (like every default one, and like --run-dir) must be a real directory owned by us that
+/// no one else can write, or we refuse to use it (<see cref="Problem"/>).
 /// </remarks>
 public sealed class RunDirectory
 {
@@ -28,6 +29,9 @@ public sealed class RunDirectory
     public const string SystemPath = "/run/sshkeep";
 
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>022.</summary>
+    private const uint GroupOrOtherWrite = 0x12;
 
     private RunDirectory(string path, bool isOverride)
     {
@@ -38,7 +42,8 @@ public sealed class RunDirectory
     /// <summary>The absolute directory path.</summary>
     public string Path { get; }
 
-    /// <summary>True when given by <c>--run-dir</c>: created if missing, but an existing one is used as it is.</summary>
+    /// <summary>True when given by <c>--run-dir</c>: created if missing; an existing one is checked
+    /// (<see cref="Problem"/>) but never chmod'ed.</summary>
     public bool IsOverride { get; }
 
     /// <summary>Chooses the directory (touches nothing on disk).</summary>
@@ -76,6 +81,28 @@ public sealed class RunDirectory
     /// <summary>Creates the directory (mode 0700) for a daemon; on failure returns false and why.</summary>
     public bool TryCreate([NotNullWhen(false)] out string? error) => TryCreate(LibC.geteuid(), out error);
 
+    /// <summary>Why <paramref name="status"/> (lstat of <see cref="Path"/>) may not be our run
+    /// directory, or null when it may: a real directory (not a symlink), owned by us, and writable by
+    /// no one else. Whoever can write the directory can replace the lock, status file and control
+    /// socket between our steps (a rename over the socket, a symlink where we chmod), so a shared
+    /// --run-dir is refused exactly like a planted default one (docs/security.md, docs/daemon.md).
+    /// Readable by others is the user's choice for --run-dir (the status file is 0644 anyway).</summary>
+    internal string? Problem(FileStatus status, uint ownUid)
+    {
+        string remedy = IsOverride ? "choose another --run-dir" : "remove it or pass --run-dir";
+        if (!status.IsDirectory)
+            return $"run directory \"{Path}\" is not a directory{(status.IsSymbolicLink ? " (a symbolic link)" : "")}; {remedy}";
+        if (status.Uid != ownUid)
+            return $"run directory \"{Path}\" belongs to uid {status.Uid}, not to us (uid {ownUid}); {remedy}";
+        if ((status.Permissions & GroupOrOtherWrite) != 0)
+        {
+            string mode = Convert.ToString(status.Permissions, 8);
+            return $"run directory \"{Path}\" is writable by others (mode {mode}); others could replace the daemon's files: " +
+                $"make it writable only by you (chmod go-w) or {(IsOverride ? "choose another --run-dir" : "remove it")}";
+        }
+        return null;
+    }
+
     internal bool TryCreate(uint ownUid, [NotNullWhen(false)] out string? error)
     {
         try
@@ -87,34 +114,16 @@ public sealed class RunDirectory
             error = $"cannot create run directory \"{Path}\": {e.Message}";
             return false;
         }
-        // An explicit --run-dir is the user's choice, and may be shared: never chmod it. The files
-        // in it protect themselves (O_NOFOLLOW lock, O_EXCL temp files, socket chmod before listen).
-        if (IsOverride)
-        {
-            error = null;
-            return true;
-        }
         if (!FileStatus.TryGet(Path, out var status, out int errno))
         {
             error = $"cannot use run directory \"{Path}\": {LibC.StrError(errno)}";
             return false;
         }
-        if (!status.IsDirectory)
-        {
-            error = $"run directory \"{Path}\" is not a directory{(status.IsSymbolicLink ? " (a symbolic link)" : "")}; remove it or pass --run-dir";
-            return false;
-        }
-        if (status.Uid != ownUid)
-        {
-            error = $"run directory \"{Path}\" belongs to uid {status.Uid}, not to us (uid {ownUid}); remove it or pass --run-dir";
-            return false;
-        }
-        if ((status.Permissions & 0x3F /* 077 */) != 0)
-        {
-            // Ours, but readable by others (made by hand, or an older umask): tighten it.
-            File.SetUnixFileMode(Path, OwnerOnly);
-        }
-        error = null;
+        error = Problem(status, ownUid);
+        if (error is not null) return false;
+        // A default directory of ours that others can read (made by hand, or an older umask) is
+        // tightened; an explicit --run-dir is the user's choice and is never chmod'ed.
+        if (!IsOverride && (status.Permissions & 0x3F /* 077 */) != 0) File.SetUnixFileMode(Path, OwnerOnly);
         return true;
     }
 }

@@ -33,6 +33,7 @@ internal static unsafe partial class LibC
     internal const int O_RDWR = 0x2;
     internal const int O_CREAT = 0x40;
     internal const int O_TRUNC = 0x200;
+    internal const int O_APPEND = 0x400;
     internal const int O_NONBLOCK = 0x800;
     internal const int O_NOFOLLOW = 0x20000;
     internal const int O_CLOEXEC = 0x80000;
@@ -217,6 +218,11 @@ internal static unsafe partial class LibC
 
     [LibraryImport(Lib, EntryPoint = "fchmod", SetLastError = true)]
     internal static partial int fchmod(SafeFileHandle fd, uint mode);
+
+    /// <summary>On an AF_UNIX socket before bind(2): Linux creates the socket file with this mode
+    /// (less the umask) instead of 0777 (net/unix/af_unix.c, unix_bind_bsd).</summary>
+    [LibraryImport(Lib, EntryPoint = "fchmod", SetLastError = true)]
+    internal static partial int fchmod(System.Net.Sockets.SafeSocketHandle fd, uint mode);
 
     [LibraryImport(Lib, EntryPoint = "ftruncate", SetLastError = true)]
     internal static partial int ftruncate(SafeFileHandle fd, long length);

@@ -279,6 +279,38 @@ public sealed class ControlServerTests
     }
 
     [Fact]
+    public async Task The_socket_is_owner_only_from_bind_on_so_no_chmod_by_path_can_follow_a_symlink_put_there()
+    {
+        await using var harness = ControlServerHarness.Prepare();
+        string victim = harness.Temp.File("victim");
+        File.WriteAllText(victim, "someone else's file\n");
+        var victimMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        File.SetUnixFileMode(victim, victimMode);
+        UnixFileMode? modeAtBind = null;
+        var options = new ControlServerOptions
+        {
+            SocketPath = harness.SocketPath,
+            // A racer who can write the directory swaps the fresh socket for a symlink (deterministic
+            // stand-in for the race between bind and a chmod by path).
+            AfterBind = path =>
+            {
+                modeAtBind = File.GetUnixFileMode(path);
+                File.Delete(path);
+                File.CreateSymbolicLink(path, victim);
+            },
+        };
+
+        bool started = ControlServer.TryStart(options, harness.Lock, harness.Handler, TimeProvider.System, harness.Logger, out var server, out string? error);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, modeAtBind);
+        Assert.False(started);
+        Assert.Null(server);
+        Assert.Equal($"cannot create control socket \"{harness.SocketPath}\": the path was replaced while the socket was being created", error);
+        Assert.Equal(victimMode, File.GetUnixFileMode(victim));
+        Assert.Equal("someone else's file\n", File.ReadAllText(victim));
+    }
+
+    [Fact]
     public async Task A_socket_path_longer_than_a_unix_socket_allows_is_an_error_value()
     {
         await using var harness = ControlServerHarness.Prepare();

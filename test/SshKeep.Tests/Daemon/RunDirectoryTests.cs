@@ -124,6 +124,46 @@ public sealed class RunDirectoryTests
         Assert.StartsWith($"cannot create run directory \"{temp.File("file")}\": ", error);
     }
 
+    [Theory]
+    // kind, owner, permissions (octal), override?, expected problem (null: usable)
+    [InlineData("dir", 1000u, "700", false, null)]
+    [InlineData("dir", 1000u, "755", true, null)]                  // readable by others: the user's choice
+    [InlineData("dir", 1000u, "775", true, "is writable by others (mode 775); others could replace the daemon's files: make it writable only by you (chmod go-w) or choose another --run-dir")]
+    [InlineData("dir", 1000u, "1777", true, "is writable by others (mode 1777); others could replace the daemon's files: make it writable only by you (chmod go-w) or choose another --run-dir")]
+    [InlineData("dir", 1000u, "777", false, "is writable by others (mode 777); others could replace the daemon's files: make it writable only by you (chmod go-w) or remove it")]
+    [InlineData("dir", 0u, "755", true, "belongs to uid 0, not to us (uid 1000); choose another --run-dir")]
+    [InlineData("dir", 0u, "700", false, "belongs to uid 0, not to us (uid 1000); remove it or pass --run-dir")]
+    [InlineData("link", 1000u, "777", true, "is not a directory (a symbolic link); choose another --run-dir")]
+    [InlineData("link", 1000u, "777", false, "is not a directory (a symbolic link); remove it or pass --run-dir")]
+    [InlineData("file", 1000u, "600", true, "is not a directory; choose another --run-dir")]
+    public void A_run_directory_must_be_a_real_directory_of_ours_that_only_we_can_write(string kind, uint owner, string permissions, bool isOverride, string? expected)
+    {
+        uint type = kind switch { "dir" => 0x4000u, "link" => 0xA000u, _ => 0x8000u };
+        var status = new FileStatus(owner, type | Convert.ToUInt32(permissions, 8), 1, 1);
+        var directory = RunDirectory.Resolve(isOverride ? "/srv/run" : null, "/run/user/1000", 1000);
+
+        string? problem = directory.Problem(status, 1000);
+
+        Assert.Equal(expected is null ? null : $"run directory \"{directory.Path}\" {expected}", problem);
+    }
+
+    [Fact]
+    public void An_override_that_others_may_write_is_refused_and_left_as_it_is()
+    {
+        using var temp = new TempDirectory();
+        string shared = temp.File("shared");
+        Directory.CreateDirectory(shared);
+        var sharedMode = (UnixFileMode)0x1FF; // 0777
+        File.SetUnixFileMode(shared, sharedMode);
+        var directory = RunDirectory.Resolve(shared, null, 1000);
+
+        Assert.False(directory.TryCreate(OwnUid(temp.Path), out string? error));
+
+        Assert.StartsWith($"run directory \"{shared}\" is writable by others (mode 777)", error, StringComparison.Ordinal);
+        Assert.Equal(sharedMode, File.GetUnixFileMode(shared));
+        Assert.Empty(Directory.GetFileSystemEntries(shared));
+    }
+
     /// <summary>The uid that owns what this process creates (the test may run as root or not).</summary>
     private static uint OwnUid(string path)
     {
