@@ -14,12 +14,9 @@ namespace SshKeep.Daemon;
 /// Unlike autossh's fopen, and because pid files often live in shared directories (issue 6,
 /// docs/security.md):
 /// <list type="bullet">
-/// <item>the final path component is opened with O_NOFOLLOW: following a planted symlink would let
-/// someone else make us truncate any file we can write;</item>
-/// <item>O_NONBLOCK, so a FIFO planted at the path fails (ENXIO) instead of hanging the open for
-/// ever; anything but a regular file is then refused;</item>
-/// <item>a file owned by another user is refused and left alone: whoever owns it could later
-/// put another pid in it for a script to kill;</item>
+/// <item>it is opened by <see cref="OwnFile"/>: a symlink at the final component, a FIFO or
+/// anything but a regular file, and a file owned by another user (who could later put another pid
+/// in it for a script to kill) are refused and left alone;</item>
 /// <item>never writable by group or others: created 0644 instead of autossh's 0666 (the same
 /// under the usual umask 022), and an existing file of ours is chmod'ed so.</item>
 /// </list>
@@ -54,30 +51,21 @@ public sealed class PidFile : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         pidFile = null;
-        // Not O_TRUNC: whether the file may be truncated is decided below, once we know whose it is.
-        int fd = LibC.open(path, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_NOFOLLOW | LibC.O_NONBLOCK | LibC.O_CLOEXEC, ReadableByAll);
-        if (fd < 0)
+        // Not O_TRUNC: whether the file may be truncated is decided by OwnFile, once we know whose it is.
+        if (!OwnFile.TryOpenForWriting(path, 0, ReadableByAll, out var handle, out var opened, out var refusal))
         {
-            error = $"cannot open pid file \"{path}\": {LibC.StrError(Marshal.GetLastPInvokeError())}";
+            error = refusal switch
+            {
+                OwnFileRefusal.OtherOwner other =>
+                    $"pid file \"{path}\" belongs to uid {other.Owner}, not to us (uid {other.Us}); remove it or choose another AUTOSSH_PIDFILE",
+                OwnFileRefusal.NotRegularFile => $"cannot open pid file \"{path}\": not a regular file; remove it",
+                OwnFileRefusal.Failed failed => $"cannot open pid file \"{path}\": {LibC.StrError(failed.Errno)}",
+                _ => throw new InvalidOperationException($"unexpected refusal {refusal}"),
+            };
             return false;
         }
-        using (var handle = new SafeFileHandle(fd, ownsHandle: true))
+        using (handle)
         {
-            if (!FileStatus.TryGet(handle, out var opened, out int statErrno))
-            {
-                error = $"cannot open pid file \"{path}\": {LibC.StrError(statErrno)}";
-                return false;
-            }
-            if (!opened.IsRegularFile)
-            {
-                error = $"cannot open pid file \"{path}\": not a regular file; remove it";
-                return false;
-            }
-            if (opened.Uid != LibC.geteuid())
-            {
-                error = $"pid file \"{path}\" belongs to uid {opened.Uid}, not to us (uid {LibC.geteuid()}); remove it or choose another AUTOSSH_PIDFILE";
-                return false;
-            }
             if ((opened.Permissions & GroupOrOtherWrite) != 0 && LibC.fchmod(handle, opened.Permissions & ~GroupOrOtherWrite) != 0 ||
                 LibC.ftruncate(handle, 0) != 0)
             {

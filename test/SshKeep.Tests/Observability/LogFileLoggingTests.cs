@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SshKeep.Compat;
 using SshKeep.Observability;
 using SshKeep.Tests.Fakes;
+using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Observability;
 
@@ -152,6 +153,83 @@ public sealed class LogFileLoggingTests
         string path = Path.Combine(file, "autossh.log");
         Assert.False(AutosshLogFile.TryOpen(path, out _, out string? error));
         Assert.Equal($"{path}: Not a directory", error);
+    }
+
+    [Fact]
+    public void A_symlink_at_the_log_file_path_is_refused_and_its_target_untouched()
+    {
+        using var dir = new TempDirectory();
+        string target = dir.File("precious");
+        File.WriteAllText(target, "precious\n");
+        string path = dir.File("autossh.log");
+        File.CreateSymbolicLink(path, target);
+
+        bool opened = AutosshLogFile.TryOpen(path, out Stream? stream, out string? error);
+        stream?.Dispose();
+
+        Assert.False(opened);
+        Assert.Equal($"{path}: Too many levels of symbolic links", error);
+        Assert.Equal("precious\n", File.ReadAllText(target));
+    }
+
+    [Fact]
+    public void A_dangling_symlink_at_the_log_file_path_creates_nothing_where_it_points()
+    {
+        using var dir = new TempDirectory();
+        string target = dir.File("created-through-the-link");
+        string path = dir.File("autossh.log");
+        File.CreateSymbolicLink(path, target);
+
+        bool opened = AutosshLogFile.TryOpen(path, out Stream? stream, out string? error);
+        stream?.Dispose();
+
+        Assert.False(opened);
+        Assert.Equal($"{path}: Too many levels of symbolic links", error);
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public async Task A_fifo_at_the_log_file_path_is_refused_without_hanging()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("autossh.log");
+        await Run.SuccessfullyAsync("mkfifo", [path]);
+
+        // A generous deadline only so that a hang fails the test instead of the whole run.
+        var open = Task.Run(() => (AutosshLogFile.TryOpen(path, out Stream? stream, out string? error), stream, error));
+        var (opened, stream, error) = await open.WaitAsync(TimeSpan.FromSeconds(30));
+        stream?.Dispose();
+
+        Assert.False(opened);
+        Assert.Equal($"{path}: No such device or address", error);
+    }
+
+    [Fact]
+    public void A_new_log_file_is_never_writable_by_others()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("autossh.log");
+
+        Assert.True(AutosshLogFile.TryOpen(path, out Stream? stream, out string? error), error);
+        stream.Dispose();
+
+        Assert.Equal((UnixFileMode)0, File.GetUnixFileMode(path) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite));
+    }
+
+    [RootFact]
+    public async Task A_log_file_owned_by_another_user_is_refused_and_left_as_it_is()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("autossh.log");
+        File.WriteAllText(path, "theirs\n");
+        await Run.SuccessfullyAsync("chown", ["65534:65534", path]);
+
+        bool opened = AutosshLogFile.TryOpen(path, out Stream? stream, out string? error);
+        stream?.Dispose();
+
+        Assert.False(opened);
+        Assert.Equal($"{path}: belongs to uid 65534, not to us (uid 0); remove it or choose another AUTOSSH_LOGFILE", error);
+        Assert.Equal("theirs\n", File.ReadAllText(path));
     }
 
     private static AutosshLoggerProvider FileProvider(string path, TimeProvider time, int pid)

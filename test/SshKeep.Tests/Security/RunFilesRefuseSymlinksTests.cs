@@ -89,6 +89,25 @@ public sealed class RunFilesRefuseSymlinksTests
         Assert.Equal("4242\n", File.ReadAllText(pidPath));
     }
 
+    [Fact]
+    public async Task A_symlink_at_the_log_file_path_is_refused_and_its_target_untouched()
+    {
+        using var temp = new TempDirectory();
+        var target = temp.File("precious");
+        File.WriteAllText(target, Precious);
+        var logPath = temp.File("autossh.log");
+        File.CreateSymbolicLink(logPath, target);
+        using var ssh = new FakeSshScript("exit 0");
+        var environment = new Dictionary<string, string?> { ["AUTOSSH_PATH"] = ssh.Path, ["AUTOSSH_GATETIME"] = "0", ["AUTOSSH_LOGFILE"] = logPath };
+
+        var result = await Run.ProgramAsync(SshkeepUnderTest.BinaryPath, ["-M", "0", "host"], TimeSpan.FromSeconds(30), environment);
+
+        Assert.False(result.TimedOut, "sshkeep hung");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{logPath}: Too many levels of symbolic links", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(Precious, File.ReadAllText(target));
+    }
+
     // --- the daemon's run directory ---
 
     [Fact]
@@ -154,6 +173,35 @@ public sealed class RunFilesRefuseSymlinksTests
         Assert.False(directory.TryCreate(owner.Uid, out var error));
 
         Assert.Contains("(a symbolic link)", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(elsewhere));
+    }
+
+    [Fact]
+    public async Task A_run_dir_that_others_may_write_stops_the_daemon_with_one_line_and_nothing_is_created_in_it()
+    {
+        await using var daemon = DaemonUnderTest.Start(SshRunsWithAMinimalEnvironmentTests.OneTunnel("/bin/false"), environment: null, prepare: d =>
+        {
+            Directory.CreateDirectory(d.RunDirectory);
+            File.SetUnixFileMode(d.RunDirectory, (UnixFileMode)0x1FF /* 0777 */);
+        });
+
+        Assert.Equal(DaemonHost.ExitCannotStart, await daemon.Exited.Within("the daemon to refuse the run directory"));
+        Assert.Equal($"sshkeep: cannot start: run directory \"{daemon.RunDirectory}\" is writable by others (mode 777); others could replace the daemon's files: " +
+            "make it writable only by you (chmod go-w) or choose another --run-dir\n", daemon.StandardError);
+        Assert.Empty(Directory.GetFileSystemEntries(daemon.RunDirectory));
+    }
+
+    [Fact]
+    public async Task A_run_dir_that_is_a_symlink_stops_the_daemon_and_nothing_is_created_where_it_points()
+    {
+        using var temp = new TempDirectory();
+        var elsewhere = temp.File("elsewhere");
+        Directory.CreateDirectory(elsewhere);
+        await using var daemon = DaemonUnderTest.Start(SshRunsWithAMinimalEnvironmentTests.OneTunnel("/bin/false"), environment: null,
+            prepare: d => Directory.CreateSymbolicLink(d.RunDirectory, elsewhere));
+
+        Assert.Equal(DaemonHost.ExitCannotStart, await daemon.Exited.Within("the daemon to refuse the run directory"));
+        Assert.Equal($"sshkeep: cannot start: run directory \"{daemon.RunDirectory}\" is not a directory (a symbolic link); choose another --run-dir\n", daemon.StandardError);
         Assert.Empty(Directory.GetFileSystemEntries(elsewhere));
     }
 
