@@ -52,6 +52,14 @@ public sealed class ControlClient
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         var failure = await ConnectAsync(socket, socketPath, cancellationToken);
         if (failure is not null) return failure;
+        // Whatever listens at the path is asked nothing and believed nothing unless it runs as us or
+        // as root (the daemon's own rule, PeerCheck, the other way round): in a run directory
+        // someone else could write, they could have put a fake daemon there (docs/security.md).
+        uint ownUid = LibC.geteuid();
+        if (!PeerCredentials.TryRead(socket, out var server))
+            return ControlCallResult.Failed($"cannot tell who serves \"{socketPath}\"; not trusting it");
+        if (!PeerCheck.Allows(server.Uid, ownUid))
+            return ControlCallResult.Failed($"\"{socketPath}\" is served by uid {server.Uid} (pid {server.Pid}), not by us (uid {ownUid}) or root; not trusting it");
 
         using var responseTimeout = new CancellationTokenSource(ResponseTimeout, _time);
         using var exchange = CancellationTokenSource.CreateLinkedTokenSource(responseTimeout.Token, cancellationToken);

@@ -6,6 +6,9 @@ public enum MuxOpenFailure
     /// <summary>Nothing accepts on the control path: no socket file, or a stale one whose ssh is gone.</summary>
     NoMaster,
 
+    /// <summary>Something accepts on the control path, but it runs as another uid: not our ssh.</summary>
+    NotOurs,
+
     /// <summary>The socket accepted but the master sent no hello in time: ssh itself is stuck (or stopped).</summary>
     MasterSilent,
 

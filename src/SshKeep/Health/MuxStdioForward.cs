@@ -107,6 +107,12 @@ public static class MuxStdioForward
             }
             if (connected != SocketError.Success)
                 return Fail(MuxOpenFailure.NoMaster, $"no control master at {controlPath} ({ConnectErrorText(controlPath, connected)})");
+            // Our ssh runs as us: a master of another uid is something someone else put at the
+            // path, and is sent nothing (docs/security.md). The kernel's record, not the peer's word.
+            uint ownUid = LibC.geteuid();
+            if (!PeerCredentials.TryRead(control, out var master) || master.Uid != ownUid)
+                return Fail(MuxOpenFailure.NotOurs,
+                    $"the control socket {controlPath} is served by uid {master.Uid} (pid {master.Pid}), not by us (uid {ownUid}); not using it");
 
             // Our hello, the request and its descriptors go out together, before the master's hello
             // is read: one wake-up of ssh and one write fewer per probe (issue 6: a small idle daemon).

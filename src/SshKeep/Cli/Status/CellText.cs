@@ -21,6 +21,14 @@ public static class CellText
         return printable.ToString();
     }
 
+    /// <summary><see cref="Printable"/> line by line, keeping the line breaks ('\n'): for a daemon's
+    /// message of several lines (a refused reload lists each config error on its own line).</summary>
+    public static string PrintableLines(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Join('\n', text.Split('\n').Select(Printable));
+    }
+
     /// <summary>At most <paramref name="width"/> characters: longer text is cut and ends with '…'
     /// (never between the two halves of a surrogate pair).</summary>
     public static string Fit(string text, int width)

@@ -19,17 +19,19 @@ public static class StatusView
     {
         ArgumentNullException.ThrowIfNull(result);
         int exitCode = StatusExitCode.For(result);
+        // Every text from the daemon (or from whatever answered at its socket) is shown with its
+        // control characters as '?' (CellText): it must never drive the user's terminal.
         return result switch
         {
             { Outcome: ControlCallOutcome.NoDaemon } =>
-                new("", $"sshkeep: no sshkeep runs {config} ({result.Problem})\n", exitCode),
+                new("", CellText.Printable($"sshkeep: no sshkeep runs {config} ({result.Problem})") + "\n", exitCode),
             { Outcome: ControlCallOutcome.Failed } =>
-                new("", $"sshkeep: cannot get the status of {config}: {result.Problem}\n", exitCode),
+                new("", CellText.Printable($"sshkeep: cannot get the status of {config}: {result.Problem}") + "\n", exitCode),
             { Response: { Ok: true, Status: { } status } } =>
                 new(json ? StatusJson.Render(status, now) : StatusTable.Render(status, now, width), "", exitCode),
             { Response: { Ok: false } refused } =>
-                new("", $"sshkeep: the daemon running {config} refused status: {refused.Error}: {refused.Message}\n", exitCode),
-            _ => new("", $"sshkeep: the daemon running {config} answered status without a status\n", exitCode),
+                new("", CellText.Printable($"sshkeep: the daemon running {config} refused status: {refused.Error}: {refused.Message}") + "\n", exitCode),
+            _ => new("", CellText.Printable($"sshkeep: the daemon running {config} answered status without a status") + "\n", exitCode),
         };
     }
 }
