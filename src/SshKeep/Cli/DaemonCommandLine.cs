@@ -35,7 +35,8 @@ internal static class DaemonCommandLine
         var write = new Option<bool>("--write") { Description = "write the unit file instead of printing it" };
         var account = new Option<string?>("--account") { Description = "the system unit's User= (default: the invoking user)" };
 
-        var up = new Command("up", "run the tunnels of a config file until stopped (SIGTERM/SIGINT)") { config, runDir, logFormat, logLevel, http };
+        var allowUnsafe = new Option<bool>(ConfigFilePermissions.AllowFlag) { Description = "run (and reload) a tunnels file that another user could change (refused otherwise: its author runs commands as you)" };
+        var up = new Command("up", "run the tunnels of a config file until stopped (SIGTERM/SIGINT)") { config, runDir, logFormat, logLevel, http, allowUnsafe };
         up.SetAction(async (r, ct) =>
         {
             if (!TryLogSettings(r.GetValue(logFormat), r.GetValue(logLevel), out var format, out var level, out var problem))
@@ -50,6 +51,7 @@ internal static class DaemonCommandLine
                 LogFormat = format,
                 LogLevel = level,
                 Http = httpListen,
+                AllowUnsafeConfigPermissions = r.GetValue(allowUnsafe),
             }, Console.Error, TimeProvider.System).RunAsync(ct);
         });
 
@@ -77,8 +79,13 @@ internal static class DaemonCommandLine
         var check = new Command("check", "validate a config file and print every error; exit 78 when invalid") { config };
         check.SetAction(r =>
         {
-            var result = ConfigLoader.Load(ConfigPathOf(r.GetValue(config)));
-            (result is ConfigLoadResult.Valid ? Console.Out : Console.Error).Write(ConfigCheck.Render(result));
+            var path = ConfigPathOf(r.GetValue(config));
+            var result = ConfigLoader.Load(path);
+            var output = result is ConfigLoadResult.Valid ? Console.Out : Console.Error;
+            output.Write(ConfigCheck.Render(result));
+            // A warning, not an error: the file is valid; `up` refuses it (docs/config.md).
+            if (ConfigFileOnDisk.PermissionProblem(path) is { } unsafeFile)
+                output.WriteLine(CellText.Printable($"warning: {unsafeFile}; `sshkeep up` refuses it unless given {ConfigFilePermissions.AllowFlag}"));
             return ConfigCheck.ExitCode(result);
         });
 
@@ -114,21 +121,17 @@ internal static class DaemonCommandLine
     {
         var path = ConfigPathOf(config);
         var result = await Client().SendAsync(SocketOf(path, runDir), request, ct);
-        switch (result.Outcome)
+        var (line, exitCode) = result.Outcome switch
         {
-            case ControlCallOutcome.Answered when result.Response!.Ok:
-                await Console.Out.WriteLineAsync(result.Response.Message ?? "ok");
-                return 0;
-            case ControlCallOutcome.Answered:
-                await Console.Error.WriteLineAsync($"sshkeep: {result.Response!.Message ?? result.Response.Error}");
-                return 1;
-            case ControlCallOutcome.NoDaemon:
-                await Console.Error.WriteLineAsync($"sshkeep: no daemon runs {path} ({result.Problem}); start it with `sshkeep up -c {path}`");
-                return 3;
-            default:
-                await Console.Error.WriteLineAsync($"sshkeep: cannot reach the daemon for {path}: {result.Problem}");
-                return 4;
-        }
+            ControlCallOutcome.Answered when result.Response!.Ok => (result.Response.Message ?? "ok", 0),
+            ControlCallOutcome.Answered => ($"sshkeep: {result.Response!.Message ?? result.Response.Error}", 1),
+            ControlCallOutcome.NoDaemon => ($"sshkeep: no daemon runs {path} ({result.Problem}); start it with `sshkeep up -c {path}`", 3),
+            _ => ($"sshkeep: cannot reach the daemon for {path}: {result.Problem}", 4),
+        };
+        // The daemon's text (or a fake daemon's) never reaches the terminal with its control
+        // characters: they are shown as '?' (docs/security.md).
+        await (exitCode == 0 ? Console.Out : Console.Error).WriteLineAsync(CellText.PrintableLines(line));
+        return exitCode;
     }
 
     private static ControlClient Client() => new(TimeProvider.System);

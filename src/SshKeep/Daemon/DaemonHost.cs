@@ -59,6 +59,13 @@ public sealed class DaemonHost : IControlHandler
         _log = logging.CreateLogger("sshkeep");
         _configPath = Path.GetFullPath(_options.ConfigPath);
 
+        if (!TrustsConfigFile(out var unsafeFile))
+        {
+            await _stderr.WriteLineAsync($"sshkeep: cannot start: {unsafeFile}; to run it anyway pass {ConfigFilePermissions.AllowFlag}");
+            return ConfigCheck.ExConfig;
+        }
+        if (unsafeFile is not null) await _stderr.WriteLineAsync($"sshkeep: warning: {unsafeFile}; running it anyway ({ConfigFilePermissions.AllowFlag})");
+
         var loaded = ConfigLoader.Load(_configPath);
         if (loaded is ConfigLoadResult.Invalid invalid)
         {
@@ -220,6 +227,13 @@ public sealed class DaemonHost : IControlHandler
         try
         {
             _log.ReloadRequested(trigger, _configPath);
+            if (!TrustsConfigFile(out var unsafeFile))
+            {
+                _log.ConfigError(_configPath, 0, "permissions", unsafeFile);
+                _log.ReloadRefused(1, _configPath);
+                return ControlResponse.Failure(ControlErrors.Failed,
+                    $"{unsafeFile}; still running the previous config (start the daemon with {ConfigFilePermissions.AllowFlag} to accept it)");
+            }
             var loaded = ConfigLoader.Load(_configPath);
             if (loaded is ConfigLoadResult.Invalid invalid)
             {
@@ -366,6 +380,14 @@ public sealed class DaemonHost : IControlHandler
 
     private static ControlResponse UnknownTunnel(string? name) =>
         ControlResponse.Failure(ControlErrors.UnknownTunnel, name is null ? "restart needs a tunnel name" : $"no tunnel named \"{name}\" is running");
+
+    /// <summary>False when others could change the tunnels file and the daemon was not told to
+    /// accept that (docs/security.md); <paramref name="problem"/> says what is wrong, if anything.</summary>
+    private bool TrustsConfigFile([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
+    {
+        problem = ConfigFileOnDisk.PermissionProblem(_configPath);
+        return problem is null || _options.AllowUnsafeConfigPermissions;
+    }
 
     private int Fail(string problem)
     {

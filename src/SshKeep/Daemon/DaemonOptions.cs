@@ -21,6 +21,10 @@ public sealed record DaemonOptions
     /// config file's <c>http.listen</c>. Null: as the file says (no listener without <c>http:</c>).</summary>
     public HttpListen? Http { get; init; }
 
+    /// <summary><c>--allow-unsafe-config-permissions</c>: run (and reload) a tunnels file that
+    /// someone else could change (<see cref="ConfigFilePermissions"/>), with a warning.</summary>
+    public bool AllowUnsafeConfigPermissions { get; init; }
+
     /// <summary>How long each ssh gets after SIGTERM before SIGKILL.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -25,6 +25,7 @@ public sealed class DoctorExamination(IDoctorSystem system)
         var kernel = KernelKeepalive.Parse(system.ReadKernelSetting("tcp_keepalive_time"),
             system.ReadKernelSetting("tcp_keepalive_intvl"), system.ReadKernelSetting("tcp_keepalive_probes"));
         machine.Add(KernelKeepaliveCheck.Judge(kernel));
+        if (ConfigFileCheck(config.Path) is { } unsafeFile) machine.Add(unsafeFile);
 
         var sections = new List<DoctorSection> { new(MachineTitle, machine) };
         foreach (var tunnel in config.Tunnels)
@@ -33,6 +34,19 @@ public sealed class DoctorExamination(IDoctorSystem system)
         }
 
         return new DoctorReport(config.Path, config.Tunnels.Count, sections);
+    }
+
+    /// <summary>A warning when someone other than us or root could change the tunnels file
+    /// (<see cref="ConfigFilePermissions"/>); nothing when it is safe or cannot be looked at.</summary>
+    private DoctorCheck? ConfigFileCheck(string configPath)
+    {
+        var file = system.InspectFile(configPath);
+        var directory = system.InspectFile(Path.GetDirectoryName(configPath) ?? "/");
+        if (file is null || directory is null) return null;
+        var problem = ConfigFilePermissions.Problem(configPath, file.OwnerUid, file.Permissions, directory.OwnerUid, directory.Permissions, system.UserId);
+        return problem is null ? null : new DoctorCheck(DoctorVerdict.Warn, "tunnels file permissions", problem,
+            "`sshkeep up` refuses such a file (ssh refuses an ssh_config others can write, for the same reason)",
+            $"chmod go-w the file and its directory, or run `sshkeep up {ConfigFilePermissions.AllowFlag}` if you mean it");
     }
 
     private async Task<List<DoctorCheck>> TunnelAsync(TunnelConfig tunnel, KernelKeepalive? kernel, CancellationToken cancellationToken)

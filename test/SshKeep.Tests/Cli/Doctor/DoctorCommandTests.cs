@@ -37,6 +37,21 @@ public sealed class DoctorCommandTests : IDisposable
         Assert.Equal("", stderr.ToString());
     }
 
+    [Fact]
+    public async Task A_tunnels_file_others_can_write_is_a_warning_of_this_machine()
+    {
+        var path = Write("tunnels:\n  db: { destination: h, forwards: [ { local: \"8080:x:80\" } ] }\n");
+        var system = new FakeDoctorSystem();
+        system.Files[path] = new FileFacts(true, 1000, 0x1B6 /* 0666 */);
+        system.Files[_directory] = new FileFacts(false, 1000, 0x1ED /* 0755 */);
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+
+        var status = await DoctorCommand.RunAsync(path, system, stdout, stderr, CancellationToken.None);
+
+        Assert.Equal(1, status);
+        Assert.Contains($"tunnels file \"{path}\" is writable by others (mode 666)", stdout.ToString(), StringComparison.Ordinal);
+    }
+
     private string Write(string yaml)
     {
         var path = Path.Combine(_directory, "tunnels.yaml");

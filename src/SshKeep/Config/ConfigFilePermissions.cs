@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace SshKeep.Config;
+
+/// <summary>
+/// Whether a tunnels file may be trusted (docs/config.md, docs/security.md): its author runs
+/// commands as the daemon's user (ProxyCommand, ssh_path, hooks), so nobody else may be able to
+/// write it or replace it. ssh refuses an ~/.ssh/config that others can write for the same reason.
+/// A pure decision from file facts; <c>sshkeep check</c> and <c>doctor</c> warn, <c>up</c> and
+/// <c>reload</c> refuse unless started with <see cref="AllowFlag"/>.
+/// </summary>
+public static class ConfigFilePermissions
+{
+    /// <summary>The <c>sshkeep up</c> flag that runs such a file anyway. A flag, not a key in the
+    /// file: whoever could write the file could set the key.</summary>
+    public const string AllowFlag = "--allow-unsafe-config-permissions";
+
+    /// <summary>022.</summary>
+    private const uint GroupOrOtherWrite = 0x12;
+
+    /// <summary>01000: in a sticky directory only a file's owner may rename or remove it.</summary>
+    private const uint Sticky = 0x200;
+
+    /// <summary>Why <paramref name="path"/> may be changed by someone other than us or root, or null
+    /// when it may not. Permissions are the mode's low 12 bits (sticky included).</summary>
+    public static string? Problem(string path, uint fileOwner, uint filePermissions, uint directoryOwner, uint directoryPermissions, uint ownUid)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        bool Trusted(uint uid) => uid == ownUid || uid == 0;
+        const string Runs = "whoever can change it decides what this sshkeep runs (ProxyCommand, ssh_path, hooks)";
+        if (!Trusted(fileOwner))
+            return $"tunnels file \"{path}\" belongs to uid {fileOwner}, neither us (uid {ownUid}) nor root: {Runs}";
+        if ((filePermissions & GroupOrOtherWrite) != 0)
+            return $"tunnels file \"{path}\" is writable by others (mode {Octal(filePermissions)}): {Runs}; chmod go-w it";
+        string directory = Path.GetDirectoryName(path) ?? "/";
+        if (!Trusted(directoryOwner))
+            return $"tunnels file \"{path}\" is in {directory}, which belongs to uid {directoryOwner}, neither us (uid {ownUid}) nor root: that user can replace the file, and {Runs}";
+        if ((directoryPermissions & GroupOrOtherWrite) != 0 && (directoryPermissions & Sticky) == 0)
+            return $"tunnels file \"{path}\" is in {directory}, which others can write (mode {Octal(directoryPermissions)}): they can replace the file, and {Runs}; chmod go-w {directory}";
+        return null;
+    }
+
+    private static string Octal(uint permissions) => Convert.ToString(permissions, 8).PadLeft(3, '0');
+}

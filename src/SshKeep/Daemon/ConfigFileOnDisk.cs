@@ -1,0 +1,19 @@
+using SshKeep.Config;
+using SshKeep.Ssh;
+
+namespace SshKeep.Daemon;
+
+/// <summary>Reads the facts <see cref="ConfigFilePermissions"/> decides on, for the file that will
+/// actually be read (symlinks resolved) and its directory.</summary>
+public static class ConfigFileOnDisk
+{
+    /// <summary>The problem with <paramref name="configPath"/>'s permissions, or null (also when it
+    /// cannot be looked at: the loader then says why it cannot be read).</summary>
+    public static string? PermissionProblem(string configPath)
+    {
+        string file = InstanceKey.Canonicalize(configPath);
+        string directory = Path.GetDirectoryName(file) ?? "/";
+        if (!FileStatus.TryGet(file, out var fileStatus, out _) || !FileStatus.TryGet(directory, out var directoryStatus, out _)) return null;
+        return ConfigFilePermissions.Problem(file, fileStatus.Uid, fileStatus.Permissions, directoryStatus.Uid, directoryStatus.Permissions, LibC.geteuid());
+    }
+}
