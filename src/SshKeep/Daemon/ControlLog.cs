@@ -26,7 +26,7 @@ internal static partial class ControlLog
     /// <summary><paramref name="level"/>: debug for a request that only reads (<c>status</c>, which
     /// monitoring may send every few seconds), info for one that acts
     /// (<see cref="ControlCommandNames.LogLevelOf"/>).</summary>
-    [LoggerMessage(3012, "control: {Request} from pid {Pid} (uid {Uid})")]
+    [LoggerMessage(EventId = 3012, Message = "control: {Request} from pid {Pid} (uid {Uid})")]
     public static partial void ControlRequestReceived(ILogger logger, LogLevel level, string request, int pid, uint uid);
 
     [LoggerMessage(3013, LogLevel.Information, "control: rejected a request from pid {Pid}: {Error}: {Message}; still serving")]

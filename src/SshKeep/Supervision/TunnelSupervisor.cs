@@ -241,7 +241,7 @@ public sealed class TunnelSupervisor
                     var failed = await condemned;
                     endedBy = $"probe of {failed.Forward} failed: {failed.Failure}";
                     endReason = RestartReasons.ProbeFailed;
-                    _log.ProbeVerdictRestart(Config.Name, failed.Forward.ToString(), Math.Max(1, Config.Health.ProbeFailures),
+                    _log.ProbeVerdictRestart(Config.Name, failed.Forward.ToString(), DaemonCount.Times(Math.Max(1, Config.Health.ProbeFailures)),
                         failed.Failure ?? "failed", process.Pid);
                     Publish(s => s with { LastError = endedBy });
                     exit = await process.StopAsync(_options.StopGrace);
@@ -407,8 +407,8 @@ public sealed class TunnelSupervisor
             return;
         }
 
-        await ReachabilityGate.ServerReturnsAsync(reachability, server, couldNotConnect, () =>
-            _log.ServerUnreachable(Config.Name, server.Address.ToString(), server.Port, "no answer to a TCP connect", ReachabilityGate.CheckEvery),
+        await ReachabilityGate.ServerReturnsAsync(reachability, server, couldNotConnect, outcome =>
+            _log.ServerUnreachable(Config.Name, server.Address.ToString(), server.Port, outcome.Problem, ReachabilityGate.CheckEvery),
             cancellationToken);
         _log.ServerReachable(Config.Name, server.Address.ToString(), server.Port);
     }
@@ -433,7 +433,7 @@ public sealed class TunnelSupervisor
         switch (next.State)
         {
             case TunnelState.NeedsAttention:
-                _log.NeedsAttention(Config.Name, next.Reason, FixFor(outcome.Decisive.Kind), next.Delay);
+                _log.NeedsAttention(Config.Name, DaemonLogText.Clause(next.Reason), FixFor(outcome.Decisive.Kind), next.Delay);
                 break;
             case TunnelState.WaitingForRemotePort when deadSessionReset is { } dead:
                 _log.DeadSessionReset(Config.Name, dead.Local.ToString(), dead.Remote.ToString(), next.HeldRemotePort ?? 0, next.Delay);
@@ -451,9 +451,9 @@ public sealed class TunnelSupervisor
 
     private static string FixFor(SshFailureKind kind) => kind switch
     {
-        SshFailureKind.AuthenticationRefused => "Check identity_file and that its public key is in the server's authorized_keys.",
-        SshFailureKind.HostKeyRejected => "Check the server's host key and update known_hosts (ssh-keygen -R host, then connect once by hand).",
-        _ => "Fix the tunnel's settings (ssh_path, ssh_options) and run `sshkeep reload`.",
+        SshFailureKind.AuthenticationRefused => "check identity_file and that its public key is in the server's authorized_keys",
+        SshFailureKind.HostKeyRejected => "check the server's host key and update known_hosts (ssh-keygen -R host, then connect once by hand)",
+        _ => "fix the tunnel's settings (ssh_path, ssh_options) and run `sshkeep reload`",
     };
 
     /// <summary>The StrictHostKeyChecking value when it turns host key checking off (the same rule

@@ -64,6 +64,22 @@ public class TunnelSupervisorTests
     }
 
     [Fact]
+    public async Task The_log_names_ssh_once_and_never_doubles_a_full_stop()
+    {
+        await using var h = new TunnelSupervisorHarness();
+        var ssh = await h.Launcher.NextStartAsync();
+        ssh.Say("ssh: connect to host bastion port 22: Connection refused");
+        ssh.Say("deploy@bastion: Permission denied (publickey).");
+        ssh.Exit(255);
+        await h.InStateAsync(TunnelState.NeedsAttention);
+
+        Assert.Contains("ssh: connect to host bastion port 22: Connection refused", h.Log.Texts);
+        Assert.Contains("ssh: deploy@bastion: Permission denied (publickey).", h.Log.Texts);
+        Assert.Contains(h.Log.Texts, t => t.StartsWith("needs attention: deploy@bastion: Permission denied (publickey); to fix: check identity_file", StringComparison.Ordinal));
+        Assert.DoesNotContain(h.Log.Texts, t => t.Contains("ssh: ssh:", StringComparison.Ordinal) || t.Contains(".;", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_held_remote_port_waits_for_the_port_and_says_which()
     {
         await using var h = new TunnelSupervisorHarness();
