@@ -123,7 +123,7 @@ public sealed class TunnelSupervisor
         {
             State = TunnelState.Starting,
             Since = startedAt,
-            Restarts = attempt - 1,
+            Attempts = attempt,
             UpSince = null,
             NextRetry = null,
             HeldRemotePort = null,
@@ -139,7 +139,7 @@ public sealed class TunnelSupervisor
         {
             // A missing ssh program is a configuration problem: a person must fix ssh_path.
             var reason = $"cannot run {e.Program}: {e.Reason}";
-            Publish(s => s with { LastError = reason, LastRestartReason = RestartReasons.StartFailed });
+            Publish(s => s.WithError(reason, _time.GetUtcNow()) with { LastRestartReason = RestartReasons.StartFailed });
             return (new TunnelRunOutcome(null, new SshStderrLine(SshFailureKind.BadConfiguration), false, TimeSpan.Zero, TimeSpan.Zero, reason), false);
         }
 
@@ -147,7 +147,7 @@ public sealed class TunnelSupervisor
         Publish(s => s with { Pid = process.Pid });
         _log.TunnelStarting(Config.Name, Config.Destination, attempt, process.Pid);
 
-        var run = new RunWatch(process, Config, _log, _time, _options, line => Publish(s => s with { LastError = line }));
+        var run = new RunWatch(process, Config, _log, _time, _options, line => Publish(s => s.WithError(line, _time.GetUtcNow())));
         using var runCts = CancellationTokenSource.CreateLinkedTokenSource(stop);
         // stderr outlives the run: ssh's last lines (why it gave up) can be read after its exit was.
         using var stderrCts = CancellationTokenSource.CreateLinkedTokenSource(stop);
@@ -189,7 +189,7 @@ public sealed class TunnelSupervisor
                     endedBy = "ssh was stopped (SIGSTOP)";
                     endReason = RestartReasons.Stopped;
                     _log.TunnelStopping(Config.Name, process.Pid, $"{endedBy}; a stopped ssh forwards nothing", _options.StopGrace);
-                    Publish(s => s with { LastError = endedBy });
+                    Publish(s => s.WithError(endedBy, _time.GetUtcNow()));
                     exit = await process.StopAsync(_options.StopGrace);
                     break;
                 }
@@ -243,7 +243,7 @@ public sealed class TunnelSupervisor
                     endReason = RestartReasons.ProbeFailed;
                     _log.ProbeVerdictRestart(Config.Name, failed.Forward.ToString(), DaemonCount.Times(Math.Max(1, Config.Health.ProbeFailures)),
                         failed.Failure ?? "failed", process.Pid);
-                    Publish(s => s with { LastError = endedBy });
+                    Publish(s => s.WithError(endedBy, _time.GetUtcNow()));
                     exit = await process.StopAsync(_options.StopGrace);
                     break;
                 }
@@ -306,7 +306,17 @@ public sealed class TunnelSupervisor
         endReason ??= decisive.IsPermanent ? RestartReasons.Permanent
             : decisive.Kind == SshFailureKind.RemotePortInUse ? RestartReasons.RemotePortInUse
             : RestartReasons.Exited;
-        Publish(s => s with { LastExit = exit?.ToString(), Pid = null, LastRestartReason = endReason });
+        // A restart is of a working tunnel: one that was up, or one a person asked to restart
+        // while its ssh ran. Every other end of a run was one more attempt, already counted at
+        // its start (docs/observability.md: a flapping alert must not count retries).
+        var restarted = !stop.IsCancellationRequested && (upSince is not null || endReason == RestartReasons.Requested);
+        Publish(s => s with
+        {
+            LastExit = exit?.ToString(),
+            Pid = null,
+            LastRestartReason = endReason,
+            Restarts = s.Restarts + (restarted ? 1 : 0),
+        });
         return (new TunnelRunOutcome(exit, decisive, upSince is not null, upSince is { } u ? endedAt - u : TimeSpan.Zero,
             endedAt - startedAt, why, run.CouldNotConnect), restartAtOnce);
     }
