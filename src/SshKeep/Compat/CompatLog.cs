@@ -68,8 +68,10 @@ internal static partial class CompatLog
     public static partial void ConnectStalled(this ILogger logger, int pid, string server);
 
     /// <summary>sshkeep only (issue 4): a back-off wait watches the server.</summary>
-    [LoggerMessage(306, LogLevel.Information, "{Server} does not answer; starting ssh as soon as it does")]
-    public static partial void ServerSilent(this ILogger logger, string server);
+    /// <summary><paramref name="problem"/>: <see cref="SshKeep.Health.ReachabilityOutcome.Problem"/>
+    /// ("refused the connection …", "did not answer within 1s").</summary>
+    [LoggerMessage(306, LogLevel.Information, "{Server} {Problem}; starting ssh as soon as it accepts a connection")]
+    public static partial void ServerSilent(this ILogger logger, string server, string problem);
 
     /// <summary>sshkeep only (issue 4): the server came back during a back-off wait.</summary>
     [LoggerMessage(307, LogLevel.Information, "{Server} answers again; starting ssh now")]

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Logging;
 
 namespace SshKeep.Daemon;
 
@@ -14,6 +15,13 @@ public static class ControlCommandNames
         ControlCommand.Stop => "stop",
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Not a control command."),
     };
+
+    /// <summary>True for a request that only reads the daemon's state and changes nothing.</summary>
+    public static bool IsReadOnly(ControlCommand command) => command == ControlCommand.Status;
+
+    /// <summary>How loud the log says a request arrived (docs/daemon.md): a read-only one is debug,
+    /// so a monitor polling <c>sshkeep status</c> does not fill the log; an action is info.</summary>
+    public static LogLevel LogLevelOf(ControlCommand command) => IsReadOnly(command) ? LogLevel.Debug : LogLevel.Information;
 
     public static bool TryParse(string? name, [NotNullWhen(true)] out ControlCommand? command)
     {

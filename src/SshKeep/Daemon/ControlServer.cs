@@ -296,7 +296,7 @@ public sealed class ControlServer : IAsyncDisposable
             await SendAsync(client, peer, parseFailure);
             return;
         }
-        ControlLog.ControlRequestReceived(_logger, request.ToString(), peer.Pid, peer.Uid);
+        ControlLog.ControlRequestReceived(_logger, ControlCommandNames.LogLevelOf(request.Command), request.ToString(), peer.Pid, peer.Uid);
         ControlResponse response;
         try
         {

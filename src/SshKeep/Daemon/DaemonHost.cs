@@ -123,7 +123,7 @@ public sealed class DaemonHost : IControlHandler
 
                 await using (server)
                 {
-                    _log.DaemonStarting(Version, config.Tunnels.Count, _configPath, Environment.ProcessId);
+                    _log.DaemonStarting(Version, DaemonCount.Tunnels(config.Tunnels.Count), _configPath, Environment.ProcessId);
                     var (web, webError) = httpListen is null ? (null, null) : await DaemonHttp.StartAsync(httpListen, this, _recorder!, _log, cancellationToken);
                     if (httpListen is not null && web is null) return Fail($"http {httpListen}: {webError}");
                     await using var _ = web;
@@ -135,7 +135,7 @@ public sealed class DaemonHost : IControlHandler
 
                     var trigger = await MainLoopAsync(signals.Signals, network.Changes, cancellationToken);
 
-                    _log.DaemonStopping(trigger, supervisor.Configs.Count, _options.StopGrace);
+                    _log.DaemonStopping(trigger, DaemonCount.Tunnels(supervisor.Configs.Count), _options.StopGrace);
                     lock (_statusGate) _systemd.Stopping(supervisor.Configs.Count);
                     await supervisor.StopAllAsync();
                     await stopWriting.CancelAsync();
@@ -175,8 +175,7 @@ public sealed class DaemonHost : IControlHandler
                         await ReloadAsync("SIGHUP");
                         break;
                     case SignalNumbers.SIGUSR1:
-                        _log.RetryNowRequested("SIGUSR1");
-                        _supervisor.RetryNow(null);
+                        _log.RetryNowDone("SIGUSR1", _supervisor.RetryNow(null, "SIGUSR1").Describe(_time.GetUtcNow()));
                         break;
                     case SignalNumbers.SIGTERM or SignalNumbers.SIGINT or SignalNumbers.SIGQUIT:
                         return SignalName(signal);
@@ -205,11 +204,11 @@ public sealed class DaemonHost : IControlHandler
                     ? ControlResponse.Success($"restarting {name}")
                     : UnknownTunnel(request.Tunnel);
             case ControlCommand.RetryNow:
-                _log.RetryNowRequested("the control socket");
-                var told = _supervisor.RetryNow(request.Tunnel);
-                return request.Tunnel is not null && told == 0
-                    ? UnknownTunnel(request.Tunnel)
-                    : ControlResponse.Success(request.Tunnel is null ? $"{told} tunnels retry now" : $"{request.Tunnel} retries now");
+                var retried = _supervisor.RetryNow(request.Tunnel);
+                if (request.Tunnel is not null && retried.Tunnels.Count == 0) return UnknownTunnel(request.Tunnel);
+                var outcome = retried.Describe(_time.GetUtcNow());
+                _log.RetryNowDone("the control socket", outcome);
+                return ControlResponse.Success(outcome);
             case ControlCommand.Reload:
                 return await ReloadAsync("the control socket");
             case ControlCommand.Stop:
@@ -238,7 +237,7 @@ public sealed class DaemonHost : IControlHandler
             if (loaded is ConfigLoadResult.Invalid invalid)
             {
                 foreach (var error in invalid.Errors) _log.ConfigError(error.File, error.Line, error.Key, error.Message);
-                _log.ReloadRefused(invalid.Errors.Count, _configPath);
+                _log.ReloadRefused(DaemonCount.Errors(invalid.Errors.Count), _configPath);
                 return ControlResponse.Failure(ControlErrors.Failed,
                     $"{invalid.Errors.Count} errors; still running the previous config:\n{ConfigCheck.Render(invalid)}");
             }

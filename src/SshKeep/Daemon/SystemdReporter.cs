@@ -66,7 +66,7 @@ public sealed class SystemdReporter
                 _watchdog?.StartupCompleted();
                 _logger.DaemonReady(DaemonLogFormatter.KebabCase(_readyWhen.ToString()),
                     statuses.Count(s => s.State == TunnelState.Up),
-                    statuses.Count(s => s.State != TunnelState.Stopped));
+                    DaemonCount.Tunnels(statuses.Count(s => s.State != TunnelState.Stopped)));
                 return true;
             }
             if (status != LastStatus)

@@ -13,8 +13,8 @@ public interface IServerReachability
     /// ProxyCommand, the process gone).</summary>
     SshConnection? ConnectionOf(int pid);
 
-    /// <summary>One cheap TCP connect to the server: true when it accepted.</summary>
-    Task<bool> AnswersAsync(IPEndPoint server, CancellationToken cancellationToken);
+    /// <summary>One cheap TCP connect to the server: accepted, refused, timed out or unreachable.</summary>
+    Task<ReachabilityOutcome> CheckAsync(IPEndPoint server, CancellationToken cancellationToken);
 
     /// <summary>Completes when the server accepts a TCP connect; attempts every fraction of a
     /// second, so the first one after a heal goes out at once.</summary>

@@ -23,8 +23,8 @@ public sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<st
     public SshConnection? ConnectionOf(int pid) =>
         ConnectStall.ServerConnectionOf(pid) is { } connection ? new SshConnection(connection.Remote, connection.IsConnecting) : null;
 
-    public async Task<bool> AnswersAsync(IPEndPoint server, CancellationToken cancellationToken) =>
-        (await _check.CheckAsync(server, ReachabilityCheck.DefaultTimeout, cancellationToken)).Verdict == ReachabilityVerdict.Answered;
+    public Task<ReachabilityOutcome> CheckAsync(IPEndPoint server, CancellationToken cancellationToken) =>
+        _check.CheckAsync(server, ReachabilityCheck.DefaultTimeout, cancellationToken);
 
     public Task WaitUntilAnswersAsync(IPEndPoint server, CancellationToken cancellationToken) =>
         new ReachabilityWatch(server, time, WatchInterval).WaitUntilAnswersAsync(cancellationToken);

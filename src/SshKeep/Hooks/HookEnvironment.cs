@@ -27,6 +27,7 @@ public static class HookEnvironment
             ["SSHKEEP_TIMESTAMP"] = UtcTimestampJsonConverter.ToText(now),
             ["SSHKEEP_UNIX_TIME"] = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             ["SSHKEEP_RESTARTS"] = next.Restarts.ToString(CultureInfo.InvariantCulture),
+            ["SSHKEEP_ATTEMPTS"] = next.Attempts.ToString(CultureInfo.InvariantCulture),
         };
 
     /// <summary>

@@ -21,15 +21,15 @@ public static partial class DaemonLog
 {
     // --- the daemon (1000–1049) ---
 
-    [LoggerMessage(1000, LogLevel.Information, "sshkeep {Version} starting {TunnelCount} tunnels from {ConfigPath} (pid {Pid})")]
-    public static partial void DaemonStarting(this ILogger logger, string version, int tunnelCount, string configPath, int pid);
+    [LoggerMessage(1000, LogLevel.Information, "sshkeep {Version} starting {TunnelCount} from {ConfigPath} (pid {Pid})")]
+    public static partial void DaemonStarting(this ILogger logger, string version, DaemonCount tunnelCount, string configPath, int pid);
 
     /// <summary>READY=1 was due (<see cref="SshKeep.Config.ReadyWhen"/>); sent to systemd when it listens.</summary>
-    [LoggerMessage(1001, LogLevel.Information, "ready ({ReadyWhen}): {UpCount}/{TunnelCount} tunnels up; keeping them up until stopped")]
-    public static partial void DaemonReady(this ILogger logger, string readyWhen, int upCount, int tunnelCount);
+    [LoggerMessage(1001, LogLevel.Information, "ready ({ReadyWhen}): {UpCount} of {TunnelCount} up; keeping them up until stopped")]
+    public static partial void DaemonReady(this ILogger logger, string readyWhen, int upCount, DaemonCount tunnelCount);
 
-    [LoggerMessage(1002, LogLevel.Information, "{Trigger}: stopping {TunnelCount} tunnels (SIGTERM to each ssh, SIGKILL after {Grace})")]
-    public static partial void DaemonStopping(this ILogger logger, string trigger, int tunnelCount, DaemonDuration grace);
+    [LoggerMessage(1002, LogLevel.Information, "{Trigger}: stopping {TunnelCount} (SIGTERM to each ssh, SIGKILL after {Grace})")]
+    public static partial void DaemonStopping(this ILogger logger, string trigger, DaemonCount tunnelCount, DaemonDuration grace);
 
     [LoggerMessage(1003, LogLevel.Information, "every tunnel is stopped; exiting with status {ExitCode}")]
     public static partial void DaemonStopped(this ILogger logger, int exitCode);
@@ -47,15 +47,17 @@ public static partial class DaemonLog
     public static partial void ReloadApplied(this ILogger logger, string configPath, int added, int removed, int changed, int unchanged);
 
     /// <summary>Logged after one <see cref="ConfigError"/> per error.</summary>
-    [LoggerMessage(1052, LogLevel.Error, "reload refused: {ErrorCount} errors in {ConfigPath} (each logged above); the running tunnels stay as they were")]
-    public static partial void ReloadRefused(this ILogger logger, int errorCount, string configPath);
+    [LoggerMessage(1052, LogLevel.Error, "reload refused: {ErrorCount} in {ConfigPath} (each logged above); the running tunnels stay as they were")]
+    public static partial void ReloadRefused(this ILogger logger, DaemonCount errorCount, string configPath);
 
     /// <summary>One error of a file that failed validation, worded as <c>sshkeep check</c> words it.</summary>
     [LoggerMessage(1053, LogLevel.Error, "{ConfigPath}:{Line}: {Key}: {Problem}")]
     public static partial void ConfigError(this ILogger logger, string configPath, int line, string key, string problem);
 
-    [LoggerMessage(1054, LogLevel.Information, "{Trigger}: cutting every wait short; waiting tunnels start ssh now")]
-    public static partial void RetryNowRequested(this ILogger logger, string trigger);
+    /// <summary><paramref name="outcome"/> is <see cref="SshKeep.Supervision.RetryNowReport.Describe"/>:
+    /// which tunnels start now and which are left alone.</summary>
+    [LoggerMessage(1054, LogLevel.Information, "retry-now from {Trigger}: {Outcome}")]
+    public static partial void RetryNowDone(this ILogger logger, string trigger, string outcome);
 
     [LoggerMessage(1055, LogLevel.Debug, "control socket: {Command} from pid {PeerPid} (uid {PeerUid})")]
     public static partial void ControlCommand(this ILogger logger, string command, int peerPid, int peerUid);
@@ -87,8 +89,8 @@ public static partial class DaemonLog
     [LoggerMessage(1104, LogLevel.Warning, "probe of {Forward} failed ({Reason}), {Failures} of {Limit} in a row; probing again in {Interval}")]
     public static partial void ProbeFailed(this ILogger logger, string tunnel, string forward, string reason, int failures, int limit, DaemonDuration interval);
 
-    [LoggerMessage(1105, LogLevel.Warning, "probe of {Forward} failed {Failures} times in a row ({Reason}); restarting ssh pid {Pid}")]
-    public static partial void ProbeVerdictRestart(this ILogger logger, string tunnel, string forward, int failures, string reason, int pid);
+    [LoggerMessage(1105, LogLevel.Warning, "probe of {Forward} failed {Failures} in a row ({Reason}); restarting ssh pid {Pid}")]
+    public static partial void ProbeVerdictRestart(this ILogger logger, string tunnel, string forward, DaemonCount failures, string reason, int pid);
 
     [LoggerMessage(1110, LogLevel.Information, "backing off ({Reason}); next start in {Delay} (attempt {Attempt})")]
     public static partial void BackoffWait(this ILogger logger, string tunnel, string reason, DaemonDuration delay, int attempt);
@@ -96,8 +98,10 @@ public static partial class DaemonLog
     [LoggerMessage(1111, LogLevel.Information, "{Trigger}: ending the wait; starting ssh now")]
     public static partial void WaitCutShort(this ILogger logger, string tunnel, string trigger);
 
-    [LoggerMessage(1112, LogLevel.Information, "{Host}:{Port} does not answer ({Reason}); checking every {Interval}, ssh starts as soon as it answers")]
-    public static partial void ServerUnreachable(this ILogger logger, string tunnel, string host, int port, string reason, DaemonDuration interval);
+    /// <summary><paramref name="problem"/>: <see cref="SshKeep.Health.ReachabilityOutcome.Problem"/>
+    /// ("refused the connection …", "did not answer within 1s", "is unreachable: No route to host").</summary>
+    [LoggerMessage(1112, LogLevel.Information, "{Host}:{Port} {Problem}; checking every {Interval}, ssh starts as soon as it accepts a connection")]
+    public static partial void ServerUnreachable(this ILogger logger, string tunnel, string host, int port, string problem, DaemonDuration interval);
 
     [LoggerMessage(1113, LogLevel.Information, "{Host}:{Port} answers again; starting ssh now")]
     public static partial void ServerReachable(this ILogger logger, string tunnel, string host, int port);
@@ -161,7 +165,7 @@ public static partial class DaemonLog
     [LoggerMessage(1200, LogLevel.Information, "ssh: {Line}")]
     public static partial void SshStderr(this ILogger logger, string tunnel, string line);
 
-    [LoggerMessage(1201, LogLevel.Warning, "{Count} lines of ssh's stderr were dropped because they came faster than they could be read; going on")]
+    [LoggerMessage(1201, LogLevel.Warning, "ssh's stderr came faster than it could be read; lines dropped: {Count}; going on")]
     public static partial void SshStderrDropped(this ILogger logger, string tunnel, int count);
 
     /// <summary>issue 3 item 2: never added silently; warned about every time the tunnel starts.</summary>

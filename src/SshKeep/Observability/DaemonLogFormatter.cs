@@ -152,7 +152,7 @@ public static class DaemonLogFormatter
         return JsonFields.Contains(name) ? "_" + name : name;
     }
 
-    /// <summary>Numbers stay numbers, durations are seconds, enums their kebab-case name (as in
+    /// <summary>Numbers stay numbers (a <see cref="DaemonCount"/> too), durations are seconds, enums their kebab-case name (as in
     /// status.json: "waiting-for-remote-port"), anything else its invariant string.</summary>
     private static void WriteValue(Utf8JsonWriter writer, object? value)
     {
@@ -172,6 +172,7 @@ public static class DaemonLogFormatter
             case float f when float.IsFinite(f): writer.WriteNumberValue(f); break;
             case decimal m: writer.WriteNumberValue(m); break;
             case DaemonDuration duration: writer.WriteNumberValue(duration.TotalSeconds); break;
+            case DaemonCount count: writer.WriteNumberValue(count.Value); break;
             case TimeSpan span: writer.WriteNumberValue(new DaemonDuration(span).TotalSeconds); break;
             case DateTimeOffset dto: writer.WriteStringValue(dto); break;
             case DateTime dt: writer.WriteStringValue(dt); break;

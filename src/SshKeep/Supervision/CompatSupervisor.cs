@@ -165,7 +165,7 @@ public sealed class CompatSupervisor
     private async Task ServerReturnsAsync(IServerReachability reachability, CancellationToken cancellationToken)
     {
         var server = _stallWatch?.LastServer;
-        await ReachabilityGate.ServerReturnsAsync(reachability, server, couldNotConnect: false, () => _log.ServerSilent(server!.ToString()), cancellationToken);
+        await ReachabilityGate.ServerReturnsAsync(reachability, server, couldNotConnect: false, outcome => _log.ServerSilent(server!.ToString(), outcome.Problem), cancellationToken);
         _log.ServerAnswersAgain(server!.ToString());
     }
 

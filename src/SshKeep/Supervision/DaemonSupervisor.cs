@@ -106,15 +106,21 @@ public sealed class DaemonSupervisor : IAsyncDisposable
         }
     }
 
-    /// <summary>Ends the back-off wait of one tunnel, or of all when <paramref name="name"/> is null;
-    /// returns how many tunnels were told (0 when the name is unknown).</summary>
-    public int RetryNow(string? name = null, string trigger = "retry-now")
+    /// <summary>Ends the wait of one tunnel, or of every tunnel when <paramref name="name"/> is
+    /// null; a tunnel that is up or starting has none and is left alone. Returns what each tunnel
+    /// asked was doing (none when the name is unknown), for the log and the answer.</summary>
+    public RetryNowReport RetryNow(string? name = null, string trigger = "retry-now")
     {
         lock (_gate)
         {
-            var targets = name is null ? [.. _running.Values] : _running.TryGetValue(name, out var one) ? [one] : new List<Running>();
-            foreach (var t in targets) t.Supervisor.RetryNow(trigger);
-            return targets.Count;
+            var targets = _configs.Where(c => name is null ? _running.ContainsKey(c.Name) : c.Name == name && _running.ContainsKey(c.Name))
+                .Select(c => _running[c.Name].Supervisor).ToList();
+            var report = new RetryNowReport([.. targets.Select(t => t.Status)]);
+            foreach (var (supervisor, status) in targets.Zip(report.Tunnels))
+            {
+                if (RetryNowReport.IsWaiting(status.State)) supervisor.RetryNow(trigger);
+            }
+            return report;
         }
     }
 

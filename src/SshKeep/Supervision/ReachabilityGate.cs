@@ -24,16 +24,18 @@ public static class ReachabilityGate
     /// and <paramref name="couldNotConnect"/>; never otherwise (until cancelled).
     /// <paramref name="server"/> null (unknown, behind a proxy) never completes.</summary>
     /// <param name="couldNotConnect">The ssh that failed said its TCP connect to the server failed.</param>
-    /// <param name="onUnreachable">Called once when the first check finds the server silent (for the log).</param>
+    /// <param name="onUnreachable">Called once when the first check finds the server silent, refusing
+    /// or unreachable, with what it found (for the log).</param>
     public static async Task ServerReturnsAsync(IServerReachability reachability, IPEndPoint? server, bool couldNotConnect,
-        Action onUnreachable, CancellationToken cancellationToken)
+        Action<ReachabilityOutcome> onUnreachable, CancellationToken cancellationToken)
     {
         if (server is not null)
         {
-            var answers = await CheckSafelyAsync(reachability, server, cancellationToken);
+            var outcome = await CheckSafelyAsync(reachability, server, cancellationToken);
+            bool? answers = outcome?.Answered;
             if (answers == false)
             {
-                onUnreachable();
+                onUnreachable(outcome!);
                 await reachability.WaitUntilAnswersAsync(server, cancellationToken);
                 return;
             }
@@ -46,11 +48,11 @@ public static class ReachabilityGate
     }
 
     /// <summary>The check's answer, or null when the check itself broke.</summary>
-    private static async Task<bool?> CheckSafelyAsync(IServerReachability reachability, IPEndPoint server, CancellationToken cancellationToken)
+    private static async Task<ReachabilityOutcome?> CheckSafelyAsync(IServerReachability reachability, IPEndPoint server, CancellationToken cancellationToken)
     {
         try
         {
-            return await reachability.AnswersAsync(server, cancellationToken);
+            return await reachability.CheckAsync(server, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

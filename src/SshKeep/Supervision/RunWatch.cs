@@ -50,7 +50,7 @@ internal sealed class RunWatch(
             {
                 var line = raw.TrimEnd('\r');
                 if (line.Length == 0) continue;
-                log.SshStderr(config.Name, line);
+                log.SshStderr(config.Name, DaemonLogText.SshLine(line));
                 var classified = SshStderrClassifier.Classify(line);
                 if (classified.Kind == SshFailureKind.Authenticated)
                 {

@@ -123,7 +123,7 @@ public sealed class TunnelSupervisor
         {
             State = TunnelState.Starting,
             Since = startedAt,
-            Restarts = attempt - 1,
+            Attempts = attempt,
             UpSince = null,
             NextRetry = null,
             HeldRemotePort = null,
@@ -139,7 +139,7 @@ public sealed class TunnelSupervisor
         {
             // A missing ssh program is a configuration problem: a person must fix ssh_path.
             var reason = $"cannot run {e.Program}: {e.Reason}";
-            Publish(s => s with { LastError = reason, LastRestartReason = RestartReasons.StartFailed });
+            Publish(s => s.WithError(reason, _time.GetUtcNow()) with { LastRestartReason = RestartReasons.StartFailed });
             return (new TunnelRunOutcome(null, new SshStderrLine(SshFailureKind.BadConfiguration), false, TimeSpan.Zero, TimeSpan.Zero, reason), false);
         }
 
@@ -147,7 +147,7 @@ public sealed class TunnelSupervisor
         Publish(s => s with { Pid = process.Pid });
         _log.TunnelStarting(Config.Name, Config.Destination, attempt, process.Pid);
 
-        var run = new RunWatch(process, Config, _log, _time, _options, line => Publish(s => s with { LastError = line }));
+        var run = new RunWatch(process, Config, _log, _time, _options, line => Publish(s => s.WithError(line, _time.GetUtcNow())));
         using var runCts = CancellationTokenSource.CreateLinkedTokenSource(stop);
         // stderr outlives the run: ssh's last lines (why it gave up) can be read after its exit was.
         using var stderrCts = CancellationTokenSource.CreateLinkedTokenSource(stop);
@@ -189,7 +189,7 @@ public sealed class TunnelSupervisor
                     endedBy = "ssh was stopped (SIGSTOP)";
                     endReason = RestartReasons.Stopped;
                     _log.TunnelStopping(Config.Name, process.Pid, $"{endedBy}; a stopped ssh forwards nothing", _options.StopGrace);
-                    Publish(s => s with { LastError = endedBy });
+                    Publish(s => s.WithError(endedBy, _time.GetUtcNow()));
                     exit = await process.StopAsync(_options.StopGrace);
                     break;
                 }
@@ -241,9 +241,9 @@ public sealed class TunnelSupervisor
                     var failed = await condemned;
                     endedBy = $"probe of {failed.Forward} failed: {failed.Failure}";
                     endReason = RestartReasons.ProbeFailed;
-                    _log.ProbeVerdictRestart(Config.Name, failed.Forward.ToString(), Math.Max(1, Config.Health.ProbeFailures),
+                    _log.ProbeVerdictRestart(Config.Name, failed.Forward.ToString(), DaemonCount.Times(Math.Max(1, Config.Health.ProbeFailures)),
                         failed.Failure ?? "failed", process.Pid);
-                    Publish(s => s with { LastError = endedBy });
+                    Publish(s => s.WithError(endedBy, _time.GetUtcNow()));
                     exit = await process.StopAsync(_options.StopGrace);
                     break;
                 }
@@ -306,7 +306,17 @@ public sealed class TunnelSupervisor
         endReason ??= decisive.IsPermanent ? RestartReasons.Permanent
             : decisive.Kind == SshFailureKind.RemotePortInUse ? RestartReasons.RemotePortInUse
             : RestartReasons.Exited;
-        Publish(s => s with { LastExit = exit?.ToString(), Pid = null, LastRestartReason = endReason });
+        // A restart is of a working tunnel: one that was up, or one a person asked to restart
+        // while its ssh ran. Every other end of a run was one more attempt, already counted at
+        // its start (docs/observability.md: a flapping alert must not count retries).
+        var restarted = !stop.IsCancellationRequested && (upSince is not null || endReason == RestartReasons.Requested);
+        Publish(s => s with
+        {
+            LastExit = exit?.ToString(),
+            Pid = null,
+            LastRestartReason = endReason,
+            Restarts = s.Restarts + (restarted ? 1 : 0),
+        });
         return (new TunnelRunOutcome(exit, decisive, upSince is not null, upSince is { } u ? endedAt - u : TimeSpan.Zero,
             endedAt - startedAt, why, run.CouldNotConnect), restartAtOnce);
     }
@@ -407,8 +417,8 @@ public sealed class TunnelSupervisor
             return;
         }
 
-        await ReachabilityGate.ServerReturnsAsync(reachability, server, couldNotConnect, () =>
-            _log.ServerUnreachable(Config.Name, server.Address.ToString(), server.Port, "no answer to a TCP connect", ReachabilityGate.CheckEvery),
+        await ReachabilityGate.ServerReturnsAsync(reachability, server, couldNotConnect, outcome =>
+            _log.ServerUnreachable(Config.Name, server.Address.ToString(), server.Port, outcome.Problem, ReachabilityGate.CheckEvery),
             cancellationToken);
         _log.ServerReachable(Config.Name, server.Address.ToString(), server.Port);
     }
@@ -433,7 +443,7 @@ public sealed class TunnelSupervisor
         switch (next.State)
         {
             case TunnelState.NeedsAttention:
-                _log.NeedsAttention(Config.Name, next.Reason, FixFor(outcome.Decisive.Kind), next.Delay);
+                _log.NeedsAttention(Config.Name, DaemonLogText.Clause(next.Reason), FixFor(outcome.Decisive.Kind), next.Delay);
                 break;
             case TunnelState.WaitingForRemotePort when deadSessionReset is { } dead:
                 _log.DeadSessionReset(Config.Name, dead.Local.ToString(), dead.Remote.ToString(), next.HeldRemotePort ?? 0, next.Delay);
@@ -451,9 +461,9 @@ public sealed class TunnelSupervisor
 
     private static string FixFor(SshFailureKind kind) => kind switch
     {
-        SshFailureKind.AuthenticationRefused => "Check identity_file and that its public key is in the server's authorized_keys.",
-        SshFailureKind.HostKeyRejected => "Check the server's host key and update known_hosts (ssh-keygen -R host, then connect once by hand).",
-        _ => "Fix the tunnel's settings (ssh_path, ssh_options) and run `sshkeep reload`.",
+        SshFailureKind.AuthenticationRefused => "check identity_file and that its public key is in the server's authorized_keys",
+        SshFailureKind.HostKeyRejected => "check the server's host key and update known_hosts (ssh-keygen -R host, then connect once by hand)",
+        _ => "fix the tunnel's settings (ssh_path, ssh_options) and run `sshkeep reload`",
     };
 
     /// <summary>The StrictHostKeyChecking value when it turns host key checking off (the same rule

@@ -111,4 +111,18 @@ public sealed class StatusTableTests
 
         Assert.EndsWith("  now", row);
     }
+
+    [Fact]
+    public void An_up_tunnel_s_last_error_is_past_and_not_shown_while_a_waiting_one_s_is()
+    {
+        var seen = StatusSamples.Now - TimeSpan.FromMinutes(5);
+        var up = new TunnelStatus { Name = "web", State = TunnelState.Up, Since = seen, UpSince = seen, Restarts = 1, Attempts = 2, LastError = "Connection reset by peer", LastErrorAt = seen };
+        var down = up with { Name = "db", State = TunnelState.Backoff, UpSince = null };
+        var snapshot = StatusSamples.Snapshot with { Tunnels = [up, down] };
+
+        var lines = StatusTable.Render(snapshot, StatusSamples.Now).Split('\n');
+
+        Assert.DoesNotContain("Connection reset", lines[1], StringComparison.Ordinal);
+        Assert.Contains("Connection reset by peer", lines[2], StringComparison.Ordinal);
+    }
 }

@@ -54,6 +54,20 @@ public sealed class ControlServerTests
     }
 
     [Fact]
+    public async Task A_status_request_is_logged_at_debug_and_an_action_at_info()
+    {
+        await using var harness = ControlServerHarness.Started();
+
+        Assert.True((await harness.SendAsync(new ControlRequest(ControlCommand.Status))).Response?.Ok);
+        Assert.True((await harness.SendAsync(new ControlRequest(ControlCommand.Restart, "db"))).Response?.Ok);
+
+        var received = harness.Logger.Entries.Where(e => e.EventId == 3012).ToList();
+        Assert.Equal(2, received.Count);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, Assert.Single(received, e => e.Message.StartsWith("control: status from", StringComparison.Ordinal)).Level);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, Assert.Single(received, e => e.Message.StartsWith("control: restart db from", StringComparison.Ordinal)).Level);
+    }
+
+    [Fact]
     public async Task A_failure_answer_of_the_handler_reaches_the_client()
     {
         await using var harness = ControlServerHarness.Started();

@@ -49,7 +49,7 @@ public sealed class SystemdReporterTests : IDisposable
         ], _listener.Drain());
         Assert.True(reporter.IsReady);
         Assert.Equal([1001], _logger.EventIds);
-        Assert.Equal("ready (all-up): 2/2 tunnels up; keeping them up until stopped", _logger.Entries[0].Message);
+        Assert.Equal("ready (all-up): 2 of 2 tunnels up; keeping them up until stopped", _logger.Entries[0].Message);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class FakeReachability : IServerReachability
     private TaskCompletionSource _answering = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _answers = true;
 
-    /// <summary>Single connects tried (<see cref="AnswersAsync"/>).</summary>
+    /// <summary>Single connects tried (<see cref="CheckAsync"/>).</summary>
     public int Checks { get; private set; }
 
     /// <summary>Times <see cref="ResolveAsync"/> was asked.</summary>
@@ -62,12 +62,15 @@ public sealed class FakeReachability : IServerReachability
         }
     }
 
-    public Task<bool> AnswersAsync(IPEndPoint server, CancellationToken cancellationToken)
+    /// <summary>What a check finds while the server does not answer (a black hole by default).</summary>
+    public ReachabilityOutcome Silence { get; set; } = ReachabilityOutcome.TimedOutAt(Server, TimeSpan.FromSeconds(1));
+
+    public Task<ReachabilityOutcome> CheckAsync(IPEndPoint server, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             Checks++;
-            return Task.FromResult(_answers);
+            return Task.FromResult(_answers ? ReachabilityOutcome.AnsweredBy(server) : Silence);
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class HookEnvironmentTests
         var previous = new TunnelStatus { Name = "db", State = TunnelState.Up, Since = Since.AddHours(-1) };
         var next = new TunnelStatus
         {
-            Name = "db", State = TunnelState.Backoff, Since = Since, Restarts = 4,
+            Name = "db", State = TunnelState.Backoff, Since = Since, Restarts = 4, Attempts = 9,
             LastRestartReason = RestartReasons.Exited, LastError = "Connection reset by peer", Pid = 1234,
         };
 
@@ -32,6 +32,7 @@ public sealed class HookEnvironmentTests
             ["SSHKEEP_TIMESTAMP"] = "2025-03-04T05:06:09.005Z",
             ["SSHKEEP_UNIX_TIME"] = Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SSHKEEP_RESTARTS"] = "4",
+            ["SSHKEEP_ATTEMPTS"] = "9",
         }, environment);
     }
 

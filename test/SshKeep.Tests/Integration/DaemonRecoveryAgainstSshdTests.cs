@@ -54,6 +54,11 @@ public sealed class DaemonRecoveryAgainstSshdTests
         Assert.True(await world.CarriesBytesAsync(world.BackPort), "the remote forward carries bytes again after the heal");
         Assert.Contains("reset the dead session's connection", daemon.Log);
         Assert.Contains($"frees remote port {world.BackPort}", daemon.Log);
+        // One outage of a working tunnel is one restart, however many starts it took to get back.
+        var back = (await daemon.TunnelAsync("back"))!.Value;
+        Assert.Equal(1, back.GetProperty("restarts").GetInt32());
+        Assert.True(back.GetProperty("attempts").GetInt32() >= 2);
+        Assert.True(back.GetProperty("lastErrorPast").GetBoolean());
     }
 
     [SshdFact]

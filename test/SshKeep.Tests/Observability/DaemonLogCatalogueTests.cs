@@ -79,15 +79,51 @@ public sealed partial class DaemonLogCatalogueTests
         Assert.DoesNotContain("{", root.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(EventNames))]
+    public void A_count_followed_by_what_it_counts_is_a_daemon_count_so_one_is_never_plural(string name)
+    {
+        var method = Events.Single(m => m.Name == name);
+        string message = method.GetCustomAttribute<LoggerMessageAttribute>()!.Message;
+
+        // "starting {TunnelCount} tunnels" read "starting 1 tunnels".
+        foreach (Match counted in CountedNoun().Matches(message))
+        {
+            var parameter = method.GetParameters().Single(p => string.Equals(p.Name, counted.Groups[1].Value, StringComparison.OrdinalIgnoreCase));
+            Assert.NotEqual(typeof(int), parameter.ParameterType);
+        }
+        Assert.DoesNotContain(".;", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_count_reads_one_thing_or_many_and_is_a_number_in_json()
+    {
+        Assert.Equal("1 tunnel", DaemonCount.Tunnels(1).ToString());
+        Assert.Equal("3 tunnels", DaemonCount.Tunnels(3).ToString());
+        Assert.Equal("0 errors", DaemonCount.Errors(0).ToString());
+        Assert.Equal("1 time", DaemonCount.Times(1).ToString());
+
+        var stderr = new MemoryStream();
+        using (var provider = new DaemonLoggerProvider(stderr, new DaemonLogSettings { TimeProvider = new ManualTimeProvider(), Format = DaemonLogFormat.Json }))
+            provider.CreateLogger("x").DaemonStarting("1.0", DaemonCount.Tunnels(1), "/etc/sshkeep/tunnels.yaml", 42);
+        using var json = JsonDocument.Parse(stderr.ToArray());
+        Assert.Equal("sshkeep 1.0 starting 1 tunnel from /etc/sshkeep/tunnels.yaml (pid 42)", json.RootElement.GetProperty("message").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("tunnelCount").GetInt32());
+    }
+
     private static object? Sample(ParameterInfo parameter) => parameter switch
     {
         { Name: "tunnel" } => "sample-tunnel",
         { ParameterType: var t } when t == typeof(string) => "x",
         { ParameterType: var t } when t == typeof(int) => 7,
         { ParameterType: var t } when t == typeof(DaemonDuration) => DaemonDuration.FromSeconds(4),
+        { ParameterType: var t } when t == typeof(DaemonCount) => DaemonCount.Tunnels(1),
         { ParameterType: var t } when t == typeof(Exception) => new InvalidOperationException("boom"),
         _ => throw new InvalidOperationException($"no sample for {parameter.ParameterType} {parameter.Name}"),
     };
+
+    [GeneratedRegex(@"\{([A-Za-z]+)\} (?:tunnels|errors|lines|times|attempts|restarts|seconds)\b")]
+    private static partial Regex CountedNoun();
 
     [GeneratedRegex(@"\{([A-Za-z]+)(?:[:,][^}]*)?\}")]
     private static partial Regex Placeholder();

@@ -62,6 +62,15 @@ internal sealed class TunnelSupervisorHarness : IAsyncDisposable
         return ssh;
     }
 
+    /// <summary>Moves the clock until ssh start #<paramref name="count"/> happens, then until it is up.</summary>
+    public async Task<FakeSshProcess> UpAsyncAfterStart(int count)
+    {
+        var ssh = await NextStartWhileAdvancingAsync(count);
+        ssh.Say("Authenticated to bastion ([10.0.0.1]:22) using \"publickey\".");
+        await AdvanceUntilAsync(() => State == TunnelState.Up, "the tunnel comes up", step: 0.1);
+        return ssh;
+    }
+
     /// <summary>Advances the clock in small steps until <paramref name="condition"/> holds.</summary>
     public Task AdvanceUntilAsync(Func<bool> condition, string what, double step = 0.05) =>
         Eventually.WaitUntilAsync(() =>
@@ -79,8 +88,13 @@ internal sealed class TunnelSupervisorHarness : IAsyncDisposable
         return Launcher.Starts[count - 1].Process;
     }
 
+    private bool _disposed;
+
+    /// <summary>Stops the supervisor (a test may do it early, to look at what stopping did).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         await _stop.CancelAsync();
         await Run.WaitAsync(TimeSpan.FromSeconds(10));
         _stop.Dispose();

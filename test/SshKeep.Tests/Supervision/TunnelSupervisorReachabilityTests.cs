@@ -32,6 +32,34 @@ public class TunnelSupervisorReachabilityTests
         Assert.Contains(h.Log.Texts, t => t.Contains("answers again", StringComparison.Ordinal));
     }
 
+    public static TheoryData<string, string> Silences => new()
+    {
+        { "refused", "10.0.0.1:22 refused the connection (the host is there, nothing listens on the port); checking every 0.1s, ssh starts as soon as it accepts a connection" },
+        { "timed-out", "10.0.0.1:22 did not answer within 1s; checking every 0.1s, ssh starts as soon as it accepts a connection" },
+        { "unreachable", "10.0.0.1:22 is unreachable: No route to host; checking every 0.1s, ssh starts as soon as it accepts a connection" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Silences))]
+    public async Task The_log_says_whether_the_server_refused_did_not_answer_or_cannot_be_reached(string silence, string line)
+    {
+        var reachability = new FakeReachability
+        {
+            ServerAnswers = false,
+            Silence = silence switch
+            {
+                "refused" => ReachabilityOutcome.RefusedBy(FakeReachability.Server),
+                "timed-out" => ReachabilityOutcome.TimedOutAt(FakeReachability.Server, TimeSpan.FromSeconds(1)),
+                _ => ReachabilityOutcome.UnreachableAt(FakeReachability.Server, System.Net.Sockets.SocketError.HostUnreachable, "No route to host"),
+            },
+        };
+        await using var h = With(reachability);
+        (await h.Launcher.NextStartAsync()).Exit(255);
+
+        await Eventually.WaitUntilAsync(() => Task.FromResult(h.Log.Texts.Contains(line)), () => $"the line \"{line}\"; the log said:\n{string.Join("\n", h.Log.Texts)}");
+        Assert.DoesNotContain(h.Log.Texts, t => t.Contains("does not answer", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_server_that_answers_at_once_leaves_the_backoff_alone()
     {

@@ -44,7 +44,70 @@ public class TunnelSupervisorTests
         h.Clock.Advance(1);
         await h.Launcher.NextStartAsync();
         await h.InStateAsync(TunnelState.Starting);
+        // It never worked: a retry is one more attempt, not a restart.
+        Assert.Equal(0, h.Supervisor.Status.Restarts);
+        Assert.Equal(2, h.Supervisor.Status.Attempts);
+    }
+
+    [Fact]
+    public async Task One_outage_of_a_working_tunnel_is_one_restart_however_often_the_held_port_is_retried()
+    {
+        await using var h = new TunnelSupervisorHarness();
+        var up = await h.UpAsync();
+        Assert.Equal((0, 1), (h.Supervisor.Status.Restarts, h.Supervisor.Status.Attempts));
+
+        up.Say("Timeout, server bastion not responding.");
+        up.Exit(255);
+        for (var attempt = 2; attempt <= 6; attempt++)
+        {
+            var retry = await h.NextStartWhileAdvancingAsync(attempt);
+            retry.Say("Authenticated to bastion ([10.0.0.1]:22) using \"publickey\".");
+            retry.Say("Error: remote port forwarding failed for listen port 8080");
+            retry.Exit(255);
+            await h.InStateAsync(TunnelState.WaitingForRemotePort);
+        }
+
         Assert.Equal(1, h.Supervisor.Status.Restarts);
+        Assert.Equal(6, h.Supervisor.Status.Attempts);
+        await h.UpAsyncAfterStart(7);
+        Assert.Equal(1, h.Supervisor.Status.Restarts);
+        Assert.Equal(7, h.Supervisor.Status.Attempts);
+    }
+
+    [Fact]
+    public async Task A_restart_asked_while_ssh_runs_is_a_restart_and_stopping_is_none()
+    {
+        await using var h = new TunnelSupervisorHarness();
+        await h.Launcher.NextStartAsync();
+        await h.InStateAsync(TunnelState.Starting);
+
+        h.Supervisor.Restart();
+        await h.NextStartWhileAdvancingAsync(2);
+
+        Assert.Equal(1, h.Supervisor.Status.Restarts);
+        Assert.Equal(RestartReasons.Requested, h.Supervisor.Status.LastRestartReason);
+        await h.DisposeAsync();
+        Assert.Equal(1, h.Supervisor.Status.Restarts);
+    }
+
+    [Fact]
+    public async Task The_last_error_keeps_when_it_was_seen_and_is_past_once_the_tunnel_is_up_again()
+    {
+        await using var h = new TunnelSupervisorHarness();
+        h.Clock.Advance(100);
+        var ssh = await h.Launcher.NextStartAsync();
+        ssh.Say("ssh: connect to host bastion port 22: Connection refused");
+        var seen = h.Clock.GetUtcNow();
+        ssh.Exit(255);
+        await h.InStateAsync(TunnelState.Backoff);
+        Assert.Equal(seen, h.Supervisor.Status.LastErrorAt);
+        Assert.False(h.Supervisor.Status.ErrorIsPast);
+
+        await h.UpAsyncAfterStart(2);
+
+        Assert.Equal("ssh: connect to host bastion port 22: Connection refused", h.Supervisor.Status.LastError);
+        Assert.Equal(seen, h.Supervisor.Status.LastErrorAt);
+        Assert.True(h.Supervisor.Status.ErrorIsPast);
     }
 
     [Fact]
@@ -61,6 +124,22 @@ public class TunnelSupervisorTests
         h.Clock.Advance(1);
         await h.Launcher.NextStartAsync();
         Assert.Contains(h.Log.Texts, t => t.Contains("needs attention", StringComparison.Ordinal) && t.Contains("authorized_keys", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_log_names_ssh_once_and_never_doubles_a_full_stop()
+    {
+        await using var h = new TunnelSupervisorHarness();
+        var ssh = await h.Launcher.NextStartAsync();
+        ssh.Say("ssh: connect to host bastion port 22: Connection refused");
+        ssh.Say("deploy@bastion: Permission denied (publickey).");
+        ssh.Exit(255);
+        await h.InStateAsync(TunnelState.NeedsAttention);
+
+        Assert.Contains("ssh: connect to host bastion port 22: Connection refused", h.Log.Texts);
+        Assert.Contains("ssh: deploy@bastion: Permission denied (publickey).", h.Log.Texts);
+        Assert.Contains(h.Log.Texts, t => t.StartsWith("needs attention: deploy@bastion: Permission denied (publickey); to fix: check identity_file", StringComparison.Ordinal));
+        Assert.DoesNotContain(h.Log.Texts, t => t.Contains("ssh: ssh:", StringComparison.Ordinal) || t.Contains(".;", StringComparison.Ordinal));
     }
 
     [Fact]

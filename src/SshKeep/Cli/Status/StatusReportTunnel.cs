@@ -24,7 +24,11 @@ public sealed record StatusReportTunnel
 
     public long? UptimeSeconds { get; init; }
 
+    /// <summary>Restarts of a working tunnel (<c>Supervision/TunnelStatus.Restarts</c>).</summary>
     public int Restarts { get; init; }
+
+    /// <summary>Every ssh start, the first and each retry.</summary>
+    public int Attempts { get; init; }
 
     public int? Pid { get; init; }
 
@@ -33,7 +37,18 @@ public sealed record StatusReportTunnel
     /// <summary>Why the last ssh run ended (<c>Supervision/RestartReasons</c>), e.g. "probe-failed".</summary>
     public string? LastRestartReason { get; init; }
 
+    /// <summary>The last error, not cut; it stays when the tunnel is up again, with
+    /// <see cref="LastErrorPast"/> true.</summary>
     public string? LastError { get; init; }
+
+    public DateTimeOffset? LastErrorAt { get; init; }
+
+    /// <summary>Whole seconds from <see cref="LastErrorAt"/> to the report's now.</summary>
+    public long? LastErrorAgoSeconds { get; init; }
+
+    /// <summary>True when the tunnel is up again: the last error is resolved, not a current
+    /// problem (the table then shows no LAST ERROR).</summary>
+    public bool LastErrorPast { get; init; }
 
     public DateTimeOffset? NextRetry { get; init; }
 

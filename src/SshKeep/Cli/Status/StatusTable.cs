@@ -13,8 +13,11 @@ namespace SshKeep.Cli.Status;
 /// one row per tunnel in config-file order. SINCE is how long the tunnel has been in its state,
 /// UPTIME how long its ssh has been healthy, NEXT RETRY how long until the next start; durations
 /// per <see cref="DurationText"/>, <c>-</c> when there is none. The state of a tunnel waiting for
-/// a remote port names the port: <c>waiting-for-remote-port (8080)</c>. LAST ERROR gets what is
-/// left of <c>width</c> (at least <see cref="MinErrorWidth"/>) and is cut with '…' beyond it.
+/// a remote port names the port: <c>waiting-for-remote-port (8080)</c>. RESTARTS counts restarts
+/// of a working tunnel, not retries of one that never came up (those are <c>attempts</c> in
+/// <c>--json</c>). LAST ERROR is shown only while the tunnel is not up (an up tunnel's last error
+/// is resolved; <c>--json</c> keeps it, with when it was seen); it gets what is left of
+/// <c>width</c> (at least <see cref="MinErrorWidth"/>) and is cut with '…' beyond it.
 /// Columns are separated by two spaces; no line has trailing blanks.
 /// </summary>
 public static class StatusTable
@@ -76,7 +79,7 @@ public static class StatusTable
         tunnel.UpSince is { } upSince ? DurationText.Elapsed(now - upSince) : None,
         tunnel.Restarts.ToString(CultureInfo.InvariantCulture),
         string.IsNullOrEmpty(tunnel.LastExit) ? None : CellText.Printable(tunnel.LastExit),
-        string.IsNullOrEmpty(tunnel.LastError) ? None : CellText.Printable(tunnel.LastError),
+        string.IsNullOrEmpty(tunnel.LastError) || tunnel.ErrorIsPast ? None : CellText.Printable(tunnel.LastError),
         tunnel.NextRetry is { } next ? (next <= now ? "now" : DurationText.Remaining(next - now)) : None,
     ];
 }

@@ -7,7 +7,8 @@ namespace SshKeep.Observability.Metrics;
 /// The whole of <c>/metrics</c> (pure: the state in, Prometheus text out; docs/observability.md
 /// lists every family). Per tunnel: up, state (one series per state, 1 for the current one),
 /// restarts by reason, the last transition, the back-off left and the probe durations; then the
-/// process and <c>sshkeep_build_info</c>.
+/// process and <c>sshkeep_build_info</c>. Restarts of a working tunnel and ssh starts (attempts)
+/// are separate counters.
 /// </summary>
 public static class DaemonMetrics
 {
@@ -30,12 +31,15 @@ public static class DaemonMetrics
                 w.Sample("sshkeep_tunnel_state", [new("tunnel", t.Name), new("state", TunnelStateNames.ToName(state))], t.State == state ? 1 : 0);
         }
 
-        w.Family("sshkeep_tunnel_restarts_total", "counter", "ssh runs of the tunnel that ended and were (or will be) followed by another, by reason.");
+        w.Family("sshkeep_tunnel_restarts_total", "counter", "Restarts of a working tunnel (its ssh was up and ended, or a restart was asked while it ran), by reason.");
         foreach (var t in tunnels)
         {
             foreach (var (reason, count) in restarts.Read(t.Name))
                 w.Sample("sshkeep_tunnel_restarts_total", [new("tunnel", t.Name), new("reason", reason)], count);
         }
+
+        w.Family("sshkeep_tunnel_attempts_total", "counter", "ssh starts of the tunnel, the first and every retry (also of a tunnel that never came up).");
+        foreach (var t in tunnels) w.Sample("sshkeep_tunnel_attempts_total", Tunnel(t), restarts.Attempts(t.Name));
 
         w.Family("sshkeep_tunnel_last_transition_timestamp_seconds", "gauge", "When the tunnel entered its current state, in seconds since the Unix epoch.");
         foreach (var t in tunnels) w.Sample("sshkeep_tunnel_last_transition_timestamp_seconds", Tunnel(t), UnixSeconds(t.Since));

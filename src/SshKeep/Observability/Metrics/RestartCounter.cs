@@ -5,7 +5,8 @@ namespace SshKeep.Observability.Metrics;
 /// <summary>
 /// <c>sshkeep_tunnel_restarts_total{tunnel,reason}</c>: counts per tunnel and reason, every reason
 /// of <see cref="RestartReasons.All"/> present from the start at 0 (so a rate() over a reason that
-/// has not happened yet is 0, not absent). Fed with every snapshot; thread-safe.
+/// has not happened yet is 0, not absent); and <c>sshkeep_tunnel_attempts_total{tunnel}</c>, every
+/// ssh start (<see cref="RestartCounting"/>). Fed with every snapshot; thread-safe.
 /// </summary>
 public sealed class RestartCounter
 {
@@ -13,6 +14,7 @@ public sealed class RestartCounter
     private readonly Dictionary<string, TunnelStatus> _last = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, long>> _counts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _lastReason = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _attempts = new(StringComparer.Ordinal);
 
     /// <summary>Counts the restarts between the last snapshot and this one; forgets tunnels no longer in it.</summary>
     public void Observe(IReadOnlyList<TunnelStatus> statuses)
@@ -25,6 +27,7 @@ public sealed class RestartCounter
                 var increment = RestartCounting.Between(_last.GetValueOrDefault(status.Name), status);
                 _last[status.Name] = status;
                 var counts = CountsOf(status.Name);
+                _attempts[status.Name] = _attempts.GetValueOrDefault(status.Name) + increment.Attempts;
                 if (increment.Count > 0)
                 {
                     counts[increment.Reason!] += increment.Count;
@@ -38,6 +41,7 @@ public sealed class RestartCounter
                 _last.Remove(gone);
                 _counts.Remove(gone);
                 _lastReason.Remove(gone);
+                _attempts.Remove(gone);
             }
         }
     }
@@ -50,6 +54,12 @@ public sealed class RestartCounter
             var counts = _counts.GetValueOrDefault(tunnel);
             return [.. RestartReasons.All.Select(r => new KeyValuePair<string, long>(r, counts?[r] ?? 0))];
         }
+    }
+
+    /// <summary>ssh starts of the tunnel counted so far; 0 for an unknown tunnel.</summary>
+    public long Attempts(string tunnel)
+    {
+        lock (_gate) return _attempts.GetValueOrDefault(tunnel);
     }
 
     /// <summary>The reason of the last restart counted for the tunnel, or null.</summary>

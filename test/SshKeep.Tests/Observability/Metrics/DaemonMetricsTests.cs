@@ -2,6 +2,7 @@ using SshKeep.Config;
 using SshKeep.Health;
 using SshKeep.Observability.Metrics;
 using SshKeep.Supervision;
+using SshKeep.Tests.Cli;
 using SshKeep.Tests.Daemon;
 
 namespace SshKeep.Tests.Observability.Metrics;
@@ -29,6 +30,7 @@ public sealed class DaemonMetricsTests
         Assert.Equal("gauge", families["sshkeep_tunnel_up"].Type);
         Assert.Equal("gauge", families["sshkeep_tunnel_state"].Type);
         Assert.Equal("counter", families["sshkeep_tunnel_restarts_total"].Type);
+        Assert.Equal("counter", families["sshkeep_tunnel_attempts_total"].Type);
         Assert.Equal("gauge", families["sshkeep_tunnel_last_transition_timestamp_seconds"].Type);
         Assert.Equal("histogram", families["sshkeep_probe_duration_seconds"].Type);
         Assert.Equal("gauge", families["sshkeep_backoff_seconds"].Type);
@@ -61,10 +63,38 @@ public sealed class DaemonMetricsTests
 
         var metrics = families["sshkeep_tunnel_restarts_total"].Samples.Where(s => s.Has(("tunnel", "metrics"))).ToList();
         Assert.Equal(RestartReasons.All, metrics.Select(s => s.Label("reason")));
-        // metrics: 7 restarts and waiting in backoff → 8 runs ended, first seen all at once.
-        Assert.Equal(8, metrics.Single(s => s.Has(("reason", "exited"))).Value);
-        Assert.All(families["sshkeep_tunnel_restarts_total"].Samples.Where(s => s.Has(("tunnel", "web"))), s => Assert.Equal(0, s.Value));
+        // metrics: 2 restarts of the working tunnel, first seen all at once.
+        Assert.Equal(2, metrics.Single(s => s.Has(("reason", "exited"))).Value);
+        Assert.Equal(2, metrics.Sum(s => s.Value));
+        Assert.All(families["sshkeep_tunnel_restarts_total"].Samples.Where(s => s.Has(("tunnel", "vault"))), s => Assert.Equal(0, s.Value));
     }
+
+    [Fact]
+    public void Retries_of_a_held_port_are_attempts_and_not_restarts()
+    {
+        var families = Render();
+
+        // reverse-api: one outage, then 30 retries while the server held its port.
+        Assert.Equal("counter", families["sshkeep_tunnel_attempts_total"].Type);
+        Assert.Equal(31, families["sshkeep_tunnel_attempts_total"].Samples.Single(s => s.Has(("tunnel", "reverse-api"))).Value);
+        Assert.Equal(1, families["sshkeep_tunnel_restarts_total"].Samples.Where(s => s.Has(("tunnel", "reverse-api"))).Sum(s => s.Value));
+        Assert.Equal(3, families["sshkeep_tunnel_attempts_total"].Samples.Single(s => s.Has(("tunnel", "vault"))).Value);
+    }
+
+    [Fact]
+    public void The_whole_page_is_locked_by_its_golden_file()
+    {
+        var probes = new ProbeDurations();
+        var forward = new ForwardSpec(ForwardKind.Local, null, 8080, "localhost", 80);
+        probes.Record("web", new ProbeResult(forward, true, TimeSpan.FromMilliseconds(3), null));
+
+        var text = DaemonMetrics.Render(StatusSamples.Snapshot, Counted(), probes, Process, StatusSamples.Now);
+
+        GoldenFile.AssertMatches(Golden(), text);
+    }
+
+    private static string Golden([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "") =>
+        Path.Combine(Path.GetDirectoryName(thisFile)!, "Golden", "metrics.txt");
 
     [Fact]
     public void Backoff_is_the_time_left_and_zero_when_not_waiting()

@@ -68,11 +68,19 @@
       tr.appendChild(cell("Uptime", "num uptime", t.uptimeSeconds === null ? "–" : duration(t.uptimeSeconds)));
 
       const why = [extra.lastRestartReason, t.lastExit].filter(Boolean).join(", ");
-      tr.appendChild(cell("Restarts", "num restarts", el("span", "restart-count", t.restarts),
+      // Restarts of a working tunnel; every ssh start (retries of one that never came up too) in the hint.
+      const count = el("span", "restart-count", t.restarts);
+      count.title = t.restarts + " restarts while working; " + t.attempts + " ssh starts in all";
+      tr.appendChild(cell("Restarts", "num restarts", count,
         ...(why ? [el("span", "sub restart-reason", "last: " + why)] : [])));
 
-      const error = cell("Last error", "error", t.lastError || "–");
-      if (t.lastError) error.title = t.lastError;
+      // An up tunnel's last error is resolved: not shown as a current problem, kept in the hint.
+      const current = t.lastError && !t.lastErrorPast;
+      const error = cell("Last error", "error", current ? t.lastError : "–");
+      if (t.lastError) {
+        error.title = current ? t.lastError
+          : "resolved; " + (t.lastErrorAgoSeconds === null ? "" : duration(t.lastErrorAgoSeconds) + " ago: ") + t.lastError;
+      }
       tr.appendChild(error);
 
       tr.appendChild(cell("Next retry", "num next-retry",

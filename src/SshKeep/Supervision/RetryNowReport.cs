@@ -1,0 +1,75 @@
+using SshKeep.Observability;
+
+namespace SshKeep.Supervision;
+
+/// <summary>
+/// What a <c>retry-now</c> (or SIGUSR1) did, told the same way in the log and in the answer the
+/// CLI prints (pure: the tunnels' statuses as they were when it was asked, and now, in; one line
+/// out). Only a tunnel that waits to start ssh again (backoff, waiting-for-remote-port,
+/// needs-attention) has a wait to cut short; a tunnel that is up, or whose ssh is starting, is
+/// left alone (docs/daemon.md).
+/// </summary>
+/// <param name="Tunnels">The tunnels asked, in config-file order, with the status each had when
+/// asked; empty when a named tunnel does not run.</param>
+public sealed record RetryNowReport(IReadOnlyList<TunnelStatus> Tunnels)
+{
+    /// <summary>Most tunnel names a line lists before it says "and N more".</summary>
+    public const int MaxNames = 4;
+
+    /// <summary>True for the states that wait for a timer before the next ssh starts.</summary>
+    public static bool IsWaiting(TunnelState state) =>
+        state is TunnelState.Backoff or TunnelState.WaitingForRemotePort or TunnelState.NeedsAttention;
+
+    /// <summary>The tunnels whose wait is cut short.</summary>
+    public IEnumerable<TunnelStatus> Waiting => Tunnels.Where(t => IsWaiting(t.State));
+
+    /// <summary>"db starts now (due in 12s); 2 tunnels are up and left alone".</summary>
+    public string Describe(DateTimeOffset now)
+    {
+        var waiting = Waiting.ToList();
+        var up = Tunnels.Where(t => t.State == TunnelState.Up).ToList();
+        var starting = Tunnels.Where(t => t.State == TunnelState.Starting).ToList();
+        if (Tunnels.Count == 1 && waiting.Count == 0)
+        {
+            // One tunnel asked by name: say what it is doing instead.
+            var only = Tunnels[0];
+            return $"{only.Name} {Doing(only.State)} and left alone (no wait to cut short)";
+        }
+
+        var parts = new List<string>();
+        if (waiting.Count > 0)
+        {
+            var names = waiting.Select(t => t.NextRetry is { } due ? $"{t.Name} (due in {new DaemonDuration(due - now)})" : t.Name).ToList();
+            parts.Add(waiting.Count == 1
+                ? waiting[0].NextRetry is { } due ? $"{waiting[0].Name} starts now (due in {new DaemonDuration(due - now)})" : $"{waiting[0].Name} starts now"
+                : $"{Names(names)} start now");
+        }
+        else
+        {
+            parts.Add("no tunnel is waiting, nothing to cut short");
+        }
+
+        if (up.Count > 0) parts.Add($"{Count(up.Count)} {Doing(TunnelState.Up, up.Count)} and left alone");
+        if (starting.Count > 0) parts.Add($"{Count(starting.Count)} {Doing(TunnelState.Starting, starting.Count)} and left alone");
+        return string.Join("; ", parts);
+    }
+
+    private static string Count(int tunnels) => tunnels == 1 ? "1 tunnel" : $"{tunnels} tunnels";
+
+    private static string Doing(TunnelState state, int count = 1) =>
+        (count == 1 ? "is " : "are ") + (state switch
+        {
+            TunnelState.Up => "up",
+            TunnelState.Starting => "starting already",
+            _ => "stopped",
+        });
+
+    /// <summary>"a", "a and b", "a, b and c", "a, b, c, d and 3 more".</summary>
+    private static string Names(List<string> names)
+    {
+        if (names.Count == 1) return names[0];
+        var shown = names.Take(names.Count > MaxNames ? MaxNames : names.Count - 1).ToList();
+        var last = names.Count > MaxNames ? $"{names.Count - MaxNames} more" : names[^1];
+        return $"{string.Join(", ", shown)} and {last}";
+    }
+}
