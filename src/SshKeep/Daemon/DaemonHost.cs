@@ -229,7 +229,7 @@ public sealed class DaemonHost : IControlHandler
             if (!TrustsConfigFile(out var unsafeFile))
             {
                 _log.ConfigError(_configPath, 0, "permissions", unsafeFile);
-                _log.ReloadRefused(1, _configPath);
+                _log.ReloadRefused(DaemonCount.Errors(1), _configPath);
                 return ControlResponse.Failure(ControlErrors.Failed,
                     $"{unsafeFile}; still running the previous config (start the daemon with {ConfigFilePermissions.AllowFlag} to accept it)");
             }
