@@ -139,6 +139,34 @@ public sealed partial class HttpAgainstSshdTests
     }
 
     [Theory]
+    [InlineData("192.0.2.10", "not an address of this machine")] // TEST-NET-1 (RFC 5737): on no interface
+    public async Task An_address_the_daemon_cannot_bind_stops_the_start_with_one_line_and_exit_71(string address, string reason)
+    {
+        var port = LoopbackPort.PickFree();
+        var directory = Directory.CreateTempSubdirectory("sshkeep-http-it-").FullName;
+        try
+        {
+            var config = Path.Combine(directory, "tunnels.yaml");
+            await File.WriteAllTextAsync(config, "tunnels:\n  db:\n    destination: nobody@127.0.0.1\n    forwards: [ { local: \"1:localhost:1\" } ]\n");
+
+            var up = await Run.ProgramAsync(SshkeepUnderTest.BinaryPath,
+                ["up", "-c", config, "--run-dir", Path.Combine(directory, "run"), "--http", $"{address}:{port}"]);
+
+            Assert.Equal(71, up.ExitCode);
+            var lines = up.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("sshkeep: ", StringComparison.Ordinal)).ToList();
+            var line = Assert.Single(lines);
+            Assert.StartsWith($"sshkeep: cannot start: http {address}:{port}: ", line, StringComparison.Ordinal);
+            Assert.Contains(reason, line, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", up.StandardError, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", up.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Theory]
     [InlineData("example.com:80")]
     [InlineData("127.0.0.1:99999")]
     public async Task A_bad_http_value_is_a_usage_error_naming_it(string value)
@@ -148,6 +176,18 @@ public sealed partial class HttpAgainstSshdTests
         Assert.Equal(64, up.ExitCode);
         Assert.Equal($"sshkeep: --http \"{value}\" is not a listen address; expected ADDRESS:PORT such as 127.0.0.1:9180 or [::1]:9180, or a port alone (127.0.0.1)\n",
             up.StandardError);
+    }
+
+    [Theory]
+    [InlineData("[fe80::1]:19188", "is an IPv6 link-local address")]
+    [InlineData("[::ffff:127.0.0.1]:19188", "is an IPv4 address written as IPv6; write it as 127.0.0.1:19188")]
+    public async Task An_address_that_can_never_be_bound_is_a_usage_error_naming_why(string value, string why)
+    {
+        var up = await Run.ProgramAsync(SshkeepUnderTest.BinaryPath, ["up", "-c", "/nonexistent/tunnels.yaml", "--http", value]);
+
+        Assert.Equal(64, up.ExitCode);
+        Assert.StartsWith($"sshkeep: --http \"{value}\" {why}", up.StandardError, StringComparison.Ordinal);
+        Assert.Single(up.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>The daemon tests' world with two -L tunnels, web and db.</summary>
