@@ -78,7 +78,7 @@ internal static class DaemonCommandLine
         check.SetAction(r =>
         {
             var result = ConfigLoader.Load(ConfigPathOf(r.GetValue(config)));
-            (result is ConfigLoadResult.Valid ? Console.Out : Console.Error).Write(ConfigCheck.Render(result));
+            (result is ConfigLoadResult.Valid ? Console.Out : Console.Error).Write(ConfigCheck.Render(result, MachineAddresses()));
             return ConfigCheck.ExitCode(result);
         });
 
@@ -132,6 +132,20 @@ internal static class DaemonCommandLine
     }
 
     private static ControlClient Client() => new(TimeProvider.System);
+
+    /// <summary>Every address of every interface now, for <c>check</c>'s http.listen warning; null when they cannot be listed.</summary>
+    private static IReadOnlyCollection<System.Net.IPAddress>? MachineAddresses()
+    {
+        try
+        {
+            return [.. System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+                .SelectMany(i => i.GetIPProperties().UnicastAddresses).Select(a => a.Address)];
+        }
+        catch (System.Net.NetworkInformation.NetworkInformationException)
+        {
+            return null;
+        }
+    }
 
     private static string SocketOf(string configPath, string? runDir) => RunDirectory.FromEnvironment(runDir).For(configPath).SocketPath;
 
