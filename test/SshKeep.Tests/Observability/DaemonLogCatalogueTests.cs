@@ -84,6 +84,7 @@ public sealed partial class DaemonLogCatalogueTests
         { Name: "tunnel" } => "sample-tunnel",
         { ParameterType: var t } when t == typeof(string) => "x",
         { ParameterType: var t } when t == typeof(int) => 7,
+        { ParameterType: var t } when t == typeof(uint) => 7u,
         { ParameterType: var t } when t == typeof(DaemonDuration) => DaemonDuration.FromSeconds(4),
         { ParameterType: var t } when t == typeof(Exception) => new InvalidOperationException("boom"),
         _ => throw new InvalidOperationException($"no sample for {parameter.ParameterType} {parameter.Name}"),
