@@ -118,24 +118,13 @@ public sealed partial class HttpAgainstSshdTests
         using var holder = new TcpListener(IPAddress.Loopback, 0);
         holder.Start();
         var port = ((IPEndPoint)holder.LocalEndpoint).Port;
-        var directory = Directory.CreateTempSubdirectory("sshkeep-http-it-").FullName;
-        try
-        {
-            var config = Path.Combine(directory, "tunnels.yaml");
-            await File.WriteAllTextAsync(config, "tunnels:\n  db:\n    destination: nobody@127.0.0.1\n    forwards: [ { local: \"1:localhost:1\" } ]\n");
 
-            var up = await Run.ProgramAsync(SshkeepUnderTest.BinaryPath,
-                ["up", "-c", config, "--run-dir", Path.Combine(directory, "run"), "--http", $"127.0.0.1:{port}"]);
+        var up = await UpWithHttpAsync($"127.0.0.1:{port}");
 
-            Assert.Equal(71, up.ExitCode);
-            Assert.Contains($"sshkeep: cannot start: http 127.0.0.1:{port}: ", up.StandardError, StringComparison.Ordinal);
-            Assert.Contains("address already in use", up.StandardError, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("   at ", up.StandardError, StringComparison.Ordinal); // no stack trace
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.Equal(71, up.ExitCode);
+        Assert.Contains($"sshkeep: cannot start: http 127.0.0.1:{port}: ", up.StandardError, StringComparison.Ordinal);
+        Assert.Contains("address already in use", up.StandardError, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", up.StandardError, StringComparison.Ordinal); // no stack trace
     }
 
     [Theory]
@@ -143,22 +132,26 @@ public sealed partial class HttpAgainstSshdTests
     public async Task An_address_the_daemon_cannot_bind_stops_the_start_with_one_line_and_exit_71(string address, string reason)
     {
         var port = LoopbackPort.PickFree();
+
+        var up = await UpWithHttpAsync($"{address}:{port}");
+
+        Assert.Equal(71, up.ExitCode);
+        var line = Assert.Single(up.StandardError.Split('\n'), l => l.StartsWith("sshkeep: ", StringComparison.Ordinal));
+        Assert.StartsWith($"sshkeep: cannot start: http {address}:{port}: ", line, StringComparison.Ordinal);
+        Assert.Contains(reason, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", up.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", up.StandardError, StringComparison.Ordinal);
+    }
+
+    /// <summary>`sshkeep up --http VALUE` on a one-tunnel file in a directory of its own, removed after.</summary>
+    private static async Task<ProcessResult> UpWithHttpAsync(string value)
+    {
         var directory = Directory.CreateTempSubdirectory("sshkeep-http-it-").FullName;
         try
         {
             var config = Path.Combine(directory, "tunnels.yaml");
             await File.WriteAllTextAsync(config, "tunnels:\n  db:\n    destination: nobody@127.0.0.1\n    forwards: [ { local: \"1:localhost:1\" } ]\n");
-
-            var up = await Run.ProgramAsync(SshkeepUnderTest.BinaryPath,
-                ["up", "-c", config, "--run-dir", Path.Combine(directory, "run"), "--http", $"{address}:{port}"]);
-
-            Assert.Equal(71, up.ExitCode);
-            var lines = up.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("sshkeep: ", StringComparison.Ordinal)).ToList();
-            var line = Assert.Single(lines);
-            Assert.StartsWith($"sshkeep: cannot start: http {address}:{port}: ", line, StringComparison.Ordinal);
-            Assert.Contains(reason, line, StringComparison.Ordinal);
-            Assert.DoesNotContain("Unhandled exception", up.StandardError, StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", up.StandardError, StringComparison.Ordinal);
+            return await Run.ProgramAsync(SshkeepUnderTest.BinaryPath, ["up", "-c", config, "--run-dir", Path.Combine(directory, "run"), "--http", value]);
         }
         finally
         {
