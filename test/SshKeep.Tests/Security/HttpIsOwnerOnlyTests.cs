@@ -103,9 +103,8 @@ public sealed class HttpIsOwnerOnlyTests
 
         await Eventually.WaitUntilAsync(() => Task.FromResult(daemon.StandardError.Contains("more refused requests in the last", StringComparison.Ordinal)),
             () => $"a summary of the refusals not logged one by one; the daemon said:\n{daemon.StandardError}", TimeSpan.FromSeconds(60));
-        var lines = daemon.StandardError.Split('\n');
-        Assert.InRange(lines.Count(l => l.Contains("refused POST", StringComparison.Ordinal)), 1, 10);
-        Assert.InRange(lines.Length, 1, 60);
+        // 5 a window of 10 s: 300 refusals in a line would need a minute to reach 30 lines.
+        Assert.InRange(daemon.StandardError.Split('\n').Count(l => l.Contains("refused POST", StringComparison.Ordinal)), 1, 30);
     }
 
     private static async Task<DaemonUnderTest> StartAsync(int port)
