@@ -82,7 +82,7 @@ internal static class DaemonCommandLine
             var path = ConfigPathOf(r.GetValue(config));
             var result = ConfigLoader.Load(path);
             var output = result is ConfigLoadResult.Valid ? Console.Out : Console.Error;
-            output.Write(ConfigCheck.Render(result));
+            output.Write(ConfigCheck.Render(result, MachineAddresses()));
             // A warning, not an error: the file is valid; `up` refuses it (docs/config.md).
             if (ConfigFileOnDisk.PermissionProblem(path) is { } unsafeFile)
                 output.WriteLine(CellText.Printable($"warning: {unsafeFile}; `sshkeep up` refuses it unless given {ConfigFilePermissions.AllowFlag}"));
@@ -135,6 +135,20 @@ internal static class DaemonCommandLine
     }
 
     private static ControlClient Client() => new(TimeProvider.System);
+
+    /// <summary>Every address of every interface now, for <c>check</c>'s http.listen warning; null when they cannot be listed.</summary>
+    private static IReadOnlyCollection<System.Net.IPAddress>? MachineAddresses()
+    {
+        try
+        {
+            return [.. System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+                .SelectMany(i => i.GetIPProperties().UnicastAddresses).Select(a => a.Address)];
+        }
+        catch (System.Net.NetworkInformation.NetworkInformationException)
+        {
+            return null;
+        }
+    }
 
     private static string SocketOf(string configPath, string? runDir) => RunDirectory.FromEnvironment(runDir).For(configPath).SocketPath;
 

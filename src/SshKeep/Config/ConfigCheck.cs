@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 
 namespace SshKeep.Config;
@@ -16,7 +17,10 @@ public static class ConfigCheck
     public static int ExitCode(ConfigLoadResult result) => result is ConfigLoadResult.Valid ? 0 : ExConfig;
 
     /// <summary>The report, one line per tunnel or error, each ending with a newline.</summary>
-    public static string Render(ConfigLoadResult result)
+    /// <param name="result">The loaded file.</param>
+    /// <param name="machineAddresses">This machine's interface addresses, when known: an
+    /// <c>http.listen</c> address among none of them is warned about (docs/observability.md).</param>
+    public static string Render(ConfigLoadResult result, IReadOnlyCollection<IPAddress>? machineAddresses = null)
     {
         var text = new StringBuilder();
         switch (result)
@@ -30,6 +34,12 @@ public static class ConfigCheck
                         text.Append(tunnel.Name)
                             .Append(": warning: StrictHostKeyChecking is off, so ssh accepts any host key and anyone on the path can pose as the server\n");
                     }
+                }
+
+                if (machineAddresses is not null && config.Http?.Listen is { } listen && !listen.IsOnThisMachine(machineAddresses))
+                {
+                    text.Append("http.listen: warning: ").Append(listen.ToString())
+                        .Append(" is not an address of this machine now, so `sshkeep up` cannot listen there until an interface has it\n");
                 }
 
                 var disabled = config.Tunnels.Count(t => !t.Enabled);

@@ -62,8 +62,34 @@ public sealed record HttpListen(IPAddress Address, int Port)
             return false;
         }
 
+        // Two kinds of address no socket of the daemon's can ever listen on (docs/observability.md):
+        // a link-local one needs a scope id (fe80::1%eth0), which is not taken here, and an
+        // IPv4-mapped one is an IPv4 address the kernel will not give an IPv6-only listener.
+        if (address.IsIPv6LinkLocal)
+        {
+            error = $"{Quote(value)} is an IPv6 link-local address, which needs an interface (scope id) sshkeep does not take; listen on 127.0.0.1, [::1] or a global address";
+            return false;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"{Quote(value)} is an IPv4 address written as IPv6; write it as {address.MapToIPv4()}:{number}");
+            return false;
+        }
+
         listen = new HttpListen(address, number);
         return true;
+    }
+
+    /// <summary>
+    /// Whether this machine can bind <see cref="Address"/> now: a wildcard, a loopback address, or
+    /// one of <paramref name="machineAddresses"/> (every interface's). Interfaces come and go, so
+    /// <c>sshkeep check</c> only warns when it is not; <c>up</c> finds out by binding.
+    /// </summary>
+    public bool IsOnThisMachine(IEnumerable<IPAddress> machineAddresses)
+    {
+        ArgumentNullException.ThrowIfNull(machineAddresses);
+        return Address.Equals(IPAddress.Any) || Address.Equals(IPAddress.IPv6Any) || IPAddress.IsLoopback(Address) || machineAddresses.Contains(Address);
     }
 
     private static bool IsPort(string text, out int port)

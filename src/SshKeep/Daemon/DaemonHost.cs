@@ -123,10 +123,10 @@ public sealed class DaemonHost : IControlHandler
 
                 await using (server)
                 {
-                    _log.DaemonStarting(Version, DaemonCount.Tunnels(config.Tunnels.Count), _configPath, Environment.ProcessId);
                     var (web, webError) = httpListen is null ? (null, null) : await DaemonHttp.StartAsync(httpListen, this, _recorder!, _log, cancellationToken);
                     if (httpListen is not null && web is null) return Fail($"http {httpListen}: {webError}");
                     await using var _ = web;
+                    _log.DaemonStarting(Version, DaemonCount.Tunnels(config.Tunnels.Count), _configPath, Environment.ProcessId); // only once nothing can stop the start
                     watchdog.Start();
                     using var stopWriting = new CancellationTokenSource();
                     var statusWriter = WriteStatusAsync(stopWriting.Token);

@@ -46,6 +46,66 @@ public static class TcpSocketTable
         return [.. ReadFile(Path.Combine(net, "tcp")), .. ReadFile(Path.Combine(net, "tcp6"))];
     }
 
+    /// <summary>
+    /// The uid owning the other end of a TCP connection made from this machine (network
+    /// namespace): the socket whose local end is <paramref name="peer"/> and remote end is
+    /// <paramref name="us"/>, as <c>ss -tpe</c> finds it. Null when no such socket is in the table
+    /// (the peer is another machine or namespace, or has already closed). The uid is the socket's
+    /// creator's, recorded by the kernel: a peer cannot choose it. IPv4-mapped IPv6 addresses (a
+    /// dual-stack listener's view of an IPv4 client) compare equal to their IPv4 form.
+    /// </summary>
+    public static uint? OwnerOfPeer(IPEndPoint peer, IPEndPoint us, string procRoot = "/proc")
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        ArgumentNullException.ThrowIfNull(us);
+        var net = Path.Combine(procRoot, "net");
+        // Lazily, stopping at the match: the tables can be long and this runs once per connection.
+        return FindOwnerOfPeer(ReadLinesOrNone(Path.Combine(net, "tcp")), peer, us)
+               ?? FindOwnerOfPeer(ReadLinesOrNone(Path.Combine(net, "tcp6")), peer, us);
+    }
+
+    /// <summary>The pure part of <see cref="OwnerOfPeer"/>: the first socket from <paramref name="peer"/> to <paramref name="us"/>.</summary>
+    public static uint? FindOwnerOfPeer(IEnumerable<TcpSocket> sockets, IPEndPoint peer, IPEndPoint us)
+    {
+        ArgumentNullException.ThrowIfNull(sockets);
+        var (from, to) = (Plain(peer), Plain(us));
+        foreach (var socket in sockets)
+        {
+            if (Plain(socket.Local).Equals(from) && Plain(socket.Remote).Equals(to)) return socket.Uid;
+        }
+
+        return null;
+    }
+
+    private static IPEndPoint Plain(IPEndPoint endpoint) =>
+        endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
+
+    private static IEnumerable<TcpSocket> ReadLinesOrNone(string path)
+    {
+        IEnumerator<string> lines;
+        try { lines = File.ReadLines(path).GetEnumerator(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { yield break; }
+
+        using (lines)
+        {
+            while (true)
+            {
+                TcpSocket? socket;
+                try
+                {
+                    if (!lines.MoveNext()) yield break;
+                    if (!TryParseLine(lines.Current, out socket)) continue;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    yield break;
+                }
+
+                yield return socket;
+            }
+        }
+    }
+
     private static IReadOnlyList<TcpSocket> ReadFile(string path)
     {
         try

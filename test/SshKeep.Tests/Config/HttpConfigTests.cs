@@ -48,6 +48,50 @@ public sealed class HttpConfigTests
     }
 
     [Theory]
+    [InlineData("[fe80::1]:19188", "\"[fe80::1]:19188\" is an IPv6 link-local address, which needs an interface (scope id) sshkeep does not take")]
+    [InlineData("[FE80::abcd:1]:80", "is an IPv6 link-local address")]
+    [InlineData("[::ffff:127.0.0.1]:19188", "\"[::ffff:127.0.0.1]:19188\" is an IPv4 address written as IPv6; write it as 127.0.0.1:19188")]
+    [InlineData("[::ffff:192.0.2.10]:80", "write it as 192.0.2.10:80")]
+    public void An_address_no_listener_can_ever_bind_is_refused_saying_why(string text, string why)
+    {
+        Assert.False(HttpListen.TryParse(text, out _, out var error));
+
+        Assert.Contains(why, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // listen address, this machine's interface addresses → bindable now
+    [InlineData("127.0.0.1:9180", "", true)]
+    [InlineData("127.0.0.2:9180", "", true)]
+    [InlineData("[::1]:9180", "", true)]
+    [InlineData("0.0.0.0:9180", "", true)]
+    [InlineData("[::]:9180", "", true)]
+    [InlineData("192.0.2.10:19188", "10.0.0.5 2001:db8::5", false)]
+    [InlineData("10.0.0.5:9180", "10.0.0.5 2001:db8::5", true)]
+    [InlineData("[2001:db8::5]:9180", "10.0.0.5 2001:db8::5", true)]
+    public void An_address_is_on_this_machine_when_an_interface_has_it(string text, string addresses, bool onThisMachine)
+    {
+        Assert.True(HttpListen.TryParse(text, out var listen, out _));
+
+        Assert.Equal(onThisMachine, listen.IsOnThisMachine(addresses.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(IPAddress.Parse)));
+    }
+
+    [Theory]
+    [InlineData("192.0.2.10:19188", true)]
+    [InlineData("10.0.0.5:9180", false)]
+    [InlineData("127.0.0.1:9180", false)]
+    public void Check_warns_about_an_http_address_no_interface_has_and_still_passes(string listen, bool warned)
+    {
+        var result = ConfigLoader.Parse($"http: {{ listen: \"{listen}\" }}\n" + Tunnel(""), "t.yaml", "/home/u");
+
+        var text = ConfigCheck.Render(result, [IPAddress.Parse("10.0.0.5")]);
+
+        Assert.Equal(warned, text.Contains(
+            $"http.listen: warning: {listen} is not an address of this machine now, so `sshkeep up` cannot listen there until an interface has it\n", StringComparison.Ordinal));
+        Assert.Equal(0, ConfigCheck.ExitCode(result));
+    }
+
+    [Theory]
     [InlineData("127.0.0.1:9180", "127.0.0.1:9180")]
     [InlineData("[::1]:80", "[::1]:80")]
     [InlineData("9180", "127.0.0.1:9180")]

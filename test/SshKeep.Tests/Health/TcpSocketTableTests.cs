@@ -37,6 +37,41 @@ public sealed class TcpSocketTableTests
     }
 
     [Theory]
+    // the client's end and ours → the uid found (null: none); the table has the client's socket
+    // (uid 65534, 127.0.0.1:40000 → 127.0.0.1:9180), the server's accepted one (uid 0), and a
+    // v4-mapped client (uid 1000, [::ffff:127.0.0.1]:40001 → [::ffff:127.0.0.1]:9180).
+    [InlineData("127.0.0.1:40000", "127.0.0.1:9180", 65534u)]
+    [InlineData("127.0.0.1:9180", "127.0.0.1:40000", 0u)]
+    [InlineData("[::ffff:127.0.0.1]:40000", "[::ffff:127.0.0.1]:9180", 65534u)] // a dual-stack listener's view of an IPv4 client
+    [InlineData("127.0.0.1:40001", "127.0.0.1:9180", 1000u)]
+    [InlineData("127.0.0.1:40000", "127.0.0.1:9181", null)]
+    [InlineData("127.0.0.2:40000", "127.0.0.1:9180", null)]
+    [InlineData("192.0.2.7:40000", "192.0.2.1:9180", null)] // another machine: not in our table
+    public void The_owner_of_a_peer_is_the_uid_of_the_socket_going_from_it_to_us(string peer, string us, uint? uid)
+    {
+        var table = TcpSocketTable.Parse(FakeProcTree.Table(
+            FakeProcTree.Line(0, "0100007F:9C40", "0100007F:23DC", "01", uid: 65534, inode: 1),
+            FakeProcTree.Line(1, "0100007F:23DC", "0100007F:9C40", "01", uid: 0, inode: 2)) + "\n" +
+            FakeProcTree.Table(FakeProcTree.Line(0, "0000000000000000FFFF00000100007F:9C41", "0000000000000000FFFF00000100007F:23DC", "01", uid: 1000, inode: 3)));
+
+        Assert.Equal(uid, TcpSocketTable.FindOwnerOfPeer(table, IPEndPoint.Parse(peer), IPEndPoint.Parse(us)));
+    }
+
+    [Fact]
+    public void The_owner_of_a_real_loopback_connection_is_our_uid()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var client = new TcpClient();
+        client.Connect((IPEndPoint)listener.LocalEndpoint);
+        using var accepted = listener.AcceptTcpClient();
+
+        var owner = TcpSocketTable.OwnerOfPeer((IPEndPoint)accepted.Client.RemoteEndPoint!, (IPEndPoint)accepted.Client.LocalEndPoint!);
+
+        Assert.Equal(SshKeep.Ssh.LibC.geteuid(), owner);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("garbage")]
     [InlineData("   0: 0100007F:1F90")]

@@ -118,19 +118,40 @@ public sealed partial class HttpAgainstSshdTests
         using var holder = new TcpListener(IPAddress.Loopback, 0);
         holder.Start();
         var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+
+        var up = await UpWithHttpAsync($"127.0.0.1:{port}");
+
+        Assert.Equal(71, up.ExitCode);
+        Assert.Contains($"sshkeep: cannot start: http 127.0.0.1:{port}: ", up.StandardError, StringComparison.Ordinal);
+        Assert.Contains("address already in use", up.StandardError, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", up.StandardError, StringComparison.Ordinal); // no stack trace
+    }
+
+    [Theory]
+    [InlineData("192.0.2.10", "not an address of this machine")] // TEST-NET-1 (RFC 5737): on no interface
+    public async Task An_address_the_daemon_cannot_bind_stops_the_start_with_one_line_and_exit_71(string address, string reason)
+    {
+        var port = LoopbackPort.PickFree();
+
+        var up = await UpWithHttpAsync($"{address}:{port}");
+
+        Assert.Equal(71, up.ExitCode);
+        var line = Assert.Single(up.StandardError.Split('\n'), l => l.StartsWith("sshkeep: ", StringComparison.Ordinal));
+        Assert.StartsWith($"sshkeep: cannot start: http {address}:{port}: ", line, StringComparison.Ordinal);
+        Assert.Contains(reason, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", up.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", up.StandardError, StringComparison.Ordinal);
+    }
+
+    /// <summary>`sshkeep up --http VALUE` on a one-tunnel file in a directory of its own, removed after.</summary>
+    private static async Task<ProcessResult> UpWithHttpAsync(string value)
+    {
         var directory = Directory.CreateTempSubdirectory("sshkeep-http-it-").FullName;
         try
         {
             var config = Path.Combine(directory, "tunnels.yaml");
             await File.WriteAllTextAsync(config, "tunnels:\n  db:\n    destination: nobody@127.0.0.1\n    forwards: [ { local: \"1:localhost:1\" } ]\n");
-
-            var up = await Run.ProgramAsync(SshkeepUnderTest.BinaryPath,
-                ["up", "-c", config, "--run-dir", Path.Combine(directory, "run"), "--http", $"127.0.0.1:{port}"]);
-
-            Assert.Equal(71, up.ExitCode);
-            Assert.Contains($"sshkeep: cannot start: http 127.0.0.1:{port}: ", up.StandardError, StringComparison.Ordinal);
-            Assert.Contains("address already in use", up.StandardError, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("   at ", up.StandardError, StringComparison.Ordinal); // no stack trace
+            return await Run.ProgramAsync(SshkeepUnderTest.BinaryPath, ["up", "-c", config, "--run-dir", Path.Combine(directory, "run"), "--http", value]);
         }
         finally
         {
@@ -148,6 +169,18 @@ public sealed partial class HttpAgainstSshdTests
         Assert.Equal(64, up.ExitCode);
         Assert.Equal($"sshkeep: --http \"{value}\" is not a listen address; expected ADDRESS:PORT such as 127.0.0.1:9180 or [::1]:9180, or a port alone (127.0.0.1)\n",
             up.StandardError);
+    }
+
+    [Theory]
+    [InlineData("[fe80::1]:19188", "is an IPv6 link-local address")]
+    [InlineData("[::ffff:127.0.0.1]:19188", "is an IPv4 address written as IPv6; write it as 127.0.0.1:19188")]
+    public async Task An_address_that_can_never_be_bound_is_a_usage_error_naming_why(string value, string why)
+    {
+        var up = await Run.ProgramAsync(SshkeepUnderTest.BinaryPath, ["up", "-c", "/nonexistent/tunnels.yaml", "--http", value]);
+
+        Assert.Equal(64, up.ExitCode);
+        Assert.StartsWith($"sshkeep: --http \"{value}\" {why}", up.StandardError, StringComparison.Ordinal);
+        Assert.Single(up.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>The daemon tests' world with two -L tunnels, web and db.</summary>

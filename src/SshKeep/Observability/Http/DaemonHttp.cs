@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SshKeep.Config;
 using SshKeep.Daemon;
+using SshKeep.Ssh;
 
 namespace SshKeep.Observability.Http;
 
@@ -17,11 +18,30 @@ public static class DaemonHttp
         ILogger log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(listen);
-        var endpoints = new HttpEndpoints(control, recorder, PageToken.CreateRandom(), Environment.MachineName, log);
-        var (server, error) = await HttpServer.TryStartAsync(listen, endpoints, cancellationToken);
-        if (server is null) return (null, error);
-        if (!listen.IsLoopback) log.HttpNotLoopback(listen.ToString());
+        ArgumentNullException.ThrowIfNull(recorder);
+        var ownUid = LibC.geteuid();
+        var refusals = new HttpRefusalLog(log, recorder.Time);
+        var endpoints = new HttpEndpoints(control, recorder, PageToken.CreateRandom(), Environment.MachineName, ownUid, log, refusals);
+        var gate = new PeerGate(new ConnectionQuota(), refusals, ownUid);
+        var (server, error) = await HttpServer.TryStartAsync(listen, endpoints, gate, cancellationToken);
+        if (server is null)
+        {
+            refusals.Dispose();
+            return (null, error);
+        }
+
+        if (!listen.IsLoopback) log.HttpNotLoopback(listen.ToString(), ownUid);
         log.HttpListening(listen.ToString());
-        return (server, null);
+        return (new Served(server, refusals), null);
+    }
+
+    /// <summary>The server, and the refusal log's timer stopped after it.</summary>
+    private sealed class Served(HttpServer server, HttpRefusalLog refusals) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await server.DisposeAsync();
+            refusals.Dispose();
+        }
     }
 }

@@ -18,9 +18,12 @@ namespace SshKeep.Observability.Http;
 /// <item><term>GET /api/state</term><description><see cref="PageState"/> as JSON, polled by the page.</description></item>
 /// <item><term>POST /api/tunnels/NAME/restart, /api/tunnels/NAME/retry-now</term><description>the control socket's restart and retry-now, guarded by <see cref="RequestGuard"/>.</description></item>
 /// <item><term>GET /metrics</term><description>Prometheus text (<see cref="DaemonMetrics"/>).</description></item>
-/// <item><term>GET /healthz</term><description>200 when every tunnel that should run is up, else 503; the body is <c>sshkeep status --json</c>.</description></item>
+/// <item><term>GET /healthz</term><description>200 when every tunnel that should run is up, else 503; the body is <c>sshkeep status --json</c>
+/// for the page's users, <c>{"healthy":…}</c> for anyone else.</description></item>
 /// </list>
 /// Status and commands go through <see cref="IControlHandler"/>, the code the control socket runs.
+/// The page, its state, the full /healthz and the POSTs are only for the daemon's own uid and
+/// root (<see cref="RequestGuard.PeerProblem"/>; the peer comes from <see cref="PeerGate"/>).
 /// </summary>
 public sealed class HttpEndpoints
 {
@@ -30,17 +33,21 @@ public sealed class HttpEndpoints
     private readonly DaemonRecorder _recorder;
     private readonly PageToken _token;
     private readonly string _machineName;
+    private readonly uint _ownUid;
     private readonly ILogger _log;
+    private readonly HttpRefusalLog _refusals;
     private readonly Func<ProcessSample> _process;
 
-    public HttpEndpoints(IControlHandler control, DaemonRecorder recorder, PageToken token, string machineName, ILogger log,
-        Func<ProcessSample>? process = null)
+    public HttpEndpoints(IControlHandler control, DaemonRecorder recorder, PageToken token, string machineName, uint ownUid, ILogger log,
+        HttpRefusalLog refusals, Func<ProcessSample>? process = null)
     {
         _control = control;
         _recorder = recorder;
         _token = token;
         _machineName = machineName;
+        _ownUid = ownUid;
         _log = log;
+        _refusals = refusals;
         _process = process ?? ProcessSample.Current;
     }
 
@@ -57,7 +64,7 @@ public sealed class HttpEndpoints
             switch (path)
             {
                 case "/" or "/index.html":
-                    if (!await AllowedAsync(context, HttpMethods.Get, HttpMethods.Head) || !await PageHostAsync(context)) return;
+                    if (!await AllowedAsync(context, HttpMethods.Get, HttpMethods.Head) || !await PageUserAsync(context)) return;
                     response.Headers.ContentSecurityPolicy =
                         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
                     response.Headers.XFrameOptions = "DENY";
@@ -70,7 +77,7 @@ public sealed class HttpEndpoints
                     await WriteAsync(response, StatusCodes.Status200OK, asset.ContentType, asset.Content, context.RequestAborted);
                     return;
                 case "/api/state":
-                    if (!await AllowedAsync(context, HttpMethods.Get) || !await PageHostAsync(context)) return;
+                    if (!await AllowedAsync(context, HttpMethods.Get) || !await PageUserAsync(context)) return;
                     var state = PageStateBuilder.Build(await SnapshotAsync(context.RequestAborted), _recorder, _recorder.Time.GetUtcNow());
                     await WriteJsonAsync(response, StatusCodes.Status200OK, state, PageJsonContext.Default.PageState, context.RequestAborted);
                     return;
@@ -84,8 +91,11 @@ public sealed class HttpEndpoints
                     if (!await AllowedAsync(context, HttpMethods.Get, HttpMethods.Head)) return;
                     var snapshot = await SnapshotAsync(context.RequestAborted);
                     var healthy = StatusExitCode.For(snapshot) == StatusExitCode.AllUp;
+                    // The details (tunnel names, config path, errors) only where the page itself
+                    // would be served; a load balancer or a monitor of another uid needs the code.
+                    var body = PageUserProblem(context) is null ? StatusJson.Render(snapshot, _recorder.Time.GetUtcNow()) : ShortHealth(healthy);
                     await WriteAsync(response, healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, "application/json; charset=utf-8",
-                        Encoding.UTF8.GetBytes(StatusJson.Render(snapshot, _recorder.Time.GetUtcNow())), context.RequestAborted);
+                        Encoding.UTF8.GetBytes(body), context.RequestAborted);
                     return;
                 default:
                     if (path.StartsWith(TunnelsPrefix, StringComparison.Ordinal))
@@ -129,7 +139,7 @@ public sealed class HttpEndpoints
 
         if (!await AllowedAsync(context, HttpMethods.Post)) return;
         var request = context.Request;
-        var problem = RequestGuard.PostProblem(request.Headers.Host, _machineName, Header(request, PageToken.Header), _token,
+        var problem = PageUserProblem(context) ?? RequestGuard.PostProblem(request.Headers.Host, _machineName, Header(request, PageToken.Header), _token,
             Header(request, "Origin"), Header(request, "Sec-Fetch-Site"));
         if (problem is not null)
         {
@@ -138,7 +148,7 @@ public sealed class HttpEndpoints
         }
 
         var controlRequest = new ControlRequest(command.Value, name);
-        _log.WebControlRequested(name, controlRequest.ToString(), Peer(context));
+        _log.WebControlRequested(name, controlRequest.ToString(), HttpRefusalLog.Describe(Peer(context)));
         var answer = await _control.HandleAsync(controlRequest, context.RequestAborted);
         var status = answer.Ok ? StatusCodes.Status200OK
             : answer.Error == ControlErrors.UnknownTunnel ? StatusCodes.Status404NotFound
@@ -153,16 +163,22 @@ public sealed class HttpEndpoints
         return answer.Status ?? throw new InvalidOperationException($"the daemon answered status without one: {answer.Error} {answer.Message}");
     }
 
-    private async Task<bool> PageHostAsync(HttpContext context)
+    /// <summary>The page's rule: a Host the daemon can be known by, and the daemon's own uid or root at the other end.</summary>
+    private string? PageUserProblem(HttpContext context) =>
+        RequestGuard.HostProblem(context.Request.Headers.Host, _machineName) ?? RequestGuard.PeerProblem(Peer(context), _ownUid);
+
+    private async Task<bool> PageUserAsync(HttpContext context)
     {
-        if (RequestGuard.HostProblem(context.Request.Headers.Host, _machineName) is not { } problem) return true;
+        if (PageUserProblem(context) is not { } problem) return true;
         await RefuseAsync(context, problem);
         return false;
     }
 
+    private static string ShortHealth(bool healthy) => healthy ? "{\"healthy\":true}" : "{\"healthy\":false}";
+
     private async Task RefuseAsync(HttpContext context, string reason)
     {
-        _log.HttpRefused(context.Request.Method, Shorten(context.Request.Path.Value ?? ""), Peer(context), reason);
+        _refusals.Request(context.Request.Method, Shorten(context.Request.Path.Value ?? ""), Peer(context), reason);
         await WriteJsonAsync(context.Response, StatusCodes.Status403Forbidden, new PageControlAnswer(false, ControlErrors.Forbidden, reason),
             PageJsonContext.Default.PageControlAnswer, context.RequestAborted);
     }
@@ -192,7 +208,8 @@ public sealed class HttpEndpoints
     private static string? Header(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString() : null;
 
-    private static string Peer(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "an unknown peer";
+    /// <summary>Who <see cref="PeerGate"/> found at the other end of this request's connection; null if it did not run.</summary>
+    private static HttpPeer? Peer(HttpContext context) => context.Features.Get<HttpPeer>();
 
     private static string Shorten(string text) => text.Length <= 100 ? text : text[..100] + "…";
 }

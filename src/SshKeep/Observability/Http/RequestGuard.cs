@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using SshKeep.Daemon;
 
 namespace SshKeep.Observability.Http;
 
@@ -15,6 +17,11 @@ namespace SshKeep.Observability.Http;
 /// <see cref="PageToken.Header"/>; when the browser says where the request comes from, it must
 /// be this page: <c>Sec-Fetch-Site</c> <c>same-origin</c> (or <c>none</c>), and <c>Origin</c>
 /// equal to <c>http://</c> + Host. Tools such as curl send neither and only need the token.</para>
+/// <para>The page (it carries the token), its state and the POSTs are, besides, only for the
+/// control socket's users (<see cref="PeerCheck"/>): a connection from this machine whose
+/// socket belongs to the daemon's uid or root. Another local uid, or a peer whose uid cannot
+/// be known (another machine), is refused: the token is not a password (whoever can fetch the
+/// page has it), the uid is (docs/security.md).</para>
 /// </remarks>
 public static class RequestGuard
 {
@@ -27,6 +34,21 @@ public static class RequestGuard
             name.Equals(machineName, StringComparison.OrdinalIgnoreCase))
             return null;
         return $"Host \"{Shorten(host)}\" is neither an IP address, localhost nor this machine's name (a DNS-rebinding page?)";
+    }
+
+    public static string? PeerProblem(HttpPeer? peer, uint ownUid)
+    {
+        if (peer?.Uid is { } uid)
+        {
+            return PeerCheck.Allows(uid, ownUid)
+                ? null
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"uid {uid} may not control this sshkeep: it runs as uid {ownUid}, and only that uid and root may use its page and buttons (/metrics and a short /healthz answer anyone)");
+        }
+
+        var who = peer is null ? "the peer" : peer.Remote.ToString();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{who} is not a connection from this machine, so its uid is unknown: only uid {ownUid} and root on this machine may use the page and its buttons (from elsewhere, through ssh -L); /metrics and a short /healthz answer anyone");
     }
 
     public static string? PostProblem(string? host, string machineName, string? token, PageToken expected, string? origin, string? secFetchSite)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +17,9 @@ namespace SshKeep.Tests.Observability.Http;
 public sealed class HttpEndpointsTests
 {
     private const string Host = "127.0.0.1:9180";
+    private const uint OwnUid = 1000;
+    private static readonly HttpPeer Owner = new(new IPEndPoint(IPAddress.Loopback, 40000), OwnUid);
+    private readonly ManualTimeProvider _time = new(StatusSamples.Now);
     private readonly RecordingControlHandler _control = new();
     private readonly RecordingLogger _log = new();
     private readonly PageToken _token = new("t0k3n");
@@ -23,9 +27,9 @@ public sealed class HttpEndpointsTests
 
     public HttpEndpointsTests()
     {
-        var recorder = new DaemonRecorder(new ManualTimeProvider(StatusSamples.Now));
+        var recorder = new DaemonRecorder(_time);
         recorder.Observe(StatusSamples.Snapshot.Tunnels);
-        _endpoints = new HttpEndpoints(_control, recorder, _token, "myhost", _log, () => new ProcessSample(1, 2, 3, 4));
+        _endpoints = new HttpEndpoints(_control, recorder, _token, "myhost", OwnUid, _log, new HttpRefusalLog(_log, _time), () => new ProcessSample(1, 2, 3, 4));
     }
 
     [Fact]
@@ -202,12 +206,66 @@ public sealed class HttpEndpointsTests
         Assert.Contains(_log.Entries, e => e.EventId == 1504);
     }
 
+    [Theory]
+    [InlineData(OwnUid, 200)]
+    [InlineData(0u, 200)] // root, as on the control socket
+    [InlineData(1001u, 403)]
+    [InlineData(null, 403)] // another machine: no uid to check
+    public async Task Only_the_daemons_uid_and_root_get_the_page_its_state_and_the_buttons(uint? uid, int expected)
+    {
+        var peer = new HttpPeer(new IPEndPoint(IPAddress.Loopback, 40001), uid);
+
+        var page = await SendAsync("GET", "/", Host, peer);
+        var state = await SendAsync("GET", "/api/state", Host, peer);
+        var post = await SendAsync("POST", "/api/tunnels/web/restart", Host, peer, ("X-SshKeep-Token", "t0k3n"));
+
+        Assert.Equal(expected, page.Status);
+        Assert.Equal(expected, state.Status);
+        Assert.Equal(expected, post.Status);
+        Assert.Equal(expected == 200, page.Body.Contains("t0k3n", StringComparison.Ordinal));
+        Assert.Equal(expected == 200, _control.Requests.Contains(new ControlRequest(ControlCommand.Restart, "web")));
+        if (expected == 403) Assert.Contains(_log.Entries, e => e.EventId == 1503 && e.Message.Contains(peer.ToString(), StringComparison.Ordinal));
+        else Assert.Contains(_log.Entries, e => e.EventId == 1502 && e.Message.Contains($"by uid {uid} (127.0.0.1:40001)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(Host, OwnUid, true)]
+    [InlineData("myhost:9180", 0u, true)]
+    [InlineData("evil.example:9180", OwnUid, false)] // a DNS-rebinding page
+    [InlineData(Host, 1001u, false)]
+    [InlineData(Host, null, false)]
+    public async Task Healthz_gives_the_status_json_only_where_the_page_is_served_and_the_verdict_to_anyone(string host, uint? uid, bool details)
+    {
+        var (status, body, _) = await SendAsync("GET", "/healthz", host, new HttpPeer(new IPEndPoint(IPAddress.Loopback, 40001), uid));
+
+        Assert.Equal(503, status);
+        Assert.Equal(details ? StatusJson.Render(StatusSamples.Snapshot, StatusSamples.Now) : "{\"healthy\":false}", body);
+        Assert.DoesNotContain(_log.Entries, e => e.EventId == 1503); // not a refusal: a monitor of any uid may ask
+    }
+
+    [Fact]
+    public async Task A_flood_of_refusals_is_logged_as_the_first_few_and_then_one_count()
+    {
+        for (var i = 0; i < 100; i++) Assert.Equal(403, (await SendAsync("POST", "/api/tunnels/web/restart")).Status);
+        Assert.Equal(5, _log.Entries.Count(e => e.EventId == 1503));
+
+        _time.Advance(RefusalLogLimiter.DefaultInterval);
+
+        var summary = Assert.Single(_log.Entries, e => e.EventId == 1506);
+        Assert.StartsWith("95 more refused requests in the last 10 s", summary.Message, StringComparison.Ordinal);
+    }
+
     private async Task<(int Status, string Body, HttpResponse Response)> SendAsync(string method, string path, params (string Name, string Value)[] headers) =>
         await SendAsync(method, path, Host, headers);
 
-    private async Task<(int Status, string Body, HttpResponse Response)> SendAsync(string method, string path, string host, params (string Name, string Value)[] headers)
+    private async Task<(int Status, string Body, HttpResponse Response)> SendAsync(string method, string path, string host, params (string Name, string Value)[] headers) =>
+        await SendAsync(method, path, host, Owner, headers);
+
+    private async Task<(int Status, string Body, HttpResponse Response)> SendAsync(string method, string path, string host, HttpPeer? peer,
+        params (string Name, string Value)[] headers)
     {
         var context = new DefaultHttpContext();
+        if (peer is not null) context.Features.Set(peer);
         context.Request.Method = method;
         context.Request.Path = path;
         context.Request.Headers.Host = host;

@@ -1,3 +1,4 @@
+using System.Net;
 using SshKeep.Observability.Http;
 
 namespace SshKeep.Tests.Observability.Http;
@@ -52,6 +53,27 @@ public sealed class RequestGuardTests
 
         if (problem is null) Assert.Null(answer);
         else Assert.Contains(problem, answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // peer uid (null: not from this machine) → problem (null: allowed), for a daemon running as uid 1000
+    [InlineData(1000u, null)]
+    [InlineData(0u, null)]
+    [InlineData(1001u, "uid 1001 may not control this sshkeep: it runs as uid 1000, and only that uid and root may")]
+    [InlineData(65534u, "uid 65534 may not control this sshkeep")]
+    [InlineData(null, "192.0.2.7:40000 is not a connection from this machine, so its uid is unknown")]
+    public void The_page_and_its_buttons_are_for_the_daemons_uid_and_root_as_on_the_control_socket(uint? uid, string? problem)
+    {
+        var answer = RequestGuard.PeerProblem(new HttpPeer(IPEndPoint.Parse(uid is null ? "192.0.2.7:40000" : "127.0.0.1:40000"), uid), 1000);
+
+        if (problem is null) Assert.Null(answer);
+        else Assert.StartsWith(problem, answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_peer_the_page_is_refused()
+    {
+        Assert.NotNull(RequestGuard.PeerProblem(null, 1000));
     }
 
     [Fact]
