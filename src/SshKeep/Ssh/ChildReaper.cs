@@ -127,16 +127,25 @@ public sealed class ChildReaper : IDisposable
             result = LibC.waitid(LibC.P_PID, child.Pid, info, LibC.WEXITED | LibC.WNOHANG | LibC.WNOWAIT);
             if (result < 0)
             {
-                int errno = Marshal.GetLastPInvokeError();
-                if (errno == LibC.EINTR) continue;
-                _children.Remove(child.Pid);
-                child.MarkLost(errno);
+                if (Interrupted(child)) continue;
                 return;
             }
             if (*(int*)(info + 16) == 0) return; // running, nothing new
             int code = *(int*)(info + 8), value = *(int*)(info + 24);
             child.MarkEnded(code == LibC.CLD_EXITED ? ChildExit.Exited(value) : ChildExit.Killed(value));
         }
+    }
+
+    /// <summary>After a failed wait: true for EINTR (try again); otherwise the child is lost. ECHILD:
+    /// someone else reaped it (only possible if another part of the process calls waitpid(-1), e.g.
+    /// the runtime when SIGCHLD was ignored at start-up), and its status with it. Caller holds the lock.</summary>
+    private bool Interrupted(TrackedChild child)
+    {
+        int errno = Marshal.GetLastPInvokeError();
+        if (errno == LibC.EINTR) return true;
+        _children.Remove(child.Pid);
+        child.MarkLost(errno);
+        return false;
     }
 
     /// <summary>Drains every pending state change of one child and reaps it once it ended. Caller holds the lock.</summary>
@@ -149,12 +158,7 @@ public sealed class ChildReaper : IDisposable
             if (result == 0) return; // running, nothing new
             if (result < 0)
             {
-                int errno = Marshal.GetLastPInvokeError();
-                if (errno == LibC.EINTR) continue;
-                // ECHILD: someone else reaped it (only possible if another part of the process calls
-                // waitpid(-1), e.g. the runtime when SIGCHLD was ignored at start-up). The status is lost.
-                _children.Remove(child.Pid);
-                child.MarkLost(errno);
+                if (Interrupted(child)) continue;
                 return;
             }
             if (WaitStatus.IsExited(status))

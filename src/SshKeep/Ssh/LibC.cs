@@ -130,8 +130,6 @@ internal static unsafe partial class LibC
     internal const int WEXITED = 4;
     internal const int WNOWAIT = 0x01000000;
     internal const int CLD_EXITED = 1;
-    internal const int CLD_KILLED = 2;
-    internal const int CLD_DUMPED = 3;
     internal const int CLD_STOPPED = 5;
 
     /// <summary>siginfo_t is 128 bytes on Linux; for SIGCHLD si_code is at offset 8 and, on 64-bit,
