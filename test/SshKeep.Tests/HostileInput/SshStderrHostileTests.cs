@@ -95,6 +95,24 @@ public sealed class SshStderrHostileTests
         }
     }
 
+    [Fact]
+    public async Task A_deciding_line_past_the_log_limit_is_not_logged_but_still_decides_the_failure()
+    {
+        var log = new RecordingLogger();
+        var ssh = new FakeSshProcess(4242, new SshStartInfo("ssh", []));
+        var watch = new RunWatch(ssh, Tunnel, log, TimeProvider.System, Options, new StderrLogLimiter(new ManualTimeProvider()), _ => { });
+        var pump = watch.PumpStderrAsync(CancellationToken.None);
+
+        for (var i = 0; i < StderrLogLimiter.Burst + 50; i++) ssh.Say($"junk {i}");
+        ssh.Say("user@host: Permission denied (publickey).");
+        ssh.Exit(255);
+        await pump.Within("the stderr pump to finish");
+
+        Assert.True(watch.Decisive.IsPermanent);
+        Assert.DoesNotContain(log.Entries, e => e.Message.Contains("Permission denied", StringComparison.Ordinal));
+        Assert.Contains(log.Entries, e => e.EventId == 1203 && e.Message.StartsWith("ssh: 51 lines of stderr dropped", StringComparison.Ordinal));
+    }
+
     private static readonly TunnelConfig Tunnel = new()
     {
         Name = "t",
