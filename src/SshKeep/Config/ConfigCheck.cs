@@ -53,7 +53,13 @@ public static class ConfigCheck
                     text.Append(error).Append('\n');
                 }
 
-                text.Append(invalid.Path).Append(": ").Append(ConfigText.Plural(invalid.Errors.Count, "error", "errors")).Append('\n');
+                if (invalid.More > 0)
+                {
+                    text.Append(invalid.Path).Append(": and ").Append(ConfigText.Plural(invalid.More, "more error", "more errors"))
+                        .Append(" (only the first ").Append(ConfigText.Number(invalid.Errors.Count)).Append(" are shown)\n");
+                }
+
+                text.Append(invalid.Path).Append(": ").Append(ConfigText.Plural(invalid.Count, "error", "errors")).Append('\n');
                 break;
         }
 

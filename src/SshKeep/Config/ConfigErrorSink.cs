@@ -1,21 +1,71 @@
 namespace SshKeep.Config;
 
-/// <summary>Collects every error of one load, so the user sees them all at once (design: config).</summary>
+/// <summary>
+/// Collects the errors of one load, so the user sees them at once (design: config): the first
+/// <see cref="MaxReported"/> in file order, each once, and a count of the rest. A file of many
+/// small mistakes (hundreds of thousands) must not cost memory in proportion: what is past the
+/// cap is counted, never kept (docs/security.md).
+/// </summary>
 internal sealed class ConfigErrorSink(string file)
 {
-    private readonly List<ConfigError> errors = [];
+    /// <summary>Errors kept and shown; more than a person reads, far fewer than a hostile file makes.</summary>
+    public const int MaxReported = 100;
+
+    // The kept errors twice: in file order (ties in the order they were found), and as a set to
+    // recognise a repeat. Both hold at most MaxReported.
+    private readonly SortedSet<(ConfigError Error, int Found)> errors = new(FileOrder.Instance);
+    private readonly HashSet<ConfigError> kept = [];
+    private int found;
+    private int more;
 
     public string File => file;
 
     public bool HasErrors => errors.Count > 0;
 
+    /// <summary>Errors found past the first <see cref="MaxReported"/>; each report counts, so a
+    /// mistake found twice (once per tunnel that inherits it from <c>defaults</c>) may count twice
+    /// here, where it is not kept to be recognised.</summary>
+    public int More => more;
+
     public void Add(ConfigNode node, string key, string message) => Add(node.Line, node.Column, key, message);
 
-    public void Add(int line, int column, string key, string message) =>
-        errors.Add(new ConfigError(file, line, column, key, message));
+    public void Add(int line, int column, string key, string message)
+    {
+        var error = (new ConfigError(file, line, column, key, message), found++);
+        // A mistake in defaults is found once per tunnel that inherits it, and is still one mistake.
+        if (kept.Contains(error.Item1)) return;
+        if (errors.Count < MaxReported)
+        {
+            errors.Add(error);
+            kept.Add(error.Item1);
+            return;
+        }
 
-    /// <summary>In file order, each once: a mistake in <c>defaults</c> is found once per tunnel
-    /// that inherits it, and is still one mistake.</summary>
-    public IReadOnlyList<ConfigError> ToList() =>
-        [.. errors.Distinct().OrderBy(e => e.Line).ThenBy(e => e.Column).ThenBy(e => e.Key, StringComparer.Ordinal)];
+        more++;
+        // Errors are found mostly, not strictly, in file order: an earlier one takes the place of the last kept.
+        var last = errors.Max;
+        if (FileOrder.Instance.Compare(error, last) < 0)
+        {
+            errors.Remove(last);
+            kept.Remove(last.Error);
+            errors.Add(error);
+            kept.Add(error.Item1);
+        }
+    }
+
+    /// <summary>The errors kept, in file order (line, column, key, then as found), each once.</summary>
+    public IReadOnlyList<ConfigError> ToList() => [.. errors.Select(e => e.Error)];
+
+    private sealed class FileOrder : IComparer<(ConfigError Error, int Found)>
+    {
+        public static readonly FileOrder Instance = new();
+
+        public int Compare((ConfigError Error, int Found) x, (ConfigError Error, int Found) y)
+        {
+            var order = x.Error.Line.CompareTo(y.Error.Line);
+            if (order == 0) order = x.Error.Column.CompareTo(y.Error.Column);
+            if (order == 0) order = string.CompareOrdinal(x.Error.Key, y.Error.Key);
+            return order != 0 ? order : x.Found.CompareTo(y.Found);
+        }
+    }
 }

@@ -88,7 +88,7 @@ public static class ConfigLoader
         var config = new ConfigDocumentReader(errors, homeDirectory).Read(root, displayPath);
         return config is not null && !errors.HasErrors
             ? new ConfigLoadResult.Valid(config)
-            : new ConfigLoadResult.Invalid(displayPath, errors.ToList());
+            : new ConfigLoadResult.Invalid(displayPath, errors.ToList(), errors.More);
     }
 
     private static string TooBig(long bytes) =>

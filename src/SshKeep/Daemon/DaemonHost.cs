@@ -237,9 +237,10 @@ public sealed class DaemonHost : IControlHandler
             if (loaded is ConfigLoadResult.Invalid invalid)
             {
                 foreach (var error in invalid.Errors) _log.ConfigError(error.File, error.Line, error.Key, error.Message);
-                _log.ReloadRefused(DaemonCount.Errors(invalid.Errors.Count), _configPath);
+                if (invalid.More > 0) _log.ConfigErrorsNotLogged(_configPath, DaemonCount.Errors(invalid.More), invalid.Errors.Count);
+                _log.ReloadRefused(DaemonCount.Errors(invalid.Count), _configPath);
                 return ControlResponse.Failure(ControlErrors.Failed,
-                    $"{invalid.Errors.Count} errors; still running the previous config:\n{ConfigCheck.Render(invalid)}");
+                    $"{invalid.Count} errors; still running the previous config:\n{ConfigCheck.Render(invalid)}");
             }
 
             _hooks.Configure(((ConfigLoadResult.Valid)loaded).Config);

@@ -9,7 +9,8 @@ namespace SshKeep.Hooks;
 /// One running hook: spawned like ssh (posix_spawnp, no shell, every signal at its default) in a
 /// process group of its own, so a timeout reaches whatever it started; stdin is /dev/null, stdout
 /// and stderr share one pipe that sshkeep reads line by line; reaped through the daemon's shared
-/// <see cref="ChildReaper"/>.
+/// <see cref="ChildReaper"/>, which keeps its zombie until the hook is disposed, so its group can
+/// still be signalled after it exited (<see cref="ProcessGroupEnd"/>).
 /// </summary>
 internal sealed class HookProcess : IDisposable
 {
@@ -74,32 +75,27 @@ internal sealed class HookProcess : IDisposable
             throw new SshStartException(argv[0], LibC.StrError(error), error);
         }
 
-        return new HookProcess(reaper.Track(pid), output);
+        return new HookProcess(reaper.Track(pid, holdZombie: true), output);
     }
+
+    /// <summary>Waits until the hook and everything it left in its process group have ended, at
+    /// most <paramref name="within"/>; true when they have. A background job does not outlive the
+    /// timeout because the hook itself exited.</summary>
+    public Task<bool> FinishedAsync(TimeSpan within, TimeProvider time, CancellationToken cancellationToken) =>
+        ProcessGroupEnd.WaitGoneAsync(_child, within, time, cancellationToken);
 
     /// <summary>
     /// SIGTERM (and SIGCONT, so a stopped hook can act on it) to the hook's process group, then
-    /// SIGKILL to the group if its leader is still there after <paramref name="grace"/>. Returns how
-    /// the leader ended.
+    /// SIGKILL to the group if anything of it is still there after <paramref name="grace"/>, even
+    /// when the hook itself has exited. Returns how the hook ended.
     /// </summary>
-    public async Task<ChildExit> KillAsync(TimeSpan grace, TimeProvider time)
+    public Task<ChildExit> KillAsync(TimeSpan grace, TimeProvider time) => ProcessGroupEnd.EndAsync(_child, grace, time);
+
+    /// <summary>Stops reading the output (a process that left the hook's group may hold the pipe
+    /// open for ever; lines already read stay readable) and reaps the hook's zombie.</summary>
+    public void Dispose()
     {
-        _child.Signal(LibC.SIGTERM, toGroup: true);
-        _child.Signal(LibC.SIGCONT, toGroup: true);
-        try
-        {
-            return await Exited.WaitAsync(grace, time).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // Still there: SIGKILL cannot be caught.
-        }
-
-        _child.Signal(LibC.SIGKILL, toGroup: true);
-        return await Exited.ConfigureAwait(false);
+        _output.Dispose();
+        _child.Release();
     }
-
-    /// <summary>Stops reading the output (a background process the hook left behind may hold the
-    /// pipe open for ever); lines already read stay readable.</summary>
-    public void Dispose() => _output.Dispose();
 }

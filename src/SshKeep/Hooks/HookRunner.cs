@@ -33,8 +33,8 @@ public sealed class HookRunner : IAsyncDisposable
     /// <summary>Between SIGTERM and SIGKILL for a hook past its timeout.</summary>
     public static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long the output is still read after the hook exited: a background process it
-    /// left behind may hold the pipe open, and must not keep the queue waiting.</summary>
+    /// <summary>How long the output is still read after the hook's group ended: a process that
+    /// left the group (setsid) may hold the pipe open, and must not keep the queue waiting.</summary>
     public static readonly TimeSpan OutputDrain = TimeSpan.FromSeconds(1);
 
     private readonly ChildReaper _reaper;
@@ -149,12 +149,17 @@ public sealed class HookRunner : IAsyncDisposable
             ChildExit exit;
             try
             {
-                exit = await process.Exited.WaitAsync(invocation.Timeout, _time, stopping).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                _log.HookTimedOut(tunnel, name, command, invocation.Timeout, KillGrace);
-                exit = await process.KillAsync(KillGrace, _time).ConfigureAwait(false);
+                // The timeout bounds the hook's whole process group: a background job it started
+                // (and that ignores SIGHUP or SIGTERM) is ended with it, even after it exited.
+                if (await process.FinishedAsync(invocation.Timeout, _time, stopping).ConfigureAwait(false))
+                {
+                    exit = await process.Exited.ConfigureAwait(false);
+                }
+                else
+                {
+                    _log.HookTimedOut(tunnel, name, command, invocation.Timeout, KillGrace);
+                    exit = await process.KillAsync(KillGrace, _time).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -168,8 +173,8 @@ public sealed class HookRunner : IAsyncDisposable
             }
             catch (TimeoutException)
             {
-                // Something the hook started still holds the pipe: stop reading (disposing ends
-                // the reader) and log what was read.
+                // Something the hook started outside its group still holds the pipe: stop reading
+                // (disposing ends the reader) and log what was read.
                 process.Dispose();
                 await output.ConfigureAwait(false);
             }

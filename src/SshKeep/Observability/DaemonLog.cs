@@ -50,6 +50,11 @@ public static partial class DaemonLog
     [LoggerMessage(1052, LogLevel.Error, "reload refused: {ErrorCount} in {ConfigPath} (each logged above); the running tunnels stay as they were")]
     public static partial void ReloadRefused(this ILogger logger, DaemonCount errorCount, string configPath);
 
+    /// <summary>Logged after the <see cref="ConfigError"/> lines when a file had more errors than are
+    /// kept (Config/ConfigErrorSink.MaxReported): the rest were counted, not collected.</summary>
+    [LoggerMessage(1065, LogLevel.Error, "{ConfigPath}: {More} beyond these were not logged (only the first {Logged} are)")]
+    public static partial void ConfigErrorsNotLogged(this ILogger logger, string configPath, DaemonCount more, int logged);
+
     /// <summary>One error of a file that failed validation, worded as <c>sshkeep check</c> words it.</summary>
     [LoggerMessage(1053, LogLevel.Error, "{ConfigPath}:{Line}: {Key}: {Problem}")]
     public static partial void ConfigError(this ILogger logger, string configPath, int line, string key, string problem);
@@ -167,6 +172,11 @@ public static partial class DaemonLog
 
     [LoggerMessage(1201, LogLevel.Warning, "ssh's stderr came faster than it could be read; lines dropped: {Count}; going on")]
     public static partial void SshStderrDropped(this ILogger logger, string tunnel, int count);
+
+    /// <summary>ssh's stderr came faster than the log takes it (Supervision/StderrLogLimiter): the
+    /// lines were read and classified, only not logged.</summary>
+    [LoggerMessage(1203, LogLevel.Warning, "ssh: {Count} of stderr dropped in the last {Over} (more than {Burst} at once, then {PerSecond} a second, are not logged); going on")]
+    public static partial void SshStderrRateLimited(this ILogger logger, string tunnel, DaemonCount count, DaemonDuration over, int burst, int perSecond);
 
     /// <summary>issue 3 item 2: never added silently; warned about every time the tunnel starts.</summary>
     [LoggerMessage(1202, LogLevel.Warning, "StrictHostKeyChecking={Value}: ssh accepts an unknown or changed host key without asking, so a man in the middle goes unnoticed; starting anyway because the config asks for it")]

@@ -16,6 +16,12 @@ namespace SshKeep.Ssh;
 /// checks every tracked pid, and why each pid is drained until waitpid reports nothing new.
 /// All waitpid and kill calls happen under one lock, so a pid is never signalled after it was
 /// reaped (when the kernel could give it to an unrelated process).
+/// A child tracked with <c>holdZombie</c> (the leader of a process group we must be able to end
+/// after it exited: ssh in daemon mode, a hook) is seen to exit with waitid(WNOWAIT) and stays a
+/// zombie until <see cref="TrackedChild.Release"/>: while it is a zombie its pid, and so its
+/// process-group id, cannot be given to another process, so signalling the group stays safe. No
+/// pid we did not start is ever waited for (the daemon is not a subreaper: orphans of ssh or a hook
+/// go to init, which reaps them; they are still ended through their group).
 /// </remarks>
 public sealed class ChildReaper : IDisposable
 {
@@ -36,10 +42,10 @@ public sealed class ChildReaper : IDisposable
     /// Starts watching a child we just spawned. Checks it once at once: it may have ended before it
     /// was tracked, and its SIGCHLD would then have found nothing to do.
     /// </summary>
-    public TrackedChild Track(int pid)
+    public TrackedChild Track(int pid, bool holdZombie = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pid);
-        var child = new TrackedChild(this, pid);
+        var child = new TrackedChild(this, pid, holdZombie);
         lock (_gate)
         {
             if (!_children.TryAdd(pid, child))
@@ -63,6 +69,29 @@ public sealed class ChildReaper : IDisposable
         }
     }
 
+    /// <summary>Reaps a held child's zombie (see <see cref="TrackedChild.Release"/>); a held child
+    /// still running is from now on reaped as soon as it exits.</summary>
+    internal unsafe void Release(TrackedChild child)
+    {
+        lock (_gate)
+        {
+            child.StopHolding();
+            if (child.IsReaped) return;
+            if (child.HasEnded)
+            {
+                int status;
+                while (LibC.waitpid(child.Pid, &status, LibC.WNOHANG) < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR)
+                {
+                }
+                // Whatever waitpid said, the zombie is gone or was never ours to take (ECHILD).
+                _children.Remove(child.Pid);
+                child.MarkReaped(child.Exited.Result);
+                return;
+            }
+            Check(child);
+        }
+    }
+
     private void ReapAll()
     {
         lock (_gate)
@@ -73,7 +102,54 @@ public sealed class ChildReaper : IDisposable
     }
 
     /// <summary>Drains every pending state change of one child. Caller holds the lock.</summary>
-    private unsafe void Check(TrackedChild child)
+    private void Check(TrackedChild child)
+    {
+        if (child.HoldsZombie) CheckHeld(child);
+        else CheckAndReap(child);
+    }
+
+    /// <summary>As <see cref="CheckAndReap"/> for a held child: stops are taken, an exit is only
+    /// looked at (WNOWAIT), so the zombie stays. Caller holds the lock.</summary>
+    private unsafe void CheckHeld(TrackedChild child)
+    {
+        byte* info = stackalloc byte[LibC.SigInfoSize];
+        while (!child.HasEnded)
+        {
+            new Span<byte>(info, LibC.SigInfoSize).Clear();
+            int result = LibC.waitid(LibC.P_PID, child.Pid, info, LibC.WSTOPPED | LibC.WCONTINUED | LibC.WNOHANG);
+            if (result == 0 && *(int*)(info + 16) != 0)
+            {
+                if (*(int*)(info + 8) == LibC.CLD_STOPPED) child.MarkStopped();
+                continue;
+            }
+
+            new Span<byte>(info, LibC.SigInfoSize).Clear();
+            result = LibC.waitid(LibC.P_PID, child.Pid, info, LibC.WEXITED | LibC.WNOHANG | LibC.WNOWAIT);
+            if (result < 0)
+            {
+                if (Interrupted(child)) continue;
+                return;
+            }
+            if (*(int*)(info + 16) == 0) return; // running, nothing new
+            int code = *(int*)(info + 8), value = *(int*)(info + 24);
+            child.MarkEnded(code == LibC.CLD_EXITED ? ChildExit.Exited(value) : ChildExit.Killed(value));
+        }
+    }
+
+    /// <summary>After a failed wait: true for EINTR (try again); otherwise the child is lost. ECHILD:
+    /// someone else reaped it (only possible if another part of the process calls waitpid(-1), e.g.
+    /// the runtime when SIGCHLD was ignored at start-up), and its status with it. Caller holds the lock.</summary>
+    private bool Interrupted(TrackedChild child)
+    {
+        int errno = Marshal.GetLastPInvokeError();
+        if (errno == LibC.EINTR) return true;
+        _children.Remove(child.Pid);
+        child.MarkLost(errno);
+        return false;
+    }
+
+    /// <summary>Drains every pending state change of one child and reaps it once it ended. Caller holds the lock.</summary>
+    private unsafe void CheckAndReap(TrackedChild child)
     {
         while (!child.IsReaped)
         {
@@ -82,12 +158,7 @@ public sealed class ChildReaper : IDisposable
             if (result == 0) return; // running, nothing new
             if (result < 0)
             {
-                int errno = Marshal.GetLastPInvokeError();
-                if (errno == LibC.EINTR) continue;
-                // ECHILD: someone else reaped it (only possible if another part of the process calls
-                // waitpid(-1), e.g. the runtime when SIGCHLD was ignored at start-up). The status is lost.
-                _children.Remove(child.Pid);
-                child.MarkLost(errno);
+                if (Interrupted(child)) continue;
                 return;
             }
             if (WaitStatus.IsExited(status))

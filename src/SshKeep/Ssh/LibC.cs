@@ -125,6 +125,21 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "waitpid", SetLastError = true)]
     internal static partial int waitpid(int pid, int* status, int options);
 
+    // waitid(2): idtype, the options beyond waitpid's, and siginfo_t's si_code values for SIGCHLD.
+    internal const int P_PID = 1;
+    internal const int WSTOPPED = 2;
+    internal const int WEXITED = 4;
+    internal const int WNOWAIT = 0x01000000;
+    internal const int CLD_EXITED = 1;
+    internal const int CLD_STOPPED = 5;
+
+    /// <summary>siginfo_t is 128 bytes on Linux; for SIGCHLD si_code is at offset 8 and, on 64-bit,
+    /// si_pid at 16 and si_status at 24 (after 4 bytes of padding and si_uid).</summary>
+    internal const int SigInfoSize = 128;
+
+    [LibraryImport(Lib, EntryPoint = "waitid", SetLastError = true)]
+    internal static partial int waitid(int idType, int id, byte* info, int options);
+
     [LibraryImport(Lib, EntryPoint = "pipe2", SetLastError = true)]
     internal static partial int pipe2(int* fds, int flags);
 

@@ -60,7 +60,9 @@ public sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvid
             // The message autossh logs for a failed exec: "<path>: <reason>" (R60).
             throw new SshStartException(startInfo.Program, LibC.StrError(error), error);
         }
-        return new PosixSshProcess(reaper.Track(pid), startInfo.NewProcessGroup, stderr, timeProvider);
+        // ssh in a group of its own is held as a zombie after its exit until disposed, so the group
+        // (a ProxyCommand and its helpers) can still be ended safely after ssh itself is gone.
+        return new PosixSshProcess(reaper.Track(pid, holdZombie: startInfo.NewProcessGroup), startInfo.NewProcessGroup, stderr, timeProvider);
     }
 
     private static unsafe (SafeSocketHandle Ours, int Theirs) CreateSocketPair()

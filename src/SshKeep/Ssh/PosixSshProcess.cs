@@ -42,10 +42,13 @@ public sealed class PosixSshProcess : ISshProcess
 
     /// <inheritdoc />
     /// <remarks>A zero grace sends SIGKILL right after SIGTERM; a negative one (including
-    /// InfiniteTimeSpan) is refused, because waiting for ever is exactly what this replaces.</remarks>
+    /// InfiniteTimeSpan) is refused, because waiting for ever is exactly what this replaces. A child
+    /// in its own group is done when the whole group is: a ProxyCommand's helper that ignores
+    /// SIGTERM gets SIGKILL even when ssh itself exited at once (docs/daemon.md).</remarks>
     public async Task<ChildExit> StopAsync(TimeSpan grace, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(grace, TimeSpan.Zero);
+        if (_ownGroup) return await ProcessGroupEnd.EndAsync(_child, grace, _timeProvider, cancellationToken).ConfigureAwait(false);
         if (Exited.IsCompleted) return await Exited.ConfigureAwait(false);
 
         // SIGCONT after SIGTERM: a stopped child keeps the SIGTERM pending and acts on it once it
@@ -67,13 +70,15 @@ public sealed class PosixSshProcess : ISshProcess
         return await Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Stops the child if it still runs (no ssh outlives sshkeep) and ends the stderr reader.</summary>
+    /// <summary>Stops the child and, in its own group, whatever of the group is left (no ssh and no
+    /// ProxyCommand outlives sshkeep or its run), reaps it and ends the stderr reader.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         try
         {
-            if (!Exited.IsCompleted) await StopAsync(DisposeGrace).ConfigureAwait(false);
+            if (!Exited.IsCompleted || (_ownGroup && ProcessGroup.HasLiveMembers(Pid)))
+                await StopAsync(DisposeGrace).ConfigureAwait(false);
         }
         catch (InvalidOperationException)
         {
@@ -81,6 +86,7 @@ public sealed class PosixSshProcess : ISshProcess
         }
         finally
         {
+            _child.Release();
             _stderr?.Dispose();
         }
     }

@@ -10,12 +10,14 @@ public sealed class TrackedChild
     private readonly TaskCompletionSource<ChildExit> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _reaped;
+    private volatile bool _holdZombie;
 
-    internal TrackedChild(ChildReaper reaper, int pid) => (_reaper, Pid) = (reaper, pid);
+    internal TrackedChild(ChildReaper reaper, int pid, bool holdZombie = false) => (_reaper, Pid, _holdZombie) = (reaper, pid, holdZombie);
 
     public int Pid { get; }
 
-    /// <summary>Completes when the child has been reaped. Faults only if the exit status was lost
+    /// <summary>Completes when the child has ended: reaped, or (held) a zombie waiting for
+    /// <see cref="Release"/>. Faults only if the exit status was lost
     /// because something else in the process reaped the child (see <see cref="ChildReaper"/>).</summary>
     public Task<ChildExit> Exited => _exited.Task;
 
@@ -24,6 +26,17 @@ public sealed class TrackedChild
 
     /// <summary>True once waitpid has collected the child: its pid may already belong to another process.</summary>
     public bool IsReaped => _reaped;
+
+    /// <summary>Its exit stays a zombie until <see cref="Release"/> (see <see cref="ChildReaper"/>).</summary>
+    internal bool HoldsZombie => _holdZombie;
+
+    /// <summary>The child has ended (reaped, or a held zombie).</summary>
+    internal bool HasEnded => _exited.Task.IsCompleted;
+
+    /// <summary>Reaps a held child's zombie now, or, while it still runs, lets it be reaped as soon
+    /// as it exits. Signals are no-ops afterwards, as for any reaped child. Call it once whatever
+    /// had to be done through the child's process group is done.</summary>
+    public void Release() => _reaper.Release(this);
 
     /// <summary>Sends <paramref name="signal"/> to the child, or to its process group when
     /// <paramref name="toGroup"/>; does nothing once the child is reaped. Returns whether kill succeeded.</summary>
@@ -34,6 +47,11 @@ public sealed class TrackedChild
         _reaped = true;
         _exited.TrySetResult(exit);
     }
+
+    /// <summary>A held child exited; its zombie keeps the pid (and the group id) taken.</summary>
+    internal void MarkEnded(ChildExit exit) => _exited.TrySetResult(exit);
+
+    internal void StopHolding() => _holdZombie = false;
 
     internal void MarkLost(int errno)
     {

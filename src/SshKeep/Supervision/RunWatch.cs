@@ -16,6 +16,7 @@ internal sealed class RunWatch(
     ILogger log,
     TimeProvider time,
     TunnelSupervisorOptions options,
+    StderrLogLimiter logLimit,
     Action<string> onErrorLine)
 {
     private readonly TaskCompletionSource _authenticated = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -50,7 +51,9 @@ internal sealed class RunWatch(
             {
                 var line = raw.TrimEnd('\r');
                 if (line.Length == 0) continue;
-                log.SshStderr(config.Name, DaemonLogText.SshLine(line));
+                // Every line is classified; only the log (and the status's last error, which
+                // follows the log) is limited, so an endless stderr cannot fill the disk.
+                var logged = Log(line);
                 var classified = SshStderrClassifier.Classify(line);
                 if (classified.Kind == SshFailureKind.Authenticated)
                 {
@@ -68,12 +71,34 @@ internal sealed class RunWatch(
                     if (classified.Kind != SshFailureKind.None && Weight(classified) >= Weight(_decisive)) _decisive = classified;
                 }
 
-                onErrorLine(line);
+                if (logged) onErrorLine(line);
             }
         }
         catch (OperationCanceledException)
         {
         }
+        finally
+        {
+            lock (_gate) ReportDropped(logLimit.Flush());
+        }
+    }
+
+    private bool Log(string line)
+    {
+        lock (_gate)
+        {
+            var decision = logLimit.Admit();
+            ReportDropped(decision);
+            if (decision.Log) log.SshStderr(config.Name, DaemonLogText.SshLine(line));
+            return decision.Log;
+        }
+    }
+
+    /// <summary>Caller holds the lock (the limiter is not thread-safe; runs of a tunnel follow each other).</summary>
+    private void ReportDropped(StderrLogDecision decision)
+    {
+        if (decision.Dropped > 0)
+            log.SshStderrRateLimited(config.Name, DaemonCount.Lines(decision.Dropped), decision.Over, StderrLogLimiter.Burst, StderrLogLimiter.PerSecond);
     }
 
     /// <summary>Completes when the tunnel is up; never completes otherwise (cancelled with the run).</summary>

@@ -23,6 +23,7 @@ public sealed class TunnelSupervisor
     private readonly Channel<(TunnelCommand Command, string Trigger)> _commands = Channel.CreateUnbounded<(TunnelCommand, string)>();
     private readonly Lock _gate = new();
     private readonly ConnectStallWatch? _stallWatch;
+    private readonly StderrLogLimiter _stderrLogLimit;
     private ProbeClock? _ownProbeClock;
     // The connection of a session that ended while the server did not answer, kept to be reset
     // when the server next answers (SessionSocketClaim says why); null when there is none.
@@ -42,6 +43,7 @@ public sealed class TunnelSupervisor
         _options = options;
         _onChange = onChange;
         _stallWatch = options.Reachability is { } reachability ? new ConnectStallWatch(reachability, time) : null;
+        _stderrLogLimit = new StderrLogLimiter(time);
         // A supervisor exists to run its tunnel: it is starting until its first ssh proves healthy.
         _status = new TunnelStatus { Name = config.Name, State = TunnelState.Starting, Since = time.GetUtcNow() };
     }
@@ -147,7 +149,7 @@ public sealed class TunnelSupervisor
         Publish(s => s with { Pid = process.Pid });
         _log.TunnelStarting(Config.Name, Config.Destination, attempt, process.Pid);
 
-        var run = new RunWatch(process, Config, _log, _time, _options, line => Publish(s => s.WithError(line, _time.GetUtcNow())));
+        var run = new RunWatch(process, Config, _log, _time, _options, _stderrLogLimit, line => Publish(s => s.WithError(line, _time.GetUtcNow())));
         using var runCts = CancellationTokenSource.CreateLinkedTokenSource(stop);
         // stderr outlives the run: ssh's last lines (why it gave up) can be read after its exit was.
         using var stderrCts = CancellationTokenSource.CreateLinkedTokenSource(stop);

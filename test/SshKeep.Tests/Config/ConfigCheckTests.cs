@@ -17,6 +17,34 @@ public sealed class ConfigCheckTests
         Assert.Equal(78, ConfigCheck.ExitCode(result));
     }
 
+    /// <summary>Errors found, then: the error lines shown, and the "and N more" line (empty for none).</summary>
+    public static TheoryData<int, int, string> ManyMistakes => new()
+    {
+        { 1, 1, "" },
+        { 100, 100, "" },
+        { 101, 100, "tunnels.yaml: and 1 more error (only the first 100 are shown)" },
+        { 5000, 100, "tunnels.yaml: and 4900 more errors (only the first 100 are shown)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ManyMistakes))]
+    public void Only_the_first_hundred_errors_are_shown_and_the_rest_are_counted(int mistakes, int shown, string more)
+    {
+        var yaml = "tunnels:\n  db:\n    destination: u@h\n    forwards:\n" + string.Concat(Enumerable.Repeat("      - x\n", mistakes));
+
+        var result = ConfigLoader.Parse(yaml, "tunnels.yaml", "/home/u");
+
+        var invalid = Assert.IsType<ConfigLoadResult.Invalid>(result);
+        Assert.Equal(shown, invalid.Errors.Count);
+        Assert.Equal(mistakes, invalid.Count);
+        var lines = ConfigCheck.Render(result).Split('\n')[..^1];
+        Assert.Equal(shown + (more.Length > 0 ? 1 : 0) + 1, lines.Length);
+        // The first ones in file order: one error per forward, from line 5 on.
+        Assert.All(lines[..shown].Select((line, i) => (line, i)), e => Assert.StartsWith($"tunnels.yaml:{5 + e.i}:", e.line));
+        if (more.Length > 0) Assert.Equal(more, lines[shown]);
+        Assert.Equal(mistakes == 1 ? "tunnels.yaml: 1 error" : $"tunnels.yaml: {mistakes} errors", lines[^1]);
+    }
+
     [Fact]
     public void The_example_file_renders_as_the_golden_file_says()
     {

@@ -93,6 +93,50 @@ public sealed class HookRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_timed_out_hook_leaves_no_process_of_its_group_even_when_its_leader_exits_at_once()
+    {
+        // The leader (sleep 113) dies of the SIGTERM at once; its background child ignores SIGTERM
+        // and, once orphaned, is no child of ours: only the group reaches it (docs/security.md).
+        _runner.Enqueue(Invocation(HookCommand.Shell("(trap '' TERM; exec sleep 103) & exec sleep 113"), Variables("down"), timeout: 1));
+
+        await Eventually.WaitUntilAsync(() => _log.Entries.Any(e => e.EventId == 1400), "the hook to start", Generous);
+        var pgid = HookPid();
+        try
+        {
+            await Eventually.WaitUntilAsync(() => Finished(1), "the hook to be killed", Generous);
+            Assert.Contains(_log.Entries, e => e.EventId == 1405);
+
+            await Eventually.WaitUntilAsync(() => Task.FromResult(ProcessGroup.LiveMembers(pgid).Count == 0),
+                () => $"no process of the hook's group {pgid} to be left; still there: {string.Join(", ", ProcessGroup.LiveMembers(pgid))}", Generous);
+        }
+        finally
+        {
+            foreach (var pid in ProcessGroup.LiveMembers(pgid)) LibC.kill(pid, 9);
+        }
+    }
+
+    [Fact]
+    public async Task A_background_job_of_a_hook_that_exited_is_ended_at_the_timeout()
+    {
+        var pids = Path.Combine(_directory, "pids");
+        var leaves = Script("leaves.sh", $"(trap '' TERM HUP; exec sleep 600) &\necho $! > '{pids}'\nexit 0");
+
+        _runner.Enqueue(Invocation(HookCommand.Direct([leaves]), Variables("up"), timeout: 1));
+
+        await Eventually.WaitUntilAsync(() => Finished(1) && File.Exists(pids), "the hook to finish", Generous);
+        var background = int.Parse((await File.ReadAllTextAsync(pids)).Trim(), CultureInfo.InvariantCulture);
+        try
+        {
+            Assert.Contains(_log.Entries, e => e.EventId == 1405);
+            await Eventually.WaitUntilAsync(() => ProcessTable.Identify(background) is null, "the background job to be gone", Generous);
+        }
+        finally
+        {
+            if (ProcessTable.Identify(background) is not null) LibC.kill(background, 9);
+        }
+    }
+
+    [Fact]
     public async Task A_failing_hook_is_a_warning_with_its_status_and_its_output_is_logged()
     {
         _runner.Enqueue(Invocation(HookCommand.Shell("echo to stdout; echo to stderr >&2; exit 3"), Variables("needs-attention")));
@@ -175,6 +219,14 @@ public sealed class HookRunnerTests : IAsyncLifetime
         Assert.Contains(_log.Entries, e => e.EventId == 1409);
         _runner.Enqueue(Invocation(HookCommand.Shell("echo late"), Variables("up")));
         Assert.DoesNotContain(_log.Entries, e => e.Message.Contains("late", StringComparison.Ordinal));
+    }
+
+    /// <summary>The pid (and process group) of the first hook started, from its log line.</summary>
+    private int HookPid()
+    {
+        var line = _log.Entries.First(e => e.EventId == 1400).Message;
+        var at = line.IndexOf("(pid ", StringComparison.Ordinal) + 5;
+        return int.Parse(line[at..line.IndexOf(')', at)], CultureInfo.InvariantCulture);
     }
 
     /// <summary>True once <paramref name="count"/> hooks have ended (succeeded, failed or could not start).</summary>

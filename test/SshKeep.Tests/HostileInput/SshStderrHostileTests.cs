@@ -76,7 +76,9 @@ public sealed class SshStderrHostileTests
             using (var provider = new DaemonLoggerProvider(output, new DaemonLogSettings { TimeProvider = TimeProvider.System, Format = format, MinimumLevel = LogLevel.Trace }))
             {
                 var ssh = new FakeSshProcess(4242, new SshStartInfo("ssh", []));
-                var watch = new RunWatch(ssh, Tunnel, provider.CreateLogger("t"), TimeProvider.System, Options, _ => { });
+                // A clock that stands still: the log takes the burst and then one line saying how many were dropped.
+                var watch = new RunWatch(ssh, Tunnel, provider.CreateLogger("t"), TimeProvider.System, Options,
+                    new StderrLogLimiter(new ManualTimeProvider()), _ => { });
                 var pump = watch.PumpStderrAsync(CancellationToken.None);
                 foreach (var line in sent) ssh.Say(line);
                 ssh.Exit(255);
@@ -85,11 +87,30 @@ public sealed class SshStderrHostileTests
             }
 
             var logged = Encoding.UTF8.GetString(output.ToArray()).Split('\n')[..^1];
-            var expected = sent.Count(l => l.TrimEnd('\r').Length > 0);
-            Assert.True(logged.Length == expected, $"{format}: {logged.Length} log lines for {expected} stderr lines (seed {seed})");
+            var nonEmpty = sent.Count(l => l.TrimEnd('\r').Length > 0);
+            var expected = Math.Min(nonEmpty, StderrLogLimiter.Burst) + (nonEmpty > StderrLogLimiter.Burst ? 1 : 0);
+            Assert.True(logged.Length == expected, $"{format}: {logged.Length} log lines for {nonEmpty} stderr lines (seed {seed})");
             Assert.All(logged, l => HostileAssert.OneLine(l, $"a {format} log line (seed {seed})"));
             Assert.Equal(sent.LastOrDefault(l => l.TrimEnd('\r').Length > 0)?.TrimEnd('\r'), lastLine);
         }
+    }
+
+    [Fact]
+    public async Task A_deciding_line_past_the_log_limit_is_not_logged_but_still_decides_the_failure()
+    {
+        var log = new RecordingLogger();
+        var ssh = new FakeSshProcess(4242, new SshStartInfo("ssh", []));
+        var watch = new RunWatch(ssh, Tunnel, log, TimeProvider.System, Options, new StderrLogLimiter(new ManualTimeProvider()), _ => { });
+        var pump = watch.PumpStderrAsync(CancellationToken.None);
+
+        for (var i = 0; i < StderrLogLimiter.Burst + 50; i++) ssh.Say($"junk {i}");
+        ssh.Say("user@host: Permission denied (publickey).");
+        ssh.Exit(255);
+        await pump.Within("the stderr pump to finish");
+
+        Assert.True(watch.Decisive.IsPermanent);
+        Assert.DoesNotContain(log.Entries, e => e.Message.Contains("Permission denied", StringComparison.Ordinal));
+        Assert.Contains(log.Entries, e => e.EventId == 1203 && e.Message.StartsWith("ssh: 51 lines of stderr dropped", StringComparison.Ordinal));
     }
 
     private static readonly TunnelConfig Tunnel = new()

@@ -76,6 +76,9 @@ internal sealed class DaemonUnderTest : IAsyncDisposable
 
     public Task<int> StopAsync() => _process.StopAsync(TimeSpan.FromSeconds(10));
 
+    /// <summary>Sends a signal to the daemon (by its pid, while it runs).</summary>
+    public bool Signal(int signal) => _process.Signal(signal);
+
     public async ValueTask DisposeAsync()
     {
         if (_process is not null) await _process.DisposeAsync();

@@ -24,6 +24,31 @@ public sealed class ChildReaperTests
         Assert.Equal(0, reaper.TrackedCount);
     }
 
+    [Theory]
+    [InlineData("exit 3", 3, 0)]
+    [InlineData("kill -9 $$", 0, 9)]
+    public async Task A_held_child_is_seen_to_end_and_stays_a_zombie_until_released(string script, int status, int signal)
+    {
+        // The zombie keeps the pid, and so the process group's id, from being reused while the
+        // group is still signalled (Ssh/ProcessGroupEnd).
+        using var reaper = new ChildReaper();
+        var environment = PosixSpawn.CurrentEnvironmentWith(null);
+        Assert.True(PosixSpawn.TrySpawn(new SpawnRequest("/bin/sh", ["sh", "-c", script], environment), out int pid, out _));
+        var child = reaper.Track(pid, holdZombie: true);
+
+        Assert.Equal(signal == 0 ? ChildExit.Exited(status) : ChildExit.Killed(signal), await child.Exited.Within());
+        Assert.Equal("Z", ProcFs.State(pid));
+        Assert.False(child.IsReaped);
+        Assert.Equal(1, reaper.TrackedCount);
+
+        child.Release();
+
+        Assert.True(child.IsReaped);
+        Assert.Null(ProcFs.State(pid));
+        Assert.Equal(0, reaper.TrackedCount);
+        Assert.False(child.Signal(0));
+    }
+
     [Fact]
     public async Task Stop_and_continue_are_seen_and_the_later_exit_too()
     {
