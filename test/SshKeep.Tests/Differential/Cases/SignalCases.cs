@@ -82,6 +82,21 @@ public static class SignalCases
             })
         { Rules = "R71, R83", Script = RunThenSignal(Sig.Int) },
 
+        // A keeper started with `&` from a script inherits SIGINT ignored; autossh installs its
+        // handler anyway (C:1156-1168), so SIGINT still ends it.
+        new("SIGINT inherited as ignored still stops ssh, removes the pid file and exits 1",
+            Argv, NoGate, Hang,
+            new Expectations
+            {
+                Exit = ExitStatus.Exited(1),
+                Starts = 1,
+                Log = Ev.Seq(Ev.MonitoringOff, Ev.Started(1), Ev.SignalToExit(2)),
+                PidFileHeldPid = true,
+                PidFileAfter = false,
+                SshAliveAfter = false,
+            })
+        { Rules = "R71, R83", Script = RunThenSignal(Sig.Int), InheritsIgnoredInterrupt = true },
+
         new("SIGUSR1 kills ssh and starts a new one",
             Argv, NoGate, Hang,
             new Expectations
