@@ -1,3 +1,5 @@
+using SshKeep.Config;
+
 namespace SshKeep.Cli;
 
 /// <summary>
@@ -39,8 +41,10 @@ public static class CommandWordCheck
     /// host and goes to compatibility mode as before. A word is refused only when it cannot be a
     /// host name of the usual shapes (no '.', '@', ':', '/', '[', no leading '-'), is not a Host
     /// alias of the user's ssh_config (<paramref name="isHostAlias"/>, asked only then), and is
-    /// either a common word for a command or within a small edit distance of one: 1 for words of
-    /// up to 4 letters, 2 for longer ones (so "db" or "pi" stay hosts, "stauts" does not).
+    /// either a common word for a command or close to one as the config loader's "did you mean"
+    /// measures it (<see cref="KeySuggestion.Closest"/>: case, '-' and '_' ignored; 1 edit for up
+    /// to 4 letters, 2 up to 8, else 3; a swap of neighbours is one edit), so "db" or "pi" stay
+    /// hosts and "stauts" does not.
     /// </summary>
     public static string? SuggestionFor(string firstWord, Func<string, bool> isHostAlias)
     {
@@ -48,39 +52,7 @@ public static class CommandWordCheck
         ArgumentNullException.ThrowIfNull(isHostAlias);
         if (firstWord.Length == 0 || firstWord[0] == '-' || firstWord.IndexOfAny(['.', '@', ':', '/', '[']) >= 0) return null;
 
-        var word = firstWord.ToLowerInvariant();
-        string? suggestion = CommonWords.GetValueOrDefault(word);
-        if (suggestion is null)
-        {
-            int allowed = word.Length <= 4 ? 1 : 2, best = int.MaxValue;
-            foreach (var command in Commands)
-            {
-                int distance = EditDistance(word, command);
-                if (distance <= allowed && distance < best) (best, suggestion) = (distance, command);
-            }
-        }
+        var suggestion = CommonWords.GetValueOrDefault(firstWord.ToLowerInvariant()) ?? KeySuggestion.Closest(firstWord, Commands);
         return suggestion is not null && !isHostAlias(firstWord) ? suggestion : null;
-    }
-
-    /// <summary>Levenshtein distance (insert, delete, substitute; a swap counts as two, so "pi" is
-    /// not one step from "up").</summary>
-    internal static int EditDistance(string a, string b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitute, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }

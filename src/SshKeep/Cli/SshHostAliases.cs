@@ -1,8 +1,9 @@
 namespace SshKeep.Cli;
 
 /// <summary>
-/// The literal host aliases of the user's and the system's ssh_config (<c>Host db prod</c>), so
-/// that <c>sshkeep db</c> keeps working when "db" is close to a command name (see
+/// The names a bare word may be a host by: the literal host aliases of the user's and the
+/// system's ssh_config (<c>Host db prod</c>) and the names in /etc/hosts, so that
+/// <c>sshkeep docker</c> keeps working when "docker" is close to a command name (see
 /// <see cref="CommandWordCheck"/>). Patterns with wildcards or negations name no particular host
 /// and are left out; Include is not followed. Read only when a word is about to be refused.
 /// </summary>
@@ -11,7 +12,21 @@ internal static class SshHostAliases
     public static bool Contains(string alias, string? home)
     {
         string[] files = home is { Length: > 0 } ? [Path.Combine(home, ".ssh", "config"), "/etc/ssh/ssh_config"] : ["/etc/ssh/ssh_config"];
-        return files.Any(file => Read(file).Contains(alias, StringComparer.OrdinalIgnoreCase));
+        return files.Any(file => Read(file, Parse).Contains(alias, StringComparer.OrdinalIgnoreCase))
+               || Read(HostsFile, ParseHosts).Contains(alias, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private const string HostsFile = "/etc/hosts";
+
+    /// <summary>The names of an /etc/hosts text: every word after the address, up to a '#'.</summary>
+    internal static IEnumerable<string> ParseHosts(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Split('#')[0];
+            foreach (var name in line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Skip(1)) yield return name;
+        }
     }
 
     /// <summary>The literal aliases of the Host lines of one ssh_config text.</summary>
@@ -30,11 +45,11 @@ internal static class SshHostAliases
         }
     }
 
-    private static IEnumerable<string> Read(string file)
+    private static IEnumerable<string> Read(string file, Func<string, IEnumerable<string>> parse)
     {
         try
         {
-            return Parse(File.ReadAllText(file));
+            return parse(File.ReadAllText(file));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -16,6 +16,13 @@ public sealed class SshHostAliasesTests
     public void Literal_aliases_of_host_lines_are_read(string line, string[] expected) =>
         Assert.Equal(expected, SshHostAliases.Parse(line));
 
+    [Theory]
+    [InlineData("127.0.0.1 localhost", new[] { "localhost" })]
+    [InlineData("10.0.0.5\tdocker docker.lan # the build box", new[] { "docker", "docker.lan" })]
+    [InlineData("# 10.0.0.6 doctor", new string[0])]
+    public void Names_of_etc_hosts_lines_are_read(string line, string[] expected) =>
+        Assert.Equal(expected, SshHostAliases.ParseHosts(line));
+
     [Fact]
     public void The_users_ssh_config_is_read_from_home()
     {
