@@ -96,15 +96,5 @@ public sealed class PidNamespace : IAsyncDisposable
         }
     }
 
-    private static string? NamespaceOf(int pid)
-    {
-        try
-        {
-            return new FileInfo($"/proc/{pid}/ns/pid").LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    private static string? NamespaceOf(int pid) => ProcessTable.NamespaceOf(pid, "pid");
 }
