@@ -135,6 +135,17 @@ public sealed class CommandLineTests : IDisposable
         Assert.StartsWith($"{given}: cannot read", withC.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Install_service_writes_SSHKEEP_CONFIG_into_the_unit_since_systemd_will_not_have_it()
+    {
+        var fromEnvironment = Path.Combine(_directory, "from-env.yaml");
+
+        var result = await SshkeepAsync(["install-service", "--user"], new Dictionary<string, string?> { ["SSHKEEP_CONFIG"] = fromEnvironment });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($" up -c {fromEnvironment}\n", result.StandardOutput, StringComparison.Ordinal);
+    }
+
     private string Mark => Path.Combine(_directory, "ssh-ran");
 
     /// <summary>An "ssh" that writes its arguments to <see cref="Mark"/> and exits 0, and the
