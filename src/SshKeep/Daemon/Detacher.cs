@@ -65,7 +65,8 @@ public static class Detacher
         ArgumentNullException.ThrowIfNull(findExecutable);
         ArgumentNullException.ThrowIfNull(resolveLinks);
         if (argv0.Length == 0 || ProcessName.ProgName(argv0) == ProcessName.ProgName(processPath)) return null;
-        return findExecutable(argv0) is { } candidate && resolveLinks(candidate) == resolveLinks(processPath) ? candidate : null;
+        // Absolute: the copy starts in "/" (a relative PATH entry such as "." would resolve there).
+        return findExecutable(argv0) is { } candidate && resolveLinks(candidate) == resolveLinks(processPath) ? Path.GetFullPath(candidate) : null;
     }
 
     /// <summary>
