@@ -9,7 +9,7 @@ cd "$root"
 . scripts/ensure-packages.sh
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-ensure_packages openssh-server openssh-client autossh iptables iproute2 procps || true
+ensure_packages openssh-server openssh-client autossh iptables iproute2 procps psmisc || true
 ensure_browser
 
 results=$(mktemp -d "${TMPDIR:-/tmp}/sshkeep-test-results.XXXXXX")
@@ -25,7 +25,7 @@ status=$?
 # The Native AOT build (`./run.sh install --native`) runs the end-to-end tests a second time, as
 # the installed program would: the same tests, with SSHKEEP_TEST_BINARY naming it. It needs clang
 # and zlib1g-dev (installed as root); without them the pass is skipped with one line.
-native_tests='FullyQualifiedName~Integration.DaemonModeAgainstSshd|FullyQualifiedName~Integration.HttpAgainstSshd|FullyQualifiedName~Integration.CompatModeAgainstSshd|FullyQualifiedName~Integration.DaemonFailureClasses|FullyQualifiedName~Integration.DoctorAgainstSshd|FullyQualifiedName~Security'
+native_tests='FullyQualifiedName~Integration.DaemonModeAgainstSshd|FullyQualifiedName~Integration.HttpAgainstSshd|FullyQualifiedName~Integration.CompatModeAgainstSshd|FullyQualifiedName~Integration.ServiceScriptAgainstSshd|FullyQualifiedName~Cli.CommandLineTests|FullyQualifiedName~Cli.InheritedSigintTests|FullyQualifiedName~Integration.DaemonFailureClasses|FullyQualifiedName~Integration.DoctorAgainstSshd|FullyQualifiedName~Security'
 case $(uname -m) in
   x86_64) native_rid=linux-x64 ;;
   aarch64 | arm64) native_rid=linux-arm64 ;;

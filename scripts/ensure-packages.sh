@@ -12,6 +12,7 @@ _sshkeep_package_present() {
     iptables) command -v iptables >/dev/null || [ -x /usr/sbin/iptables ] ;;
     iproute2) command -v ip >/dev/null || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] ;;
     procps) command -v pgrep >/dev/null ;;
+    psmisc) command -v killall >/dev/null ;;
     chromium) command -v chromium >/dev/null ;;
     clang) command -v clang >/dev/null ;;
     *) dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' ;;

@@ -41,13 +41,16 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
         {
             case CompatParseResult.ShowVersion version:
                 logFile?.Dispose();
-                await stdout.WriteLineAsync(version.Line);
+                // Called as sshkeep: sshkeep's one version line; by any other name autossh's (R5, R70).
+                await stdout.WriteLineAsync(programName == EntryPoint.SshkeepName ? ProductVersion.Line : version.Line);
                 return 0;
 
             case CompatParseResult.Usage usage:
                 logFile?.Dispose();
                 if (usage.GetoptDiagnostic is { } diagnostic) await stderr.WriteLineAsync(diagnostic);
                 await stderr.WriteAsync(usage.Text);
+                // Called as sshkeep, the daemon's commands follow; as autossh, autossh's usage only (R4).
+                if (programName == EntryPoint.SshkeepName) await stderr.WriteAsync(HelpText.AfterCompatUsage);
                 return 1;
 
             case CompatParseResult.Fatal fatal:

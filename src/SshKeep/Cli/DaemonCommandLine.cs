@@ -18,12 +18,12 @@ internal static class DaemonCommandLine
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal)
     {
         // Not -h: autossh rejects it with usage (R4), and so must `sshkeep -h`.
-        "up", "status", "restart", "retry-now", "reload", "stop", "check", "doctor", "install-service", "demo", "help", "--help", "--version",
+        "up", "status", "restart", "retry-now", "reload", "stop", "check", "doctor", "install-service", "demo", "help", "version", "--help", "--version",
     };
 
     public static Task<int> RunAsync(string[] args)
     {
-        var config = new Option<string?>("--config", "-c") { Description = "the tunnels file (default: ~/.config/sshkeep/tunnels.yaml, or /etc/sshkeep/tunnels.yaml as root)" };
+        var config = new Option<string?>("--config", "-c") { Description = "the tunnels file (default: $SSHKEEP_CONFIG, else ~/.config/sshkeep/tunnels.yaml, or /etc/sshkeep/tunnels.yaml as root)" };
         var runDir = new Option<string?>("--run-dir") { Description = "where the lock, status.json and control socket live (default: $XDG_RUNTIME_DIR/sshkeep, or /run/sshkeep as root)" };
         var logFormat = new Option<string>("--log-format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         var logLevel = new Option<string>("--log-level") { Description = "trace, debug, info, warn, error or critical", DefaultValueFactory = _ => "info" };
@@ -89,15 +89,16 @@ internal static class DaemonCommandLine
             return ConfigCheck.ExitCode(result);
         });
 
-        var doctor = new Command("doctor", "check ssh, keys, known_hosts, keepalive settings and each server; exit 0 all good, 1 something needs attention, 78 invalid config") { config };
-        doctor.SetAction((r, ct) => DoctorCommand.RunAsync(ConfigPathOf(r.GetValue(config)), new LocalDoctorSystem(TimeProvider.System), Console.Out, Console.Error, ct));
+        var doctor = new Command("doctor", "check ssh, keys, known_hosts, keepalive settings and each server (the machine alone when there is no tunnels file); exit 0 all good, 1 something needs attention, 78 invalid config") { config };
+        doctor.SetAction((r, ct) => DoctorCommand.RunAsync(ConfigPathOf(r.GetValue(config)), new LocalDoctorSystem(TimeProvider.System), Console.Out, Console.Error, ct,
+            ConfigOrigin(r.GetValue(config))));
 
         var installService = new Command("install-service", "print (or write) a systemd unit that runs `sshkeep up`") { user, write, config, account };
         installService.SetAction(r => InstallServiceCommand.Run(new InstallServiceOptions
         {
             User = r.GetValue(user),
             Write = r.GetValue(write),
-            ConfigPath = r.GetValue(config),
+            ConfigPath = r.GetValue(config) ?? ConfigFromEnvironment(),
             Account = r.GetValue(account),
         }, Console.Out, Console.Error));
 
@@ -108,9 +109,23 @@ internal static class DaemonCommandLine
             return await new SshKeep.Demo.DemoCommand(keeper, TimeProvider.System).RunAsync(Console.Out, ct);
         });
 
-        var root = new RootCommand(HelpText.Text) { up, status, restart, retryNow, reload, stop, check, doctor, installService, demo };
-        var help = new Command("help", "show this help");
-        help.SetAction(_ => root.Parse(["--help"]).Invoke());
+        var version = new Command("version", "print sshkeep's version (the same line as -V and --version)");
+        version.SetAction(r =>
+        {
+            r.InvocationConfiguration.Output.WriteLine(ProductVersion.Line);
+            return 0;
+        });
+
+        var root = new RootCommand(HelpText.Text) { up, status, restart, retryNow, reload, stop, check, doctor, installService, demo, version };
+        foreach (var option in root.Options.OfType<VersionOption>()) option.Action = new VersionAction();
+        var topic = new Argument<string?>("command") { Description = "the command to explain (default: all of them)", Arity = ArgumentArity.ZeroOrOne };
+        var help = new Command("help", "show this help, or one command's: help COMMAND") { topic };
+        help.SetAction(r => r.GetValue(topic) switch
+        {
+            null => root.Parse(["--help"]).Invoke(),
+            { } name when root.Subcommands.Any(c => c.Name == name) => root.Parse([name, "--help"]).Invoke(),
+            { } name => Usage($"help {name}: no such command; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}"),
+        });
         root.Subcommands.Add(help);
         // sshkeep handles SIGTERM/SIGINT itself (every ssh is stopped with a grace period), so the
         // parser must not cancel and then kill the process after its own short timeout.
@@ -152,8 +167,17 @@ internal static class DaemonCommandLine
 
     private static string SocketOf(string configPath, string? runDir) => RunDirectory.FromEnvironment(runDir).For(configPath).SocketPath;
 
+    /// <summary>-c, else SSHKEEP_CONFIG, else the XDG default (docs/config.md, "Where the file is").</summary>
     private static string ConfigPathOf(string? given) =>
-        Path.GetFullPath(given ?? ConfigLoader.DefaultPath(Environment.IsPrivilegedProcess, ProcessEnvironment.Read()));
+        Path.GetFullPath(given ?? ConfigFromEnvironment() ?? ConfigLoader.DefaultPath(Environment.IsPrivilegedProcess, ProcessEnvironment.Read()));
+
+    /// <summary>How <see cref="ConfigPathOf"/> chose the path, for messages.</summary>
+    private static string ConfigOrigin(string? given) =>
+        given is not null ? "-c" : ConfigFromEnvironment() is not null ? ConfigLoader.PathVariable : "the default";
+
+    /// <summary>SSHKEEP_CONFIG when set and not empty.</summary>
+    private static string? ConfigFromEnvironment() =>
+        Environment.GetEnvironmentVariable(ConfigLoader.PathVariable) is { Length: > 0 } path ? path : null;
 
     private static bool TryLogSettings(string? format, string? level, out DaemonLogFormat logFormat, out LogLevel logLevel, out string problem)
     {

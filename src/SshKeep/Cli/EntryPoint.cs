@@ -4,22 +4,48 @@ using SshKeep.Daemon;
 namespace SshKeep.Cli;
 
 /// <summary>
-/// Chooses the mode. Called as <c>autossh</c> (the installed symlink), sshkeep is always autossh
-/// 1.4g. Called as <c>sshkeep</c>, a first argument that names one of sshkeep's own commands runs
-/// that command; anything else is an autossh command line (so <c>sshkeep -M 0 host</c> works).
+/// Chooses the mode. Called as <c>sshkeep</c>, a first argument that names one of sshkeep's own
+/// commands runs that command, a first word that looks like a mistyped command is refused with a
+/// suggestion (<see cref="CommandWordCheck"/>), and anything else is an autossh command line (so
+/// <c>sshkeep -M 0 host</c> works). Called by any other name (the installed <c>autossh</c> link,
+/// or a renamed copy, spec R70) sshkeep is autossh 1.4g under that name (docs/compatibility.md).
 /// </summary>
 internal static class EntryPoint
 {
+    /// <summary>The name that gives sshkeep's own face; every other name is autossh's.</summary>
+    public const string SshkeepName = "sshkeep";
+
+    /// <summary>The usage exit status of sshkeep's own commands (docs/exit-codes.md).</summary>
+    public const int UsageExitCode = 64;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var argv0 = ProcessName.FromProcCmdline() ?? "sshkeep";
+        // Before anything touches the console: an inherited ignore of SIGINT would otherwise stick
+        // (docs/compatibility.md, SIGINT; docs/daemon.md, signals).
+        SignalListener.UndoInheritedIgnore(SshKeep.Ssh.LibC.SIGINT);
+        var argv0 = ProcessName.FromProcCmdline() ?? SshkeepName;
         // Run as "dotnet sshkeep.dll" the program name would be "dotnet".
-        if (ProcessName.ProgName(argv0) == "dotnet") argv0 = "sshkeep";
+        if (ProcessName.ProgName(argv0) == "dotnet") argv0 = SshkeepName;
         var programName = CompatCommandLine.ProgramName(argv0);
+        // `killall autossh`, `pkill autossh` and init scripts find us by the called name
+        // (docs/compatibility.md, process name).
+        ProcessName.TrySetProcessTableName(programName);
 
-        if (programName != "autossh" && args.Length > 0 && DaemonCommandLine.Verbs.Contains(args[0]))
-            return await DaemonCommandLine.RunAsync(args);
+        if (programName == SshkeepName && args.Length > 0)
+        {
+            if (DaemonCommandLine.Verbs.Contains(args[0])) return await DaemonCommandLine.RunAsync(args);
+            var home = Environment.GetEnvironmentVariable("HOME");
+            if (CommandWordCheck.SuggestionFor(args[0], alias => SshHostAliases.Contains(alias, home)) is { } suggestion)
+            {
+                await Console.Error.WriteLineAsync(UnknownCommandLine(args[0], suggestion));
+                return UsageExitCode;
+            }
+        }
 
         return await new CompatMode(Console.Out, Console.Error, TimeProvider.System).RunAsync(argv0, args);
     }
+
+    /// <summary>One line: what was not understood, the likely command, and how to mean a host.</summary>
+    internal static string UnknownCommandLine(string word, string suggestion) =>
+        $"sshkeep: unknown command '{word}'; did you mean 'sshkeep {suggestion}'? (for ssh to a host of that name: sshkeep -- {word})";
 }

@@ -2,6 +2,23 @@ namespace SshKeep.Cli;
 
 internal static class HelpText
 {
+    /// <summary>sshkeep's own commands, one line each: in <c>sshkeep --help</c>, and after autossh's
+    /// usage when <c>sshkeep</c> is run with no arguments (or with a bad autossh option).</summary>
+    public const string Commands = """
+          sshkeep up [-c FILE]           run many named tunnels from one config file
+          sshkeep status [--json]        every tunnel's state (exit 0 all up, 1 not, 3 no daemon)
+          sshkeep restart NAME | retry-now [NAME] | reload | stop
+          sshkeep check [-c FILE]        validate a config file (exit 78 when invalid)
+          sshkeep doctor [-c FILE]       check ssh, keys, known_hosts, keepalive and each server
+          sshkeep install-service        a systemd unit for `sshkeep up`
+          sshkeep demo                   a throwaway sshd and a tunnel kept through faults
+          sshkeep help [COMMAND]         this help, or one command's options
+          sshkeep version                sshkeep's version (also -V, --version)
+        FILE: -c FILE, else $SSHKEEP_CONFIG, else ~/.config/sshkeep/tunnels.yaml
+        (/etc/sshkeep/tunnels.yaml as root).
+
+        """;
+
     public const string Text = """
         sshkeep — keeps ssh sessions and tunnels alive (a drop-in autossh 1.4g)
 
@@ -10,13 +27,12 @@ internal static class HelpText
                               autossh 1.4g compatibility mode: same flags, same AUTOSSH_*
                               variables, same exit rules (docs/compatibility.md)
           autossh ...         the same, through the installed autossh command
-          sshkeep up [-c FILE]           run many named tunnels from one config file
-          sshkeep status [--json]        every tunnel's state (exit 0 all up, 1 not, 3 no daemon)
-          sshkeep restart NAME | retry-now [NAME] | reload | stop
-          sshkeep check [-c FILE]        validate a config file (exit 78 when invalid)
-          sshkeep doctor [-c FILE]       check ssh, keys, known_hosts, keepalive and each server
-          sshkeep install-service        a systemd unit for `sshkeep up`
-          sshkeep demo                   a throwaway sshd and a tunnel kept through faults
 
-        """;
+        """ + Commands;
+
+    /// <summary>What follows autossh's usage when called as sshkeep.</summary>
+    public const string AfterCompatUsage = """
+        sshkeep's own commands (sshkeep help COMMAND for one):
+
+        """ + Commands;
 }

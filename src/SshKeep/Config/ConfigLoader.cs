@@ -23,7 +23,10 @@ public static class ConfigLoader
     /// <summary>Most <c>ssh_options</c> in one section (ssh_config has about 100 keywords).</summary>
     public const int MaxSshOptions = 200;
 
-    /// <summary>Where <c>sshkeep up</c> and <c>check</c> look without <c>-c</c>:
+    /// <summary>The environment variable that names the tunnels file when -c does not (docs/config.md).</summary>
+    public const string PathVariable = "SSHKEEP_CONFIG";
+
+    /// <summary>Where <c>sshkeep up</c> and <c>check</c> look without <c>-c</c> and <c>SSHKEEP_CONFIG</c>:
     /// <c>/etc/sshkeep/tunnels.yaml</c> for root, else <c>$XDG_CONFIG_HOME/sshkeep/tunnels.yaml</c>
     /// (only when it is absolute, as the XDG spec says), else <c>$HOME/.config/sshkeep/tunnels.yaml</c>.
     /// Without HOME the path is returned with a literal <c>~</c>, so the "cannot read" error shows

@@ -16,7 +16,10 @@ public sealed record TunnelConfig
     public string? IdentityFile { get; init; }
 
     /// <summary>The ssh program.</summary>
-    public string SshPath { get; init; } = "ssh";
+    public string SshPath { get; init; } = DefaultSshPath;
+
+    /// <summary>The ssh a tunnel runs without <c>ssh_path</c>: looked up in PATH.</summary>
+    public const string DefaultSshPath = "ssh";
 
     /// <summary>Extra <c>-o Key=Value</c> options, in file order. They win over sshkeep's defaults.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> SshOptions { get; init; } = [];

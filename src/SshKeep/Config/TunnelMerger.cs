@@ -42,7 +42,7 @@ internal static class TunnelMerger
             Destination = tunnel.Destination.Value.Value,
             Port = (tunnel.Port ?? defaults.Port)?.Value,
             IdentityFile = (tunnel.IdentityFile ?? defaults.IdentityFile)?.Value,
-            SshPath = (tunnel.SshPath ?? defaults.SshPath)?.Value ?? "ssh",
+            SshPath = (tunnel.SshPath ?? defaults.SshPath)?.Value ?? TunnelConfig.DefaultSshPath,
             SshOptions = [.. options.Select(o => new KeyValuePair<string, string>(o.Key, o.Value!))],
             Forwards = [.. tunnel.Forwards.Select(f => f.Value)],
             Health = health,

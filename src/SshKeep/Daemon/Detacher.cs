@@ -45,7 +45,28 @@ public static class Detacher
             return false;
         }
         var (file, leading) = SelfCommand(processPath, EntryAssemblyPath());
+        if (leading.Count == 0) file = CalledPath(argv0, processPath, SshKeep.Demo.ExecutableSearch.Find, InstanceKey.Canonicalize) ?? file;
         return TrySpawnDetached(file, [argv0, .. leading, .. arguments], parentStart.ToUnixTimeSeconds(), out pid, out error);
+    }
+
+    /// <summary>
+    /// The file the caller ran us by (argv[0] as a path, or looked up in PATH as the shell did),
+    /// when it leads to this program (<paramref name="processPath"/>, symlinks resolved); else null.
+    /// The kernel names a process after the file name it was exec'd by, so running the copy
+    /// through the <c>autossh</c> symlink names it <c>autossh</c> from its first instruction, and
+    /// <c>killall autossh</c> finds it even right after <c>-f</c> returned (docs/compatibility.md,
+    /// process name). Started through the real path it would be <c>sshkeep</c> until it renamed
+    /// itself.
+    /// </summary>
+    internal static string? CalledPath(string argv0, string processPath, Func<string, string?> findExecutable,
+        Func<string, string> resolveLinks)
+    {
+        ArgumentNullException.ThrowIfNull(argv0);
+        ArgumentNullException.ThrowIfNull(findExecutable);
+        ArgumentNullException.ThrowIfNull(resolveLinks);
+        if (argv0.Length == 0 || ProcessName.ProgName(argv0) == ProcessName.ProgName(processPath)) return null;
+        // Absolute: the copy starts in "/" (a relative PATH entry such as "." would resolve there).
+        return findExecutable(argv0) is { } candidate && resolveLinks(candidate) == resolveLinks(processPath) ? Path.GetFullPath(candidate) : null;
     }
 
     /// <summary>

@@ -57,6 +57,26 @@ public sealed class SignalListener : IDisposable
         _received.Writer.TryComplete();
     }
 
+    /// <summary>
+    /// A shell starts a background job (<c>cmd &amp;</c> without job control) with SIGINT ignored.
+    /// autossh installs its SIGINT handler whatever it inherited (docs/compatibility.md, SIGINT),
+    /// so it still stops on SIGINT. The .NET runtime respects an ignore it finds when it sets up
+    /// its signal handling (the first use of the console or of a signal registration) and never
+    /// calls a registration for that signal, so this must run before either: first thing in
+    /// <c>EntryPoint</c>. SIGQUIT keeps an inherited ignore, as in autossh, which has no SIGQUIT
+    /// handler. Returns true when an ignore was undone.
+    /// </summary>
+    internal static unsafe bool UndoInheritedIgnore(int signal)
+    {
+        byte* current = stackalloc byte[LibC.SigActionBufferSize];
+        new Span<byte>(current, LibC.SigActionBufferSize).Clear();
+        if (LibC.sigaction(signal, null, current) != 0 || *(nint*)current != LibC.SIG_IGN) return false;
+        byte* defaultAction = stackalloc byte[LibC.SigActionBufferSize];
+        new Span<byte>(defaultAction, LibC.SigActionBufferSize).Clear();
+        *(nint*)defaultAction = LibC.SIG_DFL;
+        return LibC.sigaction(signal, defaultAction, null) == 0;
+    }
+
     private void OnSignal(PosixSignalContext context)
     {
         context.Cancel = true;

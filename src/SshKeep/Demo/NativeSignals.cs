@@ -12,6 +12,7 @@ internal static class NativeSignals
 {
     // Linux numbering (x86, ARM, RISC-V); sshkeep runs on Linux only.
     public const int SigHup = 1;
+    public const int SigInt = 2;
     public const int SigKill = 9;
     public const int SigTerm = 15;
     public const int SigCont = 18;

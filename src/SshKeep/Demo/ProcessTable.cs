@@ -35,11 +35,14 @@ internal static class ProcessTable
     }
 
     /// <summary>The network namespace of the process ("net:[4026531840]"), or null when unreadable.</summary>
-    public static string? NetworkNamespaceOf(int pid)
+    public static string? NetworkNamespaceOf(int pid) => NamespaceOf(pid, "net");
+
+    /// <summary>A namespace of the process by its /proc/PID/ns name ("pid" gives "pid:[4026531836]"), or null when unreadable.</summary>
+    public static string? NamespaceOf(int pid, string kind)
     {
         try
         {
-            return new FileInfo($"/proc/{pid}/ns/net").LinkTarget;
+            return new FileInfo($"/proc/{pid}/ns/{kind}").LinkTarget;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

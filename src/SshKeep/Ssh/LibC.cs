@@ -119,6 +119,25 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "sigfillset")]
     internal static partial int sigfillset(void* set);
 
+    /// <summary>sigaction(2) used only to read a disposition or set SIG_DFL: the struct is passed as
+    /// a zeroed buffer larger than glibc's (152 bytes on x86_64 and aarch64) whose first field is
+    /// the handler.</summary>
+    [LibraryImport(Lib, EntryPoint = "sigaction", SetLastError = true)]
+    internal static partial int sigaction(int signal, void* action, void* oldAction);
+
+    internal const int SigActionBufferSize = 256;
+    internal const nint SIG_DFL = 0;
+    internal const nint SIG_IGN = 1;
+
+    internal const int PR_SET_NAME = 15;
+
+    /// <summary>prctl(2) is variadic; PR_SET_NAME takes one pointer argument.</summary>
+    [LibraryImport(Lib, EntryPoint = "prctl", SetLastError = true)]
+    internal static partial int prctl(int option, byte* name, nuint unused3, nuint unused4, nuint unused5);
+
+    [LibraryImport(Lib, EntryPoint = "gettid")]
+    internal static partial int gettid();
+
     [LibraryImport(Lib, EntryPoint = "kill", SetLastError = true)]
     internal static partial int kill(int pid, int signal);
 

@@ -97,4 +97,32 @@ public sealed class DetacherTests : IDisposable
     {
         Assert.False(Detacher.IsDetachedChild(new Dictionary<string, string>(), out _));
     }
+
+    /// <summary>The -f copy is exec'd through the path the caller used, when that leads to this
+    /// program, so the kernel names it after the called name (docs/compatibility.md, process name).</summary>
+    [Theory]
+    // The installed autossh link, found in PATH or given as a path: the copy runs through it.
+    [InlineData("autossh", "/usr/local/bin/autossh")]
+    [InlineData("/usr/local/bin/autossh", "/usr/local/bin/autossh")]
+    // Called by the program's own name: nothing to gain.
+    [InlineData("sshkeep", null)]
+    // argv[0] that leads elsewhere (exec -a autossh sshkeep, with Debian's autossh in PATH): the real path.
+    [InlineData("other", null)]
+    // Not found at all.
+    [InlineData("missing", null)]
+    public void The_detached_copy_runs_through_the_called_path_when_it_leads_to_this_program(string argv0, string? expected)
+    {
+        const string program = "/usr/local/lib/sshkeep/sshkeep";
+        var files = new Dictionary<string, string>
+        {
+            ["autossh"] = "/usr/local/bin/autossh",
+            ["/usr/local/bin/autossh"] = "/usr/local/bin/autossh",
+            ["other"] = "/usr/bin/other",
+        };
+        var links = new Dictionary<string, string> { ["/usr/local/bin/autossh"] = program, ["/usr/bin/other"] = "/usr/lib/other/other" };
+
+        var chosen = Detacher.CalledPath(argv0, program, name => files.GetValueOrDefault(name), path => links.GetValueOrDefault(path, path));
+
+        Assert.Equal(expected, chosen);
+    }
 }

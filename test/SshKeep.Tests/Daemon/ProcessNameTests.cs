@@ -35,4 +35,10 @@ public sealed class ProcessNameTests
     {
         Assert.False(string.IsNullOrEmpty(ProcessName.FromProcCmdline()));
     }
+
+    [Theory]
+    [InlineData("autossh", "autossh")]
+    [InlineData("a-very-long-program-name", "a-very-long-pro")]
+    public void The_process_table_name_is_cut_to_15_bytes_as_the_kernel_does(string name, string expected) =>
+        Assert.Equal([.. System.Text.Encoding.UTF8.GetBytes(expected), 0], ProcessName.CommBytes(name));
 }

@@ -14,19 +14,12 @@ public sealed class DoctorExamination(IDoctorSystem system)
 {
     public const string MachineTitle = "this machine";
 
+    public const string TunnelsFileTitle = "tunnels file";
+
     public async Task<DoctorReport> ExamineAsync(SshKeepConfig config, CancellationToken cancellationToken)
     {
-        var machine = new List<DoctorCheck>();
-        foreach (var sshPath in config.Tunnels.Select(t => t.SshPath).Distinct(StringComparer.Ordinal))
-        {
-            machine.Add(SshVersionCheck.Judge(sshPath, await system.SshVersionAsync(sshPath, cancellationToken)));
-        }
-
-        var kernel = KernelKeepalive.Parse(system.ReadKernelSetting("tcp_keepalive_time"),
-            system.ReadKernelSetting("tcp_keepalive_intvl"), system.ReadKernelSetting("tcp_keepalive_probes"));
-        machine.Add(KernelKeepaliveCheck.Judge(kernel));
+        var (machine, kernel) = await MachineAsync(config.Tunnels.Select(t => t.SshPath), cancellationToken);
         if (ConfigFileCheck(config.Path) is { } unsafeFile) machine.Add(unsafeFile);
-
         var sections = new List<DoctorSection> { new(MachineTitle, machine) };
         foreach (var tunnel in config.Tunnels)
         {
@@ -47,6 +40,36 @@ public sealed class DoctorExamination(IDoctorSystem system)
         return problem is null ? null : new DoctorCheck(DoctorVerdict.Warn, "tunnels file permissions", problem,
             "`sshkeep up` refuses such a file (ssh refuses an ssh_config others can write, for the same reason)",
             $"chmod go-w the file and its directory, or run `sshkeep up {ConfigFilePermissions.AllowFlag}` if you mean it");
+    }
+
+    /// <summary>
+    /// No tunnels file: the machine is still checked (with the ssh a tunnel would use by default),
+    /// and the missing file is a warning that says where doctor looked (docs/doctor.md).
+    /// </summary>
+    /// <param name="configPath">The absolute path looked at.</param>
+    /// <param name="origin">How that path was chosen: "-c", "SSHKEEP_CONFIG" or "the default".</param>
+    public async Task<DoctorReport> ExamineWithoutConfigAsync(string configPath, string origin, CancellationToken cancellationToken)
+    {
+        var (machine, _) = await MachineAsync([TunnelConfig.DefaultSshPath], cancellationToken);
+        var file = new DoctorCheck(DoctorVerdict.Warn, "tunnels file", $"none at {configPath} ({origin})",
+            "without one there are no tunnels to check, and `sshkeep up` has nothing to keep up",
+            "create it (docs/examples/tunnels.yaml is a start), or name another with -c FILE or SSHKEEP_CONFIG");
+        return new DoctorReport(configPath, 0, [new DoctorSection(MachineTitle, machine), new DoctorSection(TunnelsFileTitle, [file])]);
+    }
+
+    /// <summary>The ssh client (each distinct ssh_path) and the kernel's TCP keepalive.</summary>
+    private async Task<(List<DoctorCheck> Checks, KernelKeepalive? Kernel)> MachineAsync(IEnumerable<string> sshPaths, CancellationToken cancellationToken)
+    {
+        var machine = new List<DoctorCheck>();
+        foreach (var sshPath in sshPaths.Distinct(StringComparer.Ordinal))
+        {
+            machine.Add(SshVersionCheck.Judge(sshPath, await system.SshVersionAsync(sshPath, cancellationToken)));
+        }
+
+        var kernel = KernelKeepalive.Parse(system.ReadKernelSetting("tcp_keepalive_time"),
+            system.ReadKernelSetting("tcp_keepalive_intvl"), system.ReadKernelSetting("tcp_keepalive_probes"));
+        machine.Add(KernelKeepaliveCheck.Judge(kernel));
+        return (machine, kernel);
     }
 
     private async Task<List<DoctorCheck>> TunnelAsync(TunnelConfig tunnel, KernelKeepalive? kernel, CancellationToken cancellationToken)

@@ -52,6 +52,21 @@ public sealed class DoctorCommandTests : IDisposable
         Assert.Contains($"tunnels file \"{path}\" is writable by others (mode 666)", stdout.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Without_a_tunnels_file_the_machine_is_still_checked_and_the_report_says_where_doctor_looked()
+    {
+        var path = Path.Combine(_directory, "missing", "tunnels.yaml");
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+
+        var status = await DoctorCommand.RunAsync(path, new FakeDoctorSystem(), stdout, stderr, CancellationToken.None, "SSHKEEP_CONFIG");
+
+        Assert.Equal(1, status);
+        Assert.Contains($"\n{DoctorExamination.MachineTitle}\n", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ssh client (ssh):", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"warn  tunnels file: none at {path} (SSHKEEP_CONFIG)", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", stderr.ToString());
+    }
+
     private string Write(string yaml)
     {
         var path = Path.Combine(_directory, "tunnels.yaml");

@@ -99,6 +99,16 @@ public sealed class DoctorGoldenTests
     }
 
     [Fact]
+    public async Task Without_a_tunnels_file_the_machine_is_checked_and_the_missing_file_is_a_warning()
+    {
+        var report = await new DoctorExamination(new FakeDoctorSystem())
+            .ExamineWithoutConfigAsync("/home/u/.config/sshkeep/tunnels.yaml", "the default", CancellationToken.None);
+
+        GoldenFile.AssertMatches(Golden("doctor-no-file.txt"), DoctorReportText.Render(report));
+        Assert.Equal(DoctorReport.ExitNeedsAttention, report.ExitCode);
+    }
+
+    [Fact]
     public async Task Only_warnings_and_failures_count_for_the_exit_status()
     {
         var system = new FakeDoctorSystem();

@@ -54,33 +54,32 @@ public static class SignalCases
             Script = [new Step.AwaitBackoff(7), new Step.Send(signal)],
         };
 
+    /// <summary>SIGTERM/SIGINT while ssh runs (R71): ssh stopped, pid file removed, exit 1.</summary>
+    private static Expectations StopsSshAndExits1(int signal) => new()
+    {
+        Exit = ExitStatus.Exited(1),
+        Starts = 1,
+        Log = Ev.Seq(Ev.MonitoringOff, Ev.Started(1), Ev.SignalToExit(signal)),
+        PidFileHeldPid = true,
+        PidFileAfter = false,
+        SshAliveAfter = false,
+    };
+
     public static IReadOnlyList<DifferentialCase> All { get; } =
     [
         new("SIGTERM stops ssh, removes the pid file and exits 1",
-            Argv, NoGate, Hang,
-            new Expectations
-            {
-                Exit = ExitStatus.Exited(1),
-                Starts = 1,
-                Log = Ev.Seq(Ev.MonitoringOff, Ev.Started(1), Ev.SignalToExit(15)),
-                PidFileHeldPid = true,
-                PidFileAfter = false,
-                SshAliveAfter = false,
-            })
+            Argv, NoGate, Hang, StopsSshAndExits1(Sig.Term))
         { Rules = "R71, R83, R68", Script = RunThenSignal(Sig.Term) },
 
         new("SIGINT stops ssh, removes the pid file and exits 1",
-            Argv, NoGate, Hang,
-            new Expectations
-            {
-                Exit = ExitStatus.Exited(1),
-                Starts = 1,
-                Log = Ev.Seq(Ev.MonitoringOff, Ev.Started(1), Ev.SignalToExit(2)),
-                PidFileHeldPid = true,
-                PidFileAfter = false,
-                SshAliveAfter = false,
-            })
+            Argv, NoGate, Hang, StopsSshAndExits1(Sig.Int))
         { Rules = "R71, R83", Script = RunThenSignal(Sig.Int) },
+
+        // A keeper started with `&` from a script inherits SIGINT ignored; autossh installs its
+        // handler anyway (C:1156-1168), so SIGINT still ends it.
+        new("SIGINT inherited as ignored still stops ssh, removes the pid file and exits 1",
+            Argv, NoGate, Hang, StopsSshAndExits1(Sig.Int))
+        { Rules = "R71, R83", Script = RunThenSignal(Sig.Int), InheritsIgnoredInterrupt = true },
 
         new("SIGUSR1 kills ssh and starts a new one",
             Argv, NoGate, Hang,

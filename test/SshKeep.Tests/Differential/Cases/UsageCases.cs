@@ -6,6 +6,13 @@ namespace SshKeep.Tests.Differential.Cases;
 /// <summary>Usage text, -V and the program name (R2, R4, R5, R6, R70).</summary>
 public static class UsageCases
 {
+    /// <summary>
+    /// -V and the usage text are autossh's exactly when called as autossh; called as sshkeep they
+    /// also name sshkeep's version and commands (docs/compatibility.md, "Called as sshkeep"). So
+    /// these cases run both sides through a link named autossh, as installed.
+    /// </summary>
+    private const Invocation AsAutossh = Invocation.Symlink;
+
     private static readonly Expectations Version = new()
     {
         Exit = ExitStatus.Exited(0),
@@ -28,39 +35,39 @@ public static class UsageCases
             Args("-V"), NoEnv, FakeSshPlan.Exit(0),
             // R2: the log file is opened while the variables are read, so -V leaves it created and empty.
             Version with { LogFileExists = true, Log = [] })
-        { Rules = "R5, R2" },
+        { Rules = "R5, R2", How = AsAutossh, SymlinkName = "autossh" },
 
         new("-V after the host is still acted on because getopt permutes",
             Args("-M", "65534", "host", "-V"), NoEnv, FakeSshPlan.Exit(0), Version)
-        { Rules = "R2, R7" },
+        { Rules = "R2, R7", How = AsAutossh, SymlinkName = "autossh" },
 
         new("An invalid option before -V wins and prints the usage",
             Args("-h", "-V"), NoEnv, FakeSshPlan.Exit(0), Usage("{argv0}: invalid option -- 'h'"))
-        { Rules = "R2, R4a" },
+        { Rules = "R2, R4a", How = AsAutossh, SymlinkName = "autossh" },
 
         new("No arguments at all print the usage on stderr and exit 1",
             Args(), NoEnv, FakeSshPlan.Exit(0), Usage())
-        { Rules = "R4" },
+        { Rules = "R4", How = AsAutossh, SymlinkName = "autossh" },
 
         new("An unknown option prints glibc's diagnostic line and the usage",
             Args("-M", "0", "-h", "host"), NoEnv, FakeSshPlan.Exit(0), Usage("{argv0}: invalid option -- 'h'"))
-        { Rules = "R4a, R6" },
+        { Rules = "R4a, R6", How = AsAutossh, SymlinkName = "autossh" },
 
         new("A long option is unknown to autossh's getopt and prints the usage",
             Args("-M", "0", "--foo", "host"), NoEnv, FakeSshPlan.Exit(0), Usage("{argv0}: invalid option -- '-'"))
-        { Rules = "R4a, R6" },
+        { Rules = "R4a, R6", How = AsAutossh, SymlinkName = "autossh" },
 
         new("-M without a value prints \"option requires an argument\" and the usage",
             Args("host", "-M"), NoEnv, FakeSshPlan.Exit(0), Usage("{argv0}: option requires an argument -- 'M'"))
-        { Rules = "R4b, R8" },
+        { Rules = "R4b, R8", How = AsAutossh, SymlinkName = "autossh" },
 
         new("-M 0 with no host left prints the usage",
             Args("-M", "0"), NoEnv, FakeSshPlan.Exit(0), Usage())
-        { Rules = "R4d" },
+        { Rules = "R4d", How = AsAutossh, SymlinkName = "autossh" },
 
         new("A lone -- after the options leaves no host and prints the usage",
             Args("-M", "0", "--"), NoEnv, FakeSshPlan.Exit(0), Usage())
-        { Rules = "R4d, R16a" },
+        { Rules = "R4d, R16a", How = AsAutossh, SymlinkName = "autossh" },
 
         new("-B is not in autossh's option string; sshkeep takes it as ssh's bind interface",
             Args("-M", "0", "-B", "eth0", "host"), Env(("AUTOSSH_GATETIME", "0")), FakeSshPlan.Exit(0),

@@ -59,6 +59,10 @@ public sealed record DifferentialCase(
     /// <summary>Compare the log event sequences of the two keepers (off when debug lines make the order timing-dependent).</summary>
     public bool CompareLogSequence { get; init; } = true;
 
+    /// <summary>Start the keeper with SIGINT ignored, as a shell starts a background job (<c>cmd &amp;</c>
+    /// in a script); every other signal still starts at its default action.</summary>
+    public bool InheritsIgnoredInterrupt { get; init; }
+
     /// <summary>How long the keeper may take to end after the script.</summary>
     public double ExitDeadlineSeconds { get; init; } = 25;
 

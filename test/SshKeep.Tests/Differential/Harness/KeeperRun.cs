@@ -90,6 +90,7 @@ public sealed partial class KeeperRun
             // SIGQUIT, and R22 says such an "ignore" would carry into the keeper and ssh).
             var psi = new ProcessStartInfo("/usr/bin/env") { UseShellExecute = false, WorkingDirectory = _dir };
             psi.ArgumentList.Add("--default-signal");
+            if (_case.InheritsIgnoredInterrupt) psi.ArgumentList.Add("--ignore-signal=INT");
             psi.ArgumentList.Add("/bin/sh");
             psi.ArgumentList.Add("-c");
             // A fixed umask makes the pid file mode comparable (R83: 0666 & ~umask).

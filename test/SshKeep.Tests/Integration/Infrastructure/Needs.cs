@@ -20,4 +20,7 @@ public enum Needs
 
     /// <summary>Debian's headless browser, for the web page (package chromium).</summary>
     Chromium = 16,
+
+    /// <summary>killall, which init and service scripts use to find autossh by name (package psmisc).</summary>
+    Killall = 32,
 }

@@ -24,6 +24,7 @@ public static class Requirements
             if (ExecutableSearch.Find("ip") is null) missing.Add("ip (iproute2)");
         }
         if (needs.HasFlag(Needs.Autossh) && ExecutableSearch.Find("autossh") is null) missing.Add("autossh (autossh)");
+        if (needs.HasFlag(Needs.Killall) && ExecutableSearch.Find("killall") is null) missing.Add("killall (psmisc)");
         if (needs.HasFlag(Needs.Chromium) && ExecutableSearch.Find("chromium") is null) missing.Add("chromium (chromium)");
         return missing.Count == 0 ? null : $"needs {string.Join(", ", missing)}; run ./test.sh as root to install";
     }
