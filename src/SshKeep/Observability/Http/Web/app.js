@@ -20,6 +20,8 @@
   // Errors opened by a click stay open across the table's redraws.
   const opened = new Set();
 
+  const two = (n) => String(n).padStart(2, "0");
+
   function el(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
@@ -30,14 +32,11 @@
   // As `sshkeep status` prints durations: 45s, 3m12s, 2h05m, 3d04h.
   function duration(seconds) {
     let s = Math.max(0, Math.floor(seconds));
-    const two = (n) => String(n).padStart(2, "0");
     if (s < 60) return s + "s";
     if (s < 3600) return Math.floor(s / 60) + "m" + two(s % 60) + "s";
     if (s < 86400) return Math.floor(s / 3600) + "h" + two(Math.floor(s % 3600 / 60)) + "m";
     return Math.floor(s / 86400) + "d" + two(Math.floor(s % 86400 / 3600)) + "h";
   }
-
-  const two = (n) => String(n).padStart(2, "0");
 
   // Local 24-hour clock time; the timeline's labels and tips use it.
   function clock(ms) {
