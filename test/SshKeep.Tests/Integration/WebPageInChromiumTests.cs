@@ -12,7 +12,9 @@ namespace SshKeep.Tests.Integration;
 /// issue 5's browser test: Debian's headless chromium loads the web page of a daemon holding two
 /// real tunnels, the page's script renders them, and after one tunnel's ssh is killed the page
 /// shows the restart. The page renders from JavaScript, so the DOM is dumped again until the
-/// deadline rather than read once.
+/// deadline rather than read once. The layout tests drive one live page (<see cref="ChromiumPage"/>)
+/// at 1280 and 390 px and measure it in the browser (docs/observability.md, "The web page"); a
+/// failing one keeps its screenshot and names it.
 /// </summary>
 public sealed partial class WebPageInChromiumTests
 {
