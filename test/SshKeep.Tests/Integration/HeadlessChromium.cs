@@ -40,14 +40,25 @@ internal sealed class HeadlessChromium : IDisposable
         catch (IOException) { }
     }
 
+    /// <summary>How every test starts chromium: headless, with the private profile <paramref name="profile"/>.</summary>
+    public static string[] CommonArguments(string profile) =>
+        ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", $"--user-data-dir={profile}"];
+
+    /// <summary>No session bus here: without this chromium waits for D-Bus before giving up on it.</summary>
+    public static IReadOnlyDictionary<string, string?> Environment { get; } = new Dictionary<string, string?> { ["DBUS_SESSION_BUS_ADDRESS"] = "disabled:" };
+
+    /// <summary>Ends <paramref name="browser"/>: its renderer and helper processes first (they are its children), then itself.</summary>
+    public static async Task EndAsync(BackgroundProcess browser)
+    {
+        foreach (var child in ProcessTable.DescendantsOf(browser.Pid)) NativeSignals.Send(child, NativeSignals.SigKill);
+        await browser.DisposeAsync();
+    }
+
     private static string VirtualTime(TimeSpan budget) => $"--virtual-time-budget={(int)budget.TotalMilliseconds}";
 
     private async Task<BackgroundProcess> RunAsync(IEnumerable<string> arguments)
     {
-        var browser = BackgroundProcess.Start("chromium",
-            ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", $"--user-data-dir={_profile}", .. arguments],
-            // No session bus here: without this chromium waits for D-Bus before giving up on it.
-            new Dictionary<string, string?> { ["DBUS_SESSION_BUS_ADDRESS"] = "disabled:" });
+        var browser = BackgroundProcess.Start("chromium", [.. CommonArguments(_profile), .. arguments], Environment);
         try
         {
             await browser.Exited.Within("chromium to finish", Deadline);
@@ -55,9 +66,7 @@ internal sealed class HeadlessChromium : IDisposable
         }
         finally
         {
-            // Renderer and helper processes first (they are the browser's children), then the browser.
-            foreach (var child in ProcessTable.DescendantsOf(browser.Pid)) NativeSignals.Send(child, NativeSignals.SigKill);
-            await browser.DisposeAsync();
+            await EndAsync(browser);
         }
     }
 }

@@ -4,11 +4,23 @@
 "use strict";
 (function () {
   const POLL_MS = 2000;
+  // A notice says an action was taken; it goes once the table shows the action's effect (the
+  // tunnel changed state), and at the latest after a few seconds, so it never reads as current news
+  // minutes later. A refusal stays a little longer, to be read.
+  const NOTICE_MIN_MS = 1500;
+  const NOTICE_MAX_MS = 6000;
+  const NOTICE_BAD_MS = 15000;
   const token = document.querySelector('meta[name="sshkeep-token"]').content;
   const $ = (id) => document.getElementById(id);
   let windowSeconds = 3600;
   let last = null;
   let busy = false;
+  let pending = null;
+  let noticeTimer = 0;
+  // Errors opened by a click stay open across the table's redraws.
+  const opened = new Set();
+
+  const two = (n) => String(n).padStart(2, "0");
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -20,23 +32,64 @@
   // As `sshkeep status` prints durations: 45s, 3m12s, 2h05m, 3d04h.
   function duration(seconds) {
     let s = Math.max(0, Math.floor(seconds));
-    const two = (n) => String(n).padStart(2, "0");
     if (s < 60) return s + "s";
     if (s < 3600) return Math.floor(s / 60) + "m" + two(s % 60) + "s";
     if (s < 86400) return Math.floor(s / 3600) + "h" + two(Math.floor(s % 3600 / 60)) + "m";
     return Math.floor(s / 86400) + "d" + two(Math.floor(s % 86400 / 3600)) + "h";
   }
 
+  // Local 24-hour clock time; the timeline's labels and tips use it.
   function clock(ms) {
     const d = new Date(ms);
-    const two = (n) => String(n).padStart(2, "0");
     return two(d.getHours()) + ":" + two(d.getMinutes()) + ":" + two(d.getSeconds());
+  }
+
+  // The one format of an absolute time on the page: local date and 24-hour time with the zone's
+  // offset, the same whatever the browser's language ("2026-12-06 18:34:41 +01:00").
+  function stamp(ms) {
+    const d = new Date(ms);
+    const offset = -d.getTimezoneOffset();
+    const zone = (offset < 0 ? "-" : "+") + two(Math.floor(Math.abs(offset) / 60)) + ":" + two(Math.abs(offset) % 60);
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate()) + " " + clock(ms) + " " + zone;
   }
 
   const waiting = new Set(["backoff", "waiting-for-remote-port", "needs-attention"]);
 
-  function stateText(t) {
-    return t.state === "waiting-for-remote-port" && t.heldRemotePort ? t.state + " (" + t.heldRemotePort + ")" : t.state;
+  // The state's name stays one unbroken word; what it waits for goes on the line below it.
+  function stateDetail(t) {
+    const since = "for " + duration(t.sinceSeconds);
+    return t.state === "waiting-for-remote-port" && t.heldRemotePort ? since + " · port " + t.heldRemotePort + " held" : since;
+  }
+
+  // A long error shows its first line (a few lines on a phone); a click or Enter shows all of it,
+  // and the full text is also the element's tooltip.
+  function errorCell(t) {
+    // An up tunnel's last error is resolved: not shown as a current problem, kept in the hint.
+    const current = t.lastError && !t.lastErrorPast;
+    const td = cell("Last error", "error", current ? t.lastError : "–");
+    if (!t.lastError) return td;
+    const value = td.firstChild;
+    if (!current) {
+      value.title = "resolved; " + (t.lastErrorAgoSeconds === null ? "" : duration(t.lastErrorAgoSeconds) + " ago: ") + t.lastError;
+      return td;
+    }
+    value.title = t.lastError;
+    value.tabIndex = 0;
+    value.setAttribute("role", "button");
+    const show = (open) => {
+      value.classList.toggle("open", open);
+      value.setAttribute("aria-expanded", String(open));
+    };
+    show(opened.has(t.name));
+    const toggle = () => {
+      if (opened.has(t.name)) opened.delete(t.name); else opened.add(t.name);
+      show(opened.has(t.name));
+    };
+    value.addEventListener("click", toggle);
+    value.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); toggle(); }
+    });
+    return td;
   }
 
   // One value per cell, in one element: on a phone each cell is a label and that element side by side.
@@ -60,10 +113,12 @@
       tr.dataset.tunnel = t.name;
       tr.dataset.state = t.state;
       tr.dataset.restarts = String(t.restarts);
-      tr.appendChild(cell("Tunnel", "name", t.name));
+      const name = cell("Tunnel", "name", t.name);
+      name.firstChild.title = t.name;
+      tr.appendChild(name);
 
       tr.appendChild(cell("State", "state-cell",
-        el("span", "state s-" + t.state, stateText(t)), el("span", "sub", "for " + duration(t.sinceSeconds))));
+        el("span", "state s-" + t.state, t.state), el("span", "sub", stateDetail(t))));
 
       tr.appendChild(cell("Uptime", "num uptime", t.uptimeSeconds === null ? "–" : duration(t.uptimeSeconds)));
 
@@ -74,14 +129,7 @@
       tr.appendChild(cell("Restarts", "num restarts", count,
         ...(why ? [el("span", "sub restart-reason", "last: " + why)] : [])));
 
-      // An up tunnel's last error is resolved: not shown as a current problem, kept in the hint.
-      const current = t.lastError && !t.lastErrorPast;
-      const error = cell("Last error", "error", current ? t.lastError : "–");
-      if (t.lastError) {
-        error.title = current ? t.lastError
-          : "resolved; " + (t.lastErrorAgoSeconds === null ? "" : duration(t.lastErrorAgoSeconds) + " ago: ") + t.lastError;
-      }
-      tr.appendChild(error);
+      tr.appendChild(errorCell(t));
 
       tr.appendChild(cell("Next retry", "num next-retry",
         t.nextRetryInSeconds === null ? "–" : t.nextRetryInSeconds <= 0 ? "now" : "in " + duration(t.nextRetryInSeconds)));
@@ -147,10 +195,11 @@
     $("summary").textContent = up + "/" + running.length + " up";
     $("summary").dataset.allUp = String(up === running.length);
     const d = state.status.daemon;
-    $("meta").textContent = d.configPath + " · pid " + d.pid + " · sshkeep " + d.version + " · started " + new Date(Date.parse(d.startedAt)).toLocaleString();
+    $("meta").textContent = d.configPath + " · pid " + d.pid + " · sshkeep " + d.version + " · started " + stamp(Date.parse(d.startedAt));
     document.title = (up === running.length ? "" : "⚠ ") + up + "/" + running.length + " up · sshkeep";
     renderTable(state);
     renderTimeline(state);
+    settleNotice(tunnels);
   }
 
   async function poll() {
@@ -161,7 +210,7 @@
       if (!response.ok) throw new Error("HTTP " + response.status);
       render(await response.json());
       $("live").dataset.live = "ok";
-      $("live").textContent = "live · updated " + clock(Date.now());
+      $("live").textContent = "live · updated " + stamp(Date.now());
     } catch (e) {
       $("live").dataset.live = "lost";
       $("live").textContent = "cannot reach sshkeep (" + e.message + "); retrying";
@@ -170,21 +219,36 @@
     }
   }
 
-  async function command(name, action) {
+  function say(text, bad, lastsMs) {
     const notice = $("notice");
-    notice.className = "notice";
-    notice.textContent = action + " " + name + "…";
+    notice.className = bad ? "notice bad" : "notice";
+    notice.textContent = text;
+    clearTimeout(noticeTimer);
+    noticeTimer = text ? setTimeout(() => say("", false, 0), lastsMs) : 0;
+    if (!text) pending = null;
+  }
+
+  // Clears the notice of an accepted action once the tunnel left the state it was in when asked.
+  function settleNotice(tunnels) {
+    if (!pending || Date.now() - pending.at < NOTICE_MIN_MS) return;
+    const t = tunnels.find((x) => x.name === pending.name);
+    if (!t || t.since !== pending.since) say("", false, 0);
+  }
+
+  async function command(name, action) {
+    const before = last && last.status.tunnels.find((x) => x.name === name);
+    pending = null;
+    say(action + " " + name + "…", false, NOTICE_MAX_MS);
     try {
       const response = await fetch("/api/tunnels/" + encodeURIComponent(name) + "/" + action, {
         method: "POST",
         headers: { "X-SshKeep-Token": token },
       });
       const answer = await response.json().catch(() => ({ ok: false, message: "HTTP " + response.status }));
-      notice.className = answer.ok ? "notice" : "notice bad";
-      notice.textContent = answer.message || (answer.ok ? "ok" : "failed");
+      say(answer.message || (answer.ok ? "ok" : "failed"), !answer.ok, answer.ok ? NOTICE_MAX_MS : NOTICE_BAD_MS);
+      if (answer.ok && before) pending = { name: name, since: before.since, at: Date.now() };
     } catch (e) {
-      notice.className = "notice bad";
-      notice.textContent = action + " " + name + " failed: " + e.message;
+      say(action + " " + name + " failed: " + e.message, true, NOTICE_BAD_MS);
     }
     poll();
   }
