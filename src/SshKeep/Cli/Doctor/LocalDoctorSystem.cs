@@ -81,11 +81,11 @@ public sealed class LocalDoctorSystem(TimeProvider time) : IDoctorSystem
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ConnectOutcome.Failed($"no answer within {DurationWords.Of((long)timeout.TotalSeconds)}");
+            return ConnectOutcome.TimedOut(DurationWords.Of((long)timeout.TotalSeconds));
         }
         catch (SocketException e)
         {
-            return ConnectOutcome.Failed(SocketErrorText.Of(e));
+            return ConnectOutcome.FailedWith(e.SocketErrorCode, SocketErrorText.Of(e));
         }
     }
 

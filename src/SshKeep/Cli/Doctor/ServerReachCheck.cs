@@ -20,8 +20,8 @@ public static class ServerReachCheck
         var what = via is null ? target : $"{target} (the first {via} hop)";
         return outcome.Connected
             ? new DoctorCheck(DoctorVerdict.Ok, Subject, $"{what} answers")
-            : new DoctorCheck(DoctorVerdict.Fail, Subject, $"{what} does not answer: {outcome.Problem}",
-                "sshkeep keeps retrying and starts ssh the moment it answers, but until then the tunnel is down",
+            : new DoctorCheck(DoctorVerdict.Fail, Subject, $"{what} {outcome.Problem}",
+                "sshkeep keeps retrying and starts ssh the moment the server accepts a connection, but until then the tunnel is down",
                 "check the host name and port (port: in the tunnel, or Port in ssh_config), that the server's sshd runs, and that no firewall drops the connection");
     }
 

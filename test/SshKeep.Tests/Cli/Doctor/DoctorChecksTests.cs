@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using SshKeep.Cli.Doctor;
 using SshKeep.Config;
 
@@ -157,13 +158,26 @@ public sealed class DoctorChecksTests
         Assert.Null(ServerReachCheck.FirstJump(proxyJump));
     }
 
-    [Fact]
-    public void A_server_that_does_not_answer_fails_with_the_reason()
+    [Theory]
+    [InlineData(SocketError.ConnectionRefused, "Connection refused", "[::1]:2222 refused the connection (the host is there, nothing listens on the port)")]
+    [InlineData(SocketError.HostUnreachable, "No route to host", "[::1]:2222 is unreachable: No route to host")]
+    [InlineData(SocketError.NetworkUnreachable, "Network is unreachable", "[::1]:2222 is unreachable: Network is unreachable")]
+    [InlineData(SocketError.HostNotFound, "Name or service not known", "[::1]:2222 cannot be found: Name or service not known")]
+    [InlineData(SocketError.TimedOut, "Connection timed out", "[::1]:2222 did not answer: Connection timed out")]
+    public void A_server_that_cannot_be_reached_fails_saying_whether_it_refused_was_silent_or_is_unreachable(SocketError error, string text, string finding)
     {
-        var check = ServerReachCheck.Judge("::1", 2222, null, ConnectOutcome.Failed("Connection refused"));
+        var check = ServerReachCheck.Judge("::1", 2222, null, ConnectOutcome.FailedWith(error, text));
 
         Assert.Equal(DoctorVerdict.Fail, check.Verdict);
-        Assert.Equal("[::1]:2222 does not answer: Connection refused", check.Finding);
+        Assert.Equal(finding, check.Finding);
+    }
+
+    [Fact]
+    public void A_server_that_stays_silent_did_not_answer_within_the_timeout()
+    {
+        var check = ServerReachCheck.Judge("db.example.com", 22, null, ConnectOutcome.TimedOut("3 s"));
+
+        Assert.Equal("db.example.com:22 did not answer within 3 s", check.Finding);
     }
 
     [Fact]

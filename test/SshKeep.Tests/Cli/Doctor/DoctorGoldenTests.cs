@@ -53,7 +53,7 @@ public sealed class DoctorGoldenTests
         system.Files["/home/u/.ssh/db_key"] = PrivateKey with { Permissions = Convert.ToUInt32("644", 8) };
         system.Files["/srv/keys/web"] = PrivateKey with { OwnerUid = 0 };
         system.KnownHostsFiles["/home/u/.ssh/known_hosts"] = ["bastion.example.com", "gw.example.com"];
-        system.Connects["web.example.com:22"] = ConnectOutcome.Failed("no answer within 3 s");
+        system.Connects["web.example.com:22"] = ConnectOutcome.TimedOut("3 s");
         system.Connects["gw.example.com:2200"] = ConnectOutcome.Success;
 
         var report = await Examine("""

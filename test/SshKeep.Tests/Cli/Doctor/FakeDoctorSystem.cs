@@ -61,7 +61,7 @@ internal sealed class FakeDoctorSystem : IDoctorSystem
     public FileFacts? InspectFile(string path) => Files.GetValueOrDefault(path);
 
     public Task<ConnectOutcome> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Task.FromResult(Connects.GetValueOrDefault($"{host}:{port}") ?? ConnectOutcome.Failed("Connection refused"));
+        Task.FromResult(Connects.GetValueOrDefault($"{host}:{port}") ?? ConnectOutcome.FailedWith(System.Net.Sockets.SocketError.ConnectionRefused, "Connection refused"));
 
     private string EffectiveConfig(IReadOnlyList<string> arguments)
     {
