@@ -46,4 +46,43 @@ public sealed class DaemonOrphansAgainstSshdTests
             foreach (var ssh in old) NativeSignals.Send(ssh, NativeSignals.SigKill);
         }
     }
+
+    [SshdFact]
+    public async Task The_ssh_of_another_config_in_the_same_run_directory_survives_the_sweep()
+    {
+        await using var world = await DaemonWorld.StartAsync();
+        // Another instance: its own config file, the same run directory, the same uid and ssh.
+        await world.WriteConfigAsync(("db", $"local: \"127.0.0.1:{world.DbPort}:127.0.0.1:{world.EchoPort}\""));
+        var otherConfig = Path.Combine(world.Directory, "other.yaml");
+        File.Copy(world.ConfigPath, otherConfig);
+        await world.WriteConfigAsync(("web", $"local: \"127.0.0.1:{world.WebPort}:127.0.0.1:{world.EchoPort}\""));
+
+        await using var other = BackgroundProcess.Start(SshkeepUnderTest.BinaryPath, ["up", "-c", otherConfig, "--run-dir", world.RunDirectory],
+            new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = null, ["WATCHDOG_USEC"] = null, ["JOURNAL_STREAM"] = null });
+        Assert.True(await world.CarriesBytesAsync(world.DbPort), $"the other config's tunnel carries bytes; it said:\n{other.StandardError}");
+        var otherSsh = (await Eventually.WaitForAsync(() => ProcessTable.ChildrenOf(other.Pid) is { Count: > 0 } children ? children : null,
+            "the other daemon's ssh", DaemonWorld.Generous))[0];
+
+        var old = new List<ProcessIdentity>();
+        try
+        {
+            await using (var first = world.Up())
+            {
+                await first.AllUpAsync(["web"]);
+                old.AddRange(ProcessTable.ChildrenOf(first.Pid));
+                Assert.True(first.Signal(NativeSignals.SigKill));
+                await first.ExitedAsync();
+            }
+            await using var second = world.Up();
+            await second.AllUpAsync(["web"]);
+
+            Assert.True(ProcessTable.IsAlive(otherSsh), $"the other config's ssh pid {otherSsh.Pid} was ended:\n{second.Log}");
+            Assert.DoesNotContain($"pid {otherSsh.Pid}", second.Log);
+            Assert.True(await world.CarriesBytesAsync(world.DbPort), "the other config's tunnel still carries bytes");
+        }
+        finally
+        {
+            foreach (var ssh in old) NativeSignals.Send(ssh, NativeSignals.SigKill);
+        }
+    }
 }
