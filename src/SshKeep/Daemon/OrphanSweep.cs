@@ -28,7 +28,8 @@ internal static class OrphanSweep
             Signal(orphan, LibC.SIGTERM);
             Signal(orphan, LibC.SIGCONT);
         }
-        if (!await WaitGoneAsync(orphans, grace, time, cancellationToken).ConfigureAwait(false))
+        // A stop asked for meanwhile cuts the waits short; the main loop then stops as usual.
+        if (!await WaitGoneAsync(orphans, grace, time, cancellationToken).ConfigureAwait(false) && !cancellationToken.IsCancellationRequested)
         {
             foreach (var orphan in orphans)
             {
@@ -63,7 +64,14 @@ internal static class OrphanSweep
         {
             var left = within - time.GetElapsedTime(started);
             if (left <= TimeSpan.Zero) return false;
-            await Task.Delay(left < ProcessGroupEnd.Poll ? left : ProcessGroupEnd.Poll, time, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(left < ProcessGroupEnd.Poll ? left : ProcessGroupEnd.Poll, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
         }
         return true;
     }
