@@ -128,6 +128,9 @@ public sealed class DaemonHost : IControlHandler
                     await using var _ = web;
                     _log.DaemonStarting(Version, DaemonCount.Tunnels(config.Tunnels.Count), _configPath, Environment.ProcessId); // only once nothing can stop the start
                     watchdog.Start();
+                    // An earlier daemon of this config killed with SIGKILL leaves its ssh holding the
+                    // tunnels' ports; end them before any tunnel starts (docs/daemon.md "When the daemon dies").
+                    await OrphanSweep.RunAsync(paths.LockPath, config.Tunnels.Select(t => t.SshPath), _options.StopGrace, _time, _log, cancellationToken);
                     using var stopWriting = new CancellationTokenSource();
                     var statusWriter = WriteStatusAsync(stopWriting.Token);
                     supervisor.Start(config);
@@ -290,10 +293,19 @@ public sealed class DaemonHost : IControlHandler
     }
 
     /// <summary>Each ssh runs in its own process group with stderr captured, and with only the
-    /// variables of <see cref="SshEnvironment"/> (so none of systemd's, meant for sshkeep alone).</summary>
-    private SshStartInfo StartInfoFor(TunnelConfig tunnel) =>
-        new(tunnel.SshPath, TunnelSshArguments.Build(tunnel, ControlPathFor(tunnel)),
-            SshEnvironment.ForDaemonFromThisProcess(), NewProcessGroup: true, CaptureStandardError: true, ClearEnvironment: true);
+    /// variables of <see cref="SshEnvironment"/> (so none of systemd's, meant for sshkeep alone)
+    /// and the two that mark it as this instance's (<see cref="OrphanRule"/>), so that a daemon
+    /// started after this one was killed can tell it from every other ssh.</summary>
+    private SshStartInfo StartInfoFor(TunnelConfig tunnel)
+    {
+        var environment = new Dictionary<string, string?>(SshEnvironment.ForDaemonFromThisProcess(), StringComparer.Ordinal)
+        {
+            [OrphanRule.InstanceVariable] = _paths.LockPath,
+            [OrphanRule.TunnelVariable] = tunnel.Name,
+        };
+        return new(tunnel.SshPath, TunnelSshArguments.Build(tunnel, ControlPathFor(tunnel)),
+            environment, NewProcessGroup: true, CaptureStandardError: true, ClearEnvironment: true);
+    }
 
     /// <summary>The tunnel's ControlPath when its probes are on (they open channels through it).</summary>
     private string? ControlPathFor(TunnelConfig tunnel) =>

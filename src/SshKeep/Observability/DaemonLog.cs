@@ -164,6 +164,14 @@ public static partial class DaemonLog
     [LoggerMessage(1154, LogLevel.Information, "disabled in the config (enabled: false); not starting it")]
     public static partial void TunnelDisabled(this ILogger logger, string tunnel);
 
+    /// <summary>At start, an ssh an earlier daemon of this config left running when it was killed
+    /// (docs/daemon.md "When the daemon dies"); <paramref name="tunnel"/> is from ssh's environment.</summary>
+    [LoggerMessage(1155, LogLevel.Warning, "ended ssh pid {Pid}, left running by an earlier sshkeep of this config that was killed; starting the tunnel afresh")]
+    public static partial void OrphanEnded(this ILogger logger, string tunnel, int pid);
+
+    [LoggerMessage(1156, LogLevel.Error, "ssh pid {Pid}, left running by an earlier sshkeep of this config that was killed, outlived SIGKILL; the tunnel may find its port in use")]
+    public static partial void OrphanSurvived(this ILogger logger, string tunnel, int pid);
+
     // --- ssh's output, and warnings about a tunnel's settings (1200–1299) ---
 
     /// <summary>One line ssh wrote on stderr, as it was (the provider escapes control characters).</summary>

@@ -5,7 +5,8 @@ namespace SshKeep.Tests.Health;
 
 /// <summary>
 /// A /proc look-alike in a temporary directory: net/tcp tables, fd links ("socket:[INODE]" as
-/// dangling symbolic links, which readlink reads like the kernel's), comm and cmdline. Lets the
+/// dangling symbolic links, which readlink reads like the kernel's), comm and cmdline, stat,
+/// status, environ and exe. Lets the
 /// /proc readers be tested on exact, hostile or racy content without touching real processes.
 /// </summary>
 internal sealed class FakeProcTree : IDisposable
@@ -51,6 +52,37 @@ internal sealed class FakeProcTree : IDisposable
         File.WriteAllText(Path.Combine(directory, "comm"), comm + "\n");
         File.WriteAllBytes(Path.Combine(directory, "cmdline"),
             argv.Length == 0 ? [] : Encoding.UTF8.GetBytes(string.Join('\0', argv) + "\0"));
+        return this;
+    }
+
+    /// <summary>/PID/stat with a state letter and a process group ("pid (comm) S ppid pgrp …").</summary>
+    public FakeProcTree Stat(int pid, string comm, char state, int processGroup) =>
+        Write(pid, "stat", string.Create(CultureInfo.InvariantCulture, $"{pid} ({comm}) {state} 1 {processGroup} {processGroup} 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 12345 0 0\n"));
+
+    /// <summary>/PID/status with its "Uid:" line (real, effective, saved, filesystem).</summary>
+    public FakeProcTree Status(int pid, uint realUid, uint effectiveUid) =>
+        Write(pid, "status", string.Create(CultureInfo.InvariantCulture, $"Name:\tssh\nState:\tS (sleeping)\nUid:\t{realUid}\t{effectiveUid}\t{effectiveUid}\t{effectiveUid}\nGid:\t0\t0\t0\t0\n"));
+
+    /// <summary>/PID/environ: "NAME=value" entries joined by NULs, with a trailing NUL.</summary>
+    public FakeProcTree Environ(int pid, params string[] entries)
+    {
+        Directory.CreateDirectory(Path.Combine(Root, Number(pid)));
+        File.WriteAllBytes(Path.Combine(Root, Number(pid), "environ"), entries.Length == 0 ? [] : Encoding.UTF8.GetBytes(string.Join('\0', entries) + "\0"));
+        return this;
+    }
+
+    /// <summary>/PID/exe → <paramref name="target"/> (a dangling link reads like the kernel's).</summary>
+    public FakeProcTree Exe(int pid, string target)
+    {
+        Directory.CreateDirectory(Path.Combine(Root, Number(pid)));
+        File.CreateSymbolicLink(Path.Combine(Root, Number(pid), "exe"), target);
+        return this;
+    }
+
+    private FakeProcTree Write(int pid, string name, string text)
+    {
+        Directory.CreateDirectory(Path.Combine(Root, Number(pid)));
+        File.WriteAllText(Path.Combine(Root, Number(pid), name), text);
         return this;
     }
 
