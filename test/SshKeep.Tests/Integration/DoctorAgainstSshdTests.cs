@@ -47,7 +47,7 @@ public class DoctorAgainstSshdTests
             var stopped = await Run.ProgramAsync(SshkeepUnderTest.BinaryPath, ["doctor", "-c", config]);
 
             Assert.Equal(1, stopped.ExitCode);
-            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"  fail  server: 127.0.0.1:{sshd.Port} does not answer: Connection refused"),
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"  fail  server: 127.0.0.1:{sshd.Port} refused the connection (the host is there, nothing listens on the port)"),
                 stopped.StandardOutput, StringComparison.Ordinal);
         }
         finally
