@@ -13,7 +13,7 @@ public static class CommandWordCheck
 {
     /// <summary>sshkeep's commands, in the order a tie between two suggestions is settled.</summary>
     public static IReadOnlyList<string> Commands { get; } =
-        ["up", "status", "stop", "check", "doctor", "restart", "retry-now", "reload", "install-service", "demo", "help", "version"];
+        ["up", "status", "stop", "check", "doctor", "restart", "retry-now", "reload", "install-service", "uninstall-service", "demo", "help", "version"];
 
     /// <summary>Words that are no command of ours but are what people type for one.</summary>
     private static readonly Dictionary<string, string> CommonWords = new(StringComparer.Ordinal)
@@ -30,7 +30,7 @@ public static class CommandWordCheck
         ["verify"] = "check",
         ["lint"] = "check",
         ["install"] = "install-service",
-        ["uninstall"] = "install-service",
+        ["uninstall"] = "uninstall-service",
         ["kill"] = "stop",
         ["halt"] = "stop",
         ["shutdown"] = "stop",

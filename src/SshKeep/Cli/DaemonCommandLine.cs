@@ -18,7 +18,7 @@ internal static class DaemonCommandLine
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal)
     {
         // Not -h: autossh rejects it with usage (R4), and so must `sshkeep -h`.
-        "up", "status", "restart", "retry-now", "reload", "stop", "check", "doctor", "install-service", "demo", "help", "version", "--help", "--version",
+        "up", "status", "restart", "retry-now", "reload", "stop", "check", "doctor", "install-service", "uninstall-service", "demo", "help", "version", "--help", "--version",
     };
 
     public static Task<int> RunAsync(string[] args)
@@ -59,7 +59,8 @@ internal static class DaemonCommandLine
         status.SetAction(async (r, ct) =>
         {
             var path = ConfigPathOf(r.GetValue(config));
-            var result = await Client().SendAsync(SocketOf(path, r.GetValue(runDir)), new ControlRequest(ControlCommand.Status), ct);
+            var (socket, serviceUid) = DaemonSocket.Find(path, r.GetValue(runDir));
+            var result = await Client().SendAsync(socket, new ControlRequest(ControlCommand.Status), ct, serviceUid);
             var output = StatusView.Render(result, path, TimeProvider.System.GetUtcNow(), r.GetValue(json),
                 Console.IsOutputRedirected ? int.MaxValue : Math.Max(80, Console.WindowWidth));
             await Console.Out.WriteAsync(output.StandardOutput);
@@ -102,6 +103,14 @@ internal static class DaemonCommandLine
             Account = r.GetValue(account),
         }, Console.Out, Console.Error));
 
+        var uninstallService = new Command("uninstall-service", "stop, disable and remove the unit install-service made for the tunnels file (prints what it would do without --write)") { user, write, config };
+        uninstallService.SetAction(r => UninstallServiceCommand.Run(new InstallServiceOptions
+        {
+            User = r.GetValue(user),
+            Write = r.GetValue(write),
+            ConfigPath = r.GetValue(config) ?? ConfigFromEnvironment(),
+        }, Console.Out, Console.Error));
+
         var demo = new Command("demo", "start a throwaway sshd on 127.0.0.1 and keep a tunnel to it through injected faults");
         demo.SetAction(async (_, ct) =>
         {
@@ -116,7 +125,7 @@ internal static class DaemonCommandLine
             return 0;
         });
 
-        var root = new RootCommand(HelpText.Text) { up, status, restart, retryNow, reload, stop, check, doctor, installService, demo, version };
+        var root = new RootCommand(HelpText.Text) { up, status, restart, retryNow, reload, stop, check, doctor, installService, uninstallService, demo, version };
         foreach (var option in root.Options.OfType<VersionOption>()) option.Action = new VersionAction();
         var topic = new Argument<string?>("command") { Description = "the command to explain (default: all of them)", Arity = ArgumentArity.ZeroOrOne };
         var help = new Command("help", "show this help, or one command's: help COMMAND") { topic };
@@ -135,7 +144,8 @@ internal static class DaemonCommandLine
     private static async Task<int> SendAsync(string? config, string? runDir, ControlRequest request, CancellationToken ct)
     {
         var path = ConfigPathOf(config);
-        var result = await Client().SendAsync(SocketOf(path, runDir), request, ct);
+        var (socket, serviceUid) = DaemonSocket.Find(path, runDir);
+        var result = await Client().SendAsync(socket, request, ct, serviceUid);
         var (line, exitCode) = result.Outcome switch
         {
             ControlCallOutcome.Answered when result.Response!.Ok => (result.Response.Message ?? "ok", 0),
@@ -164,8 +174,6 @@ internal static class DaemonCommandLine
             return null;
         }
     }
-
-    private static string SocketOf(string configPath, string? runDir) => RunDirectory.FromEnvironment(runDir).For(configPath).SocketPath;
 
     /// <summary>-c, else SSHKEEP_CONFIG, else the XDG default (docs/config.md, "Where the file is").</summary>
     private static string ConfigPathOf(string? given) =>

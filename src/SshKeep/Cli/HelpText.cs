@@ -11,6 +11,7 @@ internal static class HelpText
           sshkeep check [-c FILE]        validate a config file (exit 78 when invalid)
           sshkeep doctor [-c FILE]       check ssh, keys, known_hosts, keepalive and each server
           sshkeep install-service        a systemd unit for `sshkeep up`
+          sshkeep uninstall-service      stop and remove that unit
           sshkeep demo                   a throwaway sshd and a tunnel kept through faults
           sshkeep help [COMMAND]         this help, or one command's options
           sshkeep version                sshkeep's version (also -V, --version)

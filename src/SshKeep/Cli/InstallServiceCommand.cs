@@ -67,7 +67,7 @@ public static class InstallServiceCommand
 
         string systemctl = spec.UserUnit ? "systemctl --user" : "systemctl";
         output.WriteLine($"wrote {path}");
-        output.WriteLine($"next: {systemctl} daemon-reload && {systemctl} enable --now sshkeep");
+        output.WriteLine($"next: {systemctl} daemon-reload && {systemctl} enable --now {InstallServiceUnit.Stem(spec.UnitName)}");
         if (spec.UserUnit)
         {
             output.WriteLine($"      loginctl enable-linger {host.UserName}   # keeps the tunnels up when you are logged out");

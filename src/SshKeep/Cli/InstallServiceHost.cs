@@ -24,6 +24,13 @@ public sealed record InstallServiceHost
     /// <summary>Where system units go.</summary>
     public string SystemUnitDirectory { get; init; } = "/etc/systemd/system";
 
+    /// <summary>Whether a user account of that name exists (getpwnam).</summary>
+    public Func<string, bool> AccountExists { get; init; } = static name => SshKeep.Ssh.LibC.getpwnam(name) != 0;
+
+    /// <summary>Runs <c>systemctl</c> with these arguments for uninstall-service and returns its
+    /// exit status, or null when systemctl cannot be run (not installed, no systemd).</summary>
+    public Func<IReadOnlyList<string>, int?> Systemctl { get; init; } = RunSystemctl;
+
     /// <summary>This process and machine.</summary>
     public static InstallServiceHost Current() => new()
     {
@@ -34,6 +41,23 @@ public sealed record InstallServiceHost
         XdgConfigHome = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME"),
         CurrentDirectory = Environment.CurrentDirectory,
     };
+
+    private static int? RunSystemctl(IReadOnlyList<string> arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("systemctl") { UseShellExecute = false };
+        foreach (string argument in arguments) start.ArgumentList.Add(argument);
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(start);
+            if (process is null) return null;
+            process.WaitForExit();
+            return process.ExitCode;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// The real path of the running program (/proc/self/exe, so an <c>autossh</c> symlink or a

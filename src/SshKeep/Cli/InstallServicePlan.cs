@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SshKeep.Daemon;
 
 namespace SshKeep.Cli;
 
@@ -50,6 +51,15 @@ public sealed partial record InstallServicePlan
         // sudo's caller, not root, is "the invoking user" of `sudo sshkeep install-service`.
         string invoking = host.SudoUser is { Length: > 0 } sudo && sudo != "root" ? sudo : host.UserName;
         string? runAs = options.User ? null : options.Account ?? invoking;
+        if (options.Account is { } named && !host.AccountExists(named))
+        {
+            return new() { Error = $"--account \"{named}\": no such user on this machine; create it first (e.g. useradd --system --create-home {named})" };
+        }
+        // One unit and one run directory per tunnels file, named from the file's identity the way
+        // the daemon and the CLI name its files (docs/daemon.md "Run directory").
+        string key = InstanceKey.For(InstanceKey.Canonicalize(config));
+        bool defaultFile = config == (options.User ? Path.Combine(configHome, "sshkeep", "tunnels.yaml") : SystemConfigPath);
+        string unitName = InstallServiceUnit.NameFor(defaultFile ? null : key);
 
         var notes = new List<string>();
         if (runAs == "root")
@@ -64,10 +74,12 @@ public sealed partial record InstallServicePlan
                 SshkeepCommand = host.SshkeepCommand,
                 ConfigPath = config,
                 RunAs = runAs,
+                UnitName = unitName,
+                RunDirectory = options.User ? null : RunDirectory.ServicePathFor(key),
             },
             UnitPath = options.User
-                ? Path.Combine(configHome, "systemd", "user", InstallServiceUnit.FileName)
-                : Path.Combine(host.SystemUnitDirectory, InstallServiceUnit.FileName),
+                ? Path.Combine(configHome, "systemd", "user", unitName)
+                : Path.Combine(host.SystemUnitDirectory, unitName),
             Notes = notes,
         };
     }

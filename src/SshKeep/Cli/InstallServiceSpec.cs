@@ -12,6 +12,13 @@ public sealed record InstallServiceSpec
     /// <summary>The tunnels file, absolute.</summary>
     public required string ConfigPath { get; init; }
 
+    /// <summary>The unit's file name, one per config file (<see cref="InstallServiceUnit.NameFor"/>).</summary>
+    public string UnitName { get; init; } = InstallServiceUnit.DefaultName;
+
+    /// <summary>A system unit's run directory, given to the daemon as --run-dir and made by
+    /// systemd (RuntimeDirectory=) for User=; null for a user unit (it uses $XDG_RUNTIME_DIR).</summary>
+    public string? RunDirectory { get; init; }
+
     /// <summary>User= of a system unit; ignored for a user unit.</summary>
     public string? RunAs { get; init; }
 

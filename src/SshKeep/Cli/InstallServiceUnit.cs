@@ -12,8 +12,17 @@ namespace SshKeep.Cli;
 /// </summary>
 public static class InstallServiceUnit
 {
-    /// <summary>The unit file's name.</summary>
-    public const string FileName = "sshkeep.service";
+    /// <summary>The unit file's name for the default tunnels file.</summary>
+    public const string DefaultName = "sshkeep.service";
+
+    /// <summary>One unit name per tunnels file, so that a second file does not overwrite the first
+    /// unit: <c>sshkeep.service</c> for the default file (null key), else
+    /// <c>sshkeep-KEY.service</c> with the file's <see cref="SshKeep.Daemon.InstanceKey"/>, which
+    /// also names its run directory.</summary>
+    public static string NameFor(string? instanceKey) => instanceKey is null ? DefaultName : $"sshkeep-{instanceKey}.service";
+
+    /// <summary>The name systemctl is given: the file name without <c>.service</c>.</summary>
+    public static string Stem(string unitName) => unitName.EndsWith(".service", StringComparison.Ordinal) ? unitName[..^".service".Length] : unitName;
 
     /// <summary>The unit text, '\n' line ends.</summary>
     public static string Render(InstallServiceSpec spec)
@@ -24,15 +33,17 @@ public static class InstallServiceUnit
         string systemctl = user ? "systemctl --user" : "systemctl";
         string journalctl = user ? "journalctl --user" : "journalctl";
 
-        Comment($"{FileName}: keeps the SSH tunnels of {spec.ConfigPath} up.");
-        Comment($"Written by `sshkeep install-service{(user ? " --user" : "")}`. Running it again overwrites this file, so put");
-        Comment($"local changes in a drop-in instead (`{systemctl} edit sshkeep`).");
-        Comment($"Start:  {systemctl} daemon-reload && {systemctl} enable --now sshkeep");
+        string unit = Stem(spec.UnitName);
+        Comment($"{spec.UnitName}: keeps the SSH tunnels of {spec.ConfigPath} up.");
+        Comment($"{WrittenBy}{(user ? " --user" : "")}`. Running it again overwrites this file, so put");
+        Comment($"local changes in a drop-in instead (`{systemctl} edit {unit}`).");
+        Comment($"Start:  {systemctl} daemon-reload && {systemctl} enable --now {unit}");
         if (user)
         {
             Comment("Keep the tunnels up after you log out, and start them at boot: loginctl enable-linger");
         }
-        Comment($"Watch:  {systemctl} status sshkeep; {journalctl} -u sshkeep; sshkeep status");
+        Comment($"Watch:  {systemctl} status {unit}; {journalctl} -u {unit}; sshkeep status -c {spec.ConfigPath}");
+        Comment($"Remove: sshkeep uninstall-service{(user ? " --user" : "")} -c {spec.ConfigPath} --write");
         Blank();
 
         Section("Unit");
@@ -57,14 +68,22 @@ public static class InstallServiceUnit
         Blank();
 
         Section("Service");
-        Comment("sshkeep tells systemd when it is ready (READY=1 once every tunnel has been up, or after");
-        Comment("the first attempts: ready_when in the config), what it is doing (STATUS=, shown by");
-        Comment("`systemctl status`) and that it is alive (WATCHDOG=1).");
+        Comment("sshkeep tells systemd when it is ready (READY=1 once every tunnel has been up or needs");
+        Comment("attention, or after ready_timeout: ready_when in the config), what it is doing (STATUS=,");
+        Comment("shown by `systemctl status`) and that it is alive (WATCHDOG=1).");
         Line("Type", "notify");
         Comment("Accept those messages from sshkeep only, never from ssh or a ProxyCommand it runs.");
         Line("NotifyAccess", "main");
         Comment("The tunnels file is named explicitly: the service does not run in your shell's directory.");
-        Line("ExecStart", InstallServiceQuoting.ExecLine([.. spec.SshkeepCommand, "up", "-c", spec.ConfigPath]));
+        if (spec.RunDirectory is { } runDirectory)
+        {
+            Comment("The run directory too: `sshkeep status -c FILE` looks there, as root and as User=.");
+            Line("ExecStart", InstallServiceQuoting.ExecLine([.. spec.SshkeepCommand, "up", "-c", spec.ConfigPath, "--run-dir", runDirectory]));
+        }
+        else
+        {
+            Line("ExecStart", InstallServiceQuoting.ExecLine([.. spec.SshkeepCommand, "up", "-c", spec.ConfigPath]));
+        }
         Comment("SIGHUP reloads the file: only added, removed and changed tunnels are touched.");
         Line("ExecReload", "/bin/kill -HUP $MAINPID");
         if (!user)
@@ -84,8 +103,8 @@ public static class InstallServiceUnit
         Comment("sshkeep sends WATCHDOG=1 only while its supervisor loop responds: if the loop hangs,");
         Comment($"systemd kills and restarts sshkeep within about {Duration(spec.Watchdog * 1.5)}.");
         Line("WatchdogSec", Seconds(spec.Watchdog));
-        Comment("Start-up lasts until READY=1. While tunnels are still coming up (a server may be down at");
-        Comment("boot), sshkeep extends this timeout itself as long as its loop responds, so a slow server");
+        Comment("Start-up lasts until READY=1, about ready_timeout (30s by default) at most. Until");
+        Comment("then sshkeep extends this timeout itself as long as its loop responds, so a slow server");
         Comment("never makes systemd kill the tunnels that are already up; a hung start still fails.");
         Line("TimeoutStartSec", "90");
         Comment("Stopping: SIGTERM reaches sshkeep alone, which stops every ssh itself (SIGTERM, then");
@@ -104,9 +123,10 @@ public static class InstallServiceUnit
         }
         else
         {
-            Comment("The run directory (status.json, control socket) is /run/sshkeep, owned by User=");
-            Comment("and removed on stop; systemd keeps it writable despite ProtectSystem=strict below.");
-            Line("RuntimeDirectory", "sshkeep");
+            Comment("The run directory (status.json, control socket), one per tunnels file, owned by User=");
+            Comment("and removed on stop; systemd keeps it writable despite ProtectSystem=strict below, and");
+            Comment("makes /run/sshkeep-service root-owned, so `sshkeep status` as root trusts the daemon.");
+            Line("RuntimeDirectory", Path.GetRelativePath("/run", spec.RunDirectory ?? SshKeep.Daemon.RunDirectory.ServicePathFor("sshkeep")));
             Comment("Only User= may enter the run directory.");
             Line("RuntimeDirectoryMode", "0700");
         }
@@ -183,6 +203,10 @@ public static class InstallServiceUnit
         void Comment(string line) => text.Append("# ").Append(line).Append('\n');
         void Blank() => text.Append('\n');
     }
+
+    /// <summary>The start of the second comment line of every unit install-service writes:
+    /// uninstall-service removes only files that have it.</summary>
+    public const string WrittenBy = "Written by `sshkeep install-service";
 
     /// <summary>TimeoutStopSec=: the stop grace (every ssh is stopped at once, so one grace in all)
     /// plus 25 s of room, at least 30 s.</summary>

@@ -24,6 +24,7 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
         }
 
         var readyWhen = ReadyWhen.AllUp;
+        var readyTimeout = TimeSpan.FromSeconds(30);
         HttpSettings? http = null;
         ConfigMappingEntry? defaultsEntry = null, tunnelsEntry = null;
         var misspeltTunnels = false;
@@ -43,6 +44,13 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
                     if (ConfigValueReader.OneOf(entry.Value, entry.Path, errors, ConfigKeys.ReadyWhen, out var word))
                     {
                         readyWhen = word == "all-up" ? ReadyWhen.AllUp : ReadyWhen.FirstAttempt;
+                    }
+
+                    break;
+                case "ready_timeout":
+                    if (ConfigValueReader.Seconds(entry.Value, entry.Path, errors, 0.5, 3600, null, out double seconds))
+                    {
+                        readyTimeout = TimeSpan.FromSeconds(seconds);
                     }
 
                     break;
@@ -77,7 +85,7 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
         ListenConflicts.Check(owners, errors);
         return errors.HasErrors
             ? null
-            : new SshKeepConfig { Path = path, Tunnels = tunnels, ReadyWhen = readyWhen, Http = http };
+            : new SshKeepConfig { Path = path, Tunnels = tunnels, ReadyWhen = readyWhen, ReadyTimeout = readyTimeout, Http = http };
     }
 
     private void ReadTunnels(ConfigMappingEntry? tunnelsEntry, ConfigMapping top, TunnelDraft defaults, SectionReader sections,

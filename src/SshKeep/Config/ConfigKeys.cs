@@ -3,7 +3,7 @@ namespace SshKeep.Config;
 /// <summary>Every key the file accepts, per section, in the order docs/config.md lists them.</summary>
 internal static class ConfigKeys
 {
-    public static readonly IReadOnlyList<string> Top = ["version", "ready_when", "defaults", "tunnels", "http"];
+    public static readonly IReadOnlyList<string> Top = ["version", "ready_when", "ready_timeout", "defaults", "tunnels", "http"];
 
     public static readonly IReadOnlyList<string> Tunnel =
         ["destination", "port", "identity_file", "ssh_path", "ssh_options", "forwards", "health", "backoff", "hooks", "enabled"];

@@ -13,6 +13,10 @@ public sealed record SshKeepConfig
     /// every tunnel's first attempt ("first-attempt").</summary>
     public ReadyWhen ReadyWhen { get; init; } = ReadyWhen.AllUp;
 
+    /// <summary>How long a tunnel still on its way (starting, backoff, waiting for its server)
+    /// may hold READY=1 back; needs-attention never does (docs/daemon.md "Readiness").</summary>
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The <c>http:</c> section: serve metrics, health and the web page; null when absent (no listener).</summary>
     public HttpSettings? Http { get; init; }
 }

@@ -35,14 +35,19 @@ public sealed class ControlClient
 
     public TimeSpan ResponseTimeout { get; }
 
-    public Task<ControlCallResult> SendAsync(string socketPath, ControlRequest request, CancellationToken cancellationToken)
+    /// <param name="socketPath">The control socket.</param>
+    /// <param name="request">What to ask.</param>
+    /// <param name="cancellationToken">Ends the call.</param>
+    /// <param name="serviceUid">Also believe a daemon running as this uid: the account of a system
+    /// unit whose run directory only root could have made (<c>Cli/DaemonSocket</c>).</param>
+    public Task<ControlCallResult> SendAsync(string socketPath, ControlRequest request, CancellationToken cancellationToken, uint? serviceUid = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return SendLineAsync(socketPath, request.ToLine(), cancellationToken);
+        return SendLineAsync(socketPath, request.ToLine(), cancellationToken, serviceUid);
     }
 
     /// <summary>Sends <paramref name="line"/> as it is (it should end with a newline).</summary>
-    public async Task<ControlCallResult> SendLineAsync(string socketPath, string line, CancellationToken cancellationToken)
+    public async Task<ControlCallResult> SendLineAsync(string socketPath, string line, CancellationToken cancellationToken, uint? serviceUid = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(socketPath);
         ArgumentNullException.ThrowIfNull(line);
@@ -58,7 +63,7 @@ public sealed class ControlClient
         uint ownUid = LibC.geteuid();
         if (!PeerCredentials.TryRead(socket, out var server))
             return ControlCallResult.Failed($"cannot tell who serves \"{socketPath}\"; not trusting it");
-        if (!PeerCheck.Allows(server.Uid, ownUid))
+        if (!PeerCheck.Allows(server.Uid, ownUid) && server.Uid != serviceUid)
             return ControlCallResult.Failed($"\"{socketPath}\" is served by uid {server.Uid} (pid {server.Pid}), not by us (uid {ownUid}) or root; not trusting it");
 
         using var responseTimeout = new CancellationTokenSource(ResponseTimeout, _time);

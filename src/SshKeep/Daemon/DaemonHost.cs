@@ -108,7 +108,8 @@ public sealed class DaemonHost : IControlHandler
             {
                 if (network.Problem is { } problem) _log.NetworkWatchUnavailable(problem);
                 _watchdog = watchdog;
-                _systemd = new SystemdReporter(notifier, config.ReadyWhen, _time, _log, watchdog);
+                _systemd = new SystemdReporter(notifier, config.ReadyWhen, _time, _log, watchdog, config.ReadyTimeout);
+                using var readyTimeout = _systemd.ArmReadyTimeout(MarkStatusDirty);
                 var launcher = new PosixSshLauncher(reaper, _time);
                 // Hooks (issue 5 item 3) run on their own queues; disposed before the reaper that reaps them.
                 await using var hookRunner = new HookRunner(reaper, _log, _time);
@@ -346,10 +347,15 @@ public sealed class DaemonHost : IControlHandler
             lock (_statusGate) recorder.Observe(_supervisor.Snapshot());
         }
 
+        MarkStatusDirty();
+        _watchdog.ReportAlive();
+    }
+
+    /// <summary>Asks the writer for a status write (and with it a readiness decision).</summary>
+    private void MarkStatusDirty()
+    {
         try { _statusDirty.Release(); }
         catch (SemaphoreFullException) { } // a write is already pending; it will read the newest state
-
-        _watchdog.ReportAlive();
     }
 
     /// <summary>Writes status.json and tells systemd whenever something changed, until cancelled.</summary>

@@ -28,6 +28,17 @@ public sealed class RunDirectory
     /// <summary>Root's run directory.</summary>
     public const string SystemPath = "/run/sshkeep";
 
+    /// <summary>Where system units made by install-service keep their run directories, one per
+    /// config file (<see cref="ServicePathFor"/>): systemd makes it (RuntimeDirectory=) root-owned
+    /// 0755, and each instance's directory inside 0700 for User=. Not under <see cref="SystemPath"/>,
+    /// which root's own `sshkeep up` tightens to 0700 (others could no longer reach theirs).</summary>
+    public const string ServiceParent = "/run/sshkeep-service";
+
+    /// <summary>The run directory of the system unit for the instance <paramref name="instanceKey"/>
+    /// (<see cref="InstanceKey.For"/>): the unit passes it as --run-dir, and the CLI looks there
+    /// when its own default directory has no daemon for the file (docs/daemon.md).</summary>
+    public static string ServicePathFor(string instanceKey) => System.IO.Path.Join(ServiceParent, instanceKey);
+
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     /// <summary>022.</summary>

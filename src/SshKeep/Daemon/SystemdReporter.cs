@@ -20,6 +20,8 @@ public sealed class SystemdReporter
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SystemdWatchdog? _watchdog;
+    private readonly TimeSpan _readyTimeout;
+    private readonly long _started;
     private bool _reloading;
 
     /// <param name="notifier">Where messages go.</param>
@@ -27,8 +29,10 @@ public sealed class SystemdReporter
     /// <param name="timeProvider">"Now" for the back-off countdown in STATUS=.</param>
     /// <param name="logger">For <see cref="DaemonLog.DaemonReady"/>.</param>
     /// <param name="watchdog">Told when start-up is complete, so it stops extending the start timeout.</param>
+    /// <param name="readyTimeout">The config's <c>ready_timeout</c>, counted from now; null:
+    /// <see cref="SystemdReadiness.DefaultTimeout"/>.</param>
     public SystemdReporter(SystemdNotifier notifier, ReadyWhen readyWhen, TimeProvider timeProvider, ILogger logger,
-        SystemdWatchdog? watchdog = null)
+        SystemdWatchdog? watchdog = null, TimeSpan? readyTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(notifier);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -38,6 +42,20 @@ public sealed class SystemdReporter
         _time = timeProvider;
         _logger = logger;
         _watchdog = watchdog;
+        _readyTimeout = readyTimeout ?? SystemdReadiness.DefaultTimeout;
+        _started = timeProvider.GetTimestamp();
+    }
+
+    /// <summary>
+    /// Arms a one-shot timer for when <c>ready_timeout</c> passes: nothing may change then (a
+    /// tunnel in a long backoff), so <paramref name="recheck"/> must make the owner call
+    /// <see cref="Publish"/> once more. Dispose it when the daemon stops.
+    /// </summary>
+    public ITimer ArmReadyTimeout(Action recheck)
+    {
+        ArgumentNullException.ThrowIfNull(recheck);
+        TimeSpan due = _readyTimeout - _time.GetElapsedTime(_started);
+        return _time.CreateTimer(static s => ((Action)s!)(), recheck, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>READY=1 has been due (and sent, when systemd listens).</summary>
@@ -57,14 +75,17 @@ public sealed class SystemdReporter
         lock (_gate)
         {
             string status = SystemdStatusLine.Build(statuses, _time.GetUtcNow());
-            bool becameReady = SystemdReadiness.IsDue(_readyWhen, progress, IsReady);
-            if (becameReady)
+            var decision = SystemdReadiness.Decide(_readyWhen, progress, IsReady, _time.GetElapsedTime(_started), _readyTimeout);
+            if (decision is SystemdReadinessDecision.Ready or SystemdReadinessDecision.ReadyAfterTimeout)
             {
                 IsReady = true;
                 LastStatus = status;
                 _notifier.Send("READY=1\nSTATUS=" + SystemdNotifier.StatusValue(status));
                 _watchdog?.StartupCompleted();
-                _logger.DaemonReady(DaemonLogFormatter.KebabCase(_readyWhen.ToString()),
+                string rule = DaemonLogFormatter.KebabCase(_readyWhen.ToString());
+                _logger.DaemonReady(decision == SystemdReadinessDecision.ReadyAfterTimeout
+                        ? $"{rule}, ready_timeout {new DaemonDuration(_readyTimeout)} passed"
+                        : rule,
                     statuses.Count(s => s.State == TunnelState.Up),
                     DaemonCount.Tunnels(statuses.Count(s => s.State != TunnelState.Stopped)));
                 return true;

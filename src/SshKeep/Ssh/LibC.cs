@@ -267,6 +267,10 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "geteuid")]
     internal static partial uint geteuid();
 
+    /// <summary>The passwd entry of a user name, or 0 when there is none (only tested for 0 here).</summary>
+    [LibraryImport(Lib, EntryPoint = "getpwnam", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial nint getpwnam(string name);
+
     [LibraryImport(Lib, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int statx(int dirFd, string path, int flags, uint mask, byte* buffer);
 

@@ -92,7 +92,7 @@ public sealed class CommandLineTests : IDisposable
 
     [Theory]
     [InlineData("stauts", "status")]
-    [InlineData("uninstall-service", "install-service")]
+    [InlineData("install_service", "install-service")]
     [InlineData("start", "up")]
     public async Task A_mistyped_command_is_refused_in_one_line_and_runs_no_ssh(string word, string suggestion)
     {

@@ -16,7 +16,7 @@ public sealed class CommandWordCheckTests
     [InlineData("restrat", "restart")]
     [InlineData("retrynow", "retry-now")]
     [InlineData("relaod", "reload")]
-    [InlineData("uninstall-service", "install-service")]
+    [InlineData("uninstal-service", "uninstall-service")]
     [InlineData("install-servce", "install-service")]
     [InlineData("versoin", "version")]
     [InlineData("hlp", "help")]
@@ -30,7 +30,7 @@ public sealed class CommandWordCheckTests
     [InlineData("ls", "status")]
     [InlineData("usage", "help")]
     [InlineData("validate", "check")]
-    [InlineData("uninstall", "install-service")]
+    [InlineData("uninstall", "uninstall-service")]
     [InlineData("kill", "stop")]
     public void A_word_close_to_a_command_is_refused_with_that_command(string word, string expected) =>
         Assert.Equal(expected, CommandWordCheck.SuggestionFor(word, _ => false));

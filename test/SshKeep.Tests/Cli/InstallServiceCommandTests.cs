@@ -74,14 +74,29 @@ public sealed class InstallServiceCommandTests : IDisposable
     }
 
     [Fact]
-    public void Writing_again_replaces_the_unit()
+    public void Writing_again_for_the_same_file_replaces_its_unit_and_a_second_file_gets_its_own()
     {
-        InstallServiceCommand.Run(new InstallServiceOptions { Write = true, ConfigPath = "/srv/a.yaml" }, Host, _out, _err);
+        InstallServiceCommand.Run(new InstallServiceOptions { Write = true, Account = "sshkeep" }, Host, _out, _err);
+        InstallServiceCommand.Run(new InstallServiceOptions { Write = true }, Host, _out, _err);
         InstallServiceCommand.Run(new InstallServiceOptions { Write = true, ConfigPath = "/srv/b.yaml" }, Host, _out, _err);
 
         string text = File.ReadAllText(Path.Combine(Host.SystemUnitDirectory, "sshkeep.service"));
-        Assert.Contains("-c /srv/b.yaml", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("/srv/a.yaml", text, StringComparison.Ordinal);
+        Assert.Contains("User=alice", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/srv/b.yaml", text, StringComparison.Ordinal);
+        var other = Directory.GetFiles(Host.SystemUnitDirectory, "sshkeep-b-*.service");
+        Assert.Contains("-c /srv/b.yaml", File.ReadAllText(Assert.Single(other)), StringComparison.Ordinal);
+        Assert.Contains($"enable --now {Path.GetFileNameWithoutExtension(other[0])}\n", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_account_that_does_not_exist_is_refused_in_one_line_and_nothing_is_written()
+    {
+        int status = InstallServiceCommand.Run(new InstallServiceOptions { Write = true, Account = "nosuchuser" }, Host, _out, _err);
+
+        Assert.Equal(InstallServiceCommand.Usage, status);
+        Assert.Equal("sshkeep install-service: --account \"nosuchuser\": no such user on this machine; create it first (e.g. useradd --system --create-home nosuchuser)\n",
+            _err.ToString());
+        Assert.False(Directory.Exists(Host.SystemUnitDirectory));
     }
 
     [Fact]

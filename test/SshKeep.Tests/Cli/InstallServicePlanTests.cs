@@ -65,11 +65,63 @@ public sealed class InstallServicePlanTests
     [InlineData(false, "Bad Name", null, "not a user name")]
     [InlineData(false, "x;rm", null, "not a user name")]
     [InlineData(false, null, "", "-c needs a file name")]
+    // the account must exist (getpwnam): a unit for a missing one would fail at every start
+    [InlineData(false, "nosuchuser", null, "--account \"nosuchuser\": no such user on this machine; create it first (e.g. useradd --system --create-home nosuchuser)")]
     public void Options_that_do_not_go_together_are_a_usage_error(bool user, string? account, string? config, string error)
     {
         var plan = InstallServicePlan.Make(new InstallServiceOptions { User = user, Account = account, ConfigPath = config }, Alice);
 
         Assert.Null(plan.Spec);
         Assert.Contains(error, plan.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // the default file keeps the plain name; any other file gets its own unit and run directory
+    [InlineData(false, null, "sshkeep.service")]
+    [InlineData(false, "/etc/sshkeep/tunnels.yaml", "sshkeep.service")]
+    [InlineData(false, "/etc/sshkeep/office.yaml", "sshkeep-office-")]
+    [InlineData(false, "/srv/b/tunnels.yaml", "sshkeep-tunnels-")]
+    [InlineData(true, null, "sshkeep.service")]
+    [InlineData(true, "/home/alice/other.yaml", "sshkeep-other-")]
+    public void Each_tunnels_file_gets_its_own_unit_name(bool user, string? config, string expectedStart)
+    {
+        var spec = InstallServicePlan.Make(new InstallServiceOptions { User = user, ConfigPath = config }, Alice).Spec!;
+
+        Assert.StartsWith(expectedStart, spec.UnitName, StringComparison.Ordinal);
+        Assert.EndsWith(".service", spec.UnitName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_files_with_the_same_name_in_two_folders_get_two_units_and_two_run_directories()
+    {
+        var a = InstallServicePlan.Make(new InstallServiceOptions { ConfigPath = "/srv/a/tunnels.yaml" }, Alice).Spec!;
+        var b = InstallServicePlan.Make(new InstallServiceOptions { ConfigPath = "/srv/b/tunnels.yaml" }, Alice).Spec!;
+
+        Assert.NotEqual(a.UnitName, b.UnitName);
+        Assert.NotEqual(a.RunDirectory, b.RunDirectory);
+    }
+
+    [Fact]
+    public void The_system_units_run_directory_is_the_one_the_cli_looks_in_for_that_file()
+    {
+        var spec = InstallServicePlan.Make(new InstallServiceOptions { ConfigPath = "/srv/a/tunnels.yaml" }, Alice).Spec!;
+
+        string key = SshKeep.Daemon.InstanceKey.For(SshKeep.Daemon.InstanceKey.Canonicalize("/srv/a/tunnels.yaml"));
+        Assert.Equal(SshKeep.Daemon.RunDirectory.ServicePathFor(key), spec.RunDirectory);
+        Assert.Equal($"sshkeep-{key}.service", spec.UnitName);
+    }
+
+    [Fact]
+    public void A_user_unit_keeps_the_users_own_run_directory()
+    {
+        Assert.Null(InstallServicePlan.Make(new InstallServiceOptions { User = true }, Alice).Spec!.RunDirectory);
+    }
+
+    [Theory]
+    [InlineData("root", true)]
+    [InlineData("nosuchuser-sshkeep", false)]
+    public void The_machines_account_check_asks_the_user_database(string account, bool exists)
+    {
+        Assert.Equal(exists, InstallServiceHost.Current().AccountExists(account));
     }
 }

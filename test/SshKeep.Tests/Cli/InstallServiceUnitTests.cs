@@ -13,6 +13,8 @@ public sealed class InstallServiceUnitTests
         UserName = "alice",
         Home = "/home/alice",
         CurrentDirectory = "/home/alice/work",
+        AccountExists = name => name is "alice" or "root" or "sshkeep",
+        Systemctl = _ => throw new InvalidOperationException("a test must not run the real systemctl"),
     };
 
     internal static string GoldenPath(string name, [CallerFilePath] string thisFile = "") =>
@@ -23,7 +25,7 @@ public sealed class InstallServiceUnitTests
     {
         var plan = InstallServicePlan.Make(new InstallServiceOptions(), Alice with { UserName = "root", Home = "/root", SudoUser = "alice" });
 
-        Assert.Equal(File.ReadAllText(GoldenPath("sshkeep.service")), InstallServiceUnit.Render(plan.Spec!));
+        GoldenFile.AssertMatches(GoldenPath("sshkeep.service"), InstallServiceUnit.Render(plan.Spec!));
     }
 
     [Fact]
@@ -31,7 +33,7 @@ public sealed class InstallServiceUnitTests
     {
         var plan = InstallServicePlan.Make(new InstallServiceOptions { User = true }, Alice);
 
-        Assert.Equal(File.ReadAllText(GoldenPath("sshkeep-user.service")), InstallServiceUnit.Render(plan.Spec!));
+        GoldenFile.AssertMatches(GoldenPath("sshkeep-user.service"), InstallServiceUnit.Render(plan.Spec!));
     }
 
     [Theory]
@@ -48,7 +50,8 @@ public sealed class InstallServiceUnitTests
     [InlineData(false, "ProtectSystem=strict")]
     [InlineData(false, "ProtectHome=read-only")]
     [InlineData(false, "PrivateTmp=yes")]
-    [InlineData(false, "RuntimeDirectory=sshkeep")]
+    [InlineData(false, "RuntimeDirectory=sshkeep-service/tunnels-5d7124913a83")]
+    [InlineData(false, "ExecStart=/usr/local/bin/sshkeep up -c /etc/sshkeep/tunnels.yaml --run-dir /run/sshkeep-service/tunnels-5d7124913a83")]
     [InlineData(false, "User=alice")]
     [InlineData(false, "WantedBy=multi-user.target")]
     [InlineData(true, "Type=notify")]
@@ -134,7 +137,7 @@ public sealed class InstallServiceUnitTests
 
         var lines = InstallServiceUnit.Render(spec).Split('\n');
 
-        Assert.Contains("ExecStart=/usr/bin/dotnet \"/opt/ssh keep/sshkeep.dll\" up -c \"/srv/my tunnels/100%%.yaml\"", lines);
+        Assert.Contains(lines, l => l.StartsWith("ExecStart=/usr/bin/dotnet \"/opt/ssh keep/sshkeep.dll\" up -c \"/srv/my tunnels/100%%.yaml\" --run-dir /run/sshkeep-service/100_-", StringComparison.Ordinal));
         Assert.Contains("Description=sshkeep: SSH tunnels from /srv/my tunnels/100%%.yaml", lines);
     }
 }

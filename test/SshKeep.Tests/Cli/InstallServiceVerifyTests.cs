@@ -44,7 +44,7 @@ public sealed class InstallServiceVerifyTests : IDisposable
             CurrentDirectory = _temp.Path,
         };
         var spec = InstallServicePlan.Make(new InstallServiceOptions { User = user }, host).Spec!;
-        string unit = Path.Combine(_temp.Path, InstallServiceUnit.FileName);
+        string unit = Path.Combine(_temp.Path, InstallServiceUnit.DefaultName);
         await File.WriteAllTextAsync(unit, InstallServiceUnit.Render(spec));
 
         var start = new ProcessStartInfo(InstallServiceVerifyFactAttribute.SystemdAnalyze!)

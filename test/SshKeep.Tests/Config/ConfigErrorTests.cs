@@ -285,6 +285,7 @@ public sealed class ConfigErrorTests
     [InlineData("tunnels:\n  .db: { destination: h, forwards: [ { local: \"1:h:1\" } ] }", "2:3", "tunnels..db", "tunnel name \".db\" is not accepted")]
     [InlineData("tunnels:\n  a1234567890123456789012345678901234567890123456789012345678901234: { destination: h, forwards: [ { local: \"1:h:1\" } ] }", "2:3", "tunnels.a1234567890123456789012345678901234567890123456789012345678901234", "is not accepted")]
     [InlineData("ready_when: allup\ntunnels:\n  db: { destination: h, forwards: [ { local: \"1:h:1\" } ] }", "1:13", "ready_when", "\"allup\" is not one of `all-up`, `first-attempt`; did you mean `all-up`?")]
+    [InlineData("ready_timeout: 0\ntunnels:\n  db: { destination: h, forwards: [ { local: \"1:h:1\" } ] }", "1:16", "ready_timeout", "\"0\" is not a number of seconds from 0.5 to 3600")]
     [InlineData("version: 2\ntunnels:\n  db: { destination: h, forwards: [ { local: \"1:h:1\" } ] }", "1:10", "version", "\"2\" is not 1 (the only version of this format)")]
     [InlineData("defaults: { destination: h }\ntunnels:\n  db: { destination: h, forwards: [ { local: \"1:h:1\" } ] }", "1:13", "defaults.destination", "`destination` cannot be a default: each tunnel sets its own")]
     [InlineData("defaults: { forwards: [] }\ntunnels:\n  db: { destination: h, forwards: [ { local: \"1:h:1\" } ] }", "1:13", "defaults.forwards", "`forwards` cannot be a default: each tunnel sets its own")]

@@ -136,6 +136,17 @@ public sealed class ConfigLoaderTests
         Assert.Equal(expected, Valid($"ready_when: {written}\n" + Tunnel("")).ReadyWhen);
     }
 
+    [Theory]
+    [InlineData(null, 30)]
+    [InlineData("5", 5)]
+    [InlineData("0.5", 0.5)]
+    [InlineData("3600", 3600)]
+    public void Ready_timeout_bounds_how_long_a_tunnel_on_its_way_holds_ready_back(string? written, double expectedSeconds)
+    {
+        string head = written is null ? "" : $"ready_timeout: {written}\n";
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), Valid(head + Tunnel("")).ReadyTimeout);
+    }
+
     [Fact]
     public void Version_1_is_accepted()
     {

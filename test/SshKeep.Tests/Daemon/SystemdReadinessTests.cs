@@ -4,34 +4,49 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Tests.Daemon;
 
-/// <summary>When READY=1 is due. Tunnels are written "state/flags": E = has been up, A = first attempt done.</summary>
+/// <summary>When READY=1 is due (docs/daemon.md "Readiness"). Tunnels are written "state/flags": E = has been up, A = first attempt done.</summary>
 public sealed class SystemdReadinessTests
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
     [Theory]
     // all-up: every counted tunnel has been up once
-    [InlineData(ReadyWhen.AllUp, "Up/EA Up/EA", false, true)]
-    [InlineData(ReadyWhen.AllUp, "Up/EA Starting/-", false, false)]
-    [InlineData(ReadyWhen.AllUp, "Up/EA Backoff/A", false, false)]
-    [InlineData(ReadyWhen.AllUp, "Up/EA NeedsAttention/A", false, false)]
-    [InlineData(ReadyWhen.AllUp, "Up/EA WaitingForRemotePort/A", false, false)]
+    [InlineData(ReadyWhen.AllUp, "Up/EA Up/EA", false, 0, SystemdReadinessDecision.Ready)]
+    [InlineData(ReadyWhen.AllUp, "Up/EA Starting/-", false, 0, SystemdReadinessDecision.Wait)]
+    [InlineData(ReadyWhen.AllUp, "Up/EA Backoff/A", false, 0, SystemdReadinessDecision.Wait)]
+    [InlineData(ReadyWhen.AllUp, "Up/EA WaitingForRemotePort/A", false, 0, SystemdReadinessDecision.Wait)]
+    // a permanent failure (needs-attention) is settled at once: no wait can fix a wrong key
+    [InlineData(ReadyWhen.AllUp, "Up/EA NeedsAttention/A", false, 0, SystemdReadinessDecision.Ready)]
+    [InlineData(ReadyWhen.AllUp, "NeedsAttention/A NeedsAttention/A", false, 0, SystemdReadinessDecision.Ready)]
+    [InlineData(ReadyWhen.AllUp, "NeedsAttention/A Backoff/A", false, 0, SystemdReadinessDecision.Wait)]
+    // a transient one holds READY=1 back until ready_timeout, then READY=1 goes out anyway
+    [InlineData(ReadyWhen.AllUp, "Up/EA Backoff/A", false, 29.9, SystemdReadinessDecision.Wait)]
+    [InlineData(ReadyWhen.AllUp, "Up/EA Backoff/A", false, 30, SystemdReadinessDecision.ReadyAfterTimeout)]
+    [InlineData(ReadyWhen.AllUp, "Up/EA Starting/-", false, 31, SystemdReadinessDecision.ReadyAfterTimeout)]
+    [InlineData(ReadyWhen.AllUp, "WaitingForRemotePort/A NeedsAttention/A", false, 30, SystemdReadinessDecision.ReadyAfterTimeout)]
+    // all settled before the timeout: plain ready, whatever the time
+    [InlineData(ReadyWhen.AllUp, "Up/EA NeedsAttention/A", false, 45, SystemdReadinessDecision.Ready)]
     // once up is enough: a tunnel that went down again after being up does not hold READY back
-    [InlineData(ReadyWhen.AllUp, "Up/EA Backoff/EA", false, true)]
+    [InlineData(ReadyWhen.AllUp, "Up/EA Backoff/EA", false, 0, SystemdReadinessDecision.Ready)]
     // disabled and removed tunnels (stopped) are not waited for
-    [InlineData(ReadyWhen.AllUp, "Up/EA Stopped/-", false, true)]
-    [InlineData(ReadyWhen.AllUp, "Stopped/-", false, true)]
-    [InlineData(ReadyWhen.AllUp, "", false, true)]
+    [InlineData(ReadyWhen.AllUp, "Up/EA Stopped/-", false, 0, SystemdReadinessDecision.Ready)]
+    [InlineData(ReadyWhen.AllUp, "Stopped/-", false, 0, SystemdReadinessDecision.Ready)]
+    [InlineData(ReadyWhen.AllUp, "", false, 0, SystemdReadinessDecision.Ready)]
     // first-attempt: every counted tunnel's first attempt has an outcome, whatever it was
-    [InlineData(ReadyWhen.FirstAttempt, "Up/EA Backoff/A", false, true)]
-    [InlineData(ReadyWhen.FirstAttempt, "NeedsAttention/A WaitingForRemotePort/A", false, true)]
-    [InlineData(ReadyWhen.FirstAttempt, "Up/EA Starting/-", false, false)]
-    [InlineData(ReadyWhen.FirstAttempt, "Starting/-", false, false)]
-    [InlineData(ReadyWhen.FirstAttempt, "Starting/E", false, true)]
+    [InlineData(ReadyWhen.FirstAttempt, "Up/EA Backoff/A", false, 0, SystemdReadinessDecision.Ready)]
+    [InlineData(ReadyWhen.FirstAttempt, "NeedsAttention/A WaitingForRemotePort/A", false, 0, SystemdReadinessDecision.Ready)]
+    [InlineData(ReadyWhen.FirstAttempt, "Up/EA Starting/-", false, 0, SystemdReadinessDecision.Wait)]
+    [InlineData(ReadyWhen.FirstAttempt, "Starting/-", false, 0, SystemdReadinessDecision.Wait)]
+    [InlineData(ReadyWhen.FirstAttempt, "Starting/-", false, 30, SystemdReadinessDecision.ReadyAfterTimeout)]
+    [InlineData(ReadyWhen.FirstAttempt, "Starting/E", false, 0, SystemdReadinessDecision.Ready)]
     // never twice
-    [InlineData(ReadyWhen.AllUp, "Up/EA Up/EA", true, false)]
-    [InlineData(ReadyWhen.FirstAttempt, "Backoff/A", true, false)]
-    public void Ready_is_due_once_when_the_configured_rule_is_met(ReadyWhen readyWhen, string tunnels, bool alreadySent, bool due)
+    [InlineData(ReadyWhen.AllUp, "Up/EA Up/EA", true, 0, SystemdReadinessDecision.AlreadySent)]
+    [InlineData(ReadyWhen.FirstAttempt, "Backoff/A", true, 0, SystemdReadinessDecision.AlreadySent)]
+    [InlineData(ReadyWhen.AllUp, "Backoff/A", true, 60, SystemdReadinessDecision.AlreadySent)]
+    public void Ready_is_due_once_when_every_tunnel_is_settled_or_the_ready_timeout_has_passed(ReadyWhen readyWhen, string tunnels,
+        bool alreadySent, double elapsedSeconds, SystemdReadinessDecision expected)
     {
-        Assert.Equal(due, SystemdReadiness.IsDue(readyWhen, Parse(tunnels), alreadySent));
+        Assert.Equal(expected, SystemdReadiness.Decide(readyWhen, Parse(tunnels), alreadySent, TimeSpan.FromSeconds(elapsedSeconds), Timeout));
     }
 
     private static List<SystemdTunnelProgress> Parse(string tunnels) =>

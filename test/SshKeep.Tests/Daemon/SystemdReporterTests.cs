@@ -137,6 +137,48 @@ public sealed class SystemdReporterTests : IDisposable
     }
 
     [Fact]
+    public void A_tunnel_that_needs_attention_does_not_hold_ready_back_and_the_status_names_it()
+    {
+        using var watchdog = new SystemdWatchdog(_notifier, null, _clock, _logger);
+        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, watchdog);
+        watchdog.Start();
+
+        bool ready = reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("api", TunnelState.NeedsAttention, false, true)),
+            [Status("db", TunnelState.Up), Status("api", TunnelState.NeedsAttention) with { LastError = "Permission denied (publickey)" }]);
+
+        Assert.True(ready);
+        Assert.Equal(["READY=1\nSTATUS=1/2 up; api: needs-attention (Permission denied (publickey))"], _listener.Drain());
+        Assert.Equal(0, _clock.ArmedTimers); // no more EXTEND_TIMEOUT_USEC
+    }
+
+    [Fact]
+    public void When_the_ready_timeout_passes_ready_goes_out_with_what_is_not_up_and_the_start_extensions_end()
+    {
+        using var watchdog = new SystemdWatchdog(_notifier, null, _clock, _logger);
+        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, watchdog, TimeSpan.FromSeconds(30));
+        var progress = Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Backoff, false, true));
+        List<TunnelStatus> statuses = [Status("db", TunnelState.Up), Status("web", TunnelState.Backoff)];
+        int rechecks = 0;
+        using var deadline = reporter.ArmReadyTimeout(() => rechecks++);
+        watchdog.Start();
+
+        Assert.False(reporter.Publish(progress, statuses));
+        _clock.Advance(20);
+        Assert.Equal(0, rechecks);
+        Assert.False(reporter.Publish(progress, statuses));
+        Assert.Contains(_listener.Drain(), m => m.StartsWith("EXTEND_TIMEOUT_USEC=", StringComparison.Ordinal));
+
+        _clock.Advance(10);
+        Assert.Equal(1, rechecks); // the owner publishes again even though nothing changed
+        Assert.True(reporter.Publish(progress, statuses));
+
+        Assert.Equal(["READY=1\nSTATUS=1/2 up; web: backoff"], _listener.Drain());
+        Assert.Equal("ready (all-up, ready_timeout 30s passed): 1 of 2 tunnels up; keeping them up until stopped", _logger.Entries[^1].Message);
+        _clock.Advance(60);
+        Assert.Empty(_listener.Drain()); // the EXTEND_TIMEOUT_USEC stream has ended
+    }
+
+    [Fact]
     public void The_backoff_countdown_is_taken_from_the_clock()
     {
         var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);

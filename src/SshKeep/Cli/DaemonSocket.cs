@@ -1,0 +1,45 @@
+using SshKeep.Daemon;
+
+namespace SshKeep.Cli;
+
+/// <summary>
+/// Where the control verbs (status, reload, restart, retry-now, stop) find the daemon of a config
+/// file without flags (docs/daemon.md "Run directory"): with --run-dir, there only; otherwise in
+/// this user's default run directory, and when no daemon is there, in the run directory of the
+/// system unit install-service made for that file (<see cref="RunDirectory.ServicePathFor"/>),
+/// which may run as another account (--account).
+/// </summary>
+internal static class DaemonSocket
+{
+    private const uint GroupOrOtherWrite = 0x12;
+
+    /// <summary>The socket to call, and the uid of the service's account when root may trust a
+    /// daemon of that account (null: only our own uid and root, <see cref="PeerCheck"/>).</summary>
+    public static (string SocketPath, uint? ServiceUid) Find(string configPath, string? runDir)
+    {
+        var own = RunDirectory.FromEnvironment(runDir).For(configPath);
+        if (runDir is not null || Exists(own.SocketPath)) return (own.SocketPath, null);
+        string serviceDirectory = RunDirectory.ServicePathFor(own.Key);
+        var service = RunDirectory.Resolve(serviceDirectory, null, 0).ForCanonical(own.ConfigPath);
+        if (!Exists(service.SocketPath)) return (own.SocketPath, null);
+        return (service.SocketPath, ServiceAccount(serviceDirectory));
+    }
+
+    /// <summary>
+    /// The owner of a service's run directory, trusted as the daemon's uid only when nobody but
+    /// root could have made that directory: its parent is a real directory owned by root that
+    /// others cannot write (systemd's RuntimeDirectory=), and it is a real directory itself.
+    /// </summary>
+    internal static uint? ServiceAccount(string serviceDirectory)
+    {
+        string parent = Path.GetDirectoryName(serviceDirectory)!;
+        if (!FileStatus.TryGet(parent, out var top, out _) || !top.IsDirectory || top.Uid != PeerCheck.RootUid ||
+            (top.Permissions & GroupOrOtherWrite) != 0)
+            return null;
+        if (!FileStatus.TryGet(serviceDirectory, out var own, out _) || !own.IsDirectory || (own.Permissions & GroupOrOtherWrite) != 0)
+            return null;
+        return own.Uid;
+    }
+
+    private static bool Exists(string socketPath) => FileStatus.TryGet(socketPath, out _, out _);
+}

@@ -1,0 +1,78 @@
+namespace SshKeep.Cli;
+
+/// <summary>
+/// <c>sshkeep uninstall-service [--user] [--write] [-c FILE]</c>: undoes install-service for one
+/// tunnels file. Without --write it prints what it would do; with --write it stops and disables
+/// that file's unit, removes the unit file and reloads systemd. It removes only the unit
+/// install-service made for that file (same name, and the file says it was written by
+/// install-service), so the units of other tunnels files, and hand-written ones, stay.
+/// </summary>
+public static class UninstallServiceCommand
+{
+    /// <summary>EX_NOINPUT: there is no unit of ours for that file.</summary>
+    public const int NoUnit = 66;
+
+    /// <summary>EX_UNAVAILABLE: systemctl failed.</summary>
+    public const int SystemctlFailed = 69;
+
+    /// <summary>Runs the verb for this machine.</summary>
+    public static int Run(InstallServiceOptions options, TextWriter output, TextWriter error) =>
+        Run(options, InstallServiceHost.Current(), output, error);
+
+    public static int Run(InstallServiceOptions options, InstallServiceHost host, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var plan = InstallServicePlan.Make(options with { Account = null }, host);
+        if (plan.Error is { } usage)
+        {
+            error.WriteLine($"sshkeep uninstall-service: {usage}");
+            return InstallServiceCommand.Usage;
+        }
+        string path = plan.UnitPath!;
+        string unit = InstallServiceUnit.Stem(plan.Spec!.UnitName);
+        List<string> scope = options.User ? ["--user"] : [];
+        string systemctl = options.User ? "systemctl --user" : "systemctl";
+
+        if (!File.Exists(path))
+        {
+            error.WriteLine($"sshkeep uninstall-service: no unit at {path} for {plan.Spec.ConfigPath}; nothing to remove");
+            return NoUnit;
+        }
+        if (!File.ReadLines(path).Take(3).Any(l => l.Contains(InstallServiceUnit.WrittenBy, StringComparison.Ordinal)))
+        {
+            error.WriteLine($"sshkeep uninstall-service: {path} was not written by sshkeep install-service; leaving it alone");
+            return NoUnit;
+        }
+
+        if (!options.Write)
+        {
+            output.WriteLine($"would run: {systemctl} disable --now {unit}");
+            output.WriteLine($"would remove: {path}");
+            output.WriteLine($"would run: {systemctl} daemon-reload");
+            output.WriteLine("(add --write to do it)");
+            return InstallServiceCommand.Ok;
+        }
+
+        if (host.Systemctl([.. scope, "disable", "--now", unit]) is not 0 and var failed)
+        {
+            error.WriteLine($"sshkeep uninstall-service: `{systemctl} disable --now {unit}` {(failed is null ? "could not be run" : $"failed (exit {failed})")}; {path} is left in place");
+            return SystemctlFailed;
+        }
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"sshkeep uninstall-service: cannot remove {path}: {e.Message}");
+            return e is UnauthorizedAccessException ? InstallServiceCommand.NoPermission : InstallServiceCommand.CannotCreate;
+        }
+        output.WriteLine($"stopped and disabled {unit}; removed {path}");
+        if (host.Systemctl([.. scope, "daemon-reload"]) is not 0)
+            error.WriteLine($"sshkeep uninstall-service: note: `{systemctl} daemon-reload` failed; run it yourself");
+        return InstallServiceCommand.Ok;
+    }
+}
