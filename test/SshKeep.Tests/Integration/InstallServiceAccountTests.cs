@@ -28,14 +28,15 @@ public sealed class InstallServiceAccountTests
             string uid = (await Run.SuccessfullyAsync("id", ["-u", account])).StandardOutput.Trim();
             string gid = (await Run.SuccessfullyAsync("id", ["-g", account])).StandardOutput.Trim();
             string config = Path.Combine(folder.FullName, "office.yaml");
+            string binary = SshkeepUnderTest.CopyForAnotherAccount(folder.FullName);
             // ssh that always fails: the tunnel never comes up, which is all `status` needs to show.
             await File.WriteAllTextAsync(config, SshKeep.Tests.Security.SshRunsWithAMinimalEnvironmentTests.OneTunnel("/bin/false"));
 
-            var host = InstallServiceHost.Current() with { SshkeepCommand = [SshkeepUnderTest.BinaryPath] };
+            var host = InstallServiceHost.Current() with { SshkeepCommand = [binary] };
             var spec = InstallServicePlan.Make(new InstallServiceOptions { ConfigPath = config, Account = account }, host).Spec!;
             string execStart = InstallServiceUnit.Render(spec).Split('\n').Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal));
             string[] command = execStart["ExecStart=".Length..].Split(' ');
-            Assert.Equal([SshkeepUnderTest.BinaryPath, "up", "-c", config, "--run-dir", spec.RunDirectory!], command);
+            Assert.Equal([binary, "up", "-c", config, "--run-dir", spec.RunDirectory!], command);
 
             // What systemd does for RuntimeDirectory=sshkeep-service/KEY, RuntimeDirectoryMode=0700, User=account.
             runDirectory = spec.RunDirectory!;
@@ -49,8 +50,8 @@ public sealed class InstallServiceAccountTests
             await Eventually.WaitUntilAsync(() => File.Exists(socket) || daemon.HasExited, "the daemon's control socket", TimeSpan.FromSeconds(60));
             Assert.False(daemon.HasExited, $"the daemon exited: {daemon.StandardError}");
 
-            var asRoot = await Run.ProgramAsync(SshkeepUnderTest.BinaryPath, ["status", "-c", config], environment: noSession);
-            var asAccount = await Run.ProgramAsync("setpriv", [$"--reuid={uid}", $"--regid={gid}", "--clear-groups", SshkeepUnderTest.BinaryPath, "status", "-c", config],
+            var asRoot = await Run.ProgramAsync(binary, ["status", "-c", config], environment: noSession);
+            var asAccount = await Run.ProgramAsync("setpriv", [$"--reuid={uid}", $"--regid={gid}", "--clear-groups", binary, "status", "-c", config],
                 environment: noSession);
 
             // 1: the daemon answered, and its tunnel is not up (3 would be "no daemon").

@@ -24,6 +24,23 @@ internal sealed partial class SshkeepUnderTest : IAsyncDisposable
     public static string BinaryPath =>
         Environment.GetEnvironmentVariable("SSHKEEP_TEST_BINARY") is { Length: > 0 } other ? other : Path.Combine(AppContext.BaseDirectory, "sshkeep");
 
+    /// <summary>
+    /// A copy of the binary (the files beside it: the apphost, its dll and its dependencies, about
+    /// 8 MB; or the one Native AOT file) in <paramref name="folder"/>, for a test that runs it as
+    /// another account: the checkout may sit under a directory only root can enter (a clone into
+    /// <c>mktemp -d</c> is 0700), where the apphost as another user cannot even find itself.
+    /// </summary>
+    public static string CopyForAnotherAccount(string folder)
+    {
+        var bin = Directory.CreateDirectory(Path.Combine(folder, "bin"));
+        File.SetUnixFileMode(bin.FullName, (UnixFileMode)0x1ED /* 0755 */);
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(BinaryPath)!))
+        {
+            File.Copy(file, Path.Combine(bin.FullName, Path.GetFileName(file)));
+        }
+        return Path.Combine(bin.FullName, Path.GetFileName(BinaryPath));
+    }
+
     public int Pid => _process.Pid;
 
     public Task<int> Exited => _process.Exited;
