@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # ./run.sh demo                    install what the demo needs, build, run `sshkeep demo`
-# ./run.sh install [--prefix DIR] [--native]
+# ./run.sh install [--prefix DIR] [--native] [--no-autossh]
 #                                  publish a Release build into DIR/lib/sshkeep and link
 #                                  DIR/bin/sshkeep and DIR/bin/autossh (default DIR: /usr/local
 #                                  as root, else ~/.local); --native: a Native AOT build (a third
-#                                  of the memory; needs clang and zlib1g-dev, installed as root)
+#                                  of the memory; needs clang and zlib1g-dev, installed as root);
+#                                  --no-autossh: no DIR/bin/autossh (warned about when another
+#                                  autossh is on PATH and would be shadowed)
 # ./run.sh ARGS...                 run `sshkeep ARGS...` (built first when sources changed)
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
@@ -36,15 +38,30 @@ build() {
   touch "$apphost"
 }
 
+# Prints the first autossh on PATH outside DIR ($1) that is not sshkeep ($2), if there is one.
+other_autossh() {
+  local dir own IFS=:
+  own=$(readlink -f "$2")
+  for dir in $PATH; do
+    [ -n "$dir" ] && [ "$(readlink -f "$dir")" != "$(readlink -f "$1")" ] || continue
+    if [ -x "$dir/autossh" ] && [ "$(readlink -f "$dir/autossh")" != "$own" ]; then
+      echo "$dir/autossh"
+      return 0
+    fi
+  done
+  return 1
+}
+
 install() {
-  local prefix native=
+  local prefix native= link_autossh=1
   if [ "$(id -u)" -eq 0 ]; then prefix=/usr/local; else prefix="$HOME/.local"; fi
   while [ $# -gt 0 ]; do
     case $1 in
       --prefix) prefix=${2:?--prefix needs a folder}; shift 2 ;;
       --prefix=*) prefix=${1#--prefix=}; shift ;;
       --native) native=1; shift ;;
-      *) echo "usage: ./run.sh install [--prefix DIR] [--native]" >&2; exit 2 ;;
+      --no-autossh) link_autossh=; shift ;;
+      *) echo "usage: ./run.sh install [--prefix DIR] [--native] [--no-autossh]" >&2; exit 2 ;;
     esac
   done
   mkdir -p "$prefix"
@@ -90,12 +107,29 @@ install() {
   ln -sfn ../lib/sshkeep/sshkeep "$bin/sshkeep"
   # The `autossh` name makes sshkeep behave as autossh (it reads argv[0]). Never replace a real
   # autossh binary that someone installed here; a link (ours or another) is fair to update.
-  if [ -e "$bin/autossh" ] && [ ! -L "$bin/autossh" ]; then
+  # Another autossh elsewhere on PATH (Debian's /usr/bin/autossh) is said out loud before it is
+  # shadowed: which one `autossh` runs then depends on the order of PATH.
+  local other
+  if other=$(other_autossh "$bin" "$lib/sshkeep"); then
+    if [ -n "$link_autossh" ]; then
+      echo "warning: $bin/autossh (sshkeep) shadows $other wherever PATH lists $bin first;" \
+        "install with --no-autossh to keep $other as autossh" >&2
+    else
+      echo "kept $other as autossh (--no-autossh)"
+    fi
+  fi
+  if [ -z "$link_autossh" ]; then
+    [ ! -L "$bin/autossh" ] || [ "$(readlink "$bin/autossh")" != sshkeep ] || rm -f "$bin/autossh"
+  elif [ -e "$bin/autossh" ] && [ ! -L "$bin/autossh" ]; then
     echo "left $bin/autossh alone: it is a file, not a link; remove it to let sshkeep stand in for autossh" >&2
   else
     ln -sfn sshkeep "$bin/autossh"
   fi
-  echo "installed into $lib; commands: $bin/sshkeep, $bin/autossh"
+  if [ -n "$link_autossh" ]; then
+    echo "installed into $lib; commands: $bin/sshkeep, $bin/autossh"
+  else
+    echo "installed into $lib; command: $bin/sshkeep"
+  fi
   case ":$PATH:" in
     *":$bin:"*) ;;
     *) echo "note: $bin is not in PATH" ;;
