@@ -24,16 +24,7 @@ public static class InstallServiceCommand
 
     public static int Run(InstallServiceOptions options, InstallServiceHost host, TextWriter output, TextWriter error)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(host);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        var plan = InstallServicePlan.Make(options, host);
-        if (plan.Error is { } usage)
-        {
-            error.WriteLine($"sshkeep install-service: {usage}");
-            return Usage;
-        }
+        if (PlanOrUsage("install-service", options, host, output, error) is not { } plan) return Usage;
         var spec = plan.Spec!;
         string unit = InstallServiceUnit.Render(spec);
         foreach (string note in plan.Notes) error.WriteLine($"sshkeep install-service: note: {note}");
@@ -105,5 +96,19 @@ public static class InstallServiceCommand
         {
             if (File.Exists(temporary)) File.Delete(temporary);
         }
+    }
+
+    /// <summary>The plan for <paramref name="options"/>, or null once its usage error is written as
+    /// <c>sshkeep VERB: …</c>: the start both install-service and uninstall-service share.</summary>
+    internal static InstallServicePlan? PlanOrUsage(string verb, InstallServiceOptions options, InstallServiceHost host, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var plan = InstallServicePlan.Make(options, host);
+        if (plan.Error is not { } usage) return plan;
+        error.WriteLine($"sshkeep {verb}: {usage}");
+        return null;
     }
 }

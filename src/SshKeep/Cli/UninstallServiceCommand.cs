@@ -22,13 +22,8 @@ public static class UninstallServiceCommand
     public static int Run(InstallServiceOptions options, InstallServiceHost host, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(host);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-        var plan = InstallServicePlan.Make(options with { Account = null }, host);
-        if (plan.Error is { } usage)
+        if (InstallServiceCommand.PlanOrUsage("uninstall-service", options with { Account = null }, host, output, error) is not { } plan)
         {
-            error.WriteLine($"sshkeep uninstall-service: {usage}");
             return InstallServiceCommand.Usage;
         }
         string path = plan.UnitPath!;

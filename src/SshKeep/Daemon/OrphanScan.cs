@@ -1,4 +1,5 @@
 using System.Globalization;
+using SshKeep.Ssh;
 using System.Text;
 
 namespace SshKeep.Daemon;
@@ -37,7 +38,8 @@ internal static class OrphanScan
     public static ProcessFacts? Read(int pid, uint uid, string procRoot = "/proc")
     {
         var directory = Path.Join(procRoot, pid.ToString(CultureInfo.InvariantCulture));
-        if (ReadText(Path.Join(directory, "stat")) is not { } stat || ParseStat(stat) is not var (state, group)) return null;
+        if (ReadText(Path.Join(directory, "stat")) is not { } text || ProcStat.Parse(text) is not { } stat) return null;
+        var (state, group) = (stat.State, stat.ProcessGroup);
         var (realUid, effectiveUid) = ParseUids(ReadText(Path.Join(directory, "status")));
         if (realUid != uid || effectiveUid != uid) return new ProcessFacts(pid, state, group, realUid, effectiveUid, [], null, null);
         var argv = Split(ReadBytes(Path.Join(directory, "cmdline")));
@@ -61,18 +63,6 @@ internal static class OrphanScan
             }
         }
         return new ProcessFacts(pid, state, group, realUid, effectiveUid, argv, executable, environment);
-    }
-
-    /// <summary>"pid (comm) S ppid pgrp …" (proc(5)): comm may hold spaces and parentheses, so the
-    /// fields are counted from the last ')'.</summary>
-    private static (char State, int Group)? ParseStat(string text)
-    {
-        var close = text.LastIndexOf(')');
-        if (close < 0 || close + 2 >= text.Length) return null;
-        var fields = text[(close + 2)..].Split(' ');
-        return fields.Length > 2 && fields[0].Length == 1
-            && int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var group)
-            ? (fields[0][0], group) : null;
     }
 
     /// <summary>"Uid:\treal\teffective\tsaved\tfilesystem" of /proc/PID/status.</summary>

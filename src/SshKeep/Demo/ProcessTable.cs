@@ -1,4 +1,5 @@
 using System.Globalization;
+using SshKeep.Ssh;
 
 namespace SshKeep.Demo;
 
@@ -84,25 +85,8 @@ internal static class ProcessTable
         return table;
     }
 
-    private static Stat? ReadStat(int pid)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText($"/proc/{pid}/stat");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null; // gone between listing and reading, which is normal
-        }
-        // "pid (comm) S ppid … starttime …": comm may hold spaces and parentheses, so split after the
-        // last ')'. Fields after it start at field 3 (state); starttime is field 22 (proc(5)).
-        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-        return new Stat(
-            fields[0][0],
-            int.Parse(fields[1], CultureInfo.InvariantCulture),
-            ulong.Parse(fields[19], CultureInfo.InvariantCulture));
-    }
+    private static Stat? ReadStat(int pid) =>
+        ProcStat.Read($"/proc/{pid}/stat") is { } stat ? new Stat(stat.State, stat.ParentPid, stat.StartTicks) : null;
 
     private readonly record struct Stat(char State, int ParentPid, ulong StartTicks);
 }

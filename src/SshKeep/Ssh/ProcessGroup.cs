@@ -31,27 +31,6 @@ internal static class ProcessGroup
         }
     }
 
-    private static bool IsLiveMember(int pid, int pgid)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText($"/proc/{pid}/stat");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false; // gone between listing and reading, which is normal
-        }
-
-        // "pid (comm) S ppid pgrp …" (proc(5)): comm may hold spaces and parentheses, so the fields
-        // are counted from the last ')'.
-        var rest = text.AsSpan(text.LastIndexOf(')') + 2);
-        var state = rest[0];
-        rest = rest[2..];
-        rest = rest[(rest.IndexOf(' ') + 1)..]; // past ppid
-        var end = rest.IndexOf(' ');
-        return state != 'Z'
-            && int.TryParse(end < 0 ? rest : rest[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var group)
-            && group == pgid;
-    }
+    private static bool IsLiveMember(int pid, int pgid) =>
+        ProcStat.Read($"/proc/{pid}/stat") is { } stat && stat.State != 'Z' && stat.ProcessGroup == pgid;
 }
