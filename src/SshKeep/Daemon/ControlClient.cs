@@ -72,9 +72,18 @@ public sealed class ControlClient
         try
         {
             byte[] request = System.Text.Encoding.UTF8.GetBytes(line);
-            int sent = 0;
-            while (sent < request.Length)
-                sent += await socket.SendAsync(request.AsMemory(sent), SocketFlags.None, exchange.Token);
+            try
+            {
+                int sent = 0;
+                while (sent < request.Length)
+                    sent += await socket.SendAsync(request.AsMemory(sent), SocketFlags.None, exchange.Token);
+            }
+            catch (SocketException)
+            {
+                // A daemon that refuses at once (busy, forbidden) answers and closes without reading
+                // the request, so the send may fail with EPIPE; the answer it wrote before closing
+                // is still queued for us and is read below.
+            }
             while (true)
             {
                 var memory = received.GetMemory(4096);

@@ -120,11 +120,13 @@ public static class MonitorSpecCases
         },
 
         new("An octal -M value builds forwards on the octal port in autossh; sshkeep reads decimal",
-            Args("-M", "054321", "host"), NoGate, FakeSshPlan.Exit(0),
-            // R13: 054321 is octal 22737.
-            RunsOnce(false, "-L", "22737:127.0.0.1:22737", "-R", "22737:127.0.0.1:22738", "host"),
+            Args("-M", "022222", "host"), NoGate, FakeSshPlan.Exit(0),
+            // R13: 022222 is octal 9362. Both readings stay below the kernel's ephemeral range
+            // (32768+), where an outgoing connection of any other test could hold the port sshkeep
+            // binds, and outside the port pools' bands (10000–19599).
+            RunsOnce(false, "-L", "9362:127.0.0.1:9362", "-R", "9362:127.0.0.1:9363", "host"),
             new Difference("R13 fix", "-M numbers are decimal, so forwards and test agree on one port",
-                RunsOnce(false, "-L", "54321:127.0.0.1:54321", "-R", "54321:127.0.0.1:54322", "host")))
+                RunsOnce(false, "-L", "22222:127.0.0.1:22222", "-R", "22222:127.0.0.1:22223", "host")))
         { Rules = "R13, R96.5" },
 
         new("A hex -M value fails at autossh's first test; sshkeep rejects it at start",

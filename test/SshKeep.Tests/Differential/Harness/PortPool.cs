@@ -7,7 +7,7 @@ namespace SshKeep.Tests.Differential.Harness;
 /// Hands out monitor port pairs (P, P+1) that are free on 127.0.0.1 right now and not leased to
 /// another run of this pool. Loop mode makes the keeper bind 127.0.0.1:P+1 (R46), so two runs in
 /// parallel must not share P. Each test class gets its own band of 600 ports inside 10000–19999:
-/// below the fixed ports some cases use (20000+, 22737, 23130, 65534) and below the wrapper's
+/// below the fixed ports some cases use (20000+, 22222, 23130, 65534; 9362 is below them) and below the wrapper's
 /// random range 32768–65535 (R3).
 /// </summary>
 public sealed class PortPool
