@@ -16,4 +16,9 @@ public sealed record DaemonLogSettings
     /// syslog priority prefix instead of our timestamp. JSON lines are written as they are, so
     /// that they stay JSON; their <c>level</c> field says the severity.</summary>
     public bool Journal { get; init; }
+
+    /// <summary>With <see cref="Journal"/>, each event is sent to this socket as one native journal
+    /// entry (<see cref="DaemonJournalEntry"/>), and written to stderr only when the send fails.
+    /// Null writes every event to stderr; the daemon passes <see cref="JournalSocket.DefaultPath"/>.</summary>
+    public string? JournalSocketPath { get; init; }
 }
