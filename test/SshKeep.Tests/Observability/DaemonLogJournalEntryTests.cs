@@ -1,6 +1,9 @@
 using System.Net.Sockets;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using SshKeep.Hooks;
 using SshKeep.Observability;
 using SshKeep.Tests.Fakes;
 
@@ -110,6 +113,38 @@ public sealed class DaemonLogJournalEntryTests : IDisposable
         Assert.Equal("", Stderr());
     }
 
+    /// <summary>Every event of the daemon's catalogue, hooks and the control socket included.</summary>
+    public static TheoryData<string> EventNames => [.. CatalogueEvents().Select(m => m.DeclaringType!.Name + "." + m.Name)];
+
+    [Theory]
+    [MemberData(nameof(EventNames))]
+    public async Task Every_event_of_a_tunnel_carries_the_tunnel_as_a_field_and_every_event_its_name_and_id(string name)
+    {
+        var method = CatalogueEvents().Single(m => m.DeclaringType!.Name + "." + m.Name == name);
+        var attribute = method.GetCustomAttribute<LoggerMessageAttribute>()!;
+        using (var provider = new DaemonLoggerProvider(_stderr, new DaemonLogSettings
+               {
+                   TimeProvider = _clock, MinimumLevel = LogLevel.Trace, Journal = true, JournalSocketPath = _journald.SocketPath,
+               }))
+        {
+            var logger = provider.CreateLogger("x");
+            var parameters = method.GetParameters().Skip(1).ToList();
+            // ControlLog.ControlRequestReceived takes its level as an argument.
+            method.Invoke(null, [logger, .. parameters.Select(p => p.ParameterType == typeof(LogLevel) ? LogLevel.Information : DaemonLogCatalogueTests.Sample(p))]);
+        }
+
+        var fields = (await ReceiveAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(f => !f.StartsWith("SSHKEEP_EXCEPTION", StringComparison.Ordinal) && f.Contains('=', StringComparison.Ordinal))
+            .Select(f => f.Split('=', 2)).ToDictionary(f => f[0], f => f[1]);
+        bool perTunnel = method.GetParameters()[1].Name == "tunnel";
+        Assert.Equal(perTunnel ? "sample-tunnel" : null, fields.GetValueOrDefault("SSHKEEP_TUNNEL"));
+        Assert.Equal(method.Name, fields["SSHKEEP_EVENT"]);
+        Assert.Equal(attribute.EventId.ToString(System.Globalization.CultureInfo.InvariantCulture), fields["SSHKEEP_EVENT_ID"]);
+        Assert.Equal("sshkeep", fields["SYSLOG_IDENTIFIER"]);
+        Assert.Equal(perTunnel, fields["MESSAGE"].StartsWith("sample-tunnel: ", StringComparison.Ordinal));
+        Assert.Equal("", Stderr());
+    }
+
     [Fact]
     public void Without_a_journal_socket_the_line_goes_to_stderr_with_its_priority()
     {
@@ -188,6 +223,11 @@ public sealed class DaemonLogJournalEntryTests : IDisposable
 
     private DaemonLoggerProvider Provider(string socketPath, DaemonLogFormat format = DaemonLogFormat.Text) =>
         new(_stderr, new DaemonLogSettings { TimeProvider = _clock, Format = format, Journal = true, JournalSocketPath = socketPath });
+
+    private static IEnumerable<MethodInfo> CatalogueEvents() =>
+        new[] { typeof(DaemonLog), typeof(HooksLog), typeof(SshKeep.Daemon.ControlLog) }
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            .Where(m => m.GetCustomAttribute<LoggerMessageAttribute>() is not null);
 
     private async Task<string> ReceiveAsync() => Encoding.UTF8.GetString(await _journald.ReceiveBytesAsync());
 
