@@ -52,6 +52,7 @@ public sealed class BashCompletionTests
     [InlineData("sshkeep|help|up|", "")]
     [InlineData("sshkeep|version|", "")]
     [InlineData("sshkeep|-M|", "")]
+    [InlineData("sshkeep|-M|0|-N|localhos", "localhost")] // an autossh command line: hosts (ssh's own completion when installed)
     public async Task Tab_offers_what_the_command_line_can_take_next(string line, string expected)
     {
         var (replies, stderr) = await BashCompletionShell.CompleteAsync(line.Split('|'));
