@@ -64,17 +64,17 @@ public sealed class BashCompletionTests
     [Theory]
     [InlineData("-c")]
     [InlineData("--config")]
-    public async Task The_config_option_offers_yaml_files_and_directories(string option)
+    public async Task The_config_option_offers_yaml_files_and_directories_a_name_with_a_space_as_one(string option)
     {
         var directory = Directory.CreateTempSubdirectory("sshkeep-completion-").FullName;
         try
         {
-            foreach (var file in new[] { "office.yaml", "home.yml", "notes.txt" }) File.WriteAllText(Path.Combine(directory, file), "");
+            foreach (var file in new[] { "office.yaml", "my office.yaml", "home.yml", "notes.txt" }) File.WriteAllText(Path.Combine(directory, file), "");
             Directory.CreateDirectory(Path.Combine(directory, "more"));
 
             var (replies, _) = await BashCompletionShell.CompleteAsync(["sshkeep", "check", option, ""], directory);
 
-            Assert.Equal(["home.yml", "more", "office.yaml"], replies);
+            Assert.Equal(["home.yml", "more", "my office.yaml", "office.yaml"], replies);
         }
         finally
         {
