@@ -45,6 +45,17 @@ internal sealed partial class ManPageRoff
         return terms;
     }
 
+    /// <summary>The text of the <c>.TP</c> entry whose term starts with <paramref name="term"/>: its
+    /// lines up to the next entry, paragraph or heading.</summary>
+    public string Entry(string heading, string term)
+    {
+        var lines = SectionSource(heading);
+        var start = Enumerable.Range(0, lines.Count - 1)
+            .First(i => lines[i].TrimEnd() == ".TP" && Line(lines[i + 1]).Trim().Split(' ')[0].TrimEnd(':') == term);
+        var body = lines.Skip(start + 2).TakeWhile(l => !EntryEnd().IsMatch(l));
+        return string.Join(' ', Lines(body));
+    }
+
     /// <summary>The lines between <c>.nf</c> and <c>.fi</c> in the section, as text.</summary>
     public string Preformatted(string heading)
     {
@@ -155,6 +166,9 @@ internal sealed partial class ManPageRoff
 
     [GeneratedRegex(@"\\(?:-|e|&|c|f[BIRP]|\([a-z]{2}|\[u[0-9A-F]{4,5}\])")]
     private static partial Regex Escape();
+
+    [GeneratedRegex(@"^\.(TP|PP|SH|SS|RS|RE|IP)\b")]
+    private static partial Regex EntryEnd();
 
     [GeneratedRegex(@"^([.'])", RegexOptions.Multiline)]
     private static partial Regex ControlCharacterAtLineStart();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using SshKeep.Compat;
 using SshKeep.Config;
@@ -107,6 +108,35 @@ public sealed partial class ManPageTests
         var terms = new[] { "TOP-LEVEL KEYS", "TUNNEL KEYS", "FORWARDS", "HEALTH", "BACKOFF", "HOOKS" }.SelectMany(Tunnels.Terms);
 
         Assert.Contains(key, terms.Select(t => t.Split(' ')[0].TrimEnd(':')));
+    }
+
+    public static TheoryData<string, string, string> Defaults()
+    {
+        var health = new HealthSettings();
+        var backoff = new BackoffSettings();
+        var data = new TheoryData<string, string, string>();
+        void Add(string heading, string key, double value) => data.Add(heading, key, value.ToString(CultureInfo.InvariantCulture));
+        Add("HEALTH", "server_alive_interval", health.ServerAliveInterval);
+        Add("HEALTH", "server_alive_count_max", health.ServerAliveCountMax);
+        Add("HEALTH", "connect_timeout", health.ConnectTimeout);
+        Add("HEALTH", "probe_interval", health.ProbeInterval);
+        Add("HEALTH", "probe_timeout", health.ProbeTimeout);
+        Add("HEALTH", "probe_failures", health.ProbeFailures);
+        Add("BACKOFF", "initial", backoff.Initial);
+        Add("BACKOFF", "max", backoff.Max);
+        Add("BACKOFF", "stable_period", backoff.StablePeriod);
+        Add("BACKOFF", "needs_attention_retry", backoff.NeedsAttentionRetry);
+        Add("BACKOFF", "remote_port_retry", backoff.RemotePortRetry);
+        Add("HOOKS", "timeout", new HookSettings().Timeout);
+        Add("TOP-LEVEL KEYS", "ready_timeout", new SshKeepConfig { Path = "", Tunnels = [] }.ReadyTimeout.TotalSeconds);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Defaults))]
+    public void The_defaults_in_sshkeep_tunnels_5_are_the_loaders(string heading, string key, string value)
+    {
+        Assert.Contains($"default {value}.", Tunnels.Entry(heading, key), StringComparison.Ordinal);
     }
 
     [Theory]
