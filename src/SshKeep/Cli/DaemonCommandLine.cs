@@ -21,7 +21,14 @@ internal static class DaemonCommandLine
         "up", "status", "restart", "retry-now", "reload", "stop", "check", "doctor", "install-service", "uninstall-service", "demo", "help", "version", "--help", "--version",
     };
 
-    public static Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) =>
+        // sshkeep handles SIGTERM/SIGINT itself (every ssh is stopped with a grace period), so the
+        // parser must not cancel and then kill the process after its own short timeout.
+        Build().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+
+    /// <summary>The whole command tree: what <see cref="RunAsync"/> parses with, and what the man
+    /// page and the bash completion are checked against (packaging/man/sshkeep.1, packaging/completion/sshkeep).</summary>
+    internal static RootCommand Build()
     {
         var config = new Option<string?>("--config", "-c") { Description = "the tunnels file (default: $SSHKEEP_CONFIG, else ~/.config/sshkeep/tunnels.yaml, or /etc/sshkeep/tunnels.yaml as root)" };
         var runDir = new Option<string?>("--run-dir") { Description = "where the lock, status.json and control socket live (default: $XDG_RUNTIME_DIR/sshkeep, or /run/sshkeep as root)" };
@@ -136,9 +143,7 @@ internal static class DaemonCommandLine
             { } name => Usage($"help {name}: no such command; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}"),
         });
         root.Subcommands.Add(help);
-        // sshkeep handles SIGTERM/SIGINT itself (every ssh is stopped with a grace period), so the
-        // parser must not cancel and then kill the process after its own short timeout.
-        return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        return root;
     }
 
     private static async Task<int> SendAsync(string? config, string? runDir, ControlRequest request, CancellationToken ct)
