@@ -134,13 +134,16 @@ internal static class DaemonCommandLine
 
         var root = new RootCommand(HelpText.Text) { up, status, restart, retryNow, reload, stop, check, doctor, installService, uninstallService, demo, version };
         foreach (var option in root.Options.OfType<VersionOption>()) option.Action = new VersionAction();
-        var topic = new Argument<string?>("command") { Description = "the command to explain (default: all of them)", Arity = ArgumentArity.ZeroOrOne };
-        var help = new Command("help", "show this help, or one command's: help COMMAND") { topic };
-        help.SetAction(r => r.GetValue(topic) switch
+        var topic = new Argument<string?>("command") { Description = "the command to explain (default: all of them), or config: the tunnels file's keys", Arity = ArgumentArity.ZeroOrOne };
+        var key = new Argument<string?>("key") { Description = "after config: the key to explain (default: all of them)", Arity = ArgumentArity.ZeroOrOne };
+        var help = new Command("help", "show this help, or one command's: help COMMAND; the tunnels file's keys: help config [KEY]") { topic, key };
+        help.SetAction(r => (r.GetValue(topic), r.GetValue(key)) switch
         {
-            null => root.Parse(["--help"]).Invoke(),
-            { } name when root.Subcommands.Any(c => c.Name == name) => root.Parse([name, "--help"]).Invoke(),
-            { } name => Usage($"help {name}: no such command; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}"),
+            (ConfigHelp.Topic, var name) => ConfigHelp.Run(name, r.InvocationConfiguration.Output, Console.Error),
+            (_, { } extra) => Usage($"help {r.GetValue(topic)} {extra}: only help {ConfigHelp.Topic} takes a second word"),
+            (null, _) => root.Parse(["--help"]).Invoke(),
+            ({ } name, _) when root.Subcommands.Any(c => c.Name == name) => root.Parse([name, "--help"]).Invoke(),
+            ({ } name, _) => Usage($"help {name}: no such command; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))} (and help {ConfigHelp.Topic} for the tunnels file's keys)"),
         });
         root.Subcommands.Add(help);
         return root;
