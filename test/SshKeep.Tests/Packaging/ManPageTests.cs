@@ -108,6 +108,33 @@ public sealed partial class ManPageTests
         var terms = new[] { "TOP-LEVEL KEYS", "TUNNEL KEYS", "FORWARDS", "HEALTH", "BACKOFF", "HOOKS" }.SelectMany(Tunnels.Terms);
 
         Assert.Contains(key, terms.Select(t => t.Split(' ')[0].TrimEnd(':')));
+        Assert.Contains(key, ConfigKeyHelp.Entries.Select(e => e.Key));
+    }
+
+    /// <summary>Every key <c>sshkeep help config</c> lists, with the man page's section it names and its summary.</summary>
+    public static TheoryData<string, string, string> ConfigKeyHelpEntries()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var entry in ConfigKeyHelp.Entries) data.Add(entry.Path, entry.Heading, entry.Summary);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ConfigKeyHelpEntries))]
+    public void Each_key_help_config_lists_has_an_entry_in_sshkeep_tunnels_5_that_says_what_its_summary_says(string path, string heading, string summary)
+    {
+        // The summary is phrases of the man page's entry (its term included), in its order: its
+        // ranges, defaults and accepted words are the page's.
+        var entry = Tunnels.Terms(heading).First(t => t.Split(' ')[0].TrimEnd(':') == path[(path.LastIndexOf('.') + 1)..]) + " " +
+                    Tunnels.Entry(heading, path[(path.LastIndexOf('.') + 1)..]);
+        var at = 0;
+        foreach (var phrase in SummaryPhrase().Split(summary))
+        {
+            // Whole words: "default 3" is not in "default 30".
+            var found = new Regex($@"(?<!\w){Regex.Escape(phrase)}(?!\w)", RegexOptions.IgnoreCase).Match(entry, at);
+            Assert.True(found.Success, $"{path}: \"{phrase}\" is not in (or not in the order of) the entry of sshkeep-tunnels(5), {heading}: {entry}");
+            at = found.Index + found.Length;
+        }
     }
 
     public static TheoryData<string, string, string> Defaults()
@@ -184,6 +211,9 @@ public sealed partial class ManPageTests
     }
 
     private static string OptionIdentity(string spelling) => spelling == "-c" ? "--config" : spelling;
+
+    [GeneratedRegex(@"[,;.] ")]
+    private static partial Regex SummaryPhrase();
 
     [GeneratedRegex(@"AUTOSSH_[A-Z_]+")]
     private static partial Regex AutosshVariable();
