@@ -1,4 +1,5 @@
 using System.Globalization;
+using SshKeep.Config;
 using SshKeep.Demo;
 using SshKeep.Observability;
 using SshKeep.Tests.Integration;
@@ -8,9 +9,9 @@ namespace SshKeep.Tests.Packaging;
 
 /// <summary>
 /// The bash completion the package installs (packaging/completion/sshkeep), run in plain bash: its
-/// lists are the parser's, Tab offers commands, options and their values, and the tunnel names of
-/// the daemon that runs the file on the command line — nothing, and nothing on the terminal, when
-/// no daemon runs.
+/// lists are the parser's, Tab offers commands, options and their values, the keys of the tunnels
+/// file after <c>help config</c> (as the program lists them), and the tunnel names of the daemon that
+/// runs the file on the command line — nothing, and nothing on the terminal, when no daemon runs.
 /// </summary>
 public sealed class BashCompletionTests
 {
@@ -49,6 +50,7 @@ public sealed class BashCompletionTests
     [InlineData("sshkeep|up|--log-format|", "json text")]
     [InlineData("sshkeep|up|--http|", "")]
     [InlineData("sshkeep|help|un", "uninstall-service")]
+    [InlineData("sshkeep|help|c", "check config")]
     [InlineData("sshkeep|help|up|", "")]
     [InlineData("sshkeep|version|", "")]
     [InlineData("sshkeep|-M|", "")]
@@ -99,6 +101,30 @@ public sealed class BashCompletionTests
         Assert.Empty(retryNow.Replies); // a tunnel is already named
         Assert.Equal(["web-back"], retryNowPrefix.Replies);
         Assert.Empty(second.Replies);
+    }
+
+    [Fact]
+    public async Task Help_config_offers_the_keys_the_program_lists()
+    {
+        var all = await BashCompletionShell.CompleteAsync([SshkeepUnderTest.BinaryPath, "help", "config", ""]);
+        var probe = await BashCompletionShell.CompleteAsync([SshkeepUnderTest.BinaryPath, "help", "config", "tunnels.NAME.health.probe_"]);
+        var forward = await BashCompletionShell.CompleteAsync([SshkeepUnderTest.BinaryPath, "help", "config", "tunnels.NAME.forwards[N].probe."]);
+        var second = await BashCompletionShell.CompleteAsync([SshkeepUnderTest.BinaryPath, "help", "config", "version", ""]);
+
+        Assert.Equal(ConfigKeyHelp.Entries.Select(e => e.Path).Order(StringComparer.Ordinal), all.Replies);
+        Assert.Equal("", all.StandardError);
+        Assert.Equal(["tunnels.NAME.health.probe_failures", "tunnels.NAME.health.probe_interval", "tunnels.NAME.health.probe_timeout"], probe.Replies);
+        Assert.Equal(["tunnels.NAME.forwards[N].probe.expect", "tunnels.NAME.forwards[N].probe.http", "tunnels.NAME.forwards[N].probe.send"], forward.Replies);
+        Assert.Empty(second.Replies); // a key is already named
+    }
+
+    [Fact]
+    public async Task Without_a_program_to_ask_config_keys_are_nothing_and_the_terminal_stays_clean()
+    {
+        var (replies, stderr) = await BashCompletionShell.CompleteAsync(["/nonexistent/sshkeep", "help", "config", ""]);
+
+        Assert.Empty(replies);
+        Assert.Equal("", stderr);
     }
 
     [Fact]
