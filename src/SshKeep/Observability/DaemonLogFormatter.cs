@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace SshKeep.Observability;
 
 /// <summary>
-/// The daemon's three line formats (issue 3 item 7). None of them ever writes a newline inside
+/// The daemon's three line formats. None of them ever writes a newline inside
 /// an event, so one event is one line.
 /// <list type="bullet">
 /// <item>text: <c>2026-11-22T08:24:10.123Z INFO  db: ssh exited with status 255 after 3m12s; restarting in 4s (attempt 3)</c></item>
