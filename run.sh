@@ -196,7 +196,7 @@ package_one() {
     amd64) rid=linux-x64 strip=x86_64-linux-gnu-strip ;;
     arm64) rid=linux-arm64 strip=aarch64-linux-gnu-strip ;;
   esac
-  [ "$arch" != "$(dpkg --print-architecture)" ] || strip=strip
+  [ "$arch" != "$(dpkg --print-architecture)" ] || strip="strip"
   started=$(date +%s)
   local publish="$work/publish" tree="$work/debian/sshkeep" log="$work/publish.log"
   mkdir -p "$publish" "$tree/DEBIAN"
@@ -227,13 +227,14 @@ package_one() {
   gzip -9n <"$root/packaging/debian/changelog" >"$doc/changelog.gz"
   command install -m 0644 "$root/packaging/debian/lintian-overrides" "$tree/usr/share/lintian/overrides/sshkeep"
   # Man pages and completion come from packaging/man and packaging/completion, when there.
-  local page section
+  local page section gzipped
   for page in "$root"/packaging/man/*.[1-8]; do
     [ -f "$page" ] || continue
     section=${page##*.}
+    gzipped="$man/man$section/${page##*/}.gz"
     command install -d -m 0755 "$man/man$section"
-    gzip -9n <"$page" >"$man/man$section/$(basename "$page").gz"
-    chmod 0644 "$man/man$section/$(basename "$page").gz"
+    gzip -9n <"$page" >"$gzipped"
+    chmod 0644 "$gzipped"
   done
   if [ -f "$man/man1/sshkeep.1.gz" ]; then ln -s sshkeep.1.gz "$man/man1/autossh.1.gz"; fi
   if [ -f "$root/packaging/completion/sshkeep" ]; then
