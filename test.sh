@@ -49,6 +49,25 @@ else
   echo "skipped the Native AOT pass: no clang/zlib1g-dev (run as root to install them)"
 fi
 
+# The Debian packages (`./run.sh package`, docs/packaging.md), then their own tests: contents,
+# lintian, the arm64 program under qemu, dpkg in a throwaway systemd. Built after the Native AOT
+# pass, whose amd64 output the package build finds up to date; the arm64 cross-compile is the
+# long part. Without root (nothing can be installed) a failed build skips the pass with one line.
+package_tests='FullyQualifiedName~SshKeep.Tests.Packaging.PackageContentsTests|FullyQualifiedName~SshKeep.Tests.Packaging.LintianTests|FullyQualifiedName~SshKeep.Tests.Packaging.Arm64UnderQemuTests|FullyQualifiedName~Integration.Systemd.PackageInSystemdTests'
+ensure_packages lintian qemu-user-static || true
+if ./run.sh package >"$results/package.log" 2>&1; then
+  grep '^wrote ' "$results/package.log"
+  SSHKEEP_TEST_DEB_DIR="$root/dist" dotnet test SshKeep.slnx -c Release --no-build --filter "$package_tests" \
+    --logger "trx;LogFileName=packages.trx" --results-directory "$results/packages" \
+    --blame-hang-timeout 5m --blame-hang-dump-type none || status=1
+elif [ "$(id -u)" -ne 0 ]; then
+  echo "skipped the package pass: ./run.sh package needs packages only root can install ($(tail -n 1 "$results/package.log"))"
+else
+  cat "$results/package.log"
+  echo "./run.sh package failed"
+  status=1
+fi
+
 passed=0 failed=0 skipped=0
 shopt -s nullglob
 trx_files=("$results"/*.trx "$results"/*/*.trx)
