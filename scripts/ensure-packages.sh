@@ -15,6 +15,8 @@ _sshkeep_package_present() {
     psmisc) command -v killall >/dev/null ;;
     chromium) command -v chromium >/dev/null ;;
     clang) command -v clang >/dev/null ;;
+    systemd) [ -x /lib/systemd/systemd ] ;;
+    util-linux) command -v unshare >/dev/null && command -v nsenter >/dev/null ;;
     *) dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' ;;
   esac
 }

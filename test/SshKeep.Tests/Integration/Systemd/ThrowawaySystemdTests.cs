@@ -1,4 +1,5 @@
 using SshKeep.Demo;
+using SshKeep.Tests.Integration.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SshKeep.Tests.Integration.Systemd;
@@ -48,6 +49,25 @@ public sealed class ThrowawaySystemdTests(ITestOutputHelper output)
         finally
         {
             marker.Delete(recursive: true);
+        }
+    }
+
+    [SystemdFact]
+    public async Task The_boot_script_refuses_to_run_unless_it_is_pid_1_of_a_new_pid_namespace()
+    {
+        // Private mounts, host name and network even so: were the check gone, nothing would reach the host.
+        var temp = Directory.CreateTempSubdirectory("sshkeep-machine-");
+        try
+        {
+            var refused = await Run.ProgramAsync("unshare", ["--mount", "--uts", "--net", "--", "/bin/sh", ThrowawaySystemd.BootScript, temp.FullName, temp.Name],
+                                                 TimeSpan.FromSeconds(30));
+            Assert.Equal(97, refused.ExitCode);
+            Assert.Contains("not PID 1 of a new PID namespace", refused.StandardError, StringComparison.Ordinal);
+            Assert.Empty(temp.EnumerateFileSystemInfos());
+        }
+        finally
+        {
+            temp.Delete(recursive: true);
         }
     }
 }
