@@ -49,12 +49,17 @@ else
   echo "skipped the Native AOT pass: no clang/zlib1g-dev (run as root to install them)"
 fi
 
-# The real-systemd tier (docs/testing.md): throwaway machines with systemd as PID 1, against the
-# package when SSHKEEP_TEST_DEB names one, else the Native AOT build when there is one (what users
-# get), else the apphost. Skipped, test by test with the reason, when not root.
-systemd_binary=
+# The real-systemd tier (docs/testing.md): throwaway machines with systemd as PID 1, one test at a
+# time. Against this machine's package when dist/ has one (`./run.sh package`: what users
+# install), else the Native AOT build when there is one, else the apphost. PackageInSystemdTests
+# belong to the package pass. Skipped, test by test with the reason, when not root.
+systemd_binary='' systemd_deb=''
 [ -x "${native:-}/sshkeep" ] && systemd_binary="$native/sshkeep"
-SSHKEEP_TEST_BINARY="$systemd_binary" dotnet test SshKeep.slnx -c Release --no-build --filter "FullyQualifiedName~$systemd_tier" \
+for deb in "$root"/dist/sshkeep_*_"$(dpkg --print-architecture 2>/dev/null)".deb; do
+  [ -f "$deb" ] && systemd_deb=$deb
+done
+SSHKEEP_TEST_BINARY="$systemd_binary" SSHKEEP_TEST_DEB="$systemd_deb" dotnet test SshKeep.slnx -c Release --no-build \
+  --filter "FullyQualifiedName~$systemd_tier&FullyQualifiedName!~$systemd_tier.PackageInSystemdTests" \
   --logger "trx;LogFileName=systemd.trx" --results-directory "$results/systemd" \
   --blame-hang-timeout 5m --blame-hang-dump-type none || status=1
 
