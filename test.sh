@@ -10,6 +10,8 @@ cd "$root"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 ensure_packages openssh-server openssh-client autossh iptables iproute2 procps psmisc systemd util-linux || true
+# The man pages are rendered with warnings on, as lintian does (test/SshKeep.Tests/Packaging).
+ensure_packages man-db groff-base || true
 ensure_browser
 
 results=$(mktemp -d "${TMPDIR:-/tmp}/sshkeep-test-results.XXXXXX")

@@ -5,7 +5,7 @@ using SshKeep.Observability;
 namespace SshKeep.Cli;
 
 /// <summary>
-/// The systemd unit <c>sshkeep install-service</c> prints or writes (issue 3 item 6). Pure: the
+/// The systemd unit <c>sshkeep install-service</c> prints or writes. Pure: the
 /// text depends on the <see cref="InstallServiceSpec"/> only, and golden files lock both variants.
 /// Every line carries a comment saying why it is there, because whoever edits the unit later
 /// (or reviews it) needs to know what a sandboxing line costs ssh.
