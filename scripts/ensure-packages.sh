@@ -17,6 +17,8 @@ _sshkeep_package_present() {
     clang) command -v clang >/dev/null ;;
     lintian) command -v lintian >/dev/null ;;
     qemu-user-static) command -v qemu-aarch64-static >/dev/null ;;
+    systemd) [ -x /lib/systemd/systemd ] ;;
+    util-linux) command -v unshare >/dev/null && command -v nsenter >/dev/null ;;
     *) dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' ;;
   esac
 }

@@ -121,6 +121,9 @@ public static class InstallServiceUnit
         Comment("sshkeep sends WATCHDOG=1 only while its supervisor loop responds: if the loop hangs,");
         Comment($"systemd kills and restarts sshkeep within about {Duration(spec.Watchdog * 1.5)}.");
         Line("WatchdogSec", Seconds(spec.Watchdog));
+        Comment("The watchdog's kill is SIGABRT; a sshkeep that does not die of it (a stopped process");
+        Comment("holds it pending) gets SIGKILL this much later, not after the stop timeout below.");
+        Line("TimeoutAbortSec", "5");
         Comment("Start-up lasts until READY=1, about ready_timeout (30s by default) at most. Until");
         Comment("then sshkeep extends this timeout itself as long as its loop responds, so a slow server");
         Comment("never makes systemd kill the tunnels that are already up; a hung start still fails.");

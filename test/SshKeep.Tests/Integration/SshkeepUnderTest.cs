@@ -32,13 +32,14 @@ internal sealed partial class SshkeepUnderTest : IAsyncDisposable
     /// </summary>
     public static string CopyForAnotherAccount(string folder) => CopyTo(Path.Combine(folder, "bin"));
 
-    /// <summary>Copies the binary and the files beside it into <paramref name="folder"/> (made 0755
+    /// <summary>Copies the binary and the files beside it (but debug symbols) into <paramref name="folder"/> (made 0755
     /// if missing); returns the copy's path.</summary>
     public static string CopyTo(string folder)
     {
         var bin = Directory.CreateDirectory(folder);
         File.SetUnixFileMode(bin.FullName, (UnixFileMode)0x1ED /* 0755 */);
-        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(BinaryPath)!))
+        // Not the Native AOT build's debug symbols (sshkeep.dbg, twice the binary): nothing runs them.
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(BinaryPath)!).Where(f => !f.EndsWith(".dbg", StringComparison.Ordinal)))
         {
             File.Copy(file, Path.Combine(bin.FullName, Path.GetFileName(file)), overwrite: true);
         }

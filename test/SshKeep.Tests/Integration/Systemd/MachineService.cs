@@ -77,6 +77,23 @@ internal sealed class MachineService
     /// <summary>The daemon's pid inside the machine, 0 when it is not running.</summary>
     public async Task<int> MainPidAsync() => int.Parse(await PropertyAsync("MainPID"), CultureInfo.InvariantCulture);
 
+    /// <summary>Waits (60 s) until systemd runs a daemon other than <paramref name="old"/> and the
+    /// unit is active again; returns its pid. On timeout, says what systemd says.</summary>
+    public async Task<int> WaitForNewDaemonAsync(int old, string what)
+    {
+        int now = 0;
+        try
+        {
+            await Eventually.WaitUntilAsync(async () => (now = await MainPidAsync()) > 0 && now != old && await PropertyAsync("ActiveState") == "active",
+                what, TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}:\n{await DescribeAsync()}", e);
+        }
+        return now;
+    }
+
     /// <summary>Runs <c>sshkeep VERB … -c FILE</c> inside, as root, or as <paramref name="account"/>
     /// (setpriv, with that account's HOME and no session: as from a cron job or a shell of it).</summary>
     public Task<ProcessResult> CliAsync(string verb, string[]? arguments = null, string? account = null) =>

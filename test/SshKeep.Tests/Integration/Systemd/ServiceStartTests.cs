@@ -9,7 +9,7 @@ namespace SshKeep.Tests.Integration.Systemd;
 /// says what is up and what needs attention (the STATUS= line).
 /// </summary>
 [Collection(ThrowawaySystemdCollection.Name)]
-public sealed class ServiceStartTests(SshkeepMachineFixture fixture, ITestOutputHelper output) : IClassFixture<SshkeepMachineFixture>
+public sealed class ServiceStartTests(SshkeepMachineFixture fixture, ITestOutputHelper output)
 {
     /// <summary>The bound the issue sets for `systemctl start` with a broken tunnel.</summary>
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(20);

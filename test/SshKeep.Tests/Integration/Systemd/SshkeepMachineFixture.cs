@@ -3,10 +3,10 @@ using SshKeep.Tests.Integration.Infrastructure;
 namespace SshKeep.Tests.Integration.Systemd;
 
 /// <summary>
-/// One <see cref="ThrowawaySystemd"/> per test class with sshkeep installed in it
-/// (<see cref="SshkeepInstall"/>) and a real sshd on its 127.0.0.1 (<see cref="MachineSshd"/>).
-/// The tests of a class share it, each with its own tunnels file, unit and ports, removed in its
-/// finally. Where it cannot boot it boots nothing: the tests are skipped by [SystemdFact].
+/// One <see cref="ThrowawaySystemd"/> with sshkeep installed in it (<see cref="SshkeepInstall"/>)
+/// and a real sshd on its 127.0.0.1 (<see cref="MachineSshd"/>), shared by the tests of
+/// <see cref="ThrowawaySystemdCollection"/>. Where it cannot boot it boots nothing: the tests
+/// are skipped by [SystemdFact].
 /// </summary>
 public sealed class SshkeepMachineFixture : IAsyncLifetime
 {

@@ -192,7 +192,7 @@ public sealed class ThrowawaySystemd : IAsyncDisposable
     }
 
     /// <summary>The boot script, copied next to the tests.</summary>
-    private static string BootScript => Path.Combine(AppContext.BaseDirectory, "Integration", "Systemd", "throwaway-systemd-boot.sh");
+    internal static string BootScript => Path.Combine(AppContext.BaseDirectory, "Integration", "Systemd", "throwaway-systemd-boot.sh");
 
     /// <summary>Where cgroup2 is mounted (/sys/fs/cgroup, or /sys/fs/cgroup/unified on a hybrid host), or null.</summary>
     internal static string? CgroupTwoMount()
