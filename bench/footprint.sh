@@ -40,6 +40,8 @@ if [ "$(id -u)" != 0 ]; then echo "bench/footprint.sh: run as root (the throwawa
 autossh=/usr/lib/autossh/autossh   # the C binary; /usr/bin/autossh is Debian's wrapper script
 # shellcheck source=../scripts/ensure-packages.sh
 . "$root/scripts/ensure-packages.sh"
+# shellcheck source=../scripts/throwaway-sshd.sh
+. "$root/scripts/throwaway-sshd.sh"
 ensure_packages openssh-server openssh-client autossh procps || exit 1
 for t in /usr/sbin/sshd ssh ssh-keygen python3 "$autossh"; do
   command -v "$t" >/dev/null || { echo "bench/footprint.sh: $t is missing" >&2; exit 2; }
@@ -79,8 +81,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
 echoes() { # PORT [SECONDS]: until a line sent to 127.0.0.1:PORT comes back (default 30 s)
   python3 - "$1" "${2:-30}" <<'EOF'
 import socket, sys, time
@@ -98,31 +98,9 @@ EOF
 }
 
 # --- the throwaway sshd, keys, and an echo server the forwards point at -------------------------
-ssh-keygen -q -t ed25519 -N '' -C hostkey -f "$tmp/host_key"
-ssh-keygen -q -t ed25519 -N '' -C client -f "$tmp/client_key"
-cp "$tmp/client_key.pub" "$tmp/authorized_keys"
-chmod 600 "$tmp/authorized_keys"
-sshd_port=$(free_port)
 # MaxStartups: the N-tunnel daemon starts every ssh at once; sshd would drop the excess.
-cat >"$tmp/sshd_config" <<EOF
-Port $sshd_port
-ListenAddress 127.0.0.1
-HostKey $tmp/host_key
-AuthorizedKeysFile $tmp/authorized_keys
-PidFile none
-StrictModes no
-UsePAM no
-PermitRootLogin prohibit-password
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-AllowTcpForwarding yes
-MaxStartups $((tunnels + 50))
-MaxSessions 10
-EOF
-echo "[127.0.0.1]:$sshd_port $(cut -d' ' -f1,2 "$tmp/host_key.pub")" >"$tmp/known_hosts"
-[ -d /run/sshd ] || mkdir -p -m 0755 /run/sshd   # sshd's privilege-separation directory
-/usr/sbin/sshd -D -e -f "$tmp/sshd_config" 2>"$tmp/sshd.log" &
-pids+=($!)
+throwaway_sshd "$tmp" "MaxStartups $((tunnels + 50))" "MaxSessions 10" || exit 1
+pids+=("$sshd_pid")
 
 echo_port=$(free_port)
 python3 - "$echo_port" <<'EOF' &
@@ -138,7 +116,7 @@ while True:
     c, _ = srv.accept(); threading.Thread(target=serve, args=(c,), daemon=True).start()
 EOF
 pids+=($!)
-python3 - "$sshd_port" "$echo_port" <<'EOF' || { echo "sshd or the echo server did not start:" >&2; cat "$tmp/sshd.log" >&2; exit 1; }
+python3 - "$echo_port" <<'EOF' || { echo "the echo server did not start" >&2; exit 1; }
 import socket, sys, time
 for port in sys.argv[1:]:
     deadline = time.time() + 10

@@ -6,9 +6,9 @@
 # once (the kernel maps the pages around a fault together), so code that runs is packed together.
 # The methods come from two runs of the Native AOT build under valgrind's callgrind, which sees
 # every instruction that executes (a function list alone misses code entered by a jump):
-#   1. compatibility mode, called as autossh, with a stand-in ssh that lives 4 s (then exits 0,
-#      and AUTOSSH_MAXSTART=1 ends the run);
-#   2. `sshkeep up` with one -L tunnel to a throwaway sshd on 127.0.0.1, until it is up, one
+#   1. compatibility mode, called as autossh, holding one -L tunnel to a throwaway sshd on
+#      127.0.0.1 for 40 s (AUTOSSH_MAXLIFETIME ends it);
+#   2. `sshkeep up` with one -L tunnel to the same sshd, until it is up, one
 #      `status` and one `status --json`, then SIGINT.
 # A name that no longer exists is skipped by the compiler, and a method missing from the list is
 # placed after the listed ones, so a stale list only costs memory, never correctness; rerun after
@@ -19,6 +19,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # shellcheck source=ensure-packages.sh
 . "$root/scripts/ensure-packages.sh"
+# shellcheck source=throwaway-sshd.sh
+. "$root/scripts/throwaway-sshd.sh"
 if [ "$(id -u)" != 0 ]; then echo "scripts/startup-order.sh: run as root (the throwaway sshd and the root login)" >&2; exit 2; fi
 ensure_packages valgrind openssh-server openssh-client clang zlib1g-dev || exit 1
 case $(uname -m) in
@@ -50,38 +52,18 @@ callgrind() { # OUT ARGS...
   valgrind --tool=callgrind --dump-instr=yes --callgrind-out-file="$out" "$@"
 }
 
-# --- 1. compatibility mode -------------------------------------------------------------------
-printf '#!/bin/sh\nsleep 4\nexit 0\n' >"$tmp/fake-ssh"
-chmod 755 "$tmp/fake-ssh"
+throwaway_sshd "$tmp" || exit 1
+port=$sshd_port
+
+# --- 1. compatibility mode: one -L through the real sshd, ended by AUTOSSH_MAXLIFETIME -----------
 echo "compatibility mode under callgrind ..." >&2
-AUTOSSH_PATH="$tmp/fake-ssh" AUTOSSH_GATETIME=0 AUTOSSH_MAXSTART=1 \
-  callgrind "$tmp/compat.cg" "$tmp/bin/autossh" -M 0 -N -o ServerAliveInterval=10 -L 127.0.0.1:1:127.0.0.1:2 host \
+AUTOSSH_MAXLIFETIME=40 callgrind "$tmp/compat.cg" "$tmp/bin/autossh" -M 0 -N \
+  -o ServerAliveInterval=10 -o ServerAliveCountMax=3 -o ExitOnForwardFailure=yes \
+  -o UserKnownHostsFile="$tmp/known_hosts" -o StrictHostKeyChecking=yes -o IdentitiesOnly=yes -o BatchMode=yes \
+  -i "$tmp/client_key" -p "$port" -L "127.0.0.1:$(free_port):127.0.0.1:$port" root@127.0.0.1 \
   </dev/null >"$tmp/compat.log" 2>&1 || { cat "$tmp/compat.log" >&2; exit 1; }
 
 # --- 2. the daemon with one tunnel -----------------------------------------------------------
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-ssh-keygen -q -t ed25519 -N '' -f "$tmp/host_key"
-ssh-keygen -q -t ed25519 -N '' -f "$tmp/client_key"
-cp "$tmp/client_key.pub" "$tmp/authorized_keys"
-chmod 600 "$tmp/authorized_keys"
-port=$(free_port)
-cat >"$tmp/sshd_config" <<EOF
-Port $port
-ListenAddress 127.0.0.1
-HostKey $tmp/host_key
-AuthorizedKeysFile $tmp/authorized_keys
-PidFile none
-StrictModes no
-UsePAM no
-PermitRootLogin prohibit-password
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-AllowTcpForwarding yes
-EOF
-echo "[127.0.0.1]:$port $(cut -d' ' -f1,2 "$tmp/host_key.pub")" >"$tmp/known_hosts"
-[ -d /run/sshd ] || mkdir -p -m 0755 /run/sshd
-/usr/sbin/sshd -D -e -f "$tmp/sshd_config" 2>"$tmp/sshd.log" &
-sshd_pid=$!
 cat >"$tmp/tunnels.yaml" <<EOF
 version: 1
 tunnels:

@@ -1,0 +1,52 @@
+# shellcheck shell=bash
+# Sourced by the benchmarks (bench/*.sh) and scripts/startup-order.sh: a throwaway OpenSSH server
+# on 127.0.0.1 for root logins with a key made for the run, the same shape the tests' SshdFixture
+# and src/SshKeep/Demo/ThrowawaySshd use. Needs root, /usr/sbin/sshd, ssh-keygen and python3.
+
+# free_port : prints a TCP port on 127.0.0.1 that is free now.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+# throwaway_sshd DIR [CONFIG-LINE...] : in DIR (which must exist, 0700) makes host_key,
+# client_key (allowed to log in as root), known_hosts and sshd_config (plus the extra lines), and
+# starts sshd in the foreground of a background job. Sets sshd_port and sshd_pid (the caller ends
+# it), and returns once the port accepts (1, with sshd's log on stderr and sshd ended, if not
+# within 10 s).
+throwaway_sshd() {
+  local dir=$1 line
+  shift
+  ssh-keygen -q -t ed25519 -N '' -C hostkey -f "$dir/host_key"
+  ssh-keygen -q -t ed25519 -N '' -C client -f "$dir/client_key"
+  cp "$dir/client_key.pub" "$dir/authorized_keys"
+  chmod 600 "$dir/authorized_keys"
+  sshd_port=$(free_port)
+  {
+    cat <<EOF
+Port $sshd_port
+ListenAddress 127.0.0.1
+HostKey $dir/host_key
+AuthorizedKeysFile $dir/authorized_keys
+PidFile none
+StrictModes no
+UsePAM no
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+AllowTcpForwarding yes
+EOF
+    for line in "$@"; do echo "$line"; done
+  } >"$dir/sshd_config"
+  echo "[127.0.0.1]:$sshd_port $(cut -d' ' -f1,2 "$dir/host_key.pub")" >"$dir/known_hosts"
+  [ -d /run/sshd ] || mkdir -p -m 0755 /run/sshd   # sshd's privilege-separation directory
+  /usr/sbin/sshd -D -e -f "$dir/sshd_config" 2>"$dir/sshd.log" &
+  sshd_pid=$!
+  python3 - "$sshd_port" <<'EOF' || { echo "sshd did not start:" >&2; cat "$dir/sshd.log" >&2; kill "$sshd_pid" 2>/dev/null; sshd_pid=; return 1; }
+import socket, sys, time
+deadline = time.time() + 10
+while True:
+    try:
+        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.5).close(); break
+    except OSError:
+        if time.time() > deadline: sys.exit(1)
+        time.sleep(0.05)
+EOF
+}
