@@ -46,40 +46,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
-wait_listen() { # PORT: until something accepts on 127.0.0.1:PORT (10 s)
-  python3 - "$1" <<'EOF'
-import socket, sys, time
-deadline = time.time() + 10
-while time.time() < deadline:
-    try:
-        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.5).close(); sys.exit(0)
-    except OSError:
-        time.sleep(0.05)
-sys.exit(1)
-EOF
-}
-
 # --- the throwaway sshd and keys ---------------------------------------------------------------
 throwaway_sshd "$tmp" "GatewayPorts no" "MaxStartups 100" "MaxSessions 100" || exit 1
 pids+=("$sshd_pid")
 ssh-keygen -q -t ed25519 -N '' -C refused -f "$tmp/refused_key"   # not in authorized_keys
 
 # --- an echo server the forwards point at (so the default probes pass) ------------------------
-echo_port=$(free_port)
-python3 - "$echo_port" <<'EOF' &
-import socket, sys, threading
-srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-srv.bind(("127.0.0.1", int(sys.argv[1]))); srv.listen(128)
-def serve(c):
-    with c:
-        try:
-            while (d := c.recv(4096)): c.sendall(d)
-        except OSError: pass
-while True:
-    c, _ = srv.accept(); threading.Thread(target=serve, args=(c,), daemon=True).start()
-EOF
-pids+=($!)
-wait_listen "$echo_port" || { echo "echo server did not start" >&2; exit 1; }
+echo_server || exit 1
+pids+=("$echo_pid")
 
 tunnel() { # NAME KEY FORWARD-KIND SPEC
   cat <<EOF

@@ -3,6 +3,20 @@
 # on 127.0.0.1 for root logins with a key made for the run, the same shape the tests' SshdFixture
 # and src/SshKeep/Demo/ThrowawaySshd use. Needs root, /usr/sbin/sshd, ssh-keygen and python3.
 
+# wait_listen PORT : returns once something accepts on 127.0.0.1:PORT; 1 after 10 s.
+wait_listen() {
+  python3 - "$1" <<'EOF'
+import socket, sys, time
+deadline = time.time() + 10
+while True:
+    try:
+        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.5).close(); break
+    except OSError:
+        if time.time() > deadline: sys.exit(1)
+        time.sleep(0.05)
+EOF
+}
+
 # free_port : prints a TCP port on 127.0.0.1 that is free now.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -39,14 +53,26 @@ EOF
   [ -d /run/sshd ] || mkdir -p -m 0755 /run/sshd   # sshd's privilege-separation directory
   /usr/sbin/sshd -D -e -f "$dir/sshd_config" 2>"$dir/sshd.log" &
   sshd_pid=$!
-  python3 - "$sshd_port" <<'EOF' || { echo "sshd did not start:" >&2; cat "$dir/sshd.log" >&2; kill "$sshd_pid" 2>/dev/null; sshd_pid=; return 1; }
-import socket, sys, time
-deadline = time.time() + 10
+  wait_listen "$sshd_port" || { echo "sshd did not start:" >&2; cat "$dir/sshd.log" >&2; kill "$sshd_pid" 2>/dev/null; sshd_pid=; return 1; }
+}
+
+# echo_server : starts a TCP echo server on 127.0.0.1 (the target the tunnels forward to, so that
+# bytes can be checked end to end and the daemon's probes pass). Sets echo_port and echo_pid (the
+# caller ends it); returns 1 if it does not listen within 10 s.
+echo_server() {
+  echo_port=$(free_port)
+  python3 - "$echo_port" <<'PY' &
+import socket, sys, threading
+srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+srv.bind(("127.0.0.1", int(sys.argv[1]))); srv.listen(512)
+def serve(c):
+    with c:
+        try:
+            while (d := c.recv(4096)): c.sendall(d)
+        except OSError: pass
 while True:
-    try:
-        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.5).close(); break
-    except OSError:
-        if time.time() > deadline: sys.exit(1)
-        time.sleep(0.05)
-EOF
+    c, _ = srv.accept(); threading.Thread(target=serve, args=(c,), daemon=True).start()
+PY
+  echo_pid=$!
+  wait_listen "$echo_port" || { echo "the echo server did not start" >&2; kill "$echo_pid" 2>/dev/null; echo_pid=; return 1; }
 }
