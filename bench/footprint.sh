@@ -102,30 +102,8 @@ EOF
 throwaway_sshd "$tmp" "MaxStartups $((tunnels + 50))" "MaxSessions 10" || exit 1
 pids+=("$sshd_pid")
 
-echo_port=$(free_port)
-python3 - "$echo_port" <<'EOF' &
-import socket, sys, threading
-srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-srv.bind(("127.0.0.1", int(sys.argv[1]))); srv.listen(512)
-def serve(c):
-    with c:
-        try:
-            while (d := c.recv(4096)): c.sendall(d)
-        except OSError: pass
-while True:
-    c, _ = srv.accept(); threading.Thread(target=serve, args=(c,), daemon=True).start()
-EOF
-pids+=($!)
-python3 - "$echo_port" <<'EOF' || { echo "the echo server did not start" >&2; exit 1; }
-import socket, sys, time
-for port in sys.argv[1:]:
-    deadline = time.time() + 10
-    while True:
-        try: socket.create_connection(("127.0.0.1", int(port)), 0.5).close(); break
-        except OSError:
-            if time.time() > deadline: sys.exit(1)
-            time.sleep(0.05)
-EOF
+echo_server || exit 1
+pids+=("$echo_pid")
 
 # --- sampling ---------------------------------------------------------------------------------
 kb() { # FILE FIELD: the kB figure of FIELD in a /proc file, 0 when gone
