@@ -70,12 +70,7 @@ chmod 700 "$tmp"
 pids=()   # every process this script started: sshd, the echo server, the keepers
 
 cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do
-    for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$p" 2>/dev/null || true
-  done
+  end_processes ${pids[@]+"${pids[@]}"}
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -127,11 +122,7 @@ sample() {
   done
   kill -0 "$pid" 2>/dev/null || { echo "bench/footprint.sh: the keeper (pid $pid) died while it was sampled" >&2; exit 1; }
 }
-stop() { # PID: SIGTERM, wait up to 20 s, SIGKILL: one keeper at a time, so no two share pages (PSS)
-  kill -TERM "$1" 2>/dev/null || true
-  for _ in $(seq 200); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
-  kill -KILL "$1" 2>/dev/null || true
-}
+stop() { end_processes "$1"; }   # PID: one keeper at a time, so no two share pages (PSS)
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'; }
 rows=()
 row() { # KEEPER TUNNELS

@@ -30,11 +30,7 @@ pids=()   # every process this script started (daemons, sshd, echo server)
 
 cleanup() {
   local p
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do
-    for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$p" 2>/dev/null || true
-  done
+  end_processes ${pids[@]+"${pids[@]}"}
   # a daemon started by the python helper writes its pid into a file
   for f in "$tmp"/*/daemon.pid; do
     [ -f "$f" ] || continue

@@ -17,6 +17,17 @@ while True:
 EOF
 }
 
+# end_processes PID... : SIGTERM to each, up to 10 s for each to go, then SIGKILL (only the pids
+# given: the processes the caller started).
+end_processes() {
+  local p
+  for p in "$@"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "$@"; do
+    for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$p" 2>/dev/null || true
+  done
+}
+
 # free_port : prints a TCP port on 127.0.0.1 that is free now.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
