@@ -15,6 +15,10 @@ _sshkeep_package_present() {
     psmisc) command -v killall >/dev/null ;;
     chromium) command -v chromium >/dev/null ;;
     clang) command -v clang >/dev/null ;;
+    lintian) command -v lintian >/dev/null ;;
+    qemu-user-static) command -v qemu-aarch64-static >/dev/null ;;
+    systemd) [ -x /lib/systemd/systemd ] ;;
+    util-linux) command -v unshare >/dev/null && command -v nsenter >/dev/null ;;
     *) dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' ;;
   esac
 }
@@ -63,6 +67,20 @@ ensure_packages() {
     echo "still missing: ${still[*]}" >&2
     return 1
   fi
+}
+
+# ensure_architecture ARCH : lets dpkg and apt install ARCH's packages next to the machine's own
+# (multiarch, e.g. zlib1g-dev:arm64 for cross-compiling). Adds the architecture once, as root;
+# ensure_packages' `apt-get update` then fetches its package lists. Returns 1 when it cannot.
+ensure_architecture() {
+  [ "$1" = "$(dpkg --print-architecture)" ] && return 0
+  dpkg --print-foreign-architectures | grep -qx "$1" && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "dpkg does not know the $1 architecture (as root: dpkg --add-architecture $1 && apt-get update)" >&2
+    return 1
+  fi
+  echo "adding the $1 architecture to dpkg (multiarch) ..." >&2
+  dpkg --add-architecture "$1"
 }
 
 # ensure_browser : Debian's headless chromium for the web page's browser test (issue 5), installed

@@ -21,7 +21,14 @@ internal static class DaemonCommandLine
         "up", "status", "restart", "retry-now", "reload", "stop", "check", "doctor", "install-service", "uninstall-service", "demo", "help", "version", "--help", "--version",
     };
 
-    public static Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) =>
+        // sshkeep handles SIGTERM/SIGINT itself (every ssh is stopped with a grace period), so the
+        // parser must not cancel and then kill the process after its own short timeout.
+        Build().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+
+    /// <summary>The whole command tree: what <see cref="RunAsync"/> parses with, and what the man
+    /// page and the bash completion are checked against (packaging/man/sshkeep.1, packaging/completion/sshkeep).</summary>
+    internal static RootCommand Build()
     {
         var config = new Option<string?>("--config", "-c") { Description = "the tunnels file (default: $SSHKEEP_CONFIG, else ~/.config/sshkeep/tunnels.yaml, or /etc/sshkeep/tunnels.yaml as root)" };
         var runDir = new Option<string?>("--run-dir") { Description = "where the lock, status.json and control socket live (default: $XDG_RUNTIME_DIR/sshkeep, or /run/sshkeep as root)" };
@@ -127,18 +134,19 @@ internal static class DaemonCommandLine
 
         var root = new RootCommand(HelpText.Text) { up, status, restart, retryNow, reload, stop, check, doctor, installService, uninstallService, demo, version };
         foreach (var option in root.Options.OfType<VersionOption>()) option.Action = new VersionAction();
-        var topic = new Argument<string?>("command") { Description = "the command to explain (default: all of them)", Arity = ArgumentArity.ZeroOrOne };
-        var help = new Command("help", "show this help, or one command's: help COMMAND") { topic };
-        help.SetAction(r => r.GetValue(topic) switch
+        var topic = new Argument<string?>("command") { Description = "the command to explain (default: all of them), or config: the tunnels file's keys", Arity = ArgumentArity.ZeroOrOne };
+        var key = new Argument<string?>("key") { Description = "after config: the key to explain (default: all of them)", Arity = ArgumentArity.ZeroOrOne };
+        var help = new Command("help", "show this help, or one command's: help COMMAND; the tunnels file's keys: help config [KEY]") { topic, key };
+        help.SetAction(r => (r.GetValue(topic), r.GetValue(key)) switch
         {
-            null => root.Parse(["--help"]).Invoke(),
-            { } name when root.Subcommands.Any(c => c.Name == name) => root.Parse([name, "--help"]).Invoke(),
-            { } name => Usage($"help {name}: no such command; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))}"),
+            (ConfigHelp.Topic, var name) => ConfigHelp.Run(name, r.InvocationConfiguration.Output, Console.Error),
+            (_, { } extra) => Usage($"help {r.GetValue(topic)} {extra}: only help {ConfigHelp.Topic} takes a second word"),
+            (null, _) => root.Parse(["--help"]).Invoke(),
+            ({ } name, _) when root.Subcommands.Any(c => c.Name == name) => root.Parse([name, "--help"]).Invoke(),
+            ({ } name, _) => Usage($"help {name}: no such command; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))} (and help {ConfigHelp.Topic} for the tunnels file's keys)"),
         });
         root.Subcommands.Add(help);
-        // sshkeep handles SIGTERM/SIGINT itself (every ssh is stopped with a grace period), so the
-        // parser must not cancel and then kill the process after its own short timeout.
-        return root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        return root;
     }
 
     private static async Task<int> SendAsync(string? config, string? runDir, ControlRequest request, CancellationToken ct)

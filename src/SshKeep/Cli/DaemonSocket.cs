@@ -7,7 +7,7 @@ namespace SshKeep.Cli;
 /// file without flags (docs/daemon.md "Run directory"): with --run-dir, there only; otherwise in
 /// this user's default run directory, and when no daemon is there, in the run directory of the
 /// system unit install-service made for that file (<see cref="RunDirectory.ServicePathFor"/>),
-/// which may run as another account (--account).
+/// which may run as another account (--account), or of the package's template instance for it.
 /// </summary>
 internal static class DaemonSocket
 {
@@ -19,10 +19,21 @@ internal static class DaemonSocket
     {
         var own = RunDirectory.FromEnvironment(runDir).For(configPath);
         if (runDir is not null || Exists(own.SocketPath)) return (own.SocketPath, null);
-        string serviceDirectory = RunDirectory.ServicePathFor(own.Key);
-        var service = RunDirectory.Resolve(serviceDirectory, null, 0).ForCanonical(own.ConfigPath);
-        if (!Exists(service.SocketPath)) return (own.SocketPath, null);
-        return (service.SocketPath, ServiceAccount(serviceDirectory));
+        foreach (string serviceDirectory in ServiceDirectories(own.Key, own.ConfigPath))
+        {
+            var service = RunDirectory.Resolve(serviceDirectory, null, 0).ForCanonical(own.ConfigPath);
+            if (Exists(service.SocketPath)) return (service.SocketPath, ServiceAccount(serviceDirectory));
+        }
+        return (own.SocketPath, null);
+    }
+
+    /// <summary>Where a system unit for the file keeps its run directory: install-service's unit
+    /// (named by the instance key), then the package's template instance for /etc/sshkeep/NAME.yaml
+    /// (docs/packaging.md).</summary>
+    internal static IEnumerable<string> ServiceDirectories(string instanceKey, string canonicalConfigPath)
+    {
+        yield return RunDirectory.ServicePathFor(instanceKey);
+        if (PackagedUnits.InstanceOf(canonicalConfigPath) is { } instance) yield return RunDirectory.ServicePathFor(instance);
     }
 
     /// <summary>

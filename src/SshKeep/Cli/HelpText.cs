@@ -14,6 +14,7 @@ internal static class HelpText
           sshkeep uninstall-service      stop and remove that unit
           sshkeep demo                   a throwaway sshd and a tunnel kept through faults
           sshkeep help [COMMAND]         this help, or one command's options
+          sshkeep help config [KEY]      the tunnels file's keys, or one key's entry
           sshkeep version                sshkeep's version (also -V, --version)
         FILE: -c FILE, else $SSHKEEP_CONFIG, else ~/.config/sshkeep/tunnels.yaml
         (/etc/sshkeep/tunnels.yaml as root).

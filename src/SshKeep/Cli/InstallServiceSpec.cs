@@ -25,6 +25,12 @@ public sealed record InstallServiceSpec
     /// <summary>What sshkeep gives each ssh between SIGTERM and SIGKILL when stopping.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>A unit the sshkeep package ships in /usr/lib/systemd/system (<see cref="PackagedUnits"/>)
+    /// instead of one install-service writes: its header says how to use and override it, and it
+    /// lacks <see cref="InstallServiceUnit.WrittenBy"/>, so uninstall-service never removes it. A
+    /// template (<c>NAME@.service</c>) may use systemd's <c>%i</c> in its config path and run directory.</summary>
+    public bool Packaged { get; init; }
+
     /// <summary>WatchdogSec=.</summary>
     public TimeSpan Watchdog { get; init; } = TimeSpan.FromSeconds(30);
 }

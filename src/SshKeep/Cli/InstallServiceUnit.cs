@@ -5,7 +5,7 @@ using SshKeep.Observability;
 namespace SshKeep.Cli;
 
 /// <summary>
-/// The systemd unit <c>sshkeep install-service</c> prints or writes (issue 3 item 6). Pure: the
+/// The systemd unit <c>sshkeep install-service</c> prints or writes. Pure: the
 /// text depends on the <see cref="InstallServiceSpec"/> only, and golden files lock both variants.
 /// Every line carries a comment saying why it is there, because whoever edits the unit later
 /// (or reviews it) needs to know what a sandboxing line costs ssh.
@@ -34,21 +34,34 @@ public static class InstallServiceUnit
         string journalctl = user ? "journalctl --user" : "journalctl";
 
         string unit = Stem(spec.UnitName);
-        Comment($"{spec.UnitName}: keeps the SSH tunnels of {spec.ConfigPath} up.");
-        Comment($"{WrittenBy}{(user ? " --user" : "")}`. Running it again overwrites this file, so put");
-        Comment($"local changes in a drop-in instead (`{systemctl} edit {unit}`).");
-        Comment($"Start:  {systemctl} daemon-reload && {systemctl} enable --now {unit}");
-        if (user)
+        if (spec.Packaged)
         {
-            Comment("Keep the tunnels up after you log out, and start them at boot: loginctl enable-linger");
+            string instance = IsTemplate(spec.UnitName) ? unit + "NAME" : unit;
+            Comment($"{spec.UnitName}: keeps the SSH tunnels of {spec.ConfigPath} up.");
+            Comment("Installed by the sshkeep package (docs/packaging.md); an upgrade overwrites this file,");
+            Comment($"so put local changes in a drop-in instead (`systemctl edit {instance}`), e.g. User=.");
+            Comment($"Start:  systemctl enable --now {instance}");
+            Comment($"Watch:  systemctl status {instance}; journalctl -u {instance}; sshkeep status -c {spec.ConfigPath.Replace(InstanceSpecifier, "NAME", StringComparison.Ordinal)}");
+            Comment($"Remove: systemctl disable --now {instance}");
         }
-        Comment($"Watch:  {systemctl} status {unit}; {journalctl} -u {unit}; sshkeep status -c {spec.ConfigPath}");
-        Comment($"Remove: sshkeep uninstall-service{(user ? " --user" : "")} -c {spec.ConfigPath} --write");
+        else
+        {
+            Comment($"{spec.UnitName}: keeps the SSH tunnels of {spec.ConfigPath} up.");
+            Comment($"{WrittenBy}{(user ? " --user" : "")}`. Running it again overwrites this file, so put");
+            Comment($"local changes in a drop-in instead (`{systemctl} edit {unit}`).");
+            Comment($"Start:  {systemctl} daemon-reload && {systemctl} enable --now {unit}");
+            if (user)
+            {
+                Comment("Keep the tunnels up after you log out, and start them at boot: loginctl enable-linger");
+            }
+            Comment($"Watch:  {systemctl} status {unit}; {journalctl} -u {unit}; sshkeep status -c {spec.ConfigPath}");
+            Comment($"Remove: sshkeep uninstall-service{(user ? " --user" : "")} -c {spec.ConfigPath} --write");
+        }
         Blank();
 
         Section("Unit");
-        Line("Description", "sshkeep: SSH tunnels from " + InstallServiceQuoting.Text(spec.ConfigPath));
-        Line("Documentation", "man:ssh(1) man:ssh_config(5)");
+        Line("Description", "sshkeep: SSH tunnels from " + Specifiers(InstallServiceQuoting.Text(spec.ConfigPath)));
+        Line("Documentation", spec.Packaged ? "man:sshkeep(1) man:sshkeep-tunnels(5) man:ssh(1) man:ssh_config(5)" : "man:ssh(1) man:ssh_config(5)");
         if (user)
         {
             Comment("No network-online.target: a user manager cannot wait for system units. sshkeep");
@@ -78,11 +91,11 @@ public static class InstallServiceUnit
         if (spec.RunDirectory is { } runDirectory)
         {
             Comment("The run directory too: `sshkeep status -c FILE` looks there, as root and as User=.");
-            Line("ExecStart", InstallServiceQuoting.ExecLine([.. spec.SshkeepCommand, "up", "-c", spec.ConfigPath, "--run-dir", runDirectory]));
+            Line("ExecStart", Specifiers(InstallServiceQuoting.ExecLine([.. spec.SshkeepCommand, "up", "-c", spec.ConfigPath, "--run-dir", runDirectory])));
         }
         else
         {
-            Line("ExecStart", InstallServiceQuoting.ExecLine([.. spec.SshkeepCommand, "up", "-c", spec.ConfigPath]));
+            Line("ExecStart", Specifiers(InstallServiceQuoting.ExecLine([.. spec.SshkeepCommand, "up", "-c", spec.ConfigPath])));
         }
         Comment("SIGHUP reloads the file: only added, removed and changed tunnels are touched.");
         Line("ExecReload", "/bin/kill -HUP $MAINPID");
@@ -91,6 +104,11 @@ public static class InstallServiceUnit
             Comment("The account ssh runs as: its ~/.ssh (keys, config, known_hosts) is what ssh uses. A");
             Comment("system unit has no ssh-agent, so its keys must not need a passphrase. Group= is left");
             Comment("out: systemd then uses the account's primary group.");
+            if (spec.Packaged)
+            {
+                Comment("root, as autossh run from an init script was: to run ssh as an account of its own,");
+                Comment("set User= in a drop-in; the run directory below then belongs to that account.");
+            }
             Line("User", spec.RunAs ?? "root");
         }
         Comment("Restart after a crash, a kill or a watchdog timeout; a clean stop (exit 0) stays stopped.");
@@ -103,6 +121,9 @@ public static class InstallServiceUnit
         Comment("sshkeep sends WATCHDOG=1 only while its supervisor loop responds: if the loop hangs,");
         Comment($"systemd kills and restarts sshkeep within about {Duration(spec.Watchdog * 1.5)}.");
         Line("WatchdogSec", Seconds(spec.Watchdog));
+        Comment("The watchdog's kill is SIGABRT; a sshkeep that does not die of it (a stopped process");
+        Comment("holds it pending) gets SIGKILL this much later, not after the stop timeout below.");
+        Line("TimeoutAbortSec", "5");
         Comment("Start-up lasts until READY=1, about ready_timeout (30s by default) at most. Until");
         Comment("then sshkeep extends this timeout itself as long as its loop responds, so a slow server");
         Comment("never makes systemd kill the tunnels that are already up; a hung start still fails.");
@@ -126,7 +147,7 @@ public static class InstallServiceUnit
             Comment("The run directory (status.json, control socket), one per tunnels file, owned by User=");
             Comment("and removed on stop; systemd keeps it writable despite ProtectSystem=strict below, and");
             Comment("makes /run/sshkeep-service root-owned, so `sshkeep status` as root trusts the daemon.");
-            Line("RuntimeDirectory", Path.GetRelativePath("/run", spec.RunDirectory ?? SshKeep.Daemon.RunDirectory.ServicePathFor("sshkeep")));
+            Line("RuntimeDirectory", Specifiers(Path.GetRelativePath("/run", spec.RunDirectory ?? SshKeep.Daemon.RunDirectory.ServicePathFor("sshkeep"))));
             Comment("Only User= may enter the run directory.");
             Line("RuntimeDirectoryMode", "0700");
         }
@@ -202,7 +223,17 @@ public static class InstallServiceUnit
         void Line(string key, string value) => text.Append(key).Append('=').Append(value).Append('\n');
         void Comment(string line) => text.Append("# ").Append(line).Append('\n');
         void Blank() => text.Append('\n');
+        // A template's config path and run directory name its instance with %i: left for systemd
+        // to expand instead of escaped as a literal '%' (the only '%' a packaged path has).
+        string Specifiers(string value) =>
+            spec.Packaged && IsTemplate(spec.UnitName) ? value.Replace("%" + InstanceSpecifier, InstanceSpecifier, StringComparison.Ordinal) : value;
     }
+
+    /// <summary>systemd's specifier for a template's instance name (systemd.unit(5), "Specifiers").</summary>
+    public const string InstanceSpecifier = "%i";
+
+    /// <summary>A template unit (<c>NAME@.service</c>), started as <c>NAME@INSTANCE</c>.</summary>
+    public static bool IsTemplate(string unitName) => unitName.EndsWith("@.service", StringComparison.Ordinal);
 
     /// <summary>The start of the second comment line of every unit install-service writes:
     /// uninstall-service removes only files that have it.</summary>

@@ -63,17 +63,17 @@ internal static partial class CompatLog
     [LoggerMessage(304, LogLevel.Information, "ssh child {Pid} was stopped (signal {Signal}); killing and restarting ssh")]
     public static partial void ChildStopped(this ILogger logger, int pid, int signal);
 
-    /// <summary>sshkeep only (issue 4): an ssh started during an outage is stuck in its kernel's SYN retries.</summary>
+    /// <summary>sshkeep only: an ssh started during an outage is stuck in its kernel's SYN retries.</summary>
     [LoggerMessage(305, LogLevel.Information, "ssh child {Pid} is still connecting to {Server}, which answers again; killing and restarting ssh")]
     public static partial void ConnectStalled(this ILogger logger, int pid, string server);
 
-    /// <summary>sshkeep only (issue 4): a back-off wait watches the server.</summary>
+    /// <summary>sshkeep only: a back-off wait watches the server.</summary>
     /// <summary><paramref name="problem"/>: <see cref="SshKeep.Health.ReachabilityOutcome.Problem"/>
     /// ("refused the connection …", "did not answer within 1s").</summary>
     [LoggerMessage(306, LogLevel.Information, "{Server} {Problem}; starting ssh as soon as it accepts a connection")]
     public static partial void ServerSilent(this ILogger logger, string server, string problem);
 
-    /// <summary>sshkeep only (issue 4): the server came back during a back-off wait.</summary>
+    /// <summary>sshkeep only: the server came back during a back-off wait.</summary>
     [LoggerMessage(307, LogLevel.Information, "{Server} answers again; starting ssh now")]
     public static partial void ServerAnswersAgain(this ILogger logger, string server);
 

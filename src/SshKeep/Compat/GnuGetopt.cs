@@ -106,7 +106,7 @@ internal static class GnuGetopt
     /// The offending character for the diagnostic. glibc prints one byte; we print the whole
     /// character (both halves of a surrogate pair) so the message stays valid text, and a control
     /// character as an escape (<c>-\n</c> gives <c>'\n'</c>, an ESC <c>'\x1b'</c>), so the
-    /// diagnostic stays one line that cannot drive the terminal (issue 6: hostile input).
+    /// diagnostic stays one line that cannot drive the terminal (hostile input, docs/security.md).
     /// </summary>
     private static string LetterAt(string element, int index) =>
         char.IsHighSurrogate(element[index]) && index + 1 < element.Length && char.IsLowSurrogate(element[index + 1])

@@ -4,7 +4,7 @@ using System.Text;
 namespace SshKeep.Config;
 
 /// <summary>
-/// What <c>sshkeep check [-c FILE]</c> prints and exits with (issue 3): for a valid file one line
+/// What <c>sshkeep check [-c FILE]</c> prints and exits with: for a valid file one line
 /// per tunnel and a summary; otherwise every error as <c>file:line:col: key: message</c> (the form
 /// compilers use, so editors can jump to it) and a count. Locked by golden files.
 /// </summary>

@@ -31,7 +31,7 @@ internal static class ConfigKeys
     /// <summary>Keys of a forward's `probe` map.</summary>
     public static readonly IReadOnlyList<string> Probe = ["send", "expect", "http"];
 
-    /// <summary>Keys of the top-level <c>http:</c> section (issue 5).</summary>
+    /// <summary>Keys of the top-level <c>http:</c> section: where the daemon serves /metrics, /healthz and its web page (docs/observability.md).</summary>
     public static readonly IReadOnlyList<string> Http = ["listen"];
 
     public static readonly IReadOnlyList<string> ReadyWhen = ["all-up", "first-attempt"];

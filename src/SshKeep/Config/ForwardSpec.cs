@@ -12,7 +12,7 @@ namespace SshKeep.Config;
 /// <param name="TargetPort">Target port; null for -D.</param>
 public sealed record ForwardSpec(ForwardKind Kind, string? BindAddress, int BindPort, string? TargetHost, int? TargetPort)
 {
-    /// <summary>What the end-to-end probe exchanges through this forward (issue 4); connect-only by default.</summary>
+    /// <summary>What the end-to-end probe exchanges through this forward; connect-only by default.</summary>
     public ProbeExchange Probe { get; init; } = ProbeExchange.ConnectOnly;
 
     /// <summary>The ssh option letter: -L, -R or -D.</summary>

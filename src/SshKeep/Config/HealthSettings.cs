@@ -12,7 +12,7 @@ public sealed record HealthSettings
     /// <summary>ssh's ConnectTimeout in seconds: bounds a hung connect.</summary>
     public int ConnectTimeout { get; init; } = 10;
 
-    /// <summary>End-to-end probe per forward (issue 4): seconds between probes; 0 turns probes off.</summary>
+    /// <summary>End-to-end probe per forward: seconds between probes; 0 turns probes off.</summary>
     public double ProbeInterval { get; init; } = 5;
 
     /// <summary>Seconds one probe may take.</summary>

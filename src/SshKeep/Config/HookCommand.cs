@@ -1,7 +1,7 @@
 namespace SshKeep.Config;
 
 /// <summary>
-/// One hook's command (issue 5 item 3): an argv run without a shell, or, only when the file asks
+/// One hook's command: an argv run without a shell, or, only when the file asks
 /// with <c>{ shell: "…" }</c>, a script run by <c>/bin/sh -c</c>. Either way what runs is
 /// <see cref="Argv"/>; <see cref="ShellScript"/> only says how it was written (for logs).
 /// </summary>

@@ -1,6 +1,6 @@
 namespace SshKeep.Config;
 
-/// <summary>A tunnel's event hooks (issue 5 item 3), after defaults were applied. Null: no hook.</summary>
+/// <summary>A tunnel's event hooks, after defaults were applied. Null: no hook.</summary>
 public sealed record HookSettings
 {
     /// <summary>Runs when the tunnel enters <c>up</c>.</summary>

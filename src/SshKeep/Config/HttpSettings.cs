@@ -1,6 +1,6 @@
 namespace SshKeep.Config;
 
-/// <summary>The tunnels file's <c>http:</c> section (issue 5): the daemon serves /metrics, /healthz
+/// <summary>The tunnels file's <c>http:</c> section: the daemon serves /metrics, /healthz
 /// and the web page. Absent from the file, no listener is started.</summary>
 public sealed record HttpSettings
 {

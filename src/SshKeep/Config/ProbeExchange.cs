@@ -1,7 +1,7 @@
 namespace SshKeep.Config;
 
 /// <summary>
-/// What a forward's end-to-end probe says through the tunnel (issue 4 item 1), beyond opening a
+/// What a forward's end-to-end probe says through the tunnel, beyond opening a
 /// connection: either bytes to send and a prefix expected back, or an HTTP GET of a path. The
 /// default (all null) only opens the connection through the session.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace SshKeep.Config;
 
 /// <summary>
-/// A forward's <c>probe</c> map (issue 4 item 1): <c>send</c> and <c>expect</c>, or <c>http</c>.
+/// A forward's <c>probe</c> map: <c>send</c> and <c>expect</c>, or <c>http</c>.
 /// <c>send</c> may hold CR, LF and TAB (protocols want "PING\r\n"); nothing else may hold a
 /// control character. Values are bounded so a probe cannot be made into a flood.
 /// </summary>

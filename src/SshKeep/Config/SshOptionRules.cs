@@ -5,7 +5,7 @@ namespace SshKeep.Config;
 /// <summary>
 /// Which <c>ssh_options</c> a tunnel may carry. sshkeep supervises one ssh per tunnel with
 /// <c>-N -T</c>, <c>BatchMode=yes</c>, <c>ExitOnForwardFailure=yes</c>, <c>ControlMaster=no</c>
-/// and <c>ControlPath=none</c> (issue 3); an option that would undo one of those, move the session
+/// and <c>ControlPath=none</c>; an option that would undo one of those, move the session
 /// into another process, run commands, or hide what sshkeep reads is refused with its reason
 /// (docs/config.md lists them). ssh_config keywords and their yes/no values are case-insensitive.
 /// </summary>

@@ -41,7 +41,7 @@ public sealed record TunnelConfig
     /// <summary>
     /// The tunnel's ssh_options turn host key checking off (<c>StrictHostKeyChecking</c> no, off or
     /// false; ssh takes the first value, and keywords and values ignore case). sshkeep never adds
-    /// that itself; the daemon and <c>check</c> warn when a tunnel asks for it (issue 3). Derived
+    /// that itself; the daemon and <c>check</c> warn when a tunnel asks for it. Derived
     /// from <see cref="SshOptions"/>, so it cannot disagree with them and <see cref="SameAs"/>
     /// needs no extra term.
     /// </summary>

@@ -1,6 +1,6 @@
 namespace SshKeep.Daemon;
 
-/// <summary>What a client asks the daemon over the control socket (issue 3 item 4).</summary>
+/// <summary>What a client asks the daemon over the control socket.</summary>
 public enum ControlCommand
 {
     /// <summary><c>status</c>: the full status snapshot.</summary>

@@ -8,7 +8,7 @@ using SshKeep.Ssh;
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// The control socket (issue 3 item 4): a Unix stream socket, mode 0600, that answers one request
+/// The control socket: a Unix stream socket, mode 0600, that answers one request
 /// per connection from our own uid or root, and hands each request to an <see cref="IControlHandler"/>.
 /// </summary>
 /// <remarks>

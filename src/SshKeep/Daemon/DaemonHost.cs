@@ -11,7 +11,7 @@ using SshKeep.Supervision;
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// `sshkeep up` (issue 3): loads the tunnels file, takes the instance lock, starts one supervisor
+/// `sshkeep up`: loads the tunnels file, takes the instance lock, starts one supervisor
 /// per tunnel, serves the control socket, keeps status.json and systemd informed, and answers
 /// signals (HUP reload, USR1 retry-now, TERM/INT/QUIT stop). The thin shell around
 /// <see cref="DaemonSupervisor"/>.
@@ -74,7 +74,7 @@ public sealed class DaemonHost : IControlHandler
         }
 
         var config = ((ConfigLoadResult.Valid)loaded).Config;
-        // issue 5: --http wins over the file's http.listen; with neither, no listener and no recorder.
+        // --http wins over the file's http.listen; with neither, no listener and no recorder.
         var httpListen = _options.Http ?? config.Http?.Listen;
         if (httpListen is not null) _recorder = new DaemonRecorder(_time);
         var runDirectory = RunDirectory.FromEnvironment(_options.RunDirectory);
@@ -83,7 +83,7 @@ public sealed class DaemonHost : IControlHandler
         _paths = paths;
         _reachability = new ServerReachability(_time, SshEnvironment.ForDaemonFromThisProcess());
         _probe = new ForwardProbe(_time);
-        // One timer for every tunnel's probe rounds (issue 6 item 4); disposed after the supervisors.
+        // One timer for every tunnel's probe rounds; disposed after the supervisors.
         using var probeClock = new ProbeClock(_time);
         _probeClock = probeClock;
 
@@ -111,7 +111,7 @@ public sealed class DaemonHost : IControlHandler
                 _systemd = new SystemdReporter(notifier, config.ReadyWhen, _time, _log, watchdog, config.ReadyTimeout);
                 using var readyTimeout = _systemd.ArmReadyTimeout(MarkStatusDirty);
                 var launcher = new PosixSshLauncher(reaper, _time);
-                // Hooks (issue 5 item 3) run on their own queues; disposed before the reaper that reaps them.
+                // Hooks run on their own queues; disposed before the reaper that reaps them.
                 await using var hookRunner = new HookRunner(reaper, _log, _time);
                 _hooks = new HookDispatcher(hookRunner.Enqueue, _time);
                 _hooks.Configure(config);
@@ -188,7 +188,7 @@ public sealed class DaemonHost : IControlHandler
 
             while (network.TryRead(out var change))
             {
-                // issue 4 item 4: a new address or link may be the way back to a server.
+                // A new address or link may be the way back to a server.
                 _log.NetworkChanged(change.Text);
                 _supervisor.NetworkChanged(change.Text);
             }
@@ -223,7 +223,7 @@ public sealed class DaemonHost : IControlHandler
         }
     }
 
-    /// <summary>issue 3 item 5: validate first; a bad file keeps the running set and says why.</summary>
+    /// <summary>A reload validates first; a bad file keeps the running set and says why.</summary>
     private async Task<ControlResponse> ReloadAsync(string trigger)
     {
         await _reloadGate.WaitAsync();

@@ -17,7 +17,7 @@ public sealed record DaemonOptions
 
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
-    /// <summary>--http: serve metrics, health and the web page here (issue 5); wins over the
+    /// <summary>--http: serve metrics, health and the web page here; wins over the
     /// config file's <c>http.listen</c>. Null: as the file says (no listener without <c>http:</c>).</summary>
     public HttpListen? Http { get; init; }
 

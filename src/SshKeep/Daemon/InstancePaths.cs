@@ -16,7 +16,7 @@ public sealed record InstancePaths(string ConfigPath, string Key, string LockPat
     public const int MaxControlPathLength = 90;
 
     /// <summary>
-    /// The ControlPath of one tunnel's ssh (issue 4: the probes open channels through it):
+    /// The ControlPath of one tunnel's ssh (the probes open channels through it):
     /// <c>mux-</c> and 12 hex digits of a hash of the instance key and the tunnel name, short
     /// whatever the name, in the run directory (0700). Null when even that is too long for a
     /// socket (a very deep --run-dir): the tunnel then runs without the session probe.

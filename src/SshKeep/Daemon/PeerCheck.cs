@@ -1,6 +1,6 @@
 namespace SshKeep.Daemon;
 
-/// <summary>Who may control a daemon (issue 3 item 4): the user it runs as, and root. The socket's
+/// <summary>Who may control a daemon: the user it runs as, and root. The socket's
 /// mode 0600 already keeps others out; this check holds even if that mode is loosened (or the
 /// run directory is shared via --run-dir).</summary>
 public static class PeerCheck

@@ -11,8 +11,8 @@ namespace SshKeep.Daemon;
 /// 0644 (less a stricter umask), written once and removed when we end through our own code.
 /// </summary>
 /// <remarks>
-/// Unlike autossh's fopen, and because pid files often live in shared directories (issue 6,
-/// docs/security.md):
+/// Unlike autossh's fopen, and because pid files often live in shared directories
+/// (docs/security.md):
 /// <list type="bullet">
 /// <item>it is opened by <see cref="OwnFile"/>: a symlink at the final component, a FIFO or
 /// anything but a regular file, and a file owned by another user (who could later put another pid

@@ -9,7 +9,7 @@ namespace SshKeep.Daemon;
 /// only so that the names stay what they always were.
 /// </summary>
 /// <remarks>
-/// Why not System.Security.Cryptography.SHA256 (issue 6 item 4): on Linux it loads OpenSSL's
+/// Why not System.Security.Cryptography.SHA256: on Linux it loads OpenSSL's
 /// libcrypto and libssl, the interop shim and System.Security.Cryptography.dll, about 5.5 MB of
 /// resident memory in a daemon that hashes a few short strings once per tunnel start. The names
 /// must not change between versions: a new `sshkeep status` must find a daemon an older version

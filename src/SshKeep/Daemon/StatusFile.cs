@@ -94,7 +94,7 @@ public static class StatusFile
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         // Random.Shared, not RandomNumberGenerator: the name only has to be unlikely to clash
         // (O_EXCL refuses a clash, O_NOFOLLOW a planted link), and the cryptographic generator loads
-        // OpenSSL, about 5 MB of resident memory in the daemon (issue 6 item 4).
+        // OpenSSL, about 5 MB of resident memory in the daemon.
         Span<byte> nonce = stackalloc byte[8];
         Random.Shared.NextBytes(nonce);
         string temporary = Path.Join(directory, $".{Path.GetFileName(path)}.{Convert.ToHexStringLower(nonce)}.tmp");

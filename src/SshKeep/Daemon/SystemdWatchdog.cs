@@ -6,7 +6,7 @@ namespace SshKeep.Daemon;
 
 /// <summary>
 /// systemd's watchdog, tied to the supervisor loop so that a hung loop stops the pings and
-/// systemd restarts sshkeep (issue 3 item 6). A timer ticks every half watchdog timeout (the
+/// systemd restarts sshkeep. A timer ticks every half watchdog timeout (the
 /// interval sd_watchdog_enabled(3) recommends) and sends WATCHDOG=1 only if the loop reported
 /// within the last tick interval. The timer itself never proves anything: it runs on a
 /// thread-pool thread that is alive even when the loop is stuck.

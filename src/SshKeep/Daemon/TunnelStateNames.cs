@@ -3,7 +3,7 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Daemon;
 
-/// <summary>The one spelling of each <see cref="TunnelState"/> users see (issue 3): lower case with
+/// <summary>The one spelling of each <see cref="TunnelState"/> users see: lower case with
 /// dashes, in status.json, <c>status --json</c>, the table, logs and the control protocol.</summary>
 public static class TunnelStateNames
 {

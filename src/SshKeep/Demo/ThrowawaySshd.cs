@@ -72,11 +72,15 @@ public sealed class ThrowawaySshd : IAsyncDisposable
     /// port, this fixture's key only, its known_hosts with strict checking. The YAML twin of
     /// <see cref="ClientOptions"/>.
     /// </summary>
-    public string TunnelKeysYaml(string indent) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"""
-        {indent}port: {Port}
-        {indent}identity_file: {ClientKeyPath}
+    public string TunnelKeysYaml(string indent) => TunnelKeysYaml(indent, Port, ClientKeyPath, KnownHostsPath);
+
+    /// <summary>The same keys for any sshd: its port, the one key it accepts, its known_hosts.</summary>
+    internal static string TunnelKeysYaml(string indent, int port, string clientKeyPath, string knownHostsPath) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"""
+        {indent}port: {port}
+        {indent}identity_file: {clientKeyPath}
         {indent}ssh_options:
-        {indent}  UserKnownHostsFile: {KnownHostsPath}
+        {indent}  UserKnownHostsFile: {knownHostsPath}
         {indent}  StrictHostKeyChecking: "yes"
         {indent}  IdentitiesOnly: "yes"
 

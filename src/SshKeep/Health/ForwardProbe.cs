@@ -7,7 +7,7 @@ using SshKeep.Observability;
 namespace SshKeep.Health;
 
 /// <summary>
-/// The end-to-end probe of one forward of a daemon tunnel (issue 4 item 1; what each kind proves is
+/// The end-to-end probe of one forward of a daemon tunnel (what each kind proves is
 /// in docs/probes.md). The tunnel's ssh runs as its own ControlMaster on a ControlPath sshkeep owns,
 /// and the probe reaches through the session with <see cref="MuxStdioForward"/>:
 /// <list type="bullet">

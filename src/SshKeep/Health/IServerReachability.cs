@@ -3,7 +3,7 @@ using System.Net;
 namespace SshKeep.Health;
 
 /// <summary>
-/// What the supervisors need to know about the path to an ssh server (issue 4 item 3): where an
+/// What the supervisors need to know about the path to an ssh server: where an
 /// ssh process is connecting, and whether the server answers a plain TCP connect. Production:
 /// <see cref="ServerReachability"/> (/proc and real sockets); tests: a fake.
 /// </summary>

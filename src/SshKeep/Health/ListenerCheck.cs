@@ -7,7 +7,7 @@ namespace SshKeep.Health;
 /// <summary>
 /// Whether a tunnel's local listener (-L/-D) accepts connections: ssh binds it only after the
 /// session is authenticated, so an accepting port means the forward is in place. The connection
-/// is closed at once; nothing is sent (the end-to-end probe is issue 4's).
+/// is closed at once; nothing is sent (the end-to-end probe is <see cref="ForwardProbe"/>'s).
 /// </summary>
 public static class ListenerCheck
 {

@@ -66,7 +66,7 @@ public static class MuxStdioForward
     /// <summary>
     /// As <see cref="OpenAsync(string, string, int, TimeSpan, TimeProvider, CancellationToken)"/> under a
     /// deadline the caller already holds (a probe's, for all its steps): one timer per probe, not one
-    /// per step (issue 6: a small idle daemon).
+    /// per step (a small idle daemon).
     /// </summary>
     /// <param name="within">What the deadline allows, for the failure text.</param>
     /// <param name="deadline">Cancelled at the deadline, and when <paramref name="stopping"/> is.</param>
@@ -115,7 +115,7 @@ public static class MuxStdioForward
                     $"the control socket {controlPath} is served by uid {master.Uid} (pid {master.Pid}), not by us (uid {ownUid}); not using it");
 
             // Our hello, the request and its descriptors go out together, before the master's hello
-            // is read: one wake-up of ssh and one write fewer per probe (issue 6: a small idle daemon).
+            // is read: one wake-up of ssh and one write fewer per probe (a small idle daemon).
             // The master sent its hello on accept and takes our packets one at a time, in order.
             ours = SendHelloRequestAndDescriptors(control, host, port, wait);
             var hello = await ReceiveAsync(control, wait).ConfigureAwait(false);

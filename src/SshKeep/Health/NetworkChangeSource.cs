@@ -5,7 +5,7 @@ namespace SshKeep.Health;
 
 /// <summary>
 /// The machine's network changes (an address added or removed, a link up or down) as
-/// notices the daemon can await (issue 4 item 4): on one, tunnels waiting in back-off retry at
+/// notices the daemon can await: on one, tunnels waiting in back-off retry at
 /// once and tunnels that are up are probed at once, because a new address or route is exactly
 /// when an ssh that was stuck can connect, and when a running session may have died silently.
 /// </summary>

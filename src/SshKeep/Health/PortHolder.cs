@@ -5,7 +5,7 @@ namespace SshKeep.Health;
 
 /// <summary>
 /// Which process holds a local TCP listen port, so "bind: Address already in use" for a -L
-/// forward can say who is in the way (issue 4 item 5) instead of leaving the user to run ss.
+/// forward can say who is in the way instead of leaving the user to run ss.
 /// </summary>
 /// <remarks>
 /// Two steps, as ss -p does: the LISTEN sockets on that port (IPv4 and IPv6) in sshkeep's own

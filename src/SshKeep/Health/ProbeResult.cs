@@ -2,7 +2,7 @@ using SshKeep.Config;
 
 namespace SshKeep.Health;
 
-/// <summary>One end-to-end probe of one forward (issue 4 item 1).</summary>
+/// <summary>One end-to-end probe of one forward.</summary>
 /// <param name="Forward">The forward probed.</param>
 /// <param name="Ok">The probe passed.</param>
 /// <param name="Duration">From start to verdict.</param>

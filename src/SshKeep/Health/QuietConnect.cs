@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace SshKeep.Health;
 
 /// <summary>
-/// A TCP or Unix-socket connect whose failure is a value, not an exception (issue 6 item 4).
+/// A TCP or Unix-socket connect whose failure is a value, not an exception.
 /// </summary>
 /// <remarks>
 /// <see cref="Socket.ConnectAsync(EndPoint, CancellationToken)"/> reports a refused connect by

@@ -5,7 +5,7 @@ namespace SshKeep.Health;
 
 /// <summary>
 /// One cheap question to the ssh server's host: does a TCP connect to it complete? It is the
-/// gate of a reconnect after an outage (issue 4 item 3): ssh is started (or a stalled ssh
+/// gate of a reconnect after an outage: ssh is started (or a stalled ssh
 /// restarted) the moment the server answers, instead of when a back-off or a SYN retransmission
 /// happens to come round.
 /// </summary>

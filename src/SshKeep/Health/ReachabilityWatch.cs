@@ -4,7 +4,7 @@ namespace SshKeep.Health;
 
 /// <summary>
 /// Waits until the ssh server answers a <see cref="ReachabilityCheck"/>: the gate that lets a
-/// tunnel waiting out an outage start ssh the moment the server is back (issue 4 item 3), so
+/// tunnel waiting out an outage start ssh the moment the server is back, so
 /// recovery does not depend on how long the outage lasted or where the back-off stands.
 /// </summary>
 /// <remarks>

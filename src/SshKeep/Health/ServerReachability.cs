@@ -13,7 +13,7 @@ namespace SshKeep.Health;
 public sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<string, string?>? sshEnvironment = null) : IServerReachability
 {
     /// <summary>A tenth of a second between attempts while waiting for a silent server: after
-    /// the heal, the first SYN goes out within this (issue 4: heal → working ≤ 0.5 s, of which
+    /// the heal, the first SYN goes out within this (the goal is heal → working within 0.5 s, of which
     /// ssh's own connect and authentication take most). Only while the server is silent, so the
     /// cost is a few SYNs a second per waiting tunnel during an outage.</summary>
     public static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);

@@ -1,6 +1,6 @@
 namespace SshKeep.Hooks;
 
-/// <summary>What a hook is run for (issue 5 item 3). Spelled for users by <see cref="HookEventNames"/>.</summary>
+/// <summary>What a hook is run for. Spelled for users by <see cref="HookEventNames"/>.</summary>
 public enum HookEvent
 {
     /// <summary>The tunnel entered <c>up</c>.</summary>

@@ -7,7 +7,7 @@ using SshKeep.Ssh;
 namespace SshKeep.Hooks;
 
 /// <summary>
-/// Runs hooks off the supervisors' path (issue 5 item 3): <see cref="Enqueue"/> never waits. Each
+/// Runs hooks off the supervisors' path: <see cref="Enqueue"/> never waits. Each
 /// tunnel has its own bounded queue and one worker, so its hooks run one at a time in the order
 /// their events happened, and a slow or hanging hook delays only later hooks of the same tunnel.
 /// A full queue drops its oldest hook (logged). Each hook is killed after its timeout; its output

@@ -7,7 +7,7 @@ using SshKeep.Observability;
 namespace SshKeep.Hooks;
 
 /// <summary>
-/// Log events of the event hooks (issue 5 item 3), ids 1400–1449 in the daemon's catalogue
+/// Log events of the event hooks, ids 1400–1449 in the daemon's catalogue
 /// (<see cref="DaemonLog"/>). Each line names the event ("up hook") so a reader can tell hooks of
 /// one tunnel apart, and says what happens next; none of them means the tunnel is affected.
 /// </summary>

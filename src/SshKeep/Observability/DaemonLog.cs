@@ -186,7 +186,7 @@ public static partial class DaemonLog
     [LoggerMessage(1203, LogLevel.Warning, "ssh: {Count} of stderr dropped in the last {Over} (more than {Burst} at once, then {PerSecond} a second, are not logged); going on")]
     public static partial void SshStderrRateLimited(this ILogger logger, string tunnel, DaemonCount count, DaemonDuration over, int burst, int perSecond);
 
-    /// <summary>issue 3 item 2: never added silently; warned about every time the tunnel starts.</summary>
+    /// <summary>StrictHostKeyChecking=no is never added silently; warned about every time the tunnel starts.</summary>
     [LoggerMessage(1202, LogLevel.Warning, "StrictHostKeyChecking={Value}: ssh accepts an unknown or changed host key without asking, so a man in the middle goes unnoticed; starting anyway because the config asks for it")]
     public static partial void InsecureHostKeyChecking(this ILogger logger, string tunnel, string value);
 

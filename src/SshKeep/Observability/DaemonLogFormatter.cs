@@ -8,12 +8,13 @@ using Microsoft.Extensions.Logging;
 namespace SshKeep.Observability;
 
 /// <summary>
-/// The daemon's three line formats (issue 3 item 7). None of them ever writes a newline inside
+/// The daemon's three line formats. None of them ever writes a newline inside
 /// an event, so one event is one line.
 /// <list type="bullet">
 /// <item>text: <c>2026-11-22T08:24:10.123Z INFO  db: ssh exited with status 255 after 3m12s; restarting in 4s (attempt 3)</c></item>
 /// <item>journald: <c>&lt;6&gt;db: ssh exited …</c>: journald reads the syslog priority from the
-/// prefix and stamps the time itself.</item>
+/// prefix and stamps the time itself. The daemon sends its events to the journal as native
+/// entries (<see cref="DaemonJournalEntry"/>) and writes this form only when that fails.</item>
 /// <item>JSON: <c>{"time":…,"level":"info","tunnel":"db","event":"SshExited","eventId":1102,"message":…,"status":255,…}</c></item>
 /// </list>
 /// Events of the daemon as a whole have no tunnel: the text formats leave out the <c>name: </c>
@@ -69,6 +70,13 @@ public static class DaemonLogFormatter
             entry.Time.UtcDateTime.TryFormat(time, out int n, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
             builder.Append(time[..n]).Append(' ').Append(DaemonLogLevels.TextName(entry.Level)).Append(' ');
         }
+        AppendMessage(builder, entry);
+    }
+
+    /// <summary>Appends the line's text after the time or priority: <c>db: ssh exited …</c>. It is
+    /// also the journal entry's <c>MESSAGE</c> (<see cref="DaemonJournalEntry"/>).</summary>
+    internal static void AppendMessage(StringBuilder builder, in DaemonLogEntry entry)
+    {
         if (entry.Tunnel is { } tunnel)
         {
             DaemonLogText.AppendEscaped(builder, tunnel);

@@ -12,8 +12,14 @@ public sealed record DaemonLogSettings
     /// <summary>Events below this level are not written (<c>--log-level</c>, default info).</summary>
     public LogLevel MinimumLevel { get; init; } = LogLevel.Information;
 
-    /// <summary>stderr is journald's stream (<see cref="DaemonJournalStream"/>): text lines get a
-    /// syslog priority prefix instead of our timestamp. JSON lines are written as they are, so
-    /// that they stay JSON; their <c>level</c> field says the severity.</summary>
+    /// <summary>stderr is journald's stream (<see cref="DaemonJournalStream"/>): events are sent as
+    /// journal entries when <see cref="JournalSocketPath"/> is set, and a text line written to
+    /// stderr gets a syslog priority prefix instead of our timestamp. JSON lines are written as
+    /// they are, so that they stay JSON; their <c>level</c> field says the severity.</summary>
     public bool Journal { get; init; }
+
+    /// <summary>With <see cref="Journal"/>, each event is sent to this socket as one native journal
+    /// entry (<see cref="DaemonJournalEntry"/>), and written to stderr only when the send fails.
+    /// Null writes every event to stderr; the daemon passes <see cref="JournalSocket.DefaultPath"/>.</summary>
+    public string? JournalSocketPath { get; init; }
 }

@@ -7,9 +7,12 @@ namespace SshKeep.Observability;
 
 /// <summary>
 /// The daemon's logs: one line per event on stderr, in the text, journald or JSON format of
-/// <see cref="DaemonLogFormatter"/>. Thread-safe: the tunnels' loops log concurrently, and each
-/// line goes out whole, in one write(2). The buffers are reused under one lock, so an event costs
-/// its message string and little else.
+/// <see cref="DaemonLogFormatter"/>. When stderr is the journal, each event is instead one native
+/// journal entry with the tunnel's name as a field (<see cref="DaemonJournalEntry"/>), and goes to
+/// stderr only when the journal socket did not take it: one event is one line in the journal,
+/// never two and never none. Thread-safe: the tunnels' loops log concurrently, and each line goes
+/// out whole, in one write(2) or one datagram. The buffers are reused under one lock, so an event
+/// costs its message string and little else.
 /// </summary>
 public sealed class DaemonLoggerProvider : ILoggerProvider
 {
@@ -19,6 +22,8 @@ public sealed class DaemonLoggerProvider : ILoggerProvider
     private readonly StringBuilder _text = new(256);
     private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
     private readonly ArrayBufferWriter<byte> _json = new(1024);
+    private readonly ArrayBufferWriter<byte> _datagram = new(1024);
+    private readonly JournalSocket? _journal;
     private readonly Dictionary<string, JsonEncodedText> _jsonNames = new(StringComparer.Ordinal);
     private Utf8JsonWriter? _jsonWriter;
     private byte[] _bytes = new byte[1024];
@@ -34,6 +39,7 @@ public sealed class DaemonLoggerProvider : ILoggerProvider
         _output = output;
         _ownsOutput = ownsOutput;
         Settings = settings;
+        if (settings.Journal && settings.JournalSocketPath is { } path) _journal = new JournalSocket(path);
     }
 
     /// <summary>The daemon's provider: stderr, journald detected from <c>JOURNAL_STREAM</c>.</summary>
@@ -44,6 +50,7 @@ public sealed class DaemonLoggerProvider : ILoggerProvider
             Format = format,
             MinimumLevel = minimumLevel,
             Journal = DaemonJournalStream.StderrIsJournal(),
+            JournalSocketPath = JournalSocket.DefaultPath,
         }, ownsOutput: true);
 
     public DaemonLogSettings Settings { get; }
@@ -57,6 +64,7 @@ public sealed class DaemonLoggerProvider : ILoggerProvider
             if (_disposed) return;
             _disposed = true;
             _jsonWriter?.Dispose();
+            _journal?.Dispose();
             if (_ownsOutput) _output.Dispose();
         }
     }
@@ -72,8 +80,15 @@ public sealed class DaemonLoggerProvider : ILoggerProvider
             if (_disposed) return;
             try
             {
-                if (Settings.Format == DaemonLogFormat.Json) WriteJsonLine(entry);
-                else WriteTextLine(entry);
+                if (Settings.Format == DaemonLogFormat.Json)
+                {
+                    FormatJson(entry);
+                    if (_journal is null || !Send(entry, _json.WrittenSpan)) WriteJsonLine();
+                }
+                else if (_journal is null || !Send(entry, _bytes.AsSpan(0, FormatText(entry, withPrefix: false))))
+                {
+                    WriteTextLine(entry);
+                }
             }
             catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException or InvalidOperationException)
             {
@@ -83,12 +98,32 @@ public sealed class DaemonLoggerProvider : ILoggerProvider
         }
     }
 
+    /// <summary>One datagram to the journal; false when the socket did not take it (missing,
+    /// nobody listening, queue full), and the line must go to stderr.</summary>
+    private bool Send(in DaemonLogEntry entry, ReadOnlySpan<byte> message)
+    {
+        _datagram.ResetWrittenCount();
+        DaemonJournalEntry.Append(_datagram, entry, message);
+        return _journal!.TrySend(_datagram.WrittenSpan);
+    }
+
     private void WriteTextLine(in DaemonLogEntry entry)
     {
+        int length = FormatText(entry, withPrefix: true);
+        _bytes[length++] = (byte)'\n';
+        _output.Write(_bytes, 0, length);
+        _output.Flush();
+    }
+
+    /// <summary>The text line (with the time or the journal's priority, or, for a journal entry's
+    /// MESSAGE, neither) in <see cref="_bytes"/>, as UTF-8 without the newline; returns its length.
+    /// One byte is left free after it for the newline.</summary>
+    private int FormatText(in DaemonLogEntry entry, bool withPrefix)
+    {
         _text.Clear();
-        DaemonLogFormatter.AppendText(_text, entry, Settings.Journal);
-        _text.Append('\n');
-        int max = Encoding.UTF8.GetMaxByteCount(_text.Length);
+        if (withPrefix) DaemonLogFormatter.AppendText(_text, entry, Settings.Journal);
+        else DaemonLogFormatter.AppendMessage(_text, entry);
+        int max = Encoding.UTF8.GetMaxByteCount(_text.Length) + 1;
         if (_bytes.Length < max) _bytes = new byte[Math.Max(max, _bytes.Length * 2)];
         int length = 0;
         foreach (ReadOnlyMemory<char> chunk in _text.GetChunks())
@@ -96,17 +131,20 @@ public sealed class DaemonLoggerProvider : ILoggerProvider
             length += _encoder.GetBytes(chunk.Span, _bytes.AsSpan(length), flush: false);
         }
         length += _encoder.GetBytes([], _bytes.AsSpan(length), flush: true);
-        _output.Write(_bytes, 0, length);
-        _output.Flush();
+        return length;
     }
 
-    private void WriteJsonLine(in DaemonLogEntry entry)
+    private void FormatJson(in DaemonLogEntry entry)
     {
         _json.ResetWrittenCount();
         if (_jsonWriter is null) _jsonWriter = new Utf8JsonWriter(_json, DaemonLogFormatter.JsonOptions);
         else _jsonWriter.Reset(_json);
         DaemonLogFormatter.WriteJson(_jsonWriter, entry, _jsonNames);
         _jsonWriter.Flush();
+    }
+
+    private void WriteJsonLine()
+    {
         _json.Write("\n"u8);
         _output.Write(_json.WrittenSpan);
         _output.Flush();

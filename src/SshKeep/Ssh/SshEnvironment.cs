@@ -3,7 +3,7 @@ using System.Collections;
 namespace SshKeep.Ssh;
 
 /// <summary>
-/// The environment daemon mode gives ssh (issue 6: ssh runs with a minimal, documented
+/// The environment daemon mode gives ssh (ssh runs with a minimal, documented
 /// environment): only the variables below are passed on, everything else sshkeep inherited is
 /// left out. docs/security.md lists them with the reasons.
 /// </summary>

@@ -8,7 +8,7 @@ namespace SshKeep.Ssh;
 /// runtime's own socket engine, and publishes the lines.
 /// </summary>
 /// <remarks>
-/// Why a socket and not a pipe (issue 6 item 4): .NET has no asynchronous read for a pipe fd, so a
+/// Why a socket and not a pipe: .NET has no asynchronous read for a pipe fd, so a
 /// pipe needs a thread blocked in poll(2) per ssh (<see cref="StderrLineReader"/>, still used for
 /// hooks): 300 tunnels were 300 threads. A socket is read by the one epoll thread the runtime
 /// already runs for every socket, so an idle tunnel costs no thread, no stack and no wake-up. ssh

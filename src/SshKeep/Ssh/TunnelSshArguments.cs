@@ -4,7 +4,7 @@ using SshKeep.Config;
 namespace SshKeep.Ssh;
 
 /// <summary>
-/// ssh's argv (after the program) for one daemon-mode tunnel (issue 3, design: health layer 2):
+/// ssh's argv (after the program) for one daemon-mode tunnel (design: health layer 2):
 /// <code>
 /// -N -T -o BatchMode=yes
 /// -o ServerAliveInterval=… -o ServerAliveCountMax=… -o ConnectTimeout=… -o ExitOnForwardFailure=yes
@@ -30,7 +30,7 @@ public static class TunnelSshArguments
 
     /// <param name="tunnel">The tunnel.</param>
     /// <param name="controlPath">When given, this ssh is the multiplexing master on a socket
-    /// sshkeep owns (issue 4): the end-to-end probes open channels through the very session that
+    /// sshkeep owns: the end-to-end probes open channels through the very session that
     /// carries the forwards (<c>Health/MuxStdioForward</c>). ControlPersist=no keeps the master
     /// the process we supervise: it ends with the session, never forks into the background.</param>
     public static IReadOnlyList<string> Build(TunnelConfig tunnel, string? controlPath = null)

@@ -99,7 +99,7 @@ public sealed class CompatSupervisor
     {
         if (_skipNextBackoff)
         {
-            // FIX (issue 4, docs/compatibility.md): not a failure of ssh's, so not counted as one.
+            // FIX (docs/compatibility.md): not a failure of ssh's, so not counted as one.
             _skipNextBackoff = false;
             return DrainSignalsBetweenRuns();
         }
@@ -116,7 +116,7 @@ public sealed class CompatSupervisor
 
         using var waitCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sleep = Task.Delay(Max(until - _time.GetUtcNow(), TimeSpan.Zero), _time, waitCts.Token);
-        // FIX (issue 4, docs/compatibility.md): the wait ends when a silent server answers again.
+        // FIX (docs/compatibility.md): the wait ends when a silent server answers again.
         var shortener = _options.Reachability is { } reachability
             ? ServerReturnsAsync(reachability, waitCts.Token)
             : Task.Delay(Timeout.Infinite, waitCts.Token);
@@ -253,7 +253,7 @@ public sealed class CompatSupervisor
             switch (evt)
             {
                 case WatchEvent.ConnectStalled stalled:
-                    // FIX (issue 4, docs/compatibility.md): an ssh started during an outage waits
+                    // FIX (docs/compatibility.md): an ssh started during an outage waits
                     // for its kernel's next SYN retransmission (up to a minute); the server
                     // answers now, so a fresh ssh connects at once.
                     _log.ConnectStalled(process.Pid, stalled.Server.ToString());

@@ -16,7 +16,7 @@ public sealed record CompatSupervisorOptions
     public IReadOnlyDictionary<string, string?>? SshEnvironmentOverrides { get; init; }
 
     /// <summary>
-    /// Where ssh connects and whether the server answers (issue 4 item 3). When set, a back-off
+    /// Where ssh connects and whether the server answers. When set, a back-off
     /// wait ends as soon as a silent server answers again, and an ssh stuck connecting is
     /// replaced the moment the server answers (docs/compatibility.md); null keeps autossh's
     /// plain behaviour.

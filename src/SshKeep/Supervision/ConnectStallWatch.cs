@@ -4,7 +4,7 @@ using SshKeep.Health;
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// Watches one ssh process while it connects (issue 4 item 3). An ssh started during an outage
+/// Watches one ssh process while it connects. An ssh started during an outage
 /// sits in the kernel's SYN retransmission (1, 3, 7, 15, 31 s…), so after the heal it would
 /// connect only at its next retransmission — recovery would depend on how long the outage was.
 /// This watch notices the stall (still connecting a second after the first sighting: the first

@@ -3,7 +3,7 @@ using SshKeep.Config;
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// All tunnels of one config file (issue 3): starts one <see cref="TunnelSupervisor"/> per enabled
+/// All tunnels of one config file: starts one <see cref="TunnelSupervisor"/> per enabled
 /// tunnel, applies reloads by name (<see cref="ReloadPlan"/>), forwards restart/retry-now, and
 /// stops everything on the way out. Every status change of any tunnel reaches the observer.
 /// </summary>
@@ -124,7 +124,7 @@ public sealed class DaemonSupervisor : IAsyncDisposable
         }
     }
 
-    /// <summary>The network changed (issue 4 item 4): waiting tunnels retry now, up ones are probed now.</summary>
+    /// <summary>The network changed: waiting tunnels retry now, up ones are probed now.</summary>
     public void NetworkChanged(string what)
     {
         lock (_gate)

@@ -3,7 +3,7 @@ using SshKeep.Config;
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// The daemon's back-off (design: recovery; issue 4): exponential with full jitter, so a fleet
+/// The daemon's back-off (design: recovery): exponential with full jitter, so a fleet
 /// that lost the same server does not come back in lockstep. Pure: the random draw is a parameter.
 /// </summary>
 public static class JitteredBackoff

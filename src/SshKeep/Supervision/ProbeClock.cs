@@ -1,7 +1,7 @@
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// One timer for the waits between probe rounds of every tunnel of a daemon (issue 6 item 4: an
+/// One timer for the waits between probe rounds of every tunnel of a daemon (an
 /// idle daemon with many tunnels). A <c>Task.Delay</c> per tunnel and round wakes the runtime's
 /// timer thread, a pool thread after it, and the socket engine for each probe on its own: at 100
 /// tunnels probed every 5 s, 20 separate wake-ups of each a second. Here the due time of a wait of

@@ -5,20 +5,20 @@ using SshKeep.Observability;
 
 namespace SshKeep.Supervision;
 
-/// <summary>One end-to-end probe of one forward of a tunnel (issue 4 item 1).</summary>
+/// <summary>One end-to-end probe of one forward of a tunnel.</summary>
 /// <param name="connectListener">Also connect to the forward's local listener, where the probe
 /// would otherwise skip it (<see cref="ProbeSchedule.ChecksListeners"/> says when).</param>
 public delegate Task<ProbeResult> ForwardProber(TunnelConfig tunnel, ForwardSpec forward, bool connectListener,
     CancellationToken cancellationToken);
 
 /// <summary>
-/// The end-to-end probes of one ssh run (issue 4 item 1): every forward is probed each round,
+/// The end-to-end probes of one ssh run: every forward is probed each round,
 /// as <see cref="ProbeSchedule"/> says; the first passing round marks the tunnel healthy, and
 /// enough failing rounds in a row end the loop with the failure that condemned the ssh.
 /// </summary>
 /// <remarks>
 /// Between rounds the loop holds one wait on the daemon's <see cref="ProbeClock"/> and nothing else
-/// (issue 6: an idle daemon with many tunnels): <see cref="ProbeNow"/> cancels that wait.
+/// (an idle daemon with many tunnels): <see cref="ProbeNow"/> cancels that wait.
 /// </remarks>
 internal sealed class ProbeLoop(
     TunnelConfig config,

@@ -3,7 +3,7 @@ using SshKeep.Config;
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// When the end-to-end probes of a tunnel run and when they condemn its ssh (issue 4 item 1).
+/// When the end-to-end probes of a tunnel run and when they condemn its ssh.
 /// Pure and table-tested. A passing round is followed by the next one a probe interval after it
 /// started; a failing round is retried one probe timeout after it started (a quick failure waits
 /// out the rest of its slot, so a refused target cannot spin), and the ssh is restarted after
@@ -44,7 +44,7 @@ public static class ProbeSchedule
 
     /// <summary>
     /// A -L probe whose forward has no exchange connects to ssh's local listener only every this
-    /// many rounds once the tunnel is proved (issue 6: a small idle daemon). The channel through
+    /// many rounds once the tunnel is proved (a small idle daemon). The channel through
     /// the session is opened every round; the listener cannot go away while its ssh lives (ssh binds
     /// it once, at start-up), and the mux hello each round already proves the event loop that
     /// accepts on it. Checking it every round doubled the probe's socket work and the connections

@@ -4,7 +4,7 @@ using SshKeep.Health;
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// Ends a back-off wait when the server comes back (issue 4 item 3; design: recovery). One check
+/// Ends a back-off wait when the server comes back (design: recovery). One check
 /// at the start of the wait: if the server does not answer, checks run until it does, and the
 /// wait ends then, so recovery does not depend on how long the outage lasted. If it answers at
 /// once, it depends on why ssh failed: when ssh could not even connect to it (its connect timed

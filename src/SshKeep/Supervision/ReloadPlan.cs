@@ -3,7 +3,7 @@ using SshKeep.Config;
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// What a reload does (issue 3 item 5), by tunnel name: removed ones stop, new ones start,
+/// What a reload does, by tunnel name: removed ones stop, new ones start,
 /// changed ones restart, unchanged ones keep their ssh. Pure.
 /// </summary>
 public sealed record ReloadPlan(

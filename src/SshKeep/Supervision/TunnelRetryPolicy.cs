@@ -4,7 +4,7 @@ using SshKeep.Ssh;
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// The daemon's decision after an ssh run ends (design: recovery; issue 4 item 5). Pure and
+/// The daemon's decision after an ssh run ends (design: recovery). Pure and
 /// table-tested: permanent failures wait for a person (slow retries), a held remote port is
 /// retried on a short jittered period, everything else backs off exponentially with full jitter,
 /// and the daemon never gives up on a transient failure.
@@ -45,7 +45,7 @@ public static class TunnelRetryPolicy
 
         // The first failure of a tunnel that was up (and not flapping: its count is back at zero)
         // restarts at once, as autossh does after a run past its gate time: a killed or dropped
-        // ssh is replaced within one spawn (issue 4: ≤ 0.3 s). From the second failure in a row,
+        // ssh is replaced within one spawn (the goal is 0.3 s at most). From the second failure in a row,
         // exponential back-off with full jitter spreads a fleet that lost the same server.
         // A run that came up is not a crash loop (it authenticated and its probes passed), so
         // however often it happens, its next start is at most one doubled step away (< 1 s with

@@ -68,7 +68,7 @@ public sealed class TunnelSupervisor
     /// <summary>Stops the running ssh (if any) and starts a new one at once (`restart NAME`).</summary>
     public void Restart(string trigger = "restart") => _commands.Writer.TryWrite((TunnelCommand.Restart, trigger));
 
-    /// <summary>The network changed (issue 4 item 4): a waiting tunnel retries at once, an up one is probed at once.</summary>
+    /// <summary>The network changed: a waiting tunnel retries at once, an up one is probed at once.</summary>
     public void NetworkChanged(string what) => _commands.Writer.TryWrite((TunnelCommand.NetworkChanged, what));
 
     /// <summary>Runs until <paramref name="stop"/> is cancelled; then stops ssh and returns.</summary>

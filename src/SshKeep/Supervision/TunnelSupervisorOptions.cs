@@ -12,11 +12,11 @@ public sealed record TunnelSupervisorOptions
     /// <summary>True when a local listen port (-L/-D) accepts connections: the forward is set up.</summary>
     public required Func<ForwardSpec, CancellationToken, Task<bool>> ListenerAccepts { get; init; }
 
-    /// <summary>One end-to-end probe of one forward of a tunnel (issue 4 item 1); null turns
+    /// <summary>One end-to-end probe of one forward of a tunnel; null turns
     /// probes off (the tunnel is up once its session is ready).</summary>
     public ForwardProber? ProbeForward { get; init; }
 
-    /// <summary>Where ssh connects and whether the server answers (issue 4 item 3); null turns
+    /// <summary>Where ssh connects and whether the server answers; null turns
     /// the reachability-gated wait and the stuck-connect restart off.</summary>
     public SshKeep.Health.IServerReachability? Reachability { get; init; }
 

@@ -90,6 +90,51 @@ public sealed class CommandLineTests : IDisposable
         GoldenFile.AssertMatches(Golden("sshkeep-help.txt"), result.StandardOutput);
     }
 
+    [Fact]
+    public async Task Help_config_lists_every_key_of_the_tunnels_file_with_its_summary()
+    {
+        var result = await SshkeepAsync(["help", "config"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.StandardError);
+        GoldenFile.AssertMatches(Golden("help-config.txt"), result.StandardOutput);
+    }
+
+    [Theory]
+    [InlineData("help-config-probe-interval.txt", "probe_interval")]
+    [InlineData("help-config-probe-interval.txt", "tunnels.db.health.probe_interval")]
+    [InlineData("help-config-probe-interval.txt", "defaults.health.probe_interval")]
+    [InlineData("help-config-port.txt", "port")] // a tunnel's port and a forward's
+    public async Task Help_config_with_a_key_prints_its_entry_and_where_the_man_page_explains_it(string golden, string key)
+    {
+        var result = await SshkeepAsync(["help", "config", key]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.StandardError);
+        GoldenFile.AssertMatches(Golden(golden), result.StandardOutput);
+    }
+
+    [Theory]
+    [InlineData("probe_intervl", "sshkeep: help config \"probe_intervl\": no such key of the tunnels file (did you mean tunnels.NAME.health.probe_interval?); `sshkeep help config` lists them\n")]
+    [InlineData("colour", "sshkeep: help config \"colour\": no such key of the tunnels file; `sshkeep help config` lists them\n")]
+    public async Task Help_config_with_an_unknown_key_names_it_in_one_line_and_exits_64(string key, string expected)
+    {
+        var result = await SshkeepAsync(["help", "config", key]);
+
+        Assert.Equal(EntryPoint.UsageExitCode, result.ExitCode);
+        Assert.Equal("", result.StandardOutput);
+        Assert.Equal(expected, result.StandardError);
+    }
+
+    [Fact]
+    public async Task Help_with_a_command_and_a_second_word_is_a_usage_error()
+    {
+        var result = await SshkeepAsync(["help", "up", "config"]);
+
+        Assert.Equal(EntryPoint.UsageExitCode, result.ExitCode);
+        Assert.Equal("sshkeep: help up config: only help config takes a second word\n", result.StandardError);
+    }
+
     [Theory]
     [InlineData("stauts", "status")]
     [InlineData("install_service", "install-service")]

@@ -3,7 +3,7 @@ using SshKeep.Config;
 
 namespace SshKeep.Tests.Config;
 
-/// <summary><c>sshkeep check</c>'s output and exit code (issue 3), locked by golden files.</summary>
+/// <summary><c>sshkeep check</c>'s output and exit code, locked by golden files.</summary>
 public sealed class ConfigCheckTests
 {
     [Fact]

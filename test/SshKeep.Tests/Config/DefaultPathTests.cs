@@ -2,7 +2,7 @@ using SshKeep.Config;
 
 namespace SshKeep.Tests.Config;
 
-/// <summary>Where sshkeep looks for its tunnels file without <c>-c</c> (issue 3).</summary>
+/// <summary>Where sshkeep looks for its tunnels file without <c>-c</c>.</summary>
 public sealed class DefaultPathTests
 {
     [Theory]

@@ -4,7 +4,7 @@ using static SshKeep.Tests.Config.ConfigYaml;
 
 namespace SshKeep.Tests.Config;
 
-/// <summary>The <c>http:</c> key and the <c>--http</c> value (issue 5): where the daemon's HTTP listener binds.</summary>
+/// <summary>The <c>http:</c> key and the <c>--http</c> value: where the daemon's HTTP listener binds.</summary>
 public sealed class HttpConfigTests
 {
     [Theory]

@@ -3,7 +3,7 @@ using static SshKeep.Tests.Config.ConfigYaml;
 
 namespace SshKeep.Tests.Config;
 
-/// <summary>A forward's `probe` map (issue 4 item 1): what is accepted and each refusal.</summary>
+/// <summary>A forward's `probe` map: what is accepted and each refusal.</summary>
 public sealed class ProbeExchangeConfigTests
 {
     private static string Forwards(params string[] lines) => "forwards:\n" + string.Join('\n', lines);

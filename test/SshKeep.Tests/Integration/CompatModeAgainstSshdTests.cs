@@ -7,7 +7,7 @@ namespace SshKeep.Tests.Integration;
 
 /// <summary>
 /// Tier 3: the real sshkeep binary, the real ssh client, a real sshd on 127.0.0.1 and real
-/// signals (issue 2's acceptance list). Each test owns its sshd, so freezing or killing one
+/// signals (docs/compatibility.md). Each test owns its sshd, so freezing or killing one
 /// cannot disturb another.
 /// </summary>
 public class CompatModeAgainstSshdTests

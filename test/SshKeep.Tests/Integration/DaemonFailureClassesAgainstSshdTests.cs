@@ -7,7 +7,7 @@ using SshKeep.Tests.Integration.Infrastructure;
 namespace SshKeep.Tests.Integration;
 
 /// <summary>
-/// Issue 4's acceptance for failure classes, with the real `sshkeep up` and a real sshd: a key the
+/// Failure classes (docs/daemon.md, "Tunnel states"), with the real `sshkeep up` and a real sshd: a key the
 /// server refuses waits for a person instead of hammering the server, and a remote port still held
 /// by another session is waited for, named in the status, and taken as soon as it is free.
 /// </summary>

@@ -6,7 +6,7 @@ using static SshKeep.Supervision.SignalNumbers;
 namespace SshKeep.Tests.Integration;
 
 /// <summary>
-/// Tier 3 for daemon mode (issue 3's acceptance): the real `sshkeep up` with three tunnels (two
+/// Tier 3 for daemon mode (docs/daemon.md): the real `sshkeep up` with three tunnels (two
 /// -L, one -R) to a real sshd on 127.0.0.1, real signals, the real control socket, and a
 /// datagram socket standing in for systemd's NOTIFY_SOCKET.
 /// </summary>

@@ -5,7 +5,7 @@ using SshKeep.Tests.Integration.Infrastructure;
 namespace SshKeep.Tests.Integration;
 
 /// <summary>
-/// Issue 4's acceptance for detection and recovery, with the real `sshkeep up`, a real sshd and
+/// Detection and recovery (docs/daemon.md, docs/probes.md), with the real `sshkeep up`, a real sshd and
 /// real faults: a black-holed server (iptables on lo, root only) and a frozen server session
 /// (SIGSTOP), which only the end-to-end probe can see when ssh's keepalive is slow.
 /// </summary>

@@ -5,7 +5,7 @@ using SshKeep.Tests.Integration.Infrastructure;
 namespace SshKeep.Tests.Integration;
 
 /// <summary>
-/// The real `sshkeep doctor` against a real sshd (issue 5 acceptance): real ssh -V and ssh -G,
+/// The real `sshkeep doctor` against a real sshd: real ssh -V and ssh -G,
 /// ssh-keygen -F, /proc, statx and a TCP connect. A tunnel set up like the integration tests'
 /// passes every tunnel check; the machine's own checks may warn only where docs/doctor.md says.
 /// </summary>

@@ -7,7 +7,7 @@ using static SshKeep.Supervision.SignalNumbers;
 namespace SshKeep.Tests.Integration;
 
 /// <summary>
-/// Event hooks in the real daemon (issue 5 item 3): `sshkeep up` with one tunnel to a real sshd;
+/// Event hooks in the real daemon: `sshkeep up` with one tunnel to a real sshd;
 /// its on_up hook writes the SSHKEEP_* variables to a file, and on SIGTERM its on_down hook runs
 /// before the daemon exits.
 /// </summary>

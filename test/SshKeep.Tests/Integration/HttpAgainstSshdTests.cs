@@ -10,7 +10,7 @@ using static SshKeep.Supervision.SignalNumbers;
 namespace SshKeep.Tests.Integration;
 
 /// <summary>
-/// Tier 3 for issue 5: the real `sshkeep up --http` holding real tunnels to a real sshd, read over
+/// Tier 3 for the HTTP listener (docs/observability.md): the real `sshkeep up --http` holding real tunnels to a real sshd, read over
 /// HTTP as Prometheus, a load balancer and a browser's fetch would.
 /// </summary>
 public sealed partial class HttpAgainstSshdTests

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace SshKeep.Tests.Integration;
 
 /// <summary>
-/// Issue 6's short soak, in ./test.sh: bench/soak's driver, in-process, with `--short` (50 random
+/// The short soak, in ./test.sh: bench/soak's driver, in-process, with `--short` (50 random
 /// faults, outages of a few seconds) against the real `sshkeep up`, a real sshd, real iptables
 /// black-holes and real signals. The goals are the bench's, with two allowances that keep it
 /// robust on a loaded CI machine: "came back" within 15 s of a heal (the bench reports 5 s), and

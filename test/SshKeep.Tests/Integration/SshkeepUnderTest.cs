@@ -30,13 +30,18 @@ internal sealed partial class SshkeepUnderTest : IAsyncDisposable
     /// another account: the checkout may sit under a directory only root can enter (a clone into
     /// <c>mktemp -d</c> is 0700), where the apphost as another user cannot even find itself.
     /// </summary>
-    public static string CopyForAnotherAccount(string folder)
+    public static string CopyForAnotherAccount(string folder) => CopyTo(Path.Combine(folder, "bin"));
+
+    /// <summary>Copies the binary and the files beside it (but debug symbols) into <paramref name="folder"/> (made 0755
+    /// if missing); returns the copy's path.</summary>
+    public static string CopyTo(string folder)
     {
-        var bin = Directory.CreateDirectory(Path.Combine(folder, "bin"));
+        var bin = Directory.CreateDirectory(folder);
         File.SetUnixFileMode(bin.FullName, (UnixFileMode)0x1ED /* 0755 */);
-        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(BinaryPath)!))
+        // Not the Native AOT build's debug symbols (sshkeep.dbg, twice the binary): nothing runs them.
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(BinaryPath)!).Where(f => !f.EndsWith(".dbg", StringComparison.Ordinal)))
         {
-            File.Copy(file, Path.Combine(bin.FullName, Path.GetFileName(file)));
+            File.Copy(file, Path.Combine(bin.FullName, Path.GetFileName(file)), overwrite: true);
         }
         return Path.Combine(bin.FullName, Path.GetFileName(BinaryPath));
     }

@@ -9,7 +9,7 @@ using static SshKeep.Supervision.SignalNumbers;
 namespace SshKeep.Tests.Integration;
 
 /// <summary>
-/// issue 5's browser test: Debian's headless chromium loads the web page of a daemon holding two
+/// The web page's browser test: Debian's headless chromium loads the web page of a daemon holding two
 /// real tunnels, the page's script renders them, and after one tunnel's ssh is killed the page
 /// shows the restart. The page renders from JavaScript, so the DOM is dumped again until the
 /// deadline rather than read once. The layout tests drive one live page (<see cref="ChromiumPage"/>)

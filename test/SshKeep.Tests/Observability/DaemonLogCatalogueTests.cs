@@ -111,7 +111,8 @@ public sealed partial class DaemonLogCatalogueTests
         Assert.Equal(1, json.RootElement.GetProperty("tunnelCount").GetInt32());
     }
 
-    private static object? Sample(ParameterInfo parameter) => parameter switch
+    /// <summary>A value for one parameter of an event method (the tunnel is "sample-tunnel").</summary>
+    internal static object? Sample(ParameterInfo parameter) => parameter switch
     {
         { Name: "tunnel" } => "sample-tunnel",
         { ParameterType: var t } when t == typeof(string) => "x",

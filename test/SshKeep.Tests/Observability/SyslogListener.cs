@@ -3,7 +3,8 @@ using System.Text;
 
 namespace SshKeep.Tests.Observability;
 
-/// <summary>A private syslog: a Unix datagram socket bound in a temporary directory.</summary>
+/// <summary>A private syslog (or journald, for native journal entries): a Unix datagram socket
+/// bound in a temporary directory.</summary>
 public sealed class SyslogListener : IDisposable
 {
     private readonly Socket _socket;
@@ -24,12 +25,15 @@ public sealed class SyslogListener : IDisposable
     public int Pending => _socket.Available;
 
     /// <summary>Receives one datagram, failing the test if none comes within the deadline.</summary>
-    public async Task<string> ReceiveAsync()
+    public async Task<string> ReceiveAsync() => Encoding.UTF8.GetString(await ReceiveBytesAsync());
+
+    /// <summary>Receives one datagram as bytes (a journal entry's binary fields are not text).</summary>
+    public async Task<byte[]> ReceiveBytesAsync()
     {
-        var buffer = new byte[8192];
+        var buffer = new byte[65536];
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         int n = await _socket.ReceiveAsync(buffer, SocketFlags.None, deadline.Token);
-        return Encoding.UTF8.GetString(buffer, 0, n);
+        return buffer[..n];
     }
 
     public void Dispose()

@@ -3,7 +3,7 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Tests.Ssh;
 
-/// <summary>The daemon's ssh argv for one tunnel (issue 3): fixed safety options first, the
+/// <summary>The daemon's ssh argv for one tunnel: fixed safety options first, the
 /// seed's keepalive set unless the tunnel wrote it, the user's options, then -p, -i, forwards,
 /// "--" and the destination.</summary>
 public sealed class TunnelSshArgumentsTests

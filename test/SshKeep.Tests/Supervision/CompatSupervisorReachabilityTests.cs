@@ -4,7 +4,7 @@ using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Supervision;
 
-/// <summary>Tier 2: compatibility mode's two recovery additions (issue 4 item 3; deliberate
+/// <summary>Tier 2: compatibility mode's two recovery additions (deliberate
 /// differences in docs/compatibility.md): a stuck connect is replaced, a back-off wait ends when
 /// the server answers again. autossh's exit rules are untouched.</summary>
 public class CompatSupervisorReachabilityTests

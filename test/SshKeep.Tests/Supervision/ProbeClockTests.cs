@@ -3,7 +3,7 @@ using SshKeep.Tests.Fakes;
 
 namespace SshKeep.Tests.Supervision;
 
-/// <summary>Tier 2: the daemon's one timer for every tunnel's probe rounds (issue 6 item 4), on a manual clock.</summary>
+/// <summary>Tier 2: the daemon's one timer for every tunnel's probe rounds, on a manual clock.</summary>
 public class ProbeClockTests
 {
     /// <summary>Counts the clock's timer firings: each is one wake-up of the daemon.</summary>

@@ -3,7 +3,7 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Tests.Supervision;
 
-/// <summary>Tier 1: when probes run and when they condemn an ssh (issue 4 item 1).</summary>
+/// <summary>Tier 1: when probes run and when they condemn an ssh.</summary>
 public class ProbeScheduleTests
 {
     private static readonly HealthSettings Defaults = new(); // 5 s interval, 3 s timeout, 2 failures

@@ -5,7 +5,7 @@ using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Supervision;
 
-/// <summary>Tier 2: the end-to-end probes of a daemon tunnel (issue 4 item 1), fake clock and ssh.</summary>
+/// <summary>Tier 2: the end-to-end probes of a daemon tunnel, fake clock and ssh.</summary>
 public class TunnelSupervisorProbeTests
 {
     private sealed class ScriptedProbe

@@ -7,7 +7,7 @@ using SshKeep.Tests.Fakes;
 
 namespace SshKeep.Tests.Supervision;
 
-/// <summary>Tier 2: the reachability-gated wait and the stuck-connect restart (issue 4 item 3),
+/// <summary>Tier 2: the reachability-gated wait and the stuck-connect restart,
 /// and naming a local port's holder (item 5).</summary>
 public class TunnelSupervisorReachabilityTests
 {

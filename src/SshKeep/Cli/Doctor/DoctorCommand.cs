@@ -3,7 +3,7 @@ using SshKeep.Config;
 namespace SshKeep.Cli.Doctor;
 
 /// <summary>
-/// <c>sshkeep doctor [-c FILE]</c> (issue 5 item 4): loads the file as <c>check</c> does, runs
+/// <c>sshkeep doctor [-c FILE]</c>: loads the file as <c>check</c> does, runs
 /// every check, prints the report. Exit status 0 when every check passed (ok or info), 1 when
 /// something needs attention, 78 when the file is invalid (its errors on stderr, as <c>check</c>).
 /// Without a tunnels file the machine is still checked and the missing file is a warning (exit 1).

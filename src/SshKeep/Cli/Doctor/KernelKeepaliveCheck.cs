@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SshKeep.Cli.Doctor;
 
 /// <summary>
-/// What the kernel's TCP keepalive means for an idle connection (issue 5 item 4, the second
+/// What the kernel's TCP keepalive means for an idle connection (the second
 /// seed's table). Informational rather than a problem: sshkeep never relies on it, because ssh's
 /// ServerAlive messages (checked per tunnel) notice a dead server within seconds.
 /// </summary>

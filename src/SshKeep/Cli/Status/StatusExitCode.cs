@@ -4,7 +4,7 @@ using SshKeep.Supervision;
 namespace SshKeep.Cli.Status;
 
 /// <summary>
-/// <c>sshkeep status</c>'s exit code (issue 3; the numbers of the LSB init-script status
+/// <c>sshkeep status</c>'s exit code (the numbers of the LSB init-script status
 /// actions): 0 every tunnel that should run is up, 1 some are not, 3 no daemon runs, 4 the status
 /// could not be learned (permission denied, timeout, a broken answer).
 /// </summary>

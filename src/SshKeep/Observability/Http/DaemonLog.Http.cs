@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace SshKeep.Observability;
 
-// The HTTP listener's part of the daemon's catalogue (issue 5), ids 1500–1549; kept in its own
+// The HTTP listener's part of the daemon's catalogue, ids 1500–1549; kept in its own
 // file so that it can grow without touching the rest of the catalogue.
 public static partial class DaemonLog
 {

@@ -10,7 +10,7 @@ using SshKeep.Observability.Metrics;
 namespace SshKeep.Observability.Http;
 
 /// <summary>
-/// Every route of the HTTP listener (issue 5; docs/observability.md), as one request delegate
+/// Every route of the HTTP listener (docs/observability.md), as one request delegate
 /// without MVC or endpoint routing:
 /// <list type="table">
 /// <item><term>GET /</term><description>the web page, with this start's <see cref="PageToken"/>.</description></item>

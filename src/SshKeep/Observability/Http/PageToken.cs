@@ -4,7 +4,7 @@ using System.Text;
 namespace SshKeep.Observability.Http;
 
 /// <summary>
-/// The web page's per-start secret (issue 5 item 2): 256 random bits, put into the page and
+/// The web page's per-start secret: 256 random bits, put into the page and
 /// required on every POST. Another site's page can make a browser send a POST to 127.0.0.1, but
 /// cannot read our page to learn the token (no CORS), so it cannot send the right one.
 /// </summary>

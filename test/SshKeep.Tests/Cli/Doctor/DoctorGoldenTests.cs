@@ -5,7 +5,7 @@ using SshKeep.Ssh;
 namespace SshKeep.Tests.Cli.Doctor;
 
 /// <summary>
-/// What `sshkeep doctor` prints for a healthy and an unhealthy setup (issue 5 acceptance), from a
+/// What `sshkeep doctor` prints for a healthy and an unhealthy setup, from a
 /// described machine (<see cref="FakeDoctorSystem"/>). Update with SSHKEEP_UPDATE_GOLDEN=1 and
 /// review the diff.
 /// </summary>

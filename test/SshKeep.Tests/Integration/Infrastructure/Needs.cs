@@ -23,4 +23,8 @@ public enum Needs
 
     /// <summary>killall, which init and service scripts use to find autossh by name (package psmisc).</summary>
     Killall = 32,
+
+    /// <summary>Root plus what a throwaway systemd boots with: /lib/systemd/systemd (systemd), unshare
+    /// and nsenter (util-linux), ip (iproute2), overlayfs and a cgroup2 mount; see Integration/Systemd.</summary>
+    Systemd = 64 | Root,
 }

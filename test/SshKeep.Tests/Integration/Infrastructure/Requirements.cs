@@ -23,6 +23,14 @@ public static class Requirements
             if (ExecutableSearch.Find("unshare") is null) missing.Add("unshare (util-linux)");
             if (ExecutableSearch.Find("ip") is null) missing.Add("ip (iproute2)");
         }
+        if (needs.HasFlag(Needs.Systemd))
+        {
+            if (!File.Exists("/lib/systemd/systemd")) missing.Add("/lib/systemd/systemd (systemd)");
+            if (ExecutableSearch.Find("unshare") is null || ExecutableSearch.Find("nsenter") is null) missing.Add("unshare, nsenter (util-linux)");
+            if (ExecutableSearch.Find("ip") is null) missing.Add("ip (iproute2)");
+            if (!File.ReadAllText("/proc/filesystems").Contains("\toverlay\n", StringComparison.Ordinal)) missing.Add("overlayfs in the kernel");
+            if (SshKeep.Tests.Integration.Systemd.ThrowawaySystemd.CgroupTwoMount() is null) missing.Add("a cgroup2 mount");
+        }
         if (needs.HasFlag(Needs.Autossh) && ExecutableSearch.Find("autossh") is null) missing.Add("autossh (autossh)");
         if (needs.HasFlag(Needs.Killall) && ExecutableSearch.Find("killall") is null) missing.Add("killall (psmisc)");
         if (needs.HasFlag(Needs.Chromium) && ExecutableSearch.Find("chromium") is null) missing.Add("chromium (chromium)");
