@@ -20,7 +20,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-sshkeep= tunnels=100 settle=10 samples=5 envs=()
+sshkeep='' tunnels=100 settle=10 samples=5 envs=()
 usage() { echo "usage: bench/footprint.sh [--sshkeep PATH] [--tunnels N] [--settle S] [--samples N] [--env NAME=VALUE]..." >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case $1 in

@@ -61,7 +61,7 @@ EOF
     for line in "$@"; do echo "$line"; done
   } >"$dir/sshd_config"
   echo "[127.0.0.1]:$sshd_port $(cut -d' ' -f1,2 "$dir/host_key.pub")" >"$dir/known_hosts"
-  [ -d /run/sshd ] || mkdir -p -m 0755 /run/sshd   # sshd's privilege-separation directory
+  [ -d /run/sshd ] || { mkdir -p /run/sshd && chmod 0755 /run/sshd; }   # sshd's privilege-separation directory
   /usr/sbin/sshd -D -e -f "$dir/sshd_config" 2>"$dir/sshd.log" &
   sshd_pid=$!
   wait_listen "$sshd_port" || { echo "sshd did not start:" >&2; cat "$dir/sshd.log" >&2; kill "$sshd_pid" 2>/dev/null; sshd_pid=; return 1; }
