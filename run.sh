@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # ./run.sh demo                    install what the demo needs, build, run `sshkeep demo`
-# ./run.sh install [--prefix DIR] [--native] [--no-autossh]
+# ./run.sh install [--prefix DIR] [--managed] [--no-autossh]
 #                                  publish a Release build into DIR/lib/sshkeep and link
 #                                  DIR/bin/sshkeep and DIR/bin/autossh (default DIR: /usr/local
-#                                  as root, else ~/.local); --native: a Native AOT build (a third
-#                                  of the memory; needs clang and zlib1g-dev, installed as root);
-#                                  --no-autossh: no DIR/bin/autossh (warned about when another
-#                                  autossh is on PATH and would be shadowed)
+#                                  as root, else ~/.local); a Native AOT build (one executable, no
+#                                  JIT; needs clang and zlib1g-dev, installed as root; without them
+#                                  the managed build, with one warning line); --managed: the
+#                                  framework-dependent build (needs the .NET runtime); --native is
+#                                  still accepted (the default); --no-autossh: no DIR/bin/autossh
+#                                  (warned about when another autossh is on PATH and would be
+#                                  shadowed)
 # ./run.sh package [--arch amd64|arm64|all]
 #                                  build the Debian package(s) dist/sshkeep_VERSION_ARCH.deb: the
 #                                  Native AOT program, autossh, units, man pages, completion
@@ -57,15 +60,16 @@ other_autossh() {
 }
 
 install() {
-  local prefix native= link_autossh=1
+  local prefix native=1 link_autossh=1
   if [ "$(id -u)" -eq 0 ]; then prefix=/usr/local; else prefix="$HOME/.local"; fi
   while [ $# -gt 0 ]; do
     case $1 in
       --prefix) prefix=${2:?--prefix needs a folder}; shift 2 ;;
       --prefix=*) prefix=${1#--prefix=}; shift ;;
       --native) native=1; shift ;;
+      --managed) native=; shift ;;
       --no-autossh) link_autossh=; shift ;;
-      *) echo "usage: ./run.sh install [--prefix DIR] [--native] [--no-autossh]" >&2; exit 2 ;;
+      *) echo "usage: ./run.sh install [--prefix DIR] [--managed] [--no-autossh]" >&2; exit 2 ;;
     esac
   done
   mkdir -p "$prefix"
@@ -81,14 +85,23 @@ install() {
     armv7l) rid=linux-arm ;;
     *) rid= ;;
   esac
+  # Native AOT is what users get (docs/benchmarks.md, footprint): one self-contained executable,
+  # no JIT, a third of the managed build's memory. The compiler links with clang and zlib; where
+  # they cannot be had (not root, no apt-get, an architecture without a target), the managed
+  # build is the fallback, said in one line.
+  # (ensure_packages installs them as root and says so; as another user its own complaint would
+  # be a second line, so only ours is shown.)
+  if [ -n "$native" ] && { [ -z "$rid" ] || [ "$rid" = linux-arm ]; }; then
+    echo "warning: no Native AOT target for $(uname -m); installing the managed build" >&2
+    native=
+  elif [ -n "$native" ] && ! if [ "$(id -u)" -eq 0 ]; then ensure_packages clang zlib1g-dev; else ensure_packages clang zlib1g-dev 2>/dev/null; fi; then
+    echo "warning: clang and zlib1g-dev are missing (as root: apt-get install clang zlib1g-dev); installing the managed build, which needs the .NET runtime and about three times the memory" >&2
+    native=
+  fi
   if [ -n "$native" ]; then
-    # Native AOT (docs/benchmarks.md, footprint): one self-contained executable, no JIT, about a
-    # third of the framework-dependent build's memory. The compiler links with clang and zlib.
-    if [ -z "$rid" ]; then echo "--native: no Native AOT target for $(uname -m)" >&2; exit 1; fi
-    ensure_packages clang zlib1g-dev || exit 1
     if ! dotnet publish "$project" -c Release -r "$rid" -p:PublishAot=true -o "$staging" -nologo -v q >"$publish_log" 2>&1; then
       cat "$publish_log" >&2
-      echo "the Native AOT build failed; ./run.sh install without --native makes the framework-dependent one" >&2
+      echo "the Native AOT build failed; ./run.sh install --managed makes the framework-dependent one" >&2
       exit 1
     fi
     # The separate debug symbols are 20+ MB; keep them out of the installed folder.
@@ -200,7 +213,7 @@ package_one() {
   started=$(date +%s)
   local publish="$work/publish" tree="$work/debian/sshkeep" log="$work/publish.log"
   mkdir -p "$publish" "$tree/DEBIAN"
-  # The same publish as test.sh's Native AOT pass and `./run.sh install --native`, so a second
+  # The same publish as test.sh's Native AOT pass and `./run.sh install`, so a second
   # one for the same target finds the compiler's output up to date. Cross-compiling needs only
   # the target's C library and linker (packages above); the SDK picks the ILCompiler package.
   if ! dotnet publish "$project" -c Release -r "$rid" -p:PublishAot=true -o "$publish" -nologo -v q >"$log" 2>&1; then

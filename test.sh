@@ -28,7 +28,7 @@ dotnet test SshKeep.slnx -c Release \
   --blame-hang-timeout 5m --blame-hang-dump-type none
 status=$?
 
-# The Native AOT build (`./run.sh install --native`) runs the end-to-end tests a second time, as
+# The Native AOT build (what `./run.sh install` makes) runs the end-to-end tests a second time, as
 # the installed program would: the same tests, with SSHKEEP_TEST_BINARY naming it. It needs clang
 # and zlib1g-dev (installed as root); without them the pass is skipped with one line.
 native_tests='FullyQualifiedName~Integration.DaemonModeAgainstSshd|FullyQualifiedName~Integration.HttpAgainstSshd|FullyQualifiedName~Integration.CompatModeAgainstSshd|FullyQualifiedName~Integration.ServiceScriptAgainstSshd|FullyQualifiedName~Cli.CommandLineTests|FullyQualifiedName~Cli.InheritedSigintTests|FullyQualifiedName~Integration.DaemonFailureClasses|FullyQualifiedName~Integration.DoctorAgainstSshd|FullyQualifiedName~Security'

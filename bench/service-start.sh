@@ -15,6 +15,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
 "$root/run.sh" -V >/dev/null   # builds the Release apphost when needed
+# shellcheck source=../scripts/throwaway-sshd.sh
+. "$root/scripts/throwaway-sshd.sh"
 sshkeep="$root/src/SshKeep/bin/Release/net10.0/sshkeep"
 
 if [ "$(id -u)" != 0 ]; then echo "bench/service-start.sh: run as root (the throwaway sshd and the root login)" >&2; exit 2; fi
@@ -28,11 +30,7 @@ pids=()   # every process this script started (daemons, sshd, echo server)
 
 cleanup() {
   local p
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do
-    for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$p" 2>/dev/null || true
-  done
+  end_processes ${pids[@]+"${pids[@]}"}
   # a daemon started by the python helper writes its pid into a file
   for f in "$tmp"/*/daemon.pid; do
     [ -f "$f" ] || continue
@@ -44,66 +42,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-wait_listen() { # PORT: until something accepts on 127.0.0.1:PORT (10 s)
-  python3 - "$1" <<'EOF'
-import socket, sys, time
-deadline = time.time() + 10
-while time.time() < deadline:
-    try:
-        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.5).close(); sys.exit(0)
-    except OSError:
-        time.sleep(0.05)
-sys.exit(1)
-EOF
-}
-
 # --- the throwaway sshd and keys ---------------------------------------------------------------
-ssh-keygen -q -t ed25519 -N '' -C hostkey -f "$tmp/host_key"
-ssh-keygen -q -t ed25519 -N '' -C client -f "$tmp/client_key"
+throwaway_sshd "$tmp" "GatewayPorts no" "MaxStartups 100" "MaxSessions 100" || exit 1
+pids+=("$sshd_pid")
 ssh-keygen -q -t ed25519 -N '' -C refused -f "$tmp/refused_key"   # not in authorized_keys
-cp "$tmp/client_key.pub" "$tmp/authorized_keys"
-chmod 600 "$tmp/authorized_keys"
-sshd_port=$(free_port)
-cat >"$tmp/sshd_config" <<EOF
-Port $sshd_port
-ListenAddress 127.0.0.1
-HostKey $tmp/host_key
-AuthorizedKeysFile $tmp/authorized_keys
-PidFile none
-StrictModes no
-UsePAM no
-PermitRootLogin prohibit-password
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-AllowTcpForwarding yes
-GatewayPorts no
-MaxStartups 100
-MaxSessions 100
-EOF
-echo "[127.0.0.1]:$sshd_port $(cut -d' ' -f1,2 "$tmp/host_key.pub")" >"$tmp/known_hosts"
-[ -d /run/sshd ] || mkdir -p -m 0755 /run/sshd   # sshd's privilege-separation directory
-/usr/sbin/sshd -D -e -f "$tmp/sshd_config" 2>"$tmp/sshd.log" &
-pids+=($!)
-wait_listen "$sshd_port" || { echo "sshd did not start:" >&2; cat "$tmp/sshd.log" >&2; exit 1; }
 
 # --- an echo server the forwards point at (so the default probes pass) ------------------------
-echo_port=$(free_port)
-python3 - "$echo_port" <<'EOF' &
-import socket, sys, threading
-srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-srv.bind(("127.0.0.1", int(sys.argv[1]))); srv.listen(128)
-def serve(c):
-    with c:
-        try:
-            while (d := c.recv(4096)): c.sendall(d)
-        except OSError: pass
-while True:
-    c, _ = srv.accept(); threading.Thread(target=serve, args=(c,), daemon=True).start()
-EOF
-pids+=($!)
-wait_listen "$echo_port" || { echo "echo server did not start" >&2; exit 1; }
+echo_server || exit 1
+pids+=("$echo_pid")
 
 tunnel() { # NAME KEY FORWARD-KIND SPEC
   cat <<EOF
