@@ -108,6 +108,6 @@ public static class ExitStatusCases
         Row("Run 1 ending more than 1 s in is still inside a 1-second gate because the clock has whole seconds", Gate1,
             Runs(ExitInNextSecondAt(450, 0)), 1,
             Ev.Started(1), Ev.Premature(0))
-            with { AlignLaunchToSecond = true, Rules = "R61 (whole-second time())" },
+            with { AlignLaunchToSecond = true, LatestFirstStart = 0.4, Rules = "R61 (whole-second time())" },
     ];
 }

@@ -30,6 +30,24 @@ public sealed class CaseRunner(RunEnvironment env, Keeper autossh, Keeper? sshke
 {
     private const int WrapperAttempts = 4;
 
+    private const int PremiseAttempts = 4;
+
+    /// <summary>Runs one keeper, again when the run missed the case's timing premise
+    /// (<see cref="DifferentialCase.LatestFirstStart"/>); the last run counts whatever it shows.</summary>
+    private async Task<Observation> RunWithPremiseAsync(Keeper keeper, DifferentialCase c, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var o = await KeeperRun.RunAsync(keeper, c, env, ct).ConfigureAwait(false);
+            var late = c.LatestFirstStart is { } latest && o.Starts.Count > 0 && o.Starts[0].At > latest;
+            if (!late || attempt == PremiseAttempts)
+            {
+                if (attempt > 1) o.Notes.Add($"attempt {attempt}: earlier runs started ssh later than {c.LatestFirstStart} s after launch (a loaded machine)");
+                return o;
+            }
+        }
+    }
+
     /// <summary>
     /// The Debian wrapper's free-port check cannot see busy ports ≥ 40960 (R3: lower-case hex
     /// against /proc/net/tcp's upper case), so on a machine with other listeners it sometimes
@@ -40,7 +58,7 @@ public sealed class CaseRunner(RunEnvironment env, Keeper autossh, Keeper? sshke
     {
         for (var attempt = 1; ; attempt++)
         {
-            var o = await KeeperRun.RunAsync(autossh, c, env, ct).ConfigureAwait(false);
+            var o = await RunWithPremiseAsync(autossh, c, ct).ConfigureAwait(false);
             var clash = c.RandomMonitorPort && o.Starts.Count == 0
                 && o.Events.Any(e => e.StartsWith("bind on 127.0.0.1:", StringComparison.Ordinal) && e.EndsWith("Address already in use", StringComparison.Ordinal));
             if (!clash || attempt == WrapperAttempts)
@@ -62,12 +80,12 @@ public sealed class CaseRunner(RunEnvironment env, Keeper autossh, Keeper? sshke
         else if (c.SidesInSequence)
         {
             a = await RunAutosshAsync(c, ct).ConfigureAwait(false);
-            s = await KeeperRun.RunAsync(sshkeep, c, env, ct).ConfigureAwait(false);
+            s = await RunWithPremiseAsync(sshkeep, c, ct).ConfigureAwait(false);
         }
         else
         {
             var ta = RunAutosshAsync(c, ct);
-            var ts = KeeperRun.RunAsync(sshkeep, c, env, ct);
+            var ts = RunWithPremiseAsync(sshkeep, c, ct);
             await Task.WhenAll(ta, ts).ConfigureAwait(false);
             a = await ta.ConfigureAwait(false);
             s = await ts.ConfigureAwait(false);

@@ -53,6 +53,12 @@ public sealed record DifferentialCase(
     /// <summary>Launch just after a wall-clock second begins (autossh's whole-second lifetime clock, R67).</summary>
     public bool AlignLaunchToSecond { get; init; }
 
+    /// <summary>With <see cref="AlignLaunchToSecond"/>: the case's premise needs the first ssh
+    /// started within this many seconds of the launch (early in its wall-clock second). A run
+    /// whose keeper was slower than that (a loaded machine) proves nothing either way and is run
+    /// again, a few times at most.</summary>
+    public double? LatestFirstStart { get; init; }
+
     /// <summary>Written to the log file before launch (R42: the file is appended to).</summary>
     public string? PreexistingLog { get; init; }
 
