@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace SshKeep.Tests.Compat;
@@ -132,8 +131,7 @@ public sealed partial class AutosshRulesDocTests
         }
     }
 
-    private static string RepoRoot([CallerFilePath] string thisFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", ".."));
+    private static string RepoRoot() => Path.GetFullPath(Packaging.ManPageRoff.RepositoryRoot());
 
     /// <summary>R12, R60.3.4, R96.19, R16c (a lettered part of R16); not `-R 2000:…` nor a
     /// name that merely ends in R and a digit.</summary>
