@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/footprint.sh [--sshkeep PATH] [--tunnels N] [--settle S] [--samples N] [--env NAME=VALUE]…
-# Issue 11's footprint table, in one run and side by side against one throwaway sshd on 127.0.0.1:
+# The footprint table (docs/benchmarks.md), in one run and side by side against one throwaway sshd on 127.0.0.1:
 #   autossh 1.4g (Debian's binary, -M 0 + ServerAlive) holding one -L tunnel,
 #   sshkeep in compatibility mode (the binary called as `autossh`, the same arguments),
 #   `sshkeep up` with 1 tunnel, and `sshkeep up` with N tunnels (default 100).

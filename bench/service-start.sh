@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/service-start.sh [RUNS] — issue 11's two service figures, on loopback, median and worst of
+# bench/service-start.sh [RUNS] — the two service figures of docs/benchmarks.md, on loopback, median and worst of
 # RUNS runs (default 5):
 #   1. start with a broken tunnel: exec of `sshkeep up -c FILE` (NOTIFY_SOCKET set to a datagram
 #      socket this script listens on) → READY=1, for one good -L tunnel and one whose key the

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench/startup.sh [RUNS] — how long `sshkeep -V` and `autossh -V` take from exec to exit
-# (issue 2: "both start in well under a second"). Prints the machine, each command, and the
+# (the target: "both start in well under a second"). Prints the machine, each command, and the
 # median and worst of RUNS runs in milliseconds. Uses the Release apphost (./run.sh builds it)
 # and, when installed, the `autossh` symlink made by ./run.sh install.
 set -euo pipefail

@@ -83,7 +83,7 @@ ensure_architecture() {
   dpkg --add-architecture "$1"
 }
 
-# ensure_browser : Debian's headless chromium for the web page's browser test (issue 5), installed
+# ensure_browser : Debian's headless chromium for the web page's browser test, installed
 # only when root. Never fatal and never in the way: without it that one test is skipped and says
 # why. The package lists are usually fresh (ensure_packages just updated them), so the install is
 # tried without an update first; the whole attempt is bounded in time.

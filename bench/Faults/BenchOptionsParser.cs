@@ -9,7 +9,7 @@ internal static class BenchOptionsParser
         usage: bench/faults [--reps N] [--scenarios LIST] [--keepers LIST] [--quick] [--serial]
                             [--out DIR] [--sshkeep PATH] [--autossh PATH]
 
-        Fault-injection benchmark (issue 4): a throwaway sshd on 127.0.0.1, an echo server, and each
+        Fault-injection benchmark: a throwaway sshd on 127.0.0.1, an echo server, and each
         keeper holding a tunnel to it; a probe sends a token through the tunnel every 100 ms while
         faults are injected. Prints a Markdown table of medians (ratios vs autossh) and writes it,
         with every trial's log, under --out. Needs root (iptables) for the black-hole scenarios.

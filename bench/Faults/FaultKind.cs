@@ -1,6 +1,6 @@
 namespace SshKeep.Bench.Faults;
 
-/// <summary>What goes wrong in a trial (issue 4 item 6).</summary>
+/// <summary>What goes wrong in a trial.</summary>
 internal enum FaultKind
 {
     /// <summary>SIGKILL to the keeper's ssh child.</summary>

@@ -13,7 +13,7 @@ internal sealed record FaultScenario(string Id, FaultKind Kind, TimeSpan Hold)
 {
     public const string Accepted = "kill, blackhole-N (N = 1..3600 seconds), freeze, sshd-restart, remote-port";
 
-    /// <summary>Every scenario of issue 4, in the order they run.</summary>
+    /// <summary>Every scenario of the fault-injection benchmark, in the order they run.</summary>
     public static IReadOnlyList<string> DefaultIds { get; } =
         ["kill", "freeze", "sshd-restart", "remote-port", "blackhole-10", "blackhole-60", "blackhole-300"];
 

@@ -3,7 +3,7 @@ namespace SshKeep.Bench.Soak;
 /// <summary>How long each kind of outage lasts (drawn per fault).</summary>
 internal sealed record OutageRanges
 {
-    /// <summary>The full soak: black-holes of 1–30 s as issue 6 asks, the others a few seconds.</summary>
+    /// <summary>The full soak: black-holes of 1–30 s as docs/benchmarks.md's soak goals ask, the others a few seconds.</summary>
     public static OutageRanges Full { get; } = new()
     {
         BlackHole = new(1, 30),

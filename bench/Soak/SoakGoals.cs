@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SshKeep.Bench.Soak;
 
 /// <summary>
-/// Issue 6's goals, judged from a <see cref="SoakResult"/>: the run completed; every tunnel came
+/// The soak's goals (docs/benchmarks.md), judged from a <see cref="SoakResult"/>: the run completed; every tunnel came
 /// back within the goal after every heal; no ssh without a live tunnel; the daemon's descriptors
 /// flat from start to end, and its RSS from the samples between faults to the end. The restart
 /// count is reported beside the faults, with no goal.

@@ -10,7 +10,7 @@ internal static class SoakOptionsParser
                           [--backoff-max SECONDS] [--back-within SECONDS] [--sample-every N]
                           [--time-limit MINUTES] [--out DIR] [--sshkeep PATH]
 
-        Soak under random faults (issue 6): one `sshkeep up` holding 5 tunnels (3 -L, 2 -R, each to an
+        Soak under random faults: one `sshkeep up` holding 5 tunnels (3 -L, 2 -R, each to an
         echo server) to a throwaway sshd on 127.0.0.1, and random faults from the recovery benchmark's
         set, one round every few seconds, sometimes two at once: an ssh SIGKILLed, the sshd port
         black-holed (iptables on lo), a server session frozen (SIGSTOP), sshd restarted, a -R port
