@@ -1,5 +1,6 @@
 using SshKeep.Demo;
 using SshKeep.Tests.Integration.Infrastructure;
+using SshKeep.Tests.Ssh;
 
 namespace SshKeep.Tests.Integration;
 
@@ -30,7 +31,7 @@ public sealed class DaemonOrphansAgainstSshdTests
                 Assert.Equal(2, old.Count);
                 // The parent-death signal is tied to the thread that started ssh: the daemon's
                 // long-lived spawner thread, never a thread-pool thread the runtime may retire.
-                Assert.All(old, ssh => Assert.Equal($"{daemon.Pid}", StatusField(ssh.Pid, "PPid")));
+                Assert.All(old, ssh => Assert.Equal($"{daemon.Pid}", ProcFs.StatusField(ssh.Pid, "PPid")));
                 Assert.Contains(Directory.GetDirectories($"/proc/{daemon.Pid}/task"),
                     task => ReadOrEmpty(Path.Join(task, "comm")).Trim() == "sshkeep-spawner");
 
@@ -132,9 +133,6 @@ public sealed class DaemonOrphansAgainstSshdTests
             foreach (var ssh in old) NativeSignals.Send(ssh, NativeSignals.SigKill);
         }
     }
-
-    private static string? StatusField(int pid, string name) =>
-        ReadOrEmpty($"/proc/{pid}/status").Split('\n').FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.Ordinal))?[(name.Length + 1)..].Trim();
 
     private static string ReadOrEmpty(string path)
     {
