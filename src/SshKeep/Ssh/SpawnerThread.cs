@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
 
 namespace SshKeep.Ssh;
 
@@ -25,18 +24,14 @@ internal static class SpawnerThread
         var thread = Thread.Value;
         if (Environment.CurrentManagedThreadId == thread.ManagedThreadId) return work();
 
-        T result = default!;
-        ExceptionDispatchInfo? failure = null;
-        using var done = new ManualResetEventSlim();
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         Work.Add(() =>
         {
-            try { result = work(); }
-            catch (Exception e) { failure = ExceptionDispatchInfo.Capture(e); }
-            finally { done.Set(); }
+            try { done.SetResult(work()); }
+            catch (Exception e) { done.SetException(e); }
         });
-        done.Wait();
-        failure?.Throw();
-        return result;
+        // Blocking is the point: the caller (a tunnel's start) goes on only with ssh started or failed.
+        return done.Task.GetAwaiter().GetResult();
     }
 
     private static Thread Start()
