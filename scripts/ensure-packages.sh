@@ -18,7 +18,7 @@ _sshkeep_package_present() {
     lintian) command -v lintian >/dev/null ;;
     qemu-user-static) command -v qemu-aarch64-static >/dev/null ;;
     systemd) [ -x /lib/systemd/systemd ] ;;
-    util-linux) command -v unshare >/dev/null && command -v nsenter >/dev/null ;;
+    util-linux) command -v unshare >/dev/null && command -v nsenter >/dev/null && [ -x /usr/bin/setpriv ] ;;
     *) dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' ;;
   esac
 }

@@ -110,7 +110,10 @@ public sealed class DaemonHost : IControlHandler
                 _watchdog = watchdog;
                 _systemd = new SystemdReporter(notifier, config.ReadyWhen, _time, _log, watchdog, config.ReadyTimeout);
                 using var readyTimeout = _systemd.ArmReadyTimeout(MarkStatusDirty);
-                var launcher = new PosixSshLauncher(reaper, _time);
+                // ssh dies with the daemon where the kernel allows (docs/daemon.md, "Parent-death signal").
+                var setpriv = ParentDeathSignal.Setpriv(out var setprivProblem);
+                if (setprivProblem is not null) _log.ParentDeathSignalUnavailable(setprivProblem);
+                var launcher = new PosixSshLauncher(reaper, _time, onSpawnerThread: true, setpriv);
                 // Hooks run on their own queues; disposed before the reaper that reaps them.
                 await using var hookRunner = new HookRunner(reaper, _log, _time);
                 _hooks = new HookDispatcher(hookRunner.Enqueue, _time);

@@ -76,6 +76,10 @@ public static partial class DaemonLog
     [LoggerMessage(1058, LogLevel.Warning, "cannot watch for network changes ({Reason}); tunnels still recover through their reachability checks and back-off")]
     public static partial void NetworkWatchUnavailable(this ILogger logger, string reason);
 
+    /// <summary>docs/daemon.md, "Parent-death signal": what a daemon without setpriv --pdeathsig loses.</summary>
+    [LoggerMessage(1059, LogLevel.Information, "ssh is started without a parent-death signal ({Reason}): if the daemon is killed, its ssh keep running until the next start ends them")]
+    public static partial void ParentDeathSignalUnavailable(this ILogger logger, string reason);
+
     // --- a tunnel's life (1100–1199) ---
 
     [LoggerMessage(1100, LogLevel.Information, "starting ssh to {Destination} (attempt {Attempt}, pid {Pid}); up once it proves healthy")]

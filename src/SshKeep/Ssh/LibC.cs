@@ -144,6 +144,13 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "waitpid", SetLastError = true)]
     internal static partial int waitpid(int pid, int* status, int options);
 
+    // access(2) mode: may the caller execute the file (the PATH search of a spawned program).
+    internal const int X_OK = 1;
+    internal const int EACCES = 13;
+
+    [LibraryImport(Lib, EntryPoint = "access", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int access(string path, int mode);
+
     // waitid(2): idtype, the options beyond waitpid's, and siginfo_t's si_code values for SIGCHLD.
     internal const int P_PID = 1;
     internal const int WSTOPPED = 2;

@@ -4,17 +4,39 @@ using System.Runtime.InteropServices;
 namespace SshKeep.Ssh;
 
 /// <summary>Starts ssh with posix_spawnp and watches it through a shared <see cref="ChildReaper"/>.</summary>
-public sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvider) : ISshLauncher
+/// <param name="onSpawnerThread">Start every ssh on the one <see cref="SpawnerThread"/> (daemon mode),
+/// the thread its parent-death signal is tied to.</param>
+/// <param name="setprivPath">Start ssh through <c>setpriv --pdeathsig TERM --</c>, so the kernel ends it
+/// when the daemon dies (docs/daemon.md, "Parent-death signal"); null starts ssh directly, as autossh does.
+/// Only with <paramref name="onSpawnerThread"/>.</param>
+public sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvider, bool onSpawnerThread = false, string? setprivPath = null)
+    : ISshLauncher
 {
     public ISshProcess Start(SshStartInfo startInfo)
     {
         ArgumentNullException.ThrowIfNull(startInfo);
+        if (setprivPath is not null && !onSpawnerThread)
+            throw new InvalidOperationException("The parent-death signal needs the spawner thread.");
+        return onSpawnerThread ? SpawnerThread.Run(() => Spawn(startInfo)) : Spawn(startInfo);
+    }
+
+    private PosixSshProcess Spawn(SshStartInfo startInfo)
+    {
+        string? resolved = null;
+        if (setprivPath is not null)
+        {
+            // posix_spawnp searches the PATH of the process that calls it (ours), so this does too;
+            // a missing ssh_path stays an error of the start, not an exit 127 of setpriv.
+            resolved = ProgramSearch.Find(startInfo.Program, Environment.GetEnvironmentVariable("PATH"), out int searchError);
+            if (resolved is null) throw new SshStartException(startInfo.Program, LibC.StrError(searchError), searchError);
+        }
+        var plan = SpawnPlan.For(startInfo.Program, startInfo.Arguments, setprivPath, resolved);
         var request = new SpawnRequest(
-            startInfo.Program,
-            [startInfo.Program, .. startInfo.Arguments],
+            plan.File,
+            plan.Argv,
             PosixSpawn.EnvironmentWith(startInfo.EnvironmentOverrides, startInfo.ClearEnvironment))
         {
-            SearchPath = true,
+            SearchPath = plan.SearchPath,
             NewProcessGroup = startInfo.NewProcessGroup,
         };
 

@@ -1,21 +1,68 @@
 using SshKeep.Demo;
 using SshKeep.Tests.Integration.Infrastructure;
+using SshKeep.Tests.Ssh;
 
 namespace SshKeep.Tests.Integration;
 
 /// <summary>
-/// A daemon killed with SIGKILL outside systemd leaves its ssh processes behind, holding the
-/// tunnels' ports; the next `sshkeep up` of the same config ends them and brings every tunnel up
-/// by itself (docs/daemon.md "When the daemon dies").
+/// A daemon killed with SIGKILL outside systemd: its ssh get SIGTERM from the kernel (the
+/// parent-death signal) and end by themselves; one that survives it (here an ssh that ignores
+/// SIGTERM) is ended by the next `sshkeep up` of the same config, which brings every tunnel up by
+/// itself (docs/daemon.md "When the daemon dies").
 /// </summary>
 public sealed class DaemonOrphansAgainstSshdTests
 {
     [SshdFact]
-    public async Task A_daemon_started_after_its_predecessor_was_killed_ends_the_old_ssh_and_brings_every_tunnel_up()
+    public async Task The_ssh_of_a_daemon_killed_with_SIGKILL_end_by_themselves_without_another_start()
     {
         await using var world = await DaemonWorld.StartAsync();
         await world.WriteConfigAsync(("web", $"local: \"127.0.0.1:{world.WebPort}:127.0.0.1:{world.EchoPort}\""),
                                      ("back", $"remote: \"127.0.0.1:{world.BackPort}:127.0.0.1:{world.EchoPort}\""));
+        var old = new List<ProcessIdentity>();
+        try
+        {
+            await using (var daemon = world.Up())
+            {
+                await daemon.AllUpAsync(["web", "back"]);
+                foreach (var pid in (await daemon.PidsAsync()).Values)
+                {
+                    if (ProcessTable.Identify(pid) is { } ssh) old.Add(ssh);
+                }
+                Assert.Equal(2, old.Count);
+                // The parent-death signal is tied to the thread that started ssh: the daemon's
+                // long-lived spawner thread, never a thread-pool thread the runtime may retire.
+                Assert.All(old, ssh => Assert.Equal($"{daemon.Pid}", ProcFs.StatusField(ssh.Pid, "PPid")));
+                Assert.Contains(Directory.GetDirectories($"/proc/{daemon.Pid}/task"),
+                    task => ReadOrEmpty(Path.Join(task, "comm")).Trim() == "sshkeep-spawner");
+
+                Assert.True(daemon.Signal(NativeSignals.SigKill));
+                await daemon.ExitedAsync();
+            }
+
+            foreach (var ssh in old)
+                await Eventually.WaitUntilAsync(() => !ProcessTable.IsAlive(ssh), $"ssh pid {ssh.Pid} of the killed daemon ends", DaemonWorld.Generous);
+        }
+        finally
+        {
+            foreach (var ssh in old) NativeSignals.Send(ssh, NativeSignals.SigKill);
+        }
+    }
+
+    [SshdFact]
+    public async Task A_daemon_started_after_its_predecessor_was_killed_ends_the_old_ssh_and_brings_every_tunnel_up()
+    {
+        await using var world = await DaemonWorld.StartAsync();
+        // An ssh that ignores SIGTERM survives the parent-death signal: only the sweep can end it.
+        // The marker lets the second daemon's ssh take SIGTERM again, so its stop is quick.
+        var marker = Path.Combine(world.Directory, "ignore-term");
+        var wrapper = Path.Combine(world.Directory, "bin", "ssh");
+        Directory.CreateDirectory(Path.GetDirectoryName(wrapper)!);
+        await File.WriteAllTextAsync(wrapper, $"#!/bin/sh\nif [ -e '{marker}' ]; then trap '' TERM; fi\nexec ssh \"$@\"\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await File.WriteAllTextAsync(marker, "");
+        string[] keys = [$"ssh_path: {wrapper}"];
+        await world.WriteConfigAsync(("web", $"local: \"127.0.0.1:{world.WebPort}:127.0.0.1:{world.EchoPort}\"", keys),
+                                     ("back", $"remote: \"127.0.0.1:{world.BackPort}:127.0.0.1:{world.EchoPort}\"", keys));
         var old = new List<ProcessIdentity>();
         try
         {
@@ -31,6 +78,7 @@ public sealed class DaemonOrphansAgainstSshdTests
                 Assert.True(first.Signal(NativeSignals.SigKill));
                 await first.ExitedAsync();
             }
+            File.Delete(marker);
             Assert.All(old, ssh => Assert.True(ProcessTable.IsAlive(ssh), $"ssh pid {ssh.Pid} of the killed daemon is left running"));
 
             await using var second = world.Up();
@@ -83,6 +131,18 @@ public sealed class DaemonOrphansAgainstSshdTests
         finally
         {
             foreach (var ssh in old) NativeSignals.Send(ssh, NativeSignals.SigKill);
+        }
+    }
+
+    private static string ReadOrEmpty(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return "";
         }
     }
 }

@@ -6,13 +6,23 @@ using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Ssh;
 
-public sealed class PosixSshLauncherTests : IDisposable
+public class PosixSshLauncherTests : IDisposable
 {
     private readonly ChildReaper _reaper = new();
     private readonly List<ISshProcess> _started = [];
 
+    /// <summary>The launcher under test: compatibility mode's, started on the calling thread.</summary>
+    protected virtual PosixSshLauncher NewLauncher(ChildReaper reaper, TimeProvider time) => new(reaper, time);
+
     public void Dispose()
     {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing) return;
         // Every child a test started is stopped and reaped, whatever the test did.
         foreach (var process in _started)
         {
@@ -21,9 +31,9 @@ public sealed class PosixSshLauncherTests : IDisposable
         _reaper.Dispose();
     }
 
-    private ISshProcess Start(SshStartInfo info, TimeProvider? time = null)
+    protected ISshProcess Start(SshStartInfo info, TimeProvider? time = null)
     {
-        var process = new PosixSshLauncher(_reaper, time ?? TimeProvider.System).Start(info);
+        var process = NewLauncher(_reaper, time ?? TimeProvider.System).Start(info);
         _started.Add(process);
         return process;
     }
@@ -75,7 +85,7 @@ public sealed class PosixSshLauncherTests : IDisposable
     [Fact]
     public void Nonexistent_program_throws_SshStartException_with_the_reason()
     {
-        var launcher = new PosixSshLauncher(_reaper, TimeProvider.System);
+        var launcher = NewLauncher(_reaper, TimeProvider.System);
 
         var error = Assert.Throws<SshStartException>(() => launcher.Start(new SshStartInfo("/nonexistent/ssh", ["host"])));
 
@@ -89,7 +99,7 @@ public sealed class PosixSshLauncherTests : IDisposable
     [Fact]
     public void Program_that_is_not_executable_throws_permission_denied()
     {
-        var launcher = new PosixSshLauncher(_reaper, TimeProvider.System);
+        var launcher = NewLauncher(_reaper, TimeProvider.System);
         string file = Path.GetTempFileName();
         try
         {
