@@ -22,11 +22,12 @@ public sealed class DaemonPosixSshLauncherTests : PosixSshLauncherTests
     {
         var process = Start(new SshStartInfo("sleep", ["100"]));
 
-        // Once setpriv has exec'd, the pid the launcher returned is sleep itself.
-        await Eventually.WaitUntilAsync(() => ReadCmdline(process.Pid).FirstOrDefault() is { } argv0 && argv0 != Setpriv, "setpriv has exec'd the program");
+        // Once setpriv has exec'd, the pid the launcher returned is sleep itself. Its name says so
+        // only after that exec (before it, the child is the spawner's clone, then setpriv, and its
+        // cmdline may read empty in between).
+        await Eventually.WaitUntilAsync(() => ReadComm(process.Pid) == "sleep", "setpriv has exec'd the program");
         var argv = ReadCmdline(process.Pid);
         Assert.Equal([ProgramSearch.Find("sleep", Environment.GetEnvironmentVariable("PATH"), out _)!, "100"], argv);
-        Assert.Equal("sleep", File.ReadAllText($"/proc/{process.Pid}/comm").Trim());
         Assert.Equal(Environment.ProcessId.ToString(CultureInfo.InvariantCulture), ProcFs.StatusField(process.Pid, "PPid"));
     }
 
@@ -37,6 +38,18 @@ public sealed class DaemonPosixSshLauncherTests : PosixSshLauncherTests
 
         Assert.Equal("sshkeep-no-such-program: No such file or directory", error.Message);
         Assert.Equal(2, error.Errno);
+    }
+
+    private static string? ReadComm(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/comm").Trim();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static string[] ReadCmdline(int pid)
