@@ -4,20 +4,16 @@ using System.Runtime.InteropServices;
 namespace SshKeep.Ssh;
 
 /// <summary>Starts ssh with posix_spawnp and watches it through a shared <see cref="ChildReaper"/>.</summary>
-/// <param name="onSpawnerThread">Start every ssh on the one <see cref="SpawnerThread"/> (daemon mode),
-/// the thread its parent-death signal is tied to.</param>
 /// <param name="setprivPath">Start ssh through <c>setpriv --pdeathsig TERM --</c>, so the kernel ends it
-/// when the daemon dies (docs/daemon.md, "Parent-death signal"); null starts ssh directly, as autossh does.
-/// Only with <paramref name="onSpawnerThread"/>.</param>
-public sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvider, bool onSpawnerThread = false, string? setprivPath = null)
+/// when the daemon dies (docs/daemon.md, "Parent-death signal"), and on the one <see cref="SpawnerThread"/>,
+/// the thread that signal is tied to; null starts ssh directly on the calling thread, as autossh does.</param>
+public sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvider, string? setprivPath = null)
     : ISshLauncher
 {
     public ISshProcess Start(SshStartInfo startInfo)
     {
         ArgumentNullException.ThrowIfNull(startInfo);
-        if (setprivPath is not null && !onSpawnerThread)
-            throw new InvalidOperationException("The parent-death signal needs the spawner thread.");
-        return onSpawnerThread ? SpawnerThread.Run(() => Spawn(startInfo)) : Spawn(startInfo);
+        return setprivPath is not null ? SpawnerThread.Run(() => Spawn(startInfo)) : Spawn(startInfo);
     }
 
     private PosixSshProcess Spawn(SshStartInfo startInfo)
