@@ -267,7 +267,7 @@ public sealed class DaemonHost : IControlHandler
         }
     }
 
-    private TunnelSupervisor CreateTunnel(TunnelConfig tunnel, ISshLauncher launcher, Action<TunnelStatus> onChange)
+    private TunnelSupervisor CreateTunnel(TunnelConfig tunnel, ISshLauncher launcher, Action<TunnelTransition> onChange)
     {
         var controlPath = ControlPathFor(tunnel);
         if (ProbeSchedule.Enabled(tunnel.Health) && controlPath is null)
@@ -288,10 +288,10 @@ public sealed class DaemonHost : IControlHandler
             ProbeClock = _probeClock,
             ProbeForward = controlPath is null ? null
                 : (t, forward, connectListener, ct) => _probe.RunAsync(forward, controlPath, TimeSpan.FromSeconds(t.Health.ProbeTimeout), connectListener, ct),
-        }, status =>
+        }, transition =>
         {
-            onChange(status);
-            hooks.Observe(created?.Status ?? status);
+            onChange(transition);
+            hooks.Observe(created?.Status ?? transition.After);
         });
         return created;
     }

@@ -9,7 +9,7 @@ namespace SshKeep.Supervision;
 /// </summary>
 public sealed class DaemonSupervisor : IAsyncDisposable
 {
-    private readonly Func<TunnelConfig, Action<TunnelStatus>, TunnelSupervisor> _create;
+    private readonly Func<TunnelConfig, Action<TunnelTransition>, TunnelSupervisor> _create;
     private readonly TimeProvider _time;
     private readonly Action<IReadOnlyList<TunnelStatus>> _onChange;
     private readonly Lock _gate = new();
@@ -17,7 +17,7 @@ public sealed class DaemonSupervisor : IAsyncDisposable
     private List<TunnelConfig> _configs = [];
     private readonly Dictionary<string, Running> _running = new(StringComparer.Ordinal);
 
-    public DaemonSupervisor(Func<TunnelConfig, Action<TunnelStatus>, TunnelSupervisor> create, TimeProvider time,
+    public DaemonSupervisor(Func<TunnelConfig, Action<TunnelTransition>, TunnelSupervisor> create, TimeProvider time,
         Action<IReadOnlyList<TunnelStatus>> onChange)
     {
         _create = create;

@@ -11,7 +11,7 @@ namespace SshKeep.Supervision;
 /// <summary>
 /// One tunnel of the daemon: one ssh at a time, started, watched and restarted (design: one loop
 /// per tunnel). Decisions come from <see cref="TunnelRetryPolicy"/>; this class carries them out
-/// and publishes a <see cref="TunnelStatus"/> on every transition.
+/// and publishes a <see cref="TunnelTransition"/> on every change.
 /// </summary>
 public sealed class TunnelSupervisor
 {
@@ -19,7 +19,10 @@ public sealed class TunnelSupervisor
     private readonly ILogger _log;
     private readonly TimeProvider _time;
     private readonly TunnelSupervisorOptions _options;
-    private readonly Action<TunnelStatus> _onChange;
+    private readonly Action<TunnelTransition> _onTransition;
+    // Held while a transition is made and handed on, so each tunnel's transitions reach the
+    // listener one at a time and in order (the loop and the stderr reader both publish).
+    private readonly Lock _publishing = new();
     private readonly Channel<(TunnelCommand Command, string Trigger)> _commands = Channel.CreateUnbounded<(TunnelCommand, string)>();
     private readonly Lock _gate = new();
     private readonly ConnectStallWatch? _stallWatch;
@@ -34,14 +37,14 @@ public sealed class TunnelSupervisor
     private TunnelStatus _status;
 
     public TunnelSupervisor(TunnelConfig config, ISshLauncher launcher, ILogger logger, TimeProvider time,
-        TunnelSupervisorOptions options, Action<TunnelStatus> onChange)
+        TunnelSupervisorOptions options, Action<TunnelTransition> onTransition)
     {
         Config = config;
         _launcher = launcher;
         _log = logger;
         _time = time;
         _options = options;
-        _onChange = onChange;
+        _onTransition = onTransition;
         _stallWatch = options.Reachability is { } reachability ? new ConnectStallWatch(reachability, time) : null;
         _stderrLogLimit = new StderrLogLimiter(time);
         // A supervisor exists to run its tunnel: it is starting until its first ssh proves healthy.
@@ -93,7 +96,7 @@ public sealed class TunnelSupervisor
                 var next = TunnelRetryPolicy.After(outcome, failures, Config.Backoff, _options.NextUnit(), deadSessionReset: reset is not null);
                 failures = next.Failures;
                 var holder = LogNext(outcome, next, reset);
-                Publish(s => s with
+                Publish(TransitionReasons.Waiting, s => s with
                 {
                     State = next.State,
                     Since = _time.GetUtcNow(),
@@ -111,7 +114,7 @@ public sealed class TunnelSupervisor
             // Stopping: a plain close, whose FIN the kernel keeps retrying on its own.
             _deadSession?.Dispose();
             _deadSession = null;
-            Publish(s => s with { State = TunnelState.Stopped, Since = _time.GetUtcNow(), Pid = null, UpSince = null, NextRetry = null });
+            Publish(TransitionReasons.Stopped, s => s with { State = TunnelState.Stopped, Since = _time.GetUtcNow(), Pid = null, UpSince = null, NextRetry = null });
             _log.TunnelStopped(Config.Name, "sshkeep stopped it");
         }
     }
@@ -121,7 +124,7 @@ public sealed class TunnelSupervisor
     {
         var startInfo = _options.StartInfoFor(Config);
         var startedAt = _time.GetUtcNow();
-        Publish(s => s with
+        Publish(TransitionReasons.Starting, s => s with
         {
             State = TunnelState.Starting,
             Since = startedAt,
@@ -141,15 +144,15 @@ public sealed class TunnelSupervisor
         {
             // A missing ssh program is a configuration problem: a person must fix ssh_path.
             var reason = $"cannot run {e.Program}: {e.Reason}";
-            Publish(s => s.WithError(reason, _time.GetUtcNow()) with { LastRestartReason = RestartReasons.StartFailed });
+            Publish(TransitionReasons.StartFailed, s => s.WithError(reason, _time.GetUtcNow()) with { LastRestartReason = RestartReasons.StartFailed });
             return (new TunnelRunOutcome(null, new SshStderrLine(SshFailureKind.BadConfiguration), false, TimeSpan.Zero, TimeSpan.Zero, reason), false);
         }
 
         await using var _ = process;
-        Publish(s => s with { Pid = process.Pid });
+        Publish(TransitionReasons.SshStarted, s => s with { Pid = process.Pid });
         _log.TunnelStarting(Config.Name, Config.Destination, attempt, process.Pid);
 
-        var run = new RunWatch(process, Config, _log, _time, _options, _stderrLogLimit, line => Publish(s => s.WithError(line, _time.GetUtcNow())));
+        var run = new RunWatch(process, Config, _log, _time, _options, _stderrLogLimit, line => Publish(TransitionReasons.Error, s => s.WithError(line, _time.GetUtcNow())));
         using var runCts = CancellationTokenSource.CreateLinkedTokenSource(stop);
         // stderr outlives the run: ssh's last lines (why it gave up) can be read after its exit was.
         using var stderrCts = CancellationTokenSource.CreateLinkedTokenSource(stop);
@@ -191,7 +194,7 @@ public sealed class TunnelSupervisor
                     endedBy = "ssh was stopped (SIGSTOP)";
                     endReason = RestartReasons.Stopped;
                     _log.TunnelStopping(Config.Name, process.Pid, $"{endedBy}; a stopped ssh forwards nothing", _options.StopGrace);
-                    Publish(s => s.WithError(endedBy, _time.GetUtcNow()));
+                    Publish(TransitionReasons.Error, s => s.WithError(endedBy, _time.GetUtcNow()));
                     exit = await process.StopAsync(_options.StopGrace);
                     break;
                 }
@@ -221,7 +224,7 @@ public sealed class TunnelSupervisor
                     Attempted = true;
                     if (probes is not null) _log.FirstProbePassed(Config.Name, upSince.Value - startedAt);
                     _log.TunnelUp(Config.Name, process.Pid, upSince.Value - startedAt);
-                    Publish(s => s with { State = TunnelState.Up, Since = upSince.Value, UpSince = upSince });
+                    Publish(TransitionReasons.Up, s => s with { State = TunnelState.Up, Since = upSince.Value, UpSince = upSince });
                     if (_options.ClaimSessionSocket is { } claimSocket && Config.Forwards.Any(f => f.Kind == ForwardKind.Remote))
                     {
                         // This session holds the remote ports now, so an older dead one holds none.
@@ -245,7 +248,7 @@ public sealed class TunnelSupervisor
                     endReason = RestartReasons.ProbeFailed;
                     _log.ProbeVerdictRestart(Config.Name, failed.Forward.ToString(), DaemonCount.Times(Math.Max(1, Config.Health.ProbeFailures)),
                         failed.Failure ?? "failed", process.Pid);
-                    Publish(s => s.WithError(endedBy, _time.GetUtcNow()));
+                    Publish(TransitionReasons.Error, s => s.WithError(endedBy, _time.GetUtcNow()));
                     exit = await process.StopAsync(_options.StopGrace);
                     break;
                 }
@@ -312,7 +315,7 @@ public sealed class TunnelSupervisor
         // while its ssh ran. Every other end of a run was one more attempt, already counted at
         // its start (docs/observability.md: a flapping alert must not count retries).
         var restarted = !stop.IsCancellationRequested && (upSince is not null || endReason == RestartReasons.Requested);
-        Publish(s => s with
+        Publish(TransitionReasons.RunEnded, s => s with
         {
             LastExit = exit?.ToString(),
             Pid = null,
@@ -475,19 +478,23 @@ public sealed class TunnelSupervisor
             ? config.SshOptions.First(o => o.Key.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase)).Value
             : null;
 
-    private void Publish(Func<TunnelStatus, TunnelStatus> change)
+    private void Publish(string reason, Func<TunnelStatus, TunnelStatus> change)
     {
-        TunnelStatus next;
-        lock (_gate)
+        lock (_publishing)
         {
-            next = change(_status);
-            if (next == _status) return;
-            _status = next;
-            // Set with the status itself, so a reader never sees "ever up" before "up".
-            if (next.State == TunnelState.Up) EverUp = true;
-        }
+            TunnelTransition transition;
+            lock (_gate)
+            {
+                var next = change(_status);
+                if (next == _status) return;
+                transition = new TunnelTransition(_status, next, reason) { At = _time.GetUtcNow() };
+                _status = next;
+                // Set with the status itself, so a reader never sees "ever up" before "up".
+                if (next.State == TunnelState.Up) EverUp = true;
+            }
 
-        _onChange(next);
+            _onTransition(transition);
+        }
     }
 
     /// <summary>A supervisor wired without the daemon's shared clock (tests) times its rounds itself;

@@ -37,7 +37,7 @@ internal sealed class TunnelSupervisorHarness : IAsyncDisposable
             NextUnit = () => 0.5,
         };
         Supervisor = new TunnelSupervisor(config, Launcher, Log, Clock, wire?.Invoke(options) ?? options,
-            status => { lock (_history) _history.Add(status); });
+            transition => { lock (_history) _history.Add(transition.After); });
         Run = Task.Run(() => Supervisor.RunAsync(_stop.Token));
     }
 

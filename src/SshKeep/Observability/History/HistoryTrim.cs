@@ -8,7 +8,7 @@ namespace SshKeep.Observability.History;
 public static class HistoryTrim
 {
     /// <param name="transitions">Oldest first.</param>
-    public static IReadOnlyList<TunnelTransition> Keep(IReadOnlyList<TunnelTransition> transitions, DateTimeOffset now, TimeSpan window, int cap)
+    public static IReadOnlyList<TimelineEntry> Keep(IReadOnlyList<TimelineEntry> transitions, DateTimeOffset now, TimeSpan window, int cap)
     {
         ArgumentNullException.ThrowIfNull(transitions);
         ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1);

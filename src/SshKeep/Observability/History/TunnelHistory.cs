@@ -23,7 +23,7 @@ public sealed class TunnelHistory
     public const int MaxNote = 200;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, IReadOnlyList<TunnelTransition>> _byTunnel = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<TimelineEntry>> _byTunnel = new(StringComparer.Ordinal);
 
     public void Observe(IReadOnlyList<TunnelStatus> statuses, DateTimeOffset now)
     {
@@ -35,7 +35,7 @@ public sealed class TunnelHistory
                 var list = _byTunnel.GetValueOrDefault(status.Name) ?? [];
                 var last = list.Count > 0 ? list[^1] : null;
                 if (last is not null && last.State == status.State && (last.At == status.Since || status.State == TunnelState.Stopped)) continue;
-                _byTunnel[status.Name] = HistoryTrim.Keep([.. list, new TunnelTransition(status.Since, status.State, NoteOf(status))], now, Window, Cap);
+                _byTunnel[status.Name] = HistoryTrim.Keep([.. list, new TimelineEntry(status.Since, status.State, NoteOf(status))], now, Window, Cap);
             }
 
             var present = statuses.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
@@ -44,7 +44,7 @@ public sealed class TunnelHistory
     }
 
     /// <summary>The tunnel's transitions, oldest first, trimmed to the window as of <paramref name="now"/>.</summary>
-    public IReadOnlyList<TunnelTransition> Read(string tunnel, DateTimeOffset now)
+    public IReadOnlyList<TimelineEntry> Read(string tunnel, DateTimeOffset now)
     {
         lock (_gate)
         {

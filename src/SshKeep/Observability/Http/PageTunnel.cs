@@ -13,5 +13,5 @@ public sealed record PageTunnel
 
     public required IReadOnlyDictionary<string, long> RestartsByReason { get; init; }
 
-    public required IReadOnlyList<TunnelTransition> History { get; init; }
+    public required IReadOnlyList<TimelineEntry> History { get; init; }
 }

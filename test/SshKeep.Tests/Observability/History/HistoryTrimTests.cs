@@ -21,7 +21,7 @@ public sealed class HistoryTrimTests
     [InlineData(new[] { 5, 4, 3 }, 60, 3, new[] { 5, 4, 3 })]
     public void Keeps_the_window_the_transition_before_it_and_at_most_the_cap(int[] minutesAgo, int windowMinutes, int cap, int[] kept)
     {
-        var transitions = minutesAgo.Select(m => new TunnelTransition(Now - TimeSpan.FromMinutes(m), TunnelState.Up, null)).ToList();
+        var transitions = minutesAgo.Select(m => new TimelineEntry(Now - TimeSpan.FromMinutes(m), TunnelState.Up, null)).ToList();
 
         var result = HistoryTrim.Keep(transitions, Now, TimeSpan.FromMinutes(windowMinutes), cap);
 
