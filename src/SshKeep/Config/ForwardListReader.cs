@@ -9,6 +9,9 @@ internal static class ForwardListReader
 {
     private const string OneForward = "a forward: `local: \"[bind:]port:host:hostport\"`, `remote: …`, `dynamic: \"[bind:]port\"`, or a map with `type`, `bind`, `port`, `to`";
 
+    /// <summary>The long form's keys: a forward's keys but those that name the kind in the short form.</summary>
+    private static readonly IReadOnlyList<string> LongForm = [.. ConfigKeys.Names(ConfigKeys.Forward).Except(ConfigKeys.ForwardTypes)];
+
     private const string DynamicProbe = "a dynamic forward has no target to talk to; its probe only checks that the SOCKS port listens, so `probe` is not accepted here";
 
     /// <summary>The valid forwards; an empty list when there were none or none was valid (both reported).</summary>
@@ -85,7 +88,7 @@ internal static class ForwardListReader
         };
         if (kind is null)
         {
-            UnknownKeys.Report(entry, [.. ConfigKeys.ForwardShort, "type", "probe"], errors);
+            UnknownKeys.Report(entry, [.. ConfigKeys.ForwardTypes, "type", "probe"], errors);
             return null;
         }
 
@@ -183,7 +186,7 @@ internal static class ForwardListReader
 
                     break;
                 default:
-                    UnknownKeys.Report(entry, ConfigKeys.ForwardLong, errors);
+                    UnknownKeys.Report(entry, LongForm, errors);
                     ok = false;
                     break;
             }

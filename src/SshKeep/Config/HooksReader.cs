@@ -1,8 +1,7 @@
 namespace SshKeep.Config;
 
 /// <summary>
-/// Reads a section's <c>hooks</c> map (docs/config.md, hooks): <c>on_up</c>, <c>on_down</c>,
-/// <c>on_needs_attention</c> and <c>timeout</c>. A hook is an argv list run without a shell, or
+/// Reads one hook of a section's <c>hooks</c> map (docs/config.md, hooks). A hook is an argv list run without a shell, or
 /// <c>{ shell: "…" }</c> for <c>/bin/sh -c</c>; a plain string is refused because it is not clear
 /// whether the user meant a shell. The program must exist when the file is loaded.
 /// </summary>
@@ -13,41 +12,9 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
 
     private const string Accepted = "a list [program, arguments…] run without a shell, or { shell: \"command\" } run with /bin/sh -c";
 
-    public void Read(ConfigMappingEntry section, HooksDraft hooks, bool isDefaults)
-    {
-        if (!ConfigValueReader.Map(section.Value, section.Path, errors, "a map of hooks (on_up, on_down, on_needs_attention, timeout)", out var map))
-        {
-            return;
-        }
-
-        foreach (var entry in map.Entries)
-        {
-            switch (entry.Name)
-            {
-                case "on_up":
-                    hooks.OnUp = Command(entry, isDefaults) ?? hooks.OnUp;
-                    break;
-                case "on_down":
-                    hooks.OnDown = Command(entry, isDefaults) ?? hooks.OnDown;
-                    break;
-                case "on_needs_attention":
-                    hooks.OnNeedsAttention = Command(entry, isDefaults) ?? hooks.OnNeedsAttention;
-                    break;
-                case "timeout":
-                    if (ConfigValueReader.Seconds(entry.Value, entry.Path, errors, 0.5, 3600, null, out var timeout))
-                    {
-                        hooks.Timeout = new(timeout, entry.Value, entry.Path);
-                    }
-
-                    break;
-                default:
-                    UnknownKeys.Report(entry, ConfigKeys.Hooks, errors);
-                    break;
-            }
-        }
-    }
-
-    private Located<HookCommand?>? Command(ConfigMappingEntry entry, bool isDefaults)
+    /// <summary>One hook; a null value (in a tunnel only) is no hook, overriding an inherited one.
+    /// Null when the value was wrong (reported).</summary>
+    public Located<HookCommand?>? Command(ConfigMappingEntry entry, bool isDefaults)
     {
         switch (entry.Value)
         {
@@ -117,7 +84,7 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
             else
             {
                 // A misspelt `shell` is reported once, as misspelt, not also as missing.
-                misspelt |= UnknownKeys.Report(key, ConfigKeys.HookShell, errors) == "shell";
+                misspelt |= UnknownKeys.Report(key, ConfigKeys.Names($"{ConfigKeys.Tunnel}.hooks.{entry.Name}"), errors) == "shell";
             }
         }
 

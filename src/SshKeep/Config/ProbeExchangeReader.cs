@@ -42,7 +42,7 @@ internal static class ProbeExchangeReader
 
                     break;
                 default:
-                    UnknownKeys.Report(item, ConfigKeys.Probe, errors);
+                    UnknownKeys.Report(item, ConfigKeys.Names(ConfigKeys.Forward + ".probe"), errors);
                     ok = false;
                     break;
             }
