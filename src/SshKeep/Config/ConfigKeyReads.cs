@@ -52,13 +52,13 @@ internal static class ConfigKeyReads
 
     /// <summary>The forwards that were valid; an empty list when none was (reported).</summary>
     public static Located<object?>? Forwards(ConfigMappingEntry entry, ConfigSectionReader reader) =>
-        At(entry, ForwardListReader.Read(entry, reader.Errors));
+        At(entry, ForwardListReader.Read(entry, reader));
 
     public static Located<object?>? Hook(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         reader.Hooks.Command(entry, reader.IsDefaults) is { } hook ? At(entry, hook.Value) : null;
 
     /// <summary>One line of text, then <paramref name="check"/>: the value, or the error to report at it.</summary>
-    private static Located<object?>? Checked(ConfigMappingEntry entry, ConfigSectionReader reader, string accepted, Func<string, (object? Value, string? Error)> check)
+    public static Located<object?>? Checked(ConfigMappingEntry entry, ConfigSectionReader reader, string accepted, Func<string, (object? Value, string? Error)> check)
     {
         if (!ConfigValueReader.Text(entry.Value, entry.Path, reader.Errors, accepted, out var text)) return null;
         var (value, error) = check(text);

@@ -59,14 +59,14 @@ internal static class ConfigKeys
         ForwardKey("local", "\"[bind:]port:host:hostport\"; ssh's -L: listens on this machine"),
         ForwardKey("remote", "\"[bind:]port:host:hostport\"; ssh's -R: listens on the server"),
         ForwardKey("dynamic", "\"[bind:]port\"; ssh's -D: a SOCKS proxy on this machine"),
-        ForwardKey("type", $"Required: {ForwardTypes[0]}, {ForwardTypes[1]} or {ForwardTypes[2]}"),
-        ForwardKey("bind", "The listen address; default as in the short form"),
-        ForwardKey("port", "Required: the listen port, 1 to 65535"),
-        ForwardKey("to", "The target, host:port (IPv6 in brackets); required for local and remote, refused for dynamic"),
-        ForwardKey("probe", "What the forward's probe exchanges"),
-        ForwardKey("probe.send", $"Text of at most {ProbeExchangeReader.MaxLength} characters (CR, LF and TAB allowed), sent once the connection is open"),
-        ForwardKey("probe.expect", $"One line of at most {ProbeExchangeReader.MaxLength} characters: the reply must start with it"),
-        ForwardKey("probe.http", "A path starting with /: sends GET path HTTP/1.0 and passes on any status below 500; not with send or expect"),
+        ForwardKey("type", $"Required: {ForwardTypes[0]}, {ForwardTypes[1]} or {ForwardTypes[2]}", OneOf(ForwardTypes)),
+        ForwardKey("bind", "The listen address; default as in the short form", ForwardListReader.Bind),
+        ForwardKey("port", "Required: the listen port, 1 to 65535", ForwardListReader.Port),
+        ForwardKey("to", "The target, host:port (IPv6 in brackets); required for local and remote, refused for dynamic", ForwardListReader.Target),
+        ForwardKey("probe", "What the forward's probe exchanges", ProbeExchangeReader.Read),
+        ForwardKey("probe.send", $"Text of at most {ProbeExchangeReader.MaxLength} characters (CR, LF and TAB allowed), sent once the connection is open", ProbeExchangeReader.Send),
+        ForwardKey("probe.expect", $"One line of at most {ProbeExchangeReader.MaxLength} characters: the reply must start with it", ProbeExchangeReader.Expect),
+        ForwardKey("probe.http", "A path starting with /: sends GET path HTTP/1.0 and passes on any status below 500; not with send or expect", ProbeExchangeReader.Http),
 
         Key("health", "A map: how the tunnel's health is watched", mapOf: "a map of health settings"),
         Key("health.server_alive_interval", "Whole seconds, 1 to 3600; default {default}; ssh's ServerAliveInterval", Whole(1, 3600))
@@ -136,7 +136,8 @@ internal static class ConfigKeys
             Read = read, MapOf = mapOf, InDefaults = inDefaults,
         };
 
-    private static ConfigKey ForwardKey(string path, string summary) => new($"{Forward}.{path}", "FORWARDS", summary);
+    /// <summary>A forward's key: those without a reader name the kind in the short form, read by <see cref="ForwardListReader"/>.</summary>
+    private static ConfigKey ForwardKey(string path, string summary, ConfigKeyRead? read = null) => new($"{Forward}.{path}", "FORWARDS", summary) { Read = read };
 
     private static ConfigKey InFile<T>(this ConfigKey key, Func<SshKeepConfig, T> get, Func<SshKeepConfig, T, SshKeepConfig> set) => key.Goes(BuiltInFile, get, set);
 

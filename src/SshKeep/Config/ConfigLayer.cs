@@ -13,6 +13,9 @@ internal sealed class ConfigLayer(ConfigLayer? under = null)
     /// a key that was written wrongly was reported already and must not be reported again as missing.</summary>
     public HashSet<string> Written { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every key written was read: none was unknown or had a bad value.</summary>
+    public bool Complete => Written.All(Values.ContainsKey);
+
     /// <summary>The value this layer set for <paramref name="path"/>.</summary>
     public Located<object?>? Own(string path) => Values.TryGetValue(path, out var value) ? value : null;
 

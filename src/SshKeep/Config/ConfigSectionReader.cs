@@ -40,9 +40,19 @@ internal sealed class ConfigSectionReader(ConfigErrorSink errors, string? home)
         return layer;
     }
 
+    /// <summary>A map of the keys under <paramref name="parent"/> that is one value (a forward, a
+    /// probe), in a layer of its own.</summary>
+    public ConfigLayer ReadMap(ConfigMapping map, string parent)
+    {
+        var layer = new ConfigLayer();
+        Read(map, parent, layer);
+        return layer;
+    }
+
     private void Read(ConfigMapping map, string parent, ConfigLayer layer)
     {
-        var keys = ConfigKeys.Under(parent).ToList();
+        // A key without a reader is read by its parent's (a forward's short form, a hook's shell).
+        var keys = ConfigKeys.Under(parent).Where(k => k.Read is not null || k.MapOf is not null).ToList();
         foreach (var entry in map.Entries)
         {
             layer.Written.Add(ConfigText.Child(parent, entry.Name));
