@@ -55,7 +55,10 @@ internal static class ConfigKeyReads
         At(entry, ForwardListReader.Read(entry, reader));
 
     public static Located<object?>? Hook(ConfigMappingEntry entry, ConfigSectionReader reader) =>
-        reader.Hooks.Command(entry, reader.IsDefaults) is { } hook ? At(entry, hook.Value) : null;
+        reader.Hooks.Command(entry, reader) is { } hook ? At(entry, hook.Value) : null;
+
+    public static Located<object?>? ShellCommand(ConfigMappingEntry entry, ConfigSectionReader reader) =>
+        ConfigValueReader.Text(entry.Value, entry.Path, reader.Errors, "a shell command on one line", out var script) ? At(entry, script) : null;
 
     /// <summary>One line of text, then <paramref name="check"/>: the value, or the error to report at it.</summary>
     public static Located<object?>? Checked(ConfigMappingEntry entry, ConfigSectionReader reader, string accepted, Func<string, (object? Value, string? Error)> check)

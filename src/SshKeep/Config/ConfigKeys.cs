@@ -102,13 +102,13 @@ internal static class ConfigKeys
             mapOf: "a map of hooks (on_up, on_down, on_needs_attention, timeout)"),
         Key("hooks.on_up", "A hook, or null: runs when the tunnel enters up", Hook)
             .InTunnel(t => t.Hooks.OnUp, (t, hook) => t with { Hooks = t.Hooks with { OnUp = hook } }),
-        Key("hooks.on_up.shell", "The one key of a hook written as a map"),
+        Key("hooks.on_up.shell", "The one key of a hook written as a map", ShellCommand),
         Key("hooks.on_down", "A hook, or null: runs when the tunnel leaves up", Hook)
             .InTunnel(t => t.Hooks.OnDown, (t, hook) => t with { Hooks = t.Hooks with { OnDown = hook } }),
-        Key("hooks.on_down.shell", "The one key of a hook written as a map"),
+        Key("hooks.on_down.shell", "The one key of a hook written as a map", ShellCommand),
         Key("hooks.on_needs_attention", "A hook, or null: runs when the tunnel enters needs-attention", Hook)
             .InTunnel(t => t.Hooks.OnNeedsAttention, (t, hook) => t with { Hooks = t.Hooks with { OnNeedsAttention = hook } }),
-        Key("hooks.on_needs_attention.shell", "The one key of a hook written as a map"),
+        Key("hooks.on_needs_attention.shell", "The one key of a hook written as a map", ShellCommand),
         Key("hooks.timeout", "Seconds, 0.5 to 3600; default {default}", Seconds(0.5, 3600))
             .InTunnel(t => t.Hooks.Timeout, (t, v) => t with { Hooks = t.Hooks with { Timeout = v } }),
 

@@ -14,11 +14,11 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
 
     /// <summary>One hook; a null value (in a tunnel only) is no hook, overriding an inherited one.
     /// Null when the value was wrong (reported).</summary>
-    public Located<HookCommand?>? Command(ConfigMappingEntry entry, bool isDefaults)
+    public Located<HookCommand?>? Command(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
         switch (entry.Value)
         {
-            case ConfigScalar { IsNull: true } when !isDefaults:
+            case ConfigScalar { IsNull: true } when !reader.IsDefaults:
                 return new(null, entry.Value, entry.Path);
             case ConfigScalar { IsNull: true }:
                 errors.Add(entry.Value, entry.Path, $"no value; expected {Accepted} (a null hook removes an inherited one, and only in a tunnel)");
@@ -30,7 +30,7 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
             case ConfigSequence list:
                 return Direct(entry, list);
             case ConfigMapping map:
-                return Shell(entry, map);
+                return Shell(entry, map, reader);
             default:
                 ConfigValueReader.Fail(entry.Value, entry.Path, errors, Accepted);
                 return null;
@@ -71,38 +71,18 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
         return program is null ? null : new(HookCommand.Direct([program, .. argv.Skip(1)]), entry.Value, entry.Path);
     }
 
-    private Located<HookCommand?>? Shell(ConfigMappingEntry entry, ConfigMapping map)
+    /// <summary><c>{ shell: "…" }</c>, read through the entry of the hook's <c>shell</c> key; a
+    /// misspelt <c>shell</c> is reported once, as misspelt, not also as missing.</summary>
+    private Located<HookCommand?>? Shell(ConfigMappingEntry entry, ConfigMapping map, ConfigSectionReader reader)
     {
-        ConfigMappingEntry? shell = null;
-        var misspelt = false;
-        foreach (var key in map.Entries)
+        var path = $"{ConfigKeys.Tunnel}.hooks.{entry.Name}";
+        var layer = reader.ReadMap(map, path);
+        if (!layer.Written.Contains(path + ".shell"))
         {
-            if (key.Name == "shell")
-            {
-                shell = key;
-            }
-            else
-            {
-                // A misspelt `shell` is reported once, as misspelt, not also as missing.
-                misspelt |= UnknownKeys.Report(key, ConfigKeys.Names($"{ConfigKeys.Tunnel}.hooks.{entry.Name}"), errors) == "shell";
-            }
-        }
-
-        if (shell is null)
-        {
-            if (misspelt)
-            {
-                return null;
-            }
-
             errors.Add(entry.Value, entry.Path, $"no `shell`; expected {Accepted}");
-            return null;
         }
 
-        return ConfigValueReader.Text(shell.Value, shell.Path, errors, "a shell command on one line", out var script) &&
-               map.Entries.Count == 1
-            ? new(HookCommand.Shell(script), entry.Value, entry.Path)
-            : null;
+        return layer.Complete && layer.Own(path + ".shell")?.Value is string script ? new(HookCommand.Shell(script), entry.Value, entry.Path) : null;
     }
 
     /// <summary>The program as it will be run (~ expanded), or null when it cannot be (reported).</summary>
