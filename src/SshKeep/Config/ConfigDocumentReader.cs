@@ -40,14 +40,9 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
         }
 
         ListenConflicts.Check(owners, errors);
-        if (errors.HasErrors) return null;
-        var config = new SshKeepConfig { Path = path, Tunnels = tunnels };
-        foreach (var key in ConfigKeys.Under("").Concat(ConfigKeys.Under("http")))
-        {
-            if (key.Set is not null && file.Own(key.Path) is { } value) config = (SshKeepConfig)key.Set(config, value.Value);
-        }
-
-        return config;
+        return errors.HasErrors
+            ? null
+            : file.Apply(new SshKeepConfig { Path = path, Tunnels = tunnels }, ConfigKeys.All.Where(k => !k.Path.StartsWith(ConfigKeys.Tunnel, StringComparison.Ordinal)));
     }
 
     private void ReadTunnels(ConfigMappingEntry? tunnelsEntry, ConfigMapping top, ConfigLayer defaults, ConfigSectionReader sections,

@@ -23,6 +23,19 @@ internal sealed class ConfigLayer(ConfigLayer? under = null)
     public Located<object?>? Get(ConfigKey key) =>
         key.Merge is { } merge ? merge(Own(key.Path), under?.Own(key.Path)) : Own(key.Path) ?? under?.Own(key.Path);
 
+    /// <summary><paramref name="record"/> (built-in defaults) with the value of each of
+    /// <paramref name="keys"/> that this layer or the one below sets put in its place.</summary>
+    public T Apply<T>(T record, IEnumerable<ConfigKey> keys)
+        where T : notnull
+    {
+        foreach (var key in keys)
+        {
+            if (key.Set is { } set && Get(key) is { } value) record = (T)set(record, value.Value);
+        }
+
+        return record;
+    }
+
     /// <summary>The value for <paramref name="path"/> here or below, else the key's built-in default.</summary>
     public T Value<T>(string path) => (T)(Get(ConfigKeys.Get(path))?.Value ?? ConfigKeys.Get(path).Default)!;
 }

@@ -23,11 +23,7 @@ internal static class TunnelBuilder
             errors.Add(nameNode, path, "no `forwards`; a tunnel needs at least one `local`, `remote` or `dynamic` forward");
         }
 
-        var config = new TunnelConfig { Name = name, Destination = "" };
-        foreach (var key in ConfigKeys.All.Where(k => k.Set is not null && k.Path.StartsWith(Tunnel, StringComparison.Ordinal)))
-        {
-            if (tunnel.Get(key) is { } value) config = (TunnelConfig)key.Set!(config, value.Value);
-        }
+        var config = tunnel.Apply(new TunnelConfig { Name = name, Destination = "" }, ConfigKeys.All.Where(k => k.Path.StartsWith(Tunnel, StringComparison.Ordinal)));
 
         // Probes run one at a time; a timeout as long as the interval would make them overlap.
         var health = config.Health;
