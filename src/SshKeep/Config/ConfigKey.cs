@@ -26,7 +26,9 @@ internal sealed record ConfigKey(string Path, string Heading, string Summary)
     /// <summary>Whether <c>defaults.</c> takes it too, for every tunnel.</summary>
     public bool InDefaults { get; init; }
 
-    /// <summary>The ssh_config keyword that is another spelling of this key inside <c>ssh_options</c>.</summary>
+    /// <summary>The ssh_config keyword that is another spelling of this <c>health</c> key inside
+    /// <c>ssh_options</c>: read into the health settings (so the detection budget sshkeep computes
+    /// is the one ssh uses) and not passed through, since the argv builder writes it from health.</summary>
     public string? SshKeyword { get; init; }
 
     /// <summary>The value without the key: what the loaded record holds when no section sets it.</summary>

@@ -143,7 +143,8 @@ internal static class ConfigKeys
 
     private static ConfigKey InTunnel<T>(this ConfigKey key, Func<TunnelConfig, T> get, Func<TunnelConfig, T, TunnelConfig> set) => key.Goes(BuiltInTunnel, get, set);
 
-    /// <summary>A required key's place: it has no built-in value.</summary>
+    /// <summary>A key's place when the value read is not what the record holds (forwards and
+    /// options with where they were written), or there is no built-in value (destination).</summary>
     private static ConfigKey Into<T>(this ConfigKey key, Func<TunnelConfig, T, TunnelConfig> set) =>
         key with { Set = (record, value) => set((TunnelConfig)record, (T)value!) };
 
