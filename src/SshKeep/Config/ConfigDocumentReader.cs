@@ -23,61 +23,18 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
             return null;
         }
 
-        var readyWhen = ReadyWhen.AllUp;
-        var readyTimeout = TimeSpan.FromSeconds(30);
-        HttpSettings? http = null;
-        ConfigMappingEntry? defaultsEntry = null, tunnelsEntry = null;
-        var misspeltTunnels = false;
-        foreach (var entry in top.Entries)
-        {
-            switch (entry.Name)
-            {
-                case "version":
-                    // Room for a future format; today there is one.
-                    if (entry.Value is not ConfigScalar { Value: "1" })
-                    {
-                        ConfigValueReader.Fail(entry.Value, entry.Path, errors, "1 (the only version of this format)");
-                    }
-
-                    break;
-                case "ready_when":
-                    if (ConfigValueReader.OneOf(entry.Value, entry.Path, errors, ConfigKeys.ReadyWhen, out var word))
-                    {
-                        readyWhen = word == "all-up" ? ReadyWhen.AllUp : ReadyWhen.FirstAttempt;
-                    }
-
-                    break;
-                case "ready_timeout":
-                    if (ConfigValueReader.Seconds(entry.Value, entry.Path, errors, 0.5, 3600, null, out double seconds))
-                    {
-                        readyTimeout = TimeSpan.FromSeconds(seconds);
-                    }
-
-                    break;
-                case "defaults":
-                    defaultsEntry = entry;
-                    break;
-                case "tunnels":
-                    tunnelsEntry = entry;
-                    break;
-                case "http":
-                    http = HttpSectionReader.Read(entry, errors);
-                    break;
-                default:
-                    misspeltTunnels |= UnknownKeys.Report(entry, ConfigKeys.Top, errors) == "tunnels";
-                    break;
-            }
-        }
-
-        var sections = new SectionReader(errors, home);
-        var defaults = defaultsEntry is not null &&
+        var sections = new ConfigSectionReader(errors, home);
+        var file = sections.ReadTop(top);
+        var defaults = file.Own("defaults")?.Value is ConfigMappingEntry defaultsEntry &&
                        ConfigValueReader.Map(defaultsEntry.Value, defaultsEntry.Path, errors, "a map of tunnel settings", out var defaultsMap)
-            ? sections.Read(defaultsMap, defaultsEntry.Path, isDefaults: true)
-            : new TunnelDraft();
+            ? sections.ReadTunnel(defaultsMap, defaults: null)
+            : new ConfigLayer();
 
         var tunnels = new List<TunnelConfig>();
         var owners = new List<ListenOwner>();
-        if (tunnelsEntry is not null || !misspeltTunnels)
+        var tunnelsEntry = file.Own("tunnels")?.Value as ConfigMappingEntry;
+        // A misspelt `tunnels` was reported as misspelt, not also as missing.
+        if (tunnelsEntry is not null || !file.Written.Contains("tunnels"))
         {
             ReadTunnels(tunnelsEntry, top, defaults, sections, tunnels, owners);
         }
@@ -85,10 +42,10 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
         ListenConflicts.Check(owners, errors);
         return errors.HasErrors
             ? null
-            : new SshKeepConfig { Path = path, Tunnels = tunnels, ReadyWhen = readyWhen, ReadyTimeout = readyTimeout, Http = http };
+            : file.Apply(new SshKeepConfig { Path = path, Tunnels = tunnels }, ConfigKeys.All.Where(k => !k.Path.StartsWith(ConfigKeys.Tunnel, StringComparison.Ordinal)));
     }
 
-    private void ReadTunnels(ConfigMappingEntry? tunnelsEntry, ConfigMapping top, TunnelDraft defaults, SectionReader sections,
+    private void ReadTunnels(ConfigMappingEntry? tunnelsEntry, ConfigMapping top, ConfigLayer defaults, ConfigSectionReader sections,
         List<TunnelConfig> tunnels, List<ListenOwner> owners)
     {
         if (tunnelsEntry is null)
@@ -130,8 +87,8 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
                 continue;
             }
 
-            var draft = sections.Read(settings, entry.Path, isDefaults: false);
-            var tunnel = TunnelMerger.Merge(entry.Name, entry.Key, entry.Path, draft, defaults, errors);
+            var layer = sections.ReadTunnel(settings, defaults);
+            var tunnel = TunnelBuilder.Build(entry.Name, entry.Key, entry.Path, layer, errors);
             if (tunnel is not null && nameError is null)
             {
                 tunnels.Add(tunnel);
@@ -140,10 +97,10 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
             // An enabled key that is not true/false counts as enabled here: its clashes are still worth knowing.
             owners.Add(new ListenOwner(
                 entry.Name,
-                (draft.Enabled ?? defaults.Enabled)?.Value ?? true,
-                draft.Destination?.Value,
-                (draft.Port ?? defaults.Port)?.Value,
-                draft.Forwards ?? []));
+                layer.Value<bool>(ConfigKeys.Tunnel + ".enabled"),
+                layer.Own(ConfigKeys.Tunnel + ".destination")?.Value as string,
+                layer.Value<int?>(ConfigKeys.Tunnel + ".port"),
+                layer.Own(ConfigKeys.Tunnel + ".forwards")?.Value as List<Located<ForwardSpec>> ?? []));
         }
     }
 }

@@ -1,40 +1,165 @@
+using System.Globalization;
+using static SshKeep.Config.ConfigKeyReads;
+
 namespace SshKeep.Config;
 
-/// <summary>Every key the file accepts, per section, in the order docs/config.md lists them.</summary>
+/// <summary>
+/// Every key the tunnels file accepts, one entry each, in the order docs/config.md lists them: the
+/// top level, then a tunnel's. Each entry says how its value is read and bounded, its built-in
+/// default (read from the record the value goes into) and where the value goes. The loader reads
+/// every map through these entries (<see cref="ConfigSectionReader"/>), puts values in their
+/// records built-in defaults first, then <c>defaults:</c>, then the tunnel's own
+/// (<see cref="TunnelBuilder"/>); <c>sshkeep help config</c> lists them (<see cref="ConfigKeyHelp"/>).
+/// </summary>
 internal static class ConfigKeys
 {
-    public static readonly IReadOnlyList<string> Top = ["version", "ready_when", "ready_timeout", "defaults", "tunnels", "http"];
+    /// <summary>Where a tunnel's keys are: under a placeholder for its name.</summary>
+    public const string Tunnel = "tunnels.NAME";
 
-    public static readonly IReadOnlyList<string> Tunnel =
-        ["destination", "port", "identity_file", "ssh_path", "ssh_options", "forwards", "health", "backoff", "hooks", "enabled"];
-
-    /// <summary>A tunnel's keys except those that name one tunnel's own server and forwards.</summary>
-    public static readonly IReadOnlyList<string> Defaults = [.. Tunnel.Except(["destination", "forwards"])];
-
-    public static readonly IReadOnlyList<string> Health =
-        ["server_alive_interval", "server_alive_count_max", "connect_timeout", "probe_interval", "probe_timeout", "probe_failures"];
-
-    public static readonly IReadOnlyList<string> Backoff =
-        ["initial", "max", "stable_period", "needs_attention_retry", "remote_port_retry"];
-
-    public static readonly IReadOnlyList<string> Hooks = ["on_up", "on_down", "on_needs_attention", "timeout"];
-
-    /// <summary>The one key of a hook written as a map: <c>{ shell: "…" }</c>.</summary>
-    public static readonly IReadOnlyList<string> HookShell = ["shell"];
-
-    /// <summary>Keys of a forward's short form: exactly one of them (and optionally `probe`).</summary>
-    public static readonly IReadOnlyList<string> ForwardShort = ["local", "remote", "dynamic"];
-
-    /// <summary>Keys of a forward's long form.</summary>
-    public static readonly IReadOnlyList<string> ForwardLong = ["type", "bind", "port", "to", "probe"];
-
-    /// <summary>Keys of a forward's `probe` map.</summary>
-    public static readonly IReadOnlyList<string> Probe = ["send", "expect", "http"];
-
-    /// <summary>Keys of the top-level <c>http:</c> section: where the daemon serves /metrics, /healthz and its web page (docs/observability.md).</summary>
-    public static readonly IReadOnlyList<string> Http = ["listen"];
+    /// <summary>Where a forward's keys are: under a placeholder for its place in the list.</summary>
+    public const string Forward = Tunnel + ".forwards[N]";
 
     public static readonly IReadOnlyList<string> ReadyWhen = ["all-up", "first-attempt"];
 
+    /// <summary>A forward's kinds: the long form's <c>type</c> and the short form's keys.</summary>
     public static readonly IReadOnlyList<string> ForwardTypes = ["local", "remote", "dynamic"];
+
+    private static readonly SshKeepConfig BuiltInFile = new() { Path = "", Tunnels = [] };
+    private static readonly TunnelConfig BuiltInTunnel = new() { Name = "", Destination = "" };
+
+    // Bounds: wide enough for any real use, narrow enough to catch a unit mistake (ms for s) or a
+    // setting that would make sshkeep hammer a server or never notice a failure.
+    public static IReadOnlyList<ConfigKey> All { get; } =
+    [
+        Top("version", "1, the default; the format's version", Version),
+        Top("ready_when", "{default} (the default) or first-attempt", OneOf(ReadyWhen))
+            .InFile(c => ReadyWhen[(int)c.ReadyWhen], (c, word) => c with { ReadyWhen = (SshKeep.Config.ReadyWhen)ReadyWhen.ToList().IndexOf(word) }),
+        Top("ready_timeout", "Seconds, 0.5 to 3600; default {default}", Seconds(0.5, 3600))
+            .InFile(c => c.ReadyTimeout.TotalSeconds, (c, seconds) => c with { ReadyTimeout = TimeSpan.FromSeconds(seconds) }),
+        Top("defaults", "A map of settings every tunnel inherits: any tunnel key except destination and forwards", Entry),
+        Top("tunnels", "Required: a map from tunnel name to tunnel, in file order, with at least one tunnel", Entry),
+        Top("http", "A map; without it no listener is started", mapOf: "a map with `listen:` (ADDRESS:PORT)")
+            .InFile(c => c.Http, (c, _) => c with { Http = new HttpSettings() }),
+        Top("http.listen", "address:port, [ipv6]:port, localhost:port or a port alone (meaning 127.0.0.1); default {default}", Listen)
+            .InFile(c => (c.Http ?? new()).Listen, (c, listen) => c with { Http = c.Http! with { Listen = listen } }),
+
+        Key("destination", "Required. [user@]host, or a Host alias of your ssh_config(5)", Destination, inDefaults: false)
+            .Into<string>((t, destination) => t with { Destination = destination }),
+        Key("port", "1 to 65535, or null (the default): ssh's -p", OrNull(Whole(1, ForwardParser.MaxPort)))
+            .InTunnel(t => t.Port, (t, port) => t with { Port = port }),
+        Key("identity_file", "A path, or null (the default): ssh's -i", OrNull(IdentityFile))
+            .InTunnel(t => t.IdentityFile, (t, file) => t with { IdentityFile = file }),
+        Key("ssh_path", "The ssh program; default {default}", SshPath)
+            .InTunnel(t => t.SshPath, (t, program) => t with { SshPath = program }),
+        Key("ssh_options", "A map of ssh_config(5) keywords to values, passed as -o Keyword=Value", SshOptionsReader.Read)
+            .Into<List<SshOptionDraft>>((t, options) => t with { SshOptions = [.. options.Select(o => new KeyValuePair<string, string>(o.Key, o.Value!))] })
+            with { Merge = SshOptionsReader.Merge },
+        Key("forwards", "Required: a list of at least one forward (see FORWARDS)", Forwards, inDefaults: false)
+            .Into<List<Located<ForwardSpec>>>((t, forwards) => t with { Forwards = [.. forwards.Select(f => f.Value)] }),
+        ForwardKey("local", "\"[bind:]port:host:hostport\"; ssh's -L: listens on this machine"),
+        ForwardKey("remote", "\"[bind:]port:host:hostport\"; ssh's -R: listens on the server"),
+        ForwardKey("dynamic", "\"[bind:]port\"; ssh's -D: a SOCKS proxy on this machine"),
+        ForwardKey("type", $"Required: {ForwardTypes[0]}, {ForwardTypes[1]} or {ForwardTypes[2]}", OneOf(ForwardTypes)),
+        ForwardKey("bind", "The listen address; default as in the short form", ForwardListReader.Bind),
+        ForwardKey("port", "Required: the listen port, 1 to 65535", ForwardListReader.Port),
+        ForwardKey("to", "The target, host:port (IPv6 in brackets); required for local and remote, refused for dynamic", ForwardListReader.Target),
+        ForwardKey("probe", "What the forward's probe exchanges", ProbeExchangeReader.Read),
+        ForwardKey("probe.send", $"Text of at most {ProbeExchangeReader.MaxLength} characters (CR, LF and TAB allowed), sent once the connection is open", ProbeExchangeReader.Send),
+        ForwardKey("probe.expect", $"One line of at most {ProbeExchangeReader.MaxLength} characters: the reply must start with it", ProbeExchangeReader.Expect),
+        ForwardKey("probe.http", "A path starting with /: sends GET path HTTP/1.0 and passes on any status below 500; not with send or expect", ProbeExchangeReader.Http),
+
+        Key("health", "A map: how the tunnel's health is watched", mapOf: "a map of health settings"),
+        Key("health.server_alive_interval", "Whole seconds, 1 to 3600; default {default}; ssh's ServerAliveInterval", Whole(1, 3600))
+            .InTunnel(t => t.Health.ServerAliveInterval, (t, v) => t with { Health = t.Health with { ServerAliveInterval = v } })
+            with { SshKeyword = "ServerAliveInterval" },
+        Key("health.server_alive_count_max", "A whole number, 1 to 100; default {default}; ssh's ServerAliveCountMax", Whole(1, 100))
+            .InTunnel(t => t.Health.ServerAliveCountMax, (t, v) => t with { Health = t.Health with { ServerAliveCountMax = v } })
+            with { SshKeyword = "ServerAliveCountMax" },
+        Key("health.connect_timeout", "Whole seconds, 1 to 600; default {default}; ssh's ConnectTimeout", Whole(1, 600))
+            .InTunnel(t => t.Health.ConnectTimeout, (t, v) => t with { Health = t.Health with { ConnectTimeout = v } })
+            with { SshKeyword = "ConnectTimeout" },
+        Key("health.probe_interval", "Seconds, 0.5 to 3600, or 0; default {default}; 0 turns probes off", Seconds(0.5, 3600, "turn probes off"))
+            .InTunnel(t => t.Health.ProbeInterval, (t, v) => t with { Health = t.Health with { ProbeInterval = v } }),
+        Key("health.probe_timeout", "Seconds, 0.1 to 600; default {default}; shorter than probe_interval", Seconds(0.1, 600))
+            .InTunnel(t => t.Health.ProbeTimeout, (t, v) => t with { Health = t.Health with { ProbeTimeout = v } }),
+        Key("health.probe_failures", "A whole number, 1 to 100; default {default}; failing rounds in a row before ssh is restarted", Whole(1, 100))
+            .InTunnel(t => t.Health.ProbeFailures, (t, v) => t with { Health = t.Health with { ProbeFailures = v } }),
+
+        Key("backoff", "A map: how fast a failing tunnel is retried", mapOf: "a map of back-off settings"),
+        Key("backoff.initial", "Seconds, 0.1 to 3600; default {default}; the first wait after a failure", Seconds(0.1, 3600))
+            .InTunnel(t => t.Backoff.Initial, (t, v) => t with { Backoff = t.Backoff with { Initial = v } }),
+        Key("backoff.max", "Seconds, 1 to 86400; default {default}; the longest wait", Seconds(1, 86400))
+            .InTunnel(t => t.Backoff.Max, (t, v) => t with { Backoff = t.Backoff with { Max = v } }),
+        Key("backoff.stable_period", "Seconds, 1 to 86400; default {default}; how long a tunnel must be healthy before the back-off resets", Seconds(1, 86400))
+            .InTunnel(t => t.Backoff.StablePeriod, (t, v) => t with { Backoff = t.Backoff with { StablePeriod = v } }),
+        // At least 10 s: a refused key retried faster looks like an attack to fail2ban.
+        Key("backoff.needs_attention_retry", "Seconds, 10 to 86400; default {default}; the retry interval after a permanent failure", Seconds(10, 86400))
+            .InTunnel(t => t.Backoff.NeedsAttentionRetry, (t, v) => t with { Backoff = t.Backoff with { NeedsAttentionRetry = v } }),
+        Key("backoff.remote_port_retry", "Seconds, 0.5 to 3600; default {default}; the retry interval while the server still holds a remote port", Seconds(0.5, 3600))
+            .InTunnel(t => t.Backoff.RemotePortRetry, (t, v) => t with { Backoff = t.Backoff with { RemotePortRetry = v } }),
+
+        Key("hooks", "A map: commands run when the tunnel comes up, goes down or needs attention",
+            mapOf: "a map of hooks (on_up, on_down, on_needs_attention, timeout)"),
+        Key("hooks.on_up", "A hook, or null: runs when the tunnel enters up", Hook)
+            .InTunnel(t => t.Hooks.OnUp, (t, hook) => t with { Hooks = t.Hooks with { OnUp = hook } }),
+        Key("hooks.on_up.shell", "The one key of a hook written as a map", ShellCommand),
+        Key("hooks.on_down", "A hook, or null: runs when the tunnel leaves up", Hook)
+            .InTunnel(t => t.Hooks.OnDown, (t, hook) => t with { Hooks = t.Hooks with { OnDown = hook } }),
+        Key("hooks.on_down.shell", "The one key of a hook written as a map", ShellCommand),
+        Key("hooks.on_needs_attention", "A hook, or null: runs when the tunnel enters needs-attention", Hook)
+            .InTunnel(t => t.Hooks.OnNeedsAttention, (t, hook) => t with { Hooks = t.Hooks with { OnNeedsAttention = hook } }),
+        Key("hooks.on_needs_attention.shell", "The one key of a hook written as a map", ShellCommand),
+        Key("hooks.timeout", "Seconds, 0.5 to 3600; default {default}", Seconds(0.5, 3600))
+            .InTunnel(t => t.Hooks.Timeout, (t, v) => t with { Hooks = t.Hooks with { Timeout = v } }),
+
+        Key("enabled", "{default} (the default) or false; yes and no are accepted too", Boolean)
+            .InTunnel(t => t.Enabled, (t, enabled) => t with { Enabled = enabled }),
+    ];
+
+    /// <summary>The entry of <paramref name="path"/>, which must be in <see cref="All"/>.</summary>
+    public static ConfigKey Get(string path) => All.First(k => k.Path == path);
+
+    /// <summary>The entries of the map at <paramref name="parent"/> ("" for the top level).</summary>
+    public static IEnumerable<ConfigKey> Under(string parent) => All.Where(k => k.Parent == parent);
+
+    /// <summary>The names of the keys of the map at <paramref name="parent"/>, in the order of the docs.</summary>
+    public static IReadOnlyList<string> Names(string parent) => [.. Under(parent).Select(k => k.Key)];
+
+    private static ConfigKey Top(string path, string summary, ConfigKeyRead? read = null, string? mapOf = null) =>
+        new(path, "TOP-LEVEL KEYS", summary) { Read = read, MapOf = mapOf };
+
+    /// <summary>A tunnel's key: under a tunnel's name, and under <c>defaults</c> unless said otherwise.
+    /// Its heading is that of the map it is in.</summary>
+    private static ConfigKey Key(string path, string summary, ConfigKeyRead? read = null, string? mapOf = null, bool inDefaults = true) =>
+        new($"{Tunnel}.{path}", path.Contains('.') ? path[..path.IndexOf('.')].ToUpperInvariant() : "TUNNEL KEYS", summary)
+        {
+            Read = read, MapOf = mapOf, InDefaults = inDefaults,
+        };
+
+    /// <summary>A forward's key: those without a reader name the kind in the short form, read by <see cref="ForwardListReader"/>.</summary>
+    private static ConfigKey ForwardKey(string path, string summary, ConfigKeyRead? read = null) => new($"{Forward}.{path}", "FORWARDS", summary) { Read = read };
+
+    private static ConfigKey InFile<T>(this ConfigKey key, Func<SshKeepConfig, T> get, Func<SshKeepConfig, T, SshKeepConfig> set) => key.Goes(BuiltInFile, get, set);
+
+    private static ConfigKey InTunnel<T>(this ConfigKey key, Func<TunnelConfig, T> get, Func<TunnelConfig, T, TunnelConfig> set) => key.Goes(BuiltInTunnel, get, set);
+
+    /// <summary>A key's place when the value read is not what the record holds (forwards and
+    /// options with where they were written), or there is no built-in value (destination).</summary>
+    private static ConfigKey Into<T>(this ConfigKey key, Func<TunnelConfig, T, TunnelConfig> set) =>
+        key with { Set = (record, value) => set((TunnelConfig)record, (T)value!) };
+
+    /// <summary>The key's place in the record, and its built-in default: what a record holds
+    /// before any section sets it, also what the summary's <c>{default}</c> says.</summary>
+    private static ConfigKey Goes<TRecord, T>(this ConfigKey key, TRecord builtIn, Func<TRecord, T> get, Func<TRecord, T, TRecord> set)
+        where TRecord : notnull
+    {
+        var value = get(builtIn);
+        var text = value is bool b ? (b ? "true" : "false") : Convert.ToString(value, CultureInfo.InvariantCulture);
+        return key with
+        {
+            Default = value,
+            Summary = key.Summary.Replace("{default}", text, StringComparison.Ordinal),
+            Set = (record, v) => set((TRecord)record, (T)v!),
+        };
+    }
 }

@@ -9,11 +9,14 @@ internal static class ForwardListReader
 {
     private const string OneForward = "a forward: `local: \"[bind:]port:host:hostport\"`, `remote: …`, `dynamic: \"[bind:]port\"`, or a map with `type`, `bind`, `port`, `to`";
 
+    private const string Forward = ConfigKeys.Forward + ".";
+
     private const string DynamicProbe = "a dynamic forward has no target to talk to; its probe only checks that the SOCKS port listens, so `probe` is not accepted here";
 
     /// <summary>The valid forwards; an empty list when there were none or none was valid (both reported).</summary>
-    public static List<Located<ForwardSpec>> Read(ConfigMappingEntry entry, ConfigErrorSink errors)
+    public static List<Located<ForwardSpec>> Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
+        var errors = reader.Errors;
         var result = new List<Located<ForwardSpec>>();
         if (!ConfigValueReader.List(entry.Value, entry.Path, errors, "a list of forwards", out var list))
         {
@@ -44,8 +47,8 @@ internal static class ForwardListReader
             }
 
             var forward = map.Entries.Any(e => e.Name == "type")
-                ? ReadLong(map, path, errors)
-                : ReadShort(map, path, errors);
+                ? ReadLong(map, path, reader)
+                : ReadShort(map, path, reader);
             if (forward is { } found)
             {
                 result.Add(found);
@@ -55,8 +58,9 @@ internal static class ForwardListReader
         return result;
     }
 
-    private static Located<ForwardSpec>? ReadShort(ConfigMapping map, string path, ConfigErrorSink errors)
+    private static Located<ForwardSpec>? ReadShort(ConfigMapping map, string path, ConfigSectionReader reader)
     {
+        var errors = reader.Errors;
         var probeEntry = map.Entries.FirstOrDefault(e => e.Name == "probe");
         var forwardEntries = map.Entries.Where(e => e.Name != "probe").ToList();
         if (forwardEntries.Count != 1)
@@ -71,7 +75,7 @@ internal static class ForwardListReader
         var probe = ProbeExchange.ConnectOnly;
         if (probeEntry is not null)
         {
-            if (ProbeExchangeReader.Read(probeEntry, errors) is not { } read) return null;
+            if (ProbeExchangeReader.Read(probeEntry, reader)?.Value is not ProbeExchange read) return null;
             probe = read;
         }
 
@@ -85,7 +89,7 @@ internal static class ForwardListReader
         };
         if (kind is null)
         {
-            UnknownKeys.Report(entry, [.. ConfigKeys.ForwardShort, "type", "probe"], errors);
+            UnknownKeys.Report(entry, [.. ConfigKeys.ForwardTypes, "type", "probe"], errors);
             return null;
         }
 
@@ -109,116 +113,41 @@ internal static class ForwardListReader
         return new Located<ForwardSpec>(spec with { Probe = probe }, entry.Value, entry.Path);
     }
 
-    private static Located<ForwardSpec>? ReadLong(ConfigMapping map, string path, ConfigErrorSink errors)
+    /// <summary>The long form, read through the entries of a forward's keys; the port after the
+    /// type, whose kind decides how port 0 is explained.</summary>
+    private static Located<ForwardSpec>? ReadLong(ConfigMapping map, string path, ConfigSectionReader reader)
     {
-        ForwardKind? kind = null;
-        string? bind = null;
+        var errors = reader.Errors;
+        var layer = reader.ReadMap(map, ConfigKeys.Forward);
+        var ok = layer.Complete;
+        var kind = layer.Own(Forward + "type")?.Value is string type ? Enum.Parse<ForwardKind>(type, ignoreCase: true) : (ForwardKind?)null;
         int? port = null;
-        (string Host, int Port)? target = null;
-        ConfigMappingEntry? portEntry = null, toEntry = null;
-        var probe = ProbeExchange.ConnectOnly;
-        var ok = true;
-
-        foreach (var entry in map.Entries)
+        if (layer.Own(Forward + "port") is { Value: string text } portValue)
         {
-            switch (entry.Name)
+            if (ForwardParser.ListenPortError(kind ?? ForwardKind.Local, text) is { } portError)
             {
-                case "type":
-                    if (ConfigValueReader.OneOf(entry.Value, entry.Path, errors, ConfigKeys.ForwardTypes, out var type))
-                    {
-                        kind = Enum.Parse<ForwardKind>(type, ignoreCase: true);
-                    }
-                    else
-                    {
-                        ok = false;
-                    }
-
-                    break;
-                case "bind":
-                    if (ConfigValueReader.Text(entry.Value, entry.Path, errors, "* or " + HostSyntax.Accepted, out var b))
-                    {
-                        // Brackets are optional here: the value is alone, so an IPv6 address is unambiguous.
-                        var bare = b.StartsWith('[') && b.EndsWith(']') ? b[1..^1] : b;
-                        if (ForwardParser.BindError(bare, bracketed: bare.Contains(':')) is { } bindError)
-                        {
-                            errors.Add(entry.Value, entry.Path, bindError);
-                            ok = false;
-                        }
-                        else
-                        {
-                            bind = bare;
-                        }
-                    }
-                    else
-                    {
-                        ok = false;
-                    }
-
-                    break;
-                case "port":
-                    portEntry = entry;
-                    break;
-                case "probe":
-                    if (ProbeExchangeReader.Read(entry, errors) is { } read) probe = read;
-                    else ok = false;
-                    break;
-                case "to":
-                    toEntry = entry;
-                    if (ConfigValueReader.Text(entry.Value, entry.Path, errors, "host:port", out var to))
-                    {
-                        if (ForwardParser.TryParseTarget(to, out var host, out var targetPort, out var toError))
-                        {
-                            target = (host, targetPort);
-                        }
-                        else
-                        {
-                            errors.Add(entry.Value, entry.Path, toError);
-                            ok = false;
-                        }
-                    }
-                    else
-                    {
-                        ok = false;
-                    }
-
-                    break;
-                default:
-                    UnknownKeys.Report(entry, ConfigKeys.ForwardLong, errors);
-                    ok = false;
-                    break;
-            }
-        }
-
-        // The port is read after the type, whose kind decides how port 0 is explained.
-        if (portEntry is not null)
-        {
-            if (ConfigValueReader.Text(portEntry.Value, portEntry.Path, errors, "a whole number from 1 to 65535", out var text) &&
-                ForwardParser.ListenPortError(kind ?? ForwardKind.Local, text) is { } portError)
-            {
-                errors.Add(portEntry.Value, portEntry.Path, portError);
+                errors.Add(portValue.Node, portValue.Path, portError);
                 ok = false;
-            }
-            else if (text is not null)
-            {
-                port = int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
             }
             else
             {
-                ok = false;
+                port = int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
             }
         }
-        else
+        else if (!layer.Written.Contains(Forward + "port"))
         {
             errors.Add(map, path, "the long form needs `port`, the listen port");
             ok = false;
         }
 
+        var probe = layer.Own(Forward + "probe")?.Value as ProbeExchange ?? ProbeExchange.ConnectOnly;
         if (kind == ForwardKind.Dynamic && !probe.IsConnectOnly)
         {
             errors.Add(map, path, DynamicProbe);
             ok = false;
         }
 
+        var toEntry = map.Entries.FirstOrDefault(e => e.Name == "to");
         if (kind == ForwardKind.Dynamic && toEntry is not null)
         {
             errors.Add(toEntry.Key, toEntry.Path, "a dynamic forward is a SOCKS proxy and has no `to`; remove it");
@@ -235,7 +164,23 @@ internal static class ForwardListReader
             return null;
         }
 
-        var spec = new ForwardSpec(kind.Value, bind, port.Value, target?.Host, target?.Port) { Probe = probe };
+        var target = layer.Own(Forward + "to")?.Value as (string Host, int Port)?;
+        var spec = new ForwardSpec(kind.Value, layer.Own(Forward + "bind")?.Value as string, port.Value, target?.Host, target?.Port) { Probe = probe };
         return new Located<ForwardSpec>(spec, map, path);
     }
+
+    /// <summary>The long form's <c>bind</c>: brackets are optional, since the value is alone an IPv6 address is unambiguous.</summary>
+    public static Located<object?>? Bind(ConfigMappingEntry entry, ConfigSectionReader reader) =>
+        ConfigKeyReads.Checked(entry, reader, "* or " + HostSyntax.Accepted, text =>
+            (text.StartsWith('[') && text.EndsWith(']') ? text[1..^1] : text) is var bare &&
+            ForwardParser.BindError(bare, bracketed: bare.Contains(':')) is { } error ? (null, error) : (bare, null));
+
+    /// <summary>The long form's <c>to</c>: <c>host:port</c>.</summary>
+    public static Located<object?>? Target(ConfigMappingEntry entry, ConfigSectionReader reader) =>
+        ConfigKeyReads.Checked(entry, reader, "host:port", text =>
+            ForwardParser.TryParseTarget(text, out var host, out var port, out var error) ? ((host, port), null) : (null, error));
+
+    /// <summary>The long form's <c>port</c> as text: whether 0 is allowed depends on the type.</summary>
+    public static Located<object?>? Port(ConfigMappingEntry entry, ConfigSectionReader reader) =>
+        ConfigValueReader.Text(entry.Value, entry.Path, reader.Errors, "a whole number from 1 to 65535", out var text) ? ConfigKeyReads.At(entry, text) : null;
 }

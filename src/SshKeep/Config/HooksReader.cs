@@ -1,8 +1,7 @@
 namespace SshKeep.Config;
 
 /// <summary>
-/// Reads a section's <c>hooks</c> map (docs/config.md, hooks): <c>on_up</c>, <c>on_down</c>,
-/// <c>on_needs_attention</c> and <c>timeout</c>. A hook is an argv list run without a shell, or
+/// Reads one hook of a section's <c>hooks</c> map (docs/config.md, hooks). A hook is an argv list run without a shell, or
 /// <c>{ shell: "…" }</c> for <c>/bin/sh -c</c>; a plain string is refused because it is not clear
 /// whether the user meant a shell. The program must exist when the file is loaded.
 /// </summary>
@@ -13,45 +12,13 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
 
     private const string Accepted = "a list [program, arguments…] run without a shell, or { shell: \"command\" } run with /bin/sh -c";
 
-    public void Read(ConfigMappingEntry section, HooksDraft hooks, bool isDefaults)
-    {
-        if (!ConfigValueReader.Map(section.Value, section.Path, errors, "a map of hooks (on_up, on_down, on_needs_attention, timeout)", out var map))
-        {
-            return;
-        }
-
-        foreach (var entry in map.Entries)
-        {
-            switch (entry.Name)
-            {
-                case "on_up":
-                    hooks.OnUp = Command(entry, isDefaults) ?? hooks.OnUp;
-                    break;
-                case "on_down":
-                    hooks.OnDown = Command(entry, isDefaults) ?? hooks.OnDown;
-                    break;
-                case "on_needs_attention":
-                    hooks.OnNeedsAttention = Command(entry, isDefaults) ?? hooks.OnNeedsAttention;
-                    break;
-                case "timeout":
-                    if (ConfigValueReader.Seconds(entry.Value, entry.Path, errors, 0.5, 3600, null, out var timeout))
-                    {
-                        hooks.Timeout = new(timeout, entry.Value, entry.Path);
-                    }
-
-                    break;
-                default:
-                    UnknownKeys.Report(entry, ConfigKeys.Hooks, errors);
-                    break;
-            }
-        }
-    }
-
-    private Located<HookCommand?>? Command(ConfigMappingEntry entry, bool isDefaults)
+    /// <summary>One hook; a null value (in a tunnel only) is no hook, overriding an inherited one.
+    /// Null when the value was wrong (reported).</summary>
+    public Located<HookCommand?>? Command(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
         switch (entry.Value)
         {
-            case ConfigScalar { IsNull: true } when !isDefaults:
+            case ConfigScalar { IsNull: true } when !reader.IsDefaults:
                 return new(null, entry.Value, entry.Path);
             case ConfigScalar { IsNull: true }:
                 errors.Add(entry.Value, entry.Path, $"no value; expected {Accepted} (a null hook removes an inherited one, and only in a tunnel)");
@@ -63,7 +30,7 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
             case ConfigSequence list:
                 return Direct(entry, list);
             case ConfigMapping map:
-                return Shell(entry, map);
+                return Shell(entry, map, reader);
             default:
                 ConfigValueReader.Fail(entry.Value, entry.Path, errors, Accepted);
                 return null;
@@ -104,38 +71,18 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
         return program is null ? null : new(HookCommand.Direct([program, .. argv.Skip(1)]), entry.Value, entry.Path);
     }
 
-    private Located<HookCommand?>? Shell(ConfigMappingEntry entry, ConfigMapping map)
+    /// <summary><c>{ shell: "…" }</c>, read through the entry of the hook's <c>shell</c> key; a
+    /// misspelt <c>shell</c> is reported once, as misspelt, not also as missing.</summary>
+    private Located<HookCommand?>? Shell(ConfigMappingEntry entry, ConfigMapping map, ConfigSectionReader reader)
     {
-        ConfigMappingEntry? shell = null;
-        var misspelt = false;
-        foreach (var key in map.Entries)
+        var path = $"{ConfigKeys.Tunnel}.hooks.{entry.Name}";
+        var layer = reader.ReadMap(map, path);
+        if (!layer.Written.Contains(path + ".shell"))
         {
-            if (key.Name == "shell")
-            {
-                shell = key;
-            }
-            else
-            {
-                // A misspelt `shell` is reported once, as misspelt, not also as missing.
-                misspelt |= UnknownKeys.Report(key, ConfigKeys.HookShell, errors) == "shell";
-            }
-        }
-
-        if (shell is null)
-        {
-            if (misspelt)
-            {
-                return null;
-            }
-
             errors.Add(entry.Value, entry.Path, $"no `shell`; expected {Accepted}");
-            return null;
         }
 
-        return ConfigValueReader.Text(shell.Value, shell.Path, errors, "a shell command on one line", out var script) &&
-               map.Entries.Count == 1
-            ? new(HookCommand.Shell(script), entry.Value, entry.Path)
-            : null;
+        return layer.Complete && layer.Own(path + ".shell")?.Value is string script ? new(HookCommand.Shell(script), entry.Value, entry.Path) : null;
     }
 
     /// <summary>The program as it will be run (~ expanded), or null when it cannot be (reported).</summary>

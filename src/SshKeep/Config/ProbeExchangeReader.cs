@@ -1,9 +1,10 @@
 namespace SshKeep.Config;
 
 /// <summary>
-/// A forward's <c>probe</c> map: <c>send</c> and <c>expect</c>, or <c>http</c>.
-/// <c>send</c> may hold CR, LF and TAB (protocols want "PING\r\n"); nothing else may hold a
-/// control character. Values are bounded so a probe cannot be made into a flood.
+/// A forward's <c>probe</c> map: <c>send</c> and <c>expect</c>, or <c>http</c>, each read through
+/// its entry of <see cref="ConfigKeys.All"/>. <c>send</c> may hold CR, LF and TAB (protocols want
+/// "PING\r\n"); nothing else may hold a control character. Values are bounded so a probe cannot
+/// be made into a flood.
 /// </summary>
 internal static class ProbeExchangeReader
 {
@@ -12,81 +13,63 @@ internal static class ProbeExchangeReader
 
     private const string Accepted = "a map with `send` and/or `expect`, or `http: /path`";
 
+    private const string Probe = ConfigKeys.Forward + ".probe.";
+
     /// <summary>The exchange; null when the value was wrong (reported).</summary>
-    public static ProbeExchange? Read(ConfigMappingEntry entry, ConfigErrorSink errors)
+    public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
-        if (!ConfigValueReader.Map(entry.Value, entry.Path, errors, Accepted, out var map)) return null;
-        string? send = null, expect = null, http = null;
-        var ok = true;
-        foreach (var item in map.Entries)
-        {
-            switch (item.Name)
-            {
-                case "send":
-                    ok &= Bytes(item, errors, allowLineBreaks: true, out send);
-                    break;
-                case "expect":
-                    ok &= Bytes(item, errors, allowLineBreaks: false, out expect);
-                    break;
-                case "http":
-                    if (ConfigValueReader.Text(item.Value, item.Path, errors, "a path starting with '/'", out var path) && path.StartsWith('/') &&
-                        !path.Contains(' ') && path.Length <= MaxLength)
-                    {
-                        http = path;
-                    }
-                    else
-                    {
-                        if (path is not null) ConfigValueReader.Fail(item.Value, item.Path, errors, $"a path starting with '/', without spaces, at most {MaxLength} characters");
-                        ok = false;
-                    }
-
-                    break;
-                default:
-                    UnknownKeys.Report(item, ConfigKeys.Probe, errors);
-                    ok = false;
-                    break;
-            }
-        }
-
+        if (!ConfigValueReader.Map(entry.Value, entry.Path, reader.Errors, Accepted, out var map)) return null;
+        var layer = reader.ReadMap(map, ConfigKeys.Forward + ".probe");
+        var (send, expect, http) = (layer.Own(Probe + "send")?.Value as string, layer.Own(Probe + "expect")?.Value as string, layer.Own(Probe + "http")?.Value as string);
         if (http is not null && (send is not null || expect is not null))
         {
-            errors.Add(map, entry.Path, "`http` sends its own request; use either `http` or `send`/`expect`, not both");
+            reader.Errors.Add(map, entry.Path, "`http` sends its own request; use either `http` or `send`/`expect`, not both");
             return null;
         }
 
-        if (!ok) return null;
+        if (!layer.Complete) return null;
         if (send is null && expect is null && http is null)
         {
-            errors.Add(map, entry.Path, $"an empty probe; expected {Accepted} (leave `probe` out to only open a connection)");
+            reader.Errors.Add(map, entry.Path, $"an empty probe; expected {Accepted} (leave `probe` out to only open a connection)");
             return null;
         }
 
-        return new ProbeExchange(send, expect, http);
+        return ConfigKeyReads.At(entry, new ProbeExchange(send, expect, http));
     }
 
-    private static bool Bytes(ConfigMappingEntry item, ConfigErrorSink errors, bool allowLineBreaks, out string? value)
+    public static Located<object?>? Http(ConfigMappingEntry item, ConfigSectionReader reader)
     {
-        value = null;
+        if (!ConfigValueReader.Text(item.Value, item.Path, reader.Errors, "a path starting with '/'", out var path)) return null;
+        if (path.StartsWith('/') && !path.Contains(' ') && path.Length <= MaxLength) return ConfigKeyReads.At(item, path);
+        ConfigValueReader.Fail(item.Value, item.Path, reader.Errors, $"a path starting with '/', without spaces, at most {MaxLength} characters");
+        return null;
+    }
+
+    public static Located<object?>? Send(ConfigMappingEntry item, ConfigSectionReader reader) => Bytes(item, reader.Errors, allowLineBreaks: true);
+
+    public static Located<object?>? Expect(ConfigMappingEntry item, ConfigSectionReader reader) => Bytes(item, reader.Errors, allowLineBreaks: false);
+
+    private static Located<object?>? Bytes(ConfigMappingEntry item, ConfigErrorSink errors, bool allowLineBreaks)
+    {
         if (item.Value is not ConfigScalar { IsNull: false } scalar || scalar.Value.Length == 0)
         {
             ConfigValueReader.Fail(item.Value, item.Path, errors, "non-empty text");
-            return false;
+            return null;
         }
 
         var allowed = allowLineBreaks ? "CR, LF and TAB are the only control characters allowed" : "one line, no control characters";
         if (scalar.Value.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\r' or '\n' or '\t')))
         {
             errors.Add(item.Value, item.Path, $"{scalar.Describe()} contains a control character; {allowed}");
-            return false;
+            return null;
         }
 
         if (scalar.Value.Length > MaxLength)
         {
             errors.Add(item.Value, item.Path, $"{scalar.Describe()} is longer than {MaxLength} characters");
-            return false;
+            return null;
         }
 
-        value = scalar.Value;
-        return true;
+        return ConfigKeyReads.At(item, scalar.Value);
     }
 }

@@ -11,11 +11,6 @@ namespace SshKeep.Config;
 /// </summary>
 internal static partial class SshOptionRules
 {
-    /// <summary>Options that are another spelling of a <c>health</c> key: read into the health
-    /// settings (so the detection budget sshkeep computes is the one ssh uses) and removed from
-    /// the passed-through options, since the argv builder always writes them from health.</summary>
-    public static readonly IReadOnlyList<string> HealthOptions = ["ServerAliveInterval", "ServerAliveCountMax", "ConnectTimeout"];
-
     public static bool IsKeywordSyntax(string key) => KeywordSyntax().IsMatch(key);
 
     public static bool Is(string key, string keyword) => key.Equals(keyword, StringComparison.OrdinalIgnoreCase);

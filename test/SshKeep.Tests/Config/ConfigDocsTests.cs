@@ -8,8 +8,7 @@ namespace SshKeep.Tests.Config;
 public sealed class ConfigDocsTests
 {
     public static TheoryData<string> Keys() =>
-        [.. ConfigKeys.Top.Concat(ConfigKeys.Tunnel).Concat(ConfigKeys.Health).Concat(ConfigKeys.Backoff)
-            .Concat(ConfigKeys.Hooks).Concat(ConfigKeys.HookShell).Concat(ConfigKeys.Http).Concat(ConfigKeys.ForwardShort).Concat(ConfigKeys.ForwardLong).Concat(ConfigKeys.ReadyWhen).Distinct()];
+        [.. ConfigKeys.All.Select(k => k.Key).Concat(ConfigKeys.ReadyWhen).Distinct()];
 
     public static TheoryData<string> RefusedOptions() =>
         [.. SshKeywords.Known.Where(k => new[] { "yes", "no", "quiet", "auto", "other" }.Any(v => SshOptionRules.Refusal(k, v) is not null))];

@@ -28,9 +28,7 @@ public sealed partial class ManPageTests
     public static TheoryData<string> ExitStatuses() => [.. DocumentedExitStatuses()];
 
     public static TheoryData<string> ConfigKeyNames() =>
-        [.. ConfigKeys.Top.Concat(ConfigKeys.Tunnel).Concat(ConfigKeys.Health).Concat(ConfigKeys.Backoff).Concat(ConfigKeys.Hooks)
-            .Concat(ConfigKeys.HookShell).Concat(ConfigKeys.Http).Concat(ConfigKeys.ForwardShort).Concat(ConfigKeys.ForwardLong)
-            .Concat(ConfigKeys.Probe).Distinct()];
+        [.. ConfigKeys.All.Select(k => k.Key).Distinct()];
 
     public static TheoryData<string> ConfigWords() => [.. ConfigKeys.ReadyWhen.Concat(ConfigKeys.ForwardTypes).Distinct()];
 
@@ -137,25 +135,12 @@ public sealed partial class ManPageTests
         }
     }
 
+    /// <summary>Every key with a number for its built-in default, as the loader's key table gives it.</summary>
     public static TheoryData<string, string, string> Defaults()
     {
-        var health = new HealthSettings();
-        var backoff = new BackoffSettings();
         var data = new TheoryData<string, string, string>();
-        void Add(string heading, string key, double value) => data.Add(heading, key, value.ToString(CultureInfo.InvariantCulture));
-        Add("HEALTH", "server_alive_interval", health.ServerAliveInterval);
-        Add("HEALTH", "server_alive_count_max", health.ServerAliveCountMax);
-        Add("HEALTH", "connect_timeout", health.ConnectTimeout);
-        Add("HEALTH", "probe_interval", health.ProbeInterval);
-        Add("HEALTH", "probe_timeout", health.ProbeTimeout);
-        Add("HEALTH", "probe_failures", health.ProbeFailures);
-        Add("BACKOFF", "initial", backoff.Initial);
-        Add("BACKOFF", "max", backoff.Max);
-        Add("BACKOFF", "stable_period", backoff.StablePeriod);
-        Add("BACKOFF", "needs_attention_retry", backoff.NeedsAttentionRetry);
-        Add("BACKOFF", "remote_port_retry", backoff.RemotePortRetry);
-        Add("HOOKS", "timeout", new HookSettings().Timeout);
-        Add("TOP-LEVEL KEYS", "ready_timeout", new SshKeepConfig { Path = "", Tunnels = [] }.ReadyTimeout.TotalSeconds);
+        foreach (var key in ConfigKeys.All.Where(k => k.Default is int or double))
+            data.Add(key.Heading, key.Key, Convert.ToString(key.Default, CultureInfo.InvariantCulture)!);
         return data;
     }
 

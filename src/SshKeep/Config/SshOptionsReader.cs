@@ -1,0 +1,123 @@
+namespace SshKeep.Config;
+
+/// <summary>
+/// A section's <c>ssh_options</c>: a map of ssh_config keywords to values, each checked against
+/// <see cref="SshOptionRules"/>, merged option by option (case-insensitive) over <c>defaults</c>.
+/// </summary>
+internal static class SshOptionsReader
+{
+    /// <summary>The options (a null value, in a tunnel, drops an inherited one); the health keys'
+    /// spellings go to <see cref="ConfigSectionReader.HealthOptions"/> instead.</summary>
+    public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
+    {
+        var errors = reader.Errors;
+        if (!ConfigValueReader.Map(entry.Value, entry.Path, errors, "a map of ssh options (Keyword: value)", out var map))
+        {
+            return null;
+        }
+
+        if (map.Entries.Count > ConfigLoader.MaxSshOptions)
+        {
+            errors.Add(entry.Key, entry.Path,
+                $"{ConfigText.Number(map.Entries.Count)} options; a section holds at most {ConfigText.Number(ConfigLoader.MaxSshOptions)}");
+            return null;
+        }
+
+        var options = new List<SshOptionDraft>();
+        var seen = new Dictionary<string, ConfigScalar>(StringComparer.OrdinalIgnoreCase);
+        foreach (var option in map.Entries)
+        {
+            var key = option.Name;
+            if (!SshOptionRules.IsKeywordSyntax(key))
+            {
+                errors.Add(option.Key, option.Path,
+                    $"{ConfigText.Quote(key)} is not an ssh_config keyword; expected letters and digits, like ServerAliveInterval");
+                continue;
+            }
+
+            if (seen.TryGetValue(key, out var first))
+            {
+                errors.Add(option.Key, option.Path,
+                    $"{ConfigText.Key(key)} is already set as {ConfigText.Key(first.Value)} on line {ConfigText.Number(first.Line)} (ssh keywords ignore case); set it once");
+                continue;
+            }
+
+            seen.Add(key, option.Key);
+            if (!SshKeywords.IsKnown(key) && KeySuggestion.Closest(key, SshKeywords.Known) is { } suggestion)
+            {
+                errors.Add(option.Key, option.Path, $"unknown ssh option {ConfigText.Key(key)}; did you mean {ConfigText.Key(suggestion)}?");
+                continue;
+            }
+
+            // Another spelling of a health key, read with that key's bounds.
+            if (ConfigKeys.All.FirstOrDefault(k => k.SshKeyword is { } keyword && SshOptionRules.Is(key, keyword)) is { } health)
+            {
+                if (health.Read!(option, reader) is { } number) reader.HealthOptions.Add((health, key, number));
+                continue;
+            }
+
+            if (option.Value is ConfigScalar { IsNull: true })
+            {
+                if (reader.IsDefaults)
+                {
+                    errors.Add(option.Value, option.Path, "no value; expected the option's value (a null value removes an inherited option, and only in a tunnel)");
+                }
+                else
+                {
+                    options.Add(new SshOptionDraft(key, null, option.Key, option.Path));
+                }
+
+                continue;
+            }
+
+            if (!ConfigValueReader.Text(option.Value, option.Path, errors, "the option's value", out var value))
+            {
+                continue;
+            }
+
+            if (SshOptionRules.Refusal(key, value) is { } reason)
+            {
+                errors.Add(option.Value, option.Path, $"{key} {ConfigText.Quote(value)} is refused: {reason}");
+                continue;
+            }
+
+            options.Add(new SshOptionDraft(key, value, option.Key, option.Path));
+        }
+
+        return ConfigKeyReads.At(entry, options);
+    }
+
+    /// <summary>
+    /// ServerAliveInterval, ServerAliveCountMax and ConnectTimeout in <c>ssh_options</c> are another
+    /// spelling of the <c>health</c> keys of the same section: they become health settings (so the
+    /// budget sshkeep reports is the one ssh uses) and are not passed twice. Both spellings with
+    /// different values in one section is an error, since neither can be said to win.
+    /// </summary>
+    public static void MoveHealthOptions(IEnumerable<(ConfigKey Health, string Keyword, Located<object?> Value)> options, ConfigLayer layer, ConfigErrorSink errors)
+    {
+        foreach (var (health, keyword, value) in options)
+        {
+            if (layer.Own(health.Path) is { } set && !Equals(set.Value, value.Value))
+            {
+                errors.Add(value.Node, value.Path,
+                    $"{keyword} {ConfigText.Number((int)value.Value!)} disagrees with health.{health.Key} {ConfigText.Number((int)set.Value!)} (line {ConfigText.Number(set.Node.Line)}); set one of them");
+                continue;
+            }
+
+            layer.Values[health.Path] = value;
+        }
+    }
+
+    /// <summary>Defaults' options in their order, each replaced by the tunnel's value where the
+    /// tunnel sets it (keeping the tunnel's spelling), then the tunnel's own new options; a null
+    /// value drops the option. Where it was set: the tunnel's <c>ssh_options</c> if it has one.</summary>
+    public static Located<object?>? Merge(Located<object?>? tunnelOptions, Located<object?>? defaultsOptions)
+    {
+        if ((tunnelOptions ?? defaultsOptions) is not { } at) return null;
+        var tunnel = tunnelOptions?.Value as List<SshOptionDraft> ?? [];
+        var defaults = defaultsOptions?.Value as List<SshOptionDraft> ?? [];
+        var merged = defaults.Select(d => tunnel.FirstOrDefault(t => SshOptionRules.Is(t.Key, d.Key)) ?? d).ToList();
+        merged.AddRange(tunnel.Where(t => !defaults.Any(d => SshOptionRules.Is(d.Key, t.Key))));
+        return at with { Value = merged.Where(o => o.Value is not null).ToList() };
+    }
+}

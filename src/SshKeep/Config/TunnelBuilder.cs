@@ -1,0 +1,72 @@
+namespace SshKeep.Config;
+
+/// <summary>
+/// Makes one <see cref="TunnelConfig"/> from a tunnel's layer over the one of <c>defaults</c>:
+/// the record starts with the built-in defaults and each key of <see cref="ConfigKeys.All"/> that
+/// either layer sets puts its value in place (a tunnel value replaces the default; <c>ssh_options</c>
+/// merge option by option). Then checks the rules that need the whole tunnel.
+/// </summary>
+internal static class TunnelBuilder
+{
+    private const string Tunnel = ConfigKeys.Tunnel + ".";
+
+    /// <summary>The tunnel, or null when something required is missing (reported).</summary>
+    public static TunnelConfig? Build(string name, ConfigScalar nameNode, string path, ConfigLayer tunnel, ConfigErrorSink errors)
+    {
+        if (!tunnel.Written.Contains(Tunnel + "destination"))
+        {
+            errors.Add(nameNode, path, $"no `destination`; expected {DestinationSyntax.Accepted}, the server this tunnel goes through");
+        }
+
+        if (!tunnel.Written.Contains(Tunnel + "forwards"))
+        {
+            errors.Add(nameNode, path, "no `forwards`; a tunnel needs at least one `local`, `remote` or `dynamic` forward");
+        }
+
+        var config = tunnel.Apply(new TunnelConfig { Name = name, Destination = "" }, ConfigKeys.All.Where(k => k.Path.StartsWith(Tunnel, StringComparison.Ordinal)));
+
+        // Probes run one at a time; a timeout as long as the interval would make them overlap.
+        var health = config.Health;
+        if (health.ProbeInterval > 0 && health.ProbeTimeout >= health.ProbeInterval)
+        {
+            Between(tunnel, "health.probe_timeout", "health.probe_interval", errors, (timeout, interval) =>
+                $"probe_timeout {ConfigText.Seconds(health.ProbeTimeout)}{timeout} is not shorter than probe_interval {ConfigText.Seconds(health.ProbeInterval)}{interval}; a probe must end before the next one starts");
+        }
+
+        var backoff = config.Backoff;
+        if (backoff.Initial > backoff.Max)
+        {
+            Between(tunnel, "backoff.initial", "backoff.max", errors, (initial, max) =>
+                $"initial {ConfigText.Seconds(backoff.Initial)}{initial} is longer than max {ConfigText.Seconds(backoff.Max)}{max}; the first wait cannot be longer than the longest");
+        }
+
+        var destination = tunnel.Own(Tunnel + "destination");
+        if (destination is { Value: string host } && DestinationSyntax.User(host) is { } user &&
+            tunnel.Get(ConfigKeys.Get(Tunnel + "ssh_options"))?.Value is List<SshOptionDraft> options &&
+            options.FirstOrDefault(o => SshOptionRules.Is(o.Key, "User")) is { Value: { } optionUser } userOption)
+        {
+            errors.Add(destination.Value.Node, destination.Value.Path,
+                $"{ConfigText.Quote(host)} names the user {ConfigText.Quote(user)} and ssh_options sets User {ConfigText.Quote(optionUser)} ({userOption.Path}, line {ConfigText.Number(userOption.KeyNode.Line)}); name the user once");
+        }
+
+        return destination is null || config.Forwards.Count == 0 ? null : config;
+    }
+
+    /// <summary>
+    /// Reports a rule between two values at a value the tunnel itself set (the first when it set
+    /// both), else at one from defaults. One of the two is always written in the file, since the
+    /// built-in values obey every rule. The message gets where each value came from, unless it is
+    /// where the error points.
+    /// </summary>
+    private static void Between(ConfigLayer tunnel, string first, string second, ConfigErrorSink errors, Func<string, string, string> message)
+    {
+        var (a, b) = (tunnel.Get(ConfigKeys.Get(Tunnel + first)), tunnel.Get(ConfigKeys.Get(Tunnel + second)));
+        var at = tunnel.Own(Tunnel + first) ?? tunnel.Own(Tunnel + second) ?? a ?? b!.Value;
+        errors.Add(at.Node, at.Path, message(Source(a, at), Source(b, at)));
+    }
+
+    private static string Source(Located<object?>? value, Located<object?> at) =>
+        value is not { } v ? " (built-in default)"
+        : v.Path == at.Path ? ""
+        : $" ({v.Path}, line {ConfigText.Number(v.Node.Line)})";
+}
