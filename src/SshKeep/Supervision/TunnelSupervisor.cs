@@ -1,17 +1,19 @@
-using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SshKeep.Config;
 using SshKeep.Health;
 using SshKeep.Observability;
 using SshKeep.Ssh;
+using static SshKeep.Supervision.TunnelEffect;
+using static SshKeep.Supervision.TunnelEvent;
 
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// One tunnel of the daemon: one ssh at a time, started, watched and restarted (design: one loop
-/// per tunnel). Decisions come from <see cref="TunnelRetryPolicy"/>; this class carries them out
-/// and publishes a <see cref="TunnelTransition"/> on every change.
+/// One tunnel of the daemon: the shell around <see cref="TunnelMachine"/> (docs/daemon.md, "The
+/// tunnel machine"). It waits for the next event, steps the machine, and carries out the
+/// effects: starts and stops ssh, arms the one timer, reads stderr, runs the listener checks,
+/// probes and watches, and publishes each <see cref="TunnelTransition"/>.
 /// </summary>
 public sealed class TunnelSupervisor
 {
@@ -20,21 +22,38 @@ public sealed class TunnelSupervisor
     private readonly TimeProvider _time;
     private readonly TunnelSupervisorOptions _options;
     private readonly Action<TunnelTransition> _onTransition;
-    // Held while a transition is made and handed on, so each tunnel's transitions reach the
-    // listener one at a time and in order (the loop and the stderr reader both publish).
-    private readonly Lock _publishing = new();
-    private readonly Channel<(TunnelCommand Command, string Trigger)> _commands = Channel.CreateUnbounded<(TunnelCommand, string)>();
+    private readonly Channel<Command> _commands = Channel.CreateUnbounded<Command>();
+    private readonly Channel<Posted> _events = Channel.CreateUnbounded<Posted>();
     private readonly Lock _gate = new();
+    private readonly Lock _idleGate = new();
     private readonly ConnectStallWatch? _stallWatch;
     private readonly StderrLogLimiter _stderrLogLimit;
     private ProbeClock? _ownProbeClock;
-    // The connection of a session that ended while the server did not answer, kept to be reset
-    // when the server next answers (SessionSocketClaim says why); null when there is none.
-    private SessionSocketClaim? _deadSession;
-
-    /// <summary>How long ssh's stderr may stay open after its exit before the run is judged without it.</summary>
-    private static readonly TimeSpan StderrAfterExit = TimeSpan.FromMilliseconds(500);
+    private TunnelMachineState _machine;
     private TunnelStatus _status;
+    // The answer of an effect (ssh started, its exit after a stop, the run settled): the next event.
+    private TunnelEvent? _answer;
+    private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _inFlight;
+
+    // The current run: its number (news of older runs is dropped), ssh, its watches and stderr.
+    private int _run;
+    private ISshProcess? _process;
+    private CancellationTokenSource _watches = new();
+    private CancellationTokenSource _stderr = new();
+    private Task _pump = Task.CompletedTask;
+    private ProbeLoop? _probes;
+
+    // The one timer and the wait it belongs to (news of older timers is dropped).
+    private int _timerNumber;
+    private ITimer? _timer;
+    private CancellationTokenSource _wait = new();
+
+    // The connection of the up session (tunnels with -R forwards), and the one of a session that
+    // ended while the server did not answer, kept to be reset when the server next answers
+    // (SessionSocketClaim says why); null when there is none.
+    private SessionSocketClaim? _claim;
+    private SessionSocketClaim? _deadSession;
 
     public TunnelSupervisor(TunnelConfig config, ISshLauncher launcher, ILogger logger, TimeProvider time,
         TunnelSupervisorOptions options, Action<TunnelTransition> onTransition)
@@ -47,8 +66,8 @@ public sealed class TunnelSupervisor
         _onTransition = onTransition;
         _stallWatch = options.Reachability is { } reachability ? new ConnectStallWatch(reachability, time) : null;
         _stderrLogLimit = new StderrLogLimiter(time);
-        // A supervisor exists to run its tunnel: it is starting until its first ssh proves healthy.
-        _status = new TunnelStatus { Name = config.Name, State = TunnelState.Starting, Since = time.GetUtcNow() };
+        _machine = TunnelMachineState.Initial(config, options, time.GetUtcNow());
+        _status = _machine.Status;
     }
 
     public TunnelConfig Config { get; }
@@ -64,266 +83,269 @@ public sealed class TunnelSupervisor
     /// <summary>True once the first ssh run has ended or the tunnel came up (READY after the first round).</summary>
     public bool Attempted { get; private set; }
 
+    /// <summary>Completes while the shell waits for its next event with none queued and no check
+    /// under way (tests move their manual clock then).</summary>
+    internal Task Idle
+    {
+        get { lock (_idleGate) return _idle.Task; }
+    }
+
     /// <summary>Ends a back-off wait now (SIGUSR1, `retry-now`).</summary>
     /// <param name="trigger">Who asked, for the log ("SIGUSR1", "retry-now from the CLI").</param>
-    public void RetryNow(string trigger = "retry-now") => _commands.Writer.TryWrite((TunnelCommand.RetryNow, trigger));
+    public void RetryNow(string trigger = "retry-now") => Ask(TunnelCommand.RetryNow, trigger);
 
     /// <summary>Stops the running ssh (if any) and starts a new one at once (`restart NAME`).</summary>
-    public void Restart(string trigger = "restart") => _commands.Writer.TryWrite((TunnelCommand.Restart, trigger));
+    public void Restart(string trigger = "restart") => Ask(TunnelCommand.Restart, trigger);
 
     /// <summary>The network changed: a waiting tunnel retries at once, an up one is probed at once.</summary>
-    public void NetworkChanged(string what) => _commands.Writer.TryWrite((TunnelCommand.NetworkChanged, what));
+    public void NetworkChanged(string what) => Ask(TunnelCommand.NetworkChanged, what);
 
     /// <summary>Runs until <paramref name="stop"/> is cancelled; then stops ssh and returns.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
         if (InsecureValue(Config) is { } insecure) _log.InsecureHostKeyChecking(Config.Name, insecure);
-        var failures = 0;
-        var attempt = 0;
+        await using var stopping = stop.Register(() => Post(new StopRequested()));
+        TunnelEvent next = stop.IsCancellationRequested ? new StopRequested() : new Begin();
         try
         {
-            while (!stop.IsCancellationRequested)
+            while (true)
             {
-                attempt++;
-                var (outcome, restartAtOnce) = await RunOnceAsync(attempt, stop);
-                Attempted = true;
-                if (stop.IsCancellationRequested) break;
-                if (restartAtOnce) continue;
-
-                // ssh authenticated and found its remote port held: the server answers, so a dead
-                // session of ours that may hold the port can be reset now.
-                var reset = outcome.Decisive.Kind == SshFailureKind.RemotePortInUse ? ResetDeadSession() : null;
-                var next = TunnelRetryPolicy.After(outcome, failures, Config.Backoff, _options.NextUnit(), deadSessionReset: reset is not null);
-                failures = next.Failures;
-                var holder = LogNext(outcome, next, reset);
-                Publish(TransitionReasons.Waiting, s => s with
-                {
-                    State = next.State,
-                    Since = _time.GetUtcNow(),
-                    UpSince = null,
-                    Pid = null,
-                    NextRetry = _time.GetUtcNow() + next.Delay,
-                    HeldRemotePort = next.HeldRemotePort,
-                    LastError = holder is null ? s.LastError : $"{s.LastError} ({holder})",
-                });
-                await WaitAsync(next, outcome.CouldNotConnect, stop);
+                (_machine, var effects) = TunnelMachine.Step(_machine, next, _time.GetUtcNow(), _options.NextUnit());
+                foreach (var effect in effects) await CarryOutAsync(effect);
+                if (_machine.Phase == TunnelPhase.Stopped) return;
+                next = await NextEventAsync();
+                // The watches of a run (listeners, probes, stall) end with its ssh.
+                if (next is SshExited) await _watches.CancelAsync();
             }
         }
         finally
         {
-            // Stopping: a plain close, whose FIN the kernel keeps retrying on its own.
-            _deadSession?.Dispose();
-            _deadSession = null;
-            Publish(TransitionReasons.Stopped, s => s with { State = TunnelState.Stopped, Since = _time.GetUtcNow(), Pid = null, UpSince = null, NextRetry = null });
-            _log.TunnelStopped(Config.Name, "sshkeep stopped it");
+            _timer?.Dispose();
+            await _wait.CancelAsync();
+            await _watches.CancelAsync();
+            await _stderr.CancelAsync();
+            if (_process is not null) await _process.DisposeAsync();
         }
     }
 
-    /// <summary>One ssh run. Returns the outcome, and whether to start again at once (restart requested).</summary>
-    private async Task<(TunnelRunOutcome Outcome, bool RestartAtOnce)> RunOnceAsync(int attempt, CancellationToken stop)
+    /// <summary>The answer of the last effect if any, else the next current event; commands only
+    /// when the machine takes them (<see cref="TunnelMachine.TakesCommands"/>).</summary>
+    private async Task<TunnelEvent> NextEventAsync()
     {
-        var startInfo = _options.StartInfoFor(Config);
-        var startedAt = _time.GetUtcNow();
-        Publish(TransitionReasons.Starting, s => s with
+        if (_answer is { } answer)
         {
-            State = TunnelState.Starting,
-            Since = startedAt,
-            Attempts = attempt,
-            UpSince = null,
-            NextRetry = null,
-            HeldRemotePort = null,
-        });
+            _answer = null;
+            return answer;
+        }
 
+        while (true)
+        {
+            while (_events.Reader.TryRead(out var posted))
+                if ((posted.Run < 0 || posted.Run == _run) && (posted.Timer < 0 || posted.Timer == _timerNumber)) return posted.Event;
+            var commands = TunnelMachine.TakesCommands(_machine.Phase);
+            if (commands && _commands.Reader.TryRead(out var command)) return command;
+
+            lock (_idleGate)
+                if (_events.Reader.Count == 0 && _inFlight == 0 && !(commands && _commands.Reader.Count > 0)) _idle.TrySetResult();
+            using var waiting = new CancellationTokenSource();
+            var events = _events.Reader.WaitToReadAsync(waiting.Token).AsTask();
+            await (commands ? Task.WhenAny(events, _commands.Reader.WaitToReadAsync(waiting.Token).AsTask()) : (Task)events);
+            await waiting.CancelAsync();
+        }
+    }
+
+    private async Task CarryOutAsync(TunnelEffect effect)
+    {
+        switch (effect)
+        {
+            case StartSsh:
+                Start();
+                break;
+            case StopSsh stop:
+                _answer = new SshExited(await _process!.StopAsync(stop.Grace));
+                break;
+            case ArmTimer arm:
+                Arm(arm.Delay);
+                break;
+            case CheckListeners:
+                var forwards = Config.Forwards.Where(f => f.Kind != ForwardKind.Remote).ToList();
+                Watch(async token =>
+                {
+                    foreach (var forward in forwards)
+                        if (!await AcceptsAsync(forward, token)) return new ListenersChecked(false);
+                    return new ListenersChecked(true);
+                }, _watches.Token, run: _run, counted: true);
+                break;
+            case StartProbes:
+                var probes = _probes = new ProbeLoop(Config, _options.ProbeForward!, _time, _options.ProbeClock ?? OwnProbeClock(), _log, _options.OnProbe);
+                Watch(async token => new ProbeCondemned(await probes.RunUntilCondemnedAsync(token)), _watches.Token, run: _run);
+                Watch(async token =>
+                {
+                    await probes.FirstPass.WaitAsync(token);
+                    return new ProbesPassed();
+                }, _watches.Token, run: _run);
+                break;
+            case ProbeNow:
+                _probes?.ProbeNow();
+                break;
+            case WatchServer watch when _options.Reachability is { } reachability:
+                Watch(async token =>
+                {
+                    await ServerReturnsAsync(reachability, watch.CouldNotConnect, token);
+                    return new ServerAnswers();
+                }, _wait.Token, timer: _timerNumber);
+                break;
+            case TunnelEffect.Publish publish:
+                Publish(publish.Transition);
+                break;
+            case Log log:
+                log.Write(_log);
+                break;
+            case ClaimSession claim when _options.ClaimSessionSocket is { } claimSocket:
+                _deadSession?.Reset();
+                _deadSession = null;
+                _claim = claimSocket(claim.Pid);
+                break;
+            case SettleRun settle:
+                _answer = await SettleAsync(settle);
+                break;
+            case CloseDeadSession:
+                _deadSession?.Dispose();
+                _deadSession = null;
+                break;
+        }
+    }
+
+    private void Start()
+    {
+        DisarmTimer();
+        var startInfo = _options.StartInfoFor(Config);
         ISshProcess process;
         try
         {
             _options.BeforeStart?.Invoke(Config);
-            process = _launcher.Start(startInfo);
+            process = _process = _launcher.Start(startInfo);
         }
         catch (SshStartException e)
         {
-            // A missing ssh program is a configuration problem: a person must fix ssh_path.
-            var reason = $"cannot run {e.Program}: {e.Reason}";
-            Publish(TransitionReasons.StartFailed, s => s.WithError(reason, _time.GetUtcNow()) with { LastRestartReason = RestartReasons.StartFailed });
-            return (new TunnelRunOutcome(null, new SshStderrLine(SshFailureKind.BadConfiguration), false, TimeSpan.Zero, TimeSpan.Zero, reason), false);
+            _answer = new SshCouldNotStart(startInfo.Program, $"cannot run {e.Program}: {e.Reason}");
+            return;
         }
 
-        await using var _ = process;
-        Publish(TransitionReasons.SshStarted, s => s with { Pid = process.Pid });
-        _log.TunnelStarting(Config.Name, Config.Destination, attempt, process.Pid);
+        var run = ++_run;
+        _watches = new CancellationTokenSource();
+        _stderr = new CancellationTokenSource();
+        _pump = new StderrPump(process, Config.Name, _log, _stderrLogLimit, e => Post(e, run)).RunAsync(_stderr.Token);
+        Watch(async _ => new SshExited(await process.Exited), CancellationToken.None, run: run);
+        Watch(async token =>
+        {
+            await process.Stopped.WaitAsync(token);
+            return new SshFroze();
+        }, _watches.Token, run: run);
+        if (_stallWatch is { } stall) Watch(async token => new ConnectStalled(await stall.WatchAsync(process.Pid, token)), _watches.Token, run: run);
+        _answer = new SshStarted(process.Pid);
+    }
 
-        var run = new RunWatch(process, Config, _log, _time, _options, _stderrLogLimit, line => Publish(TransitionReasons.Error, s => s.WithError(line, _time.GetUtcNow())));
-        using var runCts = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        // stderr outlives the run: ssh's last lines (why it gave up) can be read after its exit was.
-        using var stderrCts = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var never = Task.Delay(Timeout.InfiniteTimeSpan, _time, runCts.Token);
-        var stderrPump = run.PumpStderrAsync(stderrCts.Token);
-        var sessionReady = run.DetectUpAsync(runCts.Token);
-        var stall = _stallWatch?.WatchAsync(process.Pid, runCts.Token) ?? Never<System.Net.IPEndPoint>(never);
-        ProbeLoop? probes = null;
-        Task<ProbeResult> condemned = Never<ProbeResult>(never);
-        Task healthy = never;
-        DateTimeOffset? upSince = null;
-        SessionSocketClaim? claim = null;
-        var restartAtOnce = false;
-        ChildExit? exit = null;
-        string? endedBy = null;
-        string? endReason = null;
+    /// <summary>The end of a run: stderr is done with, ssh released, the session's connection kept
+    /// or closed, and the answers the machine asked for.</summary>
+    private async Task<RunSettled> SettleAsync(SettleRun settle)
+    {
+        await _stderr.CancelAsync();
+        await _pump;
+        await _watches.CancelAsync();
+        _probes = null;
+        if (_process is not null) await _process.DisposeAsync();
+        _process = null;
+        KeepIfServerMissedTheEnd(_claim);
+        _claim = null;
+        return new RunSettled(settle.ResetDeadSession ? ResetDeadSession() : null,
+            settle.DescribePort is { } port ? _options.DescribePortHolder?.Invoke(port) : null);
+    }
 
+    /// <summary>Arms the one timer: its due event is posted inside the clock's tick.</summary>
+    private void Arm(TimeSpan delay)
+    {
+        DisarmTimer();
+        var number = _timerNumber;
+        _timer = _time.CreateTimer(_ => Post(new TimerDue(), timer: number), null, delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void DisarmTimer()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        _timerNumber++;
+        _wait.Cancel();
+        _wait.Dispose();
+        _wait = new CancellationTokenSource();
+    }
+
+    /// <summary>Posts what <paramref name="source"/> finds as one event of run <paramref name="run"/>
+    /// or timer <paramref name="timer"/>. A watch that fails or is cancelled reports nothing: the
+    /// run goes on as if it never fired. <paramref name="counted"/>: the shell is not idle meanwhile.</summary>
+    private void Watch(Func<CancellationToken, Task<TunnelEvent>> source, CancellationToken cancellationToken, int run = -1, int timer = -1,
+        bool counted = false)
+    {
+        if (counted) lock (_idleGate) _inFlight++;
+        _ = Task.Run(async () =>
+        {
+            TunnelEvent? found = null;
+            try
+            {
+                found = await source(cancellationToken);
+            }
+            catch (Exception)
+            {
+                // cancelled with its run or wait, or broken: nothing to report
+            }
+
+            lock (_idleGate)
+            {
+                if (found is not null) Post(found, run, timer);
+                if (counted) _inFlight--;
+            }
+        }, CancellationToken.None);
+    }
+
+    private void Post(TunnelEvent e, int run = -1, int timer = -1) => Queue(() => _events.Writer.TryWrite(new Posted(e, run, timer)));
+
+    private void Ask(TunnelCommand command, string trigger) => Queue(() => _commands.Writer.TryWrite(new Command(command, trigger)));
+
+    /// <summary>Queues news; the shell is busy again until it has looked at it.</summary>
+    private void Queue(Func<bool> write)
+    {
+        lock (_idleGate)
+        {
+            write();
+            if (_idle.Task.IsCompleted) _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>A check that fails in an unexpected way counts as "not yet", never as "never":
+    /// the tunnel must not stay "starting" for the rest of this ssh's life because of one error.</summary>
+    private async Task<bool> AcceptsAsync(ForwardSpec forward, CancellationToken cancellationToken)
+    {
         try
         {
-            var stopped = Task.Delay(Timeout.Infinite, stop);
-            while (true)
-            {
-                var command = _commands.Reader.WaitToReadAsync(runCts.Token).AsTask();
-                var done = await Task.WhenAny(process.Exited, process.Stopped, sessionReady, healthy, condemned, stall, command, stopped);
-                if (process.Exited.IsCompleted)
-                {
-                    exit = await process.Exited;
-                    break;
-                }
-
-                if (stop.IsCancellationRequested)
-                {
-                    exit = await process.StopAsync(_options.StopGrace);
-                    break;
-                }
-
-                if (done == process.Stopped)
-                {
-                    endedBy = "ssh was stopped (SIGSTOP)";
-                    endReason = RestartReasons.Stopped;
-                    _log.TunnelStopping(Config.Name, process.Pid, $"{endedBy}; a stopped ssh forwards nothing", _options.StopGrace);
-                    Publish(TransitionReasons.Error, s => s.WithError(endedBy, _time.GetUtcNow()));
-                    exit = await process.StopAsync(_options.StopGrace);
-                    break;
-                }
-
-                if (done == sessionReady)
-                {
-                    var ready = sessionReady.IsCompletedSuccessfully;
-                    sessionReady = never;
-                    if (!ready) continue;
-                    if (_options.ProbeForward is { } probe && ProbeSchedule.Enabled(Config.Health))
-                    {
-                        // The session is there; the tunnel is up once its probes pass end to end.
-                        probes = new ProbeLoop(Config, probe, _time, _options.ProbeClock ?? OwnProbeClock(), _log, _options.OnProbe);
-                        condemned = probes.RunUntilCondemnedAsync(runCts.Token);
-                        healthy = probes.FirstPass;
-                        continue;
-                    }
-
-                    healthy = Task.CompletedTask;
-                    continue;
-                }
-
-                if (done == healthy)
-                {
-                    healthy = never;
-                    upSince = _time.GetUtcNow();
-                    Attempted = true;
-                    if (probes is not null) _log.FirstProbePassed(Config.Name, upSince.Value - startedAt);
-                    _log.TunnelUp(Config.Name, process.Pid, upSince.Value - startedAt);
-                    Publish(TransitionReasons.Up, s => s with { State = TunnelState.Up, Since = upSince.Value, UpSince = upSince });
-                    if (_options.ClaimSessionSocket is { } claimSocket && Config.Forwards.Any(f => f.Kind == ForwardKind.Remote))
-                    {
-                        // This session holds the remote ports now, so an older dead one holds none.
-                        _deadSession?.Reset();
-                        _deadSession = null;
-                        claim = claimSocket(process.Pid);
-                    }
-                    continue;
-                }
-
-                if (done == condemned)
-                {
-                    if (!condemned.IsCompletedSuccessfully)
-                    {
-                        condemned = Never<ProbeResult>(never);
-                        continue;
-                    }
-
-                    var failed = await condemned;
-                    endedBy = $"probe of {failed.Forward} failed: {failed.Failure}";
-                    endReason = RestartReasons.ProbeFailed;
-                    _log.ProbeVerdictRestart(Config.Name, failed.Forward.ToString(), DaemonCount.Times(Math.Max(1, Config.Health.ProbeFailures)),
-                        failed.Failure ?? "failed", process.Pid);
-                    Publish(TransitionReasons.Error, s => s.WithError(endedBy, _time.GetUtcNow()));
-                    exit = await process.StopAsync(_options.StopGrace);
-                    break;
-                }
-
-                if (done == stall)
-                {
-                    if (!stall.IsCompletedSuccessfully)
-                    {
-                        stall = Never<System.Net.IPEndPoint>(never);
-                        continue;
-                    }
-
-                    var server = await stall;
-                    endedBy = $"ssh was stuck connecting to {server} after the server answered again";
-                    endReason = RestartReasons.ConnectStalled;
-                    _log.ConnectStalled(Config.Name, process.Pid, server.ToString());
-                    exit = await process.StopAsync(_options.StopGrace);
-                    restartAtOnce = true;
-                    break;
-                }
-
-                if (!_commands.Reader.TryRead(out var cmd)) continue;
-                if (cmd.Command == TunnelCommand.Restart)
-                {
-                    _log.TunnelRestartRequested(Config.Name, cmd.Trigger);
-                    endReason = RestartReasons.Requested;
-                    exit = await process.StopAsync(_options.StopGrace);
-                    restartAtOnce = true;
-                    break;
-                }
-
-                // A network change while up: prove the tunnel now rather than at the next round.
-                if (cmd.Command == TunnelCommand.NetworkChanged) probes?.ProbeNow();
-
-                // RetryNow while ssh runs has nothing to cut short.
-            }
+            return await _options.ListenerAccepts(forward, cancellationToken);
         }
-        finally
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            await runCts.CancelAsync();
+            return false;
+        }
+    }
+
+    private void Publish(TunnelTransition transition)
+    {
+        lock (_gate)
+        {
+            _status = transition.After;
+            // Set with the status itself, so a reader never sees "ever up" before "up".
+            if (transition.To == TunnelState.Up) EverUp = Attempted = true;
         }
 
-        // Let the last stderr lines (the reason ssh gave up) arrive before deciding: the exit is often
-        // seen first (SIGCHLD), and "remote port forwarding failed" or "Permission denied" read after
-        // it must still decide the class (bench/soak found held ports retried after a 12 s back-off).
-        // EOF comes as soon as ssh and whatever it started are gone; a grandchild holding stderr
-        // open is cut off after 0.5 s.
-        if (!stderrPump.IsCompleted)
-        {
-            using var enough = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            await Task.WhenAny(stderrPump, Task.Delay(StderrAfterExit, _time, enough.Token));
-            await enough.CancelAsync();
-        }
-        await stderrCts.CancelAsync();
-        await stderrPump;
-        KeepIfServerMissedTheEnd(claim);
-        var endedAt = _time.GetUtcNow();
-        var decisive = run.Decisive;
-        var why = endedBy ?? run.LastLine ?? (exit is { } ended ? $"ssh exited with {ended}" : "ssh ended");
-        endReason ??= decisive.IsPermanent ? RestartReasons.Permanent
-            : decisive.Kind == SshFailureKind.RemotePortInUse ? RestartReasons.RemotePortInUse
-            : RestartReasons.Exited;
-        // A restart is of a working tunnel: one that was up, or one a person asked to restart
-        // while its ssh ran. Every other end of a run was one more attempt, already counted at
-        // its start (docs/observability.md: a flapping alert must not count retries).
-        var restarted = !stop.IsCancellationRequested && (upSince is not null || endReason == RestartReasons.Requested);
-        Publish(TransitionReasons.RunEnded, s => s with
-        {
-            LastExit = exit?.ToString(),
-            Pid = null,
-            LastRestartReason = endReason,
-            Restarts = s.Restarts + (restarted ? 1 : 0),
-        });
-        return (new TunnelRunOutcome(exit, decisive, upSince is not null, upSince is { } u ? endedAt - u : TimeSpan.Zero,
-            endedAt - startedAt, why, run.CouldNotConnect), restartAtOnce);
+        _onTransition(transition);
+        if (transition.Reason is TransitionReasons.RunEnded or TransitionReasons.StartFailed) Attempted = true;
     }
 
     /// <summary>After a run: when segments to the server were going unanswered, ssh's goodbye would
@@ -352,59 +374,6 @@ public sealed class TunnelSupervisor
         return dead.Connection;
     }
 
-    /// <summary>A task of <typeparamref name="T"/> that ends (cancelled) only with the run.</summary>
-    private static async Task<T> Never<T>(Task never)
-    {
-        await never;
-        throw new OperationCanceledException();
-    }
-
-    /// <summary>Waits out a back-off, cut short by retry-now, restart, a network change, stop, or
-    /// (after a transient failure) the server answering again.</summary>
-    private async Task WaitAsync(TunnelNextStep next, bool couldNotConnect, CancellationToken stop)
-    {
-        // Nothing to wait for (a healthy tunnel's first failure): no gate, no timers, no hops.
-        if (next.Delay <= TimeSpan.Zero) return;
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var timer = Task.Delay(next.Delay, _time, cts.Token);
-        var gate = next.State == TunnelState.Backoff && _options.Reachability is { } reachability
-            ? ServerReturnsAsync(reachability, couldNotConnect, cts.Token)
-            : Task.Delay(Timeout.InfiniteTimeSpan, _time, cts.Token);
-        try
-        {
-            while (true)
-            {
-                var command = _commands.Reader.WaitToReadAsync(cts.Token).AsTask();
-                var done = await Task.WhenAny(timer, command, gate);
-                if (done == timer || stop.IsCancellationRequested) return;
-                if (done == gate)
-                {
-                    if (!gate.IsCompletedSuccessfully)
-                    {
-                        gate = Task.Delay(Timeout.InfiniteTimeSpan, _time, cts.Token);
-                        continue;
-                    }
-
-                    return;
-                }
-
-                if (_commands.Reader.TryRead(out var cmd))
-                {
-                    _log.WaitCutShort(Config.Name, cmd.Command == TunnelCommand.NetworkChanged ? $"network changed ({cmd.Trigger})" : cmd.Trigger);
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // stopping
-        }
-        finally
-        {
-            await cts.CancelAsync();
-        }
-    }
-
     /// <summary>The reachability gate of one wait, with its log lines: the server address ssh
     /// used last, else the one <c>ssh -G</c> names.</summary>
     private async Task ServerReturnsAsync(IServerReachability reachability, bool couldNotConnect, CancellationToken cancellationToken)
@@ -428,49 +397,6 @@ public sealed class TunnelSupervisor
         _log.ServerReachable(Config.Name, server.Address.ToString(), server.Port);
     }
 
-    /// <summary>Logs what happened and what happens next; returns who holds a local port when
-    /// that was the failure and the holder could be found, for the status.</summary>
-    private string? LogNext(TunnelRunOutcome outcome, TunnelNextStep next, ServerConnection? deadSessionReset)
-    {
-        if (outcome.Exit is null)
-        {
-            _log.SshStartFailed(Config.Name, _options.StartInfoFor(Config).Program, next.Reason, next.Delay);
-            return null;
-        }
-
-        if (next.State == TunnelState.Backoff && outcome.Decisive is { Kind: SshFailureKind.LocalPortInUse, Port: { } port })
-        {
-            var holder = _options.DescribePortHolder?.Invoke(port);
-            _log.LocalPortInUse(Config.Name, port, holder is null ? "" : $", {holder}", next.Delay);
-            return holder;
-        }
-
-        switch (next.State)
-        {
-            case TunnelState.NeedsAttention:
-                _log.NeedsAttention(Config.Name, DaemonLogText.Clause(next.Reason), FixFor(outcome.Decisive.Kind), next.Delay);
-                break;
-            case TunnelState.WaitingForRemotePort when deadSessionReset is { } dead:
-                _log.DeadSessionReset(Config.Name, dead.Local.ToString(), dead.Remote.ToString(), next.HeldRemotePort ?? 0, next.Delay);
-                break;
-            case TunnelState.WaitingForRemotePort:
-                _log.WaitingForRemotePort(Config.Name, next.HeldRemotePort ?? 0, next.Delay);
-                break;
-            default:
-                _log.SshExited(Config.Name, outcome.Exit.ToString()!, outcome.SinceStart, next.Delay, next.Failures + 1);
-                break;
-        }
-
-        return null;
-    }
-
-    private static string FixFor(SshFailureKind kind) => kind switch
-    {
-        SshFailureKind.AuthenticationRefused => "check identity_file and that its public key is in the server's authorized_keys",
-        SshFailureKind.HostKeyRejected => "check the server's host key and update known_hosts (ssh-keygen -R host, then connect once by hand)",
-        _ => "fix the tunnel's settings (ssh_path, ssh_options) and run `sshkeep reload`",
-    };
-
     /// <summary>The StrictHostKeyChecking value when it turns host key checking off (the same rule
     /// as <c>check</c>'s warning, <see cref="TunnelConfig.InsecureHostKeyChecking"/>: no, off, false).</summary>
     private static string? InsecureValue(TunnelConfig config) =>
@@ -478,26 +404,10 @@ public sealed class TunnelSupervisor
             ? config.SshOptions.First(o => o.Key.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase)).Value
             : null;
 
-    private void Publish(string reason, Func<TunnelStatus, TunnelStatus> change)
-    {
-        lock (_publishing)
-        {
-            TunnelTransition transition;
-            lock (_gate)
-            {
-                var next = change(_status);
-                if (next == _status) return;
-                transition = new TunnelTransition(_status, next, reason) { At = _time.GetUtcNow() };
-                _status = next;
-                // Set with the status itself, so a reader never sees "ever up" before "up".
-                if (next.State == TunnelState.Up) EverUp = true;
-            }
-
-            _onTransition(transition);
-        }
-    }
-
     /// <summary>A supervisor wired without the daemon's shared clock (tests) times its rounds itself;
     /// its timer is never armed while no wait is pending.</summary>
     private ProbeClock OwnProbeClock() => _ownProbeClock ??= new ProbeClock(_time);
+
+    /// <summary>One event and the run or timer it belongs to (-1: any).</summary>
+    private readonly record struct Posted(TunnelEvent Event, int Run, int Timer);
 }

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using System.Net;
 using SshKeep.Health;
 
@@ -13,6 +14,15 @@ public sealed class FakeReachability : IServerReachability
     private readonly Dictionary<int, SshConnection> _connections = [];
     private TaskCompletionSource _answering = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _answers = true;
+
+    private readonly Channel<IPEndPoint> _checked = Channel.CreateUnbounded<IPEndPoint>();
+    private readonly Channel<int> _looked = Channel.CreateUnbounded<int>();
+
+    /// <summary>Waits for the next single connect tried (<see cref="CheckAsync"/>), in order.</summary>
+    public Task CheckedAsync() => _checked.Reader.ReadAsync().AsTask();
+
+    /// <summary>Waits for the next time a connection was found (<see cref="ConnectionOf"/>), in order.</summary>
+    public Task LookedAsync() => _looked.Reader.ReadAsync().AsTask();
 
     /// <summary>Single connects tried (<see cref="CheckAsync"/>).</summary>
     public int Checks { get; private set; }
@@ -57,7 +67,11 @@ public sealed class FakeReachability : IServerReachability
         lock (_gate)
         {
             var connection = _connections.GetValueOrDefault(pid);
-            if (connection is not null) ConnectionsSeen++;
+            if (connection is not null)
+            {
+                ConnectionsSeen++;
+                _looked.Writer.TryWrite(pid);
+            }
             return connection;
         }
     }
@@ -70,6 +84,7 @@ public sealed class FakeReachability : IServerReachability
         lock (_gate)
         {
             Checks++;
+            _checked.Writer.TryWrite(server);
             return Task.FromResult(_answers ? ReachabilityOutcome.AnsweredBy(server) : Silence);
         }
     }

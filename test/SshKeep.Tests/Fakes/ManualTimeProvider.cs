@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 namespace SshKeep.Tests.Fakes;
 
 /// <summary>
@@ -9,6 +10,7 @@ public sealed class ManualTimeProvider : TimeProvider
     private readonly object _gate = new();
     private readonly List<ManualTimer> _timers = [];
     private DateTimeOffset _now;
+    private readonly Channel<TimeSpan> _arms = Channel.CreateUnbounded<TimeSpan>();
 
     public ManualTimeProvider(DateTimeOffset? start = null) =>
         _now = start ?? new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
@@ -28,6 +30,31 @@ public sealed class ManualTimeProvider : TimeProvider
     public int ArmedTimers
     {
         get { lock (_gate) return _timers.Count(t => t.DueAt is not null); }
+    }
+
+    /// <summary>Waits for the next timer armed, in the order they were armed since the last
+    /// <see cref="ForgetArms"/>, whose due time from then matches (any when null).</summary>
+    public async Task ArmedAsync(Func<TimeSpan, bool>? match = null)
+    {
+        while (true)
+        {
+            var dueIn = await _arms.Reader.ReadAsync();
+            if (match?.Invoke(dueIn) ?? true) return;
+        }
+    }
+
+    /// <summary>Forgets the timers armed so far: <see cref="ArmedAsync"/> then waits for later ones.</summary>
+    public void ForgetArms()
+    {
+        while (_arms.Reader.TryRead(out _)) { }
+    }
+
+    /// <summary>Moves the clock to the earliest armed timer's due time, firing it.</summary>
+    public void AdvanceToNextTimer()
+    {
+        TimeSpan by;
+        lock (_gate) by = _timers.Where(t => t.DueAt is not null).Min(t => t.DueAt!.Value) - _now;
+        Advance(by < TimeSpan.Zero ? TimeSpan.Zero : by);
     }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
@@ -76,6 +103,7 @@ public sealed class ManualTimeProvider : TimeProvider
                 if (!owner._timers.Contains(this)) owner._timers.Add(this);
                 _period = period;
                 DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : owner._now + dueTime;
+                if (DueAt is not null) owner._arms.Writer.TryWrite(dueTime);
             }
             return true;
         }

@@ -77,13 +77,10 @@ public sealed class SshStderrHostileTests
             {
                 var ssh = new FakeSshProcess(4242, new SshStartInfo("ssh", []));
                 // A clock that stands still: the log takes the burst and then one line saying how many were dropped.
-                var watch = new RunWatch(ssh, Tunnel, provider.CreateLogger("t"), TimeProvider.System, Options,
-                    new StderrLogLimiter(new ManualTimeProvider()), _ => { });
-                var pump = watch.PumpStderrAsync(CancellationToken.None);
+                var run = new StderrRun(ssh, provider.CreateLogger("t"));
                 foreach (var line in sent) ssh.Say(line);
                 ssh.Exit(255);
-                await pump.Within("the stderr pump to finish");
-                lastLine = watch.LastLine;
+                lastLine = (await run.EndAsync()).LastLine;
             }
 
             var logged = Encoding.UTF8.GetString(output.ToArray()).Split('\n')[..^1];
@@ -100,15 +97,13 @@ public sealed class SshStderrHostileTests
     {
         var log = new RecordingLogger();
         var ssh = new FakeSshProcess(4242, new SshStartInfo("ssh", []));
-        var watch = new RunWatch(ssh, Tunnel, log, TimeProvider.System, Options, new StderrLogLimiter(new ManualTimeProvider()), _ => { });
-        var pump = watch.PumpStderrAsync(CancellationToken.None);
+        var run = new StderrRun(ssh, log);
 
         for (var i = 0; i < StderrLogLimiter.Burst + 50; i++) ssh.Say($"junk {i}");
         ssh.Say("user@host: Permission denied (publickey).");
         ssh.Exit(255);
-        await pump.Within("the stderr pump to finish");
 
-        Assert.True(watch.Decisive.IsPermanent);
+        Assert.True((await run.EndAsync()).Decisive.IsPermanent);
         Assert.DoesNotContain(log.Entries, e => e.Message.Contains("Permission denied", StringComparison.Ordinal));
         Assert.Contains(log.Entries, e => e.EventId == 1203 && e.Message.StartsWith("ssh: 51 lines of stderr dropped", StringComparison.Ordinal));
     }
@@ -120,11 +115,33 @@ public sealed class SshStderrHostileTests
         Forwards = [new ForwardSpec(ForwardKind.Remote, null, 8080, "localhost", 80)],
     };
 
-    private static readonly TunnelSupervisorOptions Options = new()
+    /// <summary>One run's stderr pumped (a clock that stands still: the log takes the burst and
+    /// then one line saying how many were dropped) and folded by the tunnel machine.</summary>
+    private sealed class StderrRun
     {
-        StartInfoFor = _ => new SshStartInfo("ssh", []),
-        ListenerAccepts = (_, _) => Task.FromResult(true),
-    };
+        private readonly List<TunnelEvent> _events = [];
+        private readonly Task _pump;
+
+        public StderrRun(FakeSshProcess ssh, ILogger log) =>
+            _pump = new StderrPump(ssh, Tunnel.Name, log, new StderrLogLimiter(new ManualTimeProvider()), e => { lock (_events) _events.Add(e); })
+                .RunAsync(CancellationToken.None);
+
+        /// <summary>What the machine knows of the run once its stderr ended.</summary>
+        public async Task<TunnelRun> EndAsync()
+        {
+            await _pump.Within("the stderr pump to finish");
+            var now = DateTimeOffset.UnixEpoch;
+            var state = new TunnelMachineState
+            {
+                Config = Tunnel,
+                Status = new TunnelStatus { Name = Tunnel.Name, State = TunnelState.Starting, Since = now },
+                Phase = TunnelPhase.Connecting,
+                Run = new TunnelRun(now),
+            };
+            foreach (var e in _events) state = TunnelMachine.Step(state, e, now, 0.5).State;
+            return state.Run!;
+        }
+    }
 
     /// <summary>ssh-like output gone wrong: random bytes (invalid UTF-8, NUL), ANSI escapes, CRs,
     /// over-long lines, and usually no final newline.</summary>

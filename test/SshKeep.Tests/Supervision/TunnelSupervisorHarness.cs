@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using SshKeep.Config;
 using SshKeep.Ssh;
 using SshKeep.Supervision;
@@ -6,11 +7,20 @@ using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Supervision;
 
-/// <summary>A <see cref="TunnelSupervisor"/> on a manual clock with a fake ssh whose listeners accept.</summary>
+/// <summary>
+/// A <see cref="TunnelSupervisor"/> on a manual clock with a fake ssh whose listeners accept.
+/// Nothing here sleeps or polls: a test waits for the transitions the supervisor publishes (read
+/// in order from a channel), for the shell to be waiting for its next event
+/// (<see cref="TunnelSupervisor.Idle"/>) before it moves the clock, and for the fakes' own signals.
+/// </summary>
 internal sealed class TunnelSupervisorHarness : IAsyncDisposable
 {
+    public const string Authenticated = "Authenticated to bastion ([10.0.0.1]:22) using \"publickey\".";
+
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TunnelStatus> _history = [];
+    private readonly Channel<TunnelTransition> _transitions = Channel.CreateUnbounded<TunnelTransition>();
+    private readonly Channel<ForwardSpec> _listenerChecks = Channel.CreateUnbounded<ForwardSpec>();
 
     public ManualTimeProvider Clock { get; } = new();
     public FakeSshLauncher Launcher { get; }
@@ -33,11 +43,18 @@ internal sealed class TunnelSupervisorHarness : IAsyncDisposable
         var options = new TunnelSupervisorOptions
         {
             StartInfoFor = c => new SshStartInfo("ssh", ["-N", c.Destination], CaptureStandardError: true),
-            ListenerAccepts = (_, _) => Task.FromResult(ListenersAccept),
+            ListenerAccepts = (forward, _) =>
+            {
+                _listenerChecks.Writer.TryWrite(forward);
+                return Task.FromResult(ListenersAccept);
+            },
             NextUnit = () => 0.5,
         };
-        Supervisor = new TunnelSupervisor(config, Launcher, Log, Clock, wire?.Invoke(options) ?? options,
-            transition => { lock (_history) _history.Add(transition.After); });
+        Supervisor = new TunnelSupervisor(config, Launcher, Log, Clock, wire?.Invoke(options) ?? options, transition =>
+        {
+            lock (_history) _history.Add(transition.After);
+            _transitions.Writer.TryWrite(transition);
+        });
         Run = Task.Run(() => Supervisor.RunAsync(_stop.Token));
     }
 
@@ -45,47 +62,76 @@ internal sealed class TunnelSupervisorHarness : IAsyncDisposable
 
     public TunnelState State => Supervisor.Status.State;
 
-    public Task InStateAsync(TunnelState state) =>
-        Eventually.WaitUntilAsync(() => State == state, $"the tunnel is {state} (it is {State})", TimeSpan.FromSeconds(10));
+    /// <summary>Reads the published transitions, in order, up to the next one whose status matches.</summary>
+    public async Task<TunnelStatus> UntilAsync(Func<TunnelStatus, bool> match, string what)
+    {
+        while (true)
+        {
+            var next = await _transitions.Reader.ReadAsync().AsTask()
+                .Within($"{what} (transitions so far: {string.Join(", ", History.Select(s => s.State))})");
+            if (match(next.After)) return next.After;
+        }
+    }
 
-    /// <summary>Moves the clock until the tunnel is up: past the settle time after authentication.</summary>
-    public async Task<FakeSshProcess> UpAsync()
+    /// <summary>Reads the transitions up to the next one into <paramref name="state"/>.</summary>
+    public Task<TunnelStatus> InStateAsync(TunnelState state) => UntilAsync(s => s.State == state, $"the tunnel is {state}");
+
+    /// <summary>Waits until the shell waits for its next event with nothing queued.</summary>
+    public Task IdleAsync() => Supervisor.Idle.Within("the supervisor to wait for its next event");
+
+    /// <summary>Moves the clock once the supervisor is waiting (its timer armed for what comes next).</summary>
+    public async Task AdvanceAsync(double seconds)
+    {
+        await IdleAsync();
+        Clock.Advance(seconds);
+    }
+
+    /// <summary>Waits for the next check of a local listener.</summary>
+    public Task<ForwardSpec> ListenerCheckedAsync() => _listenerChecks.Reader.ReadAsync().AsTask().Within("a listener check");
+
+    /// <summary>Brings ssh start #<paramref name="count"/> (or the next one) up: it authenticates,
+    /// the listeners are checked, and the settle time passes.</summary>
+    public async Task<FakeSshProcess> UpAsync(FakeSshProcess? ssh = null)
+    {
+        ssh ??= await Launcher.NextStartAsync();
+        while (_listenerChecks.Reader.TryRead(out _)) { }
+        ssh.Say(Authenticated);
+        await ListenerCheckedAsync();
+        await AdvanceAsync(0.5);
+        await InStateAsync(TunnelState.Up);
+        return ssh;
+    }
+
+    /// <summary>With probes on: brings the next start up (its first probe round passes) and
+    /// returns once the wait before the next round is armed.</summary>
+    public async Task<FakeSshProcess> UpProbedAsync()
     {
         var ssh = await Launcher.NextStartAsync();
-        ssh.Say("Authenticated to bastion ([10.0.0.1]:22) using \"publickey\".");
-        await Eventually.WaitUntilAsync(() =>
-        {
-            if (State == TunnelState.Up) return true;
-            Clock.Advance(0.1);
-            return false;
-        }, "the tunnel comes up", TimeSpan.FromSeconds(10));
+        while (_listenerChecks.Reader.TryRead(out _)) { }
+        ssh.Say(Authenticated);
+        await ListenerCheckedAsync();
+        await IdleAsync();
+        Clock.ForgetArms();
+        Clock.Advance(0.5);
+        await InStateAsync(TunnelState.Up);
+        await Clock.ArmedAsync().Within("the wait before the next probe round");
         return ssh;
     }
 
-    /// <summary>Moves the clock until ssh start #<paramref name="count"/> happens, then until it is up.</summary>
-    public async Task<FakeSshProcess> UpAsyncAfterStart(int count)
+    /// <summary>Moves the clock to the next probe round, and returns once the wait after it is armed.</summary>
+    public async Task RoundAsync()
     {
-        var ssh = await NextStartWhileAdvancingAsync(count);
-        ssh.Say("Authenticated to bastion ([10.0.0.1]:22) using \"publickey\".");
-        await AdvanceUntilAsync(() => State == TunnelState.Up, "the tunnel comes up", step: 0.1);
-        return ssh;
+        Clock.ForgetArms();
+        Clock.AdvanceToNextTimer();
+        await Clock.ArmedAsync().Within("the wait after a probe round");
     }
 
-    /// <summary>Advances the clock in small steps until <paramref name="condition"/> holds.</summary>
-    public Task AdvanceUntilAsync(Func<bool> condition, string what, double step = 0.05) =>
-        Eventually.WaitUntilAsync(() =>
-        {
-            if (condition()) return true;
-            Clock.Advance(step);
-            return false;
-        }, what, TimeSpan.FromSeconds(30));
-
-    /// <summary>Waits for the fake process to be started: first the next start, while moving the
-    /// clock (starts may be behind a timer).</summary>
-    public async Task<FakeSshProcess> NextStartWhileAdvancingAsync(int count)
+    /// <summary>Lets the wait the supervisor is in run out, and returns the ssh started after it.</summary>
+    public async Task<FakeSshProcess> AfterTheWaitAsync()
     {
-        await AdvanceUntilAsync(() => Launcher.Starts.Count >= count, $"ssh start #{count} (starts so far: {Launcher.Starts.Count})");
-        return Launcher.Starts[count - 1].Process;
+        await IdleAsync();
+        Clock.Advance(Supervisor.Status.NextRetry!.Value - Clock.GetUtcNow());
+        return await Launcher.NextStartAsync();
     }
 
     private bool _disposed;

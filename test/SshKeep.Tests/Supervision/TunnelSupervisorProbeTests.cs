@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using SshKeep.Config;
 using SshKeep.Health;
 using SshKeep.Supervision;
@@ -11,9 +12,18 @@ public class TunnelSupervisorProbeTests
     private sealed class ScriptedProbe
     {
         private readonly Lock _gate = new();
+        private readonly Channel<ForwardSpec> _calls = Channel.CreateUnbounded<ForwardSpec>();
         public bool Passes { get; set; } = true;
         public int Calls { get; private set; }
         public int ListenerConnects { get; private set; }
+
+        /// <summary>Waits for the next probe, in order.</summary>
+        public Task CalledAsync() => _calls.Reader.ReadAsync().AsTask().Within("a probe");
+
+        public void ForgetCalls()
+        {
+            while (_calls.Reader.TryRead(out _)) { }
+        }
 
         public Task<ProbeResult> RunAsync(TunnelConfig tunnel, ForwardSpec forward, bool connectListener, CancellationToken cancellationToken)
         {
@@ -22,6 +32,7 @@ public class TunnelSupervisorProbeTests
                 Calls++;
                 if (connectListener) ListenerConnects++;
             }
+            _calls.Writer.TryWrite(forward);
             return Task.FromResult(Passes
                 ? new ProbeResult(forward, true, TimeSpan.FromMilliseconds(3), null)
                 : new ProbeResult(forward, false, TimeSpan.FromMilliseconds(3), "session: no answer within 3s"));
@@ -37,12 +48,18 @@ public class TunnelSupervisorProbeTests
         var probe = new ScriptedProbe { Passes = false };
         await using var h = WithProbe(probe);
         var ssh = await h.Launcher.NextStartAsync();
-        ssh.Say("Authenticated to bastion ([10.0.0.1]:22) using \"publickey\".");
-        await h.AdvanceUntilAsync(() => probe.Calls >= 1, "the first probe runs");
+        ssh.Say(TunnelSupervisorHarness.Authenticated);
+        await h.ListenerCheckedAsync();
+        await h.IdleAsync();
+        h.Clock.ForgetArms();
+        h.Clock.Advance(0.5);
+        await h.Clock.ArmedAsync().Within("the retry of the failed first probe");
 
+        Assert.Equal(1, probe.Calls);
         Assert.Equal(TunnelState.Starting, h.State);
         probe.Passes = true;
-        await h.AdvanceUntilAsync(() => h.State == TunnelState.Up, "the tunnel comes up after a passing probe");
+        await h.RoundAsync();
+        await h.InStateAsync(TunnelState.Up);
         Assert.Contains(h.Log.Texts, t => t.Contains("first probe passed", StringComparison.Ordinal));
     }
 
@@ -51,12 +68,14 @@ public class TunnelSupervisorProbeTests
     {
         var probe = new ScriptedProbe();
         await using var h = WithProbe(probe);
-        var ssh = await h.UpAsync();
+        var ssh = await h.UpProbedAsync();
 
         probe.Passes = false;
-        await h.AdvanceUntilAsync(() => ssh.StopRequested, "the probe verdict stops ssh", step: 0.5);
+        await h.RoundAsync();
+        h.Clock.AdvanceToNextTimer(); // the second failure in a row condemns this ssh
 
-        await h.AdvanceUntilAsync(() => h.State != TunnelState.Up, "the tunnel leaves up", step: 0.5);
+        await h.UntilAsync(s => s.State != TunnelState.Up, "the tunnel leaves up");
+        Assert.True(ssh.StopRequested);
         Assert.Equal(RestartReasons.ProbeFailed, h.Supervisor.Status.LastRestartReason);
         Assert.Contains("session: no answer within 3s", h.Supervisor.Status.LastError, StringComparison.Ordinal);
         Assert.Contains(h.Log.Texts, t => t.Contains("failed 2 times in a row", StringComparison.Ordinal));
@@ -67,14 +86,16 @@ public class TunnelSupervisorProbeTests
     {
         var probe = new ScriptedProbe();
         await using var h = WithProbe(probe);
-        var ssh = await h.UpAsync();
+        var ssh = await h.UpProbedAsync();
         var before = probe.Calls;
 
         probe.Passes = false;
-        await h.AdvanceUntilAsync(() => probe.Calls > before, "a failing probe runs", step: 0.5);
+        await h.RoundAsync();
         probe.Passes = true;
-        await h.AdvanceUntilAsync(() => probe.Calls > before + 1, "the next probe runs and passes", step: 0.5);
+        await h.RoundAsync();
 
+        Assert.Equal(before + 2, probe.Calls);
+        await h.IdleAsync();
         Assert.False(ssh.StopRequested);
         Assert.Equal(TunnelState.Up, h.State);
     }
@@ -87,14 +108,15 @@ public class TunnelSupervisorProbeTests
     {
         var probe = new ScriptedProbe();
         await using var h = WithProbe(probe);
-        await h.UpAsync();
-        var first = probe.Calls;
-        await h.AdvanceUntilAsync(() => probe.Calls >= first + quietRoundsBefore, $"{quietRoundsBefore} more rounds", step: 0.5);
+        await h.UpProbedAsync();
+        for (var round = 0; round < quietRoundsBefore; round++) await h.RoundAsync();
         var before = probe.Calls;
+        probe.ForgetCalls();
 
         h.Supervisor.NetworkChanged("address added");
 
-        await Eventually.WaitUntilAsync(() => probe.Calls > before, "a probe runs without the clock moving");
+        await probe.CalledAsync(); // the clock does not move
+        Assert.Equal(before + 1, probe.Calls);
     }
 
     [Fact]
@@ -102,25 +124,23 @@ public class TunnelSupervisorProbeTests
     {
         var probe = new ScriptedProbe();
         await using var h = WithProbe(probe);
-        await h.UpAsync();
+        await h.UpProbedAsync();
         var calls = probe.Calls;
         var connects = probe.ListenerConnects;
         Assert.Equal(calls, connects); // until the first pass, every round connects
 
         var from = h.Clock.GetUtcNow();
-        await h.AdvanceUntilAsync(() => probe.Calls >= calls + 24, "24 more rounds", step: 0.5);
+        for (var round = 0; round < 24; round++) await h.RoundAsync();
+        Assert.Equal(calls + 24, probe.Calls);
         Assert.Equal(2, probe.ListenerConnects - connects);
-        // 5 s apart: the shared clock does not drift. The end is read when the poll sees the 24th
-        // call, which on a loaded machine can be a few 0.5 s steps after the round fired (CI saw
-        // 121.5); a drift of even 0.15 s a round would add 3.6 s over 24 rounds.
-        Assert.InRange((h.Clock.GetUtcNow() - from).TotalSeconds, 23 * 5, 24 * 5 + 3);
+        // 5 s apart: the shared clock does not drift (the first wait ends on the next whole second).
+        Assert.InRange((h.Clock.GetUtcNow() - from).TotalSeconds, 23 * 5, 24 * 5 + 1);
 
         probe.Passes = false;
-        var failingFrom = probe.Calls;
-        await h.AdvanceUntilAsync(() => probe.Calls > failingFrom, "a failing round", step: 0.25);
+        await h.RoundAsync();
         probe.Passes = true;
         var afterFailure = probe.ListenerConnects;
-        await h.AdvanceUntilAsync(() => probe.Calls > failingFrom + 1, "its retry", step: 0.25);
+        await h.RoundAsync();
         Assert.Equal(afterFailure + 1, probe.ListenerConnects); // the retry proves everything
     }
 

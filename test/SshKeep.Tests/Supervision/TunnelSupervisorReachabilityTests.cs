@@ -24,11 +24,11 @@ public class TunnelSupervisorReachabilityTests
         ssh.Say("ssh: connect to host bastion port 22: Connection timed out");
         ssh.Exit(255);
         await h.InStateAsync(TunnelState.Backoff);
-        await Eventually.WaitUntilAsync(() => reachability.Checks >= 1, "the wait checks the server once");
+        await reachability.CheckedAsync().Within("the wait checks the server once");
 
         reachability.ServerAnswers = true;
 
-        await Eventually.WaitUntilAsync(() => h.Launcher.Starts.Count == 2, "ssh starts again without the clock moving");
+        await h.Launcher.NextStartAsync(); // the clock does not move
         Assert.Contains(h.Log.Texts, t => t.Contains("answers again", StringComparison.Ordinal));
     }
 
@@ -56,7 +56,7 @@ public class TunnelSupervisorReachabilityTests
         await using var h = With(reachability);
         (await h.Launcher.NextStartAsync()).Exit(255);
 
-        await Eventually.WaitUntilAsync(() => Task.FromResult(h.Log.Texts.Contains(line)), () => $"the line \"{line}\"; the log said:\n{string.Join("\n", h.Log.Texts)}");
+        await h.Log.LoggedAsync(t => t == line).Within($"the line \"{line}\"");
         Assert.DoesNotContain(h.Log.Texts, t => t.Contains("does not answer", StringComparison.Ordinal));
     }
 
@@ -67,9 +67,10 @@ public class TunnelSupervisorReachabilityTests
         await using var h = With(reachability);
         (await h.Launcher.NextStartAsync()).Exit(255);
         await h.InStateAsync(TunnelState.Backoff);
-        await Eventually.WaitUntilAsync(() => reachability.Checks >= 1, "the wait checks the server once");
+        await reachability.CheckedAsync().Within("the wait checks the server once");
 
-        h.Clock.Advance(10);
+        await h.AdvanceAsync(10);
+        await h.IdleAsync();
 
         Assert.Single(h.Launcher.Starts);
         Assert.Equal(1, reachability.Checks);
@@ -88,7 +89,7 @@ public class TunnelSupervisorReachabilityTests
         ssh.Say(lastWords);
         ssh.Exit(255);
 
-        await Eventually.WaitUntilAsync(() => h.Launcher.Starts.Count == 2, "ssh starts again without the clock moving");
+        await h.Launcher.NextStartAsync(); // the clock does not move
         Assert.Equal(1, reachability.Checks);
     }
 
@@ -99,11 +100,11 @@ public class TunnelSupervisorReachabilityTests
         await using var h = With(reachability);
         var ssh = await h.Launcher.NextStartAsync();
         reachability.SetConnection(ssh.Pid, new SshConnection(FakeReachability.Server, Connecting: false));
-        await h.AdvanceUntilAsync(() => reachability.ConnectionsSeen >= 1, "the stall watch looks once");
+        await LookAsync(h, reachability);
 
         ssh.Exit(255);
         await h.InStateAsync(TunnelState.Backoff);
-        await Eventually.WaitUntilAsync(() => reachability.Checks >= 1, "the wait checks the server once");
+        await reachability.CheckedAsync().Within("the wait checks the server once");
 
         Assert.Equal(0, reachability.Resolves);
     }
@@ -115,12 +116,12 @@ public class TunnelSupervisorReachabilityTests
         await using var h = With(reachability);
         var stuck = await h.Launcher.NextStartAsync();
         reachability.SetConnection(stuck.Pid, new SshConnection(FakeReachability.Server, Connecting: true));
-        await h.AdvanceUntilAsync(() => reachability.ConnectionsSeen >= 6, "ssh is seen stuck for over a second");
+        for (var look = 0; look < 6; look++) await LookAsync(h, reachability); // stuck for over a second
         Assert.False(stuck.StopRequested);
 
         reachability.ServerAnswers = true;
 
-        var fresh = await h.NextStartWhileAdvancingAsync(2);
+        var fresh = await h.Launcher.NextStartAsync();
         Assert.True(stuck.StopRequested);
         Assert.NotEqual(stuck.Pid, fresh.Pid);
         Assert.Equal(RestartReasons.ConnectStalled, h.History.Last(s => s.LastRestartReason is not null).LastRestartReason);
@@ -134,7 +135,9 @@ public class TunnelSupervisorReachabilityTests
         var ssh = await h.Launcher.NextStartAsync();
         reachability.SetConnection(ssh.Pid, new SshConnection(FakeReachability.Server, Connecting: false));
 
-        await h.AdvanceUntilAsync(() => h.Clock.GetUtcNow() > h.Launcher.Starts[0].At.AddSeconds(5), "time passes");
+        await LookAsync(h, reachability);
+        await h.AdvanceAsync(5);
+        await h.IdleAsync();
 
         Assert.False(ssh.StopRequested);
         Assert.Equal(0, reachability.Checks);
@@ -149,7 +152,7 @@ public class TunnelSupervisorReachabilityTests
 
         h.Supervisor.NetworkChanged("address added");
 
-        await Eventually.WaitUntilAsync(() => h.Launcher.Starts.Count == 2, "ssh starts again at once");
+        await h.Launcher.NextStartAsync(); // at once
         Assert.Contains(h.Log.Texts, t => t.Contains("network changed (address added)", StringComparison.Ordinal));
     }
 
@@ -165,5 +168,14 @@ public class TunnelSupervisorReachabilityTests
 
         Assert.Contains("held by pid 812 (python3 -m http.server 15432)", h.Supervisor.Status.LastError, StringComparison.Ordinal);
         Assert.Contains(h.Log.Texts, t => t.Contains("local port 15432 is already in use, held by pid 812", StringComparison.Ordinal));
+    }
+
+    /// <summary>One look of the stall watch at ssh's connection: once its poll is armed, the clock
+    /// moves by one poll, and the look happens.</summary>
+    private static async Task LookAsync(TunnelSupervisorHarness h, FakeReachability reachability)
+    {
+        await h.Clock.ArmedAsync(d => d == ConnectStallWatch.Poll).Within("the stall watch's poll");
+        h.Clock.Advance(ConnectStallWatch.Poll);
+        await reachability.LookedAsync().Within("the stall watch looks");
     }
 }

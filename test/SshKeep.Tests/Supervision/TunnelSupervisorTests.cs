@@ -3,7 +3,8 @@ using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Supervision;
 
-/// <summary>Tier 2: one daemon tunnel with a manual clock and a fake ssh.</summary>
+/// <summary>Tier 2: one daemon tunnel with a manual clock and a fake ssh: the shell around
+/// <see cref="TunnelMachine"/> carries out what the machine asks, in order.</summary>
 public class TunnelSupervisorTests
 {
     [Fact]
@@ -23,10 +24,24 @@ public class TunnelSupervisorTests
     {
         await using var h = new TunnelSupervisorHarness { ListenersAccept = false };
         var ssh = await h.Launcher.NextStartAsync();
-        ssh.Say("Authenticated to bastion ([10.0.0.1]:22) using \"publickey\".");
-        for (var i = 0; i < 50; i++) h.Clock.Advance(0.1);
+        ssh.Say(TunnelSupervisorHarness.Authenticated);
 
+        // Long past the settle time, every poll of the listener refused: still starting.
+        for (var poll = 0; poll < 20; poll++)
+        {
+            await h.ListenerCheckedAsync();
+            await h.AdvanceAsync(0.1);
+        }
+        await h.IdleAsync();
         Assert.Equal(TunnelState.Starting, h.State);
+        Assert.DoesNotContain(h.History, s => s.State == TunnelState.Up);
+
+        // The same tunnel comes up as soon as its listener accepts: the test above could fail.
+        h.ListenersAccept = true;
+        await h.ListenerCheckedAsync();
+        await h.AdvanceAsync(0.1);
+        await h.AdvanceAsync(0.5);
+        await h.InStateAsync(TunnelState.Up);
     }
 
     [Fact]
@@ -41,8 +56,7 @@ public class TunnelSupervisorTests
         Assert.Equal("status 255", h.Supervisor.Status.LastExit);
         Assert.Equal("ssh: connect to host bastion port 22: Connection refused", h.Supervisor.Status.LastError);
         Assert.NotNull(h.Supervisor.Status.NextRetry);
-        h.Clock.Advance(1);
-        await h.Launcher.NextStartAsync();
+        await h.AfterTheWaitAsync();
         await h.InStateAsync(TunnelState.Starting);
         // It never worked: a retry is one more attempt, not a restart.
         Assert.Equal(0, h.Supervisor.Status.Restarts);
@@ -58,10 +72,11 @@ public class TunnelSupervisorTests
 
         up.Say("Timeout, server bastion not responding.");
         up.Exit(255);
+        var retry = await h.Launcher.NextStartAsync(); // the first failure after being up restarts at once
         for (var attempt = 2; attempt <= 6; attempt++)
         {
-            var retry = await h.NextStartWhileAdvancingAsync(attempt);
-            retry.Say("Authenticated to bastion ([10.0.0.1]:22) using \"publickey\".");
+            if (attempt > 2) retry = await h.AfterTheWaitAsync();
+            retry.Say(TunnelSupervisorHarness.Authenticated);
             retry.Say("Error: remote port forwarding failed for listen port 8080");
             retry.Exit(255);
             await h.InStateAsync(TunnelState.WaitingForRemotePort);
@@ -69,7 +84,7 @@ public class TunnelSupervisorTests
 
         Assert.Equal(1, h.Supervisor.Status.Restarts);
         Assert.Equal(6, h.Supervisor.Status.Attempts);
-        await h.UpAsyncAfterStart(7);
+        await h.UpAsync(await h.AfterTheWaitAsync());
         Assert.Equal(1, h.Supervisor.Status.Restarts);
         Assert.Equal(7, h.Supervisor.Status.Attempts);
     }
@@ -79,10 +94,9 @@ public class TunnelSupervisorTests
     {
         await using var h = new TunnelSupervisorHarness();
         await h.Launcher.NextStartAsync();
-        await h.InStateAsync(TunnelState.Starting);
 
         h.Supervisor.Restart();
-        await h.NextStartWhileAdvancingAsync(2);
+        await h.Launcher.NextStartAsync();
 
         Assert.Equal(1, h.Supervisor.Status.Restarts);
         Assert.Equal(RestartReasons.Requested, h.Supervisor.Status.LastRestartReason);
@@ -97,13 +111,13 @@ public class TunnelSupervisorTests
         h.Clock.Advance(100);
         var ssh = await h.Launcher.NextStartAsync();
         ssh.Say("ssh: connect to host bastion port 22: Connection refused");
-        var seen = h.Clock.GetUtcNow();
+        var seen = (await h.UntilAsync(s => s.LastError is not null, "the error is seen")).LastErrorAt;
         ssh.Exit(255);
         await h.InStateAsync(TunnelState.Backoff);
         Assert.Equal(seen, h.Supervisor.Status.LastErrorAt);
         Assert.False(h.Supervisor.Status.ErrorIsPast);
 
-        await h.UpAsyncAfterStart(2);
+        await h.UpAsync(await h.AfterTheWaitAsync());
 
         Assert.Equal("ssh: connect to host bastion port 22: Connection refused", h.Supervisor.Status.LastError);
         Assert.Equal(seen, h.Supervisor.Status.LastErrorAt);
@@ -119,7 +133,8 @@ public class TunnelSupervisorTests
         ssh.Exit(255);
         await h.InStateAsync(TunnelState.NeedsAttention);
 
-        h.Clock.Advance(299); // fires nothing: the retry is due at +300 s
+        await h.AdvanceAsync(299); // fires nothing: the retry is due at +300 s
+        await h.IdleAsync();
         Assert.Single(h.Launcher.Starts);
         h.Clock.Advance(1);
         await h.Launcher.NextStartAsync();
@@ -147,13 +162,13 @@ public class TunnelSupervisorTests
     {
         await using var h = new TunnelSupervisorHarness();
         var ssh = await h.Launcher.NextStartAsync();
-        ssh.Say("Authenticated to bastion ([10.0.0.1]:22) using \"publickey\".");
+        ssh.Say(TunnelSupervisorHarness.Authenticated);
         ssh.Say("Error: remote port forwarding failed for listen port 8080");
         ssh.Exit(255);
         await h.InStateAsync(TunnelState.WaitingForRemotePort);
 
         Assert.Equal(8080, h.Supervisor.Status.HeldRemotePort);
-        h.Clock.Advance(2);
+        await h.AdvanceAsync(2);
         await h.Launcher.NextStartAsync();
     }
 
@@ -164,11 +179,14 @@ public class TunnelSupervisorTests
     {
         await using var h = new TunnelSupervisorHarness();
         var ssh = await h.Launcher.NextStartAsync();
-        ssh.Say("Authenticated to bastion ([10.0.0.1]:22) using \"publickey\".");
+        ssh.Say(TunnelSupervisorHarness.Authenticated);
+        await h.ListenerCheckedAsync();
+        await h.IdleAsync();
+        h.Clock.ForgetArms();
         ssh.ExitBeforeStderrEnds(255);
-        // Give the supervisor time to act on the exit before the line arrives (the order bench/soak
-        // met); the supervisor must wait for stderr's EOF on the manual clock, which does not move.
-        await Task.Delay(200);
+        // The supervisor has acted on the exit (it armed its timer for stderr's EOF, on a clock
+        // that does not move) before the line arrives: the order bench/soak met.
+        await h.Clock.ArmedAsync(d => d == TunnelMachine.StderrAfterExit).Within("the exit is seen");
         ssh.Say(lastWords);
         ssh.CloseStderr();
 
@@ -209,7 +227,7 @@ public class TunnelSupervisorTests
 
         frozen.Freeze();
 
-        await h.NextStartWhileAdvancingAsync(2); // the first failure after being up restarts at once
+        await h.Launcher.NextStartAsync(); // the first failure after being up restarts at once
         Assert.True(frozen.StopRequested);
         Assert.Equal("ssh was stopped (SIGSTOP)", h.Supervisor.Status.LastError);
         Assert.Equal(RestartReasons.Stopped, h.Supervisor.Status.LastRestartReason);

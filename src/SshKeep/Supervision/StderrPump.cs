@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+using SshKeep.Observability;
+using SshKeep.Ssh;
+
+namespace SshKeep.Supervision;
+
+/// <summary>
+/// Reads one ssh run's stderr: every line is logged under the tunnel's name within the rate limit
+/// (an endless stderr cannot fill the disk) and handed on as a <see cref="TunnelEvent.StderrLine"/>
+/// for <see cref="TunnelMachine"/> to classify, every one of them; then its end, as
+/// <see cref="TunnelEvent.StderrClosed"/>. The limiter is not thread-safe: runs of a tunnel follow
+/// each other, and a run's pump ends before the next run starts.
+/// </summary>
+internal sealed class StderrPump(ISshProcess process, string tunnel, ILogger log, StderrLogLimiter limit, Action<TunnelEvent> post)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var raw in process.StandardErrorLines.WithCancellation(cancellationToken))
+            {
+                var line = raw.TrimEnd('\r');
+                if (line.Length == 0) continue;
+                var decision = limit.Admit();
+                ReportDropped(decision);
+                if (decision.Log) log.SshStderr(tunnel, DaemonLogText.SshLine(line));
+                post(new TunnelEvent.StderrLine(line, decision.Log));
+            }
+
+            post(new TunnelEvent.StderrClosed());
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            ReportDropped(limit.Flush());
+        }
+    }
+
+    private void ReportDropped(StderrLogDecision decision)
+    {
+        if (decision.Dropped > 0)
+            log.SshStderrRateLimited(tunnel, DaemonCount.Lines(decision.Dropped), decision.Over, StderrLogLimiter.Burst, StderrLogLimiter.PerSecond);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Logging;
+
+namespace SshKeep.Supervision;
+
+/// <summary>What <see cref="TunnelMachine.Step"/> asks the shell (<see cref="TunnelSupervisor"/>)
+/// to do, as values, carried out in order.</summary>
+public abstract record TunnelEffect
+{
+    /// <summary>Start ssh; the shell answers with <see cref="TunnelEvent.SshStarted"/> or
+    /// <see cref="TunnelEvent.SshCouldNotStart"/>, then reports what the run does.</summary>
+    public sealed record StartSsh : TunnelEffect;
+
+    /// <summary>SIGTERM, <paramref name="Grace"/>, SIGKILL; answered with <see cref="TunnelEvent.SshExited"/>.</summary>
+    public sealed record StopSsh(TimeSpan Grace) : TunnelEffect;
+
+    /// <summary>The tunnel's one timer is due in <paramref name="Delay"/> (replacing any other).</summary>
+    public sealed record ArmTimer(TimeSpan Delay) : TunnelEffect;
+
+    /// <summary>Try every local listener once; answered with <see cref="TunnelEvent.ListenersChecked"/>.</summary>
+    public sealed record CheckListeners : TunnelEffect;
+
+    /// <summary>Start the end-to-end probes of this run.</summary>
+    public sealed record StartProbes : TunnelEffect;
+
+    /// <summary>Run the next probe round at once.</summary>
+    public sealed record ProbeNow : TunnelEffect;
+
+    /// <summary>During this wait, report <see cref="TunnelEvent.ServerAnswers"/> when the server answers again.</summary>
+    public sealed record WatchServer(bool CouldNotConnect) : TunnelEffect;
+
+    /// <summary>Hand on one change of the tunnel's status.</summary>
+    public sealed record Publish(TunnelTransition Transition) : TunnelEffect;
+
+    /// <summary>Write one line of the daemon's log; <paramref name="Event"/> names it (the DaemonLog method).</summary>
+    public sealed record Log(string Event, Action<ILogger> Write) : TunnelEffect;
+
+    /// <summary>Take a second descriptor for the up session's connection (SessionSocketClaim).</summary>
+    public sealed record ClaimSession(int Pid) : TunnelEffect;
+
+    /// <summary>The run is over: stop reading stderr, keep the session's connection when the server
+    /// missed the end, reset the dead session kept before when asked, and name the holder of
+    /// <paramref name="DescribePort"/>; answered with <see cref="TunnelEvent.RunSettled"/>.</summary>
+    public sealed record SettleRun(bool ResetDeadSession, int? DescribePort) : TunnelEffect;
+
+    /// <summary>Close a kept dead session the plain way (stopping).</summary>
+    public sealed record CloseDeadSession : TunnelEffect;
+}

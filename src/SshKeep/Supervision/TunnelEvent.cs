@@ -1,0 +1,59 @@
+using System.Net;
+using SshKeep.Health;
+using SshKeep.Ssh;
+
+namespace SshKeep.Supervision;
+
+/// <summary>Everything that can happen to one tunnel, as values: the input of
+/// <see cref="TunnelMachine.Step"/> (docs/daemon.md, "The tunnel machine").</summary>
+public abstract record TunnelEvent
+{
+    /// <summary>The supervisor begins (the first ssh start follows).</summary>
+    public sealed record Begin : TunnelEvent;
+
+    /// <summary>ssh was started (the answer to <see cref="TunnelEffect.StartSsh"/>).</summary>
+    public sealed record SshStarted(int Pid) : TunnelEvent;
+
+    /// <summary>ssh could not be started at all (a missing program): why, and the ssh_path tried.</summary>
+    public sealed record SshCouldNotStart(string SshPath, string Reason) : TunnelEvent;
+
+    /// <summary>A non-empty line of ssh's stderr; <paramref name="Logged"/>: the log's rate limit let it through.</summary>
+    public sealed record StderrLine(string Line, bool Logged) : TunnelEvent;
+
+    /// <summary>ssh's stderr reached its end.</summary>
+    public sealed record StderrClosed : TunnelEvent;
+
+    /// <summary>ssh exited (on its own, or after <see cref="TunnelEffect.StopSsh"/>).</summary>
+    public sealed record SshExited(ChildExit Exit) : TunnelEvent;
+
+    /// <summary>ssh was stopped with SIGSTOP.</summary>
+    public sealed record SshFroze : TunnelEvent;
+
+    /// <summary>The answer to <see cref="TunnelEffect.CheckListeners"/>: every local listener accepts.</summary>
+    public sealed record ListenersChecked(bool Accept) : TunnelEvent;
+
+    /// <summary>A whole probe round passed for the first time in this run.</summary>
+    public sealed record ProbesPassed : TunnelEvent;
+
+    /// <summary>Enough probe rounds failed in a row; the failure that condemned this ssh.</summary>
+    public sealed record ProbeCondemned(ProbeResult Failed) : TunnelEvent;
+
+    /// <summary>ssh is stuck connecting while its server answers again (<see cref="ConnectStallWatch"/>).</summary>
+    public sealed record ConnectStalled(IPEndPoint Server) : TunnelEvent;
+
+    /// <summary>A person or the network asked (restart, retry-now, network changed); who, for the log.</summary>
+    public sealed record Command(TunnelCommand What, string Trigger) : TunnelEvent;
+
+    /// <summary>The one timer of <see cref="TunnelEffect.ArmTimer"/> is due.</summary>
+    public sealed record TimerDue : TunnelEvent;
+
+    /// <summary>The server answers again during a back-off wait (<see cref="ReachabilityGate"/>).</summary>
+    public sealed record ServerAnswers : TunnelEvent;
+
+    /// <summary>The answer to <see cref="TunnelEffect.SettleRun"/>: the dead session that was reset,
+    /// and who holds the local port that ssh could not bind, when asked and known.</summary>
+    public sealed record RunSettled(ServerConnection? DeadSessionReset = null, string? PortHolder = null) : TunnelEvent;
+
+    /// <summary>The tunnel is to stop (disabled, removed, the daemon stops).</summary>
+    public sealed record StopRequested : TunnelEvent;
+}

@@ -1,0 +1,428 @@
+using SshKeep.Config;
+using SshKeep.Observability;
+using SshKeep.Ssh;
+using static SshKeep.Supervision.TunnelEffect;
+using static SshKeep.Supervision.TunnelEvent;
+
+namespace SshKeep.Supervision;
+
+/// <summary>
+/// One tunnel of the daemon as a pure state × event machine (docs/daemon.md, "The tunnel
+/// machine"): <see cref="Step"/> takes the state and one event and returns the next state and
+/// the effects to carry out, in order. <see cref="TunnelRetryPolicy"/> decides the waits;
+/// <see cref="TunnelSupervisor"/> waits for events and carries the effects out.
+/// </summary>
+public static class TunnelMachine
+{
+    /// <summary>How long ssh's stderr may stay open after its exit before the run is judged without it.</summary>
+    public static readonly TimeSpan StderrAfterExit = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>ssh is running and not being stopped: what it does is news.</summary>
+    public static bool Runs(TunnelPhase phase) => phase is >= TunnelPhase.Connecting and <= TunnelPhase.Up;
+
+    /// <summary>Commands are taken while ssh runs or during a wait; between the two they keep in
+    /// their queue (a retry-now during a run's end cuts the wait that follows short).</summary>
+    public static bool TakesCommands(TunnelPhase phase) => Runs(phase) || phase == TunnelPhase.Waiting;
+
+    /// <param name="state">The machine now.</param>
+    /// <param name="e">What happened.</param>
+    /// <param name="now">The time of the event.</param>
+    /// <param name="unit">A random number in [0, 1) for the jitter of a wait decided here.</param>
+    public static (TunnelMachineState State, IReadOnlyList<TunnelEffect> Effects) Step(TunnelMachineState state, TunnelEvent e,
+        DateTimeOffset now, double unit)
+    {
+        var step = new Stepping(state, now);
+        step.On(e, unit);
+        return (step.State, step.Effects);
+    }
+
+    /// <summary>One step under way: the state so far and the effects asked so far.</summary>
+    private sealed class Stepping(TunnelMachineState state, DateTimeOffset now)
+    {
+        public TunnelMachineState State { get; private set; } = state;
+        public List<TunnelEffect> Effects { get; } = [];
+
+        private TunnelConfig Config => State.Config;
+        private TunnelRun Run => State.Run!;
+        private string Name => Config.Name;
+
+        public void On(TunnelEvent e, double unit)
+        {
+            var phase = State.Phase;
+            switch (e)
+            {
+                case StopRequested when phase is TunnelPhase.Idle or TunnelPhase.Waiting:
+                    StopNow();
+                    break;
+                case StopRequested when Runs(phase):
+                    Set(s => s with { Stopping = true, Phase = TunnelPhase.StoppingSsh });
+                    Do(new StopSsh(State.StopGrace));
+                    break;
+                case StopRequested when phase == TunnelPhase.Exiting:
+                    Set(s => s with { Stopping = true });
+                    FinishRun();
+                    break;
+                case StopRequested:
+                    // Launching, stopping ssh, closing: the answer under way sees the flag.
+                    Set(s => s with { Stopping = true });
+                    break;
+
+                case Begin when phase == TunnelPhase.Idle:
+                case TimerDue or ServerAnswers when phase == TunnelPhase.Waiting:
+                    StartRun();
+                    break;
+                case Command c when phase == TunnelPhase.Waiting:
+                    Log(nameof(DaemonLog.WaitCutShort), l => l.WaitCutShort(Name,
+                        c.What == TunnelCommand.NetworkChanged ? $"network changed ({c.Trigger})" : c.Trigger));
+                    StartRun();
+                    break;
+
+                case SshStarted started when phase == TunnelPhase.Launching:
+                    OnStarted(started.Pid);
+                    break;
+                case SshCouldNotStart failed when phase == TunnelPhase.Launching:
+                    OnCouldNotStart(failed, unit);
+                    break;
+
+                case StderrLine line when Runs(phase) || phase is TunnelPhase.StoppingSsh or TunnelPhase.Exiting:
+                    OnStderr(line);
+                    break;
+                case StderrClosed when phase == TunnelPhase.Exiting:
+                    FinishRun();
+                    break;
+                case StderrClosed when Runs(phase) || phase == TunnelPhase.StoppingSsh:
+                    Set(s => s with { Run = Run with { StderrClosed = true } });
+                    break;
+
+                // Without "Authenticated" (a user's LogLevel below VERBOSE), the connect timeout is
+                // the longest a failing session can take, so surviving it means the session is there.
+                case TimerDue when phase == TunnelPhase.Connecting:
+                case TimerDue when phase == TunnelPhase.PollingListeners:
+                    CheckListeners();
+                    break;
+                case ListenersChecked { Accept: true } when phase == TunnelPhase.CheckingListeners:
+                    // A refused -R forward makes ssh exit within one round trip: it must outlive that.
+                    Set(s => s with { Phase = TunnelPhase.Settling });
+                    Do(new ArmTimer(State.Settle));
+                    break;
+                case ListenersChecked { Accept: false } when phase == TunnelPhase.CheckingListeners:
+                    Set(s => s with { Phase = TunnelPhase.PollingListeners });
+                    Do(new ArmTimer(State.ListenerPoll));
+                    break;
+                case TimerDue when phase == TunnelPhase.Settling && State.Probes:
+                    // The session is there; the tunnel is up once its probes pass end to end.
+                    Set(s => s with { Phase = TunnelPhase.Proving });
+                    Do(new StartProbes());
+                    break;
+                case TimerDue when phase == TunnelPhase.Settling:
+                case ProbesPassed when phase == TunnelPhase.Proving:
+                    BecomeUp();
+                    break;
+
+                case ProbeCondemned condemned when Runs(phase):
+                    var verdict = condemned.Failed;
+                    EndRun($"probe of {verdict.Forward} failed: {verdict.Failure}", RestartReasons.ProbeFailed, publish: true, log: (n, pid) =>
+                        Log(nameof(DaemonLog.ProbeVerdictRestart), l => l.ProbeVerdictRestart(n, verdict.Forward.ToString(),
+                            DaemonCount.Times(Math.Max(1, Config.Health.ProbeFailures)), verdict.Failure ?? "failed", pid)));
+                    break;
+                case SshFroze when Runs(phase):
+                    const string frozen = "ssh was stopped (SIGSTOP)";
+                    EndRun(frozen, RestartReasons.Stopped, publish: true, log: (n, pid) =>
+                        Log(nameof(DaemonLog.TunnelStopping), l => l.TunnelStopping(n, pid, $"{frozen}; a stopped ssh forwards nothing", State.StopGrace)));
+                    break;
+                case ConnectStalled stalled when Runs(phase):
+                    EndRun($"ssh was stuck connecting to {stalled.Server} after the server answered again", RestartReasons.ConnectStalled,
+                        publish: false, log: (n, pid) => Log(nameof(DaemonLog.ConnectStalled), l => l.ConnectStalled(n, pid, stalled.Server.ToString())),
+                        restartAtOnce: true);
+                    break;
+                case Command { What: TunnelCommand.Restart } restart when Runs(phase):
+                    EndRun(null, RestartReasons.Requested, publish: false, restartAtOnce: true,
+                        log: (n, _) => Log(nameof(DaemonLog.TunnelRestartRequested), l => l.TunnelRestartRequested(n, restart.Trigger)));
+                    break;
+                case Command { What: TunnelCommand.NetworkChanged } when phase is TunnelPhase.Proving || (phase == TunnelPhase.Up && State.Probes):
+                    // A network change while up: prove the tunnel now rather than at the next round.
+                    Do(new ProbeNow());
+                    break;
+
+                case SshExited exited when Runs(phase) || phase == TunnelPhase.StoppingSsh:
+                    OnExited(exited.Exit);
+                    break;
+                case TimerDue when phase == TunnelPhase.Exiting:
+                    FinishRun();
+                    break;
+                case RunSettled settled when phase == TunnelPhase.Closing:
+                    OnSettled(settled, unit);
+                    break;
+
+                // Anything else changes nothing: news of a run or a wait that is over, a retry-now
+                // while ssh runs (nothing to cut short), a network change with no probes to run.
+            }
+        }
+
+        private void StartRun()
+        {
+            Set(s => s with { Phase = TunnelPhase.Launching, Run = new TunnelRun(now) });
+            Publish(TransitionReasons.Starting, s => s with
+            {
+                State = TunnelState.Starting,
+                Since = now,
+                Attempts = s.Attempts + 1,
+                UpSince = null,
+                NextRetry = null,
+                HeldRemotePort = null,
+            });
+            Do(new StartSsh());
+        }
+
+        private void OnStarted(int pid)
+        {
+            Set(s => s with { Phase = TunnelPhase.Connecting, Run = Run with { Pid = pid } });
+            Publish(TransitionReasons.SshStarted, s => s with { Pid = pid });
+            var attempt = State.Status.Attempts;
+            Log(nameof(DaemonLog.TunnelStarting), l => l.TunnelStarting(Name, Config.Destination, attempt, pid));
+            if (State.Stopping)
+            {
+                Set(s => s with { Phase = TunnelPhase.StoppingSsh });
+                Do(new StopSsh(State.StopGrace));
+                return;
+            }
+
+            Do(new ArmTimer(TimeSpan.FromSeconds(Math.Max(1, Config.Health.ConnectTimeout))));
+        }
+
+        private void OnCouldNotStart(SshCouldNotStart failed, double unit)
+        {
+            // A missing ssh program is a configuration problem: a person must fix ssh_path.
+            Publish(TransitionReasons.StartFailed, s => s.WithError(failed.Reason, now) with { LastRestartReason = RestartReasons.StartFailed });
+            if (State.Stopping)
+            {
+                StopNow();
+                return;
+            }
+
+            var outcome = new TunnelRunOutcome(null, new SshStderrLine(SshFailureKind.BadConfiguration), false, TimeSpan.Zero, TimeSpan.Zero, failed.Reason);
+            Set(s => s with { Run = Run with { Outcome = outcome } });
+            Wait(outcome, null, null, unit, failed.SshPath);
+        }
+
+        private void OnStderr(StderrLine e)
+        {
+            var classified = SshStderrClassifier.Classify(e.Line);
+            if (classified.Kind == SshFailureKind.Authenticated)
+            {
+                if (State.Phase == TunnelPhase.Connecting) CheckListeners();
+                return;
+            }
+
+            if (IsNoise(e.Line)) return;
+            Set(s => s with
+            {
+                Run = Run with
+                {
+                    LastLine = e.Line,
+                    CouldNotConnect = Run.CouldNotConnect || SshStderrClassifier.IsConnectFailure(e.Line),
+                    // A later plain transient line ("Connection closed") must not hide the
+                    // permanent or port reason printed just before it.
+                    Decisive = classified.Kind != SshFailureKind.None && Weight(classified) >= Weight(Run.Decisive) ? classified : Run.Decisive,
+                },
+            });
+            // Every line is classified; only the log (and the status's last error, which follows
+            // the log) is limited, so an endless stderr cannot fill the disk.
+            if (e.Logged) Publish(TransitionReasons.Error, s => s.WithError(e.Line, now));
+        }
+
+        private void CheckListeners()
+        {
+            if (Config.Forwards.All(f => f.Kind == ForwardKind.Remote))
+            {
+                Set(s => s with { Phase = TunnelPhase.Settling });
+                Do(new ArmTimer(State.Settle));
+                return;
+            }
+
+            Set(s => s with { Phase = TunnelPhase.CheckingListeners });
+            Do(new TunnelEffect.CheckListeners());
+        }
+
+        private void BecomeUp()
+        {
+            var took = now - Run.StartedAt;
+            var pid = Run.Pid;
+            Set(s => s with { Phase = TunnelPhase.Up, Run = Run with { UpSince = now } });
+            if (State.Probes) Log(nameof(DaemonLog.FirstProbePassed), l => l.FirstProbePassed(Name, took));
+            Log(nameof(DaemonLog.TunnelUp), l => l.TunnelUp(Name, pid, took));
+            Publish(TransitionReasons.Up, s => s with { State = TunnelState.Up, Since = now, UpSince = now });
+            // This session holds the remote ports now, so an older dead one holds none.
+            if (State.ClaimsSessions) Do(new ClaimSession(pid));
+        }
+
+        /// <summary>sshkeep ends the run: says why, and stops ssh.</summary>
+        private void EndRun(string? endedBy, string endReason, bool publish, Action<string, int> log, bool restartAtOnce = false)
+        {
+            log(Name, Run.Pid);
+            Set(s => s with
+            {
+                Phase = TunnelPhase.StoppingSsh,
+                Run = Run with { EndedBy = endedBy, EndReason = endReason, RestartAtOnce = restartAtOnce },
+            });
+            if (publish) Publish(TransitionReasons.Error, s => s.WithError(endedBy!, now));
+            Do(new StopSsh(State.StopGrace));
+        }
+
+        private void OnExited(ChildExit exit)
+        {
+            Set(s => s with { Phase = TunnelPhase.Exiting, Run = Run with { Exit = exit } });
+            if (State.Stopping || Run.StderrClosed)
+            {
+                FinishRun();
+                return;
+            }
+
+            // Let the last stderr lines (the reason ssh gave up) arrive before deciding: the exit is
+            // often seen first (SIGCHLD), and "remote port forwarding failed" or "Permission denied"
+            // read after it must still decide the class (bench/soak found held ports retried after a
+            // 12 s back-off). EOF comes as soon as ssh and whatever it started are gone; a
+            // grandchild holding stderr open is cut off by the timer.
+            Do(new ArmTimer(StderrAfterExit));
+        }
+
+        private void FinishRun()
+        {
+            var run = Run;
+            var decisive = run.Decisive;
+            var why = run.EndedBy ?? run.LastLine ?? (run.Exit is { } ended ? $"ssh exited with {ended}" : "ssh ended");
+            var endReason = run.EndReason ?? (decisive.IsPermanent ? RestartReasons.Permanent
+                : decisive.Kind == SshFailureKind.RemotePortInUse ? RestartReasons.RemotePortInUse
+                : RestartReasons.Exited);
+            // A restart is of a working tunnel: one that was up, or one a person asked to restart
+            // while its ssh ran. Every other end of a run was one more attempt, already counted at
+            // its start (docs/observability.md: a flapping alert must not count retries).
+            var restarted = !State.Stopping && (run.UpSince is not null || endReason == RestartReasons.Requested);
+            var outcome = new TunnelRunOutcome(run.Exit, decisive, run.UpSince is not null, run.UpSince is { } u ? now - u : TimeSpan.Zero,
+                now - run.StartedAt, why, run.CouldNotConnect);
+            Set(s => s with { Phase = TunnelPhase.Closing, Run = run with { Outcome = outcome } });
+            Publish(TransitionReasons.RunEnded, s => s with
+            {
+                LastExit = run.Exit?.ToString(),
+                Pid = null,
+                LastRestartReason = endReason,
+                Restarts = s.Restarts + (restarted ? 1 : 0),
+            });
+            var waits = !State.Stopping && !run.RestartAtOnce;
+            // ssh authenticated and found its remote port held: the server answers, so a dead
+            // session of ours that may hold the port can be reset now.
+            Do(new SettleRun(waits && decisive.Kind == SshFailureKind.RemotePortInUse,
+                waits && decisive is { Kind: SshFailureKind.LocalPortInUse, Port: { } port } ? port : null));
+        }
+
+        private void OnSettled(RunSettled settled, double unit)
+        {
+            if (State.Stopping) StopNow();
+            else if (Run.RestartAtOnce) StartRun();
+            else Wait(Run.Outcome!, settled.DeadSessionReset, settled.PortHolder, unit, null);
+        }
+
+        /// <summary>Decides the wait after a run, says it, and begins it.</summary>
+        private void Wait(TunnelRunOutcome outcome, Health.ServerConnection? deadSessionReset, string? portHolder, double unit, string? sshPath)
+        {
+            var next = TunnelRetryPolicy.After(outcome, State.Failures, Config.Backoff, unit, deadSessionReset is not null);
+            Set(s => s with { Phase = TunnelPhase.Waiting, Failures = next.Failures });
+            var holder = LogNext(outcome, next, deadSessionReset, portHolder, sshPath);
+            Publish(TransitionReasons.Waiting, s => s with
+            {
+                State = next.State,
+                Since = now,
+                UpSince = null,
+                Pid = null,
+                NextRetry = now + next.Delay,
+                HeldRemotePort = next.HeldRemotePort,
+                LastError = holder is null ? s.LastError : $"{s.LastError} ({holder})",
+            });
+            // Nothing to wait for (a healthy tunnel's first failure): no gate, no timers, no hops.
+            if (next.Delay <= TimeSpan.Zero)
+            {
+                StartRun();
+                return;
+            }
+
+            Do(new ArmTimer(next.Delay));
+            if (next.State == TunnelState.Backoff && State.GatesWaits) Do(new WatchServer(outcome.CouldNotConnect));
+        }
+
+        /// <summary>Logs what happened and what happens next; returns who holds a local port when
+        /// that was the failure and the holder is known, for the status.</summary>
+        private string? LogNext(TunnelRunOutcome outcome, TunnelNextStep next, Health.ServerConnection? dead, string? portHolder, string? sshPath)
+        {
+            if (outcome.Exit is null)
+            {
+                Log(nameof(DaemonLog.SshStartFailed), l => l.SshStartFailed(Name, sshPath ?? "ssh", next.Reason, next.Delay));
+                return null;
+            }
+
+            if (next.State == TunnelState.Backoff && outcome.Decisive is { Kind: SshFailureKind.LocalPortInUse, Port: { } port })
+            {
+                Log(nameof(DaemonLog.LocalPortInUse), l => l.LocalPortInUse(Name, port, portHolder is null ? "" : $", {portHolder}", next.Delay));
+                return portHolder;
+            }
+
+            switch (next.State)
+            {
+                case TunnelState.NeedsAttention:
+                    Log(nameof(DaemonLog.NeedsAttention), l => l.NeedsAttention(Name, DaemonLogText.Clause(next.Reason), FixFor(outcome.Decisive.Kind), next.Delay));
+                    break;
+                case TunnelState.WaitingForRemotePort when dead is not null:
+                    Log(nameof(DaemonLog.DeadSessionReset), l => l.DeadSessionReset(Name, dead.Local.ToString(), dead.Remote.ToString(), next.HeldRemotePort ?? 0, next.Delay));
+                    break;
+                case TunnelState.WaitingForRemotePort:
+                    Log(nameof(DaemonLog.WaitingForRemotePort), l => l.WaitingForRemotePort(Name, next.HeldRemotePort ?? 0, next.Delay));
+                    break;
+                default:
+                    Log(nameof(DaemonLog.SshExited), l => l.SshExited(Name, outcome.Exit.ToString()!, outcome.SinceStart, next.Delay, next.Failures + 1));
+                    break;
+            }
+
+            return null;
+        }
+
+        private void StopNow()
+        {
+            // Stopping: a plain close, whose FIN the kernel keeps retrying on its own.
+            Set(s => s with { Phase = TunnelPhase.Stopped });
+            Do(new CloseDeadSession());
+            Publish(TransitionReasons.Stopped, s => s with { State = TunnelState.Stopped, Since = now, Pid = null, UpSince = null, NextRetry = null });
+            Log(nameof(DaemonLog.TunnelStopped), l => l.TunnelStopped(Name, "sshkeep stopped it"));
+        }
+
+        private void Set(Func<TunnelMachineState, TunnelMachineState> change) => State = change(State);
+
+        private void Do(TunnelEffect effect) => Effects.Add(effect);
+
+        private void Log(string name, Action<Microsoft.Extensions.Logging.ILogger> write) => Do(new TunnelEffect.Log(name, write));
+
+        /// <summary>A change of the status is a transition; no change, no news.</summary>
+        private void Publish(string reason, Func<TunnelStatus, TunnelStatus> change)
+        {
+            var before = State.Status;
+            var after = change(before);
+            if (after == before) return;
+            State = State with { Status = after };
+            Do(new TunnelEffect.Publish(new TunnelTransition(before, after, reason) { At = now }));
+        }
+    }
+
+    private static string FixFor(SshFailureKind kind) => kind switch
+    {
+        SshFailureKind.AuthenticationRefused => "check identity_file and that its public key is in the server's authorized_keys",
+        SshFailureKind.HostKeyRejected => "check the server's host key and update known_hosts (ssh-keygen -R host, then connect once by hand)",
+        _ => "fix the tunnel's settings (ssh_path, ssh_options) and run `sshkeep reload`",
+    };
+
+    private static int Weight(SshStderrLine line) =>
+        line.IsPermanent ? 3 : line.Kind == SshFailureKind.RemotePortInUse ? 2 : line.Kind == SshFailureKind.None ? 0 : 1;
+
+    /// <summary>ssh's own bookkeeping lines, not errors.</summary>
+    private static bool IsNoise(string line) =>
+        line.StartsWith("Transferred: ", StringComparison.Ordinal) ||
+        line.StartsWith("Bytes per second: ", StringComparison.Ordinal) ||
+        line.StartsWith("Warning: Permanently added", StringComparison.Ordinal);
+}
