@@ -6,10 +6,9 @@ namespace SshKeep.Daemon;
 
 /// <summary>
 /// The daemon's current status: every tunnel's <see cref="TunnelStatus"/> and the daemon's own
-/// <see cref="DaemonInfo"/>. Every change that changes something rewrites status.json atomically
-/// (<see cref="StatusFile"/>) and then tells <see cref="Changed"/>'s listeners (systemd STATUS=,
-/// the web page). Thread-safe: each tunnel's loop calls <see cref="Set"/> from its own thread;
-/// changes are applied, written and announced one at a time, in order.
+/// <see cref="DaemonInfo"/>. Every list that changes something rewrites status.json atomically
+/// (<see cref="StatusFile"/>). The daemon's status writer is its one caller: it writes the newest
+/// state of its fold of the transitions (<see cref="StatusFold"/>), so a write never goes back.
 /// </summary>
 /// <remarks>
 /// A failed write (a full tmpfs, a removed directory) never reaches the caller: the tunnels
@@ -34,10 +33,6 @@ public sealed class StatusStore : IDisposable
         _time = time;
         _logger = logger;
     }
-
-    /// <summary>Called after each change was written (or failed to be), with the new snapshot,
-    /// under the store's lock: listeners must be quick and must not call back into the store.</summary>
-    public event Action<StatusSnapshot>? Changed;
 
     /// <summary>status.json's path.</summary>
     public string Path { get; }
@@ -79,46 +74,19 @@ public sealed class StatusStore : IDisposable
         return true;
     }
 
-    /// <summary>Adds the tunnel (at the end) or replaces the one with the same name. Nothing is
-    /// written when the status is the same as before.</summary>
-    public void Set(TunnelStatus status)
-    {
-        ArgumentNullException.ThrowIfNull(status);
-        Change(tunnels =>
-        {
-            int index = tunnels.FindIndex(t => t.Name == status.Name);
-            if (index < 0)
-            {
-                tunnels.Add(status);
-                return true;
-            }
-            if (tunnels[index] == status) return false;
-            tunnels[index] = status;
-            return true;
-        });
-    }
-
-    /// <summary>Replaces the whole list (after a reload: the new file's order). Names must be unique.</summary>
+    /// <summary>Replaces the whole list, in the file's order; nothing is written when it is the
+    /// same as before. Names must be unique.</summary>
     public void SetAll(IReadOnlyList<TunnelStatus> tunnels)
     {
         ArgumentNullException.ThrowIfNull(tunnels);
         if (tunnels.Select(t => t.Name).Distinct(StringComparer.Ordinal).Count() != tunnels.Count)
             throw new ArgumentException("Tunnel names must be unique.", nameof(tunnels));
-        Change(current =>
+        lock (_gate)
         {
-            if (current.SequenceEqual(tunnels)) return false;
-            current.Clear();
-            current.AddRange(tunnels);
-            return true;
-        });
-    }
-
-    /// <summary>Removes a tunnel (it left the config file); false if there was none of that name.</summary>
-    public bool Remove(string name)
-    {
-        bool removed = false;
-        Change(tunnels => removed = tunnels.RemoveAll(t => t.Name == name) > 0);
-        return removed;
+            if (_disposed || _snapshot.Tunnels.SequenceEqual(tunnels)) return;
+            _snapshot = _snapshot with { UpdatedAt = _time.GetUtcNow(), Tunnels = [.. tunnels] };
+            WriteCurrent();
+        }
     }
 
     /// <summary>Removes status.json; later changes are ignored.</summary>
@@ -135,26 +103,6 @@ public sealed class StatusStore : IDisposable
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // The directory went away, or was never writable: nothing left to clean.
-            }
-        }
-    }
-
-    private void Change(Func<List<TunnelStatus>, bool> edit)
-    {
-        lock (_gate)
-        {
-            if (_disposed) return;
-            var tunnels = _snapshot.Tunnels.ToList();
-            if (!edit(tunnels)) return;
-            _snapshot = _snapshot with { UpdatedAt = _time.GetUtcNow(), Tunnels = tunnels.AsReadOnly() };
-            WriteCurrent();
-            try
-            {
-                Changed?.Invoke(_snapshot);
-            }
-            catch (Exception e)
-            {
-                ControlLog.StatusListenerFailed(_logger, e);
             }
         }
     }
