@@ -260,7 +260,7 @@ public sealed class DaemonHost : IControlHandler
             foreach (var tunnel in plan.Added) _log.TunnelAdded(tunnel.Name);
             foreach (var tunnel in plan.Changed) _log.TunnelChanged(tunnel.Name, "settings");
             _log.ReloadApplied(_configPath, plan.Added.Count, plan.Removed.Count, plan.Changed.Count, plan.Unchanged.Count);
-            lock (_statusGate) _systemd.EndReload([.. _tunnels.Select(t => t.Progress)], [.. _tunnels.Select(t => t.Status)]);
+            lock (_statusGate) _systemd.EndReload(_tunnels);
             return ControlResponse.Success(
                 $"reloaded: {plan.Added.Count} added, {plan.Removed.Count} removed, {plan.Changed.Count} changed, {plan.Unchanged.Count} unchanged");
         }
@@ -375,9 +375,8 @@ public sealed class DaemonHost : IControlHandler
     {
         lock (_statusGate)
         {
-            var statuses = _tunnels.Select(t => t.Status).ToList();
-            _store.SetAll(statuses);
-            _systemd.Publish([.. _tunnels.Select(t => t.Progress)], statuses);
+            _store.SetAll([.. _tunnels.Select(t => t.Status)]);
+            _systemd.Publish(_tunnels);
         }
     }
 

@@ -8,8 +8,9 @@ namespace SshKeep.Daemon;
 /// <summary>
 /// What the daemon tells systemd as its tunnels change: READY=1 once (<see cref="SystemdReadiness"/>),
 /// a STATUS= line whenever it reads differently (<see cref="SystemdStatusLine"/>), the
-/// RELOADING=1 … READY=1 pair around a reload, and STOPPING=1. The supervisor calls
-/// <see cref="Publish"/> after every transition (where it also rewrites status.json).
+/// RELOADING=1 … READY=1 pair around a reload, and STOPPING=1. The daemon's status writer calls
+/// <see cref="Publish"/> with its fold of the transitions (<see cref="StatusFold"/>), where it also
+/// rewrites status.json.
 /// Thread-safe; with a disabled notifier it still decides readiness and logs it.
 /// </summary>
 public sealed class SystemdReporter
@@ -68,14 +69,14 @@ public sealed class SystemdReporter
     /// Sends STATUS= when the line changed, with READY=1 in the same datagram the first time
     /// readiness is due. Returns true on the call that made the daemon ready.
     /// </summary>
-    public bool Publish(IReadOnlyList<SystemdTunnelProgress> progress, IReadOnlyList<TunnelStatus> statuses)
+    public bool Publish(IReadOnlyList<ListedTunnel> tunnels)
     {
-        ArgumentNullException.ThrowIfNull(progress);
-        ArgumentNullException.ThrowIfNull(statuses);
+        ArgumentNullException.ThrowIfNull(tunnels);
         lock (_gate)
         {
+            var statuses = tunnels.Select(t => t.Status).ToList();
             string status = SystemdStatusLine.Build(statuses, _time.GetUtcNow());
-            var decision = SystemdReadiness.Decide(_readyWhen, progress, IsReady, _time.GetElapsedTime(_started), _readyTimeout);
+            var decision = SystemdReadiness.Decide(_readyWhen, tunnels, IsReady, _time.GetElapsedTime(_started), _readyTimeout);
             if (decision is SystemdReadinessDecision.Ready or SystemdReadinessDecision.ReadyAfterTimeout)
             {
                 IsReady = true;
@@ -117,7 +118,7 @@ public sealed class SystemdReporter
 
     /// <summary>The reload is done (applied or refused): READY=1 ends systemd's "reloading"
     /// state, then the status line is published as usual.</summary>
-    public void EndReload(IReadOnlyList<SystemdTunnelProgress> progress, IReadOnlyList<TunnelStatus> statuses)
+    public void EndReload(IReadOnlyList<ListedTunnel> tunnels)
     {
         lock (_gate)
         {
@@ -127,7 +128,7 @@ public sealed class SystemdReporter
                 _notifier.Ready();
             }
         }
-        Publish(progress, statuses);
+        Publish(tunnels);
     }
 
     /// <summary>STOPPING=1 with a last status line.</summary>

@@ -50,8 +50,7 @@ public sealed class StatusFoldTests
 
         var folded = StatusFold.Apply([new ListedTunnel(Status("web", "starting"))], Transitions.Of(Status("web", "starting"), up, TransitionReasons.Up));
 
-        Assert.Equal(up, Assert.Single(folded).Status);
-        Assert.Equal(new SystemdTunnelProgress("web", TunnelState.Up, true, true), folded[0].Progress);
+        Assert.Equal(new ListedTunnel(up, EverUp: true, Attempted: true), Assert.Single(folded));
     }
 
     private static IReadOnlyList<ListedTunnel> Parse(string fold) =>
