@@ -34,8 +34,12 @@ public sealed class DaemonHost : IControlHandler
     /// <summary>Set when a tunnel changed; the status writer takes it (one pending write at most).</summary>
     private readonly SemaphoreSlim _statusDirty = new(0, 1);
 
-    /// <summary>The fold of every transition so far (<see cref="StatusFold"/>), under <see cref="_statusGate"/>.</summary>
-    private IReadOnlyList<ListedTunnel> _tunnels = [];
+    /// <summary>The fold of every transition so far (<see cref="StatusFold"/>): folded under
+    /// <see cref="_foldGate"/>, which is never held for longer than one fold, so a tunnel never
+    /// waits for a write; read by the writer under <see cref="_statusGate"/>.</summary>
+    private volatile IReadOnlyList<ListedTunnel> _tunnels = [];
+
+    private readonly Lock _foldGate = new();
     private ILogger _log = null!;
     private DaemonSupervisor _supervisor = null!;
     private StatusStore _store = null!;
@@ -340,7 +344,7 @@ public sealed class DaemonHost : IControlHandler
     {
         _hooks.Fire(transition);
         _recorder?.Observe(transition);
-        lock (_statusGate) _tunnels = StatusFold.Apply(_tunnels, transition);
+        lock (_foldGate) _tunnels = StatusFold.Apply(_tunnels, transition);
         MarkStatusDirty();
         _watchdog.ReportAlive();
     }
@@ -369,14 +373,16 @@ public sealed class DaemonHost : IControlHandler
         }
     }
 
-    /// <summary>Writes the status fold to status.json and systemd, under the lock that orders the
-    /// writes: the fold only moves forward, so a later write never shows an older state.</summary>
+    /// <summary>Writes the newest fold to status.json and systemd, under the lock that orders the
+    /// writes: the fold only moves forward, so a later write never shows an older state, and
+    /// READY=1 and its STATUS= line come from one fold.</summary>
     private void WriteStatusNow()
     {
         lock (_statusGate)
         {
-            _store.SetAll([.. _tunnels.Select(t => t.Status)]);
-            _systemd.Publish(_tunnels);
+            var tunnels = _tunnels;
+            _store.SetAll([.. tunnels.Select(t => t.Status)]);
+            _systemd.Publish(tunnels);
         }
     }
 
