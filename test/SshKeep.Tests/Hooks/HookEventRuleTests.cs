@@ -26,7 +26,6 @@ public sealed class HookEventRuleTests
         { TunnelState.Starting, TunnelState.NeedsAttention, "needs-attention" },
         { TunnelState.Backoff, TunnelState.NeedsAttention, "needs-attention" },
         // Neither up nor needs-attention on either side.
-        { TunnelState.Starting, TunnelState.Backoff, "" },
         { TunnelState.Starting, TunnelState.Stopped, "" },
         { TunnelState.Starting, TunnelState.Backoff, "" },
         { TunnelState.Backoff, TunnelState.Starting, "" },
