@@ -12,8 +12,8 @@ namespace SshKeep.Daemon;
 /// </summary>
 /// <remarks>
 /// A failed write (a full tmpfs, a removed directory) never reaches the caller: the tunnels
-/// matter more than the file. It is logged once per run of failures, kept in
-/// <see cref="LastWriteError"/>, and the next change tries again. Create the store only while
+/// matter more than the file. It is logged once per run of failures, and the next change tries
+/// again. Create the store only while
 /// holding the <see cref="InstanceLock"/>: the file name is then certainly ours. Dispose removes
 /// the file (dispose the control server first and the lock last).
 /// </remarks>
@@ -23,7 +23,7 @@ public sealed class StatusStore : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private StatusSnapshot _snapshot;
-    private string? _lastWriteError;
+    private bool _writeFailing;
     private bool _disposed;
 
     private StatusStore(string path, StatusSnapshot initial, TimeProvider time, ILogger logger)
@@ -41,12 +41,6 @@ public sealed class StatusStore : IDisposable
     public StatusSnapshot Snapshot
     {
         get { lock (_gate) return _snapshot; }
-    }
-
-    /// <summary>Why the last write failed; null when it succeeded.</summary>
-    public string? LastWriteError
-    {
-        get { lock (_gate) return _lastWriteError; }
     }
 
     /// <summary>Writes the first status.json (the daemon and no tunnels yet) and removes temporary
@@ -112,14 +106,14 @@ public sealed class StatusStore : IDisposable
         try
         {
             StatusFile.Write(Path, _snapshot);
-            if (_lastWriteError is not null) ControlLog.StatusWriteRecovered(_logger, Path);
-            _lastWriteError = null;
+            if (_writeFailing) ControlLog.StatusWriteRecovered(_logger, Path);
+            _writeFailing = false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Log the first failure of a run of them, not one line per transition.
-            if (_lastWriteError is null) ControlLog.StatusWriteFailed(_logger, e.Message);
-            _lastWriteError = e.Message;
+            if (!_writeFailing) ControlLog.StatusWriteFailed(_logger, e.Message);
+            _writeFailing = true;
         }
     }
 }

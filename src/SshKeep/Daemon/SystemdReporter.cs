@@ -25,6 +25,12 @@ public sealed class SystemdReporter
     private readonly long _started;
     private bool _reloading;
 
+    /// <summary>READY=1 has been due (and sent, when systemd listens).</summary>
+    private bool _ready;
+
+    /// <summary>The last STATUS= text sent (or that would have been).</summary>
+    private string? _lastStatus;
+
     /// <param name="notifier">Where messages go.</param>
     /// <param name="readyWhen">The config's <c>ready_when</c>.</param>
     /// <param name="timeProvider">"Now" for the back-off countdown in STATUS=.</param>
@@ -59,12 +65,6 @@ public sealed class SystemdReporter
         return _time.CreateTimer(static s => ((Action)s!)(), recheck, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>READY=1 has been due (and sent, when systemd listens).</summary>
-    public bool IsReady { get; private set; }
-
-    /// <summary>The last STATUS= text sent (or that would have been).</summary>
-    public string? LastStatus { get; private set; }
-
     /// <summary>
     /// Sends STATUS= when the line changed, with READY=1 in the same datagram the first time
     /// readiness is due. Returns true on the call that made the daemon ready.
@@ -76,11 +76,11 @@ public sealed class SystemdReporter
         {
             var statuses = tunnels.Select(t => t.Status).ToList();
             string status = SystemdStatusLine.Build(statuses, _time.GetUtcNow());
-            var decision = SystemdReadiness.Decide(_readyWhen, tunnels, IsReady, _time.GetElapsedTime(_started), _readyTimeout);
+            var decision = SystemdReadiness.Decide(_readyWhen, tunnels, _ready, _time.GetElapsedTime(_started), _readyTimeout);
             if (decision is SystemdReadinessDecision.Ready or SystemdReadinessDecision.ReadyAfterTimeout)
             {
-                IsReady = true;
-                LastStatus = status;
+                _ready = true;
+                _lastStatus = status;
                 _notifier.Send("READY=1\nSTATUS=" + SystemdNotifier.StatusValue(status));
                 _watchdog?.StartupCompleted();
                 string rule = DaemonLogFormatter.KebabCase(_readyWhen.ToString());
@@ -91,9 +91,9 @@ public sealed class SystemdReporter
                     DaemonCount.Tunnels(statuses.Count(s => s.State != TunnelState.Stopped)));
                 return true;
             }
-            if (status != LastStatus)
+            if (status != _lastStatus)
             {
-                LastStatus = status;
+                _lastStatus = status;
                 _notifier.Status(status);
             }
             return false;
@@ -108,11 +108,11 @@ public sealed class SystemdReporter
     {
         lock (_gate)
         {
-            if (!IsReady || _reloading) return;
+            if (!_ready || _reloading) return;
             _reloading = true;
             _notifier.Reloading();
-            LastStatus = "reloading";
-            _notifier.Status(LastStatus);
+            _lastStatus = "reloading";
+            _notifier.Status(_lastStatus);
         }
     }
 
@@ -136,8 +136,8 @@ public sealed class SystemdReporter
     {
         lock (_gate)
         {
-            LastStatus = tunnelCount == 1 ? "stopping 1 tunnel" : $"stopping {tunnelCount} tunnels";
-            _notifier.Send("STOPPING=1\nSTATUS=" + LastStatus);
+            _lastStatus = tunnelCount == 1 ? "stopping 1 tunnel" : $"stopping {tunnelCount} tunnels";
+            _notifier.Send("STOPPING=1\nSTATUS=" + _lastStatus);
         }
     }
 }
