@@ -14,9 +14,6 @@ internal static partial class ControlLog
     [LoggerMessage(3001, LogLevel.Information, "status file written again after earlier failures: {Path}")]
     public static partial void StatusWriteRecovered(ILogger logger, string path);
 
-    [LoggerMessage(3002, LogLevel.Error, "a status listener failed; the status file is still written and the tunnels keep running")]
-    public static partial void StatusListenerFailed(ILogger logger, Exception exception);
-
     [LoggerMessage(3010, LogLevel.Information, "control socket listening on {Path}")]
     public static partial void ControlListening(ILogger logger, string path);
 

@@ -33,6 +33,13 @@ public sealed class DaemonHost : IControlHandler
 
     /// <summary>Set when a tunnel changed; the status writer takes it (one pending write at most).</summary>
     private readonly SemaphoreSlim _statusDirty = new(0, 1);
+
+    /// <summary>The fold of every transition so far (<see cref="StatusFold"/>): folded under
+    /// <see cref="_foldGate"/>, which is never held for longer than one fold, so a tunnel never
+    /// waits for a write; read by the writer under <see cref="_statusGate"/>.</summary>
+    private volatile IReadOnlyList<ListedTunnel> _tunnels = [];
+
+    private readonly Lock _foldGate = new();
     private ILogger _log = null!;
     private DaemonSupervisor _supervisor = null!;
     private StatusStore _store = null!;
@@ -116,9 +123,9 @@ public sealed class DaemonHost : IControlHandler
                 var launcher = new PosixSshLauncher(reaper, _time, setpriv);
                 // Hooks run on their own queues; disposed before the reaper that reaps them.
                 await using var hookRunner = new HookRunner(reaper, _log, _time);
-                _hooks = new HookDispatcher(hookRunner.Enqueue, _time);
+                _hooks = new HookDispatcher(hookRunner.Enqueue);
                 _hooks.Configure(config);
-                await using var supervisor = new DaemonSupervisor((tunnel, onChange) => CreateTunnel(tunnel, launcher, onChange), _time, OnStatusChanged);
+                await using var supervisor = new DaemonSupervisor((tunnel, news) => CreateTunnel(tunnel, launcher, news), _time, OnTransition);
                 _supervisor = supervisor;
 
                 if (!ControlServer.TryStart(new ControlServerOptions { SocketPath = paths.SocketPath }, heldLock!, this, _time, _log,
@@ -257,7 +264,7 @@ public sealed class DaemonHost : IControlHandler
             foreach (var tunnel in plan.Added) _log.TunnelAdded(tunnel.Name);
             foreach (var tunnel in plan.Changed) _log.TunnelChanged(tunnel.Name, "settings");
             _log.ReloadApplied(_configPath, plan.Added.Count, plan.Removed.Count, plan.Changed.Count, plan.Unchanged.Count);
-            lock (_statusGate) _systemd.EndReload(Progress(), _supervisor.Snapshot());
+            lock (_statusGate) _systemd.EndReload(_tunnels);
             return ControlResponse.Success(
                 $"reloaded: {plan.Added.Count} added, {plan.Removed.Count} removed, {plan.Changed.Count} changed, {plan.Unchanged.Count} unchanged");
         }
@@ -267,15 +274,12 @@ public sealed class DaemonHost : IControlHandler
         }
     }
 
-    private TunnelSupervisor CreateTunnel(TunnelConfig tunnel, ISshLauncher launcher, Action<TunnelTransition> onChange)
+    private TunnelSupervisor CreateTunnel(TunnelConfig tunnel, ISshLauncher launcher, Action<TunnelTransition> news)
     {
         var controlPath = ControlPathFor(tunnel);
         if (ProbeSchedule.Enabled(tunnel.Health) && controlPath is null)
             _log.ProbesUnavailable(tunnel.Name, $"the run directory's path is too long for a control socket (at most {InstancePaths.MaxControlPathLength} bytes); use a shorter --run-dir");
-        // The hooks see the supervisor's live status (HookObserver.Observe says why).
-        var hooks = _hooks.ObserverFor(tunnel);
-        TunnelSupervisor? created = null;
-        created = new(tunnel, launcher, _log, _time, new TunnelSupervisorOptions
+        return new(tunnel, launcher, _log, _time, new TunnelSupervisorOptions
         {
             StartInfoFor = StartInfoFor,
             ListenerAccepts = (forward, ct) => ListenerCheck.AcceptsAsync(forward, TimeSpan.FromSeconds(1), ct),
@@ -288,12 +292,7 @@ public sealed class DaemonHost : IControlHandler
             ProbeClock = _probeClock,
             ProbeForward = controlPath is null ? null
                 : (t, forward, connectListener, ct) => _probe.RunAsync(forward, controlPath, TimeSpan.FromSeconds(t.Health.ProbeTimeout), connectListener, ct),
-        }, transition =>
-        {
-            onChange(transition);
-            hooks.Observe(created?.Status ?? transition.After);
-        });
-        return created;
+        }, news);
     }
 
     /// <summary>Each ssh runs in its own process group with stderr captured, and with only the
@@ -334,22 +333,18 @@ public sealed class DaemonHost : IControlHandler
     }
 
     /// <summary>
-    /// Called from every tunnel's loop, concurrently, on every transition. It must not make the
-    /// tunnel wait: status.json is fsync'ed, which on a disk (a --run-dir under /tmp) takes tens
-    /// of milliseconds, and a restart would wait for each of its four transitions (measured: 0.2 s
-    /// of a 0.4 s recovery). So it only records history and marks the status dirty; the writer
-    /// (<see cref="WriteStatusAsync"/>) writes the newest state.
+    /// Every transition, the only news (docs/daemon.md): from every tunnel's loop, concurrently,
+    /// each tunnel's in order. Hooks, metrics and the timeline fold it at once; status.json and
+    /// systemd are written from the status fold by the writer (<see cref="WriteStatusAsync"/>), not
+    /// here: status.json is fsync'ed, which on a disk (a --run-dir under /tmp) takes tens of
+    /// milliseconds, and a restart would wait for each of its transitions (measured: 0.2 s of a
+    /// 0.4 s recovery).
     /// </summary>
-    private void OnStatusChanged(IReadOnlyList<TunnelStatus> _)
+    private void OnTransition(TunnelTransition transition)
     {
-        // Tunnels start only after all of these are set; the check guards a call during wiring.
-        if (_supervisor is null || _store is null || _systemd is null) return;
-        if (_recorder is { } recorder)
-        {
-            // In memory and cheap; every transition counts (restart counting), so not coalesced.
-            lock (_statusGate) recorder.Observe(_supervisor.Snapshot());
-        }
-
+        _hooks.Fire(transition);
+        _recorder?.Observe(transition);
+        lock (_foldGate) _tunnels = StatusFold.Apply(_tunnels, transition);
         MarkStatusDirty();
         _watchdog.ReportAlive();
     }
@@ -378,26 +373,18 @@ public sealed class DaemonHost : IControlHandler
         }
     }
 
-    /// <summary>
-    /// The live state is read under one lock and written: whoever writes last writes the newest
-    /// state, so status.json can never be left showing a tunnel as starting after it came up
-    /// (two tunnels changing at once).
-    /// </summary>
+    /// <summary>Writes the newest fold to status.json and systemd, under the lock that orders the
+    /// writes: the fold only moves forward, so a later write never shows an older state, and
+    /// READY=1 and its STATUS= line come from one fold.</summary>
     private void WriteStatusNow()
     {
         lock (_statusGate)
         {
-            // Readiness first, then the states: a tunnel is "ever up" only once its status says
-            // up, so READY=1 never comes with a STATUS= line that says "starting".
-            var progress = Progress();
-            var statuses = _supervisor.Snapshot();
-            _store.SetAll(statuses);
-            _systemd.Publish(progress, statuses);
+            var tunnels = _tunnels;
+            _store.SetAll([.. tunnels.Select(t => t.Status)]);
+            _systemd.Publish(tunnels);
         }
     }
-
-    private IReadOnlyList<SystemdTunnelProgress> Progress() =>
-        [.. (_supervisor?.Tunnels ?? []).Select(t => new SystemdTunnelProgress(t.Config.Name, t.Status.State, t.EverUp, t.Attempted))];
 
     private static ControlResponse UnknownTunnel(string? name) =>
         ControlResponse.Failure(ControlErrors.UnknownTunnel, name is null ? "restart needs a tunnel name" : $"no tunnel named \"{name}\" is running");

@@ -29,14 +29,14 @@ public static class SystemdReadiness
     /// <param name="alreadySent">READY=1 has gone out before.</param>
     /// <param name="elapsed">Time since the daemon started waiting for readiness.</param>
     /// <param name="timeout">The config's <c>ready_timeout</c>.</param>
-    public static SystemdReadinessDecision Decide(ReadyWhen readyWhen, IReadOnlyList<SystemdTunnelProgress> tunnels, bool alreadySent,
+    public static SystemdReadinessDecision Decide(ReadyWhen readyWhen, IReadOnlyList<ListedTunnel> tunnels, bool alreadySent,
         TimeSpan elapsed, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(tunnels);
         if (alreadySent) return SystemdReadinessDecision.AlreadySent;
         foreach (var tunnel in tunnels)
         {
-            if (tunnel.State is TunnelState.Stopped or TunnelState.NeedsAttention) continue;
+            if (tunnel.Status.State is TunnelState.Stopped or TunnelState.NeedsAttention) continue;
             bool settled = readyWhen switch
             {
                 ReadyWhen.FirstAttempt => tunnel.EverUp || tunnel.Attempted,

@@ -8,8 +8,9 @@ namespace SshKeep.Daemon;
 /// <summary>
 /// What the daemon tells systemd as its tunnels change: READY=1 once (<see cref="SystemdReadiness"/>),
 /// a STATUS= line whenever it reads differently (<see cref="SystemdStatusLine"/>), the
-/// RELOADING=1 … READY=1 pair around a reload, and STOPPING=1. The supervisor calls
-/// <see cref="Publish"/> after every transition (where it also rewrites status.json).
+/// RELOADING=1 … READY=1 pair around a reload, and STOPPING=1. The daemon's status writer calls
+/// <see cref="Publish"/> with its fold of the transitions (<see cref="StatusFold"/>), where it also
+/// rewrites status.json.
 /// Thread-safe; with a disabled notifier it still decides readiness and logs it.
 /// </summary>
 public sealed class SystemdReporter
@@ -23,6 +24,12 @@ public sealed class SystemdReporter
     private readonly TimeSpan _readyTimeout;
     private readonly long _started;
     private bool _reloading;
+
+    /// <summary>READY=1 has been due (and sent, when systemd listens).</summary>
+    private bool _ready;
+
+    /// <summary>The last STATUS= text sent (or that would have been).</summary>
+    private string? _lastStatus;
 
     /// <param name="notifier">Where messages go.</param>
     /// <param name="readyWhen">The config's <c>ready_when</c>.</param>
@@ -58,28 +65,22 @@ public sealed class SystemdReporter
         return _time.CreateTimer(static s => ((Action)s!)(), recheck, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>READY=1 has been due (and sent, when systemd listens).</summary>
-    public bool IsReady { get; private set; }
-
-    /// <summary>The last STATUS= text sent (or that would have been).</summary>
-    public string? LastStatus { get; private set; }
-
     /// <summary>
     /// Sends STATUS= when the line changed, with READY=1 in the same datagram the first time
     /// readiness is due. Returns true on the call that made the daemon ready.
     /// </summary>
-    public bool Publish(IReadOnlyList<SystemdTunnelProgress> progress, IReadOnlyList<TunnelStatus> statuses)
+    public bool Publish(IReadOnlyList<ListedTunnel> tunnels)
     {
-        ArgumentNullException.ThrowIfNull(progress);
-        ArgumentNullException.ThrowIfNull(statuses);
+        ArgumentNullException.ThrowIfNull(tunnels);
         lock (_gate)
         {
+            var statuses = tunnels.Select(t => t.Status).ToList();
             string status = SystemdStatusLine.Build(statuses, _time.GetUtcNow());
-            var decision = SystemdReadiness.Decide(_readyWhen, progress, IsReady, _time.GetElapsedTime(_started), _readyTimeout);
+            var decision = SystemdReadiness.Decide(_readyWhen, tunnels, _ready, _time.GetElapsedTime(_started), _readyTimeout);
             if (decision is SystemdReadinessDecision.Ready or SystemdReadinessDecision.ReadyAfterTimeout)
             {
-                IsReady = true;
-                LastStatus = status;
+                _ready = true;
+                _lastStatus = status;
                 _notifier.Send("READY=1\nSTATUS=" + SystemdNotifier.StatusValue(status));
                 _watchdog?.StartupCompleted();
                 string rule = DaemonLogFormatter.KebabCase(_readyWhen.ToString());
@@ -90,9 +91,9 @@ public sealed class SystemdReporter
                     DaemonCount.Tunnels(statuses.Count(s => s.State != TunnelState.Stopped)));
                 return true;
             }
-            if (status != LastStatus)
+            if (status != _lastStatus)
             {
-                LastStatus = status;
+                _lastStatus = status;
                 _notifier.Status(status);
             }
             return false;
@@ -107,17 +108,17 @@ public sealed class SystemdReporter
     {
         lock (_gate)
         {
-            if (!IsReady || _reloading) return;
+            if (!_ready || _reloading) return;
             _reloading = true;
             _notifier.Reloading();
-            LastStatus = "reloading";
-            _notifier.Status(LastStatus);
+            _lastStatus = "reloading";
+            _notifier.Status(_lastStatus);
         }
     }
 
     /// <summary>The reload is done (applied or refused): READY=1 ends systemd's "reloading"
     /// state, then the status line is published as usual.</summary>
-    public void EndReload(IReadOnlyList<SystemdTunnelProgress> progress, IReadOnlyList<TunnelStatus> statuses)
+    public void EndReload(IReadOnlyList<ListedTunnel> tunnels)
     {
         lock (_gate)
         {
@@ -127,7 +128,7 @@ public sealed class SystemdReporter
                 _notifier.Ready();
             }
         }
-        Publish(progress, statuses);
+        Publish(tunnels);
     }
 
     /// <summary>STOPPING=1 with a last status line.</summary>
@@ -135,8 +136,8 @@ public sealed class SystemdReporter
     {
         lock (_gate)
         {
-            LastStatus = tunnelCount == 1 ? "stopping 1 tunnel" : $"stopping {tunnelCount} tunnels";
-            _notifier.Send("STOPPING=1\nSTATUS=" + LastStatus);
+            _lastStatus = tunnelCount == 1 ? "stopping 1 tunnel" : $"stopping {tunnelCount} tunnels";
+            _notifier.Send("STOPPING=1\nSTATUS=" + _lastStatus);
         }
     }
 }

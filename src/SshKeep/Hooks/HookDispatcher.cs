@@ -4,13 +4,15 @@ using SshKeep.Supervision;
 namespace SshKeep.Hooks;
 
 /// <summary>
-/// Turns tunnel status changes into hook runs: <see cref="HookEventRule"/> says which events a
-/// change fires, the tunnel's <see cref="HookSettings"/> say what to run, and each run goes to the
-/// runner's queue (<paramref name="enqueue"/> must not block: it is called on a tunnel's loop).
-/// The hooks of the config loaded last apply, so a reload that only changes hooks takes effect
-/// without restarting any ssh; a tunnel no longer in the file keeps the hooks it was started with.
+/// Turns tunnel transitions into hook runs: <see cref="HookEventRule"/> says which events a
+/// transition fires, the tunnel's <see cref="HookSettings"/> say what to run, and each run goes to
+/// the runner's queue (<paramref name="enqueue"/> must not block: it is called on a tunnel's loop).
+/// Each tunnel's transitions come one at a time and in order, so its hooks are queued in the order
+/// of its changes. The hooks of the config loaded last apply, so a reload that only changes hooks
+/// takes effect without restarting any ssh; a tunnel no longer in the file keeps its hooks until
+/// it is removed (<see cref="TransitionReasons.Removed"/>), so its stop still runs its on_down.
 /// </summary>
-public sealed class HookDispatcher(Action<HookInvocation> enqueue, TimeProvider time)
+public sealed class HookDispatcher(Action<HookInvocation> enqueue)
 {
     private readonly Lock _gate = new();
     private Dictionary<string, HookSettings> _current = new(StringComparer.Ordinal);
@@ -18,28 +20,36 @@ public sealed class HookDispatcher(Action<HookInvocation> enqueue, TimeProvider 
     /// <summary>Takes the hooks of a newly loaded (or reloaded) config.</summary>
     public void Configure(SshKeepConfig config)
     {
-        var hooks = config.Tunnels.ToDictionary(t => t.Name, t => t.Hooks, StringComparer.Ordinal);
-        lock (_gate) _current = hooks;
+        lock (_gate)
+        {
+            var hooks = config.Tunnels.ToDictionary(t => t.Name, t => t.Hooks, StringComparer.Ordinal);
+            foreach (var (name, leaving) in _current) hooks.TryAdd(name, leaving);
+            _current = hooks;
+        }
     }
 
-    /// <summary>An observer for one supervisor of <paramref name="tunnel"/>: it remembers the last
-    /// status it saw, so give each supervisor its own.</summary>
-    public HookObserver ObserverFor(TunnelConfig tunnel) => new(this, tunnel);
-
-    internal void Fire(TunnelConfig tunnel, TunnelStatus? previous, TunnelStatus next)
+    /// <summary>Queues the hooks <paramref name="transition"/> fires.</summary>
+    public void Fire(TunnelTransition transition)
     {
-        var events = HookEventRule.Decide(previous, next);
-        if (events.Count == 0) return;
+        ArgumentNullException.ThrowIfNull(transition);
+        HookSettings? hooks;
+        lock (_gate)
+        {
+            if (transition.Reason == TransitionReasons.Removed)
+            {
+                _current.Remove(transition.Tunnel);
+                return;
+            }
+            hooks = _current.GetValueOrDefault(transition.Tunnel);
+        }
 
-        HookSettings hooks;
-        lock (_gate) hooks = _current.GetValueOrDefault(tunnel.Name) ?? tunnel.Hooks;
-        var now = time.GetUtcNow();
-        foreach (var hookEvent in events)
+        if (hooks is null) return;
+        foreach (var hookEvent in HookEventRule.Decide(transition))
         {
             if (HookEventNames.CommandFor(hooks, hookEvent) is { } command)
             {
-                enqueue(new HookInvocation(tunnel.Name, hookEvent, command,
-                    HookEnvironment.For(hookEvent, previous, next, now), TimeSpan.FromSeconds(hooks.Timeout)));
+                enqueue(new HookInvocation(transition.Tunnel, hookEvent, command,
+                    HookEnvironment.For(hookEvent, transition), TimeSpan.FromSeconds(hooks.Timeout)));
             }
         }
     }

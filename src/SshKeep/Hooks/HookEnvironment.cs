@@ -15,13 +15,17 @@ public static class HookEnvironment
     /// <summary>Longest SSHKEEP_REASON; ssh's error lines are short, a runaway one is cut.</summary>
     public const int MaxReasonLength = 500;
 
-    public static IReadOnlyDictionary<string, string> For(HookEvent hookEvent, TunnelStatus? previous, TunnelStatus next, DateTimeOffset now) =>
-        new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>The variables for <paramref name="hookEvent"/>, fired by <paramref name="transition"/>
+    /// (SSHKEEP_TIMESTAMP: when it happened).</summary>
+    public static IReadOnlyDictionary<string, string> For(HookEvent hookEvent, TunnelTransition transition)
+    {
+        var (previous, next, now) = (transition.Before, transition.After, transition.At);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["SSHKEEP_TUNNEL"] = next.Name,
             ["SSHKEEP_EVENT"] = HookEventNames.ToName(hookEvent),
             ["SSHKEEP_STATE"] = TunnelStateNames.ToName(next.State),
-            ["SSHKEEP_PREVIOUS_STATE"] = TunnelStateNames.ToName(previous?.State ?? TunnelState.Starting),
+            ["SSHKEEP_PREVIOUS_STATE"] = TunnelStateNames.ToName(previous.State),
             ["SSHKEEP_REASON"] = Reason(next),
             ["SSHKEEP_SINCE"] = UtcTimestampJsonConverter.ToText(next.Since),
             ["SSHKEEP_TIMESTAMP"] = UtcTimestampJsonConverter.ToText(now),
@@ -29,6 +33,7 @@ public static class HookEnvironment
             ["SSHKEEP_RESTARTS"] = next.Restarts.ToString(CultureInfo.InvariantCulture),
             ["SSHKEEP_ATTEMPTS"] = next.Attempts.ToString(CultureInfo.InvariantCulture),
         };
+    }
 
     /// <summary>
     /// Why the last ssh run ended and what ssh said, on one line: "exited: Connection reset by

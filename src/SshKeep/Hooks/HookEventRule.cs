@@ -3,20 +3,18 @@ using SshKeep.Supervision;
 namespace SshKeep.Hooks;
 
 /// <summary>
-/// Which hooks a change of a tunnel's status fires: <c>up</c> when it enters Up, <c>down</c> when it
-/// leaves Up, <c>needs-attention</c> when it enters NeedsAttention. Only a change of state counts:
-/// a new error line, pid or retry time in the same state fires nothing, so a hook never runs twice
-/// for one transition. Pure; tested as a table.
+/// Which hooks a transition fires: <c>up</c> when the tunnel enters Up, <c>down</c> when it leaves
+/// Up, <c>needs-attention</c> when it enters NeedsAttention. Only a change of state counts: a new
+/// error line, pid or retry time in the same state fires nothing, nor does the daemon's listing of
+/// a tunnel, so a hook never runs twice for one change. Pure; tested as a table.
 /// </summary>
 public static class HookEventRule
 {
     /// <summary>The events, in the order their hooks run (a tunnel that goes from up straight to
     /// needs-attention runs on_down, then on_needs_attention).</summary>
-    /// <param name="previous">The status the hooks last saw; null before the tunnel's first
-    /// status, when it is starting (every tunnel begins there).</param>
-    public static IReadOnlyList<HookEvent> Decide(TunnelStatus? previous, TunnelStatus next)
+    public static IReadOnlyList<HookEvent> Decide(TunnelTransition transition)
     {
-        var was = previous?.State ?? TunnelState.Starting;
+        var (was, next) = (transition.From, transition.After);
         if (was == next.State)
         {
             return [];

@@ -5,24 +5,29 @@ namespace SshKeep.Supervision;
 /// <summary>
 /// All tunnels of one config file: starts one <see cref="TunnelSupervisor"/> per enabled
 /// tunnel, applies reloads by name (<see cref="ReloadPlan"/>), forwards restart/retry-now, and
-/// stops everything on the way out. Every status change of any tunnel reaches the observer.
+/// stops everything on the way out. It hands on every tunnel's transitions as they come, and adds
+/// the news of the list itself (<see cref="TransitionReasons.Listed"/>,
+/// <see cref="TransitionReasons.Removed"/>): the one stream the daemon's status, systemd, hooks,
+/// metrics and timeline fold (docs/daemon.md, "Transitions are the only news").
 /// </summary>
 public sealed class DaemonSupervisor : IAsyncDisposable
 {
     private readonly Func<TunnelConfig, Action<TunnelTransition>, TunnelSupervisor> _create;
     private readonly TimeProvider _time;
-    private readonly Action<IReadOnlyList<TunnelStatus>> _onChange;
+    private readonly Action<TunnelTransition> _news;
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private List<TunnelConfig> _configs = [];
     private readonly Dictionary<string, Running> _running = new(StringComparer.Ordinal);
 
+    /// <param name="news">Called with every transition, from each tunnel's loop and from the
+    /// caller of <see cref="Start"/> and <see cref="ReloadAsync"/>: quick, and never calling back.</param>
     public DaemonSupervisor(Func<TunnelConfig, Action<TunnelTransition>, TunnelSupervisor> create, TimeProvider time,
-        Action<IReadOnlyList<TunnelStatus>> onChange)
+        Action<TunnelTransition> news)
     {
         _create = create;
         _time = time;
-        _onChange = onChange;
+        _news = news;
     }
 
     /// <summary>Tunnels as configured, in file order (enabled or not).</summary>
@@ -31,33 +36,14 @@ public sealed class DaemonSupervisor : IAsyncDisposable
         get { lock (_gate) return [.. _configs]; }
     }
 
-    /// <summary>The running supervisors (for readiness: ever up, attempted).</summary>
-    public IReadOnlyList<TunnelSupervisor> Tunnels
-    {
-        get { lock (_gate) return [.. _configs.Where(c => _running.ContainsKey(c.Name)).Select(c => _running[c.Name].Supervisor)]; }
-    }
-
-    /// <summary>Every tunnel's status in file order; disabled ones show as stopped.</summary>
-    public IReadOnlyList<TunnelStatus> Snapshot()
-    {
-        lock (_gate)
-        {
-            return [.. _configs.Select(c => _running.TryGetValue(c.Name, out var r)
-                ? r.Supervisor.Status
-                : new TunnelStatus { Name = c.Name, State = TunnelState.Stopped, Since = _time.GetUtcNow() })];
-        }
-    }
-
     /// <summary>Starts every enabled tunnel of <paramref name="config"/>.</summary>
     public void Start(SshKeepConfig config)
     {
         lock (_gate)
         {
             _configs = [.. config.Tunnels];
-            foreach (var tunnel in config.Tunnels.Where(t => t.Enabled)) StartLocked(tunnel);
+            ListLocked(config.Tunnels);
         }
-
-        Changed();
     }
 
     /// <summary>Applies a new, valid config: stops removed and changed tunnels, starts new and
@@ -82,11 +68,12 @@ public sealed class DaemonSupervisor : IAsyncDisposable
 
             lock (_gate)
             {
-                foreach (var tunnel in plan.Added.Concat(plan.Changed).Where(t => t.Enabled && !_running.ContainsKey(t.Name)))
-                    StartLocked(tunnel);
+                // Each stopped supervisor has sent its last transition (stopped) by now.
+                var now = _time.GetUtcNow();
+                foreach (var name in plan.Removed) _news(new TunnelTransition(Stopped(name), Stopped(name), TransitionReasons.Removed) { At = now });
+                ListLocked(config.Tunnels);
             }
 
-            Changed();
             return plan;
         }
         finally
@@ -144,7 +131,6 @@ public sealed class DaemonSupervisor : IAsyncDisposable
         }
 
         await Task.WhenAll(all.Select(StopAsync));
-        Changed();
     }
 
     public async ValueTask DisposeAsync()
@@ -153,13 +139,27 @@ public sealed class DaemonSupervisor : IAsyncDisposable
         _reloading.Dispose();
     }
 
-    private void StartLocked(TunnelConfig tunnel)
+    /// <summary>Lists every tunnel of the file in its order, starting the enabled ones not
+    /// running yet: each is listed with its first status before its loop can send anything.</summary>
+    private void ListLocked(IReadOnlyList<TunnelConfig> tunnels)
     {
-        var cts = new CancellationTokenSource();
-        var supervisor = _create(tunnel, _ => Changed());
-        var run = Task.Run(() => supervisor.RunAsync(cts.Token));
-        _running[tunnel.Name] = new Running(supervisor, cts, run);
+        foreach (var tunnel in tunnels)
+        {
+            var status = _running.TryGetValue(tunnel.Name, out var running) ? running.Supervisor.Status : Stopped(tunnel.Name);
+            TunnelSupervisor? fresh = null;
+            if (running is null && tunnel.Enabled)
+            {
+                fresh = _create(tunnel, _news);
+                status = fresh.Status;
+            }
+            _news(new TunnelTransition(status, status, TransitionReasons.Listed) { At = _time.GetUtcNow() });
+            if (fresh is null) continue;
+            var cts = new CancellationTokenSource();
+            _running[tunnel.Name] = new Running(fresh, cts, Task.Run(() => fresh.RunAsync(cts.Token)));
+        }
     }
+
+    private TunnelStatus Stopped(string name) => new() { Name = name, State = TunnelState.Stopped, Since = _time.GetUtcNow() };
 
     private static async Task StopAsync(Running running)
     {
@@ -168,8 +168,6 @@ public sealed class DaemonSupervisor : IAsyncDisposable
         catch (OperationCanceledException) { }
         running.Stop.Dispose();
     }
-
-    private void Changed() => _onChange(Snapshot());
 
     private sealed record Running(TunnelSupervisor Supervisor, CancellationTokenSource Stop, Task Run);
 }

@@ -26,4 +26,14 @@ public static class TransitionReasons
 
     /// <summary>The tunnel stopped (disabled, removed, daemon stopping).</summary>
     public const string Stopped = "stopped";
+
+    /// <summary>The daemon lists the tunnel (its start, or a reload), in the file's order: one new
+    /// to the list enters with this status (starting, or stopped when disabled); one already
+    /// listed keeps its status and only takes its place after the ones listed before it. Sent by
+    /// <see cref="DaemonSupervisor"/>, never by a tunnel.</summary>
+    public const string Listed = "listed";
+
+    /// <summary>A reload removed the tunnel from the file (after its last transition, stopped).
+    /// Sent by <see cref="DaemonSupervisor"/>.</summary>
+    public const string Removed = "removed";
 }

@@ -26,7 +26,7 @@ public sealed class StatusStoreTests
     }
 
     [Fact]
-    public void Every_transition_is_written_at_once_in_config_order()
+    public void Every_list_is_written_at_once_in_its_order()
     {
         using var temp = new TempDirectory();
         string path = temp.File("status-x.json");
@@ -34,10 +34,10 @@ public sealed class StatusStoreTests
         var web = StatusSamples.Snapshot.Tunnels[0];
         var db = StatusSamples.Snapshot.Tunnels[1];
 
-        store.Set(web);
-        store.Set(db);
+        store.SetAll([web]);
+        store.SetAll([web, db]);
         _clock.Advance(5);
-        store.Set(web with { State = TunnelState.Backoff, Since = _clock.GetUtcNow(), UpSince = null });
+        store.SetAll([web with { State = TunnelState.Backoff, Since = _clock.GetUtcNow(), UpSince = null }, db]);
 
         var written = Read(path);
         Assert.Equal(["web", "db"], written.Tunnels.Select(t => t.Name));
@@ -52,20 +52,17 @@ public sealed class StatusStoreTests
         using var temp = new TempDirectory();
         string path = temp.File("status-x.json");
         using var store = Create(path);
-        var changes = new List<StatusSnapshot>();
-        store.Changed += changes.Add;
-        store.Set(StatusSamples.Snapshot.Tunnels[0]);
+        store.SetAll([StatusSamples.Snapshot.Tunnels[0]]);
         _clock.Advance(60);
 
-        store.Set(StatusSamples.Snapshot.Tunnels[0] with { });
-        store.SetAll([StatusSamples.Snapshot.Tunnels[0]]);
+        store.SetAll([StatusSamples.Snapshot.Tunnels[0] with { }]);
 
-        Assert.Single(changes);
         Assert.Equal(StatusSamples.Now, Read(path).UpdatedAt);
+        Assert.Equal(StatusSamples.Now, store.Snapshot.UpdatedAt);
     }
 
     [Fact]
-    public void Reload_replaces_the_list_and_removal_drops_a_tunnel()
+    public void A_new_list_replaces_the_old_one()
     {
         using var temp = new TempDirectory();
         string path = temp.File("status-x.json");
@@ -73,11 +70,8 @@ public sealed class StatusStoreTests
         store.SetAll(StatusSamples.Snapshot.Tunnels);
 
         store.SetAll([StatusSamples.Snapshot.Tunnels[2], StatusSamples.Snapshot.Tunnels[0]]);
-        bool removed = store.Remove("web");
-        bool removedAgain = store.Remove("web");
+        store.SetAll([StatusSamples.Snapshot.Tunnels[2]]);
 
-        Assert.True(removed);
-        Assert.False(removedAgain);
         Assert.Equal(["metrics"], Read(path).Tunnels.Select(t => t.Name));
     }
 
@@ -91,26 +85,7 @@ public sealed class StatusStoreTests
     }
 
     [Fact]
-    public void Listeners_hear_each_change_in_order_and_a_failing_listener_harms_nothing()
-    {
-        using var temp = new TempDirectory();
-        string path = temp.File("status-x.json");
-        var logger = new RecordingLogger();
-        using var store = Create(path, logger);
-        var heard = new List<int>();
-        store.Changed += snapshot => heard.Add(snapshot.Tunnels.Count);
-        store.Changed += _ => throw new InvalidOperationException("listener bug");
-
-        store.Set(StatusSamples.Snapshot.Tunnels[0]);
-        store.Set(StatusSamples.Snapshot.Tunnels[1]);
-
-        Assert.Equal([1, 2], heard);
-        Assert.Equal(2, Read(path).Tunnels.Count);
-        Assert.Equal(2, logger.Entries.Count(l => l.EventId == 3002));
-    }
-
-    [Fact]
-    public void A_failing_write_is_logged_once_kept_as_a_value_and_retried_on_the_next_change()
+    public void A_failing_write_is_logged_once_and_retried_on_the_next_change()
     {
         using var temp = new TempDirectory();
         string directory = temp.File("run");
@@ -120,14 +95,12 @@ public sealed class StatusStoreTests
         using var store = Create(path, logger);
 
         Directory.Delete(directory, recursive: true);
-        store.Set(StatusSamples.Snapshot.Tunnels[0]);
-        store.Set(StatusSamples.Snapshot.Tunnels[1]);
-        string? error = store.LastWriteError;
+        store.SetAll([.. StatusSamples.Snapshot.Tunnels.Take(1)]);
+        store.SetAll([.. StatusSamples.Snapshot.Tunnels.Take(2)]);
         Directory.CreateDirectory(directory);
-        store.Set(StatusSamples.Snapshot.Tunnels[2]);
+        store.SetAll([.. StatusSamples.Snapshot.Tunnels.Take(3)]);
 
-        Assert.StartsWith($"cannot write \"{path}\": cannot create a temporary file: No such file or directory", error);
-        Assert.Null(store.LastWriteError);
+        Assert.Contains($"cannot write \"{path}\": cannot create a temporary file: No such file or directory", logger.Entries[0].Message);
         Assert.Equal(3, Read(path).Tunnels.Count);
         Assert.Equal([3000, 3001], logger.EventIds);
     }
@@ -152,7 +125,7 @@ public sealed class StatusStoreTests
         var store = Create(path);
 
         store.Dispose();
-        store.Set(StatusSamples.Snapshot.Tunnels[0]);
+        store.SetAll(StatusSamples.Snapshot.Tunnels);
         store.Dispose();
 
         Assert.False(File.Exists(path));
@@ -169,24 +142,6 @@ public sealed class StatusStoreTests
         using var store = Create(path);
 
         Assert.Equal([".status-y.json.0123456789abcdef.tmp", "status-x.json"], Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order());
-    }
-
-    [Fact]
-    public async Task Concurrent_updates_from_many_tunnel_loops_all_land()
-    {
-        using var temp = new TempDirectory();
-        string path = temp.File("status-x.json");
-        using var store = Create(path);
-
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(loop => Task.Run(() =>
-        {
-            for (int i = 0; i < 25; i++)
-                store.Set(new TunnelStatus { Name = $"t{loop}", State = TunnelState.Backoff, Since = StatusSamples.Now, Restarts = i });
-        })));
-
-        var written = Read(path);
-        Assert.Equal(8, written.Tunnels.Count);
-        Assert.All(written.Tunnels, t => Assert.Equal(24, t.Restarts));
     }
 
     private StatusStore Create(string path, Microsoft.Extensions.Logging.ILogger? logger = null)

@@ -49,11 +49,11 @@ public sealed class SystemdReadinessTests
         Assert.Equal(expected, SystemdReadiness.Decide(readyWhen, Parse(tunnels), alreadySent, TimeSpan.FromSeconds(elapsedSeconds), Timeout));
     }
 
-    private static List<SystemdTunnelProgress> Parse(string tunnels) =>
+    private static List<ListedTunnel> Parse(string tunnels) =>
         [.. tunnels.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((t, i) =>
         {
             var parts = t.Split('/');
-            return new SystemdTunnelProgress($"t{i}", Enum.Parse<TunnelState>(parts[0]),
+            return new ListedTunnel(new TunnelStatus { Name = $"t{i}", State = Enum.Parse<TunnelState>(parts[0]), Since = DateTimeOffset.UnixEpoch },
                 EverUp: parts[1].Contains('E', StringComparison.Ordinal), Attempted: parts[1].Contains('A', StringComparison.Ordinal));
         })];
 }

@@ -28,16 +28,11 @@ public sealed class SystemdReporterTests : IDisposable
     {
         var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
 
-        Assert.False(reporter.Publish(Progress(("db", TunnelState.Starting, false, false), ("web", TunnelState.Starting, false, false)),
-            Statuses(("db", TunnelState.Starting), ("web", TunnelState.Starting))));
-        Assert.False(reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Starting, false, false)),
-            Statuses(("db", TunnelState.Up), ("web", TunnelState.Starting))));
-        Assert.True(reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Up, true, true)),
-            Statuses(("db", TunnelState.Up), ("web", TunnelState.Up))));
-        Assert.False(reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Backoff, true, true)),
-            Statuses(("db", TunnelState.Up), ("web", TunnelState.Backoff))));
-        Assert.False(reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Up, true, true)),
-            Statuses(("db", TunnelState.Up), ("web", TunnelState.Up))));
+        Assert.False(reporter.Publish(Progress(("db", TunnelState.Starting, false, false), ("web", TunnelState.Starting, false, false))));
+        Assert.False(reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Starting, false, false))));
+        Assert.True(reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Up, true, true))));
+        Assert.False(reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Backoff, true, true))));
+        Assert.False(reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Up, true, true))));
 
         Assert.Equal(
         [
@@ -47,7 +42,6 @@ public sealed class SystemdReporterTests : IDisposable
             "STATUS=1/2 up; web: backoff",
             "STATUS=2/2 up",
         ], _listener.Drain());
-        Assert.True(reporter.IsReady);
         Assert.Equal([1001], _logger.EventIds);
         Assert.Equal("ready (all-up): 2 of 2 tunnels up; keeping them up until stopped", _logger.Entries[0].Message);
     }
@@ -57,11 +51,10 @@ public sealed class SystemdReporterTests : IDisposable
     {
         var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
         var progress = Progress(("db", TunnelState.Starting, false, false));
-        var statuses = Statuses(("db", TunnelState.Starting));
 
-        reporter.Publish(progress, statuses);
-        reporter.Publish(progress, statuses);
-        reporter.Publish(progress, statuses);
+        reporter.Publish(progress);
+        reporter.Publish(progress);
+        reporter.Publish(progress);
 
         Assert.Equal(["STATUS=0/1 up; db: starting"], _listener.Drain());
     }
@@ -71,8 +64,8 @@ public sealed class SystemdReporterTests : IDisposable
     {
         var reporter = new SystemdReporter(_notifier, ReadyWhen.FirstAttempt, _clock, _logger);
 
-        bool ready = reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("api", TunnelState.NeedsAttention, false, true)),
-            [Status("db", TunnelState.Up), Status("api", TunnelState.NeedsAttention) with { LastError = "authentication refused" }]);
+        bool ready = reporter.Publish([new ListedTunnel(Status("db", TunnelState.Up), true, true),
+            new ListedTunnel(Status("api", TunnelState.NeedsAttention) with { LastError = "authentication refused" }, false, true)]);
 
         Assert.True(ready);
         Assert.Equal(["READY=1\nSTATUS=1/2 up; api: needs-attention (authentication refused)"], _listener.Drain());
@@ -83,12 +76,11 @@ public sealed class SystemdReporterTests : IDisposable
     public void A_reload_after_ready_is_bracketed_by_RELOADING_and_READY()
     {
         var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
-        reporter.Publish(Progress(("db", TunnelState.Up, true, true)), Statuses(("db", TunnelState.Up)));
+        reporter.Publish(Progress(("db", TunnelState.Up, true, true)));
         _listener.Drain();
 
         reporter.BeginReload();
-        reporter.EndReload(Progress(("db", TunnelState.Up, true, true), ("new", TunnelState.Starting, false, false)),
-            Statuses(("db", TunnelState.Up), ("new", TunnelState.Starting)));
+        reporter.EndReload(Progress(("db", TunnelState.Up, true, true), ("new", TunnelState.Starting, false, false)));
 
         Assert.Equal(
         [
@@ -103,14 +95,13 @@ public sealed class SystemdReporterTests : IDisposable
     public void A_reload_before_ready_is_part_of_start_up_and_sends_no_RELOADING()
     {
         var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
-        reporter.Publish(Progress(("db", TunnelState.Starting, false, false)), Statuses(("db", TunnelState.Starting)));
+        reporter.Publish(Progress(("db", TunnelState.Starting, false, false)));
         _listener.Drain();
 
         reporter.BeginReload();
-        reporter.EndReload(Progress(("db", TunnelState.Backoff, false, true)), Statuses(("db", TunnelState.Backoff)));
+        reporter.EndReload(Progress(("db", TunnelState.Backoff, false, true)));
 
         Assert.Equal(["STATUS=0/1 up; db: backoff"], _listener.Drain());
-        Assert.False(reporter.IsReady);
     }
 
     [Fact]
@@ -131,7 +122,7 @@ public sealed class SystemdReporterTests : IDisposable
         watchdog.Start();
         Assert.Equal(1, _clock.ArmedTimers);
 
-        reporter.Publish(Progress(("db", TunnelState.Up, true, true)), Statuses(("db", TunnelState.Up)));
+        reporter.Publish(Progress(("db", TunnelState.Up, true, true)));
 
         Assert.Equal(0, _clock.ArmedTimers);
     }
@@ -143,8 +134,8 @@ public sealed class SystemdReporterTests : IDisposable
         var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, watchdog);
         watchdog.Start();
 
-        bool ready = reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("api", TunnelState.NeedsAttention, false, true)),
-            [Status("db", TunnelState.Up), Status("api", TunnelState.NeedsAttention) with { LastError = "Permission denied (publickey)" }]);
+        bool ready = reporter.Publish([new ListedTunnel(Status("db", TunnelState.Up), true, true),
+            new ListedTunnel(Status("api", TunnelState.NeedsAttention) with { LastError = "Permission denied (publickey)" }, false, true)]);
 
         Assert.True(ready);
         Assert.Equal(["READY=1\nSTATUS=1/2 up; api: needs-attention (Permission denied (publickey))"], _listener.Drain());
@@ -157,20 +148,19 @@ public sealed class SystemdReporterTests : IDisposable
         using var watchdog = new SystemdWatchdog(_notifier, null, _clock, _logger);
         var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, watchdog, TimeSpan.FromSeconds(30));
         var progress = Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Backoff, false, true));
-        List<TunnelStatus> statuses = [Status("db", TunnelState.Up), Status("web", TunnelState.Backoff)];
         int rechecks = 0;
         using var deadline = reporter.ArmReadyTimeout(() => rechecks++);
         watchdog.Start();
 
-        Assert.False(reporter.Publish(progress, statuses));
+        Assert.False(reporter.Publish(progress));
         _clock.Advance(20);
         Assert.Equal(0, rechecks);
-        Assert.False(reporter.Publish(progress, statuses));
+        Assert.False(reporter.Publish(progress));
         Assert.Contains(_listener.Drain(), m => m.StartsWith("EXTEND_TIMEOUT_USEC=", StringComparison.Ordinal));
 
         _clock.Advance(10);
         Assert.Equal(1, rechecks); // the owner publishes again even though nothing changed
-        Assert.True(reporter.Publish(progress, statuses));
+        Assert.True(reporter.Publish(progress));
 
         Assert.Equal(["READY=1\nSTATUS=1/2 up; web: backoff"], _listener.Drain());
         Assert.Equal("ready (all-up, ready_timeout 30s passed): 1 of 2 tunnels up; keeping them up until stopped", _logger.Entries[^1].Message);
@@ -183,17 +173,13 @@ public sealed class SystemdReporterTests : IDisposable
     {
         var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
 
-        reporter.Publish(Progress(("db", TunnelState.Backoff, false, true)),
-            [Status("db", TunnelState.Backoff) with { NextRetry = _clock.GetUtcNow().AddSeconds(4) }]);
+        reporter.Publish([new ListedTunnel(Status("db", TunnelState.Backoff) with { NextRetry = _clock.GetUtcNow().AddSeconds(4) }, false, true)]);
 
         Assert.Equal(["STATUS=0/1 up; db: backoff 4s"], _listener.Drain());
     }
 
-    private static List<SystemdTunnelProgress> Progress(params (string Name, TunnelState State, bool EverUp, bool Attempted)[] tunnels) =>
-        [.. tunnels.Select(t => new SystemdTunnelProgress(t.Name, t.State, t.EverUp, t.Attempted))];
-
-    private List<TunnelStatus> Statuses(params (string Name, TunnelState State)[] tunnels) =>
-        [.. tunnels.Select(t => Status(t.Name, t.State))];
+    private List<ListedTunnel> Progress(params (string Name, TunnelState State, bool EverUp, bool Attempted)[] tunnels) =>
+        [.. tunnels.Select(t => new ListedTunnel(Status(t.Name, t.State), t.EverUp, t.Attempted))];
 
     private TunnelStatus Status(string name, TunnelState state) =>
         new() { Name = name, State = state, Since = _clock.GetUtcNow() };

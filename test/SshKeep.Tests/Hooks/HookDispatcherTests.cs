@@ -2,10 +2,11 @@ using SshKeep.Config;
 using SshKeep.Hooks;
 using SshKeep.Supervision;
 using SshKeep.Tests.Fakes;
+using SshKeep.Tests.Supervision;
 
 namespace SshKeep.Tests.Hooks;
 
-/// <summary>From status changes to queued hook runs, with a fake clock and a recording queue.</summary>
+/// <summary>From transitions to queued hook runs, with a fake clock and a recording queue.</summary>
 public sealed class HookDispatcherTests
 {
     private static readonly HookCommand Notify = HookCommand.Direct(["/usr/local/bin/notify", "up"]);
@@ -18,15 +19,10 @@ public sealed class HookDispatcherTests
     public void A_tunnel_that_comes_up_flaps_and_needs_attention_queues_its_hooks_in_order()
     {
         var tunnel = Tunnel(new HookSettings { OnUp = Notify, OnDown = Page, OnNeedsAttention = Notify, Timeout = 7 });
-        var observer = Dispatcher(tunnel).ObserverFor(tunnel);
+        var dispatcher = Dispatcher(tunnel);
 
-        observer.Observe(Status(TunnelState.Starting));
-        observer.Observe(Status(TunnelState.Up));
-        observer.Observe(Status(TunnelState.Up) with { LastError = "a new line" });
-        observer.Observe(Status(TunnelState.Backoff));
-        observer.Observe(Status(TunnelState.Starting));
-        observer.Observe(Status(TunnelState.Up));
-        observer.Observe(Status(TunnelState.NeedsAttention));
+        Run(dispatcher, Status(TunnelState.Starting), Status(TunnelState.Up), Status(TunnelState.Up) with { LastError = "a new line" },
+            Status(TunnelState.Backoff), Status(TunnelState.Starting), Status(TunnelState.Up), Status(TunnelState.NeedsAttention));
 
         Assert.Equal(["up", "down", "up", "down", "needs-attention"], _queued.Select(i => HookEventNames.ToName(i.Event)));
         Assert.Equal([Notify, Page, Notify, Page, Notify], _queued.Select(i => i.Command));
@@ -40,10 +36,7 @@ public sealed class HookDispatcherTests
     public void An_event_without_a_hook_queues_nothing()
     {
         var tunnel = Tunnel(new HookSettings { OnDown = Page });
-        var observer = Dispatcher(tunnel).ObserverFor(tunnel);
-
-        observer.Observe(Status(TunnelState.Up));
-        observer.Observe(Status(TunnelState.NeedsAttention));
+        Run(Dispatcher(tunnel), Status(TunnelState.Up), Status(TunnelState.NeedsAttention));
 
         Assert.Equal([HookEvent.Down], _queued.Select(i => i.Event));
     }
@@ -53,12 +46,11 @@ public sealed class HookDispatcherTests
     {
         var tunnel = Tunnel(new HookSettings { OnUp = Notify });
         var dispatcher = Dispatcher(tunnel);
-        var observer = dispatcher.ObserverFor(tunnel);
-        observer.Observe(Status(TunnelState.Up));
+        dispatcher.Fire(Transitions.First(Status(TunnelState.Up)));
 
         dispatcher.Configure(Config(Tunnel(new HookSettings { OnDown = Page })));
-        observer.Observe(Status(TunnelState.Backoff));
-        observer.Observe(Status(TunnelState.Up));
+        dispatcher.Fire(Transitions.Of(Status(TunnelState.Up), Status(TunnelState.Backoff)));
+        dispatcher.Fire(Transitions.Of(Status(TunnelState.Backoff), Status(TunnelState.Up)));
 
         Assert.Equal([(HookEvent.Up, Notify), (HookEvent.Down, Page)], _queued.Select(i => (i.Event, i.Command)));
     }
@@ -68,32 +60,39 @@ public sealed class HookDispatcherTests
     {
         var tunnel = Tunnel(new HookSettings { OnDown = Page });
         var dispatcher = Dispatcher(tunnel);
-        var observer = dispatcher.ObserverFor(tunnel);
-        observer.Observe(Status(TunnelState.Up));
+        dispatcher.Fire(Transitions.First(Status(TunnelState.Up)));
 
         dispatcher.Configure(Config(Tunnel(new HookSettings()) with { Name = "other" }));
-        observer.Observe(Status(TunnelState.Stopped));
+        dispatcher.Fire(Transitions.Of(Status(TunnelState.Up), Status(TunnelState.Stopped), TransitionReasons.Stopped));
+        dispatcher.Fire(Transitions.Removed("db", _time.GetUtcNow()));
+        dispatcher.Fire(Transitions.First(Status(TunnelState.Up)));
 
         Assert.Equal([(HookEvent.Down, Page)], _queued.Select(i => (i.Event, i.Command)));
     }
 
     [Fact]
-    public void The_timestamp_is_when_the_change_was_seen()
+    public void The_timestamp_is_when_the_change_happened()
     {
         var tunnel = Tunnel(new HookSettings { OnUp = Notify });
-        var observer = Dispatcher(tunnel).ObserverFor(tunnel);
+        var dispatcher = Dispatcher(tunnel);
         _time.Advance(90);
 
-        observer.Observe(Status(TunnelState.Up));
+        dispatcher.Fire(Transitions.First(Status(TunnelState.Up), at: _time.GetUtcNow()));
 
         Assert.Equal("2025-01-01T00:01:30.000Z", Assert.Single(_queued).Environment["SSHKEEP_TIMESTAMP"]);
     }
 
     private HookDispatcher Dispatcher(TunnelConfig tunnel)
     {
-        var dispatcher = new HookDispatcher(_queued.Add, _time);
+        var dispatcher = new HookDispatcher(_queued.Add);
         dispatcher.Configure(Config(tunnel));
         return dispatcher;
+    }
+
+    /// <summary>Each status in turn, as a fresh tunnel's transitions.</summary>
+    private static void Run(HookDispatcher dispatcher, params TunnelStatus[] statuses)
+    {
+        foreach (var transition in Transitions.Chain(statuses)) dispatcher.Fire(transition);
     }
 
     private static SshKeepConfig Config(TunnelConfig tunnel) => new() { Path = "/t.yaml", Tunnels = [tunnel] };

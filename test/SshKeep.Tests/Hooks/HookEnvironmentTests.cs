@@ -1,5 +1,6 @@
 using SshKeep.Hooks;
 using SshKeep.Supervision;
+using SshKeep.Tests.Supervision;
 
 namespace SshKeep.Tests.Hooks;
 
@@ -19,7 +20,7 @@ public sealed class HookEnvironmentTests
             LastRestartReason = RestartReasons.Exited, LastError = "Connection reset by peer", Pid = 1234,
         };
 
-        var environment = HookEnvironment.For(HookEvent.Down, previous, next, Now);
+        var environment = HookEnvironment.For(HookEvent.Down, Transitions.Of(previous, next, at: Now));
 
         Assert.Equal(new Dictionary<string, string>
         {
@@ -41,10 +42,10 @@ public sealed class HookEnvironmentTests
     {
         var next = new TunnelStatus { Name = "db", State = TunnelState.Up, Since = Since };
 
-        var environment = HookEnvironment.For(HookEvent.Up, null, next, Now);
+        var environment = HookEnvironment.For(HookEvent.Up, Transitions.First(next, Now));
 
         Assert.Equal("starting", environment["SSHKEEP_PREVIOUS_STATE"]);
-        Assert.Equal("needs-attention", HookEnvironment.For(HookEvent.NeedsAttention, null, next with { State = TunnelState.NeedsAttention }, Now)["SSHKEEP_EVENT"]);
+        Assert.Equal("needs-attention", HookEnvironment.For(HookEvent.NeedsAttention, Transitions.First(next with { State = TunnelState.NeedsAttention }, Now))["SSHKEEP_EVENT"]);
     }
 
     [Theory]

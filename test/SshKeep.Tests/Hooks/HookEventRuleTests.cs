@@ -1,17 +1,17 @@
 using SshKeep.Hooks;
 using SshKeep.Supervision;
+using SshKeep.Tests.Supervision;
 
 namespace SshKeep.Tests.Hooks;
 
-/// <summary>Which hooks a status change fires (docs/config.md, hooks): a table over every pair of states.</summary>
+/// <summary>Which hooks a transition fires (docs/config.md, hooks): a table over every pair of states.</summary>
 public sealed class HookEventRuleTests
 {
     private static readonly DateTimeOffset T0 = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    public static TheoryData<TunnelState?, TunnelState, string> Transitions() => new()
+    public static TheoryData<TunnelState, TunnelState, string> Changes() => new()
     {
         // Entering up.
-        { null, TunnelState.Up, "up" },
         { TunnelState.Starting, TunnelState.Up, "up" },
         { TunnelState.Backoff, TunnelState.Up, "up" },
         { TunnelState.WaitingForRemotePort, TunnelState.Up, "up" },
@@ -23,13 +23,10 @@ public sealed class HookEventRuleTests
         { TunnelState.Up, TunnelState.Stopped, "down" },
         { TunnelState.Up, TunnelState.NeedsAttention, "down needs-attention" },
         // Entering needs-attention.
-        { null, TunnelState.NeedsAttention, "needs-attention" },
         { TunnelState.Starting, TunnelState.NeedsAttention, "needs-attention" },
         { TunnelState.Backoff, TunnelState.NeedsAttention, "needs-attention" },
         // Neither up nor needs-attention on either side.
-        { null, TunnelState.Starting, "" },
-        { null, TunnelState.Backoff, "" },
-        { null, TunnelState.Stopped, "" },
+        { TunnelState.Starting, TunnelState.Stopped, "" },
         { TunnelState.Starting, TunnelState.Backoff, "" },
         { TunnelState.Backoff, TunnelState.Starting, "" },
         { TunnelState.Starting, TunnelState.WaitingForRemotePort, "" },
@@ -44,10 +41,10 @@ public sealed class HookEventRuleTests
     };
 
     [Theory]
-    [MemberData(nameof(Transitions))]
-    public void A_change_of_state_fires_the_hooks_of_the_table(TunnelState? previous, TunnelState next, string expected)
+    [MemberData(nameof(Changes))]
+    public void A_change_of_state_fires_the_hooks_of_the_table(TunnelState previous, TunnelState next, string expected)
     {
-        var events = HookEventRule.Decide(previous is { } p ? Status(p) : null, Status(next));
+        var events = HookEventRule.Decide(Transitions.Of(Status(previous), Status(next)));
 
         Assert.Equal(expected, string.Join(' ', events.Select(HookEventNames.ToName)));
     }
@@ -58,7 +55,17 @@ public sealed class HookEventRuleTests
         var before = Status(TunnelState.Up) with { Pid = 10, LastError = "old" };
         var after = before with { Pid = 11, LastError = "Connection reset by peer", Restarts = 3, Since = T0.AddMinutes(1) };
 
-        Assert.Empty(HookEventRule.Decide(before, after));
+        Assert.Empty(HookEventRule.Decide(Transitions.Of(before, after)));
+    }
+
+    [Theory]
+    [InlineData(TunnelState.Up)]
+    [InlineData(TunnelState.Stopped)]
+    [InlineData(TunnelState.NeedsAttention)]
+    public void The_daemon_listing_or_removing_a_tunnel_fires_nothing(TunnelState state)
+    {
+        Assert.Empty(HookEventRule.Decide(Transitions.Listed(Status(state))));
+        Assert.Empty(HookEventRule.Decide(Transitions.Removed("db", T0)));
     }
 
     private static TunnelStatus Status(TunnelState state) => new() { Name = "db", State = state, Since = T0 };

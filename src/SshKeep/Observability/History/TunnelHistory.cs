@@ -4,13 +4,10 @@ using SshKeep.Supervision;
 namespace SshKeep.Observability.History;
 
 /// <summary>
-/// The last day of each tunnel's state changes, in memory, for the web page's timeline. Fed with
-/// every status snapshot (<see cref="Observe"/>): a transition is recorded when a tunnel's state or
-/// the moment it entered it changes (up, then up again since a later moment: a run ended and the
-/// next came up between two snapshots), except for stopped, which a disabled tunnel reports
-/// afresh in every snapshot. Bounded: <see cref="Window"/> of time and at most
-/// <see cref="Cap"/> transitions per tunnel (<see cref="HistoryTrim"/>); tunnels no longer in the
-/// snapshot are forgotten. Thread-safe.
+/// The last day of each tunnel's state changes, in memory, for the web page's timeline: a fold of
+/// the transitions (<see cref="Apply"/>). Bounded: <see cref="Window"/> of time and at most
+/// <see cref="Cap"/> entries per tunnel (<see cref="HistoryTrim"/>); a tunnel removed from the
+/// file is forgotten. Thread-safe.
 /// </summary>
 public sealed class TunnelHistory
 {
@@ -25,22 +22,29 @@ public sealed class TunnelHistory
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IReadOnlyList<TimelineEntry>> _byTunnel = new(StringComparer.Ordinal);
 
-    public void Observe(IReadOnlyList<TunnelStatus> statuses, DateTimeOffset now)
+    public void Observe(TunnelTransition transition)
     {
-        ArgumentNullException.ThrowIfNull(statuses);
+        ArgumentNullException.ThrowIfNull(transition);
         lock (_gate)
         {
-            foreach (var status in statuses)
-            {
-                var list = _byTunnel.GetValueOrDefault(status.Name) ?? [];
-                var last = list.Count > 0 ? list[^1] : null;
-                if (last is not null && last.State == status.State && (last.At == status.Since || status.State == TunnelState.Stopped)) continue;
-                _byTunnel[status.Name] = HistoryTrim.Keep([.. list, new TimelineEntry(status.Since, status.State, NoteOf(status))], now, Window, Cap);
-            }
-
-            var present = statuses.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var gone in _byTunnel.Keys.Where(n => !present.Contains(n)).ToList()) _byTunnel.Remove(gone);
+            if (transition.Reason == TransitionReasons.Removed) _byTunnel.Remove(transition.Tunnel);
+            else _byTunnel[transition.Tunnel] = Apply(_byTunnel.GetValueOrDefault(transition.Tunnel) ?? [], transition);
         }
+    }
+
+    /// <summary>
+    /// The timeline after <paramref name="transition"/> (pure): an entry when the tunnel's state or
+    /// the moment it entered it changes (a restart asked while up is up again, since a later
+    /// moment), never for a change within one state (a new error line, a pid), and never a second
+    /// stopped one; a listing adds the tunnel's first entry only. Trimmed as of the transition.
+    /// </summary>
+    public static IReadOnlyList<TimelineEntry> Apply(IReadOnlyList<TimelineEntry> entries, TunnelTransition transition)
+    {
+        var (status, last) = (transition.After, entries.Count > 0 ? entries[^1] : null);
+        if (last is not null && (transition.Reason == TransitionReasons.Listed
+                || last.State == status.State && (last.At == status.Since || status.State == TunnelState.Stopped)))
+            return entries;
+        return HistoryTrim.Keep([.. entries, new TimelineEntry(status.Since, status.State, NoteOf(status))], transition.At, Window, Cap);
     }
 
     /// <summary>The tunnel's transitions, oldest first, trimmed to the window as of <paramref name="now"/>.</summary>

@@ -7,8 +7,8 @@ namespace SshKeep.Observability.Http;
 
 /// <summary>
 /// What the HTTP listener shows beyond the current status, recorded as it happens: restarts by
-/// reason, each tunnel's recent transitions, probe durations. The daemon feeds it every status
-/// snapshot (<see cref="Observe"/>) and every probe (<see cref="RecordProbe"/>, wired to
+/// reason, each tunnel's recent transitions, probe durations. The daemon feeds it every transition
+/// (<see cref="Observe"/>), which each of them folds, and every probe (<see cref="RecordProbe"/>, wired to
 /// <see cref="TunnelSupervisorOptions.OnProbe"/>). Plain .NET: no ASP.NET type is touched here.
 /// </summary>
 public sealed class DaemonRecorder(TimeProvider time)
@@ -21,11 +21,11 @@ public sealed class DaemonRecorder(TimeProvider time)
 
     public TimeProvider Time => time;
 
-    public void Observe(IReadOnlyList<TunnelStatus> statuses)
+    public void Observe(TunnelTransition transition)
     {
-        Restarts.Observe(statuses);
-        History.Observe(statuses, time.GetUtcNow());
-        Probes.KeepOnly(statuses.Select(s => s.Name).ToHashSet(StringComparer.Ordinal));
+        Restarts.Observe(transition);
+        History.Observe(transition);
+        if (transition.Reason == TransitionReasons.Removed) Probes.Forget(transition.Tunnel);
     }
 
     public void RecordProbe(string tunnel, ProbeResult result) => Probes.Record(tunnel, result);

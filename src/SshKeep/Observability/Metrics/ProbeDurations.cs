@@ -26,12 +26,6 @@ public sealed class ProbeDurations
     public HistogramReading Read(string tunnel) =>
         _byTunnel.TryGetValue(tunnel, out var histogram) ? histogram.Read() : new Histogram(Bounds).Read();
 
-    /// <summary>Forgets tunnels that are no longer configured (a reload removed them).</summary>
-    public void KeepOnly(IReadOnlySet<string> tunnels)
-    {
-        foreach (var name in _byTunnel.Keys)
-        {
-            if (!tunnels.Contains(name)) _byTunnel.TryRemove(name, out _);
-        }
-    }
+    /// <summary>Forgets a tunnel that is no longer configured (a reload removed it).</summary>
+    public void Forget(string tunnel) => _byTunnel.TryRemove(tunnel, out _);
 }

@@ -6,42 +6,37 @@ namespace SshKeep.Observability.Metrics;
 /// <c>sshkeep_tunnel_restarts_total{tunnel,reason}</c>: counts per tunnel and reason, every reason
 /// of <see cref="RestartReasons.All"/> present from the start at 0 (so a rate() over a reason that
 /// has not happened yet is 0, not absent); and <c>sshkeep_tunnel_attempts_total{tunnel}</c>, every
-/// ssh start (<see cref="RestartCounting"/>). Fed with every snapshot; thread-safe.
+/// ssh start: a fold of the transitions (<see cref="RestartCounting"/>); a tunnel removed from
+/// the file is forgotten. Thread-safe.
 /// </summary>
 public sealed class RestartCounter
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, TunnelStatus> _last = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, long>> _counts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _lastReason = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _attempts = new(StringComparer.Ordinal);
 
-    /// <summary>Counts the restarts between the last snapshot and this one; forgets tunnels no longer in it.</summary>
-    public void Observe(IReadOnlyList<TunnelStatus> statuses)
+    public void Observe(TunnelTransition transition)
     {
-        ArgumentNullException.ThrowIfNull(statuses);
+        ArgumentNullException.ThrowIfNull(transition);
+        var name = transition.Tunnel;
         lock (_gate)
         {
-            foreach (var status in statuses)
+            if (transition.Reason == TransitionReasons.Removed)
             {
-                var increment = RestartCounting.Between(_last.GetValueOrDefault(status.Name), status);
-                _last[status.Name] = status;
-                var counts = CountsOf(status.Name);
-                _attempts[status.Name] = _attempts.GetValueOrDefault(status.Name) + increment.Attempts;
-                if (increment.Count > 0)
-                {
-                    counts[increment.Reason!] += increment.Count;
-                    _lastReason[status.Name] = increment.Reason!;
-                }
+                _counts.Remove(name);
+                _lastReason.Remove(name);
+                _attempts.Remove(name);
+                return;
             }
 
-            var present = statuses.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var gone in _last.Keys.Where(n => !present.Contains(n)).ToList())
+            var increment = RestartCounting.Of(transition);
+            var counts = CountsOf(name);
+            _attempts[name] = _attempts.GetValueOrDefault(name) + increment.Attempts;
+            if (increment.Count > 0)
             {
-                _last.Remove(gone);
-                _counts.Remove(gone);
-                _lastReason.Remove(gone);
-                _attempts.Remove(gone);
+                counts[increment.Reason!] += increment.Count;
+                _lastReason[name] = increment.Reason!;
             }
         }
     }

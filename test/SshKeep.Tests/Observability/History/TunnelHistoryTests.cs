@@ -1,5 +1,6 @@
 using SshKeep.Observability.History;
 using SshKeep.Supervision;
+using SshKeep.Tests.Supervision;
 
 namespace SshKeep.Tests.Observability.History;
 
@@ -7,17 +8,43 @@ public sealed class TunnelHistoryTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
+    public static TheoryData<TunnelState?, int, string, TunnelState, int, bool> Rows() => new()
+    {
+        // last entry (state, at s) · reason · state after, since s → a new entry
+        { null, 0, TransitionReasons.Starting, TunnelState.Starting, 0, true },          // a tunnel's first transition
+        { null, 0, TransitionReasons.Listed, TunnelState.Stopped, 0, true },             // a disabled tunnel, listed
+        { TunnelState.Starting, 0, TransitionReasons.SshStarted, TunnelState.Starting, 0, false }, // same state, same start: a pid
+        { TunnelState.Starting, 0, TransitionReasons.Up, TunnelState.Up, 1, true },
+        { TunnelState.Up, 1, TransitionReasons.Error, TunnelState.Up, 1, false },         // a new error line while up
+        { TunnelState.Up, 1, TransitionReasons.Up, TunnelState.Up, 20, true },            // up again, since a later moment
+        { TunnelState.Up, 1, TransitionReasons.Stopped, TunnelState.Stopped, 5, true },
+        { TunnelState.Stopped, 0, TransitionReasons.Stopped, TunnelState.Stopped, 5, false }, // stopped is one entry
+        { TunnelState.Stopped, 0, TransitionReasons.Listed, TunnelState.Stopped, 5, false },  // a disabled tunnel listed again by a reload
+        { TunnelState.Up, 1, TransitionReasons.Listed, TunnelState.Starting, 0, false },      // a listing of a known tunnel adds nothing
+    };
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void A_transition_adds_an_entry_when_the_state_or_its_start_changes_and_only_then(
+        TunnelState? last, int lastAt, string reason, TunnelState state, int since, bool added)
+    {
+        IReadOnlyList<TimelineEntry> entries = last is { } l ? [new TimelineEntry(T0.AddSeconds(lastAt), l, null)] : [];
+        var after = Status(state, T0.AddSeconds(since));
+
+        var next = TunnelHistory.Apply(entries, new TunnelTransition(after, after, reason) { At = T0.AddSeconds(30) });
+
+        Assert.Equal(added ? [.. entries, new TimelineEntry(after.Since, state, null)] : entries, next);
+    }
+
     [Fact]
-    public void A_transition_is_recorded_when_the_state_or_its_start_changes_and_only_then()
+    public void A_run_of_transitions_reads_back_oldest_first_with_why_it_went_down()
     {
         var history = new TunnelHistory();
         var starting = Status(TunnelState.Starting, T0);
-        history.Observe([starting], T0);
-        history.Observe([starting with { Pid = 42 }], T0);                          // same state, same start: nothing new
-        history.Observe([Status(TunnelState.Up, T0.AddSeconds(1))], T0.AddSeconds(1));
-        history.Observe([Status(TunnelState.Backoff, T0.AddSeconds(9)) with { LastError = "Connection reset\u001b[31m", LastExit = "status 255" }], T0.AddSeconds(9));
-        history.Observe([Status(TunnelState.Up, T0.AddSeconds(12))], T0.AddSeconds(12));
-        history.Observe([Status(TunnelState.Up, T0.AddSeconds(20))], T0.AddSeconds(20)); // up again, a new run unseen in between
+        foreach (var transition in Transitions.Chain(starting, starting with { Pid = 42 }, Status(TunnelState.Up, T0.AddSeconds(1)),
+                     Status(TunnelState.Backoff, T0.AddSeconds(9)) with { LastError = "Connection reset\u001b[31m", LastExit = "status 255" },
+                     Status(TunnelState.Up, T0.AddSeconds(12)), Status(TunnelState.Up, T0.AddSeconds(20))))
+            history.Observe(transition);
 
         var read = history.Read("db", T0.AddSeconds(20));
 
@@ -27,21 +54,14 @@ public sealed class TunnelHistoryTests
     }
 
     [Fact]
-    public void A_disabled_tunnel_reported_as_stopped_afresh_in_every_snapshot_is_one_transition()
-    {
-        var history = new TunnelHistory();
-        for (int i = 0; i < 5; i++) history.Observe([Status(TunnelState.Stopped, T0.AddSeconds(i))], T0.AddSeconds(i));
-
-        Assert.Equal(T0, Assert.Single(history.Read("db", T0.AddSeconds(5))).At);
-    }
-
-    [Fact]
     public void Old_transitions_are_trimmed_and_removed_tunnels_forgotten()
     {
         var history = new TunnelHistory();
-        history.Observe([Status(TunnelState.Up, T0), Status(TunnelState.Up, T0, "web")], T0);
-        history.Observe([Status(TunnelState.Backoff, T0.AddHours(1)), Status(TunnelState.Up, T0, "web")], T0.AddHours(1));
-        history.Observe([Status(TunnelState.Up, T0.AddHours(26))], T0.AddHours(26));
+        history.Observe(Transitions.First(Status(TunnelState.Up, T0)));
+        history.Observe(Transitions.First(Status(TunnelState.Up, T0, "web")));
+        history.Observe(Transitions.Of(Status(TunnelState.Up, T0), Status(TunnelState.Backoff, T0.AddHours(1))));
+        history.Observe(Transitions.Removed("web", T0.AddHours(1)));
+        history.Observe(Transitions.Of(Status(TunnelState.Backoff, T0.AddHours(1)), Status(TunnelState.Up, T0.AddHours(26))));
 
         Assert.Equal([TunnelState.Backoff, TunnelState.Up], history.Read("db", T0.AddHours(26)).Select(t => t.State));
         Assert.Empty(history.Read("web", T0.AddHours(26)));

@@ -8,6 +8,7 @@ using SshKeep.Observability.Http;
 using SshKeep.Observability.Metrics;
 using SshKeep.Supervision;
 using SshKeep.Tests.Daemon;
+using SshKeep.Tests.Supervision;
 using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Observability.Metrics;
 
@@ -28,7 +29,7 @@ public sealed class HttpEndpointsTests
     public HttpEndpointsTests()
     {
         var recorder = new DaemonRecorder(_time);
-        recorder.Observe(StatusSamples.Snapshot.Tunnels);
+        foreach (var status in StatusSamples.Snapshot.Tunnels) recorder.Observe(Transitions.First(status, StatusSamples.Now));
         _endpoints = new HttpEndpoints(_control, recorder, _token, "myhost", OwnUid, _log, new HttpRefusalLog(_log, _time), () => new ProcessSample(1, 2, 3, 4));
     }
 

@@ -4,6 +4,7 @@ using SshKeep.Observability.Metrics;
 using SshKeep.Supervision;
 using SshKeep.Tests.Cli;
 using SshKeep.Tests.Daemon;
+using SshKeep.Tests.Supervision;
 
 namespace SshKeep.Tests.Observability.Metrics;
 
@@ -18,7 +19,7 @@ public sealed class DaemonMetricsTests
     private static RestartCounter Counted()
     {
         var counter = new RestartCounter();
-        counter.Observe(StatusSamples.Snapshot.Tunnels);
+        foreach (var status in StatusSamples.Snapshot.Tunnels) counter.Observe(Transitions.First(status));
         return counter;
     }
 

@@ -1,0 +1,46 @@
+using SshKeep.Supervision;
+
+namespace SshKeep.Daemon;
+
+/// <summary>
+/// The daemon's tunnels, in the file's order, folded from the transitions (pure; docs/daemon.md,
+/// "Transitions are the only news"): status.json and systemd's STATUS= and READY=1 are read from
+/// one fold, so READY=1 never comes with a STATUS= line that says starting, and a later write
+/// never shows an older state.
+/// </summary>
+public static class StatusFold
+{
+    public static IReadOnlyList<ListedTunnel> Apply(IReadOnlyList<ListedTunnel> tunnels, TunnelTransition transition)
+    {
+        ArgumentNullException.ThrowIfNull(tunnels);
+        ArgumentNullException.ThrowIfNull(transition);
+        int index = IndexOf(tunnels, transition.Tunnel);
+        var known = index < 0 ? null : tunnels[index];
+        switch (transition.Reason)
+        {
+            case TransitionReasons.Removed:
+                return index < 0 ? tunnels : [.. tunnels.Where((_, i) => i != index)];
+            case TransitionReasons.Listed:
+                // Listed in file order: each one moves behind the ones listed before it.
+                return [.. tunnels.Where((_, i) => i != index), known ?? new ListedTunnel(transition.After)];
+        }
+
+        var after = transition.After;
+        var next = new ListedTunnel(after,
+            (known?.EverUp ?? false) || after.State == TunnelState.Up,
+            (known?.Attempted ?? false) || after.State is not (TunnelState.Starting or TunnelState.Stopped));
+        if (index < 0) return [.. tunnels, next];
+        var changed = tunnels.ToArray();
+        changed[index] = next;
+        return changed;
+    }
+
+    private static int IndexOf(IReadOnlyList<ListedTunnel> tunnels, string name)
+    {
+        for (int i = 0; i < tunnels.Count; i++)
+        {
+            if (tunnels[i].Status.Name == name) return i;
+        }
+        return -1;
+    }
+}
