@@ -77,12 +77,6 @@ public sealed class TunnelSupervisor
         get { lock (_gate) return _status; }
     }
 
-    /// <summary>True once the tunnel has been up at least once (systemd READY=1).</summary>
-    public bool EverUp { get; private set; }
-
-    /// <summary>True once the first ssh run has ended or the tunnel came up (READY after the first round).</summary>
-    public bool Attempted { get; private set; }
-
     /// <summary>Completes while the shell waits for its next event with none queued and no check
     /// under way (tests move their manual clock then).</summary>
     internal Task Idle
@@ -337,15 +331,8 @@ public sealed class TunnelSupervisor
 
     private void Publish(TunnelTransition transition)
     {
-        lock (_gate)
-        {
-            _status = transition.After;
-            // Set with the status itself, so a reader never sees "ever up" before "up".
-            if (transition.To == TunnelState.Up) EverUp = Attempted = true;
-        }
-
+        lock (_gate) _status = transition.After;
         _onTransition(transition);
-        if (transition.Reason is TransitionReasons.RunEnded or TransitionReasons.StartFailed) Attempted = true;
     }
 
     /// <summary>After a run: when segments to the server were going unanswered, ssh's goodbye would
