@@ -129,7 +129,7 @@ internal static class DaemonCommandLine
         version.SetAction(r =>
         {
             r.InvocationConfiguration.Output.WriteLine(ProductVersion.Line);
-            return 0;
+            return ExitCodes.Ok;
         });
 
         var root = new RootCommand(HelpText.Text) { up, status, restart, retryNow, reload, stop, check, doctor, installService, uninstallService, demo, version };
@@ -156,14 +156,14 @@ internal static class DaemonCommandLine
         var result = await Client().SendAsync(socket, request, ct, serviceUid);
         var (line, exitCode) = result.Outcome switch
         {
-            ControlCallOutcome.Answered when result.Response!.Ok => (result.Response.Message ?? "ok", 0),
-            ControlCallOutcome.Answered => ($"sshkeep: {result.Response!.Message ?? result.Response.Error}", 1),
-            ControlCallOutcome.NoDaemon => ($"sshkeep: no daemon runs {path} ({result.Problem}); start it with `sshkeep up -c {path}`", 3),
-            _ => ($"sshkeep: cannot reach the daemon for {path}: {result.Problem}", 4),
+            ControlCallOutcome.Answered when result.Response!.Ok => (result.Response.Message ?? "ok", ExitCodes.Ok),
+            ControlCallOutcome.Answered => ($"sshkeep: {result.Response!.Message ?? result.Response.Error}", ExitCodes.Failure),
+            ControlCallOutcome.NoDaemon => ($"sshkeep: no daemon runs {path} ({result.Problem}); start it with `sshkeep up -c {path}`", ExitCodes.NoDaemon),
+            _ => ($"sshkeep: cannot reach the daemon for {path}: {result.Problem}", ExitCodes.DaemonUnreachable),
         };
         // The daemon's text (or a fake daemon's) never reaches the terminal with its control
         // characters: they are shown as '?' (docs/security.md).
-        await (exitCode == 0 ? Console.Out : Console.Error).WriteLineAsync(CellText.PrintableLines(line));
+        await (exitCode == ExitCodes.Ok ? Console.Out : Console.Error).WriteLineAsync(CellText.PrintableLines(line));
         return exitCode;
     }
 
@@ -217,6 +217,6 @@ internal static class DaemonCommandLine
     private static int Usage(string problem)
     {
         Console.Error.WriteLine($"sshkeep: {problem}");
-        return 64;
+        return ExitCodes.Usage;
     }
 }

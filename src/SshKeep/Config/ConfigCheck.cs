@@ -10,11 +10,8 @@ namespace SshKeep.Config;
 /// </summary>
 public static class ConfigCheck
 {
-    /// <summary>sysexits.h EX_CONFIG: the configuration is wrong.</summary>
-    public const int ExConfig = 78;
-
-    /// <summary>0 for a valid file, <see cref="ExConfig"/> otherwise.</summary>
-    public static int ExitCode(ConfigLoadResult result) => result is ConfigLoadResult.Valid ? 0 : ExConfig;
+    /// <summary>0 for a valid file, <see cref="ExitCodes.Config"/> otherwise.</summary>
+    public static int ExitCode(ConfigLoadResult result) => result is ConfigLoadResult.Valid ? ExitCodes.Ok : ExitCodes.Config;
 
     /// <summary>The report, one line per tunnel or error, each ending with a newline.</summary>
     /// <param name="result">The loaded file.</param>

@@ -18,12 +18,6 @@ namespace SshKeep.Daemon;
 /// </summary>
 public sealed class DaemonHost : IControlHandler
 {
-    /// <summary>Another daemon already runs this config file.</summary>
-    public const int ExitAlreadyRunning = 75;
-
-    /// <summary>The run directory, lock, status file or control socket could not be set up.</summary>
-    public const int ExitCannotStart = 71;
-
     private readonly DaemonOptions _options;
     private readonly TextWriter _stderr;
     private readonly TimeProvider _time;
@@ -62,7 +56,7 @@ public sealed class DaemonHost : IControlHandler
         if (!TrustsConfigFile(out var unsafeFile))
         {
             await _stderr.WriteLineAsync($"sshkeep: cannot start: {unsafeFile}; to run it anyway pass {ConfigFilePermissions.AllowFlag}");
-            return ConfigCheck.ExConfig;
+            return ExitCodes.Config;
         }
         if (unsafeFile is not null) await _stderr.WriteLineAsync($"sshkeep: warning: {unsafeFile}; running it anyway ({ConfigFilePermissions.AllowFlag})");
 
@@ -70,7 +64,7 @@ public sealed class DaemonHost : IControlHandler
         if (loaded is ConfigLoadResult.Invalid invalid)
         {
             await _stderr.WriteAsync(ConfigCheck.Render(invalid));
-            return ConfigCheck.ExConfig;
+            return ExitCodes.Config;
         }
 
         var config = ((ConfigLoadResult.Valid)loaded).Config;
@@ -90,7 +84,7 @@ public sealed class DaemonHost : IControlHandler
         if (!InstanceLock.TryAcquire(paths.LockPath, out var heldLock, out var refusal))
         {
             await _stderr.WriteLineAsync($"sshkeep: {refusal!.Describe(_configPath)}");
-            return refusal.HeldByAnother ? ExitAlreadyRunning : ExitCannotStart;
+            return refusal.HeldByAnother ? ExitCodes.AlreadyRunning : ExitCodes.CannotStart;
         }
 
         using (heldLock)
@@ -153,8 +147,8 @@ public sealed class DaemonHost : IControlHandler
             }
         }
 
-        _log.DaemonStopped(0);
-        return 0;
+        _log.DaemonStopped(ExitCodes.Ok);
+        return ExitCodes.Ok;
     }
 
     /// <summary>The daemon's own loop: signals and control requests, and a heartbeat for the
@@ -413,7 +407,7 @@ public sealed class DaemonHost : IControlHandler
     private int Fail(string problem)
     {
         _stderr.WriteLine($"sshkeep: cannot start: {problem}");
-        return ExitCannotStart;
+        return ExitCodes.CannotStart;
     }
 
     private static string SignalName(int signal) => signal switch

@@ -27,7 +27,7 @@ public static class DoctorCommand
         if (loaded is ConfigLoadResult.Invalid invalid)
         {
             await stderr.WriteAsync(ConfigCheck.Render(invalid));
-            return ConfigCheck.ExConfig;
+            return ExitCodes.Config;
         }
 
         var report = await new DoctorExamination(system).ExamineAsync(((ConfigLoadResult.Valid)loaded).Config, cancellationToken);
