@@ -93,7 +93,7 @@ internal static class DaemonCommandLine
             output.Write(ConfigCheck.Render(result, MachineAddresses()));
             // A warning, not an error: the file is valid; `up` refuses it (docs/config.md).
             if (ConfigFileOnDisk.PermissionProblem(path) is { } unsafeFile)
-                output.WriteLine(CellText.Printable($"warning: {unsafeFile}; `sshkeep up` refuses it unless given {ConfigFilePermissions.AllowFlag}"));
+                output.WriteLine(OneLine.Of($"warning: {unsafeFile}; `sshkeep up` refuses it unless given {ConfigFilePermissions.AllowFlag}", OneLineStyle.QuestionMark));
             return ConfigCheck.ExitCode(result);
         });
 

@@ -49,13 +49,6 @@ public static class InstallServiceQuoting
     public static string Text(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var builder = new StringBuilder(value.Length);
-        foreach (char c in value)
-        {
-            if (c == '%') builder.Append("%%");
-            else if (char.IsControl(c)) builder.Append(' ');
-            else builder.Append(c);
-        }
-        return builder.ToString();
+        return OneLine.Of(value, OneLineStyle.Space).Replace("%", "%%", StringComparison.Ordinal);
     }
 }

@@ -14,7 +14,7 @@ public sealed record ConfigError(string File, int Line, int Column, string Key, 
     /// or alias name from the file may hold control characters, and they are escaped here
     /// (values are already quoted by <see cref="ConfigText.Quote"/>).</summary>
     public override string ToString() =>
-        Line <= 0 ? $"{File}: {ConfigText.Printable(Message)}"
-        : Key.Length == 0 ? FormattableString.Invariant($"{File}:{Line}:{Column}: {ConfigText.Printable(Message)}")
-        : FormattableString.Invariant($"{File}:{Line}:{Column}: {ConfigText.Printable(Key)}: {ConfigText.Printable(Message)}");
+        Line <= 0 ? $"{File}: {OneLine.Of(Message, OneLineStyle.UnicodeEscape)}"
+        : Key.Length == 0 ? FormattableString.Invariant($"{File}:{Line}:{Column}: {OneLine.Of(Message, OneLineStyle.UnicodeEscape)}")
+        : FormattableString.Invariant($"{File}:{Line}:{Column}: {OneLine.Of(Key, OneLineStyle.UnicodeEscape)}: {OneLine.Of(Message, OneLineStyle.UnicodeEscape)}");
 }

@@ -152,10 +152,7 @@ public sealed class SystemdNotifier : IDisposable
     public static string StatusValue(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string oneLine = string.Create(text.Length, text, static (span, t) =>
-        {
-            for (int i = 0; i < t.Length; i++) span[i] = char.IsControl(t[i]) || t[i] is '\u2028' or '\u2029' ? ' ' : t[i];
-        });
+        string oneLine = OneLine.Of(text, OneLineStyle.Space);
         if (oneLine.Length <= MaxStatusLength) return oneLine;
         int cut = MaxStatusLength - 1;
         if (char.IsHighSurrogate(oneLine[cut - 1])) cut--; // never split a surrogate pair

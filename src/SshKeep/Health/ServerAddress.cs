@@ -168,6 +168,6 @@ public static class ServerAddress
     /// <summary>The last non-empty line of ssh's stderr (its error comes last, after any debug lines), one line.</summary>
     private static string? LastLine(string text) =>
         text.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) is { } line
-            ? new string([.. line.Select(c => char.IsControl(c) ? '?' : c)])
+            ? OneLine.Of(line, OneLineStyle.QuestionMark)
             : null;
 }

@@ -53,7 +53,7 @@ public static class HookEnvironment
                 break;
             }
 
-            line.Append(char.IsControl(c) ? ' ' : c);
+            line.Append(OneLine.IsUnsafe(c) ? ' ' : c);
         }
 
         return line.ToString();

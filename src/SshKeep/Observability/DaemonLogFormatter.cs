@@ -79,15 +79,15 @@ public static class DaemonLogFormatter
     {
         if (entry.Tunnel is { } tunnel)
         {
-            DaemonLogText.AppendEscaped(builder, tunnel);
+            OneLine.Append(builder, tunnel);
             builder.Append(": ");
         }
-        DaemonLogText.AppendEscaped(builder, entry.Message);
+        OneLine.Append(builder, entry.Message);
         if (entry.Exception is { } exception)
         {
             // The text line stays one line: the message only; JSON carries the whole exception.
             builder.Append(": ");
-            DaemonLogText.AppendEscaped(builder, exception.Message);
+            OneLine.Append(builder, exception.Message);
         }
     }
 

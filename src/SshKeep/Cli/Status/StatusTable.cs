@@ -73,13 +73,13 @@ public static class StatusTable
 
     private static string[] Cells(TunnelStatus tunnel, DateTimeOffset now) =>
     [
-        CellText.Printable(tunnel.Name),
+        OneLine.Of(tunnel.Name, OneLineStyle.QuestionMark),
         StateText(tunnel),
         DurationText.Elapsed(now - tunnel.Since),
         tunnel.UpSince is { } upSince ? DurationText.Elapsed(now - upSince) : None,
         tunnel.Restarts.ToString(CultureInfo.InvariantCulture),
-        string.IsNullOrEmpty(tunnel.LastExit) ? None : CellText.Printable(tunnel.LastExit),
-        string.IsNullOrEmpty(tunnel.LastError) || tunnel.ErrorIsPast ? None : CellText.Printable(tunnel.LastError),
+        string.IsNullOrEmpty(tunnel.LastExit) ? None : OneLine.Of(tunnel.LastExit, OneLineStyle.QuestionMark),
+        string.IsNullOrEmpty(tunnel.LastError) || tunnel.ErrorIsPast ? None : OneLine.Of(tunnel.LastError, OneLineStyle.QuestionMark),
         tunnel.NextRetry is { } next ? (next <= now ? "now" : DurationText.Remaining(next - now)) : None,
     ];
 }

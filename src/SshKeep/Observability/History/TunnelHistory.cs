@@ -58,6 +58,6 @@ public sealed class TunnelHistory
         ArgumentNullException.ThrowIfNull(status);
         if (status.State is TunnelState.Up or TunnelState.Starting or TunnelState.Stopped) return null;
         var note = status.LastError ?? (status.LastExit is { } exit ? $"ssh exited with {exit}" : null);
-        return note is null ? null : CellText.Fit(CellText.Printable(note), MaxNote);
+        return note is null ? null : CellText.Fit(OneLine.Of(note, OneLineStyle.QuestionMark), MaxNote);
     }
 }
