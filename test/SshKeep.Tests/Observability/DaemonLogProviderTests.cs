@@ -34,7 +34,7 @@ public sealed class DaemonLogProviderTests
 
         Assert.Equal(
             "<6>db: ssh exited with status 255 after 3m12s; restarting in 4s (attempt 3)\n" +
-            "<3>api: needs attention: authentication refused; to fix: check identity_file and the server's authorized_keys; retrying in 5m meanwhile\n",
+            "<3>api: needs attention: authentication refused; to fix: check identity_file and the server's authorized_keys; retrying in 5m00s meanwhile\n",
             Output());
     }
 

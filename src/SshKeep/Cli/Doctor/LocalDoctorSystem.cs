@@ -81,7 +81,7 @@ public sealed class LocalDoctorSystem(TimeProvider time) : IDoctorSystem
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ConnectOutcome.TimedOut(DurationWords.Of((long)timeout.TotalSeconds));
+            return ConnectOutcome.TimedOut(DurationText.Format((long)timeout.TotalSeconds));
         }
         catch (SocketException e)
         {
@@ -95,7 +95,7 @@ public sealed class LocalDoctorSystem(TimeProvider time) : IDoctorSystem
         {
             var result = await ProcessRunner.RunAsync(program, arguments, HelperDeadline, timeProvider: time, cancellationToken: cancellationToken);
             return result.TimedOut
-                ? CommandOutput.CouldNotRun($"no answer within {DurationWords.Of((long)HelperDeadline.TotalSeconds)}")
+                ? CommandOutput.CouldNotRun($"no answer within {DurationText.Format((long)HelperDeadline.TotalSeconds)}")
                 : new CommandOutput(result.ExitCode, result.StandardOutput, result.StandardError);
         }
         catch (Win32Exception e)
