@@ -59,9 +59,7 @@ public static class SystemdStatusLine
             TunnelState.Backoff => tunnel.NextRetry is { } next && next > now
                 ? $"backoff {Countdown(next - now)}"
                 : "backoff",
-            TunnelState.Starting => "starting",
-            TunnelState.Up => "up",
-            _ => "stopped",
+            _ => KebabName.Of(tunnel.State),
         };
     }
 

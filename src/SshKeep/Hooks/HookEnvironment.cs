@@ -20,8 +20,8 @@ public static class HookEnvironment
         {
             ["SSHKEEP_TUNNEL"] = next.Name,
             ["SSHKEEP_EVENT"] = HookEventNames.ToName(hookEvent),
-            ["SSHKEEP_STATE"] = TunnelStateNames.ToName(next.State),
-            ["SSHKEEP_PREVIOUS_STATE"] = TunnelStateNames.ToName(previous?.State ?? TunnelState.Starting),
+            ["SSHKEEP_STATE"] = KebabName.Of(next.State),
+            ["SSHKEEP_PREVIOUS_STATE"] = KebabName.Of(previous?.State ?? TunnelState.Starting),
             ["SSHKEEP_REASON"] = Reason(next),
             ["SSHKEEP_SINCE"] = UtcTimestampJsonConverter.ToText(next.Since),
             ["SSHKEEP_TIMESTAMP"] = UtcTimestampJsonConverter.ToText(now),

@@ -42,11 +42,11 @@ public sealed class RetryNowReportTests
     private static TunnelStatus Status(string text)
     {
         var parts = text.Split(':');
-        Assert.True(SshKeep.Daemon.TunnelStateNames.TryParse(parts[1], out var state));
+        Assert.True(KebabName.TryParse(parts[1], out TunnelState state));
         return new TunnelStatus
         {
             Name = parts[0],
-            State = state.Value,
+            State = state,
             Since = Now,
             NextRetry = parts.Length > 2 ? Now + TimeSpan.FromSeconds(double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)) : null,
         };

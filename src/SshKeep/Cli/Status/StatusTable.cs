@@ -65,7 +65,7 @@ public static class StatusTable
     public static string StateText(TunnelStatus tunnel)
     {
         ArgumentNullException.ThrowIfNull(tunnel);
-        string name = TunnelStateNames.ToName(tunnel.State);
+        string name = KebabName.Of(tunnel.State);
         return tunnel is { State: TunnelState.WaitingForRemotePort, HeldRemotePort: int port }
             ? string.Create(CultureInfo.InvariantCulture, $"{name} ({port})")
             : name;
