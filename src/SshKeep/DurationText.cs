@@ -9,7 +9,7 @@ namespace SshKeep;
 /// as <c>0s</c>. Only the log's waits under ten seconds add a tenth (<c>1.5s</c>, see
 /// <see cref="Observability.DaemonDuration"/>).
 /// </summary>
-public static class DurationText
+internal static class DurationText
 {
     /// <summary>Elapsed time (since, uptime): rounded down, so "1m00s" means a full minute has passed.</summary>
     public static string Elapsed(TimeSpan span) => Format(WholeSeconds(span, roundUp: false));

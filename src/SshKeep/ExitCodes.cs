@@ -9,7 +9,7 @@ namespace SshKeep;
 /// Constants rather than an enum: every command returns the process's <c>int</c> status, and the
 /// compatibility mode also passes through numbers that are not ours to name (autossh's 0/1).
 /// </remarks>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Done; for <c>status</c>, every enabled tunnel is up.</summary>
     public const int Ok = 0;

@@ -6,5 +6,5 @@ namespace SshKeep;
 /// <summary>System.Text.Json's string enum conversion with the kebab-case policy
 /// (<see cref="KebabName"/>): the generic converter, so the source-generated contexts stay
 /// Native-AOT clean; numbers are not accepted for a name.</summary>
-public sealed class KebabCaseEnumJsonConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)
+internal sealed class KebabCaseEnumJsonConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false)
     where TEnum : struct, Enum;

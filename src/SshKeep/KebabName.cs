@@ -9,7 +9,7 @@ namespace SshKeep;
 /// <see cref="KebabCaseEnumJsonConverter{TEnum}"/> writes into status.json. No hand-written map,
 /// so a new value has its name the moment it exists.
 /// </summary>
-public static class KebabName
+internal static class KebabName
 {
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
         JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());

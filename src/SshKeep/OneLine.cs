@@ -13,7 +13,7 @@ namespace SshKeep;
 /// unless the text is being quoted: the escapes are for reading, not for decoding back, and
 /// doubling every backslash would make paths and regexes harder to read.
 /// </remarks>
-public static class OneLine
+internal static class OneLine
 {
     private const string Hex = "0123456789abcdef";
 

@@ -4,7 +4,7 @@ namespace SshKeep;
 /// terminal. The escaped styles differ only in C0 controls and DEL: logs and sshkeep's own
 /// stderr write them <c>\x1b</c>, config errors <c>\u001b</c> (both locked by tests and golden
 /// files, so the difference is kept as this choice, not as two functions).</summary>
-public enum OneLineStyle
+internal enum OneLineStyle
 {
     /// <summary><c>\n \r \t</c>; other C0 controls and DEL as <c>\xHH</c>; C1 controls and the
     /// Unicode line and paragraph separators as <c>\uHHHH</c>. For logs and stderr messages.</summary>

@@ -17,8 +17,9 @@ public sealed class KebabNameTests
     [InlineData(TunnelState.WaitingForRemotePort, "waiting-for-remote-port")]
     [InlineData(TunnelState.NeedsAttention, "needs-attention")]
     [InlineData(TunnelState.Stopped, "stopped")]
-    public void Each_state_has_one_dashed_lower_case_name_that_reads_back_and_is_its_json(TunnelState state, string name)
+    public void Each_state_has_one_dashed_lower_case_name_that_reads_back_and_is_its_json(object stateRow, string name)
     {
+        var state = (TunnelState)stateRow;
         Assert.Equal(name, KebabName.Of(state));
         Assert.True(KebabName.TryParse(name, out TunnelState parsed));
         Assert.Equal(state, parsed);
@@ -32,8 +33,9 @@ public sealed class KebabNameTests
     [InlineData(ControlCommand.RetryNow, "retry-now")]
     [InlineData(ControlCommand.Reload, "reload")]
     [InlineData(ControlCommand.Stop, "stop")]
-    public void Each_control_command_is_named_as_its_cli_verb(ControlCommand command, string name)
+    public void Each_control_command_is_named_as_its_cli_verb(object commandRow, string name)
     {
+        var command = (ControlCommand)commandRow;
         Assert.Equal(name, ControlCommandNames.ToName(command));
         Assert.True(ControlCommandNames.TryParse(name, out var parsed));
         Assert.Equal(command, parsed);
@@ -43,16 +45,22 @@ public sealed class KebabNameTests
     [InlineData(HookEvent.Up, "up")]
     [InlineData(HookEvent.Down, "down")]
     [InlineData(HookEvent.NeedsAttention, "needs-attention")]
-    public void Each_hook_event_has_its_dashed_name(HookEvent hookEvent, string name) =>
+    public void Each_hook_event_has_its_dashed_name(object hookEventRow, string name)
+    {
+        var hookEvent = (HookEvent)hookEventRow;
         Assert.Equal(name, HookEventNames.ToName(hookEvent));
+    }
 
     [Theory]
     [InlineData(DoctorVerdict.Ok, "ok")]
     [InlineData(DoctorVerdict.Info, "info")]
     [InlineData(DoctorVerdict.Warn, "warn")]
     [InlineData(DoctorVerdict.Fail, "fail")]
-    public void Each_doctor_verdict_has_its_lower_case_name(DoctorVerdict verdict, string name) =>
+    public void Each_doctor_verdict_has_its_lower_case_name(object verdictRow, string name)
+    {
+        var verdict = (DoctorVerdict)verdictRow;
         Assert.Equal(name, DoctorReportText.Name(verdict));
+    }
 
     [Theory]
     [InlineData("Up")]

@@ -5,7 +5,7 @@ namespace SshKeep.Cli;
 /// systemd unit on stdout, or writes it where systemd looks for it. A thin shell around the
 /// pure <see cref="InstallServicePlan"/> and <see cref="InstallServiceUnit"/>.
 /// </summary>
-public static class InstallServiceCommand
+internal static class InstallServiceCommand
 {
     /// <summary>Runs the verb for this machine.</summary>
     public static int Run(InstallServiceOptions options, TextWriter output, TextWriter error) =>

@@ -7,7 +7,7 @@ namespace SshKeep.Cli;
 /// Writing values into a unit file so systemd reads them back unchanged (systemd.service(5),
 /// "Command lines"; systemd.unit(5), "Specifiers").
 /// </summary>
-public static class InstallServiceQuoting
+internal static class InstallServiceQuoting
 {
     /// <summary>
     /// One ExecStart= word. '%' starts a specifier and '$' a variable, so they are doubled; a

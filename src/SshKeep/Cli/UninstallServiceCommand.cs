@@ -7,7 +7,7 @@ namespace SshKeep.Cli;
 /// install-service made for that file (same name, and the file says it was written by
 /// install-service), so the units of other tunnels files, and hand-written ones, stay.
 /// </summary>
-public static class UninstallServiceCommand
+internal static class UninstallServiceCommand
 {
     /// <summary>Runs the verb for this machine.</summary>
     public static int Run(InstallServiceOptions options, TextWriter output, TextWriter error) =>

@@ -8,7 +8,7 @@ namespace SshKeep.Config;
 /// per tunnel and a summary; otherwise every error as <c>file:line:col: key: message</c> (the form
 /// compilers use, so editors can jump to it) and a count. Locked by golden files.
 /// </summary>
-public static class ConfigCheck
+internal static class ConfigCheck
 {
     /// <summary>0 for a valid file, <see cref="ExitCodes.Config"/> otherwise.</summary>
     public static int ExitCode(ConfigLoadResult result) => result is ConfigLoadResult.Valid ? ExitCodes.Ok : ExitCodes.Config;

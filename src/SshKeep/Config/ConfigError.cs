@@ -6,7 +6,7 @@ namespace SshKeep.Config;
 /// <param name="Column">1-based column.</param>
 /// <param name="Key">Dotted path of the key, e.g. <c>tunnels.db.forwards[1].local</c>; empty for the file as a whole.</param>
 /// <param name="Message">What is wrong and what is accepted, quoting the bad value.</param>
-public sealed record ConfigError(string File, int Line, int Column, string Key, string Message)
+internal sealed record ConfigError(string File, int Line, int Column, string Key, string Message)
 {
     /// <summary><c>file:line:col: key: message</c>, the form compilers use so editors can jump to it;
     /// without the key when the error is about the file as a whole (a YAML syntax error), and

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace SshKeep.Daemon;
 
 /// <summary>The wire names of <see cref="ControlCommand"/> (their <see cref="KebabName"/>), which are also the CLI verbs.</summary>
-public static class ControlCommandNames
+internal static class ControlCommandNames
 {
     public static string ToName(ControlCommand command) => KebabName.Of(command);
 

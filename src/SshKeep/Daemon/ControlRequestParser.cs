@@ -17,7 +17,7 @@ namespace SshKeep.Daemon;
 /// <c>restart</c> needs a tunnel name, <c>retry-now</c> may have one, the others take none. A tunnel
 /// name has the config file's syntax (letters, digits, '.', '_', '-'), at most 128 characters.
 /// </summary>
-public static class ControlRequestParser
+internal static class ControlRequestParser
 {
     public const int MaxTunnelNameLength = 128;
 

@@ -16,7 +16,7 @@ namespace SshKeep.Daemon;
 /// signals (HUP reload, USR1 retry-now, TERM/INT/QUIT stop). The thin shell around
 /// <see cref="DaemonSupervisor"/>.
 /// </summary>
-public sealed class DaemonHost : IControlHandler
+internal sealed class DaemonHost : IControlHandler
 {
     private readonly DaemonOptions _options;
     private readonly TextWriter _stderr;

@@ -15,4 +15,4 @@ namespace SshKeep.Daemon;
     Converters = [typeof(KebabCaseEnumJsonConverter<Supervision.TunnelState>), typeof(UtcTimestampJsonConverter)])]
 [JsonSerializable(typeof(StatusSnapshot))]
 [JsonSerializable(typeof(ControlResponse))]
-public sealed partial class DaemonJsonContext : JsonSerializerContext;
+internal sealed partial class DaemonJsonContext : JsonSerializerContext;

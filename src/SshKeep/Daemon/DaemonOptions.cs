@@ -5,7 +5,7 @@ using SshKeep.Observability;
 namespace SshKeep.Daemon;
 
 /// <summary>What `sshkeep up` was asked for on its command line.</summary>
-public sealed record DaemonOptions
+internal sealed record DaemonOptions
 {
     /// <summary>The tunnels file (absolute or relative to the working directory).</summary>
     public required string ConfigPath { get; init; }

@@ -23,7 +23,7 @@ namespace SshKeep.Daemon;
 /// directory (like every default one, and like --run-dir) must be a real directory owned by us that
 /// no one else can write, or we refuse to use it (<see cref="Problem"/>).
 /// </remarks>
-public sealed class RunDirectory
+internal sealed class RunDirectory
 {
     /// <summary>Root's run directory.</summary>
     public const string SystemPath = "/run/sshkeep";

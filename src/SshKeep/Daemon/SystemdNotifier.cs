@@ -19,7 +19,7 @@ namespace SshKeep.Daemon;
 /// them whichever thread sends: the kernel reports the sender's process id.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
-public sealed class SystemdNotifier : IDisposable
+internal sealed class SystemdNotifier : IDisposable
 {
     /// <summary>systemd shows STATUS= in one line of `systemctl status`; longer text is cut.</summary>
     public const int MaxStatusLength = 200;

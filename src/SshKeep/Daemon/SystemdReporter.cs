@@ -12,7 +12,7 @@ namespace SshKeep.Daemon;
 /// <see cref="Publish"/> after every transition (where it also rewrites status.json).
 /// Thread-safe; with a disabled notifier it still decides readiness and logs it.
 /// </summary>
-public sealed class SystemdReporter
+internal sealed class SystemdReporter
 {
     private readonly object _gate = new();
     private readonly SystemdNotifier _notifier;

@@ -9,7 +9,7 @@ namespace SshKeep.Daemon;
 /// <c>1/3 up; api: needs-attention (authentication refused); +1 more</c>. Short on purpose: it is
 /// one line on a terminal; `sshkeep status` has the rest.
 /// </summary>
-public static class SystemdStatusLine
+internal static class SystemdStatusLine
 {
     /// <summary>A needs-attention reason longer than this is cut.</summary>
     public const int MaxReasonLength = 60;

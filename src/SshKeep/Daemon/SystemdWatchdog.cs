@@ -25,7 +25,7 @@ namespace SshKeep.Daemon;
 /// what catches a loop that hangs during start-up; and a live daemon whose servers are down is
 /// not killed (which would drop the tunnels that are up) for being slow to become ready.</para>
 /// </remarks>
-public sealed class SystemdWatchdog : IDisposable
+internal sealed class SystemdWatchdog : IDisposable
 {
     /// <summary>The tick when only the start-up extension is needed (no WatchdogSec).</summary>
     public static readonly TimeSpan StartupTick = TimeSpan.FromSeconds(10);

@@ -11,7 +11,7 @@ namespace SshKeep.Demo;
 /// server's session with SIGSTOP (only ssh's keepalive can notice: ServerAliveInterval=1 ×
 /// CountMax=2). Exit 0 when the tunnel came back after both.
 /// </summary>
-public sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
+internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
 

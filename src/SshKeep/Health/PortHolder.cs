@@ -15,7 +15,7 @@ namespace SshKeep.Health;
 /// close, unreadable entries: all skipped, never thrown. Meant for a rare error path: the scan
 /// reads every process's descriptor links.
 /// </remarks>
-public static class PortHolder
+internal static class PortHolder
 {
     /// <summary>Command lines are cut to this many characters: one log line, not an essay.</summary>
     public const int CommandLineLimit = 80;

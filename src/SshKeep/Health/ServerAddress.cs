@@ -20,7 +20,7 @@ namespace SshKeep.Health;
 /// does not resolve, a timeout) is a <see cref="ServerAddressKind.Unknown"/> value with one line
 /// saying why; only the caller's cancellation throws.
 /// </remarks>
-public static class ServerAddress
+internal static class ServerAddress
 {
     /// <summary>Covers a slow ssh_config (Match exec) and the resolver's own retries.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);

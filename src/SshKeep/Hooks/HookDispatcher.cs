@@ -10,7 +10,7 @@ namespace SshKeep.Hooks;
 /// The hooks of the config loaded last apply, so a reload that only changes hooks takes effect
 /// without restarting any ssh; a tunnel no longer in the file keeps the hooks it was started with.
 /// </summary>
-public sealed class HookDispatcher(Action<HookInvocation> enqueue, TimeProvider time)
+internal sealed class HookDispatcher(Action<HookInvocation> enqueue, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private Dictionary<string, HookSettings> _current = new(StringComparer.Ordinal);

@@ -10,7 +10,7 @@ namespace SshKeep.Hooks;
 /// status.json shows anyway: names, states, times, counts and ssh's last error line; never a key,
 /// a password or the config's contents. Pure.
 /// </summary>
-public static class HookEnvironment
+internal static class HookEnvironment
 {
     /// <summary>Longest SSHKEEP_REASON; ssh's error lines are short, a runaway one is cut.</summary>
     public const int MaxReasonLength = 500;

@@ -3,7 +3,7 @@ using SshKeep.Config;
 namespace SshKeep.Hooks;
 
 /// <summary>The one spelling of each <see cref="HookEvent"/> (SSHKEEP_EVENT, logs), and its hook.</summary>
-public static class HookEventNames
+internal static class HookEventNames
 {
     public static string ToName(HookEvent hookEvent) => KebabName.Of(hookEvent);
 

@@ -9,7 +9,7 @@ namespace SshKeep.Hooks;
 /// stderr reader; under one lock each status is compared with the one before it, and the queue
 /// receives the events in that order.
 /// </summary>
-public sealed class HookObserver
+internal sealed class HookObserver
 {
     private readonly HookDispatcher _dispatcher;
     private readonly TunnelConfig _tunnel;

@@ -9,7 +9,7 @@ namespace SshKeep.Observability;
 /// number of seconds. Pass it to <see cref="DaemonLog"/> methods wherever a duration is logged;
 /// a bare <see cref="TimeSpan"/> would print as "00:03:12".
 /// </summary>
-public readonly record struct DaemonDuration(TimeSpan Value) : ISpanFormattable
+internal readonly record struct DaemonDuration(TimeSpan Value) : ISpanFormattable
 {
     public static DaemonDuration FromSeconds(double seconds) => new(TimeSpan.FromSeconds(seconds));
 

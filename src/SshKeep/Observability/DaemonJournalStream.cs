@@ -15,7 +15,7 @@ namespace SshKeep.Observability;
 /// layout differs between architectures. When the link cannot be read (no /proc), the variable is
 /// trusted, since under systemd that is almost always right.
 /// </remarks>
-public static class DaemonJournalStream
+internal static class DaemonJournalStream
 {
     public const string Variable = "JOURNAL_STREAM";
 

@@ -20,7 +20,7 @@ namespace SshKeep.Observability;
 /// Events of the daemon as a whole have no tunnel: the text formats leave out the <c>name: </c>
 /// part and JSON writes <c>"tunnel":null</c>.
 /// </summary>
-public static class DaemonLogFormatter
+internal static class DaemonLogFormatter
 {
     /// <summary>The parameter name every per-tunnel <see cref="DaemonLog"/> method gives the tunnel name.</summary>
     public const string TunnelProperty = "tunnel";

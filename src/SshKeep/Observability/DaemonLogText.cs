@@ -1,7 +1,7 @@
 namespace SshKeep.Observability;
 
 /// <summary>How ssh's text is put into a log message (made safe for one line by <see cref="OneLine"/>).</summary>
-public static class DaemonLogText
+internal static class DaemonLogText
 {
     /// <summary>The prefix ssh puts before its own errors (its program name).</summary>
     public const string SshPrefix = "ssh: ";

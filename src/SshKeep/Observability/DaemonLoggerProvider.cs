@@ -14,7 +14,7 @@ namespace SshKeep.Observability;
 /// out whole, in one write(2) or one datagram. The buffers are reused under one lock, so an event
 /// costs its message string and little else.
 /// </summary>
-public sealed class DaemonLoggerProvider : ILoggerProvider
+internal sealed class DaemonLoggerProvider : ILoggerProvider
 {
     private readonly object _gate = new();
     private readonly Stream _output;

@@ -6,7 +6,7 @@ namespace SshKeep.Supervision;
 /// How autossh 1.4g reads an ssh exit (spec R61, autossh.c ssh_wait). Pure: the table tests in
 /// AutosshExitRuleTests lock every row of the spec's verified matrix.
 /// </summary>
-public static class AutosshExitRule
+internal static class AutosshExitRule
 {
     /// <param name="exit">How ssh ended.</param>
     /// <param name="run">1-based number of this ssh start (autossh's start_count).</param>

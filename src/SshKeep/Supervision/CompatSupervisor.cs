@@ -12,7 +12,7 @@ namespace SshKeep.Supervision;
 /// decisions of <see cref="AutosshExitRule"/> and <see cref="AutosshBackoff"/>. The deliberate
 /// differences (docs/compatibility.md) are marked "FIX" with their rule number.
 /// </summary>
-public sealed class CompatSupervisor
+internal sealed class CompatSupervisor
 {
     private readonly CompatSettings _settings;
     private readonly ISshLauncher _launcher;

@@ -7,7 +7,7 @@ namespace SshKeep.Supervision;
 /// tunnel, applies reloads by name (<see cref="ReloadPlan"/>), forwards restart/retry-now, and
 /// stops everything on the way out. Every status change of any tunnel reaches the observer.
 /// </summary>
-public sealed class DaemonSupervisor : IAsyncDisposable
+internal sealed class DaemonSupervisor : IAsyncDisposable
 {
     private readonly Func<TunnelConfig, Action<TunnelStatus>, TunnelSupervisor> _create;
     private readonly TimeProvider _time;

@@ -13,7 +13,7 @@ namespace SshKeep.Supervision;
 /// per tunnel). Decisions come from <see cref="TunnelRetryPolicy"/>; this class carries them out
 /// and publishes a <see cref="TunnelStatus"/> on every transition.
 /// </summary>
-public sealed class TunnelSupervisor
+internal sealed class TunnelSupervisor
 {
     private readonly ISshLauncher _launcher;
     private readonly ILogger _log;

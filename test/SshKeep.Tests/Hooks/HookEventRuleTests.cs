@@ -8,7 +8,7 @@ public sealed class HookEventRuleTests
 {
     private static readonly DateTimeOffset T0 = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    public static TheoryData<TunnelState?, TunnelState, string> Transitions() => new()
+    public static TheoryData<object?, object, string> Transitions() => new()
     {
         // Entering up.
         { null, TunnelState.Up, "up" },
@@ -45,8 +45,10 @@ public sealed class HookEventRuleTests
 
     [Theory]
     [MemberData(nameof(Transitions))]
-    public void A_change_of_state_fires_the_hooks_of_the_table(TunnelState? previous, TunnelState next, string expected)
+    public void A_change_of_state_fires_the_hooks_of_the_table(object? previousRow, object nextRow, string expected)
     {
+        var previous = (TunnelState?)previousRow;
+        var next = (TunnelState)nextRow;
         var events = HookEventRule.Decide(previous is { } p ? Status(p) : null, Status(next));
 
         Assert.Equal(expected, string.Join(' ', events.Select(HookEventNames.ToName)));

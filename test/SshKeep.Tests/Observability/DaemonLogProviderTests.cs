@@ -68,8 +68,9 @@ public sealed class DaemonLogProviderTests
     [InlineData(DaemonLogFormat.Text, false)]
     [InlineData(DaemonLogFormat.Text, true)]
     [InlineData(DaemonLogFormat.Json, false)]
-    public void An_ssh_stderr_line_with_control_characters_stays_one_log_line(DaemonLogFormat format, bool journal)
+    public void An_ssh_stderr_line_with_control_characters_stays_one_log_line(object formatRow, bool journal)
     {
+        var format = (DaemonLogFormat)formatRow;
         using var provider = Provider(format, journal);
         string evil = "Permission denied\r\n2026-11-22T08:24:10.123Z INFO  web: up\u001b]0;pwned\a";
 

@@ -34,8 +34,9 @@ public sealed class RetryNowReportTests
     [InlineData(TunnelState.Starting, false)]
     [InlineData(TunnelState.Up, false)]
     [InlineData(TunnelState.Stopped, false)]
-    public void Only_a_tunnel_waiting_for_its_next_start_has_a_wait_to_cut_short(TunnelState state, bool waiting)
+    public void Only_a_tunnel_waiting_for_its_next_start_has_a_wait_to_cut_short(object stateRow, bool waiting)
     {
+        var state = (TunnelState)stateRow;
         Assert.Equal(waiting, RetryNowReport.IsWaiting(state));
     }
 

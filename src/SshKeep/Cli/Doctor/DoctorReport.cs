@@ -1,7 +1,7 @@
 namespace SshKeep.Cli.Doctor;
 
 /// <summary>Everything <c>sshkeep doctor</c> found for one config file.</summary>
-public sealed record DoctorReport(string ConfigPath, int TunnelCount, IReadOnlyList<DoctorSection> Sections)
+internal sealed record DoctorReport(string ConfigPath, int TunnelCount, IReadOnlyList<DoctorSection> Sections)
 {
     public IEnumerable<DoctorCheck> Checks => Sections.SelectMany(s => s.Checks);
 

@@ -8,7 +8,7 @@ namespace SshKeep.Cli.Doctor;
 /// one line per check (verdict, subject, finding), the explanation and the fix indented under it,
 /// and a summary line. Locked by golden files.
 /// </summary>
-public static class DoctorReportText
+internal static class DoctorReportText
 {
     private const string Indent = "        ";
 

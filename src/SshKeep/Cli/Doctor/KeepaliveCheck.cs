@@ -8,7 +8,7 @@ namespace SshKeep.Cli.Doctor;
 /// dead path to it) goes unnoticed. sshkeep passes its <c>health</c> values on the command line, so
 /// they win over ssh_config; this check shows what ssh really got.
 /// </summary>
-public static class KeepaliveCheck
+internal static class KeepaliveCheck
 {
     public const string Subject = "keepalive";
 

@@ -7,7 +7,7 @@ namespace SshKeep.Cli.Doctor;
 /// seed's table). Informational rather than a problem: sshkeep never relies on it, because ssh's
 /// ServerAlive messages (checked per tunnel) notice a dead server within seconds.
 /// </summary>
-public static class KernelKeepaliveCheck
+internal static class KernelKeepaliveCheck
 {
     public const string Subject = "kernel TCP keepalive";
 

@@ -11,7 +11,7 @@ namespace SshKeep.Cli.Doctor;
 /// The real machine for <c>sshkeep doctor</c>: helper programs run with a deadline and without a
 /// shell (<see cref="ProcessRunner"/>), /proc, statx(2), and a TCP connect.
 /// </summary>
-public sealed class LocalDoctorSystem(TimeProvider time) : IDoctorSystem
+internal sealed class LocalDoctorSystem(TimeProvider time) : IDoctorSystem
 {
     /// <summary>ssh -V, ssh -G and ssh-keygen -F answer at once; a hung one is killed after this.</summary>
     public static readonly TimeSpan HelperDeadline = TimeSpan.FromSeconds(10);

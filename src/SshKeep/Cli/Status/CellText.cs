@@ -5,7 +5,7 @@ namespace SshKeep.Cli.Status;
 /// server (a disconnect message), so control characters — escape sequences, newlines, tabs — are
 /// shown as '?' rather than sent to the user's terminal.
 /// </summary>
-public static class CellText
+internal static class CellText
 {
     public const char Ellipsis = '…';
 

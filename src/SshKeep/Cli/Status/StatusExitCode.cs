@@ -13,7 +13,7 @@ namespace SshKeep.Cli.Status;
 /// removed by a reload. A daemon without tunnels is "all up" (nothing is down). A tunnel that is
 /// starting counts as not up: a script waiting for "all up" should wait for it.
 /// </remarks>
-public static class StatusExitCode
+internal static class StatusExitCode
 {
     public static int For(StatusSnapshot snapshot)
     {

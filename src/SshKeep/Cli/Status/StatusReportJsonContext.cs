@@ -10,4 +10,4 @@ namespace SshKeep.Cli.Status;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     Converters = [typeof(KebabCaseEnumJsonConverter<Supervision.TunnelState>), typeof(UtcTimestampJsonConverter)])]
 [JsonSerializable(typeof(StatusReport))]
-public sealed partial class StatusReportJsonContext : JsonSerializerContext;
+internal sealed partial class StatusReportJsonContext : JsonSerializerContext;

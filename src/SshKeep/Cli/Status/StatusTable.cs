@@ -20,7 +20,7 @@ namespace SshKeep.Cli.Status;
 /// <c>width</c> (at least <see cref="MinErrorWidth"/>) and is cut with '…' beyond it.
 /// Columns are separated by two spaces; no line has trailing blanks.
 /// </summary>
-public static class StatusTable
+internal static class StatusTable
 {
     /// <summary>A width for when standard output is not a terminal; pass <see cref="int.MaxValue"/> to never cut.</summary>
     public const int DefaultWidth = 120;

@@ -8,7 +8,7 @@ namespace SshKeep.Cli.Status;
 /// (<see cref="StatusExitCode"/>). With no answer, standard output stays empty, also with --json,
 /// so a script reads the exit code rather than parsing an error document.
 /// </summary>
-public static class StatusView
+internal static class StatusView
 {
     /// <param name="result">The answer to <c>status</c> on the control socket.</param>
     /// <param name="config">The config file as the user named it (or its canonical path).</param>

@@ -12,7 +12,7 @@ namespace SshKeep.Observability.History;
 /// <see cref="Cap"/> transitions per tunnel (<see cref="HistoryTrim"/>); tunnels no longer in the
 /// snapshot are forgotten. Thread-safe.
 /// </summary>
-public sealed class TunnelHistory
+internal sealed class TunnelHistory
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
 

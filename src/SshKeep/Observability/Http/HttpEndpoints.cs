@@ -25,7 +25,7 @@ namespace SshKeep.Observability.Http;
 /// The page, its state, the full /healthz and the POSTs are only for the daemon's own uid and
 /// root (<see cref="RequestGuard.PeerProblem"/>; the peer comes from <see cref="PeerGate"/>).
 /// </summary>
-public sealed class HttpEndpoints
+internal sealed class HttpEndpoints
 {
     private const string TunnelsPrefix = "/api/tunnels/";
 

@@ -11,4 +11,4 @@ namespace SshKeep.Observability.Http;
     Converters = [typeof(KebabCaseEnumJsonConverter<Supervision.TunnelState>), typeof(UtcTimestampJsonConverter)])]
 [JsonSerializable(typeof(PageState))]
 [JsonSerializable(typeof(PageControlAnswer))]
-public sealed partial class PageJsonContext : JsonSerializerContext;
+internal sealed partial class PageJsonContext : JsonSerializerContext;

@@ -10,7 +10,7 @@ namespace SshKeep.Observability.Metrics;
 /// process and <c>sshkeep_build_info</c>. Restarts of a working tunnel and ssh starts (attempts)
 /// are separate counters.
 /// </summary>
-public static class DaemonMetrics
+internal static class DaemonMetrics
 {
     public static string Render(StatusSnapshot snapshot, RestartCounter restarts, ProbeDurations probes, ProcessSample process, DateTimeOffset now)
     {

@@ -8,7 +8,7 @@ namespace SshKeep.Observability.Metrics;
 /// has not happened yet is 0, not absent); and <c>sshkeep_tunnel_attempts_total{tunnel}</c>, every
 /// ssh start (<see cref="RestartCounting"/>). Fed with every snapshot; thread-safe.
 /// </summary>
-public sealed class RestartCounter
+internal sealed class RestartCounter
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TunnelStatus> _last = new(StringComparer.Ordinal);

@@ -22,7 +22,7 @@ namespace SshKeep.Observability.Metrics;
 /// same change as the count; without one (or an unknown one), <see cref="RestartReasons.Exited"/>.
 /// Restarts that happened unseen in one step all get the newest reason.</para>
 /// </remarks>
-public static class RestartCounting
+internal static class RestartCounting
 {
     /// <param name="previous">The tunnel's last snapshot seen, or null for its first.</param>
     /// <param name="next">Its new snapshot.</param>

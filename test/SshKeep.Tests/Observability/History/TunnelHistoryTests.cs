@@ -55,8 +55,9 @@ public sealed class TunnelHistoryTests
     [InlineData(TunnelState.Up, "old error", "status 255", null)]
     [InlineData(TunnelState.Starting, "old error", null, null)]
     [InlineData(TunnelState.Stopped, "old error", null, null)]
-    public void The_note_says_why_a_tunnel_is_down_and_nothing_otherwise(TunnelState state, string? error, string? exit, string? note)
+    public void The_note_says_why_a_tunnel_is_down_and_nothing_otherwise(object stateRow, string? error, string? exit, string? note)
     {
+        var state = (TunnelState)stateRow;
         Assert.Equal(note, TunnelHistory.NoteOf(Status(state, T0) with { LastError = error, LastExit = exit }));
     }
 
