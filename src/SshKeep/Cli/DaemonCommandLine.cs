@@ -59,6 +59,7 @@ internal static class DaemonCommandLine
                 LogLevel = level,
                 Http = httpListen,
                 AllowUnsafeConfigPermissions = r.GetValue(allowUnsafe),
+                Environment = ProcessEnvironment.Read(),
             }, Console.Error, TimeProvider.System).RunAsync(ct);
         });
 
@@ -66,7 +67,7 @@ internal static class DaemonCommandLine
         status.SetAction(async (r, ct) =>
         {
             var path = ConfigPathOf(r.GetValue(config));
-            var (socket, serviceUid) = DaemonSocket.Find(path, r.GetValue(runDir));
+            var (socket, serviceUid) = DaemonSocket.Find(path, r.GetValue(runDir), ProcessEnvironment.Read());
             var result = await Client().SendAsync(socket, new ControlRequest(ControlCommand.Status), ct, serviceUid);
             var output = StatusView.Render(result, path, TimeProvider.System.GetUtcNow(), r.GetValue(json),
                 Console.IsOutputRedirected ? int.MaxValue : Math.Max(80, Console.WindowWidth));
@@ -152,7 +153,7 @@ internal static class DaemonCommandLine
     private static async Task<int> SendAsync(string? config, string? runDir, ControlRequest request, CancellationToken ct)
     {
         var path = ConfigPathOf(config);
-        var (socket, serviceUid) = DaemonSocket.Find(path, runDir);
+        var (socket, serviceUid) = DaemonSocket.Find(path, runDir, ProcessEnvironment.Read());
         var result = await Client().SendAsync(socket, request, ct, serviceUid);
         var (line, exitCode) = result.Outcome switch
         {

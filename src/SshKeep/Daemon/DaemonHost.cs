@@ -49,7 +49,7 @@ internal sealed class DaemonHost : IControlHandler
 
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        using var logging = DaemonLoggerProvider.ForStderr(_options.LogFormat, _options.LogLevel, _time);
+        using var logging = DaemonLoggerProvider.ForStderr(_options.LogFormat, _options.LogLevel, _time, _options.Environment);
         _log = logging.CreateLogger("sshkeep");
         _configPath = Path.GetFullPath(_options.ConfigPath);
 
@@ -71,7 +71,7 @@ internal sealed class DaemonHost : IControlHandler
         // --http wins over the file's http.listen; with neither, no listener and no recorder.
         var httpListen = _options.Http ?? config.Http?.Listen;
         if (httpListen is not null) _recorder = new DaemonRecorder(_time);
-        var runDirectory = RunDirectory.FromEnvironment(_options.RunDirectory);
+        var runDirectory = RunDirectory.FromEnvironment(_options.RunDirectory, _options.Environment);
         if (!runDirectory.TryCreate(out var runError)) return Fail(runError);
         var paths = runDirectory.For(_configPath);
         _paths = paths;
@@ -94,8 +94,8 @@ internal sealed class DaemonHost : IControlHandler
                 return Fail($"status file {paths.StatusPath}: {storeError}");
             _store = store;
             using (store)
-            using (var notifier = SystemdNotifier.FromEnvironment(_log))
-            using (var watchdog = new SystemdWatchdog(notifier, SystemdWatchdog.TimeoutFromEnvironment(), _time, _log))
+            using (var notifier = SystemdNotifier.FromEnvironment(_options.Environment, _log))
+            using (var watchdog = new SystemdWatchdog(notifier, SystemdWatchdog.TimeoutFromEnvironment(_options.Environment), _time, _log))
             using (var reaper = new ChildReaper())
             using (var signals = new SignalListener())
             using (var network = NetworkChangeSource.Start(_time))

@@ -25,6 +25,10 @@ internal sealed record DaemonOptions
     /// someone else could change (<see cref="ConfigFilePermissions"/>), with a warning.</summary>
     public bool AllowUnsafeConfigPermissions { get; init; }
 
+    /// <summary>The process's environment, read once at the command's entry (docs/conventions.md):
+    /// XDG_RUNTIME_DIR, NOTIFY_SOCKET, WATCHDOG_USEC/WATCHDOG_PID and JOURNAL_STREAM come from here.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>How long each ssh gets after SIGTERM before SIGKILL.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -71,8 +71,8 @@ internal sealed class RunDirectory
     }
 
     /// <summary><see cref="Resolve"/> with this process's environment and uid.</summary>
-    public static RunDirectory FromEnvironment(string? overridePath) =>
-        Resolve(overridePath, Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR"), LibC.geteuid());
+    public static RunDirectory FromEnvironment(string? overridePath, IReadOnlyDictionary<string, string> environment) =>
+        Resolve(overridePath, environment.GetValueOrDefault("XDG_RUNTIME_DIR"), LibC.geteuid());
 
     /// <summary>The files of the daemon for <paramref name="configPath"/> (canonicalised first).</summary>
     public InstancePaths For(string configPath) => ForCanonical(InstanceKey.Canonicalize(configPath));

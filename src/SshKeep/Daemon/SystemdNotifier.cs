@@ -60,8 +60,8 @@ internal sealed class SystemdNotifier : IDisposable
     }
 
     /// <summary>The notifier for this process: <c>NOTIFY_SOCKET</c> from the environment.</summary>
-    public static SystemdNotifier FromEnvironment(ILogger logger) =>
-        new(Environment.GetEnvironmentVariable(SystemdEnvironment.NotifySocket), logger);
+    public static SystemdNotifier FromEnvironment(IReadOnlyDictionary<string, string> environment, ILogger logger) =>
+        new(environment.GetValueOrDefault(SystemdEnvironment.NotifySocket), logger);
 
     /// <summary>Whether messages are sent at all (NOTIFY_SOCKET set and usable).</summary>
     public bool IsEnabled => _endpoint is not null;

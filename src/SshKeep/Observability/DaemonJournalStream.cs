@@ -40,8 +40,8 @@ internal static class DaemonJournalStream
     }
 
     /// <summary>This process's answer: <c>JOURNAL_STREAM</c> against its own fd 2.</summary>
-    public static bool StderrIsJournal() =>
-        Matches(Environment.GetEnvironmentVariable(Variable), ReadStderrLink());
+    public static bool StderrIsJournal(IReadOnlyDictionary<string, string> environment) =>
+        Matches(environment.GetValueOrDefault(Variable), ReadStderrLink());
 
     private static string? ReadStderrLink()
     {

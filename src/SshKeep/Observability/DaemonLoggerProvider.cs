@@ -43,13 +43,13 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
     }
 
     /// <summary>The daemon's provider: stderr, journald detected from <c>JOURNAL_STREAM</c>.</summary>
-    public static DaemonLoggerProvider ForStderr(DaemonLogFormat format, LogLevel minimumLevel, TimeProvider timeProvider) =>
+    public static DaemonLoggerProvider ForStderr(DaemonLogFormat format, LogLevel minimumLevel, TimeProvider timeProvider, IReadOnlyDictionary<string, string> environment) =>
         new(Console.OpenStandardError(), new DaemonLogSettings
         {
             TimeProvider = timeProvider,
             Format = format,
             MinimumLevel = minimumLevel,
-            Journal = DaemonJournalStream.StderrIsJournal(),
+            Journal = DaemonJournalStream.StderrIsJournal(environment),
             JournalSocketPath = JournalSocket.DefaultPath,
         }, ownsOutput: true);
 
