@@ -9,7 +9,7 @@ namespace SshKeep.Cli;
 /// <c>sshkeep -- WORD</c>, is in docs/compatibility.md, "sshkeep WORD"). Called as <c>autossh</c>
 /// nothing is refused: autossh's rules stay unchanged.
 /// </summary>
-public static class CommandWordCheck
+internal static class CommandWordCheck
 {
     /// <summary>sshkeep's commands, in the order a tie between two suggestions is settled.</summary>
     public static IReadOnlyList<string> Commands { get; } =

@@ -43,7 +43,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
                 logFile?.Dispose();
                 // Called as sshkeep: sshkeep's one version line; by any other name autossh's (R5, R70).
                 await stdout.WriteLineAsync(programName == EntryPoint.SshkeepName ? ProductVersion.Line : version.Line);
-                return 0;
+                return ExitCodes.Ok;
 
             case CompatParseResult.Usage usage:
                 logFile?.Dispose();
@@ -51,7 +51,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
                 await stderr.WriteAsync(usage.Text);
                 // Called as sshkeep, the daemon's commands follow; as autossh, autossh's usage only (R4).
                 if (programName == EntryPoint.SshkeepName) await stderr.WriteAsync(HelpText.AfterCompatUsage);
-                return 1;
+                return ExitCodes.Failure;
 
             case CompatParseResult.Fatal fatal:
                 return Fail(programName, fatal.LogMessage, fatal.StderrLine, fatal.Log, fatal.Notices, logFile);
@@ -83,10 +83,10 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
             if (!Detacher.TrySpawnDetachedCopy(argv0, args, lifetimeStart, out _, out var error))
             {
                 log.StartupError(error ?? "run as daemon failed");
-                return 1;
+                return ExitCodes.Failure;
             }
 
-            return 0; // R80: the foreground process exits 0 at once.
+            return ExitCodes.Ok; // R80: the foreground process exits 0 at once.
         }
 
         using var monitor = settings.Monitor is MonitorSpec.Off
@@ -96,14 +96,14 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
         if (monitor?.Open() is { } openFailure)
         {
             openFailure.LogTo(log); // R46: bind/listen failure on wp+1 is fatal.
-            return 1;
+            return ExitCodes.Failure;
         }
 
         PidFile? pidFile = null;
         if (settings.PidFile is { } pidPath && !PidFile.TryCreate(pidPath, out pidFile, out var pidError))
         {
             log.StartupError(pidError); // R83
-            return 1;
+            return ExitCodes.Failure;
         }
 
         using (pidFile)
@@ -145,7 +145,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
         // With AUTOSSH_DEBUG and syslog the log line was already copied to stderr; the clear
         // line still follows, because it says what is accepted.
         stderr.WriteLine(stderrLine);
-        return 1;
+        return ExitCodes.Failure;
     }
 
     /// <summary>autossh's log destination (R84): the log file when open, else syslog with a

@@ -18,18 +18,18 @@ internal static class ConfigHelp
         if (key is null)
         {
             output.Write(ConfigKeyHelp.Listing());
-            return 0;
+            return ExitCodes.Ok;
         }
 
         var entries = ConfigKeyHelp.Find(key);
         if (entries.Count > 0)
         {
             output.Write(ConfigKeyHelp.Explain(entries));
-            return 0;
+            return ExitCodes.Ok;
         }
 
         var suggestion = ConfigKeyHelp.Suggestion(key) is { } closest ? $" (did you mean {closest}?)" : "";
         error.WriteLine($"sshkeep: help {Topic} {ConfigText.Quote(key)}: no such key of the tunnels file{suggestion}; `sshkeep help {Topic}` lists them");
-        return EntryPoint.UsageExitCode;
+        return ExitCodes.Usage;
     }
 }

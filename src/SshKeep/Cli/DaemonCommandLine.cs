@@ -59,6 +59,7 @@ internal static class DaemonCommandLine
                 LogLevel = level,
                 Http = httpListen,
                 AllowUnsafeConfigPermissions = r.GetValue(allowUnsafe),
+                Environment = ProcessEnvironment.Read(),
             }, Console.Error, TimeProvider.System).RunAsync(ct);
         });
 
@@ -66,7 +67,7 @@ internal static class DaemonCommandLine
         status.SetAction(async (r, ct) =>
         {
             var path = ConfigPathOf(r.GetValue(config));
-            var (socket, serviceUid) = DaemonSocket.Find(path, r.GetValue(runDir));
+            var (socket, serviceUid) = DaemonSocket.Find(path, r.GetValue(runDir), ProcessEnvironment.Read());
             var result = await Client().SendAsync(socket, new ControlRequest(ControlCommand.Status), ct, serviceUid);
             var output = StatusView.Render(result, path, TimeProvider.System.GetUtcNow(), r.GetValue(json),
                 Console.IsOutputRedirected ? int.MaxValue : Math.Max(80, Console.WindowWidth));
@@ -93,7 +94,7 @@ internal static class DaemonCommandLine
             output.Write(ConfigCheck.Render(result, MachineAddresses()));
             // A warning, not an error: the file is valid; `up` refuses it (docs/config.md).
             if (ConfigFileOnDisk.PermissionProblem(path) is { } unsafeFile)
-                output.WriteLine(CellText.Printable($"warning: {unsafeFile}; `sshkeep up` refuses it unless given {ConfigFilePermissions.AllowFlag}"));
+                output.WriteLine(OneLine.Of($"warning: {unsafeFile}; `sshkeep up` refuses it unless given {ConfigFilePermissions.AllowFlag}", OneLineStyle.QuestionMark));
             return ConfigCheck.ExitCode(result);
         });
 
@@ -129,7 +130,7 @@ internal static class DaemonCommandLine
         version.SetAction(r =>
         {
             r.InvocationConfiguration.Output.WriteLine(ProductVersion.Line);
-            return 0;
+            return ExitCodes.Ok;
         });
 
         var root = new RootCommand(HelpText.Text) { up, status, restart, retryNow, reload, stop, check, doctor, installService, uninstallService, demo, version };
@@ -152,18 +153,18 @@ internal static class DaemonCommandLine
     private static async Task<int> SendAsync(string? config, string? runDir, ControlRequest request, CancellationToken ct)
     {
         var path = ConfigPathOf(config);
-        var (socket, serviceUid) = DaemonSocket.Find(path, runDir);
+        var (socket, serviceUid) = DaemonSocket.Find(path, runDir, ProcessEnvironment.Read());
         var result = await Client().SendAsync(socket, request, ct, serviceUid);
         var (line, exitCode) = result.Outcome switch
         {
-            ControlCallOutcome.Answered when result.Response!.Ok => (result.Response.Message ?? "ok", 0),
-            ControlCallOutcome.Answered => ($"sshkeep: {result.Response!.Message ?? result.Response.Error}", 1),
-            ControlCallOutcome.NoDaemon => ($"sshkeep: no daemon runs {path} ({result.Problem}); start it with `sshkeep up -c {path}`", 3),
-            _ => ($"sshkeep: cannot reach the daemon for {path}: {result.Problem}", 4),
+            ControlCallOutcome.Answered when result.Response!.Ok => (result.Response.Message ?? "ok", ExitCodes.Ok),
+            ControlCallOutcome.Answered => ($"sshkeep: {result.Response!.Message ?? result.Response.Error}", ExitCodes.Failure),
+            ControlCallOutcome.NoDaemon => ($"sshkeep: no daemon runs {path} ({result.Problem}); start it with `sshkeep up -c {path}`", ExitCodes.NoDaemon),
+            _ => ($"sshkeep: cannot reach the daemon for {path}: {result.Problem}", ExitCodes.DaemonUnreachable),
         };
         // The daemon's text (or a fake daemon's) never reaches the terminal with its control
         // characters: they are shown as '?' (docs/security.md).
-        await (exitCode == 0 ? Console.Out : Console.Error).WriteLineAsync(CellText.PrintableLines(line));
+        await (exitCode == ExitCodes.Ok ? Console.Out : Console.Error).WriteLineAsync(CellText.PrintableLines(line));
         return exitCode;
     }
 
@@ -217,6 +218,6 @@ internal static class DaemonCommandLine
     private static int Usage(string problem)
     {
         Console.Error.WriteLine($"sshkeep: {problem}");
-        return 64;
+        return ExitCodes.Usage;
     }
 }

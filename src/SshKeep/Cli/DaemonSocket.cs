@@ -15,9 +15,9 @@ internal static class DaemonSocket
 
     /// <summary>The socket to call, and the uid of the service's account when root may trust a
     /// daemon of that account (null: only our own uid and root, <see cref="PeerCheck"/>).</summary>
-    public static (string SocketPath, uint? ServiceUid) Find(string configPath, string? runDir)
+    public static (string SocketPath, uint? ServiceUid) Find(string configPath, string? runDir, IReadOnlyDictionary<string, string> environment)
     {
-        var own = RunDirectory.FromEnvironment(runDir).For(configPath);
+        var own = RunDirectory.FromEnvironment(runDir, environment).For(configPath);
         if (runDir is not null || Exists(own.SocketPath)) return (own.SocketPath, null);
         foreach (string serviceDirectory in ServiceDirectories(own.Key, own.ConfigPath))
         {

@@ -15,9 +15,6 @@ internal static class EntryPoint
     /// <summary>The name that gives sshkeep's own face; every other name is autossh's.</summary>
     public const string SshkeepName = "sshkeep";
 
-    /// <summary>The usage exit status of sshkeep's own commands (docs/exit-codes.md).</summary>
-    public const int UsageExitCode = 64;
-
     public static async Task<int> RunAsync(string[] args)
     {
         // Before anything touches the console: an inherited ignore of SIGINT would otherwise stick
@@ -38,7 +35,7 @@ internal static class EntryPoint
             if (CommandWordCheck.SuggestionFor(args[0], alias => SshHostAliases.Contains(alias, home)) is { } suggestion)
             {
                 await Console.Error.WriteLineAsync(UnknownCommandLine(args[0], suggestion));
-                return UsageExitCode;
+                return ExitCodes.Usage;
             }
         }
 

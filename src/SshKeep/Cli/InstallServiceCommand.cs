@@ -5,26 +5,15 @@ namespace SshKeep.Cli;
 /// systemd unit on stdout, or writes it where systemd looks for it. A thin shell around the
 /// pure <see cref="InstallServicePlan"/> and <see cref="InstallServiceUnit"/>.
 /// </summary>
-public static class InstallServiceCommand
+internal static class InstallServiceCommand
 {
-    public const int Ok = 0;
-
-    /// <summary>EX_USAGE: the options do not go together.</summary>
-    public const int Usage = 64;
-
-    /// <summary>EX_CANTCREAT: the unit file could not be written.</summary>
-    public const int CannotCreate = 73;
-
-    /// <summary>EX_NOPERM: not allowed to write the unit file (a system unit needs root).</summary>
-    public const int NoPermission = 77;
-
     /// <summary>Runs the verb for this machine.</summary>
     public static int Run(InstallServiceOptions options, TextWriter output, TextWriter error) =>
         Run(options, InstallServiceHost.Current(), output, error);
 
     public static int Run(InstallServiceOptions options, InstallServiceHost host, TextWriter output, TextWriter error)
     {
-        if (PlanOrUsage("install-service", options, host, output, error) is not { } plan) return Usage;
+        if (PlanOrUsage("install-service", options, host, output, error) is not { } plan) return ExitCodes.Usage;
         var spec = plan.Spec!;
         string unit = InstallServiceUnit.Render(spec);
         foreach (string note in plan.Notes) error.WriteLine($"sshkeep install-service: note: {note}");
@@ -37,7 +26,7 @@ public static class InstallServiceCommand
         {
             // stdout gets the unit alone, so `sshkeep install-service > sshkeep.service` works.
             output.Write(unit);
-            return Ok;
+            return ExitCodes.Ok;
         }
 
         string path = plan.UnitPath!;
@@ -48,12 +37,12 @@ public static class InstallServiceCommand
         catch (UnauthorizedAccessException e)
         {
             error.WriteLine($"sshkeep install-service: cannot write {path}: {e.Message}{(spec.UserUnit ? "" : " (a system unit needs root: run it with sudo, or use --user)")}");
-            return NoPermission;
+            return ExitCodes.NoPermission;
         }
         catch (IOException e)
         {
             error.WriteLine($"sshkeep install-service: cannot write {path}: {e.Message}");
-            return CannotCreate;
+            return ExitCodes.CannotCreate;
         }
 
         string systemctl = spec.UserUnit ? "systemctl --user" : "systemctl";
@@ -63,7 +52,7 @@ public static class InstallServiceCommand
         {
             output.WriteLine($"      loginctl enable-linger {host.UserName}   # keeps the tunnels up when you are logged out");
         }
-        return Ok;
+        return ExitCodes.Ok;
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace SshKeep.Cli;
 
 /// <summary>What install-service reads from the machine; tests pass their own.</summary>
-public sealed record InstallServiceHost
+internal sealed record InstallServiceHost
 {
     /// <summary>The command that runs this sshkeep: its executable, or <c>dotnet sshkeep.dll</c>.</summary>
     public required IReadOnlyList<string> SshkeepCommand { get; init; }

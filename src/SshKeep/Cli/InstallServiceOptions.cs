@@ -1,7 +1,7 @@
 namespace SshKeep.Cli;
 
 /// <summary><c>sshkeep install-service [--user] [--write] [-c FILE] [--account NAME]</c>, as parsed by the CLI.</summary>
-public sealed record InstallServiceOptions
+internal sealed record InstallServiceOptions
 {
     /// <summary>--user: a unit for the user's own systemd manager
     /// (<c>~/.config/systemd/user/sshkeep.service</c>) instead of a system unit

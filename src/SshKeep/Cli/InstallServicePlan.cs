@@ -8,7 +8,7 @@ namespace SshKeep.Cli;
 /// spec, where it goes, and the notes worth telling the user. A usage mistake is a value
 /// (<see cref="Error"/>), not an exception.
 /// </summary>
-public sealed partial record InstallServicePlan
+internal sealed partial record InstallServicePlan
 {
     /// <summary>The config path of a system unit when -c is not given.</summary>
     public const string SystemConfigPath = "/etc/sshkeep/tunnels.yaml";

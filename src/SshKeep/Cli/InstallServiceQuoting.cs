@@ -7,7 +7,7 @@ namespace SshKeep.Cli;
 /// Writing values into a unit file so systemd reads them back unchanged (systemd.service(5),
 /// "Command lines"; systemd.unit(5), "Specifiers").
 /// </summary>
-public static class InstallServiceQuoting
+internal static class InstallServiceQuoting
 {
     /// <summary>
     /// One ExecStart= word. '%' starts a specifier and '$' a variable, so they are doubled; a
@@ -49,13 +49,6 @@ public static class InstallServiceQuoting
     public static string Text(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var builder = new StringBuilder(value.Length);
-        foreach (char c in value)
-        {
-            if (c == '%') builder.Append("%%");
-            else if (char.IsControl(c)) builder.Append(' ');
-            else builder.Append(c);
-        }
-        return builder.ToString();
+        return OneLine.Of(value, OneLineStyle.Space).Replace("%", "%%", StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,7 @@
 namespace SshKeep.Cli;
 
 /// <summary>Everything the unit text depends on, resolved: the input of <see cref="InstallServiceUnit.Render"/>.</summary>
-public sealed record InstallServiceSpec
+internal sealed record InstallServiceSpec
 {
     /// <summary>A unit for the user's manager (no User=, no mount-namespace sandboxing).</summary>
     public required bool UserUnit { get; init; }

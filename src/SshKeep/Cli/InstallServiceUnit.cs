@@ -10,7 +10,7 @@ namespace SshKeep.Cli;
 /// Every line carries a comment saying why it is there, because whoever edits the unit later
 /// (or reviews it) needs to know what a sandboxing line costs ssh.
 /// </summary>
-public static class InstallServiceUnit
+internal static class InstallServiceUnit
 {
     /// <summary>The unit file's name for the default tunnels file.</summary>
     public const string DefaultName = "sshkeep.service";

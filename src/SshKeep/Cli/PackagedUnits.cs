@@ -9,7 +9,7 @@ namespace SshKeep.Cli;
 /// units, so their hardening cannot drift; packaging/systemd holds the rendered files, locked
 /// against this class by a golden-file test.
 /// </summary>
-public static class PackagedUnits
+internal static class PackagedUnits
 {
     /// <summary>Where the package installs the program.</summary>
     public const string Binary = "/usr/bin/sshkeep";

@@ -7,14 +7,8 @@ namespace SshKeep.Cli;
 /// install-service made for that file (same name, and the file says it was written by
 /// install-service), so the units of other tunnels files, and hand-written ones, stay.
 /// </summary>
-public static class UninstallServiceCommand
+internal static class UninstallServiceCommand
 {
-    /// <summary>EX_NOINPUT: there is no unit of ours for that file.</summary>
-    public const int NoUnit = 66;
-
-    /// <summary>EX_UNAVAILABLE: systemctl failed.</summary>
-    public const int SystemctlFailed = 69;
-
     /// <summary>Runs the verb for this machine.</summary>
     public static int Run(InstallServiceOptions options, TextWriter output, TextWriter error) =>
         Run(options, InstallServiceHost.Current(), output, error);
@@ -24,7 +18,7 @@ public static class UninstallServiceCommand
         ArgumentNullException.ThrowIfNull(options);
         if (InstallServiceCommand.PlanOrUsage("uninstall-service", options with { Account = null }, host, output, error) is not { } plan)
         {
-            return InstallServiceCommand.Usage;
+            return ExitCodes.Usage;
         }
         string path = plan.UnitPath!;
         string unit = InstallServiceUnit.Stem(plan.Spec!.UnitName);
@@ -34,12 +28,12 @@ public static class UninstallServiceCommand
         if (!File.Exists(path))
         {
             error.WriteLine($"sshkeep uninstall-service: no unit at {path} for {plan.Spec.ConfigPath}; nothing to remove");
-            return NoUnit;
+            return ExitCodes.NoInput;
         }
         if (!File.ReadLines(path).Take(3).Any(l => l.Contains(InstallServiceUnit.WrittenBy, StringComparison.Ordinal)))
         {
             error.WriteLine($"sshkeep uninstall-service: {path} was not written by sshkeep install-service; leaving it alone");
-            return NoUnit;
+            return ExitCodes.NoInput;
         }
 
         if (!options.Write)
@@ -48,13 +42,13 @@ public static class UninstallServiceCommand
             output.WriteLine($"would remove: {path}");
             output.WriteLine($"would run: {systemctl} daemon-reload");
             output.WriteLine("(add --write to do it)");
-            return InstallServiceCommand.Ok;
+            return ExitCodes.Ok;
         }
 
         if (host.Systemctl([.. scope, "disable", "--now", unit]) is not 0 and var failed)
         {
             error.WriteLine($"sshkeep uninstall-service: `{systemctl} disable --now {unit}` {(failed is null ? "could not be run" : $"failed (exit {failed})")}; {path} is left in place");
-            return SystemctlFailed;
+            return ExitCodes.Unavailable;
         }
         try
         {
@@ -63,11 +57,11 @@ public static class UninstallServiceCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"sshkeep uninstall-service: cannot remove {path}: {e.Message}");
-            return e is UnauthorizedAccessException ? InstallServiceCommand.NoPermission : InstallServiceCommand.CannotCreate;
+            return e is UnauthorizedAccessException ? ExitCodes.NoPermission : ExitCodes.CannotCreate;
         }
         output.WriteLine($"stopped and disabled {unit}; removed {path}");
         if (host.Systemctl([.. scope, "daemon-reload"]) is not 0)
             error.WriteLine($"sshkeep uninstall-service: note: `{systemctl} daemon-reload` failed; run it yourself");
-        return InstallServiceCommand.Ok;
+        return ExitCodes.Ok;
     }
 }

@@ -11,6 +11,6 @@ internal sealed class VersionAction : SynchronousCommandLineAction
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         parseResult.InvocationConfiguration.Output.WriteLine(ProductVersion.Line);
-        return 0;
+        return ExitCodes.Ok;
     }
 }

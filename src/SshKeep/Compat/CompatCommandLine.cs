@@ -4,7 +4,7 @@ namespace SshKeep.Compat;
 /// The front door of compatibility mode: autossh's command line and <c>AUTOSSH_*</c>
 /// environment turned into one decision, without any I/O (spec §1–§3).
 /// </summary>
-public static class CompatCommandLine
+internal static class CompatCommandLine
 {
     /// <summary>The version autossh reports (R5).</summary>
     public const string Version = "1.4g";

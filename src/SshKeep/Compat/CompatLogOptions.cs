@@ -5,4 +5,4 @@ namespace SshKeep.Compat;
 /// <paramref name="ProgramName"/>, or only <paramref name="LogFile"/> when set; messages above
 /// <paramref name="LogLevel"/> are dropped; <paramref name="Debug"/> copies syslog lines to stderr.
 /// </summary>
-public sealed record CompatLogOptions(string ProgramName, string? LogFile, int LogLevel, bool Debug);
+internal sealed record CompatLogOptions(string ProgramName, string? LogFile, int LogLevel, bool Debug);

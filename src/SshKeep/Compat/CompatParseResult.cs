@@ -4,7 +4,7 @@ namespace SshKeep.Compat;
 /// What <see cref="CompatCommandLine.Parse"/> decided: print the version, print usage, fail at
 /// start, or run. Exit statuses follow R90.
 /// </summary>
-public abstract record CompatParseResult
+internal abstract record CompatParseResult
 {
     private CompatParseResult() { }
 

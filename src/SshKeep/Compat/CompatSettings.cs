@@ -4,7 +4,7 @@ namespace SshKeep.Compat;
 /// Everything one autossh-compatible run needs, resolved from the command line and the
 /// <c>AUTOSSH_*</c> environment (spec §1–§3). Immutable; made by <see cref="CompatCommandLine"/>.
 /// </summary>
-public sealed record CompatSettings
+internal sealed record CompatSettings
 {
     /// <summary>Last path component of argv[0]; appears in -V, usage, logs and the test message (R70).</summary>
     public required string ProgramName { get; init; }

@@ -111,5 +111,5 @@ internal static class GnuGetopt
     private static string LetterAt(string element, int index) =>
         char.IsHighSurrogate(element[index]) && index + 1 < element.Length && char.IsLowSurrogate(element[index + 1])
             ? element.Substring(index, 2)
-            : StderrText.Escape(element[index].ToString());
+            : OneLine.Of(element[index].ToString());
 }

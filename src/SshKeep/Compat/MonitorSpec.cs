@@ -1,7 +1,7 @@
 namespace SshKeep.Compat;
 
 /// <summary>autossh's monitor, from <c>-M</c> or <c>AUTOSSH_PORT</c> (spec R8–R13, R46–R56).</summary>
-public abstract record MonitorSpec
+internal abstract record MonitorSpec
 {
     private MonitorSpec() { }
 

@@ -12,4 +12,4 @@ namespace SshKeep.Compat;
 /// without a pid even when <c>AUTOSSH_LOGFILE</c> is set (R84); the caller decides whether to
 /// copy that detail.
 /// </remarks>
-public sealed record StartupNotice(LogLevel Level, string Text);
+internal sealed record StartupNotice(LogLevel Level, string Text);

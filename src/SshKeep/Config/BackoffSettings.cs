@@ -1,7 +1,7 @@
 namespace SshKeep.Config;
 
 /// <summary>How fast a failing tunnel is retried (design: recovery).</summary>
-public sealed record BackoffSettings
+internal sealed record BackoffSettings
 {
     /// <summary>First wait in seconds; each failure doubles the ceiling (full jitter below it).</summary>
     public double Initial { get; init; } = 0.5;

@@ -8,13 +8,10 @@ namespace SshKeep.Config;
 /// per tunnel and a summary; otherwise every error as <c>file:line:col: key: message</c> (the form
 /// compilers use, so editors can jump to it) and a count. Locked by golden files.
 /// </summary>
-public static class ConfigCheck
+internal static class ConfigCheck
 {
-    /// <summary>sysexits.h EX_CONFIG: the configuration is wrong.</summary>
-    public const int ExConfig = 78;
-
-    /// <summary>0 for a valid file, <see cref="ExConfig"/> otherwise.</summary>
-    public static int ExitCode(ConfigLoadResult result) => result is ConfigLoadResult.Valid ? 0 : ExConfig;
+    /// <summary>0 for a valid file, <see cref="ExitCodes.Config"/> otherwise.</summary>
+    public static int ExitCode(ConfigLoadResult result) => result is ConfigLoadResult.Valid ? ExitCodes.Ok : ExitCodes.Config;
 
     /// <summary>The report, one line per tunnel or error, each ending with a newline.</summary>
     /// <param name="result">The loaded file.</param>

@@ -6,7 +6,7 @@ namespace SshKeep.Config;
 /// <param name="Column">1-based column.</param>
 /// <param name="Key">Dotted path of the key, e.g. <c>tunnels.db.forwards[1].local</c>; empty for the file as a whole.</param>
 /// <param name="Message">What is wrong and what is accepted, quoting the bad value.</param>
-public sealed record ConfigError(string File, int Line, int Column, string Key, string Message)
+internal sealed record ConfigError(string File, int Line, int Column, string Key, string Message)
 {
     /// <summary><c>file:line:col: key: message</c>, the form compilers use so editors can jump to it;
     /// without the key when the error is about the file as a whole (a YAML syntax error), and
@@ -14,7 +14,7 @@ public sealed record ConfigError(string File, int Line, int Column, string Key, 
     /// or alias name from the file may hold control characters, and they are escaped here
     /// (values are already quoted by <see cref="ConfigText.Quote"/>).</summary>
     public override string ToString() =>
-        Line <= 0 ? $"{File}: {ConfigText.Printable(Message)}"
-        : Key.Length == 0 ? FormattableString.Invariant($"{File}:{Line}:{Column}: {ConfigText.Printable(Message)}")
-        : FormattableString.Invariant($"{File}:{Line}:{Column}: {ConfigText.Printable(Key)}: {ConfigText.Printable(Message)}");
+        Line <= 0 ? $"{File}: {OneLine.Of(Message, OneLineStyle.UnicodeEscape)}"
+        : Key.Length == 0 ? FormattableString.Invariant($"{File}:{Line}:{Column}: {OneLine.Of(Message, OneLineStyle.UnicodeEscape)}")
+        : FormattableString.Invariant($"{File}:{Line}:{Column}: {OneLine.Of(Key, OneLineStyle.UnicodeEscape)}: {OneLine.Of(Message, OneLineStyle.UnicodeEscape)}");
 }

@@ -9,7 +9,7 @@ namespace SshKeep.Config;
 /// A pure decision from file facts; <c>sshkeep check</c> and <c>doctor</c> warn, <c>up</c> and
 /// <c>reload</c> refuse unless started with <see cref="AllowFlag"/>.
 /// </summary>
-public static class ConfigFilePermissions
+internal static class ConfigFilePermissions
 {
     /// <summary>The <c>sshkeep up</c> flag that runs such a file anyway. A flag, not a key in the
     /// file: whoever could write the file could set the key.</summary>

@@ -1,7 +1,7 @@
 namespace SshKeep.Config;
 
 /// <summary>What <see cref="ConfigLoader"/> made of a tunnels file: a valid configuration, or every error.</summary>
-public abstract record ConfigLoadResult
+internal abstract record ConfigLoadResult
 {
     private ConfigLoadResult() { }
 

@@ -8,7 +8,7 @@ namespace SshKeep.Config;
 /// bad input: syntax errors, hostile files (too big, too deep, aliases) and unreadable files are
 /// errors like any other.
 /// </summary>
-public static class ConfigLoader
+internal static class ConfigLoader
 {
     /// <summary>Largest file read, in bytes: a tunnels file of a thousand tunnels is ~200 KiB.</summary>
     public const int MaxFileBytes = 1024 * 1024;

@@ -1,7 +1,7 @@
 namespace SshKeep.Config;
 
 /// <summary>The three kinds of ssh port forwarding.</summary>
-public enum ForwardKind
+internal enum ForwardKind
 {
     /// <summary><c>-L [bind:]port:host:hostport</c>: listen here, connect from the server.</summary>
     Local,

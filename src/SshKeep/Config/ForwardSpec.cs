@@ -10,7 +10,7 @@ namespace SshKeep.Config;
 /// because a probe could not find it).</param>
 /// <param name="TargetHost">Where connections go (-L: as seen from the server; -R: from here); null for -D.</param>
 /// <param name="TargetPort">Target port; null for -D.</param>
-public sealed record ForwardSpec(ForwardKind Kind, string? BindAddress, int BindPort, string? TargetHost, int? TargetPort)
+internal sealed record ForwardSpec(ForwardKind Kind, string? BindAddress, int BindPort, string? TargetHost, int? TargetPort)
 {
     /// <summary>What the end-to-end probe exchanges through this forward; connect-only by default.</summary>
     public ProbeExchange Probe { get; init; } = ProbeExchange.ConnectOnly;

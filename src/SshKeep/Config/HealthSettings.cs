@@ -1,7 +1,7 @@
 namespace SshKeep.Config;
 
 /// <summary>How a tunnel's health is watched (design: health in layers).</summary>
-public sealed record HealthSettings
+internal sealed record HealthSettings
 {
     /// <summary>ssh's ServerAliveInterval in seconds (the seed recommends 30; we default shorter).</summary>
     public int ServerAliveInterval { get; init; } = 10;

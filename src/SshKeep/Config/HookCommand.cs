@@ -5,7 +5,7 @@ namespace SshKeep.Config;
 /// with <c>{ shell: "…" }</c>, a script run by <c>/bin/sh -c</c>. Either way what runs is
 /// <see cref="Argv"/>; <see cref="ShellScript"/> only says how it was written (for logs).
 /// </summary>
-public sealed record HookCommand
+internal sealed record HookCommand
 {
     /// <summary>The shell a <c>shell:</c> hook runs under. Absolute, so PATH cannot change it.</summary>
     public const string ShellPath = "/bin/sh";

@@ -1,7 +1,7 @@
 namespace SshKeep.Config;
 
 /// <summary>A tunnel's event hooks, after defaults were applied. Null: no hook.</summary>
-public sealed record HookSettings
+internal sealed record HookSettings
 {
     /// <summary>Runs when the tunnel enters <c>up</c>.</summary>
     public HookCommand? OnUp { get; init; }

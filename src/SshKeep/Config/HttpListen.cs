@@ -12,7 +12,7 @@ namespace SshKeep.Config;
 /// host names other than localhost: the daemon binds what it is given, and a name could resolve
 /// to an address the user did not mean to open.
 /// </summary>
-public sealed record HttpListen(IPAddress Address, int Port)
+internal sealed record HttpListen(IPAddress Address, int Port)
 {
     /// <summary>What <c>http: {}</c> without <c>listen</c> binds.</summary>
     public static readonly HttpListen Default = new(IPAddress.Loopback, 9180);

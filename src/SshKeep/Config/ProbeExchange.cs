@@ -8,7 +8,7 @@ namespace SshKeep.Config;
 /// <param name="Send">Bytes to send (UTF-8, YAML escapes allowed), or null.</param>
 /// <param name="Expect">Text the reply must start with, or null to accept any reply (even none before the timeout is a failure when set).</param>
 /// <param name="HttpPath">An HTTP/1.0 GET of this path; any status below 500 passes. Excludes Send/Expect.</param>
-public sealed record ProbeExchange(string? Send, string? Expect, string? HttpPath)
+internal sealed record ProbeExchange(string? Send, string? Expect, string? HttpPath)
 {
     /// <summary>Connect only.</summary>
     public static readonly ProbeExchange ConnectOnly = new(null, null, null);

@@ -1,7 +1,7 @@
 namespace SshKeep.Config;
 
 /// <summary>When the daemon tells systemd it is ready.</summary>
-public enum ReadyWhen
+internal enum ReadyWhen
 {
     /// <summary>Every enabled tunnel has been up once.</summary>
     AllUp,

@@ -1,7 +1,7 @@
 namespace SshKeep.Config;
 
 /// <summary>A whole, valid tunnels file.</summary>
-public sealed record SshKeepConfig
+internal sealed record SshKeepConfig
 {
     /// <summary>Where it was read from (absolute).</summary>
     public required string Path { get; init; }

@@ -1,7 +1,7 @@
 namespace SshKeep.Config;
 
 /// <summary>One named tunnel: one ssh process with its forwards, after defaults were applied.</summary>
-public sealed record TunnelConfig
+internal sealed record TunnelConfig
 {
     /// <summary>The tunnel's name (the key under <c>tunnels:</c>): letters, digits, '-', '_', '.'.</summary>
     public required string Name { get; init; }

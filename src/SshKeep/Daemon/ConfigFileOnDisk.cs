@@ -5,7 +5,7 @@ namespace SshKeep.Daemon;
 
 /// <summary>Reads the facts <see cref="ConfigFilePermissions"/> decides on, for the file that will
 /// actually be read (symlinks resolved) and its directory.</summary>
-public static class ConfigFileOnDisk
+internal static class ConfigFileOnDisk
 {
     /// <summary>The problem with <paramref name="configPath"/>'s permissions, or null (also when it
     /// cannot be looked at: the loader then says why it cannot be read).</summary>

@@ -1,7 +1,7 @@
 namespace SshKeep.Daemon;
 
 /// <summary>How a <see cref="ControlClient"/> call ended.</summary>
-public enum ControlCallOutcome
+internal enum ControlCallOutcome
 {
     /// <summary>The daemon answered (the answer itself may be a failure: see <see cref="ControlResponse.Ok"/>).</summary>
     Answered,

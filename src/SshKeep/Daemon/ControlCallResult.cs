@@ -1,7 +1,7 @@
 namespace SshKeep.Daemon;
 
 /// <summary>What a <see cref="ControlClient"/> call gives: the daemon's answer, or why there is none.</summary>
-public sealed record ControlCallResult
+internal sealed record ControlCallResult
 {
     public required ControlCallOutcome Outcome { get; init; }
 

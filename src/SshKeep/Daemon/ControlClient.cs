@@ -10,7 +10,7 @@ namespace SshKeep.Daemon;
 /// read the one answer line (bounded in time and size). Expected failures are values
 /// (<see cref="ControlCallResult"/>), with "no daemon" apart from the rest.
 /// </summary>
-public sealed class ControlClient
+internal sealed class ControlClient
 {
     /// <summary>A status answer for a thousand tunnels is about 400 KiB; anything beyond this is not an answer.</summary>
     public const int MaxResponseBytes = 16 * 1024 * 1024;

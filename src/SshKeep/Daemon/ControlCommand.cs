@@ -1,7 +1,7 @@
 namespace SshKeep.Daemon;
 
 /// <summary>What a client asks the daemon over the control socket.</summary>
-public enum ControlCommand
+internal enum ControlCommand
 {
     /// <summary><c>status</c>: the full status snapshot.</summary>
     Status,

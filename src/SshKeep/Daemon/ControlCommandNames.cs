@@ -3,18 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace SshKeep.Daemon;
 
-/// <summary>The wire names of <see cref="ControlCommand"/>, which are also the CLI verbs.</summary>
-public static class ControlCommandNames
+/// <summary>The wire names of <see cref="ControlCommand"/> (their <see cref="KebabName"/>), which are also the CLI verbs.</summary>
+internal static class ControlCommandNames
 {
-    public static string ToName(ControlCommand command) => command switch
-    {
-        ControlCommand.Status => "status",
-        ControlCommand.Restart => "restart",
-        ControlCommand.RetryNow => "retry-now",
-        ControlCommand.Reload => "reload",
-        ControlCommand.Stop => "stop",
-        _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Not a control command."),
-    };
+    public static string ToName(ControlCommand command) => KebabName.Of(command);
 
     /// <summary>True for a request that only reads the daemon's state and changes nothing.</summary>
     public static bool IsReadOnly(ControlCommand command) => command == ControlCommand.Status;
@@ -25,15 +17,7 @@ public static class ControlCommandNames
 
     public static bool TryParse(string? name, [NotNullWhen(true)] out ControlCommand? command)
     {
-        command = name switch
-        {
-            "status" => ControlCommand.Status,
-            "restart" => ControlCommand.Restart,
-            "retry-now" => ControlCommand.RetryNow,
-            "reload" => ControlCommand.Reload,
-            "stop" => ControlCommand.Stop,
-            _ => null,
-        };
+        command = KebabName.TryParse(name, out ControlCommand parsed) ? parsed : null;
         return command is not null;
     }
 }

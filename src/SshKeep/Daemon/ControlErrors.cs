@@ -2,7 +2,7 @@ namespace SshKeep.Daemon;
 
 /// <summary>The machine-readable <c>error</c> values of a failed <see cref="ControlResponse"/>. The
 /// server uses the first six; a handler uses <see cref="UnknownTunnel"/>, <see cref="Failed"/> or its own.</summary>
-public static class ControlErrors
+internal static class ControlErrors
 {
     /// <summary>Not a request: bad JSON, unknown field, wrong arity, invalid tunnel name, not UTF-8, empty.</summary>
     public const string BadRequest = "bad-request";

@@ -3,7 +3,7 @@ namespace SshKeep.Daemon;
 /// <summary>One request on the control socket: a command and, for <c>restart</c> (required) and
 /// <c>retry-now</c> (optional), a tunnel name. <see cref="ControlRequestParser"/> makes these from
 /// the wire and guarantees the arity and the name's syntax.</summary>
-public sealed record ControlRequest(ControlCommand Command, string? Tunnel = null)
+internal sealed record ControlRequest(ControlCommand Command, string? Tunnel = null)
 {
     /// <summary>The request as the client sends it: one JSON line, e.g.
     /// <c>{"command":"restart","tunnel":"db"}</c> and a newline.</summary>

@@ -17,7 +17,7 @@ namespace SshKeep.Daemon;
 /// <c>restart</c> needs a tunnel name, <c>retry-now</c> may have one, the others take none. A tunnel
 /// name has the config file's syntax (letters, digits, '.', '_', '-'), at most 128 characters.
 /// </summary>
-public static class ControlRequestParser
+internal static class ControlRequestParser
 {
     public const int MaxTunnelNameLength = 128;
 
@@ -194,14 +194,8 @@ public static class ControlRequestParser
 
     private static ControlResponse BadRequest(string message) => ControlResponse.Failure(ControlErrors.BadRequest, message);
 
-    /// <summary>Echoes at most 64 characters of what the client sent, control characters (and the
-    /// Unicode line separators) shown as '?',
-    /// so an error message stays one short, printable line.</summary>
-    private static string Quote(string text)
-    {
-        var shown = new StringBuilder(Math.Min(text.Length, 65));
-        foreach (char c in text.Length > 64 ? text[..64] : text) shown.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? '?' : c);
-        if (text.Length > 64) shown.Append('…');
-        return shown.ToString();
-    }
+    /// <summary>Echoes at most 64 characters of what the client sent, unsafe characters shown as '?'
+    /// (<see cref="OneLine"/>), so an error message stays one short, printable line.</summary>
+    private static string Quote(string text) =>
+        OneLine.Of(text.Length > 64 ? text[..64] : text, OneLineStyle.QuestionMark) + (text.Length > 64 ? "…" : "");
 }

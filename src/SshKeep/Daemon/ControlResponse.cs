@@ -5,7 +5,7 @@ namespace SshKeep.Daemon;
 /// <c>{"ok":true,"error":null,"message":"restarting db","status":null}</c> or
 /// <c>{"ok":false,"error":"unknown-tunnel","message":"no tunnel named \"dbx\"","status":null}</c>.
 /// </summary>
-public sealed record ControlResponse
+internal sealed record ControlResponse
 {
     public required bool Ok { get; init; }
 

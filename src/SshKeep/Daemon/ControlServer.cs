@@ -33,7 +33,7 @@ namespace SshKeep.Daemon;
 /// the path by a daemon that was killed is removed at start: starting requires the
 /// <see cref="InstanceLock"/>, so no live daemon can be using it.</para>
 /// </remarks>
-public sealed class ControlServer : IAsyncDisposable
+internal sealed class ControlServer : IAsyncDisposable
 {
     /// <summary>sun_path holds 108 bytes including the terminating NUL.</summary>
     public const int MaxSocketPathBytes = 107;

@@ -1,7 +1,7 @@
 namespace SshKeep.Daemon;
 
 /// <summary>Limits of the control socket. The defaults suit a local admin socket; tests shorten them.</summary>
-public sealed record ControlServerOptions
+internal sealed record ControlServerOptions
 {
     /// <summary>The socket's path (<see cref="InstancePaths.SocketPath"/>); at most 107 bytes.</summary>
     public required string SocketPath { get; init; }

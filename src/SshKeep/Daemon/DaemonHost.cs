@@ -16,14 +16,8 @@ namespace SshKeep.Daemon;
 /// signals (HUP reload, USR1 retry-now, TERM/INT/QUIT stop). The thin shell around
 /// <see cref="DaemonSupervisor"/>.
 /// </summary>
-public sealed class DaemonHost : IControlHandler
+internal sealed class DaemonHost : IControlHandler
 {
-    /// <summary>Another daemon already runs this config file.</summary>
-    public const int ExitAlreadyRunning = 75;
-
-    /// <summary>The run directory, lock, status file or control socket could not be set up.</summary>
-    public const int ExitCannotStart = 71;
-
     private readonly DaemonOptions _options;
     private readonly TextWriter _stderr;
     private readonly TimeProvider _time;
@@ -62,14 +56,14 @@ public sealed class DaemonHost : IControlHandler
 
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        using var logging = DaemonLoggerProvider.ForStderr(_options.LogFormat, _options.LogLevel, _time);
+        using var logging = DaemonLoggerProvider.ForStderr(_options.LogFormat, _options.LogLevel, _time, _options.Environment);
         _log = logging.CreateLogger("sshkeep");
         _configPath = Path.GetFullPath(_options.ConfigPath);
 
         if (!TrustsConfigFile(out var unsafeFile))
         {
             await _stderr.WriteLineAsync($"sshkeep: cannot start: {unsafeFile}; to run it anyway pass {ConfigFilePermissions.AllowFlag}");
-            return ConfigCheck.ExConfig;
+            return ExitCodes.Config;
         }
         if (unsafeFile is not null) await _stderr.WriteLineAsync($"sshkeep: warning: {unsafeFile}; running it anyway ({ConfigFilePermissions.AllowFlag})");
 
@@ -77,14 +71,14 @@ public sealed class DaemonHost : IControlHandler
         if (loaded is ConfigLoadResult.Invalid invalid)
         {
             await _stderr.WriteAsync(ConfigCheck.Render(invalid));
-            return ConfigCheck.ExConfig;
+            return ExitCodes.Config;
         }
 
         var config = ((ConfigLoadResult.Valid)loaded).Config;
         // --http wins over the file's http.listen; with neither, no listener and no recorder.
         var httpListen = _options.Http ?? config.Http?.Listen;
         if (httpListen is not null) _recorder = new DaemonRecorder(_time);
-        var runDirectory = RunDirectory.FromEnvironment(_options.RunDirectory);
+        var runDirectory = RunDirectory.FromEnvironment(_options.RunDirectory, _options.Environment);
         if (!runDirectory.TryCreate(out var runError)) return Fail(runError);
         var paths = runDirectory.For(_configPath);
         _paths = paths;
@@ -97,7 +91,7 @@ public sealed class DaemonHost : IControlHandler
         if (!InstanceLock.TryAcquire(paths.LockPath, out var heldLock, out var refusal))
         {
             await _stderr.WriteLineAsync($"sshkeep: {refusal!.Describe(_configPath)}");
-            return refusal.HeldByAnother ? ExitAlreadyRunning : ExitCannotStart;
+            return refusal.HeldByAnother ? ExitCodes.AlreadyRunning : ExitCodes.CannotStart;
         }
 
         using (heldLock)
@@ -107,8 +101,8 @@ public sealed class DaemonHost : IControlHandler
                 return Fail($"status file {paths.StatusPath}: {storeError}");
             _store = store;
             using (store)
-            using (var notifier = SystemdNotifier.FromEnvironment(_log))
-            using (var watchdog = new SystemdWatchdog(notifier, SystemdWatchdog.TimeoutFromEnvironment(), _time, _log))
+            using (var notifier = SystemdNotifier.FromEnvironment(_options.Environment, _log))
+            using (var watchdog = new SystemdWatchdog(notifier, SystemdWatchdog.TimeoutFromEnvironment(_options.Environment), _time, _log))
             using (var reaper = new ChildReaper())
             using (var signals = new SignalListener())
             using (var network = NetworkChangeSource.Start(_time))
@@ -160,8 +154,8 @@ public sealed class DaemonHost : IControlHandler
             }
         }
 
-        _log.DaemonStopped(0);
-        return 0;
+        _log.DaemonStopped(ExitCodes.Ok);
+        return ExitCodes.Ok;
     }
 
     /// <summary>The daemon's own loop: signals and control requests, and a heartbeat for the
@@ -400,7 +394,7 @@ public sealed class DaemonHost : IControlHandler
     private int Fail(string problem)
     {
         _stderr.WriteLine($"sshkeep: cannot start: {problem}");
-        return ExitCannotStart;
+        return ExitCodes.CannotStart;
     }
 
     private static string SignalName(int signal) => signal switch

@@ -1,7 +1,7 @@
 namespace SshKeep.Daemon;
 
 /// <summary>Who writes a status snapshot: the daemon process and its config file.</summary>
-public sealed record DaemonInfo
+internal sealed record DaemonInfo
 {
     /// <summary>The daemon's pid.</summary>
     public required int Pid { get; init; }

@@ -16,7 +16,7 @@ namespace SshKeep.Daemon;
 /// variable from ssh's environment. The copy is a child of the foreground process only until that
 /// exits a moment later; init (or a subreaper) then adopts and reaps it.
 /// </remarks>
-public static class Detacher
+internal static class Detacher
 {
     public const string EnvironmentVariable = "SSHKEEP_DETACHED";
 

@@ -15,7 +15,7 @@ namespace SshKeep.Daemon;
 /// can only skip a usable port, never pick an unusable one. There is, as with any such check, a
 /// window between the check and ssh binding the port.
 /// </remarks>
-public static class FreePortFinder
+internal static class FreePortFinder
 {
     public const int FirstCandidate = 32768;
     public const int LastCandidate = 65534;

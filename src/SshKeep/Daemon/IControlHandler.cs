@@ -11,7 +11,7 @@ namespace SshKeep.Daemon;
 /// here, since disposing the server waits (for a bounded time) for answers in flight. The token
 /// is cancelled when the server is disposed. An exception becomes an <c>internal</c> error answer.
 /// </remarks>
-public interface IControlHandler
+internal interface IControlHandler
 {
     Task<ControlResponse> HandleAsync(ControlRequest request, CancellationToken cancellationToken);
 }

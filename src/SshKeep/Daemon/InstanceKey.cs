@@ -10,7 +10,7 @@ namespace SshKeep.Daemon;
 /// daemons in one run directory) never share a lock, socket or status file:
 /// <c>tunnels-3f2a9c1b7d4e</c>.
 /// </summary>
-public static class InstanceKey
+internal static class InstanceKey
 {
     /// <summary>Longest part of the key taken from the file name (keeps socket paths short: sun_path is 108 bytes).</summary>
     public const int MaxStemLength = 24;

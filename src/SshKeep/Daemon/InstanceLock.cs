@@ -21,7 +21,7 @@ namespace SshKeep.Daemon;
 /// check that the path still names the inode we locked, and start over if not (the usual
 /// lock-file-with-unlink protocol).
 /// </remarks>
-public sealed class InstanceLock : IDisposable
+internal sealed class InstanceLock : IDisposable
 {
     private const int Attempts = 16;
     private const uint OwnerReadWrite = 0x180; // 0600

@@ -9,7 +9,7 @@ namespace SshKeep.Daemon;
 /// <param name="LockPath">The instance lock (<see cref="InstanceLock"/>), holds the daemon's pid.</param>
 /// <param name="StatusPath">status.json for every reader (<see cref="StatusStore"/>).</param>
 /// <param name="SocketPath">The control socket (<see cref="ControlServer"/>).</param>
-public sealed record InstancePaths(string ConfigPath, string Key, string LockPath, string StatusPath, string SocketPath)
+internal sealed record InstancePaths(string ConfigPath, string Key, string LockPath, string StatusPath, string SocketPath)
 {
     /// <summary>A Unix socket path must fit sun_path (108 bytes with the NUL), and ssh first
     /// binds a temporary name 17 characters longer, then renames it.</summary>

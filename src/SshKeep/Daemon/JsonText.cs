@@ -11,7 +11,7 @@ namespace SshKeep.Daemon;
 /// encoder: this JSON is never embedded in HTML); control characters are always escaped, so a
 /// compact document never contains a newline.
 /// </summary>
-public static class JsonText
+internal static class JsonText
 {
     public static readonly JsonWriterOptions CompactWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -9,4 +9,4 @@ namespace SshKeep.Daemon;
 /// <param name="EverUp">It has been <see cref="TunnelState.Up"/> at least once since the daemon started.</param>
 /// <param name="Attempted">Its first ssh attempt has an outcome: it came up, or it failed and the
 /// tunnel moved on to a wait (backoff, waiting-for-remote-port, needs-attention).</param>
-public sealed record ListedTunnel(TunnelStatus Status, bool EverUp = false, bool Attempted = false);
+internal sealed record ListedTunnel(TunnelStatus Status, bool EverUp = false, bool Attempted = false);

@@ -6,7 +6,7 @@ namespace SshKeep.Daemon;
 /// <param name="HolderPid">The pid written in the lock file by the holder; null when unreadable
 /// (the holder may be between taking the lock and writing its pid).</param>
 /// <param name="Error">What went wrong when the lock could not even be tried; null when held by another.</param>
-public sealed record LockRefusal(string LockPath, int? HolderPid, string? Error)
+internal sealed record LockRefusal(string LockPath, int? HolderPid, string? Error)
 {
     /// <summary>Another process holds the lock: a daemon already runs for this config file.</summary>
     public bool HeldByAnother => Error is null;

@@ -23,7 +23,7 @@ namespace SshKeep.Daemon;
 /// The file is also removed at process exit (ProcessExit), which covers a normal return from Main
 /// without an explicit Dispose.
 /// </remarks>
-public sealed class PidFile : IDisposable
+internal sealed class PidFile : IDisposable
 {
     /// <summary>0644 (the kernel takes the umask away from it).</summary>
     private const uint ReadableByAll = 0x1A4;

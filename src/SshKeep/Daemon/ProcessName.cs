@@ -9,7 +9,7 @@ namespace SshKeep.Daemon;
 /// argv[0] (Environment.GetCommandLineArgs()[0] is the app's path), but the apphost leaves the
 /// original in /proc/self/cmdline.
 /// </summary>
-public static class ProcessName
+internal static class ProcessName
 {
     /// <summary>argv[0] as the caller wrote it, or null when /proc/self/cmdline cannot be read.
     /// Under the dotnet host this is "dotnet" (or its path), not the app.</summary>

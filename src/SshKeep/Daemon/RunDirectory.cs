@@ -23,7 +23,7 @@ namespace SshKeep.Daemon;
 /// directory (like every default one, and like --run-dir) must be a real directory owned by us that
 /// no one else can write, or we refuse to use it (<see cref="Problem"/>).
 /// </remarks>
-public sealed class RunDirectory
+internal sealed class RunDirectory
 {
     /// <summary>Root's run directory.</summary>
     public const string SystemPath = "/run/sshkeep";
@@ -71,8 +71,8 @@ public sealed class RunDirectory
     }
 
     /// <summary><see cref="Resolve"/> with this process's environment and uid.</summary>
-    public static RunDirectory FromEnvironment(string? overridePath) =>
-        Resolve(overridePath, Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR"), LibC.geteuid());
+    public static RunDirectory FromEnvironment(string? overridePath, IReadOnlyDictionary<string, string> environment) =>
+        Resolve(overridePath, environment.GetValueOrDefault("XDG_RUNTIME_DIR"), LibC.geteuid());
 
     /// <summary>The files of the daemon for <paramref name="configPath"/> (canonicalised first).</summary>
     public InstancePaths For(string configPath) => ForCanonical(InstanceKey.Canonicalize(configPath));

@@ -14,7 +14,7 @@ namespace SshKeep.Daemon;
 /// removes the pid file first. That fixes R71's orphaned ssh on SIGQUIT and R74's deaths on
 /// HUP/USR1/USR2/ALRM while backing off. Once disposed, the default actions are back.
 /// </remarks>
-public sealed class SignalListener : IDisposable
+internal sealed class SignalListener : IDisposable
 {
     /// <summary>HUP, INT, QUIT, USR1, USR2, ALRM, TERM (Linux numbers: 1, 2, 3, 10, 12, 14, 15).</summary>
     public static IReadOnlyList<int> HandledSignals { get; } =

@@ -17,7 +17,7 @@ namespace SshKeep.Daemon;
 /// never a part; and a symlink at the target is replaced, not followed. The directory is not
 /// fsync'ed: the run directory is a tmpfs that does not outlive a reboot anyway.
 /// </remarks>
-public static class StatusFile
+internal static class StatusFile
 {
     /// <summary>0644.</summary>
     public const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;

@@ -8,7 +8,7 @@ namespace SshKeep.Daemon;
 /// one fold, so READY=1 never comes with a STATUS= line that says starting, and a later write
 /// never shows an older state.
 /// </summary>
-public static class StatusFold
+internal static class StatusFold
 {
     public static IReadOnlyList<ListedTunnel> Apply(IReadOnlyList<ListedTunnel> tunnels, TunnelTransition transition)
     {

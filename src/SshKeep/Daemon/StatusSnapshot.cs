@@ -4,7 +4,7 @@ namespace SshKeep.Daemon;
 
 /// <summary>Everything status.json and the control socket's <c>status</c> answer hold: the daemon,
 /// when the snapshot was taken, and each tunnel in config-file order.</summary>
-public sealed record StatusSnapshot
+internal sealed record StatusSnapshot
 {
     public required DaemonInfo Daemon { get; init; }
 

@@ -17,7 +17,7 @@ namespace SshKeep.Daemon;
 /// holding the <see cref="InstanceLock"/>: the file name is then certainly ours. Dispose removes
 /// the file (dispose the control server first and the lock last).
 /// </remarks>
-public sealed class StatusStore : IDisposable
+internal sealed class StatusStore : IDisposable
 {
     private readonly object _gate = new();
     private readonly TimeProvider _time;

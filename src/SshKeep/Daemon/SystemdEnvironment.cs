@@ -11,7 +11,7 @@ namespace SshKeep.Daemon;
 /// that saw them would act on messages meant for sshkeep: an ssh ProxyCommand that speaks
 /// sd_notify would send READY=1 or WATCHDOG=1 for us, and with NotifyAccess=all it would count.
 /// </remarks>
-public static class SystemdEnvironment
+internal static class SystemdEnvironment
 {
     /// <summary>sd_notify(3): where to send notifications.</summary>
     public const string NotifySocket = "NOTIFY_SOCKET";

@@ -2,7 +2,7 @@ namespace SshKeep.Daemon;
 
 /// <summary>What one watchdog tick sends (<see cref="SystemdWatchdog.Decide"/>).</summary>
 [Flags]
-public enum SystemdKeepAlive
+internal enum SystemdKeepAlive
 {
     /// <summary>Nothing: no watchdog and start-up done, or the supervisor loop is silent.</summary>
     None = 0,

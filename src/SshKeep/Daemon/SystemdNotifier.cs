@@ -19,7 +19,7 @@ namespace SshKeep.Daemon;
 /// them whichever thread sends: the kernel reports the sender's process id.</para>
 /// <para>Thread-safe.</para>
 /// </remarks>
-public sealed class SystemdNotifier : IDisposable
+internal sealed class SystemdNotifier : IDisposable
 {
     /// <summary>systemd shows STATUS= in one line of `systemctl status`; longer text is cut.</summary>
     public const int MaxStatusLength = 200;
@@ -60,8 +60,8 @@ public sealed class SystemdNotifier : IDisposable
     }
 
     /// <summary>The notifier for this process: <c>NOTIFY_SOCKET</c> from the environment.</summary>
-    public static SystemdNotifier FromEnvironment(ILogger logger) =>
-        new(Environment.GetEnvironmentVariable(SystemdEnvironment.NotifySocket), logger);
+    public static SystemdNotifier FromEnvironment(IReadOnlyDictionary<string, string> environment, ILogger logger) =>
+        new(environment.GetValueOrDefault(SystemdEnvironment.NotifySocket), logger);
 
     /// <summary>Whether messages are sent at all (NOTIFY_SOCKET set and usable).</summary>
     public bool IsEnabled => _endpoint is not null;
@@ -152,10 +152,7 @@ public sealed class SystemdNotifier : IDisposable
     public static string StatusValue(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string oneLine = string.Create(text.Length, text, static (span, t) =>
-        {
-            for (int i = 0; i < t.Length; i++) span[i] = char.IsControl(t[i]) || t[i] is '\u2028' or '\u2029' ? ' ' : t[i];
-        });
+        string oneLine = OneLine.Of(text, OneLineStyle.Space);
         if (oneLine.Length <= MaxStatusLength) return oneLine;
         int cut = MaxStatusLength - 1;
         if (char.IsHighSurrogate(oneLine[cut - 1])) cut--; // never split a surrogate pair

@@ -8,7 +8,7 @@ namespace SshKeep.Daemon;
 /// <c>ready_timeout</c> passes) and sends READY=1 the first time it says so. What READY means
 /// with a broken tunnel: docs/daemon.md "Readiness".
 /// </summary>
-public static class SystemdReadiness
+internal static class SystemdReadiness
 {
     /// <summary>The <c>ready_timeout</c> when the file does not set one.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);

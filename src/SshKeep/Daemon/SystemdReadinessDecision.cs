@@ -1,7 +1,7 @@
 namespace SshKeep.Daemon;
 
 /// <summary>What <see cref="SystemdReadiness.Decide"/> says about READY=1 (docs/daemon.md "Readiness").</summary>
-public enum SystemdReadinessDecision
+internal enum SystemdReadinessDecision
 {
     /// <summary>Not yet: a tunnel is still on its way (starting, backoff, waiting for the server
     /// or its remote port) and <c>ready_timeout</c> has not passed.</summary>

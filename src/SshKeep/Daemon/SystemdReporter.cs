@@ -13,7 +13,7 @@ namespace SshKeep.Daemon;
 /// rewrites status.json.
 /// Thread-safe; with a disabled notifier it still decides readiness and logs it.
 /// </summary>
-public sealed class SystemdReporter
+internal sealed class SystemdReporter
 {
     private readonly object _gate = new();
     private readonly SystemdNotifier _notifier;

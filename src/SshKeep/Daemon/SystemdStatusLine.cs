@@ -9,7 +9,7 @@ namespace SshKeep.Daemon;
 /// <c>1/3 up; api: needs-attention (authentication refused); +1 more</c>. Short on purpose: it is
 /// one line on a terminal; `sshkeep status` has the rest.
 /// </summary>
-public static class SystemdStatusLine
+internal static class SystemdStatusLine
 {
     /// <summary>A needs-attention reason longer than this is cut.</summary>
     public const int MaxReasonLength = 60;
@@ -59,9 +59,7 @@ public static class SystemdStatusLine
             TunnelState.Backoff => tunnel.NextRetry is { } next && next > now
                 ? $"backoff {Countdown(next - now)}"
                 : "backoff",
-            TunnelState.Starting => "starting",
-            TunnelState.Up => "up",
-            _ => "stopped",
+            _ => KebabName.Of(tunnel.State),
         };
     }
 

@@ -25,7 +25,7 @@ namespace SshKeep.Daemon;
 /// what catches a loop that hangs during start-up; and a live daemon whose servers are down is
 /// not killed (which would drop the tunnels that are up) for being slow to become ready.</para>
 /// </remarks>
-public sealed class SystemdWatchdog : IDisposable
+internal sealed class SystemdWatchdog : IDisposable
 {
     /// <summary>The tick when only the start-up extension is needed (no WatchdogSec).</summary>
     public static readonly TimeSpan StartupTick = TimeSpan.FromSeconds(10);
@@ -95,10 +95,10 @@ public sealed class SystemdWatchdog : IDisposable
         return usec > (ulong)(TimeSpan.MaxValue.Ticks / 10) ? null : TimeSpan.FromMicroseconds(usec);
     }
 
-    /// <summary>This process's watchdog timeout, from its environment.</summary>
-    public static TimeSpan? TimeoutFromEnvironment() =>
-        TimeoutFromEnvironment(Environment.GetEnvironmentVariable(SystemdEnvironment.WatchdogUsec),
-            Environment.GetEnvironmentVariable(SystemdEnvironment.WatchdogPid), Environment.ProcessId);
+    /// <summary>This process's watchdog timeout, from its environment (read at the command's entry).</summary>
+    public static TimeSpan? TimeoutFromEnvironment(IReadOnlyDictionary<string, string> environment) =>
+        TimeoutFromEnvironment(environment.GetValueOrDefault(SystemdEnvironment.WatchdogUsec),
+            environment.GetValueOrDefault(SystemdEnvironment.WatchdogPid), Environment.ProcessId);
 
     /// <summary>
     /// The pure rule of one tick: nothing when the loop has been silent for longer than

@@ -8,7 +8,7 @@ namespace SshKeep.Demo;
 /// collected and a stop that always ends it: SIGTERM, a grace period, then SIGKILL, always reaped.
 /// It signals only the process it started, by pid.
 /// </summary>
-public sealed class BackgroundProcess : IAsyncDisposable
+internal sealed class BackgroundProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();

@@ -11,7 +11,7 @@ namespace SshKeep.Demo;
 /// server's session with SIGSTOP (only ssh's keepalive can notice: ServerAliveInterval=1 ×
 /// CountMax=2). Exit 0 when the tunnel came back after both.
 /// </summary>
-public sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
+internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
 
@@ -63,7 +63,7 @@ public sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             if (up is null)
             {
                 Say($"the tunnel never came up within {StepTimeout.TotalSeconds:0} s; {keeper.Name} said:\n{supervisor.StandardError}");
-                return 1;
+                return ExitCodes.Failure;
             }
             Say(up.Value.At, $"tunnel up (first good probe after {Seconds(up.Value.At - started)})");
 
@@ -74,7 +74,7 @@ public sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             if (child is null)
             {
                 Say($"{keeper.Name} never logged \"ssh child pid is N\" for a child it still has");
-                return 1;
+                return ExitCodes.Failure;
             }
             leftovers.Add(child.Value);
             outcomes.Add(await InjectAsync($"SIGKILL ssh child {child.Value.Pid}", "SIGKILL ssh child", log, prober,
@@ -87,7 +87,7 @@ public sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             if (frozen.Count == 0)
             {
                 Say("found no sshd session to freeze");
-                return 1;
+                return ExitCodes.Failure;
             }
             outcomes.Add(await InjectAsync($"SIGSTOP server session (sshd pid {string.Join(", ", frozen)})", "SIGSTOP server session",
                 log, prober, () => frozen.All(pid => NativeSignals.Send(pid, NativeSignals.SigStop)), cancellationToken)
@@ -105,7 +105,7 @@ public sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Say("interrupted; cleaning up");
-            return 1;
+            return ExitCodes.Failure;
         }
         finally
         {
@@ -121,7 +121,7 @@ public sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         var success = outcomes.Count == 2 && outcomes.All(o => o.Recovered);
         Say(success ? "cleaned up (sshd, echo server, supervisor, temp files); both faults recovered"
                     : "cleaned up; at least one fault was not recovered");
-        return success ? 0 : 1;
+        return success ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
     private async Task<DemoFaultOutcome> InjectAsync(

@@ -9,7 +9,7 @@ namespace SshKeep.Demo;
 /// <param name="Program">The file to execute.</param>
 /// <param name="LeadingArguments">Arguments before autossh's own (the entry dll when run by `dotnet`).</param>
 /// <param name="Name">What the demo calls it in its output.</param>
-public sealed record DemoKeeper(string Program, IReadOnlyList<string> LeadingArguments, string Name)
+internal sealed record DemoKeeper(string Program, IReadOnlyList<string> LeadingArguments, string Name)
 {
     public const string EnvironmentVariable = "SSHKEEP_DEMO_KEEPER";
 

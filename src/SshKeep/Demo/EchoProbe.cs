@@ -9,7 +9,7 @@ namespace SshKeep.Demo;
 /// local listener proves nothing by itself (ssh accepts even when the session is frozen); only the
 /// bytes coming back do.
 /// </summary>
-public static class EchoProbe
+internal static class EchoProbe
 {
     /// <summary>True when <paramref name="token"/> came back intact within <paramref name="timeout"/>;
     /// false on refusal, reset, short read, wrong bytes or timeout. Never throws for those.</summary>

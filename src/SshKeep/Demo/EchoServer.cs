@@ -7,7 +7,7 @@ namespace SshKeep.Demo;
 /// A TCP echo service on 127.0.0.1 and a free port: the target a tunnel forwards to, so a probe can
 /// prove end to end that bytes sent into the tunnel come back intact.
 /// </summary>
-public sealed class EchoServer : IAsyncDisposable
+internal sealed class EchoServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stopping = new();

@@ -1,7 +1,7 @@
 namespace SshKeep.Demo;
 
 /// <summary>Finds programs the way a root shell would: PATH, then the sbin folders a user's PATH often lacks.</summary>
-public static class ExecutableSearch
+internal static class ExecutableSearch
 {
     private static readonly string[] SystemFolders = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 

@@ -17,7 +17,7 @@ namespace SshKeep.Demo;
 /// INPUT on <c>lo</c>, where it is dropped. The rules are inserted first in the chain so that an
 /// "ACCEPT established" rule further down cannot let an open connection through.
 /// </remarks>
-public sealed partial class LoopbackFirewall : IAsyncDisposable, IDisposable
+internal sealed partial class LoopbackFirewall : IAsyncDisposable, IDisposable
 {
     private const string Chain = "INPUT";
 

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace SshKeep.Demo;
 
 /// <summary>Free TCP ports on 127.0.0.1, chosen by the kernel rather than guessed.</summary>
-public static class LoopbackPort
+internal static class LoopbackPort
 {
     /// <summary>
     /// A port that was free a moment ago. Another program can still take it before the caller

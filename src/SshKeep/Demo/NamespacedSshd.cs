@@ -9,7 +9,7 @@ namespace SshKeep.Demo;
 /// <c>unshare -n</c> + <c>sshd -i</c> (inetd mode), so the server speaks on the proxy's stdin and
 /// stdout from inside a fresh namespace with only its own loopback. Needs root (unshare -n).
 /// </summary>
-public sealed class NamespacedSshd : IAsyncDisposable
+internal sealed class NamespacedSshd : IAsyncDisposable
 {
     /// <summary>The name the host key is filed under in <see cref="KnownHostsPath"/>: with a
     /// ProxyCommand the destination host is never dialled, so it is a label, not an address.</summary>

@@ -6,7 +6,7 @@ namespace SshKeep.Demo;
 /// Runs a helper program (ssh-keygen, ssh, ip …) to completion with a deadline and captures its output.
 /// Only for the demo and the fixtures: supervised ssh children go through Ssh/, never through here.
 /// </summary>
-public static class ProcessRunner
+internal static class ProcessRunner
 {
     /// <param name="fileName">Program to run (looked up in PATH when it has no slash).</param>
     /// <param name="arguments">argv[1..], passed as an array, never through a shell.</param>

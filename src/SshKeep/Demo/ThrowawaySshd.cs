@@ -5,7 +5,7 @@ namespace SshKeep.Demo;
 /// authorized_keys in a temp folder, for the demo and the integration tests. It never touches the
 /// machine's sshd, its keys or ~/.ssh, and on disposal kills only what it started.
 /// </summary>
-public sealed class ThrowawaySshd : IAsyncDisposable
+internal sealed class ThrowawaySshd : IAsyncDisposable
 {
     private readonly ThrowawaySshdOptions _options;
     private readonly TimeProvider _time;

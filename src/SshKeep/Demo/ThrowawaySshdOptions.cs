@@ -1,7 +1,7 @@
 namespace SshKeep.Demo;
 
 /// <summary>How a <see cref="ThrowawaySshd"/> or <see cref="NamespacedSshd"/> is set up.</summary>
-public sealed record ThrowawaySshdOptions
+internal sealed record ThrowawaySshdOptions
 {
     /// <summary>sshd refuses to re-exec itself from a relative path, so this must be absolute.</summary>
     public string SshdPath { get; init; } = "/usr/sbin/sshd";

@@ -26,7 +26,7 @@ namespace SshKeep.Health;
 /// first test; the test sockets get SO_KEEPALIVE; a write to a closed peer fails the test
 /// ("error on poll") instead of killing the process with SIGPIPE.</para>
 /// </remarks>
-public sealed class AutosshMonitor : IConnectionMonitor
+internal sealed class AutosshMonitor : IConnectionMonitor
 {
     /// <summary>C MAX_CONN_TRIES: the loop runs three passes, the third only gives up (R49: at most 2 attempts).</summary>
     private const int MaxConnTries = 3;

@@ -24,7 +24,7 @@ namespace SshKeep.Health;
 /// <para>Reads /proc/PID/net/tcp{,6}, so the socket is looked up in ssh's own network
 /// namespace. Races (ssh exits, the socket closes) give null, never an exception.</para>
 /// </remarks>
-public static class ConnectStall
+internal static class ConnectStall
 {
     /// <summary>ssh's connection to its server (connecting or established), or null when there is
     /// none: not started connecting, a proxy carries it, the process is gone, or not ours to read.</summary>

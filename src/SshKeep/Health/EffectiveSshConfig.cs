@@ -14,7 +14,7 @@ namespace SshKeep.Health;
 /// <param name="ProxyJump">The "proxyjump" line, null when absent or "none".</param>
 /// <param name="ProxyCommand">The "proxycommand" line, null when absent or "none".</param>
 /// <param name="AddressFamily">"addressfamily inet" or "inet6" narrow the resolution; "any" (or absent) is <see cref="AddressFamily.Unspecified"/>.</param>
-public sealed record EffectiveSshConfig(string HostName, int Port, string? ProxyJump, string? ProxyCommand, AddressFamily AddressFamily)
+internal sealed record EffectiveSshConfig(string HostName, int Port, string? ProxyJump, string? ProxyCommand, AddressFamily AddressFamily)
 {
     public const int DefaultPort = 22;
 

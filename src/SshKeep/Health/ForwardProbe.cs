@@ -30,7 +30,7 @@ namespace SshKeep.Health;
 /// instance. Local TCP sockets get <see cref="TcpKeepAlive"/>. Every socket and channel is closed
 /// before <see cref="RunAsync"/> returns, on every path.
 /// </remarks>
-public sealed class ForwardProbe
+internal sealed class ForwardProbe
 {
     /// <summary>What ssh's SOCKS5 listener answers to a greeting offering "no authentication": version 5, method 0.</summary>
     private static readonly ProbeExchange SocksGreeting = new("\u0005\u0001\u0000", "\u0005\u0000", null);

@@ -7,7 +7,7 @@ namespace SshKeep.Health;
 /// ssh process is connecting, and whether the server answers a plain TCP connect. Production:
 /// <see cref="ServerReachability"/> (/proc and real sockets); tests: a fake.
 /// </summary>
-public interface IServerReachability
+internal interface IServerReachability
 {
     /// <summary>The TCP connection an ssh process has to its server, or null (none yet, a
     /// ProxyCommand, the process gone).</summary>

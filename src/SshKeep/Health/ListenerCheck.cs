@@ -9,7 +9,7 @@ namespace SshKeep.Health;
 /// session is authenticated, so an accepting port means the forward is in place. The connection
 /// is closed at once; nothing is sent (the end-to-end probe is <see cref="ForwardProbe"/>'s).
 /// </summary>
-public static class ListenerCheck
+internal static class ListenerCheck
 {
     public static async Task<bool> AcceptsAsync(ForwardSpec forward, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace SshKeep.Health;
 /// <param name="Port">The port being bound (wp+1), or the write port for <see cref="MonitorOpenStep.MessageTooLong"/>.</param>
 /// <param name="Reason">strerror()-style reason, e.g. <c>Address already in use</c>; empty for
 /// <see cref="MonitorOpenStep.MessageTooLong"/>.</param>
-public sealed record MonitorOpenFailure(MonitorOpenStep Step, int Port, string Reason)
+internal sealed record MonitorOpenFailure(MonitorOpenStep Step, int Port, string Reason)
 {
     /// <summary>autossh's monitor address (no AUTOSSH_MHOST in the Debian 1.4g binary).</summary>
     public const string Host = "127.0.0.1";

@@ -1,7 +1,7 @@
 namespace SshKeep.Health;
 
 /// <summary>Which step of setting up autossh's monitor failed (spec R46, R48).</summary>
-public enum MonitorOpenStep
+internal enum MonitorOpenStep
 {
     /// <summary><c>socket: &lt;reason&gt;</c></summary>
     Socket,

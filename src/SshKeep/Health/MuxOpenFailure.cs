@@ -1,7 +1,7 @@
 namespace SshKeep.Health;
 
 /// <summary>Why <see cref="MuxStdioForward.OpenAsync"/> did not open a channel, by the step that failed.</summary>
-public enum MuxOpenFailure
+internal enum MuxOpenFailure
 {
     /// <summary>Nothing accepts on the control path: no socket file, or a stale one whose ssh is gone.</summary>
     NoMaster,

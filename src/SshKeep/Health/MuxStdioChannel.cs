@@ -8,7 +8,7 @@ namespace SshKeep.Health;
 /// come back. It lives as long as the control connection; disposing closes both, and the master
 /// then closes the channel.
 /// </summary>
-public sealed class MuxStdioChannel : IAsyncDisposable
+internal sealed class MuxStdioChannel : IAsyncDisposable
 {
     private readonly Socket _control;
     private readonly SafeSocketHandle _ours;

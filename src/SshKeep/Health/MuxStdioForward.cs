@@ -37,7 +37,7 @@ namespace SshKeep.Health;
 /// server that never answers, each abandoned open keeps a channel and two descriptors in ssh
 /// until it exits, which the probe verdict bounds (probe_failures, then a restart).</para>
 /// </remarks>
-public static class MuxStdioForward
+internal static class MuxStdioForward
 {
     /// <summary>Our request id. One request per control connection, so any number does; ssh starts at 0
     /// and uses it for its alive check, then 1.</summary>

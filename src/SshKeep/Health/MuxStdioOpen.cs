@@ -1,7 +1,7 @@
 namespace SshKeep.Health;
 
 /// <summary>How <see cref="MuxStdioForward.OpenAsync"/> ended: an open channel, or why there is none.</summary>
-public abstract record MuxStdioOpen
+internal abstract record MuxStdioOpen
 {
     private MuxStdioOpen()
     {

@@ -5,7 +5,7 @@ namespace SshKeep.Health;
 /// <param name="Events">Raw address and availability events folded into this notice.</param>
 /// <param name="NetworkAvailable">The last availability reported during the burst; null when
 /// only addresses changed.</param>
-public sealed record NetworkChangeNotice(DateTimeOffset At, int Events, bool? NetworkAvailable)
+internal sealed record NetworkChangeNotice(DateTimeOffset At, int Events, bool? NetworkAvailable)
 {
     /// <summary>For a log line: "network changed (3 events)", "network unavailable (2 events)".</summary>
     public string Text => NetworkAvailable == false

@@ -19,7 +19,7 @@ namespace SshKeep.Health;
 /// fell behind needs to know that something changed, not how many times. Events raised after
 /// <see cref="Dispose"/> are ignored; Dispose unsubscribes from the static .NET events.
 /// </remarks>
-public sealed class NetworkChangeSource : IDisposable
+internal sealed class NetworkChangeSource : IDisposable
 {
     /// <summary>Long enough to fold one change's netlink burst (milliseconds), short enough not to matter for recovery.</summary>
     public static readonly TimeSpan DefaultQuietPeriod = TimeSpan.FromMilliseconds(250);

@@ -15,7 +15,7 @@ namespace SshKeep.Health;
 /// close, unreadable entries: all skipped, never thrown. Meant for a rare error path: the scan
 /// reads every process's descriptor links.
 /// </remarks>
-public static class PortHolder
+internal static class PortHolder
 {
     /// <summary>Command lines are cut to this many characters: one log line, not an essay.</summary>
     public const int CommandLineLimit = 80;
@@ -81,14 +81,14 @@ public static class PortHolder
 
     private static string? ReadComm(string procRoot, int pid) =>
         ReadSmall(Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "comm")) is { } text
-            ? Printable(text.TrimEnd('\n', '\0'))
+            ? OneLine.Of(text.TrimEnd('\n', '\0'), OneLineStyle.QuestionMark)
             : null;
 
     private static string? ReadCommandLine(string procRoot, int pid)
     {
         var text = ReadSmall(Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "cmdline"));
         if (text is null) return null;
-        var line = Printable(text.TrimEnd('\0').Replace('\0', ' ')).Trim();
+        var line = OneLine.Of(text.TrimEnd('\0').Replace('\0', ' '), OneLineStyle.QuestionMark).Trim();
         if (line.Length == 0) return null;
         return line.Length <= CommandLineLimit ? line : string.Concat(line.AsSpan(0, CommandLineLimit - 1), "…");
     }
@@ -110,8 +110,4 @@ public static class PortHolder
             return null;
         }
     }
-
-    /// <summary>Control characters (a hostile argv can hold newlines or escapes) become '?', so the phrase stays one safe line.</summary>
-    private static string Printable(string text) =>
-        text.Any(char.IsControl) ? new string([.. text.Select(c => char.IsControl(c) ? '?' : c)]) : text;
 }

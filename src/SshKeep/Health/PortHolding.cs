@@ -9,7 +9,7 @@ namespace SshKeep.Health;
 /// <param name="CommandLine">/proc/PID/cmdline with spaces for NULs, at most
 /// <see cref="PortHolder.CommandLineLimit"/> characters ("python3 -m http.server 8080");
 /// null when empty (kernel threads) or unreadable.</param>
-public sealed record PortHolding(int Port, uint Uid, int? Pid, string? Command, string? CommandLine)
+internal sealed record PortHolding(int Port, uint Uid, int? Pid, string? Command, string? CommandLine)
 {
     /// <summary>One phrase for an error line: "held by pid 1234 (python3 -m http.server 8080)",
     /// or "held by a process of uid 0 that sshkeep may not inspect".</summary>

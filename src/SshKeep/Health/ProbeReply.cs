@@ -16,7 +16,7 @@ namespace SshKeep.Health;
 /// that took the bytes and hung up is not proven alive). With neither, there is no exchange.</item>
 /// </list>
 /// </summary>
-public static class ProbeReply
+internal static class ProbeReply
 {
     /// <summary>Longest HTTP status line read; a real one is some 20 bytes.</summary>
     public const int MaxStatusLine = 1024;

@@ -7,4 +7,4 @@ namespace SshKeep.Health;
 /// <param name="Ok">The probe passed.</param>
 /// <param name="Duration">From start to verdict.</param>
 /// <param name="Failure">Why it failed, one line ("no answer within 3s", "open failed: connect refused"); null when Ok.</param>
-public sealed record ProbeResult(ForwardSpec Forward, bool Ok, TimeSpan Duration, string? Failure);
+internal sealed record ProbeResult(ForwardSpec Forward, bool Ok, TimeSpan Duration, string? Failure);

@@ -4,7 +4,7 @@ using SshKeep.Config;
 namespace SshKeep.Health;
 
 /// <summary>Where a probe connects for a forward: its local listener (-L/-D), or the server's listener (-R).</summary>
-public static class ProbeTargets
+internal static class ProbeTargets
 {
     /// <summary>
     /// The address to reach a -L/-D listener on from this machine (as <see cref="ListenerCheck"/>

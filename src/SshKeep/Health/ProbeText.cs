@@ -10,8 +10,8 @@ internal static class ProbeText
     public const int MaxShown = 32;
 
     /// <summary>
-    /// Bytes as a quoted string: UTF-8 where valid, <c>\r \n \t \\ \"</c> escaped, other control
-    /// characters and invalid bytes as <c>\xNN</c>, cut after <paramref name="maxShown"/> characters.
+    /// Bytes as a quoted string: UTF-8 where valid, made safe by <see cref="OneLine"/> (with <c>\\ \"</c>
+    /// escaped), invalid bytes as <c>\xNN</c>, cut after <paramref name="maxShown"/> characters.
     /// </summary>
     public static string Quote(ReadOnlySpan<byte> bytes, int maxShown = MaxShown)
     {
@@ -32,16 +32,7 @@ internal static class ProbeText
             }
             else
             {
-                text.Append(rune.Value switch
-                {
-                    '\r' => "\\r",
-                    '\n' => "\\n",
-                    '\t' => "\\t",
-                    '\\' => "\\\\",
-                    '"' => "\\\"",
-                    < 0x20 or 0x7f => string.Create(CultureInfo.InvariantCulture, $"\\x{rune.Value:x2}"),
-                    _ => rune.ToString(),
-                });
+                OneLine.Append(text, rune, quoted: true);
             }
             bytes = bytes[consumed..];
             shown++;

@@ -13,7 +13,7 @@ namespace SshKeep.Health;
 /// out; nothing throws. Reading another user's descriptors needs root (or CAP_SYS_PTRACE);
 /// without it the answer is empty, which callers treat as "unknown".
 /// </remarks>
-public static class ProcessSockets
+internal static class ProcessSockets
 {
     private const string Prefix = "socket:[";
 

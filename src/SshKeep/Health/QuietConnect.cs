@@ -16,7 +16,7 @@ namespace SshKeep.Health;
 /// times a second per tunnel. The <see cref="SocketAsyncEventArgs"/> form of connect reports the
 /// error in <see cref="SocketAsyncEventArgs.SocketError"/> instead.
 /// </remarks>
-public static class QuietConnect
+internal static class QuietConnect
 {
     /// <summary>
     /// Connects <paramref name="socket"/> to <paramref name="endPoint"/>: <see cref="SocketError.Success"/>

@@ -19,7 +19,7 @@ namespace SshKeep.Health;
 /// never lives past the handshake. The caller's cancellation ends a check with
 /// <see cref="OperationCanceledException"/>; every network outcome is a value.
 /// </remarks>
-public sealed class ReachabilityCheck(TimeProvider time)
+internal sealed class ReachabilityCheck(TimeProvider time)
 {
     /// <summary>Long enough for any sane round trip, short enough that a dead server costs little.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(1);

@@ -10,7 +10,7 @@ namespace SshKeep.Health;
 /// <see cref="ReachabilityVerdict.Unreachable"/>, when there was one.</param>
 /// <param name="Text">"10.0.0.5:22 answered", "10.0.0.5:22: no answer within 1s",
 /// "10.0.0.5:22: Connection refused", "10.0.0.5:22: No route to host".</param>
-public sealed record ReachabilityOutcome(IPEndPoint? Endpoint, ReachabilityVerdict Verdict, SocketError? Error, string Text)
+internal sealed record ReachabilityOutcome(IPEndPoint? Endpoint, ReachabilityVerdict Verdict, SocketError? Error, string Text)
 {
     public bool Answered => Verdict == ReachabilityVerdict.Answered;
 

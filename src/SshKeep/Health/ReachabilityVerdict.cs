@@ -1,7 +1,7 @@
 namespace SshKeep.Health;
 
 /// <summary>How one reachability check (<see cref="ReachabilityCheck"/>) ended.</summary>
-public enum ReachabilityVerdict
+internal enum ReachabilityVerdict
 {
     /// <summary>The server completed the TCP handshake: something listens there, ssh can start.</summary>
     Answered,

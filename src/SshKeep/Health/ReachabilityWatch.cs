@@ -19,7 +19,7 @@ namespace SshKeep.Health;
 /// address change follows it; a resolver that fails or has nothing yields an
 /// <see cref="ReachabilityVerdict.Unreachable"/> attempt, never an exception.
 /// </remarks>
-public sealed class ReachabilityWatch
+internal sealed class ReachabilityWatch
 {
     /// <summary>Half a second: the first SYN after a heal goes out within this.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(500);

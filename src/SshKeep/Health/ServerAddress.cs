@@ -20,7 +20,7 @@ namespace SshKeep.Health;
 /// does not resolve, a timeout) is a <see cref="ServerAddressKind.Unknown"/> value with one line
 /// saying why; only the caller's cancellation throws.
 /// </remarks>
-public static class ServerAddress
+internal static class ServerAddress
 {
     /// <summary>Covers a slow ssh_config (Match exec) and the resolver's own retries.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
@@ -168,6 +168,6 @@ public static class ServerAddress
     /// <summary>The last non-empty line of ssh's stderr (its error comes last, after any debug lines), one line.</summary>
     private static string? LastLine(string text) =>
         text.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) is { } line
-            ? new string([.. line.Select(c => char.IsControl(c) ? '?' : c)])
+            ? OneLine.Of(line, OneLineStyle.QuestionMark)
             : null;
 }

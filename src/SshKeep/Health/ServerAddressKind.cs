@@ -1,7 +1,7 @@
 namespace SshKeep.Health;
 
 /// <summary>What <see cref="ServerAddress"/> found out about where ssh connects.</summary>
-public enum ServerAddressKind
+internal enum ServerAddressKind
 {
     /// <summary>ssh connects directly; <see cref="ServerAddressLookup.Endpoints"/> holds where, in ssh's order.</summary>
     Checkable,

@@ -10,7 +10,7 @@ namespace SshKeep.Health;
 /// port, in the resolver's order (which is the order ssh tries them in); otherwise empty.</param>
 /// <param name="Text">One line for logs: "db.example.com:22 is 192.0.2.5:22",
 /// "reached through ProxyJump jump.example.com; not checked", "ssh -G exited with 255: …".</param>
-public sealed record ServerAddressLookup(ServerAddressKind Kind, EffectiveSshConfig? Config, IReadOnlyList<IPEndPoint> Endpoints, string Text)
+internal sealed record ServerAddressLookup(ServerAddressKind Kind, EffectiveSshConfig? Config, IReadOnlyList<IPEndPoint> Endpoints, string Text)
 {
     /// <summary>The endpoint ssh tries first, the one to check; null unless checkable.</summary>
     public IPEndPoint? Primary => Endpoints.Count > 0 ? Endpoints[0] : null;

@@ -9,7 +9,7 @@ namespace SshKeep.Health;
 /// resolved to, so it is the right one for a reachability check.</param>
 /// <param name="State"><see cref="TcpSocketState.SynSent"/> while connecting, <see cref="TcpSocketState.Established"/> after.</param>
 /// <param name="Retransmits">SYNs (or segments) resent without an answer; ≥ 1 in SynSent means the first SYN was lost.</param>
-public sealed record ServerConnection(int Fd, IPEndPoint Local, IPEndPoint Remote, TcpSocketState State, int Retransmits)
+internal sealed record ServerConnection(int Fd, IPEndPoint Local, IPEndPoint Remote, TcpSocketState State, int Retransmits)
 {
     /// <summary>ssh is still in connect(): no SYN-ACK yet.</summary>
     public bool IsConnecting => State == TcpSocketState.SynSent;

@@ -10,7 +10,7 @@ namespace SshKeep.Health;
 /// <param name="time">The clock.</param>
 /// <param name="sshEnvironment">The environment <c>ssh -G</c> runs with (the daemon's minimal one,
 /// docs/security.md); null inherits ours.</param>
-public sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<string, string?>? sshEnvironment = null) : IServerReachability
+internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<string, string?>? sshEnvironment = null) : IServerReachability
 {
     /// <summary>A tenth of a second between attempts while waiting for a silent server: after
     /// the heal, the first SYN goes out within this (the goal is heal → working within 0.5 s, of which

@@ -23,7 +23,7 @@ namespace SshKeep.Health;
 /// 2.36, there is no claim and everything behaves as before. The descriptor is close-on-exec
 /// (pidfd_getfd sets it), so no later ssh inherits it.</para>
 /// </remarks>
-public sealed class SessionSocketClaim : IDisposable
+internal sealed class SessionSocketClaim : IDisposable
 {
     private int _fd;
     private readonly ulong _inode;

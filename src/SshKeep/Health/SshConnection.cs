@@ -6,4 +6,4 @@ namespace SshKeep.Health;
 /// <param name="Server">The server's address and port.</param>
 /// <param name="Connecting">True while the connect has not completed (SYN_SENT): the SYN or its
 /// answer was lost and the kernel is retransmitting on its own schedule (1, 3, 7, 15 s…).</param>
-public sealed record SshConnection(IPEndPoint Server, bool Connecting);
+internal sealed record SshConnection(IPEndPoint Server, bool Connecting);

@@ -6,7 +6,7 @@ namespace SshKeep.Health;
 /// Turns on TCP keepalive with explicit timings (<see cref="TcpKeepAliveSettings"/>) for probe and
 /// reachability sockets. Set before connect: Linux keeps the options across connect(2).
 /// </summary>
-public static class TcpKeepAlive
+internal static class TcpKeepAlive
 {
     /// <summary>Linux bounds: TCP_KEEPIDLE and TCP_KEEPINTVL 1–32767 s (MAX_TCP_KEEPIDLE/INTVL), TCP_KEEPCNT 1–127.</summary>
     private const int MaxSeconds = 32767;

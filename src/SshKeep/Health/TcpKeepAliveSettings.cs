@@ -10,7 +10,7 @@ namespace SshKeep.Health;
 /// <param name="Idle">Silence before the first keepalive (TCP_KEEPIDLE).</param>
 /// <param name="Interval">Between unanswered keepalives (TCP_KEEPINTVL).</param>
 /// <param name="Count">Unanswered keepalives before the kernel drops the connection (TCP_KEEPCNT).</param>
-public sealed record TcpKeepAliveSettings(TimeSpan Idle, TimeSpan Interval, int Count)
+internal sealed record TcpKeepAliveSettings(TimeSpan Idle, TimeSpan Interval, int Count)
 {
     /// <summary>
     /// For sockets that live a few seconds (a probe, a reachability check): the kernel's smallest

@@ -12,4 +12,4 @@ namespace SshKeep.Health;
 /// <param name="Uid">The owner's user id.</param>
 /// <param name="Inode">The socket's inode, the link to /proc/PID/fd/N ("socket:[INODE]"); 0 for
 /// sockets no descriptor holds any more (TIME_WAIT, orphans).</param>
-public sealed record TcpSocket(IPEndPoint Local, IPEndPoint Remote, TcpSocketState State, int Retransmits, uint Uid, ulong Inode);
+internal sealed record TcpSocket(IPEndPoint Local, IPEndPoint Remote, TcpSocketState State, int Retransmits, uint Uid, ulong Inode);

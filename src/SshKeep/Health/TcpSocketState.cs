@@ -5,7 +5,7 @@ namespace SshKeep.Health;
 /// their numeric values, so a parsed line casts straight to the enum. A value the kernel adds
 /// later still parses (as its number); nothing here switches exhaustively over it.
 /// </summary>
-public enum TcpSocketState
+internal enum TcpSocketState
 {
     Established = 1,
     SynSent = 2,

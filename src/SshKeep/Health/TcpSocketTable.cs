@@ -18,7 +18,7 @@ namespace SshKeep.Health;
 /// integer ("%08X"), so on a little-endian machine 127.0.0.1 appears as 0100007F. Writing the
 /// parsed integer back in host order gives the original bytes on any architecture.
 /// </remarks>
-public static class TcpSocketTable
+internal static class TcpSocketTable
 {
     /// <summary>The sockets in one /proc/net/tcp or /proc/net/tcp6 text (the header line is skipped as malformed).</summary>
     public static IReadOnlyList<TcpSocket> Parse(string text) =>

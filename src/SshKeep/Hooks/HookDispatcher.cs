@@ -12,7 +12,7 @@ namespace SshKeep.Hooks;
 /// takes effect without restarting any ssh; a tunnel no longer in the file keeps its hooks until
 /// it is removed (<see cref="TransitionReasons.Removed"/>), so its stop still runs its on_down.
 /// </summary>
-public sealed class HookDispatcher(Action<HookInvocation> enqueue)
+internal sealed class HookDispatcher(Action<HookInvocation> enqueue)
 {
     private readonly Lock _gate = new();
     private Dictionary<string, HookSettings> _current = new(StringComparer.Ordinal);

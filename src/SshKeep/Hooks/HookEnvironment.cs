@@ -10,7 +10,7 @@ namespace SshKeep.Hooks;
 /// status.json shows anyway: names, states, times, counts and ssh's last error line; never a key,
 /// a password or the config's contents. Pure.
 /// </summary>
-public static class HookEnvironment
+internal static class HookEnvironment
 {
     /// <summary>Longest SSHKEEP_REASON; ssh's error lines are short, a runaway one is cut.</summary>
     public const int MaxReasonLength = 500;
@@ -24,8 +24,8 @@ public static class HookEnvironment
         {
             ["SSHKEEP_TUNNEL"] = next.Name,
             ["SSHKEEP_EVENT"] = HookEventNames.ToName(hookEvent),
-            ["SSHKEEP_STATE"] = TunnelStateNames.ToName(next.State),
-            ["SSHKEEP_PREVIOUS_STATE"] = TunnelStateNames.ToName(previous.State),
+            ["SSHKEEP_STATE"] = KebabName.Of(next.State),
+            ["SSHKEEP_PREVIOUS_STATE"] = KebabName.Of(previous.State),
             ["SSHKEEP_REASON"] = Reason(next),
             ["SSHKEEP_SINCE"] = UtcTimestampJsonConverter.ToText(next.Since),
             ["SSHKEEP_TIMESTAMP"] = UtcTimestampJsonConverter.ToText(now),
@@ -58,7 +58,7 @@ public static class HookEnvironment
                 break;
             }
 
-            line.Append(char.IsControl(c) ? ' ' : c);
+            line.Append(OneLine.IsUnsafe(c) ? ' ' : c);
         }
 
         return line.ToString();

@@ -1,7 +1,7 @@
 namespace SshKeep.Hooks;
 
 /// <summary>What a hook is run for. Spelled for users by <see cref="HookEventNames"/>.</summary>
-public enum HookEvent
+internal enum HookEvent
 {
     /// <summary>The tunnel entered <c>up</c>.</summary>
     Up,

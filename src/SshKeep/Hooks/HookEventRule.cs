@@ -8,7 +8,7 @@ namespace SshKeep.Hooks;
 /// error line, pid or retry time in the same state fires nothing, nor does the daemon's listing of
 /// a tunnel, so a hook never runs twice for one change. Pure; tested as a table.
 /// </summary>
-public static class HookEventRule
+internal static class HookEventRule
 {
     /// <summary>The events, in the order their hooks run (a tunnel that goes from up straight to
     /// needs-attention runs on_down, then on_needs_attention).</summary>

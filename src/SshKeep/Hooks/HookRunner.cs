@@ -14,7 +14,7 @@ namespace SshKeep.Hooks;
 /// is logged line by line (the first <see cref="MaxOutputLines"/> lines, each cut), and how it
 /// ended is logged. Nothing a hook does reaches a tunnel's state.
 /// </summary>
-public sealed class HookRunner : IAsyncDisposable
+internal sealed class HookRunner : IAsyncDisposable
 {
     /// <summary>Hooks kept waiting per tunnel; a tunnel flapping faster than its hooks run loses the oldest.</summary>
     public const int QueueCapacity = 8;

@@ -11,7 +11,7 @@ namespace SshKeep.Hooks;
 /// (<see cref="DaemonLog"/>). Each line names the event ("up hook") so a reader can tell hooks of
 /// one tunnel apart, and says what happens next; none of them means the tunnel is affected.
 /// </summary>
-public static partial class HooksLog
+internal static partial class HooksLog
 {
     [LoggerMessage(1400, LogLevel.Debug, "{Event} hook: running {Command} (pid {Pid}); killed if still running after {Timeout}")]
     public static partial void HookStarted(this ILogger logger, string tunnel, string @event, string command, int pid, DaemonDuration timeout);

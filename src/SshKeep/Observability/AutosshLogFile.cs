@@ -13,7 +13,7 @@ namespace SshKeep.Observability;
 /// file is created 0644 less the umask (autossh: 0666 less the umask), never writable by others
 /// under any umask. docs/compatibility.md lists the difference.
 /// </remarks>
-public static class AutosshLogFile
+internal static class AutosshLogFile
 {
     /// <summary>0644.</summary>
     private const uint ReadableByAll = 0x1A4;

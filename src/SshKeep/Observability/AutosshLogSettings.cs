@@ -1,7 +1,7 @@
 namespace SshKeep.Observability;
 
 /// <summary>How autossh-style logging is set up (spec R84, R85, R31, R70, R80).</summary>
-public sealed record AutosshLogSettings
+internal sealed record AutosshLogSettings
 {
     /// <summary>progname: syslog ident and log-file prefix (R70).</summary>
     public required string ProgramName { get; init; }

@@ -8,7 +8,7 @@ namespace SshKeep.Observability;
 /// LOG_ERR (3), Warning to LOG_WARNING (4), Information to LOG_INFO (6), Debug and Trace to
 /// LOG_DEBUG (7). Thread-safe; all loggers share one target, which the provider owns.
 /// </summary>
-public sealed class AutosshLoggerProvider : ILoggerProvider
+internal sealed class AutosshLoggerProvider : ILoggerProvider
 {
     private readonly IAutosshLogTarget _target;
     private readonly int _logLevel;

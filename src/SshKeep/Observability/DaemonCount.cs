@@ -9,7 +9,7 @@ namespace SshKeep.Observability;
 /// <see cref="DaemonLog"/> methods wherever a count is followed by what it counts; a bare int
 /// would read "starting 1 tunnels".
 /// </summary>
-public readonly record struct DaemonCount(int Value, string One, string Many) : ISpanFormattable
+internal readonly record struct DaemonCount(int Value, string One, string Many) : ISpanFormattable
 {
     public static DaemonCount Tunnels(int value) => new(value, "tunnel", "tunnels");
 

@@ -3,12 +3,13 @@ using System.Globalization;
 namespace SshKeep.Observability;
 
 /// <summary>
-/// A time span as the daemon's log lines and systemd STATUS= line show it: short and exact
-/// enough to act on ("4s", "1.5s", "3m12s", "2h5m", "3d4h"). In JSON logs the same value is a
+/// A time span as the daemon's log lines and systemd STATUS= line show it: the one form of
+/// <see cref="DurationText"/> ("4s", "3m12s", "2h05m", "3d04h"), with a tenth under ten seconds
+/// ("1.5s"). In JSON logs the same value is a
 /// number of seconds. Pass it to <see cref="DaemonLog"/> methods wherever a duration is logged;
 /// a bare <see cref="TimeSpan"/> would print as "00:03:12".
 /// </summary>
-public readonly record struct DaemonDuration(TimeSpan Value) : ISpanFormattable
+internal readonly record struct DaemonDuration(TimeSpan Value) : ISpanFormattable
 {
     public static DaemonDuration FromSeconds(double seconds) => new(TimeSpan.FromSeconds(seconds));
 
@@ -19,8 +20,8 @@ public readonly record struct DaemonDuration(TimeSpan Value) : ISpanFormattable
 
     /// <summary>
     /// Under 10 s: tenths, without a trailing ".0" (back-off waits are jittered, and "0s" for a
-    /// 0.4 s wait would be wrong); under a minute: whole seconds; then the two largest units, the
-    /// smaller dropped when zero. Negative spans print as "0s" (a deadline already passed).
+    /// 0.4 s wait would be wrong); then whole seconds in <see cref="DurationText"/>'s form.
+    /// Negative spans print as "0s" (a deadline already passed).
     /// </summary>
     public override string ToString() => ToString(null, null);
 
@@ -41,21 +42,8 @@ public readonly record struct DaemonDuration(TimeSpan Value) : ISpanFormattable
             double tenths = Math.Round(v.TotalSeconds, 1, MidpointRounding.AwayFromZero);
             return destination.TryWrite(ic, $"{tenths:0.#}s", out charsWritten);
         }
-        if (v < TimeSpan.FromSeconds(59.5))
-        {
-            return destination.TryWrite(ic, $"{Math.Round(v.TotalSeconds, MidpointRounding.AwayFromZero):0}s", out charsWritten);
-        }
-        // Round to whole seconds first so 59.6 s reads "1m", not "0m60s".
+        // Round to whole seconds first so 59.6 s reads "1m00s", not "0m60s".
         long seconds = (long)Math.Round(v.TotalSeconds, MidpointRounding.AwayFromZero);
-        if (seconds < 3600) return TwoUnits(destination, out charsWritten, seconds / 60, 'm', seconds % 60, 's');
-        long minutes = (seconds + 30) / 60;
-        if (minutes < 24 * 60) return TwoUnits(destination, out charsWritten, minutes / 60, 'h', minutes % 60, 'm');
-        long hours = (minutes + 30) / 60;
-        return TwoUnits(destination, out charsWritten, hours / 24, 'd', hours % 24, 'h');
+        return destination.TryWrite(ic, $"{DurationText.Format(seconds)}", out charsWritten);
     }
-
-    private static bool TwoUnits(Span<char> destination, out int charsWritten, long big, char bigUnit, long small, char smallUnit) =>
-        small == 0
-            ? destination.TryWrite(CultureInfo.InvariantCulture, $"{big}{bigUnit}", out charsWritten)
-            : destination.TryWrite(CultureInfo.InvariantCulture, $"{big}{bigUnit}{small}{smallUnit}", out charsWritten);
 }

@@ -18,7 +18,7 @@ namespace SshKeep.Observability;
 /// in the binary form), cut at <see cref="MaxExceptionLength"/> characters.</item>
 /// </list>
 /// </summary>
-public static class DaemonJournalEntry
+internal static class DaemonJournalEntry
 {
     public const string MessageField = "MESSAGE";
     public const string PriorityField = "PRIORITY";

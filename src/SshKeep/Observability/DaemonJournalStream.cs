@@ -15,7 +15,7 @@ namespace SshKeep.Observability;
 /// layout differs between architectures. When the link cannot be read (no /proc), the variable is
 /// trusted, since under systemd that is almost always right.
 /// </remarks>
-public static class DaemonJournalStream
+internal static class DaemonJournalStream
 {
     public const string Variable = "JOURNAL_STREAM";
 
@@ -40,8 +40,8 @@ public static class DaemonJournalStream
     }
 
     /// <summary>This process's answer: <c>JOURNAL_STREAM</c> against its own fd 2.</summary>
-    public static bool StderrIsJournal() =>
-        Matches(Environment.GetEnvironmentVariable(Variable), ReadStderrLink());
+    public static bool StderrIsJournal(IReadOnlyDictionary<string, string> environment) =>
+        Matches(environment.GetValueOrDefault(Variable), ReadStderrLink());
 
     private static string? ReadStderrLink()
     {

@@ -17,7 +17,7 @@ namespace SshKeep.Observability;
 /// Durations are <see cref="DaemonDuration"/> ("4s", "3m12s"; seconds in JSON). A message never
 /// contains the tunnel name: it is the line's prefix.
 /// </summary>
-public static partial class DaemonLog
+internal static partial class DaemonLog
 {
     // --- the daemon (1000–1049) ---
 

@@ -10,7 +10,7 @@ namespace SshKeep.Observability;
 /// <param name="Message">The rendered message, not yet escaped.</param>
 /// <param name="Properties">The structured values (<c>[LoggerMessage]</c> state), or null.</param>
 /// <param name="Exception">An exception attached to the event, if any.</param>
-public readonly record struct DaemonLogEntry(
+internal readonly record struct DaemonLogEntry(
     DateTimeOffset Time,
     LogLevel Level,
     EventId EventId,

@@ -1,7 +1,7 @@
 namespace SshKeep.Observability;
 
 /// <summary>How the daemon writes its log lines on stderr (<c>--log-format</c>).</summary>
-public enum DaemonLogFormat
+internal enum DaemonLogFormat
 {
     /// <summary>One readable line per event: time, level, tunnel, message. Under journald each
     /// event is a journal entry whose MESSAGE is the line without time and level

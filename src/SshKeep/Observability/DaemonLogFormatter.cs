@@ -20,7 +20,7 @@ namespace SshKeep.Observability;
 /// Events of the daemon as a whole have no tunnel: the text formats leave out the <c>name: </c>
 /// part and JSON writes <c>"tunnel":null</c>.
 /// </summary>
-public static class DaemonLogFormatter
+internal static class DaemonLogFormatter
 {
     /// <summary>The parameter name every per-tunnel <see cref="DaemonLog"/> method gives the tunnel name.</summary>
     public const string TunnelProperty = "tunnel";
@@ -79,15 +79,15 @@ public static class DaemonLogFormatter
     {
         if (entry.Tunnel is { } tunnel)
         {
-            DaemonLogText.AppendEscaped(builder, tunnel);
+            OneLine.Append(builder, tunnel);
             builder.Append(": ");
         }
-        DaemonLogText.AppendEscaped(builder, entry.Message);
+        OneLine.Append(builder, entry.Message);
         if (entry.Exception is { } exception)
         {
             // The text line stays one line: the message only; JSON carries the whole exception.
             builder.Append(": ");
-            DaemonLogText.AppendEscaped(builder, exception.Message);
+            OneLine.Append(builder, exception.Message);
         }
     }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace SshKeep.Observability;
 
 /// <summary>The level names of <c>--log-level</c> and of the <c>level</c> field of JSON lines.</summary>
-public static class DaemonLogLevels
+internal static class DaemonLogLevels
 {
     /// <summary>What <c>--log-level</c> accepts, least to most severe (for help text and errors).</summary>
     public static IReadOnlyList<string> Names { get; } = ["trace", "debug", "info", "warn", "error", "critical"];

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace SshKeep.Observability;
 
 /// <summary>How the daemon logs (<c>--log-format</c>, <c>--log-level</c>, and whether stderr is the journal).</summary>
-public sealed record DaemonLogSettings
+internal sealed record DaemonLogSettings
 {
     public required TimeProvider TimeProvider { get; init; }
 

@@ -14,7 +14,7 @@ namespace SshKeep.Observability;
 /// out whole, in one write(2) or one datagram. The buffers are reused under one lock, so an event
 /// costs its message string and little else.
 /// </summary>
-public sealed class DaemonLoggerProvider : ILoggerProvider
+internal sealed class DaemonLoggerProvider : ILoggerProvider
 {
     private readonly object _gate = new();
     private readonly Stream _output;
@@ -43,13 +43,13 @@ public sealed class DaemonLoggerProvider : ILoggerProvider
     }
 
     /// <summary>The daemon's provider: stderr, journald detected from <c>JOURNAL_STREAM</c>.</summary>
-    public static DaemonLoggerProvider ForStderr(DaemonLogFormat format, LogLevel minimumLevel, TimeProvider timeProvider) =>
+    public static DaemonLoggerProvider ForStderr(DaemonLogFormat format, LogLevel minimumLevel, TimeProvider timeProvider, IReadOnlyDictionary<string, string> environment) =>
         new(Console.OpenStandardError(), new DaemonLogSettings
         {
             TimeProvider = timeProvider,
             Format = format,
             MinimumLevel = minimumLevel,
-            Journal = DaemonJournalStream.StderrIsJournal(),
+            Journal = DaemonJournalStream.StderrIsJournal(environment),
             JournalSocketPath = JournalSocket.DefaultPath,
         }, ownsOutput: true);
 

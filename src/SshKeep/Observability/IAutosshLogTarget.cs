@@ -6,7 +6,7 @@ namespace SshKeep.Observability;
 /// thread-safe and never throw from <see cref="Write"/>: like autossh, a log line that cannot be
 /// written is dropped.
 /// </summary>
-public interface IAutosshLogTarget : IDisposable
+internal interface IAutosshLogTarget : IDisposable
 {
     /// <summary>Writes one message; <paramref name="severity"/> is a syslog severity (0–7).</summary>
     void Write(int severity, string text);

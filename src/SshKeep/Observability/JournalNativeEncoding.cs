@@ -11,7 +11,7 @@ namespace SshKeep.Observability;
 /// binary form, <c>NAME\n</c>, its length in bytes as a 64-bit little-endian integer, the bytes,
 /// and <c>\n</c>. Values are UTF-8.
 /// </summary>
-public static class JournalNativeEncoding
+internal static class JournalNativeEncoding
 {
     /// <summary>journald ignores longer field names.</summary>
     public const int MaxFieldNameLength = 64;

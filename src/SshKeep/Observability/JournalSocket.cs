@@ -15,7 +15,7 @@ namespace SshKeep.Observability;
 /// client does: the daemon's entries are a line and at most a cut stack trace, far below the
 /// datagram limit, so that path would never run. If it did, the line goes to stderr.
 /// </remarks>
-public sealed class JournalSocket : IDisposable
+internal sealed class JournalSocket : IDisposable
 {
     /// <summary>Where journald listens for native entries.</summary>
     public const string DefaultPath = "/run/systemd/journal/socket";

@@ -16,7 +16,7 @@ namespace SshKeep.Observability;
 /// <c>fopen(path, "a")</c> (O_APPEND) gives when another process appends to the same file or
 /// logrotate truncates it. Write errors are ignored, as autossh ignores fprintf's result.
 /// </remarks>
-public sealed class LogFileTarget : IAutosshLogTarget
+internal sealed class LogFileTarget : IAutosshLogTarget
 {
     private readonly object _gate = new();
     private readonly Stream _stream;

@@ -18,7 +18,7 @@ namespace SshKeep.Observability;
 /// <c>LOG_PERROR</c> (AUTOSSH_DEBUG, R31/R84) the copy <c>ident[pid]: text\n</c> goes to stderr
 /// first, whether or not syslog is reachable.
 /// </remarks>
-public sealed class SyslogLogTarget : IAutosshLogTarget
+internal sealed class SyslogLogTarget : IAutosshLogTarget
 {
     /// <summary>The socket glibc's syslog() writes to (<c>_PATH_LOG</c>).</summary>
     public const string DefaultSocketPath = "/dev/log";

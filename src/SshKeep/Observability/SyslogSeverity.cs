@@ -7,7 +7,7 @@ namespace SshKeep.Observability;
 /// autossh itself only uses ERR, INFO and DEBUG (spec R85); Warning and Critical are mapped for
 /// sshkeep's own messages so that nothing logged through this provider is lost.
 /// </summary>
-public static class SyslogSeverity
+internal static class SyslogSeverity
 {
     public const int Critical = 2;
     public const int Error = 3;

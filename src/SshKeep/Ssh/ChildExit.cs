@@ -5,7 +5,7 @@ namespace SshKeep.Ssh;
 /// autossh's verdict (spec R61) treats "killed by signal N" and "exited with status N" differently,
 /// and an exit status of 137 must never be mistaken for SIGKILL.
 /// </summary>
-public readonly record struct ChildExit
+internal readonly record struct ChildExit
 {
     private ChildExit(int? status, int? signal) => (ExitStatus, Signal) = (status, signal);
 

@@ -23,7 +23,7 @@ namespace SshKeep.Ssh;
 /// pid we did not start is ever waited for (the daemon is not a subreaper: orphans of ssh or a hook
 /// go to init, which reaps them; they are still ended through their group).
 /// </remarks>
-public sealed class ChildReaper : IDisposable
+internal sealed class ChildReaper : IDisposable
 {
     private readonly object _gate = new();
     private readonly Dictionary<int, TrackedChild> _children = [];

@@ -1,7 +1,7 @@
 namespace SshKeep.Ssh;
 
 /// <summary>A running ssh child. Its exit is seen the moment it happens (SIGCHLD), never by polling.</summary>
-public interface ISshProcess : IAsyncDisposable
+internal interface ISshProcess : IAsyncDisposable
 {
     int Pid { get; }
 

@@ -7,7 +7,7 @@ namespace SshKeep.Ssh;
 /// <param name="setprivPath">Start ssh through <c>setpriv --pdeathsig TERM --</c>, so the kernel ends it
 /// when the daemon dies (docs/daemon.md, "Parent-death signal"), and on the one <see cref="SpawnerThread"/>,
 /// the thread that signal is tied to; null starts ssh directly on the calling thread, as autossh does.</param>
-public sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvider, string? setprivPath = null)
+internal sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvider, string? setprivPath = null)
     : ISshLauncher
 {
     public ISshProcess Start(SshStartInfo startInfo)

@@ -1,7 +1,7 @@
 namespace SshKeep.Ssh;
 
 /// <summary>An ssh child started by <see cref="PosixSshLauncher"/>.</summary>
-public sealed class PosixSshProcess : ISshProcess
+internal sealed class PosixSshProcess : ISshProcess
 {
     /// <summary>Grace given to a child still running when the process object is disposed.</summary>
     public static readonly TimeSpan DisposeGrace = TimeSpan.FromSeconds(5);

@@ -32,7 +32,7 @@ namespace SshKeep.Ssh;
 /// <para>Compatibility mode does not use this: autossh passes its whole environment to ssh, and
 /// so does sshkeep there (a script may rely on any variable reaching its ssh).</para>
 /// </remarks>
-public static class SshEnvironment
+internal static class SshEnvironment
 {
     /// <summary>The variables passed on by name.</summary>
     public static IReadOnlyList<string> AllowedNames { get; } =

@@ -1,7 +1,7 @@
 namespace SshKeep.Ssh;
 
 /// <summary>What one line of ssh's stderr says, as far as supervision cares.</summary>
-public enum SshFailureKind
+internal enum SshFailureKind
 {
     /// <summary>Not a line that decides anything (banners, "Transferred: …").</summary>
     None,

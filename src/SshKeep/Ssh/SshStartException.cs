@@ -1,7 +1,7 @@
 namespace SshKeep.Ssh;
 
 /// <summary>The program could not be executed at all (spawn/exec failed).</summary>
-public sealed class SshStartException(string program, string reason, int errno)
+internal sealed class SshStartException(string program, string reason, int errno)
     : Exception($"{program}: {reason}")
 {
     public string Program { get; } = program;

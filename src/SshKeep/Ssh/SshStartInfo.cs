@@ -16,7 +16,7 @@ namespace SshKeep.Ssh;
 /// through <see cref="ISshProcess.StandardErrorLines"/>; otherwise stderr is inherited.</param>
 /// <param name="ClearEnvironment">Start from an empty environment instead of this process's, so the
 /// child gets exactly <paramref name="EnvironmentOverrides"/> (daemon mode: <see cref="SshEnvironment"/>).</param>
-public sealed record SshStartInfo(
+internal sealed record SshStartInfo(
     string Program,
     IReadOnlyList<string> Arguments,
     IReadOnlyDictionary<string, string?>? EnvironmentOverrides = null,

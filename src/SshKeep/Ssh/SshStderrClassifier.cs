@@ -7,7 +7,7 @@ namespace SshKeep.Ssh;
 /// Reads OpenSSH client stderr lines (checked against OpenSSH 9.2's wording) into the failure
 /// classes the daemon acts on (design: recovery). Pure; unknown lines are <see cref="SshFailureKind.None"/>.
 /// </summary>
-public static partial class SshStderrClassifier
+internal static partial class SshStderrClassifier
 {
     public static SshStderrLine Classify(string line)
     {

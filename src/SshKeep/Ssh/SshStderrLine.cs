@@ -1,7 +1,7 @@
 namespace SshKeep.Ssh;
 
 /// <summary>One classified stderr line: its kind and, for port failures, the port.</summary>
-public readonly record struct SshStderrLine(SshFailureKind Kind, int? Port = null)
+internal readonly record struct SshStderrLine(SshFailureKind Kind, int? Port = null)
 {
     /// <summary>A permanent failure: retrying quickly cannot help, a person must act.</summary>
     public bool IsPermanent => Kind is SshFailureKind.AuthenticationRefused or SshFailureKind.HostKeyRejected or SshFailureKind.BadConfiguration;

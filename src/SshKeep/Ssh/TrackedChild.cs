@@ -1,7 +1,7 @@
 namespace SshKeep.Ssh;
 
 /// <summary>One child watched by a <see cref="ChildReaper"/>: its exit and its first stop, as tasks.</summary>
-public sealed class TrackedChild
+internal sealed class TrackedChild
 {
     private readonly ChildReaper _reaper;
 

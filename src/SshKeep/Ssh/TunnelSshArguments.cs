@@ -15,7 +15,7 @@ namespace SshKeep.Ssh;
 /// ssh keeps the first value it reads for an option, command line before ssh_config, so what is
 /// written here wins over the user's ssh_config. Pure: no environment, no file system.
 /// </summary>
-public static class TunnelSshArguments
+internal static class TunnelSshArguments
 {
     /// <summary>Options sshkeep cannot supervise without, always first (so they win) and never
     /// taken from the tunnel: no password prompt on a terminal nobody watches, and no multiplexing

@@ -5,7 +5,7 @@ namespace SshKeep.Supervision;
 /// less than min_time after the previous one; after 5 such "fast" tries, sleep
 /// poll/100 · t · t/3 seconds (t = tries − 5), capped at poll. Pure: state in, state out.
 /// </summary>
-public static class AutosshBackoff
+internal static class AutosshBackoff
 {
     /// <summary>Tries allowed back to back before the quadratic sleeps start.</summary>
     public const int FastTries = 5;

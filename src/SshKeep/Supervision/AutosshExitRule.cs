@@ -6,7 +6,7 @@ namespace SshKeep.Supervision;
 /// How autossh 1.4g reads an ssh exit (spec R61, autossh.c ssh_wait). Pure: the table tests in
 /// AutosshExitRuleTests lock every row of the spec's verified matrix.
 /// </summary>
-public static class AutosshExitRule
+internal static class AutosshExitRule
 {
     /// <param name="exit">How ssh ended.</param>
     /// <param name="run">1-based number of this ssh start (autossh's start_count).</param>
@@ -24,14 +24,14 @@ public static class AutosshExitRule
         // R61.2: whole seconds and "<=" make the real window GATETIME..GATETIME+1 s; any status,
         // even 0, counts as premature on the first run.
         if (run == 1 && gateTimeSeconds != 0 && endedAtSeconds - startedAtSeconds <= gateTimeSeconds)
-            return ChildExitVerdict.ExitWith(ChildExitCase.Premature, 1);
+            return ChildExitVerdict.ExitWith(ChildExitCase.Premature, ExitCodes.Failure);
 
         return status switch
         {
             255 => ChildExitVerdict.RestartFor(ChildExitCase.ErrorStatusRestart),
-            0 => ChildExitVerdict.ExitWith(ChildExitCase.CleanExit, 0),
+            0 => ChildExitVerdict.ExitWith(ChildExitCase.CleanExit, ExitCodes.Ok),
             1 or 2 when run > 1 || gateTimeSeconds == 0 => ChildExitVerdict.RestartFor(ChildExitCase.ErrorStatusRestart),
-            _ => ChildExitVerdict.ExitWith(ChildExitCase.StatusExit, 1),
+            _ => ChildExitVerdict.ExitWith(ChildExitCase.StatusExit, ExitCodes.Failure),
         };
     }
 }

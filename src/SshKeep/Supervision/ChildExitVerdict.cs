@@ -1,7 +1,7 @@
 namespace SshKeep.Supervision;
 
 /// <summary>Which line of autossh's exit table (spec R61) an ssh exit fell on.</summary>
-public enum ChildExitCase
+internal enum ChildExitCase
 {
     /// <summary>Killed by a signal: always restart, even inside the gate.</summary>
     KilledBySignal,
@@ -20,7 +20,7 @@ public enum ChildExitCase
 }
 
 /// <summary>The decision for one ssh exit: restart, or end with <see cref="ExitCode"/>.</summary>
-public readonly record struct ChildExitVerdict(ChildExitCase Case, bool Restart, int ExitCode)
+internal readonly record struct ChildExitVerdict(ChildExitCase Case, bool Restart, int ExitCode)
 {
     public static ChildExitVerdict RestartFor(ChildExitCase @case) => new(@case, true, 0);
 

@@ -12,7 +12,7 @@ namespace SshKeep.Supervision;
 /// decisions of <see cref="AutosshExitRule"/> and <see cref="AutosshBackoff"/>. The deliberate
 /// differences (docs/compatibility.md) are marked "FIX" with their rule number.
 /// </summary>
-public sealed class CompatSupervisor
+internal sealed class CompatSupervisor
 {
     private readonly CompatSettings _settings;
     private readonly ISshLauncher _launcher;
@@ -64,7 +64,7 @@ public sealed class CompatSupervisor
             if (LifetimeExceeded())
             {
                 _log.LifetimeExceeded();
-                return 0;
+                return ExitCodes.Ok;
             }
 
             _startCount++;
@@ -75,7 +75,7 @@ public sealed class CompatSupervisor
             if (_exitSignal is not null)
             {
                 _log.SignalledToExitBetweenRuns();
-                return 1;
+                return ExitCodes.Failure;
             }
 
             // FIX R67 quirk 14: a back-off wait that ran past the lifetime no longer starts an
@@ -83,7 +83,7 @@ public sealed class CompatSupervisor
             if (LifetimeExceeded())
             {
                 _log.LifetimeExceeded();
-                return 0;
+                return ExitCodes.Ok;
             }
 
             var outcome = await RunOnceAsync(cancellationToken);
@@ -91,7 +91,7 @@ public sealed class CompatSupervisor
         }
 
         _log.MaxStartReached();
-        return 0;
+        return ExitCodes.Ok;
     }
 
     /// <summary>R63: back-off check and sleep before every start. Returns an exit code to quit with.</summary>
@@ -144,7 +144,7 @@ public sealed class CompatSupervisor
                     case SIGQUIT:
                         // FIX R71: no ssh runs now, so only the pid file is left to clean (the caller does).
                         _log.ReceivedSignalToExit(signal);
-                        return 128 + signal;
+                        return ExitCodes.Quit;
                     default:
                         // FIX R74/R75: HUP, USR1, USR2 and ALRM no longer kill us here; they end
                         // the wait and ssh starts at once (what the man page promised for HUP).
@@ -178,7 +178,7 @@ public sealed class CompatSupervisor
             else if (signal == SIGQUIT)
             {
                 _log.ReceivedSignalToExit(signal);
-                return 128 + signal;
+                return ExitCodes.Quit;
             }
         }
 
@@ -201,7 +201,7 @@ public sealed class CompatSupervisor
         {
             // R60.3.7: an exec failure ends autossh with 1.
             _log.ExecFailed(e.Program, e.Reason);
-            return 1;
+            return ExitCodes.Failure;
         }
 
         // R60.3.5/R61.2: the start time in whole seconds. Read once ssh exists rather than before
@@ -246,7 +246,7 @@ public sealed class CompatSupervisor
             if (cancellationToken.IsCancellationRequested)
             {
                 await StopAsync(process);
-                return 1;
+                return ExitCodes.Failure;
             }
 
             var evt = await NextEventAsync(process, alarmAt, stall, cancellationToken);
@@ -277,7 +277,7 @@ public sealed class CompatSupervisor
                     // ssh first and the exit status says which signal ended us (128+3).
                     _log.ReceivedSignalToExit(s.Signal);
                     await StopAsync(process);
-                    return s.Signal == SIGQUIT ? 128 + SIGQUIT : 1;
+                    return s.Signal == SIGQUIT ? ExitCodes.Quit : ExitCodes.Failure;
 
                 case WatchEvent.Signalled { Signal: SIGUSR1 }:
                     _log.SignalledToRestart();
@@ -332,7 +332,7 @@ public sealed class CompatSupervisor
             {
                 _log.ReceivedSignalToExit(signal);
                 await StopAsync(process);
-                return new WatchResult(signal == SIGQUIT ? 128 + SIGQUIT : 1);
+                return new WatchResult(signal == SIGQUIT ? ExitCodes.Quit : ExitCodes.Failure);
             }
 
             _log.PortDown();

@@ -1,7 +1,7 @@
 namespace SshKeep.Supervision;
 
 /// <summary>What the compatibility supervisor needs beyond autossh's own settings.</summary>
-public sealed record CompatSupervisorOptions
+internal sealed record CompatSupervisorOptions
 {
     /// <summary>When the environment was read: AUTOSSH_MAXLIFETIME counts from here (R67).</summary>
     public required DateTimeOffset LifetimeStart { get; init; }

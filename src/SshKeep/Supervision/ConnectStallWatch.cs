@@ -14,7 +14,7 @@ namespace SshKeep.Supervision;
 /// connection is established (a live connection never goes back to connecting), and gives up
 /// when ssh shows no TCP socket at all (a ProxyCommand), so it costs nothing in steady state.
 /// </summary>
-public sealed class ConnectStallWatch(IServerReachability reachability, TimeProvider time)
+internal sealed class ConnectStallWatch(IServerReachability reachability, TimeProvider time)
 {
     /// <summary>How often ssh's socket is looked at while it connects.</summary>
     public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);

@@ -10,7 +10,7 @@ namespace SshKeep.Supervision;
 /// <see cref="TransitionReasons.Removed"/>): the one stream the daemon's status, systemd, hooks,
 /// metrics and timeline fold (docs/daemon.md, "Transitions are the only news").
 /// </summary>
-public sealed class DaemonSupervisor : IAsyncDisposable
+internal sealed class DaemonSupervisor : IAsyncDisposable
 {
     private readonly Func<TunnelConfig, Action<TunnelTransition>, TunnelSupervisor> _create;
     private readonly TimeProvider _time;

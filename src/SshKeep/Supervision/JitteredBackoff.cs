@@ -6,7 +6,7 @@ namespace SshKeep.Supervision;
 /// The daemon's back-off (design: recovery): exponential with full jitter, so a fleet
 /// that lost the same server does not come back in lockstep. Pure: the random draw is a parameter.
 /// </summary>
-public static class JitteredBackoff
+internal static class JitteredBackoff
 {
     /// <summary>The ceiling for the n-th consecutive failure (0-based): initial·2ⁿ, capped at max.</summary>
     public static TimeSpan Ceiling(int failures, BackoffSettings settings)

@@ -20,7 +20,7 @@ namespace SshKeep.Supervision;
 /// <para>A cancelled wait completes at once and leaves its entry until its due time, so the queue
 /// holds at most one entry per wait begun in the last interval.</para>
 /// </remarks>
-public sealed class ProbeClock : IDisposable
+internal sealed class ProbeClock : IDisposable
 {
     /// <summary>Long waits end on a multiple of this.</summary>
     public static readonly TimeSpan Grain = TimeSpan.FromSeconds(1);

@@ -10,7 +10,7 @@ namespace SshKeep.Supervision;
 /// <see cref="HealthSettings.ProbeFailures"/> failing rounds in a row. A fault is therefore
 /// condemned at most <see cref="DetectionBudget"/> after it began.
 /// </summary>
-public static class ProbeSchedule
+internal static class ProbeSchedule
 {
     /// <summary>Probes are on when the interval is positive.</summary>
     public static bool Enabled(HealthSettings health) => health.ProbeInterval > 0;

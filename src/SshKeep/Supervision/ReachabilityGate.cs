@@ -14,7 +14,7 @@ namespace SshKeep.Supervision;
 /// refused forward) and the back-off runs its course, and the server sees one connect per
 /// failure, not one every 100 ms.
 /// </summary>
-public static class ReachabilityGate
+internal static class ReachabilityGate
 {
     /// <summary>How often an unreachable server is tried (what the log line says; the checks
     /// themselves are <see cref="IServerReachability.WaitUntilAnswersAsync"/>'s).</summary>

@@ -6,7 +6,7 @@ namespace SshKeep.Supervision;
 /// What a reload does, by tunnel name: removed ones stop, new ones start,
 /// changed ones restart, unchanged ones keep their ssh. Pure.
 /// </summary>
-public sealed record ReloadPlan(
+internal sealed record ReloadPlan(
     IReadOnlyList<string> Removed,
     IReadOnlyList<TunnelConfig> Added,
     IReadOnlyList<TunnelConfig> Changed,

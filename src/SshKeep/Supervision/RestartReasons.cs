@@ -4,7 +4,7 @@ namespace SshKeep.Supervision;
 /// Why an ssh run of a tunnel ended, as a small fixed set (a metrics label, a status field, a
 /// hook variable): never free text, so label cardinality stays bounded.
 /// </summary>
-public static class RestartReasons
+internal static class RestartReasons
 {
     /// <summary>ssh exited on its own for a transient reason (connection lost, refused, timed out).</summary>
     public const string Exited = "exited";

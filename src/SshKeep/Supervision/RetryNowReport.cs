@@ -11,7 +11,7 @@ namespace SshKeep.Supervision;
 /// </summary>
 /// <param name="Tunnels">The tunnels asked, in config-file order, with the status each had when
 /// asked; empty when a named tunnel does not run.</param>
-public sealed record RetryNowReport(IReadOnlyList<TunnelStatus> Tunnels)
+internal sealed record RetryNowReport(IReadOnlyList<TunnelStatus> Tunnels)
 {
     /// <summary>Most tunnel names a line lists before it says "and N more".</summary>
     public const int MaxNames = 4;

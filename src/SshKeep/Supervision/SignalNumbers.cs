@@ -1,7 +1,7 @@
 namespace SshKeep.Supervision;
 
 /// <summary>Linux signal numbers the supervisor reacts to (x86-64/arm64 values).</summary>
-public static class SignalNumbers
+internal static class SignalNumbers
 {
     public const int SIGHUP = 1;
     public const int SIGINT = 2;

@@ -1,7 +1,7 @@
 namespace SshKeep.Supervision;
 
 /// <summary>Why a tunnel's status changed (<see cref="TunnelTransition.Reason"/>).</summary>
-public static class TransitionReasons
+internal static class TransitionReasons
 {
     /// <summary>An ssh run begins (state starting).</summary>
     public const string Starting = "starting";

@@ -1,7 +1,7 @@
 namespace SshKeep.Supervision;
 
 /// <summary>What a person (CLI, signal) or an event can ask of one tunnel.</summary>
-public enum TunnelCommand
+internal enum TunnelCommand
 {
     /// <summary>End a wait now (SIGUSR1, `retry-now`).</summary>
     RetryNow,

@@ -4,7 +4,7 @@ namespace SshKeep.Supervision;
 
 /// <summary>What <see cref="TunnelMachine.Step"/> asks the shell (<see cref="TunnelSupervisor"/>)
 /// to do, as values, carried out in order.</summary>
-public abstract record TunnelEffect
+internal abstract record TunnelEffect
 {
     /// <summary>Start ssh; the shell answers with <see cref="TunnelEvent.SshStarted"/> or
     /// <see cref="TunnelEvent.SshCouldNotStart"/>, then reports what the run does.</summary>

@@ -6,7 +6,7 @@ namespace SshKeep.Supervision;
 
 /// <summary>Everything that can happen to one tunnel, as values: the input of
 /// <see cref="TunnelMachine.Step"/> (docs/daemon.md, "The tunnel machine").</summary>
-public abstract record TunnelEvent
+internal abstract record TunnelEvent
 {
     /// <summary>The supervisor begins (the first ssh start follows).</summary>
     public sealed record Begin : TunnelEvent;

@@ -12,7 +12,7 @@ namespace SshKeep.Supervision;
 /// the effects to carry out, in order. <see cref="TunnelRetryPolicy"/> decides the waits;
 /// <see cref="TunnelSupervisor"/> waits for events and carries the effects out.
 /// </summary>
-public static class TunnelMachine
+internal static class TunnelMachine
 {
     /// <summary>How long ssh's stderr may stay open after its exit before the run is judged without it.</summary>
     public static readonly TimeSpan StderrAfterExit = TimeSpan.FromMilliseconds(500);

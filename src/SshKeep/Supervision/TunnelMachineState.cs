@@ -4,7 +4,7 @@ namespace SshKeep.Supervision;
 
 /// <summary>The whole state of one tunnel's machine: what users see (<see cref="Status"/>), where
 /// the machine is (<see cref="Phase"/>), the current run, and the wiring facts it decides on.</summary>
-public sealed record TunnelMachineState
+internal sealed record TunnelMachineState
 {
     public required TunnelConfig Config { get; init; }
 

@@ -1,7 +1,7 @@
 namespace SshKeep.Supervision;
 
 /// <summary>Where <see cref="TunnelMachine"/> is: finer than the <see cref="TunnelState"/> users see.</summary>
-public enum TunnelPhase
+internal enum TunnelPhase
 {
     /// <summary>Not begun.</summary>
     Idle,

@@ -9,7 +9,7 @@ namespace SshKeep.Supervision;
 /// retried on a short jittered period, everything else backs off exponentially with full jitter,
 /// and the daemon never gives up on a transient failure.
 /// </summary>
-public static class TunnelRetryPolicy
+internal static class TunnelRetryPolicy
 {
     /// <summary>Two starts of an unhealthy tunnel are never closer than this.</summary>
     public static readonly TimeSpan MinimumGap = TimeSpan.FromSeconds(1);

@@ -15,7 +15,7 @@ namespace SshKeep.Supervision;
 /// <param name="EndReason">One of <see cref="RestartReasons"/>, when sshkeep ended it.</param>
 /// <param name="RestartAtOnce">The next run starts without a wait (restart asked, stall).</param>
 /// <param name="Outcome">How the run ended, once it has.</param>
-public sealed record TunnelRun(
+internal sealed record TunnelRun(
     DateTimeOffset StartedAt,
     int Pid = 0,
     DateTimeOffset? UpSince = null,

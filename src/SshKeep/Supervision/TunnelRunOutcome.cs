@@ -10,7 +10,7 @@ namespace SshKeep.Supervision;
 /// <param name="SinceStart">How long the run lasted, from start to exit.</param>
 /// <param name="Reason">A short human reason: the decisive line, or how ssh ended.</param>
 /// <param name="CouldNotConnect">ssh said its TCP connect to the server failed: the run never reached it.</param>
-public sealed record TunnelRunOutcome(
+internal sealed record TunnelRunOutcome(
     ChildExit? Exit,
     SshStderrLine Decisive,
     bool ReachedUp,

@@ -1,7 +1,7 @@
 namespace SshKeep.Supervision;
 
 /// <summary>Where a tunnel of the daemon is. Written lower-case with dashes in status.</summary>
-public enum TunnelState
+internal enum TunnelState
 {
     /// <summary>ssh was started and has not proved the tunnel yet.</summary>
     Starting,

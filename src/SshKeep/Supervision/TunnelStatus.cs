@@ -1,7 +1,7 @@
 namespace SshKeep.Supervision;
 
 /// <summary>What `sshkeep status` shows for one tunnel; a snapshot, written to status.json.</summary>
-public sealed record TunnelStatus
+internal sealed record TunnelStatus
 {
     public required string Name { get; init; }
 

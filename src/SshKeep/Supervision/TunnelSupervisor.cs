@@ -15,7 +15,7 @@ namespace SshKeep.Supervision;
 /// effects: starts and stops ssh, arms the one timer, reads stderr, runs the listener checks,
 /// probes and watches, and publishes each <see cref="TunnelTransition"/>.
 /// </summary>
-public sealed class TunnelSupervisor
+internal sealed class TunnelSupervisor
 {
     private readonly ISshLauncher _launcher;
     private readonly ILogger _log;

@@ -4,7 +4,7 @@ using SshKeep.Ssh;
 namespace SshKeep.Supervision;
 
 /// <summary>What a <see cref="TunnelSupervisor"/> is wired to besides its config.</summary>
-public sealed record TunnelSupervisorOptions
+internal sealed record TunnelSupervisorOptions
 {
     /// <summary>Builds the ssh command for a tunnel (the pure argv builder in production).</summary>
     public required Func<TunnelConfig, SshStartInfo> StartInfoFor { get; init; }

@@ -10,7 +10,7 @@ namespace SshKeep.Supervision;
 /// <param name="Before">The tunnel's status before the change.</param>
 /// <param name="After">Its status after the change.</param>
 /// <param name="Reason">Why, one of <see cref="TransitionReasons"/>.</param>
-public sealed record TunnelTransition(TunnelStatus Before, TunnelStatus After, string Reason)
+internal sealed record TunnelTransition(TunnelStatus Before, TunnelStatus After, string Reason)
 {
     public string Tunnel => After.Name;
 

@@ -37,7 +37,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var result = await SshkeepAsync(["help", "nosuch"]);
 
-        Assert.Equal(EntryPoint.UsageExitCode, result.ExitCode);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.StartsWith("sshkeep: help nosuch: no such command; the commands are up, status", result.StandardError, StringComparison.Ordinal);
     }
 
@@ -121,7 +121,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var result = await SshkeepAsync(["help", "config", key]);
 
-        Assert.Equal(EntryPoint.UsageExitCode, result.ExitCode);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Equal("", result.StandardOutput);
         Assert.Equal(expected, result.StandardError);
     }
@@ -131,7 +131,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var result = await SshkeepAsync(["help", "up", "config"]);
 
-        Assert.Equal(EntryPoint.UsageExitCode, result.ExitCode);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Equal("sshkeep: help up config: only help config takes a second word\n", result.StandardError);
     }
 
@@ -143,7 +143,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var result = await SshkeepAsync([word], SshThatLeavesAMark());
 
-        Assert.Equal(EntryPoint.UsageExitCode, result.ExitCode);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Equal(EntryPoint.UnknownCommandLine(word, suggestion) + "\n", result.StandardError);
         Assert.False(File.Exists(Mark), "ssh was started");
     }

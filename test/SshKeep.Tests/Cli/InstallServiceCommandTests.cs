@@ -23,7 +23,7 @@ public sealed class InstallServiceCommandTests : IDisposable
     {
         int status = InstallServiceCommand.Run(new InstallServiceOptions(), Host, _out, _err);
 
-        Assert.Equal(InstallServiceCommand.Ok, status);
+        Assert.Equal(ExitCodes.Ok, status);
         Assert.Equal(InstallServiceUnit.Render(InstallServicePlan.Make(new InstallServiceOptions(), Host).Spec!), _out.ToString());
         Assert.False(Directory.Exists(Host.SystemUnitDirectory));
     }
@@ -52,7 +52,7 @@ public sealed class InstallServiceCommandTests : IDisposable
         int status = InstallServiceCommand.Run(new InstallServiceOptions { Write = true }, Host, _out, _err);
 
         string path = Path.Combine(Host.SystemUnitDirectory, "sshkeep.service");
-        Assert.Equal(InstallServiceCommand.Ok, status);
+        Assert.Equal(ExitCodes.Ok, status);
         Assert.Equal(InstallServiceUnit.Render(InstallServicePlan.Make(new InstallServiceOptions(), Host).Spec!), File.ReadAllText(path));
         Assert.Equal(
             $"wrote {path}\nnext: systemctl daemon-reload && systemctl enable --now sshkeep\n",
@@ -67,7 +67,7 @@ public sealed class InstallServiceCommandTests : IDisposable
         int status = InstallServiceCommand.Run(new InstallServiceOptions { User = true, Write = true }, Host, _out, _err);
 
         string path = Path.Combine(Host.Home, ".config", "systemd", "user", "sshkeep.service");
-        Assert.Equal(InstallServiceCommand.Ok, status);
+        Assert.Equal(ExitCodes.Ok, status);
         Assert.True(File.Exists(path));
         Assert.Contains("systemctl --user daemon-reload && systemctl --user enable --now sshkeep", _out.ToString(), StringComparison.Ordinal);
         Assert.Contains("loginctl enable-linger alice", _out.ToString(), StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed class InstallServiceCommandTests : IDisposable
     {
         int status = InstallServiceCommand.Run(new InstallServiceOptions { Write = true, Account = "nosuchuser" }, Host, _out, _err);
 
-        Assert.Equal(InstallServiceCommand.Usage, status);
+        Assert.Equal(ExitCodes.Usage, status);
         Assert.Equal("sshkeep install-service: --account \"nosuchuser\": no such user on this machine; create it first (e.g. useradd --system --create-home nosuchuser)\n",
             _err.ToString());
         Assert.False(Directory.Exists(Host.SystemUnitDirectory));
@@ -107,7 +107,7 @@ public sealed class InstallServiceCommandTests : IDisposable
 
         int status = InstallServiceCommand.Run(new InstallServiceOptions { Write = true }, host, _out, _err);
 
-        Assert.Equal(InstallServiceCommand.CannotCreate, status);
+        Assert.Equal(ExitCodes.CannotCreate, status);
         Assert.Contains($"cannot write {Path.Combine(host.SystemUnitDirectory, "sshkeep.service")}", _err.ToString(), StringComparison.Ordinal);
         Assert.Equal("", _out.ToString());
     }
@@ -117,7 +117,7 @@ public sealed class InstallServiceCommandTests : IDisposable
     {
         int status = InstallServiceCommand.Run(new InstallServiceOptions { User = true, Account = "sshkeep" }, Host, _out, _err);
 
-        Assert.Equal(InstallServiceCommand.Usage, status);
+        Assert.Equal(ExitCodes.Usage, status);
         Assert.Equal("", _out.ToString());
         Assert.StartsWith("sshkeep install-service: --account applies to the system unit only", _err.ToString(), StringComparison.Ordinal);
     }

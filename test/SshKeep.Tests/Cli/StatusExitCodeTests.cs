@@ -17,8 +17,9 @@ public sealed class StatusExitCodeTests
     [InlineData(new[] { TunnelState.Up, TunnelState.Backoff }, 1)]
     [InlineData(new[] { TunnelState.WaitingForRemotePort }, 1)]
     [InlineData(new[] { TunnelState.NeedsAttention, TunnelState.Up }, 1)]
-    public void Zero_when_every_tunnel_that_should_run_is_up_otherwise_one(TunnelState[] states, int exitCode)
+    public void Zero_when_every_tunnel_that_should_run_is_up_otherwise_one(object statesRow, int exitCode)
     {
+        var states = (TunnelState[])statesRow;
         var snapshot = StatusSamples.Snapshot with
         {
             Tunnels = [.. states.Select((state, i) => new TunnelStatus { Name = $"t{i}", State = state, Since = StatusSamples.Now })],

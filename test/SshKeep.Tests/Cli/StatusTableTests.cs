@@ -99,8 +99,11 @@ public sealed class StatusTableTests
     [InlineData(TunnelState.WaitingForRemotePort, null, "waiting-for-remote-port")]
     [InlineData(TunnelState.Backoff, 8080, "backoff")]
     [InlineData(TunnelState.Up, null, "up")]
-    public void The_state_column_names_the_held_port_only_while_waiting_for_it(TunnelState state, int? port, string text) =>
+    public void The_state_column_names_the_held_port_only_while_waiting_for_it(object stateRow, int? port, string text)
+    {
+        var state = (TunnelState)stateRow;
         Assert.Equal(text, StatusTable.StateText(new TunnelStatus { Name = "r", State = state, Since = StatusSamples.Now, HeldRemotePort = port }));
+    }
 
     [Fact]
     public void A_retry_that_is_already_due_says_now()

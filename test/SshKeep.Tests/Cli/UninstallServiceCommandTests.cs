@@ -28,7 +28,7 @@ public sealed class UninstallServiceCommandTests : IDisposable
     private string Install(string? config)
     {
         var options = new InstallServiceOptions { Write = true, ConfigPath = config };
-        Assert.Equal(InstallServiceCommand.Ok, InstallServiceCommand.Run(options, Host, new StringWriter(), new StringWriter()));
+        Assert.Equal(ExitCodes.Ok, InstallServiceCommand.Run(options, Host, new StringWriter(), new StringWriter()));
         return InstallServicePlan.Make(options, Host).UnitPath!;
     }
 
@@ -41,7 +41,7 @@ public sealed class UninstallServiceCommandTests : IDisposable
         int status = UninstallServiceCommand.Run(new InstallServiceOptions { Write = true, ConfigPath = "/srv/office.yaml" }, Host, _out, _err);
 
         string unit = Path.GetFileNameWithoutExtension(second);
-        Assert.Equal(InstallServiceCommand.Ok, status);
+        Assert.Equal(ExitCodes.Ok, status);
         Assert.False(File.Exists(second));
         Assert.True(File.Exists(first));
         Assert.Equal([$"disable --now {unit}", "daemon-reload"], _systemctl);
@@ -56,7 +56,7 @@ public sealed class UninstallServiceCommandTests : IDisposable
 
         int status = UninstallServiceCommand.Run(new InstallServiceOptions(), Host, _out, _err);
 
-        Assert.Equal(InstallServiceCommand.Ok, status);
+        Assert.Equal(ExitCodes.Ok, status);
         Assert.True(File.Exists(path));
         Assert.Empty(_systemctl);
         Assert.Equal($"would run: systemctl disable --now sshkeep\nwould remove: {path}\nwould run: systemctl daemon-reload\n(add --write to do it)\n",
@@ -70,7 +70,7 @@ public sealed class UninstallServiceCommandTests : IDisposable
         InstallServiceCommand.Run(options, Host, new StringWriter(), new StringWriter());
         string path = InstallServicePlan.Make(options, Host).UnitPath!;
 
-        Assert.Equal(InstallServiceCommand.Ok, UninstallServiceCommand.Run(options, Host, _out, _err));
+        Assert.Equal(ExitCodes.Ok, UninstallServiceCommand.Run(options, Host, _out, _err));
 
         Assert.False(File.Exists(path));
         Assert.Equal(["--user disable --now sshkeep", "--user daemon-reload"], _systemctl);
@@ -85,7 +85,7 @@ public sealed class UninstallServiceCommandTests : IDisposable
 
         int status = UninstallServiceCommand.Run(new InstallServiceOptions { Write = true }, Host, _out, _err);
 
-        Assert.Equal(UninstallServiceCommand.NoUnit, status);
+        Assert.Equal(ExitCodes.NoInput, status);
         Assert.True(File.Exists(path));
         Assert.Empty(_systemctl);
         Assert.Equal($"sshkeep uninstall-service: {path} was not written by sshkeep install-service; leaving it alone\n", _err.ToString());
@@ -98,7 +98,7 @@ public sealed class UninstallServiceCommandTests : IDisposable
 
         int status = UninstallServiceCommand.Run(new InstallServiceOptions { Write = true, ConfigPath = "/srv/never.yaml" }, Host, _out, _err);
 
-        Assert.Equal(UninstallServiceCommand.NoUnit, status);
+        Assert.Equal(ExitCodes.NoInput, status);
         Assert.Single(_err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("sshkeep uninstall-service: no unit at ", _err.ToString(), StringComparison.Ordinal);
         Assert.Empty(_systemctl);
@@ -112,7 +112,7 @@ public sealed class UninstallServiceCommandTests : IDisposable
 
         int status = UninstallServiceCommand.Run(new InstallServiceOptions { Write = true }, host, _out, _err);
 
-        Assert.Equal(UninstallServiceCommand.SystemctlFailed, status);
+        Assert.Equal(ExitCodes.Unavailable, status);
         Assert.True(File.Exists(path));
         Assert.Equal($"sshkeep uninstall-service: `systemctl disable --now sshkeep` failed (exit 5); {path} is left in place\n", _err.ToString());
     }

@@ -126,7 +126,7 @@ public sealed class ConfigCheckTests
             "/nonexistent-sshkeep/tunnels.yaml: cannot read: no such file; create it (docs/examples/tunnels.yaml is a start) or name another with -c FILE\n" +
             "/nonexistent-sshkeep/tunnels.yaml: 1 error\n",
             ConfigCheck.Render(result));
-        Assert.Equal(ConfigCheck.ExConfig, ConfigCheck.ExitCode(result));
+        Assert.Equal(ExitCodes.Config, ConfigCheck.ExitCode(result));
     }
 
     /// <summary>Compares with a golden file; <c>SSHKEEP_UPDATE_GOLDEN=1</c> rewrites it instead

@@ -43,8 +43,9 @@ public sealed class ConfigLoaderTests
     [InlineData("{ type: remote, bind: \"::1\", port: 8080, to: localhost:80 }", ForwardKind.Remote, "::1", 8080, "localhost", 80)]
     [InlineData("{ type: remote, bind: \"[::1]\", port: 8080, to: localhost:80 }", ForwardKind.Remote, "::1", 8080, "localhost", 80)]
     [InlineData("{ type: dynamic, port: \"1080\" }", ForwardKind.Dynamic, null, 1080, null, null)]
-    public void Each_forward_form_becomes_one_forward_spec(string item, ForwardKind kind, string? bind, int port, string? host, int? hostPort)
+    public void Each_forward_form_becomes_one_forward_spec(string item, object kindRow, string? bind, int port, string? host, int? hostPort)
     {
+        var kind = (ForwardKind)kindRow;
         var tunnel = OneTunnel($"forwards:\n  - {item}");
 
         Assert.Equal([new ForwardSpec(kind, bind, port, host, hostPort)], tunnel.Forwards);
@@ -131,8 +132,9 @@ public sealed class ConfigLoaderTests
     [Theory]
     [InlineData("all-up", ReadyWhen.AllUp)]
     [InlineData("first-attempt", ReadyWhen.FirstAttempt)]
-    public void Ready_when_selects_when_systemd_hears_ready(string written, ReadyWhen expected)
+    public void Ready_when_selects_when_systemd_hears_ready(string written, object expectedRow)
     {
+        var expected = (ReadyWhen)expectedRow;
         Assert.Equal(expected, Valid($"ready_when: {written}\n" + Tunnel("")).ReadyWhen);
     }
 

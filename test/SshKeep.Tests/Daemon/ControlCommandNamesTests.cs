@@ -12,8 +12,9 @@ public sealed class ControlCommandNamesTests
     [InlineData(ControlCommand.RetryNow, LogLevel.Information)]
     [InlineData(ControlCommand.Reload, LogLevel.Information)]
     [InlineData(ControlCommand.Stop, LogLevel.Information)]
-    public void A_read_only_request_is_logged_at_debug_and_an_action_at_info(ControlCommand command, LogLevel level)
+    public void A_read_only_request_is_logged_at_debug_and_an_action_at_info(object commandRow, LogLevel level)
     {
+        var command = (ControlCommand)commandRow;
         Assert.Equal(level, ControlCommandNames.LogLevelOf(command));
     }
 

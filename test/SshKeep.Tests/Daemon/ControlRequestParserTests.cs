@@ -16,8 +16,9 @@ public sealed class ControlRequestParserTests
     [InlineData("{\"command\":\"restart\",\"tunnel\":\"db\"}", ControlCommand.Restart, "db")]
     [InlineData("{ \"tunnel\": \"db\", \"command\": \"retry-now\" }", ControlCommand.RetryNow, "db")]
     [InlineData("{\"command\":\"retry-now\",\"tunnel\":null}", ControlCommand.RetryNow, null)]
-    public void Words_and_json_both_make_requests(string line, ControlCommand command, string? tunnel)
+    public void Words_and_json_both_make_requests(string line, object commandRow, string? tunnel)
     {
+        var command = (ControlCommand)commandRow;
         Assert.True(ControlRequestParser.TryParse(line, out var request, out var failure), failure?.Message);
 
         Assert.Equal(new ControlRequest(command, tunnel), request);
@@ -71,8 +72,9 @@ public sealed class ControlRequestParserTests
     [InlineData(ControlCommand.RetryNow, null, "{\"command\":\"retry-now\"}\n")]
     [InlineData(ControlCommand.Reload, null, "{\"command\":\"reload\"}\n")]
     [InlineData(ControlCommand.Stop, null, "{\"command\":\"stop\"}\n")]
-    public void A_request_is_sent_as_one_json_line_that_parses_back(ControlCommand command, string? tunnel, string line)
+    public void A_request_is_sent_as_one_json_line_that_parses_back(object commandRow, string? tunnel, string line)
     {
+        var command = (ControlCommand)commandRow;
         var request = new ControlRequest(command, tunnel);
 
         Assert.Equal(line, request.ToLine());

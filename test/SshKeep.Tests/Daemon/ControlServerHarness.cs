@@ -6,7 +6,7 @@ namespace SshKeep.Tests.Daemon;
 
 /// <summary>A real control server on a real socket in a temporary run directory, with the
 /// instance lock held as in the daemon; disposed in the daemon's order (server, lock, directory).</summary>
-public sealed class ControlServerHarness : IAsyncDisposable
+internal sealed class ControlServerHarness : IAsyncDisposable
 {
     private ControlServerHarness(TempDirectory temp, InstancePaths paths, InstanceLock heldLock, TimeProvider time)
     {

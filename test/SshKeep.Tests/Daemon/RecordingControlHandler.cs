@@ -5,7 +5,7 @@ namespace SshKeep.Tests.Daemon;
 
 /// <summary>A control handler that records what it was asked and answers like a small daemon
 /// whose tunnels are those of <see cref="StatusSamples"/>; <see cref="Answer"/> can replace that.</summary>
-public sealed class RecordingControlHandler : IControlHandler
+internal sealed class RecordingControlHandler : IControlHandler
 {
     public ConcurrentQueue<ControlRequest> Requests { get; } = new();
 

@@ -62,12 +62,12 @@ public sealed class StatusFoldTests
         })];
 
     private static string Show(ListedTunnel t) =>
-        $"{t.Status.Name}:{TunnelStateNames.ToName(t.Status.State)}{(t.EverUp ? "+up" : "")}{(t.Attempted ? "+tried" : "")}";
+        $"{t.Status.Name}:{KebabName.Of(t.Status.State)}{(t.EverUp ? "+up" : "")}{(t.Attempted ? "+tried" : "")}";
 
     private static TunnelStatus Status(string name, string state) => new()
     {
         Name = name,
-        State = TunnelStateNames.TryParse(state, out var parsed) ? parsed.Value : throw new ArgumentException(state),
+        State = KebabName.TryParse<TunnelState>(state, out var parsed) ? parsed : throw new ArgumentException(state),
         Since = T0,
     };
 }

@@ -4,7 +4,7 @@ using SshKeep.Supervision;
 namespace SshKeep.Tests.Daemon;
 
 /// <summary>A representative snapshot for the golden files: every state once, at a fixed clock.</summary>
-public static class StatusSamples
+internal static class StatusSamples
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
 

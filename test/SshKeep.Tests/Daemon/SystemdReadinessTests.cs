@@ -43,9 +43,10 @@ public sealed class SystemdReadinessTests
     [InlineData(ReadyWhen.AllUp, "Up/EA Up/EA", true, 0, SystemdReadinessDecision.AlreadySent)]
     [InlineData(ReadyWhen.FirstAttempt, "Backoff/A", true, 0, SystemdReadinessDecision.AlreadySent)]
     [InlineData(ReadyWhen.AllUp, "Backoff/A", true, 60, SystemdReadinessDecision.AlreadySent)]
-    public void Ready_is_due_once_when_every_tunnel_is_settled_or_the_ready_timeout_has_passed(ReadyWhen readyWhen, string tunnels,
-        bool alreadySent, double elapsedSeconds, SystemdReadinessDecision expected)
+    public void Ready_is_due_once_when_every_tunnel_is_settled_or_the_ready_timeout_has_passed(object readyWhenRow, string tunnels, bool alreadySent, double elapsedSeconds, object expectedRow)
     {
+        var readyWhen = (ReadyWhen)readyWhenRow;
+        var expected = (SystemdReadinessDecision)expectedRow;
         Assert.Equal(expected, SystemdReadiness.Decide(readyWhen, Parse(tunnels), alreadySent, TimeSpan.FromSeconds(elapsedSeconds), Timeout));
     }
 

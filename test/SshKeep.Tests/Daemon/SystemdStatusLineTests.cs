@@ -27,7 +27,7 @@ public sealed class SystemdStatusLineTests
     // the countdown is rounded up to whole seconds, longer ones in minutes
     [InlineData("a=backoff:0.3", "0/1 up; a: backoff 1s")]
     [InlineData("a=backoff:29.2", "0/1 up; a: backoff 30s")]
-    [InlineData("a=backoff:300", "0/1 up; a: backoff 5m")]
+    [InlineData("a=backoff:300", "0/1 up; a: backoff 5m00s")]
     // a retry that is due (or unknown) has no countdown
     [InlineData("a=backoff:0", "0/1 up; a: backoff")]
     [InlineData("a=backoff:-3", "0/1 up; a: backoff")]

@@ -58,9 +58,9 @@ public sealed class SystemdWatchdogTests : IDisposable
     // a silent loop gets nothing sent for it
     [InlineData(15.001, 15, true, false, SystemdKeepAlive.None)]
     [InlineData(60, 15, true, true, SystemdKeepAlive.None)]
-    public void Tick_sends_keep_alives_only_for_a_loop_that_reported_recently(
-        double silence, double freshness, bool watchdog, bool startupPending, SystemdKeepAlive expected)
+    public void Tick_sends_keep_alives_only_for_a_loop_that_reported_recently(double silence, double freshness, bool watchdog, bool startupPending, object expectedRow)
     {
+        var expected = (SystemdKeepAlive)expectedRow;
         Assert.Equal(expected, SystemdWatchdog.Decide(TimeSpan.FromSeconds(silence), TimeSpan.FromSeconds(freshness), watchdog, startupPending));
     }
 

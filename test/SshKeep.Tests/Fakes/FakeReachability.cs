@@ -6,7 +6,7 @@ namespace SshKeep.Tests.Fakes;
 
 /// <summary>An <see cref="IServerReachability"/> whose answers the test sets: ssh's connection per
 /// pid, and whether the server answers a TCP connect.</summary>
-public sealed class FakeReachability : IServerReachability
+internal sealed class FakeReachability : IServerReachability
 {
     public static readonly IPEndPoint Server = new(IPAddress.Parse("10.0.0.1"), 22);
 

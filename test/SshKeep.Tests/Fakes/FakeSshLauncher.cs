@@ -4,7 +4,7 @@ using SshKeep.Ssh;
 namespace SshKeep.Tests.Fakes;
 
 /// <summary>Hands out <see cref="FakeSshProcess"/>es and lets the test await each start.</summary>
-public sealed class FakeSshLauncher(TimeProvider time) : ISshLauncher
+internal sealed class FakeSshLauncher(TimeProvider time) : ISshLauncher
 {
     private readonly Channel<FakeSshProcess> _started = Channel.CreateUnbounded<FakeSshProcess>();
     private readonly List<(FakeSshProcess Process, DateTimeOffset At)> _all = [];

@@ -4,7 +4,7 @@ using SshKeep.Ssh;
 namespace SshKeep.Tests.Fakes;
 
 /// <summary>An ssh child that exits, stops or dies when the test says so.</summary>
-public sealed class FakeSshProcess(int pid, SshStartInfo startInfo) : ISshProcess
+internal sealed class FakeSshProcess(int pid, SshStartInfo startInfo) : ISshProcess
 {
     private readonly TaskCompletionSource<ChildExit> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -11,6 +11,7 @@ public class ProbeTextTests
     [InlineData("a\tb\"c\\", "\"a\\tb\\\"c\\\\\"")]
     [InlineData("\u0005\u0000", "\"\\x05\\x00\"")]
     [InlineData("grüße", "\"grüße\"")]
+    [InlineData("nel\u0085csi\u009b", "\"nel\\u0085csi\\u009b\"")]
     [InlineData("0123456789012345678901234567890123456789", "\"01234567890123456789012345678901…\"")]
     [InlineData("", "\"\"")]
     public void Replies_are_quoted_with_control_characters_escaped_and_cut_after_32_characters(string text, string expected)

@@ -23,8 +23,9 @@ public sealed class TcpSocketTableTests
     [InlineData("0000000000000000FFFF00000100007F:1F90", "0000000000000000FFFF00000100007F:C350", "01", "[::ffff:127.0.0.1]:8080", "[::ffff:127.0.0.1]:50000", TcpSocketState.Established)]
     // 2001:db8::5
     [InlineData("B80D0120000000000000000005000000:0016", "00000000000000000000000000000000:0000", "0A", "[2001:db8::5]:22", "[::]:0", TcpSocketState.Listen)]
-    public void A_line_gives_addresses_ports_and_state(string local, string remote, string state, string expectedLocal, string expectedRemote, TcpSocketState expectedState)
+    public void A_line_gives_addresses_ports_and_state(string local, string remote, string state, string expectedLocal, string expectedRemote, object expectedStateRow)
     {
+        var expectedState = (TcpSocketState)expectedStateRow;
         var table = TcpSocketTable.Parse(FakeProcTree.Table(FakeProcTree.Line(0, local, remote, state, uid: 1000, inode: 4242, retransmits: 3)));
 
         var socket = Assert.Single(table);

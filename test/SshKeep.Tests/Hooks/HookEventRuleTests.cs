@@ -9,7 +9,7 @@ public sealed class HookEventRuleTests
 {
     private static readonly DateTimeOffset T0 = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    public static TheoryData<TunnelState, TunnelState, string> Changes() => new()
+    public static TheoryData<object, object, string> Changes() => new()
     {
         // Entering up.
         { TunnelState.Starting, TunnelState.Up, "up" },
@@ -42,8 +42,9 @@ public sealed class HookEventRuleTests
 
     [Theory]
     [MemberData(nameof(Changes))]
-    public void A_change_of_state_fires_the_hooks_of_the_table(TunnelState previous, TunnelState next, string expected)
+    public void A_change_of_state_fires_the_hooks_of_the_table(object previousRow, object nextRow, string expected)
     {
+        var (previous, next) = ((TunnelState)previousRow, (TunnelState)nextRow);
         var events = HookEventRule.Decide(Transitions.Of(Status(previous), Status(next)));
 
         Assert.Equal(expected, string.Join(' ', events.Select(HookEventNames.ToName)));
@@ -62,9 +63,9 @@ public sealed class HookEventRuleTests
     [InlineData(TunnelState.Up)]
     [InlineData(TunnelState.Stopped)]
     [InlineData(TunnelState.NeedsAttention)]
-    public void The_daemon_listing_or_removing_a_tunnel_fires_nothing(TunnelState state)
+    public void The_daemon_listing_or_removing_a_tunnel_fires_nothing(object state)
     {
-        Assert.Empty(HookEventRule.Decide(Transitions.Listed(Status(state))));
+        Assert.Empty(HookEventRule.Decide(Transitions.Listed(Status((TunnelState)state))));
         Assert.Empty(HookEventRule.Decide(Transitions.Removed("db", T0)));
     }
 

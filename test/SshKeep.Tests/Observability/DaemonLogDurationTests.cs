@@ -15,18 +15,18 @@ public sealed class DaemonLogDurationTests
     [InlineData(9.96, "10s")]
     [InlineData(42.4, "42s")]
     [InlineData(59.4, "59s")]
-    [InlineData(59.6, "1m")]
-    [InlineData(60, "1m")]
+    [InlineData(59.6, "1m00s")]
+    [InlineData(60, "1m00s")]
     [InlineData(192, "3m12s")]
     [InlineData(3599.4, "59m59s")]
-    [InlineData(3599.6, "1h")]
-    [InlineData(3600 + 300, "1h5m")]
-    [InlineData(7200 + 29, "2h")]
-    [InlineData(7200 + 31, "2h1m")]
-    [InlineData(86400, "1d")]
-    [InlineData(3 * 86400 + 4 * 3600 + 10, "3d4h")]
+    [InlineData(3599.6, "1h00m")]
+    [InlineData(3600 + 300, "1h05m")]
+    [InlineData(7200 + 29, "2h00m")]
+    [InlineData(7200 + 61, "2h01m")]
+    [InlineData(86400, "1d00h")]
+    [InlineData(3 * 86400 + 4 * 3600 + 10, "3d04h")]
     [InlineData(-5, "0s")]
-    public void Durations_read_short_and_exact_enough_to_act_on(double seconds, string expected)
+    public void Durations_read_in_the_status_form_with_a_tenth_under_ten_seconds(double seconds, string expected)
     {
         var duration = DaemonDuration.FromSeconds(seconds);
 

@@ -34,7 +34,7 @@ public sealed class DaemonLogProviderTests
 
         Assert.Equal(
             "<6>db: ssh exited with status 255 after 3m12s; restarting in 4s (attempt 3)\n" +
-            "<3>api: needs attention: authentication refused; to fix: check identity_file and the server's authorized_keys; retrying in 5m meanwhile\n",
+            "<3>api: needs attention: authentication refused; to fix: check identity_file and the server's authorized_keys; retrying in 5m00s meanwhile\n",
             Output());
     }
 
@@ -68,8 +68,9 @@ public sealed class DaemonLogProviderTests
     [InlineData(DaemonLogFormat.Text, false)]
     [InlineData(DaemonLogFormat.Text, true)]
     [InlineData(DaemonLogFormat.Json, false)]
-    public void An_ssh_stderr_line_with_control_characters_stays_one_log_line(DaemonLogFormat format, bool journal)
+    public void An_ssh_stderr_line_with_control_characters_stays_one_log_line(object formatRow, bool journal)
     {
+        var format = (DaemonLogFormat)formatRow;
         using var provider = Provider(format, journal);
         string evil = "Permission denied\r\n2026-11-22T08:24:10.123Z INFO  web: up\u001b]0;pwned\a";
 

@@ -131,7 +131,7 @@ public sealed class RunFilesRefuseSymlinksTests
         await using var daemon = DaemonUnderTest.Start(SshRunsWithAMinimalEnvironmentTests.OneTunnel("/bin/false"), environment: null,
             prepare: d => File.CreateSymbolicLink(d.Paths.LockPath, target), createRunDirectory: true);
 
-        Assert.Equal(DaemonHost.ExitCannotStart, await daemon.Exited.Within("the daemon to refuse the lock"));
+        Assert.Equal(ExitCodes.CannotStart, await daemon.Exited.Within("the daemon to refuse the lock"));
         Assert.Contains("Too many levels of symbolic links", daemon.StandardError, StringComparison.Ordinal);
         Assert.Equal(Precious, File.ReadAllText(target));
     }
@@ -185,7 +185,7 @@ public sealed class RunFilesRefuseSymlinksTests
             File.SetUnixFileMode(d.RunDirectory, (UnixFileMode)0x1FF /* 0777 */);
         });
 
-        Assert.Equal(DaemonHost.ExitCannotStart, await daemon.Exited.Within("the daemon to refuse the run directory"));
+        Assert.Equal(ExitCodes.CannotStart, await daemon.Exited.Within("the daemon to refuse the run directory"));
         Assert.Equal($"sshkeep: cannot start: run directory \"{daemon.RunDirectory}\" is writable by others (mode 777); others could replace the daemon's files: " +
             "make it writable only by you (chmod go-w) or choose another --run-dir\n", daemon.StandardError);
         Assert.Empty(Directory.GetFileSystemEntries(daemon.RunDirectory));
@@ -200,7 +200,7 @@ public sealed class RunFilesRefuseSymlinksTests
         await using var daemon = DaemonUnderTest.Start(SshRunsWithAMinimalEnvironmentTests.OneTunnel("/bin/false"), environment: null,
             prepare: d => Directory.CreateSymbolicLink(d.RunDirectory, elsewhere));
 
-        Assert.Equal(DaemonHost.ExitCannotStart, await daemon.Exited.Within("the daemon to refuse the run directory"));
+        Assert.Equal(ExitCodes.CannotStart, await daemon.Exited.Within("the daemon to refuse the run directory"));
         Assert.Equal($"sshkeep: cannot start: run directory \"{daemon.RunDirectory}\" is not a directory (a symbolic link); choose another --run-dir\n", daemon.StandardError);
         Assert.Empty(Directory.GetFileSystemEntries(elsewhere));
     }

@@ -19,7 +19,7 @@ public sealed class TunnelsFileOthersCanChangeTests
         await using var daemon = DaemonUnderTest.Start(SshRunsWithAMinimalEnvironmentTests.OneTunnel("/bin/false"), environment: null,
             prepare: d => File.SetUnixFileMode(d.ConfigPath, WritableByAll));
 
-        Assert.Equal(ConfigCheck.ExConfig, await daemon.Exited.Within("the daemon to refuse the file"));
+        Assert.Equal(ExitCodes.Config, await daemon.Exited.Within("the daemon to refuse the file"));
         Assert.Equal($"sshkeep: cannot start: tunnels file \"{daemon.ConfigPath}\" is writable by others (mode 666): whoever can change it decides " +
             $"what this sshkeep runs (ProxyCommand, ssh_path, hooks); chmod go-w it; to run it anyway pass {ConfigFilePermissions.AllowFlag}\n", daemon.StandardError);
         Assert.False(Directory.Exists(daemon.RunDirectory));
@@ -31,7 +31,7 @@ public sealed class TunnelsFileOthersCanChangeTests
         await using var daemon = DaemonUnderTest.Start(SshRunsWithAMinimalEnvironmentTests.OneTunnel("/bin/false"), environment: null,
             prepare: d => Run.SuccessfullyAsync("chown", ["65534:65534", d.ConfigPath]).GetAwaiter().GetResult());
 
-        Assert.Equal(ConfigCheck.ExConfig, await daemon.Exited.Within("the daemon to refuse the file"));
+        Assert.Equal(ExitCodes.Config, await daemon.Exited.Within("the daemon to refuse the file"));
         Assert.Contains($"tunnels file \"{daemon.ConfigPath}\" belongs to uid 65534, neither us (uid 0) nor root", daemon.StandardError, StringComparison.Ordinal);
     }
 

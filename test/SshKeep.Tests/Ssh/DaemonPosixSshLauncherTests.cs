@@ -14,7 +14,7 @@ public sealed class DaemonPosixSshLauncherTests : PosixSshLauncherTests
     private static string Setpriv =>
         ParentDeathSignal.Setpriv(out var problem) ?? throw new InvalidOperationException($"these tests need setpriv --pdeathsig: {problem}");
 
-    protected override PosixSshLauncher NewLauncher(ChildReaper reaper, TimeProvider time) =>
+    private protected override PosixSshLauncher NewLauncher(ChildReaper reaper, TimeProvider time) =>
         new(reaper, time, Setpriv);
 
     [Fact]

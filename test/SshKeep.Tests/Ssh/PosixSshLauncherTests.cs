@@ -12,7 +12,7 @@ public class PosixSshLauncherTests : IDisposable
     private readonly List<ISshProcess> _started = [];
 
     /// <summary>The launcher under test: compatibility mode's, started on the calling thread.</summary>
-    protected virtual PosixSshLauncher NewLauncher(ChildReaper reaper, TimeProvider time) => new(reaper, time);
+    private protected virtual PosixSshLauncher NewLauncher(ChildReaper reaper, TimeProvider time) => new(reaper, time);
 
     public void Dispose()
     {
@@ -31,7 +31,7 @@ public class PosixSshLauncherTests : IDisposable
         _reaper.Dispose();
     }
 
-    protected ISshProcess Start(SshStartInfo info, TimeProvider? time = null)
+    private protected ISshProcess Start(SshStartInfo info, TimeProvider? time = null)
     {
         var process = NewLauncher(_reaper, time ?? TimeProvider.System).Start(info);
         _started.Add(process);

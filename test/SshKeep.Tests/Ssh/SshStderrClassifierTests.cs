@@ -26,8 +26,9 @@ public class SshStderrClassifierTests
     [InlineData("ssh: connect to host 192.0.2.1 port 22: No route to host", SshFailureKind.Transient, null)]
     [InlineData("Transferred: sent 3412, received 3196 bytes, in 2.8 seconds", SshFailureKind.None, null)]
     [InlineData("", SshFailureKind.None, null)]
-    public void Classifies_what_ssh_said(string line, SshFailureKind kind, int? port)
+    public void Classifies_what_ssh_said(string line, object kindRow, int? port)
     {
+        var kind = (SshFailureKind)kindRow;
         var classified = SshStderrClassifier.Classify(line);
 
         Assert.Equal(kind, classified.Kind);
@@ -41,8 +42,9 @@ public class SshStderrClassifierTests
     [InlineData(SshFailureKind.RemotePortInUse, false)]
     [InlineData(SshFailureKind.Transient, false)]
     [InlineData(SshFailureKind.LocalPortInUse, false)]
-    public void Only_authentication_host_key_and_configuration_failures_are_permanent(SshFailureKind kind, bool permanent)
+    public void Only_authentication_host_key_and_configuration_failures_are_permanent(object kindRow, bool permanent)
     {
+        var kind = (SshFailureKind)kindRow;
         Assert.Equal(permanent, new SshStderrLine(kind).IsPermanent);
     }
 

@@ -42,7 +42,7 @@ public sealed class DaemonSupervisorTests
 
         await supervisor.DisposeAsync();
 
-        Assert.Equal(["web stopped", "db stopped"], Fold().Select(t => $"{t.Status.Name} {TunnelStateNames.ToName(t.Status.State)}"));
+        Assert.Equal(["web stopped", "db stopped"], Fold().Select(t => $"{t.Status.Name} {KebabName.Of(t.Status.State)}"));
     }
 
     private void Record(TunnelTransition transition)
@@ -55,7 +55,7 @@ public sealed class DaemonSupervisorTests
         lock (_news)
         {
             return [.. _news.Where(t => t.Reason is TransitionReasons.Listed or TransitionReasons.Removed)
-                .Select(t => $"{t.Reason} {t.Tunnel} {TunnelStateNames.ToName(t.To)}")];
+                .Select(t => $"{t.Reason} {t.Tunnel} {KebabName.Of(t.To)}")];
         }
     }
 

@@ -34,19 +34,20 @@ public sealed class RetryNowReportTests
     [InlineData(TunnelState.Starting, false)]
     [InlineData(TunnelState.Up, false)]
     [InlineData(TunnelState.Stopped, false)]
-    public void Only_a_tunnel_waiting_for_its_next_start_has_a_wait_to_cut_short(TunnelState state, bool waiting)
+    public void Only_a_tunnel_waiting_for_its_next_start_has_a_wait_to_cut_short(object stateRow, bool waiting)
     {
+        var state = (TunnelState)stateRow;
         Assert.Equal(waiting, RetryNowReport.IsWaiting(state));
     }
 
     private static TunnelStatus Status(string text)
     {
         var parts = text.Split(':');
-        Assert.True(SshKeep.Daemon.TunnelStateNames.TryParse(parts[1], out var state));
+        Assert.True(KebabName.TryParse(parts[1], out TunnelState state));
         return new TunnelStatus
         {
             Name = parts[0],
-            State = state.Value,
+            State = state,
             Since = Now,
             NextRetry = parts.Length > 2 ? Now + TimeSpan.FromSeconds(double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)) : null,
         };

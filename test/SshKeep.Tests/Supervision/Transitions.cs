@@ -3,7 +3,7 @@ using SshKeep.Supervision;
 namespace SshKeep.Tests.Supervision;
 
 /// <summary>Transitions for the tests of the folds (status, hooks, metrics, timeline).</summary>
-public static class Transitions
+internal static class Transitions
 {
     /// <summary>From <paramref name="before"/> to <paramref name="after"/>, at the moment the new state began.</summary>
     public static TunnelTransition Of(TunnelStatus before, TunnelStatus after, string reason = TransitionReasons.Error, DateTimeOffset? at = null) =>

@@ -86,8 +86,9 @@ public class TunnelRetryPolicyTests
     [InlineData(SshFailureKind.AuthenticationRefused)]
     [InlineData(SshFailureKind.HostKeyRejected)]
     [InlineData(SshFailureKind.BadConfiguration)]
-    public void A_permanent_failure_needs_attention_and_retries_slowly(SshFailureKind kind)
+    public void A_permanent_failure_needs_attention_and_retries_slowly(object kindRow)
     {
+        var kind = (SshFailureKind)kindRow;
         var next = TunnelRetryPolicy.After(Outcome(kind), failures: 0, Defaults, unit: 0.3);
 
         Assert.Equal(TunnelState.NeedsAttention, next.State);

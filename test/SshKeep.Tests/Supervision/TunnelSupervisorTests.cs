@@ -175,8 +175,9 @@ public class TunnelSupervisorTests
     [Theory]
     [InlineData("Error: remote port forwarding failed for listen port 8080", TunnelState.WaitingForRemotePort)]
     [InlineData("git@bastion: Permission denied (publickey).", TunnelState.NeedsAttention)]
-    public async Task The_reason_ssh_prints_just_after_its_exit_was_seen_still_decides_what_comes_next(string lastWords, TunnelState expected)
+    public async Task The_reason_ssh_prints_just_after_its_exit_was_seen_still_decides_what_comes_next(string lastWords, object expectedRow)
     {
+        var expected = (TunnelState)expectedRow;
         await using var h = new TunnelSupervisorHarness();
         var ssh = await h.Launcher.NextStartAsync();
         ssh.Say(TunnelSupervisorHarness.Authenticated);

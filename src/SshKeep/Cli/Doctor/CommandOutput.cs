@@ -2,7 +2,7 @@ namespace SshKeep.Cli.Doctor;
 
 /// <summary>What a helper program (ssh -V, ssh -G, ssh-keygen -F) did: its exit status and output,
 /// or why it could not run (<see cref="Problem"/>; then <see cref="ExitCode"/> is null).</summary>
-public sealed record CommandOutput(int? ExitCode, string StandardOutput, string StandardError, string? Problem = null)
+internal sealed record CommandOutput(int? ExitCode, string StandardOutput, string StandardError, string? Problem = null)
 {
     public static CommandOutput CouldNotRun(string problem) => new(null, "", "", problem);
 

@@ -6,7 +6,7 @@ namespace SshKeep.Cli.Doctor;
 /// the end of a sentence that starts with its address: "refused the connection (…)" (a refusal is
 /// an answer: the host is there, nothing listens), "did not answer within 3 s", "is unreachable:
 /// No route to host", "cannot be found: Name or service not known".</summary>
-public sealed record ConnectOutcome(bool Connected, string? Problem = null)
+internal sealed record ConnectOutcome(bool Connected, string? Problem = null)
 {
     public static readonly ConnectOutcome Success = new(true);
 

@@ -6,4 +6,4 @@ namespace SshKeep.Cli.Doctor;
 /// <param name="Finding">What was found, one line.</param>
 /// <param name="Explanation">Why it matters, when that is not obvious; one line or null.</param>
 /// <param name="Fix">What to do, for a warn or fail; null when nothing is to be done.</param>
-public sealed record DoctorCheck(DoctorVerdict Verdict, string Subject, string Finding, string? Explanation = null, string? Fix = null);
+internal sealed record DoctorCheck(DoctorVerdict Verdict, string Subject, string Finding, string? Explanation = null, string? Fix = null);

@@ -8,7 +8,7 @@ namespace SshKeep.Cli.Doctor;
 /// something needs attention, 78 when the file is invalid (its errors on stderr, as <c>check</c>).
 /// Without a tunnels file the machine is still checked and the missing file is a warning (exit 1).
 /// </summary>
-public static class DoctorCommand
+internal static class DoctorCommand
 {
     /// <param name="pathOrigin">How <paramref name="configPath"/> was chosen ("-c", "SSHKEEP_CONFIG",
     /// "the default"), said when there is no file there.</param>
@@ -27,7 +27,7 @@ public static class DoctorCommand
         if (loaded is ConfigLoadResult.Invalid invalid)
         {
             await stderr.WriteAsync(ConfigCheck.Render(invalid));
-            return ConfigCheck.ExConfig;
+            return ExitCodes.Config;
         }
 
         var report = await new DoctorExamination(system).ExamineAsync(((ConfigLoadResult.Valid)loaded).Config, cancellationToken);

@@ -10,7 +10,7 @@ namespace SshKeep.Cli.Doctor;
 /// known_hosts entry, the server's port, and a reminder per <c>-R</c> forward. Everything it learns
 /// comes through <see cref="IDoctorSystem"/>, so a report is a function of those answers.
 /// </summary>
-public sealed class DoctorExamination(IDoctorSystem system)
+internal sealed class DoctorExamination(IDoctorSystem system)
 {
     public const string MachineTitle = "this machine";
 

@@ -8,7 +8,7 @@ namespace SshKeep.Cli.Doctor;
 /// one line per check (verdict, subject, finding), the explanation and the fix indented under it,
 /// and a summary line. Locked by golden files.
 /// </summary>
-public static class DoctorReportText
+internal static class DoctorReportText
 {
     private const string Indent = "        ";
 
@@ -37,13 +37,7 @@ public static class DoctorReportText
         return text.ToString();
     }
 
-    public static string Name(DoctorVerdict verdict) => verdict switch
-    {
-        DoctorVerdict.Ok => "ok",
-        DoctorVerdict.Info => "info",
-        DoctorVerdict.Warn => "warn",
-        _ => "fail",
-    };
+    public static string Name(DoctorVerdict verdict) => KebabName.Of(verdict);
 
     private static string Plural(int count, string one, string many) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");

@@ -5,7 +5,7 @@ namespace SshKeep.Cli.Doctor;
 /// report is a pure function of these answers (tested with golden files; the real machine is
 /// <see cref="LocalDoctorSystem"/>).
 /// </summary>
-public interface IDoctorSystem
+internal interface IDoctorSystem
 {
     /// <summary>The user running doctor (geteuid): key files should be theirs.</summary>
     uint UserId { get; }

@@ -7,7 +7,7 @@ namespace SshKeep.Cli.Doctor;
 /// and others. ssh refuses a key of yours that group or others may read or write ("UNPROTECTED
 /// PRIVATE KEY FILE"); a key owned by someone else can be replaced by them.
 /// </summary>
-public static class IdentityFileCheck
+internal static class IdentityFileCheck
 {
     public const string Subject = "identity file";
 

@@ -8,7 +8,7 @@ namespace SshKeep.Cli.Doctor;
 /// dead path to it) goes unnoticed. sshkeep passes its <c>health</c> values on the command line, so
 /// they win over ssh_config; this check shows what ssh really got.
 /// </summary>
-public static class KeepaliveCheck
+internal static class KeepaliveCheck
 {
     public const string Subject = "keepalive";
 
@@ -19,7 +19,7 @@ public static class KeepaliveCheck
     {
         var interval = ssh.Number("serveraliveinterval") ?? 0;
         var count = ssh.Number("serveralivecountmax") ?? 3;
-        var kernelText = kernel is null ? "" : $" ({DurationWords.Of(kernel.DeadAfter)} here)";
+        var kernelText = kernel is null ? "" : $" ({DurationText.Format(kernel.DeadAfter)} here)";
         if (interval == 0)
         {
             return new DoctorCheck(DoctorVerdict.Warn, Subject,
@@ -30,7 +30,7 @@ public static class KeepaliveCheck
 
         var budget = (long)interval * count;
         var finding = string.Create(CultureInfo.InvariantCulture,
-            $"ServerAliveInterval {interval} s × ServerAliveCountMax {count}: ssh gives up on a silent server after about {DurationWords.Of(budget)}");
+            $"ServerAliveInterval {interval} s × ServerAliveCountMax {count}: ssh gives up on a silent server after about {DurationText.Format(budget)}");
         return budget > MaxBudgetSeconds
             ? new DoctorCheck(DoctorVerdict.Warn, Subject, finding,
                 $"for that long a dead server leaves the tunnel dead, and an idle connection may meet a firewall's idle timeout between keepalives",

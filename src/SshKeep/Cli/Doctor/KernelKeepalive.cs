@@ -8,7 +8,7 @@ namespace SshKeep.Cli.Doctor;
 /// <see cref="Time"/> gets a probe every <see cref="Interval"/>, and is declared dead after
 /// <see cref="Probes"/> unanswered ones: <see cref="DeadAfter"/> = time + interval × probes.
 /// </summary>
-public sealed record KernelKeepalive(long Time, long Interval, long Probes)
+internal sealed record KernelKeepalive(long Time, long Interval, long Probes)
 {
     /// <summary>Linux's defaults (the second seed's table: 2 h, 75 s, 9).</summary>
     public static readonly KernelKeepalive LinuxDefaults = new(7200, 75, 9);

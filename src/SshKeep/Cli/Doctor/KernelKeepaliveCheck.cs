@@ -7,7 +7,7 @@ namespace SshKeep.Cli.Doctor;
 /// seed's table). Informational rather than a problem: sshkeep never relies on it, because ssh's
 /// ServerAlive messages (checked per tunnel) notice a dead server within seconds.
 /// </summary>
-public static class KernelKeepaliveCheck
+internal static class KernelKeepaliveCheck
 {
     public const string Subject = "kernel TCP keepalive";
 
@@ -24,7 +24,7 @@ public static class KernelKeepaliveCheck
         var which = kernel == KernelKeepalive.LinuxDefaults ? "Linux's defaults" : "not Linux's defaults of 7200 s, 75 s and 9";
         return new DoctorCheck(DoctorVerdict.Ok, Subject,
             string.Create(CultureInfo.InvariantCulture,
-                $"an idle connection is declared dead after {kernel.Time} s + {kernel.Probes} × {kernel.Interval} s = {DurationWords.Of(kernel.DeadAfter)} (tcp_keepalive_time, _probes, _intvl; {which})"),
+                $"an idle connection is declared dead after {kernel.Time} s + {kernel.Probes} × {kernel.Interval} s = {DurationText.Format(kernel.DeadAfter)} (tcp_keepalive_time, _probes, _intvl; {which})"),
             "far too slow to notice a dead server, and a firewall may drop an idle connection sooner; sshkeep does not wait for it: ssh's ServerAlive messages (per tunnel below) keep the connection busy and notice a dead server within seconds");
     }
 }

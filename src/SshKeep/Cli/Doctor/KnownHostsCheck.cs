@@ -8,7 +8,7 @@ namespace SshKeep.Cli.Doctor;
 /// <c>[host]:port</c> otherwise, HostKeyAlias instead of the host name when set. sshkeep runs ssh
 /// with BatchMode, so an unknown host key is never asked about: it is refused.
 /// </summary>
-public static class KnownHostsCheck
+internal static class KnownHostsCheck
 {
     public const string Subject = "known_hosts";
 

@@ -1,7 +1,7 @@
 namespace SshKeep.Cli.Doctor;
 
 /// <summary>The answer of <c>ssh-keygen -F name -f file</c> for one known_hosts file.</summary>
-public enum KnownHostsLookup
+internal enum KnownHostsLookup
 {
     Found,
     NotFound,

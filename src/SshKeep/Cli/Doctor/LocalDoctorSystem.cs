@@ -11,7 +11,7 @@ namespace SshKeep.Cli.Doctor;
 /// The real machine for <c>sshkeep doctor</c>: helper programs run with a deadline and without a
 /// shell (<see cref="ProcessRunner"/>), /proc, statx(2), and a TCP connect.
 /// </summary>
-public sealed class LocalDoctorSystem(TimeProvider time) : IDoctorSystem
+internal sealed class LocalDoctorSystem(TimeProvider time) : IDoctorSystem
 {
     /// <summary>ssh -V, ssh -G and ssh-keygen -F answer at once; a hung one is killed after this.</summary>
     public static readonly TimeSpan HelperDeadline = TimeSpan.FromSeconds(10);
@@ -81,7 +81,7 @@ public sealed class LocalDoctorSystem(TimeProvider time) : IDoctorSystem
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ConnectOutcome.TimedOut(DurationWords.Of((long)timeout.TotalSeconds));
+            return ConnectOutcome.TimedOut(DurationText.Format((long)timeout.TotalSeconds));
         }
         catch (SocketException e)
         {
@@ -95,7 +95,7 @@ public sealed class LocalDoctorSystem(TimeProvider time) : IDoctorSystem
         {
             var result = await ProcessRunner.RunAsync(program, arguments, HelperDeadline, timeProvider: time, cancellationToken: cancellationToken);
             return result.TimedOut
-                ? CommandOutput.CouldNotRun($"no answer within {DurationWords.Of((long)HelperDeadline.TotalSeconds)}")
+                ? CommandOutput.CouldNotRun($"no answer within {DurationText.Format((long)HelperDeadline.TotalSeconds)}")
                 : new CommandOutput(result.ExitCode, result.StandardOutput, result.StandardError);
         }
         catch (Win32Exception e)

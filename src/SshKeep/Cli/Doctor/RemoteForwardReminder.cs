@@ -9,7 +9,7 @@ namespace SshKeep.Cli.Doctor;
 /// the session is dead, and a new ssh cannot listen there meanwhile. Only the server's
 /// ClientAliveInterval bounds that.
 /// </summary>
-public static class RemoteForwardReminder
+internal static class RemoteForwardReminder
 {
     public const string Subject = "remote forward";
 

@@ -6,7 +6,7 @@ namespace SshKeep.Cli.Doctor;
 /// Whether the server answers a TCP connect on its port (the host and port <c>ssh -G</c> resolved,
 /// or the first ProxyJump hop). Only reachability: ssh's own handshake and login are not tried.
 /// </summary>
-public static class ServerReachCheck
+internal static class ServerReachCheck
 {
     public const string Subject = "server";
 

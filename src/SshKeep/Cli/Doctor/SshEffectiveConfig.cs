@@ -8,7 +8,7 @@ namespace SshKeep.Cli.Doctor;
 /// (<c>userknownhostsfile</c>). This is the configuration ssh would use: command-line options
 /// first, then the user's and the system's ssh_config.
 /// </summary>
-public sealed class SshEffectiveConfig
+internal sealed class SshEffectiveConfig
 {
     private readonly Dictionary<string, List<string>> _values;
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SshKeep.Cli.Status;
 
 /// <summary>
@@ -7,26 +5,16 @@ namespace SshKeep.Cli.Status;
 /// server (a disconnect message), so control characters — escape sequences, newlines, tabs — are
 /// shown as '?' rather than sent to the user's terminal.
 /// </summary>
-public static class CellText
+internal static class CellText
 {
     public const char Ellipsis = '…';
 
-    /// <summary>Every control character (C0, DEL, C1) becomes '?'.</summary>
-    public static string Printable(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (!text.Any(char.IsControl)) return text;
-        var printable = new StringBuilder(text.Length);
-        foreach (char c in text) printable.Append(char.IsControl(c) ? '?' : c);
-        return printable.ToString();
-    }
-
-    /// <summary><see cref="Printable"/> line by line, keeping the line breaks ('\n'): for a daemon's
+    /// <summary><see cref="OneLine"/>'s '?' for every unsafe character, line by line, keeping the line breaks ('\n'): for a daemon's
     /// message of several lines (a refused reload lists each config error on its own line).</summary>
     public static string PrintableLines(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return string.Join('\n', text.Split('\n').Select(Printable));
+        return string.Join('\n', text.Split('\n').Select(line => OneLine.Of(line, OneLineStyle.QuestionMark)));
     }
 
     /// <summary>At most <paramref name="width"/> characters: longer text is cut and ends with '…'

@@ -13,17 +13,12 @@ namespace SshKeep.Cli.Status;
 /// removed by a reload. A daemon without tunnels is "all up" (nothing is down). A tunnel that is
 /// starting counts as not up: a script waiting for "all up" should wait for it.
 /// </remarks>
-public static class StatusExitCode
+internal static class StatusExitCode
 {
-    public const int AllUp = 0;
-    public const int NotAllUp = 1;
-    public const int NoDaemon = 3;
-    public const int Unknown = 4;
-
     public static int For(StatusSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return snapshot.Tunnels.All(t => t.State is TunnelState.Up or TunnelState.Stopped) ? AllUp : NotAllUp;
+        return snapshot.Tunnels.All(t => t.State is TunnelState.Up or TunnelState.Stopped) ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
     public static int For(ControlCallResult result)
@@ -31,9 +26,9 @@ public static class StatusExitCode
         ArgumentNullException.ThrowIfNull(result);
         return result.Outcome switch
         {
-            ControlCallOutcome.NoDaemon => NoDaemon,
+            ControlCallOutcome.NoDaemon => ExitCodes.NoDaemon,
             ControlCallOutcome.Answered when result.Response is { Ok: true, Status: { } status } => For(status),
-            _ => Unknown,
+            _ => ExitCodes.DaemonUnreachable,
         };
     }
 }

@@ -4,7 +4,7 @@ using SshKeep.Daemon;
 namespace SshKeep.Cli.Status;
 
 /// <summary><c>sshkeep status --json</c> (pure): indented JSON of a <see cref="StatusReport"/>, ending with a newline.</summary>
-public static class StatusJson
+internal static class StatusJson
 {
     public static StatusReport Report(StatusSnapshot snapshot, DateTimeOffset now)
     {

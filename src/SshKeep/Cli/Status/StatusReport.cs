@@ -4,7 +4,7 @@ namespace SshKeep.Cli.Status;
 
 /// <summary><c>sshkeep status --json</c>: the daemon, the moment of the report, and the table's
 /// fields per tunnel (<see cref="StatusReportTunnel"/>).</summary>
-public sealed record StatusReport
+internal sealed record StatusReport
 {
     public required DaemonInfo Daemon { get; init; }
 

@@ -8,6 +8,6 @@ namespace SshKeep.Cli.Status;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    Converters = [typeof(TunnelStateJsonConverter), typeof(UtcTimestampJsonConverter)])]
+    Converters = [typeof(KebabCaseEnumJsonConverter<Supervision.TunnelState>), typeof(UtcTimestampJsonConverter)])]
 [JsonSerializable(typeof(StatusReport))]
-public sealed partial class StatusReportJsonContext : JsonSerializerContext;
+internal sealed partial class StatusReportJsonContext : JsonSerializerContext;

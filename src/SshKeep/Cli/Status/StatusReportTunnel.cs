@@ -7,7 +7,7 @@ namespace SshKeep.Cli.Status;
 /// status.json) and, for convenience in scripts, as whole seconds counted to the report's
 /// <c>now</c> (elapsed rounded down, remaining rounded up, as in the table). LAST ERROR is not cut.
 /// </summary>
-public sealed record StatusReportTunnel
+internal sealed record StatusReportTunnel
 {
     public required string Name { get; init; }
 

@@ -20,7 +20,7 @@ namespace SshKeep.Cli.Status;
 /// <c>width</c> (at least <see cref="MinErrorWidth"/>) and is cut with '…' beyond it.
 /// Columns are separated by two spaces; no line has trailing blanks.
 /// </summary>
-public static class StatusTable
+internal static class StatusTable
 {
     /// <summary>A width for when standard output is not a terminal; pass <see cref="int.MaxValue"/> to never cut.</summary>
     public const int DefaultWidth = 120;
@@ -65,7 +65,7 @@ public static class StatusTable
     public static string StateText(TunnelStatus tunnel)
     {
         ArgumentNullException.ThrowIfNull(tunnel);
-        string name = TunnelStateNames.ToName(tunnel.State);
+        string name = KebabName.Of(tunnel.State);
         return tunnel is { State: TunnelState.WaitingForRemotePort, HeldRemotePort: int port }
             ? string.Create(CultureInfo.InvariantCulture, $"{name} ({port})")
             : name;
@@ -73,13 +73,13 @@ public static class StatusTable
 
     private static string[] Cells(TunnelStatus tunnel, DateTimeOffset now) =>
     [
-        CellText.Printable(tunnel.Name),
+        OneLine.Of(tunnel.Name, OneLineStyle.QuestionMark),
         StateText(tunnel),
         DurationText.Elapsed(now - tunnel.Since),
         tunnel.UpSince is { } upSince ? DurationText.Elapsed(now - upSince) : None,
         tunnel.Restarts.ToString(CultureInfo.InvariantCulture),
-        string.IsNullOrEmpty(tunnel.LastExit) ? None : CellText.Printable(tunnel.LastExit),
-        string.IsNullOrEmpty(tunnel.LastError) || tunnel.ErrorIsPast ? None : CellText.Printable(tunnel.LastError),
+        string.IsNullOrEmpty(tunnel.LastExit) ? None : OneLine.Of(tunnel.LastExit, OneLineStyle.QuestionMark),
+        string.IsNullOrEmpty(tunnel.LastError) || tunnel.ErrorIsPast ? None : OneLine.Of(tunnel.LastError, OneLineStyle.QuestionMark),
         tunnel.NextRetry is { } next ? (next <= now ? "now" : DurationText.Remaining(next - now)) : None,
     ];
 }

@@ -8,7 +8,7 @@ namespace SshKeep.Cli.Status;
 /// (<see cref="StatusExitCode"/>). With no answer, standard output stays empty, also with --json,
 /// so a script reads the exit code rather than parsing an error document.
 /// </summary>
-public static class StatusView
+internal static class StatusView
 {
     /// <param name="result">The answer to <c>status</c> on the control socket.</param>
     /// <param name="config">The config file as the user named it (or its canonical path).</param>
@@ -24,14 +24,14 @@ public static class StatusView
         return result switch
         {
             { Outcome: ControlCallOutcome.NoDaemon } =>
-                new("", CellText.Printable($"sshkeep: no sshkeep runs {config} ({result.Problem})") + "\n", exitCode),
+                new("", OneLine.Of($"sshkeep: no sshkeep runs {config} ({result.Problem})", OneLineStyle.QuestionMark) + "\n", exitCode),
             { Outcome: ControlCallOutcome.Failed } =>
-                new("", CellText.Printable($"sshkeep: cannot get the status of {config}: {result.Problem}") + "\n", exitCode),
+                new("", OneLine.Of($"sshkeep: cannot get the status of {config}: {result.Problem}", OneLineStyle.QuestionMark) + "\n", exitCode),
             { Response: { Ok: true, Status: { } status } } =>
                 new(json ? StatusJson.Render(status, now) : StatusTable.Render(status, now, width), "", exitCode),
             { Response: { Ok: false } refused } =>
-                new("", CellText.Printable($"sshkeep: the daemon running {config} refused status: {refused.Error}: {refused.Message}") + "\n", exitCode),
-            _ => new("", CellText.Printable($"sshkeep: the daemon running {config} answered status without a status") + "\n", exitCode),
+                new("", OneLine.Of($"sshkeep: the daemon running {config} refused status: {refused.Error}: {refused.Message}", OneLineStyle.QuestionMark) + "\n", exitCode),
+            _ => new("", OneLine.Of($"sshkeep: the daemon running {config} answered status without a status", OneLineStyle.QuestionMark) + "\n", exitCode),
         };
     }
 }

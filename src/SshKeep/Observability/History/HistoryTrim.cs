@@ -5,7 +5,7 @@ namespace SshKeep.Observability.History;
 /// before it (it says what the tunnel was doing when the window opens, so the timeline's first
 /// span is not blank), and of those at most the newest <c>cap</c>.
 /// </summary>
-public static class HistoryTrim
+internal static class HistoryTrim
 {
     /// <param name="transitions">Oldest first.</param>
     public static IReadOnlyList<TimelineEntry> Keep(IReadOnlyList<TimelineEntry> transitions, DateTimeOffset now, TimeSpan window, int cap)

@@ -9,7 +9,7 @@ namespace SshKeep.Observability.History;
 /// <see cref="Cap"/> entries per tunnel (<see cref="HistoryTrim"/>); a tunnel removed from the
 /// file is forgotten. Thread-safe.
 /// </summary>
-public sealed class TunnelHistory
+internal sealed class TunnelHistory
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
@@ -62,6 +62,6 @@ public sealed class TunnelHistory
         ArgumentNullException.ThrowIfNull(status);
         if (status.State is TunnelState.Up or TunnelState.Starting or TunnelState.Stopped) return null;
         var note = status.LastError ?? (status.LastExit is { } exit ? $"ssh exited with {exit}" : null);
-        return note is null ? null : CellText.Fit(CellText.Printable(note), MaxNote);
+        return note is null ? null : CellText.Fit(OneLine.Of(note, OneLineStyle.QuestionMark), MaxNote);
     }
 }

@@ -8,7 +8,7 @@ namespace SshKeep.Observability.Http;
 /// the daemon's own user out nor take every slot from another scraper. Thread-safe; the answers
 /// are deterministic and tested as a table (docs/security.md).
 /// </summary>
-public sealed class ConnectionQuota(int perPeer = ConnectionQuota.DefaultPerPeer, int allOthers = ConnectionQuota.DefaultAllOthers)
+internal sealed class ConnectionQuota(int perPeer = ConnectionQuota.DefaultPerPeer, int allOthers = ConnectionQuota.DefaultAllOthers)
 {
     public const int DefaultPerPeer = 8;
     public const int DefaultAllOthers = 32;

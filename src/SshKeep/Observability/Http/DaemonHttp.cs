@@ -10,7 +10,7 @@ namespace SshKeep.Observability.Http;
 /// ASP.NET type, so the daemon's own code can mention it without the runtime loading ASP.NET
 /// when no listener is asked for.
 /// </summary>
-public static class DaemonHttp
+internal static class DaemonHttp
 {
     /// <summary>Starts serving <paramref name="listen"/> with a new random page token; logs where,
     /// and warns when the address is not loopback. The error says why it could not bind.</summary>

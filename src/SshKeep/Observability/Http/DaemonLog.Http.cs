@@ -6,7 +6,7 @@ namespace SshKeep.Observability;
 
 // The HTTP listener's part of the daemon's catalogue, ids 1500–1549; kept in its own
 // file so that it can grow without touching the rest of the catalogue.
-public static partial class DaemonLog
+internal static partial class DaemonLog
 {
     [LoggerMessage(1500, LogLevel.Information, "serving the web page on http://{Address}/ with /metrics and /healthz")]
     public static partial void HttpListening(this ILogger logger, string address);

@@ -11,7 +11,7 @@ namespace SshKeep.Observability.Http;
 /// (<see cref="Observe"/>), which each of them folds, and every probe (<see cref="RecordProbe"/>, wired to
 /// <see cref="TunnelSupervisorOptions.OnProbe"/>). Plain .NET: no ASP.NET type is touched here.
 /// </summary>
-public sealed class DaemonRecorder(TimeProvider time)
+internal sealed class DaemonRecorder(TimeProvider time)
 {
     public RestartCounter Restarts { get; } = new();
 

@@ -25,7 +25,7 @@ namespace SshKeep.Observability.Http;
 /// The page, its state, the full /healthz and the POSTs are only for the daemon's own uid and
 /// root (<see cref="RequestGuard.PeerProblem"/>; the peer comes from <see cref="PeerGate"/>).
 /// </summary>
-public sealed class HttpEndpoints
+internal sealed class HttpEndpoints
 {
     private const string TunnelsPrefix = "/api/tunnels/";
 
@@ -90,7 +90,7 @@ public sealed class HttpEndpoints
                 case "/healthz":
                     if (!await AllowedAsync(context, HttpMethods.Get, HttpMethods.Head)) return;
                     var snapshot = await SnapshotAsync(context.RequestAborted);
-                    var healthy = StatusExitCode.For(snapshot) == StatusExitCode.AllUp;
+                    var healthy = StatusExitCode.For(snapshot) == ExitCodes.Ok;
                     // The details (tunnel names, config path, errors) only where the page itself
                     // would be served; a load balancer or a monitor of another uid needs the code.
                     var body = PageUserProblem(context) is null ? StatusJson.Render(snapshot, _recorder.Time.GetUtcNow()) : ShortHealth(healthy);

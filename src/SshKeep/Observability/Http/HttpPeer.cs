@@ -10,7 +10,7 @@ namespace SshKeep.Observability.Http;
 /// client that closed before it was looked up). Set on the connection's features, so every
 /// request on it can ask.
 /// </summary>
-public sealed record HttpPeer(IPEndPoint Remote, uint? Uid)
+internal sealed record HttpPeer(IPEndPoint Remote, uint? Uid)
 {
     /// <summary>For the log: <c>uid 1000 (127.0.0.1:45678)</c>, or <c>192.0.2.7:45678 (uid unknown)</c>.</summary>
     public override string ToString() =>

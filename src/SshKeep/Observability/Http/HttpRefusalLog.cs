@@ -7,7 +7,7 @@ namespace SshKeep.Observability.Http;
 /// <see cref="RefusalLogLimiter"/>, with a timer that writes the summary of a window that closed
 /// while nobody was refused any more. Thread-safe.
 /// </summary>
-public sealed class HttpRefusalLog : IDisposable
+internal sealed class HttpRefusalLog : IDisposable
 {
     private readonly ILogger _log;
     private readonly TimeProvider _time;

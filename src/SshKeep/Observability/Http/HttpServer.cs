@@ -15,7 +15,7 @@ namespace SshKeep.Observability.Http;
 /// The only type that touches the web host, so nothing of ASP.NET is loaded unless a listener
 /// is asked for.
 /// </summary>
-public sealed class HttpServer : IAsyncDisposable
+internal sealed class HttpServer : IAsyncDisposable
 {
     /// <summary>How long requests in flight get when the daemon stops.</summary>
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);

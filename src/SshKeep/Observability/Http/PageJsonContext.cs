@@ -8,7 +8,7 @@ namespace SshKeep.Observability.Http;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    Converters = [typeof(TunnelStateJsonConverter), typeof(UtcTimestampJsonConverter)])]
+    Converters = [typeof(KebabCaseEnumJsonConverter<Supervision.TunnelState>), typeof(UtcTimestampJsonConverter)])]
 [JsonSerializable(typeof(PageState))]
 [JsonSerializable(typeof(PageControlAnswer))]
-public sealed partial class PageJsonContext : JsonSerializerContext;
+internal sealed partial class PageJsonContext : JsonSerializerContext;

@@ -6,7 +6,7 @@ namespace SshKeep.Observability.Http;
 /// <c>GET /api/state</c>, what the web page polls: the same report as <c>sshkeep status --json</c>
 /// and, per tunnel, what the page shows beyond it (<see cref="PageTunnel"/>).
 /// </summary>
-public sealed record PageState
+internal sealed record PageState
 {
     public required StatusReport Status { get; init; }
 

@@ -5,7 +5,7 @@ using SshKeep.Observability.History;
 namespace SshKeep.Observability.Http;
 
 /// <summary>Makes <see cref="PageState"/> from a snapshot and the recorder (pure but for the recorder's reads).</summary>
-public static class PageStateBuilder
+internal static class PageStateBuilder
 {
     public static PageState Build(StatusSnapshot snapshot, DaemonRecorder recorder, DateTimeOffset now)
     {

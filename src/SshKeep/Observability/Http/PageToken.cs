@@ -8,7 +8,7 @@ namespace SshKeep.Observability.Http;
 /// required on every POST. Another site's page can make a browser send a POST to 127.0.0.1, but
 /// cannot read our page to learn the token (no CORS), so it cannot send the right one.
 /// </summary>
-public sealed class PageToken
+internal sealed class PageToken
 {
     /// <summary>The header a POST carries the token in. A custom header also makes a cross-site
     /// fetch need a CORS preflight, which this server never grants.</summary>

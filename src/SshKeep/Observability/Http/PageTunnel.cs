@@ -4,7 +4,7 @@ namespace SshKeep.Observability.Http;
 
 /// <summary>One tunnel's extras on the web page: why it last restarted, restarts by reason, and its
 /// transitions for the timeline (oldest first).</summary>
-public sealed record PageTunnel
+internal sealed record PageTunnel
 {
     public required string Name { get; init; }
 

@@ -12,7 +12,7 @@ namespace SshKeep.Observability.Http;
 /// the connection's features for <see cref="HttpEndpoints"/>. A connection over the quota is
 /// closed at once (logged through <see cref="HttpRefusalLog"/>).
 /// </summary>
-public sealed class PeerGate(ConnectionQuota quota, HttpRefusalLog refusals, uint ownUid, Func<IPEndPoint, IPEndPoint, uint?>? ownerOf = null)
+internal sealed class PeerGate(ConnectionQuota quota, HttpRefusalLog refusals, uint ownUid, Func<IPEndPoint, IPEndPoint, uint?>? ownerOf = null)
 {
     private readonly Func<IPEndPoint, IPEndPoint, uint?> _ownerOf = ownerOf ?? ((peer, us) => TcpSocketTable.OwnerOfPeer(peer, us));
 

@@ -8,7 +8,7 @@ namespace SshKeep.Observability.Http;
 /// Without it, a loop of unauthenticated POSTs wrote 48 MB of warnings in 5 s. Not thread-safe
 /// (<see cref="HttpRefusalLog"/> holds the lock); time comes from the injected provider.
 /// </summary>
-public sealed class RefusalLogLimiter(TimeProvider time, int burst = RefusalLogLimiter.DefaultBurst, TimeSpan? interval = null)
+internal sealed class RefusalLogLimiter(TimeProvider time, int burst = RefusalLogLimiter.DefaultBurst, TimeSpan? interval = null)
 {
     public const int DefaultBurst = 5;
 

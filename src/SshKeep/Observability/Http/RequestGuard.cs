@@ -23,7 +23,7 @@ namespace SshKeep.Observability.Http;
 /// be known (another machine), is refused: the token is not a password (whoever can fetch the
 /// page has it), the uid is (docs/security.md).</para>
 /// </remarks>
-public static class RequestGuard
+internal static class RequestGuard
 {
     public static string? HostProblem(string? host, string machineName)
     {

@@ -6,7 +6,7 @@ namespace SshKeep.Observability.Http;
 /// The web page's files, embedded in the assembly (Observability/Http/Web/): no CDN, nothing read
 /// from disk at run time. <c>index.html</c> has a placeholder the token replaces.
 /// </summary>
-public static class WebAssets
+internal static class WebAssets
 {
     /// <summary>Where index.html's token goes: <c>&lt;meta name="sshkeep-token" content="…"&gt;</c>.</summary>
     public const string TokenPlaceholder = "__SSHKEEP_TOKEN__";

@@ -10,7 +10,7 @@ namespace SshKeep.Observability.Metrics;
 /// process and <c>sshkeep_build_info</c>. Restarts of a working tunnel and ssh starts (attempts)
 /// are separate counters.
 /// </summary>
-public static class DaemonMetrics
+internal static class DaemonMetrics
 {
     public static string Render(StatusSnapshot snapshot, RestartCounter restarts, ProbeDurations probes, ProcessSample process, DateTimeOffset now)
     {
@@ -28,7 +28,7 @@ public static class DaemonMetrics
         foreach (var t in tunnels)
         {
             foreach (var state in Enum.GetValues<TunnelState>())
-                w.Sample("sshkeep_tunnel_state", [new("tunnel", t.Name), new("state", TunnelStateNames.ToName(state))], t.State == state ? 1 : 0);
+                w.Sample("sshkeep_tunnel_state", [new("tunnel", t.Name), new("state", KebabName.Of(state))], t.State == state ? 1 : 0);
         }
 
         w.Family("sshkeep_tunnel_restarts_total", "counter", "Restarts of a working tunnel (its ssh was up and ended, or a restart was asked while it ran), by reason.");

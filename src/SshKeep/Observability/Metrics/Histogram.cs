@@ -5,7 +5,7 @@ namespace SshKeep.Observability.Metrics;
 /// sum and count. Thread-safe (probes of several forwards report at once); <see cref="Read"/> gives
 /// a consistent copy with cumulative bucket counts, the last one being +Inf (= count).
 /// </summary>
-public sealed class Histogram
+internal sealed class Histogram
 {
     private readonly Lock _gate = new();
     private readonly double[] _bounds;

@@ -8,7 +8,7 @@ namespace SshKeep.Observability.Metrics;
 /// <see cref="SshKeep.Supervision.TunnelSupervisorOptions.OnProbe"/> with every end-to-end probe,
 /// passed or failed (a failed one usually lands at its timeout, which is worth seeing).
 /// </summary>
-public sealed class ProbeDurations
+internal sealed class ProbeDurations
 {
     /// <summary>1 ms to 10 s: a probe over loopback takes a millisecond, one through a slow link
     /// hundreds, and probe_timeout is seconds.</summary>

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace SshKeep.Observability.Metrics;
 
 /// <summary>The standard <c>process_*</c> metrics of this process, read when a scrape asks.</summary>
-public sealed record ProcessSample(long ResidentBytes, double CpuSeconds, int? OpenFds, double StartTimeSeconds)
+internal sealed record ProcessSample(long ResidentBytes, double CpuSeconds, int? OpenFds, double StartTimeSeconds)
 {
     /// <summary>Reads this process: resident memory and CPU time from the runtime, open file
     /// descriptors from /proc/self/fd (null where there is no /proc), start time from the kernel.</summary>

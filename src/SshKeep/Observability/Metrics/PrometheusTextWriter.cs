@@ -10,7 +10,7 @@ namespace SshKeep.Observability.Metrics;
 /// help text escapes <c>\</c> and newline; numbers are invariant, with <c>+Inf</c>, <c>-Inf</c>
 /// and <c>NaN</c>. Names are checked, so a typo fails in a test rather than at a scrape.
 /// </summary>
-public sealed class PrometheusTextWriter
+internal sealed class PrometheusTextWriter
 {
     /// <summary>The Content-Type of a scrape answer in this format.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";

@@ -9,7 +9,7 @@ namespace SshKeep.Observability.Metrics;
 /// ssh start: a fold of the transitions (<see cref="RestartCounting"/>); a tunnel removed from
 /// the file is forgotten. Thread-safe.
 /// </summary>
-public sealed class RestartCounter
+internal sealed class RestartCounter
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Dictionary<string, long>> _counts = new(StringComparer.Ordinal);

@@ -16,7 +16,7 @@ namespace SshKeep.Observability.Metrics;
 /// restart. The reason is <see cref="TunnelStatus.LastRestartReason"/> after the transition; without
 /// one (or an unknown one), <see cref="RestartReasons.Exited"/>.
 /// </remarks>
-public static class RestartCounting
+internal static class RestartCounting
 {
     public static RestartIncrement Of(TunnelTransition transition)
     {

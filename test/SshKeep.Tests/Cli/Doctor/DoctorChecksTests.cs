@@ -8,19 +8,6 @@ namespace SshKeep.Tests.Cli.Doctor;
 public sealed class DoctorChecksTests
 {
     [Theory]
-    [InlineData(0, "0 s")]
-    [InlineData(30, "30 s")]
-    [InlineData(60, "1 min")]
-    [InlineData(600, "10 min")]
-    [InlineData(7875, "2 h 11 min 15 s")]
-    [InlineData(7200, "2 h")]
-    [InlineData(90061, "1 d 1 h 1 min 1 s")]
-    public void Durations_are_written_in_whole_units(long seconds, string expected)
-    {
-        Assert.Equal(expected, DurationWords.Of(seconds));
-    }
-
-    [Theory]
     // The second seed's table: time + interval × probes.
     [InlineData("7200", "75", "9", 7875L)]   // Linux
     [InlineData("7200", "75", "8", 7800L)]   // FreeBSD
@@ -51,7 +38,7 @@ public sealed class DoctorChecksTests
         var check = KernelKeepaliveCheck.Judge(new KernelKeepalive(600, 60, 5));
 
         Assert.Equal(DoctorVerdict.Ok, check.Verdict);
-        Assert.Contains("600 s + 5 × 60 s = 15 min", check.Finding, StringComparison.Ordinal);
+        Assert.Contains("600 s + 5 × 60 s = 15m00s", check.Finding, StringComparison.Ordinal);
         Assert.Contains("not Linux's defaults", check.Finding, StringComparison.Ordinal);
     }
 
@@ -62,22 +49,24 @@ public sealed class DoctorChecksTests
     [InlineData(0, "OpenSSH_6.6.1p1 Ubuntu-2ubuntu2, OpenSSL 1.0.1f 6 Jan 2014\n", DoctorVerdict.Warn)]
     [InlineData(0, "Dropbear v2022.83\n", DoctorVerdict.Warn)]
     [InlineData(null, "", DoctorVerdict.Fail)]
-    public void The_ssh_client_must_run_and_be_an_openssh_with_dash_G(int? exit, string stderr, DoctorVerdict verdict)
+    public void The_ssh_client_must_run_and_be_an_openssh_with_dash_G(int? exit, string stderr, object verdictRow)
     {
+        var verdict = (DoctorVerdict)verdictRow;
         var output = exit is null ? CommandOutput.CouldNotRun("No such file or directory") : new CommandOutput(exit, "", stderr);
 
         Assert.Equal(verdict, SshVersionCheck.Judge("ssh", output).Verdict);
     }
 
     [Theory]
-    [InlineData("serveraliveinterval 10\nserveralivecountmax 3\n", DoctorVerdict.Ok, "about 30 s")]
-    [InlineData("serveraliveinterval 60\nserveralivecountmax 5\n", DoctorVerdict.Ok, "about 5 min")]
-    [InlineData("serveraliveinterval 61\nserveralivecountmax 5\n", DoctorVerdict.Warn, "about 5 min 5 s")]
-    [InlineData("serveraliveinterval 3600\nserveralivecountmax 100\n", DoctorVerdict.Warn, "about 4 d 4 h")]
+    [InlineData("serveraliveinterval 10\nserveralivecountmax 3\n", DoctorVerdict.Ok, "about 30s")]
+    [InlineData("serveraliveinterval 60\nserveralivecountmax 5\n", DoctorVerdict.Ok, "about 5m00s")]
+    [InlineData("serveraliveinterval 61\nserveralivecountmax 5\n", DoctorVerdict.Warn, "about 5m05s")]
+    [InlineData("serveraliveinterval 3600\nserveralivecountmax 100\n", DoctorVerdict.Warn, "about 4d04h")]
     [InlineData("serveraliveinterval 0\nserveralivecountmax 3\n", DoctorVerdict.Warn, "ServerAliveInterval 0")]
     [InlineData("", DoctorVerdict.Warn, "ServerAliveInterval 0")]
-    public void The_keepalive_budget_is_interval_times_count_and_at_most_five_minutes_passes(string sshG, DoctorVerdict verdict, string finding)
+    public void The_keepalive_budget_is_interval_times_count_and_at_most_five_minutes_passes(string sshG, object verdictRow, string finding)
     {
+        var verdict = (DoctorVerdict)verdictRow;
         var check = KeepaliveCheck.Judge(SshEffectiveConfig.Parse(sshG), KernelKeepalive.LinuxDefaults);
 
         Assert.Equal(verdict, check.Verdict);
@@ -93,8 +82,9 @@ public sealed class DoctorChecksTests
     [InlineData("644", 1000u, true, DoctorVerdict.Fail)]
     [InlineData("600", 0u, true, DoctorVerdict.Warn)]
     [InlineData("600", 1000u, false, DoctorVerdict.Fail)]
-    public void A_key_file_must_be_a_file_of_the_user_closed_to_group_and_others(string mode, uint owner, bool regular, DoctorVerdict verdict)
+    public void A_key_file_must_be_a_file_of_the_user_closed_to_group_and_others(string mode, uint owner, bool regular, object verdictRow)
     {
+        var verdict = (DoctorVerdict)verdictRow;
         var facts = new FileFacts(regular, owner, Convert.ToUInt32(mode, 8));
 
         Assert.Equal(verdict, IdentityFileCheck.Judge("/k", facts, 1000).Verdict);
@@ -129,8 +119,10 @@ public sealed class DoctorChecksTests
     [InlineData(KnownHostsLookup.Found, "false", DoctorVerdict.Warn)]
     [InlineData(KnownHostsLookup.NotFound, "no", DoctorVerdict.Warn)]
     [InlineData(KnownHostsLookup.Failed, "yes", DoctorVerdict.Warn)]
-    public void An_unknown_host_key_fails_unless_ssh_would_accept_it(KnownHostsLookup result, string strict, DoctorVerdict verdict)
+    public void An_unknown_host_key_fails_unless_ssh_would_accept_it(object resultRow, string strict, object verdictRow)
     {
+        var result = (KnownHostsLookup)resultRow;
+        var verdict = (DoctorVerdict)verdictRow;
         var check = KnownHostsCheck.Judge("h", [("/home/u/.ssh/known_hosts", result), ("/etc/ssh/ssh_known_hosts", KnownHostsLookup.NoFile)], strict, "ssh h");
 
         Assert.Equal(verdict, check.Verdict);

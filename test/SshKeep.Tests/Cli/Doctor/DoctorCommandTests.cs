@@ -18,7 +18,7 @@ public sealed class DoctorCommandTests : IDisposable
 
         var status = await DoctorCommand.RunAsync(path, new FakeDoctorSystem(), stdout, stderr, CancellationToken.None);
 
-        Assert.Equal(ConfigCheck.ExConfig, status);
+        Assert.Equal(ExitCodes.Config, status);
         Assert.Equal("", stdout.ToString());
         Assert.Contains("tunnels.db.destination", stderr.ToString(), StringComparison.Ordinal);
     }

@@ -105,7 +105,7 @@ public sealed class DoctorGoldenTests
             .ExamineWithoutConfigAsync("/home/u/.config/sshkeep/tunnels.yaml", "the default", CancellationToken.None);
 
         GoldenFile.AssertMatches(Golden("doctor-no-file.txt"), DoctorReportText.Render(report));
-        Assert.Equal(DoctorReport.ExitNeedsAttention, report.ExitCode);
+        Assert.Equal(ExitCodes.Failure, report.ExitCode);
     }
 
     [Fact]

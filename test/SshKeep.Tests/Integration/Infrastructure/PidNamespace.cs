@@ -9,7 +9,7 @@ namespace SshKeep.Tests.Integration.Infrastructure;
 /// /var/log is a private tmpfs in it. Disposal ends its init, and with it, by the kernel's rule for
 /// PID namespaces, every process inside.
 /// </summary>
-public sealed class PidNamespace : IAsyncDisposable
+internal sealed class PidNamespace : IAsyncDisposable
 {
     private readonly BackgroundProcess _unshare;
 

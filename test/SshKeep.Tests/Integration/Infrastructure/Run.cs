@@ -6,7 +6,7 @@ namespace SshKeep.Tests.Integration.Infrastructure;
 /// Runs a helper program from a test with a deadline, capturing its output (the product's
 /// <see cref="ProcessRunner"/> with test defaults). A program that hangs is killed, never waited for.
 /// </summary>
-public static class Run
+internal static class Run
 {
     public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(60);
 

@@ -12,7 +12,7 @@ public sealed class SshdFixture : IAsyncLifetime
 {
     private ThrowawaySshd? _sshd;
 
-    public ThrowawaySshd Sshd =>
+    internal ThrowawaySshd Sshd =>
         _sshd ?? throw new InvalidOperationException($"no sshd: {Requirements.WhyNot(Needs.Sshd) ?? "it failed to start"}");
 
     public async Task InitializeAsync()

@@ -13,7 +13,7 @@ public sealed class SshkeepMachineFixture : IAsyncLifetime
     private ThrowawaySystemd? _machine;
     private MachineSshd? _sshd;
 
-    public ThrowawaySystemd Machine =>
+    internal ThrowawaySystemd Machine =>
         _machine ?? throw new InvalidOperationException($"no machine: {Requirements.WhyNot(Needs.Systemd | Needs.Sshd) ?? "it failed to boot"}");
 
     internal MachineSshd Sshd => _sshd ?? throw new InvalidOperationException("no sshd in the machine");

@@ -18,7 +18,7 @@ namespace SshKeep.Tests.Integration.Systemd;
 /// every process of the machine (the kernel's rule for PID namespaces); its mounts go with its
 /// mount namespace, then the cgroup and the temp folder are removed.
 /// </summary>
-public sealed class ThrowawaySystemd : IAsyncDisposable
+internal sealed class ThrowawaySystemd : IAsyncDisposable
 {
     /// <summary>The machine's host name (its own UTS namespace and /etc/hostname).</summary>
     public const string HostName = "sshkeep-machine";

@@ -8,7 +8,7 @@ public sealed class TunnelHistoryTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<TunnelState?, int, string, TunnelState, int, bool> Rows() => new()
+    public static TheoryData<object?, int, string, object, int, bool> Rows() => new()
     {
         // last entry (state, at s) · reason · state after, since s → a new entry
         { null, 0, TransitionReasons.Starting, TunnelState.Starting, 0, true },          // a tunnel's first transition
@@ -26,8 +26,9 @@ public sealed class TunnelHistoryTests
     [Theory]
     [MemberData(nameof(Rows))]
     public void A_transition_adds_an_entry_when_the_state_or_its_start_changes_and_only_then(
-        TunnelState? last, int lastAt, string reason, TunnelState state, int since, bool added)
+        object? lastRow, int lastAt, string reason, object stateRow, int since, bool added)
     {
+        var (last, state) = ((TunnelState?)lastRow, (TunnelState)stateRow);
         IReadOnlyList<TimelineEntry> entries = last is { } l ? [new TimelineEntry(T0.AddSeconds(lastAt), l, null)] : [];
         var after = Status(state, T0.AddSeconds(since));
 
@@ -75,8 +76,9 @@ public sealed class TunnelHistoryTests
     [InlineData(TunnelState.Up, "old error", "status 255", null)]
     [InlineData(TunnelState.Starting, "old error", null, null)]
     [InlineData(TunnelState.Stopped, "old error", null, null)]
-    public void The_note_says_why_a_tunnel_is_down_and_nothing_otherwise(TunnelState state, string? error, string? exit, string? note)
+    public void The_note_says_why_a_tunnel_is_down_and_nothing_otherwise(object stateRow, string? error, string? exit, string? note)
     {
+        var state = (TunnelState)stateRow;
         Assert.Equal(note, TunnelHistory.NoteOf(Status(state, T0) with { LastError = error, LastExit = exit }));
     }
 

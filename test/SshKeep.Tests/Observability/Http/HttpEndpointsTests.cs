@@ -137,8 +137,9 @@ public sealed class HttpEndpointsTests
     [Theory]
     [InlineData("restart", ControlCommand.Restart)]
     [InlineData("retry-now", ControlCommand.RetryNow)]
-    public async Task A_post_with_the_token_runs_the_command_through_the_control_path(string action, ControlCommand command)
+    public async Task A_post_with_the_token_runs_the_command_through_the_control_path(string action, object commandRow)
     {
+        var command = (ControlCommand)commandRow;
         var (status, body, _) = await SendAsync("POST", $"/api/tunnels/web/{action}",
             ("X-SshKeep-Token", "t0k3n"), ("Origin", "http://" + Host), ("Sec-Fetch-Site", "same-origin"));
 

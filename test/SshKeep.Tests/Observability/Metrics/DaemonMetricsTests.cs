@@ -53,7 +53,7 @@ public sealed class DaemonMetricsTests
             Assert.Equal(tunnel.State == TunnelState.Up ? 1 : 0, families["sshkeep_tunnel_up"].Samples.Single(s => s.Has(("tunnel", tunnel.Name))).Value);
             var states = families["sshkeep_tunnel_state"].Samples.Where(s => s.Has(("tunnel", tunnel.Name))).ToList();
             Assert.Equal(Enum.GetValues<TunnelState>().Length, states.Count);
-            Assert.Equal(SshKeep.Daemon.TunnelStateNames.ToName(tunnel.State), Assert.Single(states, s => s.Value == 1).Label("state"));
+            Assert.Equal(KebabName.Of(tunnel.State), Assert.Single(states, s => s.Value == 1).Label("state"));
         }
     }
 

@@ -88,7 +88,7 @@ public sealed class RestartCountingTests
     private static TunnelStatus Status(string state, int restarts, int attempts, string? reason, string name = "db") => new()
     {
         Name = name,
-        State = TunnelStateNames.TryParse(state, out var parsed) ? parsed.Value : throw new ArgumentException(state),
+        State = KebabName.TryParse(state, out TunnelState parsed) ? parsed : throw new ArgumentException(state),
         Since = DateTimeOffset.UnixEpoch,
         Restarts = restarts,
         Attempts = attempts,

@@ -1,6 +1,4 @@
-using SshKeep.Cli.Status;
-
-namespace SshKeep.Tests.Cli;
+namespace SshKeep.Tests;
 
 public sealed class DurationTextTests
 {
@@ -32,4 +30,16 @@ public sealed class DurationTextTests
     [InlineData(-1, "0s")]
     public void Remaining_time_is_rounded_up_so_a_pending_retry_never_shows_zero(double seconds, string text) =>
         Assert.Equal(text, DurationText.Remaining(TimeSpan.FromSeconds(seconds)));
+
+    [Theory]
+    [InlineData(0, "0s")]
+    [InlineData(30, "30s")]
+    [InlineData(60, "1m00s")]
+    [InlineData(600, "10m00s")]
+    [InlineData(7875, "2h11m")]
+    [InlineData(7200, "2h00m")]
+    [InlineData(90061, "1d01h")]
+    [InlineData(-1, "0s")]
+    public void Whole_seconds_take_the_one_form_doctor_and_the_logs_share(long seconds, string text) =>
+        Assert.Equal(text, DurationText.Format(seconds));
 }

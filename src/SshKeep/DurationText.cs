@@ -1,13 +1,15 @@
 using System.Globalization;
 
-namespace SshKeep.Cli.Status;
+namespace SshKeep;
 
 /// <summary>
-/// Durations as <c>sshkeep status</c> prints them: two units at most, the smaller zero-padded —
-/// <c>45s</c>, <c>3m12s</c>, <c>2h05m</c>, <c>3d04h</c>. Whole seconds; a negative span (a clock
-/// step) prints as <c>0s</c>.
+/// The one form every duration a user reads takes (status table, doctor, log lines, systemd's
+/// STATUS=, the unit's comments): two units at most, the smaller zero-padded — <c>45s</c>,
+/// <c>3m12s</c>, <c>2h05m</c>, <c>3d04h</c>. Whole seconds; a negative span (a clock step) prints
+/// as <c>0s</c>. Only the log's waits under ten seconds add a tenth (<c>1.5s</c>, see
+/// <see cref="Observability.DaemonDuration"/>).
 /// </summary>
-public static class DurationText
+internal static class DurationText
 {
     /// <summary>Elapsed time (since, uptime): rounded down, so "1m00s" means a full minute has passed.</summary>
     public static string Elapsed(TimeSpan span) => Format(WholeSeconds(span, roundUp: false));
@@ -23,6 +25,7 @@ public static class DurationText
         return roundUp && span.Ticks % TimeSpan.TicksPerSecond != 0 ? seconds + 1 : seconds;
     }
 
+    /// <summary>Whole seconds in the one form (a negative count prints as <c>0s</c>).</summary>
     public static string Format(long seconds)
     {
         if (seconds < 0) seconds = 0;

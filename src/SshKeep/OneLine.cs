@@ -1,0 +1,83 @@
+using System.Text;
+
+namespace SshKeep;
+
+/// <summary>
+/// The one way text from outside (ssh's stderr, a server's banner, a hostile config file or
+/// control request) is made safe to show on one line: a raw newline would let it forge log or
+/// error lines, a raw ESC or CSI would let it drive the reader's terminal (docs/security.md).
+/// </summary>
+/// <remarks>
+/// Unsafe are the C0 controls, DEL, the C1 controls (U+0080–U+009F: NEL ends a line, CSI starts a
+/// terminal escape) and the Unicode line and paragraph separators. A backslash is left alone
+/// unless the text is being quoted: the escapes are for reading, not for decoding back, and
+/// doubling every backslash would make paths and regexes harder to read.
+/// </remarks>
+internal static class OneLine
+{
+    private const string Hex = "0123456789abcdef";
+
+    /// <summary>True when <paramref name="c"/> is shown otherwise than as itself.</summary>
+    public static bool IsUnsafe(char c) =>
+        c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c is '\u2028' or '\u2029';
+
+    /// <summary><paramref name="text"/> with every unsafe character shown in <paramref name="style"/>
+    /// (the same string when there is none).</summary>
+    public static string Of(string text, OneLineStyle style = OneLineStyle.Escape)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.AsSpan().ContainsAny(UnsafeChars)) return text;
+        var builder = new StringBuilder(text.Length + 16);
+        Append(builder, text, style);
+        return builder.ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> with every unsafe character shown in <paramref name="style"/>;
+    /// <paramref name="quoted"/> also escapes '"' and '\' (the text goes between double quotes).</summary>
+    public static void Append(StringBuilder builder, ReadOnlySpan<char> text, OneLineStyle style = OneLineStyle.Escape, bool quoted = false)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (!IsUnsafe(c) && !(quoted && c is '"' or '\\')) continue;
+            builder.Append(text[start..i]);
+            start = i + 1;
+            AppendOne(builder, c, style);
+        }
+        builder.Append(text[start..]);
+    }
+
+    /// <summary>Appends one character (a whole rune outside the BMP) as <see cref="Append(StringBuilder, ReadOnlySpan{char}, OneLineStyle, bool)"/> would.</summary>
+    public static void Append(StringBuilder builder, Rune rune, OneLineStyle style = OneLineStyle.Escape, bool quoted = false)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (rune.IsBmp && (IsUnsafe((char)rune.Value) || (quoted && rune.Value is '"' or '\\'))) AppendOne(builder, (char)rune.Value, style);
+        else builder.Append(rune.ToString());
+    }
+
+    private static void AppendOne(StringBuilder builder, char c, OneLineStyle style)
+    {
+        switch (style, c)
+        {
+            case (_, '"'): builder.Append("\\\""); break;
+            case (_, '\\'): builder.Append(@"\\"); break;
+            case (OneLineStyle.QuestionMark, _): builder.Append('?'); break;
+            case (OneLineStyle.Space, _): builder.Append(' '); break;
+            case (_, '\n'): builder.Append(@"\n"); break;
+            case (_, '\r'): builder.Append(@"\r"); break;
+            case (_, '\t'): builder.Append(@"\t"); break;
+            case (OneLineStyle.Escape, < '\u0080'):
+                builder.Append(@"\x").Append(Hex[c >> 4]).Append(Hex[c & 0xf]);
+                break;
+            default:
+                builder.Append(@"\u").Append(Hex[(c >> 12) & 0xf]).Append(Hex[(c >> 8) & 0xf])
+                       .Append(Hex[(c >> 4) & 0xf]).Append(Hex[c & 0xf]);
+                break;
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> UnsafeChars = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(i => (char)i), '\u007f', .. Enumerable.Range(0x80, 0x20).Select(i => (char)i), '\u2028', '\u2029']);
+}
