@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
-using SshKeep.Observability;
+using SshKeep.Logging;
+using SshKeep.Native;
 using SshKeep.Ssh;
 
 namespace SshKeep.Daemon;

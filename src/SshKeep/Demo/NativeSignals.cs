@@ -1,4 +1,4 @@
-using SshKeep.Ssh;
+using SshKeep.Native;
 
 namespace SshKeep.Demo;
 

@@ -1,3 +1,5 @@
+using SshKeep.Native;
+
 namespace SshKeep.Ssh;
 
 /// <summary>An ssh child started by <see cref="PosixSshLauncher"/>.</summary>

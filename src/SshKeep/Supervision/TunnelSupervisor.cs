@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SshKeep.Config;
 using SshKeep.Health;
-using SshKeep.Observability;
+using SshKeep.Logging;
 using SshKeep.Ssh;
 
 namespace SshKeep.Supervision;

@@ -1,5 +1,5 @@
 using SshKeep.Daemon;
-using SshKeep.Ssh;
+using SshKeep.Native;
 using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;
 

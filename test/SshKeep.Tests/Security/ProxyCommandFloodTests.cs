@@ -1,9 +1,9 @@
 using System.Globalization;
 using SshKeep.Demo;
-using SshKeep.Ssh;
+using SshKeep.Native;
 using SshKeep.Supervision;
+using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;
-using SshKeep.Tests.Observability;
 
 namespace SshKeep.Tests.Security;
 

@@ -42,7 +42,7 @@ public sealed class RetryNowReportTests
     private static TunnelStatus Status(string text)
     {
         var parts = text.Split(':');
-        Assert.True(SshKeep.Daemon.TunnelStateNames.TryParse(parts[1], out var state));
+        Assert.True(SshKeep.Supervision.TunnelStateNames.TryParse(parts[1], out var state));
         return new TunnelStatus
         {
             Name = parts[0],

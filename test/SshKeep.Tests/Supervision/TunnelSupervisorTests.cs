@@ -1,5 +1,4 @@
 using SshKeep.Supervision;
-using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Supervision;
 

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using SshKeep.Demo;
 
-using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Integration.Infrastructure;
 

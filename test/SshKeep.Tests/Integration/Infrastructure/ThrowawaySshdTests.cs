@@ -1,7 +1,6 @@
 using System.Text;
 using SshKeep.Demo;
 
-using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Integration.Infrastructure;
 
