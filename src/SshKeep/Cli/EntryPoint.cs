@@ -1,5 +1,6 @@
 using SshKeep.Compat;
 using SshKeep.Daemon;
+using SshKeep.Native;
 
 namespace SshKeep.Cli;
 
@@ -22,7 +23,7 @@ internal static class EntryPoint
     {
         // Before anything touches the console: an inherited ignore of SIGINT would otherwise stick
         // (docs/compatibility.md, SIGINT; docs/daemon.md, signals).
-        SignalListener.UndoInheritedIgnore(SshKeep.Native.LibC.SIGINT);
+        SignalListener.UndoInheritedIgnore(SignalNumbers.SIGINT);
         var argv0 = ProcessName.FromProcCmdline() ?? SshkeepName;
         // Run as "dotnet sshkeep.dll" the program name would be "dotnet".
         if (ProcessName.ProgName(argv0) == "dotnet") argv0 = SshkeepName;

@@ -13,16 +13,7 @@ internal static unsafe partial class LibC
 {
     private const string Lib = "libc";
 
-    // Signal numbers (Linux).
-    internal const int SIGHUP = 1;
-    internal const int SIGINT = 2;
-    internal const int SIGQUIT = 3;
-    internal const int SIGKILL = 9;
-    internal const int SIGUSR1 = 10;
-    internal const int SIGUSR2 = 12;
-    internal const int SIGALRM = 14;
-    internal const int SIGTERM = 15;
-    internal const int SIGCONT = 18;
+    // Signal numbers: SignalNumbers, the one table of them.
 
     // errno values (Linux).
     internal const int EINTR = 4;

@@ -1,6 +1,7 @@
 namespace SshKeep.Native;
 
-/// <summary>Linux signal numbers the supervisor reacts to (x86-64/arm64 values).</summary>
+/// <summary>Linux signal numbers (x86-64/arm64 values), the one table of them: for the P/Invoke calls,
+/// the supervisors, the demo and the tests.</summary>
 public static class SignalNumbers
 {
     public const int SIGHUP = 1;

@@ -56,7 +56,7 @@ public sealed class ProxyCommandFloodTests
                 "the flood to be written and logged or counted", TimeSpan.FromSeconds(120));
 
             // A generous deadline for the stop, not a timing: the old code did not finish at all.
-            daemon.Signal(LibC.SIGTERM);
+            daemon.Signal(SignalNumbers.SIGTERM);
             var stopped = await Task.WhenAny(daemon.Exited, Task.Delay(TimeSpan.FromSeconds(60)));
 
             var logged = FloodLinesLogged(daemon);

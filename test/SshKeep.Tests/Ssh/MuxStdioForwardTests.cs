@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using SshKeep.Demo;
+using SshKeep.Native;
 using SshKeep.Ssh;
 using SshKeep.Tests.Health;
 using SshKeep.Tests.Integration.Infrastructure;
@@ -91,7 +92,7 @@ public sealed class MuxStdioForwardTests(SshdFixture fixture) : IClassFixture<Ss
         Assert.NotEmpty(frozen);
         try
         {
-            foreach (var pid in frozen) NativeSignals.Send(pid, NativeSignals.SigStop);
+            foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGSTOP);
 
             var open = await MuxStdioForward.OpenAsync(tunnel.ControlPath, "127.0.0.1", echo.Port, TimeSpan.FromSeconds(1), TimeProvider.System, default);
 
@@ -101,7 +102,7 @@ public sealed class MuxStdioForwardTests(SshdFixture fixture) : IClassFixture<Ss
         }
         finally
         {
-            foreach (var pid in frozen) NativeSignals.Send(pid, NativeSignals.SigCont);
+            foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGCONT);
         }
     }
 
@@ -111,7 +112,7 @@ public sealed class MuxStdioForwardTests(SshdFixture fixture) : IClassFixture<Ss
         await using var tunnel = await ControlMasterTunnel.StartAsync(fixture.Sshd);
         try
         {
-            tunnel.Ssh.Signal(NativeSignals.SigStop);
+            tunnel.Ssh.Signal(SignalNumbers.SIGSTOP);
 
             var open = await MuxStdioForward.OpenAsync(tunnel.ControlPath, "127.0.0.1", 80, TimeSpan.FromSeconds(1), TimeProvider.System, default);
 
@@ -121,7 +122,7 @@ public sealed class MuxStdioForwardTests(SshdFixture fixture) : IClassFixture<Ss
         }
         finally
         {
-            tunnel.Ssh.Signal(NativeSignals.SigCont);
+            tunnel.Ssh.Signal(SignalNumbers.SIGCONT);
         }
     }
 
@@ -133,7 +134,7 @@ public sealed class MuxStdioForwardTests(SshdFixture fixture) : IClassFixture<Ss
         var frozen = sshd.SessionPids();
         try
         {
-            foreach (var pid in frozen) NativeSignals.Send(pid, NativeSignals.SigStop);
+            foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGSTOP);
             using var stopping = new CancellationTokenSource();
 
             var open = MuxStdioForward.OpenAsync(tunnel.ControlPath, "127.0.0.1", 80, Generous, TimeProvider.System, stopping.Token);
@@ -143,7 +144,7 @@ public sealed class MuxStdioForwardTests(SshdFixture fixture) : IClassFixture<Ss
         }
         finally
         {
-            foreach (var pid in frozen) NativeSignals.Send(pid, NativeSignals.SigCont);
+            foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGCONT);
         }
     }
 

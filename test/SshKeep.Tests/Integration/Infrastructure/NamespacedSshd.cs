@@ -1,5 +1,6 @@
 using System.Globalization;
 using SshKeep.Demo;
+using SshKeep.Native;
 using SshKeep.Ssh;
 
 namespace SshKeep.Tests.Integration.Infrastructure;
@@ -113,7 +114,7 @@ public sealed class NamespacedSshd : IAsyncDisposable
         {
             // A session whose ssh client is gone ends by itself on EOF, unless a test froze it:
             // sessions started through this fixture's ProxyCommand are ours to kill.
-            foreach (var session in SessionProcesses()) NativeSignals.Send(session, NativeSignals.SigKill);
+            foreach (var session in SessionProcesses()) NativeSignals.Send(session, SignalNumbers.SIGKILL);
         }
         finally
         {
