@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using SshKeep.Compat;
-using SshKeep.Health;
 using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Health;
 using SshKeep.Tests.Integration.Infrastructure;

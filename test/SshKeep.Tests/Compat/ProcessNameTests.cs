@@ -1,6 +1,5 @@
 using System.Text;
 using SshKeep.Compat;
-using SshKeep.Daemon;
 
 namespace SshKeep.Tests.Compat;
 

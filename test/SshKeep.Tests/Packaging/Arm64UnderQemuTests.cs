@@ -1,4 +1,3 @@
-using SshKeep.Demo;
 using SshKeep.Ssh;
 using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;

@@ -1,4 +1,3 @@
-using SshKeep.Demo;
 using SshKeep.Ssh;
 
 namespace SshKeep.Tests.Packaging;
