@@ -283,7 +283,7 @@ internal static unsafe partial class LibC
     internal static partial void free(nint pointer);
 
     // ------------------------------------------------------------------------------------------
-    // End-to-end probes (src/SshKeep/Health/MuxStdioForward): a socketpair whose far end is handed
+    // End-to-end probes (src/SshKeep/Ssh/MuxStdioForward): a socketpair whose far end is handed
     // to ssh's ControlMaster with SCM_RIGHTS, as OpenSSH's own mux client does (mm_send_fd).
     // Closing that end after sending uses close() above.
     // ------------------------------------------------------------------------------------------

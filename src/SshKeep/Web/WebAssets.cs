@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace SshKeep.Web;
 
 /// <summary>
-/// The web page's files, embedded in the assembly (Observability/Http/Web/): no CDN, nothing read
+/// The web page's files, embedded in the assembly (Web/Page/): no CDN, nothing read
 /// from disk at run time. <c>index.html</c> has a placeholder the token replaces.
 /// </summary>
 public static class WebAssets
