@@ -2,6 +2,7 @@ using System.Globalization;
 using SshKeep.Bench;
 using SshKeep.Bench.Faults;
 using SshKeep.Demo;
+using SshKeep.Ssh;
 
 // bench/faults: composition root. See BenchOptionsParser.Usage and bench/README.md.
 var defaults = new BenchOptions

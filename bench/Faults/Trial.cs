@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SshKeep.Demo;
+using SshKeep.Native;
 
 namespace SshKeep.Bench.Faults;
 
@@ -149,7 +150,7 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
             case FaultKind.SshKilled:
             {
                 var fault = time.GetTimestamp();
-                if (!NativeSignals.Send(ssh, NativeSignals.SigKill)) return (fault, null, "the ssh to kill was already gone");
+                if (!NativeSignals.Send(ssh, SignalNumbers.SIGKILL)) return (fault, null, "the ssh to kill was already gone");
                 Say(fault, $"fault: SIGKILL ssh pid {ssh.Pid}; healed at once (the server never went away)");
                 return (fault, fault, null);
             }
@@ -176,7 +177,7 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
                 var fault = time.GetTimestamp();
                 try
                 {
-                    foreach (var session in sessions) NativeSignals.Send(session, NativeSignals.SigStop);
+                    foreach (var session in sessions) NativeSignals.Send(session, SignalNumbers.SIGSTOP);
                     Say(fault, $"fault: SIGSTOP server session (pids {string.Join(", ", sessions.Select(s => s.Pid))})");
                     // The server accepts new sessions all along; the keeper can have one again as
                     // soon as it lets go of the frozen one, so that is the heal.
@@ -190,7 +191,7 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
                 }
                 finally
                 {
-                    foreach (var session in sessions) NativeSignals.Send(session, NativeSignals.SigCont);
+                    foreach (var session in sessions) NativeSignals.Send(session, SignalNumbers.SIGCONT);
                 }
             }
             case FaultKind.SshdRestarted:
@@ -213,14 +214,14 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
                 {
                     // The old session, frozen, keeps the remote listener bound: every new session's
                     // -R is refused ("remote port forwarding failed") until it is gone.
-                    foreach (var session in sessions) NativeSignals.Send(session, NativeSignals.SigStop);
-                    NativeSignals.Send(ssh, NativeSignals.SigKill);
+                    foreach (var session in sessions) NativeSignals.Send(session, SignalNumbers.SIGSTOP);
+                    NativeSignals.Send(ssh, SignalNumbers.SIGKILL);
                     Say(fault, $"fault: SIGSTOP server session (pids {string.Join(", ", sessions.Select(s => s.Pid))}) and SIGKILL ssh pid {ssh.Pid}; the old session holds the remote port for {scenario.Hold.TotalSeconds:0} s");
                     await Task.Delay(scenario.Hold, time, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
-                    foreach (var session in sessions) NativeSignals.Send(session, NativeSignals.SigKill);
+                    foreach (var session in sessions) NativeSignals.Send(session, SignalNumbers.SIGKILL);
                 }
                 await WaitUntilGoneAsync(sessions, cancellationToken).ConfigureAwait(false);
                 var heal = time.GetTimestamp();
@@ -243,7 +244,7 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
         foreach (var survivor in children.Seen.Where(ProcessTable.IsAlive))
         {
             Say($"ssh pid {survivor.Pid} outlived {keeper.Label()}; killing it");
-            NativeSignals.Send(survivor, NativeSignals.SigKill);
+            NativeSignals.Send(survivor, SignalNumbers.SIGKILL);
         }
     }
 

@@ -39,7 +39,7 @@ internal static partial class DaemonLogLines
         return longest;
     }
 
-    // DaemonDuration's forms: "1.2s", "27s", "1m3s", "2m" (docs/daemon.md; Observability/DaemonDuration).
+    // DaemonDuration's forms: "1.2s", "27s", "1m3s", "2m" (docs/daemon.md; Logging/DaemonDuration).
     [GeneratedRegex(@"restarting in (?:(?<m>\d+)m)?(?:(?<s>\d+(?:\.\d+)?)s)? \(attempt")]
     private static partial Regex RestartingIn();
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SshKeep.Demo;
+using SshKeep.Native;
 
 namespace SshKeep.Bench.Soak;
 
@@ -34,7 +35,7 @@ internal sealed class FaultInjector(SoakWorld world, SoakLog log, TimeProvider t
             case FaultKind.SshKilled:
             {
                 if (Carrier(fault.Tunnel!, status) is not { } ssh) return Skipped($"{fault.Tunnel} had no ssh");
-                if (!NativeSignals.Send(ssh, NativeSignals.SigKill)) return Skipped($"{fault.Tunnel}'s ssh (pid {ssh.Pid}) was already gone");
+                if (!NativeSignals.Send(ssh, SignalNumbers.SIGKILL)) return Skipped($"{fault.Tunnel}'s ssh (pid {ssh.Pid}) was already gone");
                 log.Detail($"  SIGKILL {fault.Tunnel}'s ssh pid {ssh.Pid}");
                 return new FaultOutcome(fault, true, started, started, null);
             }
@@ -60,13 +61,13 @@ internal sealed class FaultInjector(SoakWorld world, SoakLog log, TimeProvider t
                 started = time.GetTimestamp();
                 try
                 {
-                    foreach (var process in session) NativeSignals.Send(process, NativeSignals.SigStop);
+                    foreach (var process in session) NativeSignals.Send(process, SignalNumbers.SIGSTOP);
                     log.Detail($"  SIGSTOP {fault.Tunnel}'s server session (pids {string.Join(", ", session.Select(s => s.Pid))})");
                     await Task.Delay(fault.Hold, time, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
-                    foreach (var process in session) NativeSignals.Send(process, NativeSignals.SigCont);
+                    foreach (var process in session) NativeSignals.Send(process, SignalNumbers.SIGCONT);
                 }
                 log.Detail($"  SIGCONT {fault.Tunnel}'s server session");
                 return new FaultOutcome(fault, true, started, time.GetTimestamp(), null);
@@ -128,7 +129,7 @@ internal sealed class FaultInjector(SoakWorld world, SoakLog log, TimeProvider t
         try
         {
             started = time.GetTimestamp();
-            if (!NativeSignals.Send(ssh, NativeSignals.SigKill)) note = $"{tunnel.Name}'s ssh (pid {ssh.Pid}) was already gone";
+            if (!NativeSignals.Send(ssh, SignalNumbers.SIGKILL)) note = $"{tunnel.Name}'s ssh (pid {ssh.Pid}) was already gone";
             var taken = await holder.TakeAsync(tunnel.Port, DeadPort(), TakeLimit, cancellationToken).ConfigureAwait(false);
             if (taken)
             {

@@ -1,4 +1,5 @@
 using SshKeep.Demo;
+using SshKeep.Ssh;
 
 namespace SshKeep.Bench.Soak;
 

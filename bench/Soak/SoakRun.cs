@@ -1,5 +1,6 @@
 using System.Globalization;
 using SshKeep.Demo;
+using SshKeep.Native;
 
 namespace SshKeep.Bench.Soak;
 
@@ -174,7 +175,7 @@ internal sealed class SoakRun
         {
             _result.Strays.Add(survivor with { CommandLine = $"outlived the daemon: {survivor.CommandLine}" });
             _log.Progress($"STRAY: ssh pid {survivor.Pid} outlived the daemon; killing it: {survivor.CommandLine}");
-            if (ProcessTable.Identify(survivor.Pid) is { } process) NativeSignals.Send(process, NativeSignals.SigKill);
+            if (ProcessTable.Identify(survivor.Pid) is { } process) NativeSignals.Send(process, SignalNumbers.SIGKILL);
         }
     }
 

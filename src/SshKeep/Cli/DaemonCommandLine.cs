@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using SshKeep.Cli.Doctor;
-using SshKeep.Cli.Status;
 using SshKeep.Config;
 using SshKeep.Daemon;
-using SshKeep.Observability;
+using SshKeep.Logging;
+using SshKeep.Status;
 
 namespace SshKeep.Cli;
 

@@ -1,4 +1,5 @@
 using SshKeep.Daemon;
+using SshKeep.Native;
 
 namespace SshKeep.Cli;
 

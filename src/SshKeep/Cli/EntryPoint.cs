@@ -1,5 +1,6 @@
 using SshKeep.Compat;
 using SshKeep.Daemon;
+using SshKeep.Native;
 
 namespace SshKeep.Cli;
 
@@ -19,7 +20,7 @@ internal static class EntryPoint
     {
         // Before anything touches the console: an inherited ignore of SIGINT would otherwise stick
         // (docs/compatibility.md, SIGINT; docs/daemon.md, signals).
-        SignalListener.UndoInheritedIgnore(SshKeep.Ssh.LibC.SIGINT);
+        SignalListener.UndoInheritedIgnore(SignalNumbers.SIGINT);
         var argv0 = ProcessName.FromProcCmdline() ?? SshkeepName;
         // Run as "dotnet sshkeep.dll" the program name would be "dotnet".
         if (ProcessName.ProgName(argv0) == "dotnet") argv0 = SshkeepName;
@@ -39,7 +40,8 @@ internal static class EntryPoint
             }
         }
 
-        return await new CompatMode(Console.Out, Console.Error, TimeProvider.System).RunAsync(argv0, args);
+        var host = new CompatModeHost(ProcessEnvironment.Read, SshkeepName, () => ProductVersion.Line, HelpText.AfterCompatUsage);
+        return await new CompatMode(Console.Out, Console.Error, TimeProvider.System, host).RunAsync(argv0, args);
     }
 
     /// <summary>One line: what was not understood, the likely command, and how to mean a host.</summary>

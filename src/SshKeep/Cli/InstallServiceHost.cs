@@ -25,7 +25,7 @@ internal sealed record InstallServiceHost
     public string SystemUnitDirectory { get; init; } = "/etc/systemd/system";
 
     /// <summary>Whether a user account of that name exists (getpwnam).</summary>
-    public Func<string, bool> AccountExists { get; init; } = static name => SshKeep.Ssh.LibC.getpwnam(name) != 0;
+    public Func<string, bool> AccountExists { get; init; } = static name => SshKeep.Native.LibC.getpwnam(name) != 0;
 
     /// <summary>Runs <c>systemctl</c> with these arguments for uninstall-service and returns its
     /// exit status, or null when systemctl cannot be run (not installed, no systemd).</summary>

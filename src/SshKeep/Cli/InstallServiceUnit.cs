@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SshKeep.Observability;
+using SshKeep.Logging;
 
 namespace SshKeep.Cli;
 

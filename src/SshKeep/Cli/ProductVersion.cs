@@ -1,5 +1,4 @@
 using SshKeep.Compat;
-using SshKeep.Daemon;
 
 namespace SshKeep.Cli;
 

@@ -1,5 +1,5 @@
 using SshKeep.Config;
-using SshKeep.Ssh;
+using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 

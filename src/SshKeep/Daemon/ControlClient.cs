@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Net.Sockets;
 using System.Text.Json;
-using SshKeep.Ssh;
+using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SshKeep.Supervision;
 
 namespace SshKeep.Daemon;
 

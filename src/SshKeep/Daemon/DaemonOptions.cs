@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SshKeep.Config;
-using SshKeep.Observability;
+using SshKeep.Logging;
 
 namespace SshKeep.Daemon;
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using SshKeep.Ssh;
+using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 

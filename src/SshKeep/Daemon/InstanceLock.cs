@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
-using SshKeep.Ssh;
+using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SshKeep.Ssh;
+using SshKeep.Native;
 using System.Text;
 
 namespace SshKeep.Daemon;

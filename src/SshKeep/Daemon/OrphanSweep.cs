@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
-using SshKeep.Observability;
+using SshKeep.Logging;
+using SshKeep.Native;
 using SshKeep.Ssh;
 
 namespace SshKeep.Daemon;
@@ -25,8 +26,8 @@ internal static class OrphanSweep
 
         foreach (var orphan in orphans)
         {
-            Signal(orphan, LibC.SIGTERM);
-            Signal(orphan, LibC.SIGCONT);
+            Signal(orphan, SignalNumbers.SIGTERM);
+            Signal(orphan, SignalNumbers.SIGCONT);
         }
         // A stop asked for meanwhile cuts the waits short; the main loop then stops as usual.
         if (!await WaitGoneAsync(orphans, grace, time, cancellationToken).ConfigureAwait(false) && !cancellationToken.IsCancellationRequested)
@@ -37,7 +38,7 @@ internal static class OrphanSweep
                 // leader only while it is still provably ours, and to a group whose leader is gone
                 // only while members are left (a group id is not reused while it has members).
                 var leaderOurs = OrphanScan.Read(orphan.Pid, uid) is { } facts && OrphanRule.Judge(facts, self, uid, instance, names) is not null;
-                if (leaderOurs || (orphan.LeadsGroup && ProcessGroup.HasLiveMembers(orphan.ProcessGroup))) Signal(orphan, LibC.SIGKILL);
+                if (leaderOurs || (orphan.LeadsGroup && ProcessGroup.HasLiveMembers(orphan.ProcessGroup))) Signal(orphan, SignalNumbers.SIGKILL);
             }
             await WaitGoneAsync(orphans, grace, time, cancellationToken).ConfigureAwait(false);
         }

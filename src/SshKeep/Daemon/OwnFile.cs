@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
-using SshKeep.Ssh;
+using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 

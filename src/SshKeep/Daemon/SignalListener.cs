@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
-using SshKeep.Ssh;
+using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 
@@ -18,7 +18,7 @@ internal sealed class SignalListener : IDisposable
 {
     /// <summary>HUP, INT, QUIT, USR1, USR2, ALRM, TERM (Linux numbers: 1, 2, 3, 10, 12, 14, 15).</summary>
     public static IReadOnlyList<int> HandledSignals { get; } =
-        [LibC.SIGHUP, LibC.SIGINT, LibC.SIGQUIT, LibC.SIGUSR1, LibC.SIGUSR2, LibC.SIGALRM, LibC.SIGTERM];
+        [SignalNumbers.SIGHUP, SignalNumbers.SIGINT, SignalNumbers.SIGQUIT, SignalNumbers.SIGUSR1, SignalNumbers.SIGUSR2, SignalNumbers.SIGALRM, SignalNumbers.SIGTERM];
 
     private readonly Channel<int> _received = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<PosixSignalRegistration> _registrations = [];
@@ -89,10 +89,10 @@ internal sealed class SignalListener : IDisposable
     /// </summary>
     internal static PosixSignal ToPosixSignal(int signal) => signal switch
     {
-        LibC.SIGHUP => PosixSignal.SIGHUP,
-        LibC.SIGINT => PosixSignal.SIGINT,
-        LibC.SIGQUIT => PosixSignal.SIGQUIT,
-        LibC.SIGTERM => PosixSignal.SIGTERM,
+        SignalNumbers.SIGHUP => PosixSignal.SIGHUP,
+        SignalNumbers.SIGINT => PosixSignal.SIGINT,
+        SignalNumbers.SIGQUIT => PosixSignal.SIGQUIT,
+        SignalNumbers.SIGTERM => PosixSignal.SIGTERM,
         > 0 => (PosixSignal)signal,
         _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "Signal numbers are positive."),
     };
@@ -100,10 +100,10 @@ internal sealed class SignalListener : IDisposable
     /// <summary>The inverse of <see cref="ToPosixSignal"/> (the runtime reports a signal the way it was registered).</summary>
     internal static int ToNumber(PosixSignal signal) => signal switch
     {
-        PosixSignal.SIGHUP => LibC.SIGHUP,
-        PosixSignal.SIGINT => LibC.SIGINT,
-        PosixSignal.SIGQUIT => LibC.SIGQUIT,
-        PosixSignal.SIGTERM => LibC.SIGTERM,
+        PosixSignal.SIGHUP => SignalNumbers.SIGHUP,
+        PosixSignal.SIGINT => SignalNumbers.SIGINT,
+        PosixSignal.SIGQUIT => SignalNumbers.SIGQUIT,
+        PosixSignal.SIGTERM => SignalNumbers.SIGTERM,
         _ => (int)signal,
     };
 }

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using SshKeep.Observability;
+using SshKeep.Logging;
+using SshKeep.Ssh;
 
 namespace SshKeep.Daemon;
 

@@ -1,4 +1,4 @@
-using SshKeep.Observability;
+using SshKeep.Logging;
 using SshKeep.Supervision;
 
 namespace SshKeep.Daemon;

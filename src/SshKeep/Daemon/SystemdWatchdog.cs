@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using SshKeep.Observability;
+using SshKeep.Logging;
+using SshKeep.Ssh;
 
 namespace SshKeep.Daemon;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using SshKeep.Native;
 
 namespace SshKeep.Demo;
 
@@ -79,7 +80,7 @@ internal sealed class BackgroundProcess : IAsyncDisposable
     {
         if (!HasExited)
         {
-            Signal(NativeSignals.SigTerm);
+            Signal(SignalNumbers.SIGTERM);
             using var timeout = new CancellationTokenSource(grace, timeProvider ?? TimeProvider.System);
             try
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SshKeep.Native;
 
 namespace SshKeep.Demo;
 
@@ -78,7 +79,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             }
             leftovers.Add(child.Value);
             outcomes.Add(await InjectAsync($"SIGKILL ssh child {child.Value.Pid}", "SIGKILL ssh child", log, prober,
-                () => NativeSignals.Send(child.Value, NativeSignals.SigKill), cancellationToken).ConfigureAwait(false));
+                () => NativeSignals.Send(child.Value, SignalNumbers.SIGKILL), cancellationToken).ConfigureAwait(false));
 
             // Fault 2: the server stops answering while every socket stays open, the failure only
             // keepalives catch. The frozen session is resumed afterwards (and killed with the sshd).
@@ -90,9 +91,9 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
                 return ExitCodes.Failure;
             }
             outcomes.Add(await InjectAsync($"SIGSTOP server session (sshd pid {string.Join(", ", frozen)})", "SIGSTOP server session",
-                log, prober, () => frozen.All(pid => NativeSignals.Send(pid, NativeSignals.SigStop)), cancellationToken)
+                log, prober, () => frozen.All(pid => NativeSignals.Send(pid, SignalNumbers.SIGSTOP)), cancellationToken)
                 .ConfigureAwait(false));
-            foreach (var pid in frozen) NativeSignals.Send(pid, NativeSignals.SigCont);
+            foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGCONT);
             Say($"resumed the frozen session (SIGCONT {string.Join(", ", frozen)}); it ends on its own now that its client is gone");
 
             PrintSummary(outcomes);
@@ -114,7 +115,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             foreach (var survivor in leftovers.Where(ProcessTable.IsAlive))
             {
                 Say($"ssh {survivor.Pid} outlived {keeper.Name}; killing it");
-                NativeSignals.Send(survivor, NativeSignals.SigKill);
+                NativeSignals.Send(survivor, SignalNumbers.SIGKILL);
             }
             Directory.Delete(work, recursive: true);
         }

@@ -1,4 +1,5 @@
-using SshKeep.Daemon;
+using SshKeep.Compat;
+using SshKeep.Ssh;
 
 namespace SshKeep.Demo;
 

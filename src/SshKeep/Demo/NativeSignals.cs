@@ -1,4 +1,4 @@
-using SshKeep.Ssh;
+using SshKeep.Native;
 
 namespace SshKeep.Demo;
 
@@ -10,13 +10,7 @@ namespace SshKeep.Demo;
 /// </summary>
 internal static class NativeSignals
 {
-    // Linux numbering (x86, ARM, RISC-V); sshkeep runs on Linux only.
-    public const int SigHup = 1;
-    public const int SigInt = 2;
-    public const int SigKill = 9;
-    public const int SigTerm = 15;
-    public const int SigCont = 18;
-    public const int SigStop = 19;
+    // Signal numbers: SignalNumbers, the one table of them.
 
     /// <summary>Sends <paramref name="signal"/> to one process. False when it is gone (ESRCH) or not ours (EPERM).</summary>
     public static bool Send(int pid, int signal)

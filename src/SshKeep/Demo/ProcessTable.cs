@@ -1,5 +1,5 @@
 using System.Globalization;
-using SshKeep.Ssh;
+using SshKeep.Native;
 
 namespace SshKeep.Demo;
 

@@ -1,3 +1,5 @@
+using SshKeep.Ssh;
+
 namespace SshKeep.Demo;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using SshKeep.Native;
+
 namespace SshKeep.Demo;
 
 /// <summary>
@@ -224,7 +226,7 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
 
     private static void KillAll(IEnumerable<ProcessIdentity> processes)
     {
-        foreach (var process in processes) NativeSignals.Send(process, NativeSignals.SigKill);
+        foreach (var process in processes) NativeSignals.Send(process, SignalNumbers.SIGKILL);
     }
 
     private async Task StopListenerAsync()

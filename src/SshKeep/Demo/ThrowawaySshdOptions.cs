@@ -1,6 +1,6 @@
 namespace SshKeep.Demo;
 
-/// <summary>How a <see cref="ThrowawaySshd"/> or <see cref="NamespacedSshd"/> is set up.</summary>
+/// <summary>How a <see cref="ThrowawaySshd"/> or the tests' <c>NamespacedSshd</c> is set up.</summary>
 internal sealed record ThrowawaySshdOptions
 {
     /// <summary>sshd refuses to re-exec itself from a relative path, so this must be absolute.</summary>

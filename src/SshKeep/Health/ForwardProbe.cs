@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using SshKeep.Config;
-using SshKeep.Observability;
+using SshKeep.Logging;
+using SshKeep.Ssh;
 
 namespace SshKeep.Health;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using SshKeep.Config;
+using SshKeep.Ssh;
 
 namespace SshKeep.Health;
 

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using SshKeep.Config;
+using SshKeep.Ssh;
 
 namespace SshKeep.Health;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using SshKeep.Ssh;
+using SshKeep.Native;
 
 namespace SshKeep.Health;
 

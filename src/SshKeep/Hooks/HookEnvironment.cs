@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using SshKeep.Daemon;
 using SshKeep.Supervision;
 
 namespace SshKeep.Hooks;

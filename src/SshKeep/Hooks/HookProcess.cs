@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
-using SshKeep.Daemon;
+using SshKeep.Native;
 using SshKeep.Ssh;
 
 namespace SshKeep.Hooks;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using SshKeep.Observability;
+using SshKeep.Logging;
 
 // As in DaemonLog: the first parameter, `string tunnel`, is the line's prefix, not in the message.
 #pragma warning disable SYSLIB1015

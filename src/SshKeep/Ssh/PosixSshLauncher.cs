@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 

@@ -1,3 +1,5 @@
+using SshKeep.Native;
+
 namespace SshKeep.Ssh;
 
 /// <summary>An ssh child started by <see cref="PosixSshLauncher"/>.</summary>
@@ -53,8 +55,8 @@ internal sealed class PosixSshProcess : ISshProcess
 
         // SIGCONT after SIGTERM: a stopped child keeps the SIGTERM pending and acts on it once it
         // runs again; autossh sent only SIGTERM and waited for ever on a stopped ssh (R68).
-        Signal(LibC.SIGTERM);
-        Signal(LibC.SIGCONT);
+        Signal(SignalNumbers.SIGTERM);
+        Signal(SignalNumbers.SIGCONT);
         try
         {
             if (grace > TimeSpan.Zero)
@@ -64,7 +66,7 @@ internal sealed class PosixSshProcess : ISshProcess
         {
             // Still there after the grace period: fall through to SIGKILL.
         }
-        Signal(LibC.SIGKILL);
+        Signal(SignalNumbers.SIGKILL);
         // SIGKILL cannot be caught or ignored; only a child stuck in uninterruptible sleep (a dead
         // NFS mount) survives it for a while, and the caller's token bounds that wait.
         return await Exited.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using SshKeep.Native;
+
 namespace SshKeep.Ssh;
 
 /// <summary>
@@ -19,11 +21,11 @@ internal static class ProcessGroupEnd
     /// a while, and is then left). Returns how the leader ended.</summary>
     public static async Task<ChildExit> EndAsync(TrackedChild leader, TimeSpan grace, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        leader.Signal(LibC.SIGTERM, toGroup: true);
-        leader.Signal(LibC.SIGCONT, toGroup: true);
+        leader.Signal(SignalNumbers.SIGTERM, toGroup: true);
+        leader.Signal(SignalNumbers.SIGCONT, toGroup: true);
         if (!await WaitGoneAsync(leader, grace, time, cancellationToken).ConfigureAwait(false))
         {
-            leader.Signal(LibC.SIGKILL, toGroup: true);
+            leader.Signal(SignalNumbers.SIGKILL, toGroup: true);
             await WaitGoneAsync(leader, grace, time, cancellationToken).ConfigureAwait(false);
         }
 

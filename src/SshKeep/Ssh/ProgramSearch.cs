@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 

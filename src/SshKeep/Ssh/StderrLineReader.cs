@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Microsoft.Win32.SafeHandles;
+using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 

@@ -1,3 +1,5 @@
+using SshKeep.Native;
+
 namespace SshKeep.Ssh;
 
 /// <summary>One child watched by a <see cref="ChildReaper"/>: its exit and its first stop, as tasks.</summary>

@@ -31,7 +31,7 @@ internal static class TunnelSshArguments
     /// <param name="tunnel">The tunnel.</param>
     /// <param name="controlPath">When given, this ssh is the multiplexing master on a socket
     /// sshkeep owns: the end-to-end probes open channels through the very session that
-    /// carries the forwards (<c>Health/MuxStdioForward</c>). ControlPersist=no keeps the master
+    /// carries the forwards (<c>Ssh/MuxStdioForward</c>). ControlPersist=no keeps the master
     /// the process we supervise: it ends with the session, never forks into the background.</param>
     public static IReadOnlyList<string> Build(TunnelConfig tunnel, string? controlPath = null)
     {

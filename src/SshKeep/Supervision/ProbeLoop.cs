@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SshKeep.Config;
 using SshKeep.Health;
-using SshKeep.Observability;
+using SshKeep.Logging;
 
 namespace SshKeep.Supervision;
 

@@ -1,4 +1,4 @@
-using SshKeep.Observability;
+using SshKeep.Logging;
 
 namespace SshKeep.Supervision;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using SshKeep.Observability;
+using SshKeep.Logging;
 using SshKeep.Ssh;
 
 namespace SshKeep.Supervision;

@@ -1,5 +1,5 @@
 using SshKeep.Config;
-using SshKeep.Observability;
+using SshKeep.Logging;
 using SshKeep.Ssh;
 using static SshKeep.Supervision.TunnelEffect;
 using static SshKeep.Supervision.TunnelEvent;

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SshKeep.Config;
 using SshKeep.Health;
-using SshKeep.Observability;
+using SshKeep.Logging;
 using SshKeep.Ssh;
 using static SshKeep.Supervision.TunnelEffect;
 using static SshKeep.Supervision.TunnelEvent;

@@ -1,6 +1,6 @@
 using SshKeep.Cli;
+using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;
-using SshKeep.Tests.Observability;
 
 namespace SshKeep.Tests.Cli;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SshKeep.Demo;
+using SshKeep.Native;
 using SshKeep.Tests.Integration;
 using SshKeep.Tests.Integration.Infrastructure;
 
@@ -28,7 +29,7 @@ public sealed class InheritedSigintTests : IDisposable
             "the keeper runs its ssh");
         var ssh = SshPid(File.ReadAllText(log));
 
-        Assert.True(keeper.Signal(NativeSignals.SigInt));
+        Assert.True(keeper.Signal(SignalNumbers.SIGINT));
 
         Assert.Equal(1, await keeper.Exited.Within("the keeper to exit on SIGINT"));
         Assert.Null(ProcessTable.Identify(ssh));
@@ -52,7 +53,7 @@ public sealed class InheritedSigintTests : IDisposable
         await Eventually.WaitUntilAsync(() => Task.FromResult(daemon.StandardError.Contains(config, StringComparison.Ordinal)),
             () => $"the daemon to start\n{daemon.StandardError}");
 
-        Assert.True(daemon.Signal(NativeSignals.SigInt));
+        Assert.True(daemon.Signal(SignalNumbers.SIGINT));
 
         Assert.Equal(0, await daemon.Exited.Within($"the daemon to exit on SIGINT\n{daemon.StandardError}"));
     }

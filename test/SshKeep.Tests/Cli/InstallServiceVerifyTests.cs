@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SshKeep.Cli;
-using SshKeep.Tests.Observability;
+using SshKeep.Tests.Fakes;
 
 namespace SshKeep.Tests.Cli;
 

@@ -1,5 +1,5 @@
 using SshKeep.Cli;
-using SshKeep.Tests.Observability;
+using SshKeep.Tests.Fakes;
 
 namespace SshKeep.Tests.Cli;
 

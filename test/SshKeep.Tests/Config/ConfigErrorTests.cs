@@ -1,4 +1,3 @@
-using SshKeep.Config;
 using static SshKeep.Tests.Config.ConfigYaml;
 
 namespace SshKeep.Tests.Config;

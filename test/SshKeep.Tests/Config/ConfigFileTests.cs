@@ -1,6 +1,6 @@
 using System.Text;
 using SshKeep.Config;
-using SshKeep.Tests.Observability;
+using SshKeep.Tests.Fakes;
 
 namespace SshKeep.Tests.Config;
 

@@ -3,7 +3,6 @@ using System.Text;
 using SshKeep.Daemon;
 using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;
-using SshKeep.Tests.Observability;
 
 namespace SshKeep.Tests.Daemon;
 

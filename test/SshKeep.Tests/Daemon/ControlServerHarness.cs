@@ -1,6 +1,5 @@
 using SshKeep.Daemon;
 using SshKeep.Tests.Fakes;
-using SshKeep.Tests.Observability;
 
 namespace SshKeep.Tests.Daemon;
 

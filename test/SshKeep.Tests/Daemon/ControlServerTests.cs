@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using SshKeep.Daemon;
+using SshKeep.Native;
 using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;
 

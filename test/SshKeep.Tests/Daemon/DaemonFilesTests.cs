@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SshKeep.Daemon;
 using SshKeep.Tests.Fakes;
-using SshKeep.Tests.Observability;
 
 namespace SshKeep.Tests.Daemon;
 

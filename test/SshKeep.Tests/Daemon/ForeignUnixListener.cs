@@ -1,5 +1,5 @@
-using SshKeep.Daemon;
 using SshKeep.Demo;
+using SshKeep.Native;
 using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Daemon;

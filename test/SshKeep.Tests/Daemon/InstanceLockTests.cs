@@ -1,7 +1,7 @@
 using SshKeep.Daemon;
-using SshKeep.Demo;
+using SshKeep.Ssh;
+using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;
-using SshKeep.Tests.Observability;
 
 namespace SshKeep.Tests.Daemon;
 

@@ -1,5 +1,5 @@
 using SshKeep.Daemon;
-using SshKeep.Ssh;
+using SshKeep.Native;
 using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;
 
@@ -42,7 +42,7 @@ public sealed class OrphanSweepTests
         {
             foreach (var pid in started)
             {
-                LibC.kill(-pid, LibC.SIGKILL); // each leads the group it was started in
+                LibC.kill(-pid, SignalNumbers.SIGKILL); // each leads the group it was started in
                 Reap(pid);
             }
         }

@@ -1,5 +1,6 @@
 using SshKeep.Daemon;
-using SshKeep.Tests.Observability;
+using SshKeep.Native;
+using SshKeep.Tests.Fakes;
 
 namespace SshKeep.Tests.Daemon;
 

@@ -1,9 +1,8 @@
 using System.Runtime.InteropServices;
 using SshKeep.Daemon;
-using SshKeep.Ssh;
-using SshKeep.Tests.Ssh;
-
+using SshKeep.Native;
 using SshKeep.Tests.Integration.Infrastructure;
+
 
 namespace SshKeep.Tests.Daemon;
 

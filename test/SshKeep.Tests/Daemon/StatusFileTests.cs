@@ -2,9 +2,9 @@ using System.Runtime.CompilerServices;
 using SshKeep.Daemon;
 using SshKeep.Supervision;
 using SshKeep.Tests.Cli;
-using SshKeep.Tests.Observability;
-
+using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;
+
 
 namespace SshKeep.Tests.Daemon;
 

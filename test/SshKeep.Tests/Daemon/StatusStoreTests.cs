@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SshKeep.Daemon;
 using SshKeep.Supervision;
 using SshKeep.Tests.Fakes;
-using SshKeep.Tests.Observability;
 
 namespace SshKeep.Tests.Daemon;
 

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using SshKeep.Daemon;
-using SshKeep.Tests.Health;
-
 using SshKeep.Tests.Fakes;
+
 
 namespace SshKeep.Tests.Daemon;
 

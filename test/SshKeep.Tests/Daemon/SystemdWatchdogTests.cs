@@ -1,7 +1,6 @@
 using SshKeep.Daemon;
 using SshKeep.Tests.Fakes;
 using RecordingLogger = SshKeep.Tests.Fakes.RecordingLogger;
-using SshKeep.Tests.Health;
 
 namespace SshKeep.Tests.Daemon;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SshKeep.Demo;
+using SshKeep.Ssh;
 using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Demo;

@@ -1,4 +1,5 @@
 using SshKeep.Demo;
+using SshKeep.Native;
 using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Fakes;
@@ -58,7 +59,7 @@ public sealed class FakeSshTests
                 .FirstOrDefault(p => ProcessTable.ExecutableOf(p!.Value.Pid)?.EndsWith("/sleep", StringComparison.Ordinal) == true)) is not null,
             "the fake to sleep");
 
-        Assert.True(ssh.Signal(NativeSignals.SigTerm));
+        Assert.True(ssh.Signal(SignalNumbers.SIGTERM));
 
         Assert.Equal(0, await ssh.Exited.WaitAsync(Eventually.DefaultTimeout));
         await Eventually.WaitUntilAsync(() => !ProcessTable.IsAlive(napper!.Value), "the fake's sleep to be gone");
@@ -72,9 +73,9 @@ public sealed class FakeSshTests
         await Eventually.WaitUntilAsync(() => ProcessTable.ExecutableOf(ssh.Pid)?.EndsWith("/sleep", StringComparison.Ordinal) == true,
                                         "the fake to exec sleep");
 
-        Assert.True(ssh.Signal(NativeSignals.SigHup));
+        Assert.True(ssh.Signal(SignalNumbers.SIGHUP));
 
-        Assert.Equal(128 + NativeSignals.SigHup, await ssh.Exited.WaitAsync(Eventually.DefaultTimeout));
+        Assert.Equal(128 + SignalNumbers.SIGHUP, await ssh.Exited.WaitAsync(Eventually.DefaultTimeout));
         Assert.Equal(ssh.Pid, Assert.Single(fake.Starts()).Pid);
     }
 

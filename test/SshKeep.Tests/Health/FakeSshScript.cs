@@ -1,4 +1,4 @@
-using SshKeep.Tests.Observability;
+using SshKeep.Tests.Fakes;
 
 namespace SshKeep.Tests.Health;
 

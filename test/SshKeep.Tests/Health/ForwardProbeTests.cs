@@ -1,6 +1,7 @@
 using SshKeep.Config;
 using SshKeep.Demo;
 using SshKeep.Health;
+using SshKeep.Native;
 using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Health;
@@ -162,7 +163,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         var frozen = sshd.SessionPids();
         try
         {
-            foreach (var pid in frozen) NativeSignals.Send(pid, NativeSignals.SigStop);
+            foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGSTOP);
 
             var resultL = await _probe.RunAsync(forwardL, tunnel.ControlPath, Short, default);
             var resultR = await _probe.RunAsync(forwardR, tunnel.ControlPath, Short, default);
@@ -172,7 +173,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         }
         finally
         {
-            foreach (var pid in frozen) NativeSignals.Send(pid, NativeSignals.SigCont);
+            foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGCONT);
         }
         await PassesAsync(forwardL, tunnel); // thawed, the same session works again
     }
@@ -186,7 +187,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         var forward = new ForwardSpec(ForwardKind.Local, "127.0.0.1", port, "127.0.0.1", echo.Port);
         try
         {
-            tunnel.Ssh.Signal(NativeSignals.SigStop);
+            tunnel.Ssh.Signal(SignalNumbers.SIGSTOP);
 
             var result = await _probe.RunAsync(forward, tunnel.ControlPath, Short, default);
 
@@ -194,7 +195,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         }
         finally
         {
-            tunnel.Ssh.Signal(NativeSignals.SigCont);
+            tunnel.Ssh.Signal(SignalNumbers.SIGCONT);
         }
     }
 
@@ -220,7 +221,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         var frozen = sshd.SessionPids();
         try
         {
-            foreach (var pid in frozen) NativeSignals.Send(pid, NativeSignals.SigStop);
+            foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGSTOP);
             using var stopping = new CancellationTokenSource();
 
             var probe = _probe.RunAsync(forward, tunnel.ControlPath, Generous, stopping.Token);
@@ -230,7 +231,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         }
         finally
         {
-            foreach (var pid in frozen) NativeSignals.Send(pid, NativeSignals.SigCont);
+            foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGCONT);
         }
     }
 

@@ -1,6 +1,7 @@
 using SshKeep.Config;
 using SshKeep.Demo;
 using SshKeep.Health;
+using SshKeep.Native;
 using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Health;
@@ -55,7 +56,7 @@ public sealed class ProbeDescriptorLeakTests
             var frozen = sshd.SessionPids();
             try
             {
-                foreach (var pid in frozen) NativeSignals.Send(pid, NativeSignals.SigStop);
+                foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGSTOP);
                 Assert.False((await probe.RunAsync(passingR, tunnel.ControlPath, TimeSpan.FromMilliseconds(300), default)).Ok);
                 using var stopping = new CancellationTokenSource();
                 var cancelled = probe.RunAsync(passingL, tunnel.ControlPath, TimeSpan.FromSeconds(5), stopping.Token);
@@ -64,7 +65,7 @@ public sealed class ProbeDescriptorLeakTests
             }
             finally
             {
-                foreach (var pid in frozen) NativeSignals.Send(pid, NativeSignals.SigCont);
+                foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGCONT);
             }
         }
 

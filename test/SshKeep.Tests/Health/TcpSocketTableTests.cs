@@ -69,7 +69,7 @@ public sealed class TcpSocketTableTests
 
         var owner = TcpSocketTable.OwnerOfPeer((IPEndPoint)accepted.Client.RemoteEndPoint!, (IPEndPoint)accepted.Client.LocalEndPoint!);
 
-        Assert.Equal(SshKeep.Ssh.LibC.geteuid(), owner);
+        Assert.Equal(SshKeep.Native.LibC.geteuid(), owner);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Globalization;
 using SshKeep.Config;
 using SshKeep.Demo;
 using SshKeep.Hooks;
+using SshKeep.Native;
 using SshKeep.Ssh;
 using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using SshKeep.Daemon;
 using SshKeep.Tests.Daemon;
-using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.HostileInput;
 

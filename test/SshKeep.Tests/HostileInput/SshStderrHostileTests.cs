@@ -1,12 +1,11 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using SshKeep.Config;
-using SshKeep.Observability;
+using SshKeep.Logging;
 using SshKeep.Ssh;
 using SshKeep.Supervision;
 using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;
-using SshKeep.Tests.Observability;
 
 namespace SshKeep.Tests.HostileInput;
 

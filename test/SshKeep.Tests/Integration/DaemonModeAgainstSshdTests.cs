@@ -1,7 +1,7 @@
 using SshKeep.Demo;
 using SshKeep.Tests.Daemon;
 using SshKeep.Tests.Integration.Infrastructure;
-using static SshKeep.Supervision.SignalNumbers;
+using static SshKeep.Native.SignalNumbers;
 
 namespace SshKeep.Tests.Integration;
 

@@ -1,4 +1,5 @@
 using SshKeep.Demo;
+using SshKeep.Native;
 using SshKeep.Tests.Integration.Infrastructure;
 using SshKeep.Tests.Ssh;
 
@@ -35,7 +36,7 @@ public sealed class DaemonOrphansAgainstSshdTests
                 Assert.Contains(Directory.GetDirectories($"/proc/{daemon.Pid}/task"),
                     task => ReadOrEmpty(Path.Join(task, "comm")).Trim() == "sshkeep-spawner");
 
-                Assert.True(daemon.Signal(NativeSignals.SigKill));
+                Assert.True(daemon.Signal(SignalNumbers.SIGKILL));
                 await daemon.ExitedAsync();
             }
 
@@ -44,7 +45,7 @@ public sealed class DaemonOrphansAgainstSshdTests
         }
         finally
         {
-            foreach (var ssh in old) NativeSignals.Send(ssh, NativeSignals.SigKill);
+            foreach (var ssh in old) NativeSignals.Send(ssh, SignalNumbers.SIGKILL);
         }
     }
 
@@ -75,7 +76,7 @@ public sealed class DaemonOrphansAgainstSshdTests
                 }
                 Assert.Equal(2, old.Count);
 
-                Assert.True(first.Signal(NativeSignals.SigKill));
+                Assert.True(first.Signal(SignalNumbers.SIGKILL));
                 await first.ExitedAsync();
             }
             File.Delete(marker);
@@ -91,7 +92,7 @@ public sealed class DaemonOrphansAgainstSshdTests
         finally
         {
             // Only the ssh processes this test's first daemon started, and only while they are those very processes.
-            foreach (var ssh in old) NativeSignals.Send(ssh, NativeSignals.SigKill);
+            foreach (var ssh in old) NativeSignals.Send(ssh, SignalNumbers.SIGKILL);
         }
     }
 
@@ -118,7 +119,7 @@ public sealed class DaemonOrphansAgainstSshdTests
             {
                 await first.AllUpAsync(["web"]);
                 old.AddRange(ProcessTable.ChildrenOf(first.Pid));
-                Assert.True(first.Signal(NativeSignals.SigKill));
+                Assert.True(first.Signal(SignalNumbers.SIGKILL));
                 await first.ExitedAsync();
             }
             await using var second = world.Up();
@@ -130,7 +131,7 @@ public sealed class DaemonOrphansAgainstSshdTests
         }
         finally
         {
-            foreach (var ssh in old) NativeSignals.Send(ssh, NativeSignals.SigKill);
+            foreach (var ssh in old) NativeSignals.Send(ssh, SignalNumbers.SIGKILL);
         }
     }
 

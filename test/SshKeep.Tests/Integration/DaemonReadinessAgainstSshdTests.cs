@@ -1,4 +1,3 @@
-using SshKeep.Demo;
 using SshKeep.Tests.Daemon;
 using SshKeep.Tests.Integration.Infrastructure;
 

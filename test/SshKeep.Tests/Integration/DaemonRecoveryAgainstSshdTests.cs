@@ -75,7 +75,7 @@ public sealed class DaemonRecoveryAgainstSshdTests
 
         try
         {
-            foreach (var pid in frozen) NativeSignals.Send(pid, SshKeep.Supervision.SignalNumbers.SIGSTOP);
+            foreach (var pid in frozen) NativeSignals.Send(pid, SshKeep.Native.SignalNumbers.SIGSTOP);
 
             await Eventually.WaitUntilAsync(async () =>
                     (await daemon.TunnelAsync("web"))?.GetProperty("lastRestartReason").GetString() == "probe-failed",
@@ -84,7 +84,7 @@ public sealed class DaemonRecoveryAgainstSshdTests
         }
         finally
         {
-            foreach (var pid in frozen) NativeSignals.Send(pid, SshKeep.Supervision.SignalNumbers.SIGCONT);
+            foreach (var pid in frozen) NativeSignals.Send(pid, SshKeep.Native.SignalNumbers.SIGCONT);
         }
 
         await daemon.AllUpAsync(["web"]);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using SshKeep.Demo;
+using SshKeep.Native;
 using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Integration;
@@ -50,7 +51,7 @@ internal sealed class HeadlessChromium : IDisposable
     /// <summary>Ends <paramref name="browser"/>: its renderer and helper processes first (they are its children), then itself.</summary>
     public static async Task EndAsync(BackgroundProcess browser)
     {
-        foreach (var child in ProcessTable.DescendantsOf(browser.Pid)) NativeSignals.Send(child, NativeSignals.SigKill);
+        foreach (var child in ProcessTable.DescendantsOf(browser.Pid)) NativeSignals.Send(child, SignalNumbers.SIGKILL);
         await browser.DisposeAsync();
     }
 

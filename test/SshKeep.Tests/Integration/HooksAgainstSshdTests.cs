@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using SshKeep.Demo;
 using SshKeep.Tests.Integration.Infrastructure;
-using static SshKeep.Supervision.SignalNumbers;
+using static SshKeep.Native.SignalNumbers;
 
 namespace SshKeep.Tests.Integration;
 

@@ -4,8 +4,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using SshKeep.Demo;
 using SshKeep.Tests.Integration.Infrastructure;
-using SshKeep.Tests.Observability.Metrics;
-using static SshKeep.Supervision.SignalNumbers;
+using SshKeep.Tests.Metrics;
+using static SshKeep.Native.SignalNumbers;
 
 namespace SshKeep.Tests.Integration;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using SshKeep.Compat;
 using SshKeep.Daemon;
 using SshKeep.Demo;
 using SshKeep.Tests.Integration.Infrastructure;

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SshKeep.Demo;
 using SshKeep.Tests.Integration.Infrastructure;
-using static SshKeep.Supervision.SignalNumbers;
+using static SshKeep.Native.SignalNumbers;
 
 namespace SshKeep.Tests.Integration;
 

@@ -1,4 +1,4 @@
-using SshKeep.Demo;
+using SshKeep.Ssh;
 using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;
 

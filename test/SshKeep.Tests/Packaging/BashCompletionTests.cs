@@ -1,7 +1,7 @@
 using System.Globalization;
 using SshKeep.Config;
 using SshKeep.Demo;
-using SshKeep.Observability;
+using SshKeep.Logging;
 using SshKeep.Tests.Integration;
 using SshKeep.Tests.Security;
 

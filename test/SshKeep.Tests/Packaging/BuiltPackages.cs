@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using SshKeep.Daemon;
+using SshKeep.Cli;
 
 namespace SshKeep.Tests.Packaging;
 

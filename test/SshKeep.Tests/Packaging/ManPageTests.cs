@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SshKeep.Compat;
 using SshKeep.Config;
-using SshKeep.Observability;
+using SshKeep.Logging;
 using SshKeep.Tests.Cli;
 
 namespace SshKeep.Tests.Packaging;

@@ -1,9 +1,9 @@
 using System.Net.Sockets;
 using System.Text;
 using SshKeep.Daemon;
+using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration;
 using SshKeep.Tests.Integration.Infrastructure;
-using SshKeep.Tests.Observability;
 
 namespace SshKeep.Tests.Security;
 

@@ -1,5 +1,4 @@
-using SshKeep.Daemon;
-using SshKeep.Ssh;
+using SshKeep.Native;
 using SshKeep.Tests.Daemon;
 using SshKeep.Tests.Integration.Infrastructure;
 

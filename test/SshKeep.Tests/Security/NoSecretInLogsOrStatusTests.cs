@@ -20,7 +20,7 @@ public sealed class NoSecretInLogsOrStatusTests
     [Fact]
     public async Task Key_contents_and_secret_variables_appear_in_no_log_status_or_control_answer()
     {
-        using var temp = new SshKeep.Tests.Observability.TempDirectory();
+        using var temp = new SshKeep.Tests.Fakes.TempDirectory();
         var key = temp.File("id_test");
         File.WriteAllText(key, $"-----BEGIN OPENSSH PRIVATE KEY-----\n{KeyMaterial}\n-----END OPENSSH PRIVATE KEY-----\n");
         File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);

@@ -1,9 +1,9 @@
 using System.Globalization;
 using SshKeep.Demo;
-using SshKeep.Ssh;
+using SshKeep.Native;
 using SshKeep.Supervision;
+using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;
-using SshKeep.Tests.Observability;
 
 namespace SshKeep.Tests.Security;
 
@@ -56,7 +56,7 @@ public sealed class ProxyCommandFloodTests
                 "the flood to be written and logged or counted", TimeSpan.FromSeconds(120));
 
             // A generous deadline for the stop, not a timing: the old code did not finish at all.
-            daemon.Signal(LibC.SIGTERM);
+            daemon.Signal(SignalNumbers.SIGTERM);
             var stopped = await Task.WhenAny(daemon.Exited, Task.Delay(TimeSpan.FromSeconds(60)));
 
             var logged = FloodLinesLogged(daemon);

@@ -1,8 +1,10 @@
+using SshKeep.Cli;
 using SshKeep.Daemon;
+using SshKeep.Native;
+using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Health;
 using SshKeep.Tests.Integration;
 using SshKeep.Tests.Integration.Infrastructure;
-using SshKeep.Tests.Observability;
 
 namespace SshKeep.Tests.Security;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SshKeep.Daemon;
 using SshKeep.Demo;
 using SshKeep.Ssh;
 using SshKeep.Tests.Health;
@@ -75,7 +74,7 @@ public sealed class SshRunsWithAMinimalEnvironmentTests
     public async Task A_cleared_start_gives_the_child_exactly_the_variables_it_was_given()
     {
         using var reaper = new ChildReaper();
-        using var temp = new SshKeep.Tests.Observability.TempDirectory();
+        using var temp = new SshKeep.Tests.Fakes.TempDirectory();
         var dump = temp.File("env");
         Environment.SetEnvironmentVariable("SSHKEEP_TEST_INHERITED", "leak");
         try
@@ -99,7 +98,7 @@ public sealed class SshRunsWithAMinimalEnvironmentTests
     [Fact]
     public async Task The_daemons_ssh_sees_only_the_allowed_variables()
     {
-        using var temp = new SshKeep.Tests.Observability.TempDirectory();
+        using var temp = new SshKeep.Tests.Fakes.TempDirectory();
         var dump = temp.File("ssh-env");
         using var ssh = EnvironmentDumpingSsh(dump);
         var environment = new Dictionary<string, string?>
@@ -126,7 +125,7 @@ public sealed class SshRunsWithAMinimalEnvironmentTests
     [Fact]
     public async Task Compatibility_mode_passes_the_whole_environment_as_autossh_does()
     {
-        using var temp = new SshKeep.Tests.Observability.TempDirectory();
+        using var temp = new SshKeep.Tests.Fakes.TempDirectory();
         var dump = temp.File("ssh-env");
         using var ssh = EnvironmentDumpingSsh(dump, thenExit: true);
 

@@ -65,7 +65,7 @@ public sealed class TunnelsFileOthersCanChangeTests
     [Fact]
     public async Task Check_warns_about_a_file_others_can_write_and_still_exits_0()
     {
-        using var temp = new Observability.TempDirectory();
+        using var temp = new Fakes.TempDirectory();
         var path = temp.File("tunnels.yaml");
         File.WriteAllText(path, SshRunsWithAMinimalEnvironmentTests.OneTunnel("/bin/false"));
         File.SetUnixFileMode(path, WritableByAll);

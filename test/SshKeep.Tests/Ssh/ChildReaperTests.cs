@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using SshKeep.Native;
 using SshKeep.Ssh;
-
 using SshKeep.Tests.Integration.Infrastructure;
+
 
 namespace SshKeep.Tests.Ssh;
 

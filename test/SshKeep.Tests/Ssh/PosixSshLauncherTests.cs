@@ -1,8 +1,9 @@
 using System.Globalization;
+using SshKeep.Native;
 using SshKeep.Ssh;
 using SshKeep.Tests.Fakes;
-
 using SshKeep.Tests.Integration.Infrastructure;
+
 
 namespace SshKeep.Tests.Ssh;
 

@@ -1,9 +1,8 @@
 using System.Net;
 using SshKeep.Health;
-using SshKeep.Ssh;
 using SshKeep.Supervision;
-using SshKeep.Tests.Integration.Infrastructure;
 using SshKeep.Tests.Fakes;
+using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Supervision;
 

@@ -1,5 +1,5 @@
-using SshKeep.Supervision;
 using SshKeep.Tests.Integration.Infrastructure;
+using SshKeep.Supervision;
 
 namespace SshKeep.Tests.Supervision;
 

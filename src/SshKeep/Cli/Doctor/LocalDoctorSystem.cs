@@ -1,8 +1,7 @@
 using System.ComponentModel;
 using System.Net.Sockets;
-using SshKeep.Daemon;
 using SshKeep.Demo;
-using SshKeep.Health;
+using SshKeep.Native;
 using SshKeep.Ssh;
 
 namespace SshKeep.Cli.Doctor;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using SshKeep.Demo;
+using SshKeep.Native;
 
-using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Integration.Infrastructure;
 
@@ -55,7 +55,7 @@ public sealed class NamespacedSshdTests
         var sessions = sshd.SessionPids();
         Assert.NotEmpty(sessions);
         Assert.Contains(sessions, pid => ProcessTable.ChildrenOf(ssh.Pid).Any(c => c.Pid == pid));
-        foreach (var pid in sessions) NativeSignals.Send(pid, NativeSignals.SigStop);
+        foreach (var pid in sessions) NativeSignals.Send(pid, SignalNumbers.SIGSTOP);
 
         Assert.Equal(255, await ssh.Exited.WaitAsync(TimeSpan.FromSeconds(30)));
         await sshd.DisposeAsync();

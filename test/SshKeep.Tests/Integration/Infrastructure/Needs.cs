@@ -12,7 +12,7 @@ public enum Needs
     /// <summary>/usr/sbin/sshd, ssh and ssh-keygen (packages openssh-server, openssh-client).</summary>
     Sshd = 2,
 
-    /// <summary>Root plus unshare and ip, for <see cref="SshKeep.Demo.NamespacedSshd"/>.</summary>
+    /// <summary>Root plus unshare and ip, for <see cref="SshKeep.Tests.Integration.Infrastructure.NamespacedSshd"/>.</summary>
     NetworkNamespace = 4 | Root | Sshd,
 
     /// <summary>The real autossh, to compare sshkeep against (package autossh).</summary>

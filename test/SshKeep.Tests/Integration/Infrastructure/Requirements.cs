@@ -1,4 +1,4 @@
-using SshKeep.Demo;
+using SshKeep.Ssh;
 
 namespace SshKeep.Tests.Integration.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using SshKeep.Demo;
+using SshKeep.Native;
 
-using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Integration.Infrastructure;
 
@@ -67,7 +67,7 @@ public sealed class ThrowawaySshdTests(SshdFixture fixture) : IClassFixture<Sshd
 
         var sessions = sshd.SessionPids();
         Assert.NotEmpty(sessions);
-        foreach (var pid in sessions) Assert.True(NativeSignals.Send(pid, NativeSignals.SigStop), $"SIGSTOP {pid}");
+        foreach (var pid in sessions) Assert.True(NativeSignals.Send(pid, SignalNumbers.SIGSTOP), $"SIGSTOP {pid}");
 
         Assert.False(await EchoProbe.RoundTripAsync(localPort, token, TimeSpan.FromMilliseconds(500)));
         // ServerAliveInterval=1 × CountMax=2: ssh gives up after about 3 s with "Timeout, server not responding".
@@ -89,7 +89,7 @@ public sealed class ThrowawaySshdTests(SshdFixture fixture) : IClassFixture<Sshd
         {
             await Eventually.WaitUntilAsync(() => EchoProbe.RoundTripAsync(localPort, "x"u8.ToArray(), ProbeTimeout), "the tunnel");
             sessions = [.. sshd.SessionPids()];
-            foreach (var pid in sessions) NativeSignals.Send(pid, NativeSignals.SigStop);
+            foreach (var pid in sessions) NativeSignals.Send(pid, SignalNumbers.SIGSTOP);
             await sshd.StopAsync(dropSessions: false);
             Assert.All(sessions, pid => Assert.NotNull(ProcessTable.Identify(pid)));
             Assert.Equal(sessions, sshd.SessionPids());

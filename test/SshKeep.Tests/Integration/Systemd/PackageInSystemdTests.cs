@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using SshKeep.Demo;
+using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;
-using SshKeep.Tests.Observability;
 using SshKeep.Tests.Packaging;
 using Xunit.Abstractions;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SshKeep.Demo;
+using SshKeep.Native;
 using SshKeep.Tests.Integration.Infrastructure;
 
 namespace SshKeep.Tests.Integration.Systemd;
@@ -174,7 +175,7 @@ internal sealed class ThrowawaySystemd : IAsyncDisposable
         try
         {
             // SIGKILL to PID 1 ends the whole PID namespace; its mounts die with the mount namespace.
-            if (_init is { Pid: > 0 } init) NativeSignals.Send(init, NativeSignals.SigKill);
+            if (_init is { Pid: > 0 } init) NativeSignals.Send(init, SignalNumbers.SIGKILL);
             await _unshare.DisposeAsync();
         }
         finally

@@ -1,4 +1,0 @@
-namespace SshKeep.Cli.Status;
-
-/// <summary>What <c>sshkeep status</c> prints and how it exits.</summary>
-internal sealed record StatusOutput(string StandardOutput, string StandardError, int ExitCode);

@@ -1,0 +1,464 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using SshKeep.Health;
+using SshKeep.Ssh;
+
+namespace SshKeep.Compat;
+
+/// <summary>
+/// autossh 1.4g's connection test (<c>conn_test</c>, spec R46–R52) for loop mode (<c>-M wp</c>:
+/// the test line goes out on 127.0.0.1:wp and must come back on our listener at wp+1) and echo mode
+/// (<c>-M wp:ep</c>: the line must come back on the same connection).
+/// </summary>
+/// <remarks>
+/// <para>Call <see cref="Open"/> once before the first test (autossh does it after daemonising,
+/// before the pid file, R46/R83). In loop mode it opens the wp+1 listener that lives as long as
+/// this object, across ssh restarts.</para>
+/// <para>Each wait (accept, send, every receive) is bounded by the network timeout T through the
+/// injected <see cref="TimeProvider"/>; connect has no timeout of its own (R47). Cancellation is
+/// autossh's "signal during a test" (R76): the test fails and logs what autossh logs for EINTR at
+/// that point; <see cref="TestAsync"/> then returns false and never throws
+/// <see cref="OperationCanceledException"/>.</para>
+/// <para>Deliberate differences: the "line does not fit the buffer" check (R48) runs in
+/// <see cref="Open"/> with the longest possible random number instead of failing fatally at the
+/// first test; the test sockets get SO_KEEPALIVE; a write to a closed peer fails the test
+/// ("error on poll") instead of killing the process with SIGPIPE.</para>
+/// </remarks>
+internal sealed class AutosshMonitor : IConnectionMonitor
+{
+    /// <summary>C MAX_CONN_TRIES: the loop runs three passes, the third only gives up (R49: at most 2 attempts).</summary>
+    private const int MaxConnTries = 3;
+
+    /// <summary>C wbuf: 64 + sizeof(utsname.nodename) + MAX_MESSAGE bytes, NUL included (R48).</summary>
+    private const int TestLineBufferSize = 64 + 65 + 64;
+
+    /// <summary>Black-hole guard (R49 5.6): after this many wake-ups each one waits a second…</summary>
+    private const int QuietWakeUps = 5;
+
+    /// <summary>…and after this many the test fails with "too many loops without data".</summary>
+    private const int MaxWakeUps = 10;
+
+    private readonly bool _loopMode;
+    private readonly int _writePort;
+    private readonly int _readPort;
+    private readonly string _programName;
+    private readonly int _ownPid;
+    private readonly string _message;
+    private readonly string _nodeName;
+    private readonly TimeSpan _netTimeout;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
+    private readonly Random _random;
+    private readonly object _gate = new();
+    private Socket? _listener;
+    private bool _opened;
+    private bool _testRunning;
+    private bool _disposed;
+
+    /// <param name="spec">Loop or echo; <see cref="MonitorSpec.Off"/> has no test (R55) and is refused.</param>
+    /// <param name="programName">progname, sent in the test line (R48, R70).</param>
+    /// <param name="ownPid">autossh's pid as sent in the test line (after <c>-f</c>, the daemon's).</param>
+    /// <param name="message">AUTOSSH_MESSAGE, possibly empty (R37, R48).</param>
+    /// <param name="netTimeoutMilliseconds">T (R52): 15000, or poll×500 when poll &lt; 30.</param>
+    /// <param name="logger">Receives autossh's monitoring messages (CompatLog 501–510).</param>
+    /// <param name="timeProvider">Times every wait and the black-hole guard's pauses.</param>
+    /// <param name="random">Draws the test number, once per test (C <c>random()</c>, R48).</param>
+    /// <param name="nodeName">uname's nodename; null reads it from the system (gethostname, which
+    /// on Linux is <c>uname -n</c>; unlike <see cref="Environment.MachineName"/> it is not cut at
+    /// the first dot).</param>
+    public AutosshMonitor(MonitorSpec spec, string programName, int ownPid, string message,
+        int netTimeoutMilliseconds, ILogger logger, TimeProvider timeProvider, Random random,
+        string? nodeName = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(programName);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(netTimeoutMilliseconds);
+        switch (spec)
+        {
+            case MonitorSpec.Loop loop:
+                _loopMode = true;
+                _writePort = loop.WritePort;
+                _readPort = loop.ReadPort;
+                break;
+            case MonitorSpec.Echo echo:
+                _writePort = echo.WritePort;
+                break;
+            default:
+                throw new ArgumentException("With -M 0 there is no connection test (R55).", nameof(spec));
+        }
+        _programName = programName;
+        _ownPid = ownPid;
+        _message = message;
+        _netTimeout = TimeSpan.FromMilliseconds(netTimeoutMilliseconds);
+        _logger = logger;
+        _timeProvider = timeProvider;
+        _random = random;
+        _nodeName = nodeName ?? Dns.GetHostName();
+    }
+
+    /// <summary>True for <c>-M wp</c> (listener on wp+1), false for echo mode.</summary>
+    public bool IsLoopMode => _loopMode;
+
+    /// <summary>
+    /// Prepares the monitor; call once. Loop mode opens the listener on 127.0.0.1:wp+1 with
+    /// SO_REUSEADDR and backlog 1 (R46). Returns null on success, or the fatal failure
+    /// (e.g. <c>bind on 127.0.0.1:20001: Address already in use</c>), which the caller logs
+    /// (<see cref="MonitorOpenFailure.LogTo"/>) before exiting 1. Nothing is logged here.
+    /// </summary>
+    public MonitorOpenFailure? Open()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_opened) throw new InvalidOperationException("The monitor is already open.");
+
+            if (Encoding.UTF8.GetByteCount(BuildTestLine(int.MaxValue)) >= TestLineBufferSize)
+            {
+                return new MonitorOpenFailure(MonitorOpenStep.MessageTooLong, _writePort, "");
+            }
+
+            if (_loopMode)
+            {
+                MonitorOpenFailure? failure = OpenListener(out _listener);
+                if (failure is not null) return failure;
+            }
+            _opened = true;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// One test (R49). True when the line came back intact. Failures are logged as autossh logs
+    /// them and return false; so does cancellation (R76). Tests must not overlap.
+    /// </summary>
+    public async Task<bool> TestAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_opened) throw new InvalidOperationException("Call Open() before the first test.");
+            if (_testRunning) throw new InvalidOperationException("A connection test is already running.");
+            _testRunning = true;
+        }
+        try
+        {
+            return await RunTestAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate) _testRunning = false;
+        }
+    }
+
+    /// <summary>Closes the listener (autossh keeps it until it exits). A running test then fails.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _listener?.Dispose();
+            _listener = null;
+        }
+    }
+
+    /// <summary>The test line (R48): <c>nodename progname pid random message\r\n</c>, with a space
+    /// before <c>\r\n</c> even when the message is empty.</summary>
+    internal string BuildTestLine(long id) =>
+        string.Create(CultureInfo.InvariantCulture, $"{_nodeName} {_programName} {_ownPid} {id} {_message}\r\n");
+
+    private MonitorOpenFailure? OpenListener(out Socket? listener)
+    {
+        listener = null;
+        Socket socket;
+        try
+        {
+            socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        }
+        catch (SocketException e)
+        {
+            return new MonitorOpenFailure(MonitorOpenStep.Socket, _readPort, SocketErrorText.Of(e));
+        }
+
+        MonitorOpenStep step = MonitorOpenStep.SetSocketOption;
+        try
+        {
+            SetReuseAddress(socket);
+            step = MonitorOpenStep.Bind;
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, _readPort));
+            step = MonitorOpenStep.Listen;
+            socket.Listen(1); // R46: backlog 1, as autossh.
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            return new MonitorOpenFailure(step, _readPort, SocketErrorText.Of(e));
+        }
+        // .NET sockets are close-on-exec already, so ssh does not inherit the listener (R46).
+        listener = socket;
+        return null;
+    }
+
+    /// <summary>
+    /// SO_REUSEADDR only, set raw: .NET's ReuseAddress also sets SO_REUSEPORT on Linux, which would
+    /// let a second sshkeep bind the same wp+1 and share its connections instead of failing with
+    /// "Address already in use" as autossh does (R46).
+    /// </summary>
+    private static void SetReuseAddress(Socket socket)
+    {
+        byte[] on = BitConverter.GetBytes(1);
+        if (OperatingSystem.IsLinux())
+        {
+            socket.SetRawSocketOption(1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */, on);
+        }
+        else if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())
+        {
+            socket.SetRawSocketOption(0xffff /* SOL_SOCKET */, 4 /* SO_REUSEADDR */, on);
+        }
+        else
+        {
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        }
+    }
+
+    private async Task<bool> RunTestAsync(CancellationToken cancellationToken)
+    {
+        // R48: drawn once per test, so the second attempt sends the same line. Non-negative, < 2^31.
+        long id = _random.Next();
+        byte[] line = Encoding.UTF8.GetBytes(BuildTestLine(id));
+
+        Socket? writeSocket = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        if (writeSocket is null) return false;
+
+        Socket? readSocket = null;
+        try
+        {
+            var received = new byte[line.Length];
+            int tries = 0;
+            while (tries++ < MaxConnTries)
+            {
+                if (tries >= MaxConnTries)
+                {
+                    _logger.TriedAndFailed(tries);
+                    break;
+                }
+
+                if (_loopMode)
+                {
+                    // R49 3.1–3.3: drop the previous attempt's read connection, accept a new one.
+                    // The ssh loop makes one connection per write connection, so on a second attempt
+                    // this normally times out: a failing loop-mode test ends with the accept timeout.
+                    CloseQuietly(readSocket);
+                    readSocket = await AcceptAsync(cancellationToken).ConfigureAwait(false);
+                    if (readSocket is null) break;
+                }
+
+                (ExchangeOutcome outcome, int count, string? reason) = await SendAndReceiveAsync(
+                    writeSocket, readSocket ?? writeSocket, line, received, cancellationToken).ConfigureAwait(false);
+                switch (outcome)
+                {
+                    case ExchangeOutcome.Completed when received.AsSpan(0, count).SequenceEqual(line):
+                        _logger.ConnectionOk();
+                        return true;
+                    case ExchangeOutcome.Completed:
+                        // autossh prints what it sent first, then what came back (C:
+                        // "not what I sent: \"%s\" : \"%s\"", wbuf, rbuf), so the arguments go in
+                        // that order whatever CompatLog's placeholder names say.
+                        _logger.NotWhatISent(Encoding.UTF8.GetString(line), AsCString(received.AsSpan(0, count)));
+                        break;
+                    case ExchangeOutcome.TimedOut:
+                        _logger.IoPollTimeout();
+                        break;
+                    case ExchangeOutcome.Failed:
+                        _logger.PollError(reason ?? "");
+                        return false;
+                    default:
+                        return false; // TooManyLoops, logged where it happened.
+                }
+            }
+            return false;
+        }
+        finally
+        {
+            CloseQuietly(writeSocket);
+            CloseQuietly(readSocket);
+        }
+    }
+
+    /// <summary>R47: a new connection to 127.0.0.1:wp; refused → INFO "127.0.0.1:wp: reason", fail at once.</summary>
+    private async Task<Socket?> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        string? reason;
+        try
+        {
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, _writePort), cancellationToken)
+                .ConfigureAwait(false);
+            return socket;
+        }
+        catch (OperationCanceledException)
+        {
+            reason = SocketErrorText.Interrupted; // R76: connect() returns EINTR.
+        }
+        catch (SocketException e)
+        {
+            reason = SocketErrorText.Of(e);
+        }
+        catch (ObjectDisposedException)
+        {
+            reason = SocketErrorText.BadDescriptor;
+        }
+        socket.Dispose();
+        _logger.ConnectFailed(MonitorOpenFailure.Host, _writePort.ToString(CultureInfo.InvariantCulture), reason);
+        return null;
+    }
+
+    /// <summary>R49 3.2: wait up to T for the read connection on wp+1.</summary>
+    private async Task<Socket?> AcceptAsync(CancellationToken cancellationToken)
+    {
+        Socket? listener;
+        lock (_gate) listener = _listener;
+        if (listener is null)
+        {
+            _logger.AcceptPollError(SocketErrorText.BadDescriptor);
+            return null;
+        }
+
+        using var timeout = new CancellationTokenSource(_netTimeout, _timeProvider);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            Socket accepted = await listener.AcceptAsync(wait.Token).ConfigureAwait(false);
+            try
+            {
+                accepted.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+            }
+            catch (SocketException)
+            {
+                // The peer may already be gone; the exchange will find out.
+            }
+            return accepted;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _logger.AcceptPollError(SocketErrorText.Interrupted); // R76, loop mode: ERR from poll().
+        }
+        catch (OperationCanceledException)
+        {
+            _logger.AcceptTimeout();
+        }
+        catch (SocketException e)
+        {
+            _logger.AcceptError(SocketErrorText.Of(e));
+        }
+        catch (ObjectDisposedException)
+        {
+            _logger.AcceptPollError(SocketErrorText.BadDescriptor);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// R49 step 5: write the whole line on <paramref name="writeSocket"/>, read back exactly as many
+    /// bytes from <paramref name="readSocket"/> (the same socket in echo mode), each wait bounded by T.
+    /// </summary>
+    private async Task<(ExchangeOutcome Outcome, int Received, string? Reason)> SendAndReceiveAsync(
+        Socket writeSocket, Socket readSocket, byte[] line, byte[] received, CancellationToken cancellationToken)
+    {
+        int count = 0;
+        int wakeUps = 0;
+        try
+        {
+            int sent = 0;
+            while (sent < line.Length)
+            {
+                sent += await WithTimeoutAsync(
+                    token => writeSocket.SendAsync(line.AsMemory(sent), SocketFlags.None, token),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            if (await TooManyWakeUpsAsync().ConfigureAwait(false)) return (ExchangeOutcome.TooManyLoops, count, null);
+
+            while (count < line.Length)
+            {
+                int n = await WithTimeoutAsync(
+                    token => readSocket.ReceiveAsync(received.AsMemory(count), SocketFlags.None, token),
+                    cancellationToken).ConfigureAwait(false);
+                count += n;
+                // autossh runs its guard after every wake-up, even the last one.
+                if (await TooManyWakeUpsAsync().ConfigureAwait(false)) return (ExchangeOutcome.TooManyLoops, count, null);
+                if (n == 0) break; // EOF: the short data fails the comparison (R49 5.5).
+            }
+            return (ExchangeOutcome.Completed, count, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return (ExchangeOutcome.Failed, count, SocketErrorText.Interrupted); // R76
+        }
+        catch (OperationCanceledException)
+        {
+            return (ExchangeOutcome.TimedOut, count, null);
+        }
+        catch (SocketException e)
+        {
+            return (ExchangeOutcome.Failed, count, SocketErrorText.Of(e));
+        }
+        catch (ObjectDisposedException)
+        {
+            return (ExchangeOutcome.Failed, count, SocketErrorText.BadDescriptor);
+        }
+
+        // R49 5.6, C `if (loops++ > 5) { sleep(1); if (loops > 10) fail; }`. With async sockets a
+        // wake-up is a completed send or receive, so only a peer that dribbles the line byte by
+        // byte gets here; autossh's poll() spinning on an error state surfaces as an exception.
+        async Task<bool> TooManyWakeUpsAsync()
+        {
+            if (wakeUps++ <= QuietWakeUps) return false;
+            await Task.Delay(TimeSpan.FromSeconds(1), _timeProvider, cancellationToken).ConfigureAwait(false);
+            if (wakeUps <= MaxWakeUps) return false;
+            _logger.TooManyLoopsWithoutData();
+            return true;
+        }
+    }
+
+    /// <summary>Runs one socket wait, cancelled after T or by <paramref name="cancellationToken"/>.</summary>
+    private async Task<int> WithTimeoutAsync(Func<CancellationToken, ValueTask<int>> operation,
+        CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_netTimeout, _timeProvider);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        return await operation(wait.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>How autossh prints its receive buffer: as a C string, up to the first NUL.</summary>
+    private static string AsCString(ReadOnlySpan<byte> bytes)
+    {
+        int nul = bytes.IndexOf((byte)0);
+        return Encoding.UTF8.GetString(nul < 0 ? bytes : bytes[..nul]);
+    }
+
+    /// <summary>shutdown(SHUT_RDWR) and close, as at the end of conn_test (R49 step 8).</summary>
+    private static void CloseQuietly(Socket? socket)
+    {
+        if (socket is null) return;
+        try
+        {
+            if (socket.Connected) socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+            // Already reset by the peer: closing is all that is left.
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        socket.Dispose();
+    }
+}

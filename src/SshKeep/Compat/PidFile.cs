@@ -1,0 +1,108 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+using SshKeep.Daemon;
+using SshKeep.Native;
+
+namespace SshKeep.Compat;
+
+/// <summary>
+/// autossh's pid file (R83): our own pid in decimal and a newline, created or truncated, mode
+/// 0644 (less a stricter umask), written once and removed when we end through our own code.
+/// </summary>
+/// <remarks>
+/// Unlike autossh's fopen, and because pid files often live in shared directories
+/// (docs/security.md):
+/// <list type="bullet">
+/// <item>it is opened by <see cref="OwnFile"/>: a symlink at the final component, a FIFO or
+/// anything but a regular file, and a file owned by another user (who could later put another pid
+/// in it for a script to kill) are refused and left alone;</item>
+/// <item>never writable by group or others: created 0644 instead of autossh's 0666 (the same
+/// under the usual umask 022), and an existing file of ours is chmod'ed so.</item>
+/// </list>
+/// The file is also removed at process exit (ProcessExit), which covers a normal return from Main
+/// without an explicit Dispose.
+/// </remarks>
+internal sealed class PidFile : IDisposable
+{
+    /// <summary>0644 (the kernel takes the umask away from it).</summary>
+    private const uint ReadableByAll = 0x1A4;
+
+    /// <summary>022.</summary>
+    private const uint GroupOrOtherWrite = 0x12;
+
+    private int _removed;
+
+    private PidFile(string path)
+    {
+        Path = path;
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+    }
+
+    /// <summary>The path as given (relative paths are relative to the current directory, "/" after -f: R81).</summary>
+    public string Path { get; }
+
+    /// <summary>Writes the pid file, or throws <see cref="PidFileException"/> with autossh's message.</summary>
+    public static PidFile Create(string path) =>
+        TryCreate(path, out var pidFile, out string? error) ? pidFile : throw new PidFileException(error);
+
+    /// <summary>Writes the pid file; on failure returns false and autossh's message.</summary>
+    public static unsafe bool TryCreate(string path, [NotNullWhen(true)] out PidFile? pidFile, [NotNullWhen(false)] out string? error)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        pidFile = null;
+        // Not O_TRUNC: whether the file may be truncated is decided by OwnFile, once we know whose it is.
+        if (!OwnFile.TryOpenForWriting(path, 0, ReadableByAll, out var handle, out var opened, out var refusal))
+        {
+            error = refusal switch
+            {
+                OwnFileRefusal.OtherOwner other =>
+                    $"pid file \"{path}\" belongs to uid {other.Owner}, not to us (uid {other.Us}); remove it or choose another AUTOSSH_PIDFILE",
+                OwnFileRefusal.NotRegularFile => $"cannot open pid file \"{path}\": not a regular file; remove it",
+                OwnFileRefusal.Failed failed => $"cannot open pid file \"{path}\": {LibC.StrError(failed.Errno)}",
+                _ => throw new InvalidOperationException($"unexpected refusal {refusal}"),
+            };
+            return false;
+        }
+        using (handle)
+        {
+            if ((opened.Permissions & GroupOrOtherWrite) != 0 && LibC.fchmod(handle, opened.Permissions & ~GroupOrOtherWrite) != 0 ||
+                LibC.ftruncate(handle, 0) != 0)
+            {
+                error = $"cannot open pid file \"{path}\": {LibC.StrError(Marshal.GetLastPInvokeError())}";
+                return false;
+            }
+            byte[] content = Encoding.ASCII.GetBytes($"{Environment.ProcessId}\n");
+            int written = 0;
+            while (written < content.Length)
+            {
+                nint n;
+                fixed (byte* p = content) n = LibC.write(handle, p + written, content.Length - written);
+                if (n < 0)
+                {
+                    int errno = Marshal.GetLastPInvokeError();
+                    if (errno == LibC.EINTR) continue;
+                    LibC.unlink(path);
+                    error = $"write failed to pid file \"{path}\": {LibC.StrError(errno)}";
+                    return false;
+                }
+                written += (int)n;
+            }
+        }
+        pidFile = new PidFile(path);
+        error = null;
+        return true;
+    }
+
+    /// <summary>Removes the file (once; later calls do nothing).</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _removed, 1) != 0) return;
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        // Like autossh's unlink at exit: a missing file is not an error worth reporting.
+        LibC.unlink(Path);
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e) => Dispose();
+}

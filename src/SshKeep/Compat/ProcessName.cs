@@ -1,0 +1,78 @@
+using System.Text;
+using SshKeep.Native;
+
+namespace SshKeep.Compat;
+
+/// <summary>
+/// The name we were called by. autossh prints its progname (the last component of argv[0])
+/// everywhere (R70), and an `autossh` symlink to sshkeep must say "autossh". .NET does not expose
+/// argv[0] (Environment.GetCommandLineArgs()[0] is the app's path), but the apphost leaves the
+/// original in /proc/self/cmdline.
+/// </summary>
+internal static class ProcessName
+{
+    /// <summary>argv[0] as the caller wrote it, or null when /proc/self/cmdline cannot be read.
+    /// Under the dotnet host this is "dotnet" (or its path), not the app.</summary>
+    public static string? FromProcCmdline()
+    {
+        try
+        {
+            return Argv0(File.ReadAllBytes("/proc/self/cmdline"));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The longest name the kernel keeps for a process (TASK_COMM_LEN 16, with the NUL).</summary>
+    internal const int CommLength = 15;
+
+    /// <summary>
+    /// Names this process <paramref name="name"/> in the process table (<c>/proc/PID/comm</c>, what
+    /// <c>ps</c>, <c>killall</c> and <c>pkill</c> match), cut to 15 bytes as the kernel does. The
+    /// kernel names a process after the file it was exec'd by, which is the called name in most
+    /// cases; this covers the rest (a copy started through the program's real path, see
+    /// <see cref="Detacher"/>; <c>dotnet sshkeep.dll</c>). Only the main thread's name is the
+    /// process's, so this does nothing on another thread. Returns true when the name was set.
+    /// </summary>
+    public static unsafe bool TrySetProcessTableName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length == 0 || LibC.gettid() != Environment.ProcessId) return false;
+        var bytes = CommBytes(name);
+        fixed (byte* text = bytes)
+        {
+            return LibC.prctl(LibC.PR_SET_NAME, text, 0, 0, 0) == 0;
+        }
+    }
+
+    /// <summary>The name as the kernel stores it: UTF-8, at most 15 bytes, NUL-terminated.</summary>
+    internal static byte[] CommBytes(string name)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(name);
+        var length = Math.Min(utf8.Length, CommLength);
+        var comm = new byte[length + 1];
+        utf8.AsSpan(0, length).CopyTo(comm);
+        return comm;
+    }
+
+    /// <summary>The last path component, as glibc's <c>__progname</c>: text after the last '/'.</summary>
+    public static string ProgName(string argv0)
+    {
+        ArgumentNullException.ThrowIfNull(argv0);
+        return argv0[(argv0.LastIndexOf('/') + 1)..];
+    }
+
+    /// <summary>The first NUL-terminated string of a cmdline image; null when there is none.</summary>
+    internal static string? Argv0(ReadOnlySpan<byte> cmdline)
+    {
+        if (cmdline.IsEmpty) return null;
+        int end = cmdline.IndexOf((byte)0);
+        return Encoding.UTF8.GetString(end < 0 ? cmdline : cmdline[..end]);
+    }
+}

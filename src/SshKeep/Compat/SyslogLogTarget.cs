@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+using SshKeep.Logging;
+
+namespace SshKeep.Compat;
+
+/// <summary>
+/// Sends each message to the local syslog socket the way glibc's <c>syslog()</c> does for
+/// autossh's <c>openlog(progname, LOG_PID|[LOG_PERROR], LOG_USER)</c> (spec R84): one datagram
+/// <c>&lt;PRI&gt;Mmm dd HH:MM:SS ident[pid]: text</c>, facility LOG_USER, local time, day padded
+/// with a space, no trailing newline. Seen on the wire from the Debian binary:
+/// <c>&lt;14&gt;Nov 22 09:13:41 autossh[12899]: port set to 0, monitoring disabled</c>.
+/// </summary>
+/// <remarks>
+/// Like glibc: the socket is connected lazily and again after any failure; a socket that only
+/// speaks SOCK_STREAM gets the message followed by a NUL; when the socket is missing or the send
+/// fails twice, the message is dropped silently (autossh does not set LOG_CONS). With
+/// <c>LOG_PERROR</c> (AUTOSSH_DEBUG, R31/R84) the copy <c>ident[pid]: text\n</c> goes to stderr
+/// first, whether or not syslog is reachable.
+/// </remarks>
+internal sealed class SyslogLogTarget : IAutosshLogTarget
+{
+    /// <summary>The socket glibc's syslog() writes to (<c>_PATH_LOG</c>).</summary>
+    public const string DefaultSocketPath = "/dev/log";
+
+    private static readonly string[] Months =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    private readonly object _gate = new();
+    private readonly string _ident;
+    private readonly Func<int>? _processId;
+    private readonly TimeProvider _timeProvider;
+    private readonly string _socketPath;
+    private readonly TextWriter? _perror;
+    private Socket? _socket;
+    private bool _disposed;
+
+    /// <param name="ident">The syslog tag: autossh's progname (R70).</param>
+    /// <param name="processId">Source of the <c>[pid]</c> (LOG_PID); read per message because the
+    /// pid changes after <c>-f</c> (R80). Null writes no <c>[pid]</c>, as for the messages autossh
+    /// logs before openlog() (R84).</param>
+    /// <param name="timeProvider">Clock for the timestamp, read in its local time zone.</param>
+    /// <param name="socketPath">The syslog socket; tests bind their own.</param>
+    /// <param name="perror">When not null, every message is also copied here (LOG_PERROR).</param>
+    public SyslogLogTarget(string ident, Func<int>? processId, TimeProvider timeProvider,
+        string socketPath = DefaultSocketPath, TextWriter? perror = null)
+    {
+        ArgumentNullException.ThrowIfNull(ident);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentException.ThrowIfNullOrEmpty(socketPath);
+        _ident = ident;
+        _processId = processId;
+        _timeProvider = timeProvider;
+        _socketPath = socketPath;
+        _perror = perror;
+    }
+
+    public void Write(int severity, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int? pid = _processId?.Invoke();
+        lock (_gate)
+        {
+            if (_disposed) return;
+            if (_perror is not null) CopyToStderr(FormatPerror(_ident, pid, text));
+            byte[] datagram = Encoding.UTF8.GetBytes(
+                FormatDatagram(severity, _timeProvider.GetLocalNow(), _ident, pid, text));
+            // glibc: if the send fails on a connected socket, reconnect once and retry; then give up.
+            if (TrySend(datagram)) return;
+            CloseSocket();
+            TrySend(datagram);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            CloseSocket();
+        }
+    }
+
+    /// <summary>The datagram text: <c>&lt;PRI&gt;Mmm dd HH:MM:SS ident[pid]: text</c>.</summary>
+    internal static string FormatDatagram(int severity, DateTimeOffset localTime, string ident, int? pid, string text)
+    {
+        int pri = SyslogSeverity.UserFacility | (severity & 7);
+        // strftime "%h %e %T" in the C locale: English month, day padded with a space.
+        return string.Create(CultureInfo.InvariantCulture,
+            $"<{pri}>{Months[localTime.Month - 1]} {localTime.Day,2} {localTime:HH:mm:ss} {FormatPerror(ident, pid, text)}");
+    }
+
+    /// <summary>glibc's LOG_PERROR copy: the message from the ident on, plus a newline if missing.</summary>
+    internal static string FormatPerror(string ident, int? pid, string text)
+    {
+        string head = pid is { } p ? string.Create(CultureInfo.InvariantCulture, $"{ident}[{p}]: ") : ident + ": ";
+        return head + text;
+    }
+
+    private void CopyToStderr(string line)
+    {
+        try
+        {
+            _perror!.Write(line.EndsWith('\n') ? line : line + "\n");
+            _perror.Flush();
+        }
+        catch (IOException)
+        {
+            // stderr gone (e.g. closed pipe): glibc ignores the write error too.
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private bool TrySend(byte[] datagram)
+    {
+        try
+        {
+            _socket ??= Connect();
+            if (_socket is null) return false;
+            if (_socket.SocketType == SocketType.Stream)
+            {
+                // A stream syslog socket needs a frame delimiter; glibc sends the terminating NUL.
+                _socket.Send(datagram);
+                _socket.Send([0]);
+            }
+            else
+            {
+                _socket.Send(datagram);
+            }
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            CloseSocket();
+            return false;
+        }
+    }
+
+    private Socket? Connect()
+    {
+        var endpoint = new UnixDomainSocketEndPoint(_socketPath);
+        foreach (SocketType type in (SocketType[])[SocketType.Dgram, SocketType.Stream])
+        {
+            var socket = new Socket(AddressFamily.Unix, type, ProtocolType.Unspecified);
+            try
+            {
+                socket.Connect(endpoint);
+                return socket;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.ProtocolType && type == SocketType.Dgram)
+            {
+                // EPROTOTYPE: the log socket is a stream socket; glibc retries with SOCK_STREAM.
+                socket.Dispose();
+            }
+            catch (SocketException)
+            {
+                socket.Dispose();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private void CloseSocket()
+    {
+        _socket?.Dispose();
+        _socket = null;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace SshKeep.Logging;
+
+/// <summary>
+/// A time span as the daemon's log lines and systemd STATUS= line show it: the one form of
+/// <see cref="DurationText"/> ("4s", "3m12s", "2h05m", "3d04h"), with a tenth under ten seconds
+/// ("1.5s"). In JSON logs the same value is a
+/// number of seconds. Pass it to <see cref="DaemonLog"/> methods wherever a duration is logged;
+/// a bare <see cref="TimeSpan"/> would print as "00:03:12".
+/// </summary>
+internal readonly record struct DaemonDuration(TimeSpan Value) : ISpanFormattable
+{
+    public static DaemonDuration FromSeconds(double seconds) => new(TimeSpan.FromSeconds(seconds));
+
+    public static implicit operator DaemonDuration(TimeSpan value) => new(value);
+
+    /// <summary>Seconds, rounded to the millisecond (the JSON value).</summary>
+    public double TotalSeconds => Math.Round(Value.TotalSeconds, 3);
+
+    /// <summary>
+    /// Under 10 s: tenths, without a trailing ".0" (back-off waits are jittered, and "0s" for a
+    /// 0.4 s wait would be wrong); then whole seconds in <see cref="DurationText"/>'s form.
+    /// Negative spans print as "0s" (a deadline already passed).
+    /// </summary>
+    public override string ToString() => ToString(null, null);
+
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        Span<char> buffer = stackalloc char[32];
+        return TryFormat(buffer, out int written, format, formatProvider)
+            ? new string(buffer[..written])
+            : Value.ToString();
+    }
+
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        var ic = CultureInfo.InvariantCulture;
+        TimeSpan v = Value < TimeSpan.Zero ? TimeSpan.Zero : Value;
+        if (v < TimeSpan.FromSeconds(9.95))
+        {
+            double tenths = Math.Round(v.TotalSeconds, 1, MidpointRounding.AwayFromZero);
+            return destination.TryWrite(ic, $"{tenths:0.#}s", out charsWritten);
+        }
+        // Round to whole seconds first so 59.6 s reads "1m00s", not "0m60s".
+        long seconds = (long)Math.Round(v.TotalSeconds, MidpointRounding.AwayFromZero);
+        return destination.TryWrite(ic, $"{DurationText.Format(seconds)}", out charsWritten);
+    }
+}

@@ -1,0 +1,81 @@
+using SshKeep.Daemon;
+using SshKeep.Supervision;
+
+namespace SshKeep.Metrics;
+
+/// <summary>
+/// The whole of <c>/metrics</c> (pure: the state in, Prometheus text out; docs/observability.md
+/// lists every family). Per tunnel: up, state (one series per state, 1 for the current one),
+/// restarts by reason, the last transition, the back-off left and the probe durations; then the
+/// process and <c>sshkeep_build_info</c>. Restarts of a working tunnel and ssh starts (attempts)
+/// are separate counters.
+/// </summary>
+internal static class DaemonMetrics
+{
+    public static string Render(StatusSnapshot snapshot, RestartCounter restarts, ProbeDurations probes, ProcessSample process, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(restarts);
+        ArgumentNullException.ThrowIfNull(probes);
+        ArgumentNullException.ThrowIfNull(process);
+        var tunnels = snapshot.Tunnels;
+        var w = new PrometheusTextWriter();
+
+        w.Family("sshkeep_tunnel_up", "gauge", "1 when the tunnel's ssh runs and has proved healthy, else 0.");
+        foreach (var t in tunnels) w.Sample("sshkeep_tunnel_up", Tunnel(t), t.State == TunnelState.Up ? 1 : 0);
+
+        w.Family("sshkeep_tunnel_state", "gauge", "The tunnel's state: 1 for the current one, 0 for the others.");
+        foreach (var t in tunnels)
+        {
+            foreach (var state in Enum.GetValues<TunnelState>())
+                w.Sample("sshkeep_tunnel_state", [new("tunnel", t.Name), new("state", KebabName.Of(state))], t.State == state ? 1 : 0);
+        }
+
+        w.Family("sshkeep_tunnel_restarts_total", "counter", "Restarts of a working tunnel (its ssh was up and ended, or a restart was asked while it ran), by reason.");
+        foreach (var t in tunnels)
+        {
+            foreach (var (reason, count) in restarts.Read(t.Name))
+                w.Sample("sshkeep_tunnel_restarts_total", [new("tunnel", t.Name), new("reason", reason)], count);
+        }
+
+        w.Family("sshkeep_tunnel_attempts_total", "counter", "ssh starts of the tunnel, the first and every retry (also of a tunnel that never came up).");
+        foreach (var t in tunnels) w.Sample("sshkeep_tunnel_attempts_total", Tunnel(t), restarts.Attempts(t.Name));
+
+        w.Family("sshkeep_tunnel_last_transition_timestamp_seconds", "gauge", "When the tunnel entered its current state, in seconds since the Unix epoch.");
+        foreach (var t in tunnels) w.Sample("sshkeep_tunnel_last_transition_timestamp_seconds", Tunnel(t), UnixSeconds(t.Since));
+
+        w.Family("sshkeep_backoff_seconds", "gauge", "Seconds until the tunnel's next ssh start while it waits; 0 when it is not waiting.");
+        foreach (var t in tunnels)
+            w.Sample("sshkeep_backoff_seconds", Tunnel(t), t.NextRetry is { } next && next > now ? (next - now).TotalSeconds : 0);
+
+        w.Family("sshkeep_probe_duration_seconds", "histogram", "End-to-end probes through the tunnel's forwards, passed or failed, by how long they took.");
+        foreach (var t in tunnels)
+        {
+            var reading = probes.Read(t.Name);
+            foreach (var (bound, count) in reading.Buckets)
+                w.Sample("sshkeep_probe_duration_seconds_bucket", [new("tunnel", t.Name), new("le", PrometheusTextWriter.FormatValue(bound))], count);
+            w.Sample("sshkeep_probe_duration_seconds_sum", Tunnel(t), reading.Sum);
+            w.Sample("sshkeep_probe_duration_seconds_count", Tunnel(t), reading.Count);
+        }
+
+        w.Family("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
+        w.Sample("process_resident_memory_bytes", process.ResidentBytes);
+        w.Family("process_cpu_seconds_total", "counter", "Total user and system CPU time spent in seconds.");
+        w.Sample("process_cpu_seconds_total", process.CpuSeconds);
+        if (process.OpenFds is { } fds)
+        {
+            w.Family("process_open_fds", "gauge", "Number of open file descriptors.");
+            w.Sample("process_open_fds", fds);
+        }
+        w.Family("process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch in seconds.");
+        w.Sample("process_start_time_seconds", process.StartTimeSeconds);
+
+        w.Family("sshkeep_build_info", "gauge", "Always 1; the version of the running sshkeep is a label.");
+        w.Sample("sshkeep_build_info", [new("version", snapshot.Daemon.Version)], 1);
+        return w.ToString();
+    }
+
+    private static KeyValuePair<string, string>[] Tunnel(TunnelStatus t) => [new("tunnel", t.Name)];
+
+    private static double UnixSeconds(DateTimeOffset at) => at.ToUnixTimeMilliseconds() / 1000.0;
+}

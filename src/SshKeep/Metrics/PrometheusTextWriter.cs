@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+
+namespace SshKeep.Metrics;
+
+/// <summary>
+/// Writes the Prometheus text exposition format, version 0.0.4 (pure, no I/O): for each metric
+/// family a <c># HELP</c> and a <c># TYPE</c> line, then its samples, one per line, each
+/// <c>name{label="value",…} number</c>. Label values escape <c>\</c>, <c>"</c> and newline;
+/// help text escapes <c>\</c> and newline; numbers are invariant, with <c>+Inf</c>, <c>-Inf</c>
+/// and <c>NaN</c>. Names are checked, so a typo fails in a test rather than at a scrape.
+/// </summary>
+internal sealed class PrometheusTextWriter
+{
+    /// <summary>The Content-Type of a scrape answer in this format.</summary>
+    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+
+    private readonly StringBuilder _text = new();
+    private readonly HashSet<string> _families = new(StringComparer.Ordinal);
+
+    /// <summary>Starts a family: its HELP and TYPE lines. Each family once, before its samples.</summary>
+    /// <param name="type">counter, gauge, histogram, summary or untyped.</param>
+    public void Family(string name, string type, string help)
+    {
+        CheckName(name);
+        if (type is not ("counter" or "gauge" or "histogram" or "summary" or "untyped"))
+            throw new ArgumentException($"unknown metric type \"{type}\"", nameof(type));
+        if (!_families.Add(name)) throw new InvalidOperationException($"metric family {name} written twice");
+        _text.Append("# HELP ").Append(name).Append(' ').Append(EscapeHelp(help)).Append('\n');
+        _text.Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
+    }
+
+    /// <summary>One sample. <paramref name="name"/> is the family's name, or for a histogram the
+    /// family's name with <c>_bucket</c>, <c>_sum</c> or <c>_count</c>.</summary>
+    public void Sample(string name, IReadOnlyList<KeyValuePair<string, string>> labels, double value)
+    {
+        CheckName(name);
+        _text.Append(name);
+        if (labels.Count > 0)
+        {
+            _text.Append('{');
+            for (int i = 0; i < labels.Count; i++)
+            {
+                CheckLabelName(labels[i].Key);
+                if (i > 0) _text.Append(',');
+                _text.Append(labels[i].Key).Append("=\"").Append(EscapeLabelValue(labels[i].Value)).Append('"');
+            }
+            _text.Append('}');
+        }
+        _text.Append(' ').Append(FormatValue(value)).Append('\n');
+    }
+
+    public void Sample(string name, double value) => Sample(name, [], value);
+
+    public override string ToString() => _text.ToString();
+
+    public static string EscapeLabelValue(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    public static string EscapeHelp(string help) =>
+        help.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>Shortest round-trip form ("0.25", "1E-05"), or +Inf, -Inf, NaN as the format spells them.</summary>
+    public static string FormatValue(double value) => value switch
+    {
+        double.PositiveInfinity => "+Inf",
+        double.NegativeInfinity => "-Inf",
+        _ when double.IsNaN(value) => "NaN",
+        _ => value.ToString("R", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary><c>[a-zA-Z_:][a-zA-Z0-9_:]*</c>.</summary>
+    public static bool IsMetricName(string name) =>
+        name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] is '_' or ':') &&
+        name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or ':');
+
+    /// <summary><c>[a-zA-Z_][a-zA-Z0-9_]*</c>, and not starting with <c>__</c> (reserved).</summary>
+    public static bool IsLabelName(string name) =>
+        name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && !name.StartsWith("__", StringComparison.Ordinal) &&
+        name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
+    private static void CheckName(string name)
+    {
+        if (!IsMetricName(name)) throw new ArgumentException($"\"{name}\" is not a metric name", nameof(name));
+    }
+
+    private static void CheckLabelName(string name)
+    {
+        if (!IsLabelName(name)) throw new ArgumentException($"\"{name}\" is not a label name", nameof(name));
+    }
+}

@@ -1,0 +1,64 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace SshKeep.Native;
+
+/// <summary>
+/// The few fields of statx(2) the daemon checks: who owns a path, what kind of file it is, and
+/// its identity (device and inode) to tell whether a path still names the file we hold open.
+/// </summary>
+internal readonly record struct FileStatus(uint Uid, uint Mode, ulong Device, ulong Inode)
+{
+    public uint Type => Mode & LibC.S_IFMT;
+
+    public uint Permissions => Mode & 0xFFF;
+
+    public bool IsDirectory => Type == LibC.S_IFDIR;
+
+    public bool IsSymbolicLink => Type == LibC.S_IFLNK;
+
+    public bool IsSocket => Type == LibC.S_IFSOCK;
+
+    public bool IsRegularFile => Type == LibC.S_IFREG;
+
+    /// <summary>Same device and inode: the same file.</summary>
+    public bool SameFileAs(FileStatus other) => Device == other.Device && Inode == other.Inode;
+
+    /// <summary>lstat-like: a symlink at <paramref name="path"/> is described, not followed.
+    /// Returns the errno on failure (ENOENT when nothing is there).</summary>
+    public static unsafe bool TryGet(string path, out FileStatus status, out int errno)
+    {
+        byte* buffer = stackalloc byte[LibC.StatxSize];
+        if (LibC.statx(LibC.AT_FDCWD, path, LibC.AT_SYMLINK_NOFOLLOW, LibC.STATX_BASIC_STATS, buffer) != 0)
+        {
+            (status, errno) = (default, Marshal.GetLastPInvokeError());
+            return false;
+        }
+        (status, errno) = (Decode(new ReadOnlySpan<byte>(buffer, LibC.StatxSize)), 0);
+        return true;
+    }
+
+    /// <summary>fstat-like, for a file we hold open.</summary>
+    public static unsafe bool TryGet(SafeFileHandle handle, out FileStatus status, out int errno)
+    {
+        byte* buffer = stackalloc byte[LibC.StatxSize];
+        if (LibC.statx(handle, "", LibC.AT_EMPTY_PATH, LibC.STATX_BASIC_STATS, buffer) != 0)
+        {
+            (status, errno) = (default, Marshal.GetLastPInvokeError());
+            return false;
+        }
+        (status, errno) = (Decode(new ReadOnlySpan<byte>(buffer, LibC.StatxSize)), 0);
+        return true;
+    }
+
+    /// <summary>struct statx (linux/stat.h): stx_uid at 20, stx_mode at 28 (u16), stx_ino at 32,
+    /// stx_dev_major at 136 and stx_dev_minor at 140. Native byte order.</summary>
+    private static FileStatus Decode(ReadOnlySpan<byte> statx)
+    {
+        uint uid = MemoryMarshal.Read<uint>(statx[20..]);
+        ushort mode = MemoryMarshal.Read<ushort>(statx[28..]);
+        ulong inode = MemoryMarshal.Read<ulong>(statx[32..]);
+        ulong device = ((ulong)MemoryMarshal.Read<uint>(statx[136..]) << 32) | MemoryMarshal.Read<uint>(statx[140..]);
+        return new FileStatus(uid, mode, device, inode);
+    }
+}

@@ -1,0 +1,164 @@
+using System.Collections;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace SshKeep.Native;
+
+/// <summary>
+/// Starts a program with posix_spawn(3). Not System.Diagnostics.Process, because that cannot tell
+/// "killed by SIGKILL" from "exited with 137" and cannot see a stopped child (spec R61, R68); and
+/// not fork() from managed code, which is unsafe in a multi-threaded runtime.
+/// </summary>
+/// <remarks>
+/// glibc (≥ 2.24) spawns with CLONE_VFORK and reports an exec failure synchronously as the return
+/// value, so "ssh not found" is an error here and never a child that exits 127.
+/// </remarks>
+internal static unsafe class PosixSpawn
+{
+    /// <summary>Starts the program. Returns false with an errno value when it cannot be executed.</summary>
+    public static bool TrySpawn(SpawnRequest request, out int pid, out int error)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Argv.Count == 0) throw new ArgumentException("argv must hold at least argv[0].", nameof(request));
+
+        void* attr = NativeMemory.AllocZeroed(LibC.SpawnAttrSize);
+        void* actions = NativeMemory.AllocZeroed(LibC.FileActionsSize);
+        void* signals = NativeMemory.AllocZeroed(LibC.SigSetSize);
+        var strings = new List<nint>();
+        bool attrReady = false, actionsReady = false;
+        byte** argv = null, envp = null;
+        pid = 0;
+        try
+        {
+            error = LibC.posix_spawnattr_init(attr);
+            if (error != 0) return false;
+            attrReady = true;
+            error = LibC.posix_spawn_file_actions_init(actions);
+            if (error != 0) return false;
+            actionsReady = true;
+
+            // Every catchable signal starts at its default action. The .NET runtime ignores SIGPIPE,
+            // and an ignored signal stays ignored across exec, so without this ssh would see EPIPE
+            // instead of dying quietly when its output goes away. An empty mask undoes whatever the
+            // calling runtime thread happened to block.
+            short flags = LibC.POSIX_SPAWN_SETSIGDEF | LibC.POSIX_SPAWN_SETSIGMASK;
+            LibC.sigfillset(signals);
+            error = LibC.posix_spawnattr_setsigdefault(attr, signals);
+            if (error != 0) return false;
+            LibC.sigemptyset(signals);
+            error = LibC.posix_spawnattr_setsigmask(attr, signals);
+            if (error != 0) return false;
+
+            if (request.NewProcessGroup)
+            {
+                flags |= LibC.POSIX_SPAWN_SETPGROUP;
+                error = LibC.posix_spawnattr_setpgroup(attr, 0);
+                if (error != 0) return false;
+            }
+            if (request.NewSession) flags |= LibC.POSIX_SPAWN_SETSID;
+            error = LibC.posix_spawnattr_setflags(attr, flags);
+            if (error != 0) return false;
+
+            if (request.StandardStreamsToDevNull)
+            {
+                byte* devNull = Utf8(strings, "/dev/null");
+                for (int fd = 0; fd <= 2; fd++)
+                {
+                    error = LibC.posix_spawn_file_actions_addopen(actions, fd, devNull, LibC.O_RDWR, 0);
+                    if (error != 0) return false;
+                }
+            }
+            if (request.StandardErrorFd is int stderrFd)
+            {
+                // dup2 clears close-on-exec on the new fd 2 only; the pipe's own fds stay CLOEXEC.
+                error = LibC.posix_spawn_file_actions_adddup2(actions, stderrFd, 2);
+                if (error != 0) return false;
+            }
+            if (request.StandardOutputFd is int stdoutFd)
+            {
+                error = LibC.posix_spawn_file_actions_adddup2(actions, stdoutFd, 1);
+                if (error != 0) return false;
+            }
+            if (request.WorkingDirectory is string directory)
+            {
+                error = LibC.posix_spawn_file_actions_addchdir_np(actions, Utf8(strings, directory));
+                if (error != 0) return false;
+            }
+
+            argv = StringArray(strings, request.Argv);
+            envp = StringArray(strings, request.Environment.Select(kv => kv.Key + "=" + kv.Value).ToList());
+            byte* file = Utf8(strings, request.File);
+            int child;
+            error = request.SearchPath
+                ? LibC.posix_spawnp(&child, file, actions, attr, argv, envp)
+                : LibC.posix_spawn(&child, file, actions, attr, argv, envp);
+            if (error != 0) return false;
+            pid = child;
+            return true;
+        }
+        finally
+        {
+            if (actionsReady) LibC.posix_spawn_file_actions_destroy(actions);
+            if (attrReady) LibC.posix_spawnattr_destroy(attr);
+            NativeMemory.Free(argv);
+            NativeMemory.Free(envp);
+            foreach (nint s in strings) NativeMemory.Free((void*)s);
+            NativeMemory.Free(signals);
+            NativeMemory.Free(actions);
+            NativeMemory.Free(attr);
+        }
+    }
+
+    /// <summary>
+    /// This process's environment (as .NET sees it, including SetEnvironmentVariable changes) with
+    /// the overrides applied: a non-null value sets, a null value removes.
+    /// </summary>
+    public static Dictionary<string, string> CurrentEnvironmentWith(IReadOnlyDictionary<string, string?>? overrides) =>
+        EnvironmentWith(overrides, clear: false);
+
+    /// <summary>
+    /// As <see cref="CurrentEnvironmentWith"/>; with <paramref name="clear"/> the overrides are
+    /// applied to an empty environment instead, so the child gets exactly the non-null overrides.
+    /// </summary>
+    public static Dictionary<string, string> EnvironmentWith(IReadOnlyDictionary<string, string?>? overrides, bool clear)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!clear)
+        {
+            foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+            {
+                if (entry.Key is string name && entry.Value is string value) environment[name] = value;
+            }
+        }
+        if (overrides is not null)
+        {
+            foreach (var (name, value) in overrides)
+            {
+                if (name.Length == 0 || name.Contains('=') || name.Contains('\0'))
+                    throw new ArgumentException($"Invalid environment variable name \"{name}\".", nameof(overrides));
+                if (value is null) environment.Remove(name);
+                else environment[name] = value;
+            }
+        }
+        return environment;
+    }
+
+    private static byte** StringArray(List<nint> strings, IReadOnlyList<string> items)
+    {
+        var array = (byte**)NativeMemory.AllocZeroed((nuint)(items.Count + 1), (nuint)sizeof(byte*));
+        for (int i = 0; i < items.Count; i++) array[i] = Utf8(strings, items[i]);
+        return array; // NULL-terminated by AllocZeroed
+    }
+
+    private static byte* Utf8(List<nint> strings, string text)
+    {
+        // A NUL inside an argument would silently cut it short in the child; refuse instead.
+        if (text.Contains('\0')) throw new ArgumentException("Arguments and environment entries cannot contain NUL characters.");
+        int length = Encoding.UTF8.GetByteCount(text);
+        var buffer = (byte*)NativeMemory.Alloc((nuint)length + 1);
+        strings.Add((nint)buffer);
+        Encoding.UTF8.GetBytes(text, new Span<byte>(buffer, length));
+        buffer[length] = 0;
+        return buffer;
+    }
+}

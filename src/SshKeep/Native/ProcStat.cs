@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace SshKeep.Native;
+
+/// <summary>
+/// The fields sshkeep reads from <c>/proc/PID/stat</c> (proc(5)): "pid (comm) S ppid pgrp …
+/// starttime …". comm may hold spaces and parentheses, so the fields are counted from the last
+/// ')'. One parser for the process-group end, the orphan sweep and the demo's process table.
+/// </summary>
+/// <param name="State">R, S, D, Z, T, …</param>
+/// <param name="StartTicks">Clock ticks after boot when the process started (field 22); 0 when the line is cut short.</param>
+internal readonly record struct ProcStat(char State, int ParentPid, int ProcessGroup, ulong StartTicks)
+{
+    /// <summary>The stat file at <paramref name="path"/>; null when the process is gone (normal between
+    /// listing and reading), cannot be read, or the line is not one.</summary>
+    public static ProcStat? Read(string path)
+    {
+        try
+        {
+            return Parse(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public static ProcStat? Parse(string text)
+    {
+        var close = text.LastIndexOf(')');
+        if (close < 0 || close + 2 >= text.Length) return null;
+        var fields = text[(close + 2)..].Split(' ');
+        if (fields.Length < 3 || fields[0].Length != 1
+            || !int.TryParse(fields[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parent)
+            || !int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var group))
+        {
+            return null;
+        }
+        ulong start = fields.Length > 19 && ulong.TryParse(fields[19], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) ? ticks : 0;
+        return new ProcStat(fields[0][0], parent, group, start);
+    }
+}

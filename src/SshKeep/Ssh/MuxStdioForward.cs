@@ -1,0 +1,303 @@
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using SshKeep.Logging;
+using SshKeep.Native;
+
+namespace SshKeep.Ssh;
+
+/// <summary>
+/// An in-process client of OpenSSH's multiplexing protocol (PROTOCOL.mux, mux.c) that does what
+/// <c>ssh -S PATH -W host:port</c> does, without starting a process: ask the tunnel's own
+/// ControlMaster to open a direct-tcpip channel to host:port, handing it one end of a socketpair as
+/// the channel's stdin and stdout.
+/// </summary>
+/// <remarks>
+/// <para>Why this is an end-to-end check of the session: the master answers MUX_C_NEW_STDIO_FWD only
+/// from <c>mux_stdio_confirm</c>, that is after the server's CHANNEL_OPEN_CONFIRMATION (its connect
+/// to host:port worked) or CHANNEL_OPEN_FAILURE. A frozen server or a black-holed path gives no
+/// answer at all, which the timeout turns into <see cref="MuxOpenFailure.NoAnswer"/>. The hello
+/// before it comes from ssh's own event loop, so a hello that does not come means ssh itself is
+/// stuck (<see cref="MuxOpenFailure.MasterSilent"/>).</para>
+/// <para>The messages are ssh's own (mux_client_hello_exchange, mux_client_request_stdio_fwd):
+/// hello both ways, the request, then the two descriptors (stdin, stdout) one per sendmsg, each
+/// with a single data byte as <c>mm_send_fd</c> sends them. Unlike ssh we do not wait for the
+/// master's hello before sending ours and the request: the master sends its hello when it accepts
+/// (mux.c mux_master_read_cb) and reads exactly one packet at a time (channels.c read_mux), in
+/// order, taking the descriptors only after the request, so sending them all at once is safe and
+/// costs ssh one wake-up instead of two. ssh also sends MUX_C_ALIVE_CHECK first, only to learn the
+/// master's pid; it is skipped.</para>
+/// <para>Descriptors: the control socket and our end of the socketpair belong to the returned
+/// channel on success and are closed on every other path (failure, timeout, cancellation); the end
+/// handed to the master is closed as soon as it was sent (the master holds its own copies). All are
+/// created close-on-exec, so ssh children spawned meanwhile inherit none of them.</para>
+/// <para>Giving up on a pending open (timeout, cancellation) is safe for the master: while a stdio
+/// forward waits for the server, the master stops reading that control connection (mux_pause), so
+/// it notices our close only after the server's answer, and then frees the channel normally
+/// (seen with OpenSSH 9.2 and -vv: no "nonexistent channel" disconnect after a thaw). Against a
+/// server that never answers, each abandoned open keeps a channel and two descriptors in ssh
+/// until it exits, which the probe verdict bounds (probe_failures, then a restart).</para>
+/// </remarks>
+internal static class MuxStdioForward
+{
+    /// <summary>Our request id. One request per control connection, so any number does; ssh starts at 0
+    /// and uses it for its alive check, then 1.</summary>
+    private const uint RequestId = 1;
+
+    /// <summary>
+    /// Opens a stdio forward to <paramref name="host"/>:<paramref name="port"/> as the server sees it.
+    /// Never throws for what can go wrong on the way (no master, refusal, timeout, a reset): those are
+    /// <see cref="MuxStdioOpen.Failed"/>. Cancelling <paramref name="cancellationToken"/> (the caller
+    /// stopping) throws <see cref="OperationCanceledException"/>, after closing everything.
+    /// </summary>
+    /// <param name="controlPath">The ControlPath the tunnel's ssh was started with.</param>
+    /// <param name="timeout">For the whole exchange, from connect to the server's answer.</param>
+    /// <param name="timeProvider">Times <paramref name="timeout"/>.</param>
+    public static async Task<MuxStdioOpen> OpenAsync(string controlPath, string host, int port, TimeSpan timeout,
+        TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        using var deadline = new CancellationTokenSource(timeout, timeProvider);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        return await OpenAsync(controlPath, host, port, timeout, wait.Token, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// As <see cref="OpenAsync(string, string, int, TimeSpan, TimeProvider, CancellationToken)"/> under a
+    /// deadline the caller already holds (a probe's, for all its steps): one timer per probe, not one
+    /// per step (a small idle daemon).
+    /// </summary>
+    /// <param name="within">What the deadline allows, for the failure text.</param>
+    /// <param name="deadline">Cancelled at the deadline, and when <paramref name="stopping"/> is.</param>
+    /// <param name="stopping">The caller stopping: throws <see cref="OperationCanceledException"/> instead of a failure.</param>
+    public static async Task<MuxStdioOpen> OpenAsync(string controlPath, string host, int port, TimeSpan within,
+        CancellationToken deadline, CancellationToken stopping)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(controlPath);
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
+        stopping.ThrowIfCancellationRequested();
+        var wait = deadline;
+
+        UnixDomainSocketEndPoint endPoint;
+        try
+        {
+            endPoint = new UnixDomainSocketEndPoint(controlPath);
+        }
+        catch (ArgumentException)
+        {
+            return Fail(MuxOpenFailure.NoMaster, $"control path {controlPath} is too long for a Unix socket");
+        }
+
+        Socket? control = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        SafeSocketHandle? ours = null;
+        var awaitingServer = false;
+        try
+        {
+            SocketError connected;
+            try
+            {
+                connected = await QuietConnect.ConnectAsync(control, endPoint, wait).ConfigureAwait(false);
+            }
+            catch (SocketException e)
+            {
+                connected = e.SocketErrorCode;
+            }
+            if (connected != SocketError.Success)
+                return Fail(MuxOpenFailure.NoMaster, $"no control master at {controlPath} ({ConnectErrorText(controlPath, connected)})");
+            // Our ssh runs as us: a master of another uid is something someone else put at the
+            // path, and is sent nothing (docs/security.md). The kernel's record, not the peer's word.
+            uint ownUid = LibC.geteuid();
+            if (!PeerCredentials.TryRead(control, out var master) || master.Uid != ownUid)
+                return Fail(MuxOpenFailure.NotOurs,
+                    $"the control socket {controlPath} is served by uid {master.Uid} (pid {master.Pid}), not by us (uid {ownUid}); not using it");
+
+            // Our hello, the request and its descriptors go out together, before the master's hello
+            // is read: one wake-up of ssh and one write fewer per probe (a small idle daemon).
+            // The master sent its hello on accept and takes our packets one at a time, in order.
+            ours = SendHelloRequestAndDescriptors(control, host, port, wait);
+            var hello = await ReceiveAsync(control, wait).ConfigureAwait(false);
+            if (hello is null) return Fail(MuxOpenFailure.MasterClosed, "the control master closed the connection before its hello");
+            if (hello.Malformed is not null) return Fail(MuxOpenFailure.Protocol, $"unreadable hello from the control master: {hello.Malformed}");
+            if (hello.Type != MuxMessageType.Hello)
+                return Fail(MuxOpenFailure.Protocol, $"the control master sent {MuxPacket.Hex(hello.Type)} instead of its hello");
+            if (hello.Value != MuxPacket.ProtocolVersion)
+                return Fail(MuxOpenFailure.Protocol, $"the control master speaks mux protocol {hello.Value}, not {MuxPacket.ProtocolVersion}");
+
+            awaitingServer = true;
+
+            var reply = await ReceiveAsync(control, wait).ConfigureAwait(false);
+            if (reply is null) return Fail(MuxOpenFailure.MasterClosed, "the control master closed the connection without an answer");
+            if (reply.Malformed is not null) return Fail(MuxOpenFailure.Protocol, $"unreadable answer from the control master: {reply.Malformed}");
+            if (reply.RequestId != RequestId && reply.Type != MuxMessageType.Hello)
+                return Fail(MuxOpenFailure.Protocol, $"the control master answered request {reply.RequestId}, not {RequestId}");
+            switch (reply.Type)
+            {
+                case MuxMessageType.SessionOpened:
+                    var channel = new MuxStdioChannel(control, ours, reply.Value);
+                    control = null;
+                    ours = null;
+                    return new MuxStdioOpen.Opened(channel);
+                case MuxMessageType.Failure:
+                    return Fail(MuxOpenFailure.Refused, $"refused: {reply.Reason}");
+                case MuxMessageType.PermissionDenied:
+                    return Fail(MuxOpenFailure.Refused, $"permission denied: {reply.Reason}");
+                default:
+                    return Fail(MuxOpenFailure.Protocol, $"unexpected answer {MuxPacket.Hex(reply.Type)} from the control master");
+            }
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            var allowed = new DaemonDuration(within);
+            return awaitingServer
+                ? Fail(MuxOpenFailure.NoAnswer, $"no answer within {allowed}")
+                : Fail(MuxOpenFailure.MasterSilent, $"the control master at {controlPath} did not answer within {allowed}");
+        }
+        catch (SocketException e)
+        {
+            return Fail(MuxOpenFailure.MasterClosed, $"control connection: {SocketErrorText.Of(e)}");
+        }
+        finally
+        {
+            ours?.Dispose();
+            control?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// .NET folds connect(2)'s ENOENT and, for Unix sockets, ECONNREFUSED into AddressNotAvailable
+    /// and keeps only that errno, so the two cases that matter (no socket; a stale socket whose ssh
+    /// is gone) are told apart by looking at the path, and named with the errno text ssh would print.
+    /// </summary>
+    private static string ConnectErrorText(string controlPath, SocketError error) =>
+        error is SocketError.AddressNotAvailable or SocketError.ConnectionRefused
+            ? LibC.StrError(Path.Exists(controlPath) ? LibC.ECONNREFUSED : LibC.ENOENT)
+            : SocketErrorText.Of(error);
+
+    private static MuxStdioOpen.Failed Fail(MuxOpenFailure kind, string reason) => new(kind, reason);
+
+    /// <summary>
+    /// Sends MUX_C_HELLO and MUX_C_NEW_STDIO_FWD in one write, then the far end of a fresh socketpair
+    /// twice (stdin, stdout), then closes that end here. Returns our end. The packets are small and
+    /// the control socket empty, so the sends complete at once; a full buffer is waited out (bounded
+    /// by the token).
+    /// </summary>
+    private static SafeSocketHandle SendHelloRequestAndDescriptors(Socket control, string host, int port, CancellationToken cancellationToken)
+    {
+        var (ours, theirs) = CreateSocketPair();
+        try
+        {
+            SendAll(control, [.. MuxPacket.Hello(), .. MuxPacket.NewStdioForward(RequestId, host, port)], cancellationToken);
+            SendDescriptor(control, theirs, cancellationToken); // the channel's stdin…
+            SendDescriptor(control, theirs, cancellationToken); // …and its stdout: the same socket.
+            return ours;
+        }
+        catch
+        {
+            ours.Dispose();
+            throw;
+        }
+        finally
+        {
+            LibC.close(theirs);
+        }
+    }
+
+    /// <summary>A close-on-exec socketpair: our end as a handle (a <see cref="Socket"/> is made of it
+    /// only when the channel's stream is used: wrapping a descriptor costs several system calls to
+    /// learn what it is, and most probes just close it), and the end for the master.</summary>
+    private static unsafe (SafeSocketHandle Ours, int Theirs) CreateSocketPair()
+    {
+        int* fds = stackalloc int[2];
+        if (LibC.socketpair(LibC.AF_UNIX, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0, fds) != 0)
+        {
+            throw new SocketException(Marshal.GetLastPInvokeError());
+        }
+        return (new SafeSocketHandle(fds[0], ownsHandle: true), fds[1]);
+    }
+
+    /// <summary>Blocking-free send of a whole buffer on a socket .NET keeps non-blocking.</summary>
+    private static void SendAll(Socket control, byte[] packet, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        while (sent < packet.Length)
+        {
+            try
+            {
+                sent += control.Send(packet, sent, packet.Length - sent, SocketFlags.None);
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.WouldBlock)
+            {
+                WaitWritable(control, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>mm_send_fd: one sendmsg carrying a single zero byte and the descriptor as SCM_RIGHTS.</summary>
+    private static unsafe void SendDescriptor(Socket control, int fd, CancellationToken cancellationToken)
+    {
+        byte data = 0;
+        var iov = new LibC.IoVec { Base = &data, Length = 1 };
+        var cmsg = new LibC.CmsgOneFd
+        {
+            Length = LibC.CmsgOneFd.DataLength,
+            Level = LibC.SOL_SOCKET,
+            Type = LibC.SCM_RIGHTS,
+            Fd = fd,
+        };
+        var message = new LibC.MsgHdr
+        {
+            Iov = &iov,
+            IovLength = 1,
+            Control = &cmsg,
+            ControlLength = (nuint)sizeof(LibC.CmsgOneFd),
+        };
+        while (true)
+        {
+            var result = LibC.sendmsg(control.SafeHandle, &message, LibC.MSG_NOSIGNAL);
+            if (result == 1) return;
+            var errno = Marshal.GetLastPInvokeError();
+            if (result == -1 && errno == LibC.EINTR) continue;
+            if (result == -1 && errno == LibC.EAGAIN)
+            {
+                WaitWritable(control, cancellationToken);
+                continue;
+            }
+            throw new SocketException(result == -1 ? errno : (int)SocketError.MessageSize);
+        }
+    }
+
+    private static void WaitWritable(Socket control, CancellationToken cancellationToken)
+    {
+        while (!control.Poll(TimeSpan.FromMilliseconds(20), SelectMode.SelectWrite))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>One packet, or null when the master closed the connection first.</summary>
+    private static async Task<MuxReply?> ReceiveAsync(Socket control, CancellationToken cancellationToken)
+    {
+        var header = new byte[4];
+        if (!await FillAsync(control, header, cancellationToken).ConfigureAwait(false)) return null;
+        if (MuxPacket.PayloadLength(header) is not { } length)
+            return new MuxReply(0, 0, 0, null, "a packet length of 0 or over 256 KiB");
+        var payload = new byte[length];
+        if (!await FillAsync(control, payload, cancellationToken).ConfigureAwait(false)) return null;
+        return MuxPacket.Parse(payload);
+    }
+
+    private static async Task<bool> FillAsync(Socket control, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            var read = await control.ReceiveAsync(buffer[filled..], SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            if (read == 0) return false;
+            filled += read;
+        }
+        return true;
+    }
+}

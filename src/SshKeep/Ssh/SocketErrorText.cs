@@ -1,0 +1,22 @@
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace SshKeep.Ssh;
+
+/// <summary>strerror() wording for socket failures, as autossh prints them (spec R46, R47, R49).</summary>
+internal static class SocketErrorText
+{
+    /// <summary>What autossh reports when a signal interrupts a test (R76: EINTR).</summary>
+    public const string Interrupted = "Interrupted system call";
+
+    /// <summary>A closed descriptor (EBADF): the monitor was disposed during a test.</summary>
+    public const string BadDescriptor = "Bad file descriptor";
+
+    /// <summary>On Unix <see cref="SocketException.NativeErrorCode"/> is the errno, so the C
+    /// library gives the exact strerror() text ("Connection refused", "Address already in use").</summary>
+    public static string Of(SocketException e) => Marshal.GetPInvokeErrorMessage(e.NativeErrorCode);
+
+    /// <summary>The same wording for an error reported as a value (<see cref="QuietConnect"/>): the
+    /// exception is only made to map the code to its errno, never thrown.</summary>
+    public static string Of(SocketError error) => Of(new SocketException((int)error));
+}

@@ -1,0 +1,42 @@
+using System.Text;
+using SshKeep.Daemon;
+
+namespace SshKeep.Status;
+
+/// <summary><c>sshkeep status --json</c> (pure): indented JSON of a <see cref="StatusReport"/>, ending with a newline.</summary>
+internal static class StatusJson
+{
+    public static StatusReport Report(StatusSnapshot snapshot, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new StatusReport
+        {
+            Daemon = snapshot.Daemon,
+            Now = now,
+            Tunnels = [.. snapshot.Tunnels.Select(t => new StatusReportTunnel
+            {
+                Name = t.Name,
+                State = t.State,
+                HeldRemotePort = t.HeldRemotePort,
+                Since = t.Since,
+                SinceSeconds = DurationText.WholeSeconds(now - t.Since, roundUp: false),
+                UpSince = t.UpSince,
+                UptimeSeconds = t.UpSince is { } up ? DurationText.WholeSeconds(now - up, roundUp: false) : null,
+                Restarts = t.Restarts,
+                Attempts = t.Attempts,
+                Pid = t.Pid,
+                LastExit = t.LastExit,
+                LastRestartReason = t.LastRestartReason,
+                LastError = t.LastError,
+                LastErrorAt = t.LastErrorAt,
+                LastErrorAgoSeconds = t.LastErrorAt is { } seen ? DurationText.WholeSeconds(now - seen, roundUp: false) : null,
+                LastErrorPast = t.LastError is not null && t.ErrorIsPast,
+                NextRetry = t.NextRetry,
+                NextRetryInSeconds = t.NextRetry is { } next ? DurationText.WholeSeconds(next - now, roundUp: true) : null,
+            })],
+        };
+    }
+
+    public static string Render(StatusSnapshot snapshot, DateTimeOffset now) =>
+        Encoding.UTF8.GetString(JsonText.ToUtf8(Report(snapshot, now), StatusReportJsonContext.Default.StatusReport, indented: true));
+}

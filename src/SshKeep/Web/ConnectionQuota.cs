@@ -1,0 +1,51 @@
+namespace SshKeep.Web;
+
+/// <summary>
+/// How many HTTP connections may be open at once, and for whom: the daemon's own uid and root
+/// (the users the control socket serves) are never refused; anyone else gets at most
+/// <see cref="PerPeer"/> connections per uid (or per address, for another machine) and
+/// <see cref="AllOthers"/> together. So idle or slow clients of another user can neither keep
+/// the daemon's own user out nor take every slot from another scraper. Thread-safe; the answers
+/// are deterministic and tested as a table (docs/security.md).
+/// </summary>
+internal sealed class ConnectionQuota(int perPeer = ConnectionQuota.DefaultPerPeer, int allOthers = ConnectionQuota.DefaultAllOthers)
+{
+    public const int DefaultPerPeer = 8;
+    public const int DefaultAllOthers = 32;
+
+    private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private int _others;
+
+    public int PerPeer => perPeer;
+
+    public int AllOthers => allOthers;
+
+    /// <summary>Null when the connection may stay (and is counted until <see cref="Release"/>), else why it is closed.</summary>
+    public string? TryAdmit(string key, bool trusted)
+    {
+        if (trusted) return null;
+        lock (_gate)
+        {
+            var open = _open.GetValueOrDefault(key);
+            if (open >= perPeer) return $"{key} already has {open} connections open, the most for anyone but the daemon's own uid and root";
+            if (_others >= allOthers) return $"{_others} connections of other users are open, the most at once";
+            _open[key] = open + 1;
+            _others++;
+            return null;
+        }
+    }
+
+    /// <summary>A connection <see cref="TryAdmit"/> let in has closed.</summary>
+    public void Release(string key, bool trusted)
+    {
+        if (trusted) return;
+        lock (_gate)
+        {
+            var open = _open.GetValueOrDefault(key);
+            if (open <= 1) _open.Remove(key);
+            else _open[key] = open - 1;
+            _others--;
+        }
+    }
+}

@@ -1,0 +1,216 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using SshKeep.Daemon;
+using SshKeep.Logging;
+using SshKeep.Metrics;
+using SshKeep.Status;
+
+namespace SshKeep.Web;
+
+/// <summary>
+/// Every route of the HTTP listener (docs/observability.md), as one request delegate
+/// without MVC or endpoint routing:
+/// <list type="table">
+/// <item><term>GET /</term><description>the web page, with this start's <see cref="PageToken"/>.</description></item>
+/// <item><term>GET /app.css, /app.js</term><description>its style and script.</description></item>
+/// <item><term>GET /api/state</term><description><see cref="PageState"/> as JSON, polled by the page.</description></item>
+/// <item><term>POST /api/tunnels/NAME/restart, /api/tunnels/NAME/retry-now</term><description>the control socket's restart and retry-now, guarded by <see cref="RequestGuard"/>.</description></item>
+/// <item><term>GET /metrics</term><description>Prometheus text (<see cref="DaemonMetrics"/>).</description></item>
+/// <item><term>GET /healthz</term><description>200 when every tunnel that should run is up, else 503; the body is <c>sshkeep status --json</c>
+/// for the page's users, <c>{"healthy":…}</c> for anyone else.</description></item>
+/// </list>
+/// Status and commands go through <see cref="IControlHandler"/>, the code the control socket runs.
+/// The page, its state, the full /healthz and the POSTs are only for the daemon's own uid and
+/// root (<see cref="RequestGuard.PeerProblem"/>; the peer comes from <see cref="PeerGate"/>).
+/// </summary>
+internal sealed class HttpEndpoints
+{
+    private const string TunnelsPrefix = "/api/tunnels/";
+
+    private readonly IControlHandler _control;
+    private readonly DaemonRecorder _recorder;
+    private readonly PageToken _token;
+    private readonly string _machineName;
+    private readonly uint _ownUid;
+    private readonly ILogger _log;
+    private readonly HttpRefusalLog _refusals;
+    private readonly Func<ProcessSample> _process;
+
+    public HttpEndpoints(IControlHandler control, DaemonRecorder recorder, PageToken token, string machineName, uint ownUid, ILogger log,
+        HttpRefusalLog refusals, Func<ProcessSample>? process = null)
+    {
+        _control = control;
+        _recorder = recorder;
+        _token = token;
+        _machineName = machineName;
+        _ownUid = ownUid;
+        _log = log;
+        _refusals = refusals;
+        _process = process ?? ProcessSample.Current;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        var response = context.Response;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "no-store";
+        var path = request.Path.Value ?? "/";
+        try
+        {
+            switch (path)
+            {
+                case "/" or "/index.html":
+                    if (!await AllowedAsync(context, HttpMethods.Get, HttpMethods.Head) || !await PageUserAsync(context)) return;
+                    response.Headers.ContentSecurityPolicy =
+                        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+                    response.Headers.XFrameOptions = "DENY";
+                    response.Headers["Referrer-Policy"] = "no-referrer";
+                    await WriteAsync(response, StatusCodes.Status200OK, "text/html; charset=utf-8", WebAssets.Page(_token), context.RequestAborted);
+                    return;
+                case "/app.css" or "/app.js":
+                    if (!await AllowedAsync(context, HttpMethods.Get, HttpMethods.Head)) return;
+                    var asset = WebAssets.Find(path)!;
+                    await WriteAsync(response, StatusCodes.Status200OK, asset.ContentType, asset.Content, context.RequestAborted);
+                    return;
+                case "/api/state":
+                    if (!await AllowedAsync(context, HttpMethods.Get) || !await PageUserAsync(context)) return;
+                    var state = PageStateBuilder.Build(await SnapshotAsync(context.RequestAborted), _recorder, _recorder.Time.GetUtcNow());
+                    await WriteJsonAsync(response, StatusCodes.Status200OK, state, PageJsonContext.Default.PageState, context.RequestAborted);
+                    return;
+                case "/metrics":
+                    if (!await AllowedAsync(context, HttpMethods.Get, HttpMethods.Head)) return;
+                    var metrics = DaemonMetrics.Render(await SnapshotAsync(context.RequestAborted), _recorder.Restarts, _recorder.Probes, _process(),
+                        _recorder.Time.GetUtcNow());
+                    await WriteAsync(response, StatusCodes.Status200OK, PrometheusTextWriter.ContentType, Encoding.UTF8.GetBytes(metrics), context.RequestAborted);
+                    return;
+                case "/healthz":
+                    if (!await AllowedAsync(context, HttpMethods.Get, HttpMethods.Head)) return;
+                    var snapshot = await SnapshotAsync(context.RequestAborted);
+                    var healthy = StatusExitCode.For(snapshot) == ExitCodes.Ok;
+                    // The details (tunnel names, config path, errors) only where the page itself
+                    // would be served; a load balancer or a monitor of another uid needs the code.
+                    var body = PageUserProblem(context) is null ? StatusJson.Render(snapshot, _recorder.Time.GetUtcNow()) : ShortHealth(healthy);
+                    await WriteAsync(response, healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, "application/json; charset=utf-8",
+                        Encoding.UTF8.GetBytes(body), context.RequestAborted);
+                    return;
+                default:
+                    if (path.StartsWith(TunnelsPrefix, StringComparison.Ordinal))
+                    {
+                        await TunnelCommandAsync(context, path[TunnelsPrefix.Length..]);
+                        return;
+                    }
+
+                    await WriteTextAsync(response, StatusCodes.Status404NotFound, "not found; try /, /metrics or /healthz\n", context.RequestAborted);
+                    return;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            _log.HttpFailed(request.Method, Shorten(path), e);
+            if (!response.HasStarted)
+            {
+                response.Clear();
+                await WriteTextAsync(response, StatusCodes.Status500InternalServerError, "internal error; the daemon's log says more\n", CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>POST /api/tunnels/NAME/restart or …/retry-now.</summary>
+    private async Task TunnelCommandAsync(HttpContext context, string rest)
+    {
+        var response = context.Response;
+        var slash = rest.IndexOf('/');
+        var name = slash < 0 ? "" : rest[..slash];
+        ControlCommand? command = slash < 0 ? null : rest[(slash + 1)..] switch
+        {
+            "restart" => ControlCommand.Restart,
+            "retry-now" => ControlCommand.RetryNow,
+            _ => null,
+        };
+        if (command is null || !ControlRequestParser.IsValidTunnelName(name))
+        {
+            await WriteTextAsync(response, StatusCodes.Status404NotFound, "not found; POST /api/tunnels/NAME/restart or /api/tunnels/NAME/retry-now\n", context.RequestAborted);
+            return;
+        }
+
+        if (!await AllowedAsync(context, HttpMethods.Post)) return;
+        var request = context.Request;
+        var problem = PageUserProblem(context) ?? RequestGuard.PostProblem(request.Headers.Host, _machineName, Header(request, PageToken.Header), _token,
+            Header(request, "Origin"), Header(request, "Sec-Fetch-Site"));
+        if (problem is not null)
+        {
+            await RefuseAsync(context, problem);
+            return;
+        }
+
+        var controlRequest = new ControlRequest(command.Value, name);
+        _log.WebControlRequested(name, controlRequest.ToString(), HttpRefusalLog.Describe(Peer(context)));
+        var answer = await _control.HandleAsync(controlRequest, context.RequestAborted);
+        var status = answer.Ok ? StatusCodes.Status200OK
+            : answer.Error == ControlErrors.UnknownTunnel ? StatusCodes.Status404NotFound
+            : StatusCodes.Status500InternalServerError;
+        await WriteJsonAsync(response, status, new PageControlAnswer(answer.Ok, answer.Error, answer.Message),
+            PageJsonContext.Default.PageControlAnswer, context.RequestAborted);
+    }
+
+    private async Task<StatusSnapshot> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        var answer = await _control.HandleAsync(new ControlRequest(ControlCommand.Status), cancellationToken);
+        return answer.Status ?? throw new InvalidOperationException($"the daemon answered status without one: {answer.Error} {answer.Message}");
+    }
+
+    /// <summary>The page's rule: a Host the daemon can be known by, and the daemon's own uid or root at the other end.</summary>
+    private string? PageUserProblem(HttpContext context) =>
+        RequestGuard.HostProblem(context.Request.Headers.Host, _machineName) ?? RequestGuard.PeerProblem(Peer(context), _ownUid);
+
+    private async Task<bool> PageUserAsync(HttpContext context)
+    {
+        if (PageUserProblem(context) is not { } problem) return true;
+        await RefuseAsync(context, problem);
+        return false;
+    }
+
+    private static string ShortHealth(bool healthy) => healthy ? "{\"healthy\":true}" : "{\"healthy\":false}";
+
+    private async Task RefuseAsync(HttpContext context, string reason)
+    {
+        _refusals.Request(context.Request.Method, Shorten(context.Request.Path.Value ?? ""), Peer(context), reason);
+        await WriteJsonAsync(context.Response, StatusCodes.Status403Forbidden, new PageControlAnswer(false, ControlErrors.Forbidden, reason),
+            PageJsonContext.Default.PageControlAnswer, context.RequestAborted);
+    }
+
+    private static async Task<bool> AllowedAsync(HttpContext context, params string[] methods)
+    {
+        if (methods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase)) return true;
+        context.Response.Headers.Allow = string.Join(", ", methods);
+        await WriteTextAsync(context.Response, StatusCodes.Status405MethodNotAllowed, $"use {string.Join(" or ", methods)}\n", context.RequestAborted);
+        return false;
+    }
+
+    private static Task WriteJsonAsync<T>(HttpResponse response, int status, T value, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        WriteAsync(response, status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, type), cancellationToken);
+
+    private static Task WriteTextAsync(HttpResponse response, int status, string text, CancellationToken cancellationToken) =>
+        WriteAsync(response, status, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text), cancellationToken);
+
+    private static async Task WriteAsync(HttpResponse response, int status, string contentType, byte[] body, CancellationToken cancellationToken)
+    {
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, cancellationToken);
+    }
+
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString() : null;
+
+    /// <summary>Who <see cref="PeerGate"/> found at the other end of this request's connection; null if it did not run.</summary>
+    private static HttpPeer? Peer(HttpContext context) => context.Features.Get<HttpPeer>();
+
+    private static string Shorten(string text) => text.Length <= 100 ? text : text[..100] + "…";
+}

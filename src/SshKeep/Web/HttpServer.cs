@@ -1,0 +1,108 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SshKeep.Config;
+
+namespace SshKeep.Web;
+
+/// <summary>
+/// Kestrel on one address, running <see cref="HttpEndpoints"/>. Built from the empty builder:
+/// no appsettings.json from the working directory, no ASPNETCORE_ variables, no logging of its
+/// own, no handlers for SIGTERM or Ctrl+C (the daemon owns its signals and stops us itself).
+/// The only type that touches the web host, so nothing of ASP.NET is loaded unless a listener
+/// is asked for.
+/// </summary>
+internal sealed class HttpServer : IAsyncDisposable
+{
+    /// <summary>How long requests in flight get when the daemon stops.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
+
+    private readonly WebApplication _app;
+
+    private HttpServer(WebApplication app) => _app = app;
+
+    /// <summary>Binds and starts serving; false with the reason (the address is in use, not ours, …) when it cannot.</summary>
+    public static async Task<(HttpServer? Server, string? Error)> TryStartAsync(HttpListen listen, HttpEndpoints endpoints, PeerGate gate,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(listen);
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(gate);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "sshkeep",
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Services.AddSingleton<IHostLifetime, DaemonOwnedLifetime>();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // No global connection cap: one would let idle clients of another uid keep everybody
+            // out (70 idle connections did). PeerGate caps others per uid and in total, and never
+            // refuses the daemon's own uid or root; the short timeouts free what idle clients hold.
+            kestrel.Limits.MaxConcurrentConnections = null;
+            kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(10);
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(5);
+            kestrel.Limits.MaxRequestBodySize = 64 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Listen(listen.Address, listen.Port, options => options.Use(gate.Wrap));
+        });
+        var app = builder.Build();
+        app.Run(endpoints.HandleAsync);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            return (new HttpServer(app), null);
+        }
+        catch (Exception e) when (e is IOException or SocketException)
+        {
+            await app.DisposeAsync();
+            return (null, BindError(e));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using (var grace = new CancellationTokenSource(StopGrace))
+        {
+            try { await _app.StopAsync(grace.Token); }
+            catch (OperationCanceledException) { }
+        }
+
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>
+    /// One line for a failed bind. Kestrel wraps "address in use" in an IOException ("Failed to
+    /// bind to address http://…: address already in use.") but lets other bind errors through as
+    /// a bare SocketException (EADDRNOTAVAIL for an address of no interface, EACCES for a low
+    /// port), which used to end the daemon with a stack trace.
+    /// </summary>
+    internal static string BindError(Exception e)
+    {
+        if ((e as SocketException ?? e.InnerException as SocketException) is { } socket && SocketReason(socket.SocketErrorCode) is { } reason)
+            return $"cannot bind: {reason} ({socket.Message.TrimEnd('.')})";
+        return e.InnerException is { } inner && !string.IsNullOrEmpty(inner.Message) ? $"{e.Message.TrimEnd('.')} ({inner.Message.TrimEnd('.')})" : e.Message.TrimEnd('.');
+    }
+
+    private static string? SocketReason(SocketError error) => error switch
+    {
+        SocketError.AddressNotAvailable => "not an address of this machine (no interface has it now); listen on 127.0.0.1 or an address `ip address` lists",
+        SocketError.AccessDenied => "permission denied (ports below 1024 need root or CAP_NET_BIND_SERVICE)",
+        SocketError.InvalidArgument => "the kernel refuses this address for listening",
+        _ => null,
+    };
+
+    /// <summary>The web host's lifetime without ConsoleLifetime's signal handlers and messages.</summary>
+    [SuppressMessage("Performance", "CA1812", Justification = "Made by dependency injection.")]
+    private sealed class DaemonOwnedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SshKeep.Web;
+
+/// <summary>
+/// The web page's per-start secret: 256 random bits, put into the page and
+/// required on every POST. Another site's page can make a browser send a POST to 127.0.0.1, but
+/// cannot read our page to learn the token (no CORS), so it cannot send the right one.
+/// </summary>
+internal sealed class PageToken
+{
+    /// <summary>The header a POST carries the token in. A custom header also makes a cross-site
+    /// fetch need a CORS preflight, which this server never grants.</summary>
+    public const string Header = "X-SshKeep-Token";
+
+    private readonly byte[] _bytes;
+
+    public PageToken(string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        Value = value;
+        _bytes = Encoding.UTF8.GetBytes(value);
+    }
+
+    /// <summary>URL-safe base64 of 32 random bytes: only letters, digits, '-' and '_', safe in HTML and headers.</summary>
+    public string Value { get; }
+
+    public static PageToken CreateRandom() =>
+        new(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
+
+    /// <summary>In constant time, so timing reveals nothing about how much of a guess was right.</summary>
+    public bool Matches(string? candidate) =>
+        candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _bytes);
+}

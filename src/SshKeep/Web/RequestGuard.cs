@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Net;
+using SshKeep.Daemon;
+
+namespace SshKeep.Web;
+
+/// <summary>
+/// Who may use the web page (pure; each answer is null when allowed, else the reason for a 403).
+/// </summary>
+/// <remarks>
+/// <para>The page and its JSON need a Host the daemon can be known by: an IP address,
+/// <c>localhost</c> or this machine's name. A DNS-rebinding page (evil.example resolving to
+/// 127.0.0.1) sends <c>Host: evil.example</c>, so it can neither read the page's token nor the
+/// status. /metrics and /healthz are for scrapers that may use any name and carry no token, so
+/// they are not checked.</para>
+/// <para>A POST (restart, retry-now) needs, besides the Host, the page's token in
+/// <see cref="PageToken.Header"/>; when the browser says where the request comes from, it must
+/// be this page: <c>Sec-Fetch-Site</c> <c>same-origin</c> (or <c>none</c>), and <c>Origin</c>
+/// equal to <c>http://</c> + Host. Tools such as curl send neither and only need the token.</para>
+/// <para>The page (it carries the token), its state and the POSTs are, besides, only for the
+/// control socket's users (<see cref="PeerCheck"/>): a connection from this machine whose
+/// socket belongs to the daemon's uid or root. Another local uid, or a peer whose uid cannot
+/// be known (another machine), is refused: the token is not a password (whoever can fetch the
+/// page has it), the uid is (docs/security.md).</para>
+/// </remarks>
+internal static class RequestGuard
+{
+    public static string? HostProblem(string? host, string machineName)
+    {
+        if (string.IsNullOrEmpty(host)) return "no Host header";
+        var name = HostName(host);
+        if (name is null) return $"Host \"{Shorten(host)}\" is not host[:port]";
+        if (IPAddress.TryParse(name, out _) || name.Equals("localhost", StringComparison.OrdinalIgnoreCase) ||
+            name.Equals(machineName, StringComparison.OrdinalIgnoreCase))
+            return null;
+        return $"Host \"{Shorten(host)}\" is neither an IP address, localhost nor this machine's name (a DNS-rebinding page?)";
+    }
+
+    public static string? PeerProblem(HttpPeer? peer, uint ownUid)
+    {
+        if (peer?.Uid is { } uid)
+        {
+            return PeerCheck.Allows(uid, ownUid)
+                ? null
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"uid {uid} may not control this sshkeep: it runs as uid {ownUid}, and only that uid and root may use its page and buttons (/metrics and a short /healthz answer anyone)");
+        }
+
+        var who = peer is null ? "the peer" : peer.Remote.ToString();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{who} is not a connection from this machine, so its uid is unknown: only uid {ownUid} and root on this machine may use the page and its buttons (from elsewhere, through ssh -L); /metrics and a short /healthz answer anyone");
+    }
+
+    public static string? PostProblem(string? host, string machineName, string? token, PageToken expected, string? origin, string? secFetchSite)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        if (HostProblem(host, machineName) is { } hostProblem) return hostProblem;
+        if (secFetchSite is not null && secFetchSite is not ("same-origin" or "none"))
+            return $"Sec-Fetch-Site is \"{Shorten(secFetchSite)}\": the request comes from another site";
+        if (origin is not null && !origin.Equals("http://" + host, StringComparison.OrdinalIgnoreCase))
+            return $"Origin \"{Shorten(origin)}\" is not this page's (http://{Shorten(host!)})";
+        if (token is null) return $"no {PageToken.Header} header: POST from the web page, which carries its token";
+        if (!expected.Matches(token)) return $"wrong {PageToken.Header}: the token changes each time sshkeep starts; reload the page";
+        return null;
+    }
+
+    /// <summary>The name or address of a Host header without its port: <c>[::1]:9180</c> → <c>::1</c>.</summary>
+    public static string? HostName(string host)
+    {
+        if (host.StartsWith('['))
+        {
+            var close = host.IndexOf(']');
+            if (close < 0) return null;
+            var rest = host[(close + 1)..];
+            return rest.Length == 0 || (rest[0] == ':' && rest.Length > 1 && rest[1..].All(char.IsAsciiDigit)) ? host[1..close] : null;
+        }
+
+        var colon = host.IndexOf(':');
+        if (colon < 0) return host;
+        var port = host[(colon + 1)..];
+        return port.Length > 0 && port.All(char.IsAsciiDigit) ? host[..colon] : null;
+    }
+
+    private static string Shorten(string text) => text.Length <= 100 ? text : text[..100] + "…";
+}
