@@ -29,6 +29,22 @@ public sealed partial class LayerTests
         ["Cli"],
     ];
 
+    /// <summary>The files at the root (ExitCodes, OneLine, KebabName, DurationText, …) are the
+    /// house conventions in code: every folder may use them, so they may use no folder; only
+    /// Program.cs, the entry, calls into Cli.</summary>
+    [Fact]
+    public void The_conventions_at_the_root_use_no_folder()
+    {
+        var uses = Directory.GetFiles(SourceRoot(), "*.cs")
+            .Where(file => Path.GetFileName(file) != "Program.cs")
+            .SelectMany(file => File.ReadAllLines(file).Select((line, i) => (line, where: $"{Path.GetFileName(file)}:{i + 1}")))
+            .Where(l => !l.line.TrimStart().StartsWith("namespace ", StringComparison.Ordinal) && !l.line.TrimStart().StartsWith("//", StringComparison.Ordinal))
+            .Where(l => FolderName().IsMatch(l.line))
+            .Select(l => l.where);
+
+        Assert.Empty(uses);
+    }
+
     [Fact]
     public void Every_folder_of_the_program_has_a_row_in_the_layer_table()
     {
