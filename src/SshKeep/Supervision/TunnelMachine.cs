@@ -43,6 +43,7 @@ internal static class TunnelMachine
         public List<TunnelEffect> Effects { get; } = [];
 
         private TunnelConfig Config => State.Config;
+        private TunnelSupervisorOptions Options => State.Options;
         private TunnelRun Run => State.Run!;
         private string Name => Config.Name;
 
@@ -56,7 +57,7 @@ internal static class TunnelMachine
                     break;
                 case StopRequested when Runs(phase):
                     Set(s => s with { Stopping = true, Phase = TunnelPhase.StoppingSsh });
-                    Do(new StopSsh(State.StopGrace));
+                    Do(new StopSsh(Options.StopGrace));
                     break;
                 case StopRequested when phase == TunnelPhase.Exiting:
                     Set(s => s with { Stopping = true });
@@ -103,11 +104,11 @@ internal static class TunnelMachine
                 case ListenersChecked { Accept: true } when phase == TunnelPhase.CheckingListeners:
                     // A refused -R forward makes ssh exit within one round trip: it must outlive that.
                     Set(s => s with { Phase = TunnelPhase.Settling });
-                    Do(new ArmTimer(State.Settle));
+                    Do(new ArmTimer(Options.Settle));
                     break;
                 case ListenersChecked { Accept: false } when phase == TunnelPhase.CheckingListeners:
                     Set(s => s with { Phase = TunnelPhase.PollingListeners });
-                    Do(new ArmTimer(State.ListenerPoll));
+                    Do(new ArmTimer(Options.ListenerPoll));
                     break;
                 case TimerDue when phase == TunnelPhase.Settling && State.Probes:
                     // The session is there; the tunnel is up once its probes pass end to end.
@@ -128,7 +129,7 @@ internal static class TunnelMachine
                 case SshFroze when Runs(phase):
                     const string frozen = "ssh was stopped (SIGSTOP)";
                     EndRun(frozen, RestartReasons.Stopped, publish: true, log: (n, pid) =>
-                        Log(nameof(DaemonLog.TunnelStopping), l => l.TunnelStopping(n, pid, $"{frozen}; a stopped ssh forwards nothing", State.StopGrace)));
+                        Log(nameof(DaemonLog.TunnelStopping), l => l.TunnelStopping(n, pid, $"{frozen}; a stopped ssh forwards nothing", Options.StopGrace)));
                     break;
                 case ConnectStalled stalled when Runs(phase):
                     EndRun($"ssh was stuck connecting to {stalled.Server} after the server answered again", RestartReasons.ConnectStalled,
@@ -183,7 +184,7 @@ internal static class TunnelMachine
             if (State.Stopping)
             {
                 Set(s => s with { Phase = TunnelPhase.StoppingSsh });
-                Do(new StopSsh(State.StopGrace));
+                Do(new StopSsh(Options.StopGrace));
                 return;
             }
 
@@ -236,7 +237,7 @@ internal static class TunnelMachine
             if (Config.Forwards.All(f => f.Kind == ForwardKind.Remote))
             {
                 Set(s => s with { Phase = TunnelPhase.Settling });
-                Do(new ArmTimer(State.Settle));
+                Do(new ArmTimer(Options.Settle));
                 return;
             }
 
@@ -266,7 +267,7 @@ internal static class TunnelMachine
                 Run = Run with { EndedBy = endedBy, EndReason = endReason, RestartAtOnce = restartAtOnce },
             });
             if (publish) Publish(TransitionReasons.Error, s => s.WithError(endedBy!, now));
-            Do(new StopSsh(State.StopGrace));
+            Do(new StopSsh(Options.StopGrace));
         }
 
         private void OnExited(ChildExit exit)

@@ -3,6 +3,7 @@ using SshKeep.Config;
 using SshKeep.Health;
 using SshKeep.Ssh;
 using SshKeep.Supervision;
+using SshKeep.Tests.Fakes;
 using static SshKeep.Supervision.TunnelEvent;
 
 namespace SshKeep.Tests.Supervision;
@@ -21,9 +22,24 @@ public class TunnelMachineTests
         Forwards = [new ForwardSpec(ForwardKind.Local, "127.0.0.1", 15432, "db.internal", 5432)],
     };
 
+    /// <summary>Wired with nothing optional: no probes, no session claims, no reachability gate.</summary>
+    private static readonly TunnelSupervisorOptions Plain = new()
+    {
+        StartInfoFor = _ => new SshStartInfo("ssh", []),
+        ListenerAccepts = (_, _) => Task.FromResult(true),
+    };
+
+    private static readonly TunnelSupervisorOptions Probed = Plain with
+    {
+        ProbeForward = (_, forward, _, _) => Task.FromResult(new ProbeResult(forward, true, TimeSpan.Zero, null)),
+    };
+
+    private static readonly TunnelSupervisorOptions Gated = Plain with { Reachability = new FakeReachability() };
+
     private static TunnelMachineState Starting(TunnelPhase phase, TunnelRun? run = null) => new()
     {
         Config = Config,
+        Options = Plain,
         Status = new TunnelStatus { Name = "db", State = TunnelState.Starting, Since = RunStart, Attempts = 1, Pid = run?.Pid is > 0 ? run.Pid : null },
         Phase = phase,
         Run = run,
@@ -34,7 +50,7 @@ public class TunnelMachineTests
 
     private static TunnelMachineState Up(bool probes = false) => Starting(TunnelPhase.Up, WentUp) with
     {
-        Probes = probes,
+        Options = probes ? Probed : Plain,
         Status = Starting(TunnelPhase.Up, WentUp).Status with { State = TunnelState.Up, Since = WentUp.UpSince!.Value, UpSince = WentUp.UpSince },
     };
 
@@ -47,7 +63,7 @@ public class TunnelMachineTests
 
     private static readonly Dictionary<string, TunnelMachineState> States = new()
     {
-        ["idle"] = TunnelMachineState.Initial(Config, new TunnelSupervisorOptions { StartInfoFor = _ => new SshStartInfo("ssh", []), ListenerAccepts = (_, _) => Task.FromResult(true) }, RunStart),
+        ["idle"] = TunnelMachineState.Initial(Config, Plain, RunStart),
         ["launching"] = Starting(TunnelPhase.Launching, new TunnelRun(Now)),
         ["launching, stopping"] = Starting(TunnelPhase.Launching, new TunnelRun(Now)) with { Stopping = true },
         ["connecting"] = Starting(TunnelPhase.Connecting, Running),
@@ -59,9 +75,21 @@ public class TunnelMachineTests
         ["checking listeners"] = Starting(TunnelPhase.CheckingListeners, Running),
         ["polling listeners"] = Starting(TunnelPhase.PollingListeners, Running),
         ["settling"] = Starting(TunnelPhase.Settling, Running),
-        ["settling, probes"] = Starting(TunnelPhase.Settling, Running) with { Probes = true },
-        ["settling, claims sessions"] = Starting(TunnelPhase.Settling, Running) with { ClaimsSessions = true },
-        ["proving"] = Starting(TunnelPhase.Proving, Running) with { Probes = true },
+        ["settling, probes"] = Starting(TunnelPhase.Settling, Running) with { Options = Probed },
+        ["settling, probes off in the config"] = Starting(TunnelPhase.Settling, Running) with
+        {
+            Options = Probed, Config = Config with { Health = Config.Health with { ProbeInterval = 0 } },
+        },
+        ["settling, claims sessions"] = Starting(TunnelPhase.Settling, Running) with
+        {
+            Options = Plain with { ClaimSessionSocket = _ => null },
+            Config = Config with { Forwards = [.. Config.Forwards, new ForwardSpec(ForwardKind.Remote, null, 8080, "localhost", 80)] },
+        },
+        ["settling, claims sessions, local forwards only"] = Starting(TunnelPhase.Settling, Running) with
+        {
+            Options = Plain with { ClaimSessionSocket = _ => null },
+        },
+        ["proving"] = Starting(TunnelPhase.Proving, Running) with { Options = Probed },
         ["up"] = Up(),
         ["up, probes"] = Up(probes: true),
         ["stopping ssh"] = Up() with { Phase = TunnelPhase.StoppingSsh },
@@ -81,8 +109,8 @@ public class TunnelMachineTests
             Decisive = new SshStderrLine(SshFailureKind.RemotePortInUse, 8080),
         }),
         ["closing"] = Closing(new SshStderrLine(SshFailureKind.Transient)),
-        ["closing, gated waits"] = Closing(new SshStderrLine(SshFailureKind.Transient)) with { GatesWaits = true },
-        ["closing, was up"] = Closing(new SshStderrLine(SshFailureKind.Transient), reachedUp: true) with { GatesWaits = true },
+        ["closing, gated waits"] = Closing(new SshStderrLine(SshFailureKind.Transient)) with { Options = Gated },
+        ["closing, was up"] = Closing(new SshStderrLine(SshFailureKind.Transient), reachedUp: true) with { Options = Gated },
         ["closing, restart"] = Closing(default, run: Running with { RestartAtOnce = true }),
         ["closing, stopping"] = Closing(default) with { Stopping = true },
         ["closing, remote port held"] = Closing(new SshStderrLine(SshFailureKind.RemotePortInUse, 8080)),
@@ -142,7 +170,9 @@ public class TunnelMachineTests
     [InlineData("polling listeners", "timer due", TunnelPhase.CheckingListeners, "check-listeners")]
     [InlineData("settling", "timer due", TunnelPhase.Up, "log TunnelUp; publish up: up")]
     [InlineData("settling, claims sessions", "timer due", TunnelPhase.Up, "log TunnelUp; publish up: up; claim-session")]
+    [InlineData("settling, claims sessions, local forwards only", "timer due", TunnelPhase.Up, "log TunnelUp; publish up: up")]
     [InlineData("settling, probes", "timer due", TunnelPhase.Proving, "start-probes")]
+    [InlineData("settling, probes off in the config", "timer due", TunnelPhase.Up, "log TunnelUp; publish up: up")]
     [InlineData("proving", "probes passed", TunnelPhase.Up, "log FirstProbePassed; log TunnelUp; publish up: up")]
     [InlineData("proving", "network changed", TunnelPhase.Proving, "probe-now")]
     // What ssh says
