@@ -89,9 +89,12 @@ public class TunnelMachineTests
         {
             Options = Plain with { ClaimSessionSocket = _ => null },
         },
-        ["proving"] = Starting(TunnelPhase.Proving, Running) with { Options = Probed },
+        ["proving"] = Starting(TunnelPhase.Proving, Running with { Probing = true }) with { Options = Probed },
+        ["proving, network changed"] = Starting(TunnelPhase.Proving, Running with { Probing = true, ProbeAsked = true }) with { Options = Probed },
         ["up"] = Up(),
         ["up, probes"] = Up(probes: true),
+        ["up, probing"] = Up(probes: true) with { Run = WentUp with { Probing = true, RoundsSinceListenerChecked = 1 } },
+        ["up, probing, one failure"] = Up(probes: true) with { Run = WentUp with { Probing = true, ProbeFailures = 1 } },
         ["stopping ssh"] = Up() with { Phase = TunnelPhase.StoppingSsh },
         ["stopping ssh, stop asked"] = Up() with { Phase = TunnelPhase.StoppingSsh, Stopping = true },
         ["exiting"] = Starting(TunnelPhase.Exiting, Running with { Exit = ChildExit.Exited(255) }),
@@ -137,8 +140,8 @@ public class TunnelMachineTests
         ["ssh froze"] = new SshFroze(),
         ["listeners accept"] = new ListenersChecked(true),
         ["listeners refuse"] = new ListenersChecked(false),
-        ["probes passed"] = new ProbesPassed(),
-        ["probe condemned"] = new ProbeCondemned(new ProbeResult(Config.Forwards[0], false, TimeSpan.FromSeconds(3), "session: no answer within 3s")),
+        ["probe round passed"] = new ProbeRoundDone([new ProbeResult(Config.Forwards[0], true, TimeSpan.FromMilliseconds(3), null)], TimeSpan.FromMilliseconds(3)),
+        ["probe round failed"] = new ProbeRoundDone([new ProbeResult(Config.Forwards[0], false, TimeSpan.FromSeconds(3), "session: no answer within 3s")], TimeSpan.FromSeconds(1)),
         ["connect stalled"] = new ConnectStalled(new IPEndPoint(IPAddress.Parse("10.0.0.1"), 22)),
         ["restart"] = new Command(TunnelCommand.Restart, "restart"),
         ["retry-now"] = new Command(TunnelCommand.RetryNow, "retry-now"),
@@ -171,10 +174,13 @@ public class TunnelMachineTests
     [InlineData("settling", "timer due", TunnelPhase.Up, "log TunnelUp; publish up: up")]
     [InlineData("settling, claims sessions", "timer due", TunnelPhase.Up, "log TunnelUp; publish up: up; claim-session")]
     [InlineData("settling, claims sessions, local forwards only", "timer due", TunnelPhase.Up, "log TunnelUp; publish up: up")]
-    [InlineData("settling, probes", "timer due", TunnelPhase.Proving, "start-probes")]
+    [InlineData("settling, probes", "timer due", TunnelPhase.Proving, "probe-round through the listeners")]
     [InlineData("settling, probes off in the config", "timer due", TunnelPhase.Up, "log TunnelUp; publish up: up")]
-    [InlineData("proving", "probes passed", TunnelPhase.Up, "log FirstProbePassed; log TunnelUp; publish up: up")]
-    [InlineData("proving", "network changed", TunnelPhase.Proving, "probe-now")]
+    [InlineData("proving", "probe round passed", TunnelPhase.Up, "log FirstProbePassed; log TunnelUp; publish up: up; probe timer 4.997s on the grain")]
+    [InlineData("proving", "probe round failed", TunnelPhase.Proving, "log ProbeFailed; probe timer 0.25s on the grain")]
+    [InlineData("proving", "network changed", TunnelPhase.Proving, "")]
+    [InlineData("proving, network changed", "probe round failed", TunnelPhase.Proving, "log ProbeFailed; probe-round through the listeners")]
+    [InlineData("up", "probe round passed", TunnelPhase.Up, "")]
     // What ssh says
     [InlineData("connecting", "stderr: refused", TunnelPhase.Connecting, "publish error: starting")]
     [InlineData("connecting", "stderr: refused, past the log limit", TunnelPhase.Connecting, "")]
@@ -182,12 +188,16 @@ public class TunnelMachineTests
     [InlineData("connecting", "stderr closed", TunnelPhase.Connecting, "")]
     // sshkeep ends a run
     [InlineData("up", "ssh froze", TunnelPhase.StoppingSsh, "log TunnelStopping; publish error: up; stop-ssh")]
-    [InlineData("up, probes", "probe condemned", TunnelPhase.StoppingSsh, "log ProbeVerdictRestart; publish error: up; stop-ssh")]
+    [InlineData("up, probing, one failure", "probe round failed", TunnelPhase.StoppingSsh, "log ProbeVerdictRestart; publish error: up; stop-ssh")]
+    [InlineData("up, probing", "probe round failed", TunnelPhase.Up, "log ProbeFailed; probe timer 2s on the grain")]
+    [InlineData("up, probing", "probe round passed", TunnelPhase.Up, "probe timer 4.997s on the grain")]
+    [InlineData("up, probing", "network changed", TunnelPhase.Up, "")]
+    [InlineData("up, probes", "timer due", TunnelPhase.Up, "probe-round")]
     [InlineData("connecting", "connect stalled", TunnelPhase.StoppingSsh, "log ConnectStalled; stop-ssh")]
     [InlineData("up", "restart", TunnelPhase.StoppingSsh, "log TunnelRestartRequested; stop-ssh")]
     [InlineData("up", "stop", TunnelPhase.StoppingSsh, "stop-ssh")]
     [InlineData("up", "retry-now", TunnelPhase.Up, "")]
-    [InlineData("up, probes", "network changed", TunnelPhase.Up, "probe-now")]
+    [InlineData("up, probes", "network changed", TunnelPhase.Up, "probe-round through the listeners")]
     [InlineData("up", "network changed", TunnelPhase.Up, "")]
     [InlineData("up", "timer due", TunnelPhase.Up, "")]
     // The end of a run: stderr's last words, then the settling
@@ -224,7 +234,7 @@ public class TunnelMachineTests
     [InlineData("waiting", "network changed", TunnelPhase.Launching, "log WaitCutShort; publish starting: starting; start-ssh")]
     [InlineData("waiting", "stop", TunnelPhase.Stopped, "close-dead-session; publish stopped: stopped; log TunnelStopped")]
     [InlineData("waiting", "ssh exited", TunnelPhase.Waiting, "")]
-    [InlineData("waiting", "probes passed", TunnelPhase.Waiting, "")]
+    [InlineData("waiting", "probe round passed", TunnelPhase.Waiting, "")]
     [InlineData("stopped", "begin", TunnelPhase.Stopped, "")]
     [InlineData("stopped", "stop", TunnelPhase.Stopped, "")]
     public void Each_state_and_event_leads_to_one_next_phase_and_its_effects(string state, string e, object phase, string effects)
@@ -299,7 +309,7 @@ public class TunnelMachineTests
     public void A_probe_verdict_and_a_frozen_ssh_say_why_in_the_last_error()
     {
         Assert.Equal($"probe of {Config.Forwards[0]} failed: session: no answer within 3s",
-            TunnelMachine.Step(States["up, probes"], Events["probe condemned"], Now, 0.5).State.Status.LastError);
+            TunnelMachine.Step(States["up, probing, one failure"], Events["probe round failed"], Now, 0.5).State.Status.LastError);
         Assert.Equal("ssh was stopped (SIGSTOP)", TunnelMachine.Step(States["up"], Events["ssh froze"], Now, 0.5).State.Status.LastError);
     }
 
@@ -311,8 +321,8 @@ public class TunnelMachineTests
         TunnelEffect.StartSsh => "start-ssh",
         TunnelEffect.StopSsh => "stop-ssh",
         TunnelEffect.CheckListeners => "check-listeners",
-        TunnelEffect.StartProbes => "start-probes",
-        TunnelEffect.ProbeNow => "probe-now",
+        TunnelEffect.ProbeRound r => "probe-round" + (r.ConnectListener ? " through the listeners" : ""),
+        TunnelEffect.ArmProbeTimer a => $"probe timer {a.Delay.TotalSeconds}s" + (a.OnGrain ? " on the grain" : ""),
         TunnelEffect.WatchServer => "watch-server",
         TunnelEffect.ClaimSession => "claim-session",
         TunnelEffect.SettleRun s => "settle-run" + (s.ResetDeadSession ? " reset" : "") + (s.DescribePort is { } port ? $" describe {port}" : ""),
