@@ -22,6 +22,4 @@ internal sealed record ReloadPlan(
             [.. wanted.Where(t => old.TryGetValue(t.Name, out var before) && !before.SameAs(t))],
             [.. wanted.Where(t => old.TryGetValue(t.Name, out var before) && before.SameAs(t)).Select(t => t.Name)]);
     }
-
-    public bool ChangesNothing => Removed.Count == 0 && Added.Count == 0 && Changed.Count == 0;
 }

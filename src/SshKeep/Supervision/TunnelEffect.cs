@@ -19,11 +19,14 @@ internal abstract record TunnelEffect
     /// <summary>Try every local listener once; answered with <see cref="TunnelEvent.ListenersChecked"/>.</summary>
     public sealed record CheckListeners : TunnelEffect;
 
-    /// <summary>Start the end-to-end probes of this run.</summary>
-    public sealed record StartProbes : TunnelEffect;
+    /// <summary>Probe every forward end to end, at once (<paramref name="ConnectListener"/>: through
+    /// its local listener too, <see cref="ProbeSchedule.ChecksListeners"/>); answered with
+    /// <see cref="TunnelEvent.ProbeRoundDone"/>.</summary>
+    public sealed record ProbeRound(bool ConnectListener) : TunnelEffect;
 
-    /// <summary>Run the next probe round at once.</summary>
-    public sealed record ProbeNow : TunnelEffect;
+    /// <summary>The tunnel's one timer, timed by the daemon's shared <see cref="ProbeClock"/> (the
+    /// wait before the next probe round; <paramref name="OnGrain"/> as <see cref="ProbeSchedule.WaitsOnGrain"/> says).</summary>
+    public sealed record ArmProbeTimer(TimeSpan Delay, bool OnGrain) : TunnelEffect;
 
     /// <summary>During this wait, report <see cref="TunnelEvent.ServerAnswers"/> when the server answers again.</summary>
     public sealed record WatchServer(bool CouldNotConnect) : TunnelEffect;

@@ -32,11 +32,9 @@ internal abstract record TunnelEvent
     /// <summary>The answer to <see cref="TunnelEffect.CheckListeners"/>: every local listener accepts.</summary>
     public sealed record ListenersChecked(bool Accept) : TunnelEvent;
 
-    /// <summary>A whole probe round passed for the first time in this run.</summary>
-    public sealed record ProbesPassed : TunnelEvent;
-
-    /// <summary>Enough probe rounds failed in a row; the failure that condemned this ssh.</summary>
-    public sealed record ProbeCondemned(ProbeResult Failed) : TunnelEvent;
+    /// <summary>The answer to <see cref="TunnelEffect.ProbeRound"/>: one result per forward, and how
+    /// long the round took.</summary>
+    public sealed record ProbeRoundDone(IReadOnlyList<ProbeResult> Results, TimeSpan Took) : TunnelEvent;
 
     /// <summary>ssh is stuck connecting while its server answers again (<see cref="ConnectStallWatch"/>).</summary>
     public sealed record ConnectStalled(IPEndPoint Server) : TunnelEvent;

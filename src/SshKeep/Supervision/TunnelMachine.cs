@@ -43,6 +43,7 @@ internal static class TunnelMachine
         public List<TunnelEffect> Effects { get; } = [];
 
         private TunnelConfig Config => State.Config;
+        private TunnelSupervisorOptions Options => State.Options;
         private TunnelRun Run => State.Run!;
         private string Name => Config.Name;
 
@@ -56,7 +57,7 @@ internal static class TunnelMachine
                     break;
                 case StopRequested when Runs(phase):
                     Set(s => s with { Stopping = true, Phase = TunnelPhase.StoppingSsh });
-                    Do(new StopSsh(State.StopGrace));
+                    Do(new StopSsh(Options.StopGrace));
                     break;
                 case StopRequested when phase == TunnelPhase.Exiting:
                     Set(s => s with { Stopping = true });
@@ -103,32 +104,30 @@ internal static class TunnelMachine
                 case ListenersChecked { Accept: true } when phase == TunnelPhase.CheckingListeners:
                     // A refused -R forward makes ssh exit within one round trip: it must outlive that.
                     Set(s => s with { Phase = TunnelPhase.Settling });
-                    Do(new ArmTimer(State.Settle));
+                    Do(new ArmTimer(Options.Settle));
                     break;
                 case ListenersChecked { Accept: false } when phase == TunnelPhase.CheckingListeners:
                     Set(s => s with { Phase = TunnelPhase.PollingListeners });
-                    Do(new ArmTimer(State.ListenerPoll));
+                    Do(new ArmTimer(Options.ListenerPoll));
                     break;
                 case TimerDue when phase == TunnelPhase.Settling && State.Probes:
                     // The session is there; the tunnel is up once its probes pass end to end.
                     Set(s => s with { Phase = TunnelPhase.Proving });
-                    Do(new StartProbes());
+                    ProbeRound(requested: false);
                     break;
                 case TimerDue when phase == TunnelPhase.Settling:
-                case ProbesPassed when phase == TunnelPhase.Proving:
                     BecomeUp();
                     break;
-
-                case ProbeCondemned condemned when Runs(phase):
-                    var verdict = condemned.Failed;
-                    EndRun($"probe of {verdict.Forward} failed: {verdict.Failure}", RestartReasons.ProbeFailed, publish: true, log: (n, pid) =>
-                        Log(nameof(DaemonLog.ProbeVerdictRestart), l => l.ProbeVerdictRestart(n, verdict.Forward.ToString(),
-                            DaemonCount.Times(Math.Max(1, Config.Health.ProbeFailures)), verdict.Failure ?? "failed", pid)));
+                case TimerDue when phase is TunnelPhase.Proving or TunnelPhase.Up && State.Probes:
+                    ProbeRound(requested: false);
+                    break;
+                case ProbeRoundDone round when phase is TunnelPhase.Proving or TunnelPhase.Up && Run.Probing:
+                    OnProbeRound(round);
                     break;
                 case SshFroze when Runs(phase):
                     const string frozen = "ssh was stopped (SIGSTOP)";
                     EndRun(frozen, RestartReasons.Stopped, publish: true, log: (n, pid) =>
-                        Log(nameof(DaemonLog.TunnelStopping), l => l.TunnelStopping(n, pid, $"{frozen}; a stopped ssh forwards nothing", State.StopGrace)));
+                        Log(nameof(DaemonLog.TunnelStopping), l => l.TunnelStopping(n, pid, $"{frozen}; a stopped ssh forwards nothing", Options.StopGrace)));
                     break;
                 case ConnectStalled stalled when Runs(phase):
                     EndRun($"ssh was stuck connecting to {stalled.Server} after the server answered again", RestartReasons.ConnectStalled,
@@ -139,9 +138,13 @@ internal static class TunnelMachine
                     EndRun(null, RestartReasons.Requested, publish: false, restartAtOnce: true,
                         log: (n, _) => Log(nameof(DaemonLog.TunnelRestartRequested), l => l.TunnelRestartRequested(n, restart.Trigger)));
                     break;
-                case Command { What: TunnelCommand.NetworkChanged } when phase is TunnelPhase.Proving || (phase == TunnelPhase.Up && State.Probes):
-                    // A network change while up: prove the tunnel now rather than at the next round.
-                    Do(new ProbeNow());
+                // A network change while up: prove the tunnel now rather than at the next round
+                // (right after the round under way, if there is one).
+                case Command { What: TunnelCommand.NetworkChanged } when phase is TunnelPhase.Proving or TunnelPhase.Up && Run.Probing:
+                    Set(s => s with { Run = Run with { ProbeAsked = true } });
+                    break;
+                case Command { What: TunnelCommand.NetworkChanged } when phase is TunnelPhase.Proving or TunnelPhase.Up && State.Probes:
+                    ProbeRound(requested: true);
                     break;
 
                 case SshExited exited when Runs(phase) || phase == TunnelPhase.StoppingSsh:
@@ -183,7 +186,7 @@ internal static class TunnelMachine
             if (State.Stopping)
             {
                 Set(s => s with { Phase = TunnelPhase.StoppingSsh });
-                Do(new StopSsh(State.StopGrace));
+                Do(new StopSsh(Options.StopGrace));
                 return;
             }
 
@@ -236,7 +239,7 @@ internal static class TunnelMachine
             if (Config.Forwards.All(f => f.Kind == ForwardKind.Remote))
             {
                 Set(s => s with { Phase = TunnelPhase.Settling });
-                Do(new ArmTimer(State.Settle));
+                Do(new ArmTimer(Options.Settle));
                 return;
             }
 
@@ -256,6 +259,48 @@ internal static class TunnelMachine
             if (State.ClaimsSessions) Do(new ClaimSession(pid));
         }
 
+        /// <summary>Probes every forward now (docs/daemon.md, "Health probes").</summary>
+        private void ProbeRound(bool requested)
+        {
+            var connectListener = ProbeSchedule.ChecksListeners(Run.RoundsSinceListenerChecked, Run.UpSince is not null, Run.ProbeFailures > 0, requested);
+            Set(s => s with
+            {
+                Run = Run with
+                {
+                    Probing = true,
+                    ProbeAsked = false,
+                    RoundsSinceListenerChecked = connectListener ? 0 : Run.RoundsSinceListenerChecked + 1,
+                },
+            });
+            Do(new TunnelEffect.ProbeRound(connectListener));
+        }
+
+        /// <summary>The first passing round brings the tunnel up; enough failing rounds in a row
+        /// condemn its ssh; otherwise the next round follows on the probe clock.</summary>
+        private void OnProbeRound(ProbeRoundDone round)
+        {
+            var health = Config.Health;
+            var failed = round.Results.FirstOrDefault(r => !r.Ok);
+            var failures = failed is null ? 0 : Run.ProbeFailures + 1;
+            Set(s => s with { Run = Run with { Probing = false, ProbeFailures = failures } });
+            if (failed is null && State.Phase == TunnelPhase.Proving) BecomeUp();
+            var proved = Run.UpSince is not null;
+            if (failed is not null && ProbeSchedule.Condemns(failures, health))
+            {
+                EndRun($"probe of {failed.Forward} failed: {failed.Failure}", RestartReasons.ProbeFailed, publish: true, log: (n, pid) =>
+                    Log(nameof(DaemonLog.ProbeVerdictRestart), l => l.ProbeVerdictRestart(n, failed.Forward.ToString(),
+                        DaemonCount.Times(Math.Max(1, health.ProbeFailures)), failed.Failure ?? "failed", pid)));
+                return;
+            }
+
+            var delay = ProbeSchedule.NextDelay(failed is null, round.Took, health, proved);
+            if (failed is not null)
+                Log(nameof(DaemonLog.ProbeFailed), l => l.ProbeFailed(Name, failed.Forward.ToString(), failed.Failure ?? "failed", failures,
+                    Math.Max(1, health.ProbeFailures), delay));
+            if (Run.ProbeAsked) ProbeRound(requested: true);
+            else Do(new ArmProbeTimer(delay, ProbeSchedule.WaitsOnGrain(failed is null, health)));
+        }
+
         /// <summary>sshkeep ends the run: says why, and stops ssh.</summary>
         private void EndRun(string? endedBy, string endReason, bool publish, Action<string, int> log, bool restartAtOnce = false)
         {
@@ -266,7 +311,7 @@ internal static class TunnelMachine
                 Run = Run with { EndedBy = endedBy, EndReason = endReason, RestartAtOnce = restartAtOnce },
             });
             if (publish) Publish(TransitionReasons.Error, s => s.WithError(endedBy!, now));
-            Do(new StopSsh(State.StopGrace));
+            Do(new StopSsh(Options.StopGrace));
         }
 
         private void OnExited(ChildExit exit)

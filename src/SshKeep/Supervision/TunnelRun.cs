@@ -15,6 +15,10 @@ namespace SshKeep.Supervision;
 /// <param name="EndReason">One of <see cref="RestartReasons"/>, when sshkeep ended it.</param>
 /// <param name="RestartAtOnce">The next run starts without a wait (restart asked, stall).</param>
 /// <param name="Outcome">How the run ended, once it has.</param>
+/// <param name="ProbeFailures">Probe rounds failed in a row (<see cref="ProbeSchedule.Condemns"/>).</param>
+/// <param name="RoundsSinceListenerChecked">Probe rounds since one went through the local listeners.</param>
+/// <param name="Probing">A probe round is under way.</param>
+/// <param name="ProbeAsked">A network change asked for a round while one was under way: the next follows at once.</param>
 internal sealed record TunnelRun(
     DateTimeOffset StartedAt,
     int Pid = 0,
@@ -27,4 +31,8 @@ internal sealed record TunnelRun(
     string? EndedBy = null,
     string? EndReason = null,
     bool RestartAtOnce = false,
-    TunnelRunOutcome? Outcome = null);
+    TunnelRunOutcome? Outcome = null,
+    int ProbeFailures = 0,
+    int RoundsSinceListenerChecked = 0,
+    bool Probing = false,
+    bool ProbeAsked = false);

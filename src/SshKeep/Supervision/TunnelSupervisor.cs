@@ -42,7 +42,6 @@ internal sealed class TunnelSupervisor
     private CancellationTokenSource _watches = new();
     private CancellationTokenSource _stderr = new();
     private Task _pump = Task.CompletedTask;
-    private ProbeLoop? _probes;
 
     // The one timer and the wait it belongs to (news of older timers is dropped).
     private int _timerNumber;
@@ -170,17 +169,19 @@ internal sealed class TunnelSupervisor
                     return new ListenersChecked(true);
                 }, _watches.Token, run: _run, counted: true);
                 break;
-            case StartProbes:
-                var probes = _probes = new ProbeLoop(Config, _options.ProbeForward!, _time, _options.ProbeClock ?? OwnProbeClock(), _log, _options.OnProbe);
-                Watch(async token => new ProbeCondemned(await probes.RunUntilCondemnedAsync(token)), _watches.Token, run: _run);
+            case ProbeRound round:
+                DisarmTimer();
+                Watch(token => ProbeRoundAsync(round.ConnectListener, token), _watches.Token, run: _run, counted: true);
+                break;
+            case ArmProbeTimer arm:
+                // Between rounds a tunnel holds one wait on the daemon's shared clock and nothing else.
+                DisarmTimer();
+                var clock = _options.ProbeClock ?? OwnProbeClock();
                 Watch(async token =>
                 {
-                    await probes.FirstPass.WaitAsync(token);
-                    return new ProbesPassed();
-                }, _watches.Token, run: _run);
-                break;
-            case ProbeNow:
-                _probes?.ProbeNow();
+                    await clock.WaitAsync(arm.Delay, arm.OnGrain, token);
+                    return new TimerDue();
+                }, _wait.Token, timer: _timerNumber);
                 break;
             case WatchServer watch when _options.Reachability is { } reachability:
                 Watch(async token =>
@@ -247,7 +248,6 @@ internal sealed class TunnelSupervisor
         await _stderr.CancelAsync();
         await _pump;
         await _watches.CancelAsync();
-        _probes = null;
         if (_process is not null) await _process.DisposeAsync();
         _process = null;
         KeepIfServerMissedTheEnd(_claim);
@@ -312,6 +312,32 @@ internal sealed class TunnelSupervisor
         {
             write();
             if (_idle.Task.IsCompleted) _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>One probe round: every forward at once, each result told to <see cref="TunnelSupervisorOptions.OnProbe"/>.</summary>
+    private async Task<TunnelEvent> ProbeRoundAsync(bool connectListener, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        ProbeResult[] results = Config.Forwards.Count == 1
+            ? [await ProbeAsync(Config.Forwards[0], connectListener, cancellationToken)]
+            : await Task.WhenAll(Config.Forwards.Select(f => ProbeAsync(f, connectListener, cancellationToken)));
+        var took = _time.GetElapsedTime(started);
+        foreach (var result in results) _options.OnProbe?.Invoke(Config.Name, result);
+        return new ProbeRoundDone(results, took);
+    }
+
+    /// <summary>A probe that throws is a failed probe, never a crashed supervisor.</summary>
+    private async Task<ProbeResult> ProbeAsync(ForwardSpec forward, bool connectListener, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        try
+        {
+            return await _options.ProbeForward!(Config, forward, connectListener, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new ProbeResult(forward, false, _time.GetElapsedTime(started), e.Message.ReplaceLineEndings(" "));
         }
     }
 

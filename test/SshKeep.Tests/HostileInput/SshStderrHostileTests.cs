@@ -133,6 +133,7 @@ public sealed class SshStderrHostileTests
             var state = new TunnelMachineState
             {
                 Config = Tunnel,
+                Options = new TunnelSupervisorOptions { StartInfoFor = _ => new SshStartInfo("ssh", []), ListenerAccepts = (_, _) => Task.FromResult(true) },
                 Status = new TunnelStatus { Name = Tunnel.Name, State = TunnelState.Starting, Since = now },
                 Phase = TunnelPhase.Connecting,
                 Run = new TunnelRun(now),

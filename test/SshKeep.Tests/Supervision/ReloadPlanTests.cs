@@ -30,7 +30,8 @@ public class ReloadPlanTests
     {
         var plan = ReloadPlan.Between([Tunnel("a"), Tunnel("b")], [Tunnel("a"), Tunnel("b")]);
 
-        Assert.True(plan.ChangesNothing);
+        Assert.Equal(0, plan.Removed.Count + plan.Added.Count + plan.Changed.Count);
+        Assert.Equal(["a", "b"], plan.Unchanged);
     }
 
     [Fact]

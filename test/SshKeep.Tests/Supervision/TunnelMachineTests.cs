@@ -3,6 +3,7 @@ using SshKeep.Config;
 using SshKeep.Health;
 using SshKeep.Ssh;
 using SshKeep.Supervision;
+using SshKeep.Tests.Fakes;
 using static SshKeep.Supervision.TunnelEvent;
 
 namespace SshKeep.Tests.Supervision;
@@ -21,9 +22,24 @@ public class TunnelMachineTests
         Forwards = [new ForwardSpec(ForwardKind.Local, "127.0.0.1", 15432, "db.internal", 5432)],
     };
 
+    /// <summary>Wired with nothing optional: no probes, no session claims, no reachability gate.</summary>
+    private static readonly TunnelSupervisorOptions Plain = new()
+    {
+        StartInfoFor = _ => new SshStartInfo("ssh", []),
+        ListenerAccepts = (_, _) => Task.FromResult(true),
+    };
+
+    private static readonly TunnelSupervisorOptions Probed = Plain with
+    {
+        ProbeForward = (_, forward, _, _) => Task.FromResult(new ProbeResult(forward, true, TimeSpan.Zero, null)),
+    };
+
+    private static readonly TunnelSupervisorOptions Gated = Plain with { Reachability = new FakeReachability() };
+
     private static TunnelMachineState Starting(TunnelPhase phase, TunnelRun? run = null) => new()
     {
         Config = Config,
+        Options = Plain,
         Status = new TunnelStatus { Name = "db", State = TunnelState.Starting, Since = RunStart, Attempts = 1, Pid = run?.Pid is > 0 ? run.Pid : null },
         Phase = phase,
         Run = run,
@@ -34,7 +50,7 @@ public class TunnelMachineTests
 
     private static TunnelMachineState Up(bool probes = false) => Starting(TunnelPhase.Up, WentUp) with
     {
-        Probes = probes,
+        Options = probes ? Probed : Plain,
         Status = Starting(TunnelPhase.Up, WentUp).Status with { State = TunnelState.Up, Since = WentUp.UpSince!.Value, UpSince = WentUp.UpSince },
     };
 
@@ -47,7 +63,7 @@ public class TunnelMachineTests
 
     private static readonly Dictionary<string, TunnelMachineState> States = new()
     {
-        ["idle"] = TunnelMachineState.Initial(Config, new TunnelSupervisorOptions { StartInfoFor = _ => new SshStartInfo("ssh", []), ListenerAccepts = (_, _) => Task.FromResult(true) }, RunStart),
+        ["idle"] = TunnelMachineState.Initial(Config, Plain, RunStart),
         ["launching"] = Starting(TunnelPhase.Launching, new TunnelRun(Now)),
         ["launching, stopping"] = Starting(TunnelPhase.Launching, new TunnelRun(Now)) with { Stopping = true },
         ["connecting"] = Starting(TunnelPhase.Connecting, Running),
@@ -59,11 +75,26 @@ public class TunnelMachineTests
         ["checking listeners"] = Starting(TunnelPhase.CheckingListeners, Running),
         ["polling listeners"] = Starting(TunnelPhase.PollingListeners, Running),
         ["settling"] = Starting(TunnelPhase.Settling, Running),
-        ["settling, probes"] = Starting(TunnelPhase.Settling, Running) with { Probes = true },
-        ["settling, claims sessions"] = Starting(TunnelPhase.Settling, Running) with { ClaimsSessions = true },
-        ["proving"] = Starting(TunnelPhase.Proving, Running) with { Probes = true },
+        ["settling, probes"] = Starting(TunnelPhase.Settling, Running) with { Options = Probed },
+        ["settling, probes off in the config"] = Starting(TunnelPhase.Settling, Running) with
+        {
+            Options = Probed, Config = Config with { Health = Config.Health with { ProbeInterval = 0 } },
+        },
+        ["settling, claims sessions"] = Starting(TunnelPhase.Settling, Running) with
+        {
+            Options = Plain with { ClaimSessionSocket = _ => null },
+            Config = Config with { Forwards = [.. Config.Forwards, new ForwardSpec(ForwardKind.Remote, null, 8080, "localhost", 80)] },
+        },
+        ["settling, claims sessions, local forwards only"] = Starting(TunnelPhase.Settling, Running) with
+        {
+            Options = Plain with { ClaimSessionSocket = _ => null },
+        },
+        ["proving"] = Starting(TunnelPhase.Proving, Running with { Probing = true }) with { Options = Probed },
+        ["proving, network changed"] = Starting(TunnelPhase.Proving, Running with { Probing = true, ProbeAsked = true }) with { Options = Probed },
         ["up"] = Up(),
         ["up, probes"] = Up(probes: true),
+        ["up, probing"] = Up(probes: true) with { Run = WentUp with { Probing = true, RoundsSinceListenerChecked = 1 } },
+        ["up, probing, one failure"] = Up(probes: true) with { Run = WentUp with { Probing = true, ProbeFailures = 1 } },
         ["stopping ssh"] = Up() with { Phase = TunnelPhase.StoppingSsh },
         ["stopping ssh, stop asked"] = Up() with { Phase = TunnelPhase.StoppingSsh, Stopping = true },
         ["exiting"] = Starting(TunnelPhase.Exiting, Running with { Exit = ChildExit.Exited(255) }),
@@ -81,8 +112,8 @@ public class TunnelMachineTests
             Decisive = new SshStderrLine(SshFailureKind.RemotePortInUse, 8080),
         }),
         ["closing"] = Closing(new SshStderrLine(SshFailureKind.Transient)),
-        ["closing, gated waits"] = Closing(new SshStderrLine(SshFailureKind.Transient)) with { GatesWaits = true },
-        ["closing, was up"] = Closing(new SshStderrLine(SshFailureKind.Transient), reachedUp: true) with { GatesWaits = true },
+        ["closing, gated waits"] = Closing(new SshStderrLine(SshFailureKind.Transient)) with { Options = Gated },
+        ["closing, was up"] = Closing(new SshStderrLine(SshFailureKind.Transient), reachedUp: true) with { Options = Gated },
         ["closing, restart"] = Closing(default, run: Running with { RestartAtOnce = true }),
         ["closing, stopping"] = Closing(default) with { Stopping = true },
         ["closing, remote port held"] = Closing(new SshStderrLine(SshFailureKind.RemotePortInUse, 8080)),
@@ -109,8 +140,8 @@ public class TunnelMachineTests
         ["ssh froze"] = new SshFroze(),
         ["listeners accept"] = new ListenersChecked(true),
         ["listeners refuse"] = new ListenersChecked(false),
-        ["probes passed"] = new ProbesPassed(),
-        ["probe condemned"] = new ProbeCondemned(new ProbeResult(Config.Forwards[0], false, TimeSpan.FromSeconds(3), "session: no answer within 3s")),
+        ["probe round passed"] = new ProbeRoundDone([new ProbeResult(Config.Forwards[0], true, TimeSpan.FromMilliseconds(3), null)], TimeSpan.FromMilliseconds(3)),
+        ["probe round failed"] = new ProbeRoundDone([new ProbeResult(Config.Forwards[0], false, TimeSpan.FromSeconds(3), "session: no answer within 3s")], TimeSpan.FromSeconds(1)),
         ["connect stalled"] = new ConnectStalled(new IPEndPoint(IPAddress.Parse("10.0.0.1"), 22)),
         ["restart"] = new Command(TunnelCommand.Restart, "restart"),
         ["retry-now"] = new Command(TunnelCommand.RetryNow, "retry-now"),
@@ -142,9 +173,14 @@ public class TunnelMachineTests
     [InlineData("polling listeners", "timer due", TunnelPhase.CheckingListeners, "check-listeners")]
     [InlineData("settling", "timer due", TunnelPhase.Up, "log TunnelUp; publish up: up")]
     [InlineData("settling, claims sessions", "timer due", TunnelPhase.Up, "log TunnelUp; publish up: up; claim-session")]
-    [InlineData("settling, probes", "timer due", TunnelPhase.Proving, "start-probes")]
-    [InlineData("proving", "probes passed", TunnelPhase.Up, "log FirstProbePassed; log TunnelUp; publish up: up")]
-    [InlineData("proving", "network changed", TunnelPhase.Proving, "probe-now")]
+    [InlineData("settling, claims sessions, local forwards only", "timer due", TunnelPhase.Up, "log TunnelUp; publish up: up")]
+    [InlineData("settling, probes", "timer due", TunnelPhase.Proving, "probe-round through the listeners")]
+    [InlineData("settling, probes off in the config", "timer due", TunnelPhase.Up, "log TunnelUp; publish up: up")]
+    [InlineData("proving", "probe round passed", TunnelPhase.Up, "log FirstProbePassed; log TunnelUp; publish up: up; probe timer 4.997s on the grain")]
+    [InlineData("proving", "probe round failed", TunnelPhase.Proving, "log ProbeFailed; probe timer 0.25s on the grain")]
+    [InlineData("proving", "network changed", TunnelPhase.Proving, "")]
+    [InlineData("proving, network changed", "probe round failed", TunnelPhase.Proving, "log ProbeFailed; probe-round through the listeners")]
+    [InlineData("up", "probe round passed", TunnelPhase.Up, "")]
     // What ssh says
     [InlineData("connecting", "stderr: refused", TunnelPhase.Connecting, "publish error: starting")]
     [InlineData("connecting", "stderr: refused, past the log limit", TunnelPhase.Connecting, "")]
@@ -152,12 +188,16 @@ public class TunnelMachineTests
     [InlineData("connecting", "stderr closed", TunnelPhase.Connecting, "")]
     // sshkeep ends a run
     [InlineData("up", "ssh froze", TunnelPhase.StoppingSsh, "log TunnelStopping; publish error: up; stop-ssh")]
-    [InlineData("up, probes", "probe condemned", TunnelPhase.StoppingSsh, "log ProbeVerdictRestart; publish error: up; stop-ssh")]
+    [InlineData("up, probing, one failure", "probe round failed", TunnelPhase.StoppingSsh, "log ProbeVerdictRestart; publish error: up; stop-ssh")]
+    [InlineData("up, probing", "probe round failed", TunnelPhase.Up, "log ProbeFailed; probe timer 2s on the grain")]
+    [InlineData("up, probing", "probe round passed", TunnelPhase.Up, "probe timer 4.997s on the grain")]
+    [InlineData("up, probing", "network changed", TunnelPhase.Up, "")]
+    [InlineData("up, probes", "timer due", TunnelPhase.Up, "probe-round")]
     [InlineData("connecting", "connect stalled", TunnelPhase.StoppingSsh, "log ConnectStalled; stop-ssh")]
     [InlineData("up", "restart", TunnelPhase.StoppingSsh, "log TunnelRestartRequested; stop-ssh")]
     [InlineData("up", "stop", TunnelPhase.StoppingSsh, "stop-ssh")]
     [InlineData("up", "retry-now", TunnelPhase.Up, "")]
-    [InlineData("up, probes", "network changed", TunnelPhase.Up, "probe-now")]
+    [InlineData("up, probes", "network changed", TunnelPhase.Up, "probe-round through the listeners")]
     [InlineData("up", "network changed", TunnelPhase.Up, "")]
     [InlineData("up", "timer due", TunnelPhase.Up, "")]
     // The end of a run: stderr's last words, then the settling
@@ -194,7 +234,7 @@ public class TunnelMachineTests
     [InlineData("waiting", "network changed", TunnelPhase.Launching, "log WaitCutShort; publish starting: starting; start-ssh")]
     [InlineData("waiting", "stop", TunnelPhase.Stopped, "close-dead-session; publish stopped: stopped; log TunnelStopped")]
     [InlineData("waiting", "ssh exited", TunnelPhase.Waiting, "")]
-    [InlineData("waiting", "probes passed", TunnelPhase.Waiting, "")]
+    [InlineData("waiting", "probe round passed", TunnelPhase.Waiting, "")]
     [InlineData("stopped", "begin", TunnelPhase.Stopped, "")]
     [InlineData("stopped", "stop", TunnelPhase.Stopped, "")]
     public void Each_state_and_event_leads_to_one_next_phase_and_its_effects(string state, string e, object phase, string effects)
@@ -269,7 +309,7 @@ public class TunnelMachineTests
     public void A_probe_verdict_and_a_frozen_ssh_say_why_in_the_last_error()
     {
         Assert.Equal($"probe of {Config.Forwards[0]} failed: session: no answer within 3s",
-            TunnelMachine.Step(States["up, probes"], Events["probe condemned"], Now, 0.5).State.Status.LastError);
+            TunnelMachine.Step(States["up, probing, one failure"], Events["probe round failed"], Now, 0.5).State.Status.LastError);
         Assert.Equal("ssh was stopped (SIGSTOP)", TunnelMachine.Step(States["up"], Events["ssh froze"], Now, 0.5).State.Status.LastError);
     }
 
@@ -281,8 +321,8 @@ public class TunnelMachineTests
         TunnelEffect.StartSsh => "start-ssh",
         TunnelEffect.StopSsh => "stop-ssh",
         TunnelEffect.CheckListeners => "check-listeners",
-        TunnelEffect.StartProbes => "start-probes",
-        TunnelEffect.ProbeNow => "probe-now",
+        TunnelEffect.ProbeRound r => "probe-round" + (r.ConnectListener ? " through the listeners" : ""),
+        TunnelEffect.ArmProbeTimer a => $"probe timer {a.Delay.TotalSeconds}s" + (a.OnGrain ? " on the grain" : ""),
         TunnelEffect.WatchServer => "watch-server",
         TunnelEffect.ClaimSession => "claim-session",
         TunnelEffect.SettleRun s => "settle-run" + (s.ResetDeadSession ? " reset" : "") + (s.DescribePort is { } port ? $" describe {port}" : ""),
