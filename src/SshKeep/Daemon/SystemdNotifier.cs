@@ -135,10 +135,6 @@ internal sealed class SystemdNotifier : IDisposable
     public static string StatusValue(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string oneLine = OneLine.Of(text, OneLineStyle.Space);
-        if (oneLine.Length <= MaxStatusLength) return oneLine;
-        int cut = MaxStatusLength - 1;
-        if (char.IsHighSurrogate(oneLine[cut - 1])) cut--; // never split a surrogate pair
-        return string.Concat(oneLine.AsSpan(0, cut), "…");
+        return OneLine.Cut(OneLine.Of(text, OneLineStyle.Space), MaxStatusLength);
     }
 }
