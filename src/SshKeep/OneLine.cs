@@ -78,6 +78,19 @@ internal static class OneLine
         }
     }
 
+    /// <summary>At most <paramref name="width"/> characters: longer text is cut and ends with '…'
+    /// (never between the two halves of a surrogate pair, half of which would show as U+FFFD).
+    /// The one way text is shortened for a table cell, a log line or systemd's STATUS=.</summary>
+    public static string Cut(string text, int width)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (width < 1) throw new ArgumentOutOfRangeException(nameof(width), width, "Text is cut to at least one character.");
+        if (text.Length <= width) return text;
+        int keep = width - 1;
+        if (keep > 0 && char.IsHighSurrogate(text[keep - 1])) keep--;
+        return string.Concat(text.AsSpan(0, keep), "…");
+    }
+
     private static readonly System.Buffers.SearchValues<char> UnsafeChars = System.Buffers.SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Select(i => (char)i), '\u007f', .. Enumerable.Range(0x80, 0x20).Select(i => (char)i), '\u2028', '\u2029']);
 }

@@ -197,5 +197,5 @@ internal static class ControlRequestParser
     /// <summary>Echoes at most 64 characters of what the client sent, unsafe characters shown as '?'
     /// (<see cref="OneLine"/>), so an error message stays one short, printable line.</summary>
     private static string Quote(string text) =>
-        OneLine.Of(text.Length > 64 ? text[..64] : text, OneLineStyle.QuestionMark) + (text.Length > 64 ? "…" : "");
+        OneLine.Of(OneLine.Cut(text, 65), OneLineStyle.QuestionMark);
 }

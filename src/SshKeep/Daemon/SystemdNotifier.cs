@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using SshKeep.Logging;
@@ -14,8 +13,9 @@ namespace SshKeep.Daemon;
 /// </summary>
 /// <remarks>
 /// <para>Never throws: a failed send returns false and is logged once (a daemon whose tunnels
-/// work must not stop because systemd went away). The socket is non-blocking, so a manager that
-/// stopped reading can cost a notification but never stalls the supervisor loop.</para>
+/// work must not stop because systemd went away). The socket is non-blocking
+/// (<see cref="UnixDatagramSender"/>), so a manager that stopped reading can cost a notification
+/// but never stalls the supervisor loop.</para>
 /// <para>Messages are sent from the daemon's own process, so <c>NotifyAccess=main</c> accepts
 /// them whichever thread sends: the kernel reports the sender's process id.</para>
 /// <para>Thread-safe.</para>
@@ -27,11 +27,9 @@ internal sealed class SystemdNotifier : IDisposable
 
     private readonly object _gate = new();
     private readonly ILogger _logger;
-    private readonly UnixDomainSocketEndPoint? _endpoint;
+    private readonly UnixDatagramSender? _sender;
     private readonly Func<long> _monotonicMicroseconds;
-    private Socket? _socket;
     private bool _failureLogged;
-    private bool _disposed;
 
     /// <param name="notifySocket">The value of <c>NOTIFY_SOCKET</c>; null or empty turns the notifier off.</param>
     /// <param name="logger">Where the one send failure is reported.</param>
@@ -51,7 +49,7 @@ internal sealed class SystemdNotifier : IDisposable
         }
         try
         {
-            _endpoint = new UnixDomainSocketEndPoint(path);
+            _sender = new UnixDatagramSender(path);
         }
         catch (ArgumentException)
         {
@@ -65,7 +63,7 @@ internal sealed class SystemdNotifier : IDisposable
         new(environment.GetValueOrDefault(SystemdEnvironment.NotifySocket), logger);
 
     /// <summary>Whether messages are sent at all (NOTIFY_SOCKET set and usable).</summary>
-    public bool IsEnabled => _endpoint is not null;
+    public bool IsEnabled => _sender is not null;
 
     /// <summary>NOTIFY_SOCKET as given, or null.</summary>
     public string? Target { get; }
@@ -101,39 +99,23 @@ internal sealed class SystemdNotifier : IDisposable
     public bool Send(string state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (_endpoint is null) return false;
+        if (_sender is null) return false;
         byte[] datagram = Encoding.UTF8.GetBytes(state);
         lock (_gate)
         {
-            if (_disposed) return false;
-            try
+            if (_sender.TrySend(datagram, out var error)) return true;
+            if (error is not null && !_failureLogged)
             {
-                _socket ??= CreateSocket();
-                _socket.SendTo(datagram, SocketFlags.None, _endpoint);
-                return true;
+                _failureLogged = true;
+                _logger.SystemdNotifyFailed(Target!, error);
             }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException)
-            {
-                _socket?.Dispose();
-                _socket = null;
-                if (!_failureLogged)
-                {
-                    _failureLogged = true;
-                    _logger.SystemdNotifyFailed(Target!, e.Message);
-                }
-                return false;
-            }
+            return false;
         }
     }
 
     public void Dispose()
     {
-        lock (_gate)
-        {
-            _disposed = true;
-            _socket?.Dispose();
-            _socket = null;
-        }
+        lock (_gate) _sender?.Dispose();
     }
 
     /// <summary>
@@ -153,13 +135,6 @@ internal sealed class SystemdNotifier : IDisposable
     public static string StatusValue(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string oneLine = OneLine.Of(text, OneLineStyle.Space);
-        if (oneLine.Length <= MaxStatusLength) return oneLine;
-        int cut = MaxStatusLength - 1;
-        if (char.IsHighSurrogate(oneLine[cut - 1])) cut--; // never split a surrogate pair
-        return string.Concat(oneLine.AsSpan(0, cut), "…");
+        return OneLine.Cut(OneLine.Of(text, OneLineStyle.Space), MaxStatusLength);
     }
-
-    private static Socket CreateSocket() =>
-        new(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified) { Blocking = false };
 }

@@ -75,9 +75,5 @@ internal static class SystemdStatusLine
     private static string Countdown(TimeSpan remaining) =>
         new DaemonDuration(TimeSpan.FromSeconds(Math.Ceiling(remaining.TotalSeconds))).ToString();
 
-    private static string Shorten(string reason)
-    {
-        string trimmed = reason.Trim();
-        return trimmed.Length <= MaxReasonLength ? trimmed : string.Concat(trimmed.AsSpan(0, MaxReasonLength - 1), "…");
-    }
+    private static string Shorten(string reason) => OneLine.Cut(reason.Trim(), MaxReasonLength);
 }

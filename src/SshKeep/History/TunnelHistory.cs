@@ -1,4 +1,3 @@
-using SshKeep.Status;
 using SshKeep.Supervision;
 
 namespace SshKeep.History;
@@ -62,6 +61,6 @@ internal sealed class TunnelHistory
         ArgumentNullException.ThrowIfNull(status);
         if (status.State is TunnelState.Up or TunnelState.Starting or TunnelState.Stopped) return null;
         var note = status.LastError ?? (status.LastExit is { } exit ? $"ssh exited with {exit}" : null);
-        return note is null ? null : CellText.Fit(OneLine.Of(note, OneLineStyle.QuestionMark), MaxNote);
+        return note is null ? null : OneLine.Cut(OneLine.Of(note, OneLineStyle.QuestionMark), MaxNote);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using SshKeep.Supervision;
 
 namespace SshKeep.Hooks;
@@ -48,18 +47,6 @@ internal static class HookEnvironment
             (null, { } error) => error,
             _ => "",
         };
-        var line = new StringBuilder(Math.Min(text.Length, MaxReasonLength));
-        foreach (var c in text)
-        {
-            if (line.Length == MaxReasonLength)
-            {
-                line[^1] = '…';
-                break;
-            }
-
-            line.Append(OneLine.IsUnsafe(c) ? ' ' : c);
-        }
-
-        return line.ToString();
+        return OneLine.Cut(OneLine.Of(text, OneLineStyle.Space), MaxReasonLength);
     }
 }

@@ -192,7 +192,7 @@ internal sealed class HookRunner : IAsyncDisposable
         await foreach (var line in lines.ReadAllAsync().ConfigureAwait(false))
         {
             if (++count <= MaxOutputLines)
-                _log.HookOutput(tunnel, name, line.Length <= MaxOutputLineLength ? line : line[..(MaxOutputLineLength - 1)] + "…");
+                _log.HookOutput(tunnel, name, OneLine.Cut(line, MaxOutputLineLength));
         }
 
         if (count > MaxOutputLines) _log.HookOutputCut(tunnel, name, count - MaxOutputLines, MaxOutputLines);

@@ -20,6 +20,6 @@ internal sealed record DaemonLogSettings
 
     /// <summary>With <see cref="Journal"/>, each event is sent to this socket as one native journal
     /// entry (<see cref="DaemonJournalEntry"/>), and written to stderr only when the send fails.
-    /// Null writes every event to stderr; the daemon passes <see cref="JournalSocket.DefaultPath"/>.</summary>
+    /// Null writes every event to stderr; the daemon passes <see cref="UnixDatagramSender.JournalPath"/>.</summary>
     public string? JournalSocketPath { get; init; }
 }

@@ -23,7 +23,7 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
     private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
     private readonly ArrayBufferWriter<byte> _json = new(1024);
     private readonly ArrayBufferWriter<byte> _datagram = new(1024);
-    private readonly JournalSocket? _journal;
+    private readonly UnixDatagramSender? _journal;
     private readonly Dictionary<string, JsonEncodedText> _jsonNames = new(StringComparer.Ordinal);
     private Utf8JsonWriter? _jsonWriter;
     private byte[] _bytes = new byte[1024];
@@ -39,7 +39,7 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         _output = output;
         _ownsOutput = ownsOutput;
         Settings = settings;
-        if (settings.Journal && settings.JournalSocketPath is { } path) _journal = new JournalSocket(path);
+        if (settings.Journal && settings.JournalSocketPath is { } path) _journal = new UnixDatagramSender(path);
     }
 
     /// <summary>The daemon's provider: stderr, journald detected from <c>JOURNAL_STREAM</c>.</summary>
@@ -50,7 +50,7 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
             Format = format,
             MinimumLevel = minimumLevel,
             Journal = DaemonJournalStream.StderrIsJournal(environment),
-            JournalSocketPath = JournalSocket.DefaultPath,
+            JournalSocketPath = UnixDatagramSender.JournalPath,
         }, ownsOutput: true);
 
     public DaemonLogSettings Settings { get; }
@@ -99,12 +99,15 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
     }
 
     /// <summary>One datagram to the journal; false when the socket did not take it (missing,
-    /// nobody listening, queue full), and the line must go to stderr.</summary>
+    /// nobody listening, queue full), and the line must go to stderr (docs/observability.md "What
+    /// journald gets"). An entry too large for one datagram (EMSGSIZE) is not passed in a memfd, as
+    /// systemd's own client does: the daemon's entries are a line and at most a cut stack trace,
+    /// far below the datagram limit, so that path would never run; if it did, the line goes to stderr.</summary>
     private bool Send(in DaemonLogEntry entry, ReadOnlySpan<byte> message)
     {
         _datagram.ResetWrittenCount();
         DaemonJournalEntry.Append(_datagram, entry, message);
-        return _journal!.TrySend(_datagram.WrittenSpan);
+        return _journal!.TrySend(_datagram.WrittenSpan, out _);
     }
 
     private void WriteTextLine(in DaemonLogEntry entry)

@@ -45,7 +45,7 @@ internal static class StatusTable
         int others = widths.Where((_, column) => column != ErrorColumn).Sum() + Gap.Length * (Headers.Count - 1);
         int budget = Math.Max(MinErrorWidth, width - others);
         widths[ErrorColumn] = Math.Min(widths[ErrorColumn], budget);
-        foreach (var row in rows) row[ErrorColumn] = CellText.Fit(row[ErrorColumn], widths[ErrorColumn]);
+        foreach (var row in rows) row[ErrorColumn] = OneLine.Cut(row[ErrorColumn], widths[ErrorColumn]);
 
         var table = new StringBuilder();
         foreach (var row in rows.Prepend([.. Headers]))

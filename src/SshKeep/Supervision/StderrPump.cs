@@ -34,11 +34,11 @@ internal sealed class StderrPump(ISshProcess process, string tunnel, ILogger log
         }
         finally
         {
-            ReportDropped(limit.Flush());
+            ReportDropped(limit.Flush(ended: true));
         }
     }
 
-    private void ReportDropped(StderrLogDecision decision)
+    private void ReportDropped(LogLimitDecision decision)
     {
         if (decision.Dropped > 0)
             log.SshStderrRateLimited(tunnel, DaemonCount.Lines(decision.Dropped), decision.Over, StderrLogLimiter.Burst, StderrLogLimiter.PerSecond);

@@ -212,5 +212,5 @@ internal sealed class HttpEndpoints
     /// <summary>Who <see cref="PeerGate"/> found at the other end of this request's connection; null if it did not run.</summary>
     private static HttpPeer? Peer(HttpContext context) => context.Features.Get<HttpPeer>();
 
-    private static string Shorten(string text) => text.Length <= 100 ? text : text[..100] + "…";
+    private static string Shorten(string text) => OneLine.Cut(text, 101);
 }

@@ -81,5 +81,5 @@ internal static class RequestGuard
         return port.Length > 0 && port.All(char.IsAsciiDigit) ? host[..colon] : null;
     }
 
-    private static string Shorten(string text) => text.Length <= 100 ? text : text[..100] + "…";
+    private static string Shorten(string text) => OneLine.Cut(text, 101);
 }

@@ -1,5 +1,3 @@
-using SshKeep.Status;
-
 namespace SshKeep.Tests.Status;
 
 public sealed class CellTextTests
@@ -12,7 +10,7 @@ public sealed class CellTextTests
     [InlineData("ab\U0001F600cd", 4, "ab…")]   // never half of a surrogate pair
     public void Long_text_is_cut_with_an_ellipsis(string text, int width, string fitted)
     {
-        Assert.Equal(fitted, CellText.Fit(text, width));
+        Assert.Equal(fitted, OneLine.Cut(text, width));
         Assert.True(fitted.Length <= width);
     }
 }

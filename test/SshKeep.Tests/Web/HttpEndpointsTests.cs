@@ -251,7 +251,7 @@ public sealed class HttpEndpointsTests
         for (var i = 0; i < 100; i++) Assert.Equal(403, (await SendAsync("POST", "/api/tunnels/web/restart")).Status);
         Assert.Equal(5, _log.Entries.Count(e => e.EventId == 1503));
 
-        _time.Advance(RefusalLogLimiter.DefaultInterval);
+        _time.Advance(HttpRefusalLog.Limit.ReportEvery);
 
         var summary = Assert.Single(_log.Entries, e => e.EventId == 1506);
         Assert.StartsWith("95 more refused requests in the last 10 s", summary.Message, StringComparison.Ordinal);

@@ -1,0 +1,86 @@
+namespace SshKeep.Logging;
+
+/// <summary>
+/// Keeps a flood of one kind of line from filling the disk or eating the CPU (docs/security.md):
+/// a burst of lines is logged, then a rate (a token bucket) or nothing until the window closes
+/// (a fixed window), and the lines left out are counted and reported as one line at most every
+/// <see cref="LogLimit.ReportEvery"/>. Only the log is limited: the caller still handles every
+/// line. Used for ssh's stderr (Supervision/StderrLogLimiter, a bucket) and the HTTP listener's
+/// refusals (Web/HttpRefusalLog, a window). Pure and not thread-safe: time comes from the
+/// injected clock, and the callers serialise.
+/// </summary>
+internal class LogLimiter(TimeProvider time, LogLimit limit)
+{
+    private double _tokens = limit.Burst;
+    private long _refilledAt = time.GetTimestamp();
+    private int _dropped;
+
+    // A bucket: when the first line not reported yet was left out. A window: when it opened
+    // (null before the first line).
+    private long? _since;
+
+    public LogLimit Limit => limit;
+
+    /// <summary>Lines are left out and waiting for a report.</summary>
+    public bool HasDropped => _dropped > 0;
+
+    /// <summary>How long until a report is due (may be negative: overdue); null when there is no
+    /// window or first drop to count from.</summary>
+    public TimeSpan? ReportDueIn => _since is { } since ? limit.ReportEvery - time.GetElapsedTime(since) : null;
+
+    /// <summary>Decides about one line, now.</summary>
+    public LogLimitDecision Admit()
+    {
+        var now = time.GetTimestamp();
+        var report = default(LogLimitDecision);
+        if (limit.Windowed)
+        {
+            if (_since is null || Due(now)) report = Close(now);
+        }
+        else
+        {
+            _tokens = Math.Min(limit.Burst, _tokens + (time.GetElapsedTime(_refilledAt, now).TotalSeconds * limit.PerSecond));
+            _refilledAt = now;
+        }
+
+        if (_tokens < 1)
+        {
+            if (_dropped++ == 0 && !limit.Windowed) _since = now;
+            return report;
+        }
+
+        _tokens -= 1;
+        if (!limit.Windowed && Due(now)) report = Report(now);
+        return report with { Log = true };
+    }
+
+    /// <summary>The lines left out that are to be reported now: those of a window that has closed
+    /// (a timer at <see cref="ReportDueIn"/>, which also starts the next window), or, when
+    /// <paramref name="ended"/> (the stream of lines ended), all of them.</summary>
+    public LogLimitDecision Flush(bool ended)
+    {
+        var now = time.GetTimestamp();
+        if (ended) return Report(now);
+        if (!Due(now)) return default;
+        return limit.Windowed ? Close(now) : Report(now);
+    }
+
+    private bool Due(long now) => _since is { } since && time.GetElapsedTime(since, now) >= limit.ReportEvery;
+
+    /// <summary>A window closes: its count, and the next window opens with the whole burst.</summary>
+    private LogLimitDecision Close(long now)
+    {
+        var report = Report(now);
+        _tokens = limit.Burst;
+        _since = now;
+        return report;
+    }
+
+    private LogLimitDecision Report(long now)
+    {
+        if (_dropped == 0) return default;
+        var report = new LogLimitDecision(false, _dropped, time.GetElapsedTime(_since!.Value, now));
+        _dropped = 0;
+        return report;
+    }
+}
