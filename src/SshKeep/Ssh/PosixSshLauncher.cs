@@ -24,7 +24,7 @@ internal sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProv
         {
             // posix_spawnp searches the PATH of the process that calls it (ours), so this does too;
             // a missing ssh_path stays an error of the start, not an exit 127 of setpriv.
-            resolved = ProgramSearch.Find(startInfo.Program, Environment.GetEnvironmentVariable("PATH"), out int searchError);
+            resolved = Native.ProgramSearch.Find(startInfo.Program, Environment.GetEnvironmentVariable("PATH"), out int searchError);
             if (resolved is null) throw new SshStartException(startInfo.Program, LibC.StrError(searchError), searchError);
         }
         var plan = SpawnPlan.For(startInfo.Program, startInfo.Arguments, setprivPath, resolved);

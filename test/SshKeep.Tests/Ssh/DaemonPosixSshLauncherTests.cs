@@ -27,7 +27,7 @@ public sealed class DaemonPosixSshLauncherTests : PosixSshLauncherTests
         // cmdline may read empty in between).
         await Eventually.WaitUntilAsync(() => ReadComm(process.Pid) == "sleep", "setpriv has exec'd the program");
         var argv = ReadCmdline(process.Pid);
-        Assert.Equal([ProgramSearch.Find("sleep", Environment.GetEnvironmentVariable("PATH"), out _)!, "100"], argv);
+        Assert.Equal([SshKeep.Native.ProgramSearch.Find("sleep", Environment.GetEnvironmentVariable("PATH"), out _)!, "100"], argv);
         Assert.Equal(Environment.ProcessId.ToString(CultureInfo.InvariantCulture), ProcFs.StatusField(process.Pid, "PPid"));
     }
 
