@@ -116,7 +116,7 @@ internal sealed class DaemonHost : IControlHandler
                 // ssh dies with the daemon where the kernel allows (docs/daemon.md, "Parent-death signal").
                 var setpriv = ParentDeathSignal.Setpriv(out var setprivProblem);
                 if (setprivProblem is not null) _log.ParentDeathSignalUnavailable(setprivProblem);
-                var launcher = new PosixSshLauncher(reaper, _time, setpriv);
+                var launcher = new PosixSshLauncher(reaper, _time, setpriv, _options.Environment.GetValueOrDefault("PATH"));
                 // Hooks run on their own queues; disposed before the reaper that reaps them.
                 await using var hookRunner = new HookRunner(reaper, _log, _time);
                 _hooks = new HookDispatcher(hookRunner.Enqueue);

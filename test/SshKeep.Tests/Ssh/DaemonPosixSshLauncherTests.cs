@@ -15,7 +15,7 @@ public sealed class DaemonPosixSshLauncherTests : PosixSshLauncherTests
         ParentDeathSignal.Setpriv(out var problem) ?? throw new InvalidOperationException($"these tests need setpriv --pdeathsig: {problem}");
 
     private protected override PosixSshLauncher NewLauncher(ChildReaper reaper, TimeProvider time) =>
-        new(reaper, time, Setpriv);
+        new(reaper, time, Setpriv, Environment.GetEnvironmentVariable("PATH"));
 
     [Fact]
     public async Task Setpriv_execs_the_program_in_the_same_process_a_child_of_ours()
