@@ -89,7 +89,8 @@ internal static class DaemonCommandLine
         check.SetAction(r =>
         {
             var path = ConfigPathOf(r.GetValue(config));
-            var result = ConfigLoader.Load(path);
+            var environment = ProcessEnvironment.Read();
+            var result = ConfigLoader.Load(path, environment.GetValueOrDefault("HOME"), environment.GetValueOrDefault("PATH"));
             var output = result is ConfigLoadResult.Valid ? Console.Out : Console.Error;
             output.Write(ConfigCheck.Render(result, MachineAddresses()));
             // A warning, not an error: the file is valid; `up` refuses it (docs/config.md).
@@ -99,7 +100,7 @@ internal static class DaemonCommandLine
         });
 
         var doctor = new Command("doctor", "check ssh, keys, known_hosts, keepalive settings and each server (the machine alone when there is no tunnels file); exit 0 all good, 1 something needs attention, 78 invalid config") { config };
-        doctor.SetAction((r, ct) => DoctorCommand.RunAsync(ConfigPathOf(r.GetValue(config)), new LocalDoctorSystem(TimeProvider.System), Console.Out, Console.Error, ct,
+        doctor.SetAction((r, ct) => DoctorCommand.RunAsync(ConfigPathOf(r.GetValue(config)), new LocalDoctorSystem(TimeProvider.System, ProcessEnvironment.Read()), Console.Out, Console.Error, ct,
             ConfigOrigin(r.GetValue(config))));
 
         var installService = new Command("install-service", "print (or write) a systemd unit that runs `sshkeep up`") { user, write, config, account };

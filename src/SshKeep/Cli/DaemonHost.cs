@@ -69,7 +69,7 @@ internal sealed class DaemonHost : IControlHandler
         }
         if (unsafeFile is not null) await _stderr.WriteLineAsync($"sshkeep: warning: {unsafeFile}; running it anyway ({ConfigFilePermissions.AllowFlag})");
 
-        var loaded = ConfigLoader.Load(_configPath);
+        var loaded = LoadConfig();
         if (loaded is ConfigLoadResult.Invalid invalid)
         {
             await _stderr.WriteAsync(ConfigCheck.Render(invalid));
@@ -84,7 +84,7 @@ internal sealed class DaemonHost : IControlHandler
         if (!runDirectory.TryCreate(out var runError)) return Fail(runError);
         var paths = runDirectory.For(_configPath);
         _paths = paths;
-        _reachability = new ServerReachability(_time, SshEnvironment.ForDaemonFromThisProcess());
+        _reachability = new ServerReachability(_time, SshEnvironment.OverridesForDaemon(_options.Environment));
         _probe = new ForwardProbe(_time);
         // One timer for every tunnel's probe rounds; disposed after the supervisors.
         using var probeClock = new ProbeClock(_time);
@@ -116,7 +116,7 @@ internal sealed class DaemonHost : IControlHandler
                 // ssh dies with the daemon where the kernel allows (docs/daemon.md, "Parent-death signal").
                 var setpriv = ParentDeathSignal.Setpriv(out var setprivProblem);
                 if (setprivProblem is not null) _log.ParentDeathSignalUnavailable(setprivProblem);
-                var launcher = new PosixSshLauncher(reaper, _time, setpriv);
+                var launcher = new PosixSshLauncher(reaper, _time, setpriv, _options.Environment.GetValueOrDefault("PATH"));
                 // Hooks run on their own queues; disposed before the reaper that reaps them.
                 await using var hookRunner = new HookRunner(reaper, _log, _time);
                 _hooks = new HookDispatcher(hookRunner.Enqueue);
@@ -243,7 +243,7 @@ internal sealed class DaemonHost : IControlHandler
                 return ControlResponse.Failure(ControlErrors.Failed,
                     $"{unsafeFile}; still running the previous config (start the daemon with {ConfigFilePermissions.AllowFlag} to accept it)");
             }
-            var loaded = ConfigLoader.Load(_configPath);
+            var loaded = LoadConfig();
             if (loaded is ConfigLoadResult.Invalid invalid)
             {
                 foreach (var error in invalid.Errors) _log.ConfigError(error.File, error.Line, error.Key, error.Message);
@@ -297,7 +297,7 @@ internal sealed class DaemonHost : IControlHandler
     /// started after this one was killed can tell it from every other ssh.</summary>
     private SshStartInfo StartInfoFor(TunnelConfig tunnel)
     {
-        var environment = new Dictionary<string, string?>(SshEnvironment.ForDaemonFromThisProcess(), StringComparer.Ordinal)
+        var environment = new Dictionary<string, string?>(SshEnvironment.OverridesForDaemon(_options.Environment), StringComparer.Ordinal)
         {
             [OrphanRule.InstanceVariable] = _paths.LockPath,
             [OrphanRule.TunnelVariable] = tunnel.Name,
@@ -408,4 +408,8 @@ internal sealed class DaemonHost : IControlHandler
     };
 
     public static string Version => typeof(DaemonHost).Assembly.GetName().Version?.ToString(3) ?? "0.1.0";
+
+    // HOME expands ~ and PATH finds the hooks' programs: the daemon's, where they will run.
+    private ConfigLoadResult LoadConfig() =>
+        ConfigLoader.Load(_configPath, _options.Environment.GetValueOrDefault("HOME"), _options.Environment.GetValueOrDefault("PATH"));
 }

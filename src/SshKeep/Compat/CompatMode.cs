@@ -54,7 +54,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
                 return Fail(programName, fatal.LogMessage, fatal.StderrLine, fatal.Log, fatal.Notices, logFile);
 
             case CompatParseResult.Run run:
-                return await SuperviseAsync(run, argv0, args, logFile, detachedCopy, lifetimeStart);
+                return await SuperviseAsync(run, argv0, args, environment.GetValueOrDefault("PATH"), logFile, detachedCopy, lifetimeStart);
 
             default:
                 throw new InvalidOperationException($"unexpected parse result {decision}");
@@ -62,7 +62,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
     }
 
     private async Task<int> SuperviseAsync(CompatParseResult.Run run, string argv0, IReadOnlyList<string> args,
-        Stream? logFile, bool detachedCopy, DateTimeOffset lifetimeStart)
+        string? pathVariable, Stream? logFile, bool detachedCopy, DateTimeOffset lifetimeStart)
     {
         var settings = run.Settings;
         using var logging = Logging(new CompatLogOptions(settings.ProgramName, settings.LogFile, settings.LogLevel, settings.Debug), logFile);
@@ -77,7 +77,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
             // R81: the log file stays relative to the caller's directory, the pid file is
             // relative to / as in autossh (it is opened after the directory change).
             if (settings.LogFile is { } relative) Environment.SetEnvironmentVariable("AUTOSSH_LOGFILE", Path.GetFullPath(relative));
-            if (!Detacher.TrySpawnDetachedCopy(argv0, args, lifetimeStart, out _, out var error))
+            if (!Detacher.TrySpawnDetachedCopy(argv0, args, pathVariable, lifetimeStart, out _, out var error))
             {
                 log.StartupError(error ?? "run as daemon failed");
                 return ExitCodes.Failure;

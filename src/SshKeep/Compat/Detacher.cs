@@ -36,7 +36,7 @@ internal static class Detacher
     /// we were called by, R70) and <paramref name="arguments"/> after it. On failure returns false and
     /// autossh's message, <c>run as daemon failed: &lt;reason&gt;</c>.
     /// </summary>
-    public static bool TrySpawnDetachedCopy(string argv0, IReadOnlyList<string> arguments, DateTimeOffset parentStart,
+    public static bool TrySpawnDetachedCopy(string argv0, IReadOnlyList<string> arguments, string? pathVariable, DateTimeOffset parentStart,
         out int pid, out string? error)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -47,7 +47,7 @@ internal static class Detacher
             return false;
         }
         var (file, leading) = SelfCommand(processPath, EntryAssemblyPath());
-        if (leading.Count == 0) file = CalledPath(argv0, processPath, ExecutableSearch.Find, InstanceKey.Canonicalize) ?? file;
+        if (leading.Count == 0) file = CalledPath(argv0, processPath, name => ProgramSearch.FindTool(name, pathVariable), InstanceKey.Canonicalize) ?? file;
         return TrySpawnDetached(file, [argv0, .. leading, .. arguments], parentStart.ToUnixTimeSeconds(), out pid, out error);
     }
 

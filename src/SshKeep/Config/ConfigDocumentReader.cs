@@ -1,7 +1,7 @@
 namespace SshKeep.Config;
 
 /// <summary>The whole file: top-level keys, <c>defaults</c>, each tunnel, then the rules between tunnels.</summary>
-internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
+internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home, string? pathVariable)
 {
     private const string TopAccepted = "a map with `tunnels:` (and optionally `defaults:`, `ready_when:`, `version:`)";
 
@@ -23,7 +23,7 @@ internal sealed class ConfigDocumentReader(ConfigErrorSink errors, string? home)
             return null;
         }
 
-        var sections = new ConfigSectionReader(errors, home);
+        var sections = new ConfigSectionReader(errors, home, pathVariable);
         var file = sections.ReadTop(top);
         var defaults = file.Own("defaults")?.Value is ConfigMappingEntry defaultsEntry &&
                        ConfigValueReader.Map(defaultsEntry.Value, defaultsEntry.Path, errors, "a map of tunnel settings", out var defaultsMap)

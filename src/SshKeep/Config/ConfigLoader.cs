@@ -49,13 +49,10 @@ internal static class ConfigLoader
             : "~/.config/" + Tail;
     }
 
-    /// <summary>Reads and parses <paramref name="path"/>, expanding <c>~</c> with this process's HOME.</summary>
-    public static ConfigLoadResult Load(string path) => Load(path, Environment.GetEnvironmentVariable("HOME"));
-
     /// <summary>Reads and parses <paramref name="path"/>. A file that cannot be read (missing, a
     /// directory, no permission, larger than <see cref="MaxFileBytes"/>, not UTF-8) is one error
     /// without a line. <see cref="SshKeepConfig.Path"/> is made absolute; errors name the path as given.</summary>
-    public static ConfigLoadResult Load(string path, string? homeDirectory)
+    public static ConfigLoadResult Load(string path, string? homeDirectory, string? pathVariable = null)
     {
         var (text, readError) = ReadText(path);
         if (text is null)
@@ -63,21 +60,18 @@ internal static class ConfigLoader
             return new ConfigLoadResult.Invalid(path, [new ConfigError(path, 0, 0, "", readError!)]);
         }
 
-        var result = Parse(text, path, homeDirectory);
+        var result = Parse(text, path, homeDirectory, pathVariable);
         return result is ConfigLoadResult.Valid valid
             ? new ConfigLoadResult.Valid(valid.Config with { Path = Path.GetFullPath(path) })
             : result;
     }
 
-    /// <summary>Parses <paramref name="yamlText"/>, expanding <c>~</c> with this process's HOME.</summary>
-    public static ConfigLoadResult Parse(string yamlText, string displayPath) =>
-        Parse(yamlText, displayPath, Environment.GetEnvironmentVariable("HOME"));
-
     /// <summary>Parses <paramref name="yamlText"/> as the file <paramref name="displayPath"/> (used in
     /// errors and as <see cref="SshKeepConfig.Path"/>). <paramref name="homeDirectory"/> expands
     /// <c>~</c>; when it is null a path with <c>~</c> is an error. Pure except for hooks: a hook's
-    /// program is looked up in this process's PATH and file system, where the daemon will run it.</summary>
-    public static ConfigLoadResult Parse(string yamlText, string displayPath, string? homeDirectory)
+    /// program is looked up in the file system and <paramref name="pathVariable"/>, the daemon's PATH
+    /// where it will run (null: PATH unset, glibc's default).</summary>
+    public static ConfigLoadResult Parse(string yamlText, string displayPath, string? homeDirectory, string? pathVariable = null)
     {
         var errors = new ConfigErrorSink(displayPath);
         var size = Encoding.UTF8.GetByteCount(yamlText);
@@ -88,7 +82,7 @@ internal static class ConfigLoader
 
         // A byte order mark is not YAML content to YamlDotNet; editors on some systems write one.
         var root = ConfigTreeReader.Read(yamlText.StartsWith('\uFEFF') ? yamlText[1..] : yamlText, errors);
-        var config = new ConfigDocumentReader(errors, homeDirectory).Read(root, displayPath);
+        var config = new ConfigDocumentReader(errors, homeDirectory, pathVariable).Read(root, displayPath);
         return config is not null && !errors.HasErrors
             ? new ConfigLoadResult.Valid(config)
             : new ConfigLoadResult.Invalid(displayPath, errors.ToList(), errors.More);

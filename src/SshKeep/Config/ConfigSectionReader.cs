@@ -1,3 +1,5 @@
+using SshKeep.Native;
+
 namespace SshKeep.Config;
 
 /// <summary>
@@ -5,15 +7,15 @@ namespace SshKeep.Config;
 /// each key by its entry's reader, a map of keys the same way below it, reporting every unknown
 /// key, bad value and key that <c>defaults</c> cannot take.
 /// </summary>
-internal sealed class ConfigSectionReader(ConfigErrorSink errors, string? home)
+internal sealed class ConfigSectionReader(ConfigErrorSink errors, string? home, string? pathVariable)
 {
     public ConfigErrorSink Errors => errors;
 
     /// <summary>Expands <c>~</c>; null makes a path with <c>~</c> an error.</summary>
     public string? Home => home;
 
-    // Hook programs are looked up in this process's PATH: the daemon's, which is where they run.
-    public HooksReader Hooks { get; } = new(errors, home, Environment.GetEnvironmentVariable("PATH"), ProgramSearch.IsExecutableFile);
+    // Hook programs are looked up in the daemon's PATH, which is where they run.
+    public HooksReader Hooks { get; } = new(errors, home, pathVariable, ProgramSearch.IsExecutableFile);
 
     /// <summary>Whether the map being read is <c>defaults</c>, where a null removes nothing.</summary>
     public bool IsDefaults { get; private set; }

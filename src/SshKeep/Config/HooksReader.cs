@@ -1,3 +1,5 @@
+using SshKeep.Native;
+
 namespace SshKeep.Config;
 
 /// <summary>

@@ -22,7 +22,7 @@ internal sealed record DemoKeeper(string Program, IReadOnlyList<string> LeadingA
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            var program = ExecutableSearch.Find(configured) ?? configured;
+            var program = DemoTools.Find(configured) ?? configured;
             return new DemoKeeper(program, [], Path.GetFileName(program));
         }
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which program this is");

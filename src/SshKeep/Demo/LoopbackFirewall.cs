@@ -51,7 +51,7 @@ internal sealed partial class LoopbackFirewall : IAsyncDisposable, IDisposable
     public static string? WhyUnavailable()
     {
         if (!Environment.IsPrivilegedProcess) return "black-holing a port with iptables needs root; run as root (sudo)";
-        if (ExecutableSearch.Find("iptables") is null) return "iptables not found; install it (apt-get install iptables)";
+        if (DemoTools.Find("iptables") is null) return "iptables not found; install it (apt-get install iptables)";
         return null;
     }
 
@@ -68,7 +68,7 @@ internal sealed partial class LoopbackFirewall : IAsyncDisposable, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(port, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         if (WhyUnavailable() is { } why) throw new LoopbackFirewallException(why);
-        var iptables = ExecutableSearch.Find("iptables")!;
+        var iptables = DemoTools.Find("iptables")!;
         var tag = TagFor(ownerPid, port);
         var portText = port.ToString(CultureInfo.InvariantCulture);
         var firewall = new LoopbackFirewall(iptables, port, tag, []);
@@ -124,7 +124,7 @@ internal sealed partial class LoopbackFirewall : IAsyncDisposable, IDisposable
     private static int Remove(Func<(int Pid, string Tag), bool> which)
     {
         if (WhyUnavailable() is not null) return 0;
-        var iptables = ExecutableSearch.Find("iptables")!;
+        var iptables = DemoTools.Find("iptables")!;
         var removed = 0;
         foreach (var rule in TaggedRules().Where(r => which((r.Pid, r.Tag))))
         {
@@ -138,7 +138,7 @@ internal sealed partial class LoopbackFirewall : IAsyncDisposable, IDisposable
 
     private static IEnumerable<(string Line, string Tag, int Pid)> TaggedRules()
     {
-        if (ExecutableSearch.Find("iptables") is not { } iptables || !Environment.IsPrivilegedProcess) yield break;
+        if (DemoTools.Find("iptables") is not { } iptables || !Environment.IsPrivilegedProcess) yield break;
         var listing = Iptables(iptables, ["-S", Chain]);
         if (!listing.Succeeded) throw new LoopbackFirewallException($"iptables could not list {Chain}: {FirstLine(listing)}");
         foreach (var line in listing.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

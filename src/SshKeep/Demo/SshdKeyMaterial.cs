@@ -12,7 +12,7 @@ internal sealed record SshdKeyMaterial(string HostKeyPath, string HostPublicKey,
     public static async Task<SshdKeyMaterial> CreateAsync(
         string directory, TimeSpan deadline, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var keygen = ExecutableSearch.Find("ssh-keygen")
+        var keygen = DemoTools.Find("ssh-keygen")
                      ?? throw new InvalidOperationException("ssh-keygen not found (apt-get install openssh-client)");
         var hostKey = Path.Combine(directory, "ssh_host_ed25519_key");
         var clientKey = Path.Combine(directory, "client_ed25519_key");

@@ -8,7 +8,8 @@ namespace SshKeep.Ssh;
 /// <param name="setprivPath">Start ssh through <c>setpriv --pdeathsig TERM --</c>, so the kernel ends it
 /// when the daemon dies (docs/daemon.md, "Parent-death signal"), and on the one <see cref="SpawnerThread"/>,
 /// the thread that signal is tied to; null starts ssh directly on the calling thread, as autossh does.</param>
-internal sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvider, string? setprivPath = null)
+/// <param name="pathVariable">The daemon's PATH, where ssh is looked up before it is started through setpriv.</param>
+internal sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvider, string? setprivPath = null, string? pathVariable = null)
     : ISshLauncher
 {
     public ISshProcess Start(SshStartInfo startInfo)
@@ -24,7 +25,7 @@ internal sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProv
         {
             // posix_spawnp searches the PATH of the process that calls it (ours), so this does too;
             // a missing ssh_path stays an error of the start, not an exit 127 of setpriv.
-            resolved = ProgramSearch.Find(startInfo.Program, Environment.GetEnvironmentVariable("PATH"), out int searchError);
+            resolved = ProgramSearch.Find(startInfo.Program, pathVariable, out int searchError);
             if (resolved is null) throw new SshStartException(startInfo.Program, LibC.StrError(searchError), searchError);
         }
         var plan = SpawnPlan.For(startInfo.Program, startInfo.Arguments, setprivPath, resolved);

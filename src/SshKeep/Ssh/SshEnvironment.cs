@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace SshKeep.Ssh;
 
 /// <summary>
@@ -61,15 +59,8 @@ internal static class SshEnvironment
         return kept;
     }
 
-    /// <summary><see cref="ForDaemon"/> of this process's environment, in the shape of
-    /// <see cref="SshStartInfo.EnvironmentOverrides"/> (use with <see cref="SshStartInfo.ClearEnvironment"/>).</summary>
-    public static IReadOnlyDictionary<string, string?> ForDaemonFromThisProcess()
-    {
-        var inherited = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            if (entry.Key is string name && entry.Value is string value) inherited[name] = value;
-        }
-        return ForDaemon(inherited).ToDictionary(kv => kv.Key, kv => (string?)kv.Value, StringComparer.Ordinal);
-    }
+    /// <summary><see cref="ForDaemon"/> in the shape of <see cref="SshStartInfo.EnvironmentOverrides"/>
+    /// (use with <see cref="SshStartInfo.ClearEnvironment"/>).</summary>
+    public static IReadOnlyDictionary<string, string?> OverridesForDaemon(IReadOnlyDictionary<string, string> inherited) =>
+        ForDaemon(inherited).ToDictionary(kv => kv.Key, kv => (string?)kv.Value, StringComparer.Ordinal);
 }

@@ -15,7 +15,7 @@ public sealed class DaemonPosixSshLauncherTests : PosixSshLauncherTests
         ParentDeathSignal.Setpriv(out var problem) ?? throw new InvalidOperationException($"these tests need setpriv --pdeathsig: {problem}");
 
     private protected override PosixSshLauncher NewLauncher(ChildReaper reaper, TimeProvider time) =>
-        new(reaper, time, Setpriv);
+        new(reaper, time, Setpriv, Environment.GetEnvironmentVariable("PATH"));
 
     [Fact]
     public async Task Setpriv_execs_the_program_in_the_same_process_a_child_of_ours()
@@ -27,7 +27,7 @@ public sealed class DaemonPosixSshLauncherTests : PosixSshLauncherTests
         // cmdline may read empty in between).
         await Eventually.WaitUntilAsync(() => ReadComm(process.Pid) == "sleep", "setpriv has exec'd the program");
         var argv = ReadCmdline(process.Pid);
-        Assert.Equal([ProgramSearch.Find("sleep", Environment.GetEnvironmentVariable("PATH"), out _)!, "100"], argv);
+        Assert.Equal([SshKeep.Native.ProgramSearch.Find("sleep", Environment.GetEnvironmentVariable("PATH"), out _)!, "100"], argv);
         Assert.Equal(Environment.ProcessId.ToString(CultureInfo.InvariantCulture), ProcFs.StatusField(process.Pid, "PPid"));
     }
 

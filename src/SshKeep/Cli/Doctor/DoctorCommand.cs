@@ -23,7 +23,7 @@ internal static class DoctorCommand
             return machineOnly.ExitCode;
         }
 
-        var loaded = ConfigLoader.Load(configPath);
+        var loaded = ConfigLoader.Load(configPath, system.HomeDirectory, system.PathVariable);
         if (loaded is ConfigLoadResult.Invalid invalid)
         {
             await stderr.WriteAsync(ConfigCheck.Render(invalid));

@@ -13,6 +13,9 @@ internal interface IDoctorSystem
     /// <summary>$HOME, to expand the <c>~</c> that <c>ssh -G</c> leaves in identity file paths.</summary>
     string? HomeDirectory { get; }
 
+    /// <summary>$PATH, where the config's hook programs are looked up.</summary>
+    string? PathVariable { get; }
+
     /// <summary><c>SSHPATH -V</c> (OpenSSH prints its version on stderr).</summary>
     Task<CommandOutput> SshVersionAsync(string sshPath, CancellationToken cancellationToken);
 

@@ -10,14 +10,16 @@ namespace SshKeep.Cli.Doctor;
 /// The real machine for <c>sshkeep doctor</c>: helper programs run with a deadline and without a
 /// shell (<see cref="ProcessRunner"/>), /proc, statx(2), and a TCP connect.
 /// </summary>
-internal sealed class LocalDoctorSystem(TimeProvider time) : IDoctorSystem
+internal sealed class LocalDoctorSystem(TimeProvider time, IReadOnlyDictionary<string, string> environment) : IDoctorSystem
 {
     /// <summary>ssh -V, ssh -G and ssh-keygen -F answer at once; a hung one is killed after this.</summary>
     public static readonly TimeSpan HelperDeadline = TimeSpan.FromSeconds(10);
 
     public uint UserId => LibC.geteuid();
 
-    public string? HomeDirectory => Environment.GetEnvironmentVariable("HOME");
+    public string? HomeDirectory => environment.GetValueOrDefault("HOME");
+
+    public string? PathVariable => environment.GetValueOrDefault("PATH");
 
     public Task<CommandOutput> SshVersionAsync(string sshPath, CancellationToken cancellationToken) =>
         RunAsync(sshPath, ["-V"], cancellationToken);

@@ -15,6 +15,8 @@ internal sealed class FakeDoctorSystem : IDoctorSystem
 
     public string? HomeDirectory { get; init; } = "/home/u";
 
+    public string? PathVariable { get; init; } = "/usr/bin:/bin";
+
     /// <summary>ssh -V per ssh path; a path not listed prints <see cref="OpenSsh"/>.</summary>
     public Dictionary<string, CommandOutput> Versions { get; } = [];
 

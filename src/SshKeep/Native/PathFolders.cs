@@ -1,0 +1,14 @@
+namespace SshKeep.Native;
+
+/// <summary>Which of PATH's folders a <see cref="ProgramSearch"/> visits.</summary>
+internal enum PathFolders
+{
+    /// <summary>All, as execvp: an empty entry is the working directory, a relative one is relative to it.</summary>
+    AsExec,
+
+    /// <summary>All but empty entries.</summary>
+    SkipEmpty,
+
+    /// <summary>Only absolute folders (the daemon's working directory is not the user's).</summary>
+    AbsoluteOnly,
+}

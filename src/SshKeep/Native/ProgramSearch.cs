@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+
+namespace SshKeep.Native;
+
+/// <summary>
+/// The one PATH search. Its callers differ only in which folders they visit
+/// (<see cref="PathFolders"/>) and what makes a file the one they want: exec's test with its errno
+/// (<see cref="Find"/>), the config loader's check of a hook (<see cref="InPath"/>), and a
+/// root shell's look for a tool (<see cref="FindTool"/>).
+/// </summary>
+internal static class ProgramSearch
+{
+    /// <summary>glibc's search path when PATH is unset (confstr _CS_PATH).</summary>
+    public const string DefaultPath = "/bin:/usr/bin";
+
+    /// <summary>The folders a root shell has that a user's PATH often lacks.</summary>
+    private static readonly string[] SystemFolders = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+
+    /// <summary>The files named <paramref name="name"/> (no slash) in <paramref name="pathVariable"/>'s
+    /// folders, in order; a null PATH is <see cref="DefaultPath"/>.</summary>
+    public static IEnumerable<string> Candidates(string name, string? pathVariable, PathFolders folders)
+    {
+        foreach (var folder in (pathVariable ?? DefaultPath).Split(':'))
+        {
+            if (folder.Length == 0)
+            {
+                if (folders == PathFolders.AsExec) yield return name; // execvp: the working directory
+            }
+            else if (folder.StartsWith('/') || folders != PathFolders.AbsoluteOnly)
+            {
+                yield return Path.Join(folder, name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The file posix_spawnp/execvp would run (glibc): a name with a slash is used as is, another is
+    /// looked up in each PATH entry (an empty entry is the current directory), the first executable
+    /// regular file wins; else null with the errno an exec would have failed with, EACCES when only
+    /// unexecutable candidates were seen, else ENOENT. Used when ssh is started through an exec step
+    /// (docs/daemon.md, "Parent-death signal"): a missing ssh_path must stay an error of the start
+    /// itself, not an exit 127 of the step.
+    /// </summary>
+    public static string? Find(string program, string? pathVariable, out int error)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        error = LibC.ENOENT;
+        if (program.Length == 0) return null;
+        if (program.Contains('/')) return CanExec(program, ref error) ? program : null;
+
+        bool sawUnexecutable = false;
+        foreach (var candidate in Candidates(program, pathVariable, PathFolders.AsExec))
+        {
+            int candidateError = LibC.ENOENT;
+            if (CanExec(candidate, ref candidateError)) { error = 0; return candidate; }
+            sawUnexecutable |= candidateError == LibC.EACCES;
+        }
+        error = sawUnexecutable ? LibC.EACCES : LibC.ENOENT;
+        return null;
+    }
+
+    /// <summary>True when <paramref name="name"/> (no slash) is an executable file in one of
+    /// <paramref name="pathVariable"/>'s absolute folders. A hook's program is checked this way when
+    /// the file is loaded, so that a typo is a config error rather than a failure at 3 a.m.; relative
+    /// folders are skipped because the daemon's working directory is not the user's.</summary>
+    public static bool InPath(string name, string? pathVariable, Func<string, bool> isExecutable) =>
+        Candidates(name, pathVariable, PathFolders.AbsoluteOnly).Any(isExecutable);
+
+    /// <summary>The absolute path of an executable file named <paramref name="name"/> the way a root
+    /// shell would find it: PATH (unset is empty, empty entries skipped), then <see cref="SystemFolders"/>;
+    /// or null.</summary>
+    public static string? FindTool(string name, string? pathVariable)
+    {
+        if (name.Contains('/')) return IsExecutableFile(name) ? Path.GetFullPath(name) : null;
+        return Candidates(name, pathVariable ?? "", PathFolders.SkipEmpty)
+            .Concat(SystemFolders.Select(folder => Path.Join(folder, name)))
+            .FirstOrDefault(IsExecutableFile);
+    }
+
+    /// <summary>A regular file (after symlinks) with an execute bit set.</summary>
+    public static bool IsExecutableFile(string path)
+    {
+        try
+        {
+            return File.Exists(path) &&
+                   (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool CanExec(string path, ref int error)
+    {
+        if (Directory.Exists(path)) { error = LibC.EACCES; return false; } // exec of a directory: EACCES
+        if (!File.Exists(path)) { error = LibC.ENOENT; return false; }
+        if (LibC.access(path, LibC.X_OK) != 0) { error = Marshal.GetLastPInvokeError(); return false; }
+        error = 0;
+        return true;
+    }
+}
