@@ -12,11 +12,11 @@ internal static class Preflight
         if (options.Scenarios.Any(s => s.NeedsRoot) && LoopbackFirewall.WhyUnavailable() is { } firewall)
             problems.Add($"{firewall} (black-hole scenarios: {string.Join(", ", options.Scenarios.Where(s => s.NeedsRoot).Select(s => s.Id))}; leave them out with --scenarios to run without)");
         if (!File.Exists("/usr/sbin/sshd")) problems.Add("/usr/sbin/sshd not found; install openssh-server (apt-get install openssh-server)");
-        if (ExecutableSearch.Find("ssh") is null || ExecutableSearch.Find("ssh-keygen") is null)
+        if (DemoTools.Find("ssh") is null || DemoTools.Find("ssh-keygen") is null)
             problems.Add("ssh or ssh-keygen not found; install openssh-client (apt-get install openssh-client)");
-        if (options.Keepers.Contains(KeeperKind.Autossh) && ExecutableSearch.Find(options.AutosshPath) is null)
+        if (options.Keepers.Contains(KeeperKind.Autossh) && DemoTools.Find(options.AutosshPath) is null)
             problems.Add($"autossh not found at {options.AutosshPath}; install Debian's autossh 1.4g (apt-get install autossh), give its path with --autossh, or leave it out with --keepers compat,daemon");
-        if (options.Keepers.Any(k => k != KeeperKind.Autossh) && ExecutableSearch.Find(options.SshkeepPath) is null)
+        if (options.Keepers.Any(k => k != KeeperKind.Autossh) && DemoTools.Find(options.SshkeepPath) is null)
             problems.Add($"sshkeep not found at {options.SshkeepPath}; build it (bench/faults does) or give its path with --sshkeep");
         return problems;
     }

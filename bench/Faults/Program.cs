@@ -31,7 +31,7 @@ if (problems.Count > 0)
 
 var time = TimeProvider.System;
 using var guard = new InterruptGuard();
-var sshPath = ExecutableSearch.Find("ssh")!;
+var sshPath = DemoTools.Find("ssh")!;
 sshPath = new FileInfo(sshPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? sshPath;
 
 try

@@ -11,9 +11,9 @@ internal static class Preflight
         var problems = new List<string>();
         if (LoopbackFirewall.WhyUnavailable() is { } firewall) problems.Add($"{firewall} (the soak black-holes the sshd port)");
         if (!File.Exists("/usr/sbin/sshd")) problems.Add("/usr/sbin/sshd not found; install openssh-server (apt-get install openssh-server)");
-        if (ExecutableSearch.Find("ssh") is null || ExecutableSearch.Find("ssh-keygen") is null)
+        if (DemoTools.Find("ssh") is null || DemoTools.Find("ssh-keygen") is null)
             problems.Add("ssh or ssh-keygen not found; install openssh-client (apt-get install openssh-client)");
-        if (ExecutableSearch.Find(options.SshkeepPath) is null)
+        if (DemoTools.Find(options.SshkeepPath) is null)
             problems.Add($"sshkeep not found at {options.SshkeepPath}; build it (bench/soak does) or give its path with --sshkeep");
         return problems;
     }

@@ -1,3 +1,4 @@
+using SshKeep.Demo;
 using SshKeep.Ssh;
 
 namespace SshKeep.Tests.Daemon;
@@ -10,8 +11,8 @@ public sealed class AsNobodyFactAttribute : FactAttribute
     {
         var missing = new List<string>();
         if (!Environment.IsPrivilegedProcess) missing.Add("root (to become another user)");
-        if (ExecutableSearch.Find("setpriv") is null) missing.Add("setpriv (util-linux)");
-        if (ExecutableSearch.Find("perl") is null) missing.Add("perl (perl-base)");
+        if (DemoTools.Find("setpriv") is null) missing.Add("setpriv (util-linux)");
+        if (DemoTools.Find("perl") is null) missing.Add("perl (perl-base)");
         if (missing.Count > 0) Skip = $"needs {string.Join(", ", missing)} to run a client as nobody; run ./test.sh as root";
     }
 }

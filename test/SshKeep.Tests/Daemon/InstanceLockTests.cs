@@ -1,3 +1,4 @@
+using SshKeep.Demo;
 using SshKeep.Daemon;
 using SshKeep.Ssh;
 using SshKeep.Tests.Fakes;
@@ -100,7 +101,7 @@ public sealed class InstanceLockTests
     [Fact]
     public async Task Another_process_sees_the_lock_as_taken_and_free_once_released()
     {
-        if (ExecutableSearch.Find("flock") is null) Assert.Fail("flock(1) from util-linux is missing");
+        if (DemoTools.Find("flock") is null) Assert.Fail("flock(1) from util-linux is missing");
         using var temp = new TempDirectory();
         string path = temp.File("lock-e");
 

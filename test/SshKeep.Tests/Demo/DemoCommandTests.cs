@@ -16,7 +16,7 @@ public sealed partial class DemoCommandTests
     /// <summary>The same demo with the real autossh as the keeper: the yardstick sshkeep is held to.</summary>
     [RequiresFact(Needs.Autossh | Needs.Sshd)]
     public Task The_demo_shows_autossh_recovering_from_both_faults_and_leaves_nothing_behind() =>
-        DemoRecoversAsync(DemoKeeper.Resolve(ExecutableSearch.Find("autossh")));
+        DemoRecoversAsync(DemoKeeper.Resolve(DemoTools.Find("autossh")));
 
     private static async Task DemoRecoversAsync(DemoKeeper keeper)
     {

@@ -1,3 +1,4 @@
+using SshKeep.Demo;
 using SshKeep.Ssh;
 using SshKeep.Tests.Fakes;
 using SshKeep.Tests.Integration.Infrastructure;
@@ -14,7 +15,7 @@ public sealed class Arm64UnderQemuTests(ExtractedPackages packages) : IClassFixt
 {
     private string Program => packages["arm64"].File("/usr/bin/sshkeep");
 
-    private static string Qemu => ExecutableSearch.Find("qemu-aarch64-static")
+    private static string Qemu => DemoTools.Find("qemu-aarch64-static")
         ?? throw new InvalidOperationException("qemu-aarch64-static is not installed (test.sh installs it as root: apt-get install qemu-user-static)");
 
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);

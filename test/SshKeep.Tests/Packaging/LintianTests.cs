@@ -1,3 +1,4 @@
+using SshKeep.Demo;
 using SshKeep.Ssh;
 using SshKeep.Tests.Integration.Infrastructure;
 using Xunit.Abstractions;
@@ -14,7 +15,7 @@ public sealed class LintianTests(ITestOutputHelper output)
     [BuiltPackageFact]
     public async Task Lintian_reports_nothing_on_either_package_even_with_info_and_pedantic_tags_shown()
     {
-        string lintian = ExecutableSearch.Find("lintian") ?? throw new InvalidOperationException("lintian is not installed (test.sh installs it as root: apt-get install lintian)");
+        string lintian = DemoTools.Find("lintian") ?? throw new InvalidOperationException("lintian is not installed (test.sh installs it as root: apt-get install lintian)");
 
         var result = await Run.ProgramAsync(lintian,
             ["--display-info", "--pedantic", "--fail-on", "error,warning,info,pedantic", .. BuiltPackages.Architectures.Select(BuiltPackages.PathFor)],

@@ -1,3 +1,4 @@
+using SshKeep.Demo;
 using SshKeep.Ssh;
 
 namespace SshKeep.Tests.Packaging;
@@ -8,7 +9,7 @@ public sealed class ManPageToolsTheoryAttribute : TheoryAttribute
 {
     public ManPageToolsTheoryAttribute()
     {
-        var missing = new[] { ("man", "man-db"), ("groff", "groff-base") }.Where(t => ExecutableSearch.Find(t.Item1) is null).ToList();
+        var missing = new[] { ("man", "man-db"), ("groff", "groff-base") }.Where(t => DemoTools.Find(t.Item1) is null).ToList();
         if (missing.Count > 0)
             Skip = $"needs {string.Join(", ", missing.Select(t => $"{t.Item1} ({t.Item2})"))}; run ./test.sh as root to install";
     }

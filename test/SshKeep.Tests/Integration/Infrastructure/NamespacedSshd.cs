@@ -68,8 +68,8 @@ internal sealed class NamespacedSshd : IAsyncDisposable
         ThrowawaySshdOptions? options = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
         options ??= new ThrowawaySshdOptions();
-        var unshare = ExecutableSearch.Find("unshare") ?? throw new InvalidOperationException("unshare not found (apt-get install util-linux)");
-        var ip = ExecutableSearch.Find("ip") ?? throw new InvalidOperationException("ip not found (apt-get install iproute2)");
+        var unshare = DemoTools.Find("unshare") ?? throw new InvalidOperationException("unshare not found (apt-get install util-linux)");
+        var ip = DemoTools.Find("ip") ?? throw new InvalidOperationException("ip not found (apt-get install iproute2)");
         var directory = System.IO.Directory.CreateTempSubdirectory("sshkeep-netns-").FullName;
         try
         {

@@ -1,3 +1,4 @@
+using SshKeep.Demo;
 using SshKeep.Ssh;
 
 namespace SshKeep.Tests.Integration.Infrastructure;
@@ -16,24 +17,24 @@ public static class Requirements
         if (needs.HasFlag(Needs.Sshd))
         {
             if (!File.Exists("/usr/sbin/sshd")) missing.Add("/usr/sbin/sshd (openssh-server)");
-            if (ExecutableSearch.Find("ssh") is null || ExecutableSearch.Find("ssh-keygen") is null) missing.Add("ssh, ssh-keygen (openssh-client)");
+            if (DemoTools.Find("ssh") is null || DemoTools.Find("ssh-keygen") is null) missing.Add("ssh, ssh-keygen (openssh-client)");
         }
         if (needs.HasFlag(Needs.NetworkNamespace))
         {
-            if (ExecutableSearch.Find("unshare") is null) missing.Add("unshare (util-linux)");
-            if (ExecutableSearch.Find("ip") is null) missing.Add("ip (iproute2)");
+            if (DemoTools.Find("unshare") is null) missing.Add("unshare (util-linux)");
+            if (DemoTools.Find("ip") is null) missing.Add("ip (iproute2)");
         }
         if (needs.HasFlag(Needs.Systemd))
         {
             if (!File.Exists("/lib/systemd/systemd")) missing.Add("/lib/systemd/systemd (systemd)");
-            if (ExecutableSearch.Find("unshare") is null || ExecutableSearch.Find("nsenter") is null) missing.Add("unshare, nsenter (util-linux)");
-            if (ExecutableSearch.Find("ip") is null) missing.Add("ip (iproute2)");
+            if (DemoTools.Find("unshare") is null || DemoTools.Find("nsenter") is null) missing.Add("unshare, nsenter (util-linux)");
+            if (DemoTools.Find("ip") is null) missing.Add("ip (iproute2)");
             if (!File.ReadAllText("/proc/filesystems").Contains("\toverlay\n", StringComparison.Ordinal)) missing.Add("overlayfs in the kernel");
             if (SshKeep.Tests.Integration.Systemd.ThrowawaySystemd.CgroupTwoMount() is null) missing.Add("a cgroup2 mount");
         }
-        if (needs.HasFlag(Needs.Autossh) && ExecutableSearch.Find("autossh") is null) missing.Add("autossh (autossh)");
-        if (needs.HasFlag(Needs.Killall) && ExecutableSearch.Find("killall") is null) missing.Add("killall (psmisc)");
-        if (needs.HasFlag(Needs.Chromium) && ExecutableSearch.Find("chromium") is null) missing.Add("chromium (chromium)");
+        if (needs.HasFlag(Needs.Autossh) && DemoTools.Find("autossh") is null) missing.Add("autossh (autossh)");
+        if (needs.HasFlag(Needs.Killall) && DemoTools.Find("killall") is null) missing.Add("killall (psmisc)");
+        if (needs.HasFlag(Needs.Chromium) && DemoTools.Find("chromium") is null) missing.Add("chromium (chromium)");
         return missing.Count == 0 ? null : $"needs {string.Join(", ", missing)}; run ./test.sh as root to install";
     }
 }
