@@ -7,20 +7,12 @@ using SshKeep.Ssh;
 namespace SshKeep.Health;
 
 /// <summary>
-/// The endpoint to check before ssh ever ran (or while it is not running): ask ssh itself with
-/// <c>ssh -G</c> where it would connect, then resolve that name. Once an ssh runs,
-/// <see cref="ConnectStall.ServerEndpointOf"/> gives the address it really chose, which is better.
+/// The endpoint to check before ssh runs: <c>ssh -G</c> with the tunnel's own program and argv
+/// (an array, never a shell) says where ssh would connect, then that name is resolved
+/// (docs/reachability.md). Behind ProxyJump or ProxyCommand there is nothing of ours to check.
+/// Every failure is a <see cref="ServerAddressKind.Unknown"/> value with one line saying why;
+/// only the caller's cancellation throws.
 /// </summary>
-/// <remarks>
-/// <c>ssh -G</c> prints the effective configuration and exits without connecting; it is run with
-/// the tunnel's own program (ssh_path, AUTOSSH_PATH) and argv, so ssh_config, Host aliases,
-/// <c>-o</c>, <c>-p</c>, <c>-F</c> and <c>-J</c> all count. argv is an array, never a shell.
-/// With ProxyJump or ProxyCommand the answer is <see cref="ServerAddressKind.BehindProxy"/>: ssh
-/// never opens a TCP connection of its own to the server then, so a check of ours would test a
-/// path ssh does not use. Every failure (ssh missing, ssh -G refusing the options, a name that
-/// does not resolve, a timeout) is a <see cref="ServerAddressKind.Unknown"/> value with one line
-/// saying why; only the caller's cancellation throws.
-/// </remarks>
 internal static class ServerAddress
 {
     /// <summary>Covers a slow ssh_config (Match exec) and the resolver's own retries.</summary>

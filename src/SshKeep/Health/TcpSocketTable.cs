@@ -5,18 +5,14 @@ using System.Net;
 namespace SshKeep.Health;
 
 /// <summary>
-/// The kernel's table of TCP sockets, read from /proc/net/tcp and /proc/net/tcp6 (proc(5)).
-/// Why /proc and not an API: .NET's IPGlobalProperties lists connections without their inode or
-/// owner, and the inode is the only link from a socket to the process that holds it (which ssh
-/// is stuck connecting, which program holds a port). Why not netlink (sock_diag): more code and
-/// a P/Invoke for what the text files already say; these tables are read only on rare events.
+/// The kernel's table of TCP sockets, from /proc/net/tcp and /proc/net/tcp6 (proc(5)): unlike
+/// .NET's IPGlobalProperties it has the inode (the link to the process holding a socket) and the
+/// owner; netlink would be more code for tables read only on rare events.
 /// </summary>
 /// <remarks>
-/// The text is treated as hostile (a fake tree in tests, a future kernel in production):
-/// a line that does not parse is skipped, never thrown on.
-/// Addresses are printed as the raw network-order bytes of each 32-bit word read as a host-order
-/// integer ("%08X"), so on a little-endian machine 127.0.0.1 appears as 0100007F. Writing the
-/// parsed integer back in host order gives the original bytes on any architecture.
+/// The text is treated as hostile: a line that does not parse is skipped. Addresses are the
+/// network-order bytes of each 32-bit word printed as a host-order integer ("%08X"), so writing
+/// the parsed integer back in host order gives the original bytes on any architecture.
 /// </remarks>
 internal static class TcpSocketTable
 {

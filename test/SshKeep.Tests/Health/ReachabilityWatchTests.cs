@@ -120,38 +120,6 @@ public sealed class ReachabilityWatchTests
     }
 
     [Fact]
-    public async Task A_resolver_with_no_address_or_an_error_makes_an_unreachable_attempt_and_the_wait_goes_on()
-    {
-        var clock = new ManualTimeProvider();
-        var check = new ScriptedReachabilityCheck();
-        var answers = new Queue<Func<IPEndPoint?>>([
-            () => null,
-            () => throw new SocketException((int)SocketError.HostNotFound),
-            () => Server,
-        ]);
-        var watch = new ReachabilityWatch(_ => ValueTask.FromResult(answers.Dequeue()()), clock, check: check.CheckAsync);
-
-        var wait = watch.WaitUntilAnswersAsync(CancellationToken.None);
-        await Eventually.WaitUntilAsync(() => watch.LastOutcome is not null, "the first attempt");
-        Assert.Equal(ReachabilityVerdict.Unreachable, watch.LastOutcome!.Verdict);
-        Assert.Equal("no address to check", watch.LastOutcome.Text);
-        Assert.Null(watch.LastOutcome.Endpoint);
-
-        await Asleep(clock, armed: 1); // only the tick: the attempt is over
-        clock.Advance(0.5);
-        await Eventually.WaitUntilAsync(() => watch.Attempts == 2 && watch.InFlight == 0, "the second attempt");
-        Assert.Equal(ReachabilityVerdict.Unreachable, watch.LastOutcome!.Verdict);
-        Assert.NotEqual("no address to check", watch.LastOutcome.Text);
-
-        await Asleep(clock, armed: 1);
-        clock.Advance(0.5);
-        await Eventually.WaitUntilAsync(() => check.Calls == 1, "the third attempt to reach the check");
-        check[0].Answer();
-        Assert.True((await wait.Within()).Answered);
-        Assert.Equal(3, watch.Attempts);
-    }
-
-    [Fact]
     public async Task A_check_that_throws_is_an_unreachable_attempt_not_an_end()
     {
         var (clock, check, watch) = Watch();
