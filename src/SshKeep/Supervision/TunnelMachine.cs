@@ -396,7 +396,7 @@ internal static class TunnelMachine
 
         /// <summary>Logs what happened and what happens next; returns who holds a local port when
         /// that was the failure and the holder is known, for the status.</summary>
-        private string? LogNext(TunnelRunOutcome outcome, TunnelNextStep next, Health.ServerConnection? dead, string? portHolder, string? sshPath)
+        private string? LogNext(TunnelRunOutcome outcome, TunnelRetryPolicy.NextStep next, Health.ServerConnection? dead, string? portHolder, string? sshPath)
         {
             if (outcome.Exit is null)
             {

@@ -26,7 +26,7 @@ public sealed class ConnectStallTests
         ConnectStall.ServerConnectionOf(pid, serverPort, procRoot)?.Remote;
 
     /// <summary>ssh's connection while it still waits for the server's SYN-ACK, else null.</summary>
-    private static ServerConnection? StalledConnectOf(int pid, string procRoot) =>
+    private static ServerConnection? StalledConnectOf(int pid, string procRoot = "/proc") =>
         ConnectStall.ServerConnectionOf(pid, procRoot: procRoot) is { IsConnecting: true } connecting ? connecting : null;
 
     [Fact]
