@@ -39,28 +39,19 @@ internal static class PortHolder
 
     private static (int Pid, ulong Inode)? FindHolder(HashSet<ulong> inodes, string procRoot)
     {
-        IEnumerable<string> processes;
-        try
-        {
-            processes = Directory.EnumerateDirectories(procRoot);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
         // Lowest pid first, so the answer does not depend on directory order; a listener shared
         // by a parent and its workers (forked servers) then names the parent.
         var pids = new List<int>();
         try
         {
-            foreach (var directory in processes)
+            foreach (var directory in Directory.EnumerateDirectories(procRoot))
             {
                 if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) pids.Add(pid);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The listing broke off; scan what was listed.
+            // The listing broke off (or could not begin); scan what was listed.
         }
         pids.Sort();
         foreach (var pid in pids)

@@ -31,7 +31,7 @@ internal sealed class ReachabilityCheck(TimeProvider time)
         catch (SocketException e)
         {
             // No IPv6 (or IPv4) support in this kernel or namespace.
-            return ReachabilityOutcome.UnreachableAt(endpoint, e.SocketErrorCode, SocketErrorText.Of(e));
+            return ReachabilityOutcome.UnreachableAt(endpoint, SocketErrorText.Of(e));
         }
         using (socket)
         {
@@ -47,14 +47,14 @@ internal sealed class ReachabilityCheck(TimeProvider time)
             }
             catch (SocketException e)
             {
-                return ReachabilityOutcome.UnreachableAt(endpoint, e.SocketErrorCode, SocketErrorText.Of(e));
+                return ReachabilityOutcome.UnreachableAt(endpoint, SocketErrorText.Of(e));
             }
             return error switch
             {
                 SocketError.Success => ReachabilityOutcome.AnsweredBy(endpoint),
                 SocketError.ConnectionRefused => ReachabilityOutcome.RefusedBy(endpoint),
                 SocketError.TimedOut => ReachabilityOutcome.TimedOutAt(endpoint, timeout),
-                _ => ReachabilityOutcome.UnreachableAt(endpoint, error, SocketErrorText.Of(error)),
+                _ => ReachabilityOutcome.UnreachableAt(endpoint, SocketErrorText.Of(error)),
             };
         }
     }

@@ -14,6 +14,6 @@ internal enum ReachabilityVerdict
     TimedOut,
 
     /// <summary>The connect failed at once for another reason (no route, network unreachable,
-    /// no address to check); <see cref="ReachabilityOutcome.Text"/> says which.</summary>
+    /// no address to check); <see cref="ReachabilityOutcome.Problem"/> says which.</summary>
     Unreachable,
 }

@@ -116,7 +116,7 @@ internal sealed class ReachabilityWatch
             catch (Exception e)
             {
                 // A check that throws is a bug in the check, but the watch goes on.
-                outcome = ReachabilityOutcome.UnreachableAt(_endpoint, null, e.Message.ReplaceLineEndings(" "));
+                outcome = ReachabilityOutcome.UnreachableAt(_endpoint, e.Message.ReplaceLineEndings(" "));
             }
             Volatile.Write(ref _lastOutcome, outcome);
             if (outcome.Answered) answered.TrySetResult(outcome);

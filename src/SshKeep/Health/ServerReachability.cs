@@ -20,6 +20,6 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
     public Task WaitUntilAnswersAsync(IPEndPoint server, CancellationToken cancellationToken) =>
         new ReachabilityWatch(server, time, WatchInterval).WaitUntilAnswersAsync(cancellationToken);
 
-    public async Task<IPEndPoint?> ResolveAsync(string sshPath, IReadOnlyList<string> sshArguments, CancellationToken cancellationToken) =>
-        (await ServerAddress.LookupAsync(sshPath, sshArguments, time, ServerAddress.DefaultTimeout, cancellationToken, sshEnvironment)).Primary;
+    public Task<IPEndPoint?> ResolveAsync(string sshPath, IReadOnlyList<string> sshArguments, CancellationToken cancellationToken) =>
+        ServerAddress.LookupAsync(sshPath, sshArguments, time, ServerAddress.DefaultTimeout, cancellationToken, sshEnvironment);
 }

@@ -17,29 +17,18 @@ namespace SshKeep.Health;
 internal static class TcpSocketTable
 {
     /// <summary>The sockets in one /proc/net/tcp or /proc/net/tcp6 text (the header line is skipped as malformed).</summary>
-    public static IReadOnlyList<TcpSocket> Parse(string text) =>
-        [.. ParseLines(text.Split('\n'))];
-
-    /// <summary>As <see cref="Parse"/>, line by line.</summary>
-    public static IEnumerable<TcpSocket> ParseLines(IEnumerable<string> lines)
-    {
-        foreach (var line in lines)
-        {
-            if (TryParseLine(line, out var socket)) yield return socket;
-        }
-    }
+    public static IReadOnlyList<TcpSocket> Parse(string text) => [.. text.Split('\n').Select(ParseLine).OfType<TcpSocket>()];
 
     /// <summary>
     /// Every TCP socket (v4 and v6) of a network namespace: with <paramref name="pid"/>, the
-    /// namespace that process lives in (/proc/PID/net/…; an ssh in another namespace than
-    /// sshkeep is read right); without, sshkeep's own. Empty when the files cannot be read (the
-    /// process is gone, no permission, no /proc).
+    /// namespace that process lives in (/proc/PID/net/…); without, sshkeep's own. What could be
+    /// read: empty when the files cannot be (the process is gone, no permission, no /proc).
     /// </summary>
     /// <param name="procRoot">"/proc", or the root of a fake tree in tests.</param>
     public static IReadOnlyList<TcpSocket> Read(int? pid = null, string procRoot = "/proc")
     {
         var net = pid is { } p ? Path.Combine(procRoot, p.ToString(CultureInfo.InvariantCulture), "net") : Path.Combine(procRoot, "net");
-        return [.. ReadFile(Path.Combine(net, "tcp")), .. ReadFile(Path.Combine(net, "tcp6"))];
+        return [.. ReadLinesOrNone(Path.Combine(net, "tcp")), .. ReadLinesOrNone(Path.Combine(net, "tcp6"))];
     }
 
     /// <summary>
@@ -76,6 +65,8 @@ internal static class TcpSocketTable
     private static IPEndPoint Plain(IPEndPoint endpoint) =>
         endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
 
+    /// <summary>The sockets of one file, read lazily; the read ends quietly where the file cannot
+    /// be read (gone, never there (no IPv6), not ours, or its process exited half-way).</summary>
     private static IEnumerable<TcpSocket> ReadLinesOrNone(string path)
     {
         IEnumerator<string> lines;
@@ -90,45 +81,29 @@ internal static class TcpSocketTable
                 try
                 {
                     if (!lines.MoveNext()) yield break;
-                    if (!TryParseLine(lines.Current, out socket)) continue;
+                    socket = ParseLine(lines.Current);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     yield break;
                 }
 
-                yield return socket;
+                if (socket is not null) yield return socket;
             }
         }
     }
 
-    private static IReadOnlyList<TcpSocket> ReadFile(string path)
+    /// <summary>"  1: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000  0 12345 1 …", or null.</summary>
+    private static TcpSocket? ParseLine(string line)
     {
-        try
-        {
-            // Materialised inside the try: File.ReadLines reads lazily, and a process that exits
-            // half-way through makes the read fail.
-            return [.. ParseLines(File.ReadLines(path))];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return []; // gone, never there (no IPv6), or not ours to read
-        }
-    }
-
-    /// <summary>"  1: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000  0 12345 1 …"</summary>
-    private static bool TryParseLine(string line, out TcpSocket socket)
-    {
-        socket = null!;
         var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length < 10 || !fields[0].EndsWith(':')) return false;
-        if (!TryParseEndpoint(fields[1], out var local) || !TryParseEndpoint(fields[2], out var remote)) return false;
-        if (!byte.TryParse(fields[3], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var state) || state == 0) return false;
-        if (!int.TryParse(fields[6], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var retransmits)) return false;
-        if (!uint.TryParse(fields[7], NumberStyles.None, CultureInfo.InvariantCulture, out var uid)) return false;
-        if (!ulong.TryParse(fields[9], NumberStyles.None, CultureInfo.InvariantCulture, out var inode)) return false;
-        socket = new TcpSocket(local, remote, (TcpSocketState)state, retransmits, uid, inode);
-        return true;
+        if (fields.Length < 10 || !fields[0].EndsWith(':')) return null;
+        if (!TryParseEndpoint(fields[1], out var local) || !TryParseEndpoint(fields[2], out var remote)) return null;
+        if (!byte.TryParse(fields[3], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var state) || state == 0) return null;
+        if (!int.TryParse(fields[6], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var retransmits)) return null;
+        if (!uint.TryParse(fields[7], NumberStyles.None, CultureInfo.InvariantCulture, out var uid)) return null;
+        if (!ulong.TryParse(fields[9], NumberStyles.None, CultureInfo.InvariantCulture, out var inode)) return null;
+        return new TcpSocket(local, remote, (TcpSocketState)state, retransmits, uid, inode);
     }
 
     /// <summary>"0100007F:1F90" (v4) or 32 hex digits ":" port (v6).</summary>

@@ -81,7 +81,7 @@ public sealed class ReachabilityWatchTests
         await Eventually.WaitUntilAsync(() => watch.LastOutcome is not null, "the first attempt to time out");
 
         Assert.Equal(ReachabilityVerdict.TimedOut, watch.LastOutcome!.Verdict);
-        Assert.Equal("192.0.2.5:22: no answer within 1s", watch.LastOutcome.Text);
+        Assert.Equal("did not answer within 1s", watch.LastOutcome.Problem);
         Assert.True(check[0].Cancelled);
         Assert.False(wait.IsCompleted);
         await cts.CancelAsync();
@@ -130,7 +130,7 @@ public sealed class ReachabilityWatchTests
         await Eventually.WaitUntilAsync(() => watch.InFlight == 0, "the failed attempt to be recorded");
 
         Assert.Equal(ReachabilityVerdict.Unreachable, watch.LastOutcome!.Verdict);
-        Assert.Equal("192.0.2.5:22: bug in the check", watch.LastOutcome.Text);
+        Assert.Equal("is unreachable: bug in the check", watch.LastOutcome.Problem);
         await Asleep(clock, armed: 1);
         clock.Advance(0.5);
         await Eventually.WaitUntilAsync(() => check.Calls == 2, "the next attempt");
