@@ -59,10 +59,9 @@ internal sealed class SessionSocketClaim : IDisposable
         }
     }
 
-    /// <summary>True when the server's kernel still acknowledges what was sent on the connection
-    /// (no retransmission pending), or the connection is already over: a plain close then reaches
-    /// the server now, as ssh's own would have. False when segments are going unanswered (the
-    /// server or the path is silent): a FIN sent now would be lost.</summary>
+    /// <summary>True when the server's kernel still acknowledges what was sent (no retransmission
+    /// pending) or the connection is over: a plain close reaches it now. False when segments go
+    /// unanswered: a FIN sent now would be lost.</summary>
     public bool ServerHearsUs() =>
         RowOf(_inode) is not { State: TcpSocketState.Established or TcpSocketState.CloseWait } row || row.Retransmits == 0;
 
@@ -80,8 +79,7 @@ internal sealed class SessionSocketClaim : IDisposable
         LibC.close(fd);
     }
 
-    /// <summary>Closes our descriptor the ordinary way (a FIN, retransmitted by the kernel),
-    /// as ssh's own exit would have.</summary>
+    /// <summary>Closes our descriptor the ordinary way (a FIN, retransmitted by the kernel).</summary>
     public void Dispose()
     {
         var fd = Interlocked.Exchange(ref _fd, -1);

@@ -32,12 +32,10 @@ internal static class TcpSocketTable
     }
 
     /// <summary>
-    /// The uid owning the other end of a TCP connection made from this machine (network
-    /// namespace): the socket whose local end is <paramref name="peer"/> and remote end is
-    /// <paramref name="us"/>, as <c>ss -tpe</c> finds it. Null when no such socket is in the table
-    /// (the peer is another machine or namespace, or has already closed). The uid is the socket's
-    /// creator's, recorded by the kernel: a peer cannot choose it. IPv4-mapped IPv6 addresses (a
-    /// dual-stack listener's view of an IPv4 client) compare equal to their IPv4 form.
+    /// The uid owning the other end of a TCP connection made from this network namespace (as
+    /// <c>ss -tpe</c> finds it), recorded by the kernel: a peer cannot choose it. Null when no such
+    /// socket is in the table (another machine or namespace, or already closed). IPv4-mapped IPv6
+    /// addresses compare equal to their IPv4 form.
     /// </summary>
     public static uint? OwnerOfPeer(IPEndPoint peer, IPEndPoint us, string procRoot = "/proc")
     {
