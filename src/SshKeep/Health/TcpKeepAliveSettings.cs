@@ -7,7 +7,4 @@ internal sealed record TcpKeepAliveSettings(TimeSpan Idle, TimeSpan Interval, in
     /// <summary>For sockets that live a few seconds (a probe): the kernel's smallest idle and
     /// interval and 3 probes, so a vanished peer is dead after about 4 s of silence.</summary>
     public static readonly TcpKeepAliveSettings ShortLived = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), 3);
-
-    /// <summary>How long a silent peer lasts before the kernel gives up: idle + interval × count.</summary>
-    public TimeSpan DeadAfter => Idle + Interval * Count;
 }

@@ -42,8 +42,4 @@ internal static class ProbeSchedule
 
     /// <summary>True when <paramref name="failuresInARow"/> failing rounds condemn the ssh.</summary>
     public static bool Condemns(int failuresInARow, HealthSettings health) => failuresInARow >= Math.Max(1, health.ProbeFailures);
-
-    /// <summary>The longest time from a fault to the restart verdict: interval + failures × timeout.</summary>
-    public static TimeSpan DetectionBudget(HealthSettings health) =>
-        TimeSpan.FromSeconds(health.ProbeInterval + Math.Max(1, health.ProbeFailures) * health.ProbeTimeout);
 }

@@ -90,7 +90,9 @@ internal sealed class TunnelSupervisor
     /// <summary>Runs until <paramref name="stop"/> is cancelled; then stops ssh and returns.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
-        if (InsecureValue(Config) is { } insecure) _log.InsecureHostKeyChecking(Config.Name, insecure);
+        if (Config.InsecureHostKeyChecking)
+            _log.InsecureHostKeyChecking(Config.Name,
+                Config.SshOptions.First(o => o.Key.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase)).Value);
         await using var stopping = stop.Register(() => Post(new StopRequested()));
         TunnelEvent next = stop.IsCancellationRequested ? new StopRequested() : new Begin();
         try
@@ -384,12 +386,8 @@ internal sealed class TunnelSupervisor
     /// used last, else the one <c>ssh -G</c> names.</summary>
     private async Task ServerReturnsAsync(IServerReachability reachability, bool couldNotConnect, CancellationToken cancellationToken)
     {
-        var server = _stallWatch?.LastServer;
-        if (server is null)
-        {
-            var startInfo = _options.StartInfoFor(Config);
-            server = await reachability.ResolveAsync(startInfo.Program, startInfo.Arguments, cancellationToken);
-        }
+        var startInfo = _options.StartInfoFor(Config);
+        var server = _stallWatch?.LastServer ?? await reachability.ResolveAsync(startInfo.Program, startInfo.Arguments, cancellationToken);
 
         // An unknown server (behind a proxy) never returns: the wait runs its course.
         await ReachabilityGate.ServerReturnsAsync(reachability, server, couldNotConnect, outcome =>
@@ -397,12 +395,6 @@ internal sealed class TunnelSupervisor
             cancellationToken);
         _log.ServerReachable(Config.Name, server!.Address.ToString(), server.Port);
     }
-
-    /// <summary>The StrictHostKeyChecking value when it turns checking off (<see cref="TunnelConfig.InsecureHostKeyChecking"/>).</summary>
-    private static string? InsecureValue(TunnelConfig config) =>
-        config.InsecureHostKeyChecking
-            ? config.SshOptions.First(o => o.Key.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase)).Value
-            : null;
 
     /// <summary>A supervisor wired without the daemon's shared clock (tests) times its rounds itself.</summary>
     private ProbeClock OwnProbeClock() => _ownProbeClock ??= new ProbeClock(_time);
