@@ -4,10 +4,8 @@ using System.Net.Sockets;
 namespace SshKeep.Health;
 
 /// <summary>
-/// The part of ssh's effective configuration (<c>ssh -G</c>) that says where ssh connects: after
-/// ssh_config, Host/Match blocks, aliases and every <c>-o</c>/<c>-p</c>/<c>-J</c> on the command
-/// line. Why ask ssh: a destination is often an alias whose HostName, Port or ProxyJump only
-/// ssh_config knows, and re-implementing ssh_config would get Match and Include wrong.
+/// Where ssh connects, from its effective configuration (<c>ssh -G</c>): ssh_config, Match and
+/// Include are ssh's to get right, not ours.
 /// </summary>
 /// <param name="HostName">The "hostname" line: a name to resolve or an address literal.</param>
 /// <param name="Port">The "port" line (ssh's default 22 when missing).</param>

@@ -8,59 +8,27 @@ using SshKeep.Ssh;
 namespace SshKeep.Health;
 
 /// <summary>
-/// The end-to-end probe of one forward of a daemon tunnel (what each kind proves is
-/// in docs/probes.md). The tunnel's ssh runs as its own ControlMaster on a ControlPath sshkeep owns,
-/// and the probe reaches through the session with <see cref="MuxStdioForward"/>:
-/// <list type="bullet">
-/// <item><b>-L</b>: open a channel to the forward's target through the session (the server connects
-/// to it, as it does for every -L connection), then connect to the local listener (ssh still
-/// listens), then, when the forward has a send/expect or HTTP exchange, run it through the local
-/// listener: the path a user's connection takes.</item>
-/// <item><b>-R</b>: open a channel to the server's own listener for the forward (127.0.0.1:port, or
-/// the bind address first), which the server relays back through the session to ssh and on to the
-/// local target; run the exchange, if any, over that channel.</item>
-/// <item><b>-D</b>: connect to the local SOCKS listener and do the SOCKS5 greeting, which ssh answers
-/// itself: there is no target to open, so the session is left to ServerAliveInterval.</item>
-/// </list>
-/// One timeout bounds the whole probe; a failure is one line naming the step
-/// (<c>session: no answer within 3s</c>, <c>local listener 127.0.0.1:15432: Connection refused</c>,
-/// <c>exchange: expected "+PONG", got "-ERR…"</c>).
+/// The end-to-end probe of one forward of a daemon tunnel, through the tunnel's own ControlMaster
+/// with <see cref="MuxStdioForward"/>: what each kind does and proves, and the failure lines, are
+/// in docs/probes.md. One timeout bounds the whole probe; failures are results, never exceptions.
 /// </summary>
 /// <remarks>
-/// Stateless between calls: probes of several forwards (or tunnels) may run at once on one
-/// instance. Local TCP sockets get <see cref="TcpKeepAlive"/>. Every socket and channel is closed
-/// before <see cref="RunAsync"/> returns, on every path.
+/// Stateless between calls: probes may run at once on one instance. Local TCP sockets get
+/// <see cref="TcpKeepAlive"/>. Every socket and channel is closed before <see cref="RunAsync"/>
+/// returns, on every path.
 /// </remarks>
-internal sealed class ForwardProbe
+internal sealed class ForwardProbe(TimeProvider time)
 {
     /// <summary>What ssh's SOCKS5 listener answers to a greeting offering "no authentication": version 5, method 0.</summary>
     private static readonly ProbeExchange SocksGreeting = new("\u0005\u0001\u0000", "\u0005\u0000", null);
 
-    private readonly TimeProvider _time;
-    private readonly TcpKeepAliveSettings _keepAlive;
-
-    public ForwardProbe(TimeProvider timeProvider, TcpKeepAliveSettings? keepAlive = null)
-    {
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        _time = timeProvider;
-        _keepAlive = keepAlive ?? TcpKeepAliveSettings.ShortLived;
-    }
-
     /// <summary>
     /// Probes <paramref name="forward"/> of the ssh whose ControlPath is <paramref name="controlPath"/>
-    /// within <paramref name="timeout"/> (the tunnel's probe_timeout). Failures are results, never
-    /// exceptions; cancelling <paramref name="cancellationToken"/> (the tunnel stopping) throws
-    /// <see cref="OperationCanceledException"/>.
-    /// </summary>
-    public Task<ProbeResult> RunAsync(ForwardSpec forward, string controlPath, TimeSpan timeout, CancellationToken cancellationToken) =>
-        RunAsync(forward, controlPath, timeout, connectListener: true, cancellationToken);
-
-    /// <summary>
-    /// As <see cref="RunAsync(ForwardSpec, string, TimeSpan, CancellationToken)"/>; with
-    /// <paramref name="connectListener"/> false, a -L forward without an exchange is proved by the
-    /// channel through the session alone, without the connect to ssh's local listener (the probe
-    /// loop still makes it every few rounds: <c>ProbeSchedule.ChecksListeners</c>). -D and forwards
-    /// with an exchange always go through the listener: it is their whole check.
+    /// within <paramref name="timeout"/> (the tunnel's probe_timeout); cancelling
+    /// <paramref name="cancellationToken"/> (the tunnel stopping) throws <see cref="OperationCanceledException"/>.
+    /// With <paramref name="connectListener"/> false, a -L forward without an exchange is proved by the
+    /// channel through the session alone (<c>ProbeSchedule.ChecksListeners</c> says when); -D and
+    /// forwards with an exchange always go through the listener: it is their whole check.
     /// </summary>
     public async Task<ProbeResult> RunAsync(ForwardSpec forward, string controlPath, TimeSpan timeout, bool connectListener,
         CancellationToken cancellationToken)
@@ -68,17 +36,17 @@ internal sealed class ForwardProbe
         ArgumentNullException.ThrowIfNull(forward);
         ArgumentException.ThrowIfNullOrEmpty(controlPath);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
-        var started = _time.GetTimestamp();
-        using var deadline = new CancellationTokenSource(timeout, _time);
+        var started = time.GetTimestamp();
+        using var deadline = new CancellationTokenSource(timeout, time);
         using var probe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var run = new Run(this, controlPath, timeout, started, probe.Token, cancellationToken);
+        var run = new Run(time, controlPath, timeout, started, probe.Token, cancellationToken);
         var failure = forward.Kind switch
         {
             ForwardKind.Local => await LocalAsync(forward, connectListener, run).ConfigureAwait(false),
             ForwardKind.Remote => await RemoteAsync(forward, run).ConfigureAwait(false),
             _ => await DynamicAsync(forward, run).ConfigureAwait(false),
         };
-        return new ProbeResult(forward, failure is null, _time.GetElapsedTime(started), failure);
+        return new ProbeResult(forward, failure is null, time.GetElapsedTime(started), failure);
     }
 
     private static async Task<string?> LocalAsync(ForwardSpec forward, bool connectListener, Run run)
@@ -115,11 +83,7 @@ internal sealed class ForwardProbe
         return refusal;
     }
 
-    /// <summary>
-    /// -D has no target to open through the session (the user names one per connection), so the
-    /// probe proves what it can locally: ssh accepts on the listener and its event loop answers the
-    /// SOCKS5 greeting. A frozen session still answers this; ServerAliveInterval covers the session.
-    /// </summary>
+    /// <summary>-D has no target of its own: ssh accepts on the listener and answers the SOCKS5 greeting.</summary>
     private static Task<string?> DynamicAsync(ForwardSpec forward, Run run) =>
         run.ThroughLocalListenerAsync(forward, SocksGreeting, "", "socks");
 
@@ -127,7 +91,7 @@ internal sealed class ForwardProbe
         (host.Contains(':') ? $"[{host}]" : host) + ":" + port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>One call of <see cref="RunAsync"/>: its deadline, and the steps that share it.</summary>
-    private sealed class Run(ForwardProbe owner, string controlPath, TimeSpan timeout, long started,
+    private sealed class Run(TimeProvider time, string controlPath, TimeSpan timeout, long started,
         CancellationToken probe, CancellationToken stopping)
     {
         private string Within => new DaemonDuration(timeout).ToString();
@@ -135,7 +99,7 @@ internal sealed class ForwardProbe
         /// <summary>A stdio forward with what is left of the probe's time.</summary>
         public async Task<MuxStdioOpen> OpenThroughSessionAsync(string host, int port, string step)
         {
-            var left = timeout - owner._time.GetElapsedTime(started);
+            var left = timeout - time.GetElapsedTime(started);
             if (left <= TimeSpan.Zero) return new MuxStdioOpen.Failed(MuxOpenFailure.NoAnswer, $"no time left for {step}");
             return await MuxStdioForward.OpenAsync(controlPath, host, port, left, probe, stopping).ConfigureAwait(false);
         }
@@ -158,7 +122,7 @@ internal sealed class ForwardProbe
             using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                TcpKeepAlive.Apply(socket, owner._keepAlive);
+                TcpKeepAlive.Apply(socket, TcpKeepAliveSettings.ShortLived);
                 var error = await QuietConnect.ConnectAsync(socket, listener, probe).ConfigureAwait(false);
                 if (error != SocketError.Success) return $"{step}: {SocketErrorText.Of(error)}";
             }

@@ -2,11 +2,7 @@ using System.Net;
 
 namespace SshKeep.Health;
 
-/// <summary>
-/// What the supervisors need to know about the path to an ssh server: where an
-/// ssh process is connecting, and whether the server answers a plain TCP connect. Production:
-/// <see cref="ServerReachability"/> (/proc and real sockets); tests: a fake.
-/// </summary>
+/// <summary>What the supervisors need to know about the path to an ssh server (a fake in tests).</summary>
 internal interface IServerReachability
 {
     /// <summary>The TCP connection an ssh process has to its server, or null (none yet, a

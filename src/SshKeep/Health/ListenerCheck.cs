@@ -14,13 +14,7 @@ internal static class ListenerCheck
 {
     public static async Task<bool> AcceptsAsync(ForwardSpec forward, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var address = forward.BindAddress switch
-        {
-            null or "" or "localhost" or "*" or "0.0.0.0" => IPAddress.Loopback,
-            var text when IPAddress.TryParse(text, out var parsed) => parsed.Equals(IPAddress.Any) ? IPAddress.Loopback
-                : parsed.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback : parsed,
-            _ => IPAddress.Loopback,
-        };
+        var address = ProbeTargets.LocalListener(forward);
         using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(timeout);

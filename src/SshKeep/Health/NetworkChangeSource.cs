@@ -4,21 +4,13 @@ using System.Threading.Channels;
 namespace SshKeep.Health;
 
 /// <summary>
-/// The machine's network changes (an address added or removed, a link up or down) as
-/// notices the daemon can await: on one, tunnels waiting in back-off retry at
-/// once and tunnels that are up are probed at once, because a new address or route is exactly
-/// when an ssh that was stuck can connect, and when a running session may have died silently.
+/// The machine's network changes (.NET's <see cref="NetworkChange"/>, netlink on Linux) as
+/// debounced notices (docs/reachability.md, "Network changes"): one change arrives as a burst of
+/// events, so a notice is given once no event came for <see cref="QuietPeriod"/>, and never later
+/// than <see cref="MaxDelay"/> after the burst's first, so a flapping link still gets notices.
+/// The channel keeps only the newest unread notice: a reader needs to know that something changed,
+/// not how often. Dispose unsubscribes from the static .NET events.
 /// </summary>
-/// <remarks>
-/// The source is .NET's <see cref="NetworkChange"/> (on Linux a netlink socket for address,
-/// route and link messages). One real change arrives as a burst of such events (each address
-/// of each family, each route), so they are debounced: a notice is given once no event came for
-/// <see cref="QuietPeriod"/>, and never later than <see cref="MaxDelay"/> after the burst's
-/// first event, so a link that keeps flapping still gets a notice every <see cref="MaxDelay"/>
-/// instead of none. The channel keeps only the newest unread notice: a reader that
-/// fell behind needs to know that something changed, not how many times. Events raised after
-/// <see cref="Dispose"/> are ignored; Dispose unsubscribes from the static .NET events.
-/// </remarks>
 internal sealed class NetworkChangeSource : IDisposable
 {
     /// <summary>Long enough to fold one change's netlink burst (milliseconds), short enough not to matter for recovery.</summary>

@@ -4,17 +4,11 @@ using System.Text;
 namespace SshKeep.Health;
 
 /// <summary>
-/// Which process holds a local TCP listen port, so "bind: Address already in use" for a -L
-/// forward can say who is in the way instead of leaving the user to run ss.
+/// Which process holds a local TCP listen port, so "bind: Address already in use" can say who is
+/// in the way (docs/reachability.md, "A local port in use"). As ss -p: the LISTEN sockets on the
+/// port give their inodes, then a scan of every /proc/PID/fd finds the holder; whatever races or
+/// cannot be read is skipped. Meant for a rare error path: the scan reads every process.
 /// </summary>
-/// <remarks>
-/// Two steps, as ss -p does: the LISTEN sockets on that port (IPv4 and IPv6) in sshkeep's own
-/// network namespace's socket table give their inodes, then a scan of every /proc/PID/fd finds
-/// the process holding one. Seeing another user's descriptors needs root; without it the answer
-/// still names the socket's owner uid. Processes that exit during the scan, descriptors that
-/// close, unreadable entries: all skipped, never thrown. Meant for a rare error path: the scan
-/// reads every process's descriptor links.
-/// </remarks>
 internal static class PortHolder
 {
     /// <summary>Command lines are cut to this many characters: one log line, not an essay.</summary>
@@ -45,28 +39,19 @@ internal static class PortHolder
 
     private static (int Pid, ulong Inode)? FindHolder(HashSet<ulong> inodes, string procRoot)
     {
-        IEnumerable<string> processes;
-        try
-        {
-            processes = Directory.EnumerateDirectories(procRoot);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
         // Lowest pid first, so the answer does not depend on directory order; a listener shared
         // by a parent and its workers (forked servers) then names the parent.
         var pids = new List<int>();
         try
         {
-            foreach (var directory in processes)
+            foreach (var directory in Directory.EnumerateDirectories(procRoot))
             {
                 if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) pids.Add(pid);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The listing broke off; scan what was listed.
+            // The listing broke off (or could not begin); scan what was listed.
         }
         pids.Sort();
         foreach (var pid in pids)

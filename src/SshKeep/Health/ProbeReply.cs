@@ -4,18 +4,8 @@ using SshKeep.Config;
 
 namespace SshKeep.Health;
 
-/// <summary>
-/// The pure half of a probe's exchange (<see cref="ProbeExchange"/>): what to send, how much of the
-/// reply to read, and whether the reply passes. The rules, by what the exchange sets:
-/// <list type="bullet">
-/// <item><c>http_path</c>: <c>GET path HTTP/1.0</c> with a Host header; passes on a status line with
-/// a status below 500 (a 404 still proves the service answers; a 5xx says it is broken).</item>
-/// <item><c>expect</c> (with or without <c>send</c>): the reply must start with it; a reply that
-/// already differs fails at once, without waiting for the rest.</item>
-/// <item><c>send</c> alone: any byte back passes; the connection closing with none fails (a service
-/// that took the bytes and hung up is not proven alive). With neither, there is no exchange.</item>
-/// </list>
-/// </summary>
+/// <summary>The pure half of a probe's exchange (<see cref="ProbeExchange"/>): what to send, how much
+/// of the reply to read, and whether it passes (the rules: docs/probes.md, "What each probe proves").</summary>
 internal static class ProbeReply
 {
     /// <summary>Longest HTTP status line read; a real one is some 20 bytes.</summary>
@@ -54,10 +44,8 @@ internal static class ProbeReply
         return exchange.Expect is { } expect ? Math.Max(Encoding.UTF8.GetByteCount(expect), ShownReply) : 1;
     }
 
-    /// <summary>
-    /// Judges the reply so far. <paramref name="ended"/> is true once no more bytes will come (EOF,
-    /// or <see cref="ReplyLimit"/> reached); then the answer is always <see cref="ReplyJudgement.Done"/>.
-    /// </summary>
+    /// <summary>Judges the reply so far; once <paramref name="ended"/> (EOF, or <see cref="ReplyLimit"/>
+    /// reached) the answer is always <see cref="ReplyJudgement.Done"/>.</summary>
     public static ReplyJudgement Judge(ProbeExchange exchange, ReadOnlySpan<byte> received, bool ended)
     {
         ArgumentNullException.ThrowIfNull(exchange);

@@ -6,12 +6,8 @@ namespace SshKeep.Health;
 /// <summary>Where a probe connects for a forward: its local listener (-L/-D), or the server's listener (-R).</summary>
 internal static class ProbeTargets
 {
-    /// <summary>
-    /// The address to reach a -L/-D listener on from this machine (as <see cref="ListenerCheck"/>
-    /// does): no bind, <c>localhost</c> and the wildcards mean loopback; a specific address is used
-    /// as it is; another host name is not resolved (ssh resolves it when it binds; loopback is the
-    /// best guess without a lookup in the probe's path).
-    /// </summary>
+    /// <summary>The address to reach a -L/-D listener on from this machine: loopback for no bind,
+    /// <c>localhost</c>, a wildcard or a host name (not resolved in the probe's path); else the address.</summary>
     public static IPAddress LocalListener(ForwardSpec forward)
     {
         ArgumentNullException.ThrowIfNull(forward);
@@ -24,13 +20,8 @@ internal static class ProbeTargets
         };
     }
 
-    /// <summary>
-    /// The hosts, as the server resolves them, to try for a -R forward's listener, in order. With no
-    /// bind, <c>localhost</c> or a wildcard the server listens on loopback (too), so 127.0.0.1. With
-    /// a specific bind the server listens there only if its GatewayPorts is <c>clientspecified</c>;
-    /// with the default (<c>no</c>) it ignores the bind and listens on loopback; so the bind is
-    /// tried first and 127.0.0.1 second. (We cannot read the server's GatewayPorts.)
-    /// </summary>
+    /// <summary>The hosts to try for a -R forward's listener on the server, in order: a specific bind
+    /// first, then 127.0.0.1 (the server's GatewayPorts decides which; docs/probes.md, "Side effects and limits").</summary>
     public static IReadOnlyList<string> RemoteListenerHosts(ForwardSpec forward)
     {
         ArgumentNullException.ThrowIfNull(forward);

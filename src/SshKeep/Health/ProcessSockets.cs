@@ -3,16 +3,11 @@ using System.Globalization;
 namespace SshKeep.Health;
 
 /// <summary>
-/// The sockets a process holds, from its descriptor links (/proc/PID/fd/N → "socket:[INODE]").
-/// This is the only way from a pid to its sockets on Linux; the inodes then pick the process's
-/// lines out of <see cref="TcpSocketTable"/>.
+/// The sockets a process holds, from its descriptor links (/proc/PID/fd/N → "socket:[INODE]"),
+/// the only way from a pid to its sockets on Linux. Races with the process (it exits, closes a
+/// descriptor) leave that descriptor or the whole process out; nothing throws. Another user's
+/// descriptors need root; without it the answer is empty ("unknown").
 /// </summary>
-/// <remarks>
-/// Everything here races with the process: it may exit, or close a descriptor, between the
-/// listing and the readlink. Each such case just leaves that descriptor (or the whole process)
-/// out; nothing throws. Reading another user's descriptors needs root (or CAP_SYS_PTRACE);
-/// without it the answer is empty, which callers treat as "unknown".
-/// </remarks>
 internal static class ProcessSockets
 {
     private const string Prefix = "socket:[";

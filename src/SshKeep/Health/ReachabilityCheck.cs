@@ -5,21 +5,10 @@ using SshKeep.Ssh;
 namespace SshKeep.Health;
 
 /// <summary>
-/// One cheap question to the ssh server's host: does a TCP connect to it complete? It is the
-/// gate of a reconnect after an outage: ssh is started (or a stalled ssh
-/// restarted) the moment the server answers, instead of when a back-off or a SYN retransmission
-/// happens to come round.
+/// One cheap question to the ssh server's host: does a TCP connect complete? Closed as soon as it
+/// is made, nothing sent (what sshd logs of it: docs/reachability.md, "What the server sees").
+/// The caller's cancellation throws; every network outcome is a value.
 /// </summary>
-/// <remarks>
-/// The connection is closed as soon as it is made and nothing is sent, so no ssh protocol is
-/// spoken. sshd still sees a client that left before the banner exchange and logs it (OpenSSH
-/// 9.2 at LogLevel INFO: "kex_exchange_identification: Connection closed by remote host" and
-/// "Connection closed by ADDR port N"; "… reset …" when its banner was already on its way); how
-/// often checks run is the caller's policy (<see cref="ReachabilityWatch"/> stops at the first
-/// answer, so that is one such pair per outage; refused or unanswered checks never reach sshd). Nothing here sets SO_KEEPALIVE: the socket
-/// never lives past the handshake. The caller's cancellation ends a check with
-/// <see cref="OperationCanceledException"/>; every network outcome is a value.
-/// </remarks>
 internal sealed class ReachabilityCheck(TimeProvider time)
 {
     /// <summary>Long enough for any sane round trip, short enough that a dead server costs little.</summary>
@@ -42,7 +31,7 @@ internal sealed class ReachabilityCheck(TimeProvider time)
         catch (SocketException e)
         {
             // No IPv6 (or IPv4) support in this kernel or namespace.
-            return ReachabilityOutcome.UnreachableAt(endpoint, e.SocketErrorCode, SocketErrorText.Of(e));
+            return ReachabilityOutcome.UnreachableAt(endpoint, SocketErrorText.Of(e));
         }
         using (socket)
         {
@@ -58,14 +47,14 @@ internal sealed class ReachabilityCheck(TimeProvider time)
             }
             catch (SocketException e)
             {
-                return ReachabilityOutcome.UnreachableAt(endpoint, e.SocketErrorCode, SocketErrorText.Of(e));
+                return ReachabilityOutcome.UnreachableAt(endpoint, SocketErrorText.Of(e));
             }
             return error switch
             {
                 SocketError.Success => ReachabilityOutcome.AnsweredBy(endpoint),
                 SocketError.ConnectionRefused => ReachabilityOutcome.RefusedBy(endpoint),
                 SocketError.TimedOut => ReachabilityOutcome.TimedOutAt(endpoint, timeout),
-                _ => ReachabilityOutcome.UnreachableAt(endpoint, error, SocketErrorText.Of(error)),
+                _ => ReachabilityOutcome.UnreachableAt(endpoint, SocketErrorText.Of(error)),
             };
         }
     }

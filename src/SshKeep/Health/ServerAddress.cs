@@ -2,60 +2,42 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using SshKeep.Ssh;
 
 namespace SshKeep.Health;
 
 /// <summary>
-/// The endpoint to check before ssh ever ran (or while it is not running): ask ssh itself with
-/// <c>ssh -G</c> where it would connect, then resolve that name. Once an ssh runs,
-/// <see cref="ConnectStall.ServerEndpointOf"/> gives the address it really chose, which is better.
+/// The endpoint to check before ssh runs: <c>ssh -G</c> with the tunnel's own program and argv
+/// (an array, never a shell) says where ssh would connect, then that name is resolved
+/// (docs/reachability.md). Null when it cannot be known: behind ProxyJump or ProxyCommand (nothing
+/// of ours to check), ssh -G failing, a name that does not resolve. Only the caller's cancellation throws.
 /// </summary>
-/// <remarks>
-/// <c>ssh -G</c> prints the effective configuration and exits without connecting; it is run with
-/// the tunnel's own program (ssh_path, AUTOSSH_PATH) and argv, so ssh_config, Host aliases,
-/// <c>-o</c>, <c>-p</c>, <c>-F</c> and <c>-J</c> all count. argv is an array, never a shell.
-/// With ProxyJump or ProxyCommand the answer is <see cref="ServerAddressKind.BehindProxy"/>: ssh
-/// never opens a TCP connection of its own to the server then, so a check of ours would test a
-/// path ssh does not use. Every failure (ssh missing, ssh -G refusing the options, a name that
-/// does not resolve, a timeout) is a <see cref="ServerAddressKind.Unknown"/> value with one line
-/// saying why; only the caller's cancellation throws.
-/// </remarks>
 internal static class ServerAddress
 {
     /// <summary>Covers a slow ssh_config (Match exec) and the resolver's own retries.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Runs <c>SSHPATH -G ARGS…</c> and resolves the hostname it reports.</summary>
-    /// <param name="sshPath">The ssh program the tunnel runs ("ssh" is looked up in PATH).</param>
-    /// <param name="sshArguments">ssh's argv as the tunnel runs it, options and destination (for
-    /// a daemon tunnel, <c>TunnelSshArguments.Build(tunnel)</c>; in compatibility mode, the ssh
-    /// arguments). <c>-G</c> is put first; ssh -G ignores forwards and a remote command.</param>
+    /// <param name="sshArguments">ssh's argv as the tunnel runs it; ssh -G ignores forwards and a remote command.</param>
     /// <param name="timeout">For ssh -G and the name resolution together.</param>
     /// <param name="environment">ssh -G's whole environment (the daemon's minimal one, so that a
-    /// <c>Match exec</c> in ssh_config sees what the tunnel's ssh sees); null inherits ours.</param>
-    public static async Task<ServerAddressLookup> LookupAsync(
+    /// <c>Match exec</c> sees what the tunnel's ssh sees); null inherits ours.</param>
+    public static async Task<IPEndPoint?> LookupAsync(
         string sshPath, IReadOnlyList<string> sshArguments, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string?>? environment = null)
     {
         var started = time.GetTimestamp();
-        var (config, problem) = await ReadEffectiveConfigAsync(sshPath, sshArguments, time, timeout, environment, cancellationToken).ConfigureAwait(false);
-        if (config is null) return new ServerAddressLookup(ServerAddressKind.Unknown, null, [], problem!);
+        var config = await ReadEffectiveConfigAsync(sshPath, sshArguments, time, timeout, environment, cancellationToken).ConfigureAwait(false);
+        if (config is null) return null;
         var left = timeout - time.GetElapsedTime(started);
         return await ResolveAsync(config, time, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Where <paramref name="config"/> says ssh connects: its hostname resolved (an
-    /// address literal as is) with its port, or why not.</summary>
-    public static async Task<ServerAddressLookup> ResolveAsync(
+    /// <summary>The endpoint ssh tries first for <paramref name="config"/>: its hostname resolved (an
+    /// address literal as is) in the resolver's order, with its port.</summary>
+    public static async Task<IPEndPoint?> ResolveAsync(
         EffectiveSshConfig config, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (config.ProxyJump is { } jump)
-            return new ServerAddressLookup(ServerAddressKind.BehindProxy, config, [], $"reached through ProxyJump {jump}; not checked");
-        if (config.ProxyCommand is { } command)
-            return new ServerAddressLookup(ServerAddressKind.BehindProxy, config, [], $"reached through ProxyCommand {command}; not checked");
-
-        var name = $"{Bracketed(config.HostName)}:{config.Port}";
+        if (config.UsesProxy) return null;
         IPAddress[] addresses;
         if (IPAddress.TryParse(config.HostName, out var literal))
         {
@@ -68,32 +50,21 @@ internal static class ServerAddress
                 addresses = await Dns.GetHostAddressesAsync(config.HostName, config.AddressFamily, cancellationToken)
                                      .WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
             }
-            catch (TimeoutException)
+            catch (Exception e) when (e is TimeoutException or SocketException or ArgumentException)
             {
-                return Unknown(config, $"{config.HostName} did not resolve within {timeout.TotalSeconds:0.#}s");
-            }
-            catch (SocketException e)
-            {
-                return Unknown(config, $"{config.HostName} did not resolve: {SocketErrorText.Of(e)}");
-            }
-            catch (ArgumentException e)
-            {
-                return Unknown(config, $"{config.HostName} is not a name that can be resolved: {e.Message}");
+                return null; // often the outage itself (DNS is down): asked again at the next wait
             }
         }
 
-        var endpoints = addresses
+        return addresses
             .Where(a => a.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
             .Where(a => config.AddressFamily == AddressFamily.Unspecified || a.AddressFamily == config.AddressFamily)
             .Select(a => new IPEndPoint(a, config.Port))
-            .ToList();
-        if (endpoints.Count == 0) return Unknown(config, $"{config.HostName} has no address ssh would use");
-        return new ServerAddressLookup(ServerAddressKind.Checkable, config, endpoints,
-            $"{name} is {string.Join(", ", endpoints)}");
+            .FirstOrDefault();
     }
 
-    /// <summary>Runs ssh -G; the parsed output, or null and one line saying why.</summary>
-    private static async Task<(EffectiveSshConfig? Config, string? Problem)> ReadEffectiveConfigAsync(
+    /// <summary>Runs ssh -G; the parsed output, or null.</summary>
+    private static async Task<EffectiveSshConfig?> ReadEffectiveConfigAsync(
         string sshPath, IReadOnlyList<string> sshArguments, TimeProvider time, TimeSpan timeout,
         IReadOnlyDictionary<string, string?>? environment, CancellationToken cancellationToken)
     {
@@ -118,9 +89,9 @@ internal static class ServerAddress
         {
             process = Process.Start(startInfo) ?? throw new Win32Exception("not started");
         }
-        catch (Win32Exception e)
+        catch (Win32Exception)
         {
-            return (null, $"could not run {sshPath} -G: {e.Message}");
+            return null;
         }
 
         using (process)
@@ -148,27 +119,12 @@ internal static class ServerAddress
                 }
                 await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
-                return (null, $"{sshPath} -G did not finish within {timeout.TotalSeconds:0.#}s");
+                return null;
             }
 
             var output = await stdout.ConfigureAwait(false);
-            var errors = await stderr.ConfigureAwait(false);
-            if (process.ExitCode != 0)
-                return (null, $"{sshPath} -G exited with {process.ExitCode}: {LastLine(errors) ?? "no message"}");
-            return EffectiveSshConfig.Parse(output) is { } config
-                ? (config, null)
-                : (null, $"{sshPath} -G printed no hostname");
+            await stderr.ConfigureAwait(false);
+            return process.ExitCode == 0 ? EffectiveSshConfig.Parse(output) : null;
         }
     }
-
-    private static ServerAddressLookup Unknown(EffectiveSshConfig config, string text) =>
-        new(ServerAddressKind.Unknown, config, [], text);
-
-    private static string Bracketed(string host) => host.Contains(':') ? $"[{host}]" : host;
-
-    /// <summary>The last non-empty line of ssh's stderr (its error comes last, after any debug lines), one line.</summary>
-    private static string? LastLine(string text) =>
-        text.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) is { } line
-            ? OneLine.Of(line, OneLineStyle.QuestionMark)
-            : null;
 }

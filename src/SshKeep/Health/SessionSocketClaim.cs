@@ -6,23 +6,11 @@ namespace SshKeep.Health;
 
 /// <summary>
 /// A second descriptor for ssh's TCP connection to its server, taken from the running ssh
-/// (pidfd_getfd), so that the daemon decides how that connection ends when ssh is gone.
+/// (pidfd_getfd), so that the daemon decides how that connection ends when ssh is gone: why and
+/// when, in docs/reachability.md ("A remote port still held by a dead session").
 /// </summary>
-/// <remarks>
-/// Why: a `-R` port belongs to the server's session, and the server lets go of it only when it
-/// learns the session is dead. When ssh dies during an outage (its keepalive gave up while the
-/// server was unreachable), its FIN is lost, and an sshd without ClientAliveInterval (sshd's
-/// default) learns of the death only when a retransmission gets through: TCP backs those off
-/// (0.2, 0.4 … 12.8 s), so after a 20 s outage the port stayed held 3–8 s after the heal and
-/// the new session could not bind it (bench/soak: 3 misses of the 5 s goal in 500 faults).
-/// Holding the socket keeps it from closing when ssh exits; once the server answers again the
-/// daemon closes it with a reset (SO_LINGER 0), which the server's kernel acts on at once, so
-/// the old session ends and the port is free for the next ssh within a round trip.
-/// <para>Taking the descriptor needs the right to ptrace ssh (our own child: the same uid, and
-/// Yama's default scope allows a parent); without it, or on a kernel before 5.6 or a libc before
-/// 2.36, there is no claim and everything behaves as before. The descriptor is close-on-exec
-/// (pidfd_getfd sets it), so no later ssh inherits it.</para>
-/// </remarks>
+/// <remarks>Without the right to ptrace ssh, a kernel before 5.6 or a libc before 2.36 there is no
+/// claim. The descriptor is close-on-exec (pidfd_getfd sets it), so no later ssh inherits it.</remarks>
 internal sealed class SessionSocketClaim : IDisposable
 {
     private int _fd;
@@ -71,10 +59,9 @@ internal sealed class SessionSocketClaim : IDisposable
         }
     }
 
-    /// <summary>True when the server's kernel still acknowledges what was sent on the connection
-    /// (no retransmission pending), or the connection is already over: a plain close then reaches
-    /// the server now, as ssh's own would have. False when segments are going unanswered (the
-    /// server or the path is silent): a FIN sent now would be lost.</summary>
+    /// <summary>True when the server's kernel still acknowledges what was sent (no retransmission
+    /// pending) or the connection is over: a plain close reaches it now. False when segments go
+    /// unanswered: a FIN sent now would be lost.</summary>
     public bool ServerHearsUs() =>
         RowOf(_inode) is not { State: TcpSocketState.Established or TcpSocketState.CloseWait } row || row.Retransmits == 0;
 
@@ -92,8 +79,7 @@ internal sealed class SessionSocketClaim : IDisposable
         LibC.close(fd);
     }
 
-    /// <summary>Closes our descriptor the ordinary way (a FIN, retransmitted by the kernel),
-    /// as ssh's own exit would have.</summary>
+    /// <summary>Closes our descriptor the ordinary way (a FIN, retransmitted by the kernel).</summary>
     public void Dispose()
     {
         var fd = Interlocked.Exchange(ref _fd, -1);

@@ -5,54 +5,37 @@ using System.Net;
 namespace SshKeep.Health;
 
 /// <summary>
-/// The kernel's table of TCP sockets, read from /proc/net/tcp and /proc/net/tcp6 (proc(5)).
-/// Why /proc and not an API: .NET's IPGlobalProperties lists connections without their inode or
-/// owner, and the inode is the only link from a socket to the process that holds it (which ssh
-/// is stuck connecting, which program holds a port). Why not netlink (sock_diag): more code and
-/// a P/Invoke for what the text files already say; these tables are read only on rare events.
+/// The kernel's table of TCP sockets, from /proc/net/tcp and /proc/net/tcp6 (proc(5)): unlike
+/// .NET's IPGlobalProperties it has the inode (the link to the process holding a socket) and the
+/// owner; netlink would be more code for tables read only on rare events.
 /// </summary>
 /// <remarks>
-/// The text is treated as hostile (a fake tree in tests, a future kernel in production):
-/// a line that does not parse is skipped, never thrown on.
-/// Addresses are printed as the raw network-order bytes of each 32-bit word read as a host-order
-/// integer ("%08X"), so on a little-endian machine 127.0.0.1 appears as 0100007F. Writing the
-/// parsed integer back in host order gives the original bytes on any architecture.
+/// The text is treated as hostile: a line that does not parse is skipped. Addresses are the
+/// network-order bytes of each 32-bit word printed as a host-order integer ("%08X"), so writing
+/// the parsed integer back in host order gives the original bytes on any architecture.
 /// </remarks>
 internal static class TcpSocketTable
 {
     /// <summary>The sockets in one /proc/net/tcp or /proc/net/tcp6 text (the header line is skipped as malformed).</summary>
-    public static IReadOnlyList<TcpSocket> Parse(string text) =>
-        [.. ParseLines(text.Split('\n'))];
-
-    /// <summary>As <see cref="Parse"/>, line by line.</summary>
-    public static IEnumerable<TcpSocket> ParseLines(IEnumerable<string> lines)
-    {
-        foreach (var line in lines)
-        {
-            if (TryParseLine(line, out var socket)) yield return socket;
-        }
-    }
+    public static IReadOnlyList<TcpSocket> Parse(string text) => [.. text.Split('\n').Select(ParseLine).OfType<TcpSocket>()];
 
     /// <summary>
     /// Every TCP socket (v4 and v6) of a network namespace: with <paramref name="pid"/>, the
-    /// namespace that process lives in (/proc/PID/net/…; an ssh in another namespace than
-    /// sshkeep is read right); without, sshkeep's own. Empty when the files cannot be read (the
-    /// process is gone, no permission, no /proc).
+    /// namespace that process lives in (/proc/PID/net/…); without, sshkeep's own. What could be
+    /// read: empty when the files cannot be (the process is gone, no permission, no /proc).
     /// </summary>
     /// <param name="procRoot">"/proc", or the root of a fake tree in tests.</param>
     public static IReadOnlyList<TcpSocket> Read(int? pid = null, string procRoot = "/proc")
     {
         var net = pid is { } p ? Path.Combine(procRoot, p.ToString(CultureInfo.InvariantCulture), "net") : Path.Combine(procRoot, "net");
-        return [.. ReadFile(Path.Combine(net, "tcp")), .. ReadFile(Path.Combine(net, "tcp6"))];
+        return [.. ReadLinesOrNone(Path.Combine(net, "tcp")), .. ReadLinesOrNone(Path.Combine(net, "tcp6"))];
     }
 
     /// <summary>
-    /// The uid owning the other end of a TCP connection made from this machine (network
-    /// namespace): the socket whose local end is <paramref name="peer"/> and remote end is
-    /// <paramref name="us"/>, as <c>ss -tpe</c> finds it. Null when no such socket is in the table
-    /// (the peer is another machine or namespace, or has already closed). The uid is the socket's
-    /// creator's, recorded by the kernel: a peer cannot choose it. IPv4-mapped IPv6 addresses (a
-    /// dual-stack listener's view of an IPv4 client) compare equal to their IPv4 form.
+    /// The uid owning the other end of a TCP connection made from this network namespace (as
+    /// <c>ss -tpe</c> finds it), recorded by the kernel: a peer cannot choose it. Null when no such
+    /// socket is in the table (another machine or namespace, or already closed). IPv4-mapped IPv6
+    /// addresses compare equal to their IPv4 form.
     /// </summary>
     public static uint? OwnerOfPeer(IPEndPoint peer, IPEndPoint us, string procRoot = "/proc")
     {
@@ -80,6 +63,8 @@ internal static class TcpSocketTable
     private static IPEndPoint Plain(IPEndPoint endpoint) =>
         endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
 
+    /// <summary>The sockets of one file, read lazily; the read ends quietly where the file cannot
+    /// be read (gone, never there (no IPv6), not ours, or its process exited half-way).</summary>
     private static IEnumerable<TcpSocket> ReadLinesOrNone(string path)
     {
         IEnumerator<string> lines;
@@ -94,45 +79,29 @@ internal static class TcpSocketTable
                 try
                 {
                     if (!lines.MoveNext()) yield break;
-                    if (!TryParseLine(lines.Current, out socket)) continue;
+                    socket = ParseLine(lines.Current);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     yield break;
                 }
 
-                yield return socket;
+                if (socket is not null) yield return socket;
             }
         }
     }
 
-    private static IReadOnlyList<TcpSocket> ReadFile(string path)
+    /// <summary>"  1: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000  0 12345 1 …", or null.</summary>
+    private static TcpSocket? ParseLine(string line)
     {
-        try
-        {
-            // Materialised inside the try: File.ReadLines reads lazily, and a process that exits
-            // half-way through makes the read fail.
-            return [.. ParseLines(File.ReadLines(path))];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return []; // gone, never there (no IPv6), or not ours to read
-        }
-    }
-
-    /// <summary>"  1: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000  0 12345 1 …"</summary>
-    private static bool TryParseLine(string line, out TcpSocket socket)
-    {
-        socket = null!;
         var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length < 10 || !fields[0].EndsWith(':')) return false;
-        if (!TryParseEndpoint(fields[1], out var local) || !TryParseEndpoint(fields[2], out var remote)) return false;
-        if (!byte.TryParse(fields[3], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var state) || state == 0) return false;
-        if (!int.TryParse(fields[6], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var retransmits)) return false;
-        if (!uint.TryParse(fields[7], NumberStyles.None, CultureInfo.InvariantCulture, out var uid)) return false;
-        if (!ulong.TryParse(fields[9], NumberStyles.None, CultureInfo.InvariantCulture, out var inode)) return false;
-        socket = new TcpSocket(local, remote, (TcpSocketState)state, retransmits, uid, inode);
-        return true;
+        if (fields.Length < 10 || !fields[0].EndsWith(':')) return null;
+        if (!TryParseEndpoint(fields[1], out var local) || !TryParseEndpoint(fields[2], out var remote)) return null;
+        if (!byte.TryParse(fields[3], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var state) || state == 0) return null;
+        if (!int.TryParse(fields[6], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var retransmits)) return null;
+        if (!uint.TryParse(fields[7], NumberStyles.None, CultureInfo.InvariantCulture, out var uid)) return null;
+        if (!ulong.TryParse(fields[9], NumberStyles.None, CultureInfo.InvariantCulture, out var inode)) return null;
+        return new TcpSocket(local, remote, (TcpSocketState)state, retransmits, uid, inode);
     }
 
     /// <summary>"0100007F:1F90" (v4) or 32 hex digits ":" port (v6).</summary>

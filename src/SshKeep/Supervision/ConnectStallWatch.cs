@@ -4,22 +4,18 @@ using SshKeep.Health;
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// Watches one ssh process while it connects. An ssh started during an outage
-/// sits in the kernel's SYN retransmission (1, 3, 7, 15, 31 s…), so after the heal it would
-/// connect only at its next retransmission — recovery would depend on how long the outage was.
-/// This watch notices the stall (still connecting a second after the first sighting: the first
-/// SYN was lost, Linux's initial retransmission timeout is 1 s), tries the server itself every
-/// fraction of a second, and completes the moment the server answers while ssh is still stuck,
-/// so the supervisor can start a fresh ssh at once. It stops watching as soon as ssh's
-/// connection is established (a live connection never goes back to connecting), and gives up
-/// when ssh shows no TCP socket at all (a ProxyCommand), so it costs nothing in steady state.
+/// Watches one ssh process while it connects (docs/reachability.md): an ssh started during an
+/// outage sits in SYN retransmission, so once it has been connecting for <see cref="StallAfter"/>
+/// the server is tried every <see cref="Poll"/>, and the watch completes the moment it answers
+/// while ssh is still stuck. It stops once ssh's connection is established or when ssh shows no
+/// TCP socket (a ProxyCommand), so it costs nothing in steady state.
 /// </summary>
 internal sealed class ConnectStallWatch(IServerReachability reachability, TimeProvider time)
 {
     /// <summary>How often ssh's socket is looked at while it connects.</summary>
     public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Connecting for this long means the first SYN (or its answer) was lost.</summary>
+    /// <summary>The first SYN (or its answer) was lost: Linux's initial retransmission timeout is 1 s.</summary>
     public static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(1);
 
     /// <summary>No TCP socket for this long: ssh connects through a proxy; nothing to watch.</summary>

@@ -3,12 +3,9 @@ using SshKeep.Config;
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// All tunnels of one config file: starts one <see cref="TunnelSupervisor"/> per enabled
-/// tunnel, applies reloads by name (<see cref="ReloadPlan"/>), forwards restart/retry-now, and
-/// stops everything on the way out. It hands on every tunnel's transitions as they come, and adds
-/// the news of the list itself (<see cref="TransitionReasons.Listed"/>,
-/// <see cref="TransitionReasons.Removed"/>): the one stream the daemon's status, systemd, hooks,
-/// metrics and timeline fold (docs/daemon.md, "Transitions are the only news").
+/// All tunnels of one config file: one <see cref="TunnelSupervisor"/> per enabled tunnel, reloads
+/// by name (<see cref="ReloadPlan"/>), commands handed on. It passes on every tunnel's transitions
+/// and adds the news of the list itself (docs/daemon.md, "Transitions are the only news").
 /// </summary>
 internal sealed class DaemonSupervisor : IAsyncDisposable
 {

@@ -1,24 +1,16 @@
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// One timer for the waits between probe rounds of every tunnel of a daemon (an
-/// idle daemon with many tunnels). A <c>Task.Delay</c> per tunnel and round wakes the runtime's
-/// timer thread, a pool thread after it, and the socket engine for each probe on its own: at 100
-/// tunnels probed every 5 s, 20 separate wake-ups of each a second. Here the due time of a wait of
-/// <see cref="CoarseFrom"/> or more is put on a whole-<see cref="Grain"/> boundary when the caller
-/// allows it (its slot is whole seconds: <see cref="ProbeSchedule.WaitsOnGrain"/>), so the rounds
-/// due within one grain start together and share the wake-ups of the timer, the pool and the
-/// socket engine; the timer is armed only for the earliest wait, so nothing ticks when nothing is
-/// due. Other waits (a retry before the first pass, an interval of 2.5 s) keep their exact time.
+/// One timer for the waits between probe rounds of every tunnel of a daemon, so that rounds due
+/// within one <see cref="Grain"/> start together and share the wake-ups of the timer, the pool and
+/// the socket engine (docs/probes.md, "Rounds share wake-ups"); it is armed only for the earliest
+/// wait, so nothing ticks when nothing is due.
 /// </summary>
 /// <remarks>
-/// <para>A due time within <see cref="Slack"/> after a boundary goes to that boundary, else to the
-/// next one: a loop whose round began a few milliseconds after the boundary it was woken at asks
-/// for "interval minus the time the round took" and lands on a boundary again, so its rounds stay
-/// exactly an interval apart (no drift) and the probe detection budget is unchanged once a loop
-/// is aligned; its first wait ends up to one grain later than asked.</para>
-/// <para>A cancelled wait completes at once and leaves its entry until its due time, so the queue
-/// holds at most one entry per wait begun in the last interval.</para>
+/// A due time within <see cref="Slack"/> after a boundary goes to it, else to the next one: a loop
+/// woken on a boundary asks for "interval minus the round's time" and lands on a boundary again,
+/// so its rounds stay exactly an interval apart. A cancelled wait completes at once and leaves its
+/// entry until its due time, so the queue holds at most one entry per wait begun in the last interval.
 /// </remarks>
 internal sealed class ProbeClock : IDisposable
 {
@@ -48,12 +40,9 @@ internal sealed class ProbeClock : IDisposable
     /// <summary>Waits entries, cancelled ones included (tests).</summary>
     internal int Pending { get { lock (_gate) return _waits.Count; } }
 
-    /// <summary>
-    /// Completes <paramref name="delay"/> from now, on a <see cref="Grain"/> boundary when
-    /// <paramref name="onGrain"/> and the delay is <see cref="CoarseFrom"/> or more (see the
-    /// remarks); at once for a delay of zero or less. Cancelling throws
-    /// <see cref="OperationCanceledException"/> at once.
-    /// </summary>
+    /// <summary>Completes <paramref name="delay"/> from now, on a grain boundary when
+    /// <paramref name="onGrain"/> and the delay is <see cref="CoarseFrom"/> or more; at once for a
+    /// delay of zero or less. Cancelling throws <see cref="OperationCanceledException"/> at once.</summary>
     public Task WaitAsync(TimeSpan delay, bool onGrain, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);

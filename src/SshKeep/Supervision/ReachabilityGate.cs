@@ -4,15 +4,10 @@ using SshKeep.Health;
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// Ends a back-off wait when the server comes back (design: recovery). One check
-/// at the start of the wait: if the server does not answer, checks run until it does, and the
-/// wait ends then, so recovery does not depend on how long the outage lasted. If it answers at
-/// once, it depends on why ssh failed: when ssh could not even connect to it (its connect timed
-/// out or was refused, and the outage ended while it was giving up), the cause is gone and the
-/// wait ends now (bench/soak found an 11 s back-off after a black-hole healed just before ssh's
-/// connect timed out); otherwise the failure was not about reaching it (an overloaded sshd, a
-/// refused forward) and the back-off runs its course, and the server sees one connect per
-/// failure, not one every 100 ms.
+/// Ends a back-off wait when the server comes back (docs/reachability.md, "How often"). When the
+/// first check finds it answering, the wait ends now only if ssh could not even connect (the
+/// outage ended while it gave up: bench/soak found an 11 s back-off after a black-hole healed);
+/// otherwise the failure was not about reaching it and the back-off runs its course.
 /// </summary>
 internal static class ReachabilityGate
 {
@@ -21,11 +16,9 @@ internal static class ReachabilityGate
     public static readonly TimeSpan CheckEvery = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Completes when the server answers after not answering, or at once when it answers
-    /// and <paramref name="couldNotConnect"/>; never otherwise (until cancelled).
-    /// <paramref name="server"/> null (unknown, behind a proxy) never completes.</summary>
-    /// <param name="couldNotConnect">The ssh that failed said its TCP connect to the server failed.</param>
-    /// <param name="onUnreachable">Called once when the first check finds the server silent, refusing
-    /// or unreachable, with what it found (for the log).</param>
+    /// and <paramref name="couldNotConnect"/>; never otherwise, nor for an unknown
+    /// <paramref name="server"/> (behind a proxy). <paramref name="onUnreachable"/> hears once what
+    /// the first check found when the server is silent, refusing or unreachable (for the log).</summary>
     public static async Task ServerReturnsAsync(IServerReachability reachability, IPEndPoint? server, bool couldNotConnect,
         Action<ReachabilityOutcome> onUnreachable, CancellationToken cancellationToken)
     {

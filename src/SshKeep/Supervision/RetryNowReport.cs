@@ -3,11 +3,9 @@ using SshKeep.Logging;
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// What a <c>retry-now</c> (or SIGUSR1) did, told the same way in the log and in the answer the
-/// CLI prints (pure: the tunnels' statuses as they were when it was asked, and now, in; one line
-/// out). Only a tunnel that waits to start ssh again (backoff, waiting-for-remote-port,
-/// needs-attention) has a wait to cut short; a tunnel that is up, or whose ssh is starting, is
-/// left alone (docs/daemon.md).
+/// What a <c>retry-now</c> (or SIGUSR1) did, told the same way in the log and in the CLI's answer
+/// (pure: the statuses when it was asked, and now, in; one line out). Only a waiting tunnel has a
+/// wait to cut short; one that is up or starting is left alone (docs/daemon.md).
 /// </summary>
 /// <param name="Tunnels">The tunnels asked, in config-file order, with the status each had when
 /// asked; empty when a named tunnel does not run.</param>

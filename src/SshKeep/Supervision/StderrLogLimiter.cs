@@ -3,13 +3,9 @@ using SshKeep.Logging;
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// How many of a tunnel's ssh stderr lines reach the log: a token bucket (a burst of
-/// <see cref="Burst"/> lines, then <see cref="PerSecond"/> a second), so a ProxyCommand or a
-/// server that writes stderr endlessly cannot fill the disk or eat the CPU with log lines
-/// (docs/security.md). Lines over the limit are counted, and the count is reported at most every
-/// <see cref="ReportEvery"/> with a logged line, and when the stream ends. Every line is still
-/// read and classified. One per tunnel, kept across its ssh runs, so a restart does not refill
-/// the burst.
+/// How many of a tunnel's ssh stderr lines reach the log: a token bucket, so an endless stderr
+/// cannot fill the disk (docs/security.md); dropped lines are counted and reported. One per tunnel,
+/// kept across its runs, so a restart does not refill the burst.
 /// </summary>
 internal sealed class StderrLogLimiter(TimeProvider time) : LogLimiter(time, new LogLimit(Burst, PerSecond, ReportEvery))
 {

@@ -5,11 +5,9 @@ using SshKeep.Ssh;
 namespace SshKeep.Supervision;
 
 /// <summary>
-/// Reads one ssh run's stderr: every line is logged under the tunnel's name within the rate limit
-/// (an endless stderr cannot fill the disk) and handed on as a <see cref="TunnelEvent.StderrLine"/>
-/// for <see cref="TunnelMachine"/> to classify, every one of them; then its end, as
-/// <see cref="TunnelEvent.StderrClosed"/>. The limiter is not thread-safe: runs of a tunnel follow
-/// each other, and a run's pump ends before the next run starts.
+/// Reads one ssh run's stderr: each line is logged within the rate limit and handed on, every one,
+/// as a <see cref="TunnelEvent.StderrLine"/>; then <see cref="TunnelEvent.StderrClosed"/>. The
+/// limiter is not thread-safe: a run's pump ends before the next run starts.
 /// </summary>
 internal sealed class StderrPump(ISshProcess process, string tunnel, ILogger log, StderrLogLimiter limit, Action<TunnelEvent> post)
 {

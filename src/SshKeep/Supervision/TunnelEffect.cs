@@ -3,11 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace SshKeep.Supervision;
 
 /// <summary>What <see cref="TunnelMachine.Step"/> asks the shell (<see cref="TunnelSupervisor"/>)
-/// to do, as values, carried out in order.</summary>
+/// to do, as values, carried out in order; an effect that is answered names its answer.</summary>
 internal abstract record TunnelEffect
 {
-    /// <summary>Start ssh; the shell answers with <see cref="TunnelEvent.SshStarted"/> or
-    /// <see cref="TunnelEvent.SshCouldNotStart"/>, then reports what the run does.</summary>
+    /// <summary>Answered with <see cref="TunnelEvent.SshStarted"/> or <see cref="TunnelEvent.SshCouldNotStart"/>.</summary>
     public sealed record StartSsh : TunnelEffect;
 
     /// <summary>SIGTERM, <paramref name="Grace"/>, SIGKILL; answered with <see cref="TunnelEvent.SshExited"/>.</summary>
@@ -16,25 +15,22 @@ internal abstract record TunnelEffect
     /// <summary>The tunnel's one timer is due in <paramref name="Delay"/> (replacing any other).</summary>
     public sealed record ArmTimer(TimeSpan Delay) : TunnelEffect;
 
-    /// <summary>Try every local listener once; answered with <see cref="TunnelEvent.ListenersChecked"/>.</summary>
+    /// <summary>Answered with <see cref="TunnelEvent.ListenersChecked"/>.</summary>
     public sealed record CheckListeners : TunnelEffect;
 
-    /// <summary>Probe every forward end to end, at once (<paramref name="ConnectListener"/>: through
-    /// its local listener too, <see cref="ProbeSchedule.ChecksListeners"/>); answered with
-    /// <see cref="TunnelEvent.ProbeRoundDone"/>.</summary>
+    /// <summary>Every forward at once (<paramref name="ConnectListener"/>: through its local listener
+    /// too); answered with <see cref="TunnelEvent.ProbeRoundDone"/>.</summary>
     public sealed record ProbeRound(bool ConnectListener) : TunnelEffect;
 
-    /// <summary>The tunnel's one timer, timed by the daemon's shared <see cref="ProbeClock"/> (the
-    /// wait before the next probe round; <paramref name="OnGrain"/> as <see cref="ProbeSchedule.WaitsOnGrain"/> says).</summary>
+    /// <summary>The one timer, on the daemon's shared <see cref="ProbeClock"/>.</summary>
     public sealed record ArmProbeTimer(TimeSpan Delay, bool OnGrain) : TunnelEffect;
 
     /// <summary>During this wait, report <see cref="TunnelEvent.ServerAnswers"/> when the server answers again.</summary>
     public sealed record WatchServer(bool CouldNotConnect) : TunnelEffect;
 
-    /// <summary>Hand on one change of the tunnel's status.</summary>
     public sealed record Publish(TunnelTransition Transition) : TunnelEffect;
 
-    /// <summary>Write one line of the daemon's log; <paramref name="Event"/> names it (the DaemonLog method).</summary>
+    /// <summary>One line of the daemon's log; <paramref name="Event"/> names it (the DaemonLog method).</summary>
     public sealed record Log(string Event, Action<ILogger> Write) : TunnelEffect;
 
     /// <summary>Take a second descriptor for the up session's connection (SessionSocketClaim).</summary>

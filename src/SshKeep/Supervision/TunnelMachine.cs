@@ -24,9 +24,6 @@ internal static class TunnelMachine
     /// their queue (a retry-now during a run's end cuts the wait that follows short).</summary>
     public static bool TakesCommands(TunnelPhase phase) => Runs(phase) || phase == TunnelPhase.Waiting;
 
-    /// <param name="state">The machine now.</param>
-    /// <param name="e">What happened.</param>
-    /// <param name="now">The time of the event.</param>
     /// <param name="unit">A random number in [0, 1) for the jitter of a wait decided here.</param>
     public static (TunnelMachineState State, IReadOnlyList<TunnelEffect> Effects) Step(TunnelMachineState state, TunnelEvent e,
         DateTimeOffset now, double unit)
@@ -323,11 +320,9 @@ internal static class TunnelMachine
                 return;
             }
 
-            // Let the last stderr lines (the reason ssh gave up) arrive before deciding: the exit is
-            // often seen first (SIGCHLD), and "remote port forwarding failed" or "Permission denied"
-            // read after it must still decide the class (bench/soak found held ports retried after a
-            // 12 s back-off). EOF comes as soon as ssh and whatever it started are gone; a
-            // grandchild holding stderr open is cut off by the timer.
+            // ssh's last stderr lines ("remote port forwarding failed", "Permission denied") often come
+            // after its exit is seen, and must still decide the class (bench/soak: held ports retried
+            // after a 12 s back-off); a grandchild holding stderr open is cut off by the timer.
             Do(new ArmTimer(StderrAfterExit));
         }
 
@@ -396,7 +391,7 @@ internal static class TunnelMachine
 
         /// <summary>Logs what happened and what happens next; returns who holds a local port when
         /// that was the failure and the holder is known, for the status.</summary>
-        private string? LogNext(TunnelRunOutcome outcome, TunnelNextStep next, Health.ServerConnection? dead, string? portHolder, string? sshPath)
+        private string? LogNext(TunnelRunOutcome outcome, TunnelRetryPolicy.NextStep next, Health.ServerConnection? dead, string? portHolder, string? sshPath)
         {
             if (outcome.Exit is null)
             {

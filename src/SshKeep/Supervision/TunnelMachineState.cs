@@ -3,9 +3,8 @@ using SshKeep.Config;
 namespace SshKeep.Supervision;
 
 /// <summary>The whole state of one tunnel's machine: what users see (<see cref="Status"/>), where
-/// the machine is (<see cref="Phase"/>), the current run, and the config and wiring it decides on
-/// (read from them, never copied: each setting is said once, in <see cref="TunnelConfig"/> or
-/// <see cref="TunnelSupervisorOptions"/>).</summary>
+/// the machine is, the current run, and the config and wiring it decides on (read from them,
+/// never copied).</summary>
 internal sealed record TunnelMachineState
 {
     public required TunnelConfig Config { get; init; }

@@ -2,11 +2,9 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Supervision;
 
-/// <summary>How one ssh run of a tunnel ended: the facts the retry policy decides on.</summary>
+/// <summary>How one ssh run of a tunnel ended: the facts <see cref="TunnelRetryPolicy"/> decides on.</summary>
 /// <param name="Exit">How ssh ended; null when it could not be started at all.</param>
-/// <param name="Decisive">The last stderr line that said why (permanent, port held, transient), if any.</param>
-/// <param name="ReachedUp">The tunnel was up during this run.</param>
-/// <param name="UpFor">How long it was up.</param>
+/// <param name="Decisive">The last stderr line that said why, if any.</param>
 /// <param name="SinceStart">How long the run lasted, from start to exit.</param>
 /// <param name="Reason">A short human reason: the decisive line, or how ssh ended.</param>
 /// <param name="CouldNotConnect">ssh said its TCP connect to the server failed: the run never reached it.</param>

@@ -1,6 +1,6 @@
 namespace SshKeep.Supervision;
 
-/// <summary>Where a tunnel of the daemon is. Written lower-case with dashes in status.</summary>
+/// <summary>Where a tunnel of the daemon is, as users see it (docs/daemon.md, "Tunnel states").</summary>
 internal enum TunnelState
 {
     /// <summary>ssh was started and has not proved the tunnel yet.</summary>

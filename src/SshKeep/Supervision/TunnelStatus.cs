@@ -13,25 +13,21 @@ internal sealed record TunnelStatus
     /// <summary>When the current ssh became healthy; null unless up.</summary>
     public DateTimeOffset? UpSince { get; init; }
 
-    /// <summary>Restarts of a working tunnel: its ssh was up and ended (lost, killed, condemned by
-    /// a probe), or a restart was asked while ssh ran. Retries of a tunnel that never came up are
-    /// not restarts, they are <see cref="Attempts"/> (docs/observability.md).</summary>
+    /// <summary>Restarts of a working tunnel (it was up, or a restart was asked while ssh ran);
+    /// retries of one that never came up are <see cref="Attempts"/> (docs/observability.md).</summary>
     public int Restarts { get; init; }
 
     /// <summary>Every ssh start of this tunnel, the first one included.</summary>
     public int Attempts { get; init; }
 
-    /// <summary>Pid of the running ssh, if any.</summary>
     public int? Pid { get; init; }
 
     /// <summary>How the last ssh ended, e.g. "status 255" or "signal 9"; null before the first exit.</summary>
     public string? LastExit { get; init; }
 
-    /// <summary>The last error line ssh printed on stderr (or sshkeep's own reason). It stays after
-    /// the tunnel is up again; it is past then (<see cref="ErrorIsPast"/>).</summary>
+    /// <summary>The last error line ssh printed (or sshkeep's own reason); past once up again (<see cref="ErrorIsPast"/>).</summary>
     public string? LastError { get; init; }
 
-    /// <summary>When <see cref="LastError"/> was seen.</summary>
     public DateTimeOffset? LastErrorAt { get; init; }
 
     /// <summary>When the next start is due, while waiting.</summary>
@@ -43,10 +39,8 @@ internal sealed record TunnelStatus
     /// <summary>The remote port the server still holds (waiting-for-remote-port only).</summary>
     public int? HeldRemotePort { get; init; }
 
-    /// <summary>True when the tunnel is up: whatever went wrong before is resolved, and
-    /// <see cref="LastError"/> is history, not a current problem.</summary>
+    /// <summary>Up again: <see cref="LastError"/> is history, not a current problem.</summary>
     public bool ErrorIsPast => State == TunnelState.Up;
 
-    /// <summary>This status with <paramref name="error"/> as the last error, seen at <paramref name="at"/>.</summary>
     public TunnelStatus WithError(string error, DateTimeOffset at) => this with { LastError = error, LastErrorAt = at };
 }

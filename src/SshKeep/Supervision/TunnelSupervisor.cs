@@ -9,12 +9,8 @@ using static SshKeep.Supervision.TunnelEvent;
 
 namespace SshKeep.Supervision;
 
-/// <summary>
-/// One tunnel of the daemon: the shell around <see cref="TunnelMachine"/> (docs/daemon.md, "The
-/// tunnel machine"). It waits for the next event, steps the machine, and carries out the
-/// effects: starts and stops ssh, arms the one timer, reads stderr, runs the listener checks,
-/// probes and watches, and publishes each <see cref="TunnelTransition"/>.
-/// </summary>
+/// <summary>One tunnel of the daemon: the shell around <see cref="TunnelMachine"/>, which waits for
+/// the next event, steps the machine, and carries out the effects (docs/daemon.md, "The tunnel machine").</summary>
 internal sealed class TunnelSupervisor
 {
     private readonly ISshLauncher _launcher;
@@ -36,7 +32,7 @@ internal sealed class TunnelSupervisor
     private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
 
-    // The current run: its number (news of older runs is dropped), ssh, its watches and stderr.
+    // The current run (news of older runs is dropped), ssh, its watches and stderr.
     private int _run;
     private ISshProcess? _process;
     private CancellationTokenSource _watches = new();
@@ -48,9 +44,8 @@ internal sealed class TunnelSupervisor
     private ITimer? _timer;
     private CancellationTokenSource _wait = new();
 
-    // The connection of the up session (tunnels with -R forwards), and the one of a session that
-    // ended while the server did not answer, kept to be reset when the server next answers
-    // (SessionSocketClaim says why); null when there is none.
+    // The up session's connection (-R forwards), and a dead session's kept to be reset when the
+    // server next answers (docs/reachability.md, "A remote port still held by a dead session").
     private SessionSocketClaim? _claim;
     private SessionSocketClaim? _deadSession;
 
@@ -76,15 +71,14 @@ internal sealed class TunnelSupervisor
         get { lock (_gate) return _status; }
     }
 
-    /// <summary>Completes while the shell waits for its next event with none queued and no check
-    /// under way (tests move their manual clock then).</summary>
+    /// <summary>Completes while the shell waits with no event queued and no check under way (tests
+    /// move their manual clock then).</summary>
     internal Task Idle
     {
         get { lock (_idleGate) return _idle.Task; }
     }
 
-    /// <summary>Ends a back-off wait now (SIGUSR1, `retry-now`).</summary>
-    /// <param name="trigger">Who asked, for the log ("SIGUSR1", "retry-now from the CLI").</param>
+    /// <summary>Ends a back-off wait now; <paramref name="trigger"/>: who asked, for the log ("SIGUSR1").</summary>
     public void RetryNow(string trigger = "retry-now") => Ask(TunnelCommand.RetryNow, trigger);
 
     /// <summary>Stops the running ssh (if any) and starts a new one at once (`restart NAME`).</summary>
@@ -96,7 +90,9 @@ internal sealed class TunnelSupervisor
     /// <summary>Runs until <paramref name="stop"/> is cancelled; then stops ssh and returns.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
-        if (InsecureValue(Config) is { } insecure) _log.InsecureHostKeyChecking(Config.Name, insecure);
+        if (Config.InsecureHostKeyChecking)
+            _log.InsecureHostKeyChecking(Config.Name,
+                Config.SshOptions.First(o => o.Key.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase)).Value);
         await using var stopping = stop.Register(() => Post(new StopRequested()));
         TunnelEvent next = stop.IsCancellationRequested ? new StopRequested() : new Begin();
         try
@@ -241,8 +237,8 @@ internal sealed class TunnelSupervisor
         _answer = new SshStarted(process.Pid);
     }
 
-    /// <summary>The end of a run: stderr is done with, ssh released, the session's connection kept
-    /// or closed, and the answers the machine asked for.</summary>
+    /// <summary>The end of a run: stderr done with, ssh released, the session's connection kept or
+    /// closed, and the answers the machine asked for.</summary>
     private async Task<RunSettled> SettleAsync(SettleRun settle)
     {
         await _stderr.CancelAsync();
@@ -275,8 +271,8 @@ internal sealed class TunnelSupervisor
     }
 
     /// <summary>Posts what <paramref name="source"/> finds as one event of run <paramref name="run"/>
-    /// or timer <paramref name="timer"/>. A watch that fails or is cancelled reports nothing: the
-    /// run goes on as if it never fired. <paramref name="counted"/>: the shell is not idle meanwhile.</summary>
+    /// or timer <paramref name="timer"/>; a watch that fails or is cancelled reports nothing.
+    /// <paramref name="counted"/>: the shell is not idle meanwhile.</summary>
     private void Watch(Func<CancellationToken, Task<TunnelEvent>> source, CancellationToken cancellationToken, int run = -1, int timer = -1,
         bool counted = false)
     {
@@ -362,8 +358,7 @@ internal sealed class TunnelSupervisor
     }
 
     /// <summary>After a run: when segments to the server were going unanswered, ssh's goodbye would
-    /// be lost, so the connection is kept for <see cref="ResetDeadSession"/>; otherwise it is closed
-    /// the ordinary way now, as ssh's own exit would have.</summary>
+    /// be lost, so the connection is kept for <see cref="ResetDeadSession"/>; else closed as ssh's would have been.</summary>
     private void KeepIfServerMissedTheEnd(SessionSocketClaim? claim)
     {
         if (claim is null) return;
@@ -377,8 +372,8 @@ internal sealed class TunnelSupervisor
         _log.DeadSessionKept(Config.Name, claim.Connection.Local.ToString(), claim.Connection.Remote.ToString());
     }
 
-    /// <summary>Resets the kept connection of a dead session (the server drops the session and its
-    /// remote ports when the reset arrives); returns it, or null when none was kept.</summary>
+    /// <summary>Resets the kept connection of a dead session (the server drops it and its remote
+    /// ports on receipt); returns it, or null when none was kept.</summary>
     private ServerConnection? ResetDeadSession()
     {
         if (_deadSession is not { } dead) return null;
@@ -391,34 +386,17 @@ internal sealed class TunnelSupervisor
     /// used last, else the one <c>ssh -G</c> names.</summary>
     private async Task ServerReturnsAsync(IServerReachability reachability, bool couldNotConnect, CancellationToken cancellationToken)
     {
-        var server = _stallWatch?.LastServer;
-        if (server is null)
-        {
-            var startInfo = _options.StartInfoFor(Config);
-            server = await reachability.ResolveAsync(startInfo.Program, startInfo.Arguments, cancellationToken);
-        }
+        var startInfo = _options.StartInfoFor(Config);
+        var server = _stallWatch?.LastServer ?? await reachability.ResolveAsync(startInfo.Program, startInfo.Arguments, cancellationToken);
 
-        if (server is null)
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, _time, cancellationToken);
-            return;
-        }
-
+        // An unknown server (behind a proxy) never returns: the wait runs its course.
         await ReachabilityGate.ServerReturnsAsync(reachability, server, couldNotConnect, outcome =>
-            _log.ServerUnreachable(Config.Name, server.Address.ToString(), server.Port, outcome.Problem, ReachabilityGate.CheckEvery),
+            _log.ServerUnreachable(Config.Name, server!.Address.ToString(), server.Port, outcome.Problem, ReachabilityGate.CheckEvery),
             cancellationToken);
-        _log.ServerReachable(Config.Name, server.Address.ToString(), server.Port);
+        _log.ServerReachable(Config.Name, server!.Address.ToString(), server.Port);
     }
 
-    /// <summary>The StrictHostKeyChecking value when it turns host key checking off (the same rule
-    /// as <c>check</c>'s warning, <see cref="TunnelConfig.InsecureHostKeyChecking"/>: no, off, false).</summary>
-    private static string? InsecureValue(TunnelConfig config) =>
-        config.InsecureHostKeyChecking
-            ? config.SshOptions.First(o => o.Key.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase)).Value
-            : null;
-
-    /// <summary>A supervisor wired without the daemon's shared clock (tests) times its rounds itself;
-    /// its timer is never armed while no wait is pending.</summary>
+    /// <summary>A supervisor wired without the daemon's shared clock (tests) times its rounds itself.</summary>
     private ProbeClock OwnProbeClock() => _ownProbeClock ??= new ProbeClock(_time);
 
     /// <summary>One event and the run or timer it belongs to (-1: any).</summary>

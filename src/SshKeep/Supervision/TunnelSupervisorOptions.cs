@@ -1,4 +1,5 @@
 using SshKeep.Config;
+using SshKeep.Health;
 using SshKeep.Ssh;
 
 namespace SshKeep.Supervision;
@@ -6,25 +7,21 @@ namespace SshKeep.Supervision;
 /// <summary>What a <see cref="TunnelSupervisor"/> is wired to besides its config.</summary>
 internal sealed record TunnelSupervisorOptions
 {
-    /// <summary>Builds the ssh command for a tunnel (the pure argv builder in production).</summary>
     public required Func<TunnelConfig, SshStartInfo> StartInfoFor { get; init; }
 
     /// <summary>True when a local listen port (-L/-D) accepts connections: the forward is set up.</summary>
     public required Func<ForwardSpec, CancellationToken, Task<bool>> ListenerAccepts { get; init; }
 
-    /// <summary>One end-to-end probe of one forward of a tunnel; null turns
-    /// probes off (the tunnel is up once its session is ready).</summary>
-    public ForwardProber? ProbeForward { get; init; }
+    /// <summary>One end-to-end probe of one forward (the bool: through its local listener too,
+    /// <see cref="ProbeSchedule.ChecksListeners"/>); null turns probes off (up once the session is ready).</summary>
+    public Func<TunnelConfig, ForwardSpec, bool, CancellationToken, Task<ProbeResult>>? ProbeForward { get; init; }
 
-    /// <summary>Where ssh connects and whether the server answers; null turns
-    /// the reachability-gated wait and the stuck-connect restart off.</summary>
-    public SshKeep.Health.IServerReachability? Reachability { get; init; }
+    /// <summary>Null turns the reachability-gated wait and the stuck-connect restart off.</summary>
+    public IServerReachability? Reachability { get; init; }
 
-    /// <summary>Takes a second descriptor for a running ssh's connection to its server (tunnels
-    /// with -R forwards), so that a session that dies during an outage can be reset once the
-    /// server answers and the server lets go of its remote ports (<see cref="SshKeep.Health.SessionSocketClaim"/>);
-    /// null: never (fake ssh processes in tests).</summary>
-    public Func<int, SshKeep.Health.SessionSocketClaim?>? ClaimSessionSocket { get; init; }
+    /// <summary>Claims a running ssh's connection to its server (tunnels with -R forwards,
+    /// <see cref="SessionSocketClaim"/>); null: never (fake ssh processes in tests).</summary>
+    public Func<int, SessionSocketClaim?>? ClaimSessionSocket { get; init; }
 
     /// <summary>Names the process holding a local TCP port ("held by pid 812 (python3)"), or null.</summary>
     public Func<int, string?>? DescribePortHolder { get; init; }
@@ -33,12 +30,11 @@ internal sealed record TunnelSupervisorOptions
     /// behind: ssh would otherwise refuse to be the master and the probes would fail).</summary>
     public Action<TunnelConfig>? BeforeStart { get; init; }
 
-    /// <summary>Times the waits between probe rounds; one for all the daemon's tunnels. Null: the
-    /// supervisor makes its own from its time provider.</summary>
+    /// <summary>One for all the daemon's tunnels; null: the supervisor makes its own.</summary>
     public ProbeClock? ProbeClock { get; init; }
 
     /// <summary>Told of every end-to-end probe (metrics: probe duration); null when nobody listens.</summary>
-    public Action<string, SshKeep.Health.ProbeResult>? OnProbe { get; init; }
+    public Action<string, ProbeResult>? OnProbe { get; init; }
 
     /// <summary>A random number in [0, 1) for the jitter.</summary>
     public Func<double> NextUnit { get; init; } = Random.Shared.NextDouble;

@@ -22,19 +22,26 @@ public sealed class ConnectStallTests
     private const string LoopHttp = "0100007F:0050";        // 127.0.0.1:80
     private const string LoopEphemeral = "0100007F:C350";   // 127.0.0.1:50000
 
+    private static IPEndPoint? ServerEndpointOf(int pid, int? serverPort = null, string procRoot = "/proc") =>
+        ConnectStall.ServerConnectionOf(pid, serverPort, procRoot)?.Remote;
+
+    /// <summary>ssh's connection while it still waits for the server's SYN-ACK, else null.</summary>
+    private static ServerConnection? StalledConnectOf(int pid, string procRoot = "/proc") =>
+        ConnectStall.ServerConnectionOf(pid, procRoot: procRoot) is { IsConnecting: true } connecting ? connecting : null;
+
     [Fact]
     public void An_ssh_waiting_for_the_servers_syn_ack_is_stalled_towards_the_server()
     {
         using var proc = Ssh_with(FakeProcTree.Line(0, Local, Server, "02", 1000, 501, retransmits: 2))
             .Socket(Ssh, 3, 501);
 
-        var stalled = ConnectStall.StalledConnectOf(Ssh, procRoot: proc.Root);
+        var stalled = StalledConnectOf(Ssh, procRoot: proc.Root);
 
         Assert.NotNull(stalled);
         Assert.Equal(IPEndPoint.Parse("192.0.2.5:22"), stalled.Remote);
         Assert.Equal(2, stalled.Retransmits);
         Assert.Equal(3, stalled.Fd);
-        Assert.Equal(IPEndPoint.Parse("192.0.2.5:22"), ConnectStall.ServerEndpointOf(Ssh, procRoot: proc.Root));
+        Assert.Equal(IPEndPoint.Parse("192.0.2.5:22"), ServerEndpointOf(Ssh, procRoot: proc.Root));
     }
 
     [Fact]
@@ -43,8 +50,8 @@ public sealed class ConnectStallTests
         using var proc = Ssh_with(FakeProcTree.Line(0, Local, Server, "01", 1000, 501))
             .Socket(Ssh, 3, 501);
 
-        Assert.Null(ConnectStall.StalledConnectOf(Ssh, procRoot: proc.Root));
-        Assert.Equal(IPEndPoint.Parse("192.0.2.5:22"), ConnectStall.ServerEndpointOf(Ssh, procRoot: proc.Root));
+        Assert.Null(StalledConnectOf(Ssh, procRoot: proc.Root));
+        Assert.Equal(IPEndPoint.Parse("192.0.2.5:22"), ServerEndpointOf(Ssh, procRoot: proc.Root));
     }
 
     [Fact]
@@ -60,7 +67,7 @@ public sealed class ConnectStallTests
             .Socket(Ssh, 4, 602)
             .Socket(Ssh, 5, 603);
 
-        Assert.Equal(IPEndPoint.Parse("192.0.2.5:22"), ConnectStall.ServerEndpointOf(Ssh, procRoot: proc.Root));
+        Assert.Equal(IPEndPoint.Parse("192.0.2.5:22"), ServerEndpointOf(Ssh, procRoot: proc.Root));
     }
 
     [Fact]
@@ -72,8 +79,8 @@ public sealed class ConnectStallTests
             .Socket(Ssh, 3, 701)
             .Socket(Ssh, 6, 702);
 
-        Assert.Equal(IPEndPoint.Parse("192.0.2.5:22"), ConnectStall.ServerEndpointOf(Ssh, procRoot: proc.Root));
-        Assert.Null(ConnectStall.StalledConnectOf(Ssh, procRoot: proc.Root));
+        Assert.Equal(IPEndPoint.Parse("192.0.2.5:22"), ServerEndpointOf(Ssh, procRoot: proc.Root));
+        Assert.Null(StalledConnectOf(Ssh, procRoot: proc.Root));
     }
 
     [Fact]
@@ -85,8 +92,8 @@ public sealed class ConnectStallTests
             .Socket(Ssh, 3, 702)
             .Socket(Ssh, 7, 701);
 
-        Assert.Equal(IPEndPoint.Parse("127.0.0.1:80"), ConnectStall.ServerEndpointOf(Ssh, procRoot: proc.Root));
-        Assert.Equal(IPEndPoint.Parse("192.0.2.5:22"), ConnectStall.ServerEndpointOf(Ssh, serverPort: 22, procRoot: proc.Root));
+        Assert.Equal(IPEndPoint.Parse("127.0.0.1:80"), ServerEndpointOf(Ssh, procRoot: proc.Root));
+        Assert.Equal(IPEndPoint.Parse("192.0.2.5:22"), ServerEndpointOf(Ssh, serverPort: 22, procRoot: proc.Root));
     }
 
     [Fact]
@@ -116,7 +123,7 @@ public sealed class ConnectStallTests
         using var proc = new FakeProcTree();
 
         Assert.Null(ConnectStall.ServerConnectionOf(Ssh, procRoot: proc.Root));
-        Assert.Null(ConnectStall.StalledConnectOf(Ssh, procRoot: proc.Root));
+        Assert.Null(StalledConnectOf(Ssh, procRoot: proc.Root));
     }
 
     [Fact]
@@ -146,11 +153,11 @@ public sealed class ConnectStallTests
         try
         {
             var stalled = await Eventually.WaitForAsync(
-                () => ConnectStall.StalledConnectOf(ssh.Id),
+                () => StalledConnectOf(ssh.Id),
                 "ssh's connect to show as SYN_SENT");
 
             Assert.Equal(hole.Endpoint, stalled.Remote);
-            Assert.Equal(hole.Endpoint, ConnectStall.ServerEndpointOf(ssh.Id, serverPort: hole.Endpoint.Port));
+            Assert.Equal(hole.Endpoint, ServerEndpointOf(ssh.Id, serverPort: hole.Endpoint.Port));
         }
         finally
         {

@@ -38,7 +38,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         };
         await PassesAsync(forward with { Probe = ProbeExchange.ConnectOnly }, tunnel);
 
-        var result = await _probe.RunAsync(forward, tunnel.ControlPath, Generous, default);
+        var result = await _probe.RunAsync(forward, tunnel.ControlPath, Generous, true, default);
 
         Assert.False(result.Ok);
         Assert.Equal("exchange: expected \"+PONG\", got \"-ERR unknown command 'PING'\\r\\n\"", result.Failure);
@@ -58,7 +58,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         var bad = new ForwardSpec(ForwardKind.Local, "127.0.0.1", brokenPort, "127.0.0.1", broken.Port) { Probe = http };
 
         await PassesAsync(good, tunnel);
-        var result = await _probe.RunAsync(bad, tunnel.ControlPath, Generous, default);
+        var result = await _probe.RunAsync(bad, tunnel.ControlPath, Generous, true, default);
 
         Assert.StartsWith($"GET /health HTTP/1.0\r\nHost: 127.0.0.1:{healthy.Port}\r\n", healthy.Requests[^1]);
         Assert.Equal("exchange: HTTP status 503: \"HTTP/1.0 503 Service Unavailable\"", result.Failure);
@@ -72,7 +72,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         await using var tunnel = await ControlMasterTunnel.StartAsync(fixture.Sshd, "-L", ControlMasterTunnel.Local(port, down));
         var forward = new ForwardSpec(ForwardKind.Local, "127.0.0.1", port, "127.0.0.1", down);
 
-        var result = await _probe.RunAsync(forward, tunnel.ControlPath, Generous, default);
+        var result = await _probe.RunAsync(forward, tunnel.ControlPath, Generous, true, default);
 
         Assert.Equal($"target 127.0.0.1:{down} (from the server): refused: Session open refused by peer", result.Failure);
     }
@@ -85,7 +85,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         var notListening = LoopbackPort.PickFree();
         var forward = new ForwardSpec(ForwardKind.Local, "127.0.0.1", notListening, "127.0.0.1", echo.Port);
 
-        var result = await _probe.RunAsync(forward, tunnel.ControlPath, Generous, default);
+        var result = await _probe.RunAsync(forward, tunnel.ControlPath, Generous, true, default);
         var sessionOnly = await _probe.RunAsync(forward, tunnel.ControlPath, Generous, connectListener: false, default);
 
         Assert.Equal($"local listener 127.0.0.1:{notListening}: Connection refused", result.Failure);
@@ -129,7 +129,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         var remote = LoopbackPort.PickFree();
         var forward = new ForwardSpec(ForwardKind.Remote, null, remote, "127.0.0.1", 80);
 
-        var result = await _probe.RunAsync(forward, tunnel.ControlPath, Generous, default);
+        var result = await _probe.RunAsync(forward, tunnel.ControlPath, Generous, true, default);
 
         Assert.Equal($"remote listener 127.0.0.1:{remote} (on the server): refused: Session open refused by peer", result.Failure);
     }
@@ -143,7 +143,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         var gone = LoopbackPort.PickFree();
 
         await PassesAsync(forward, tunnel);
-        var result = await _probe.RunAsync(forward with { BindPort = gone }, tunnel.ControlPath, Generous, default);
+        var result = await _probe.RunAsync(forward with { BindPort = gone }, tunnel.ControlPath, Generous, true, default);
 
         Assert.Equal($"local listener 127.0.0.1:{gone}: Connection refused", result.Failure);
     }
@@ -165,8 +165,8 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         {
             foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGSTOP);
 
-            var resultL = await _probe.RunAsync(forwardL, tunnel.ControlPath, Short, default);
-            var resultR = await _probe.RunAsync(forwardR, tunnel.ControlPath, Short, default);
+            var resultL = await _probe.RunAsync(forwardL, tunnel.ControlPath, Short, true, default);
+            var resultR = await _probe.RunAsync(forwardR, tunnel.ControlPath, Short, true, default);
 
             Assert.Equal("session: no answer within 1s", resultL.Failure);
             Assert.Equal("session: no answer within 1s", resultR.Failure);
@@ -189,7 +189,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         {
             tunnel.Ssh.Signal(SignalNumbers.SIGSTOP);
 
-            var result = await _probe.RunAsync(forward, tunnel.ControlPath, Short, default);
+            var result = await _probe.RunAsync(forward, tunnel.ControlPath, Short, true, default);
 
             Assert.Equal($"ssh: the control master at {tunnel.ControlPath} did not answer within 1s", result.Failure);
         }
@@ -205,7 +205,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
         var path = Path.Combine(Path.GetTempPath(), $"sshkeep-no-such-{Guid.NewGuid():N}");
         var forward = new ForwardSpec(ForwardKind.Remote, null, 8080, "127.0.0.1", 80);
 
-        var result = await _probe.RunAsync(forward, path, Generous, default);
+        var result = await _probe.RunAsync(forward, path, Generous, true, default);
 
         Assert.False(result.Ok);
         Assert.Same(forward, result.Forward);
@@ -224,7 +224,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
             foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGSTOP);
             using var stopping = new CancellationTokenSource();
 
-            var probe = _probe.RunAsync(forward, tunnel.ControlPath, Generous, stopping.Token);
+            var probe = _probe.RunAsync(forward, tunnel.ControlPath, Generous, true, stopping.Token);
             await stopping.CancelAsync();
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => probe).Within("the probe to end");
@@ -240,7 +240,7 @@ public sealed class ForwardProbeTests(SshdFixture fixture) : IClassFixture<SshdF
     private async Task PassesAsync(ForwardSpec forward, ControlMasterTunnel tunnel)
     {
         ProbeResult? last = null;
-        await Eventually.WaitUntilAsync(async () => (last = await _probe.RunAsync(forward, tunnel.ControlPath, Generous, default)).Ok,
+        await Eventually.WaitUntilAsync(async () => (last = await _probe.RunAsync(forward, tunnel.ControlPath, Generous, true, default)).Ok,
             () => $"a probe of {forward} to pass (last: {last?.Failure}; ssh: {tunnel.Ssh.StandardError})");
         Assert.Same(forward, last!.Forward);
         Assert.Null(last.Failure);

@@ -37,18 +37,18 @@ public sealed class ProbeDescriptorLeakTests
         var targetDown = new ForwardSpec(ForwardKind.Local, "127.0.0.1", local, "127.0.0.1", down);
         var noListener = new ForwardSpec(ForwardKind.Local, "127.0.0.1", silent, "127.0.0.1", echo.Port);
         var dynamicNone = new ForwardSpec(ForwardKind.Dynamic, "127.0.0.1", silent, null, null);
-        await Eventually.WaitUntilAsync(async () => (await probe.RunAsync(passingR, tunnel.ControlPath, TimeSpan.FromSeconds(5), default)).Ok,
+        await Eventually.WaitUntilAsync(async () => (await probe.RunAsync(passingR, tunnel.ControlPath, TimeSpan.FromSeconds(5), true, default)).Ok,
             "the -R forward to be up");
 
         async Task OneOfEachAsync()
         {
-            Assert.True((await probe.RunAsync(passingL, tunnel.ControlPath, TimeSpan.FromSeconds(5), default)).Ok);
-            Assert.True((await probe.RunAsync(passingR, tunnel.ControlPath, TimeSpan.FromSeconds(5), default)).Ok);
-            Assert.False((await probe.RunAsync(wrongReply, tunnel.ControlPath, TimeSpan.FromSeconds(5), default)).Ok);
-            Assert.False((await probe.RunAsync(targetDown, tunnel.ControlPath, TimeSpan.FromSeconds(5), default)).Ok);
-            Assert.False((await probe.RunAsync(noListener, tunnel.ControlPath, TimeSpan.FromSeconds(5), default)).Ok);
-            Assert.False((await probe.RunAsync(dynamicNone, tunnel.ControlPath, TimeSpan.FromSeconds(5), default)).Ok);
-            Assert.False((await probe.RunAsync(passingL, missingMaster, TimeSpan.FromSeconds(5), default)).Ok);
+            Assert.True((await probe.RunAsync(passingL, tunnel.ControlPath, TimeSpan.FromSeconds(5), true, default)).Ok);
+            Assert.True((await probe.RunAsync(passingR, tunnel.ControlPath, TimeSpan.FromSeconds(5), true, default)).Ok);
+            Assert.False((await probe.RunAsync(wrongReply, tunnel.ControlPath, TimeSpan.FromSeconds(5), true, default)).Ok);
+            Assert.False((await probe.RunAsync(targetDown, tunnel.ControlPath, TimeSpan.FromSeconds(5), true, default)).Ok);
+            Assert.False((await probe.RunAsync(noListener, tunnel.ControlPath, TimeSpan.FromSeconds(5), true, default)).Ok);
+            Assert.False((await probe.RunAsync(dynamicNone, tunnel.ControlPath, TimeSpan.FromSeconds(5), true, default)).Ok);
+            Assert.False((await probe.RunAsync(passingL, missingMaster, TimeSpan.FromSeconds(5), true, default)).Ok);
         }
 
         async Task FrozenAsync()
@@ -57,9 +57,9 @@ public sealed class ProbeDescriptorLeakTests
             try
             {
                 foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGSTOP);
-                Assert.False((await probe.RunAsync(passingR, tunnel.ControlPath, TimeSpan.FromMilliseconds(300), default)).Ok);
+                Assert.False((await probe.RunAsync(passingR, tunnel.ControlPath, TimeSpan.FromMilliseconds(300), true, default)).Ok);
                 using var stopping = new CancellationTokenSource();
-                var cancelled = probe.RunAsync(passingL, tunnel.ControlPath, TimeSpan.FromSeconds(5), stopping.Token);
+                var cancelled = probe.RunAsync(passingL, tunnel.ControlPath, TimeSpan.FromSeconds(5), true, stopping.Token);
                 await stopping.CancelAsync();
                 await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
             }

@@ -20,12 +20,6 @@ public class TcpKeepAliveTests
     }
 
     [Fact]
-    public void The_short_lived_settings_declare_a_silent_peer_dead_after_four_seconds()
-    {
-        Assert.Equal(TimeSpan.FromSeconds(4), TcpKeepAliveSettings.ShortLived.DeadAfter);
-    }
-
-    [Fact]
     public void Applying_sets_so_keepalive_and_the_three_tcp_options_on_the_socket()
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);

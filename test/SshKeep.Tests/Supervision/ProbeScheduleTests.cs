@@ -36,10 +36,6 @@ public class ProbeScheduleTests
     public void Failing_rounds_in_a_row_condemn_the_ssh(int failures, int limit, bool condemned) =>
         Assert.Equal(condemned, ProbeSchedule.Condemns(failures, Defaults with { ProbeFailures = limit }));
 
-    [Fact]
-    public void The_default_detection_budget_is_an_interval_plus_two_timeouts() =>
-        Assert.Equal(TimeSpan.FromSeconds(11), ProbeSchedule.DetectionBudget(Defaults));
-
     [Theory]
     [InlineData(5, true)]
     [InlineData(0, false)]

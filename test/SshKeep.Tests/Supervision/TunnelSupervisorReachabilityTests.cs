@@ -49,7 +49,7 @@ public class TunnelSupervisorReachabilityTests
             {
                 "refused" => ReachabilityOutcome.RefusedBy(FakeReachability.Server),
                 "timed-out" => ReachabilityOutcome.TimedOutAt(FakeReachability.Server, TimeSpan.FromSeconds(1)),
-                _ => ReachabilityOutcome.UnreachableAt(FakeReachability.Server, System.Net.Sockets.SocketError.HostUnreachable, "No route to host"),
+                _ => ReachabilityOutcome.UnreachableAt(FakeReachability.Server, "No route to host"),
             },
         };
         await using var h = With(reachability);
