@@ -3,11 +3,9 @@ using System.Globalization;
 namespace SshKeep;
 
 /// <summary>
-/// The one form every duration a user reads takes (status table, doctor, log lines, systemd's
-/// STATUS=, the unit's comments): two units at most, the smaller zero-padded — <c>45s</c>,
-/// <c>3m12s</c>, <c>2h05m</c>, <c>3d04h</c>. Whole seconds; a negative span (a clock step) prints
-/// as <c>0s</c>. Only the log's waits under ten seconds add a tenth (<c>1.5s</c>, see
-/// <see cref="Observability.DaemonDuration"/>).
+/// The one form of every duration a user reads (docs/conventions.md): two units at most, the smaller
+/// zero-padded (<c>45s</c>, <c>3m12s</c>, <c>2h05m</c>, <c>3d04h</c>), whole seconds, negative as <c>0s</c>.
+/// Only the log's waits under ten seconds add a tenth (<see cref="Logging.DaemonDuration"/>).
 /// </summary>
 internal static class DurationText
 {
@@ -17,7 +15,6 @@ internal static class DurationText
     /// <summary>Time still to wait (next retry): rounded up, so a pending retry never shows as "0s".</summary>
     public static string Remaining(TimeSpan span) => Format(WholeSeconds(span, roundUp: true));
 
-    /// <summary>Whole seconds of <paramref name="span"/>, never negative.</summary>
     public static long WholeSeconds(TimeSpan span, bool roundUp)
     {
         if (span <= TimeSpan.Zero) return 0;
@@ -25,7 +22,6 @@ internal static class DurationText
         return roundUp && span.Ticks % TimeSpan.TicksPerSecond != 0 ? seconds + 1 : seconds;
     }
 
-    /// <summary>Whole seconds in the one form (a negative count prints as <c>0s</c>).</summary>
     public static string Format(long seconds)
     {
         if (seconds < 0) seconds = 0;

@@ -3,11 +3,9 @@ using System.Text.Json;
 namespace SshKeep;
 
 /// <summary>
-/// The one spelling users see of every enum value (a tunnel state, a control command, a hook
-/// event, a doctor verdict): its C# name in lower case with dashes, <c>WaitingForRemotePort</c> →
-/// <c>waiting-for-remote-port</c>, made by the JSON library's kebab-case policy, the same one
-/// <see cref="KebabCaseEnumJsonConverter{TEnum}"/> writes into status.json. No hand-written map,
-/// so a new value has its name the moment it exists.
+/// The one spelling users see of every enum value: <c>WaitingForRemotePort</c> → <c>waiting-for-remote-port</c>,
+/// by the JSON library's kebab-case policy, as <see cref="KebabCaseEnumJsonConverter{TEnum}"/> writes it. No
+/// hand-written map, so a new value has its name the moment it exists.
 /// </summary>
 internal static class KebabName
 {

@@ -3,26 +3,19 @@ using System.Text;
 namespace SshKeep;
 
 /// <summary>
-/// The one way text from outside (ssh's stderr, a server's banner, a hostile config file or
-/// control request) is made safe to show on one line: a raw newline would let it forge log or
-/// error lines, a raw ESC or CSI would let it drive the reader's terminal (docs/security.md).
+/// The one way text from outside (ssh's stderr, a banner, a hostile config or request) is made safe to show
+/// on one line (docs/conventions.md, docs/security.md): unsafe are C0, DEL, C1 (NEL ends a line, CSI drives
+/// a terminal) and U+2028/2029. A backslash stays unless the text is quoted: the escapes are for reading,
+/// not decoding, and doubled backslashes would make paths harder to read.
 /// </summary>
-/// <remarks>
-/// Unsafe are the C0 controls, DEL, the C1 controls (U+0080–U+009F: NEL ends a line, CSI starts a
-/// terminal escape) and the Unicode line and paragraph separators. A backslash is left alone
-/// unless the text is being quoted: the escapes are for reading, not for decoding back, and
-/// doubling every backslash would make paths and regexes harder to read.
-/// </remarks>
 internal static class OneLine
 {
     private const string Hex = "0123456789abcdef";
 
-    /// <summary>True when <paramref name="c"/> is shown otherwise than as itself.</summary>
-    public static bool IsUnsafe(char c) =>
-        c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c is '\u2028' or '\u2029';
+    private static readonly System.Buffers.SearchValues<char> UnsafeChars = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(i => (char)i), '\u007f', .. Enumerable.Range(0x80, 0x20).Select(i => (char)i), '\u2028', '\u2029']);
 
-    /// <summary><paramref name="text"/> with every unsafe character shown in <paramref name="style"/>
-    /// (the same string when there is none).</summary>
+    /// <summary>The same string when nothing is unsafe.</summary>
     public static string Of(string text, OneLineStyle style = OneLineStyle.Escape)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -32,8 +25,7 @@ internal static class OneLine
         return builder.ToString();
     }
 
-    /// <summary>Appends <paramref name="text"/> with every unsafe character shown in <paramref name="style"/>;
-    /// <paramref name="quoted"/> also escapes '"' and '\' (the text goes between double quotes).</summary>
+    /// <summary><paramref name="quoted"/> also escapes '"' and '\' (the text goes between double quotes).</summary>
     public static void Append(StringBuilder builder, ReadOnlySpan<char> text, OneLineStyle style = OneLineStyle.Escape, bool quoted = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -41,7 +33,7 @@ internal static class OneLine
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            if (!IsUnsafe(c) && !(quoted && c is '"' or '\\')) continue;
+            if (!UnsafeChars.Contains(c) && !(quoted && c is '"' or '\\')) continue;
             builder.Append(text[start..i]);
             start = i + 1;
             AppendOne(builder, c, style);
@@ -49,11 +41,10 @@ internal static class OneLine
         builder.Append(text[start..]);
     }
 
-    /// <summary>Appends one character (a whole rune outside the BMP) as <see cref="Append(StringBuilder, ReadOnlySpan{char}, OneLineStyle, bool)"/> would.</summary>
     public static void Append(StringBuilder builder, Rune rune, OneLineStyle style = OneLineStyle.Escape, bool quoted = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (rune.IsBmp && (IsUnsafe((char)rune.Value) || (quoted && rune.Value is '"' or '\\'))) AppendOne(builder, (char)rune.Value, style);
+        if (rune.IsBmp && (UnsafeChars.Contains((char)rune.Value) || (quoted && rune.Value is '"' or '\\'))) AppendOne(builder, (char)rune.Value, style);
         else builder.Append(rune.ToString());
     }
 
@@ -78,9 +69,8 @@ internal static class OneLine
         }
     }
 
-    /// <summary>At most <paramref name="width"/> characters: longer text is cut and ends with '…'
-    /// (never between the two halves of a surrogate pair, half of which would show as U+FFFD).
-    /// The one way text is shortened for a table cell, a log line or systemd's STATUS=.</summary>
+    /// <summary>At most <paramref name="width"/> characters, a cut ending in '…' (never inside a surrogate pair):
+    /// the one way text is shortened for a table cell, a log line or systemd's STATUS=.</summary>
     public static string Cut(string text, int width)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -90,7 +80,4 @@ internal static class OneLine
         if (keep > 0 && char.IsHighSurrogate(text[keep - 1])) keep--;
         return string.Concat(text.AsSpan(0, keep), "…");
     }
-
-    private static readonly System.Buffers.SearchValues<char> UnsafeChars = System.Buffers.SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Select(i => (char)i), '\u007f', .. Enumerable.Range(0x80, 0x20).Select(i => (char)i), '\u2028', '\u2029']);
 }

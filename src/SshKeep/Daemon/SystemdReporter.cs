@@ -83,7 +83,7 @@ internal sealed class SystemdReporter
                 _lastStatus = status;
                 _notifier.Send("READY=1\nSTATUS=" + SystemdNotifier.StatusValue(status));
                 _watchdog?.StartupCompleted();
-                string rule = DaemonLogFormatter.KebabCase(_readyWhen.ToString());
+                string rule = KebabName.Of(_readyWhen);
                 _logger.DaemonReady(decision == SystemdReadinessDecision.ReadyAfterTimeout
                         ? $"{rule}, ready_timeout {new DaemonDuration(_readyTimeout)} passed"
                         : rule,

@@ -8,16 +8,16 @@ namespace SshKeep.Hooks;
 /// <summary>
 /// One running hook: spawned like ssh (posix_spawnp, no shell, every signal at its default) in a
 /// process group of its own, so a timeout reaches whatever it started; stdin is /dev/null, stdout
-/// and stderr share one pipe that sshkeep reads line by line; reaped through the daemon's shared
+/// and stderr share one socket that sshkeep reads line by line, as ssh's stderr; reaped through the daemon's shared
 /// <see cref="ChildReaper"/>, which keeps its zombie until the hook is disposed, so its group can
 /// still be signalled after it exited (<see cref="ProcessGroupEnd"/>).
 /// </summary>
 internal sealed class HookProcess : IDisposable
 {
     private readonly TrackedChild _child;
-    private readonly StderrLineReader _output;
+    private readonly StderrSocketReader _output;
 
-    private HookProcess(TrackedChild child, StderrLineReader output) => (_child, _output) = (child, output);
+    private HookProcess(TrackedChild child, StderrSocketReader output) => (_child, _output) = (child, output);
 
     public int Pid => _child.Pid;
 
@@ -38,15 +38,10 @@ internal sealed class HookProcess : IDisposable
         foreach (var (name, value) in invocation.Environment) overrides[name] = value;
 
         var argv = invocation.Command.Argv;
-        var (readFd, writeFd) = LibC.PipeCloseOnExec();
-        StderrLineReader? output = null;
+        var (output, writeFd) = StderrSocketReader.Open();
         int pid, error;
         try
         {
-            // The reader exists before the child, so nothing can fail between spawning the hook and
-            // reading its output: a hook with nobody reading would block on a full pipe.
-            output = new StderrLineReader(readFd);
-            readFd = -1;
             var request = new SpawnRequest(argv[0], argv, PosixSpawn.CurrentEnvironmentWith(overrides))
             {
                 SearchPath = true,
@@ -59,13 +54,12 @@ internal sealed class HookProcess : IDisposable
         }
         catch
         {
-            output?.Dispose();
-            if (readFd >= 0) LibC.close(readFd);
+            output.Dispose();
             throw;
         }
         finally
         {
-            // The child has its own copies as fds 1 and 2; ours would keep the pipe from reaching EOF.
+            // The child has its own copies as fds 1 and 2; ours would keep the socket from reaching EOF.
             LibC.close(writeFd);
         }
 
@@ -91,7 +85,7 @@ internal sealed class HookProcess : IDisposable
     /// </summary>
     public Task<ChildExit> KillAsync(TimeSpan grace, TimeProvider time) => ProcessGroupEnd.EndAsync(_child, grace, time);
 
-    /// <summary>Stops reading the output (a process that left the hook's group may hold the pipe
+    /// <summary>Stops reading the output (a process that left the hook's group may hold the socket
     /// open for ever; lines already read stay readable) and reaps the hook's zombie.</summary>
     public void Dispose()
     {

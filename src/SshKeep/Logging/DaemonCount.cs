@@ -2,13 +2,8 @@ using System.Globalization;
 
 namespace SshKeep.Logging;
 
-/// <summary>
-/// A number of things as the daemon's log lines show it, with its noun in the right number:
-/// "1 tunnel", "3 tunnels", "0 errors". In JSON logs the same value is the bare number (as
-/// <see cref="DaemonDuration"/> is seconds), so scripts keep reading a count. Pass it to
-/// <see cref="DaemonLog"/> methods wherever a count is followed by what it counts; a bare int
-/// would read "starting 1 tunnels".
-/// </summary>
+/// <summary>A count with its noun in the right number for <see cref="DaemonLog"/> ("1 tunnel", "3 tunnels";
+/// a bare int would read "starting 1 tunnels"); in JSON logs the bare number.</summary>
 internal readonly record struct DaemonCount(int Value, string One, string Many) : ISpanFormattable
 {
     public static DaemonCount Tunnels(int value) => new(value, "tunnel", "tunnels");

@@ -2,13 +2,8 @@ using System.Globalization;
 
 namespace SshKeep.Logging;
 
-/// <summary>
-/// A time span as the daemon's log lines and systemd STATUS= line show it: the one form of
-/// <see cref="DurationText"/> ("4s", "3m12s", "2h05m", "3d04h"), with a tenth under ten seconds
-/// ("1.5s"). In JSON logs the same value is a
-/// number of seconds. Pass it to <see cref="DaemonLog"/> methods wherever a duration is logged;
-/// a bare <see cref="TimeSpan"/> would print as "00:03:12".
-/// </summary>
+/// <summary>A time span for <see cref="DaemonLog"/> and systemd's STATUS= (a bare <see cref="TimeSpan"/> would
+/// print "00:03:12"): <see cref="DurationText"/>'s form, with tenths under ten seconds ("1.5s"); seconds in JSON logs.</summary>
 internal readonly record struct DaemonDuration(TimeSpan Value) : ISpanFormattable
 {
     public static DaemonDuration FromSeconds(double seconds) => new(TimeSpan.FromSeconds(seconds));
@@ -18,21 +13,16 @@ internal readonly record struct DaemonDuration(TimeSpan Value) : ISpanFormattabl
     /// <summary>Seconds, rounded to the millisecond (the JSON value).</summary>
     public double TotalSeconds => Math.Round(Value.TotalSeconds, 3);
 
-    /// <summary>
-    /// Under 10 s: tenths, without a trailing ".0" (back-off waits are jittered, and "0s" for a
-    /// 0.4 s wait would be wrong); then whole seconds in <see cref="DurationText"/>'s form.
-    /// Negative spans print as "0s" (a deadline already passed).
-    /// </summary>
     public override string ToString() => ToString(null, null);
 
     public string ToString(string? format, IFormatProvider? formatProvider)
     {
         Span<char> buffer = stackalloc char[32];
-        return TryFormat(buffer, out int written, format, formatProvider)
-            ? new string(buffer[..written])
-            : Value.ToString();
+        return TryFormat(buffer, out int written, format, formatProvider) ? new string(buffer[..written]) : Value.ToString();
     }
 
+    /// <summary>Tenths under 10 s, without a trailing ".0" (back-off waits are jittered: "0s" for a 0.4 s
+    /// wait would be wrong); a negative span (a deadline already passed) is "0s".</summary>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
         var ic = CultureInfo.InvariantCulture;

@@ -1,57 +1,40 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Text;
 
 namespace SshKeep.Logging;
 
 /// <summary>
-/// The journal entry for one daemon event, sent over journald's native protocol
-/// (<see cref="JournalNativeEncoding"/>; docs/observability.md "What journald gets"):
-/// <list type="bullet">
-/// <item><c>MESSAGE</c>: the line the format writes (text: <c>db: ssh exited …</c>, escaped
-/// as on stderr, without the <c>&lt;N&gt;</c> prefix; JSON: the JSON object);</item>
-/// <item><c>PRIORITY</c>: the syslog severity, as the <c>&lt;N&gt;</c> prefix said it;</item>
-/// <item><c>SYSLOG_IDENTIFIER=sshkeep</c>;</item>
-/// <item><c>SSHKEEP_TUNNEL</c>: the tunnel's name, for every event that concerns one;</item>
-/// <item><c>SSHKEEP_EVENT</c> and <c>SSHKEEP_EVENT_ID</c>: the <see cref="DaemonLog"/>
-/// method's name and its fixed id, as JSON's <c>event</c> and <c>eventId</c>;</item>
-/// <item><c>SSHKEEP_EXCEPTION</c>: the whole exception with its stack trace (several lines, so
-/// in the binary form), cut at <see cref="MaxExceptionLength"/> characters.</item>
-/// </list>
+/// The journal entry for one daemon event, in journald's native protocol (docs/observability.md "What
+/// journald gets" lists the fields): one datagram of fields, <c>NAME=value\n</c>, or for a value with a
+/// newline the binary form <c>NAME\n</c>, its UTF-8 length as a 64-bit little-endian integer, the bytes, <c>\n</c>.
 /// </summary>
 internal static class DaemonJournalEntry
 {
-    public const string MessageField = "MESSAGE";
-    public const string PriorityField = "PRIORITY";
-    public const string IdentifierField = "SYSLOG_IDENTIFIER";
-    public const string TunnelField = "SSHKEEP_TUNNEL";
-    public const string EventField = "SSHKEEP_EVENT";
-    public const string EventIdField = "SSHKEEP_EVENT_ID";
-    public const string ExceptionField = "SSHKEEP_EXCEPTION";
-
-    /// <summary>The identifier journalctl shows before the message (and <c>-t</c> selects).</summary>
-    public const string Identifier = "sshkeep";
-
-    /// <summary>A stack trace longer than this is cut, with a note, so that an entry stays far
-    /// below the size of one datagram (an entry that still does not fit goes to stderr).</summary>
+    /// <summary>A stack trace longer than this is cut, with a note, so that an entry stays far below
+    /// the size of one datagram (an entry that still does not fit goes to stderr).</summary>
     public const int MaxExceptionLength = 16 * 1024;
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Appends the entry's fields; <paramref name="utf8Message"/> is its <c>MESSAGE</c>.</summary>
     internal static void Append(IBufferWriter<byte> output, in DaemonLogEntry entry, ReadOnlySpan<byte> utf8Message)
     {
-        JournalNativeEncoding.AppendField(output, MessageField, utf8Message);
+        AppendField(output, "MESSAGE", utf8Message);
         Span<char> number = stackalloc char[16];
         int priority = SyslogSeverity.FromLogLevel(entry.Level) ?? SyslogSeverity.Debug;
         priority.TryFormat(number, out int n, provider: CultureInfo.InvariantCulture);
-        JournalNativeEncoding.AppendField(output, PriorityField, number[..n]);
-        JournalNativeEncoding.AppendField(output, IdentifierField, Identifier);
-        if (entry.Tunnel is { } tunnel) JournalNativeEncoding.AppendField(output, TunnelField, tunnel);
-        if (entry.EventId.Name is { } name) JournalNativeEncoding.AppendField(output, EventField, name);
+        AppendField(output, "PRIORITY", number[..n]);
+        AppendField(output, "SYSLOG_IDENTIFIER", "sshkeep");
+        if (entry.Tunnel is { } tunnel) AppendField(output, "SSHKEEP_TUNNEL", tunnel);
+        if (entry.EventId.Name is { } name) AppendField(output, "SSHKEEP_EVENT", name);
         if (entry.EventId.Id != 0)
         {
             entry.EventId.Id.TryFormat(number, out n, provider: CultureInfo.InvariantCulture);
-            JournalNativeEncoding.AppendField(output, EventIdField, number[..n]);
+            AppendField(output, "SSHKEEP_EVENT_ID", number[..n]);
         }
-        if (entry.Exception is { } exception) JournalNativeEncoding.AppendField(output, ExceptionField, Cut(exception.ToString()));
+        if (entry.Exception is { } exception) AppendField(output, "SSHKEEP_EXCEPTION", Cut(exception.ToString()));
     }
 
     /// <summary>The datagram for <paramref name="entry"/>.</summary>
@@ -59,7 +42,7 @@ internal static class DaemonJournalEntry
     {
         ArgumentNullException.ThrowIfNull(message);
         var buffer = new ArrayBufferWriter<byte>(256);
-        Append(buffer, entry, System.Text.Encoding.UTF8.GetBytes(message));
+        Append(buffer, entry, Utf8.GetBytes(message));
         return buffer.WrittenSpan.ToArray();
     }
 
@@ -72,5 +55,51 @@ internal static class DaemonJournalEntry
         // Never split a surrogate pair: half of one would be encoded as U+FFFD.
         if (char.IsHighSurrogate(text[keep - 1])) keep--;
         return string.Create(CultureInfo.InvariantCulture, $"{text.AsSpan(0, keep)}\n… (cut: {text.Length - keep} more characters)");
+    }
+
+    /// <summary>A name journald accepts from a client: 1–64 of A–Z, 0–9 and '_', not starting with a
+    /// digit, nor with '_' (fields journald vouches for itself, like <c>_PID</c>, are dropped from clients).</summary>
+    public static bool IsValidFieldName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length is 0 or > 64 || name[0] == '_' || char.IsAsciiDigit(name[0])) return false;
+        foreach (char c in name)
+        {
+            if (!char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c) && c != '_') return false;
+        }
+        return true;
+    }
+
+    /// <summary>Appends one field in the simple or the binary form.</summary>
+    /// <exception cref="ArgumentException">The name is not one journald accepts (a bug, not input).</exception>
+    public static void AppendField(IBufferWriter<byte> output, string name, ReadOnlySpan<char> value)
+    {
+        int length = Utf8.GetByteCount(value);
+        AppendName(output, name, value.Contains('\n'), length);
+        Span<byte> bytes = output.GetSpan(length + 1);
+        bytes[Utf8.GetBytes(value, bytes)] = (byte)'\n';
+        output.Advance(length + 1);
+    }
+
+    /// <summary>Appends one field whose value is already UTF-8.</summary>
+    public static void AppendField(IBufferWriter<byte> output, string name, ReadOnlySpan<byte> utf8Value)
+    {
+        AppendName(output, name, utf8Value.Contains((byte)'\n'), utf8Value.Length);
+        Span<byte> bytes = output.GetSpan(utf8Value.Length + 1);
+        utf8Value.CopyTo(bytes);
+        bytes[utf8Value.Length] = (byte)'\n';
+        output.Advance(utf8Value.Length + 1);
+    }
+
+    /// <summary><c>NAME=</c>, or <c>NAME\n</c> and the length for the binary form.</summary>
+    private static void AppendName(IBufferWriter<byte> output, string name, bool binary, int length)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (!IsValidFieldName(name)) throw new ArgumentException($"'{name}' is not a journal field name (A-Z, 0-9, '_'; not first '_' or a digit)", nameof(name));
+        Span<byte> bytes = output.GetSpan(name.Length + 1 + sizeof(ulong));
+        for (int i = 0; i < name.Length; i++) bytes[i] = (byte)name[i];
+        bytes[name.Length] = binary ? (byte)'\n' : (byte)'=';
+        if (binary) BinaryPrimitives.WriteUInt64LittleEndian(bytes[(name.Length + 1)..], (ulong)length);
+        output.Advance(name.Length + 1 + (binary ? sizeof(ulong) : 0));
     }
 }

@@ -1,26 +1,19 @@
 using Microsoft.Extensions.Logging;
 
-// Every per-tunnel method takes the tunnel's name as its first parameter, `string tunnel`, and
-// does not repeat it in the message: DaemonLoggerProvider writes it first on the line ("db: …")
-// and as the "tunnel" field of JSON lines. The logging generator warns (SYSLIB1015) about a
-// parameter the template does not mention, but still stores it in the event's state under its
-// own name, which is exactly what the provider reads.
+// Per-tunnel methods take `string tunnel` first and leave it out of the message: the provider writes it
+// as the line's prefix and JSON's "tunnel". The generator warns (SYSLIB1015) but still stores it in the
+// event's state under that name, which is what the provider reads.
 #pragma warning disable SYSLIB1015
 
 namespace SshKeep.Logging;
 
 /// <summary>
-/// The daemon's log events (design.md §8): each says what happened and what happens next.
-/// Event ids are fixed, in 1000–1999: 1000 daemon, 1050 reload and control, 1100 a tunnel's
-/// life, 1200 ssh's own output and warnings about a tunnel's settings, 1300 systemd, 1400 event
-/// hooks (<see cref="SshKeep.Hooks.HooksLog"/>).
-/// Durations are <see cref="DaemonDuration"/> ("4s", "3m12s"; seconds in JSON). A message never
-/// contains the tunnel name: it is the line's prefix.
+/// The daemon's log events (docs/observability.md): each says what happened and what happens next. Ids
+/// are fixed: 1000 daemon, 1050 reload and control, 1100 a tunnel's life, 1200 ssh's output and settings,
+/// 1300 systemd, 1400 hooks (<see cref="SshKeep.Hooks.HooksLog"/>), 1500 HTTP.
 /// </summary>
 internal static partial class DaemonLog
 {
-    // --- the daemon (1000–1049) ---
-
     [LoggerMessage(1000, LogLevel.Information, "sshkeep {Version} starting {TunnelCount} from {ConfigPath} (pid {Pid})")]
     public static partial void DaemonStarting(this ILogger logger, string version, DaemonCount tunnelCount, string configPath, int pid);
 
@@ -34,11 +27,8 @@ internal static partial class DaemonLog
     [LoggerMessage(1003, LogLevel.Information, "every tunnel is stopped; exiting with status {ExitCode}")]
     public static partial void DaemonStopped(this ILogger logger, int exitCode);
 
-    /// <summary>A bug or an environment failure sshkeep cannot go on after.</summary>
     [LoggerMessage(1004, LogLevel.Critical, "{Reason}; stopping every tunnel and exiting with status {ExitCode}")]
     public static partial void DaemonFailed(this ILogger logger, string reason, int exitCode, Exception? exception);
-
-    // --- reload and control (1050–1099) ---
 
     [LoggerMessage(1050, LogLevel.Information, "{Trigger}: reloading {ConfigPath}")]
     public static partial void ReloadRequested(this ILogger logger, string trigger, string configPath);
@@ -46,12 +36,10 @@ internal static partial class DaemonLog
     [LoggerMessage(1051, LogLevel.Information, "reloaded {ConfigPath}: {Added} added (starting), {Removed} removed (stopping), {Changed} changed (restarting), {Unchanged} unchanged (left running)")]
     public static partial void ReloadApplied(this ILogger logger, string configPath, int added, int removed, int changed, int unchanged);
 
-    /// <summary>Logged after one <see cref="ConfigError"/> per error.</summary>
     [LoggerMessage(1052, LogLevel.Error, "reload refused: {ErrorCount} in {ConfigPath} (each logged above); the running tunnels stay as they were")]
     public static partial void ReloadRefused(this ILogger logger, DaemonCount errorCount, string configPath);
 
-    /// <summary>Logged after the <see cref="ConfigError"/> lines when a file had more errors than are
-    /// kept (Config/ConfigErrorSink.MaxReported): the rest were counted, not collected.</summary>
+    /// <summary>After the <see cref="ConfigError"/> lines when errors beyond Config/ConfigErrorSink.MaxReported were only counted.</summary>
     [LoggerMessage(1065, LogLevel.Error, "{ConfigPath}: {More} beyond these were not logged (only the first {Logged} are)")]
     public static partial void ConfigErrorsNotLogged(this ILogger logger, string configPath, DaemonCount more, int logged);
 
@@ -59,16 +47,12 @@ internal static partial class DaemonLog
     [LoggerMessage(1053, LogLevel.Error, "{ConfigPath}:{Line}: {Key}: {Problem}")]
     public static partial void ConfigError(this ILogger logger, string configPath, int line, string key, string problem);
 
-    /// <summary><paramref name="outcome"/> is <see cref="SshKeep.Supervision.RetryNowReport.Describe"/>:
-    /// which tunnels start now and which are left alone.</summary>
+    /// <summary><paramref name="outcome"/>: <see cref="SshKeep.Supervision.RetryNowReport.Describe"/>.</summary>
     [LoggerMessage(1054, LogLevel.Information, "retry-now from {Trigger}: {Outcome}")]
     public static partial void RetryNowDone(this ILogger logger, string trigger, string outcome);
 
     [LoggerMessage(1055, LogLevel.Debug, "control socket: {Command} from pid {PeerPid} (uid {PeerUid})")]
     public static partial void ControlCommand(this ILogger logger, string command, int peerPid, int peerUid);
-
-    [LoggerMessage(1056, LogLevel.Warning, "control socket: refused a connection from uid {PeerUid} (only uid {OwnerUid} and root may control this daemon); still listening")]
-    public static partial void ControlRefused(this ILogger logger, int peerUid, int ownerUid);
 
     [LoggerMessage(1057, LogLevel.Information, "network changed ({What}); waiting tunnels retry now, up tunnels are probed now")]
     public static partial void NetworkChanged(this ILogger logger, string what);
@@ -79,8 +63,6 @@ internal static partial class DaemonLog
     /// <summary>docs/daemon.md, "Parent-death signal": what a daemon without setpriv --pdeathsig loses.</summary>
     [LoggerMessage(1059, LogLevel.Information, "ssh is started without a parent-death signal ({Reason}): if the daemon is killed, its ssh keep running until the next start ends them")]
     public static partial void ParentDeathSignalUnavailable(this ILogger logger, string reason);
-
-    // --- a tunnel's life (1100–1199) ---
 
     [LoggerMessage(1100, LogLevel.Information, "starting ssh to {Destination} (attempt {Attempt}, pid {Pid}); up once it proves healthy")]
     public static partial void TunnelStarting(this ILogger logger, string tunnel, string destination, int attempt, int pid);
@@ -101,14 +83,10 @@ internal static partial class DaemonLog
     [LoggerMessage(1105, LogLevel.Warning, "probe of {Forward} failed {Failures} in a row ({Reason}); restarting ssh pid {Pid}")]
     public static partial void ProbeVerdictRestart(this ILogger logger, string tunnel, string forward, DaemonCount failures, string reason, int pid);
 
-    [LoggerMessage(1110, LogLevel.Information, "backing off ({Reason}); next start in {Delay} (attempt {Attempt})")]
-    public static partial void BackoffWait(this ILogger logger, string tunnel, string reason, DaemonDuration delay, int attempt);
-
     [LoggerMessage(1111, LogLevel.Information, "{Trigger}: ending the wait; starting ssh now")]
     public static partial void WaitCutShort(this ILogger logger, string tunnel, string trigger);
 
-    /// <summary><paramref name="problem"/>: <see cref="SshKeep.Health.ReachabilityOutcome.Problem"/>
-    /// ("refused the connection …", "did not answer within 1s", "is unreachable: No route to host").</summary>
+    /// <summary><paramref name="problem"/>: <see cref="SshKeep.Health.ReachabilityOutcome.Problem"/> ("did not answer within 1s").</summary>
     [LoggerMessage(1112, LogLevel.Information, "{Host}:{Port} {Problem}; checking every {Interval}, ssh starts as soon as it accepts a connection")]
     public static partial void ServerUnreachable(this ILogger logger, string tunnel, string host, int port, string problem, DaemonDuration interval);
 
@@ -136,17 +114,12 @@ internal static partial class DaemonLog
     [LoggerMessage(1120, LogLevel.Warning, "the server still holds remote port {Port} (most likely for a dead session of ours); retrying in {Delay} until it lets go")]
     public static partial void WaitingForRemotePort(this ILogger logger, string tunnel, int port, DaemonDuration delay);
 
-    /// <summary>A permanent failure: <paramref name="reason"/> says what ssh reported ("authentication
-    /// refused"), <paramref name="fix"/> what the user must do ("check identity_file and the server's
-    /// authorized_keys").</summary>
+    /// <summary>A permanent failure: what ssh reported, and what the user must do ("check identity_file …").</summary>
     [LoggerMessage(1130, LogLevel.Error, "needs attention: {Reason}; to fix: {Fix}; retrying in {Delay} meanwhile")]
     public static partial void NeedsAttention(this ILogger logger, string tunnel, string reason, string fix, DaemonDuration delay);
 
     [LoggerMessage(1140, LogLevel.Information, "stopping ssh pid {Pid} ({Reason}): SIGTERM now, SIGKILL after {Grace}")]
     public static partial void TunnelStopping(this ILogger logger, string tunnel, int pid, string reason, DaemonDuration grace);
-
-    [LoggerMessage(1141, LogLevel.Warning, "ssh pid {Pid} was still running {Grace} after SIGTERM; sent SIGKILL")]
-    public static partial void SshKilled(this ILogger logger, string tunnel, int pid, DaemonDuration grace);
 
     /// <summary><paramref name="reason"/>: "removed from the config", "disabled", "sshkeep is stopping".</summary>
     [LoggerMessage(1142, LogLevel.Information, "stopped ({Reason}); not restarting it")]
@@ -158,7 +131,6 @@ internal static partial class DaemonLog
     [LoggerMessage(1151, LogLevel.Information, "removed by reload; stopping its ssh")]
     public static partial void TunnelRemoved(this ILogger logger, string tunnel);
 
-    /// <summary><paramref name="changes"/> names what changed ("forwards, ssh_options").</summary>
     [LoggerMessage(1152, LogLevel.Information, "changed by reload ({Changes}); restarting its ssh")]
     public static partial void TunnelChanged(this ILogger logger, string tunnel, string changes);
 
@@ -168,33 +140,23 @@ internal static partial class DaemonLog
     [LoggerMessage(1154, LogLevel.Information, "disabled in the config (enabled: false); not starting it")]
     public static partial void TunnelDisabled(this ILogger logger, string tunnel);
 
-    /// <summary>At start, an ssh an earlier daemon of this config left running when it was killed
-    /// (docs/daemon.md "When the daemon dies"); <paramref name="tunnel"/> is from ssh's environment.</summary>
+    /// <summary>At start, an ssh left by a killed daemon of this config (docs/daemon.md "When the daemon dies").</summary>
     [LoggerMessage(1155, LogLevel.Warning, "ended ssh pid {Pid}, left running by an earlier sshkeep of this config that was killed; starting the tunnel afresh")]
     public static partial void OrphanEnded(this ILogger logger, string tunnel, int pid);
 
     [LoggerMessage(1156, LogLevel.Error, "ssh pid {Pid}, left running by an earlier sshkeep of this config that was killed, outlived SIGKILL; the tunnel may find its port in use")]
     public static partial void OrphanSurvived(this ILogger logger, string tunnel, int pid);
 
-    // --- ssh's output, and warnings about a tunnel's settings (1200–1299) ---
-
-    /// <summary>One line ssh wrote on stderr, as it was (the provider escapes control characters).</summary>
     [LoggerMessage(1200, LogLevel.Information, "ssh: {Line}")]
     public static partial void SshStderr(this ILogger logger, string tunnel, string line);
 
-    [LoggerMessage(1201, LogLevel.Warning, "ssh's stderr came faster than it could be read; lines dropped: {Count}; going on")]
-    public static partial void SshStderrDropped(this ILogger logger, string tunnel, int count);
-
-    /// <summary>ssh's stderr came faster than the log takes it (Supervision/StderrLogLimiter): the
-    /// lines were read and classified, only not logged.</summary>
+    /// <summary>Lines read and classified but not logged (Supervision/StderrLogLimiter).</summary>
     [LoggerMessage(1203, LogLevel.Warning, "ssh: {Count} of stderr dropped in the last {Over} (more than {Burst} at once, then {PerSecond} a second, are not logged); going on")]
     public static partial void SshStderrRateLimited(this ILogger logger, string tunnel, DaemonCount count, DaemonDuration over, int burst, int perSecond);
 
     /// <summary>StrictHostKeyChecking=no is never added silently; warned about every time the tunnel starts.</summary>
     [LoggerMessage(1202, LogLevel.Warning, "StrictHostKeyChecking={Value}: ssh accepts an unknown or changed host key without asking, so a man in the middle goes unnoticed; starting anyway because the config asks for it")]
     public static partial void InsecureHostKeyChecking(this ILogger logger, string tunnel, string value);
-
-    // --- systemd (1300–1399) ---
 
     [LoggerMessage(1300, LogLevel.Warning, "cannot notify systemd at {Target}: {Reason}; going on without notifications (logged once)")]
     public static partial void SystemdNotifyFailed(this ILogger logger, string target, string reason);
@@ -210,4 +172,25 @@ internal static partial class DaemonLog
 
     [LoggerMessage(1304, LogLevel.Warning, "the supervisor loop responds again after {Silent} of silence; keep-alive messages resume")]
     public static partial void SystemdWatchdogResumed(this ILogger logger, DaemonDuration silent);
+
+    [LoggerMessage(1500, LogLevel.Information, "serving the web page on http://{Address}/ with /metrics and /healthz")]
+    public static partial void HttpListening(this ILogger logger, string address);
+
+    [LoggerMessage(1501, LogLevel.Warning, "the HTTP listener {Address} is not a loopback address: other machines can read /metrics and a short /healthz (the page and its buttons stay for this machine's uid {OwnUid} and root); listen on 127.0.0.1 unless that is what you want")]
+    public static partial void HttpNotLoopback(this ILogger logger, string address, uint ownUid);
+
+    [LoggerMessage(1502, LogLevel.Information, "{Command} asked on the web page by {Peer}")]
+    public static partial void WebControlRequested(this ILogger logger, string tunnel, string command, string peer);
+
+    [LoggerMessage(1503, LogLevel.Warning, "refused {Method} {Path} from {Peer} with 403: {Reason}")]
+    public static partial void HttpRefused(this ILogger logger, string method, string path, string peer, string reason);
+
+    [LoggerMessage(1504, LogLevel.Error, "{Method} {Path} failed; answered 500 and going on")]
+    public static partial void HttpFailed(this ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(1505, LogLevel.Warning, "refused a connection from {Peer}: {Reason}; closed it")]
+    public static partial void HttpConnectionRefused(this ILogger logger, string peer, string reason);
+
+    [LoggerMessage(1506, LogLevel.Warning, "{Count} more refused requests in the last {Seconds} s (only the first {Burst} of every {Interval} s are logged one by one)")]
+    public static partial void HttpRefusalsSummarised(this ILogger logger, int count, int seconds, int burst, int interval);
 }

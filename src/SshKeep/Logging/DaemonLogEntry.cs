@@ -2,14 +2,9 @@ using Microsoft.Extensions.Logging;
 
 namespace SshKeep.Logging;
 
-/// <summary>One event, as the daemon's formatters see it.</summary>
-/// <param name="Time">When it was logged (UTC is written).</param>
-/// <param name="Level">Its level.</param>
-/// <param name="EventId">The <see cref="DaemonLog"/> event id and name.</param>
-/// <param name="Tunnel">The tunnel it concerns, or null for the daemon as a whole.</param>
-/// <param name="Message">The rendered message, not yet escaped.</param>
-/// <param name="Properties">The structured values (<c>[LoggerMessage]</c> state), or null.</param>
-/// <param name="Exception">An exception attached to the event, if any.</param>
+/// <summary>One event as the daemon's formatters see it: <paramref name="Tunnel"/> is null for the daemon as
+/// a whole, <paramref name="Message"/> is not yet escaped, <paramref name="Properties"/> is the
+/// <c>[LoggerMessage]</c> state.</summary>
 internal readonly record struct DaemonLogEntry(
     DateTimeOffset Time,
     LogLevel Level,

@@ -2,47 +2,39 @@ using Microsoft.Extensions.Logging;
 
 namespace SshKeep.Logging;
 
-/// <summary>The level names of <c>--log-level</c> and of the <c>level</c> field of JSON lines.</summary>
+/// <summary>The level names of <c>--log-level</c>, of the <c>level</c> field of JSON lines and of the text column.</summary>
 internal static class DaemonLogLevels
 {
+    // Least to most severe; the text column is five characters so that messages line up.
+    private static readonly (LogLevel Level, string Name, string Text, string? LongName)[] Table =
+    [
+        (LogLevel.Trace, "trace", "TRACE", null),
+        (LogLevel.Debug, "debug", "DEBUG", null),
+        (LogLevel.Information, "info", "INFO ", "information"),
+        (LogLevel.Warning, "warn", "WARN ", "warning"),
+        (LogLevel.Error, "error", "ERROR", null),
+        (LogLevel.Critical, "critical", "CRIT ", null),
+    ];
+
     /// <summary>What <c>--log-level</c> accepts, least to most severe (for help text and errors).</summary>
-    public static IReadOnlyList<string> Names { get; } = ["trace", "debug", "info", "warn", "error", "critical"];
+    public static IReadOnlyList<string> Names { get; } = [.. Table.Select(row => row.Name)];
 
     /// <summary>Reads a <c>--log-level</c> value; the long .NET names ("information", "warning")
     /// are accepted too, in any case.</summary>
     public static bool TryParse(string? text, out LogLevel level)
     {
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case "trace": level = LogLevel.Trace; return true;
-            case "debug": level = LogLevel.Debug; return true;
-            case "info" or "information": level = LogLevel.Information; return true;
-            case "warn" or "warning": level = LogLevel.Warning; return true;
-            case "error": level = LogLevel.Error; return true;
-            case "critical": level = LogLevel.Critical; return true;
-            default: level = LogLevel.None; return false;
-        }
+        var name = text?.Trim().ToLowerInvariant();
+        var row = Array.Find(Table, row => row.Name == name || (name is not null && row.LongName == name));
+        level = row.Name is null ? LogLevel.None : row.Level;
+        return row.Name is not null;
     }
 
     /// <summary>The JSON <c>level</c> value: one of <see cref="Names"/>.</summary>
-    public static string JsonName(LogLevel level) => level switch
-    {
-        LogLevel.Trace => "trace",
-        LogLevel.Debug => "debug",
-        LogLevel.Information => "info",
-        LogLevel.Warning => "warn",
-        LogLevel.Error => "error",
-        _ => "critical",
-    };
+    public static string JsonName(LogLevel level) => Row(level).Name;
 
-    /// <summary>The text format's level column: five characters, so messages line up.</summary>
-    public static string TextName(LogLevel level) => level switch
-    {
-        LogLevel.Trace => "TRACE",
-        LogLevel.Debug => "DEBUG",
-        LogLevel.Information => "INFO ",
-        LogLevel.Warning => "WARN ",
-        LogLevel.Error => "ERROR",
-        _ => "CRIT ",
-    };
+    public static string TextName(LogLevel level) => Row(level).Text;
+
+    // Anything above Error (Critical, None) reads as critical.
+    private static (LogLevel Level, string Name, string Text, string? LongName) Row(LogLevel level) =>
+        Table[Math.Min((int)level, Table.Length - 1)];
 }

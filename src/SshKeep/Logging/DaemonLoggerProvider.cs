@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
@@ -6,13 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace SshKeep.Logging;
 
 /// <summary>
-/// The daemon's logs: one line per event on stderr, in the text, journald or JSON format of
-/// <see cref="DaemonLogFormatter"/>. When stderr is the journal, each event is instead one native
-/// journal entry with the tunnel's name as a field (<see cref="DaemonJournalEntry"/>), and goes to
-/// stderr only when the journal socket did not take it: one event is one line in the journal,
-/// never two and never none. Thread-safe: the tunnels' loops log concurrently, and each line goes
-/// out whole, in one write(2) or one datagram. The buffers are reused under one lock, so an event
-/// costs its message string and little else.
+/// The daemon's logs: one line per event on stderr in a <see cref="DaemonLogFormatter"/> format or, when
+/// stderr is the journal, one native journal entry (<see cref="DaemonJournalEntry"/>), with stderr only
+/// when the journal socket did not take it: never two, never none. Thread-safe: each line goes out whole
+/// (one write(2) or one datagram); buffers are reused under one lock, so an event costs little more than
+/// its message string.
 /// </summary>
 internal sealed class DaemonLoggerProvider : ILoggerProvider
 {
@@ -21,16 +20,13 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
     private readonly bool _ownsOutput;
     private readonly StringBuilder _text = new(256);
     private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
-    private readonly ArrayBufferWriter<byte> _json = new(1024);
+    private readonly ArrayBufferWriter<byte> _line = new(1024);
     private readonly ArrayBufferWriter<byte> _datagram = new(1024);
     private readonly UnixDatagramSender? _journal;
     private readonly Dictionary<string, JsonEncodedText> _jsonNames = new(StringComparer.Ordinal);
-    private Utf8JsonWriter? _jsonWriter;
-    private byte[] _bytes = new byte[1024];
+    private readonly Utf8JsonWriter _jsonWriter;
     private bool _disposed;
 
-    /// <param name="output">Where lines go (stderr in the daemon; a MemoryStream in tests).</param>
-    /// <param name="settings">Format, level, journal.</param>
     /// <param name="ownsOutput">Whether <see cref="Dispose"/> disposes <paramref name="output"/>.</param>
     public DaemonLoggerProvider(Stream output, DaemonLogSettings settings, bool ownsOutput = false)
     {
@@ -39,6 +35,7 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         _output = output;
         _ownsOutput = ownsOutput;
         Settings = settings;
+        _jsonWriter = new Utf8JsonWriter(_line, DaemonLogFormatter.JsonOptions);
         if (settings.Journal && settings.JournalSocketPath is { } path) _journal = new UnixDatagramSender(path);
     }
 
@@ -49,13 +46,13 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
             TimeProvider = timeProvider,
             Format = format,
             MinimumLevel = minimumLevel,
-            Journal = DaemonJournalStream.StderrIsJournal(environment),
+            Journal = StderrIsJournal(environment),
             JournalSocketPath = UnixDatagramSender.JournalPath,
         }, ownsOutput: true);
 
     public DaemonLogSettings Settings { get; }
 
-    public ILogger CreateLogger(string categoryName) => new DaemonLogger(this);
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
 
     public void Dispose()
     {
@@ -63,15 +60,13 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         {
             if (_disposed) return;
             _disposed = true;
-            _jsonWriter?.Dispose();
+            _jsonWriter.Dispose();
             _journal?.Dispose();
             if (_ownsOutput) _output.Dispose();
         }
     }
 
     internal bool IsEnabled(LogLevel level) => level != LogLevel.None && level >= Settings.MinimumLevel;
-
-    internal DateTimeOffset Now() => Settings.TimeProvider.GetUtcNow();
 
     internal void Write(in DaemonLogEntry entry)
     {
@@ -80,15 +75,12 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
             if (_disposed) return;
             try
             {
-                if (Settings.Format == DaemonLogFormat.Json)
-                {
-                    FormatJson(entry);
-                    if (_journal is null || !Send(entry, _json.WrittenSpan)) WriteJsonLine();
-                }
-                else if (_journal is null || !Send(entry, _bytes.AsSpan(0, FormatText(entry, withPrefix: false))))
-                {
-                    WriteTextLine(entry);
-                }
+                // A journal entry's MESSAGE is the line without the time or priority.
+                if (_journal is not null && Send(entry, Format(entry, withPrefix: false))) return;
+                Format(entry, withPrefix: true);
+                _line.Write("\n"u8);
+                _output.Write(_line.WrittenSpan);
+                _output.Flush();
             }
             catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException or InvalidOperationException)
             {
@@ -98,11 +90,9 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         }
     }
 
-    /// <summary>One datagram to the journal; false when the socket did not take it (missing,
-    /// nobody listening, queue full), and the line must go to stderr (docs/observability.md "What
-    /// journald gets"). An entry too large for one datagram (EMSGSIZE) is not passed in a memfd, as
-    /// systemd's own client does: the daemon's entries are a line and at most a cut stack trace,
-    /// far below the datagram limit, so that path would never run; if it did, the line goes to stderr.</summary>
+    /// <summary>One datagram to the journal; false when the socket did not take it, and the line goes to
+    /// stderr. No memfd for an entry over the datagram limit, as systemd's client has: ours are a line
+    /// and at most a cut stack trace (docs/observability.md "What journald gets").</summary>
     private bool Send(in DaemonLogEntry entry, ReadOnlySpan<byte> message)
     {
         _datagram.ResetWrittenCount();
@@ -110,46 +100,93 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         return _journal!.TrySend(_datagram.WrittenSpan, out _);
     }
 
-    private void WriteTextLine(in DaemonLogEntry entry)
+    /// <summary>The JSON object, or the text line (with the time or priority, or neither for a journal
+    /// MESSAGE), as UTF-8 in <see cref="_line"/>.</summary>
+    private ReadOnlySpan<byte> Format(in DaemonLogEntry entry, bool withPrefix)
     {
-        int length = FormatText(entry, withPrefix: true);
-        _bytes[length++] = (byte)'\n';
-        _output.Write(_bytes, 0, length);
-        _output.Flush();
-    }
-
-    /// <summary>The text line (with the time or the journal's priority, or, for a journal entry's
-    /// MESSAGE, neither) in <see cref="_bytes"/>, as UTF-8 without the newline; returns its length.
-    /// One byte is left free after it for the newline.</summary>
-    private int FormatText(in DaemonLogEntry entry, bool withPrefix)
-    {
+        _line.ResetWrittenCount();
+        if (Settings.Format == DaemonLogFormat.Json)
+        {
+            _jsonWriter.Reset(_line);
+            DaemonLogFormatter.WriteJson(_jsonWriter, entry, _jsonNames);
+            _jsonWriter.Flush();
+            return _line.WrittenSpan;
+        }
         _text.Clear();
         if (withPrefix) DaemonLogFormatter.AppendText(_text, entry, Settings.Journal);
         else DaemonLogFormatter.AppendMessage(_text, entry);
-        int max = Encoding.UTF8.GetMaxByteCount(_text.Length) + 1;
-        if (_bytes.Length < max) _bytes = new byte[Math.Max(max, _bytes.Length * 2)];
-        int length = 0;
         foreach (ReadOnlyMemory<char> chunk in _text.GetChunks())
         {
-            length += _encoder.GetBytes(chunk.Span, _bytes.AsSpan(length), flush: false);
+            _line.Advance(_encoder.GetBytes(chunk.Span, _line.GetSpan(Encoding.UTF8.GetMaxByteCount(chunk.Length)), flush: false));
         }
-        length += _encoder.GetBytes([], _bytes.AsSpan(length), flush: true);
-        return length;
+        _line.Advance(_encoder.GetBytes([], _line.GetSpan(8), flush: true));
+        return _line.WrittenSpan;
     }
 
-    private void FormatJson(in DaemonLogEntry entry)
+    /// <summary>
+    /// Whether stderr goes to journald (docs/observability.md): <c>JOURNAL_STREAM=DEV:INODE</c>, checked
+    /// against our fd 2 as sd-daemon(3) asks, since the variable is inherited by anything we start. Only the
+    /// inode is compared, from the <c>/proc/self/fd/2</c> link (<c>socket:[INODE]</c>): socket inodes are
+    /// unique, and st_dev would need fstat(2), whose layout differs between architectures. Without /proc the
+    /// variable is trusted (under systemd it is almost always right).
+    /// </summary>
+    /// <remarks><paramref name="stderrLink"/> is null when the link could not be read.</remarks>
+    internal static bool IsJournalStream(string? journalStream, string? stderrLink)
     {
-        _json.ResetWrittenCount();
-        if (_jsonWriter is null) _jsonWriter = new Utf8JsonWriter(_json, DaemonLogFormatter.JsonOptions);
-        else _jsonWriter.Reset(_json);
-        DaemonLogFormatter.WriteJson(_jsonWriter, entry, _jsonNames);
-        _jsonWriter.Flush();
+        if (string.IsNullOrEmpty(journalStream)) return false;
+        int colon = journalStream.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 ||
+            !ulong.TryParse(journalStream.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out _) ||
+            !ulong.TryParse(journalStream.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out ulong inode))
+        {
+            return false;
+        }
+        if (stderrLink is null) return true;
+        const string prefix = "socket:[";
+        if (!stderrLink.StartsWith(prefix, StringComparison.Ordinal) || !stderrLink.EndsWith(']')) return false;
+        return ulong.TryParse(stderrLink.AsSpan(prefix.Length, stderrLink.Length - prefix.Length - 1),
+                   NumberStyles.None, CultureInfo.InvariantCulture, out ulong stderrInode)
+               && stderrInode == inode;
     }
 
-    private void WriteJsonLine()
+    private static bool StderrIsJournal(IReadOnlyDictionary<string, string> environment) =>
+        IsJournalStream(environment.GetValueOrDefault("JOURNAL_STREAM"), ReadStderrLink());
+
+    private static string? ReadStderrLink()
     {
-        _json.Write("\n"u8);
-        _output.Write(_json.WrittenSpan);
-        _output.Flush();
+        try
+        {
+            return new FileInfo("/proc/self/fd/2").LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every category's logger writes to its provider's one stream. The tunnel comes from the
+    /// event's state (each per-tunnel <see cref="DaemonLog"/> method's <c>string tunnel</c>), not from
+    /// scopes: a name passed explicitly cannot be lost across an await.</summary>
+    private sealed class Logger(DaemonLoggerProvider provider) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => provider.IsEnabled(logLevel);
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            ArgumentNullException.ThrowIfNull(formatter);
+            if (!provider.IsEnabled(logLevel)) return;
+            var properties = state as IReadOnlyList<KeyValuePair<string, object?>>;
+            string? tunnel = null;
+            for (int i = 0; tunnel is null && properties is not null && i < properties.Count; i++)
+            {
+                var (key, value) = properties[i];
+                if (value is string name && DaemonLogFormatter.IsTunnelKey(key)) tunnel = name;
+            }
+            provider.Write(new DaemonLogEntry(provider.Settings.TimeProvider.GetUtcNow(), logLevel, eventId, tunnel,
+                formatter(state, exception), properties, exception));
+        }
     }
 }

@@ -1,13 +1,10 @@
 namespace SshKeep.Logging;
 
 /// <summary>
-/// Keeps a flood of one kind of line from filling the disk or eating the CPU (docs/security.md):
-/// a burst of lines is logged, then a rate (a token bucket) or nothing until the window closes
-/// (a fixed window), and the lines left out are counted and reported as one line at most every
-/// <see cref="LogLimit.ReportEvery"/>. Only the log is limited: the caller still handles every
-/// line. Used for ssh's stderr (Supervision/StderrLogLimiter, a bucket) and the HTTP listener's
-/// refusals (Web/HttpRefusalLog, a window). Pure and not thread-safe: time comes from the
-/// injected clock, and the callers serialise.
+/// Keeps a flood of one kind of line from filling the disk (docs/security.md): a burst, then a rate (a
+/// bucket: ssh's stderr) or nothing until the window closes (a window: HTTP refusals); the lines left out
+/// are reported as one line at most every <see cref="LogLimit.ReportEvery"/>. Only the log is limited.
+/// Not thread-safe: the callers serialise.
 /// </summary>
 internal class LogLimiter(TimeProvider time, LogLimit limit)
 {
@@ -19,16 +16,12 @@ internal class LogLimiter(TimeProvider time, LogLimit limit)
     // (null before the first line).
     private long? _since;
 
-    public LogLimit Limit => limit;
-
-    /// <summary>Lines are left out and waiting for a report.</summary>
     public bool HasDropped => _dropped > 0;
 
     /// <summary>How long until a report is due (may be negative: overdue); null when there is no
     /// window or first drop to count from.</summary>
     public TimeSpan? ReportDueIn => _since is { } since ? limit.ReportEvery - time.GetElapsedTime(since) : null;
 
-    /// <summary>Decides about one line, now.</summary>
     public LogLimitDecision Admit()
     {
         var now = time.GetTimestamp();

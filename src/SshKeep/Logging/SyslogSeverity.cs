@@ -2,11 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace SshKeep.Logging;
 
-/// <summary>
-/// syslog severities (RFC 3164 / <c>&lt;syslog.h&gt;</c>) and how .NET log levels map onto them.
-/// autossh itself only uses ERR, INFO and DEBUG (spec R85); Warning and Critical are mapped for
-/// sshkeep's own messages so that nothing logged through this provider is lost.
-/// </summary>
+/// <summary>syslog severities (<c>&lt;syslog.h&gt;</c>) for .NET log levels. autossh itself uses only ERR, INFO
+/// and DEBUG (docs/autossh-rules.md R85); the others are for sshkeep's own messages.</summary>
 internal static class SyslogSeverity
 {
     public const int Critical = 2;
@@ -18,7 +15,7 @@ internal static class SyslogSeverity
     /// <summary>LOG_USER, the facility autossh passes to openlog() (R84).</summary>
     public const int UserFacility = 1 << 3;
 
-    /// <summary>The syslog severity for <paramref name="level"/>, or null for <see cref="LogLevel.None"/>.</summary>
+    /// <summary>Null for <see cref="LogLevel.None"/>.</summary>
     public static int? FromLogLevel(LogLevel level) => level switch
     {
         LogLevel.Critical => Critical,

@@ -5,16 +5,12 @@ namespace SshKeep.Logging;
 
 /// <summary>
 /// A non-blocking, unconnected Unix datagram socket that names its address on every send, as
-/// sd_journal_send() and sd_notify() use theirs: journald's native socket
-/// (<see cref="DaemonLoggerProvider"/>) and systemd's <c>NOTIFY_SOCKET</c> (Daemon/SystemdNotifier).
-/// Naming the address each time makes a restarted listener (a new socket at the same path) cost
-/// nothing; never blocking means a listener that stopped reading costs a datagram (EAGAIN), never
-/// a stalled caller. After a failed send the socket is closed and the next send opens a new one.
-/// Not thread-safe: its users send under their own locks.
+/// sd_journal_send() and sd_notify() do (journald's socket; Daemon/SystemdNotifier): a restarted
+/// listener costs nothing, one that stopped reading costs a datagram (EAGAIN), never a stalled caller.
+/// A failed send closes the socket; the next opens a new one. Not thread-safe: users send under their locks.
 /// </summary>
 internal sealed class UnixDatagramSender : IDisposable
 {
-    /// <summary>Where journald listens for native entries.</summary>
     public const string JournalPath = "/run/systemd/journal/socket";
 
     private readonly SocketAddress _address;

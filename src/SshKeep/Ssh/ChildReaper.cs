@@ -5,25 +5,9 @@ namespace SshKeep.Ssh;
 
 /// <summary>
 /// Sees every state change of the children sshkeep started, the moment it happens: one SIGCHLD
-/// registration, and on each SIGCHLD a non-blocking waitpid for every tracked pid. Create one per
-/// process in the composition root and share it (several would work, but each SIGCHLD would then
-/// be handled several times).
+/// registration per process (made at the composition root, shared), per-pid waitpid under one lock, and
+/// process-group leaders held as zombies (docs/daemon.md "Children: exits and stderr" says why).
 /// </summary>
-/// <remarks>
-/// Why per-pid waitpid and not waitpid(-1): the .NET runtime reaps the children that
-/// System.Diagnostics.Process started, and we must not steal those (nor it ours). The runtime
-/// delivers SIGCHLD for stop, continue and exit to this registration and leaves children it did
-/// not start alone (checked on .NET 10, Linux 6.18). SIGCHLDs coalesce, which is why each one
-/// checks every tracked pid, and why each pid is drained until waitpid reports nothing new.
-/// All waitpid and kill calls happen under one lock, so a pid is never signalled after it was
-/// reaped (when the kernel could give it to an unrelated process).
-/// A child tracked with <c>holdZombie</c> (the leader of a process group we must be able to end
-/// after it exited: ssh in daemon mode, a hook) is seen to exit with waitid(WNOWAIT) and stays a
-/// zombie until <see cref="TrackedChild.Release"/>: while it is a zombie its pid, and so its
-/// process-group id, cannot be given to another process, so signalling the group stays safe. No
-/// pid we did not start is ever waited for (the daemon is not a subreaper: orphans of ssh or a hook
-/// go to init, which reaps them; they are still ended through their group).
-/// </remarks>
 internal sealed class ChildReaper : IDisposable
 {
     private readonly object _gate = new();
@@ -33,16 +17,14 @@ internal sealed class ChildReaper : IDisposable
     public ChildReaper() =>
         _registration = PosixSignalRegistration.Create(PosixSignal.SIGCHLD, _ => ReapAll());
 
-    /// <summary>Number of children started and not yet reaped (for status and tests).</summary>
+    /// <summary>Children started and not yet reaped.</summary>
     public int TrackedCount
     {
         get { lock (_gate) return _children.Count; }
     }
 
-    /// <summary>
-    /// Starts watching a child we just spawned. Checks it once at once: it may have ended before it
-    /// was tracked, and its SIGCHLD would then have found nothing to do.
-    /// </summary>
+    /// <summary>Starts watching a child we just spawned, and checks it at once: its SIGCHLD may have come
+    /// before it was tracked.</summary>
     public TrackedChild Track(int pid, bool holdZombie = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pid);
@@ -56,8 +38,7 @@ internal sealed class ChildReaper : IDisposable
         return child;
     }
 
-    /// <summary>Stops listening to SIGCHLD: children still tracked are never reported after this,
-    /// so dispose only when sshkeep itself ends.</summary>
+    /// <summary>Stops listening to SIGCHLD (children still tracked are never reported): only when sshkeep ends.</summary>
     public void Dispose() => _registration.Dispose();
 
     /// <summary>kill(2) the target (a pid, or -pgid) only while <paramref name="child"/> is unreaped.</summary>
@@ -109,8 +90,8 @@ internal sealed class ChildReaper : IDisposable
         else CheckAndReap(child);
     }
 
-    /// <summary>As <see cref="CheckAndReap"/> for a held child: stops are taken, an exit is only
-    /// looked at (WNOWAIT), so the zombie stays. Caller holds the lock.</summary>
+    /// <summary>As <see cref="CheckAndReap"/> for a held child: an exit is only looked at (WNOWAIT), so the
+    /// zombie stays. Caller holds the lock.</summary>
     private unsafe void CheckHeld(TrackedChild child)
     {
         byte* info = stackalloc byte[LibC.SigInfoSize];
@@ -137,9 +118,8 @@ internal sealed class ChildReaper : IDisposable
         }
     }
 
-    /// <summary>After a failed wait: true for EINTR (try again); otherwise the child is lost. ECHILD:
-    /// someone else reaped it (only possible if another part of the process calls waitpid(-1), e.g.
-    /// the runtime when SIGCHLD was ignored at start-up), and its status with it. Caller holds the lock.</summary>
+    /// <summary>After a failed wait: true for EINTR (try again); otherwise (ECHILD: someone else reaped
+    /// it) the child and its status are lost. Caller holds the lock.</summary>
     private bool Interrupted(TrackedChild child)
     {
         int errno = Marshal.GetLastPInvokeError();

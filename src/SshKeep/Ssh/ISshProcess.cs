@@ -5,24 +5,18 @@ internal interface ISshProcess : IAsyncDisposable
 {
     int Pid { get; }
 
-    /// <summary>Completes when the child has ended and been reaped.</summary>
     Task<ChildExit> Exited { get; }
 
-    /// <summary>Completes the first time the child is stopped (SIGSTOP/SIGTSTP): a stopped ssh
-    /// forwards nothing, so the supervisor treats it as hung (spec R68 bug fix).</summary>
+    /// <summary>The first stop (SIGSTOP/SIGTSTP): a stopped ssh forwards nothing, so it is treated as hung (R68).</summary>
     Task Stopped { get; }
 
-    /// <summary>Lines the child wrote on stderr, when it was started with
-    /// <see cref="SshStartInfo.CaptureStandardError"/>; otherwise an empty sequence.</summary>
+    /// <summary>With <see cref="SshStartInfo.CaptureStandardError"/>; otherwise empty.</summary>
     IAsyncEnumerable<string> StandardErrorLines { get; }
 
-    /// <summary>Sends a signal to the child (or its group when it has its own). No-op once reaped.</summary>
+    /// <summary>To the child, or its group when it has its own; a no-op once reaped.</summary>
     void Signal(int signal);
 
-    /// <summary>
-    /// Stops the child for good: SIGTERM (and SIGCONT, so a stopped child can act on it), then
-    /// SIGKILL if it is still there after <paramref name="grace"/>; always reaped. Returns how it
-    /// ended. Unlike autossh (R68) this never blocks for ever.
-    /// </summary>
+    /// <summary>SIGTERM and SIGCONT, SIGKILL after <paramref name="grace"/>; always reaped. Unlike autossh (R68),
+    /// never blocks for ever.</summary>
     Task<ChildExit> StopAsync(TimeSpan grace, CancellationToken cancellationToken = default);
 }

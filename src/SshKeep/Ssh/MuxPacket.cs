@@ -19,31 +19,17 @@ internal static class MuxPacket
     public const int MaxPayload = 256 * 1024;
 
     /// <summary>MUX_MSG_HELLO with our version and no extensions.</summary>
-    public static byte[] Hello()
-    {
-        var payload = new List<byte>(8);
-        PutUInt32(payload, MuxMessageType.Hello);
-        PutUInt32(payload, ProtocolVersion);
-        return Frame(payload);
-    }
+    public static byte[] Hello() => Frame(UInt32(MuxMessageType.Hello), UInt32(ProtocolVersion));
 
-    /// <summary>
-    /// MUX_C_NEW_STDIO_FWD: request id, reserved (empty) string, connect host, connect port. The
-    /// port is a uint32: PROTOCOL.mux calls it a string, but mux.c (client and master alike, since
-    /// OpenSSH 5.x) reads and writes a uint32.
-    /// </summary>
+    /// <summary>MUX_C_NEW_STDIO_FWD: request id, reserved (empty) string, host, and the port as a uint32
+    /// (as mux.c has it, not PROTOCOL.mux; docs/probes.md).</summary>
     public static byte[] NewStdioForward(uint requestId, string host, int port)
     {
         ArgumentException.ThrowIfNullOrEmpty(host);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
-        var payload = new List<byte>(32 + host.Length);
-        PutUInt32(payload, MuxMessageType.NewStdioForward);
-        PutUInt32(payload, requestId);
-        PutString(payload, []);
-        PutString(payload, Encoding.UTF8.GetBytes(host));
-        PutUInt32(payload, (uint)port);
-        return Frame(payload);
+        return Frame(UInt32(MuxMessageType.NewStdioForward), UInt32(requestId), SshString([]), SshString(Encoding.UTF8.GetBytes(host)),
+            UInt32((uint)port));
     }
 
     /// <summary>The payload length announced by a 4-byte header, or null when it is zero or larger
@@ -89,26 +75,17 @@ internal static class MuxPacket
     /// <summary>A message type as mux.c prints it: 0x80000003.</summary>
     public static string Hex(uint type) => "0x" + type.ToString("x8", CultureInfo.InvariantCulture);
 
-    private static byte[] Frame(List<byte> payload)
-    {
-        var packet = new byte[4 + payload.Count];
-        BinaryPrimitives.WriteUInt32BigEndian(packet, (uint)payload.Count);
-        payload.CopyTo(packet, 4);
-        return packet;
-    }
+    /// <summary>A packet: the payload's length, then its fields.</summary>
+    private static byte[] Frame(params byte[][] fields) => [.. UInt32((uint)fields.Sum(f => f.Length)), .. fields.SelectMany(f => f)];
 
-    private static void PutUInt32(List<byte> buffer, uint value)
+    private static byte[] UInt32(uint value)
     {
-        Span<byte> bytes = stackalloc byte[4];
+        var bytes = new byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(bytes, value);
-        foreach (var b in bytes) buffer.Add(b);
+        return bytes;
     }
 
-    private static void PutString(List<byte> buffer, byte[] value)
-    {
-        PutUInt32(buffer, (uint)value.Length);
-        buffer.AddRange(value);
-    }
+    private static byte[] SshString(byte[] value) => [.. UInt32((uint)value.Length), .. value];
 
     private static bool TryTakeUInt32(ref ReadOnlySpan<byte> payload, out uint value)
     {

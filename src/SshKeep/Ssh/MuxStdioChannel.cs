@@ -2,12 +2,8 @@ using System.Net.Sockets;
 
 namespace SshKeep.Ssh;
 
-/// <summary>
-/// A direct-tcpip channel opened through a ControlMaster (<see cref="MuxStdioForward"/>): bytes
-/// written to <see cref="Stream"/> go to the target as the server connects to it, and its bytes
-/// come back. It lives as long as the control connection; disposing closes both, and the master
-/// then closes the channel.
-/// </summary>
+/// <summary>A direct-tcpip channel opened through a ControlMaster (<see cref="MuxStdioForward"/>); it lives as
+/// long as the control connection, and disposing closes both (the master then closes the channel).</summary>
 internal sealed class MuxStdioChannel : IAsyncDisposable
 {
     private readonly Socket _control;
@@ -15,17 +11,10 @@ internal sealed class MuxStdioChannel : IAsyncDisposable
     private NetworkStream? _stream;
     private int _disposed;
 
-    internal MuxStdioChannel(Socket control, SafeSocketHandle ours, uint channelId)
-    {
-        _control = control;
-        _ours = ours;
-        ChannelId = channelId;
-    }
+    internal MuxStdioChannel(Socket control, SafeSocketHandle ours) => (_control, _ours) = (control, ours);
 
-    /// <summary>Our end of the socketpair whose other end the master holds as the channel's stdin and stdout.
-    /// The master holds two descriptors of that end, so EOF arrives only when the channel is closed
-    /// in both directions, not on a half-close by the target. Made on first use: a connect-only
-    /// probe never reads or writes it.</summary>
+    /// <summary>Our end of the socketpair whose other end is the channel's stdin and stdout; made on first
+    /// use (a connect-only probe never reads or writes it).</summary>
     public Stream Stream
     {
         get
@@ -34,9 +23,6 @@ internal sealed class MuxStdioChannel : IAsyncDisposable
             return _stream ??= new NetworkStream(new Socket(_ours), ownsSocket: true);
         }
     }
-
-    /// <summary>The master's channel number (MUX_S_SESSION_OPENED's session id), for logs.</summary>
-    public uint ChannelId { get; }
 
     public ValueTask DisposeAsync()
     {

@@ -7,70 +7,24 @@ namespace SshKeep.Ssh;
 
 /// <summary>
 /// An in-process client of OpenSSH's multiplexing protocol (PROTOCOL.mux, mux.c) that does what
-/// <c>ssh -S PATH -W host:port</c> does, without starting a process: ask the tunnel's own
-/// ControlMaster to open a direct-tcpip channel to host:port, handing it one end of a socketpair as
-/// the channel's stdin and stdout.
+/// <c>ssh -S PATH -W host:port</c> does without starting a process: asks the tunnel's own ControlMaster
+/// for a direct-tcpip channel to host:port, handing it one end of a socketpair as the channel's stdin and
+/// stdout. docs/probes.md "The mux client" says why that proves the session, the order of the messages,
+/// who owns which descriptor, and why giving up on a pending open is safe for the master.
 /// </summary>
-/// <remarks>
-/// <para>Why this is an end-to-end check of the session: the master answers MUX_C_NEW_STDIO_FWD only
-/// from <c>mux_stdio_confirm</c>, that is after the server's CHANNEL_OPEN_CONFIRMATION (its connect
-/// to host:port worked) or CHANNEL_OPEN_FAILURE. A frozen server or a black-holed path gives no
-/// answer at all, which the timeout turns into <see cref="MuxOpenFailure.NoAnswer"/>. The hello
-/// before it comes from ssh's own event loop, so a hello that does not come means ssh itself is
-/// stuck (<see cref="MuxOpenFailure.MasterSilent"/>).</para>
-/// <para>The messages are ssh's own (mux_client_hello_exchange, mux_client_request_stdio_fwd):
-/// hello both ways, the request, then the two descriptors (stdin, stdout) one per sendmsg, each
-/// with a single data byte as <c>mm_send_fd</c> sends them. Unlike ssh we do not wait for the
-/// master's hello before sending ours and the request: the master sends its hello when it accepts
-/// (mux.c mux_master_read_cb) and reads exactly one packet at a time (channels.c read_mux), in
-/// order, taking the descriptors only after the request, so sending them all at once is safe and
-/// costs ssh one wake-up instead of two. ssh also sends MUX_C_ALIVE_CHECK first, only to learn the
-/// master's pid; it is skipped.</para>
-/// <para>Descriptors: the control socket and our end of the socketpair belong to the returned
-/// channel on success and are closed on every other path (failure, timeout, cancellation); the end
-/// handed to the master is closed as soon as it was sent (the master holds its own copies). All are
-/// created close-on-exec, so ssh children spawned meanwhile inherit none of them.</para>
-/// <para>Giving up on a pending open (timeout, cancellation) is safe for the master: while a stdio
-/// forward waits for the server, the master stops reading that control connection (mux_pause), so
-/// it notices our close only after the server's answer, and then frees the channel normally
-/// (seen with OpenSSH 9.2 and -vv: no "nonexistent channel" disconnect after a thaw). Against a
-/// server that never answers, each abandoned open keeps a channel and two descriptors in ssh
-/// until it exits, which the probe verdict bounds (probe_failures, then a restart).</para>
-/// </remarks>
 internal static class MuxStdioForward
 {
-    /// <summary>Our request id. One request per control connection, so any number does; ssh starts at 0
-    /// and uses it for its alive check, then 1.</summary>
+    /// <summary>Our request id: one request per control connection, so any number does.</summary>
     private const uint RequestId = 1;
 
     /// <summary>
-    /// Opens a stdio forward to <paramref name="host"/>:<paramref name="port"/> as the server sees it.
-    /// Never throws for what can go wrong on the way (no master, refusal, timeout, a reset): those are
-    /// <see cref="MuxStdioOpen.Failed"/>. Cancelling <paramref name="cancellationToken"/> (the caller
-    /// stopping) throws <see cref="OperationCanceledException"/>, after closing everything.
-    /// </summary>
-    /// <param name="controlPath">The ControlPath the tunnel's ssh was started with.</param>
-    /// <param name="timeout">For the whole exchange, from connect to the server's answer.</param>
-    /// <param name="timeProvider">Times <paramref name="timeout"/>.</param>
-    public static async Task<MuxStdioOpen> OpenAsync(string controlPath, string host, int port, TimeSpan timeout,
-        TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        using var deadline = new CancellationTokenSource(timeout, timeProvider);
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        return await OpenAsync(controlPath, host, port, timeout, wait.Token, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// As <see cref="OpenAsync(string, string, int, TimeSpan, TimeProvider, CancellationToken)"/> under a
-    /// deadline the caller already holds (a probe's, for all its steps): one timer per probe, not one
-    /// per step (a small idle daemon).
+    /// Opens a stdio forward to <paramref name="host"/>:<paramref name="port"/> as the server sees it, under
+    /// a deadline the caller holds (one timer per probe, not per step). Never throws for what can go wrong on
+    /// the way (no master, refusal, timeout, a reset): those are <see cref="MuxStdioOpen.Failed"/>.
     /// </summary>
     /// <param name="within">What the deadline allows, for the failure text.</param>
     /// <param name="deadline">Cancelled at the deadline, and when <paramref name="stopping"/> is.</param>
-    /// <param name="stopping">The caller stopping: throws <see cref="OperationCanceledException"/> instead of a failure.</param>
+    /// <param name="stopping">The caller stopping: throws <see cref="OperationCanceledException"/>, after closing everything.</param>
     public static async Task<MuxStdioOpen> OpenAsync(string controlPath, string host, int port, TimeSpan within,
         CancellationToken deadline, CancellationToken stopping)
     {
@@ -79,7 +33,6 @@ internal static class MuxStdioForward
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         stopping.ThrowIfCancellationRequested();
-        var wait = deadline;
 
         UnixDomainSocketEndPoint endPoint;
         try
@@ -99,7 +52,7 @@ internal static class MuxStdioForward
             SocketError connected;
             try
             {
-                connected = await QuietConnect.ConnectAsync(control, endPoint, wait).ConfigureAwait(false);
+                connected = await QuietConnect.ConnectAsync(control, endPoint, deadline).ConfigureAwait(false);
             }
             catch (SocketException e)
             {
@@ -107,18 +60,15 @@ internal static class MuxStdioForward
             }
             if (connected != SocketError.Success)
                 return Fail(MuxOpenFailure.NoMaster, $"no control master at {controlPath} ({ConnectErrorText(controlPath, connected)})");
-            // Our ssh runs as us: a master of another uid is something someone else put at the
-            // path, and is sent nothing (docs/security.md). The kernel's record, not the peer's word.
+            // The kernel's record of the peer, not its word (docs/security.md).
             uint ownUid = LibC.geteuid();
             if (!PeerCredentials.TryRead(control, out var master) || master.Uid != ownUid)
                 return Fail(MuxOpenFailure.NotOurs,
                     $"the control socket {controlPath} is served by uid {master.Uid} (pid {master.Pid}), not by us (uid {ownUid}); not using it");
 
-            // Our hello, the request and its descriptors go out together, before the master's hello
-            // is read: one wake-up of ssh and one write fewer per probe (a small idle daemon).
-            // The master sent its hello on accept and takes our packets one at a time, in order.
-            ours = SendHelloRequestAndDescriptors(control, host, port, wait);
-            var hello = await ReceiveAsync(control, wait).ConfigureAwait(false);
+            // All before the master's hello is read: one wake-up of ssh fewer per probe (docs/probes.md).
+            ours = SendHelloRequestAndDescriptors(control, host, port, deadline);
+            var hello = await ReceiveAsync(control, deadline).ConfigureAwait(false);
             if (hello is null) return Fail(MuxOpenFailure.MasterClosed, "the control master closed the connection before its hello");
             if (hello.Malformed is not null) return Fail(MuxOpenFailure.Protocol, $"unreadable hello from the control master: {hello.Malformed}");
             if (hello.Type != MuxMessageType.Hello)
@@ -128,7 +78,7 @@ internal static class MuxStdioForward
 
             awaitingServer = true;
 
-            var reply = await ReceiveAsync(control, wait).ConfigureAwait(false);
+            var reply = await ReceiveAsync(control, deadline).ConfigureAwait(false);
             if (reply is null) return Fail(MuxOpenFailure.MasterClosed, "the control master closed the connection without an answer");
             if (reply.Malformed is not null) return Fail(MuxOpenFailure.Protocol, $"unreadable answer from the control master: {reply.Malformed}");
             if (reply.RequestId != RequestId && reply.Type != MuxMessageType.Hello)
@@ -136,7 +86,7 @@ internal static class MuxStdioForward
             switch (reply.Type)
             {
                 case MuxMessageType.SessionOpened:
-                    var channel = new MuxStdioChannel(control, ours, reply.Value);
+                    var channel = new MuxStdioChannel(control, ours);
                     control = null;
                     ours = null;
                     return new MuxStdioOpen.Opened(channel);
@@ -166,11 +116,7 @@ internal static class MuxStdioForward
         }
     }
 
-    /// <summary>
-    /// .NET folds connect(2)'s ENOENT and, for Unix sockets, ECONNREFUSED into AddressNotAvailable
-    /// and keeps only that errno, so the two cases that matter (no socket; a stale socket whose ssh
-    /// is gone) are told apart by looking at the path, and named with the errno text ssh would print.
-    /// </summary>
+    /// <summary>.NET folds ENOENT and ECONNREFUSED into one error here: the path tells no socket from a stale one.</summary>
     private static string ConnectErrorText(string controlPath, SocketError error) =>
         error is SocketError.AddressNotAvailable or SocketError.ConnectionRefused
             ? LibC.StrError(Path.Exists(controlPath) ? LibC.ECONNREFUSED : LibC.ENOENT)
@@ -178,12 +124,8 @@ internal static class MuxStdioForward
 
     private static MuxStdioOpen.Failed Fail(MuxOpenFailure kind, string reason) => new(kind, reason);
 
-    /// <summary>
-    /// Sends MUX_C_HELLO and MUX_C_NEW_STDIO_FWD in one write, then the far end of a fresh socketpair
-    /// twice (stdin, stdout), then closes that end here. Returns our end. The packets are small and
-    /// the control socket empty, so the sends complete at once; a full buffer is waited out (bounded
-    /// by the token).
-    /// </summary>
+    /// <summary>Sends MUX_C_HELLO and MUX_C_NEW_STDIO_FWD in one write, then the far end of a fresh
+    /// socketpair twice (stdin, stdout), and closes that end here. Returns our end.</summary>
     private static SafeSocketHandle SendHelloRequestAndDescriptors(Socket control, string host, int port, CancellationToken cancellationToken)
     {
         var (ours, theirs) = CreateSocketPair();
@@ -205,16 +147,12 @@ internal static class MuxStdioForward
         }
     }
 
-    /// <summary>A close-on-exec socketpair: our end as a handle (a <see cref="Socket"/> is made of it
-    /// only when the channel's stream is used: wrapping a descriptor costs several system calls to
-    /// learn what it is, and most probes just close it), and the end for the master.</summary>
+    /// <summary>A close-on-exec socketpair: our end as a bare handle (wrapping it in a <see cref="Socket"/>
+    /// costs system calls, and most probes just close it), and the end for the master.</summary>
     private static unsafe (SafeSocketHandle Ours, int Theirs) CreateSocketPair()
     {
         int* fds = stackalloc int[2];
-        if (LibC.socketpair(LibC.AF_UNIX, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0, fds) != 0)
-        {
-            throw new SocketException(Marshal.GetLastPInvokeError());
-        }
+        if (LibC.socketpair(LibC.AF_UNIX, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0, fds) != 0) throw new SocketException(Marshal.GetLastPInvokeError());
         return (new SafeSocketHandle(fds[0], ownsHandle: true), fds[1]);
     }
 

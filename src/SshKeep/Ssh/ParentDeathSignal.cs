@@ -2,11 +2,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
-/// <summary>
-/// Whether this machine's setpriv can give ssh a parent-death signal (util-linux ≥ 2.33 has
-/// <c>--pdeathsig</c>; docs/daemon.md, "Parent-death signal"). Checked once per process by running
-/// exactly what the daemon will run, with setpriv itself as the program.
-/// </summary>
+/// <summary>Whether this machine's setpriv can give ssh a parent-death signal (docs/daemon.md "Parent-death
+/// signal"), checked once by running exactly what the daemon will run, with setpriv itself as the program.</summary>
 internal static class ParentDeathSignal
 {
     public const string SetprivPath = "/usr/bin/setpriv";

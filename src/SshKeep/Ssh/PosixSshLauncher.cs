@@ -1,13 +1,10 @@
-using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
 /// <summary>Starts ssh with posix_spawnp and watches it through a shared <see cref="ChildReaper"/>.</summary>
-/// <param name="setprivPath">Start ssh through <c>setpriv --pdeathsig TERM --</c>, so the kernel ends it
-/// when the daemon dies (docs/daemon.md, "Parent-death signal"), and on the one <see cref="SpawnerThread"/>,
-/// the thread that signal is tied to; null starts ssh directly on the calling thread, as autossh does.</param>
+/// <param name="setprivPath">Start ssh through setpriv, on the <see cref="SpawnerThread"/> (docs/daemon.md
+/// "Parent-death signal"); null starts it directly on the calling thread, as autossh does.</param>
 /// <param name="pathVariable">The daemon's PATH, where ssh is looked up before it is started through setpriv.</param>
 internal sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvider, string? setprivPath = null, string? pathVariable = null)
     : ISshLauncher
@@ -23,8 +20,7 @@ internal sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProv
         string? resolved = null;
         if (setprivPath is not null)
         {
-            // posix_spawnp searches the PATH of the process that calls it (ours), so this does too;
-            // a missing ssh_path stays an error of the start, not an exit 127 of setpriv.
+            // As posix_spawnp would: a missing ssh_path stays an error of the start, not an exit 127 of setpriv.
             resolved = ProgramSearch.Find(startInfo.Program, pathVariable, out int searchError);
             if (resolved is null) throw new SshStartException(startInfo.Program, LibC.StrError(searchError), searchError);
         }
@@ -45,20 +41,7 @@ internal sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProv
         {
             if (startInfo.CaptureStandardError)
             {
-                // The reader exists before the child, so nothing can fail between spawning ssh and
-                // reading its stderr (a child with nobody reading would die of SIGPIPE on its first line).
-                // A socketpair rather than a pipe: the runtime reads sockets without a thread of ours
-                // (StderrSocketReader says why that matters with many tunnels).
-                (var ours, theirs) = CreateSocketPair();
-                try
-                {
-                    stderr = new StderrSocketReader(ours);
-                }
-                catch
-                {
-                    ours.Dispose();
-                    throw;
-                }
+                (stderr, theirs) = StderrSocketReader.Open();
                 request = request with { StandardErrorFd = theirs };
             }
             PosixSpawn.TrySpawn(request, out pid, out error);
@@ -70,7 +53,6 @@ internal sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProv
         }
         finally
         {
-            // The child has its own copy as fd 2; ours would keep the socket from ever reaching EOF.
             if (theirs >= 0) LibC.close(theirs);
         }
 
@@ -83,17 +65,5 @@ internal sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProv
         // ssh in a group of its own is held as a zombie after its exit until disposed, so the group
         // (a ProxyCommand and its helpers) can still be ended safely after ssh itself is gone.
         return new PosixSshProcess(reaper.Track(pid, holdZombie: startInfo.NewProcessGroup), startInfo.NewProcessGroup, stderr, timeProvider);
-    }
-
-    private static unsafe (SafeSocketHandle Ours, int Theirs) CreateSocketPair()
-    {
-        // SOCK_CLOEXEC on both ends, atomically: no other spawn running at the same moment may inherit them.
-        int* fds = stackalloc int[2];
-        if (LibC.socketpair(LibC.AF_UNIX, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0, fds) != 0)
-        {
-            int errno = Marshal.GetLastPInvokeError();
-            throw new IOException($"socketpair: {LibC.StrError(errno)}");
-        }
-        return (new SafeSocketHandle(fds[0], ownsHandle: true), fds[1]);
     }
 }

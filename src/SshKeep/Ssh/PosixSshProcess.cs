@@ -28,52 +28,26 @@ internal sealed class PosixSshProcess : ISshProcess
 
     public Task Stopped => _child.Stopped;
 
-    /// <summary>
-    /// Completes at EOF of the stderr socket, which can be later than <see cref="Exited"/> when something ssh
-    /// started still holds it. Meant for one reader; lines nobody read are dropped oldest first once
-    /// more than <see cref="StderrLineReader.Capacity"/> wait.
-    /// </summary>
+    /// <summary>Ends at EOF of the stderr socket, which can come after <see cref="Exited"/> when something ssh
+    /// started still holds it. For one reader.</summary>
     public IAsyncEnumerable<string> StandardErrorLines =>
         _stderr is null ? AsyncEnumerable.Empty<string>() : _stderr.Lines.ReadAllAsync();
 
-    /// <summary>
-    /// A child in its own group gets the signal through its group, so whatever it started
-    /// (ProxyCommand, a local command) goes with it.
-    /// </summary>
+    /// <summary>A child in its own group gets it through its group, so whatever it started goes with it.</summary>
     public void Signal(int signal) => _child.Signal(signal, toGroup: _ownGroup);
 
     /// <inheritdoc />
-    /// <remarks>A zero grace sends SIGKILL right after SIGTERM; a negative one (including
-    /// InfiniteTimeSpan) is refused, because waiting for ever is exactly what this replaces. A child
-    /// in its own group is done when the whole group is: a ProxyCommand's helper that ignores
-    /// SIGTERM gets SIGKILL even when ssh itself exited at once (docs/daemon.md).</remarks>
-    public async Task<ChildExit> StopAsync(TimeSpan grace, CancellationToken cancellationToken = default)
+    /// <remarks>A zero grace sends SIGKILL right after SIGTERM; a negative one (InfiniteTimeSpan too) is
+    /// refused: waiting for ever is what this replaces (autossh waited for ever on a stopped ssh, R68). In its
+    /// own group, the child is done when the whole group is (docs/daemon.md).</remarks>
+    public Task<ChildExit> StopAsync(TimeSpan grace, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(grace, TimeSpan.Zero);
-        if (_ownGroup) return await ProcessGroupEnd.EndAsync(_child, grace, _timeProvider, cancellationToken).ConfigureAwait(false);
-        if (Exited.IsCompleted) return await Exited.ConfigureAwait(false);
-
-        // SIGCONT after SIGTERM: a stopped child keeps the SIGTERM pending and acts on it once it
-        // runs again; autossh sent only SIGTERM and waited for ever on a stopped ssh (R68).
-        Signal(SignalNumbers.SIGTERM);
-        Signal(SignalNumbers.SIGCONT);
-        try
-        {
-            if (grace > TimeSpan.Zero)
-                return await Exited.WaitAsync(grace, _timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // Still there after the grace period: fall through to SIGKILL.
-        }
-        Signal(SignalNumbers.SIGKILL);
-        // SIGKILL cannot be caught or ignored; only a child stuck in uninterruptible sleep (a dead
-        // NFS mount) survives it for a while, and the caller's token bounds that wait.
-        return await Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return ProcessGroupEnd.EndAsync(_child, grace, _timeProvider, cancellationToken, group: _ownGroup);
     }
 
-    /// <summary>Stops the child and, in its own group, whatever of the group is left (no ssh and no
-    /// ProxyCommand outlives sshkeep or its run), reaps it and ends the stderr reader.</summary>
+    /// <summary>Stops the child and whatever of its own group is left (no ssh and no ProxyCommand outlives
+    /// its run), reaps it and ends the stderr reader.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;

@@ -3,38 +3,35 @@ using SshKeep.Native;
 namespace SshKeep.Ssh;
 
 /// <summary>
-/// Ends a process group whose leader we started in it and hold as a zombie after its exit
-/// (<see cref="ChildReaper.Track"/> with holdZombie), so the group id cannot be reused while we
-/// signal it: SIGTERM (and SIGCONT) to the group, a grace period, SIGKILL to the group. "Ended"
-/// means the leader has exited and no other process of the group is alive, so a child that ignores
-/// SIGTERM (a ProxyCommand's helper, a hook's background job) is killed even when the leader
-/// exited at once (docs/daemon.md, docs/config.md "hooks").
+/// Ends a child and, when it leads a group of its own (held as a zombie: <see cref="ChildReaper.Track"/>),
+/// its whole group: SIGTERM and SIGCONT, a grace period, SIGKILL (docs/daemon.md "Children: exits and stderr").
 /// </summary>
 internal static class ProcessGroupEnd
 {
-    /// <summary>How often the group is looked at once its leader has exited: the kernel tells us
-    /// when a child exits, but not when a group becomes empty.</summary>
+    /// <summary>How often the group is looked at once its leader has exited: the kernel does not say when a group empties.</summary>
     public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>SIGTERM, up to <paramref name="grace"/> for the group to end, then SIGKILL and up to
-    /// <paramref name="grace"/> again (only a process in uninterruptible sleep outlives SIGKILL for
-    /// a while, and is then left). Returns how the leader ended.</summary>
-    public static async Task<ChildExit> EndAsync(TrackedChild leader, TimeSpan grace, TimeProvider time, CancellationToken cancellationToken = default)
+    /// <summary>SIGTERM (SIGCONT, so a stopped child acts on it), up to <paramref name="grace"/> for the child
+    /// (and its <paramref name="group"/>) to end, then SIGKILL and up to <paramref name="grace"/> again; then
+    /// waits for the child's exit, which only a process in uninterruptible sleep delays, bounded by the token.</summary>
+    public static async Task<ChildExit> EndAsync(TrackedChild leader, TimeSpan grace, TimeProvider time,
+        CancellationToken cancellationToken = default, bool group = true)
     {
-        leader.Signal(SignalNumbers.SIGTERM, toGroup: true);
-        leader.Signal(SignalNumbers.SIGCONT, toGroup: true);
-        if (!await WaitGoneAsync(leader, grace, time, cancellationToken).ConfigureAwait(false))
+        leader.Signal(SignalNumbers.SIGTERM, toGroup: group);
+        leader.Signal(SignalNumbers.SIGCONT, toGroup: group);
+        if (!await WaitGoneAsync(leader, grace, time, cancellationToken, group).ConfigureAwait(false))
         {
-            leader.Signal(SignalNumbers.SIGKILL, toGroup: true);
-            await WaitGoneAsync(leader, grace, time, cancellationToken).ConfigureAwait(false);
+            leader.Signal(SignalNumbers.SIGKILL, toGroup: group);
+            await WaitGoneAsync(leader, grace, time, cancellationToken, group).ConfigureAwait(false);
         }
 
         return await leader.Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Waits until the leader has exited and nothing else of its group is alive, at most
-    /// <paramref name="within"/>. True when the group is gone.</summary>
-    public static async Task<bool> WaitGoneAsync(TrackedChild leader, TimeSpan within, TimeProvider time, CancellationToken cancellationToken = default)
+    /// <summary>Waits until the leader has exited and (with <paramref name="group"/>) nothing else of its group
+    /// is alive, at most <paramref name="within"/>. True when they are gone.</summary>
+    public static async Task<bool> WaitGoneAsync(TrackedChild leader, TimeSpan within, TimeProvider time,
+        CancellationToken cancellationToken = default, bool group = true)
     {
         var started = time.GetTimestamp();
         try
@@ -46,7 +43,7 @@ internal static class ProcessGroupEnd
             return false;
         }
 
-        while (!leader.IsReaped && ProcessGroup.HasLiveMembers(leader.Pid))
+        while (group && !leader.IsReaped && ProcessGroup.HasLiveMembers(leader.Pid))
         {
             var left = within - time.GetElapsedTime(started);
             if (left <= TimeSpan.Zero) return false;

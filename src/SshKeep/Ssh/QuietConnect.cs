@@ -4,25 +4,13 @@ using System.Net.Sockets;
 namespace SshKeep.Ssh;
 
 /// <summary>
-/// A TCP or Unix-socket connect whose failure is a value, not an exception.
+/// A TCP or Unix-socket connect whose failure is a value, not an exception: a thrown connect failure
+/// symbolizes its stack trace (loading about 2 MB and reading the pdb), and reachability checks of a
+/// refusing server fail ten times a second per tunnel. <see cref="SocketAsyncEventArgs"/> reports the error instead.
 /// </summary>
-/// <remarks>
-/// <see cref="Socket.ConnectAsync(EndPoint, CancellationToken)"/> reports a refused connect by
-/// throwing, and a connect refused at once (the usual answer on loopback, and from a restarting
-/// sshd) builds that exception's stack trace with file and line numbers: the runtime loads
-/// System.Diagnostics.StackTrace, System.Reflection.Metadata and sshkeep.pdb (about 2 MB that stay
-/// resident) and reads the pdb for every such failure. Reachability checks run every 100 ms per
-/// waiting tunnel while a server refuses, so an outage made the daemon symbolize stack traces ten
-/// times a second per tunnel. The <see cref="SocketAsyncEventArgs"/> form of connect reports the
-/// error in <see cref="SocketAsyncEventArgs.SocketError"/> instead.
-/// </remarks>
 internal static class QuietConnect
 {
-    /// <summary>
-    /// Connects <paramref name="socket"/> to <paramref name="endPoint"/>: <see cref="SocketError.Success"/>
-    /// or the error (ConnectionRefused, TimedOut, …). Cancelling <paramref name="cancellationToken"/>
-    /// aborts the connect and throws <see cref="OperationCanceledException"/>.
-    /// </summary>
+    /// <summary><see cref="SocketError.Success"/> or the error; cancelling aborts the connect and throws.</summary>
     public static async Task<SocketError> ConnectAsync(Socket socket, EndPoint endPoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(socket);

@@ -12,11 +12,9 @@ internal static class SocketErrorText
     /// <summary>A closed descriptor (EBADF): the monitor was disposed during a test.</summary>
     public const string BadDescriptor = "Bad file descriptor";
 
-    /// <summary>On Unix <see cref="SocketException.NativeErrorCode"/> is the errno, so the C
-    /// library gives the exact strerror() text ("Connection refused", "Address already in use").</summary>
+    /// <summary>On Unix <see cref="SocketException.NativeErrorCode"/> is the errno: the exact strerror() text.</summary>
     public static string Of(SocketException e) => Marshal.GetPInvokeErrorMessage(e.NativeErrorCode);
 
-    /// <summary>The same wording for an error reported as a value (<see cref="QuietConnect"/>): the
-    /// exception is only made to map the code to its errno, never thrown.</summary>
+    /// <summary>For an error reported as a value (<see cref="QuietConnect"/>); the exception only maps it to its errno.</summary>
     public static string Of(SocketError error) => Of(new SocketException((int)error));
 }

@@ -2,16 +2,12 @@ using System.Collections.Concurrent;
 
 namespace SshKeep.Ssh;
 
-/// <summary>
-/// One thread per process, started at first use and never ended while the process lives, on
-/// which the daemon starts every ssh. PR_SET_PDEATHSIG fires when the *thread* that created the
-/// child exits (prctl(2)); thread-pool threads are retired after a few idle seconds, so a child
-/// started on one would be signalled while the daemon lives on. Started here, ssh is signalled
-/// only when this thread, that is the daemon, dies (docs/daemon.md, "Parent-death signal").
-/// </summary>
+/// <summary>The one thread, started at first use and never ended, on which the daemon starts every ssh:
+/// PR_SET_PDEATHSIG fires when the thread that created the child exits, and a retired thread-pool thread
+/// would signal a healthy ssh (docs/daemon.md "Parent-death signal").</summary>
 internal static class SpawnerThread
 {
-    /// <summary>The thread's name, also its Linux comm (/proc/&lt;pid&gt;/task/&lt;tid&gt;/comm; at most 15 bytes).</summary>
+    /// <summary>Also its Linux comm (at most 15 bytes).</summary>
     public const string Name = "sshkeep-spawner";
 
     private static readonly BlockingCollection<Action> Work = [];
@@ -36,7 +32,6 @@ internal static class SpawnerThread
 
     private static Thread Start()
     {
-        // A background thread: it must not keep the process alive, only live as long as it does.
         var thread = new Thread(Loop) { IsBackground = true, Name = Name };
         thread.Start();
         return thread;

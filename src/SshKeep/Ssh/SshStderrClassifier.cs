@@ -9,43 +9,37 @@ namespace SshKeep.Ssh;
 /// </summary>
 internal static partial class SshStderrClassifier
 {
+    /// <summary>The permanent and transient failures, in the order they are tried: a line that starts with one
+    /// of the first strings, or contains one of the second, is of that kind.</summary>
+    private static readonly (SshFailureKind Kind, string[] StartsWith, string[] Contains)[] Rules =
+    [
+        (SshFailureKind.AuthenticationRefused, ["Too many authentication failures"], ["Permission denied ("]),
+        (SshFailureKind.HostKeyRejected, ["Host key verification failed"],
+            ["REMOTE HOST IDENTIFICATION HAS CHANGED", "you have requested strict checking"]),
+        (SshFailureKind.BadConfiguration, ["Bad port"],
+            ["Bad configuration option", "Unsupported option", "missing argument", "Bad forwarding specification"]),
+        (SshFailureKind.Transient, ["ssh: connect to host", "ssh: Could not resolve hostname", "Timeout, server", "kex_exchange_identification"],
+            ["Connection timed out", "Connection reset", "Connection closed by", "Broken pipe", "No route to host", "Network is unreachable"]),
+    ];
+
     public static SshStderrLine Classify(string line)
     {
         if (line.StartsWith("Authenticated to ", StringComparison.Ordinal)) return new(SshFailureKind.Authenticated);
         if (RemotePortFailed().Match(line) is { Success: true } remote) return new(SshFailureKind.RemotePortInUse, Port(remote));
         if (LocalBindInUse().Match(line) is { Success: true } local) return new(SshFailureKind.LocalPortInUse, Port(local));
-        if (line.Contains("Permission denied (", StringComparison.Ordinal) ||
-            line.StartsWith("Too many authentication failures", StringComparison.Ordinal))
-            return new(SshFailureKind.AuthenticationRefused);
-        if (line.StartsWith("Host key verification failed", StringComparison.Ordinal) ||
-            line.Contains("REMOTE HOST IDENTIFICATION HAS CHANGED", StringComparison.Ordinal) ||
-            line.Contains("you have requested strict checking", StringComparison.Ordinal))
-            return new(SshFailureKind.HostKeyRejected);
-        if (line.Contains("Bad configuration option", StringComparison.Ordinal) ||
-            line.Contains("Unsupported option", StringComparison.Ordinal) ||
-            line.Contains("missing argument", StringComparison.Ordinal) ||
-            line.StartsWith("Bad port", StringComparison.Ordinal) ||
-            line.Contains("Bad forwarding specification", StringComparison.Ordinal) ||
-            line.Contains("Identity file", StringComparison.Ordinal) && line.Contains("not accessible", StringComparison.Ordinal))
-            return new(SshFailureKind.BadConfiguration);
-        if (line.StartsWith("ssh: connect to host", StringComparison.Ordinal) ||
-            line.StartsWith("ssh: Could not resolve hostname", StringComparison.Ordinal) ||
-            line.Contains("Connection timed out", StringComparison.Ordinal) ||
-            line.Contains("Connection reset", StringComparison.Ordinal) ||
-            line.Contains("Connection closed by", StringComparison.Ordinal) ||
-            line.Contains("Broken pipe", StringComparison.Ordinal) ||
-            line.StartsWith("Timeout, server", StringComparison.Ordinal) ||
-            line.Contains("No route to host", StringComparison.Ordinal) ||
-            line.Contains("Network is unreachable", StringComparison.Ordinal) ||
-            line.StartsWith("kex_exchange_identification", StringComparison.Ordinal))
-            return new(SshFailureKind.Transient);
+        foreach (var (kind, starts, contains) in Rules)
+        {
+            if (starts.Any(s => line.StartsWith(s, StringComparison.Ordinal)) || contains.Any(c => line.Contains(c, StringComparison.Ordinal)) ||
+                (kind == SshFailureKind.BadConfiguration && line.Contains("Identity file", StringComparison.Ordinal) &&
+                    line.Contains("not accessible", StringComparison.Ordinal)))
+            {
+                return new(kind);
+            }
+        }
         return new(SshFailureKind.None);
     }
 
-    /// <summary>
-    /// "ssh: connect to host H port P: Connection timed out" (or refused, no route, network
-    /// unreachable): ssh's own TCP connect to the server failed, so the run never reached it.
-    /// </summary>
+    /// <summary>"ssh: connect to host H port P: …": ssh's own TCP connect to the server failed.</summary>
     public static bool IsConnectFailure(string line) => line.StartsWith("ssh: connect to host", StringComparison.Ordinal);
 
     private static int? Port(Match m) =>

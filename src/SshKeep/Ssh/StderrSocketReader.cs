@@ -1,73 +1,122 @@
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Threading.Channels;
+using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
 /// <summary>
-/// Reads ssh's stderr from our end of a socketpair (ssh's fd 2 is the other end) with the
-/// runtime's own socket engine, and publishes the lines.
+/// Reads a child's stderr (ssh's; a hook's stdout and stderr) from our end of a socketpair with the
+/// runtime's own socket engine, so an idle child costs no thread, and publishes its lines on a bounded
+/// channel that drops the oldest (docs/daemon.md "Children: exits and stderr").
 /// </summary>
-/// <remarks>
-/// Why a socket and not a pipe: .NET has no asynchronous read for a pipe fd, so a
-/// pipe needs a thread blocked in poll(2) per ssh (<see cref="StderrLineReader"/>, still used for
-/// hooks): 300 tunnels were 300 threads. A socket is read by the one epoll thread the runtime
-/// already runs for every socket, so an idle tunnel costs no thread, no stack and no wake-up. ssh
-/// only write(2)s its log lines to fd 2, which behaves the same on a stream socket: EOF comes when
-/// every writer (ssh and anything it started) is gone, and a write after we closed our end is
-/// EPIPE/SIGPIPE, as with a pipe. <see cref="Dispose"/> ends the read even while a grandchild of ssh
-/// (a ProxyCommand) keeps its end open for ever, by closing our end.
-/// The line buffer is bounded and drops the oldest lines: if nobody reads them, ssh must still
-/// never block on a full socket.
-/// </remarks>
 internal sealed class StderrSocketReader : IDisposable
 {
-    /// <summary>Bytes read at a time; ssh's lines are short, a longer burst just takes more reads.</summary>
-    private const int ReadBufferBytes = 1024;
+    /// <summary>Lines kept when nobody reads them; ssh writes few unless run with -v.</summary>
+    internal const int Capacity = 1024;
+
+    /// <summary>A "line" longer than this is cut into pieces.</summary>
+    internal const int MaxLineBytes = 16 * 1024;
 
     private readonly Socket _socket;
     private readonly CancellationTokenSource _stop = new();
-    private readonly StderrLineSplitter _splitter = new();
+    private readonly Channel<string> _lines = Channel.CreateBounded<string>(
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true });
+    private byte[] _pending = new byte[256];
+    private int _pendingLength;
     private int _disposed;
 
-    /// <summary>Takes ownership of <paramref name="ours"/> (our end of the socketpair) and starts reading.</summary>
-    public StderrSocketReader(SafeSocketHandle ours)
+    private StderrSocketReader(SafeSocketHandle ours)
     {
         _socket = new Socket(ours);
         _ = ReadAsync();
     }
 
-    public ChannelReader<string> Lines => _splitter.Lines;
+    public ChannelReader<string> Lines => _lines.Reader;
 
-    /// <summary>Ends the read (our end is closed). Lines already read stay readable.</summary>
+    /// <summary>A reader on a fresh socketpair (close-on-exec on both ends, atomically, so no other spawn
+    /// inherits them), and the end for the child, which the caller closes once the child has its copy
+    /// (ours would keep the socket from reaching EOF). The reader exists before the child: a child with
+    /// nobody reading would die of SIGPIPE.</summary>
+    public static unsafe (StderrSocketReader Reader, int ChildEnd) Open()
+    {
+        int* fds = stackalloc int[2];
+        if (LibC.socketpair(LibC.AF_UNIX, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0, fds) != 0)
+        {
+            throw new IOException($"socketpair: {LibC.StrError(Marshal.GetLastPInvokeError())}");
+        }
+        var ours = new SafeSocketHandle(fds[0], ownsHandle: true);
+        try
+        {
+            return (new StderrSocketReader(ours), fds[1]);
+        }
+        catch
+        {
+            ours.Dispose();
+            LibC.close(fds[1]);
+            throw;
+        }
+    }
+
+    /// <summary>Ends the read (our end is closed) even while a grandchild holds the other end. Lines already
+    /// read stay readable.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        // The read loop closes the socket once the cancellation reached it. _stop is never disposed:
-        // it has no timer and no wait handle, and disposing it here could race the loop's own use.
+        // The read loop closes the socket. _stop has no timer or wait handle: disposing it could race the loop.
         _stop.Cancel();
     }
 
     private async Task ReadAsync()
     {
-        var buffer = new byte[ReadBufferBytes];
+        var buffer = new byte[1024];
         try
         {
             while (true)
             {
                 int count = await _socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token).ConfigureAwait(false);
-                if (count == 0) break; // EOF: every writer (ssh and anything it started) is gone
-                _splitter.Append(buffer.AsSpan(0, count));
+                if (count == 0) break; // EOF: every writer (the child and anything it started) is gone
+                Append(buffer.AsSpan(0, count));
             }
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
-            // Disposed, or the socket failed (ECONNRESET cannot happen on a socketpair ssh only
-            // writes to, but any error ends the lines the same way EOF does).
+            // Disposed, or the socket failed: either ends the lines as EOF does.
         }
         finally
         {
-            _splitter.Complete();
+            if (_pendingLength > 0) Publish();
+            _lines.Writer.TryComplete();
             _socket.Dispose();
         }
+    }
+
+    /// <summary>Publishes every line the bytes complete; the buffer grows to <see cref="MaxLineBytes"/> only for a long line.</summary>
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var c in bytes)
+        {
+            if (c == (byte)'\n')
+            {
+                Publish();
+                continue;
+            }
+            if (_pendingLength == _pending.Length)
+            {
+                if (_pending.Length < MaxLineBytes) Array.Resize(ref _pending, Math.Min(_pending.Length * 4, MaxLineBytes));
+                else Publish();
+            }
+            _pending[_pendingLength++] = c;
+        }
+    }
+
+    private void Publish()
+    {
+        var length = _pendingLength;
+        _pendingLength = 0;
+        // ssh ends lines with "\r\n" when it has a terminal in raw mode; the \r is not content.
+        if (length > 0 && _pending[length - 1] == (byte)'\r') length--;
+        _lines.Writer.TryWrite(Encoding.UTF8.GetString(_pending, 0, length));
     }
 }

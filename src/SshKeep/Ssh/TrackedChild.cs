@@ -18,26 +18,19 @@ internal sealed class TrackedChild
 
     public int Pid { get; }
 
-    /// <summary>Completes when the child has ended: reaped, or (held) a zombie waiting for
-    /// <see cref="Release"/>. Faults only if the exit status was lost
-    /// because something else in the process reaped the child (see <see cref="ChildReaper"/>).</summary>
+    /// <summary>Reaped, or (held) a zombie waiting for <see cref="Release"/>; faults if something else reaped it.</summary>
     public Task<ChildExit> Exited => _exited.Task;
 
-    /// <summary>Completes the first time the child is seen stopped.</summary>
     public Task Stopped => _stopped.Task;
 
-    /// <summary>True once waitpid has collected the child: its pid may already belong to another process.</summary>
+    /// <summary>Its pid may already belong to another process.</summary>
     public bool IsReaped => _reaped;
 
-    /// <summary>Its exit stays a zombie until <see cref="Release"/> (see <see cref="ChildReaper"/>).</summary>
     internal bool HoldsZombie => _holdZombie;
 
-    /// <summary>The child has ended (reaped, or a held zombie).</summary>
     internal bool HasEnded => _exited.Task.IsCompleted;
 
-    /// <summary>Reaps a held child's zombie now, or, while it still runs, lets it be reaped as soon
-    /// as it exits. Signals are no-ops afterwards, as for any reaped child. Call it once whatever
-    /// had to be done through the child's process group is done.</summary>
+    /// <summary>Reaps a held child's zombie now, or as soon as it exits; call it once the group is dealt with.</summary>
     public void Release() => _reaper.Release(this);
 
     /// <summary>Sends <paramref name="signal"/> to the child, or to its process group when

@@ -154,7 +154,7 @@ public sealed class SshStderrHostileTests
             {
                 case 0: output.AddRange(HostileText.Bytes(random, 2_000)); break;
                 case 1: output.AddRange("\x1b[2J\x1b]0;pwned\x07\r\n"u8.ToArray()); break;
-                case 2: output.AddRange(Enumerable.Repeat((byte)'A', random.Next(StderrLineReader.MaxLineBytes - 10, StderrLineReader.MaxLineBytes * 3))); break;
+                case 2: output.AddRange(Enumerable.Repeat((byte)'A', random.Next(StderrSocketReader.MaxLineBytes - 10, StderrSocketReader.MaxLineBytes * 3))); break;
                 case 3: output.AddRange(Encoding.UTF8.GetBytes(Wordings[random.Next(Wordings.Length)] + "\n")); break;
                 default: output.AddRange(new byte[] { 0, 0, (byte)'\n', 0xc3, (byte)'\n', 0xe2, 0x82, (byte)'\r', (byte)'\n' }); break;
             }
@@ -182,7 +182,7 @@ public sealed class SshStderrHostileTests
                 Publish();
                 continue;
             }
-            if (pending.Count == StderrLineReader.MaxLineBytes) Publish();
+            if (pending.Count == StderrSocketReader.MaxLineBytes) Publish();
             pending.Add(b);
         }
         if (pending.Count > 0) Publish();

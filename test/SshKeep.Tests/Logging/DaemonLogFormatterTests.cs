@@ -26,7 +26,7 @@ public sealed class DaemonLogFormatterTests
         "2026-11-22T08:24:10.123Z INFO  db: ssh: banner\\nFAKE 2026 INFO  web: up\\x1b[2J")]
     public void Text_lines_start_with_utc_time_level_and_tunnel(LogLevel level, string? tunnel, string message, string expected)
     {
-        Assert.Equal(expected, DaemonLogFormatter.FormatText(new DaemonLogEntry(Time, level, new EventId(1), tunnel, message), journal: false));
+        Assert.Equal(expected, FormatText(new DaemonLogEntry(Time, level, new EventId(1), tunnel, message), journal: false));
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class DaemonLogFormatterTests
     [InlineData(LogLevel.Information, "db", "ssh: a\nb", "<6>db: ssh: a\\nb")]
     public void Journald_lines_carry_the_syslog_priority_and_no_timestamp(LogLevel level, string? tunnel, string message, string expected)
     {
-        Assert.Equal(expected, DaemonLogFormatter.FormatText(new DaemonLogEntry(Time, level, new EventId(1), tunnel, message), journal: true));
+        Assert.Equal(expected, FormatText(new DaemonLogEntry(Time, level, new EventId(1), tunnel, message), journal: true));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class DaemonLogFormatterTests
             "control socket died; stopping every tunnel and exiting with status 1", Exception: new IOException("Broken\npipe"));
 
         Assert.Equal("2026-11-22T08:24:10.123Z CRIT  control socket died; stopping every tunnel and exiting with status 1: Broken\\npipe",
-            DaemonLogFormatter.FormatText(entry, journal: false));
+            FormatText(entry, journal: false));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class DaemonLogFormatterTests
             new("{OriginalFormat}", "ssh exited with {Exit} after {Uptime}; restarting in {Delay} (attempt {Attempt})"),
         ]);
 
-        string line = DaemonLogFormatter.FormatJson(entry);
+        string line = FormatJson(entry);
 
         Assert.Equal(
             """{"time":"2026-11-22T08:24:10.123Z","level":"info","tunnel":"db","event":"SshExited","eventId":1102,"message":"ssh exited with status 255 after 3m12s; restarting in 4s (attempt 3)","exit":"status 255","uptime":192,"delay":4,"attempt":3}""",
@@ -96,7 +96,7 @@ public sealed class DaemonLogFormatterTests
     {
         var entry = new DaemonLogEntry(Time, LogLevel.Information, new EventId(1, "E"), null, "m", [new("Value", value)]);
 
-        string line = DaemonLogFormatter.FormatJson(entry);
+        string line = FormatJson(entry);
 
         Assert.EndsWith($",\"value\":{json}}}", line, StringComparison.Ordinal);
     }
@@ -107,7 +107,7 @@ public sealed class DaemonLogFormatterTests
         var entry = new DaemonLogEntry(Time, LogLevel.Information, new EventId(1003, "DaemonStopped"), null,
             "every tunnel is stopped; exiting with status 0", [new("ExitCode", 0)]);
 
-        using var json = JsonDocument.Parse(DaemonLogFormatter.FormatJson(entry));
+        using var json = JsonDocument.Parse(FormatJson(entry));
 
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("tunnel").ValueKind);
         Assert.Equal(0, json.RootElement.GetProperty("exitCode").GetInt32());
@@ -123,7 +123,7 @@ public sealed class DaemonLogFormatterTests
         var entry = new DaemonLogEntry(Time, LogLevel.Information, new EventId(1200, "SshStderr"), "db", message,
             [new("tunnel", "db"), new("Line", message[5..])]);
 
-        string line = DaemonLogFormatter.FormatJson(entry);
+        string line = FormatJson(entry);
 
         Assert.DoesNotContain(line, c => c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029');
         using var json = JsonDocument.Parse(line);
@@ -137,7 +137,7 @@ public sealed class DaemonLogFormatterTests
         var entry = new DaemonLogEntry(Time, LogLevel.Critical, new EventId(1004, "DaemonFailed"), null, "m",
             Exception: new InvalidOperationException("boom"));
 
-        using var json = JsonDocument.Parse(DaemonLogFormatter.FormatJson(entry));
+        using var json = JsonDocument.Parse(FormatJson(entry));
 
         Assert.StartsWith("System.InvalidOperationException: boom", json.RootElement.GetProperty("exception").GetString(), StringComparison.Ordinal);
     }
@@ -160,12 +160,28 @@ public sealed class DaemonLogFormatterTests
     }
 
     [Theory]
-    [InlineData("WaitingForRemotePort", "waiting-for-remote-port")]
-    [InlineData("Up", "up")]
-    [InlineData("AllUp", "all-up")]
-    [InlineData("FirstAttempt", "first-attempt")]
-    public void Enum_names_are_written_as_in_status_json(string name, string expected)
+    [InlineData(TunnelState.WaitingForRemotePort, "waiting-for-remote-port")]
+    [InlineData(TunnelState.Up, "up")]
+    [InlineData(SshKeep.Config.ReadyWhen.AllUp, "all-up")]
+    [InlineData(SshKeep.Config.ReadyWhen.FirstAttempt, "first-attempt")]
+    public void Enum_names_are_written_as_in_status_json(object value, string expected)
     {
-        Assert.Equal(expected, DaemonLogFormatter.KebabCase(name));
+        var entry = new DaemonLogEntry(Time, LogLevel.Information, new EventId(1, "E"), null, "m", [new("Value", value)]);
+
+        Assert.EndsWith($",\"value\":\"{expected}\"}}", FormatJson(entry), StringComparison.Ordinal);
+    }
+
+    private static string FormatText(in DaemonLogEntry entry, bool journal)
+    {
+        var builder = new System.Text.StringBuilder(128);
+        DaemonLogFormatter.AppendText(builder, entry, journal);
+        return builder.ToString();
+    }
+
+    private static string FormatJson(in DaemonLogEntry entry)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, DaemonLogFormatter.JsonOptions)) DaemonLogFormatter.WriteJson(writer, entry, []);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

@@ -24,6 +24,6 @@ public sealed class DaemonLogJournalStreamTests
     [InlineData("8:123456", "socket:[]", false)]
     public void Stderr_is_the_journal_when_JOURNAL_STREAM_names_its_socket(string? journalStream, string? stderrLink, bool journal)
     {
-        Assert.Equal(journal, DaemonJournalStream.Matches(journalStream, stderrLink));
+        Assert.Equal(journal, DaemonLoggerProvider.IsJournalStream(journalStream, stderrLink));
     }
 }

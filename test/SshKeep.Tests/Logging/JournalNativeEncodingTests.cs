@@ -23,7 +23,7 @@ public sealed class JournalNativeEncodingTests
     [InlineData("MESSAGE", "é\n", "MESSAGE\n\u0003\0\0\0\0\0\0\0é\n\n")]
     public void A_field_is_written_in_the_simple_form_unless_its_value_has_a_newline(string name, string value, string expected)
     {
-        Assert.Equal(Encoding.UTF8.GetBytes(expected), JournalNativeEncoding.Field(name, value));
+        Assert.Equal(Encoding.UTF8.GetBytes(expected), Field(name, value));
     }
 
     [Fact]
@@ -31,8 +31,8 @@ public sealed class JournalNativeEncodingTests
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
 
-        JournalNativeEncoding.AppendField(buffer, "MESSAGE", "a\nb"u8);
-        JournalNativeEncoding.AppendField(buffer, "PRIORITY", "6"u8);
+        DaemonJournalEntry.AppendField(buffer, "MESSAGE", "a\nb"u8);
+        DaemonJournalEntry.AppendField(buffer, "PRIORITY", "6"u8);
 
         Assert.Equal(Encoding.UTF8.GetBytes("MESSAGE\n\u0003\0\0\0\0\0\0\0a\nb\nPRIORITY=6\n"), buffer.WrittenSpan.ToArray());
     }
@@ -56,13 +56,13 @@ public sealed class JournalNativeEncodingTests
     [InlineData("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLM", false)]
     public void A_field_name_is_what_journald_accepts_from_a_client(string name, bool valid)
     {
-        Assert.Equal(valid, JournalNativeEncoding.IsValidFieldName(name));
+        Assert.Equal(valid, DaemonJournalEntry.IsValidFieldName(name));
     }
 
     [Fact]
     public void A_bad_field_name_is_a_bug_caught_at_once()
     {
-        var e = Assert.Throws<ArgumentException>(() => JournalNativeEncoding.Field("tunnel", "db"));
+        var e = Assert.Throws<ArgumentException>(() => Field("tunnel", "db"));
         Assert.Contains("'tunnel'", e.Message, StringComparison.Ordinal);
     }
 
@@ -98,5 +98,12 @@ public sealed class JournalNativeEncodingTests
         Assert.Equal(new string('x', DaemonJournalEntry.MaxExceptionLength) + "\n… (cut: 10 more characters)", cut);
         string fits = trace[..DaemonJournalEntry.MaxExceptionLength];
         Assert.Same(fits, DaemonJournalEntry.Cut(fits));
+    }
+
+    private static byte[] Field(string name, string value)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        DaemonJournalEntry.AppendField(buffer, name, value.AsSpan());
+        return buffer.WrittenSpan.ToArray();
     }
 }

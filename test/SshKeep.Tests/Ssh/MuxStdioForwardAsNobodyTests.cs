@@ -17,7 +17,7 @@ public sealed class MuxStdioForwardAsNobodyTests
         string path = temp.File("mux-0123456789ab");
         await using var fake = await ForeignUnixListener.StartAsync(path, "");
 
-        var open = await MuxStdioForward.OpenAsync(path, "127.0.0.1", 80, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None);
+        var open = await MuxOpen.OpenAsync(path, "127.0.0.1", 80, TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None);
 
         var failed = Assert.IsType<MuxStdioOpen.Failed>(open);
         Assert.Equal(MuxOpenFailure.NotOurs, failed.Kind);

@@ -19,7 +19,7 @@ public sealed class MuxStdioForwardTests(SshdFixture fixture) : IClassFixture<Ss
         await using var echo = EchoServer.Start();
         await using var tunnel = await ControlMasterTunnel.StartAsync(fixture.Sshd);
 
-        var open = await MuxStdioForward.OpenAsync(tunnel.ControlPath, "127.0.0.1", echo.Port, Generous, TimeProvider.System, default);
+        var open = await MuxOpen.OpenAsync(tunnel.ControlPath, "127.0.0.1", echo.Port, Generous, TimeProvider.System, default);
 
         var opened = Assert.IsType<MuxStdioOpen.Opened>(open);
         await using var channel = opened.Channel;
@@ -36,7 +36,7 @@ public sealed class MuxStdioForwardTests(SshdFixture fixture) : IClassFixture<Ss
         var closedPort = LoopbackPort.PickFree();
         await using var tunnel = await ControlMasterTunnel.StartAsync(fixture.Sshd);
 
-        var open = await MuxStdioForward.OpenAsync(tunnel.ControlPath, "127.0.0.1", closedPort, Generous, TimeProvider.System, default);
+        var open = await MuxOpen.OpenAsync(tunnel.ControlPath, "127.0.0.1", closedPort, Generous, TimeProvider.System, default);
 
         var failed = Assert.IsType<MuxStdioOpen.Failed>(open);
         Assert.Equal(MuxOpenFailure.Refused, failed.Kind);
@@ -48,7 +48,7 @@ public sealed class MuxStdioForwardTests(SshdFixture fixture) : IClassFixture<Ss
     {
         var path = Path.Combine(Path.GetTempPath(), $"sshkeep-no-such-{Guid.NewGuid():N}");
 
-        var open = await MuxStdioForward.OpenAsync(path, "127.0.0.1", 80, Generous, TimeProvider.System, default);
+        var open = await MuxOpen.OpenAsync(path, "127.0.0.1", 80, Generous, TimeProvider.System, default);
 
         var failed = Assert.IsType<MuxStdioOpen.Failed>(open);
         Assert.Equal(MuxOpenFailure.NoMaster, failed.Kind);
@@ -67,7 +67,7 @@ public sealed class MuxStdioForwardTests(SshdFixture fixture) : IClassFixture<Ss
             using var dead = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             dead.Bind(new UnixDomainSocketEndPoint(path));
 
-            var open = await MuxStdioForward.OpenAsync(path, "127.0.0.1", 80, Generous, TimeProvider.System, default);
+            var open = await MuxOpen.OpenAsync(path, "127.0.0.1", 80, Generous, TimeProvider.System, default);
 
             var failed = Assert.IsType<MuxStdioOpen.Failed>(open);
             Assert.Equal(MuxOpenFailure.NoMaster, failed.Kind);
@@ -94,7 +94,7 @@ public sealed class MuxStdioForwardTests(SshdFixture fixture) : IClassFixture<Ss
         {
             foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGSTOP);
 
-            var open = await MuxStdioForward.OpenAsync(tunnel.ControlPath, "127.0.0.1", echo.Port, TimeSpan.FromSeconds(1), TimeProvider.System, default);
+            var open = await MuxOpen.OpenAsync(tunnel.ControlPath, "127.0.0.1", echo.Port, TimeSpan.FromSeconds(1), TimeProvider.System, default);
 
             var failed = Assert.IsType<MuxStdioOpen.Failed>(open);
             Assert.Equal(MuxOpenFailure.NoAnswer, failed.Kind);
@@ -114,7 +114,7 @@ public sealed class MuxStdioForwardTests(SshdFixture fixture) : IClassFixture<Ss
         {
             tunnel.Ssh.Signal(SignalNumbers.SIGSTOP);
 
-            var open = await MuxStdioForward.OpenAsync(tunnel.ControlPath, "127.0.0.1", 80, TimeSpan.FromSeconds(1), TimeProvider.System, default);
+            var open = await MuxOpen.OpenAsync(tunnel.ControlPath, "127.0.0.1", 80, TimeSpan.FromSeconds(1), TimeProvider.System, default);
 
             var failed = Assert.IsType<MuxStdioOpen.Failed>(open);
             Assert.Equal(MuxOpenFailure.MasterSilent, failed.Kind);
@@ -137,7 +137,7 @@ public sealed class MuxStdioForwardTests(SshdFixture fixture) : IClassFixture<Ss
             foreach (var pid in frozen) NativeSignals.Send(pid, SignalNumbers.SIGSTOP);
             using var stopping = new CancellationTokenSource();
 
-            var open = MuxStdioForward.OpenAsync(tunnel.ControlPath, "127.0.0.1", 80, Generous, TimeProvider.System, stopping.Token);
+            var open = MuxOpen.OpenAsync(tunnel.ControlPath, "127.0.0.1", 80, Generous, TimeProvider.System, stopping.Token);
             await stopping.CancelAsync();
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => open).Within("the open to end");
@@ -153,7 +153,7 @@ public sealed class MuxStdioForwardTests(SshdFixture fixture) : IClassFixture<Ss
         MuxStdioChannel? channel = null;
         await Eventually.WaitUntilAsync(async () =>
         {
-            var open = await MuxStdioForward.OpenAsync(controlPath, "127.0.0.1", port, Generous, TimeProvider.System, default);
+            var open = await MuxOpen.OpenAsync(controlPath, "127.0.0.1", port, Generous, TimeProvider.System, default);
             channel = (open as MuxStdioOpen.Opened)?.Channel;
             return channel is not null;
         }, "a stdio forward to open");

@@ -22,7 +22,6 @@ public sealed class SystemdEnvironmentTests
     [InlineData("notify_socket", false)]
     public void Variables_meant_for_sshkeep_alone_are_removed_from_ssh_environment(string name, bool removed)
     {
-        Assert.Equal(removed, SystemdEnvironment.IsRemovedFromChildren(name));
         Assert.Equal(removed, SystemdEnvironment.ChildVariablesToRemove.Contains(name));
     }
 }
