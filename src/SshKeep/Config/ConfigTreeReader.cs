@@ -11,25 +11,16 @@ namespace SshKeep.Config;
 /// the parser's position. YamlDotNet's parser is a state machine with its own stack, so deep input
 /// cannot overflow ours before the depth limit stops reading.
 /// </summary>
-internal sealed class ConfigTreeReader
+internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
 {
-    private readonly IParser parser;
-    private readonly ConfigErrorSink errors;
-
-    private ConfigTreeReader(IParser parser, ConfigErrorSink errors)
-    {
-        this.parser = parser;
-        this.errors = errors;
-    }
-
     /// <summary>The document's root node, or null when the file is empty or could not be read as
     /// YAML (the reason is in <paramref name="errors"/>, except for an empty file).</summary>
     public static ConfigNode? Read(string text, ConfigErrorSink errors)
     {
-        var reader = new ConfigTreeReader(new Parser(new StringReader(text)), errors);
+        var parser = new Parser(new StringReader(text));
         try
         {
-            return reader.ReadStream();
+            return new ConfigTreeReader(parser, errors).ReadStream();
         }
         catch (YamlException e)
         {
@@ -42,7 +33,7 @@ internal sealed class ConfigTreeReader
             // YamlDotNet 16.3's scanner throws a bare InvalidOperationException on some broken
             // input (an unclosed flow map followed by a tab, found by HostileInputTests); report
             // it as a syntax error after the last event that was read.
-            var mark = reader.parser.Current?.End ?? Mark.Empty;
+            var mark = parser.Current?.End ?? Mark.Empty;
             errors.Add(ToInt(mark.Line), ToInt(mark.Column), "",
                 "not valid YAML after this point; check brackets, quotes and indentation (spaces, not tabs)");
             return null;
@@ -67,8 +58,7 @@ internal sealed class ConfigTreeReader
         parser.Consume<DocumentEnd>();
         if (parser.Current is DocumentStart second)
         {
-            Report(second.Start, "",
-                "a second YAML document (after `---`); a tunnels file is one document");
+            Report(second.Start, "", "a second YAML document (after `---`); a tunnels file is one document");
             return null;
         }
 
@@ -83,8 +73,7 @@ internal sealed class ConfigTreeReader
         var current = parser.Current ?? throw new InvalidOperationException("parser has no event");
         if (current is NodeEvent { Tag.IsEmpty: false } tagged)
         {
-            Report(tagged.Start, path,
-                $"YAML tags (`{tagged.Tag}`) are not accepted; write the plain value");
+            Report(tagged.Start, path, $"YAML tags (`{tagged.Tag}`) are not accepted; write the plain value");
             // Skips the node with its children by counting events, not by recursion.
             parser.SkipThisAndNestedEvents();
             return new ConfigRefused(ToInt(tagged.Start.Line), ToInt(tagged.Start.Column));
@@ -162,8 +151,7 @@ internal sealed class ConfigTreeReader
             {
                 if (key is not ConfigRefused)
                 {
-                    Report(keyEvent.Start, path,
-                        $"a key must be plain text, found {key.Describe()}");
+                    Report(keyEvent.Start, path, $"a key must be plain text, found {key.Describe()}");
                 }
 
                 continue;

@@ -126,11 +126,16 @@ internal static class ForwardParser
         : (bracketed ? HostSyntax.IsIPv6(host) : HostSyntax.IsHost(host)) ? null
         : $"target host {ConfigText.Quote(host)} is not {HostSyntax.Accepted}";
 
+    /// <summary>A port as written: digits only, 1 to 65535.</summary>
+    public static bool TryPort(string text, out int port)
+    {
+        port = 0;
+        return text.Length is > 0 and <= 5 && text.All(char.IsAsciiDigit) &&
+               int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is >= 1 and <= MaxPort;
+    }
+
     private static string? PortError(string port, string what) =>
-        port.Length is > 0 and <= 5 && port.All(char.IsAsciiDigit) &&
-        int.Parse(port, CultureInfo.InvariantCulture) is >= 1 and <= MaxPort
-            ? null
-            : $"{what} {ConfigText.Quote(port)} is not a whole number from 1 to 65535";
+        TryPort(port, out _) ? null : $"{what} {ConfigText.Quote(port)} is not a whole number from 1 to 65535";
 
     private static string KindName(ForwardKind kind) => kind.ToString().ToLowerInvariant();
 

@@ -18,7 +18,7 @@ internal static class ProbeExchangeReader
     /// <summary>The exchange; null when the value was wrong (reported).</summary>
     public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
-        if (!ConfigValueReader.Map(entry.Value, entry.Path, reader.Errors, Accepted, out var map)) return null;
+        if (!ConfigKeyReads.Map(entry.Value, entry.Path, reader.Errors, Accepted, out var map)) return null;
         var layer = reader.ReadMap(map, ConfigKeys.Forward + ".probe");
         var (send, expect, http) = (layer.Own(Probe + "send")?.Value as string, layer.Own(Probe + "expect")?.Value as string, layer.Own(Probe + "http")?.Value as string);
         if (http is not null && (send is not null || expect is not null))
@@ -39,9 +39,9 @@ internal static class ProbeExchangeReader
 
     public static Located<object?>? Http(ConfigMappingEntry item, ConfigSectionReader reader)
     {
-        if (!ConfigValueReader.Text(item.Value, item.Path, reader.Errors, "a path starting with '/'", out var path)) return null;
+        if (!ConfigKeyReads.Text(item.Value, item.Path, reader.Errors, "a path starting with '/'", out var path)) return null;
         if (path.StartsWith('/') && !path.Contains(' ') && path.Length <= MaxLength) return ConfigKeyReads.At(item, path);
-        ConfigValueReader.Fail(item.Value, item.Path, reader.Errors, $"a path starting with '/', without spaces, at most {MaxLength} characters");
+        ConfigKeyReads.Fail(item.Value, item.Path, reader.Errors, $"a path starting with '/', without spaces, at most {MaxLength} characters");
         return null;
     }
 
@@ -53,7 +53,7 @@ internal static class ProbeExchangeReader
     {
         if (item.Value is not ConfigScalar { IsNull: false } scalar || scalar.Value.Length == 0)
         {
-            ConfigValueReader.Fail(item.Value, item.Path, errors, "non-empty text");
+            ConfigKeyReads.Fail(item.Value, item.Path, errors, "non-empty text");
             return null;
         }
 

@@ -11,7 +11,7 @@ internal static class SshOptionsReader
     public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
         var errors = reader.Errors;
-        if (!ConfigValueReader.Map(entry.Value, entry.Path, errors, "a map of ssh options (Keyword: value)", out var map))
+        if (!ConfigKeyReads.Map(entry.Value, entry.Path, errors, "a map of ssh options (Keyword: value)", out var map))
         {
             return null;
         }
@@ -70,7 +70,7 @@ internal static class SshOptionsReader
                 continue;
             }
 
-            if (!ConfigValueReader.Text(option.Value, option.Path, errors, "the option's value", out var value))
+            if (!ConfigKeyReads.Text(option.Value, option.Path, errors, "the option's value", out var value))
             {
                 continue;
             }
