@@ -4,13 +4,11 @@ using System.Text.RegularExpressions;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// How the values of <see cref="ConfigKeys.All"/> are read: each reports one error that quotes
-/// what was found and says what is accepted, and is checked on its own here; rules between values
-/// come once the tunnel is built (<see cref="TunnelBuilder"/>). Silent about a
-/// <see cref="ConfigRefused"/> node (already reported). Scalars are read from their text, not by
-/// YAML typing: <c>port: "22"</c> is <c>port: 22</c>, and <c>no</c> is never false behind the user's back.
-/// </summary>
+/// <summary>How the values of <see cref="ConfigKeys.All"/> are read: each reports one error that quotes what was
+/// found and says what is accepted, and is checked on its own here; rules between values come once the tunnel is
+/// built (<see cref="TunnelBuilder"/>). Silent about a <see cref="ConfigRefused"/> node (already reported). Scalars
+/// are read from their text, not by YAML typing: <c>port: "22"</c> is <c>port: 22</c>, and <c>no</c> is never false
+/// behind the user's back.</summary>
 internal static partial class ConfigKeyReads
 {
     public static Located<object?> At(ConfigMappingEntry entry, object? value) => new(value, entry.Value, entry.Path);

@@ -3,14 +3,12 @@ using static SshKeep.Config.ConfigKeyReads;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// Every key the tunnels file accepts, one entry each, in the order docs/config.md lists them: the
-/// top level, then a tunnel's. Each entry says how its value is read and bounded, its built-in
-/// default (read from the record the value goes into) and where the value goes. The loader reads
-/// every map through these entries (<see cref="ConfigSectionReader"/>), puts values in their
-/// records built-in defaults first, then <c>defaults:</c>, then the tunnel's own
-/// (<see cref="TunnelBuilder"/>); <c>sshkeep help config</c> lists them (<see cref="ConfigKeyHelp"/>).
-/// </summary>
+/// <summary>Every key the tunnels file accepts, one entry each, in the order docs/config.md lists them: the top
+/// level, then a tunnel's. Each entry says how its value is read and bounded, its built-in default (read from the
+/// record the value goes into) and where the value goes. The loader reads every map through these entries
+/// (<see cref="ConfigSectionReader"/>), puts values in their records built-in defaults first, then <c>defaults:</c>,
+/// then the tunnel's own (<see cref="TunnelBuilder"/>); <c>sshkeep help config</c> lists them
+/// (<see cref="ConfigKeyHelp"/>).</summary>
 internal static class ConfigKeys
 {
     /// <summary>Where a tunnel's keys are: under a placeholder for its name.</summary>

@@ -2,12 +2,9 @@ using System.Text;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// Reads a tunnels file (docs/config.md) into a <see cref="SshKeepConfig"/>, or reports every
-/// error at once, each with file, line, column, key path and the offending value. Never throws on
-/// bad input: syntax errors, hostile files (too big, too deep, aliases) and unreadable files are
-/// errors like any other.
-/// </summary>
+/// <summary>Reads a tunnels file (docs/config.md) into a <see cref="SshKeepConfig"/>, or reports every error at once,
+/// each with file, line, column, key path and the offending value. Never throws on bad input: syntax errors, hostile
+/// files (too big, too deep, aliases) and unreadable files are errors like any other.</summary>
 internal static class ConfigLoader
 {
     /// <summary>Largest file read, in bytes: a tunnels file of a thousand tunnels is ~200 KiB.</summary>

@@ -3,14 +3,11 @@ using YamlDotNet.Core.Events;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// Turns YAML text into a <see cref="ConfigNode"/> tree from the parser's events, refusing what a
-/// tunnels file never needs and a hostile file could abuse: aliases (no expansion, so no "billion
-/// laughs"), tags, nesting deeper than <see cref="ConfigLoader.MaxDepth"/>, more than one document.
-/// Duplicate keys are reported and the later one dropped; YAML syntax errors become one error with
-/// the parser's position. YamlDotNet's parser is a state machine with its own stack, so deep input
-/// cannot overflow ours before the depth limit stops reading.
-/// </summary>
+/// <summary>Turns YAML text into a <see cref="ConfigNode"/> tree from the parser's events, refusing what a tunnels
+/// file never needs and a hostile file could abuse: aliases (no expansion, so no "billion laughs"), tags, nesting
+/// deeper than <see cref="ConfigLoader.MaxDepth"/>, more than one document. Duplicate keys are reported and the later
+/// one dropped; YAML syntax errors become one error with the parser's position. YamlDotNet's parser is a state
+/// machine with its own stack, so deep input cannot overflow ours before the depth limit stops reading.</summary>
 internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
 {
     /// <summary>The document's root node, or null when the file is empty or could not be read as
@@ -65,9 +62,8 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
         return root;
     }
 
-    /// <summary>Reads the node at the parser's position and everything inside it. A refused node (an
-    /// alias, a tag) is reported and comes back as <see cref="ConfigRefused"/>; null means nesting
-    /// went too deep and reading stopped.</summary>
+    /// <summary>Reads the node at the parser's position and everything inside it. A refused node (an alias, a tag) is
+    /// reported and comes back as <see cref="ConfigRefused"/>; null means nesting went too deep and reading stopped.</summary>
     private ConfigNode? ReadNode(string path, int depth)
     {
         var current = parser.Current ?? throw new InvalidOperationException("parser has no event");

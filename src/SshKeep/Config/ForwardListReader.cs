@@ -1,10 +1,8 @@
 namespace SshKeep.Config;
 
-/// <summary>
-/// A tunnel's <c>forwards</c>: a list whose items are either the short form, one key naming the
-/// kind with ssh's own syntax (<c>local: "127.0.0.1:8080:db:5432"</c>), or the long form, a map
-/// with <c>type</c>, <c>bind</c>, <c>port</c> and <c>to</c>.
-/// </summary>
+/// <summary>A tunnel's <c>forwards</c>: a list whose items are either the short form, one key naming the kind with
+/// ssh's own syntax (<c>local: "127.0.0.1:8080:db:5432"</c>), or the long form, a map with <c>type</c>, <c>bind</c>,
+/// <c>port</c> and <c>to</c>.</summary>
 internal static class ForwardListReader
 {
     private const string OneForward = "a forward: `local: \"[bind:]port:host:hostport\"`, `remote: …`, `dynamic: \"[bind:]port\"`, or a map with `type`, `bind`, `port`, `to`";

@@ -2,11 +2,9 @@ using SshKeep.Native;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// Reads one hook of a section's <c>hooks</c> map (docs/config.md, hooks). A hook is an argv list run without a shell, or
-/// <c>{ shell: "…" }</c> for <c>/bin/sh -c</c>; a plain string is refused because it is not clear
-/// whether the user meant a shell. The program must exist when the file is loaded.
-/// </summary>
+/// <summary>Reads one hook of a section's <c>hooks</c> map (docs/config.md, hooks). A hook is an argv list run
+/// without a shell, or <c>{ shell: "…" }</c> for <c>/bin/sh -c</c>; a plain string is refused because it is not clear
+/// whether the user meant a shell. The program must exist when the file is loaded.</summary>
 internal static class HooksReader
 {
     /// <summary>Longest argv accepted; a hook is a command, not a data file.</summary>

@@ -5,13 +5,10 @@ using System.Net.Sockets;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// Where <c>sshkeep up</c>'s HTTP listener (metrics, health, the web page) binds:
-/// <c>--http</c> or <c>http: { listen: … }</c>. Written <c>127.0.0.1:9180</c>, <c>[::1]:9180</c>,
-/// <c>localhost:9180</c> or a bare port (<c>9180</c>, meaning 127.0.0.1). Only addresses, never
-/// host names other than localhost: the daemon binds what it is given, and a name could resolve
-/// to an address the user did not mean to open.
-/// </summary>
+/// <summary>Where <c>sshkeep up</c>'s HTTP listener (metrics, health, the web page) binds: <c>--http</c> or
+/// <c>http: { listen: … }</c>. Written <c>127.0.0.1:9180</c>, <c>[::1]:9180</c>, <c>localhost:9180</c> or a bare port
+/// (<c>9180</c>, meaning 127.0.0.1). Only addresses, never host names other than localhost: the daemon binds what it
+/// is given, and a name could resolve to an address the user did not mean to open.</summary>
 internal sealed record HttpListen(IPAddress Address, int Port)
 {
     /// <summary>What <c>http: {}</c> without <c>listen</c> binds.</summary>

@@ -3,12 +3,10 @@ using System.Net.Sockets;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// The sockets already claimed on one port of one listener (this machine, or one server), and by
-/// whom, each written <c>family:address</c> (<see cref="SocketsOf"/>). Lookups are constant time,
-/// so a hostile file with tens of thousands of forwards on one port is checked in linear time. A socket overlaps an equal socket; a wildcard overlaps every
-/// socket of its family; a name may be either family, so it overlaps both wildcards.
-/// </summary>
+/// <summary>The sockets already claimed on one port of one listener (this machine, or one server), and by whom, each
+/// written <c>family:address</c> (<see cref="SocketsOf"/>). Lookups are constant time, so a hostile file with tens of
+/// thousands of forwards on one port is checked in linear time. A socket overlaps an equal socket; a wildcard
+/// overlaps every socket of its family; a name may be either family, so it overlaps both wildcards.</summary>
 internal sealed class ListenBucket
 {
     public const string AnyV4 = "v4:*";
@@ -17,13 +15,12 @@ internal sealed class ListenBucket
     private readonly Dictionary<string, ListenClaim> exact = new(StringComparer.Ordinal);
     private ListenClaim? anyV4, anyV6, firstV4, firstV6, firstName;
 
-    /// <summary>
-    /// Which sockets a forward's bind address listens on (<c>v4:127.0.0.1</c>, <c>v6:*</c>,
-    /// <c>name:db.example</c>). ssh binds a missing bind address (or <c>localhost</c>) to 127.0.0.1
-    /// and ::1, <c>*</c> to both wildcards, and sets IPV6_V6ONLY, so <c>0.0.0.0</c> and <c>::</c> do not overlap. A host name other than localhost is compared by name (it could resolve to anything;
-    /// a missed clash is better than refusing a valid file). GatewayPorts can widen a missing bind
-    /// address; that is ignored here, which can only miss a clash, never invent one.
-    /// </summary>
+    /// <summary>Which sockets a forward's bind address listens on (<c>v4:127.0.0.1</c>, <c>v6:*</c>,
+    /// <c>name:db.example</c>). ssh binds a missing bind address (or <c>localhost</c>) to 127.0.0.1 and ::1, <c>*</c>
+    /// to both wildcards, and sets IPV6_V6ONLY, so <c>0.0.0.0</c> and <c>::</c> do not overlap. A host name other
+    /// than localhost is compared by name (it could resolve to anything; a missed clash is better than refusing a
+    /// valid file). GatewayPorts can widen a missing bind address; that is ignored here, which can only miss a clash,
+    /// never invent one.</summary>
     public static IReadOnlyList<string> SocketsOf(string? bind)
     {
         if (bind is null || bind.Equals("localhost", StringComparison.OrdinalIgnoreCase))

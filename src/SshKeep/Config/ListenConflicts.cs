@@ -2,14 +2,11 @@ using System.Runtime.InteropServices;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// Two forwards that would listen on the same port: the second ssh would fail with "Address
-/// already in use" (or, for <c>-R</c>, "remote port forwarding failed") and be retried forever.
-/// Checked across the enabled tunnels only, so that two alternatives for one port can be kept in
-/// the file with one of them disabled. Reported at the later forward, naming the earlier.
-/// Local and dynamic forwards listen on this machine; remote ones on their server, which is known
-/// to be the same only when destination (ignoring case) and port are written the same.
-/// </summary>
+/// <summary>Two forwards that would listen on the same port: the second ssh would fail with "Address already in use"
+/// (or, for <c>-R</c>, "remote port forwarding failed") and be retried forever. Checked across the enabled tunnels
+/// only, so that two alternatives for one port can be kept in the file with one of them disabled. Reported at the
+/// later forward, naming the earlier. Local and dynamic forwards listen on this machine; remote ones on their server,
+/// which is known to be the same only when destination (ignoring case) and port are written the same.</summary>
 internal static class ListenConflicts
 {
     public static void Check(IReadOnlyList<ListenOwner> tunnels, ConfigErrorSink errors)

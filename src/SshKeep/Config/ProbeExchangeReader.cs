@@ -1,11 +1,8 @@
 namespace SshKeep.Config;
 
-/// <summary>
-/// A forward's <c>probe</c> map: <c>send</c> and <c>expect</c>, or <c>http</c>, each read through
-/// its entry of <see cref="ConfigKeys.All"/>. <c>send</c> may hold CR, LF and TAB (protocols want
-/// "PING\r\n"); nothing else may hold a control character. Values are bounded so a probe cannot
-/// be made into a flood.
-/// </summary>
+/// <summary>A forward's <c>probe</c> map: <c>send</c> and <c>expect</c>, or <c>http</c>, each read through its entry
+/// of <see cref="ConfigKeys.All"/>. <c>send</c> may hold CR, LF and TAB (protocols want "PING\r\n"); nothing else may
+/// hold a control character. Values are bounded so a probe cannot be made into a flood.</summary>
 internal static class ProbeExchangeReader
 {
     /// <summary>Longest <c>send</c> or <c>expect</c>, in characters.</summary>

@@ -32,11 +32,9 @@ internal sealed record TunnelConfig
 
     public bool Enabled { get; init; } = true;
 
-    /// <summary>
-    /// The tunnel's ssh_options turn host key checking off (ssh takes the first value). sshkeep
-    /// never adds that itself; the daemon and <c>check</c> warn. Derived from
-    /// <see cref="SshOptions"/>, so it cannot disagree with them and <see cref="SameAs"/> needs no extra term.
-    /// </summary>
+    /// <summary>The tunnel's ssh_options turn host key checking off (ssh takes the first value). sshkeep never adds
+    /// that itself; the daemon and <c>check</c> warn. Derived from <see cref="SshOptions"/>, so it cannot disagree
+    /// with them and <see cref="SameAs"/> needs no extra term.</summary>
     public bool InsecureHostKeyChecking =>
         SshOptions.FirstOrDefault(o => SshOptionRules.Is(o.Key, "StrictHostKeyChecking")) is { Key: not null } option &&
         SshOptionRules.TurnsOffHostKeyChecking(option.Value);

@@ -3,10 +3,8 @@ using Microsoft.Win32.SafeHandles;
 
 namespace SshKeep.Native;
 
-/// <summary>
-/// The few fields of statx(2) the daemon checks: who owns a path, what kind of file it is, and
-/// its identity (device and inode) to tell whether a path still names the file we hold open.
-/// </summary>
+/// <summary>The few fields of statx(2) the daemon checks: who owns a path, what kind of file it is, and its identity
+/// (device and inode) to tell whether a path still names the file we hold open.</summary>
 internal readonly record struct FileStatus(uint Uid, uint Mode, ulong Device, ulong Inode)
 {
     public uint Type => Mode & LibC.S_IFMT;

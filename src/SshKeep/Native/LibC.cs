@@ -3,11 +3,9 @@ using Microsoft.Win32.SafeHandles;
 
 namespace SshKeep.Native;
 
-/// <summary>
-/// The few libc calls sshkeep needs (Linux, glibc ≥ 2.29 for posix_spawn_file_actions_addchdir_np).
-/// Everything that starts, signals or reaps a child goes through here, so signals to children go
-/// through one P/Invoke kill. Constants are the Linux values (x86_64 and aarch64 agree on all of them).
-/// </summary>
+/// <summary>The few libc calls sshkeep needs (Linux, glibc ≥ 2.29 for posix_spawn_file_actions_addchdir_np).
+/// Everything that starts, signals or reaps a child goes through here, so signals to children go through one P/Invoke
+/// kill. Constants are the Linux values (x86_64 and aarch64 agree on all of them).</summary>
 internal static unsafe partial class LibC
 {
     private const string Lib = "libc";
@@ -112,9 +110,8 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "sigfillset")]
     internal static partial int sigfillset(void* set);
 
-    /// <summary>sigaction(2) used only to read a disposition or set SIG_DFL: the struct is passed as
-    /// a zeroed buffer larger than glibc's (152 bytes on x86_64 and aarch64) whose first field is
-    /// the handler.</summary>
+    /// <summary>sigaction(2) used only to read a disposition or set SIG_DFL: the struct is passed as a zeroed buffer
+    /// larger than glibc's (152 bytes on x86_64 and aarch64) whose first field is the handler.</summary>
     [LibraryImport(Lib, EntryPoint = "sigaction", SetLastError = true)]
     internal static partial int sigaction(int signal, void* action, void* oldAction);
 

@@ -35,10 +35,9 @@ internal static unsafe class PosixSpawn
             if ((error = LibC.posix_spawn_file_actions_init(actions)) != 0) return false;
             actionsReady = true;
 
-            // Every catchable signal starts at its default action. The .NET runtime ignores SIGPIPE,
-            // and an ignored signal stays ignored across exec, so without this ssh would see EPIPE
-            // instead of dying quietly when its output goes away. An empty mask undoes whatever the
-            // calling runtime thread happened to block.
+            // Every catchable signal starts at its default action. The .NET runtime ignores SIGPIPE, and an ignored
+            // signal stays ignored across exec, so without this ssh would see EPIPE instead of dying quietly when its
+            // output goes away. An empty mask undoes whatever the calling runtime thread happened to block.
             short flags = LibC.POSIX_SPAWN_SETSIGDEF | LibC.POSIX_SPAWN_SETSIGMASK;
             LibC.sigfillset(signals);
             if ((error = LibC.posix_spawnattr_setsigdefault(attr, signals)) != 0) return false;
@@ -98,10 +97,8 @@ internal static unsafe class PosixSpawn
         }
     }
 
-    /// <summary>
-    /// This process's environment (as .NET sees it, including SetEnvironmentVariable changes) with
-    /// the overrides applied: a non-null value sets, a null value removes.
-    /// </summary>
+    /// <summary>This process's environment (as .NET sees it, including SetEnvironmentVariable changes) with the
+    /// overrides applied: a non-null value sets, a null value removes.</summary>
     public static Dictionary<string, string> CurrentEnvironmentWith(IReadOnlyDictionary<string, string?>? overrides) =>
         EnvironmentWith(overrides, clear: false);
 

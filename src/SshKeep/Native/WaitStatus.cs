@@ -1,10 +1,7 @@
 namespace SshKeep.Native;
 
-/// <summary>
-/// Decodes a waitpid(2) status word the way glibc's W* macros do (Linux layout): low 7 bits are
-/// the terminating signal (0 = exited, 0x7f = stopped), the next byte is the exit status or the
-/// stop signal.
-/// </summary>
+/// <summary>Decodes a waitpid(2) status word the way glibc's W* macros do (Linux layout): low 7 bits are the
+/// terminating signal (0 = exited, 0x7f = stopped), the next byte is the exit status or the stop signal.</summary>
 internal static class WaitStatus
 {
     public static bool IsExited(int status) => (status & 0x7f) == 0;
