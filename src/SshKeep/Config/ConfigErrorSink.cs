@@ -16,8 +16,6 @@ internal sealed class ConfigErrorSink(string file)
     private int found;
     private int more;
 
-    public string File => file;
-
     public bool HasErrors => errors.Count > 0;
 
     /// <summary>Errors found past the first <see cref="MaxReported"/>; each report counts, so a

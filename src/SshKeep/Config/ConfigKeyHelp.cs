@@ -42,12 +42,10 @@ internal static partial class ConfigKeyHelp
         return text.ToString();
     }
 
-    /// <summary>
-    /// The entries <paramref name="key"/> names: a listed path; the same with a tunnel's name for
-    /// NAME, a number for N, or <c>defaults.</c> for <c>tunnels.NAME.</c> (a path as
-    /// <c>sshkeep check</c> prints it); or the end of paths (<c>probe_interval</c>,
-    /// <c>health.probe_interval</c>, <c>port</c> names two). Empty when it names none.
-    /// </summary>
+    /// <summary>The entries <paramref name="key"/> names: a listed path; the same with a tunnel's name for NAME, a
+    /// number for N, or <c>defaults.</c> for <c>tunnels.NAME.</c> (a path as <c>sshkeep check</c> prints it); or the
+    /// end of paths (<c>probe_interval</c>, <c>health.probe_interval</c>, <c>port</c> names two). Empty when it names
+    /// none.</summary>
     public static IReadOnlyList<ConfigKey> Find(string key)
     {
         ArgumentNullException.ThrowIfNull(key);

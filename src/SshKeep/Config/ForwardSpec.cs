@@ -15,7 +15,6 @@ internal sealed record ForwardSpec(ForwardKind Kind, string? BindAddress, int Bi
     /// <summary>What the end-to-end probe exchanges through this forward; connect-only by default.</summary>
     public ProbeExchange Probe { get; init; } = ProbeExchange.ConnectOnly;
 
-    /// <summary>The ssh option letter: -L, -R or -D.</summary>
     public string Flag => Kind switch
     {
         ForwardKind.Local => "-L",

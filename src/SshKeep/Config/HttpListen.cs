@@ -76,11 +76,9 @@ internal sealed record HttpListen(IPAddress Address, int Port)
         return true;
     }
 
-    /// <summary>
-    /// Whether this machine can bind <see cref="Address"/> now: a wildcard, a loopback address, or
-    /// one of <paramref name="machineAddresses"/> (every interface's). Interfaces come and go, so
-    /// <c>sshkeep check</c> only warns when it is not; <c>up</c> finds out by binding.
-    /// </summary>
+    /// <summary>Whether this machine can bind <see cref="Address"/> now: a wildcard, a loopback address, or one of
+    /// <paramref name="machineAddresses"/> (every interface's). Interfaces come and go, so <c>sshkeep check</c> only
+    /// warns when it is not; <c>up</c> finds out by binding.</summary>
     public bool IsOnThisMachine(IEnumerable<IPAddress> machineAddresses)
     {
         ArgumentNullException.ThrowIfNull(machineAddresses);

@@ -102,10 +102,8 @@ internal static unsafe class PosixSpawn
     public static Dictionary<string, string> CurrentEnvironmentWith(IReadOnlyDictionary<string, string?>? overrides) =>
         EnvironmentWith(overrides, clear: false);
 
-    /// <summary>
-    /// As <see cref="CurrentEnvironmentWith"/>; with <paramref name="clear"/> the overrides are
-    /// applied to an empty environment instead, so the child gets exactly the non-null overrides.
-    /// </summary>
+    /// <summary>As <see cref="CurrentEnvironmentWith"/>; with <paramref name="clear"/> the overrides are applied to
+    /// an empty environment instead, so the child gets exactly the non-null overrides.</summary>
     public static Dictionary<string, string> EnvironmentWith(IReadOnlyDictionary<string, string?>? overrides, bool clear)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -60,9 +60,8 @@ internal static class ProgramSearch
     public static bool InPath(string name, string? pathVariable, Func<string, bool> isExecutable) =>
         Candidates(name, pathVariable, PathFolders.AbsoluteOnly).Any(isExecutable);
 
-    /// <summary>The absolute path of an executable file named <paramref name="name"/> the way a root
-    /// shell would find it: PATH (unset is empty, empty entries skipped), then <see cref="SystemFolders"/>;
-    /// or null.</summary>
+    /// <summary>The absolute path of an executable file named <paramref name="name"/> the way a root shell would find
+    /// it: PATH (unset is empty, empty entries skipped), then <see cref="SystemFolders"/>; or null.</summary>
     public static string? FindTool(string name, string? pathVariable)
     {
         if (name.Contains('/')) return IsExecutableFile(name) ? Path.GetFullPath(name) : null;
