@@ -30,7 +30,6 @@ internal static partial class DestinationSyntax
             : null;
     }
 
-    /// <summary>The user part, or null when the destination names none.</summary>
     public static string? User(string destination)
     {
         var at = destination.LastIndexOf('@');

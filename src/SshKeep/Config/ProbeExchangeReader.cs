@@ -42,9 +42,9 @@ internal static class ProbeExchangeReader
         return null;
     }
 
-    public static Located<object?>? Send(ConfigMappingEntry item, ConfigSectionReader reader) => Bytes(item, reader.Errors, allowLineBreaks: true);
+    public static ConfigKeyRead Send { get; } = (item, reader) => Bytes(item, reader.Errors, allowLineBreaks: true);
 
-    public static Located<object?>? Expect(ConfigMappingEntry item, ConfigSectionReader reader) => Bytes(item, reader.Errors, allowLineBreaks: false);
+    public static ConfigKeyRead Expect { get; } = (item, reader) => Bytes(item, reader.Errors, allowLineBreaks: false);
 
     private static Located<object?>? Bytes(ConfigMappingEntry item, ConfigErrorSink errors, bool allowLineBreaks)
     {
