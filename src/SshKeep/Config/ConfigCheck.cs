@@ -3,11 +3,9 @@ using System.Text;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// What <c>sshkeep check [-c FILE]</c> prints and exits with: for a valid file one line
-/// per tunnel and a summary; otherwise every error as <c>file:line:col: key: message</c> (the form
-/// compilers use, so editors can jump to it) and a count. Locked by golden files.
-/// </summary>
+/// <summary>What <c>sshkeep check [-c FILE]</c> prints and exits with: for a valid file one line per tunnel and a
+/// summary; otherwise every error as <c>file:line:col: key: message</c> (the form compilers use, so editors can jump
+/// to it) and a count. Locked by golden files.</summary>
 internal static class ConfigCheck
 {
     /// <summary>0 for a valid file, <see cref="ExitCodes.Config"/> otherwise.</summary>

@@ -1,11 +1,9 @@
 namespace SshKeep.Config;
 
-/// <summary>
-/// Collects the errors of one load, so the user sees them at once (design: config): the first
-/// <see cref="MaxReported"/> in file order, each once, and a count of the rest. A file of many
-/// small mistakes (hundreds of thousands) must not cost memory in proportion: what is past the
-/// cap is counted, never kept (docs/security.md).
-/// </summary>
+/// <summary>Collects the errors of one load, so the user sees them at once (design: config): the first
+/// <see cref="MaxReported"/> in file order, each once, and a count of the rest. A file of many small mistakes
+/// (hundreds of thousands) must not cost memory in proportion: what is past the cap is counted, never kept
+/// (docs/security.md).</summary>
 internal sealed class ConfigErrorSink(string file)
 {
     /// <summary>Errors kept and shown; more than a person reads, far fewer than a hostile file makes.</summary>
@@ -17,8 +15,6 @@ internal sealed class ConfigErrorSink(string file)
     private readonly HashSet<ConfigError> kept = [];
     private int found;
     private int more;
-
-    public string File => file;
 
     public bool HasErrors => errors.Count > 0;
 

@@ -2,13 +2,10 @@ using System.Globalization;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// Whether a tunnels file may be trusted (docs/config.md, docs/security.md): its author runs
-/// commands as the daemon's user (ProxyCommand, ssh_path, hooks), so nobody else may be able to
-/// write it or replace it. ssh refuses an ~/.ssh/config that others can write for the same reason.
-/// A pure decision from file facts; <c>sshkeep check</c> and <c>doctor</c> warn, <c>up</c> and
-/// <c>reload</c> refuse unless started with <see cref="AllowFlag"/>.
-/// </summary>
+/// <summary>Whether a tunnels file may be trusted (docs/config.md, docs/security.md): its author runs commands as the
+/// daemon's user (ProxyCommand, ssh_path, hooks), so nobody else may be able to write it or replace it. ssh refuses
+/// an ~/.ssh/config that others can write for the same reason. A pure decision from file facts; <c>sshkeep check</c>
+/// and <c>doctor</c> warn, <c>up</c> and <c>reload</c> refuse unless started with <see cref="AllowFlag"/>.</summary>
 internal static class ConfigFilePermissions
 {
     /// <summary>The <c>sshkeep up</c> flag that runs such a file anyway. A flag, not a key in the

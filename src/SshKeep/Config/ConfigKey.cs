@@ -5,8 +5,7 @@ namespace SshKeep.Config;
 internal delegate Located<object?>? ConfigKeyRead(ConfigMappingEntry entry, ConfigSectionReader reader);
 
 /// <summary>
-/// One key of the tunnels file, as <see cref="ConfigKeys.All"/> lists them: what it is called,
-/// how its value is read and bounded, its built-in default and where the value goes. The loader,
+/// One key of the tunnels file, as <see cref="ConfigKeys.All"/> lists them. The loader,
 /// <c>sshkeep help config</c> and the "did you mean" of an unknown key all read these entries.
 /// </summary>
 /// <param name="Path">The key's dotted path: <c>ready_timeout</c>, <c>tunnels.NAME.health.probe_interval</c>,
@@ -15,38 +14,33 @@ internal delegate Located<object?>? ConfigKeyRead(ConfigMappingEntry entry, Conf
 /// <param name="Summary">What it takes and its default, in phrases of the man page's entry.</param>
 internal sealed record ConfigKey(string Path, string Heading, string Summary)
 {
-    /// <summary>Reads the value; null for a map of the keys below it (read through their entries
-    /// when <see cref="MapOf"/> says what the map is) and for keys their parent's reader reads
-    /// (a forward's, a probe's, a hook's <c>shell</c>).</summary>
+    /// <summary>Null for a map of the keys below it (read through their entries when <see cref="MapOf"/>
+    /// says what the map is) and for keys their parent's reader reads (a forward's, a hook's <c>shell</c>).</summary>
     public ConfigKeyRead? Read { get; init; }
 
     /// <summary>For a map of keys: what the error for a value that is not a map says is expected.</summary>
     public string? MapOf { get; init; }
 
-    /// <summary>Whether <c>defaults.</c> takes it too, for every tunnel.</summary>
     public bool InDefaults { get; init; }
 
     /// <summary>The ssh_config keyword that is another spelling of this <c>health</c> key inside
-    /// <c>ssh_options</c>: read into the health settings (so the detection budget sshkeep computes
-    /// is the one ssh uses) and not passed through, since the argv builder writes it from health.</summary>
+    /// <c>ssh_options</c> (<see cref="SshOptionsReader.MoveHealthOptions"/>).</summary>
     public string? SshKeyword { get; init; }
 
-    /// <summary>The value without the key: what the loaded record holds when no section sets it.</summary>
+    /// <summary>The built-in value: what the loaded record holds when no section sets it.</summary>
     public object? Default { get; init; }
 
-    /// <summary>Where the value goes: the record (<see cref="SshKeepConfig"/> for a top-level key,
-    /// <see cref="TunnelConfig"/> for a tunnel's) with the value put in its place.</summary>
+    /// <summary>The record (<see cref="SshKeepConfig"/> or <see cref="TunnelConfig"/>) with the value put in its place.</summary>
     public Func<object, object?, object>? Set { get; init; }
 
     /// <summary>The tunnel's value over the one from <c>defaults</c>; without it the tunnel's replaces the default's.</summary>
     public Func<Located<object?>?, Located<object?>?, Located<object?>?>? Merge { get; init; }
 
-    /// <summary>The key itself: the path's last part (<c>probe_interval</c>).</summary>
+    /// <summary>The path's last part (<c>probe_interval</c>).</summary>
     public string Key => Path[(Path.LastIndexOf('.') + 1)..];
 
     /// <summary>The path of the map the key is in: empty for a top-level key.</summary>
     public string Parent => Path.LastIndexOf('.') is var dot and >= 0 ? Path[..dot] : "";
 
-    /// <summary>The path under <c>defaults</c>, when it may go there.</summary>
     public string? DefaultsPath => InDefaults ? "defaults" + Path[ConfigKeys.Tunnel.Length..] : null;
 }

@@ -3,12 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// What <c>sshkeep help config [KEY]</c> prints: every key of the tunnels file, the entries of
-/// <see cref="ConfigKeys.All"/> the loader reads the file with, each with a summary in the words of
-/// its entry in sshkeep-tunnels(5) and the loader's own default.
-/// test/SshKeep.Tests/Packaging/ManPageTests.cs holds each summary to the man page's entry.
-/// </summary>
+/// <summary>What <c>sshkeep help config [KEY]</c> prints: every key of the tunnels file, the entries of
+/// <see cref="ConfigKeys.All"/> the loader reads the file with, each with a summary in the words of its entry in
+/// sshkeep-tunnels(5) and the loader's own default. test/SshKeep.Tests/Packaging/ManPageTests.cs holds each summary
+/// to the man page's entry.</summary>
 internal static partial class ConfigKeyHelp
 {
     /// <summary>Where a tunnel's keys are listed: under a placeholder for its name.</summary>
@@ -44,12 +42,10 @@ internal static partial class ConfigKeyHelp
         return text.ToString();
     }
 
-    /// <summary>
-    /// The entries <paramref name="key"/> names: a listed path; the same with a tunnel's name for
-    /// NAME, a number for N, or <c>defaults.</c> for <c>tunnels.NAME.</c> (a path as
-    /// <c>sshkeep check</c> prints it); or the end of paths (<c>probe_interval</c>,
-    /// <c>health.probe_interval</c>, <c>port</c> names two). Empty when it names none.
-    /// </summary>
+    /// <summary>The entries <paramref name="key"/> names: a listed path; the same with a tunnel's name for NAME, a
+    /// number for N, or <c>defaults.</c> for <c>tunnels.NAME.</c> (a path as <c>sshkeep check</c> prints it); or the
+    /// end of paths (<c>probe_interval</c>, <c>health.probe_interval</c>, <c>port</c> names two). Empty when it names
+    /// none.</summary>
     public static IReadOnlyList<ConfigKey> Find(string key)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -1,38 +1,52 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace SshKeep.Config;
 
-/// <summary>How the values of <see cref="ConfigKeys.All"/> are read: each reports one error that
-/// quotes what was found and says what is accepted (through <see cref="ConfigValueReader"/>), and
-/// is checked on its own here; rules between values come once the tunnel is built (<see cref="TunnelBuilder"/>).</summary>
-internal static class ConfigKeyReads
+/// <summary>How the values of <see cref="ConfigKeys.All"/> are read: each reports one error that quotes what was
+/// found and says what is accepted, and is checked on its own here; rules between values come once the tunnel is
+/// built (<see cref="TunnelBuilder"/>). Silent about a <see cref="ConfigRefused"/> node (already reported). Scalars
+/// are read from their text, not by YAML typing: <c>port: "22"</c> is <c>port: 22</c>, and <c>no</c> is never false
+/// behind the user's back.</summary>
+internal static partial class ConfigKeyReads
 {
     public static Located<object?> At(ConfigMappingEntry entry, object? value) => new(value, entry.Value, entry.Path);
 
-    public static ConfigKeyRead Whole(int min, int max) => (entry, reader) =>
-        ConfigValueReader.WholeNumber(entry.Value, entry.Path, reader.Errors, min, max, out var value) ? At(entry, value) : null;
+    public static ConfigKeyRead Whole(int min, int max) => Scalar(
+        $"a whole number from {ConfigText.Number(min)} to {ConfigText.Number(max)}",
+        text => WholeNumberSyntax().IsMatch(text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) &&
+                value >= min && value <= max ? value : null);
 
-    public static ConfigKeyRead Seconds(double min, double max, string? zeroMeans = null) => (entry, reader) =>
-        ConfigValueReader.Seconds(entry.Value, entry.Path, reader.Errors, min, max, zeroMeans, out var value) ? At(entry, value) : null;
+    /// <summary>A duration in seconds, decimals allowed (<c>0.5</c>); <paramref name="zeroMeans"/>
+    /// names what 0 does where 0 is accepted besides the range.</summary>
+    public static ConfigKeyRead Seconds(double min, double max, string? zeroMeans = null) => Scalar(
+        $"a number of seconds from {ConfigText.Seconds(min)} to {ConfigText.Seconds(max)}" + (zeroMeans is null ? "" : $", or 0 to {zeroMeans}"),
+        text => DecimalSyntax().IsMatch(text) && double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) &&
+                ((value >= min && value <= max) || (value == 0 && zeroMeans is not null)) ? value : null);
 
-    public static ConfigKeyRead OneOf(IReadOnlyList<string> words) => (entry, reader) =>
-        ConfigValueReader.OneOf(entry.Value, entry.Path, reader.Errors, words, out var word) ? At(entry, word) : null;
+    /// <summary>One of a few words, matched exactly (they are documented lower-case).</summary>
+    public static ConfigKeyRead OneOf(IReadOnlyList<string> words) => Scalar(
+        "one of " + string.Join(", ", words.Select(ConfigText.Key)), text => words.Contains(text) ? text : null,
+        text => KeySuggestion.Closest(text, words) is { } suggestion ? $"; did you mean {ConfigText.Key(suggestion)}?" : "");
+
+    /// <summary><c>true</c>/<c>false</c>; <c>yes</c>/<c>no</c> too, since YAML 1.1 taught people those.</summary>
+    public static ConfigKeyRead TrueOrFalse { get; } = Scalar("true or false", text => text.ToLowerInvariant() switch
+    {
+        "true" or "yes" => true,
+        "false" or "no" => false,
+        _ => null,
+    });
+
+    // Room for a future format; today there is one.
+    public static ConfigKeyRead OnlyVersion { get; } = Scalar("1 (the only version of this format)", text => text == "1" ? 1 : null);
 
     /// <summary>A null value is the key unset on purpose (let ssh_config decide), overriding a default.</summary>
     public static ConfigKeyRead OrNull(ConfigKeyRead read) => (entry, reader) =>
         entry.Value is ConfigScalar { IsNull: true } ? At(entry, null) : read(entry, reader);
 
-    public static Located<object?>? Boolean(ConfigMappingEntry entry, ConfigSectionReader reader) =>
-        ConfigValueReader.Boolean(entry.Value, entry.Path, reader.Errors, out var value) ? At(entry, value) : null;
-
     /// <summary>A map the loader reads on its own (<c>defaults</c>, <c>tunnels</c>): the entry itself.</summary>
     public static Located<object?>? Entry(ConfigMappingEntry entry, ConfigSectionReader reader) => At(entry, entry);
-
-    public static Located<object?>? Version(ConfigMappingEntry entry, ConfigSectionReader reader)
-    {
-        // Room for a future format; today there is one.
-        if (entry.Value is ConfigScalar { Value: "1" }) return At(entry, 1);
-        ConfigValueReader.Fail(entry.Value, entry.Path, reader.Errors, "1 (the only version of this format)");
-        return null;
-    }
 
     public static Located<object?>? Listen(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         Checked(entry, reader, HttpListen.Accepted, text => HttpListen.TryParse(text, out var listen, out var error) ? (listen, null) : (null, error));
@@ -54,22 +68,86 @@ internal static class ConfigKeyReads
     public static Located<object?>? Forwards(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         At(entry, ForwardListReader.Read(entry, reader));
 
-    public static Located<object?>? Hook(ConfigMappingEntry entry, ConfigSectionReader reader) =>
-        reader.Hooks.Command(entry, reader) is { } hook ? At(entry, hook.Value) : null;
-
     public static Located<object?>? ShellCommand(ConfigMappingEntry entry, ConfigSectionReader reader) =>
-        ConfigValueReader.Text(entry.Value, entry.Path, reader.Errors, "a shell command on one line", out var script) ? At(entry, script) : null;
+        Text(entry.Value, entry.Path, reader.Errors, "a shell command on one line", out var script) ? At(entry, script) : null;
 
     /// <summary>One line of text, then <paramref name="check"/>: the value, or the error to report at it.</summary>
     public static Located<object?>? Checked(ConfigMappingEntry entry, ConfigSectionReader reader, string accepted, Func<string, (object? Value, string? Error)> check)
     {
-        if (!ConfigValueReader.Text(entry.Value, entry.Path, reader.Errors, accepted, out var text)) return null;
+        if (!Text(entry.Value, entry.Path, reader.Errors, accepted, out var text)) return null;
         var (value, error) = check(text);
         if (error is null) return At(entry, value);
         reader.Errors.Add(entry.Value, entry.Path, error);
         return null;
     }
 
+    /// <summary>The node as a map; an empty (null) value counts as an empty map.</summary>
+    public static bool Map(ConfigNode node, string path, ConfigErrorSink errors, string accepted, [NotNullWhen(true)] out ConfigMapping? map) =>
+        (map = Container(node, path, errors, accepted, s => new ConfigMapping(s.Line, s.Column, []))) is not null;
+
+    /// <summary>The node as a list; an empty (null) value counts as an empty list.</summary>
+    public static bool List(ConfigNode node, string path, ConfigErrorSink errors, string accepted, [NotNullWhen(true)] out ConfigSequence? list) =>
+        (list = Container(node, path, errors, accepted, s => new ConfigSequence(s.Line, s.Column, []))) is not null;
+
+    /// <summary>Non-empty one-line text.</summary>
+    public static bool Text(ConfigNode node, string path, ConfigErrorSink errors, string accepted, [NotNullWhen(true)] out string? text)
+    {
+        text = null;
+        if (node is not ConfigScalar { IsNull: false } scalar || scalar.Value.Length == 0)
+        {
+            Fail(node, path, errors, accepted);
+            return false;
+        }
+
+        if (ConfigText.HasControl(scalar.Value))
+        {
+            errors.Add(node, path, $"{scalar.Describe()} contains a control character (newline, tab…); expected {accepted} on one line");
+            return false;
+        }
+
+        text = scalar.Value;
+        return true;
+    }
+
+    /// <summary>Reports that <paramref name="node"/> is not <paramref name="accepted"/>, quoting it.</summary>
+    public static void Fail(ConfigNode node, string path, ConfigErrorSink errors, string accepted, string suffix = "")
+    {
+        var message = node switch
+        {
+            ConfigRefused => null,
+            ConfigScalar { IsNull: true } => $"no value; expected {accepted}{suffix}",
+            ConfigScalar { Value.Length: 0 } => $"empty text; expected {accepted}{suffix}",
+            ConfigScalar scalar => $"{scalar.Describe()} is not {accepted}{suffix}",
+            _ => $"expected {accepted}, found {node.Describe()}{suffix}",
+        };
+        if (message is not null) errors.Add(node, path, message);
+    }
+
+    /// <summary>A scalar made a value by <paramref name="parse"/> (null: not accepted, reported with
+    /// what <paramref name="hint"/> adds for the text found).</summary>
+    private static ConfigKeyRead Scalar(string accepted, Func<string, object?> parse, Func<string, string>? hint = null) => (entry, reader) =>
+    {
+        var text = entry.Value is ConfigScalar { IsNull: false } scalar ? scalar.Value : null;
+        if (text is not null && parse(text) is { } value) return At(entry, value);
+        Fail(entry.Value, entry.Path, reader.Errors, accepted, text is null || hint is null ? "" : hint(text));
+        return null;
+    };
+
+    private static T? Container<T>(ConfigNode node, string path, ConfigErrorSink errors, string accepted, Func<ConfigScalar, T> empty)
+        where T : ConfigNode
+    {
+        var container = node as T ?? (node is ConfigScalar { IsNull: true } s ? empty(s) : null);
+        if (container is null) Fail(node, path, errors, accepted);
+        return container;
+    }
+
     private static (object? Value, string? Error) Expanded(string path, string? home) =>
         HomePath.TryExpand(path, home, out var expanded, out var error) ? (expanded, null) : (null, error);
+
+    // At most 9 digits so the parse cannot overflow; the range check follows.
+    [GeneratedRegex("^[0-9]{1,9}$")]
+    private static partial Regex WholeNumberSyntax();
+
+    [GeneratedRegex(@"^(?:[0-9]{1,9}(?:\.[0-9]{0,9})?|\.[0-9]{1,9})$")]
+    private static partial Regex DecimalSyntax();
 }

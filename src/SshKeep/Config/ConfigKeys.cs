@@ -3,14 +3,12 @@ using static SshKeep.Config.ConfigKeyReads;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// Every key the tunnels file accepts, one entry each, in the order docs/config.md lists them: the
-/// top level, then a tunnel's. Each entry says how its value is read and bounded, its built-in
-/// default (read from the record the value goes into) and where the value goes. The loader reads
-/// every map through these entries (<see cref="ConfigSectionReader"/>), puts values in their
-/// records built-in defaults first, then <c>defaults:</c>, then the tunnel's own
-/// (<see cref="TunnelBuilder"/>); <c>sshkeep help config</c> lists them (<see cref="ConfigKeyHelp"/>).
-/// </summary>
+/// <summary>Every key the tunnels file accepts, one entry each, in the order docs/config.md lists them: the top
+/// level, then a tunnel's. Each entry says how its value is read and bounded, its built-in default (read from the
+/// record the value goes into) and where the value goes. The loader reads every map through these entries
+/// (<see cref="ConfigSectionReader"/>), puts values in their records built-in defaults first, then <c>defaults:</c>,
+/// then the tunnel's own (<see cref="TunnelBuilder"/>); <c>sshkeep help config</c> lists them
+/// (<see cref="ConfigKeyHelp"/>).</summary>
 internal static class ConfigKeys
 {
     /// <summary>Where a tunnel's keys are: under a placeholder for its name.</summary>
@@ -31,7 +29,7 @@ internal static class ConfigKeys
     // setting that would make sshkeep hammer a server or never notice a failure.
     public static IReadOnlyList<ConfigKey> All { get; } =
     [
-        Top("version", "1, the default; the format's version", Version),
+        Top("version", "1, the default; the format's version", OnlyVersion),
         Top("ready_when", "{default} (the default) or first-attempt", OneOf(ReadyWhen))
             .InFile(c => ReadyWhen[(int)c.ReadyWhen], (c, word) => c with { ReadyWhen = (SshKeep.Config.ReadyWhen)ReadyWhen.ToList().IndexOf(word) }),
         Top("ready_timeout", "Seconds, 0.5 to 3600; default {default}", Seconds(0.5, 3600))
@@ -100,19 +98,19 @@ internal static class ConfigKeys
 
         Key("hooks", "A map: commands run when the tunnel comes up, goes down or needs attention",
             mapOf: "a map of hooks (on_up, on_down, on_needs_attention, timeout)"),
-        Key("hooks.on_up", "A hook, or null: runs when the tunnel enters up", Hook)
+        Key("hooks.on_up", "A hook, or null: runs when the tunnel enters up", HooksReader.Read)
             .InTunnel(t => t.Hooks.OnUp, (t, hook) => t with { Hooks = t.Hooks with { OnUp = hook } }),
         Key("hooks.on_up.shell", "The one key of a hook written as a map", ShellCommand),
-        Key("hooks.on_down", "A hook, or null: runs when the tunnel leaves up", Hook)
+        Key("hooks.on_down", "A hook, or null: runs when the tunnel leaves up", HooksReader.Read)
             .InTunnel(t => t.Hooks.OnDown, (t, hook) => t with { Hooks = t.Hooks with { OnDown = hook } }),
         Key("hooks.on_down.shell", "The one key of a hook written as a map", ShellCommand),
-        Key("hooks.on_needs_attention", "A hook, or null: runs when the tunnel enters needs-attention", Hook)
+        Key("hooks.on_needs_attention", "A hook, or null: runs when the tunnel enters needs-attention", HooksReader.Read)
             .InTunnel(t => t.Hooks.OnNeedsAttention, (t, hook) => t with { Hooks = t.Hooks with { OnNeedsAttention = hook } }),
         Key("hooks.on_needs_attention.shell", "The one key of a hook written as a map", ShellCommand),
         Key("hooks.timeout", "Seconds, 0.5 to 3600; default {default}", Seconds(0.5, 3600))
             .InTunnel(t => t.Hooks.Timeout, (t, v) => t with { Hooks = t.Hooks with { Timeout = v } }),
 
-        Key("enabled", "{default} (the default) or false; yes and no are accepted too", Boolean)
+        Key("enabled", "{default} (the default) or false; yes and no are accepted too", TrueOrFalse)
             .InTunnel(t => t.Enabled, (t, enabled) => t with { Enabled = enabled }),
     ];
 

@@ -1,10 +1,8 @@
 namespace SshKeep.Config;
 
-/// <summary>
-/// What one map of the file set (the top level, <c>defaults</c> or one tunnel), each value with
-/// where it was set, by the path of its key in <see cref="ConfigKeys.All"/>; unset keys are absent.
-/// A tunnel's layer lies over the one of <c>defaults</c>. Layers exist only inside one load.
-/// </summary>
+/// <summary>What one map of the file set (the top level, <c>defaults</c> or one tunnel), each value with where it was
+/// set, by the path of its key in <see cref="ConfigKeys.All"/>; unset keys are absent. A tunnel's layer lies over the
+/// one of <c>defaults</c>. Layers exist only inside one load.</summary>
 internal sealed class ConfigLayer(ConfigLayer? under = null)
 {
     public Dictionary<string, Located<object?>> Values { get; } = new(StringComparer.Ordinal);

@@ -2,12 +2,9 @@ using System.Text;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// Reads a tunnels file (docs/config.md) into a <see cref="SshKeepConfig"/>, or reports every
-/// error at once, each with file, line, column, key path and the offending value. Never throws on
-/// bad input: syntax errors, hostile files (too big, too deep, aliases) and unreadable files are
-/// errors like any other.
-/// </summary>
+/// <summary>Reads a tunnels file (docs/config.md) into a <see cref="SshKeepConfig"/>, or reports every error at once,
+/// each with file, line, column, key path and the offending value. Never throws on bad input: syntax errors, hostile
+/// files (too big, too deep, aliases) and unreadable files are errors like any other.</summary>
 internal static class ConfigLoader
 {
     /// <summary>Largest file read, in bytes: a tunnels file of a thousand tunnels is ~200 KiB.</summary>
@@ -26,26 +23,15 @@ internal static class ConfigLoader
     /// <summary>The environment variable that names the tunnels file when -c does not (docs/config.md).</summary>
     public const string PathVariable = "SSHKEEP_CONFIG";
 
-    /// <summary>Where <c>sshkeep up</c> and <c>check</c> look without <c>-c</c> and <c>SSHKEEP_CONFIG</c>:
-    /// <c>/etc/sshkeep/tunnels.yaml</c> for root, else <c>$XDG_CONFIG_HOME/sshkeep/tunnels.yaml</c>
-    /// (only when it is absolute, as the XDG spec says), else <c>$HOME/.config/sshkeep/tunnels.yaml</c>.
-    /// Without HOME the path is returned with a literal <c>~</c>, so the "cannot read" error shows
-    /// where sshkeep looked rather than inventing a directory.</summary>
+    /// <summary>Where <c>sshkeep up</c> and <c>check</c> look without <c>-c</c> and <c>SSHKEEP_CONFIG</c>
+    /// (docs/config.md): XDG_CONFIG_HOME only when it is absolute, as the XDG spec says. Without HOME
+    /// the path keeps a literal <c>~</c>, so the "cannot read" error shows where sshkeep looked.</summary>
     public static string DefaultPath(bool isRoot, IReadOnlyDictionary<string, string> env)
     {
         const string Tail = "sshkeep/tunnels.yaml";
-        if (isRoot)
-        {
-            return "/etc/" + Tail;
-        }
-
-        if (env.TryGetValue("XDG_CONFIG_HOME", out var xdg) && xdg.StartsWith('/'))
-        {
-            return $"{xdg.TrimEnd('/')}/{Tail}";
-        }
-
-        return env.TryGetValue("HOME", out var home) && home.StartsWith('/')
-            ? $"{home.TrimEnd('/')}/.config/{Tail}"
+        return isRoot ? "/etc/" + Tail
+            : env.TryGetValue("XDG_CONFIG_HOME", out var xdg) && xdg.StartsWith('/') ? $"{xdg.TrimEnd('/')}/{Tail}"
+            : env.TryGetValue("HOME", out var home) && home.StartsWith('/') ? $"{home.TrimEnd('/')}/.config/{Tail}"
             : "~/.config/" + Tail;
     }
 
@@ -66,11 +52,10 @@ internal static class ConfigLoader
             : result;
     }
 
-    /// <summary>Parses <paramref name="yamlText"/> as the file <paramref name="displayPath"/> (used in
-    /// errors and as <see cref="SshKeepConfig.Path"/>). <paramref name="homeDirectory"/> expands
-    /// <c>~</c>; when it is null a path with <c>~</c> is an error. Pure except for hooks: a hook's
-    /// program is looked up in the file system and <paramref name="pathVariable"/>, the daemon's PATH
-    /// where it will run (null: PATH unset, glibc's default).</summary>
+    /// <summary>Parses <paramref name="yamlText"/> as the file <paramref name="displayPath"/>.
+    /// <paramref name="homeDirectory"/> expands <c>~</c> (null: a path with <c>~</c> is an error). Pure
+    /// except for hooks: a hook's program is looked up in the file system and <paramref name="pathVariable"/>,
+    /// the daemon's PATH where it will run (null: unset).</summary>
     public static ConfigLoadResult Parse(string yamlText, string displayPath, string? homeDirectory, string? pathVariable = null)
     {
         var errors = new ConfigErrorSink(displayPath);
@@ -82,7 +67,7 @@ internal static class ConfigLoader
 
         // A byte order mark is not YAML content to YamlDotNet; editors on some systems write one.
         var root = ConfigTreeReader.Read(yamlText.StartsWith('\uFEFF') ? yamlText[1..] : yamlText, errors);
-        var config = new ConfigDocumentReader(errors, homeDirectory, pathVariable).Read(root, displayPath);
+        var config = new ConfigSectionReader(errors, homeDirectory, pathVariable).ReadDocument(root, displayPath);
         return config is not null && !errors.HasErrors
             ? new ConfigLoadResult.Valid(config)
             : new ConfigLoadResult.Invalid(displayPath, errors.ToList(), errors.More);
@@ -104,21 +89,15 @@ internal static class ConfigLoader
 
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             var buffer = new byte[MaxFileBytes + 1];
-            var length = 0;
-            int read;
-            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0)
-            {
-                length += read;
-            }
-
+            var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
             if (length > MaxFileBytes)
             {
                 return (null, TooBig(stream.CanSeek ? stream.Length : length));
             }
 
+            // A byte order mark comes through as U+FEFF, which Parse drops.
             var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-            var bom = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
-            return (strict.GetString(buffer, bom, length - bom), null);
+            return (strict.GetString(buffer, 0, length), null);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

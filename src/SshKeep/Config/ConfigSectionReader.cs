@@ -1,21 +1,20 @@
-using SshKeep.Native;
-
 namespace SshKeep.Config;
 
-/// <summary>
-/// Reads one map of the file into a <see cref="ConfigLayer"/> through <see cref="ConfigKeys.All"/>:
-/// each key by its entry's reader, a map of keys the same way below it, reporting every unknown
-/// key, bad value and key that <c>defaults</c> cannot take.
-/// </summary>
+/// <summary>Reads the whole file: top-level keys, <c>defaults</c>, each tunnel, then the rules between tunnels. Each
+/// map is read into a <see cref="ConfigLayer"/> through <see cref="ConfigKeys.All"/>: each key by its entry's reader,
+/// a map of keys the same way below it, reporting every unknown key, bad value and key that <c>defaults</c> cannot
+/// take.</summary>
 internal sealed class ConfigSectionReader(ConfigErrorSink errors, string? home, string? pathVariable)
 {
+    private const string TopAccepted = "a map with `tunnels:` (and optionally `defaults:`, `ready_when:`, `version:`)";
+
     public ConfigErrorSink Errors => errors;
 
     /// <summary>Expands <c>~</c>; null makes a path with <c>~</c> an error.</summary>
     public string? Home => home;
 
-    // Hook programs are looked up in the daemon's PATH, which is where they run.
-    public HooksReader Hooks { get; } = new(errors, home, pathVariable, ProgramSearch.IsExecutableFile);
+    /// <summary>The daemon's PATH, where hook programs are looked up since that is where they run.</summary>
+    public string? PathVariable => pathVariable;
 
     /// <summary>Whether the map being read is <c>defaults</c>, where a null removes nothing.</summary>
     public bool IsDefaults { get; private set; }
@@ -23,7 +22,104 @@ internal sealed class ConfigSectionReader(ConfigErrorSink errors, string? home, 
     /// <summary>ssh_options' spellings of health keys in the map being read (<see cref="SshOptionsReader"/>).</summary>
     public List<(ConfigKey Health, string Keyword, Located<object?> Value)> HealthOptions { get; } = [];
 
-    public ConfigLayer ReadTop(ConfigMapping map)
+    /// <summary>The configuration, or null when anything was wrong (every problem is in the sink).</summary>
+    public SshKeepConfig? ReadDocument(ConfigNode? root, string path)
+    {
+        if (root is null)
+        {
+            if (!errors.HasErrors)
+            {
+                errors.Add(1, 1, "", $"the file is empty; expected {TopAccepted}");
+            }
+
+            return null;
+        }
+
+        if (!ConfigKeyReads.Map(root, "", errors, TopAccepted, out var top))
+        {
+            return null;
+        }
+
+        var file = ReadTop(top);
+        var defaults = file.Own("defaults")?.Value is ConfigMappingEntry defaultsEntry &&
+                       ConfigKeyReads.Map(defaultsEntry.Value, defaultsEntry.Path, errors, "a map of tunnel settings", out var defaultsMap)
+            ? ReadTunnel(defaultsMap, defaults: null)
+            : new ConfigLayer();
+
+        var tunnels = new List<TunnelConfig>();
+        var owners = new List<ListenOwner>();
+        var tunnelsEntry = file.Own("tunnels")?.Value as ConfigMappingEntry;
+        // A misspelt `tunnels` was reported as misspelt, not also as missing.
+        if (tunnelsEntry is not null || !file.Written.Contains("tunnels"))
+        {
+            ReadTunnels(tunnelsEntry, top, defaults, tunnels, owners);
+        }
+
+        ListenConflicts.Check(owners, errors);
+        return errors.HasErrors
+            ? null
+            : file.Apply(new SshKeepConfig { Path = path, Tunnels = tunnels }, ConfigKeys.All.Where(k => !k.Path.StartsWith(ConfigKeys.Tunnel, StringComparison.Ordinal)));
+    }
+
+    private void ReadTunnels(ConfigMappingEntry? tunnelsEntry, ConfigMapping top, ConfigLayer defaults, List<TunnelConfig> tunnels, List<ListenOwner> owners)
+    {
+        if (tunnelsEntry is null)
+        {
+            errors.Add(top, "tunnels", "no `tunnels:`; expected a map from each tunnel's name to its settings");
+            return;
+        }
+
+        if (!ConfigKeyReads.Map(tunnelsEntry.Value, tunnelsEntry.Path, errors, "a map from each tunnel's name to its settings", out var map))
+        {
+            return;
+        }
+
+        if (map.Entries.Count == 0)
+        {
+            // Decision (docs/config.md): an empty list is refused rather than obeyed, so that a
+            // truncated or half-written file does not stop every tunnel on reload.
+            errors.Add(tunnelsEntry.Key, tunnelsEntry.Path, "no tunnels; add at least one under `tunnels:` (to stop them all, use `sshkeep stop`)");
+            return;
+        }
+
+        if (map.Entries.Count > ConfigLoader.MaxTunnels)
+        {
+            errors.Add(tunnelsEntry.Key, tunnelsEntry.Path,
+                $"{ConfigText.Number(map.Entries.Count)} tunnels; one file holds at most {ConfigText.Number(ConfigLoader.MaxTunnels)} (run another sshkeep with a second file)");
+            return;
+        }
+
+        foreach (var entry in map.Entries)
+        {
+            var nameError = TunnelName.Error(entry.Name);
+            if (nameError is not null)
+            {
+                errors.Add(entry.Key, entry.Path, nameError);
+            }
+
+            if (!ConfigKeyReads.Map(entry.Value, entry.Path, errors, "a map of tunnel settings (destination, forwards, …)", out var settings))
+            {
+                continue;
+            }
+
+            var layer = ReadTunnel(settings, defaults);
+            var tunnel = TunnelBuilder.Build(entry.Name, entry.Key, entry.Path, layer, errors);
+            if (tunnel is not null && nameError is null)
+            {
+                tunnels.Add(tunnel);
+            }
+
+            // An enabled key that is not true/false counts as enabled here: its clashes are still worth knowing.
+            owners.Add(new ListenOwner(
+                entry.Name,
+                layer.Value<bool>(ConfigKeys.Tunnel + ".enabled"),
+                layer.Own(ConfigKeys.Tunnel + ".destination")?.Value as string,
+                layer.Value<int?>(ConfigKeys.Tunnel + ".port"),
+                layer.Own(ConfigKeys.Tunnel + ".forwards")?.Value as List<Located<ForwardSpec>> ?? []));
+        }
+    }
+
+    private ConfigLayer ReadTop(ConfigMapping map)
     {
         var layer = new ConfigLayer();
         IsDefaults = false;
@@ -75,7 +171,7 @@ internal sealed class ConfigSectionReader(ConfigErrorSink errors, string? home, 
             {
                 if (read(entry, this) is { } value) layer.Values[key.Path] = value;
             }
-            else if (ConfigValueReader.Map(entry.Value, entry.Path, errors, key.MapOf!, out var inner))
+            else if (ConfigKeyReads.Map(entry.Value, entry.Path, errors, key.MapOf!, out var inner))
             {
                 layer.Values[key.Path] = ConfigKeyReads.At(entry, null);
                 Read(inner, key.Path, layer);

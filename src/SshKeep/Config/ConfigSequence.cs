@@ -1,6 +1,5 @@
 namespace SshKeep.Config;
 
-/// <summary>A YAML list.</summary>
 internal sealed record ConfigSequence(int Line, int Column, IReadOnlyList<ConfigNode> Items) : ConfigNode(Line, Column)
 {
     public override string Describe() => "a list";

@@ -3,33 +3,21 @@ using YamlDotNet.Core.Events;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// Turns YAML text into a <see cref="ConfigNode"/> tree from the parser's events, refusing what a
-/// tunnels file never needs and a hostile file could abuse: aliases (no expansion, so no "billion
-/// laughs"), tags, nesting deeper than <see cref="ConfigLoader.MaxDepth"/>, more than one document.
-/// Duplicate keys are reported and the later one dropped; YAML syntax errors become one error with
-/// the parser's position. YamlDotNet's parser is a state machine with its own stack, so deep input
-/// cannot overflow ours before the depth limit stops reading.
-/// </summary>
-internal sealed class ConfigTreeReader
+/// <summary>Turns YAML text into a <see cref="ConfigNode"/> tree from the parser's events, refusing what a tunnels
+/// file never needs and a hostile file could abuse: aliases (no expansion, so no "billion laughs"), tags, nesting
+/// deeper than <see cref="ConfigLoader.MaxDepth"/>, more than one document. Duplicate keys are reported and the later
+/// one dropped; YAML syntax errors become one error with the parser's position. YamlDotNet's parser is a state
+/// machine with its own stack, so deep input cannot overflow ours before the depth limit stops reading.</summary>
+internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
 {
-    private readonly IParser parser;
-    private readonly ConfigErrorSink errors;
-
-    private ConfigTreeReader(IParser parser, ConfigErrorSink errors)
-    {
-        this.parser = parser;
-        this.errors = errors;
-    }
-
     /// <summary>The document's root node, or null when the file is empty or could not be read as
     /// YAML (the reason is in <paramref name="errors"/>, except for an empty file).</summary>
     public static ConfigNode? Read(string text, ConfigErrorSink errors)
     {
-        var reader = new ConfigTreeReader(new Parser(new StringReader(text)), errors);
+        var parser = new Parser(new StringReader(text));
         try
         {
-            return reader.ReadStream();
+            return new ConfigTreeReader(parser, errors).ReadStream();
         }
         catch (YamlException e)
         {
@@ -42,7 +30,7 @@ internal sealed class ConfigTreeReader
             // YamlDotNet 16.3's scanner throws a bare InvalidOperationException on some broken
             // input (an unclosed flow map followed by a tab, found by HostileInputTests); report
             // it as a syntax error after the last event that was read.
-            var mark = reader.parser.Current?.End ?? Mark.Empty;
+            var mark = parser.Current?.End ?? Mark.Empty;
             errors.Add(ToInt(mark.Line), ToInt(mark.Column), "",
                 "not valid YAML after this point; check brackets, quotes and indentation (spaces, not tabs)");
             return null;
@@ -67,24 +55,21 @@ internal sealed class ConfigTreeReader
         parser.Consume<DocumentEnd>();
         if (parser.Current is DocumentStart second)
         {
-            Report(second.Start, "",
-                "a second YAML document (after `---`); a tunnels file is one document");
+            Report(second.Start, "", "a second YAML document (after `---`); a tunnels file is one document");
             return null;
         }
 
         return root;
     }
 
-    /// <summary>Reads the node at the parser's position and everything inside it. A refused node (an
-    /// alias, a tag) is reported and comes back as <see cref="ConfigRefused"/>; null means nesting
-    /// went too deep and reading stopped.</summary>
+    /// <summary>Reads the node at the parser's position and everything inside it. A refused node (an alias, a tag) is
+    /// reported and comes back as <see cref="ConfigRefused"/>; null means nesting went too deep and reading stopped.</summary>
     private ConfigNode? ReadNode(string path, int depth)
     {
         var current = parser.Current ?? throw new InvalidOperationException("parser has no event");
         if (current is NodeEvent { Tag.IsEmpty: false } tagged)
         {
-            Report(tagged.Start, path,
-                $"YAML tags (`{tagged.Tag}`) are not accepted; write the plain value");
+            Report(tagged.Start, path, $"YAML tags (`{tagged.Tag}`) are not accepted; write the plain value");
             // Skips the node with its children by counting events, not by recursion.
             parser.SkipThisAndNestedEvents();
             return new ConfigRefused(ToInt(tagged.Start.Line), ToInt(tagged.Start.Column));
@@ -162,8 +147,7 @@ internal sealed class ConfigTreeReader
             {
                 if (key is not ConfigRefused)
                 {
-                    Report(keyEvent.Start, path,
-                        $"a key must be plain text, found {key.Describe()}");
+                    Report(keyEvent.Start, path, $"a key must be plain text, found {key.Describe()}");
                 }
 
                 continue;

@@ -1,14 +1,10 @@
 namespace SshKeep.Config;
 
-/// <summary>The three kinds of ssh port forwarding.</summary>
+/// <summary>The three kinds of ssh port forwarding: <c>-L</c> listens here and connects from the
+/// server, <c>-R</c> the other way round, <c>-D</c> is a SOCKS proxy here.</summary>
 internal enum ForwardKind
 {
-    /// <summary><c>-L [bind:]port:host:hostport</c>: listen here, connect from the server.</summary>
     Local,
-
-    /// <summary><c>-R [bind:]port:host:hostport</c>: listen on the server, connect from here.</summary>
     Remote,
-
-    /// <summary><c>-D [bind:]port</c>: a SOCKS proxy here.</summary>
     Dynamic,
 }

@@ -1,10 +1,8 @@
 namespace SshKeep.Config;
 
-/// <summary>
-/// A tunnel's <c>forwards</c>: a list whose items are either the short form, one key naming the
-/// kind with ssh's own syntax (<c>local: "127.0.0.1:8080:db:5432"</c>), or the long form, a map
-/// with <c>type</c>, <c>bind</c>, <c>port</c> and <c>to</c>.
-/// </summary>
+/// <summary>A tunnel's <c>forwards</c>: a list whose items are either the short form, one key naming the kind with
+/// ssh's own syntax (<c>local: "127.0.0.1:8080:db:5432"</c>), or the long form, a map with <c>type</c>, <c>bind</c>,
+/// <c>port</c> and <c>to</c>.</summary>
 internal static class ForwardListReader
 {
     private const string OneForward = "a forward: `local: \"[bind:]port:host:hostport\"`, `remote: …`, `dynamic: \"[bind:]port\"`, or a map with `type`, `bind`, `port`, `to`";
@@ -18,7 +16,7 @@ internal static class ForwardListReader
     {
         var errors = reader.Errors;
         var result = new List<Located<ForwardSpec>>();
-        if (!ConfigValueReader.List(entry.Value, entry.Path, errors, "a list of forwards", out var list))
+        if (!ConfigKeyReads.List(entry.Value, entry.Path, errors, "a list of forwards", out var list))
         {
             return result;
         }
@@ -35,23 +33,16 @@ internal static class ForwardListReader
         {
             var item = list.Items[i];
             var path = ConfigText.Item(entry.Path, i);
-            if (item is ConfigRefused)
-            {
-                continue;
-            }
-
             if (item is not ConfigMapping map)
             {
-                ConfigValueReader.Fail(item, path, errors, OneForward);
+                // Fail is silent about a refused item (already reported).
+                ConfigKeyReads.Fail(item, path, errors, OneForward);
                 continue;
             }
 
-            var forward = map.Entries.Any(e => e.Name == "type")
-                ? ReadLong(map, path, reader)
-                : ReadShort(map, path, reader);
-            if (forward is { } found)
+            if ((map.Entries.Any(e => e.Name == "type") ? ReadLong(map, path, reader) : ReadShort(map, path, reader)) is { } forward)
             {
-                result.Add(found);
+                result.Add(forward);
             }
         }
 
@@ -72,22 +63,13 @@ internal static class ForwardListReader
             return null;
         }
 
-        var probe = ProbeExchange.ConnectOnly;
-        if (probeEntry is not null)
-        {
-            if (ProbeExchangeReader.Read(probeEntry, reader)?.Value is not ProbeExchange read) return null;
-            probe = read;
-        }
+        var probe = probeEntry is null ? ProbeExchange.ConnectOnly : ProbeExchangeReader.Read(probeEntry, reader)?.Value as ProbeExchange;
+        if (probe is null) return null;
 
+        // The kinds are listed in the order of ForwardKind.
         var entry = forwardEntries[0];
-        ForwardKind? kind = entry.Name switch
-        {
-            "local" => ForwardKind.Local,
-            "remote" => ForwardKind.Remote,
-            "dynamic" => ForwardKind.Dynamic,
-            _ => null,
-        };
-        if (kind is null)
+        var kind = (ForwardKind)ConfigKeys.ForwardTypes.ToList().IndexOf(entry.Name);
+        if (kind < 0)
         {
             UnknownKeys.Report(entry, [.. ConfigKeys.ForwardTypes, "type", "probe"], errors);
             return null;
@@ -99,12 +81,12 @@ internal static class ForwardListReader
             return null;
         }
 
-        if (!ConfigValueReader.Text(entry.Value, entry.Path, errors, ForwardParser.ShortSyntax(kind.Value), out var text))
+        if (!ConfigKeyReads.Text(entry.Value, entry.Path, errors, ForwardParser.ShortSyntax(kind), out var text))
         {
             return null;
         }
 
-        if (!ForwardParser.TryParse(kind.Value, text, out var spec, out var error))
+        if (!ForwardParser.TryParse(kind, text, out var spec, out var error))
         {
             errors.Add(entry.Value, entry.Path, error);
             return null;
@@ -182,5 +164,5 @@ internal static class ForwardListReader
 
     /// <summary>The long form's <c>port</c> as text: whether 0 is allowed depends on the type.</summary>
     public static Located<object?>? Port(ConfigMappingEntry entry, ConfigSectionReader reader) =>
-        ConfigValueReader.Text(entry.Value, entry.Path, reader.Errors, "a whole number from 1 to 65535", out var text) ? ConfigKeyReads.At(entry, text) : null;
+        ConfigKeyReads.Text(entry.Value, entry.Path, reader.Errors, "a whole number from 1 to 65535", out var text) ? ConfigKeyReads.At(entry, text) : null;
 }

@@ -4,12 +4,9 @@ using System.Text;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// The short forms of a forward, as ssh writes them: <c>[bind:]port:host:hostport</c> for
-/// <c>local</c>/<c>remote</c> and <c>[bind:]port</c> for <c>dynamic</c>, IPv6 addresses in
-/// brackets; and the pieces the long form shares with them. Errors are messages without a key
-/// path, for the caller to place.
-/// </summary>
+/// <summary>The short forms of a forward, as ssh writes them: <c>[bind:]port:host:hostport</c> for
+/// <c>local</c>/<c>remote</c> and <c>[bind:]port</c> for <c>dynamic</c>, IPv6 addresses in brackets; and the pieces
+/// the long form shares with them. Errors are messages without a key path, for the caller to place.</summary>
 internal static class ForwardParser
 {
     public const int MaxPort = 65535;
@@ -20,41 +17,32 @@ internal static class ForwardParser
     public static bool TryParse(ForwardKind kind, string text, [NotNullWhen(true)] out ForwardSpec? spec, [NotNullWhen(false)] out string? error)
     {
         spec = null;
-        var expected = $"expected {ShortSyntax(kind)}{(kind == ForwardKind.Dynamic ? "" : " (IPv6 addresses in [brackets])")}";
+        var withTarget = kind != ForwardKind.Dynamic;
+        var shortCount = withTarget ? 3 : 1;
+        var expected = $"expected {ShortSyntax(kind)}{(withTarget ? " (IPv6 addresses in [brackets])" : "")}";
         if (!TrySplit(text, out var parts, out error))
         {
             error = $"{ConfigText.Quote(text)} {error}; {expected}";
             return false;
         }
 
-        var withTarget = kind != ForwardKind.Dynamic;
-        var shortCount = withTarget ? 3 : 1;
         if (parts.Count != shortCount && parts.Count != shortCount + 1)
         {
-            error = $"{ConfigText.Quote(text)} is not a {KindName(kind)} forward; {expected}";
-            if (kind == ForwardKind.Remote && parts.Count is 1 or 2)
-            {
-                error += " (a remote SOCKS proxy, ssh -R [bind:]port, is not supported)";
-            }
-
+            var socks = kind == ForwardKind.Remote && parts.Count is 1 or 2 ? " (a remote SOCKS proxy, ssh -R [bind:]port, is not supported)" : "";
+            error = $"{ConfigText.Quote(text)} is not a {kind.ToString().ToLowerInvariant()} forward; {expected}{socks}";
             return false;
         }
 
         (string Text, bool Bracketed)? bind = parts.Count > shortCount ? parts[0] : null;
-        var rest = bind is null ? parts : parts.Skip(1).ToList();
-        string? bindError = bind is null ? null : BindError(bind.Value.Text, bind.Value.Bracketed);
-        var portError = ListenPortError(kind, rest[0].Text);
-        string? hostError = null, targetPortError = null;
-        if (withTarget)
+        var rest = parts.Skip(parts.Count - shortCount).ToList();
+        error = Problems(
+            text,
+            bind is { } b ? BindError(b.Text, b.Bracketed) : null,
+            ListenPortError(kind, rest[0].Text),
+            withTarget ? TargetHostError(rest[1].Text, rest[1].Bracketed) : null,
+            withTarget ? PortError(rest[2].Text, "target port") : null);
+        if (error is not null)
         {
-            hostError = TargetHostError(rest[1].Text, rest[1].Bracketed);
-            targetPortError = PortError(rest[2].Text, "target port");
-        }
-
-        var problems = new[] { bindError, portError, hostError, targetPortError }.Where(p => p is not null).ToList();
-        if (problems.Count > 0)
-        {
-            error = $"{ConfigText.Quote(text)}: {string.Join("; ", problems)}";
             return false;
         }
 
@@ -70,8 +58,7 @@ internal static class ForwardParser
     /// <summary><c>host:port</c>, the long form's <c>to</c>.</summary>
     public static bool TryParseTarget(string text, [NotNullWhen(true)] out string? host, out int port, [NotNullWhen(false)] out string? error)
     {
-        host = null;
-        port = 0;
+        (host, port) = (null, 0);
         const string expected = "expected host:port (IPv6 addresses in [brackets])";
         if (!TrySplit(text, out var parts, out error))
         {
@@ -79,22 +66,15 @@ internal static class ForwardParser
             return false;
         }
 
-        if (parts.Count != 2)
+        error = parts.Count != 2
+            ? $"{ConfigText.Quote(text)} is not host:port; {expected}"
+            : Problems(text, TargetHostError(parts[0].Text, parts[0].Bracketed), PortError(parts[1].Text, "port"));
+        if (error is not null)
         {
-            error = $"{ConfigText.Quote(text)} is not host:port; {expected}";
             return false;
         }
 
-        var problems = new[] { TargetHostError(parts[0].Text, parts[0].Bracketed), PortError(parts[1].Text, "port") }
-            .Where(p => p is not null).ToList();
-        if (problems.Count > 0)
-        {
-            error = $"{ConfigText.Quote(text)}: {string.Join("; ", problems)}";
-            return false;
-        }
-
-        host = parts[0].Text;
-        port = int.Parse(parts[1].Text, CultureInfo.InvariantCulture);
+        (host, port) = (parts[0].Text, int.Parse(parts[1].Text, CultureInfo.InvariantCulture));
         return true;
     }
 
@@ -126,13 +106,20 @@ internal static class ForwardParser
         : (bracketed ? HostSyntax.IsIPv6(host) : HostSyntax.IsHost(host)) ? null
         : $"target host {ConfigText.Quote(host)} is not {HostSyntax.Accepted}";
 
-    private static string? PortError(string port, string what) =>
-        port.Length is > 0 and <= 5 && port.All(char.IsAsciiDigit) &&
-        int.Parse(port, CultureInfo.InvariantCulture) is >= 1 and <= MaxPort
-            ? null
-            : $"{what} {ConfigText.Quote(port)} is not a whole number from 1 to 65535";
+    /// <summary>A port as written: digits only, 1 to 65535.</summary>
+    public static bool TryPort(string text, out int port)
+    {
+        port = 0;
+        return text.Length is > 0 and <= 5 && text.All(char.IsAsciiDigit) &&
+               int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is >= 1 and <= MaxPort;
+    }
 
-    private static string KindName(ForwardKind kind) => kind.ToString().ToLowerInvariant();
+    private static string? PortError(string port, string what) =>
+        TryPort(port, out _) ? null : $"{what} {ConfigText.Quote(port)} is not a whole number from 1 to 65535";
+
+    /// <summary>The problems of a value's parts in one message, or null when there are none.</summary>
+    private static string? Problems(string text, params string?[] problems) =>
+        problems.Any(p => p is not null) ? $"{ConfigText.Quote(text)}: {string.Join("; ", problems.Where(p => p is not null))}" : null;
 
     /// <summary>Splits at ':' outside brackets; a bracketed part must be a whole part.</summary>
     private static bool TrySplit(string text, out List<(string Text, bool Bracketed)> parts, [NotNullWhen(false)] out string? error)

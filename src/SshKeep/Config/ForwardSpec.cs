@@ -15,7 +15,6 @@ internal sealed record ForwardSpec(ForwardKind Kind, string? BindAddress, int Bi
     /// <summary>What the end-to-end probe exchanges through this forward; connect-only by default.</summary>
     public ProbeExchange Probe { get; init; } = ProbeExchange.ConnectOnly;
 
-    /// <summary>The ssh option letter: -L, -R or -D.</summary>
     public string Flag => Kind switch
     {
         ForwardKind.Local => "-L",
@@ -23,18 +22,13 @@ internal sealed record ForwardSpec(ForwardKind Kind, string? BindAddress, int Bi
         _ => "-D",
     };
 
-    /// <summary>The value after the flag, e.g. <c>127.0.0.1:8080:db:5432</c>; IPv6 addresses in brackets.</summary>
-    public string Argument
-    {
-        get
-        {
-            var bind = BindAddress is null ? "" : $"{Bracket(BindAddress)}:";
-            var port = BindPort.ToString(CultureInfo.InvariantCulture);
-            return Kind == ForwardKind.Dynamic
-                ? $"{bind}{port}"
-                : $"{bind}{port}:{Bracket(TargetHost!)}:{TargetPort!.Value.ToString(CultureInfo.InvariantCulture)}";
-        }
-    }
+    /// <summary>The listen half as the user wrote it: <c>[bind:]port</c>, IPv6 addresses in brackets.</summary>
+    public string Listen => (BindAddress is null ? "" : $"{Bracket(BindAddress)}:") + BindPort.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The value after the flag, e.g. <c>127.0.0.1:8080:db:5432</c>.</summary>
+    public string Argument => Kind == ForwardKind.Dynamic
+        ? Listen
+        : $"{Listen}:{Bracket(TargetHost!)}:{TargetPort!.Value.ToString(CultureInfo.InvariantCulture)}";
 
     public override string ToString() => $"{Flag} {Argument}";
 

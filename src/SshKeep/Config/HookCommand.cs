@@ -1,10 +1,8 @@
 namespace SshKeep.Config;
 
-/// <summary>
-/// One hook's command: an argv run without a shell, or, only when the file asks
-/// with <c>{ shell: "…" }</c>, a script run by <c>/bin/sh -c</c>. Either way what runs is
-/// <see cref="Argv"/>; <see cref="ShellScript"/> only says how it was written (for logs).
-/// </summary>
+/// <summary>One hook's command: an argv run without a shell, or, only when the file asks with <c>{ shell: "…" }</c>,
+/// a script run by <c>/bin/sh -c</c>. Either way what runs is <see cref="Argv"/>; <see cref="ShellScript"/> only says
+/// how it was written (for logs).</summary>
 internal sealed record HookCommand
 {
     /// <summary>The shell a <c>shell:</c> hook runs under. Absolute, so PATH cannot change it.</summary>

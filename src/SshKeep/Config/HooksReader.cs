@@ -2,12 +2,10 @@ using SshKeep.Native;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// Reads one hook of a section's <c>hooks</c> map (docs/config.md, hooks). A hook is an argv list run without a shell, or
-/// <c>{ shell: "…" }</c> for <c>/bin/sh -c</c>; a plain string is refused because it is not clear
-/// whether the user meant a shell. The program must exist when the file is loaded.
-/// </summary>
-internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? pathVariable, Func<string, bool> isExecutable)
+/// <summary>Reads one hook of a section's <c>hooks</c> map (docs/config.md, hooks). A hook is an argv list run
+/// without a shell, or <c>{ shell: "…" }</c> for <c>/bin/sh -c</c>; a plain string is refused because it is not clear
+/// whether the user meant a shell. The program must exist when the file is loaded.</summary>
+internal static class HooksReader
 {
     /// <summary>Longest argv accepted; a hook is a command, not a data file.</summary>
     public const int MaxArguments = 64;
@@ -16,12 +14,13 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
 
     /// <summary>One hook; a null value (in a tunnel only) is no hook, overriding an inherited one.
     /// Null when the value was wrong (reported).</summary>
-    public Located<HookCommand?>? Command(ConfigMappingEntry entry, ConfigSectionReader reader)
+    public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
+        var errors = reader.Errors;
         switch (entry.Value)
         {
             case ConfigScalar { IsNull: true } when !reader.IsDefaults:
-                return new(null, entry.Value, entry.Path);
+                return ConfigKeyReads.At(entry, null);
             case ConfigScalar { IsNull: true }:
                 errors.Add(entry.Value, entry.Path, $"no value; expected {Accepted} (a null hook removes an inherited one, and only in a tunnel)");
                 return null;
@@ -30,17 +29,18 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
                     $"{text.Describe()} is one string, and hooks run without a shell; write it as a list [\"program\", \"argument\"], or {{ shell: {text.Describe()} }} to run it with /bin/sh -c");
                 return null;
             case ConfigSequence list:
-                return Direct(entry, list);
+                return Direct(entry, list, reader);
             case ConfigMapping map:
                 return Shell(entry, map, reader);
             default:
-                ConfigValueReader.Fail(entry.Value, entry.Path, errors, Accepted);
+                ConfigKeyReads.Fail(entry.Value, entry.Path, errors, Accepted);
                 return null;
         }
     }
 
-    private Located<HookCommand?>? Direct(ConfigMappingEntry entry, ConfigSequence list)
+    private static Located<object?>? Direct(ConfigMappingEntry entry, ConfigSequence list, ConfigSectionReader reader)
     {
+        var errors = reader.Errors;
         if (list.Items.Count == 0)
         {
             errors.Add(entry.Value, entry.Path, $"an empty list; expected {Accepted}");
@@ -58,7 +58,7 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
         for (var i = 0; i < list.Items.Count; i++)
         {
             var accepted = i == 0 ? "a program name or absolute path" : "an argument (one line of text)";
-            if (ConfigValueReader.Text(list.Items[i], ConfigText.Item(entry.Path, i), errors, accepted, out var word))
+            if (ConfigKeyReads.Text(list.Items[i], ConfigText.Item(entry.Path, i), errors, accepted, out var word))
             {
                 argv.Add(word);
             }
@@ -69,27 +69,28 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
             return null;
         }
 
-        var program = Program(argv[0], list.Items[0], ConfigText.Item(entry.Path, 0));
-        return program is null ? null : new(HookCommand.Direct([program, .. argv.Skip(1)]), entry.Value, entry.Path);
+        var program = Program(argv[0], list.Items[0], ConfigText.Item(entry.Path, 0), reader);
+        return program is null ? null : ConfigKeyReads.At(entry, HookCommand.Direct([program, .. argv.Skip(1)]));
     }
 
     /// <summary><c>{ shell: "…" }</c>, read through the entry of the hook's <c>shell</c> key; a
     /// misspelt <c>shell</c> is reported once, as misspelt, not also as missing.</summary>
-    private Located<HookCommand?>? Shell(ConfigMappingEntry entry, ConfigMapping map, ConfigSectionReader reader)
+    private static Located<object?>? Shell(ConfigMappingEntry entry, ConfigMapping map, ConfigSectionReader reader)
     {
         var path = $"{ConfigKeys.Tunnel}.hooks.{entry.Name}";
         var layer = reader.ReadMap(map, path);
         if (!layer.Written.Contains(path + ".shell"))
         {
-            errors.Add(entry.Value, entry.Path, $"no `shell`; expected {Accepted}");
+            reader.Errors.Add(entry.Value, entry.Path, $"no `shell`; expected {Accepted}");
         }
 
-        return layer.Complete && layer.Own(path + ".shell")?.Value is string script ? new(HookCommand.Shell(script), entry.Value, entry.Path) : null;
+        return layer.Complete && layer.Own(path + ".shell")?.Value is string script ? ConfigKeyReads.At(entry, HookCommand.Shell(script)) : null;
     }
 
     /// <summary>The program as it will be run (~ expanded), or null when it cannot be (reported).</summary>
-    private string? Program(string program, ConfigNode node, string path)
+    private static string? Program(string program, ConfigNode node, string path, ConfigSectionReader reader)
     {
+        var errors = reader.Errors;
         if (program.StartsWith('-'))
         {
             errors.Add(node, path, $"{ConfigText.Quote(program)} starts with '-'; expected a program name or absolute path");
@@ -98,7 +99,7 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
 
         if (!program.Contains('/') && !program.StartsWith('~'))
         {
-            if (ProgramSearch.InPath(program, pathVariable, isExecutable))
+            if (ProgramSearch.InPath(program, reader.PathVariable, ProgramSearch.IsExecutableFile))
             {
                 return program;
             }
@@ -107,13 +108,13 @@ internal sealed class HooksReader(ConfigErrorSink errors, string? home, string? 
             return null;
         }
 
-        if (!HomePath.TryExpand(program, home, out var expanded, out var error))
+        if (!HomePath.TryExpand(program, reader.Home, out var expanded, out var error))
         {
             errors.Add(node, path, error);
             return null;
         }
 
-        if (!isExecutable(expanded))
+        if (!ProgramSearch.IsExecutableFile(expanded))
         {
             errors.Add(node, path, $"{ConfigText.Quote(expanded)} is not an executable file; expected a program name found in PATH or an absolute path");
             return null;

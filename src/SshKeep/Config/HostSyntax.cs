@@ -15,8 +15,12 @@ internal static partial class HostSyntax
     public static bool IsHost(string host) =>
         HostName().IsMatch(host) || IsIPv6(host);
 
-    public static bool IsIPv6(string host) =>
-        host.Contains(':') && IPAddress.TryParse(host, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6;
+    public static bool IsIPv6(string host) => Address(host) is { AddressFamily: AddressFamily.InterNetworkV6 };
+
+    /// <summary>An IPv4 address in dotted quads, or an IPv6 address; else null (IPAddress.TryParse
+    /// alone also reads "1" as 0.0.0.1).</summary>
+    public static IPAddress? Address(string text) =>
+        (text.Contains(':') || text.Count(c => c == '.') == 3) && IPAddress.TryParse(text, out var address) ? address : null;
 
     // Must start with a letter, digit or '_' (never '-'); 253 is DNS's longest name.
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9._-]{0,252}$")]

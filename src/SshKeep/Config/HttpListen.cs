@@ -5,13 +5,10 @@ using System.Net.Sockets;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// Where <c>sshkeep up</c>'s HTTP listener (metrics, health, the web page) binds:
-/// <c>--http</c> or <c>http: { listen: … }</c>. Written <c>127.0.0.1:9180</c>, <c>[::1]:9180</c>,
-/// <c>localhost:9180</c> or a bare port (<c>9180</c>, meaning 127.0.0.1). Only addresses, never
-/// host names other than localhost: the daemon binds what it is given, and a name could resolve
-/// to an address the user did not mean to open.
-/// </summary>
+/// <summary>Where <c>sshkeep up</c>'s HTTP listener (metrics, health, the web page) binds: <c>--http</c> or
+/// <c>http: { listen: … }</c>. Written <c>127.0.0.1:9180</c>, <c>[::1]:9180</c>, <c>localhost:9180</c> or a bare port
+/// (<c>9180</c>, meaning 127.0.0.1). Only addresses, never host names other than localhost: the daemon binds what it
+/// is given, and a name could resolve to an address the user did not mean to open.</summary>
 internal sealed record HttpListen(IPAddress Address, int Port)
 {
     /// <summary>What <c>http: {}</c> without <c>listen</c> binds.</summary>
@@ -53,12 +50,10 @@ internal sealed record HttpListen(IPAddress Address, int Port)
             (host, port) = ("127.0.0.1", value);
         }
 
-        IPAddress? address = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : null;
-        // IPAddress.TryParse also reads "1" as 0.0.0.1: only dotted quads and IPv6 are addresses here.
-        if (address is null && (host.Contains(':') || host.Count(c => c == '.') == 3)) IPAddress.TryParse(host, out address);
-        if (address is null || (address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0) || !IsPort(port, out var number))
+        var address = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : HostSyntax.Address(host);
+        if (address is null || (address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0) || !ForwardParser.TryPort(port, out var number))
         {
-            error = $"{Quote(value)} is not a listen address; expected {Accepted}";
+            error = $"{ConfigText.Quote(value)} is not a listen address; expected {Accepted}";
             return false;
         }
 
@@ -67,13 +62,13 @@ internal sealed record HttpListen(IPAddress Address, int Port)
         // IPv4-mapped one is an IPv4 address the kernel will not give an IPv6-only listener.
         if (address.IsIPv6LinkLocal)
         {
-            error = $"{Quote(value)} is an IPv6 link-local address, which needs an interface (scope id) sshkeep does not take; listen on 127.0.0.1, [::1] or a global address";
+            error = $"{ConfigText.Quote(value)} is an IPv6 link-local address, which needs an interface (scope id) sshkeep does not take; listen on 127.0.0.1, [::1] or a global address";
             return false;
         }
 
         if (address.IsIPv4MappedToIPv6)
         {
-            error = string.Create(CultureInfo.InvariantCulture, $"{Quote(value)} is an IPv4 address written as IPv6; write it as {address.MapToIPv4()}:{number}");
+            error = string.Create(CultureInfo.InvariantCulture, $"{ConfigText.Quote(value)} is an IPv4 address written as IPv6; write it as {address.MapToIPv4()}:{number}");
             return false;
         }
 
@@ -81,23 +76,12 @@ internal sealed record HttpListen(IPAddress Address, int Port)
         return true;
     }
 
-    /// <summary>
-    /// Whether this machine can bind <see cref="Address"/> now: a wildcard, a loopback address, or
-    /// one of <paramref name="machineAddresses"/> (every interface's). Interfaces come and go, so
-    /// <c>sshkeep check</c> only warns when it is not; <c>up</c> finds out by binding.
-    /// </summary>
+    /// <summary>Whether this machine can bind <see cref="Address"/> now: a wildcard, a loopback address, or one of
+    /// <paramref name="machineAddresses"/> (every interface's). Interfaces come and go, so <c>sshkeep check</c> only
+    /// warns when it is not; <c>up</c> finds out by binding.</summary>
     public bool IsOnThisMachine(IEnumerable<IPAddress> machineAddresses)
     {
         ArgumentNullException.ThrowIfNull(machineAddresses);
         return Address.Equals(IPAddress.Any) || Address.Equals(IPAddress.IPv6Any) || IPAddress.IsLoopback(Address) || machineAddresses.Contains(Address);
     }
-
-    private static bool IsPort(string text, out int port)
-    {
-        port = 0;
-        return text.Length is > 0 and <= 5 && text.All(char.IsAsciiDigit) &&
-               int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is >= 1 and <= 65535;
-    }
-
-    private static string Quote(string value) => ConfigText.Quote(value);
 }

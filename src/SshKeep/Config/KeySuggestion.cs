@@ -3,33 +3,17 @@ namespace SshKeep.Config;
 /// <summary>"did you mean …?" for a misspelt key or word.</summary>
 internal static class KeySuggestion
 {
-    /// <summary>
-    /// The known word closest to <paramref name="given"/>, or null when none is close. Case,
-    /// '_' and '-' are ignored first (<c>identityFile</c>, <c>Identity-File</c> → <c>identity_file</c>),
-    /// then an edit distance counting a swap of two letters as one edit, allowed to grow with the
-    /// word's length (1 up to 4 letters, 2 up to 8, else 3) so short words do not match everything.
-    /// </summary>
+    /// <summary>The known word closest to <paramref name="given"/>, or null when none is close. Case, '_' and '-' are
+    /// ignored first (<c>identityFile</c>, <c>Identity-File</c> → <c>identity_file</c>), then an edit distance
+    /// counting a swap of two letters as one edit, allowed to grow with the word's length (1 up to 4 letters, 2 up to
+    /// 8, else 3) so short words do not match everything.</summary>
     public static string? Closest(string given, IEnumerable<string> known)
     {
         var normalizedGiven = Normalize(given);
-        if (normalizedGiven.Length == 0)
-        {
-            return null;
-        }
-
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in known)
-        {
-            var distance = Distance(normalizedGiven, Normalize(candidate));
-            if (distance < bestDistance)
-            {
-                (best, bestDistance) = (candidate, distance);
-            }
-        }
-
         var allowed = normalizedGiven.Length <= 4 ? 1 : normalizedGiven.Length <= 8 ? 2 : 3;
-        return bestDistance <= allowed ? best : null;
+        // OrderBy is stable: of the closest, the first known word wins.
+        var (best, edits) = known.Select(k => (Word: k, Edits: Distance(normalizedGiven, Normalize(k)))).OrderBy(k => k.Edits).FirstOrDefault();
+        return normalizedGiven.Length > 0 && best is not null && edits <= allowed ? best : null;
     }
 
     private static string Normalize(string word) =>
@@ -49,20 +33,10 @@ internal static class KeySuggestion
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)
         {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
+            for (var j = 0; j <= b.Length; j++)
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                d[i, j] = i == 0 || j == 0 ? i + j
+                    : Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
                     d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);

@@ -1,11 +1,8 @@
 namespace SshKeep.Config;
 
-/// <summary>
-/// A forward's <c>probe</c> map: <c>send</c> and <c>expect</c>, or <c>http</c>, each read through
-/// its entry of <see cref="ConfigKeys.All"/>. <c>send</c> may hold CR, LF and TAB (protocols want
-/// "PING\r\n"); nothing else may hold a control character. Values are bounded so a probe cannot
-/// be made into a flood.
-/// </summary>
+/// <summary>A forward's <c>probe</c> map: <c>send</c> and <c>expect</c>, or <c>http</c>, each read through its entry
+/// of <see cref="ConfigKeys.All"/>. <c>send</c> may hold CR, LF and TAB (protocols want "PING\r\n"); nothing else may
+/// hold a control character. Values are bounded so a probe cannot be made into a flood.</summary>
 internal static class ProbeExchangeReader
 {
     /// <summary>Longest <c>send</c> or <c>expect</c>, in characters.</summary>
@@ -18,7 +15,7 @@ internal static class ProbeExchangeReader
     /// <summary>The exchange; null when the value was wrong (reported).</summary>
     public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
-        if (!ConfigValueReader.Map(entry.Value, entry.Path, reader.Errors, Accepted, out var map)) return null;
+        if (!ConfigKeyReads.Map(entry.Value, entry.Path, reader.Errors, Accepted, out var map)) return null;
         var layer = reader.ReadMap(map, ConfigKeys.Forward + ".probe");
         var (send, expect, http) = (layer.Own(Probe + "send")?.Value as string, layer.Own(Probe + "expect")?.Value as string, layer.Own(Probe + "http")?.Value as string);
         if (http is not null && (send is not null || expect is not null))
@@ -39,21 +36,21 @@ internal static class ProbeExchangeReader
 
     public static Located<object?>? Http(ConfigMappingEntry item, ConfigSectionReader reader)
     {
-        if (!ConfigValueReader.Text(item.Value, item.Path, reader.Errors, "a path starting with '/'", out var path)) return null;
+        if (!ConfigKeyReads.Text(item.Value, item.Path, reader.Errors, "a path starting with '/'", out var path)) return null;
         if (path.StartsWith('/') && !path.Contains(' ') && path.Length <= MaxLength) return ConfigKeyReads.At(item, path);
-        ConfigValueReader.Fail(item.Value, item.Path, reader.Errors, $"a path starting with '/', without spaces, at most {MaxLength} characters");
+        ConfigKeyReads.Fail(item.Value, item.Path, reader.Errors, $"a path starting with '/', without spaces, at most {MaxLength} characters");
         return null;
     }
 
-    public static Located<object?>? Send(ConfigMappingEntry item, ConfigSectionReader reader) => Bytes(item, reader.Errors, allowLineBreaks: true);
+    public static ConfigKeyRead Send { get; } = (item, reader) => Bytes(item, reader.Errors, allowLineBreaks: true);
 
-    public static Located<object?>? Expect(ConfigMappingEntry item, ConfigSectionReader reader) => Bytes(item, reader.Errors, allowLineBreaks: false);
+    public static ConfigKeyRead Expect { get; } = (item, reader) => Bytes(item, reader.Errors, allowLineBreaks: false);
 
     private static Located<object?>? Bytes(ConfigMappingEntry item, ConfigErrorSink errors, bool allowLineBreaks)
     {
         if (item.Value is not ConfigScalar { IsNull: false } scalar || scalar.Value.Length == 0)
         {
-            ConfigValueReader.Fail(item.Value, item.Path, errors, "non-empty text");
+            ConfigKeyReads.Fail(item.Value, item.Path, errors, "non-empty text");
             return null;
         }
 

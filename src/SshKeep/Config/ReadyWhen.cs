@@ -1,11 +1,9 @@
 namespace SshKeep.Config;
 
-/// <summary>When the daemon tells systemd it is ready.</summary>
+/// <summary>When the daemon tells systemd it is ready: every enabled tunnel has been up once, or has
+/// had its first attempt whatever the outcome.</summary>
 internal enum ReadyWhen
 {
-    /// <summary>Every enabled tunnel has been up once.</summary>
     AllUp,
-
-    /// <summary>Every enabled tunnel has had its first attempt, whatever the outcome.</summary>
     FirstAttempt,
 }

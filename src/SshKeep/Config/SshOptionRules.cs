@@ -2,13 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace SshKeep.Config;
 
-/// <summary>
-/// Which <c>ssh_options</c> a tunnel may carry. sshkeep supervises one ssh per tunnel with
-/// <c>-N -T</c>, <c>BatchMode=yes</c>, <c>ExitOnForwardFailure=yes</c>, <c>ControlMaster=no</c>
-/// and <c>ControlPath=none</c>; an option that would undo one of those, move the session
-/// into another process, run commands, or hide what sshkeep reads is refused with its reason
-/// (docs/config.md lists them). ssh_config keywords and their yes/no values are case-insensitive.
-/// </summary>
+/// <summary>Which <c>ssh_options</c> a tunnel may carry. sshkeep supervises one ssh per tunnel with <c>-N -T</c>,
+/// <c>BatchMode=yes</c>, <c>ExitOnForwardFailure=yes</c>, <c>ControlMaster=no</c> and <c>ControlPath=none</c>; an
+/// option that would undo one of those, move the session into another process, run commands, or hide what sshkeep
+/// reads is refused with its reason (docs/config.md lists them). ssh_config keywords and their yes/no values are
+/// case-insensitive.</summary>
 internal static partial class SshOptionRules
 {
     public static bool IsKeywordSyntax(string key) => KeywordSyntax().IsMatch(key);

@@ -1,9 +1,7 @@
 namespace SshKeep.Config;
 
-/// <summary>
-/// A section's <c>ssh_options</c>: a map of ssh_config keywords to values, each checked against
-/// <see cref="SshOptionRules"/>, merged option by option (case-insensitive) over <c>defaults</c>.
-/// </summary>
+/// <summary>A section's <c>ssh_options</c>: a map of ssh_config keywords to values, each checked against
+/// <see cref="SshOptionRules"/>, merged option by option (case-insensitive) over <c>defaults</c>.</summary>
 internal static class SshOptionsReader
 {
     /// <summary>The options (a null value, in a tunnel, drops an inherited one); the health keys'
@@ -11,7 +9,7 @@ internal static class SshOptionsReader
     public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
         var errors = reader.Errors;
-        if (!ConfigValueReader.Map(entry.Value, entry.Path, errors, "a map of ssh options (Keyword: value)", out var map))
+        if (!ConfigKeyReads.Map(entry.Value, entry.Path, errors, "a map of ssh options (Keyword: value)", out var map))
         {
             return null;
         }
@@ -70,7 +68,7 @@ internal static class SshOptionsReader
                 continue;
             }
 
-            if (!ConfigValueReader.Text(option.Value, option.Path, errors, "the option's value", out var value))
+            if (!ConfigKeyReads.Text(option.Value, option.Path, errors, "the option's value", out var value))
             {
                 continue;
             }
@@ -87,12 +85,10 @@ internal static class SshOptionsReader
         return ConfigKeyReads.At(entry, options);
     }
 
-    /// <summary>
-    /// ServerAliveInterval, ServerAliveCountMax and ConnectTimeout in <c>ssh_options</c> are another
-    /// spelling of the <c>health</c> keys of the same section: they become health settings (so the
-    /// budget sshkeep reports is the one ssh uses) and are not passed twice. Both spellings with
-    /// different values in one section is an error, since neither can be said to win.
-    /// </summary>
+    /// <summary>ServerAliveInterval, ServerAliveCountMax and ConnectTimeout in <c>ssh_options</c> are another
+    /// spelling of the <c>health</c> keys of the same section: they become health settings (so the budget sshkeep
+    /// reports is the one ssh uses) and are not passed twice. Both spellings with different values in one section is
+    /// an error, since neither can be said to win.</summary>
     public static void MoveHealthOptions(IEnumerable<(ConfigKey Health, string Keyword, Located<object?> Value)> options, ConfigLayer layer, ConfigErrorSink errors)
     {
         foreach (var (health, keyword, value) in options)

@@ -3,10 +3,8 @@ using Microsoft.Win32.SafeHandles;
 
 namespace SshKeep.Native;
 
-/// <summary>
-/// The few fields of statx(2) the daemon checks: who owns a path, what kind of file it is, and
-/// its identity (device and inode) to tell whether a path still names the file we hold open.
-/// </summary>
+/// <summary>The few fields of statx(2) the daemon checks: who owns a path, what kind of file it is, and its identity
+/// (device and inode) to tell whether a path still names the file we hold open.</summary>
 internal readonly record struct FileStatus(uint Uid, uint Mode, ulong Device, ulong Inode)
 {
     public uint Type => Mode & LibC.S_IFMT;
@@ -29,36 +27,24 @@ internal readonly record struct FileStatus(uint Uid, uint Mode, ulong Device, ul
     public static unsafe bool TryGet(string path, out FileStatus status, out int errno)
     {
         byte* buffer = stackalloc byte[LibC.StatxSize];
-        if (LibC.statx(LibC.AT_FDCWD, path, LibC.AT_SYMLINK_NOFOLLOW, LibC.STATX_BASIC_STATS, buffer) != 0)
-        {
-            (status, errno) = (default, Marshal.GetLastPInvokeError());
-            return false;
-        }
-        (status, errno) = (Decode(new ReadOnlySpan<byte>(buffer, LibC.StatxSize)), 0);
-        return true;
+        return Decode(LibC.statx(LibC.AT_FDCWD, path, LibC.AT_SYMLINK_NOFOLLOW, LibC.STATX_BASIC_STATS, buffer), buffer, out status, out errno);
     }
 
     /// <summary>fstat-like, for a file we hold open.</summary>
     public static unsafe bool TryGet(SafeFileHandle handle, out FileStatus status, out int errno)
     {
         byte* buffer = stackalloc byte[LibC.StatxSize];
-        if (LibC.statx(handle, "", LibC.AT_EMPTY_PATH, LibC.STATX_BASIC_STATS, buffer) != 0)
-        {
-            (status, errno) = (default, Marshal.GetLastPInvokeError());
-            return false;
-        }
-        (status, errno) = (Decode(new ReadOnlySpan<byte>(buffer, LibC.StatxSize)), 0);
-        return true;
+        return Decode(LibC.statx(handle, "", LibC.AT_EMPTY_PATH, LibC.STATX_BASIC_STATS, buffer), buffer, out status, out errno);
     }
 
-    /// <summary>struct statx (linux/stat.h): stx_uid at 20, stx_mode at 28 (u16), stx_ino at 32,
-    /// stx_dev_major at 136 and stx_dev_minor at 140. Native byte order.</summary>
-    private static FileStatus Decode(ReadOnlySpan<byte> statx)
+    /// <summary>statx's result, and struct statx (linux/stat.h): stx_uid at 20, stx_mode at 28 (u16),
+    /// stx_ino at 32, stx_dev_major at 136 and stx_dev_minor at 140. Native byte order.</summary>
+    private static unsafe bool Decode(int result, byte* buffer, out FileStatus status, out int errno)
     {
-        uint uid = MemoryMarshal.Read<uint>(statx[20..]);
-        ushort mode = MemoryMarshal.Read<ushort>(statx[28..]);
-        ulong inode = MemoryMarshal.Read<ulong>(statx[32..]);
+        var statx = new ReadOnlySpan<byte>(buffer, LibC.StatxSize);
         ulong device = ((ulong)MemoryMarshal.Read<uint>(statx[136..]) << 32) | MemoryMarshal.Read<uint>(statx[140..]);
-        return new FileStatus(uid, mode, device, inode);
+        status = result == 0 ? new(MemoryMarshal.Read<uint>(statx[20..]), MemoryMarshal.Read<ushort>(statx[28..]), device, MemoryMarshal.Read<ulong>(statx[32..])) : default;
+        errno = result == 0 ? 0 : Marshal.GetLastPInvokeError();
+        return result == 0;
     }
 }

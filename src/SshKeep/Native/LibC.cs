@@ -3,26 +3,26 @@ using Microsoft.Win32.SafeHandles;
 
 namespace SshKeep.Native;
 
-/// <summary>
-/// The few libc calls sshkeep needs (Linux, glibc ≥ 2.29 for posix_spawn_file_actions_addchdir_np).
-/// Everything that starts, signals or reaps a child goes through here, so the rules of
-/// design.md §7 ("signals to children go through one P/Invoke kill") hold by construction.
-/// Constants are the Linux values (x86_64 and aarch64 agree on all of them).
-/// </summary>
+/// <summary>The few libc calls sshkeep needs (Linux, glibc ≥ 2.29 for posix_spawn_file_actions_addchdir_np).
+/// Everything that starts, signals or reaps a child goes through here, so signals to children go through one P/Invoke
+/// kill. Constants are the Linux values (x86_64 and aarch64 agree on all of them).</summary>
 internal static unsafe partial class LibC
 {
     private const string Lib = "libc";
 
-    // Signal numbers: SignalNumbers, the one table of them.
-
-    // errno values (Linux).
+    // errno values. Signal numbers: SignalNumbers, the one table of them.
+    internal const int ENOENT = 2;
     internal const int EINTR = 4;
     internal const int EAGAIN = 11;
+    internal const int ENOTDIR = 20;
+    internal const int ECONNREFUSED = 111;
 
-    // open(2) flags (Linux).
+    // open(2) flags.
+    internal const int O_RDONLY = 0x0;
     internal const int O_WRONLY = 0x1;
     internal const int O_RDWR = 0x2;
     internal const int O_CREAT = 0x40;
+    internal const int O_EXCL = 0x80;
     internal const int O_TRUNC = 0x200;
     internal const int O_APPEND = 0x400;
     internal const int O_NONBLOCK = 0x800;
@@ -110,9 +110,8 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "sigfillset")]
     internal static partial int sigfillset(void* set);
 
-    /// <summary>sigaction(2) used only to read a disposition or set SIG_DFL: the struct is passed as
-    /// a zeroed buffer larger than glibc's (152 bytes on x86_64 and aarch64) whose first field is
-    /// the handler.</summary>
+    /// <summary>sigaction(2) used only to read a disposition or set SIG_DFL: the struct is passed as a zeroed buffer
+    /// larger than glibc's (152 bytes on x86_64 and aarch64) whose first field is the handler.</summary>
     [LibraryImport(Lib, EntryPoint = "sigaction", SetLastError = true)]
     internal static partial int sigaction(int signal, void* action, void* oldAction);
 
@@ -135,7 +134,6 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "waitpid", SetLastError = true)]
     internal static partial int waitpid(int pid, int* status, int options);
 
-    // access(2) mode: may the caller execute the file (the PATH search of a spawned program).
     internal const int X_OK = 1;
     internal const int EACCES = 13;
 
@@ -203,21 +201,7 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int unlink(string path);
 
-    /// <summary>The strerror(3) text for an errno value, e.g. "No such file or directory".</summary>
     internal static string StrError(int errno) => Marshal.GetPInvokeErrorMessage(errno);
-
-    // ------------------------------------------------------------------------------------------
-    // Daemon mode (src/SshKeep/Daemon/): the instance lock, the status file, the run directory's
-    // ownership check. Peer credentials need no import: Socket.GetRawSocketOption reads SO_PEERCRED.
-    // ------------------------------------------------------------------------------------------
-
-    // errno values (Linux).
-    internal const int ENOENT = 2;
-    internal const int ENOTDIR = 20;
-
-    // open(2) flags (Linux) beyond those above.
-    internal const int O_RDONLY = 0x0;
-    internal const int O_EXCL = 0x80;
 
     // flock(2) operations.
     internal const int LOCK_EX = 2;
@@ -234,7 +218,7 @@ internal static unsafe partial class LibC
     internal const uint S_IFREG = 0x8000;
     internal const uint S_IFDIR = 0x4000;
 
-    // getsockopt(2) for SO_PEERCRED (same on x86_64 and aarch64).
+    // SO_PEERCRED, read with Socket.GetRawSocketOption.
     internal const int SOL_SOCKET = 1;
     internal const int SO_PEERCRED = 17;
 
@@ -265,7 +249,7 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "geteuid")]
     internal static partial uint geteuid();
 
-    /// <summary>The passwd entry of a user name, or 0 when there is none (only tested for 0 here).</summary>
+    /// <summary>0 when there is no such user.</summary>
     [LibraryImport(Lib, EntryPoint = "getpwnam", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial nint getpwnam(string name);
 
@@ -282,25 +266,16 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "free")]
     internal static partial void free(nint pointer);
 
-    // ------------------------------------------------------------------------------------------
-    // End-to-end probes (src/SshKeep/Ssh/MuxStdioForward): a socketpair whose far end is handed
-    // to ssh's ControlMaster with SCM_RIGHTS, as OpenSSH's own mux client does (mm_send_fd).
-    // Closing that end after sending uses close() above.
-    // ------------------------------------------------------------------------------------------
-
     // socket(2) domain and type (Linux; SOCK_CLOEXEC is O_CLOEXEC).
     internal const int AF_UNIX = 1;
     internal const int SOCK_STREAM = 1;
     internal const int SOCK_CLOEXEC = 0x80000;
 
-    // errno values (Linux) beyond those above.
-    internal const int ECONNREFUSED = 111;
-
-    // sendmsg(2): ancillary data type and flags.
+    // sendmsg(2): ancillary data type and flags, to hand a socket to ssh's ControlMaster as
+    // OpenSSH's own mux client does (mm_send_fd).
     internal const int SCM_RIGHTS = 1;
     internal const int MSG_NOSIGNAL = 0x4000;
 
-    /// <summary>struct iovec.</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct IoVec
     {

@@ -12,23 +12,18 @@ internal readonly record struct PeerCredentials(int Pid, uint Uid, uint Gid)
     {
         ArgumentNullException.ThrowIfNull(socket);
         Span<byte> ucred = stackalloc byte[12];
+        int length;
         try
         {
-            if (socket.GetRawSocketOption(LibC.SOL_SOCKET, LibC.SO_PEERCRED, ucred) != ucred.Length)
-            {
-                credentials = default;
-                return false;
-            }
+            length = socket.GetRawSocketOption(LibC.SOL_SOCKET, LibC.SO_PEERCRED, ucred);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
-            credentials = default;
-            return false;
+            length = 0;
         }
-        credentials = new PeerCredentials(
-            MemoryMarshal.Read<int>(ucred),
-            MemoryMarshal.Read<uint>(ucred[4..]),
-            MemoryMarshal.Read<uint>(ucred[8..]));
-        return true;
+
+        credentials = length != ucred.Length ? default
+            : new PeerCredentials(MemoryMarshal.Read<int>(ucred), MemoryMarshal.Read<uint>(ucred[4..]), MemoryMarshal.Read<uint>(ucred[8..]));
+        return length == ucred.Length;
     }
 }

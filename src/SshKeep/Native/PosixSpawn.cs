@@ -30,59 +30,48 @@ internal static unsafe class PosixSpawn
         pid = 0;
         try
         {
-            error = LibC.posix_spawnattr_init(attr);
-            if (error != 0) return false;
+            if ((error = LibC.posix_spawnattr_init(attr)) != 0) return false;
             attrReady = true;
-            error = LibC.posix_spawn_file_actions_init(actions);
-            if (error != 0) return false;
+            if ((error = LibC.posix_spawn_file_actions_init(actions)) != 0) return false;
             actionsReady = true;
 
-            // Every catchable signal starts at its default action. The .NET runtime ignores SIGPIPE,
-            // and an ignored signal stays ignored across exec, so without this ssh would see EPIPE
-            // instead of dying quietly when its output goes away. An empty mask undoes whatever the
-            // calling runtime thread happened to block.
+            // Every catchable signal starts at its default action. The .NET runtime ignores SIGPIPE, and an ignored
+            // signal stays ignored across exec, so without this ssh would see EPIPE instead of dying quietly when its
+            // output goes away. An empty mask undoes whatever the calling runtime thread happened to block.
             short flags = LibC.POSIX_SPAWN_SETSIGDEF | LibC.POSIX_SPAWN_SETSIGMASK;
             LibC.sigfillset(signals);
-            error = LibC.posix_spawnattr_setsigdefault(attr, signals);
-            if (error != 0) return false;
+            if ((error = LibC.posix_spawnattr_setsigdefault(attr, signals)) != 0) return false;
             LibC.sigemptyset(signals);
-            error = LibC.posix_spawnattr_setsigmask(attr, signals);
-            if (error != 0) return false;
+            if ((error = LibC.posix_spawnattr_setsigmask(attr, signals)) != 0) return false;
 
             if (request.NewProcessGroup)
             {
                 flags |= LibC.POSIX_SPAWN_SETPGROUP;
-                error = LibC.posix_spawnattr_setpgroup(attr, 0);
-                if (error != 0) return false;
+                if ((error = LibC.posix_spawnattr_setpgroup(attr, 0)) != 0) return false;
             }
             if (request.NewSession) flags |= LibC.POSIX_SPAWN_SETSID;
-            error = LibC.posix_spawnattr_setflags(attr, flags);
-            if (error != 0) return false;
+            if ((error = LibC.posix_spawnattr_setflags(attr, flags)) != 0) return false;
 
             if (request.StandardStreamsToDevNull)
             {
                 byte* devNull = Utf8(strings, "/dev/null");
                 for (int fd = 0; fd <= 2; fd++)
                 {
-                    error = LibC.posix_spawn_file_actions_addopen(actions, fd, devNull, LibC.O_RDWR, 0);
-                    if (error != 0) return false;
+                    if ((error = LibC.posix_spawn_file_actions_addopen(actions, fd, devNull, LibC.O_RDWR, 0)) != 0) return false;
                 }
             }
             if (request.StandardErrorFd is int stderrFd)
             {
                 // dup2 clears close-on-exec on the new fd 2 only; the pipe's own fds stay CLOEXEC.
-                error = LibC.posix_spawn_file_actions_adddup2(actions, stderrFd, 2);
-                if (error != 0) return false;
+                if ((error = LibC.posix_spawn_file_actions_adddup2(actions, stderrFd, 2)) != 0) return false;
             }
             if (request.StandardOutputFd is int stdoutFd)
             {
-                error = LibC.posix_spawn_file_actions_adddup2(actions, stdoutFd, 1);
-                if (error != 0) return false;
+                if ((error = LibC.posix_spawn_file_actions_adddup2(actions, stdoutFd, 1)) != 0) return false;
             }
             if (request.WorkingDirectory is string directory)
             {
-                error = LibC.posix_spawn_file_actions_addchdir_np(actions, Utf8(strings, directory));
-                if (error != 0) return false;
+                if ((error = LibC.posix_spawn_file_actions_addchdir_np(actions, Utf8(strings, directory))) != 0) return false;
             }
 
             argv = StringArray(strings, request.Argv);
@@ -92,9 +81,8 @@ internal static unsafe class PosixSpawn
             error = request.SearchPath
                 ? LibC.posix_spawnp(&child, file, actions, attr, argv, envp)
                 : LibC.posix_spawn(&child, file, actions, attr, argv, envp);
-            if (error != 0) return false;
-            pid = child;
-            return true;
+            pid = error == 0 ? child : 0;
+            return error == 0;
         }
         finally
         {
@@ -109,17 +97,13 @@ internal static unsafe class PosixSpawn
         }
     }
 
-    /// <summary>
-    /// This process's environment (as .NET sees it, including SetEnvironmentVariable changes) with
-    /// the overrides applied: a non-null value sets, a null value removes.
-    /// </summary>
+    /// <summary>This process's environment (as .NET sees it, including SetEnvironmentVariable changes) with the
+    /// overrides applied: a non-null value sets, a null value removes.</summary>
     public static Dictionary<string, string> CurrentEnvironmentWith(IReadOnlyDictionary<string, string?>? overrides) =>
         EnvironmentWith(overrides, clear: false);
 
-    /// <summary>
-    /// As <see cref="CurrentEnvironmentWith"/>; with <paramref name="clear"/> the overrides are
-    /// applied to an empty environment instead, so the child gets exactly the non-null overrides.
-    /// </summary>
+    /// <summary>As <see cref="CurrentEnvironmentWith"/>; with <paramref name="clear"/> the overrides are applied to
+    /// an empty environment instead, so the child gets exactly the non-null overrides.</summary>
     public static Dictionary<string, string> EnvironmentWith(IReadOnlyDictionary<string, string?>? overrides, bool clear)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -2,22 +2,12 @@ using System.Globalization;
 
 namespace SshKeep.Native;
 
-/// <summary>
-/// Who is in a process group, from /proc (the kernel has no call that lists a group, and
-/// <c>kill(-pgid, 0)</c> also counts zombies, which are dead already).
-/// </summary>
+/// <summary>Who is in a process group, from /proc (the kernel has no call that lists a group, and
+/// <c>kill(-pgid, 0)</c> also counts zombies, which are dead already).</summary>
 internal static class ProcessGroup
 {
     /// <summary>The pids of the processes in group <paramref name="pgid"/> that are not zombies.</summary>
-    public static IReadOnlyList<int> LiveMembers(int pgid)
-    {
-        var members = new List<int>();
-        foreach (var pid in AllPids())
-        {
-            if (IsLiveMember(pid, pgid)) members.Add(pid);
-        }
-        return members;
-    }
+    public static IReadOnlyList<int> LiveMembers(int pgid) => [.. AllPids().Where(pid => IsLiveMember(pid, pgid))];
 
     /// <summary>True while a process of group <paramref name="pgid"/> is alive (not a zombie).</summary>
     public static bool HasLiveMembers(int pgid) => AllPids().Any(pid => IsLiveMember(pid, pgid));

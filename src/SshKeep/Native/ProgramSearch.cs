@@ -2,12 +2,9 @@ using System.Runtime.InteropServices;
 
 namespace SshKeep.Native;
 
-/// <summary>
-/// The one PATH search. Its callers differ only in which folders they visit
-/// (<see cref="PathFolders"/>) and what makes a file the one they want: exec's test with its errno
-/// (<see cref="Find"/>), the config loader's check of a hook (<see cref="InPath"/>), and a
-/// root shell's look for a tool (<see cref="FindTool"/>).
-/// </summary>
+/// <summary>The one PATH search. Its callers differ only in which folders they visit (<see cref="PathFolders"/>) and
+/// what makes a file the one they want: exec's test with its errno (<see cref="Find"/>), the config loader's check of
+/// a hook (<see cref="InPath"/>), and a root shell's look for a tool (<see cref="FindTool"/>).</summary>
 internal static class ProgramSearch
 {
     /// <summary>glibc's search path when PATH is unset (confstr _CS_PATH).</summary>
@@ -33,14 +30,11 @@ internal static class ProgramSearch
         }
     }
 
-    /// <summary>
-    /// The file posix_spawnp/execvp would run (glibc): a name with a slash is used as is, another is
-    /// looked up in each PATH entry (an empty entry is the current directory), the first executable
-    /// regular file wins; else null with the errno an exec would have failed with, EACCES when only
-    /// unexecutable candidates were seen, else ENOENT. Used when ssh is started through an exec step
-    /// (docs/daemon.md, "Parent-death signal"): a missing ssh_path must stay an error of the start
-    /// itself, not an exit 127 of the step.
-    /// </summary>
+    /// <summary>The file posix_spawnp/execvp would run (glibc): a name with a slash is used as is, another is looked
+    /// up in each PATH entry (an empty entry is the current directory), the first executable regular file wins; else
+    /// null with the errno an exec would have failed with, EACCES when only unexecutable candidates were seen, else
+    /// ENOENT. Used when ssh is started through an exec step (docs/daemon.md, "Parent-death signal"): a missing
+    /// ssh_path must stay an error of the start itself, not an exit 127 of the step.</summary>
     public static string? Find(string program, string? pathVariable, out int error)
     {
         ArgumentNullException.ThrowIfNull(program);
@@ -66,9 +60,8 @@ internal static class ProgramSearch
     public static bool InPath(string name, string? pathVariable, Func<string, bool> isExecutable) =>
         Candidates(name, pathVariable, PathFolders.AbsoluteOnly).Any(isExecutable);
 
-    /// <summary>The absolute path of an executable file named <paramref name="name"/> the way a root
-    /// shell would find it: PATH (unset is empty, empty entries skipped), then <see cref="SystemFolders"/>;
-    /// or null.</summary>
+    /// <summary>The absolute path of an executable file named <paramref name="name"/> the way a root shell would find
+    /// it: PATH (unset is empty, empty entries skipped), then <see cref="SystemFolders"/>; or null.</summary>
     public static string? FindTool(string name, string? pathVariable)
     {
         if (name.Contains('/')) return IsExecutableFile(name) ? Path.GetFullPath(name) : null;
