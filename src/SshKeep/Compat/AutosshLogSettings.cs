@@ -25,7 +25,7 @@ internal sealed record AutosshLogSettings
     /// (LOG_PERROR). Has no effect with a log file, as in autossh (R84).</summary>
     public bool Debug { get; init; }
 
-    /// <summary>AUTOSSH_LOGFILE, already open (<see cref="AutosshLogFile.TryOpen"/>): when set,
+    /// <summary>AUTOSSH_LOGFILE, already open (<see cref="LogFileTarget.TryOpen"/>): when set,
     /// lines go to this file only. Owned by the provider from then on.</summary>
     public Stream? LogFile { get; init; }
 

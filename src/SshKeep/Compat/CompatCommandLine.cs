@@ -164,6 +164,9 @@ internal static class CompatCommandLine
     /// <summary>glibc's <c>__progname</c>: what follows the last slash of argv[0] (R70).</summary>
     public static string ProgramName(string argv0) => argv0[(argv0.LastIndexOf('/') + 1)..];
 
+    /// <summary>A value quoted for sshkeep's own stderr lines, made safe for one line (<see cref="OneLine"/>).</summary>
+    public static string Quote(string value) => "\"" + OneLine.Of(value) + "\"";
+
     private static StartupNotice Info(string text) =>
         new(Microsoft.Extensions.Logging.LogLevel.Information, text);
 }

@@ -57,7 +57,7 @@ internal sealed record CompatEnvironment
         {
             fatal = new CompatParseResult.Fatal(
                 level >= LogErr ? logMessage : "",
-                $"{programName}: invalid {variable} {StderrText.Quote(value)}: {expected}",
+                $"{programName}: invalid {variable} {CompatCommandLine.Quote(value)}: {expected}",
                 null,
                 notices);
             return false;

@@ -30,7 +30,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
         if (decision is not CompatParseResult.Fatal { Log: null } &&
             environment.TryGetValue("AUTOSSH_LOGFILE", out var logPath) && logPath.Length > 0)
         {
-            if (!AutosshLogFile.TryOpen(logPath, out logFile, out var openError))
+            if (!LogFileTarget.TryOpen(logPath, out logFile, out var openError))
                 return Fail(programName, openError, StderrLineFor(programName, openError), log: null);
         }
 
@@ -92,7 +92,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
                 settings.NetTimeoutMilliseconds, log, time, new Random());
         if (monitor?.Open() is { } openFailure)
         {
-            openFailure.LogTo(log); // R46: bind/listen failure on wp+1 is fatal.
+            log.StartupError(openFailure); // R46: bind/listen failure on wp+1 is fatal.
             return ExitCodes.Failure;
         }
 

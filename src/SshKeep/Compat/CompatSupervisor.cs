@@ -211,20 +211,6 @@ internal sealed class CompatSupervisor
         _backoff = _backoff with { LastStartSeconds = startedAt };
         Current = process;
         _log.ChildPid(process.Pid);
-        try
-        {
-            return await WatchAsync(process, startedAt, cancellationToken);
-        }
-        finally
-        {
-            Current = null;
-            await process.DisposeAsync();
-        }
-    }
-
-    /// <summary>ssh_watch (R53, R61, R71–R76): wait for the child, signals and the poll alarm.</summary>
-    private async Task<int?> WatchAsync(ISshProcess process, long startedAt, CancellationToken cancellationToken)
-    {
         using var runCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
@@ -233,10 +219,14 @@ internal sealed class CompatSupervisor
         finally
         {
             await runCts.CancelAsync();
+            Current = null;
+            await process.DisposeAsync();
         }
     }
 
-    private async Task<int?> WatchAsync(ISshProcess process, long startedAt, Task<System.Net.IPEndPoint>? stall, CancellationToken cancellationToken)
+    /// <summary>ssh_watch (R53, R61, R71–R76): wait for the child, signals and the poll alarm.</summary>
+    private async Task<int?> WatchAsync(ISshProcess process, long startedAt, Task<System.Net.IPEndPoint>? stall,
+        CancellationToken cancellationToken)
     {
         var alarmAt = ClampToLifetime(_time.GetUtcNow() + TimeSpan.FromSeconds(_settings.FirstPollSeconds));
         _log.SetAlarm((int)Math.Ceiling((alarmAt - _time.GetUtcNow()).TotalSeconds));
@@ -273,11 +263,7 @@ internal sealed class CompatSupervisor
                     return null;
 
                 case WatchEvent.Signalled { Signal: SIGTERM or SIGINT or SIGQUIT } s:
-                    // R71: log, kill ssh, exit 1. FIX: SIGQUIT used to orphan ssh; now it stops
-                    // ssh first and the exit status says which signal ended us (128+3).
-                    _log.ReceivedSignalToExit(s.Signal);
-                    await StopAsync(process);
-                    return s.Signal == SIGQUIT ? ExitCodes.Quit : ExitCodes.Failure;
+                    return await ExitOnSignalAsync(process, s.Signal);
 
                 case WatchEvent.Signalled { Signal: SIGUSR1 }:
                     _log.SignalledToRestart();
@@ -323,29 +309,28 @@ internal sealed class CompatSupervisor
         var test = _monitor.TestAsync(testCts.Token);
         var signalReady = _signals.WaitToReadAsync(testCts.Token).AsTask();
         var first = await Task.WhenAny(test, process.Exited, signalReady);
-        if (first != test)
-        {
-            await testCts.CancelAsync();
-            await SwallowAsync(test);
-            if (first == process.Exited) return new WatchResult(OnChildExit(process.Exited.Result, LastStart));
-            if (_signals.TryRead(out var signal) && signal is SIGTERM or SIGINT or SIGQUIT)
-            {
-                _log.ReceivedSignalToExit(signal);
-                await StopAsync(process);
-                return new WatchResult(signal == SIGQUIT ? ExitCodes.Quit : ExitCodes.Failure);
-            }
-
-            _log.PortDown();
-            await StopAsync(process);
-            return new WatchResult(null);
-        }
-
         await testCts.CancelAsync();
-        if (await test) return null;
+        if (first == test && await test) return null;
+
+        await SwallowAsync(test);
+        if (first == process.Exited) return new WatchResult(OnChildExit(process.Exited.Result, LastStart));
+        if (first == signalReady && _signals.TryRead(out var signal) && signal is SIGTERM or SIGINT or SIGQUIT)
+        {
+            return new WatchResult(await ExitOnSignalAsync(process, signal));
+        }
 
         _log.PortDown();
         await StopAsync(process);
         return new WatchResult(null);
+    }
+
+    /// <summary>R71: log, kill ssh, exit 1. FIX: SIGQUIT used to orphan ssh; now it stops ssh first
+    /// and the exit status says which signal ended us (128+3).</summary>
+    private async Task<int> ExitOnSignalAsync(ISshProcess process, int signal)
+    {
+        _log.ReceivedSignalToExit(signal);
+        await StopAsync(process);
+        return signal == SIGQUIT ? ExitCodes.Quit : ExitCodes.Failure;
     }
 
     private int? OnChildExit(ChildExit exit, long startedAt)

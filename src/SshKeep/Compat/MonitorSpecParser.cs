@@ -25,7 +25,7 @@ internal static class MonitorSpecParser
         monitor = null;
         logMessage = "";
         stderrLine = "";
-        var where = $"{programName}: invalid {source} {StderrText.Quote(spec)}";
+        var where = $"{programName}: invalid {source} {CompatCommandLine.Quote(spec)}";
 
         // R8: split at the first colon; anything after a second colon is trailing text (R10).
         var colon = spec.IndexOf(':', StringComparison.Ordinal);
@@ -43,7 +43,7 @@ internal static class MonitorSpecParser
             if (!complete || value <= 0)
             {
                 logMessage = $"invalid echo port  \"{echoText}\"";
-                stderrLine = $"{where}: the echo port {StderrText.Quote(echoText)} must be a number greater than 0";
+                stderrLine = $"{where}: the echo port {CompatCommandLine.Quote(echoText)} must be a number greater than 0";
                 return false;
             }
 
@@ -58,7 +58,7 @@ internal static class MonitorSpecParser
         if (!portComplete)
         {
             logMessage = $"invalid port \"{portText}\"";
-            stderrLine = $"{where}: the monitor port {StderrText.Quote(portText)} is not a decimal number; "
+            stderrLine = $"{where}: the monitor port {CompatCommandLine.Quote(portText)} is not a decimal number; "
                 + $"expected 1 to {MaxMonitorPort}, or 0 to turn monitoring off";
             return false;
         }

@@ -43,10 +43,6 @@ internal sealed class PidFile : IDisposable
     /// <summary>The path as given (relative paths are relative to the current directory, "/" after -f: R81).</summary>
     public string Path { get; }
 
-    /// <summary>Writes the pid file, or throws <see cref="PidFileException"/> with autossh's message.</summary>
-    public static PidFile Create(string path) =>
-        TryCreate(path, out var pidFile, out string? error) ? pidFile : throw new PidFileException(error);
-
     /// <summary>Writes the pid file; on failure returns false and autossh's message.</summary>
     public static unsafe bool TryCreate(string path, [NotNullWhen(true)] out PidFile? pidFile, [NotNullWhen(false)] out string? error)
     {
