@@ -425,12 +425,9 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         {
             if (socket.Connected) socket.Shutdown(SocketShutdown.Both);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             // Already reset by the peer: closing is all that is left.
-        }
-        catch (ObjectDisposedException)
-        {
         }
         socket.Dispose();
     }

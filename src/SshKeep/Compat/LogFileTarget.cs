@@ -91,12 +91,9 @@ internal sealed class LogFileTarget : IAutosshLogTarget
                 _stream.Write(line);
                 _stream.Flush();
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
             {
                 // Disk full, file system gone…: autossh ignores fprintf/fflush failures.
-            }
-            catch (ObjectDisposedException)
-            {
             }
         }
     }
