@@ -268,4 +268,7 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
         stream.Seek(Math.Min(offset, stream.Length), SeekOrigin.Begin);
         return new StreamReader(stream).ReadToEnd();
     }
+
+    /// <summary>sshd could not bind its port (another program took it first); the caller tries another port.</summary>
+    private sealed class SshdBindException(string message) : Exception(message);
 }
