@@ -85,7 +85,8 @@ internal sealed record CompatEnvironment
             level = LogDebug;
         }
         else if (!Read("AUTOSSH_LOGLEVEL", "log level", "expected a syslog level from 0 to 7",
-            text => CInt(UL(text)) switch { var (n, complete) => (n, complete && n is >= 0 and <= LogDebug) }, ref level, out error))
+            text => CInt(UL(text)) switch { var (n, complete) => (n, complete && n is >= 0 and <= LogDebug) },
+            ref level, out error))
         {
             return false;
         }
@@ -93,7 +94,8 @@ internal sealed record CompatEnvironment
         // R33: int from strtoul; 0 (also after wrapping) is invalid, a negative int means 600.
         // R34: AUTOSSH_FIRST_POLL the same; unset means the poll time as it stands now.
         var poll = DefaultPollSeconds;
-        if (!Read("AUTOSSH_POLL", "poll time", "expected a whole number of seconds greater than 0", PollTime, ref poll, out error))
+        if (!Read("AUTOSSH_POLL", "poll time", "expected a whole number of seconds greater than 0", PollTime,
+            ref poll, out error))
         {
             return false;
         }

@@ -71,7 +71,7 @@ internal static partial class CompatLog
     [LoggerMessage(305, LogLevel.Information, "ssh child {Pid} is still connecting to {Server}, which answers again; killing and restarting ssh")]
     public static partial void ConnectStalled(this ILogger logger, int pid, string server);
 
-    /// <summary>sshkeep only: a back-off wait watches the server (<paramref name="problem"/>: "did not answer within 1s", …).</summary>
+    /// <summary>sshkeep only: a back-off wait watches the server (<paramref name="problem"/>: "did not answer …").</summary>
     [LoggerMessage(306, LogLevel.Information, "{Server} {Problem}; starting ssh as soon as it accepts a connection")]
     public static partial void ServerSilent(this ILogger logger, string server, string problem);
 

@@ -52,7 +52,7 @@ internal sealed class CompatSupervisor
         _stallWatch = options.Reachability is { } reachability ? new ConnectStallWatch(reachability, time) : null;
     }
 
-    /// <summary>The ssh currently running, if any (for status and tests).</summary>
+    /// <summary>The ssh currently running, if any.</summary>
     public ISshProcess? Current { get; private set; }
 
     /// <summary>Runs until autossh would exit; returns its exit status (R90).</summary>
@@ -159,9 +159,8 @@ internal sealed class CompatSupervisor
         }
     }
 
-    /// <summary>The reachability gate of one wait, on the address the last ssh connected to. Not
-    /// <c>ssh -G</c>: autossh runs nothing but ssh itself, and AUTOSSH_PATH may name a wrapper
-    /// that must not see extra runs; a wait before any ssh reached a socket is not gated.</summary>
+    /// <summary>The reachability gate of one wait, on the address the last ssh connected to (no
+    /// <c>ssh -G</c>: AUTOSSH_PATH may name a wrapper that must not see extra runs; docs/compatibility.md row 21).</summary>
     private async Task ServerReturnsAsync(IServerReachability reachability, CancellationToken cancellationToken)
     {
         var server = _stallWatch?.LastServer;
@@ -204,9 +203,8 @@ internal sealed class CompatSupervisor
             return ExitCodes.Failure;
         }
 
-        // R60.3.5/R61.2: the start time in whole seconds. Read once ssh exists rather than before
-        // spawning: autossh's fork is instant, ours (posix_spawn + exec) may cross a second
-        // boundary, and the gate is about how long ssh itself lived.
+        // R60.3.5/R61.2: the start time in whole seconds, read once ssh exists: our spawn may cross a
+        // second boundary, and the gate is about how long ssh itself lived.
         var startedAt = NowSeconds;
         _backoff = _backoff with { LastStartSeconds = startedAt };
         Current = process;
@@ -243,9 +241,7 @@ internal sealed class CompatSupervisor
             switch (evt)
             {
                 case WatchEvent.ConnectStalled stalled:
-                    // FIX (docs/compatibility.md): an ssh started during an outage waits
-                    // for its kernel's next SYN retransmission (up to a minute); the server
-                    // answers now, so a fresh ssh connects at once.
+                    // FIX (docs/compatibility.md row 22): the server answers; a fresh ssh connects at once.
                     _log.ConnectStalled(process.Pid, stalled.Server.ToString());
                     stall = null;
                     await StopAsync(process);
@@ -256,8 +252,7 @@ internal sealed class CompatSupervisor
                     return OnChildExit(exited.Exit, startedAt);
 
                 case WatchEvent.ChildStopped:
-                    // FIX R68: a stopped ssh forwards nothing and used to block autossh for ever;
-                    // it counts as hung and is replaced (back-off and MAXSTART still apply).
+                    // FIX R68: a stopped ssh forwards nothing; it counts as hung and is replaced.
                     _log.ChildStopped(process.Pid, SIGSTOP);
                     await StopAsync(process);
                     return null;

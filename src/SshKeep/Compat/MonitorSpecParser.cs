@@ -9,11 +9,8 @@ internal static class MonitorSpecParser
     /// <summary>The loop needs port+1 too, so 65534 is the highest monitor port (R12, R95).</summary>
     public const int MaxMonitorPort = 65534;
 
-    /// <param name="spec">The text as given.</param>
-    /// <param name="source">Where it came from, for the stderr line: <c>-M</c> or <c>AUTOSSH_PORT</c>.</param>
-    /// <param name="logMessage">On failure, autossh's message (R10–R12, with its two spaces in
-    /// <c>invalid echo port  "…"</c>).</param>
-    /// <param name="stderrLine">On failure, sshkeep's one-line explanation.</param>
+    /// <param name="source"><c>-M</c> or <c>AUTOSSH_PORT</c>, for the stderr line.</param>
+    /// <param name="logMessage">On failure, autossh's message (R10–R12).</param>
     public static bool TryParse(
         string spec,
         string source,

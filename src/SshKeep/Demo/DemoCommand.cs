@@ -5,13 +5,10 @@ using SshKeep.Native;
 namespace SshKeep.Demo;
 
 /// <summary>
-/// `sshkeep demo`: shows, on this machine and without touching its ssh setup, a tunnel kept alive
-/// through two faults. A throwaway sshd and an echo server stand in for the far side; the
-/// supervisor (<see cref="DemoKeeper"/>, normally this program in autossh compatibility mode) runs
-/// the seed's recommended `-M 0` + ServerAlive command; a probe sends a token through the tunnel
-/// every 100 ms. Fault 1 SIGKILLs the ssh child (seen at once as an exit); fault 2 freezes the
-/// server's session with SIGSTOP (only ssh's keepalive can notice: ServerAliveInterval=1 ×
-/// CountMax=2). Exit 0 when the tunnel came back after both.
+/// `sshkeep demo`: a tunnel kept alive through two faults, on this machine without touching its ssh
+/// setup: a throwaway sshd and an echo server, the supervisor (<see cref="DemoKeeper"/>) running
+/// `-M 0` + ServerAlive, a probe every 100 ms. Fault 1 SIGKILLs the ssh child; fault 2 freezes the
+/// server's session (only ssh's keepalive notices). Exit 0 when the tunnel came back after both.
 /// </summary>
 internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
 {
@@ -198,7 +195,8 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         {
             var token = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"sshkeep-demo-probe-{n}\n"));
             var started = timeProvider.GetTimestamp();
-            var ok = await EchoProbe.RoundTripAsync(port, token, TimeSpan.FromSeconds(1), timeProvider, stopping).ConfigureAwait(false);
+            var ok = await EchoProbe.RoundTripAsync(port, token, TimeSpan.FromSeconds(1), timeProvider, stopping)
+                                    .ConfigureAwait(false);
             results.Add(started, ok);
             if (last && !ok) Say(timeProvider.GetTimestamp(), "tunnel down (probe got no answer)");
             last = ok;
@@ -208,7 +206,8 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
 
     /// <summary>The supervisor's current ssh child: the pid of its latest "ssh child pid is N" line,
     /// provided that process is still its child.</summary>
-    private async Task<ProcessIdentity?> CurrentSshChildAsync(Timeline<string> log, int supervisorPid, CancellationToken cancellationToken)
+    private async Task<ProcessIdentity?> CurrentSshChildAsync(Timeline<string> log, int supervisorPid,
+        CancellationToken cancellationToken)
     {
         const string prefix = "ssh child pid is ";
         var started = timeProvider.GetTimestamp();
