@@ -1,50 +1,23 @@
 using Microsoft.Extensions.Logging;
+using SshKeep.Logging;
 
 namespace SshKeep.Compat;
 
 /// <summary>
 /// Logs like autossh 1.4g (spec R84–R86): to syslog by default (with a stderr copy under
-/// AUTOSSH_DEBUG), or only to AUTOSSH_LOGFILE; filtered by the syslog level (R85). Error maps to
-/// LOG_ERR (3), Warning to LOG_WARNING (4), Information to LOG_INFO (6), Debug and Trace to
-/// LOG_DEBUG (7). Thread-safe; all loggers share one target, which the provider owns.
+/// AUTOSSH_DEBUG), or only to AUTOSSH_LOGFILE; filtered by the syslog level (R85). Thread-safe;
+/// all loggers share one target (autossh has a single log stream), which the provider owns.
 /// </summary>
-internal sealed class AutosshLoggerProvider : ILoggerProvider
+internal sealed class AutosshLoggerProvider(IAutosshLogTarget target, int logLevel) : ILoggerProvider
 {
-    private readonly IAutosshLogTarget _target;
-    private readonly int _logLevel;
-
     public AutosshLoggerProvider(AutosshLogSettings settings)
         : this(CreateTarget(settings), settings.LogLevel)
     {
     }
 
-    /// <summary>The common case: syslog at <c>/dev/log</c> (copied to stderr when
-    /// <paramref name="debug"/>), or only <paramref name="logFile"/> when given.</summary>
-    public AutosshLoggerProvider(string programName, Func<int> processId, Stream? logFile, int logLevel,
-        bool debug, TimeProvider timeProvider)
-        : this(new AutosshLogSettings
-        {
-            ProgramName = programName,
-            ProcessId = processId,
-            LogFile = logFile,
-            LogLevel = logLevel,
-            Debug = debug,
-            TimeProvider = timeProvider,
-        })
-    {
-    }
+    public ILogger CreateLogger(string categoryName) => new Logger(target, logLevel);
 
-    /// <summary>Any target (owned by the provider from now on) with the R85 level filter.</summary>
-    public AutosshLoggerProvider(IAutosshLogTarget target, int logLevel)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        _target = target;
-        _logLevel = logLevel;
-    }
-
-    public ILogger CreateLogger(string categoryName) => new AutosshLogger(_target, _logLevel);
-
-    public void Dispose() => _target.Dispose();
+    public void Dispose() => target.Dispose();
 
     private static IAutosshLogTarget CreateTarget(AutosshLogSettings settings)
     {
@@ -59,5 +32,25 @@ internal sealed class AutosshLoggerProvider : ILoggerProvider
             settings.TimeProvider,
             settings.SyslogSocketPath,
             settings.Debug ? settings.Stderr ?? Console.Error : null);
+    }
+
+    private sealed class Logger(IAutosshLogTarget target, int maxSeverity) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        /// <summary>R85: written when the syslog severity is at most the configured level.</summary>
+        public bool IsEnabled(LogLevel logLevel) =>
+            SyslogSeverity.FromLogLevel(logLevel) is { } severity && severity <= maxSeverity;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            ArgumentNullException.ThrowIfNull(formatter);
+            if (SyslogSeverity.FromLogLevel(logLevel) is not { } severity || severity > maxSeverity) return;
+            string text = formatter(state, exception);
+            // autossh's messages carry no exceptions; sshkeep's might, and one line keeps the format.
+            if (exception is not null) text = $"{text}: {exception.Message}";
+            target.Write(severity, text);
+        }
     }
 }

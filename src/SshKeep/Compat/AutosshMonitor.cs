@@ -14,23 +14,18 @@ namespace SshKeep.Compat;
 /// (<c>-M wp:ep</c>: the line must come back on the same connection).
 /// </summary>
 /// <remarks>
-/// <para>Call <see cref="Open"/> once before the first test (autossh does it after daemonising,
-/// before the pid file, R46/R83). In loop mode it opens the wp+1 listener that lives as long as
-/// this object, across ssh restarts.</para>
-/// <para>Each wait (accept, send, every receive) is bounded by the network timeout T through the
-/// injected <see cref="TimeProvider"/>; connect has no timeout of its own (R47). Cancellation is
-/// autossh's "signal during a test" (R76): the test fails and logs what autossh logs for EINTR at
-/// that point; <see cref="TestAsync"/> then returns false and never throws
-/// <see cref="OperationCanceledException"/>.</para>
-/// <para>Deliberate differences: the "line does not fit the buffer" check (R48) runs in
-/// <see cref="Open"/> with the longest possible random number instead of failing fatally at the
-/// first test; the test sockets get SO_KEEPALIVE; a write to a closed peer fails the test
-/// ("error on poll") instead of killing the process with SIGPIPE.</para>
+/// Each wait (accept, send, every receive) is bounded by the network timeout T; connect has none
+/// (R47). Cancellation is autossh's "signal during a test" (R76): the test fails, logged as
+/// autossh logs EINTR there. The deliberate differences (the buffer check at <see cref="Open"/>,
+/// SO_KEEPALIVE, no SIGPIPE) are in docs/compatibility.md.
 /// </remarks>
 internal sealed class AutosshMonitor : IConnectionMonitor
 {
     /// <summary>C MAX_CONN_TRIES: the loop runs three passes, the third only gives up (R49: at most 2 attempts).</summary>
     private const int MaxConnTries = 3;
+
+    /// <summary>autossh's monitor address (no AUTOSSH_MHOST in the Debian 1.4g binary).</summary>
+    private const string Host = "127.0.0.1";
 
     /// <summary>C wbuf: 64 + sizeof(utsname.nodename) + MAX_MESSAGE bytes, NUL included (R48).</summary>
     private const int TestLineBufferSize = 64 + 65 + 64;
@@ -59,16 +54,9 @@ internal sealed class AutosshMonitor : IConnectionMonitor
     private bool _disposed;
 
     /// <param name="spec">Loop or echo; <see cref="MonitorSpec.Off"/> has no test (R55) and is refused.</param>
-    /// <param name="programName">progname, sent in the test line (R48, R70).</param>
-    /// <param name="ownPid">autossh's pid as sent in the test line (after <c>-f</c>, the daemon's).</param>
-    /// <param name="message">AUTOSSH_MESSAGE, possibly empty (R37, R48).</param>
     /// <param name="netTimeoutMilliseconds">T (R52): 15000, or poll×500 when poll &lt; 30.</param>
-    /// <param name="logger">Receives autossh's monitoring messages (CompatLog 501–510).</param>
-    /// <param name="timeProvider">Times every wait and the black-hole guard's pauses.</param>
-    /// <param name="random">Draws the test number, once per test (C <c>random()</c>, R48).</param>
-    /// <param name="nodeName">uname's nodename; null reads it from the system (gethostname, which
-    /// on Linux is <c>uname -n</c>; unlike <see cref="Environment.MachineName"/> it is not cut at
-    /// the first dot).</param>
+    /// <param name="nodeName">uname's nodename; null reads it with gethostname (not
+    /// <see cref="Environment.MachineName"/>, which is cut at the first dot).</param>
     public AutosshMonitor(MonitorSpec spec, string programName, int ownPid, string message,
         int netTimeoutMilliseconds, ILogger logger, TimeProvider timeProvider, Random random,
         string? nodeName = null)
@@ -103,16 +91,13 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         _nodeName = nodeName ?? Dns.GetHostName();
     }
 
-    /// <summary>True for <c>-M wp</c> (listener on wp+1), false for echo mode.</summary>
-    public bool IsLoopMode => _loopMode;
-
     /// <summary>
     /// Prepares the monitor; call once. Loop mode opens the listener on 127.0.0.1:wp+1 with
-    /// SO_REUSEADDR and backlog 1 (R46). Returns null on success, or the fatal failure
-    /// (e.g. <c>bind on 127.0.0.1:20001: Address already in use</c>), which the caller logs
-    /// (<see cref="MonitorOpenFailure.LogTo"/>) before exiting 1. Nothing is logged here.
+    /// SO_REUSEADDR and backlog 1 (R46). Returns null on success, or autossh's fatal message
+    /// (C conn_listen, conn_test: e.g. <c>bind on 127.0.0.1:20001: Address already in use</c>),
+    /// which the caller logs at ERR before exiting 1 (R46, R48, R86). Nothing is logged here.
     /// </summary>
-    public MonitorOpenFailure? Open()
+    public string? Open()
     {
         lock (_gate)
         {
@@ -121,14 +106,10 @@ internal sealed class AutosshMonitor : IConnectionMonitor
 
             if (Encoding.UTF8.GetByteCount(BuildTestLine(int.MaxValue)) >= TestLineBufferSize)
             {
-                return new MonitorOpenFailure(MonitorOpenStep.MessageTooLong, _writePort, "");
+                return "conn_test: buffer overflow";
             }
 
-            if (_loopMode)
-            {
-                MonitorOpenFailure? failure = OpenListener(out _listener);
-                if (failure is not null) return failure;
-            }
+            if (_loopMode && OpenListener(out _listener) is { } failure) return failure;
             _opened = true;
             return null;
         }
@@ -157,7 +138,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         }
     }
 
-    /// <summary>Closes the listener (autossh keeps it until it exits). A running test then fails.</summary>
+    /// <summary>Closes the listener. A running test then fails.</summary>
     public void Dispose()
     {
         lock (_gate)
@@ -174,7 +155,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
     internal string BuildTestLine(long id) =>
         string.Create(CultureInfo.InvariantCulture, $"{_nodeName} {_programName} {_ownPid} {id} {_message}\r\n");
 
-    private MonitorOpenFailure? OpenListener(out Socket? listener)
+    private string? OpenListener(out Socket? listener)
     {
         listener = null;
         Socket socket;
@@ -184,33 +165,30 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         }
         catch (SocketException e)
         {
-            return new MonitorOpenFailure(MonitorOpenStep.Socket, _readPort, SocketErrorText.Of(e));
+            return $"socket: {SocketErrorText.Of(e)}";
         }
 
-        MonitorOpenStep step = MonitorOpenStep.SetSocketOption;
+        string step = "setsockopt";
         try
         {
             SetReuseAddress(socket);
-            step = MonitorOpenStep.Bind;
+            step = string.Create(CultureInfo.InvariantCulture, $"bind on {Host}:{_readPort}");
             socket.Bind(new IPEndPoint(IPAddress.Loopback, _readPort));
-            step = MonitorOpenStep.Listen;
+            step = "listen";
             socket.Listen(1); // R46: backlog 1, as autossh.
         }
         catch (SocketException e)
         {
             socket.Dispose();
-            return new MonitorOpenFailure(step, _readPort, SocketErrorText.Of(e));
+            return $"{step}: {SocketErrorText.Of(e)}";
         }
         // .NET sockets are close-on-exec already, so ssh does not inherit the listener (R46).
         listener = socket;
         return null;
     }
 
-    /// <summary>
-    /// SO_REUSEADDR only, set raw: .NET's ReuseAddress also sets SO_REUSEPORT on Linux, which would
-    /// let a second sshkeep bind the same wp+1 and share its connections instead of failing with
-    /// "Address already in use" as autossh does (R46).
-    /// </summary>
+    /// <summary>SO_REUSEADDR only, set raw: .NET's ReuseAddress adds SO_REUSEPORT on Linux, which would let a
+    /// second sshkeep share wp+1 instead of failing with "Address already in use" as autossh does (R46).</summary>
     private static void SetReuseAddress(Socket socket)
     {
         byte[] on = BitConverter.GetBytes(1);
@@ -268,9 +246,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
                         _logger.ConnectionOk();
                         return true;
                     case ExchangeOutcome.Completed:
-                        // autossh prints what it sent first, then what came back (C:
-                        // "not what I sent: \"%s\" : \"%s\"", wbuf, rbuf), so the arguments go in
-                        // that order whatever CompatLog's placeholder names say.
+                        // autossh prints what it sent first, then what came back, whatever the placeholder names say.
                         _logger.NotWhatISent(Encoding.UTF8.GetString(line), AsCString(received.AsSpan(0, count)));
                         break;
                     case ExchangeOutcome.TimedOut:
@@ -317,7 +293,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
             reason = SocketErrorText.BadDescriptor;
         }
         socket.Dispose();
-        _logger.ConnectFailed(MonitorOpenFailure.Host, _writePort.ToString(CultureInfo.InvariantCulture), reason);
+        _logger.ConnectFailed(Host, _writePort.ToString(CultureInfo.InvariantCulture), reason);
         return null;
     }
 
@@ -366,10 +342,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         return null;
     }
 
-    /// <summary>
-    /// R49 step 5: write the whole line on <paramref name="writeSocket"/>, read back exactly as many
-    /// bytes from <paramref name="readSocket"/> (the same socket in echo mode), each wait bounded by T.
-    /// </summary>
+    /// <summary>R49 step 5: write the whole line, read back as many bytes (on the same socket in echo mode).</summary>
     private async Task<(ExchangeOutcome Outcome, int Received, string? Reason)> SendAndReceiveAsync(
         Socket writeSocket, Socket readSocket, byte[] line, byte[] received, CancellationToken cancellationToken)
     {
@@ -428,7 +401,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         }
     }
 
-    /// <summary>Runs one socket wait, cancelled after T or by <paramref name="cancellationToken"/>.</summary>
+    /// <summary>Runs one socket wait, cancelled after T or by the caller.</summary>
     private async Task<int> WithTimeoutAsync(Func<CancellationToken, ValueTask<int>> operation,
         CancellationToken cancellationToken)
     {
@@ -452,12 +425,9 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         {
             if (socket.Connected) socket.Shutdown(SocketShutdown.Both);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             // Already reset by the peer: closing is all that is left.
-        }
-        catch (ObjectDisposedException)
-        {
         }
         socket.Dispose();
     }

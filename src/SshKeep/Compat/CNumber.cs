@@ -8,12 +8,8 @@ namespace SshKeep.Compat;
 /// </summary>
 internal static class CNumber
 {
-    /// <summary>
-    /// <c>strtoul(text, &amp;end, radix)</c>. <paramref name="complete"/> is autossh's
-    /// "non-empty and <c>*end == '\0'</c>" test: true only when the text is not empty, holds at
-    /// least one digit, and the number runs to its end. A minus sign negates in unsigned
-    /// arithmetic; a magnitude beyond 2^64−1 gives <see cref="ulong.MaxValue"/> (ERANGE).
-    /// </summary>
+    /// <summary><c>strtoul(text, &amp;end, radix)</c>; <paramref name="complete"/> is autossh's "non-empty and
+    /// <c>*end == '\0'</c>" test. A minus sign negates in unsigned arithmetic; overflow gives ulong.MaxValue.</summary>
     public static ulong StrToUL(string text, int radix, out bool complete)
     {
         var scan = Scan(text, radix);
@@ -26,10 +22,7 @@ internal static class CNumber
         return scan.Negative ? unchecked(0UL - scan.Magnitude) : scan.Magnitude;
     }
 
-    /// <summary>
-    /// <c>strtol(text, &amp;end, radix)</c>: as <see cref="StrToUL"/>, but out-of-range values
-    /// saturate at <see cref="long.MinValue"/>/<see cref="long.MaxValue"/>.
-    /// </summary>
+    /// <summary><c>strtol</c>: as <see cref="StrToUL"/>, but out-of-range values saturate at long.MinValue/MaxValue.</summary>
     public static long StrToL(string text, int radix, out bool complete)
     {
         var scan = Scan(text, radix);
@@ -100,16 +93,10 @@ internal static class CNumber
         while (i < text.Length && DigitValue(text[i]) < radix)
         {
             var digit = (ulong)DigitValue(text[i]);
+            overflow |= magnitude > (ulong.MaxValue - digit) / (ulong)radix;
             if (!overflow)
             {
-                if (magnitude > (ulong.MaxValue - digit) / (ulong)radix)
-                {
-                    overflow = true;
-                }
-                else
-                {
-                    magnitude = magnitude * (ulong)radix + digit;
-                }
+                magnitude = magnitude * (ulong)radix + digit;
             }
 
             i++;

@@ -1,28 +1,15 @@
 namespace SshKeep.Compat;
 
-/// <summary>
-/// The front door of compatibility mode: autossh's command line and <c>AUTOSSH_*</c>
-/// environment turned into one decision, without any I/O (spec §1–§3).
-/// </summary>
+/// <summary>autossh's command line and <c>AUTOSSH_*</c> environment turned into one decision, without I/O (§1–§3).</summary>
 internal static class CompatCommandLine
 {
     /// <summary>The version autossh reports (R5).</summary>
     public const string Version = "1.4g";
 
-    /// <summary>
-    /// Decides what to do, checking in autossh's order (R1, R2): the environment first (the first
-    /// invalid variable is fatal); then getopt (<c>-V</c> acts when reached, an invalid option
-    /// before it wins); then usage when no operand is left; then the monitor spec (R8–R13);
-    /// then the ssh argv (R14–R20).
-    /// </summary>
-    /// <param name="argv0">As invoked; getopt's diagnostics quote it whole, everything else
-    /// uses its last path component (R70).</param>
-    /// <param name="args">The arguments after argv[0].</param>
-    /// <param name="environment">The process environment (names are case-sensitive).</param>
-    /// <param name="pickFreeMonitorPort">Called only when neither <c>-M</c> nor a non-empty
-    /// <c>AUTOSSH_PORT</c> is given (Debian wrapper behaviour, R3, with a real free-port check
-    /// done by the caller); returns a port P such that P and P+1 are free, or null when none
-    /// could be found.</param>
+    /// <summary>Decides what to do, checking in autossh's order (R1, R2): environment, getopt, usage,
+    /// monitor spec (R8–R13), ssh argv (R14–R20).</summary>
+    /// <param name="pickFreeMonitorPort">Called only without <c>-M</c> and <c>AUTOSSH_PORT</c> (the Debian
+    /// wrapper, R3): a port P with P and P+1 free, or null.</param>
     public static CompatParseResult Parse(
         string argv0,
         IReadOnlyList<string> args,
@@ -65,19 +52,8 @@ internal static class CompatCommandLine
 
         // R8: the last -M wins. R9 (Debian): any -M replaces AUTOSSH_PORT, which is then never
         // examined. R3: without either, the Debian wrapper picks a free port; R4 (c) cannot arise.
-        string? lastM = null;
-        var detach = false;
-        foreach (var (letter, value) in parsed.Options)
-        {
-            if (letter == 'M')
-            {
-                lastM = value;
-            }
-            else if (letter == 'f')
-            {
-                detach = true; // R18
-            }
-        }
+        var lastM = parsed.Options.LastOrDefault(option => option.Letter == 'M').Value;
+        var detach = parsed.Options.Any(option => option.Letter == 'f'); // R18
 
         MonitorSpec? monitor;
         if (lastM is not null || env.Port is not null)
@@ -163,6 +139,9 @@ internal static class CompatCommandLine
 
     /// <summary>glibc's <c>__progname</c>: what follows the last slash of argv[0] (R70).</summary>
     public static string ProgramName(string argv0) => argv0[(argv0.LastIndexOf('/') + 1)..];
+
+    /// <summary>A value quoted for sshkeep's own stderr lines, made safe for one line (<see cref="OneLine"/>).</summary>
+    public static string Quote(string value) => "\"" + OneLine.Of(value) + "\"";
 
     private static StartupNotice Info(string text) =>
         new(Microsoft.Extensions.Logging.LogLevel.Information, text);

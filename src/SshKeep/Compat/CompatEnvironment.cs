@@ -57,13 +57,23 @@ internal sealed record CompatEnvironment
         {
             fatal = new CompatParseResult.Fatal(
                 level >= LogErr ? logMessage : "",
-                $"{programName}: invalid {variable} {StderrText.Quote(value)}: {expected}",
+                $"{programName}: invalid {variable} {CompatCommandLine.Quote(value)}: {expected}",
                 null,
                 notices);
             return false;
         }
 
-        string? text;
+        // One numeric variable, parsed as autossh parses it; stored before the check (R32: the
+        // level filters its own error), refused with autossh's log line and our stderr line.
+        bool Read<T>(string variable, string what, string expected, Func<string, (T Value, bool Valid)> parse, ref T value,
+            out CompatParseResult.Fatal? fatal)
+        {
+            fatal = null;
+            if (!environment.TryGetValue(variable, out var text)) return true;
+            bool valid;
+            (value, valid) = parse(text);
+            return valid || Fail($"invalid {what} \"{text}\"", variable, text, expected, out fatal);
+        }
 
         // R30, R41: any string, even empty.
         var sshPath = environment.GetValueOrDefault("AUTOSSH_PATH") ?? DefaultSshPath;
@@ -74,76 +84,45 @@ internal sealed record CompatEnvironment
         {
             level = LogDebug;
         }
-        else if (environment.TryGetValue("AUTOSSH_LOGLEVEL", out text))
+        else if (!Read("AUTOSSH_LOGLEVEL", "log level", "expected a syslog level from 0 to 7",
+            text => CInt(UL(text)) switch { var (n, complete) => (n, complete && n is >= 0 and <= LogDebug) },
+            ref level, out error))
         {
-            // R32: stored before the check (int from strtoul).
-            level = CNumber.ToCInt(CNumber.StrToUL(text, 0, out var complete));
-            if (!complete || level is < 0 or > LogDebug)
-            {
-                return Fail($"invalid log level \"{text}\"", "AUTOSSH_LOGLEVEL", text,
-                    "expected a syslog level from 0 to 7", out error);
-            }
+            return false;
         }
 
         // R33: int from strtoul; 0 (also after wrapping) is invalid, a negative int means 600.
+        // R34: AUTOSSH_FIRST_POLL the same; unset means the poll time as it stands now.
         var poll = DefaultPollSeconds;
-        if (environment.TryGetValue("AUTOSSH_POLL", out text))
+        if (!Read("AUTOSSH_POLL", "poll time", "expected a whole number of seconds greater than 0", PollTime,
+            ref poll, out error))
         {
-            poll = CNumber.ToCInt(CNumber.StrToUL(text, 0, out var complete));
-            if (!complete || poll == 0)
-            {
-                return Fail($"invalid poll time \"{text}\"", "AUTOSSH_POLL", text,
-                    "expected a whole number of seconds greater than 0", out error);
-            }
-
-            if (poll < 0)
-            {
-                poll = DefaultPollSeconds;
-            }
+            return false;
         }
 
-        // R34: same rules; unset means the poll time as it stands now.
         var firstPoll = poll;
-        if (environment.TryGetValue("AUTOSSH_FIRST_POLL", out text))
+        if (!Read("AUTOSSH_FIRST_POLL", "first poll time", "expected a whole number of seconds greater than 0", PollTime,
+            ref firstPoll, out error))
         {
-            firstPoll = CNumber.ToCInt(CNumber.StrToUL(text, 0, out var complete));
-            if (!complete || firstPoll == 0)
-            {
-                return Fail($"invalid first poll time \"{text}\"", "AUTOSSH_FIRST_POLL", text,
-                    "expected a whole number of seconds greater than 0", out error);
-            }
-
-            if (firstPoll < 0)
-            {
-                firstPoll = DefaultPollSeconds;
-            }
+            return false;
         }
 
         // R35: (double)strtol, must be >= 0. autossh keeps a double; anything beyond
         // int.MaxValue seconds (68 years) is the same "never" for us.
         var gateTime = DefaultGateTimeSeconds;
-        if (environment.TryGetValue("AUTOSSH_GATETIME", out text))
+        if (!Read("AUTOSSH_GATETIME", "gate time", "expected a whole number of seconds, 0 or more",
+            text => L(text) switch { var (n, complete) => ((int)Math.Clamp(n, 0, int.MaxValue), complete && n >= 0) },
+            ref gateTime, out error))
         {
-            var value = CNumber.StrToL(text, 0, out var complete);
-            if (!complete || value < 0)
-            {
-                return Fail($"invalid gate time \"{text}\"", "AUTOSSH_GATETIME", text,
-                    "expected a whole number of seconds, 0 or more", out error);
-            }
-
-            gateTime = (int)Math.Min(value, int.MaxValue);
+            return false;
         }
 
         // R36: (int)strtol, must be >= -1 after the truncation (4294967295 is -1: no limit).
         var maxStart = -1;
-        if (environment.TryGetValue("AUTOSSH_MAXSTART", out text))
+        if (!Read("AUTOSSH_MAXSTART", "max start number", "expected a whole number of ssh starts, or -1 for no limit",
+            text => CInt(L(text)) switch { var (n, complete) => (n, complete && n >= -1) }, ref maxStart, out error))
         {
-            maxStart = CNumber.ToCInt(CNumber.StrToL(text, 0, out var complete));
-            if (!complete || maxStart < -1)
-            {
-                return Fail($"invalid max start number \"{text}\"", "AUTOSSH_MAXSTART", text,
-                    "expected a whole number of ssh starts, or -1 for no limit", out error);
-            }
+            return false;
         }
 
         // R37: a byte limit, counted on the UTF-8 form the C program sees.
@@ -160,33 +139,26 @@ internal sealed record CompatEnvironment
 
         // R39: (double)strtoul; 0 is unlimited; a negative text wraps to a huge value.
         double maxLifetime = 0;
-        if (environment.TryGetValue("AUTOSSH_MAXLIFETIME", out text))
+        if (!Read("AUTOSSH_MAXLIFETIME", "max lifetime", "expected a whole number of seconds, or 0 for no limit",
+            text => UL(text) switch { var (n, complete) => ((double)n, complete) }, ref maxLifetime, out error))
         {
-            maxLifetime = CNumber.StrToUL(text, 0, out var complete);
-            if (!complete)
-            {
-                return Fail($"invalid max lifetime \"{text}\"", "AUTOSSH_MAXLIFETIME", text,
-                    "expected a whole number of seconds, or 0 for no limit", out error);
-            }
+            return false;
+        }
 
-            if (maxLifetime > 0)
-            {
-                // Both clamps compare the int values with the lifetime (R39, R54); a clamped
-                // lifetime is below int.MaxValue, so "%.0f" is its plain integer form.
-                if (poll > maxLifetime)
-                {
-                    notices.Add(new StartupNotice(Microsoft.Extensions.Logging.LogLevel.Information,
-                        $"poll time is greater than lifetime, dropping poll time to {(int)maxLifetime}"));
-                    poll = (int)maxLifetime;
-                }
+        // Both clamps compare the int values with the lifetime (R39, R54); a clamped lifetime is
+        // below int.MaxValue, so "%.0f" is its plain integer form.
+        if (maxLifetime > 0 && poll > maxLifetime)
+        {
+            notices.Add(new StartupNotice(Microsoft.Extensions.Logging.LogLevel.Information,
+                $"poll time is greater than lifetime, dropping poll time to {(int)maxLifetime}"));
+            poll = (int)maxLifetime;
+        }
 
-                if (firstPoll > maxLifetime)
-                {
-                    notices.Add(new StartupNotice(Microsoft.Extensions.Logging.LogLevel.Information,
-                        $"first poll time is greater than lifetime, dropping first poll time to {(int)maxLifetime}"));
-                    firstPoll = (int)maxLifetime;
-                }
-            }
+        if (maxLifetime > 0 && firstPoll > maxLifetime)
+        {
+            notices.Add(new StartupNotice(Microsoft.Extensions.Logging.LogLevel.Information,
+                $"first poll time is greater than lifetime, dropping first poll time to {(int)maxLifetime}"));
+            firstPoll = (int)maxLifetime;
         }
 
         // R40: empty is the same as unset.
@@ -221,6 +193,17 @@ internal sealed record CompatEnvironment
         };
         return true;
     }
+
+    private static (int Value, bool Complete) PollTime(string text) =>
+        CInt(UL(text)) switch { var (n, complete) => (n < 0 ? DefaultPollSeconds : n, complete && n != 0) };
+
+    private static (ulong Value, bool Complete) UL(string text) => (CNumber.StrToUL(text, 0, out var complete), complete);
+
+    private static (long Value, bool Complete) L(string text) => (CNumber.StrToL(text, 0, out var complete), complete);
+
+    private static (int Value, bool Complete) CInt((ulong Value, bool Complete) n) => (CNumber.ToCInt(n.Value), n.Complete);
+
+    private static (int Value, bool Complete) CInt((long Value, bool Complete) n) => (CNumber.ToCInt(n.Value), n.Complete);
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

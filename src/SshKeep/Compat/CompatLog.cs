@@ -18,8 +18,12 @@ internal static partial class CompatLog
     [LoggerMessage(114, LogLevel.Information, "{Text}")]
     public static partial void StartupNotice(this ILogger logger, string text);
 
-    [LoggerMessage(122, LogLevel.Error, "bind on {Host}:{Port}: {Reason}")]
-    public static partial void BindFailed(this ILogger logger, string host, int port, string reason);
+    /// <summary>Logs a start-up line worded by the parser at its own level.</summary>
+    public static void LogStartupNotice(this ILogger logger, StartupNotice notice)
+    {
+        if (notice.Level >= LogLevel.Error) logger.StartupError(notice.Text);
+        else logger.StartupNotice(notice.Text);
+    }
 
     // --- the loop (R60) ---
     [LoggerMessage(200, LogLevel.Information, "starting ssh (count {Count})")]
@@ -67,9 +71,7 @@ internal static partial class CompatLog
     [LoggerMessage(305, LogLevel.Information, "ssh child {Pid} is still connecting to {Server}, which answers again; killing and restarting ssh")]
     public static partial void ConnectStalled(this ILogger logger, int pid, string server);
 
-    /// <summary>sshkeep only: a back-off wait watches the server.</summary>
-    /// <summary><paramref name="problem"/>: <see cref="SshKeep.Health.ReachabilityOutcome.Problem"/>
-    /// ("refused the connection …", "did not answer within 1s").</summary>
+    /// <summary>sshkeep only: a back-off wait watches the server (<paramref name="problem"/>: "did not answer …").</summary>
     [LoggerMessage(306, LogLevel.Information, "{Server} {Problem}; starting ssh as soon as it accepts a connection")]
     public static partial void ServerSilent(this ILogger logger, string server, string problem);
 
@@ -134,5 +136,4 @@ internal static partial class CompatLog
 
     [LoggerMessage(606, LogLevel.Debug, "sleeping for grace time {Seconds} secs")]
     public static partial void SleepingForGraceTime(this ILogger logger, int seconds);
-
 }

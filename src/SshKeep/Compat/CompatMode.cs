@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SshKeep.Daemon;
 using SshKeep.Health;
+using SshKeep.Logging;
 using SshKeep.Ssh;
 
 namespace SshKeep.Compat;
@@ -30,7 +31,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
         if (decision is not CompatParseResult.Fatal { Log: null } &&
             environment.TryGetValue("AUTOSSH_LOGFILE", out var logPath) && logPath.Length > 0)
         {
-            if (!AutosshLogFile.TryOpen(logPath, out logFile, out var openError))
+            if (!LogFileTarget.TryOpen(logPath, out logFile, out var openError))
                 return Fail(programName, openError, StderrLineFor(programName, openError), log: null);
         }
 
@@ -92,7 +93,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
                 settings.NetTimeoutMilliseconds, log, time, new Random());
         if (monitor?.Open() is { } openFailure)
         {
-            openFailure.LogTo(log); // R46: bind/listen failure on wp+1 is fatal.
+            log.StartupError(openFailure); // R46: bind/listen failure on wp+1 is fatal.
             return ExitCodes.Failure;
         }
 
@@ -123,15 +124,9 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
     private int Fail(string programName, string logMessage, string stderrLine, CompatLogOptions? log,
         IReadOnlyList<StartupNotice>? notices = null, Stream? logFile = null)
     {
+        // R29: errors in the environment go to syslog only, without a pid, never to stderr.
         using (var logging = log is null
-            // R29: errors in the environment go to syslog only, without a pid, never to stderr.
-            ? new AutosshLoggerProvider(new AutosshLogSettings
-            {
-                ProgramName = programName,
-                ProcessId = () => Environment.ProcessId,
-                TimeProvider = time,
-                SyslogIncludesPid = false,
-            })
+            ? Logging(new CompatLogOptions(programName, null, SyslogSeverity.Information, false), null, syslogIncludesPid: false)
             : Logging(log, logFile))
         {
             var logger = logging.CreateLogger("sshkeep");
@@ -147,16 +142,18 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
 
     /// <summary>autossh's log destination (R84): the log file when open, else syslog with a
     /// stderr copy under AUTOSSH_DEBUG; filtered by the log level (R85).</summary>
-    private AutosshLoggerProvider Logging(CompatLogOptions log, Stream? logFile) => new(new AutosshLogSettings
-    {
-        ProgramName = log.ProgramName,
-        ProcessId = () => Environment.ProcessId,
-        TimeProvider = time,
-        LogLevel = log.LogLevel,
-        Debug = log.Debug,
-        LogFile = logFile,
-        Stderr = stderr,
-    });
+    private AutosshLoggerProvider Logging(CompatLogOptions log, Stream? logFile, bool syslogIncludesPid = true) =>
+        new(new AutosshLogSettings
+        {
+            ProgramName = log.ProgramName,
+            ProcessId = () => Environment.ProcessId,
+            TimeProvider = time,
+            LogLevel = log.LogLevel,
+            Debug = log.Debug,
+            LogFile = logFile,
+            Stderr = stderr,
+            SyslogIncludesPid = syslogIncludesPid,
+        });
 
     private static string StderrLineFor(string programName, string error) => $"{programName}: cannot open AUTOSSH_LOGFILE: {error}";
 }

@@ -20,14 +20,10 @@ internal static class CompatSshArguments
         switch (monitor)
         {
             case MonitorSpec.Loop loop:
-                result.Add("-L");
-                result.Add(Forward(loop.WritePort, loop.WritePort));
-                result.Add("-R");
-                result.Add(Forward(loop.WritePort, loop.ReadPort));
+                result.AddRange(["-L", Forward(loop.WritePort, loop.WritePort), "-R", Forward(loop.WritePort, loop.ReadPort)]);
                 break;
             case MonitorSpec.Echo echo:
-                result.Add("-L");
-                result.Add(Forward(echo.WritePort, echo.EchoPort));
+                result.AddRange(["-L", Forward(echo.WritePort, echo.EchoPort)]);
                 break;
         }
 
@@ -57,15 +53,11 @@ internal static class CompatSshArguments
     }
 
     /// <summary>
-    /// One option cluster without autossh's own letters. Deliberate fixes of R17 and R20: only
-    /// letters getopt read as options are touched; every <c>f</c> before the first value-taking
-    /// letter goes (no doubled-f leftover: <c>-ffN</c> is <c>-N</c>); <c>M</c> goes with its
-    /// value, attached or separate, wherever it sits in the cluster (<c>-NM 20000</c> is
-    /// <c>-N</c>, <c>-fM 20000</c> is nothing); any other value-taking letter keeps its
-    /// attached value verbatim (<c>-lfoo</c>, <c>-L8080:f:80</c>).
+    /// One option cluster without autossh's own letters (R17, R20 with their fixes): every option
+    /// <c>f</c> goes (<c>-ffN</c> is <c>-N</c>), <c>M</c> goes with its value (<c>-NM 20000</c> is
+    /// <c>-N</c>), other values stay verbatim (<c>-L8080:f:80</c>). Returns the cluster ("-" alone:
+    /// nothing left) and whether the separate value goes with it.
     /// </summary>
-    /// <returns>The cluster to pass ("-" alone means nothing is left), and whether the
-    /// separate value taken by the cluster's last letter goes with it.</returns>
     internal static (string Kept, bool KeepSeparateValue) Rewrite(string cluster)
     {
         var kept = new StringBuilder("-", cluster.Length);

@@ -52,7 +52,7 @@ internal sealed class CompatSupervisor
         _stallWatch = options.Reachability is { } reachability ? new ConnectStallWatch(reachability, time) : null;
     }
 
-    /// <summary>The ssh currently running, if any (for status and tests).</summary>
+    /// <summary>The ssh currently running, if any.</summary>
     public ISshProcess? Current { get; private set; }
 
     /// <summary>Runs until autossh would exit; returns its exit status (R90).</summary>
@@ -159,9 +159,8 @@ internal sealed class CompatSupervisor
         }
     }
 
-    /// <summary>The reachability gate of one wait, on the address the last ssh connected to. Not
-    /// <c>ssh -G</c>: autossh runs nothing but ssh itself, and AUTOSSH_PATH may name a wrapper
-    /// that must not see extra runs; a wait before any ssh reached a socket is not gated.</summary>
+    /// <summary>The reachability gate of one wait, on the address the last ssh connected to (no
+    /// <c>ssh -G</c>: AUTOSSH_PATH may name a wrapper that must not see extra runs; docs/compatibility.md row 21).</summary>
     private async Task ServerReturnsAsync(IServerReachability reachability, CancellationToken cancellationToken)
     {
         var server = _stallWatch?.LastServer;
@@ -204,27 +203,12 @@ internal sealed class CompatSupervisor
             return ExitCodes.Failure;
         }
 
-        // R60.3.5/R61.2: the start time in whole seconds. Read once ssh exists rather than before
-        // spawning: autossh's fork is instant, ours (posix_spawn + exec) may cross a second
-        // boundary, and the gate is about how long ssh itself lived.
+        // R60.3.5/R61.2: the start time in whole seconds, read once ssh exists: our spawn may cross a
+        // second boundary, and the gate is about how long ssh itself lived.
         var startedAt = NowSeconds;
         _backoff = _backoff with { LastStartSeconds = startedAt };
         Current = process;
         _log.ChildPid(process.Pid);
-        try
-        {
-            return await WatchAsync(process, startedAt, cancellationToken);
-        }
-        finally
-        {
-            Current = null;
-            await process.DisposeAsync();
-        }
-    }
-
-    /// <summary>ssh_watch (R53, R61, R71–R76): wait for the child, signals and the poll alarm.</summary>
-    private async Task<int?> WatchAsync(ISshProcess process, long startedAt, CancellationToken cancellationToken)
-    {
         using var runCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
@@ -233,10 +217,14 @@ internal sealed class CompatSupervisor
         finally
         {
             await runCts.CancelAsync();
+            Current = null;
+            await process.DisposeAsync();
         }
     }
 
-    private async Task<int?> WatchAsync(ISshProcess process, long startedAt, Task<System.Net.IPEndPoint>? stall, CancellationToken cancellationToken)
+    /// <summary>ssh_watch (R53, R61, R71–R76): wait for the child, signals and the poll alarm.</summary>
+    private async Task<int?> WatchAsync(ISshProcess process, long startedAt, Task<System.Net.IPEndPoint>? stall,
+        CancellationToken cancellationToken)
     {
         var alarmAt = ClampToLifetime(_time.GetUtcNow() + TimeSpan.FromSeconds(_settings.FirstPollSeconds));
         _log.SetAlarm((int)Math.Ceiling((alarmAt - _time.GetUtcNow()).TotalSeconds));
@@ -253,9 +241,7 @@ internal sealed class CompatSupervisor
             switch (evt)
             {
                 case WatchEvent.ConnectStalled stalled:
-                    // FIX (docs/compatibility.md): an ssh started during an outage waits
-                    // for its kernel's next SYN retransmission (up to a minute); the server
-                    // answers now, so a fresh ssh connects at once.
+                    // FIX (docs/compatibility.md row 22): the server answers; a fresh ssh connects at once.
                     _log.ConnectStalled(process.Pid, stalled.Server.ToString());
                     stall = null;
                     await StopAsync(process);
@@ -266,18 +252,13 @@ internal sealed class CompatSupervisor
                     return OnChildExit(exited.Exit, startedAt);
 
                 case WatchEvent.ChildStopped:
-                    // FIX R68: a stopped ssh forwards nothing and used to block autossh for ever;
-                    // it counts as hung and is replaced (back-off and MAXSTART still apply).
+                    // FIX R68: a stopped ssh forwards nothing; it counts as hung and is replaced.
                     _log.ChildStopped(process.Pid, SIGSTOP);
                     await StopAsync(process);
                     return null;
 
                 case WatchEvent.Signalled { Signal: SIGTERM or SIGINT or SIGQUIT } s:
-                    // R71: log, kill ssh, exit 1. FIX: SIGQUIT used to orphan ssh; now it stops
-                    // ssh first and the exit status says which signal ended us (128+3).
-                    _log.ReceivedSignalToExit(s.Signal);
-                    await StopAsync(process);
-                    return s.Signal == SIGQUIT ? ExitCodes.Quit : ExitCodes.Failure;
+                    return await ExitOnSignalAsync(process, s.Signal);
 
                 case WatchEvent.Signalled { Signal: SIGUSR1 }:
                     _log.SignalledToRestart();
@@ -323,29 +304,28 @@ internal sealed class CompatSupervisor
         var test = _monitor.TestAsync(testCts.Token);
         var signalReady = _signals.WaitToReadAsync(testCts.Token).AsTask();
         var first = await Task.WhenAny(test, process.Exited, signalReady);
-        if (first != test)
-        {
-            await testCts.CancelAsync();
-            await SwallowAsync(test);
-            if (first == process.Exited) return new WatchResult(OnChildExit(process.Exited.Result, LastStart));
-            if (_signals.TryRead(out var signal) && signal is SIGTERM or SIGINT or SIGQUIT)
-            {
-                _log.ReceivedSignalToExit(signal);
-                await StopAsync(process);
-                return new WatchResult(signal == SIGQUIT ? ExitCodes.Quit : ExitCodes.Failure);
-            }
-
-            _log.PortDown();
-            await StopAsync(process);
-            return new WatchResult(null);
-        }
-
         await testCts.CancelAsync();
-        if (await test) return null;
+        if (first == test && await test) return null;
+
+        await SwallowAsync(test);
+        if (first == process.Exited) return new WatchResult(OnChildExit(process.Exited.Result, LastStart));
+        if (first == signalReady && _signals.TryRead(out var signal) && signal is SIGTERM or SIGINT or SIGQUIT)
+        {
+            return new WatchResult(await ExitOnSignalAsync(process, signal));
+        }
 
         _log.PortDown();
         await StopAsync(process);
         return new WatchResult(null);
+    }
+
+    /// <summary>R71: log, kill ssh, exit 1. FIX: SIGQUIT used to orphan ssh; now it stops ssh first
+    /// and the exit status says which signal ended us (128+3).</summary>
+    private async Task<int> ExitOnSignalAsync(ISshProcess process, int signal)
+    {
+        _log.ReceivedSignalToExit(signal);
+        await StopAsync(process);
+        return signal == SIGQUIT ? ExitCodes.Quit : ExitCodes.Failure;
     }
 
     private int? OnChildExit(ChildExit exit, long startedAt)

@@ -12,14 +12,9 @@ internal sealed record CompatSupervisorOptions
     /// <summary>How long ssh gets to act on SIGTERM before SIGKILL (autossh waits for ever, R68).</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Changes to ssh's environment (e.g. removing our own -f marker).</summary>
     public IReadOnlyDictionary<string, string?>? SshEnvironmentOverrides { get; init; }
 
-    /// <summary>
-    /// Where ssh connects and whether the server answers. When set, a back-off
-    /// wait ends as soon as a silent server answers again, and an ssh stuck connecting is
-    /// replaced the moment the server answers (docs/compatibility.md); null keeps autossh's
-    /// plain behaviour.
-    /// </summary>
+    /// <summary>When set, a back-off wait ends as soon as a silent server answers again, and an ssh
+    /// stuck connecting is replaced when the server answers (docs/compatibility.md, rows 21–22).</summary>
     public SshKeep.Health.IServerReachability? Reachability { get; init; }
 }

@@ -7,17 +7,11 @@ using SshKeep.Ssh;
 namespace SshKeep.Compat;
 
 /// <summary>
-/// <c>-f</c> (R80) without fork(): the foreground process starts a copy of itself in a new
-/// session, with fds 0–2 on /dev/null and cwd "/" — what daemon(0,0) gives autossh — and then
-/// exits 0. fork() is not an option in a multi-threaded runtime; re-running ourselves is.
+/// <c>-f</c> (R80) without fork(), which a multi-threaded runtime cannot do: the foreground process
+/// starts a copy of itself in a new session, fds 0–2 on /dev/null, cwd "/" (what daemon(0,0) gives
+/// autossh), and exits 0. <see cref="EnvironmentVariable"/> tells the copy it is the detached one and
+/// when the caller started (MAXLIFETIME keeps counting, R67); ssh must not inherit it.
 /// </summary>
-/// <remarks>
-/// The copy learns it is the detached one from <see cref="EnvironmentVariable"/>, which also
-/// carries when the foreground process started (so MAXLIFETIME, measured from reading the
-/// environment, R67, keeps counting from the first start). The supervisor must remove the
-/// variable from ssh's environment. The copy is a child of the foreground process only until that
-/// exits a moment later; init (or a subreaper) then adopts and reaps it.
-/// </remarks>
 internal static class Detacher
 {
     public const string EnvironmentVariable = "SSHKEEP_DETACHED";
@@ -31,11 +25,8 @@ internal static class Detacher
             && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out parentStartUnixSeconds);
     }
 
-    /// <summary>
-    /// Starts the detached copy of this program with <paramref name="argv0"/> as its argv[0] (the name
-    /// we were called by, R70) and <paramref name="arguments"/> after it. On failure returns false and
-    /// autossh's message, <c>run as daemon failed: &lt;reason&gt;</c>.
-    /// </summary>
+    /// <summary>Starts the detached copy with <paramref name="argv0"/> (R70) and <paramref name="arguments"/>;
+    /// on failure, autossh's <c>run as daemon failed: &lt;reason&gt;</c>.</summary>
     public static bool TrySpawnDetachedCopy(string argv0, IReadOnlyList<string> arguments, string? pathVariable, DateTimeOffset parentStart,
         out int pid, out string? error)
     {
@@ -52,13 +43,10 @@ internal static class Detacher
     }
 
     /// <summary>
-    /// The file the caller ran us by (argv[0] as a path, or looked up in PATH as the shell did),
-    /// when it leads to this program (<paramref name="processPath"/>, symlinks resolved); else null.
-    /// The kernel names a process after the file name it was exec'd by, so running the copy
-    /// through the <c>autossh</c> symlink names it <c>autossh</c> from its first instruction, and
-    /// <c>killall autossh</c> finds it even right after <c>-f</c> returned (docs/compatibility.md,
-    /// process name). Started through the real path it would be <c>sshkeep</c> until it renamed
-    /// itself.
+    /// The file the caller ran us by (argv[0] as a path, or found in PATH), when it leads to this
+    /// program; else null. Run through the <c>autossh</c> symlink, the copy is named <c>autossh</c> by
+    /// the kernel from its first instruction, so <c>killall autossh</c> finds it at once
+    /// (docs/compatibility.md, process name).
     /// </summary>
     internal static string? CalledPath(string argv0, string processPath, Func<string, string?> findExecutable,
         Func<string, string> resolveLinks)
@@ -71,18 +59,12 @@ internal static class Detacher
         return findExecutable(argv0) is { } candidate && resolveLinks(candidate) == resolveLinks(processPath) ? Path.GetFullPath(candidate) : null;
     }
 
-    /// <summary>
-    /// The app's dll, for running it again under the dotnet host: beside the app, named after the
-    /// entry assembly. Not <c>Assembly.Location</c>, which a single-file or Native AOT build leaves
-    /// empty (and warns about); those never run under the dotnet host anyway.
-    /// </summary>
+    /// <summary>The app's dll beside the app, for running it again under the dotnet host (not
+    /// <c>Assembly.Location</c>, empty in a single-file or Native AOT build).</summary>
     internal static string? EntryAssemblyPath() =>
         Assembly.GetEntryAssembly()?.GetName().Name is { Length: > 0 } name ? Path.Combine(AppContext.BaseDirectory, name + ".dll") : null;
 
-    /// <summary>
-    /// How to run this program again: the apphost runs as itself; under the dotnet host
-    /// (<c>dotnet sshkeep.dll</c>) the app's dll must come first.
-    /// </summary>
+    /// <summary>How to run this program again: under the dotnet host the app's dll comes first.</summary>
     internal static (string File, IReadOnlyList<string> LeadingArguments) SelfCommand(string processPath, string? entryAssemblyPath)
     {
         bool isDotnetHost = Path.GetFileNameWithoutExtension(processPath) == "dotnet";

@@ -1,25 +1,12 @@
 namespace SshKeep.Compat;
 
 /// <summary>
-/// glibc <c>getopt(argc, argv, optstring)</c> as autossh calls it (R6, R7), without the
-/// in-place shuffling: the result describes the permuted argv instead.
+/// glibc <c>getopt(argc, argv, optstring)</c> as autossh calls it (R6, R7), without the in-place
+/// shuffling: the result describes the permuted argv. With <c>POSIXLY_CORRECT</c> (any value) it
+/// stops at the first operand; <c>--foo</c> is a cluster whose first letter <c>-</c> is invalid; a
+/// value-taking letter takes the rest of the element or the whole next one (<c>-M -V</c>);
+/// <c>-V</c> acts when reached (R2).
 /// </summary>
-/// <remarks>
-/// <list type="bullet">
-/// <item>Permuting mode (the default): operands are skipped and collected, every option with its
-/// value is moved ahead of them in its original order, and scanning stops at the first
-/// <c>--</c>, which getopt consumes; everything after it is an operand.</item>
-/// <item>With <c>POSIXLY_CORRECT</c> in the environment (any value, even empty) glibc stops at
-/// the first operand instead, leaving the rest untouched.</item>
-/// <item>An operand is an element that does not start with <c>-</c>, or is exactly <c>-</c>
-/// (so empty strings are operands too). <c>--foo</c> is not a long option here: getopt
-/// reads it as a cluster whose first letter is <c>-</c>, which is invalid.</item>
-/// <item>Letters of a cluster are read left to right; a value-taking letter takes the rest of
-/// the element, or the whole next element whatever it looks like (<c>-M -V</c> gives M the
-/// value <c>-V</c>). <c>-V</c> acts as soon as it is reached, so an invalid option before it
-/// wins and one after it is never seen (R2).</item>
-/// </list>
-/// </remarks>
 internal static class GnuGetopt
 {
     public static GetoptOutcome Parse(string argv0, IReadOnlyList<string> args, bool posixlyCorrect)
@@ -35,7 +22,7 @@ internal static class GnuGetopt
             if (element == "--")
             {
                 stoppedAtDoubleDash = true;
-                AddRange(operands, args, i + 1);
+                operands.AddRange(args.Skip(i + 1));
                 break;
             }
 
@@ -43,7 +30,7 @@ internal static class GnuGetopt
             {
                 if (posixlyCorrect)
                 {
-                    AddRange(operands, args, i);
+                    operands.AddRange(args.Skip(i));
                     break;
                 }
 
@@ -94,20 +81,8 @@ internal static class GnuGetopt
         return new GetoptOutcome.Parsed(clusters, options, stoppedAtDoubleDash, operands);
     }
 
-    private static void AddRange(List<string> target, IReadOnlyList<string> source, int from)
-    {
-        for (var k = from; k < source.Count; k++)
-        {
-            target.Add(source[k]);
-        }
-    }
-
-    /// <summary>
-    /// The offending character for the diagnostic. glibc prints one byte; we print the whole
-    /// character (both halves of a surrogate pair) so the message stays valid text, and a control
-    /// character as an escape (<c>-\n</c> gives <c>'\n'</c>, an ESC <c>'\x1b'</c>), so the
-    /// diagnostic stays one line that cannot drive the terminal (hostile input, docs/security.md).
-    /// </summary>
+    /// <summary>The offending character: whole (glibc prints one byte) and escaped when a control
+    /// character, so the diagnostic is valid text on one line (hostile input, docs/security.md).</summary>
     private static string LetterAt(string element, int index) =>
         char.IsHighSurrogate(element[index]) && index + 1 < element.Length && char.IsLowSurrogate(element[index + 1])
             ? element.Substring(index, 2)

@@ -9,11 +9,8 @@ internal static class MonitorSpecParser
     /// <summary>The loop needs port+1 too, so 65534 is the highest monitor port (R12, R95).</summary>
     public const int MaxMonitorPort = 65534;
 
-    /// <param name="spec">The text as given.</param>
-    /// <param name="source">Where it came from, for the stderr line: <c>-M</c> or <c>AUTOSSH_PORT</c>.</param>
-    /// <param name="logMessage">On failure, autossh's message (R10–R12, with its two spaces in
-    /// <c>invalid echo port  "…"</c>).</param>
-    /// <param name="stderrLine">On failure, sshkeep's one-line explanation.</param>
+    /// <param name="source"><c>-M</c> or <c>AUTOSSH_PORT</c>, for the stderr line.</param>
+    /// <param name="logMessage">On failure, autossh's message (R10–R12).</param>
     public static bool TryParse(
         string spec,
         string source,
@@ -25,7 +22,7 @@ internal static class MonitorSpecParser
         monitor = null;
         logMessage = "";
         stderrLine = "";
-        var where = $"{programName}: invalid {source} {StderrText.Quote(spec)}";
+        var where = $"{programName}: invalid {source} {CompatCommandLine.Quote(spec)}";
 
         // R8: split at the first colon; anything after a second colon is trailing text (R10).
         var colon = spec.IndexOf(':', StringComparison.Ordinal);
@@ -43,7 +40,7 @@ internal static class MonitorSpecParser
             if (!complete || value <= 0)
             {
                 logMessage = $"invalid echo port  \"{echoText}\"";
-                stderrLine = $"{where}: the echo port {StderrText.Quote(echoText)} must be a number greater than 0";
+                stderrLine = $"{where}: the echo port {CompatCommandLine.Quote(echoText)} must be a number greater than 0";
                 return false;
             }
 
@@ -58,7 +55,7 @@ internal static class MonitorSpecParser
         if (!portComplete)
         {
             logMessage = $"invalid port \"{portText}\"";
-            stderrLine = $"{where}: the monitor port {StderrText.Quote(portText)} is not a decimal number; "
+            stderrLine = $"{where}: the monitor port {CompatCommandLine.Quote(portText)} is not a decimal number; "
                 + $"expected 1 to {MaxMonitorPort}, or 0 to turn monitoring off";
             return false;
         }

@@ -12,17 +12,9 @@ namespace SshKeep.Compat;
 /// 0644 (less a stricter umask), written once and removed when we end through our own code.
 /// </summary>
 /// <remarks>
-/// Unlike autossh's fopen, and because pid files often live in shared directories
-/// (docs/security.md):
-/// <list type="bullet">
-/// <item>it is opened by <see cref="OwnFile"/>: a symlink at the final component, a FIFO or
-/// anything but a regular file, and a file owned by another user (who could later put another pid
-/// in it for a script to kill) are refused and left alone;</item>
-/// <item>never writable by group or others: created 0644 instead of autossh's 0666 (the same
-/// under the usual umask 022), and an existing file of ours is chmod'ed so.</item>
-/// </list>
-/// The file is also removed at process exit (ProcessExit), which covers a normal return from Main
-/// without an explicit Dispose.
+/// Opened by <see cref="OwnFile"/> and never group- or other-writable, unlike autossh's fopen
+/// (docs/compatibility.md row 23, docs/security.md). Also removed at ProcessExit, which covers a
+/// normal return from Main without an explicit Dispose.
 /// </remarks>
 internal sealed class PidFile : IDisposable
 {
@@ -42,10 +34,6 @@ internal sealed class PidFile : IDisposable
 
     /// <summary>The path as given (relative paths are relative to the current directory, "/" after -f: R81).</summary>
     public string Path { get; }
-
-    /// <summary>Writes the pid file, or throws <see cref="PidFileException"/> with autossh's message.</summary>
-    public static PidFile Create(string path) =>
-        TryCreate(path, out var pidFile, out string? error) ? pidFile : throw new PidFileException(error);
 
     /// <summary>Writes the pid file; on failure returns false and autossh's message.</summary>
     public static unsafe bool TryCreate(string path, [NotNullWhen(true)] out PidFile? pidFile, [NotNullWhen(false)] out string? error)

@@ -19,11 +19,7 @@ internal static class ProcessName
         {
             return Argv0(File.ReadAllBytes("/proc/self/cmdline"));
         }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
@@ -33,12 +29,9 @@ internal static class ProcessName
     internal const int CommLength = 15;
 
     /// <summary>
-    /// Names this process <paramref name="name"/> in the process table (<c>/proc/PID/comm</c>, what
-    /// <c>ps</c>, <c>killall</c> and <c>pkill</c> match), cut to 15 bytes as the kernel does. The
-    /// kernel names a process after the file it was exec'd by, which is the called name in most
-    /// cases; this covers the rest (a copy started through the program's real path, see
-    /// <see cref="Detacher"/>; <c>dotnet sshkeep.dll</c>). Only the main thread's name is the
-    /// process's, so this does nothing on another thread. Returns true when the name was set.
+    /// Names this process in the process table (<c>/proc/PID/comm</c>, what <c>ps</c> and
+    /// <c>killall</c> match), cut to 15 bytes as the kernel does, for when it was not exec'd by the
+    /// called name (<c>dotnet sshkeep.dll</c>). Only the main thread's name counts.
     /// </summary>
     public static unsafe bool TrySetProcessTableName(string name)
     {

@@ -6,18 +6,14 @@ using SshKeep.Logging;
 namespace SshKeep.Compat;
 
 /// <summary>
-/// Sends each message to the local syslog socket the way glibc's <c>syslog()</c> does for
-/// autossh's <c>openlog(progname, LOG_PID|[LOG_PERROR], LOG_USER)</c> (spec R84): one datagram
-/// <c>&lt;PRI&gt;Mmm dd HH:MM:SS ident[pid]: text</c>, facility LOG_USER, local time, day padded
-/// with a space, no trailing newline. Seen on the wire from the Debian binary:
+/// Sends each message to the local syslog socket as glibc's <c>syslog()</c> does for autossh's
+/// <c>openlog(progname, LOG_PID|[LOG_PERROR], LOG_USER)</c> (R84), e.g.
 /// <c>&lt;14&gt;Nov 22 09:13:41 autossh[12899]: port set to 0, monitoring disabled</c>.
 /// </summary>
 /// <remarks>
-/// Like glibc: the socket is connected lazily and again after any failure; a socket that only
-/// speaks SOCK_STREAM gets the message followed by a NUL; when the socket is missing or the send
-/// fails twice, the message is dropped silently (autossh does not set LOG_CONS). With
-/// <c>LOG_PERROR</c> (AUTOSSH_DEBUG, R31/R84) the copy <c>ident[pid]: text\n</c> goes to stderr
-/// first, whether or not syslog is reachable.
+/// Like glibc: connected lazily and again after a failure; a SOCK_STREAM socket gets a NUL after
+/// each message; a message that cannot be sent twice is dropped (no LOG_CONS). The LOG_PERROR copy
+/// goes to stderr first, whether or not syslog is reachable.
 /// </remarks>
 internal sealed class SyslogLogTarget : IAutosshLogTarget
 {
@@ -36,12 +32,7 @@ internal sealed class SyslogLogTarget : IAutosshLogTarget
     private Socket? _socket;
     private bool _disposed;
 
-    /// <param name="ident">The syslog tag: autossh's progname (R70).</param>
-    /// <param name="processId">Source of the <c>[pid]</c> (LOG_PID); read per message because the
-    /// pid changes after <c>-f</c> (R80). Null writes no <c>[pid]</c>, as for the messages autossh
-    /// logs before openlog() (R84).</param>
-    /// <param name="timeProvider">Clock for the timestamp, read in its local time zone.</param>
-    /// <param name="socketPath">The syslog socket; tests bind their own.</param>
+    /// <param name="processId">The <c>[pid]</c> (LOG_PID), read per message (R80); null for none (R84).</param>
     /// <param name="perror">When not null, every message is also copied here (LOG_PERROR).</param>
     public SyslogLogTarget(string ident, Func<int>? processId, TimeProvider timeProvider,
         string socketPath = DefaultSocketPath, TextWriter? perror = null)
@@ -105,12 +96,9 @@ internal sealed class SyslogLogTarget : IAutosshLogTarget
             _perror!.Write(line.EndsWith('\n') ? line : line + "\n");
             _perror.Flush();
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             // stderr gone (e.g. closed pipe): glibc ignores the write error too.
-        }
-        catch (ObjectDisposedException)
-        {
         }
     }
 

@@ -100,12 +100,8 @@ internal sealed class BackgroundProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    /// <summary>
-    /// Completes <see cref="Exited"/> once the output is in, so a caller reading StandardError
-    /// right after the exit sees the last line. Not WaitForExitAsync, and not unbounded: EOF never
-    /// comes while a grandchild holds the pipes (sshd sessions inherit the listener's stderr and
-    /// outlive it, a frozen one for ever), so the wait for it is capped.
-    /// </summary>
+    /// <summary>Completes <see cref="Exited"/> once the output is in (so StandardError holds the last line),
+    /// waiting a capped time: EOF never comes while a grandchild (an sshd session) holds the pipes.</summary>
     private async Task OnExitedAsync()
     {
         try

@@ -1,16 +1,14 @@
 using System.Globalization;
+using System.Text;
 using SshKeep.Native;
 
 namespace SshKeep.Demo;
 
 /// <summary>
-/// `sshkeep demo`: shows, on this machine and without touching its ssh setup, a tunnel kept alive
-/// through two faults. A throwaway sshd and an echo server stand in for the far side; the
-/// supervisor (<see cref="DemoKeeper"/>, normally this program in autossh compatibility mode) runs
-/// the seed's recommended `-M 0` + ServerAlive command; a probe sends a token through the tunnel
-/// every 100 ms. Fault 1 SIGKILLs the ssh child (seen at once as an exit); fault 2 freezes the
-/// server's session with SIGSTOP (only ssh's keepalive can notice: ServerAliveInterval=1 ×
-/// CountMax=2). Exit 0 when the tunnel came back after both.
+/// `sshkeep demo`: a tunnel kept alive through two faults, on this machine without touching its ssh
+/// setup: a throwaway sshd and an echo server, the supervisor (<see cref="DemoKeeper"/>) running
+/// `-M 0` + ServerAlive, a probe every 100 ms. Fault 1 SIGKILLs the ssh child; fault 2 freezes the
+/// server's session (only ssh's keepalive notices). Exit 0 when the tunnel came back after both.
 /// </summary>
 internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
 {
@@ -31,7 +29,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         _originWall = timeProvider.GetLocalNow();
         var work = Directory.CreateTempSubdirectory("sshkeep-demo-").FullName;
         var leftovers = new List<ProcessIdentity>();
-        var outcomes = new List<DemoFaultOutcome>();
+        var outcomes = new List<FaultOutcome>();
         try
         {
             await using var sshd = await ThrowawaySshd.CreateAsync(timeProvider: timeProvider, cancellationToken: cancellationToken)
@@ -41,10 +39,8 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             Say($"sshd on 127.0.0.1:{sshd.Port} (pid {sshd.ListenerPid}), echo server on 127.0.0.1:{echo.Port}");
 
             var logPath = Path.Combine(work, "sshkeep.log");
-            await using var log = new KeeperLogWatcher(logPath, timeProvider, (at, line) =>
-            {
-                if (IsWorthShowing(line)) Say(at, $"{keeper.Name}: {line}");
-            });
+            var log = new Timeline<string>(timeProvider);
+            await using var follower = new BackgroundLoop(stopping => FollowLogAsync(logPath, log, stopping));
             string[] arguments =
             [
                 .. keeper.LeadingArguments,
@@ -58,9 +54,10 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             await using var supervisor = BackgroundProcess.Start(keeper.Program, arguments, KeeperEnvironment(logPath));
             Say($"started {keeper.Name} (pid {supervisor.Pid}): {supervisor.Command}");
             Say($"probing 127.0.0.1:{localPort} every 100 ms");
-            await using var prober = new TunnelProber(localPort, timeProvider, at => Say(at, "tunnel down (probe got no answer)"));
+            var prober = new Timeline<bool>(timeProvider);
+            await using var probing = new BackgroundLoop(stopping => ProbeAsync(localPort, prober, stopping));
 
-            var up = await prober.Results.WaitForAsync(started, ok => ok, StepTimeout, cancellationToken).ConfigureAwait(false);
+            var up = await prober.WaitForAsync(started, ok => ok, StepTimeout, cancellationToken).ConfigureAwait(false);
             if (up is null)
             {
                 Say($"the tunnel never came up within {StepTimeout.TotalSeconds:0} s; {keeper.Name} said:\n{supervisor.StandardError}");
@@ -119,24 +116,24 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             }
             Directory.Delete(work, recursive: true);
         }
-        var success = outcomes.Count == 2 && outcomes.All(o => o.Recovered);
+        var success = outcomes.Count == 2 && outcomes.All(o => o.RecoveredAfter is not null);
         Say(success ? "cleaned up (sshd, echo server, supervisor, temp files); both faults recovered"
                     : "cleaned up; at least one fault was not recovered");
         return success ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
-    private async Task<DemoFaultOutcome> InjectAsync(
-        string description, string name, KeeperLogWatcher log, TunnelProber prober, Func<bool> inject, CancellationToken cancellationToken)
+    private async Task<FaultOutcome> InjectAsync(
+        string description, string name, Timeline<string> log, Timeline<bool> prober, Func<bool> inject, CancellationToken cancellationToken)
     {
         var at = timeProvider.GetTimestamp();
         if (!inject())
         {
             Say(at, $"could not inject: {description}");
-            return new DemoFaultOutcome(name, null, null);
+            return new FaultOutcome(name, null, null);
         }
         Say(at, $"fault: {description}");
 
-        var detected = await log.Lines.WaitForAsync(at, line => line.StartsWith("ssh exited", StringComparison.Ordinal),
+        var detected = await log.WaitForAsync(at, line => line.StartsWith("ssh exited", StringComparison.Ordinal),
                                                     StepTimeout, cancellationToken).ConfigureAwait(false);
         TimeSpan? detectedAfter = detected is { } d ? timeProvider.GetElapsedTime(at, d.At) : null;
         if (detected is null) Say($"{keeper.Name} logged no \"ssh exited\" line within {StepTimeout.TotalSeconds:0} s");
@@ -145,22 +142,78 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         // Probes started after the detection only: one that was already under way when the fault
         // hit says nothing about recovery.
         var from = detected?.At ?? at;
-        var back = await prober.Results.WaitForAsync(from, ok => ok, StepTimeout, cancellationToken).ConfigureAwait(false);
+        var back = await prober.WaitForAsync(from, ok => ok, StepTimeout, cancellationToken).ConfigureAwait(false);
         TimeSpan? backAfter = back is { } b ? timeProvider.GetElapsedTime(at, b.At) : null;
         if (back is null) Say($"the tunnel did not come back within {StepTimeout.TotalSeconds:0} s");
         else Say(back.Value.At, $"tunnel back (first good probe {Seconds(back.Value.At - at)} after the fault)");
-        return new DemoFaultOutcome(name, detectedAfter, backAfter);
+        return new FaultOutcome(name, detectedAfter, backAfter);
+    }
+
+    /// <summary>
+    /// Follows the supervisor's AUTOSSH_LOGFILE as it grows, every 20 ms (so a line's "seen at" is up to
+    /// 20 ms late), keeping what follows "]: " in "2026/11/22 08:24:30 autossh[12877]: starting ssh (count 1)".
+    /// </summary>
+    private async Task FollowLogAsync(string path, Timeline<string> lines, CancellationToken stopping)
+    {
+        long offset = 0;
+        var partial = new StringBuilder();
+        var buffer = new byte[8192];
+        while (true)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), timeProvider, stopping).ConfigureAwait(false);
+            if (!File.Exists(path)) continue;
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            stream.Seek(offset, SeekOrigin.Begin);
+            int read;
+            while ((read = await stream.ReadAsync(buffer, stopping).ConfigureAwait(false)) > 0)
+            {
+                offset += read;
+                partial.Append(Encoding.UTF8.GetString(buffer, 0, read));
+            }
+            var seenAt = timeProvider.GetTimestamp();
+            var text = partial.ToString();
+            var end = text.LastIndexOf('\n');
+            if (end < 0) continue;
+            partial.Clear().Append(text[(end + 1)..]);
+            foreach (var line in text[..end].Split('\n'))
+            {
+                var marker = line.IndexOf("]: ", StringComparison.Ordinal);
+                var message = marker >= 0 ? line[(marker + 3)..] : line;
+                lines.Add(seenAt, message);
+                if (IsWorthShowing(message)) Say(seenAt, $"{keeper.Name}: {message}");
+            }
+        }
+    }
+
+    /// <summary>Sends a fresh token through the tunnel every 100 ms (one probe at a time, 1 s timeout:
+    /// enough for a loaded machine, short enough that a frozen tunnel shows quickly) and says when a
+    /// working tunnel stops answering. Each result is stamped with the time its probe started.</summary>
+    private async Task ProbeAsync(int port, Timeline<bool> results, CancellationToken stopping)
+    {
+        var last = false;
+        for (var n = 1; ; n++)
+        {
+            var token = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"sshkeep-demo-probe-{n}\n"));
+            var started = timeProvider.GetTimestamp();
+            var ok = await EchoProbe.RoundTripAsync(port, token, TimeSpan.FromSeconds(1), timeProvider, stopping)
+                                    .ConfigureAwait(false);
+            results.Add(started, ok);
+            if (last && !ok) Say(timeProvider.GetTimestamp(), "tunnel down (probe got no answer)");
+            last = ok;
+            await Task.Delay(TimeSpan.FromMilliseconds(100), timeProvider, stopping).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The supervisor's current ssh child: the pid of its latest "ssh child pid is N" line,
     /// provided that process is still its child.</summary>
-    private async Task<ProcessIdentity?> CurrentSshChildAsync(KeeperLogWatcher log, int supervisorPid, CancellationToken cancellationToken)
+    private async Task<ProcessIdentity?> CurrentSshChildAsync(Timeline<string> log, int supervisorPid,
+        CancellationToken cancellationToken)
     {
         const string prefix = "ssh child pid is ";
         var started = timeProvider.GetTimestamp();
         while (timeProvider.GetElapsedTime(started) < StepTimeout)
         {
-            var latest = log.Lines.Snapshot().Select(e => e.Item).LastOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+            var latest = log.Snapshot().Select(e => e.Item).LastOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
             if (latest is not null &&
                 int.TryParse(latest.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) &&
                 ProcessTable.ChildrenOf(supervisorPid).FirstOrDefault(c => c.Pid == pid) is { Pid: > 0 } child)
@@ -172,13 +225,13 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         return null;
     }
 
-    private async Task SettleAsync(TunnelProber prober, CancellationToken cancellationToken)
+    private async Task SettleAsync(Timeline<bool> prober, CancellationToken cancellationToken)
     {
         await Task.Delay(Settle, timeProvider, cancellationToken).ConfigureAwait(false);
-        await prober.Results.WaitForAsync(timeProvider.GetTimestamp(), ok => ok, StepTimeout, cancellationToken).ConfigureAwait(false);
+        await prober.WaitForAsync(timeProvider.GetTimestamp(), ok => ok, StepTimeout, cancellationToken).ConfigureAwait(false);
     }
 
-    private void PrintSummary(IReadOnlyList<DemoFaultOutcome> outcomes)
+    private void PrintSummary(IReadOnlyList<FaultOutcome> outcomes)
     {
         lock (_outputLock)
         {
@@ -235,4 +288,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
 
     private static string Seconds(TimeSpan? span) =>
         span is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.TotalSeconds:0.00} s") : "never";
+
+    /// <summary>One injected fault and how the supervisor coped, for the summary table; null: never.</summary>
+    private sealed record FaultOutcome(string Fault, TimeSpan? DetectedAfter, TimeSpan? RecoveredAfter);
 }

@@ -5,11 +5,8 @@ namespace SshKeep.Demo;
 /// <summary>The one way the demo and the fixtures describe a helper program to start.</summary>
 internal static class HelperStartInfo
 {
-    /// <summary>
-    /// argv as an array (never through a shell), all three standard streams redirected (stdin is
-    /// closed by the caller, so nothing can wait on a terminal), and <paramref name="environment"/>
-    /// applied: a non-null value sets a variable, a null value removes it.
-    /// </summary>
+    /// <summary>argv as an array (never a shell), all three streams redirected, and <paramref name="environment"/>
+    /// applied (null removes a variable).</summary>
     public static ProcessStartInfo Create(
         string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment)
     {

@@ -3,15 +3,11 @@ using SshKeep.Native;
 namespace SshKeep.Demo;
 
 /// <summary>
-/// kill(2) for the demo and the test fixtures, which must signal processes they did not start
-/// with <see cref="System.Diagnostics.Process"/> (the ssh child of the supervisor under test, a
-/// server-side sshd session) and send signals other than SIGKILL (SIGSTOP, SIGCONT, SIGTERM).
-/// It goes through the product's one kill P/Invoke (<see cref="LibC"/>).
+/// kill(2) for the demo and the fixtures, which signal processes they did not start (the supervisor's
+/// ssh child, an sshd session) with signals other than SIGKILL. Numbers: <see cref="SignalNumbers"/>.
 /// </summary>
 internal static class NativeSignals
 {
-    // Signal numbers: SignalNumbers, the one table of them.
-
     /// <summary>Sends <paramref name="signal"/> to one process. False when it is gone (ESRCH) or not ours (EPERM).</summary>
     public static bool Send(int pid, int signal)
     {

@@ -8,13 +8,9 @@ namespace SshKeep.Demo;
 /// </summary>
 internal static class ProcessRunner
 {
-    /// <param name="fileName">Program to run (looked up in PATH when it has no slash).</param>
-    /// <param name="arguments">argv[1..], passed as an array, never through a shell.</param>
-    /// <param name="deadline">After this the program (and anything it started) is killed and the
-    /// result says <see cref="ProcessResult.TimedOut"/>.</param>
+    /// <param name="deadline">After this the program and its descendants are killed (TimedOut).</param>
     /// <param name="environment">Variables to set (non-null) or remove (null) for the child.</param>
-    /// <param name="standardInput">Written to the child's stdin, which is then closed; null gives it
-    /// an empty stdin so it can never wait for a terminal.</param>
+    /// <param name="standardInput">Written to stdin, which is then closed (never a terminal).</param>
     public static async Task<ProcessResult> RunAsync(
         string fileName,
         IEnumerable<string> arguments,

@@ -52,11 +52,8 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
     /// <summary>The listener's pid while it runs.</summary>
     public int? ListenerPid => _listener is { HasExited: false } listener ? listener.Pid : null;
 
-    /// <summary>
-    /// ssh options that reach this server and nothing else: "-F /dev/null" so the user's and the
-    /// system's ssh_config cannot interfere, this fixture's key only, its known_hosts with strict
-    /// checking, and BatchMode so a mistake fails instead of prompting. Put them before the destination.
-    /// </summary>
+    /// <summary>ssh options that reach this server and nothing else (no ssh_config, this key only, strict
+    /// known_hosts, BatchMode so a mistake fails instead of prompting); put them before the destination.</summary>
     public IReadOnlyList<string> ClientOptions =>
     [
         "-F", "/dev/null",
@@ -68,12 +65,8 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
         "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
     ];
 
-    /// <summary>
-    /// The keys of a sshkeep tunnels file that reach this server, for a <c>defaults:</c> block or one
-    /// tunnel, as YAML lines (each ending in a newline) indented by <paramref name="indent"/>: its
-    /// port, this fixture's key only, its known_hosts with strict checking. The YAML twin of
-    /// <see cref="ClientOptions"/>.
-    /// </summary>
+    /// <summary>The YAML twin of <see cref="ClientOptions"/>: tunnels-file keys (each line indented by
+    /// <paramref name="indent"/> and ending in a newline) for a <c>defaults:</c> block or one tunnel.</summary>
     public string TunnelKeysYaml(string indent) => TunnelKeysYaml(indent, Port, ClientKeyPath, KnownHostsPath);
 
     /// <summary>The same keys for any sshd: its port, the one key it accepts, its known_hosts.</summary>
@@ -162,11 +155,8 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Stops the listener. With <paramref name="dropSessions"/> (the default) the open connections
-    /// are killed too, as when a server goes down; without it they live on, as with `systemctl
-    /// restart ssh`, and are still listed by <see cref="SessionPids"/> and killed on disposal.
-    /// </summary>
+    /// <summary>Stops the listener, and the open connections with <paramref name="dropSessions"/> (a server
+    /// going down); without it they live on (`systemctl restart ssh`) until disposal.</summary>
     public async Task StopAsync(bool dropSessions = true)
     {
         // Sessions are killed while the listener still runs, so it reaps them; once orphaned
@@ -177,12 +167,8 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
         await StopListenerAsync().ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The pids of every process serving a connection: each per-connection sshd (a child of the
-    /// listener) followed by its descendants (the unprivileged child when the user is not root, and
-    /// any command it runs). SIGSTOP them all to freeze a session: for a non-root login the bytes
-    /// are moved by the child, not by the per-connection process.
-    /// </summary>
+    /// <summary>Every process serving a connection: each per-connection sshd and its descendants. SIGSTOP them
+    /// all to freeze a session (for a non-root login the bytes are moved by the unprivileged child).</summary>
     public IReadOnlyList<int> SessionPids() => [.. SessionProcesses().Select(p => p.Pid)];
 
     public async ValueTask DisposeAsync()
@@ -249,10 +235,7 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
         File.WriteAllText(KnownHostsPath, $"[127.0.0.1]:{Port} {_keys.HostPublicKey}\n");
     }
 
-    /// <summary>
-    /// sshd running as root insists on its privilege separation folder (Debian: /run/sshd), which
-    /// only exists after the system's ssh service ran once; a fresh container has none.
-    /// </summary>
+    /// <summary>sshd as root needs /run/sshd, which a fresh container without a started ssh service lacks.</summary>
     private static void EnsurePrivilegeSeparationDirectory()
     {
         if (!Environment.IsPrivilegedProcess || System.IO.Directory.Exists("/run/sshd")) return;
@@ -268,4 +251,7 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
         stream.Seek(Math.Min(offset, stream.Length), SeekOrigin.Begin);
         return new StreamReader(stream).ReadToEnd();
     }
+
+    /// <summary>sshd could not bind its port (another program took it first); the caller tries another port.</summary>
+    private sealed class SshdBindException(string message) : Exception(message);
 }

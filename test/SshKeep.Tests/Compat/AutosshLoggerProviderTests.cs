@@ -86,8 +86,14 @@ public sealed class AutosshLoggerProviderTests
     {
         using var dir = new TempDirectory();
         string path = dir.File("autossh.log");
-        Assert.True(AutosshLogFile.TryOpen(path, out Stream? stream, out _));
-        var provider = new AutosshLoggerProvider("autossh", () => 1, stream, 6, false, TimeProvider.System);
+        Assert.True(LogFileTarget.TryOpen(path, out Stream? stream, out _));
+        var provider = new AutosshLoggerProvider(new AutosshLogSettings
+        {
+            ProgramName = "autossh",
+            ProcessId = () => 1,
+            LogFile = stream,
+            TimeProvider = TimeProvider.System,
+        });
         ILogger logger = provider.CreateLogger("any");
         provider.Dispose();
         logger.LogInformation("late");

@@ -85,7 +85,7 @@ public sealed class LogFileLoggingTests
         using var syslog = new SyslogListener();
         var stderr = new StringWriter();
         string path = dir.File("autossh.log");
-        Assert.True(AutosshLogFile.TryOpen(path, out Stream? stream, out _));
+        Assert.True(LogFileTarget.TryOpen(path, out Stream? stream, out _));
         using (var provider = new AutosshLoggerProvider(new AutosshLogSettings
         {
             ProgramName = "autossh",
@@ -131,7 +131,7 @@ public sealed class LogFileLoggingTests
     {
         using var dir = new TempDirectory();
         string path = dir.File("missing/autossh.log");
-        Assert.False(AutosshLogFile.TryOpen(path, out Stream? stream, out string? error));
+        Assert.False(LogFileTarget.TryOpen(path, out Stream? stream, out string? error));
         Assert.Null(stream);
         Assert.Equal($"{path}: No such file or directory", error);
     }
@@ -140,7 +140,7 @@ public sealed class LogFileLoggingTests
     public void Opening_a_directory_as_log_file_fails_with_autossh_wording()
     {
         using var dir = new TempDirectory();
-        Assert.False(AutosshLogFile.TryOpen(dir.Path, out _, out string? error));
+        Assert.False(LogFileTarget.TryOpen(dir.Path, out _, out string? error));
         Assert.Equal($"{dir.Path}: Is a directory", error);
     }
 
@@ -151,7 +151,7 @@ public sealed class LogFileLoggingTests
         string file = dir.File("plain");
         File.WriteAllText(file, "");
         string path = Path.Combine(file, "autossh.log");
-        Assert.False(AutosshLogFile.TryOpen(path, out _, out string? error));
+        Assert.False(LogFileTarget.TryOpen(path, out _, out string? error));
         Assert.Equal($"{path}: Not a directory", error);
     }
 
@@ -166,7 +166,7 @@ public sealed class LogFileLoggingTests
         string path = dir.File("autossh.log");
         File.CreateSymbolicLink(path, target);
 
-        bool opened = AutosshLogFile.TryOpen(path, out Stream? stream, out string? error);
+        bool opened = LogFileTarget.TryOpen(path, out Stream? stream, out string? error);
         stream?.Dispose();
 
         Assert.False(opened);
@@ -182,7 +182,7 @@ public sealed class LogFileLoggingTests
         await Run.SuccessfullyAsync("mkfifo", [path]);
 
         // A generous deadline only so that a hang fails the test instead of the whole run.
-        var open = Task.Run(() => (AutosshLogFile.TryOpen(path, out Stream? stream, out string? error), stream, error));
+        var open = Task.Run(() => (LogFileTarget.TryOpen(path, out Stream? stream, out string? error), stream, error));
         var (opened, stream, error) = await open.WaitAsync(TimeSpan.FromSeconds(30));
         stream?.Dispose();
 
@@ -196,7 +196,7 @@ public sealed class LogFileLoggingTests
         using var dir = new TempDirectory();
         string path = dir.File("autossh.log");
 
-        Assert.True(AutosshLogFile.TryOpen(path, out Stream? stream, out string? error), error);
+        Assert.True(LogFileTarget.TryOpen(path, out Stream? stream, out string? error), error);
         stream.Dispose();
 
         Assert.Equal((UnixFileMode)0, File.GetUnixFileMode(path) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite));
@@ -210,7 +210,7 @@ public sealed class LogFileLoggingTests
         File.WriteAllText(path, "theirs\n");
         await Run.SuccessfullyAsync("chown", ["65534:65534", path]);
 
-        bool opened = AutosshLogFile.TryOpen(path, out Stream? stream, out string? error);
+        bool opened = LogFileTarget.TryOpen(path, out Stream? stream, out string? error);
         stream?.Dispose();
 
         Assert.False(opened);
@@ -220,8 +220,15 @@ public sealed class LogFileLoggingTests
 
     private static AutosshLoggerProvider FileProvider(string path, TimeProvider time, int pid)
     {
-        Assert.True(AutosshLogFile.TryOpen(path, out Stream? stream, out string? error), error);
-        return new AutosshLoggerProvider("autossh", () => pid, stream, logLevel: 7, debug: false, time);
+        Assert.True(LogFileTarget.TryOpen(path, out Stream? stream, out string? error), error);
+        return new AutosshLoggerProvider(new AutosshLogSettings
+        {
+            ProgramName = "autossh",
+            ProcessId = () => pid,
+            LogFile = stream,
+            LogLevel = 7,
+            TimeProvider = time,
+        });
     }
 
     private static string ReadShared(string path)

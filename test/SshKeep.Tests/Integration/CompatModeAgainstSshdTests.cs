@@ -106,7 +106,7 @@ public class CompatModeAgainstSshdTests
         await using var sshd = await NamespacedSshd.CreateAsync();
         await using var echo = EchoServer.Start();
         var port = LoopbackPort.PickFree();
-        var monitorPort = LoopbackPort.PickFreePair();
+        var monitorPort = SshKeep.Daemon.FreePortFinder.FindMonitorPortPair()!.Value;
         await using var keeper = SshkeepUnderTest.Start(
             TunnelArguments(sshd.ClientOptions, sshd.Destination, port, echo.Port, "-M", monitorPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new Dictionary<string, string?> { ["AUTOSSH_POLL"] = "4", ["AUTOSSH_FIRST_POLL"] = "1", ["AUTOSSH_GATETIME"] = "0" });

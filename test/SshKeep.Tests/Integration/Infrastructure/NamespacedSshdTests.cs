@@ -18,7 +18,7 @@ public sealed class NamespacedSshdTests
     public async Task A_loop_of_local_and_remote_forwards_on_the_same_port_carries_bytes()
     {
         await using var sshd = await NamespacedSshd.CreateAsync();
-        var port = LoopbackPort.PickFreePair();
+        var port = SshKeep.Daemon.FreePortFinder.FindMonitorPortPair()!.Value;
         using var monitor = new TcpListener(IPAddress.Loopback, port + 1);
         monitor.Start();
 
