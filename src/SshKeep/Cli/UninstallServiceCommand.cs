@@ -9,17 +9,11 @@ namespace SshKeep.Cli;
 /// </summary>
 internal static class UninstallServiceCommand
 {
-    /// <summary>Runs the verb for this machine.</summary>
-    public static int Run(InstallServiceOptions options, TextWriter output, TextWriter error) =>
-        Run(options, InstallServiceHost.Current(), output, error);
-
     public static int Run(InstallServiceOptions options, InstallServiceHost host, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (InstallServiceCommand.PlanOrUsage("uninstall-service", options with { Account = null }, host, output, error) is not { } plan)
-        {
             return ExitCodes.Usage;
-        }
         string path = plan.UnitPath!;
         string unit = InstallServiceUnit.Stem(plan.Spec!.UnitName);
         List<string> scope = options.User ? ["--user"] : [];
