@@ -14,7 +14,9 @@ internal static class InstallServiceCommand
         string unit = InstallServiceUnit.Render(spec);
         foreach (string note in plan.Notes) error.WriteLine($"sshkeep install-service: note: {note}");
         if (!File.Exists(spec.ConfigPath))
+        {
             error.WriteLine($"sshkeep install-service: note: {spec.ConfigPath} does not exist yet; write it (and check it with `sshkeep check -c {spec.ConfigPath}`) before starting the service");
+        }
 
         if (!options.Write)
         {
@@ -42,7 +44,10 @@ internal static class InstallServiceCommand
         string systemctl = spec.UserUnit ? "systemctl --user" : "systemctl";
         output.WriteLine($"wrote {path}");
         output.WriteLine($"next: {systemctl} daemon-reload && {systemctl} enable --now {InstallServiceUnit.Stem(spec.UnitName)}");
-        if (spec.UserUnit) output.WriteLine($"      loginctl enable-linger {host.UserName}   # keeps the tunnels up when you are logged out");
+        if (spec.UserUnit)
+        {
+            output.WriteLine($"      loginctl enable-linger {host.UserName}   # keeps the tunnels up when you are logged out");
+        }
         return ExitCodes.Ok;
     }
 

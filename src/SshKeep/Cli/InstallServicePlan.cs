@@ -23,10 +23,17 @@ internal sealed partial record InstallServicePlan
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(host);
         if (options.User && options.Account is not null)
+        {
             return new() { Error = "--account applies to the system unit only: a --user unit runs as you" };
+        }
         if (options.Account is { } account && !AccountName().IsMatch(account))
+        {
             return new() { Error = $"--account \"{account}\": not a user name" };
-        if (options.ConfigPath is "") return new() { Error = "-c needs a file name" };
+        }
+        if (options.ConfigPath is "")
+        {
+            return new() { Error = "-c needs a file name" };
+        }
 
         string configHome = string.IsNullOrEmpty(host.XdgConfigHome) || !Path.IsPathRooted(host.XdgConfigHome)
             ? Path.Combine(host.Home, ".config") // XDG: a relative XDG_CONFIG_HOME is to be ignored
@@ -38,7 +45,9 @@ internal sealed partial record InstallServicePlan
         string invoking = host.SudoUser is { Length: > 0 } sudo && sudo != "root" ? sudo : host.UserName;
         string? runAs = options.User ? null : options.Account ?? invoking;
         if (options.Account is { } named && !host.AccountExists(named))
+        {
             return new() { Error = $"--account \"{named}\": no such user on this machine; create it first (e.g. useradd --system --create-home {named})" };
+        }
         // One unit and one run directory per tunnels file, named from the file's identity the way
         // the daemon and the CLI name its files (docs/daemon.md "Run directory").
         string key = InstanceKey.For(InstanceKey.Canonicalize(config));

@@ -13,7 +13,9 @@ internal static class UninstallServiceCommand
     {
         ArgumentNullException.ThrowIfNull(options);
         if (InstallServiceCommand.PlanOrUsage("uninstall-service", options with { Account = null }, host, output, error) is not { } plan)
+        {
             return ExitCodes.Usage;
+        }
         string path = plan.UnitPath!;
         string unit = InstallServiceUnit.Stem(plan.Spec!.UnitName);
         List<string> scope = options.User ? ["--user"] : [];
