@@ -3,16 +3,10 @@ using System.Text;
 
 namespace SshKeep.Metrics;
 
-/// <summary>
-/// Writes the Prometheus text exposition format, version 0.0.4 (pure, no I/O): for each metric
-/// family a <c># HELP</c> and a <c># TYPE</c> line, then its samples, one per line, each
-/// <c>name{label="value",…} number</c>. Label values escape <c>\</c>, <c>"</c> and newline;
-/// help text escapes <c>\</c> and newline; numbers are invariant, with <c>+Inf</c>, <c>-Inf</c>
-/// and <c>NaN</c>. Names are checked, so a typo fails in a test rather than at a scrape.
-/// </summary>
+/// <summary>The Prometheus text exposition format 0.0.4 (pure). Names are checked, so a typo fails in a test
+/// rather than at a scrape.</summary>
 internal sealed class PrometheusTextWriter
 {
-    /// <summary>The Content-Type of a scrape answer in this format.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
     private readonly StringBuilder _text = new();

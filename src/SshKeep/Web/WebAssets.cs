@@ -2,10 +2,7 @@ using System.Collections.Frozen;
 
 namespace SshKeep.Web;
 
-/// <summary>
-/// The web page's files, embedded in the assembly (Web/Page/): no CDN, nothing read
-/// from disk at run time. <c>index.html</c> has a placeholder the token replaces.
-/// </summary>
+/// <summary>The web page's files, embedded from Web/Page/: no CDN, nothing read from disk at run time.</summary>
 internal static class WebAssets
 {
     /// <summary>Where index.html's token goes: <c>&lt;meta name="sshkeep-token" content="…"&gt;</c>.</summary>
