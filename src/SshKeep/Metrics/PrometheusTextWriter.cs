@@ -35,7 +35,7 @@ internal sealed class PrometheusTextWriter
             _text.Append('{');
             for (int i = 0; i < labels.Count; i++)
             {
-                CheckLabelName(labels[i].Key);
+                CheckName(labels[i].Key, label: true);
                 if (i > 0) _text.Append(',');
                 _text.Append(labels[i].Key).Append("=\"").Append(EscapeLabelValue(labels[i].Value)).Append('"');
             }
@@ -73,13 +73,9 @@ internal sealed class PrometheusTextWriter
         name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && !name.StartsWith("__", StringComparison.Ordinal) &&
         name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
-    private static void CheckName(string name)
+    private static void CheckName(string name, bool label = false)
     {
-        if (!IsMetricName(name)) throw new ArgumentException($"\"{name}\" is not a metric name", nameof(name));
-    }
-
-    private static void CheckLabelName(string name)
-    {
-        if (!IsLabelName(name)) throw new ArgumentException($"\"{name}\" is not a label name", nameof(name));
+        if (!(label ? IsLabelName(name) : IsMetricName(name)))
+            throw new ArgumentException($"\"{name}\" is not a {(label ? "label" : "metric")} name", nameof(name));
     }
 }
