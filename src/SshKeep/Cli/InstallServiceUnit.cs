@@ -6,20 +6,17 @@ using SshKeep.Logging;
 namespace SshKeep.Cli;
 
 /// <summary>
-/// The systemd unit <c>sshkeep install-service</c> prints or writes. Pure: the
-/// text depends on the <see cref="InstallServiceSpec"/> only, and golden files lock both variants.
-/// The text is Units/sshkeep.service.in: every line there carries a comment saying why it is there,
-/// because whoever edits the unit later (or reviews it) needs to know what a sandboxing line costs ssh.
+/// The systemd unit install-service prints or writes and the package ships (pure; golden files lock it). The text
+/// is Units/sshkeep.service.in, where every line carries a comment saying why it is there: whoever edits the unit
+/// later needs to know what a sandboxing line costs ssh.
 /// </summary>
 internal static partial class InstallServiceUnit
 {
     /// <summary>The unit file's name for the default tunnels file.</summary>
     public const string DefaultName = "sshkeep.service";
 
-    /// <summary>One unit name per tunnels file, so that a second file does not overwrite the first
-    /// unit: <c>sshkeep.service</c> for the default file (null key), else
-    /// <c>sshkeep-KEY.service</c> with the file's <see cref="SshKeep.Daemon.InstanceKey"/>, which
-    /// also names its run directory.</summary>
+    /// <summary>One unit per tunnels file: <c>sshkeep.service</c> for the default file (null key), else
+    /// <c>sshkeep-KEY.service</c> with the file's <see cref="SshKeep.Daemon.InstanceKey"/>, as its run directory.</summary>
     public static string NameFor(string? instanceKey) => instanceKey is null ? DefaultName : $"sshkeep-{instanceKey}.service";
 
     /// <summary>The name systemctl is given: the file name without <c>.service</c>.</summary>
