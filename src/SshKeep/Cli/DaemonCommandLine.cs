@@ -8,10 +8,8 @@ using SshKeep.Status;
 
 namespace SshKeep.Cli;
 
-/// <summary>
-/// sshkeep's own verbs (daemon mode and tools), parsed with System.CommandLine. The autossh
-/// command line never comes here (see <see cref="EntryPoint"/>).
-/// </summary>
+/// <summary>sshkeep's own verbs, parsed with System.CommandLine; the autossh command line never comes here
+/// (<see cref="EntryPoint"/>).</summary>
 internal static class DaemonCommandLine
 {
     /// <summary>The verbs that select this parser instead of compatibility mode.</summary>

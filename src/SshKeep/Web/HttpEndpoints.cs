@@ -10,12 +10,9 @@ using SshKeep.Status;
 
 namespace SshKeep.Web;
 
-/// <summary>
-/// Every route of the HTTP listener (docs/observability.md has the list), as one request delegate without MVC
-/// or routing. Status and commands go through <see cref="IControlHandler"/>, the control socket's code. The page,
-/// its state, the full /healthz and the POSTs are only for the daemon's own uid and root
-/// (<see cref="RequestGuard.PeerProblem"/>; the peer comes from <see cref="PeerGate"/>).
-/// </summary>
+/// <summary>Every route of the HTTP listener (docs/observability.md), one request delegate without MVC or routing;
+/// status and commands go through the control socket's <see cref="IControlHandler"/>. The page, its state, the full
+/// /healthz and the POSTs are for the daemon's own uid and root only (<see cref="RequestGuard.PeerProblem"/>).</summary>
 internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder recorder, PageToken token, string machineName, uint ownUid,
     ILogger log, HttpRefusalLog refusals, Func<ProcessSample>? process = null)
 {
