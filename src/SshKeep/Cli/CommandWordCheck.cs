@@ -2,13 +2,8 @@ using SshKeep.Config;
 
 namespace SshKeep.Cli;
 
-/// <summary>
-/// Called as <c>sshkeep</c>, a first word that is not one of sshkeep's commands starts an autossh
-/// command line, so <c>sshkeep stauts</c> would run ssh to a host named "stauts". This decides
-/// which first words are refused as mistyped commands instead (the rule, with its escape
-/// <c>sshkeep -- WORD</c>, is in docs/compatibility.md, "sshkeep WORD"). Called as <c>autossh</c>
-/// nothing is refused: autossh's rules stay unchanged.
-/// </summary>
+/// <summary>Which first words of <c>sshkeep WORD</c> are refused as mistyped commands instead of becoming an ssh
+/// to host WORD (docs/compatibility.md, "sshkeep WORD"). Called as <c>autossh</c> nothing is refused.</summary>
 internal static class CommandWordCheck
 {
     /// <summary>sshkeep's commands, in the order a tie between two suggestions is settled.</summary>
@@ -36,16 +31,9 @@ internal static class CommandWordCheck
         ["shutdown"] = "stop",
     };
 
-    /// <summary>
-    /// The command <paramref name="firstWord"/> was probably meant to be, or null when it may be a
-    /// host and goes to compatibility mode as before. A word is refused only when it cannot be a
-    /// host name of the usual shapes (no '.', '@', ':', '/', '[', no leading '-'), is not a Host
-    /// alias of the user's ssh_config (<paramref name="isHostAlias"/>, asked only then), and is
-    /// either a common word for a command or close to one as the config loader's "did you mean"
-    /// measures it (<see cref="KeySuggestion.Closest"/>: case, '-' and '_' ignored; 1 edit for up
-    /// to 4 letters, 2 up to 8, else 3; a swap of neighbours is one edit), so "db" or "pi" stay
-    /// hosts and "stauts" does not.
-    /// </summary>
+    /// <summary>The command <paramref name="firstWord"/> was probably meant to be, or null when it may be a host:
+    /// not of a host's usual shapes, no Host alias (<paramref name="isHostAlias"/>, asked last), and a common word
+    /// for a command or close to one (<see cref="KeySuggestion.Closest"/>).</summary>
     public static string? SuggestionFor(string firstWord, Func<string, bool> isHostAlias)
     {
         ArgumentNullException.ThrowIfNull(firstWord);

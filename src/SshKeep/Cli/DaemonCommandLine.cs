@@ -8,18 +8,13 @@ using SshKeep.Status;
 
 namespace SshKeep.Cli;
 
-/// <summary>
-/// sshkeep's own verbs (daemon mode and tools), parsed with System.CommandLine. The autossh
-/// command line never comes here (see <see cref="EntryPoint"/>).
-/// </summary>
+/// <summary>sshkeep's own verbs, parsed with System.CommandLine; the autossh command line never comes here
+/// (<see cref="EntryPoint"/>).</summary>
 internal static class DaemonCommandLine
 {
     /// <summary>The verbs that select this parser instead of compatibility mode.</summary>
-    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal)
-    {
-        // Not -h: autossh rejects it with usage (R4), and so must `sshkeep -h`.
-        "up", "status", "restart", "retry-now", "reload", "stop", "check", "doctor", "install-service", "uninstall-service", "demo", "help", "version", "--help", "--version",
-    };
+    // Not -h: autossh rejects it with usage (R4), and so must `sshkeep -h`.
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>([.. CommandWordCheck.Commands, "--help", "--version"], StringComparer.Ordinal);
 
     public static Task<int> RunAsync(string[] args) =>
         // sshkeep handles SIGTERM/SIGINT itself (every ssh is stopped with a grace period), so the
@@ -36,7 +31,7 @@ internal static class DaemonCommandLine
         var logLevel = new Option<string>("--log-level") { Description = "trace, debug, info, warn, error or critical", DefaultValueFactory = _ => "info" };
         var http = new Option<string?>("--http") { Description = "serve /metrics, /healthz and a web page on ADDRESS:PORT (e.g. 127.0.0.1:9180); overrides the file's http.listen" };
         var json = new Option<bool>("--json") { Description = "print JSON instead of a table" };
-        var tunnel = new Argument<string>("tunnel") { Description = "the tunnel's name" };
+        var tunnel = new Argument<string?>("tunnel") { Description = "the tunnel's name", Arity = ArgumentArity.ExactlyOne };
         var optionalTunnel = new Argument<string?>("tunnel") { Description = "one tunnel's name (default: every tunnel)", Arity = ArgumentArity.ZeroOrOne };
         var user = new Option<bool>("--user") { Description = "a systemd user unit instead of a system unit" };
         var write = new Option<bool>("--write") { Description = "write the unit file instead of printing it" };
@@ -46,8 +41,10 @@ internal static class DaemonCommandLine
         var up = new Command("up", "run the tunnels of a config file until stopped (SIGTERM/SIGINT)") { config, runDir, logFormat, logLevel, http, allowUnsafe };
         up.SetAction(async (r, ct) =>
         {
-            if (!TryLogSettings(r.GetValue(logFormat), r.GetValue(logLevel), out var format, out var level, out var problem))
-                return Usage(problem);
+            if (r.GetValue(logFormat) is not ("text" or "json") and var format)
+                return Usage($"--log-format \"{format}\": expected text or json");
+            if (!DaemonLogLevels.TryParse(r.GetValue(logLevel), out var level))
+                return Usage($"--log-level \"{r.GetValue(logLevel)}\": expected trace, debug, info, warn, error or critical");
             HttpListen? httpListen = null;
             if (r.GetValue(http) is { } httpText && !HttpListen.TryParse(httpText, out httpListen, out var httpProblem))
                 return Usage($"--http {httpProblem}");
@@ -55,7 +52,7 @@ internal static class DaemonCommandLine
             {
                 ConfigPath = ConfigPathOf(r.GetValue(config)),
                 RunDirectory = r.GetValue(runDir),
-                LogFormat = format,
+                LogFormat = r.GetValue(logFormat) == "json" ? DaemonLogFormat.Json : DaemonLogFormat.Text,
                 LogLevel = level,
                 Http = httpListen,
                 AllowUnsafeConfigPermissions = r.GetValue(allowUnsafe),
@@ -66,9 +63,7 @@ internal static class DaemonCommandLine
         var status = new Command("status", "show every tunnel's state; exit 0 all up, 1 some not, 3 no daemon") { config, runDir, json };
         status.SetAction(async (r, ct) =>
         {
-            var path = ConfigPathOf(r.GetValue(config));
-            var (socket, serviceUid) = DaemonSocket.Find(path, r.GetValue(runDir), ProcessEnvironment.Read());
-            var result = await Client().SendAsync(socket, new ControlRequest(ControlCommand.Status), ct, serviceUid);
+            var (path, result) = await CallAsync(r.GetValue(config), r.GetValue(runDir), new ControlRequest(ControlCommand.Status), ct);
             var output = StatusView.Render(result, path, TimeProvider.System.GetUtcNow(), r.GetValue(json),
                 Console.IsOutputRedirected ? int.MaxValue : Math.Max(80, Console.WindowWidth));
             await Console.Out.WriteAsync(output.StandardOutput);
@@ -76,14 +71,21 @@ internal static class DaemonCommandLine
             return output.ExitCode;
         });
 
-        var restart = new Command("restart", "stop one tunnel's ssh and start it again now") { tunnel, config, runDir };
-        restart.SetAction((r, ct) => SendAsync(r.GetValue(config), r.GetValue(runDir), new ControlRequest(ControlCommand.Restart, r.GetValue(tunnel)), ct));
-        var retryNow = new Command("retry-now", "end the back-off wait of one tunnel, or of all") { optionalTunnel, config, runDir };
-        retryNow.SetAction((r, ct) => SendAsync(r.GetValue(config), r.GetValue(runDir), new ControlRequest(ControlCommand.RetryNow, r.GetValue(optionalTunnel)), ct));
-        var reload = new Command("reload", "read the config file again; only added, removed and changed tunnels are touched") { config, runDir };
-        reload.SetAction((r, ct) => SendAsync(r.GetValue(config), r.GetValue(runDir), new ControlRequest(ControlCommand.Reload), ct));
-        var stop = new Command("stop", "stop every tunnel and the daemon") { config, runDir };
-        stop.SetAction((r, ct) => SendAsync(r.GetValue(config), r.GetValue(runDir), new ControlRequest(ControlCommand.Stop), ct));
+        var restart = Control("restart", "stop one tunnel's ssh and start it again now", ControlCommand.Restart, tunnel);
+        var retryNow = Control("retry-now", "end the back-off wait of one tunnel, or of all", ControlCommand.RetryNow, optionalTunnel);
+        var reload = Control("reload", "read the config file again; only added, removed and changed tunnels are touched", ControlCommand.Reload);
+        var stop = Control("stop", "stop every tunnel and the daemon", ControlCommand.Stop);
+        // A verb that sends one request to the daemon and prints its answer; the argument is the tunnel's name.
+        Command Control(string name, string description, ControlCommand command, Argument<string?>? tunnelName = null)
+        {
+            var verb = new Command(name, description);
+            if (tunnelName is not null) verb.Arguments.Add(tunnelName);
+            verb.Options.Add(config);
+            verb.Options.Add(runDir);
+            verb.SetAction((r, ct) => SendAsync(r.GetValue(config), r.GetValue(runDir),
+                new ControlRequest(command, tunnelName is null ? null : r.GetValue(tunnelName)), ct));
+            return verb;
+        }
 
         var check = new Command("check", "validate a config file and print every error; exit 78 when invalid") { config };
         check.SetAction(r =>
@@ -104,21 +106,12 @@ internal static class DaemonCommandLine
             ConfigOrigin(r.GetValue(config))));
 
         var installService = new Command("install-service", "print (or write) a systemd unit that runs `sshkeep up`") { user, write, config, account };
-        installService.SetAction(r => InstallServiceCommand.Run(new InstallServiceOptions
-        {
-            User = r.GetValue(user),
-            Write = r.GetValue(write),
-            ConfigPath = r.GetValue(config) ?? ConfigFromEnvironment(),
-            Account = r.GetValue(account),
-        }, Console.Out, Console.Error));
+        installService.SetAction(r => InstallServiceCommand.Run(ServiceOptions(r) with { Account = r.GetValue(account) }, InstallServiceHost.Current(), Console.Out, Console.Error));
 
         var uninstallService = new Command("uninstall-service", "stop, disable and remove the unit install-service made for the tunnels file (prints what it would do without --write)") { user, write, config };
-        uninstallService.SetAction(r => UninstallServiceCommand.Run(new InstallServiceOptions
-        {
-            User = r.GetValue(user),
-            Write = r.GetValue(write),
-            ConfigPath = r.GetValue(config) ?? ConfigFromEnvironment(),
-        }, Console.Out, Console.Error));
+        uninstallService.SetAction(r => UninstallServiceCommand.Run(ServiceOptions(r), InstallServiceHost.Current(), Console.Out, Console.Error));
+        InstallServiceOptions ServiceOptions(ParseResult r) =>
+            new() { User = r.GetValue(user), Write = r.GetValue(write), ConfigPath = r.GetValue(config) ?? ConfigFromEnvironment() };
 
         var demo = new Command("demo", "start a throwaway sshd on 127.0.0.1 and keep a tunnel to it through injected faults");
         demo.SetAction(async (_, ct) =>
@@ -127,12 +120,7 @@ internal static class DaemonCommandLine
             return await new SshKeep.Demo.DemoCommand(keeper, TimeProvider.System).RunAsync(Console.Out, ct);
         });
 
-        var version = new Command("version", "print sshkeep's version (the same line as -V and --version)");
-        version.SetAction(r =>
-        {
-            r.InvocationConfiguration.Output.WriteLine(ProductVersion.Line);
-            return ExitCodes.Ok;
-        });
+        var version = new Command("version", "print sshkeep's version (the same line as -V and --version)") { Action = new VersionAction() };
 
         var root = new RootCommand(HelpText.Text) { up, status, restart, retryNow, reload, stop, check, doctor, installService, uninstallService, demo, version };
         foreach (var option in root.Options.OfType<VersionOption>()) option.Action = new VersionAction();
@@ -151,11 +139,17 @@ internal static class DaemonCommandLine
         return root;
     }
 
-    private static async Task<int> SendAsync(string? config, string? runDir, ControlRequest request, CancellationToken ct)
+    private static async Task<(string Path, ControlCallResult Result)> CallAsync(string? config, string? runDir, ControlRequest request,
+        CancellationToken ct)
     {
         var path = ConfigPathOf(config);
         var (socket, serviceUid) = DaemonSocket.Find(path, runDir, ProcessEnvironment.Read());
-        var result = await Client().SendAsync(socket, request, ct, serviceUid);
+        return (path, await new ControlClient(TimeProvider.System).SendAsync(socket, request, ct, serviceUid));
+    }
+
+    private static async Task<int> SendAsync(string? config, string? runDir, ControlRequest request, CancellationToken ct)
+    {
+        var (path, result) = await CallAsync(config, runDir, request, ct);
         var (line, exitCode) = result.Outcome switch
         {
             ControlCallOutcome.Answered when result.Response!.Ok => (result.Response.Message ?? "ok", ExitCodes.Ok),
@@ -168,8 +162,6 @@ internal static class DaemonCommandLine
         await (exitCode == ExitCodes.Ok ? Console.Out : Console.Error).WriteLineAsync(CellText.PrintableLines(line));
         return exitCode;
     }
-
-    private static ControlClient Client() => new(TimeProvider.System);
 
     /// <summary>Every address of every interface now, for <c>check</c>'s http.listen warning; null when they cannot be listed.</summary>
     private static IReadOnlyCollection<System.Net.IPAddress>? MachineAddresses()
@@ -196,25 +188,6 @@ internal static class DaemonCommandLine
     /// <summary>SSHKEEP_CONFIG when set and not empty.</summary>
     private static string? ConfigFromEnvironment() =>
         Environment.GetEnvironmentVariable(ConfigLoader.PathVariable) is { Length: > 0 } path ? path : null;
-
-    private static bool TryLogSettings(string? format, string? level, out DaemonLogFormat logFormat, out LogLevel logLevel, out string problem)
-    {
-        logFormat = DaemonLogFormat.Text;
-        logLevel = LogLevel.Information;
-        problem = "";
-        switch (format)
-        {
-            case "text": break;
-            case "json": logFormat = DaemonLogFormat.Json; break;
-            default:
-                problem = $"--log-format \"{format}\": expected text or json";
-                return false;
-        }
-
-        if (DaemonLogLevels.TryParse(level, out logLevel)) return true;
-        problem = $"--log-level \"{level}\": expected trace, debug, info, warn, error or critical";
-        return false;
-    }
 
     private static int Usage(string problem)
     {

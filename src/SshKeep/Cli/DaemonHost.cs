@@ -12,17 +12,10 @@ using SshKeep.Web;
 
 namespace SshKeep.Cli;
 
-/// <summary>
-/// `sshkeep up`: loads the tunnels file, takes the instance lock, starts one supervisor
-/// per tunnel, serves the control socket, keeps status.json and systemd informed, and answers
-/// signals (HUP reload, USR1 retry-now, TERM/INT/QUIT stop). The thin shell around
-/// <see cref="DaemonSupervisor"/>.
-/// </summary>
-internal sealed class DaemonHost : IControlHandler
+/// <summary>`sshkeep up`, the composition root (docs/daemon.md): the instance lock, one supervisor per tunnel
+/// (<see cref="DaemonSupervisor"/>), the control socket, status.json, systemd, and the signals.</summary>
+internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeProvider time) : IControlHandler
 {
-    private readonly DaemonOptions _options;
-    private readonly TextWriter _stderr;
-    private readonly TimeProvider _time;
     private readonly Channel<string> _requests = Channel.CreateUnbounded<string>();
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly Lock _statusGate = new();
@@ -30,9 +23,8 @@ internal sealed class DaemonHost : IControlHandler
     /// <summary>Set when a tunnel changed; the status writer takes it (one pending write at most).</summary>
     private readonly SemaphoreSlim _statusDirty = new(0, 1);
 
-    /// <summary>The fold of every transition so far (<see cref="StatusFold"/>): folded under
-    /// <see cref="_foldGate"/>, which is never held for longer than one fold, so a tunnel never
-    /// waits for a write; read by the writer under <see cref="_statusGate"/>.</summary>
+    /// <summary>The <see cref="StatusFold"/> of every transition: folded under <see cref="_foldGate"/> (one
+    /// fold at most, so a tunnel never waits for a write), read by the writer under <see cref="_statusGate"/>.</summary>
     private volatile IReadOnlyList<ListedTunnel> _tunnels = [];
 
     private readonly Lock _foldGate = new();
@@ -49,82 +41,74 @@ internal sealed class DaemonHost : IControlHandler
     private ForwardProbe _probe = null!;
     private ProbeClock _probeClock = null!;
 
-    public DaemonHost(DaemonOptions options, TextWriter stderr, TimeProvider time)
-    {
-        _options = options;
-        _stderr = stderr;
-        _time = time;
-    }
-
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        using var logging = DaemonLoggerProvider.ForStderr(_options.LogFormat, _options.LogLevel, _time, _options.Environment);
+        using var logging = DaemonLoggerProvider.ForStderr(options.LogFormat, options.LogLevel, time, options.Environment);
         _log = logging.CreateLogger("sshkeep");
-        _configPath = Path.GetFullPath(_options.ConfigPath);
+        _configPath = Path.GetFullPath(options.ConfigPath);
 
         if (!TrustsConfigFile(out var unsafeFile))
         {
-            await _stderr.WriteLineAsync($"sshkeep: cannot start: {unsafeFile}; to run it anyway pass {ConfigFilePermissions.AllowFlag}");
+            await stderr.WriteLineAsync($"sshkeep: cannot start: {unsafeFile}; to run it anyway pass {ConfigFilePermissions.AllowFlag}");
             return ExitCodes.Config;
         }
-        if (unsafeFile is not null) await _stderr.WriteLineAsync($"sshkeep: warning: {unsafeFile}; running it anyway ({ConfigFilePermissions.AllowFlag})");
+        if (unsafeFile is not null) await stderr.WriteLineAsync($"sshkeep: warning: {unsafeFile}; running it anyway ({ConfigFilePermissions.AllowFlag})");
 
         var loaded = LoadConfig();
         if (loaded is ConfigLoadResult.Invalid invalid)
         {
-            await _stderr.WriteAsync(ConfigCheck.Render(invalid));
+            await stderr.WriteAsync(ConfigCheck.Render(invalid));
             return ExitCodes.Config;
         }
 
         var config = ((ConfigLoadResult.Valid)loaded).Config;
         // --http wins over the file's http.listen; with neither, no listener and no recorder.
-        var httpListen = _options.Http ?? config.Http?.Listen;
-        if (httpListen is not null) _recorder = new DaemonRecorder(_time);
-        var runDirectory = RunDirectory.FromEnvironment(_options.RunDirectory, _options.Environment);
+        var httpListen = options.Http ?? config.Http?.Listen;
+        if (httpListen is not null) _recorder = new DaemonRecorder(time);
+        var runDirectory = RunDirectory.FromEnvironment(options.RunDirectory, options.Environment);
         if (!runDirectory.TryCreate(out var runError)) return Fail(runError);
-        var paths = runDirectory.For(_configPath);
-        _paths = paths;
-        _reachability = new ServerReachability(_time, SshEnvironment.OverridesForDaemon(_options.Environment));
-        _probe = new ForwardProbe(_time);
+        var paths = _paths = runDirectory.For(_configPath);
+        _reachability = new ServerReachability(time, SshEnvironment.OverridesForDaemon(options.Environment));
+        _probe = new ForwardProbe(time);
         // One timer for every tunnel's probe rounds; disposed after the supervisors.
-        using var probeClock = new ProbeClock(_time);
+        using var probeClock = new ProbeClock(time);
         _probeClock = probeClock;
 
         if (!InstanceLock.TryAcquire(paths.LockPath, out var heldLock, out var refusal))
         {
-            await _stderr.WriteLineAsync($"sshkeep: {refusal!.Describe(_configPath)}");
+            await stderr.WriteLineAsync($"sshkeep: {refusal!.Describe(_configPath)}");
             return refusal.HeldByAnother ? ExitCodes.AlreadyRunning : ExitCodes.CannotStart;
         }
 
         using (heldLock)
         {
-            var info = new DaemonInfo { Pid = Environment.ProcessId, ConfigPath = _configPath, StartedAt = _time.GetUtcNow(), Version = Version };
-            if (!StatusStore.TryCreate(paths.StatusPath, info, _time, _log, out var store, out var storeError))
+            var info = new DaemonInfo { Pid = Environment.ProcessId, ConfigPath = _configPath, StartedAt = time.GetUtcNow(), Version = Version };
+            if (!StatusStore.TryCreate(paths.StatusPath, info, time, _log, out var store, out var storeError))
                 return Fail($"status file {paths.StatusPath}: {storeError}");
             _store = store;
             using (store)
-            using (var notifier = SystemdNotifier.FromEnvironment(_options.Environment, _log))
-            using (var watchdog = new SystemdWatchdog(notifier, SystemdWatchdog.TimeoutFromEnvironment(_options.Environment), _time, _log))
+            using (var notifier = SystemdNotifier.FromEnvironment(options.Environment, _log))
+            using (var watchdog = new SystemdWatchdog(notifier, SystemdWatchdog.TimeoutFromEnvironment(options.Environment), time, _log))
             using (var reaper = new ChildReaper())
             using (var signals = new SignalListener())
-            using (var network = NetworkChangeSource.Start(_time))
+            using (var network = NetworkChangeSource.Start(time))
             {
                 if (network.Problem is { } problem) _log.NetworkWatchUnavailable(problem);
                 _watchdog = watchdog;
-                _systemd = new SystemdReporter(notifier, config.ReadyWhen, _time, _log, watchdog, config.ReadyTimeout);
+                _systemd = new SystemdReporter(notifier, config.ReadyWhen, time, _log, watchdog, config.ReadyTimeout);
                 using var readyTimeout = _systemd.ArmReadyTimeout(MarkStatusDirty);
                 // ssh dies with the daemon where the kernel allows (docs/daemon.md, "Parent-death signal").
                 var setpriv = ParentDeathSignal.Setpriv(out var setprivProblem);
                 if (setprivProblem is not null) _log.ParentDeathSignalUnavailable(setprivProblem);
-                var launcher = new PosixSshLauncher(reaper, _time, setpriv, _options.Environment.GetValueOrDefault("PATH"));
+                var launcher = new PosixSshLauncher(reaper, time, setpriv, options.Environment.GetValueOrDefault("PATH"));
                 // Hooks run on their own queues; disposed before the reaper that reaps them.
-                await using var hookRunner = new HookRunner(reaper, _log, _time);
+                await using var hookRunner = new HookRunner(reaper, _log, time);
                 _hooks = new HookDispatcher(hookRunner.Enqueue);
                 _hooks.Configure(config);
-                await using var supervisor = new DaemonSupervisor((tunnel, news) => CreateTunnel(tunnel, launcher, news), _time, OnTransition);
+                await using var supervisor = new DaemonSupervisor((tunnel, news) => CreateTunnel(tunnel, launcher, news), time, OnTransition);
                 _supervisor = supervisor;
 
-                if (!ControlServer.TryStart(new ControlServerOptions { SocketPath = paths.SocketPath }, heldLock!, this, _time, _log,
+                if (!ControlServer.TryStart(new ControlServerOptions { SocketPath = paths.SocketPath }, heldLock!, this, time, _log,
                         out var server, out var serverError))
                     return Fail($"control socket {paths.SocketPath}: {serverError}");
 
@@ -137,7 +121,7 @@ internal sealed class DaemonHost : IControlHandler
                     watchdog.Start();
                     // An earlier daemon of this config killed with SIGKILL leaves its ssh holding the
                     // tunnels' ports; end them before any tunnel starts (docs/daemon.md "When the daemon dies").
-                    await OrphanSweep.RunAsync(paths.LockPath, config.Tunnels.Select(t => t.SshPath), _options.StopGrace, _time, _log, cancellationToken);
+                    await OrphanSweep.RunAsync(paths.LockPath, config.Tunnels.Select(t => t.SshPath), options.StopGrace, time, _log, cancellationToken);
                     using var stopWriting = new CancellationTokenSource();
                     var statusWriter = WriteStatusAsync(stopWriting.Token);
                     supervisor.Start(config);
@@ -145,7 +129,7 @@ internal sealed class DaemonHost : IControlHandler
 
                     var trigger = await MainLoopAsync(signals.Signals, network.Changes, cancellationToken);
 
-                    _log.DaemonStopping(trigger, DaemonCount.Tunnels(supervisor.Configs.Count), _options.StopGrace);
+                    _log.DaemonStopping(trigger, DaemonCount.Tunnels(supervisor.Configs.Count), options.StopGrace);
                     lock (_statusGate) _systemd.Stopping(supervisor.Configs.Count);
                     await supervisor.StopAllAsync();
                     await stopWriting.CancelAsync();
@@ -160,8 +144,7 @@ internal sealed class DaemonHost : IControlHandler
         return ExitCodes.Ok;
     }
 
-    /// <summary>The daemon's own loop: signals and control requests, and a heartbeat for the
-    /// systemd watchdog (a hung loop stops the pings, so systemd restarts us).</summary>
+    /// <summary>Signals, control requests, network changes, and the watchdog's heartbeat (a hung loop stops it).</summary>
     private async Task<string> MainLoopAsync(ChannelReader<int> signals, ChannelReader<NetworkChangeNotice> network, CancellationToken cancellationToken)
     {
         var heartbeat = _watchdog.ReportInterval;
@@ -172,7 +155,7 @@ internal sealed class DaemonHost : IControlHandler
             var signalReady = signals.WaitToReadAsync(tick.Token).AsTask();
             var requestReady = _requests.Reader.WaitToReadAsync(tick.Token).AsTask();
             var networkReady = network.WaitToReadAsync(tick.Token).AsTask();
-            var beat = Task.Delay(heartbeat, _time, tick.Token);
+            var beat = Task.Delay(heartbeat, time, tick.Token);
             await Task.WhenAny(signalReady, requestReady, networkReady, beat);
             await tick.CancelAsync();
             if (cancellationToken.IsCancellationRequested) return "cancelled";
@@ -185,10 +168,10 @@ internal sealed class DaemonHost : IControlHandler
                         await ReloadAsync("SIGHUP");
                         break;
                     case SignalNumbers.SIGUSR1:
-                        _log.RetryNowDone("SIGUSR1", _supervisor.RetryNow(null, "SIGUSR1").Describe(_time.GetUtcNow()));
+                        _log.RetryNowDone("SIGUSR1", _supervisor.RetryNow(null, "SIGUSR1").Describe(time.GetUtcNow()));
                         break;
-                    case SignalNumbers.SIGTERM or SignalNumbers.SIGINT or SignalNumbers.SIGQUIT:
-                        return SignalName(signal);
+                    case var stop when StopSignals.TryGetValue(stop, out var name):
+                        return name;
                 }
             }
 
@@ -216,7 +199,7 @@ internal sealed class DaemonHost : IControlHandler
             case ControlCommand.RetryNow:
                 var retried = _supervisor.RetryNow(request.Tunnel);
                 if (request.Tunnel is not null && retried.Tunnels.Count == 0) return UnknownTunnel(request.Tunnel);
-                var outcome = retried.Describe(_time.GetUtcNow());
+                var outcome = retried.Describe(time.GetUtcNow());
                 _log.RetryNowDone("the control socket", outcome);
                 return ControlResponse.Success(outcome);
             case ControlCommand.Reload:
@@ -275,12 +258,12 @@ internal sealed class DaemonHost : IControlHandler
         var controlPath = ControlPathFor(tunnel);
         if (ProbeSchedule.Enabled(tunnel.Health) && controlPath is null)
             _log.ProbesUnavailable(tunnel.Name, $"the run directory's path is too long for a control socket (at most {InstancePaths.MaxControlPathLength} bytes); use a shorter --run-dir");
-        return new(tunnel, launcher, _log, _time, new TunnelSupervisorOptions
+        return new(tunnel, launcher, _log, time, new TunnelSupervisorOptions
         {
             StartInfoFor = StartInfoFor,
             ListenerAccepts = (forward, ct) => ListenerCheck.AcceptsAsync(forward, TimeSpan.FromSeconds(1), ct),
             OnProbe = _recorder is { } recorder ? recorder.RecordProbe : null,
-            StopGrace = _options.StopGrace,
+            StopGrace = options.StopGrace,
             Reachability = _reachability,
             DescribePortHolder = port => PortHolder.Describe(port),
             ClaimSessionSocket = pid => SessionSocketClaim.Take(pid),
@@ -291,13 +274,11 @@ internal sealed class DaemonHost : IControlHandler
         }, news);
     }
 
-    /// <summary>Each ssh runs in its own process group with stderr captured, and with only the
-    /// variables of <see cref="SshEnvironment"/> (so none of systemd's, meant for sshkeep alone)
-    /// and the two that mark it as this instance's (<see cref="OrphanRule"/>), so that a daemon
-    /// started after this one was killed can tell it from every other ssh.</summary>
+    /// <summary>Each ssh: its own process group, stderr captured, only <see cref="SshEnvironment"/>'s variables
+    /// (none of systemd's) and the two of <see cref="OrphanRule"/> that let a later daemon find it.</summary>
     private SshStartInfo StartInfoFor(TunnelConfig tunnel)
     {
-        var environment = new Dictionary<string, string?>(SshEnvironment.OverridesForDaemon(_options.Environment), StringComparer.Ordinal)
+        var environment = new Dictionary<string, string?>(SshEnvironment.OverridesForDaemon(options.Environment), StringComparer.Ordinal)
         {
             [OrphanRule.InstanceVariable] = _paths.LockPath,
             [OrphanRule.TunnelVariable] = tunnel.Name,
@@ -310,11 +291,8 @@ internal sealed class DaemonHost : IControlHandler
     private string? ControlPathFor(TunnelConfig tunnel) =>
         ProbeSchedule.Enabled(tunnel.Health) ? _paths.ControlMasterPath(tunnel.Name) : null;
 
-
-    /// <summary>A killed ssh leaves its control socket behind; the next ssh would then refuse to
-    /// be the master ("ControlSocket … already exists, disabling multiplexing") and the probes
-    /// would fail. The path is ours alone (run directory, 0700), so removing it is safe; only a
-    /// socket is removed, never another kind of file.</summary>
+    /// <summary>A killed ssh leaves its control socket behind, and the next ssh would refuse to be the master
+    /// (so the probes would fail). The path is ours alone (run directory, 0700); only a socket of ours goes.</summary>
     private void RemoveStaleControlSocket(TunnelConfig tunnel)
     {
         if (ControlPathFor(tunnel) is not { } path) return;
@@ -328,14 +306,8 @@ internal sealed class DaemonHost : IControlHandler
         }
     }
 
-    /// <summary>
-    /// Every transition, the only news (docs/daemon.md): from every tunnel's loop, concurrently,
-    /// each tunnel's in order. Hooks, metrics and the timeline fold it at once; status.json and
-    /// systemd are written from the status fold by the writer (<see cref="WriteStatusAsync"/>), not
-    /// here: status.json is fsync'ed, which on a disk (a --run-dir under /tmp) takes tens of
-    /// milliseconds, and a restart would wait for each of its transitions (measured: 0.2 s of a
-    /// 0.4 s recovery).
-    /// </summary>
+    /// <summary>Every transition, the only news (docs/daemon.md), each tunnel's in order. status.json is written
+    /// by <see cref="WriteStatusAsync"/>, not here: its fsync would make a restart wait (0.2 s of a 0.4 s recovery).</summary>
     private void OnTransition(TunnelTransition transition)
     {
         _hooks.Fire(transition);
@@ -345,14 +317,12 @@ internal sealed class DaemonHost : IControlHandler
         _watchdog.ReportAlive();
     }
 
-    /// <summary>Asks the writer for a status write (and with it a readiness decision).</summary>
     private void MarkStatusDirty()
     {
         try { _statusDirty.Release(); }
         catch (SemaphoreFullException) { } // a write is already pending; it will read the newest state
     }
 
-    /// <summary>Writes status.json and tells systemd whenever something changed, until cancelled.</summary>
     private async Task WriteStatusAsync(CancellationToken cancellationToken)
     {
         try
@@ -369,9 +339,8 @@ internal sealed class DaemonHost : IControlHandler
         }
     }
 
-    /// <summary>Writes the newest fold to status.json and systemd, under the lock that orders the
-    /// writes: the fold only moves forward, so a later write never shows an older state, and
-    /// READY=1 and its STATUS= line come from one fold.</summary>
+    /// <summary>Under the lock that orders the writes: a later write never shows an older state, and READY=1
+    /// and its STATUS= line come from one fold.</summary>
     private void WriteStatusNow()
     {
         lock (_statusGate)
@@ -385,31 +354,30 @@ internal sealed class DaemonHost : IControlHandler
     private static ControlResponse UnknownTunnel(string? name) =>
         ControlResponse.Failure(ControlErrors.UnknownTunnel, name is null ? "restart needs a tunnel name" : $"no tunnel named \"{name}\" is running");
 
-    /// <summary>False when others could change the tunnels file and the daemon was not told to
-    /// accept that (docs/security.md); <paramref name="problem"/> says what is wrong, if anything.</summary>
+    /// <summary>False when others could change the tunnels file and that was not accepted (docs/security.md).</summary>
     private bool TrustsConfigFile([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
     {
         problem = ConfigFileOnDisk.PermissionProblem(_configPath);
-        return problem is null || _options.AllowUnsafeConfigPermissions;
+        return problem is null || options.AllowUnsafeConfigPermissions;
     }
 
     private int Fail(string problem)
     {
-        _stderr.WriteLine($"sshkeep: cannot start: {problem}");
+        stderr.WriteLine($"sshkeep: cannot start: {problem}");
         return ExitCodes.CannotStart;
     }
 
-    private static string SignalName(int signal) => signal switch
+    /// <summary>The signals that stop the daemon, by the name its log gives them.</summary>
+    private static readonly Dictionary<int, string> StopSignals = new()
     {
-        SignalNumbers.SIGTERM => "SIGTERM",
-        SignalNumbers.SIGINT => "SIGINT",
-        SignalNumbers.SIGQUIT => "SIGQUIT",
-        _ => $"signal {signal}",
+        [SignalNumbers.SIGTERM] = "SIGTERM",
+        [SignalNumbers.SIGINT] = "SIGINT",
+        [SignalNumbers.SIGQUIT] = "SIGQUIT",
     };
 
     public static string Version => typeof(DaemonHost).Assembly.GetName().Version?.ToString(3) ?? "0.1.0";
 
     // HOME expands ~ and PATH finds the hooks' programs: the daemon's, where they will run.
     private ConfigLoadResult LoadConfig() =>
-        ConfigLoader.Load(_configPath, _options.Environment.GetValueOrDefault("HOME"), _options.Environment.GetValueOrDefault("PATH"));
+        ConfigLoader.Load(_configPath, options.Environment.GetValueOrDefault("HOME"), options.Environment.GetValueOrDefault("PATH"));
 }

@@ -3,13 +3,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Cli;
 
-/// <summary>
-/// Where the control verbs (status, reload, restart, retry-now, stop) find the daemon of a config
-/// file without flags (docs/daemon.md "Run directory"): with --run-dir, there only; otherwise in
-/// this user's default run directory, and when no daemon is there, in the run directory of the
-/// system unit install-service made for that file (<see cref="RunDirectory.ServicePathFor"/>),
-/// which may run as another account (--account), or of the package's template instance for it.
-/// </summary>
+/// <summary>Where the control verbs find the daemon of a tunnels file (docs/daemon.md "Run directory"): --run-dir,
+/// else this user's run directory, else a system unit's for that file (install-service's or the package's).</summary>
 internal static class DaemonSocket
 {
     private const uint GroupOrOtherWrite = 0x12;
@@ -28,20 +23,15 @@ internal static class DaemonSocket
         return (own.SocketPath, null);
     }
 
-    /// <summary>Where a system unit for the file keeps its run directory: install-service's unit
-    /// (named by the instance key), then the package's template instance for /etc/sshkeep/NAME.yaml
-    /// (docs/packaging.md).</summary>
+    /// <summary>install-service's unit's run directory, then the package's template instance's (docs/packaging.md).</summary>
     internal static IEnumerable<string> ServiceDirectories(string instanceKey, string canonicalConfigPath)
     {
         yield return RunDirectory.ServicePathFor(instanceKey);
         if (PackagedUnits.InstanceOf(canonicalConfigPath) is { } instance) yield return RunDirectory.ServicePathFor(instance);
     }
 
-    /// <summary>
-    /// The owner of a service's run directory, trusted as the daemon's uid only when nobody but
-    /// root could have made that directory: its parent is a real directory owned by root that
-    /// others cannot write (systemd's RuntimeDirectory=), and it is a real directory itself.
-    /// </summary>
+    /// <summary>The owner of a service's run directory, trusted only when nobody but root could have made it: a
+    /// real directory in a root-owned one that others cannot write (systemd's RuntimeDirectory=).</summary>
     internal static uint? ServiceAccount(string serviceDirectory)
     {
         string parent = Path.GetDirectoryName(serviceDirectory)!;

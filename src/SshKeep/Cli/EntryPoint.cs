@@ -4,13 +4,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Cli;
 
-/// <summary>
-/// Chooses the mode. Called as <c>sshkeep</c>, a first argument that names one of sshkeep's own
-/// commands runs that command, a first word that looks like a mistyped command is refused with a
-/// suggestion (<see cref="CommandWordCheck"/>), and anything else is an autossh command line (so
-/// <c>sshkeep -M 0 host</c> works). Called by any other name (the installed <c>autossh</c> link,
-/// or a renamed copy, spec R70) sshkeep is autossh 1.4g under that name (docs/compatibility.md).
-/// </summary>
+/// <summary>Chooses the mode (docs/compatibility.md): as <c>sshkeep</c>, one of its commands, a refused mistyped
+/// command, or else an autossh command line; by any other name, autossh 1.4g under that name (spec R70).</summary>
 internal static class EntryPoint
 {
     /// <summary>The name that gives sshkeep's own face; every other name is autossh's.</summary>
@@ -40,7 +35,7 @@ internal static class EntryPoint
             }
         }
 
-        var host = new CompatModeHost(ProcessEnvironment.Read, SshkeepName, () => ProductVersion.Line, HelpText.AfterCompatUsage);
+        var host = new CompatModeHost(ProcessEnvironment.Read, SshkeepName, () => VersionAction.Line, HelpText.AfterCompatUsage);
         return await new CompatMode(Console.Out, Console.Error, TimeProvider.System, host).RunAsync(argv0, args);
     }
 

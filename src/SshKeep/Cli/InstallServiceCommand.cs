@@ -7,10 +7,6 @@ namespace SshKeep.Cli;
 /// </summary>
 internal static class InstallServiceCommand
 {
-    /// <summary>Runs the verb for this machine.</summary>
-    public static int Run(InstallServiceOptions options, TextWriter output, TextWriter error) =>
-        Run(options, InstallServiceHost.Current(), output, error);
-
     public static int Run(InstallServiceOptions options, InstallServiceHost host, TextWriter output, TextWriter error)
     {
         if (PlanOrUsage("install-service", options, host, output, error) is not { } plan) return ExitCodes.Usage;
@@ -55,10 +51,8 @@ internal static class InstallServiceCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>
-    /// Write beside, then rename: systemd (or a concurrent daemon-reload) never reads half a unit,
-    /// and a failed write leaves the old unit in place. Mode 0644, as systemd expects of unit files.
-    /// </summary>
+    /// <summary>Write beside, then rename: systemd never reads half a unit, and a failed write leaves the old
+    /// one in place. Mode 0644, as systemd expects of unit files.</summary>
     private static void WriteAtomically(string path, string text)
     {
         string directory = Path.GetDirectoryName(path)!;
@@ -91,9 +85,6 @@ internal static class InstallServiceCommand
     /// <c>sshkeep VERB: …</c>: the start both install-service and uninstall-service share.</summary>
     internal static InstallServicePlan? PlanOrUsage(string verb, InstallServiceOptions options, InstallServiceHost host, TextWriter output, TextWriter error)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(host);
-        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var plan = InstallServicePlan.Make(options, host);
         if (plan.Error is not { } usage) return plan;

@@ -9,29 +9,23 @@ internal sealed record InstallServiceHost
     /// <summary>The effective user's name.</summary>
     public required string UserName { get; init; }
 
-    /// <summary>SUDO_USER: the user who ran sudo, when running under it.</summary>
     public string? SudoUser { get; init; }
 
     /// <summary>The effective user's home.</summary>
     public required string Home { get; init; }
 
-    /// <summary>XDG_CONFIG_HOME, when set.</summary>
     public string? XdgConfigHome { get; init; }
 
     /// <summary>Where a relative -c path is taken from.</summary>
     public required string CurrentDirectory { get; init; }
 
-    /// <summary>Where system units go.</summary>
     public string SystemUnitDirectory { get; init; } = "/etc/systemd/system";
 
-    /// <summary>Whether a user account of that name exists (getpwnam).</summary>
     public Func<string, bool> AccountExists { get; init; } = static name => SshKeep.Native.LibC.getpwnam(name) != 0;
 
-    /// <summary>Runs <c>systemctl</c> with these arguments for uninstall-service and returns its
-    /// exit status, or null when systemctl cannot be run (not installed, no systemd).</summary>
+    /// <summary>systemctl's exit status, or null when it cannot be run (not installed, no systemd).</summary>
     public Func<IReadOnlyList<string>, int?> Systemctl { get; init; } = RunSystemctl;
 
-    /// <summary>This process and machine.</summary>
     public static InstallServiceHost Current() => new()
     {
         SshkeepCommand = CurrentCommand(),
@@ -59,11 +53,8 @@ internal sealed record InstallServiceHost
         }
     }
 
-    /// <summary>
-    /// The real path of the running program (/proc/self/exe, so an <c>autossh</c> symlink or a
-    /// relative invocation still names the installed binary). Run as <c>dotnet sshkeep.dll</c>,
-    /// the service must run it the same way.
-    /// </summary>
+    /// <summary>The real path of the running program (so an <c>autossh</c> symlink still names the installed
+    /// binary); run as <c>dotnet sshkeep.dll</c>, the service must run it the same way.</summary>
     private static IReadOnlyList<string> CurrentCommand()
     {
         string process = Environment.ProcessPath ?? "/usr/local/bin/sshkeep";

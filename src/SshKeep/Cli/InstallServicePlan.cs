@@ -3,11 +3,8 @@ using SshKeep.Daemon;
 
 namespace SshKeep.Cli;
 
-/// <summary>
-/// What install-service will do, decided from the options and the machine (pure): the unit's
-/// spec, where it goes, and the notes worth telling the user. A usage mistake is a value
-/// (<see cref="Error"/>), not an exception.
-/// </summary>
+/// <summary>What install-service will do, decided from the options and the machine (pure): the unit's spec,
+/// where it goes, notes for the user, or a usage mistake (<see cref="Error"/>).</summary>
 internal sealed partial record InstallServicePlan
 {
     /// <summary>The config path of a system unit when -c is not given.</summary>
@@ -15,13 +12,10 @@ internal sealed partial record InstallServicePlan
 
     public InstallServiceSpec? Spec { get; init; }
 
-    /// <summary>Where --write puts the unit.</summary>
     public string? UnitPath { get; init; }
 
-    /// <summary>Things to tell the user on stderr (the config file is missing, ssh would run as root, …).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    /// <summary>A usage error, worded for stderr; null when the plan is good.</summary>
     public string? Error { get; init; }
 
     public static InstallServicePlan Make(InstallServiceOptions options, InstallServiceHost host)
@@ -44,9 +38,8 @@ internal sealed partial record InstallServicePlan
         string configHome = string.IsNullOrEmpty(host.XdgConfigHome) || !Path.IsPathRooted(host.XdgConfigHome)
             ? Path.Combine(host.Home, ".config") // XDG: a relative XDG_CONFIG_HOME is to be ignored
             : host.XdgConfigHome;
-        string config = options.ConfigPath is { } given
-            ? Absolute(given, host)
-            : options.User ? Path.Combine(configHome, "sshkeep", "tunnels.yaml") : SystemConfigPath;
+        string defaultConfig = options.User ? Path.Combine(configHome, "sshkeep", "tunnels.yaml") : SystemConfigPath;
+        string config = options.ConfigPath is { } given ? Absolute(given, host) : defaultConfig;
 
         // sudo's caller, not root, is "the invoking user" of `sudo sshkeep install-service`.
         string invoking = host.SudoUser is { Length: > 0 } sudo && sudo != "root" ? sudo : host.UserName;
@@ -58,14 +51,7 @@ internal sealed partial record InstallServicePlan
         // One unit and one run directory per tunnels file, named from the file's identity the way
         // the daemon and the CLI name its files (docs/daemon.md "Run directory").
         string key = InstanceKey.For(InstanceKey.Canonicalize(config));
-        bool defaultFile = config == (options.User ? Path.Combine(configHome, "sshkeep", "tunnels.yaml") : SystemConfigPath);
-        string unitName = InstallServiceUnit.NameFor(defaultFile ? null : key);
-
-        var notes = new List<string>();
-        if (runAs == "root")
-        {
-            notes.Add("the unit runs ssh as root; --account NAME runs it as a dedicated account instead");
-        }
+        string unitName = InstallServiceUnit.NameFor(config == defaultConfig ? null : key);
         return new()
         {
             Spec = new InstallServiceSpec
@@ -80,7 +66,7 @@ internal sealed partial record InstallServicePlan
             UnitPath = options.User
                 ? Path.Combine(configHome, "systemd", "user", unitName)
                 : Path.Combine(host.SystemUnitDirectory, unitName),
-            Notes = notes,
+            Notes = runAs == "root" ? ["the unit runs ssh as root; --account NAME runs it as a dedicated account instead"] : [],
         };
     }
 

@@ -3,18 +3,11 @@ using System.Text;
 
 namespace SshKeep.Cli;
 
-/// <summary>
-/// Writing values into a unit file so systemd reads them back unchanged (systemd.service(5),
-/// "Command lines"; systemd.unit(5), "Specifiers").
-/// </summary>
+/// <summary>Values a unit file reads back unchanged (systemd.service(5) "Command lines"; systemd.unit(5) "Specifiers").</summary>
 internal static class InstallServiceQuoting
 {
-    /// <summary>
-    /// One ExecStart= word. '%' starts a specifier and '$' a variable, so they are doubled; a
-    /// word with white space, quotes, a backslash or a control character (or an empty word, or a
-    /// lone ';', which old versions read as a command separator) is put in double quotes, with
-    /// C-style escapes inside.
-    /// </summary>
+    /// <summary>One ExecStart= word: '%' and '$' doubled; quoted with C escapes when it has white space, quotes, a
+    /// backslash or a control character, or is empty or a lone ';' (a command separator to old versions).</summary>
     public static string ExecWord(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
@@ -42,7 +35,6 @@ internal static class InstallServiceQuoting
         return quote ? "\"" + builder + "\"" : builder.ToString();
     }
 
-    /// <summary>A whole command line: each word through <see cref="ExecWord"/>.</summary>
     public static string ExecLine(IEnumerable<string> words) => string.Join(' ', words.Select(ExecWord));
 
     /// <summary>A free-text value (Description=): specifiers escaped, kept on one line.</summary>

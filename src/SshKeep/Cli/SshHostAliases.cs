@@ -1,12 +1,7 @@
 namespace SshKeep.Cli;
 
-/// <summary>
-/// The names a bare word may be a host by: the literal host aliases of the user's and the
-/// system's ssh_config (<c>Host db prod</c>) and the names in /etc/hosts, so that
-/// <c>sshkeep docker</c> keeps working when "docker" is close to a command name (see
-/// <see cref="CommandWordCheck"/>). Patterns with wildcards or negations name no particular host
-/// and are left out; Include is not followed. Read only when a word is about to be refused.
-/// </summary>
+/// <summary>The names a bare word may be a host by, so that <c>sshkeep docker</c> keeps working
+/// (<see cref="CommandWordCheck"/>): literal Host aliases of ssh_config (no patterns, no Include) and /etc/hosts.</summary>
 internal static class SshHostAliases
 {
     public static bool Contains(string alias, string? home)

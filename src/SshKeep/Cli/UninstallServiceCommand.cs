@@ -9,10 +9,6 @@ namespace SshKeep.Cli;
 /// </summary>
 internal static class UninstallServiceCommand
 {
-    /// <summary>Runs the verb for this machine.</summary>
-    public static int Run(InstallServiceOptions options, TextWriter output, TextWriter error) =>
-        Run(options, InstallServiceHost.Current(), output, error);
-
     public static int Run(InstallServiceOptions options, InstallServiceHost host, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(options);

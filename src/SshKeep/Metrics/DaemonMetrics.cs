@@ -3,13 +3,7 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Metrics;
 
-/// <summary>
-/// The whole of <c>/metrics</c> (pure: the state in, Prometheus text out; docs/observability.md
-/// lists every family). Per tunnel: up, state (one series per state, 1 for the current one),
-/// restarts by reason, the last transition, the back-off left and the probe durations; then the
-/// process and <c>sshkeep_build_info</c>. Restarts of a working tunnel and ssh starts (attempts)
-/// are separate counters.
-/// </summary>
+/// <summary>The whole of <c>/metrics</c> (pure; docs/observability.md lists every family).</summary>
 internal static class DaemonMetrics
 {
     public static string Render(StatusSnapshot snapshot, RestartCounter restarts, ProbeDurations probes, ProcessSample process, DateTimeOffset now)

@@ -1,10 +1,7 @@
 namespace SshKeep.Metrics;
 
-/// <summary>
-/// A Prometheus histogram's state: how many observations fell at or below each upper bound, their
-/// sum and count. Thread-safe (probes of several forwards report at once); <see cref="Read"/> gives
-/// a consistent copy with cumulative bucket counts, the last one being +Inf (= count).
-/// </summary>
+/// <summary>A Prometheus histogram: observations at or below each upper bound, their sum and count. Thread-safe;
+/// <see cref="Read"/> gives a consistent copy with cumulative counts, the last one +Inf.</summary>
 internal sealed class Histogram
 {
     private readonly Lock _gate = new();

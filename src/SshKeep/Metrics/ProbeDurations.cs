@@ -3,11 +3,8 @@ using SshKeep.Health;
 
 namespace SshKeep.Metrics;
 
-/// <summary>
-/// <c>sshkeep_probe_duration_seconds</c>: one histogram per tunnel, fed by
-/// <see cref="SshKeep.Supervision.TunnelSupervisorOptions.OnProbe"/> with every end-to-end probe,
-/// passed or failed (a failed one usually lands at its timeout, which is worth seeing).
-/// </summary>
+/// <summary><c>sshkeep_probe_duration_seconds</c>: one histogram per tunnel of every end-to-end probe, passed or
+/// failed (a failed one usually lands at its timeout, which is worth seeing).</summary>
 internal sealed class ProbeDurations
 {
     /// <summary>1 ms to 10 s: a probe over loopback takes a millisecond, one through a slow link
@@ -22,10 +19,8 @@ internal sealed class ProbeDurations
         _byTunnel.GetOrAdd(tunnel, _ => new Histogram(Bounds)).Observe(Math.Max(0, result.Duration.TotalSeconds));
     }
 
-    /// <summary>The tunnel's histogram; an empty one when it has not been probed.</summary>
     public HistogramReading Read(string tunnel) =>
         _byTunnel.TryGetValue(tunnel, out var histogram) ? histogram.Read() : new Histogram(Bounds).Read();
 
-    /// <summary>Forgets a tunnel that is no longer configured (a reload removed it).</summary>
     public void Forget(string tunnel) => _byTunnel.TryRemove(tunnel, out _);
 }

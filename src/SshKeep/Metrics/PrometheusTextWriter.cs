@@ -3,16 +3,10 @@ using System.Text;
 
 namespace SshKeep.Metrics;
 
-/// <summary>
-/// Writes the Prometheus text exposition format, version 0.0.4 (pure, no I/O): for each metric
-/// family a <c># HELP</c> and a <c># TYPE</c> line, then its samples, one per line, each
-/// <c>name{label="value",…} number</c>. Label values escape <c>\</c>, <c>"</c> and newline;
-/// help text escapes <c>\</c> and newline; numbers are invariant, with <c>+Inf</c>, <c>-Inf</c>
-/// and <c>NaN</c>. Names are checked, so a typo fails in a test rather than at a scrape.
-/// </summary>
+/// <summary>The Prometheus text exposition format 0.0.4 (pure). Names are checked, so a typo fails in a test
+/// rather than at a scrape.</summary>
 internal sealed class PrometheusTextWriter
 {
-    /// <summary>The Content-Type of a scrape answer in this format.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
     private readonly StringBuilder _text = new();
@@ -41,7 +35,7 @@ internal sealed class PrometheusTextWriter
             _text.Append('{');
             for (int i = 0; i < labels.Count; i++)
             {
-                CheckLabelName(labels[i].Key);
+                CheckName(labels[i].Key, label: true);
                 if (i > 0) _text.Append(',');
                 _text.Append(labels[i].Key).Append("=\"").Append(EscapeLabelValue(labels[i].Value)).Append('"');
             }
@@ -79,13 +73,9 @@ internal sealed class PrometheusTextWriter
         name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && !name.StartsWith("__", StringComparison.Ordinal) &&
         name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
-    private static void CheckName(string name)
+    private static void CheckName(string name, bool label = false)
     {
-        if (!IsMetricName(name)) throw new ArgumentException($"\"{name}\" is not a metric name", nameof(name));
-    }
-
-    private static void CheckLabelName(string name)
-    {
-        if (!IsLabelName(name)) throw new ArgumentException($"\"{name}\" is not a label name", nameof(name));
+        if (!(label ? IsLabelName(name) : IsMetricName(name)))
+            throw new ArgumentException($"\"{name}\" is not a {(label ? "label" : "metric")} name", nameof(name));
     }
 }

@@ -3,11 +3,10 @@ using SshKeep.Supervision;
 namespace SshKeep.Metrics;
 
 /// <summary>
-/// <c>sshkeep_tunnel_restarts_total{tunnel,reason}</c>: counts per tunnel and reason, every reason
-/// of <see cref="RestartReasons.All"/> present from the start at 0 (so a rate() over a reason that
-/// has not happened yet is 0, not absent); and <c>sshkeep_tunnel_attempts_total{tunnel}</c>, every
-/// ssh start: a fold of the transitions (<see cref="RestartCounting"/>); a tunnel removed from
-/// the file is forgotten. Thread-safe.
+/// <c>sshkeep_tunnel_restarts_total{tunnel,reason}</c>, every reason of <see cref="RestartReasons.All"/> present
+/// from the start at 0 (so a rate() over it is 0, not absent), and <c>sshkeep_tunnel_attempts_total{tunnel}</c>:
+/// a fold of the transitions (<see cref="Of"/>; docs/observability.md, "Restarts and attempts"); a tunnel
+/// removed from the file is forgotten. Thread-safe.
 /// </summary>
 internal sealed class RestartCounter
 {
@@ -30,7 +29,7 @@ internal sealed class RestartCounter
                 return;
             }
 
-            var increment = RestartCounting.Of(transition);
+            var increment = Of(transition);
             var counts = CountsOf(name);
             _attempts[name] = _attempts.GetValueOrDefault(name) + increment.Attempts;
             if (increment.Count > 0)
@@ -63,6 +62,25 @@ internal sealed class RestartCounter
         lock (_gate) return _lastReason.GetValueOrDefault(tunnel);
     }
 
+    /// <summary>What one transition adds (pure): what its counts grew by from before to after, so nothing is lost
+    /// however close together changes come. The reason is the status's after it, else
+    /// <see cref="RestartReasons.Exited"/>.</summary>
+    public static Increment Of(TunnelTransition transition)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        var (before, after) = (transition.Before, transition.After);
+        // A listing carries no change of counts (and its Before may be older than the fold's).
+        if (transition.Reason is TransitionReasons.Listed or TransitionReasons.Removed) return Increment.None;
+        int restarts = Math.Max(0, after.Restarts - before.Restarts);
+        int attempts = Math.Max(0, after.Attempts - before.Attempts);
+        return restarts == 0 && attempts == 0
+            ? Increment.None
+            : new Increment(restarts, restarts > 0 ? ReasonOf(after) : null, attempts);
+    }
+
+    private static string ReasonOf(TunnelStatus next) =>
+        next.LastRestartReason is { } reason && RestartReasons.All.Contains(reason) ? reason : RestartReasons.Exited;
+
     private Dictionary<string, long> CountsOf(string tunnel)
     {
         if (!_counts.TryGetValue(tunnel, out var counts))
@@ -71,5 +89,12 @@ internal sealed class RestartCounter
             _counts[tunnel] = counts;
         }
         return counts;
+    }
+
+    /// <summary><paramref name="Count"/> restarts for <paramref name="Reason"/> (null when none), and
+    /// <paramref name="Attempts"/> ssh starts.</summary>
+    public sealed record Increment(int Count, string? Reason, int Attempts = 0)
+    {
+        public static readonly Increment None = new(0, null);
     }
 }

@@ -1,13 +1,7 @@
 namespace SshKeep.Web;
 
-/// <summary>
-/// How many HTTP connections may be open at once, and for whom: the daemon's own uid and root
-/// (the users the control socket serves) are never refused; anyone else gets at most
-/// <see cref="PerPeer"/> connections per uid (or per address, for another machine) and
-/// <see cref="AllOthers"/> together. So idle or slow clients of another user can neither keep
-/// the daemon's own user out nor take every slot from another scraper. Thread-safe; the answers
-/// are deterministic and tested as a table (docs/security.md).
-/// </summary>
+/// <summary>HTTP connections open at once (docs/security.md): the daemon's uid and root are never refused, anyone
+/// else gets <see cref="PerPeer"/> per uid (or address) and <see cref="AllOthers"/> together. Thread-safe.</summary>
 internal sealed class ConnectionQuota(int perPeer = ConnectionQuota.DefaultPerPeer, int allOthers = ConnectionQuota.DefaultAllOthers)
 {
     public const int DefaultPerPeer = 8;

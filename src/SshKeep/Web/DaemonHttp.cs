@@ -6,11 +6,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Web;
 
-/// <summary>
-/// What <c>DaemonHost</c> calls to start the HTTP listener. Its signature names no
-/// ASP.NET type, so the daemon's own code can mention it without the runtime loading ASP.NET
-/// when no listener is asked for.
-/// </summary>
+/// <summary>What <c>DaemonHost</c> calls to start the HTTP listener; it names no ASP.NET type, so the runtime
+/// loads none unless a listener is asked for.</summary>
 internal static class DaemonHttp
 {
     /// <summary>Starts serving <paramref name="listen"/> with a new random page token; logs where,

@@ -5,12 +5,8 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Web;
 
-/// <summary>
-/// What the HTTP listener shows beyond the current status, recorded as it happens: restarts by
-/// reason, each tunnel's recent transitions, probe durations. The daemon feeds it every transition
-/// (<see cref="Observe"/>), which each of them folds, and every probe (<see cref="RecordProbe"/>, wired to
-/// <see cref="TunnelSupervisorOptions.OnProbe"/>). Plain .NET: no ASP.NET type is touched here.
-/// </summary>
+/// <summary>What the web page and /metrics show beyond the status: folds of every transition (restarts by reason,
+/// recent history) and every probe's duration. No ASP.NET type is touched here.</summary>
 internal sealed class DaemonRecorder(TimeProvider time)
 {
     public RestartCounter Restarts { get; } = new();

@@ -10,47 +10,15 @@ using SshKeep.Status;
 
 namespace SshKeep.Web;
 
-/// <summary>
-/// Every route of the HTTP listener (docs/observability.md), as one request delegate
-/// without MVC or endpoint routing:
-/// <list type="table">
-/// <item><term>GET /</term><description>the web page, with this start's <see cref="PageToken"/>.</description></item>
-/// <item><term>GET /app.css, /app.js</term><description>its style and script.</description></item>
-/// <item><term>GET /api/state</term><description><see cref="PageState"/> as JSON, polled by the page.</description></item>
-/// <item><term>POST /api/tunnels/NAME/restart, /api/tunnels/NAME/retry-now</term><description>the control socket's restart and retry-now, guarded by <see cref="RequestGuard"/>.</description></item>
-/// <item><term>GET /metrics</term><description>Prometheus text (<see cref="DaemonMetrics"/>).</description></item>
-/// <item><term>GET /healthz</term><description>200 when every tunnel that should run is up, else 503; the body is <c>sshkeep status --json</c>
-/// for the page's users, <c>{"healthy":…}</c> for anyone else.</description></item>
-/// </list>
-/// Status and commands go through <see cref="IControlHandler"/>, the code the control socket runs.
-/// The page, its state, the full /healthz and the POSTs are only for the daemon's own uid and
-/// root (<see cref="RequestGuard.PeerProblem"/>; the peer comes from <see cref="PeerGate"/>).
-/// </summary>
-internal sealed class HttpEndpoints
+/// <summary>Every route of the HTTP listener (docs/observability.md), one request delegate without MVC or routing;
+/// status and commands go through the control socket's <see cref="IControlHandler"/>. The page, its state, the full
+/// /healthz and the POSTs are for the daemon's own uid and root only (<see cref="RequestGuard.PeerProblem"/>).</summary>
+internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder recorder, PageToken token, string machineName, uint ownUid,
+    ILogger log, HttpRefusalLog refusals, Func<ProcessSample>? process = null)
 {
     private const string TunnelsPrefix = "/api/tunnels/";
 
-    private readonly IControlHandler _control;
-    private readonly DaemonRecorder _recorder;
-    private readonly PageToken _token;
-    private readonly string _machineName;
-    private readonly uint _ownUid;
-    private readonly ILogger _log;
-    private readonly HttpRefusalLog _refusals;
-    private readonly Func<ProcessSample> _process;
-
-    public HttpEndpoints(IControlHandler control, DaemonRecorder recorder, PageToken token, string machineName, uint ownUid, ILogger log,
-        HttpRefusalLog refusals, Func<ProcessSample>? process = null)
-    {
-        _control = control;
-        _recorder = recorder;
-        _token = token;
-        _machineName = machineName;
-        _ownUid = ownUid;
-        _log = log;
-        _refusals = refusals;
-        _process = process ?? ProcessSample.Current;
-    }
+    private readonly Func<ProcessSample> _process = process ?? ProcessSample.Current;
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -70,7 +38,7 @@ internal sealed class HttpEndpoints
                         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
                     response.Headers.XFrameOptions = "DENY";
                     response.Headers["Referrer-Policy"] = "no-referrer";
-                    await WriteAsync(response, StatusCodes.Status200OK, "text/html; charset=utf-8", WebAssets.Page(_token), context.RequestAborted);
+                    await WriteAsync(response, StatusCodes.Status200OK, "text/html; charset=utf-8", WebAssets.Page(token), context.RequestAborted);
                     return;
                 case "/app.css" or "/app.js":
                     if (!await AllowedAsync(context, HttpMethods.Get, HttpMethods.Head)) return;
@@ -79,13 +47,13 @@ internal sealed class HttpEndpoints
                     return;
                 case "/api/state":
                     if (!await AllowedAsync(context, HttpMethods.Get) || !await PageUserAsync(context)) return;
-                    var state = PageStateBuilder.Build(await SnapshotAsync(context.RequestAborted), _recorder, _recorder.Time.GetUtcNow());
+                    var state = PageState.From(await SnapshotAsync(context.RequestAborted), recorder, recorder.Time.GetUtcNow());
                     await WriteJsonAsync(response, StatusCodes.Status200OK, state, PageJsonContext.Default.PageState, context.RequestAborted);
                     return;
                 case "/metrics":
                     if (!await AllowedAsync(context, HttpMethods.Get, HttpMethods.Head)) return;
-                    var metrics = DaemonMetrics.Render(await SnapshotAsync(context.RequestAborted), _recorder.Restarts, _recorder.Probes, _process(),
-                        _recorder.Time.GetUtcNow());
+                    var metrics = DaemonMetrics.Render(await SnapshotAsync(context.RequestAborted), recorder.Restarts, recorder.Probes, _process(),
+                        recorder.Time.GetUtcNow());
                     await WriteAsync(response, StatusCodes.Status200OK, PrometheusTextWriter.ContentType, Encoding.UTF8.GetBytes(metrics), context.RequestAborted);
                     return;
                 case "/healthz":
@@ -94,7 +62,7 @@ internal sealed class HttpEndpoints
                     var healthy = StatusExitCode.For(snapshot) == ExitCodes.Ok;
                     // The details (tunnel names, config path, errors) only where the page itself
                     // would be served; a load balancer or a monitor of another uid needs the code.
-                    var body = PageUserProblem(context) is null ? StatusJson.Render(snapshot, _recorder.Time.GetUtcNow()) : ShortHealth(healthy);
+                    var body = PageUserProblem(context) is null ? StatusJson.Render(snapshot, recorder.Time.GetUtcNow()) : ShortHealth(healthy);
                     await WriteAsync(response, healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, "application/json; charset=utf-8",
                         Encoding.UTF8.GetBytes(body), context.RequestAborted);
                     return;
@@ -111,7 +79,7 @@ internal sealed class HttpEndpoints
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
-            _log.HttpFailed(request.Method, Shorten(path), e);
+            log.HttpFailed(request.Method, Shorten(path), e);
             if (!response.HasStarted)
             {
                 response.Clear();
@@ -140,7 +108,7 @@ internal sealed class HttpEndpoints
 
         if (!await AllowedAsync(context, HttpMethods.Post)) return;
         var request = context.Request;
-        var problem = PageUserProblem(context) ?? RequestGuard.PostProblem(request.Headers.Host, _machineName, Header(request, PageToken.Header), _token,
+        var problem = PageUserProblem(context) ?? RequestGuard.PostProblem(request.Headers.Host, machineName, Header(request, PageToken.Header), token,
             Header(request, "Origin"), Header(request, "Sec-Fetch-Site"));
         if (problem is not null)
         {
@@ -149,8 +117,8 @@ internal sealed class HttpEndpoints
         }
 
         var controlRequest = new ControlRequest(command.Value, name);
-        _log.WebControlRequested(name, controlRequest.ToString(), HttpRefusalLog.Describe(Peer(context)));
-        var answer = await _control.HandleAsync(controlRequest, context.RequestAborted);
+        log.WebControlRequested(name, controlRequest.ToString(), HttpRefusalLog.Describe(Peer(context)));
+        var answer = await control.HandleAsync(controlRequest, context.RequestAborted);
         var status = answer.Ok ? StatusCodes.Status200OK
             : answer.Error == ControlErrors.UnknownTunnel ? StatusCodes.Status404NotFound
             : StatusCodes.Status500InternalServerError;
@@ -160,13 +128,13 @@ internal sealed class HttpEndpoints
 
     private async Task<StatusSnapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
-        var answer = await _control.HandleAsync(new ControlRequest(ControlCommand.Status), cancellationToken);
+        var answer = await control.HandleAsync(new ControlRequest(ControlCommand.Status), cancellationToken);
         return answer.Status ?? throw new InvalidOperationException($"the daemon answered status without one: {answer.Error} {answer.Message}");
     }
 
     /// <summary>The page's rule: a Host the daemon can be known by, and the daemon's own uid or root at the other end.</summary>
     private string? PageUserProblem(HttpContext context) =>
-        RequestGuard.HostProblem(context.Request.Headers.Host, _machineName) ?? RequestGuard.PeerProblem(Peer(context), _ownUid);
+        RequestGuard.HostProblem(context.Request.Headers.Host, machineName) ?? RequestGuard.PeerProblem(Peer(context), ownUid);
 
     private async Task<bool> PageUserAsync(HttpContext context)
     {
@@ -179,7 +147,7 @@ internal sealed class HttpEndpoints
 
     private async Task RefuseAsync(HttpContext context, string reason)
     {
-        _refusals.Request(context.Request.Method, Shorten(context.Request.Path.Value ?? ""), Peer(context), reason);
+        refusals.Request(context.Request.Method, Shorten(context.Request.Path.Value ?? ""), Peer(context), reason);
         await WriteJsonAsync(context.Response, StatusCodes.Status403Forbidden, new PageControlAnswer(false, ControlErrors.Forbidden, reason),
             PageJsonContext.Default.PageControlAnswer, context.RequestAborted);
     }

@@ -3,13 +3,8 @@ using System.Net;
 
 namespace SshKeep.Web;
 
-/// <summary>
-/// Who is at the other end of an HTTP connection: the address and port, and the uid owning the
-/// client's socket when the connection comes from this machine (found in the kernel's socket
-/// table by <see cref="PeerGate"/>; null for another machine, another network namespace, or a
-/// client that closed before it was looked up). Set on the connection's features, so every
-/// request on it can ask.
-/// </summary>
+/// <summary>Who is at the other end of an HTTP connection: the address, and the uid owning the client's socket
+/// when it comes from this machine (<see cref="PeerGate"/> finds it; null otherwise).</summary>
 internal sealed record HttpPeer(IPEndPoint Remote, uint? Uid)
 {
     /// <summary>For the log: <c>uid 1000 (127.0.0.1:45678)</c>, or <c>192.0.2.7:45678 (uid unknown)</c>.</summary>

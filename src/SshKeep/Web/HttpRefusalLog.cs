@@ -3,13 +3,8 @@ using SshKeep.Logging;
 
 namespace SshKeep.Web;
 
-/// <summary>
-/// Logs the HTTP listener's refusals (403s and closed connections) through one
-/// <see cref="LogLimiter"/> with a fixed window (docs/security.md): in each window of 10 s, the
-/// first 5 refusals are logged one by one and the rest only counted; the count is logged as one
-/// summary when the window closes, at the next refusal or by a timer when nobody was refused any
-/// more. Without it, a loop of unauthenticated POSTs wrote 48 MB of warnings in 5 s. Thread-safe.
-/// </summary>
+/// <summary>The HTTP listener's refusals (403s, closed connections) through one fixed-window
+/// <see cref="LogLimiter"/> (docs/security.md): a loop of refused POSTs once wrote 48 MB in 5 s. Thread-safe.</summary>
 internal sealed class HttpRefusalLog : IDisposable
 {
     private readonly ILogger _log;
@@ -28,13 +23,11 @@ internal sealed class HttpRefusalLog : IDisposable
     /// <summary>5 refusals logged in each window of 10 s (a fixed window: <see cref="LogLimit.PerSecond"/> 0).</summary>
     public static LogLimit Limit { get; } = new(5, 0, TimeSpan.FromSeconds(10));
 
-    /// <summary>A request answered 403.</summary>
     public void Request(string method, string path, HttpPeer? peer, string reason)
     {
         if (Admit()) _log.HttpRefused(method, path, Describe(peer), reason);
     }
 
-    /// <summary>A connection closed before its first request.</summary>
     public void Connection(HttpPeer peer, string reason)
     {
         if (Admit()) _log.HttpConnectionRefused(peer.ToString(), reason);

@@ -8,16 +8,11 @@ using SshKeep.Config;
 
 namespace SshKeep.Web;
 
-/// <summary>
-/// Kestrel on one address, running <see cref="HttpEndpoints"/>. Built from the empty builder:
-/// no appsettings.json from the working directory, no ASPNETCORE_ variables, no logging of its
-/// own, no handlers for SIGTERM or Ctrl+C (the daemon owns its signals and stops us itself).
-/// The only type that touches the web host, so nothing of ASP.NET is loaded unless a listener
-/// is asked for.
-/// </summary>
+/// <summary>Kestrel on one address, running <see cref="HttpEndpoints"/>, from the empty builder: no
+/// appsettings.json, no ASPNETCORE_ variables, no logging or signal handlers of its own. The only type that
+/// touches the web host, so nothing of ASP.NET is loaded unless a listener is asked for.</summary>
 internal sealed class HttpServer : IAsyncDisposable
 {
-    /// <summary>How long requests in flight get when the daemon stops.</summary>
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
 
     private readonly WebApplication _app;
@@ -76,12 +71,8 @@ internal sealed class HttpServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    /// <summary>
-    /// One line for a failed bind. Kestrel wraps "address in use" in an IOException ("Failed to
-    /// bind to address http://…: address already in use.") but lets other bind errors through as
-    /// a bare SocketException (EADDRNOTAVAIL for an address of no interface, EACCES for a low
-    /// port), which used to end the daemon with a stack trace.
-    /// </summary>
+    /// <summary>One line for a failed bind: Kestrel wraps "address in use" in an IOException but lets other bind
+    /// errors through as a bare SocketException (EADDRNOTAVAIL, EACCES).</summary>
     internal static string BindError(Exception e)
     {
         if ((e as SocketException ?? e.InnerException as SocketException) is { } socket && SocketReason(socket.SocketErrorCode) is { } reason)

@@ -1,3 +1,5 @@
+using SshKeep.Daemon;
+using SshKeep.History;
 using SshKeep.Status;
 
 namespace SshKeep.Web;
@@ -15,4 +17,23 @@ internal sealed record PageState
 
     /// <summary>How far back <see cref="PageTunnel.History"/> reaches.</summary>
     public required long HistorySeconds { get; init; }
+
+    /// <summary>From a snapshot and the recorder (pure but for the recorder's reads).</summary>
+    public static PageState From(StatusSnapshot snapshot, DaemonRecorder recorder, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(recorder);
+        return new PageState
+        {
+            Status = StatusJson.Report(snapshot, now),
+            HistorySeconds = (long)TunnelHistory.Window.TotalSeconds,
+            Tunnels = [.. snapshot.Tunnels.Select(t => new PageTunnel
+            {
+                Name = t.Name,
+                LastRestartReason = t.LastRestartReason ?? recorder.Restarts.LastReason(t.Name),
+                RestartsByReason = recorder.Restarts.Read(t.Name).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+                History = recorder.History.Read(t.Name, now),
+            })],
+        };
+    }
 }

@@ -3,11 +3,8 @@ using System.Text;
 
 namespace SshKeep.Web;
 
-/// <summary>
-/// The web page's per-start secret: 256 random bits, put into the page and
-/// required on every POST. Another site's page can make a browser send a POST to 127.0.0.1, but
-/// cannot read our page to learn the token (no CORS), so it cannot send the right one.
-/// </summary>
+/// <summary>The web page's per-start secret (256 random bits), required on every POST: another site's page can
+/// make a browser POST to 127.0.0.1 but cannot read our page to learn it (docs/security.md).</summary>
 internal sealed class PageToken
 {
     /// <summary>The header a POST carries the token in. A custom header also makes a cross-site

@@ -5,13 +5,8 @@ using SshKeep.Health;
 
 namespace SshKeep.Web;
 
-/// <summary>
-/// Kestrel connection middleware, run once per accepted connection before any byte is read:
-/// finds who the peer is (<see cref="HttpPeer"/>: its uid from the kernel's socket table when it
-/// connects from this machine), applies the <see cref="ConnectionQuota"/>, and leaves the peer in
-/// the connection's features for <see cref="HttpEndpoints"/>. A connection over the quota is
-/// closed at once (logged through <see cref="HttpRefusalLog"/>).
-/// </summary>
+/// <summary>Kestrel connection middleware, before any byte is read: finds the peer (<see cref="HttpPeer"/>),
+/// applies the <see cref="ConnectionQuota"/> (over it: closed at once), and leaves the peer in the features.</summary>
 internal sealed class PeerGate(ConnectionQuota quota, HttpRefusalLog refusals, uint ownUid, Func<IPEndPoint, IPEndPoint, uint?>? ownerOf = null)
 {
     private readonly Func<IPEndPoint, IPEndPoint, uint?> _ownerOf = ownerOf ?? ((peer, us) => TcpSocketTable.OwnerOfPeer(peer, us));

@@ -5,24 +5,10 @@ using SshKeep.Daemon;
 namespace SshKeep.Web;
 
 /// <summary>
-/// Who may use the web page (pure; each answer is null when allowed, else the reason for a 403).
+/// Who may use the web page (pure; null when allowed, else the reason for a 403), as docs/security.md explains:
+/// a Host the daemon can be known by (against DNS rebinding), the page's token and same-origin on a POST, and a
+/// peer of the daemon's uid or root (the token is not a password, the uid is). /metrics and /healthz are not checked.
 /// </summary>
-/// <remarks>
-/// <para>The page and its JSON need a Host the daemon can be known by: an IP address,
-/// <c>localhost</c> or this machine's name. A DNS-rebinding page (evil.example resolving to
-/// 127.0.0.1) sends <c>Host: evil.example</c>, so it can neither read the page's token nor the
-/// status. /metrics and /healthz are for scrapers that may use any name and carry no token, so
-/// they are not checked.</para>
-/// <para>A POST (restart, retry-now) needs, besides the Host, the page's token in
-/// <see cref="PageToken.Header"/>; when the browser says where the request comes from, it must
-/// be this page: <c>Sec-Fetch-Site</c> <c>same-origin</c> (or <c>none</c>), and <c>Origin</c>
-/// equal to <c>http://</c> + Host. Tools such as curl send neither and only need the token.</para>
-/// <para>The page (it carries the token), its state and the POSTs are, besides, only for the
-/// control socket's users (<see cref="PeerCheck"/>): a connection from this machine whose
-/// socket belongs to the daemon's uid or root. Another local uid, or a peer whose uid cannot
-/// be known (another machine), is refused: the token is not a password (whoever can fetch the
-/// page has it), the uid is (docs/security.md).</para>
-/// </remarks>
 internal static class RequestGuard
 {
     public static string? HostProblem(string? host, string machineName)

@@ -2,19 +2,19 @@ using System.Collections.Frozen;
 
 namespace SshKeep.Web;
 
-/// <summary>
-/// The web page's files, embedded in the assembly (Web/Page/): no CDN, nothing read
-/// from disk at run time. <c>index.html</c> has a placeholder the token replaces.
-/// </summary>
+/// <summary>The web page's files, embedded from Web/Page/: no CDN, nothing read from disk at run time.</summary>
 internal static class WebAssets
 {
     /// <summary>Where index.html's token goes: <c>&lt;meta name="sshkeep-token" content="…"&gt;</c>.</summary>
     public const string TokenPlaceholder = "__SSHKEEP_TOKEN__";
 
-    private static readonly Lazy<FrozenDictionary<string, WebAsset>> All = new(Load);
+    /// <summary>One embedded file and its Content-Type.</summary>
+    internal sealed record Asset(string ContentType, byte[] Content);
+
+    private static readonly Lazy<FrozenDictionary<string, Asset>> All = new(Load);
 
     /// <summary>The asset served at <paramref name="path"/> (<c>/app.js</c>), or null.</summary>
-    public static WebAsset? Find(string path) => All.Value.GetValueOrDefault(path);
+    public static Asset? Find(string path) => All.Value.GetValueOrDefault(path);
 
     /// <summary>index.html with the token in it.</summary>
     public static byte[] Page(PageToken token)
@@ -24,10 +24,10 @@ internal static class WebAssets
         return System.Text.Encoding.UTF8.GetBytes(html.Replace(TokenPlaceholder, token.Value, StringComparison.Ordinal));
     }
 
-    private static FrozenDictionary<string, WebAsset> Load()
+    private static FrozenDictionary<string, Asset> Load()
     {
         var assembly = typeof(WebAssets).Assembly;
-        var assets = new Dictionary<string, WebAsset>(StringComparer.Ordinal);
+        var assets = new Dictionary<string, Asset>(StringComparer.Ordinal);
         foreach (var (file, type) in new[]
                  {
                      ("index.html", "text/html; charset=utf-8"),
@@ -39,7 +39,7 @@ internal static class WebAssets
                 ?? throw new InvalidOperationException($"the web page's {file} is not embedded in {assembly.GetName().Name}");
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
-            assets["/" + file] = new WebAsset(type, copy.ToArray());
+            assets["/" + file] = new Asset(type, copy.ToArray());
         }
         return assets.ToFrozenDictionary(StringComparer.Ordinal);
     }

@@ -32,7 +32,7 @@ public sealed class RestartCountingTests
         var before = Status(previousState, previousRestarts, previousAttempts, null);
         var after = Status(nextState, nextRestarts, nextAttempts, nextReason);
 
-        var increment = RestartCounting.Of(Transitions.Of(before, after));
+        var increment = RestartCounter.Of(Transitions.Of(before, after));
 
         Assert.Equal(restarts, increment.Count);
         Assert.Equal(reason, increment.Reason);
@@ -45,9 +45,9 @@ public sealed class RestartCountingTests
     public void The_daemon_listing_or_removing_a_tunnel_counts_nothing(string reason)
     {
         // A listing's status may be older than the tunnel's last transition: it must not count.
-        var increment = RestartCounting.Of(Transitions.Of(Status("starting", 0, 0, null), Status("backoff", 2, 5, "exited"), reason));
+        var increment = RestartCounter.Of(Transitions.Of(Status("starting", 0, 0, null), Status("backoff", 2, 5, "exited"), reason));
 
-        Assert.Equal(RestartIncrement.None, increment);
+        Assert.Equal(RestartCounter.Increment.None, increment);
     }
 
     [Fact]

@@ -2,16 +2,11 @@ using SshKeep.Config;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>
-/// <c>sshkeep doctor [-c FILE]</c>: loads the file as <c>check</c> does, runs
-/// every check, prints the report. Exit status 0 when every check passed (ok or info), 1 when
-/// something needs attention, 78 when the file is invalid (its errors on stderr, as <c>check</c>).
-/// Without a tunnels file the machine is still checked and the missing file is a warning (exit 1).
-/// </summary>
+/// <summary><c>sshkeep doctor [-c FILE]</c> (docs/doctor.md): exit 0 all good, 1 something needs attention, 78 an
+/// invalid file.</summary>
 internal static class DoctorCommand
 {
-    /// <param name="pathOrigin">How <paramref name="configPath"/> was chosen ("-c", "SSHKEEP_CONFIG",
-    /// "the default"), said when there is no file there.</param>
+    /// <param name="pathOrigin">How the path was chosen, said when there is no file there.</param>
     public static async Task<int> RunAsync(string configPath, IDoctorSystem system, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken,
         string pathOrigin = "the default")
     {

@@ -3,13 +3,8 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>
-/// Runs every doctor check for a config (docs/doctor.md): once for the machine (the ssh client's
-/// version, the kernel's TCP keepalive), then per tunnel, from the configuration ssh would use for
-/// it (<c>ssh -G</c> with exactly the arguments sshkeep passes): keepalive budget, key files,
-/// known_hosts entry, the server's port, and a reminder per <c>-R</c> forward. Everything it learns
-/// comes through <see cref="IDoctorSystem"/>, so a report is a function of those answers.
-/// </summary>
+/// <summary>Runs every doctor check (docs/doctor.md): the machine once, then each tunnel from what <c>ssh -G</c>
+/// says with sshkeep's own arguments. All it learns comes through <see cref="IDoctorSystem"/>.</summary>
 internal sealed class DoctorExamination(IDoctorSystem system)
 {
     public const string MachineTitle = "this machine";
@@ -29,8 +24,7 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         return new DoctorReport(config.Path, config.Tunnels.Count, sections);
     }
 
-    /// <summary>A warning when someone other than us or root could change the tunnels file
-    /// (<see cref="ConfigFilePermissions"/>); nothing when it is safe or cannot be looked at.</summary>
+    /// <summary>A warning when someone other than us or root could change the tunnels file.</summary>
     private DoctorCheck? ConfigFileCheck(string configPath)
     {
         var file = system.InspectFile(configPath);
@@ -42,12 +36,8 @@ internal sealed class DoctorExamination(IDoctorSystem system)
             $"chmod go-w the file and its directory, or run `sshkeep up {ConfigFilePermissions.AllowFlag}` if you mean it");
     }
 
-    /// <summary>
-    /// No tunnels file: the machine is still checked (with the ssh a tunnel would use by default),
-    /// and the missing file is a warning that says where doctor looked (docs/doctor.md).
-    /// </summary>
-    /// <param name="configPath">The absolute path looked at.</param>
-    /// <param name="origin">How that path was chosen: "-c", "SSHKEEP_CONFIG" or "the default".</param>
+    /// <summary>No tunnels file: the machine is still checked, and the missing file is a warning that says where
+    /// doctor looked and why there (<paramref name="origin"/>: "-c", "SSHKEEP_CONFIG" or "the default").</summary>
     public async Task<DoctorReport> ExamineWithoutConfigAsync(string configPath, string origin, CancellationToken cancellationToken)
     {
         var (machine, _) = await MachineAsync([TunnelConfig.DefaultSshPath], cancellationToken);
@@ -57,7 +47,6 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         return new DoctorReport(configPath, 0, [new DoctorSection(MachineTitle, machine), new DoctorSection(TunnelsFileTitle, [file])]);
     }
 
-    /// <summary>The ssh client (each distinct ssh_path) and the kernel's TCP keepalive.</summary>
     private async Task<(List<DoctorCheck> Checks, KernelKeepalive? Kernel)> MachineAsync(IEnumerable<string> sshPaths, CancellationToken cancellationToken)
     {
         var machine = new List<DoctorCheck>();
@@ -68,7 +57,7 @@ internal sealed class DoctorExamination(IDoctorSystem system)
 
         var kernel = KernelKeepalive.Parse(system.ReadKernelSetting("tcp_keepalive_time"),
             system.ReadKernelSetting("tcp_keepalive_intvl"), system.ReadKernelSetting("tcp_keepalive_probes"));
-        machine.Add(KernelKeepaliveCheck.Judge(kernel));
+        machine.Add(KernelKeepalive.Judge(kernel));
         return (machine, kernel);
     }
 
@@ -92,7 +81,7 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         checks.AddRange(IdentityFiles(tunnel, ssh));
         checks.Add(await KnownHostsAsync(tunnel, ssh, host, port, cancellationToken));
         checks.Add(await ReachAsync(ssh, host, port, cancellationToken));
-        checks.AddRange(tunnel.Forwards.Where(f => f.Kind == ForwardKind.Remote).Select(f => RemoteForwardReminder.For(f, host)));
+        checks.AddRange(tunnel.Forwards.Where(f => f.Kind == ForwardKind.Remote).Select(f => RemoteForward(f, host)));
         return checks;
     }
 
@@ -141,6 +130,14 @@ internal sealed class DoctorExamination(IDoctorSystem system)
 
         return ServerReachCheck.Judge(host, port, null, await system.ConnectAsync(host, port, ServerReachCheck.Timeout, cancellationToken));
     }
+
+    /// <summary>What no client-side check can see for a <c>-R</c> forward: after a session dies without a goodbye,
+    /// the server holds the port until its ClientAliveInterval notices, and a new ssh cannot listen there.</summary>
+    public static DoctorCheck RemoteForward(ForwardSpec forward, string host) =>
+        new(DoctorVerdict.Info, "remote forward",
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{forward}: {host}'s sshd must set ClientAliveInterval (e.g. 15) and ClientAliveCountMax (e.g. 3) in sshd_config, so that a dead session frees port {forward.BindPort}"),
+            "without them the server may hold the port for hours, and the tunnel waits in waiting-for-remote-port until it lets go");
 
     /// <summary>The tunnel's ssh without forwards, BatchMode and StrictHostKeyChecking: connecting with
     /// it once shows the fingerprint and records the host key where the tunnel's ssh will look for it

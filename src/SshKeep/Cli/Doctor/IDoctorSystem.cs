@@ -1,10 +1,6 @@
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>
-/// Everything <c>sshkeep doctor</c> learns from the machine, behind one interface so that the
-/// report is a pure function of these answers (tested with golden files; the real machine is
-/// <see cref="LocalDoctorSystem"/>).
-/// </summary>
+/// <summary>Everything doctor learns from the machine, so that the report is a pure function of these answers.</summary>
 internal interface IDoctorSystem
 {
     /// <summary>The user running doctor (geteuid): key files should be theirs.</summary>

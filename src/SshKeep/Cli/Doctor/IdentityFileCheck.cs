@@ -2,18 +2,13 @@ using System.Globalization;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>
-/// A private key's file: it must exist, be a regular file, be the user's, and be closed to group
-/// and others. ssh refuses a key of yours that group or others may read or write ("UNPROTECTED
-/// PRIVATE KEY FILE"); a key owned by someone else can be replaced by them.
-/// </summary>
+/// <summary>A private key's file: it must exist, be a regular file and the user's, closed to group and others
+/// (ssh refuses an UNPROTECTED PRIVATE KEY FILE; another owner can replace it).</summary>
 internal static class IdentityFileCheck
 {
     public const string Subject = "identity file";
 
-    /// <param name="path">The key's path.</param>
-    /// <param name="facts">What the file system says; null when nothing is there.</param>
-    /// <param name="userId">Who runs doctor (and, presumably, sshkeep).</param>
+    /// <param name="facts">Null when nothing is there.</param>
     public static DoctorCheck Judge(string path, FileFacts? facts, uint userId)
     {
         if (facts is null)

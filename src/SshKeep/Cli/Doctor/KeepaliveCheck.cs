@@ -2,12 +2,8 @@ using System.Globalization;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>
-/// ServerAliveInterval and ServerAliveCountMax as ssh will use them (<c>ssh -G</c> with the
-/// tunnel's own options): the detection budget, interval × count, is how long a dead server (or a
-/// dead path to it) goes unnoticed. sshkeep passes its <c>health</c> values on the command line, so
-/// they win over ssh_config; this check shows what ssh really got.
-/// </summary>
+/// <summary>ServerAliveInterval × ServerAliveCountMax as <c>ssh -G</c> says ssh will use them: how long a dead
+/// server goes unnoticed (docs/doctor.md).</summary>
 internal static class KeepaliveCheck
 {
     public const string Subject = "keepalive";

@@ -2,12 +2,8 @@ using System.Globalization;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>
-/// A known_hosts entry for the server, in the files ssh would read (<c>ssh -G</c>'s
-/// userknownhostsfile and globalknownhostsfile), looked up as ssh does: <c>host</c> for port 22,
-/// <c>[host]:port</c> otherwise, HostKeyAlias instead of the host name when set. sshkeep runs ssh
-/// with BatchMode, so an unknown host key is never asked about: it is refused.
-/// </summary>
+/// <summary>The server's key in the known_hosts files ssh would read, looked up as ssh does (docs/doctor.md): ssh
+/// runs with BatchMode, so an unknown host key is refused, never asked about.</summary>
 internal static class KnownHostsCheck
 {
     public const string Subject = "known_hosts";
@@ -16,9 +12,6 @@ internal static class KnownHostsCheck
     public static string NameFor(string host, int port) =>
         port == 22 ? host : string.Create(CultureInfo.InvariantCulture, $"[{host}]:{port}");
 
-    /// <param name="name">From <see cref="NameFor"/>.</param>
-    /// <param name="lookups">Each file ssh would read, with the answer for <paramref name="name"/>.</param>
-    /// <param name="strictHostKeyChecking">ssh -G's stricthostkeychecking (yes, ask, accept-new, false…).</param>
     /// <param name="connectCommand">How to connect by hand once ("ssh -p 2222 deploy@bastion").</param>
     public static DoctorCheck Judge(string name, IReadOnlyList<(string File, KnownHostsLookup Result)> lookups,
         string? strictHostKeyChecking, string connectCommand)

@@ -6,10 +6,7 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>
-/// The real machine for <c>sshkeep doctor</c>: helper programs run with a deadline and without a
-/// shell (<see cref="ProcessRunner"/>), /proc, statx(2), and a TCP connect.
-/// </summary>
+/// <summary>The real machine for doctor: helper programs with a deadline and no shell, /proc, statx(2), TCP.</summary>
 internal sealed class LocalDoctorSystem(TimeProvider time, IReadOnlyDictionary<string, string> environment) : IDoctorSystem
 {
     /// <summary>ssh -V, ssh -G and ssh-keygen -F answer at once; a hung one is killed after this.</summary>

@@ -2,10 +2,7 @@ using System.Globalization;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>
-/// Whether the server answers a TCP connect on its port (the host and port <c>ssh -G</c> resolved,
-/// or the first ProxyJump hop). Only reachability: ssh's own handshake and login are not tried.
-/// </summary>
+/// <summary>Whether the server (or the first ProxyJump hop) answers a TCP connect; ssh's login is not tried.</summary>
 internal static class ServerReachCheck
 {
     public const string Subject = "server";

@@ -2,12 +2,8 @@ using System.Globalization;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>
-/// What <c>ssh -G</c> printed: one <c>keyword value</c> per line, keywords in lower case, some
-/// keywords on several lines (<c>identityfile</c>), some with several values on one line
-/// (<c>userknownhostsfile</c>). This is the configuration ssh would use: command-line options
-/// first, then the user's and the system's ssh_config.
-/// </summary>
+/// <summary>What <c>ssh -G</c> printed: <c>keyword value</c> lines, some keywords on several lines
+/// (<c>identityfile</c>), some with several values on one (<c>userknownhostsfile</c>).</summary>
 internal sealed class SshEffectiveConfig
 {
     private readonly Dictionary<string, List<string>> _values;
@@ -30,13 +26,10 @@ internal sealed class SshEffectiveConfig
         return new SshEffectiveConfig(values);
     }
 
-    /// <summary>The keyword's first line's value, or null.</summary>
     public string? First(string keyword) => _values.TryGetValue(keyword, out var list) ? list[0] : null;
 
-    /// <summary>Every line's value, in order.</summary>
     public IReadOnlyList<string> All(string keyword) => _values.TryGetValue(keyword, out var list) ? list : [];
 
-    /// <summary>The value as a whole number; null when absent or not a number.</summary>
     public int? Number(string keyword) =>
         int.TryParse(First(keyword), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 

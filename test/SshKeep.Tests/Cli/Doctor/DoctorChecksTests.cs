@@ -29,13 +29,13 @@ public sealed class DoctorChecksTests
         var kernel = KernelKeepalive.Parse(time, interval, probes);
 
         Assert.Null(kernel);
-        Assert.Equal(DoctorVerdict.Warn, KernelKeepaliveCheck.Judge(kernel).Verdict);
+        Assert.Equal(DoctorVerdict.Warn, KernelKeepalive.Judge(kernel).Verdict);
     }
 
     [Fact]
     public void Readable_kernel_settings_are_explained_and_pass()
     {
-        var check = KernelKeepaliveCheck.Judge(new KernelKeepalive(600, 60, 5));
+        var check = KernelKeepalive.Judge(new KernelKeepalive(600, 60, 5));
 
         Assert.Equal(DoctorVerdict.Ok, check.Verdict);
         Assert.Contains("600 s + 5 × 60 s = 15m00s", check.Finding, StringComparison.Ordinal);
@@ -175,7 +175,7 @@ public sealed class DoctorChecksTests
     [Fact]
     public void A_remote_forward_is_an_info_reminder_naming_its_port()
     {
-        var check = RemoteForwardReminder.For(new ForwardSpec(ForwardKind.Remote, null, 8080, "localhost", 80), "edge");
+        var check = DoctorExamination.RemoteForward(new ForwardSpec(ForwardKind.Remote, null, 8080, "localhost", 80), "edge");
 
         Assert.Equal(DoctorVerdict.Info, check.Verdict);
         Assert.Contains("ClientAliveInterval", check.Finding, StringComparison.Ordinal);
