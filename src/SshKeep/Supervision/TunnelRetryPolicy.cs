@@ -40,15 +40,14 @@ internal static class TunnelRetryPolicy
             return new NextStep(TunnelState.WaitingForRemotePort, wait, failures + 1, outcome.Decisive.Port, outcome.Reason);
         }
 
-        // The first failure of a tunnel that was up (its count back at zero) restarts at once, as
-        // autossh does after a run past its gate time. A run that came up is not a crash loop, so
-        // however often it happens its next start is at most one doubled step away (bench/soak: 30 s
-        // waits after kills under repeated faults before this cap); if a start then fails to come
-        // up, the count has grown and the full back-off applies.
-        var delay = !outcome.ReachedUp ? FullJitter(failures, settings, unit)
-            : failures == 0 ? TimeSpan.Zero
-            : FullJitter(Math.Min(failures, 1), settings, unit);
-        // A crash loop must not become a busy loop.
+        // A run that came up (authenticated, listeners accepting, first probe round passed) proved
+        // the server and the tunnel work: it is not a crash loop, so however often it happens the
+        // next start is at once, as autossh restarts a run past its gate time (docs/daemon.md,
+        // "Tunnel states"). The count still grows: if a start then fails to come up, the full
+        // back-off applies.
+        var delay = outcome.ReachedUp ? TimeSpan.Zero : FullJitter(failures, settings, unit);
+        // A crash loop must not become a busy loop (one that comes up is paced by its login,
+        // settle time and probe round).
         var gap = MinimumGap - outcome.SinceStart;
         if (!outcome.ReachedUp && gap > delay) delay = gap;
         return new NextStep(TunnelState.Backoff, delay, failures + 1, null, outcome.Reason);
