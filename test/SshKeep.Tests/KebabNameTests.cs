@@ -48,7 +48,7 @@ public sealed class KebabNameTests
     public void Each_hook_event_has_its_dashed_name(object hookEventRow, string name)
     {
         var hookEvent = (HookEvent)hookEventRow;
-        Assert.Equal(name, HookEventNames.ToName(hookEvent));
+        Assert.Equal(name, KebabName.Of(hookEvent));
     }
 
     [Theory]

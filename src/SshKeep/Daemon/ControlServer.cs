@@ -84,10 +84,8 @@ internal sealed class ControlServer : IAsyncDisposable
         bool bound = false;
         try
         {
-            // The mode is set on the socket before bind, and bind creates the file with it (less the
-            // umask): no chmod by path afterwards, which a symlink swapped in after bind would
-            // redirect to a file of someone else's choosing (docs/security.md). The run directory
-            // is writable by no one else (RunDirectory.Problem), so the path cannot change under us.
+            // The mode is set before bind, which creates the file with it: no chmod by path, which a
+            // symlink swapped in after bind would redirect (docs/security.md).
             if (LibC.fchmod(listener.SafeHandle, (uint)OwnerReadWrite) != 0)
                 throw new IOException(LibC.StrError(System.Runtime.InteropServices.Marshal.GetLastPInvokeError()));
             listener.Bind(new UnixDomainSocketEndPoint(path));

@@ -6,23 +6,9 @@ namespace SshKeep.Daemon;
 
 /// <summary>
 /// The directory where daemons keep their lock, status file and control socket, and where the
-/// control verbs look for them. Layout (flat, one set of three files per config file, see
-/// <see cref="InstanceKey"/>):
-/// <code>
-/// $XDG_RUNTIME_DIR/sshkeep/        (root: /run/sshkeep/), mode 0700
-///   lock-tunnels-3f2a9c1b7d4e        0600, the daemon's pid; flock'ed for the daemon's life
-///   status-tunnels-3f2a9c1b7d4e.json 0644, rewritten atomically on every transition
-///   control-tunnels-3f2a9c1b7d4e.sock 0600, the control socket
-/// </code>
+/// control verbs look for them: which one, its layout, and why every one must be a real directory
+/// of ours that no one else can write (<see cref="Problem"/>): docs/daemon.md "Run directory".
 /// </summary>
-/// <remarks>
-/// Root always uses <c>/run/sshkeep</c>, even when XDG_RUNTIME_DIR is set (a root login shell has
-/// /run/user/0): the system service has no XDG_RUNTIME_DIR, and <c>sudo sshkeep status</c> must
-/// find it. A user without XDG_RUNTIME_DIR (cron, su) falls back to <c>/tmp/sshkeep-UID</c>, fixed
-/// rather than $TMPDIR so that the daemon and the CLI agree; because /tmp is shared, that
-/// directory (like every default one, and like --run-dir) must be a real directory owned by us that
-/// no one else can write, or we refuse to use it (<see cref="Problem"/>).
-/// </remarks>
 internal sealed class RunDirectory
 {
     /// <summary>Root's run directory.</summary>

@@ -6,17 +6,9 @@ using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// status.json on disk: written atomically (design.md §13) and read back by anyone.
-/// </summary>
-/// <remarks>
-/// A write goes to a new hidden file in the same directory (<c>.status-KEY.json.RANDOM.tmp</c>,
-/// opened O_CREAT|O_EXCL|O_NOFOLLOW, so nothing planted there is followed or reused), is made
-/// mode 0644 whatever the umask (everyone may read our status), fsync'ed, and renamed over the
-/// target. rename(2) replaces the name atomically: a reader sees the old file or the new one,
-/// never a part; and a symlink at the target is replaced, not followed. The directory is not
-/// fsync'ed: the run directory is a tmpfs that does not outlive a reboot anyway.
-/// </remarks>
+/// <summary>status.json on disk: written atomically (a hidden temporary file, fsync, rename; docs/daemon.md
+/// "status.json") and read back by anyone. The directory is not fsync'ed: the run directory is a
+/// tmpfs that does not outlive a reboot anyway.</summary>
 internal static class StatusFile
 {
     /// <summary>0644.</summary>

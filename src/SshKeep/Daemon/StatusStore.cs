@@ -5,18 +5,13 @@ using SshKeep.Supervision;
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// The daemon's current status: every tunnel's <see cref="TunnelStatus"/> and the daemon's own
-/// <see cref="DaemonInfo"/>. Every list that changes something rewrites status.json atomically
-/// (<see cref="StatusFile"/>). The daemon's status writer is its one caller: it writes the newest
-/// state of its fold of the transitions (<see cref="StatusFold"/>), so a write never goes back.
+/// The daemon's current status, written to status.json (<see cref="StatusFile"/>) on every change
+/// by its one caller, the daemon's status writer, with the newest state of its fold of the
+/// transitions (<see cref="StatusFold"/>), so a write never goes back. A failed write (a full
+/// tmpfs, a removed directory) never reaches the caller: the tunnels matter more than the file; it
+/// is logged once per run of failures. Create it only while holding the <see cref="InstanceLock"/>
+/// (the file name is then certainly ours); Dispose removes the file.
 /// </summary>
-/// <remarks>
-/// A failed write (a full tmpfs, a removed directory) never reaches the caller: the tunnels
-/// matter more than the file. It is logged once per run of failures, and the next change tries
-/// again. Create the store only while
-/// holding the <see cref="InstanceLock"/>: the file name is then certainly ours. Dispose removes
-/// the file (dispose the control server first and the lock last).
-/// </remarks>
 internal sealed class StatusStore : IDisposable
 {
     private readonly object _gate = new();

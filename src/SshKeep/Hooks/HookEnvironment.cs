@@ -21,7 +21,7 @@ internal static class HookEnvironment
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["SSHKEEP_TUNNEL"] = next.Name,
-            ["SSHKEEP_EVENT"] = HookEventNames.ToName(hookEvent),
+            ["SSHKEEP_EVENT"] = KebabName.Of(hookEvent),
             ["SSHKEEP_STATE"] = KebabName.Of(next.State),
             ["SSHKEEP_PREVIOUS_STATE"] = KebabName.Of(previous.State),
             ["SSHKEEP_REASON"] = Reason(next),

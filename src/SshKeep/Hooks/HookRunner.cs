@@ -6,12 +6,10 @@ using SshKeep.Ssh;
 namespace SshKeep.Hooks;
 
 /// <summary>
-/// Runs hooks off the supervisors' path: <see cref="Enqueue"/> never waits. Each
-/// tunnel has its own bounded queue and one worker, so its hooks run one at a time in the order
-/// their events happened, and a slow or hanging hook delays only later hooks of the same tunnel.
-/// A full queue drops its oldest hook (logged). Each hook is killed after its timeout; its output
-/// is logged line by line (the first <see cref="MaxOutputLines"/> lines, each cut), and how it
-/// ended is logged. Nothing a hook does reaches a tunnel's state.
+/// Runs hooks off the supervisors' path (docs/config.md "hooks", how they run): <see cref="Enqueue"/>
+/// never waits; each tunnel has its own bounded queue and one worker, so its hooks run one at a
+/// time in the order of their events, and a hanging hook delays only later hooks of its tunnel.
+/// Nothing a hook does reaches a tunnel's state.
 /// </summary>
 internal sealed class HookRunner : IAsyncDisposable
 {
@@ -106,7 +104,7 @@ internal sealed class HookRunner : IAsyncDisposable
             {
                 if (_stopping.IsCancellationRequested)
                 {
-                    _log.HookNotRun(invocation.Tunnel, HookEventNames.ToName(invocation.Event));
+                    _log.HookNotRun(invocation.Tunnel, KebabName.Of(invocation.Event));
                     continue;
                 }
 
@@ -118,7 +116,7 @@ internal sealed class HookRunner : IAsyncDisposable
                 {
                     // pipe2 failed (out of fds), the exit status was lost, or a bug: this hook is
                     // lost, but the worker must live on, or the tunnel's later hooks would never run.
-                    _log.HookStartFailed(invocation.Tunnel, HookEventNames.ToName(invocation.Event), invocation.Command.Argv[0], e.Message);
+                    _log.HookStartFailed(invocation.Tunnel, KebabName.Of(invocation.Event), invocation.Command.Argv[0], e.Message);
                 }
             }
         }
@@ -127,7 +125,7 @@ internal sealed class HookRunner : IAsyncDisposable
     private async Task RunAsync(HookInvocation invocation, CancellationToken stopping)
     {
         var tunnel = invocation.Tunnel;
-        var name = HookEventNames.ToName(invocation.Event);
+        var name = KebabName.Of(invocation.Event);
         var command = invocation.Command.ToString();
         HookProcess process;
         try
@@ -143,27 +141,27 @@ internal sealed class HookRunner : IAsyncDisposable
         using (process)
         {
             var started = _time.GetTimestamp();
-            _log.HookStarted(tunnel, name, command, process.Pid, invocation.Timeout);
+            _log.HookStarted(tunnel, name, command, process.Child.Pid, invocation.Timeout);
             var output = LogOutputAsync(process.Output, tunnel, name);
             ChildExit exit;
             try
             {
                 // The timeout bounds the hook's whole process group: a background job it started
                 // (and that ignores SIGHUP or SIGTERM) is ended with it, even after it exited.
-                if (await process.FinishedAsync(invocation.Timeout, _time, stopping).ConfigureAwait(false))
+                if (await ProcessGroupEnd.WaitGoneAsync(process.Child, invocation.Timeout, _time, stopping).ConfigureAwait(false))
                 {
-                    exit = await process.Exited.ConfigureAwait(false);
+                    exit = await process.Child.Exited.ConfigureAwait(false);
                 }
                 else
                 {
                     _log.HookTimedOut(tunnel, name, command, invocation.Timeout, KillGrace);
-                    exit = await process.KillAsync(KillGrace, _time).ConfigureAwait(false);
+                    exit = await ProcessGroupEnd.EndAsync(process.Child, KillGrace, _time).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)
             {
                 _log.HookCancelled(tunnel, name, command);
-                exit = await process.KillAsync(KillGrace, _time).ConfigureAwait(false);
+                exit = await ProcessGroupEnd.EndAsync(process.Child, KillGrace, _time).ConfigureAwait(false);
             }
 
             try
@@ -205,7 +203,7 @@ internal sealed class HookRunner : IAsyncDisposable
         {
             var channel = Channel.CreateBounded<HookInvocation>(
                 new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-                dropped => runner._log.HookDropped(tunnel, HookEventNames.ToName(dropped.Event), QueueCapacity));
+                dropped => runner._log.HookDropped(tunnel, KebabName.Of(dropped.Event), QueueCapacity));
             Writer = channel.Writer;
             Worker = runner.WorkAsync(channel.Reader);
         }
