@@ -13,7 +13,7 @@ internal static class StatusJson
         {
             Daemon = snapshot.Daemon,
             Now = now,
-            Tunnels = [.. snapshot.Tunnels.Select(t => new StatusReportTunnel
+            Tunnels = [.. snapshot.Tunnels.Select(t => new StatusReport.Tunnel
             {
                 Name = t.Name,
                 State = t.State,
