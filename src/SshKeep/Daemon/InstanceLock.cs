@@ -35,7 +35,6 @@ internal sealed class InstanceLock : IDisposable
         _identity = identity;
     }
 
-    /// <summary>The lock file.</summary>
     public string Path { get; }
 
     /// <summary>False once disposed.</summary>
@@ -138,11 +137,8 @@ internal sealed class InstanceLock : IDisposable
         return true;
     }
 
-    /// <summary>
-    /// The pid written in a lock file (whether or not that process still holds it), or null. Use
-    /// this rather than File.ReadAllText: .NET's FileStream takes a shared flock of its own on
-    /// open, which fails while the daemon holds its exclusive one.
-    /// </summary>
+    /// <summary>The pid written in a lock file (whether or not that process still holds it), or null;
+    /// not File.ReadAllText, whose shared flock fails while the daemon holds its exclusive one.</summary>
     public static int? ReadPid(string path)
     {
         int fd = LibC.open(path, LibC.O_RDONLY | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);

@@ -56,7 +56,6 @@ internal sealed unsafe partial class SystemdNotifier : IDisposable
     /// <summary>NOTIFY_SOCKET is set and usable.</summary>
     public bool IsEnabled => _sender is not null;
 
-    /// <summary>NOTIFY_SOCKET as given, or null.</summary>
     public string? Target { get; }
 
     /// <summary>READY=1: start-up is complete (Type=notify), or a reload is (after <see cref="Reloading"/>).</summary>
@@ -70,11 +69,8 @@ internal sealed unsafe partial class SystemdNotifier : IDisposable
 
     public bool Stopping() => Send("STOPPING=1");
 
-    /// <summary>
-    /// RELOADING=1 with MONOTONIC_USEC= (systemd ≥ 253 uses the timestamp to match the message to
-    /// the reload it started; older versions ignore the field). Send <see cref="Ready"/> when the
-    /// reload is done: systemd keeps the unit in "reloading" until then.
-    /// </summary>
+    /// <summary>RELOADING=1 with MONOTONIC_USEC= (systemd ≥ 253 matches it to the reload it started).
+    /// Send <see cref="Ready"/> when done: systemd keeps the unit in "reloading" until then.</summary>
     public bool Reloading() =>
         Send(string.Create(CultureInfo.InvariantCulture, $"RELOADING=1\nMONOTONIC_USEC={_monotonicMicroseconds()}"));
 

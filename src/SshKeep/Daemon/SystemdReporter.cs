@@ -50,11 +50,9 @@ internal sealed class SystemdReporter
         _started = timeProvider.GetTimestamp();
     }
 
-    /// <summary>
-    /// Arms a one-shot timer for when <c>ready_timeout</c> passes: nothing may change then (a
+    /// <summary>Arms a one-shot timer for when <c>ready_timeout</c> passes: nothing may change then (a
     /// tunnel in a long backoff), so <paramref name="recheck"/> must make the owner call
-    /// <see cref="Publish"/> once more. Dispose it when the daemon stops.
-    /// </summary>
+    /// <see cref="Publish"/> once more. Dispose it when the daemon stops.</summary>
     public ITimer ArmReadyTimeout(Action recheck)
     {
         ArgumentNullException.ThrowIfNull(recheck);
@@ -62,10 +60,8 @@ internal sealed class SystemdReporter
         return _time.CreateTimer(static s => ((Action)s!)(), recheck, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>
-    /// Sends STATUS= when the line changed, with READY=1 in the same datagram the first time
-    /// readiness is due. Returns true on the call that made the daemon ready.
-    /// </summary>
+    /// <summary>Sends STATUS= when the line changed, with READY=1 in the same datagram the first time
+    /// readiness is due. Returns true on the call that made the daemon ready.</summary>
     public bool Publish(IReadOnlyList<ListedTunnel> tunnels)
     {
         ArgumentNullException.ThrowIfNull(tunnels);
@@ -97,10 +93,8 @@ internal sealed class SystemdReporter
         }
     }
 
-    /// <summary>
-    /// A reload starts: RELOADING=1 (with MONOTONIC_USEC) and STATUS=reloading. Only once ready:
-    /// while systemd still waits for start-up, a reload is just more of the start-up.
-    /// </summary>
+    /// <summary>A reload starts: RELOADING=1 and STATUS=reloading. Only once ready: while systemd
+    /// still waits for start-up, a reload is just more of the start-up.</summary>
     public void BeginReload()
     {
         lock (_gate)
@@ -138,11 +132,9 @@ internal sealed class SystemdReporter
         }
     }
 
-    /// <summary>
-    /// Whether READY=1 is due (pure; the rule and its reasons: docs/daemon.md "Readiness"). A tunnel
-    /// in needs-attention is settled at once, since waiting cannot bring it up; stopped ones are not
-    /// counted; one still on its way holds READY=1 until <paramref name="elapsed"/> reaches <paramref name="timeout"/>.
-    /// </summary>
+    /// <summary>Whether READY=1 is due (pure; the rule and its reasons: docs/daemon.md "Readiness"): a
+    /// tunnel in needs-attention is settled at once, stopped ones are not counted, one still on its
+    /// way holds READY=1 until <paramref name="elapsed"/> reaches <paramref name="timeout"/>.</summary>
     public static Readiness DecideReadiness(ReadyWhen readyWhen, IReadOnlyList<ListedTunnel> tunnels, bool alreadySent,
         TimeSpan elapsed, TimeSpan timeout)
     {

@@ -49,7 +49,6 @@ internal sealed class SystemdWatchdog : IDisposable
         _lastReport = timeProvider.GetTimestamp();
     }
 
-    /// <summary>The watchdog timeout, or null when systemd runs no watchdog for us.</summary>
     public TimeSpan? Timeout { get; }
 
     /// <summary>Time between ticks: half the watchdog timeout, or <see cref="StartupTick"/>.</summary>
@@ -59,11 +58,8 @@ internal sealed class SystemdWatchdog : IDisposable
     /// late report does not cost a ping.</summary>
     public TimeSpan ReportInterval => TickInterval / 2;
 
-    /// <summary>
-    /// sd_watchdog_enabled(3): WATCHDOG_USEC, a positive number of microseconds, applies to us
-    /// when WATCHDOG_PID is unset or is our pid (it is set for the main process, and a child that
-    /// inherited it must not ping on the parent's behalf). Null: no watchdog.
-    /// </summary>
+    /// <summary>sd_watchdog_enabled(3): WATCHDOG_USEC (µs, positive) applies to us when WATCHDOG_PID is
+    /// unset or our pid (a child that inherited it must not ping for the parent). Null: no watchdog.</summary>
     public static TimeSpan? TimeoutFromEnvironment(string? watchdogUsec, string? watchdogPid, int processId)
     {
         if (string.IsNullOrEmpty(watchdogUsec) ||
@@ -85,11 +81,9 @@ internal sealed class SystemdWatchdog : IDisposable
         TimeoutFromEnvironment(environment.GetValueOrDefault(SystemdEnvironment.WatchdogUsec),
             environment.GetValueOrDefault(SystemdEnvironment.WatchdogPid), Environment.ProcessId);
 
-    /// <summary>
-    /// The pure rule of one tick: nothing when the loop has been silent for longer than
+    /// <summary>The pure rule of one tick: nothing when the loop has been silent for longer than
     /// <paramref name="freshness"/>; otherwise a ping when the watchdog is on, and a start-up
-    /// extension while start-up is pending.
-    /// </summary>
+    /// extension while start-up is pending.</summary>
     public static KeepAlive Decide(TimeSpan silence, TimeSpan freshness, bool watchdogEnabled, bool startupPending)
     {
         if (silence > freshness) return KeepAlive.None;
