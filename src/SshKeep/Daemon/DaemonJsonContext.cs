@@ -3,13 +3,9 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// Source-generated JSON for status.json and the control socket's answers (no reflection, so the
-/// binary can be trimmed). Field names are camelCase (<c>upSince</c>, <c>lastError</c>), states are
-/// their dashed names (<see cref="KebabCaseEnumJsonConverter{TEnum}"/>), instants ISO-8601 UTC
-/// (<see cref="UtcTimestampJsonConverter"/>), and null fields are written, so every key is always
-/// there for jq. Readers skip fields they do not know (a newer daemon may add some).
-/// </summary>
+/// <summary>Source-generated JSON (no reflection, so the binary can be trimmed) for status.json and
+/// the control socket's answers, in the format of docs/daemon.md "status.json": null fields are
+/// written, so every key is always there for jq; readers skip fields they do not know.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,

@@ -11,7 +11,7 @@ namespace SshKeep.Hooks;
 /// time in the order of their events, and a hanging hook delays only later hooks of its tunnel.
 /// Nothing a hook does reaches a tunnel's state.
 /// </summary>
-internal sealed class HookRunner : IAsyncDisposable
+internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvider time) : IAsyncDisposable
 {
     /// <summary>Hooks kept waiting per tunnel; a tunnel flapping faster than its hooks run loses the oldest.</summary>
     public const int QueueCapacity = 8;
@@ -34,20 +34,11 @@ internal sealed class HookRunner : IAsyncDisposable
     /// left the group (setsid) may hold the pipe open, and must not keep the queue waiting.</summary>
     public static readonly TimeSpan OutputDrain = TimeSpan.FromSeconds(1);
 
-    private readonly ChildReaper _reaper;
-    private readonly ILogger _log;
-    private readonly TimeProvider _time;
+    private readonly ILogger _log = logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, TunnelQueue> _queues = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private bool _stopped;
-
-    public HookRunner(ChildReaper reaper, ILogger logger, TimeProvider time)
-    {
-        _reaper = reaper;
-        _log = logger;
-        _time = time;
-    }
 
     /// <summary>Queues the hook behind the tunnel's earlier ones and returns at once. Ignored once
     /// <see cref="StopAsync"/> began.</summary>
@@ -79,7 +70,7 @@ internal sealed class HookRunner : IAsyncDisposable
         var all = Task.WhenAll(queues.Select(q => q.Worker));
         try
         {
-            await all.WaitAsync(drain, _time).ConfigureAwait(false);
+            await all.WaitAsync(drain, time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -130,7 +121,7 @@ internal sealed class HookRunner : IAsyncDisposable
         HookProcess process;
         try
         {
-            process = HookProcess.Start(invocation, _reaper);
+            process = HookProcess.Start(invocation, reaper);
         }
         catch (SshStartException e)
         {
@@ -140,7 +131,7 @@ internal sealed class HookRunner : IAsyncDisposable
 
         using (process)
         {
-            var started = _time.GetTimestamp();
+            var started = time.GetTimestamp();
             _log.HookStarted(tunnel, name, command, process.Child.Pid, invocation.Timeout);
             var output = LogOutputAsync(process.Output, tunnel, name);
             ChildExit exit;
@@ -148,25 +139,25 @@ internal sealed class HookRunner : IAsyncDisposable
             {
                 // The timeout bounds the hook's whole process group: a background job it started
                 // (and that ignores SIGHUP or SIGTERM) is ended with it, even after it exited.
-                if (await ProcessGroupEnd.WaitGoneAsync(process.Child, invocation.Timeout, _time, stopping).ConfigureAwait(false))
+                if (await ProcessGroupEnd.WaitGoneAsync(process.Child, invocation.Timeout, time, stopping).ConfigureAwait(false))
                 {
                     exit = await process.Child.Exited.ConfigureAwait(false);
                 }
                 else
                 {
                     _log.HookTimedOut(tunnel, name, command, invocation.Timeout, KillGrace);
-                    exit = await ProcessGroupEnd.EndAsync(process.Child, KillGrace, _time).ConfigureAwait(false);
+                    exit = await ProcessGroupEnd.EndAsync(process.Child, KillGrace, time).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)
             {
                 _log.HookCancelled(tunnel, name, command);
-                exit = await ProcessGroupEnd.EndAsync(process.Child, KillGrace, _time).ConfigureAwait(false);
+                exit = await ProcessGroupEnd.EndAsync(process.Child, KillGrace, time).ConfigureAwait(false);
             }
 
             try
             {
-                await output.WaitAsync(OutputDrain, _time).ConfigureAwait(false);
+                await output.WaitAsync(OutputDrain, time).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -176,7 +167,7 @@ internal sealed class HookRunner : IAsyncDisposable
                 await output.ConfigureAwait(false);
             }
 
-            var elapsed = _time.GetElapsedTime(started);
+            var elapsed = time.GetElapsedTime(started);
             if (exit is { WasSignaled: false, ExitStatus: 0 })
                 _log.HookSucceeded(tunnel, name, command, elapsed);
             else
