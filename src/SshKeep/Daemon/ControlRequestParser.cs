@@ -65,7 +65,7 @@ internal static class ControlRequestParser
     {
         ArgumentNullException.ThrowIfNull(request);
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, JsonText.CompactWriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, DaemonJsonContext.CompactWriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("command", KebabName.Of(request.Command));

@@ -1,4 +1,8 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using SshKeep.Supervision;
 
 namespace SshKeep.Daemon;
@@ -12,4 +16,30 @@ namespace SshKeep.Daemon;
     Converters = [typeof(KebabCaseEnumJsonConverter<Supervision.TunnelState>), typeof(UtcTimestampJsonConverter)])]
 [JsonSerializable(typeof(StatusSnapshot))]
 [JsonSerializable(typeof(ControlResponse))]
-internal sealed partial class DaemonJsonContext : JsonSerializerContext;
+internal sealed partial class DaemonJsonContext : JsonSerializerContext
+{
+    /// <summary>One line, for the control protocol. Non-ASCII and characters like ' + &lt; stay
+    /// readable (the relaxed encoder: this JSON is never embedded in HTML); control characters are
+    /// always escaped, so a compact document never contains a newline.</summary>
+    public static readonly JsonWriterOptions CompactWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>For files and terminals.</summary>
+    public static readonly JsonWriterOptions IndentedWriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = true,
+        NewLine = "\n",
+    };
+
+    /// <summary>UTF-8 JSON of <paramref name="value"/>; indented documents end with a newline.</summary>
+    public static byte[] ToUtf8<T>(T value, JsonTypeInfo<T> typeInfo, bool indented)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, indented ? IndentedWriterOptions : CompactWriterOptions))
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+        }
+        if (indented) buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -120,7 +120,7 @@ internal sealed class StatusStore : IDisposable
 
     /// <summary>The file's content: indented JSON and a final newline (docs/daemon.md "status.json").</summary>
     public static byte[] Serialize(StatusSnapshot snapshot) =>
-        JsonText.ToUtf8(snapshot, DaemonJsonContext.Default.StatusSnapshot, indented: true);
+        DaemonJsonContext.ToUtf8(snapshot, DaemonJsonContext.Default.StatusSnapshot, indented: true);
 
     /// <summary>Replaces <paramref name="path"/> with <paramref name="snapshot"/> atomically; throws
     /// <see cref="IOException"/> saying what failed (the old file is then left as it was).</summary>
