@@ -40,13 +40,7 @@ internal static class HookEnvironment
     /// </summary>
     public static string Reason(TunnelStatus status)
     {
-        var text = (status.LastRestartReason, status.LastError) switch
-        {
-            ({ } reason, { } error) => $"{reason}: {error}",
-            ({ } reason, null) => reason,
-            (null, { } error) => error,
-            _ => "",
-        };
+        var text = string.Join(": ", new[] { status.LastRestartReason, status.LastError }.OfType<string>());
         return OneLine.Cut(OneLine.Of(text, OneLineStyle.Space), MaxReasonLength);
     }
 }
