@@ -34,7 +34,6 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
     /// left the group (setsid) may hold the pipe open, and must not keep the queue waiting.</summary>
     public static readonly TimeSpan OutputDrain = TimeSpan.FromSeconds(1);
 
-    private readonly ILogger _log = logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, TunnelQueue> _queues = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -48,7 +47,7 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
         lock (_gate)
         {
             if (_stopped) return;
-            var queue = _queues.GetOrAdd(invocation.Tunnel, name => new TunnelQueue(this, name));
+            var queue = _queues.GetOrAdd(invocation.Tunnel, NewQueue);
             queue.Writer.TryWrite(invocation);
         }
     }
@@ -95,7 +94,7 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
             {
                 if (_stopping.IsCancellationRequested)
                 {
-                    _log.HookNotRun(invocation.Tunnel, KebabName.Of(invocation.Event));
+                    logger.HookNotRun(invocation.Tunnel, KebabName.Of(invocation.Event));
                     continue;
                 }
 
@@ -107,7 +106,7 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
                 {
                     // pipe2 failed (out of fds), the exit status was lost, or a bug: this hook is
                     // lost, but the worker must live on, or the tunnel's later hooks would never run.
-                    _log.HookStartFailed(invocation.Tunnel, KebabName.Of(invocation.Event), invocation.Command.Argv[0], e.Message);
+                    logger.HookStartFailed(invocation.Tunnel, KebabName.Of(invocation.Event), invocation.Command.Argv[0], e.Message);
                 }
             }
         }
@@ -125,14 +124,14 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
         }
         catch (SshStartException e)
         {
-            _log.HookStartFailed(tunnel, name, e.Program, e.Reason);
+            logger.HookStartFailed(tunnel, name, e.Program, e.Reason);
             return;
         }
 
         using (process)
         {
             var started = time.GetTimestamp();
-            _log.HookStarted(tunnel, name, command, process.Child.Pid, invocation.Timeout);
+            logger.HookStarted(tunnel, name, command, process.Child.Pid, invocation.Timeout);
             var output = LogOutputAsync(process.Output, tunnel, name);
             ChildExit exit;
             try
@@ -145,13 +144,13 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
                 }
                 else
                 {
-                    _log.HookTimedOut(tunnel, name, command, invocation.Timeout, KillGrace);
+                    logger.HookTimedOut(tunnel, name, command, invocation.Timeout, KillGrace);
                     exit = await ProcessGroupEnd.EndAsync(process.Child, KillGrace, time).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)
             {
-                _log.HookCancelled(tunnel, name, command);
+                logger.HookCancelled(tunnel, name, command);
                 exit = await ProcessGroupEnd.EndAsync(process.Child, KillGrace, time).ConfigureAwait(false);
             }
 
@@ -169,9 +168,9 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
 
             var elapsed = time.GetElapsedTime(started);
             if (exit is { WasSignaled: false, ExitStatus: 0 })
-                _log.HookSucceeded(tunnel, name, command, elapsed);
+                logger.HookSucceeded(tunnel, name, command, elapsed);
             else
-                _log.HookFailed(tunnel, name, command, exit.ToString(), elapsed);
+                logger.HookFailed(tunnel, name, command, exit.ToString(), elapsed);
         }
     }
 
@@ -181,26 +180,20 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
         await foreach (var line in lines.ReadAllAsync().ConfigureAwait(false))
         {
             if (++count <= MaxOutputLines)
-                _log.HookOutput(tunnel, name, OneLine.Cut(line, MaxOutputLineLength));
+                logger.HookOutput(tunnel, name, OneLine.Cut(line, MaxOutputLineLength));
         }
 
-        if (count > MaxOutputLines) _log.HookOutputCut(tunnel, name, count - MaxOutputLines, MaxOutputLines);
+        if (count > MaxOutputLines) logger.HookOutputCut(tunnel, name, count - MaxOutputLines, MaxOutputLines);
+    }
+
+    private TunnelQueue NewQueue(string tunnel)
+    {
+        var channel = Channel.CreateBounded<HookInvocation>(
+            new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            dropped => logger.HookDropped(tunnel, KebabName.Of(dropped.Event), QueueCapacity));
+        return new TunnelQueue(channel.Writer, WorkAsync(channel.Reader));
     }
 
     /// <summary>One tunnel's queue and its worker.</summary>
-    private sealed class TunnelQueue
-    {
-        public TunnelQueue(HookRunner runner, string tunnel)
-        {
-            var channel = Channel.CreateBounded<HookInvocation>(
-                new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-                dropped => runner._log.HookDropped(tunnel, KebabName.Of(dropped.Event), QueueCapacity));
-            Writer = channel.Writer;
-            Worker = runner.WorkAsync(channel.Reader);
-        }
-
-        public ChannelWriter<HookInvocation> Writer { get; }
-
-        public Task Worker { get; }
-    }
+    private sealed record TunnelQueue(ChannelWriter<HookInvocation> Writer, Task Worker);
 }
