@@ -36,8 +36,8 @@ public sealed class KebabNameTests
     public void Each_control_command_is_named_as_its_cli_verb(object commandRow, string name)
     {
         var command = (ControlCommand)commandRow;
-        Assert.Equal(name, ControlCommandNames.ToName(command));
-        Assert.True(ControlCommandNames.TryParse(name, out var parsed));
+        Assert.Equal(name, KebabName.Of(command));
+        Assert.True(KebabName.TryParse(name, out ControlCommand parsed));
         Assert.Equal(command, parsed);
     }
 
@@ -48,7 +48,7 @@ public sealed class KebabNameTests
     public void Each_hook_event_has_its_dashed_name(object hookEventRow, string name)
     {
         var hookEvent = (HookEvent)hookEventRow;
-        Assert.Equal(name, HookEventNames.ToName(hookEvent));
+        Assert.Equal(name, KebabName.Of(hookEvent));
     }
 
     [Theory]

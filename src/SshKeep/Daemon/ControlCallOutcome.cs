@@ -1,15 +1,11 @@
 namespace SshKeep.Daemon;
 
-/// <summary>How a <see cref="ControlClient"/> call ended.</summary>
+/// <summary>How a <see cref="ControlClient"/> call ended: the daemon <see cref="Answered"/> (perhaps
+/// with a failure), <see cref="NoDaemon"/> runs (no socket, or one nobody listens on: <c>status</c>
+/// exits 3), or it <see cref="Failed"/> otherwise (permission denied, timeout, a broken answer).</summary>
 internal enum ControlCallOutcome
 {
-    /// <summary>The daemon answered (the answer itself may be a failure: see <see cref="ControlResponse.Ok"/>).</summary>
     Answered,
-
-    /// <summary>No daemon runs for this config file: no socket, or a socket nobody listens on
-    /// (left by a daemon that was killed). <c>sshkeep status</c> exits 3.</summary>
     NoDaemon,
-
-    /// <summary>Something else went wrong: permission denied, timeout, a connection cut, an answer that is not one.</summary>
     Failed,
 }

@@ -1,22 +1,11 @@
 namespace SshKeep.Daemon;
 
-/// <summary>What a <see cref="ControlClient"/> call gives: the daemon's answer, or why there is none.</summary>
-internal sealed record ControlCallResult
+/// <summary>What a <see cref="ControlClient"/> call gives: the daemon's answer, or why there is none (for people).</summary>
+internal sealed record ControlCallResult(ControlCallOutcome Outcome, ControlResponse? Response = null, string? Problem = null)
 {
-    public required ControlCallOutcome Outcome { get; init; }
+    public static ControlCallResult Answered(ControlResponse response) => new(ControlCallOutcome.Answered, response);
 
-    /// <summary>The answer when <see cref="ControlCallOutcome.Answered"/>.</summary>
-    public ControlResponse? Response { get; init; }
+    public static ControlCallResult NoDaemon(string problem) => new(ControlCallOutcome.NoDaemon, Problem: problem);
 
-    /// <summary>Why there is no answer, for people, when not answered.</summary>
-    public string? Problem { get; init; }
-
-    public static ControlCallResult Answered(ControlResponse response) =>
-        new() { Outcome = ControlCallOutcome.Answered, Response = response };
-
-    public static ControlCallResult NoDaemon(string problem) =>
-        new() { Outcome = ControlCallOutcome.NoDaemon, Problem = problem };
-
-    public static ControlCallResult Failed(string problem) =>
-        new() { Outcome = ControlCallOutcome.Failed, Problem = problem };
+    public static ControlCallResult Failed(string problem) => new(ControlCallOutcome.Failed, Problem: problem);
 }

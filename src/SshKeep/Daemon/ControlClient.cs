@@ -18,39 +18,25 @@ internal sealed class ControlClient
     private static readonly TimeSpan MaxConnectPause = TimeSpan.FromMilliseconds(100);
 
     private readonly TimeProvider _time;
+    private readonly TimeSpan _connectTimeout;
 
-    /// <param name="time">The clock for the timeouts.</param>
-    /// <param name="connectTimeout">How long to wait for the daemon to accept (default 2 s).</param>
-    /// <param name="responseTimeout">How long to wait for the answer once connected (default 30 s:
-    /// a reload validates the whole file first).</param>
+    /// <summary>Default 30 s: a reload validates the whole file first.</summary>
+    private readonly TimeSpan _responseTimeout;
+
     public ControlClient(TimeProvider time, TimeSpan? connectTimeout = null, TimeSpan? responseTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
-        ConnectTimeout = connectTimeout ?? TimeSpan.FromSeconds(2);
-        ResponseTimeout = responseTimeout ?? TimeSpan.FromSeconds(30);
+        _connectTimeout = connectTimeout ?? TimeSpan.FromSeconds(2);
+        _responseTimeout = responseTimeout ?? TimeSpan.FromSeconds(30);
     }
 
-    public TimeSpan ConnectTimeout { get; }
-
-    public TimeSpan ResponseTimeout { get; }
-
-    /// <param name="socketPath">The control socket.</param>
-    /// <param name="request">What to ask.</param>
-    /// <param name="cancellationToken">Ends the call.</param>
     /// <param name="serviceUid">Also believe a daemon running as this uid: the account of a system
     /// unit whose run directory only root could have made (<c>Cli/DaemonSocket</c>).</param>
-    public Task<ControlCallResult> SendAsync(string socketPath, ControlRequest request, CancellationToken cancellationToken, uint? serviceUid = null)
+    public async Task<ControlCallResult> SendAsync(string socketPath, ControlRequest request, CancellationToken cancellationToken, uint? serviceUid = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return SendLineAsync(socketPath, request.ToLine(), cancellationToken, serviceUid);
-    }
-
-    /// <summary>Sends <paramref name="line"/> as it is (it should end with a newline).</summary>
-    public async Task<ControlCallResult> SendLineAsync(string socketPath, string line, CancellationToken cancellationToken, uint? serviceUid = null)
-    {
         ArgumentException.ThrowIfNullOrEmpty(socketPath);
-        ArgumentNullException.ThrowIfNull(line);
         if (!FileStatus.TryGet(socketPath, out _, out int errno) && errno is LibC.ENOENT or LibC.ENOTDIR)
             return ControlCallResult.NoDaemon($"no control socket at \"{socketPath}\"");
 
@@ -66,17 +52,17 @@ internal sealed class ControlClient
         if (!PeerCheck.Allows(server.Uid, ownUid) && server.Uid != serviceUid)
             return ControlCallResult.Failed($"\"{socketPath}\" is served by uid {server.Uid} (pid {server.Pid}), not by us (uid {ownUid}) or root; not trusting it");
 
-        using var responseTimeout = new CancellationTokenSource(ResponseTimeout, _time);
+        using var responseTimeout = new CancellationTokenSource(_responseTimeout, _time);
         using var exchange = CancellationTokenSource.CreateLinkedTokenSource(responseTimeout.Token, cancellationToken);
         var received = new ArrayBufferWriter<byte>(1024);
         try
         {
-            byte[] request = System.Text.Encoding.UTF8.GetBytes(line);
+            byte[] line = System.Text.Encoding.UTF8.GetBytes(request.ToLine());
             try
             {
                 int sent = 0;
-                while (sent < request.Length)
-                    sent += await socket.SendAsync(request.AsMemory(sent), SocketFlags.None, exchange.Token);
+                while (sent < line.Length)
+                    sent += await socket.SendAsync(line.AsMemory(sent), SocketFlags.None, exchange.Token);
             }
             catch (SocketException)
             {
@@ -98,7 +84,7 @@ internal sealed class ControlClient
         }
         catch (OperationCanceledException) when (responseTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return ControlCallResult.Failed($"no answer from the daemon within {Seconds(ResponseTimeout)} s");
+            return ControlCallResult.Failed($"no answer from the daemon within {Seconds(_responseTimeout)} s");
         }
         catch (SocketException e) when (received.WrittenCount == 0)
         {
@@ -127,7 +113,7 @@ internal sealed class ControlClient
     /// at once with EAGAIN rather than wait (Linux), so that case is retried until the timeout.</summary>
     private async Task<ControlCallResult?> ConnectAsync(Socket socket, string socketPath, CancellationToken cancellationToken)
     {
-        using var connectTimeout = new CancellationTokenSource(ConnectTimeout, _time);
+        using var connectTimeout = new CancellationTokenSource(_connectTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(connectTimeout.Token, cancellationToken);
         var endPoint = new UnixDomainSocketEndPoint(socketPath);
         var pause = TimeSpan.FromMilliseconds(5);
@@ -149,7 +135,7 @@ internal sealed class ControlClient
         }
         catch (OperationCanceledException) when (connectTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return ControlCallResult.Failed($"the daemon did not accept a connection on \"{socketPath}\" within {Seconds(ConnectTimeout)} s");
+            return ControlCallResult.Failed($"the daemon did not accept a connection on \"{socketPath}\" within {Seconds(_connectTimeout)} s");
         }
         catch (SocketException e)
         {

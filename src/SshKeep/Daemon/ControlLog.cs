@@ -20,9 +20,7 @@ internal static partial class ControlLog
     [LoggerMessage(3011, LogLevel.Warning, "control: refused a connection from pid {Pid} (uid {Uid}): only uid {OwnUid} and root may control this sshkeep; closed it")]
     public static partial void ControlPeerRefused(ILogger logger, int pid, uint uid, uint ownUid);
 
-    /// <summary><paramref name="level"/>: debug for a request that only reads (<c>status</c>, which
-    /// monitoring may send every few seconds), info for one that acts
-    /// (<see cref="ControlCommandNames.LogLevelOf"/>).</summary>
+    /// <summary><paramref name="level"/>: <see cref="ControlRequest.LogLevel"/>.</summary>
     [LoggerMessage(EventId = 3012, Message = "control: {Request} from pid {Pid} (uid {Uid})")]
     public static partial void ControlRequestReceived(ILogger logger, LogLevel level, string request, int pid, uint uid);
 

@@ -6,20 +6,15 @@ using System.Text.Json;
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// Reads a request line (pure). Two spellings are accepted, so a person can talk to the socket
-/// with <c>socat</c> while programs send JSON:
-/// <list type="bullet">
-/// <item>JSON, one object: <c>{"command":"restart","tunnel":"db"}</c>; the fields are
-/// <c>command</c> (a string, required) and <c>tunnel</c> (a string or null); any other field is an
-/// error, so a typo is not silently ignored.</item>
-/// <item>Words separated by blanks: <c>restart db</c>, <c>retry-now</c>, <c>status</c>.</item>
-/// </list>
-/// <c>restart</c> needs a tunnel name, <c>retry-now</c> may have one, the others take none. A tunnel
-/// name has the config file's syntax (letters, digits, '.', '_', '-'), at most 128 characters.
+/// Reads a request line (pure), in either spelling of docs/daemon.md "Control protocol": one JSON
+/// object with <c>command</c> and <c>tunnel</c> (any other field is an error, so a typo is not
+/// silently ignored), or words such as <c>restart db</c> for a person with <c>socat</c>.
 /// </summary>
 internal static class ControlRequestParser
 {
     public const int MaxTunnelNameLength = 128;
+
+    private const string Commands = "send one of: status, restart NAME, retry-now [NAME], reload, stop";
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 4 };
 
@@ -30,33 +25,39 @@ internal static class ControlRequestParser
         ArgumentNullException.ThrowIfNull(line);
         request = null;
         string text = line.Trim(' ', '\t', '\r', '\n');
+        string? error = null;
+        string? command = null, tunnel = null;
+        ControlCommand parsed = default;
         if (text.Length == 0)
         {
-            failure = BadRequest("empty request; send one of: status, restart NAME, retry-now [NAME], reload, stop");
-            return false;
+            error = $"empty request; {Commands}";
         }
-        string? command;
-        string? tunnel;
-        if (text[0] == '{')
+        else if (text[0] == '{')
         {
-            if (!TryReadJson(text, out command, out tunnel, out string? jsonError))
-            {
-                failure = BadRequest(jsonError);
-                return false;
-            }
+            error = ReadJson(text, out command, out tunnel);
         }
         else
         {
             string[] words = text.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length > 2)
-            {
-                failure = BadRequest($"too many words in \"{Quote(text)}\"; a request is a command and at most one tunnel name");
-                return false;
-            }
-            command = words[0];
-            tunnel = words.Length == 2 ? words[1] : null;
+            if (words.Length > 2) error = $"too many words in \"{Quote(text)}\"; a request is a command and at most one tunnel name";
+            else (command, tunnel) = (words[0], words.Length == 2 ? words[1] : null);
         }
-        return TryBuild(command, tunnel, out request, out failure);
+        if (error is null && !KebabName.TryParse(command, out parsed))
+        {
+            failure = ControlResponse.Failure(ControlErrors.UnknownCommand, $"unknown command \"{Quote(command ?? "")}\"; {Commands}");
+            return false;
+        }
+        error ??= (parsed, tunnel) switch
+        {
+            (_, not null) when !IsValidTunnelName(tunnel) =>
+                $"\"{Quote(tunnel!)}\" is not a tunnel name (letters, digits, '.', '_', '-', at most {MaxTunnelNameLength})",
+            (ControlCommand.Restart, null) => "restart needs a tunnel name: restart NAME",
+            (ControlCommand.Status or ControlCommand.Reload or ControlCommand.Stop, not null) => $"{KebabName.Of(parsed)} takes no tunnel name",
+            _ => null,
+        };
+        failure = error is null ? null : ControlResponse.Failure(ControlErrors.BadRequest, error);
+        request = error is null ? new ControlRequest(parsed, tunnel) : null;
+        return request is not null;
     }
 
     /// <summary>The JSON line a client sends, newline included.</summary>
@@ -64,10 +65,10 @@ internal static class ControlRequestParser
     {
         ArgumentNullException.ThrowIfNull(request);
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, JsonText.CompactWriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, DaemonJsonContext.CompactWriterOptions))
         {
             writer.WriteStartObject();
-            writer.WriteString("command", ControlCommandNames.ToName(request.Command));
+            writer.WriteString("command", KebabName.Of(request.Command));
             if (request.Tunnel is not null) writer.WriteString("tunnel", request.Tunnel);
             writer.WriteEndObject();
         }
@@ -79,37 +80,10 @@ internal static class ControlRequestParser
         !string.IsNullOrEmpty(name) && name.Length <= MaxTunnelNameLength &&
         name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
-    private static bool TryBuild(string? commandName, string? tunnel, [NotNullWhen(true)] out ControlRequest? request, [NotNullWhen(false)] out ControlResponse? failure)
+    /// <summary>Reads <c>command</c> and <c>tunnel</c>; the error, or null.</summary>
+    private static string? ReadJson(string text, out string? command, out string? tunnel)
     {
-        request = null;
-        if (!ControlCommandNames.TryParse(commandName, out var command))
-        {
-            failure = ControlResponse.Failure(ControlErrors.UnknownCommand,
-                $"unknown command \"{Quote(commandName ?? "")}\"; send one of: status, restart NAME, retry-now [NAME], reload, stop");
-            return false;
-        }
-        if (tunnel is not null && !IsValidTunnelName(tunnel))
-        {
-            failure = BadRequest($"\"{Quote(tunnel)}\" is not a tunnel name (letters, digits, '.', '_', '-', at most {MaxTunnelNameLength})");
-            return false;
-        }
-        switch (command.Value, tunnel)
-        {
-            case (ControlCommand.Restart, null):
-                failure = BadRequest("restart needs a tunnel name: restart NAME");
-                return false;
-            case (ControlCommand.Status or ControlCommand.Reload or ControlCommand.Stop, not null):
-                failure = BadRequest($"{ControlCommandNames.ToName(command.Value)} takes no tunnel name");
-                return false;
-        }
-        request = new ControlRequest(command.Value, tunnel);
-        failure = null;
-        return true;
-    }
-
-    private static bool TryReadJson(string text, out string? command, out string? tunnel, [NotNullWhen(false)] out string? error)
-    {
-        (command, tunnel, error) = (null, null, null);
+        (command, tunnel) = (null, null);
         JsonDocument document;
         try
         {
@@ -117,82 +91,51 @@ internal static class ControlRequestParser
         }
         catch (JsonException e)
         {
-            error = $"not valid JSON: {e.Message}";
-            return false;
+            return $"not valid JSON: {e.Message}";
         }
         catch (ArgumentException)
         {
             // A lone surrogate: no UTF-8 line from the socket decodes to one, but a caller's string may hold it.
-            error = "not valid JSON: the text is not valid Unicode";
-            return false;
+            return "not valid JSON: the text is not valid Unicode";
         }
         using (document)
         {
             bool seenCommand = false, seenTunnel = false;
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                switch (property.Name)
+                string? error = property.Name switch
                 {
-                    case "command" when !seenCommand:
-                        seenCommand = true;
-                        if (property.Value.ValueKind != JsonValueKind.String)
-                        {
-                            error = "\"command\" must be a string";
-                            return false;
-                        }
-                        if (!TryGetText(property.Value, out command))
-                        {
-                            error = "\"command\" is not valid Unicode text";
-                            return false;
-                        }
-                        break;
-                    case "tunnel" when !seenTunnel:
-                        seenTunnel = true;
-                        if (property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
-                        {
-                            error = "\"tunnel\" must be a string or null";
-                            return false;
-                        }
-                        if (!TryGetText(property.Value, out tunnel))
-                        {
-                            error = "\"tunnel\" is not valid Unicode text";
-                            return false;
-                        }
-                        break;
-                    case "command" or "tunnel":
-                        error = $"\"{property.Name}\" is given twice";
-                        return false;
-                    default:
-                        error = $"unknown field \"{Quote(property.Name)}\"; the fields are \"command\" and \"tunnel\"";
-                        return false;
-                }
+                    "command" when !seenCommand => ReadText(property, allowNull: false, out command),
+                    "tunnel" when !seenTunnel => ReadText(property, allowNull: true, out tunnel),
+                    "command" or "tunnel" => $"\"{property.Name}\" is given twice",
+                    _ => $"unknown field \"{Quote(property.Name)}\"; the fields are \"command\" and \"tunnel\"",
+                };
+                if (error is not null) return error;
+                seenCommand |= property.Name == "command";
+                seenTunnel |= property.Name == "tunnel";
             }
-            if (!seenCommand)
-            {
-                error = "\"command\" is missing";
-                return false;
-            }
+            return seenCommand ? null : "\"command\" is missing";
         }
-        return true;
     }
 
-    /// <summary>The string's value; false for an escaped lone surrogate (<c>"\ud800"</c>), which
-    /// is valid JSON syntax but no text (GetString throws on it).</summary>
-    private static bool TryGetText(JsonElement value, out string? text)
+    /// <summary>A string field's value, or why not: the wrong kind, or an escaped lone surrogate
+    /// (<c>"\ud800"</c>), which is valid JSON syntax but no text (GetString throws on it).</summary>
+    private static string? ReadText(JsonProperty property, bool allowNull, out string? text)
     {
+        text = null;
+        var kind = property.Value.ValueKind;
+        if (kind != JsonValueKind.String && !(allowNull && kind == JsonValueKind.Null))
+            return allowNull ? $"\"{property.Name}\" must be a string or null" : $"\"{property.Name}\" must be a string";
         try
         {
-            text = value.GetString();
-            return true;
+            text = property.Value.GetString();
+            return null;
         }
         catch (InvalidOperationException)
         {
-            text = null;
-            return false;
+            return $"\"{property.Name}\" is not valid Unicode text";
         }
     }
-
-    private static ControlResponse BadRequest(string message) => ControlResponse.Failure(ControlErrors.BadRequest, message);
 
     /// <summary>Echoes at most 64 characters of what the client sent, unsafe characters shown as '?'
     /// (<see cref="OneLine"/>), so an error message stays one short, printable line.</summary>

@@ -8,31 +8,15 @@ using SshKeep.Native;
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// The control socket: a Unix stream socket, mode 0600, that answers one request
-/// per connection from our own uid or root, and hands each request to an <see cref="IControlHandler"/>.
-/// </summary>
-/// <remarks>
-/// <para>Protocol: the client connects and sends one line (JSON such as
-/// <c>{"command":"restart","tunnel":"db"}</c>, or words such as <c>restart db</c>; see
-/// <see cref="ControlRequestParser"/>), ended by a newline or by closing its side; the server
-/// answers one line of JSON (<see cref="ControlResponse"/>) and closes the connection.</para>
-/// <para>Hostile or broken clients: a peer that is neither our uid nor root gets a
-/// <c>forbidden</c> answer before anything is read; a line longer than
-/// <see cref="ControlServerOptions.MaxRequestBytes"/> gets <c>too-large</c>; a client that has not
-/// sent its line within <see cref="ControlServerOptions.ReadTimeout"/> (on the injected clock) gets
-/// <c>timeout</c>; garbage gets <c>bad-request</c>; an exception in the handler gets
-/// <c>internal</c>. Each connection is served on its own, so one slow client delays no one. When
+/// The control socket: one request per connection from our own uid or root, handed to an
+/// <see cref="IControlHandler"/>; protocol, errors and limits in docs/daemon.md "Control protocol".
+/// Each connection is served on its own, so one slow client delays no one; when
 /// <see cref="ControlServerOptions.MaxConnections"/> are open, a newcomer takes the place of the
-/// connection that has waited longest without finishing its request line (that one is answered
-/// <c>busy</c>), so clients that never finish a line (slowloris) cannot keep a prompt
-/// <c>sshkeep status</c> out; only when every slot is handling a request is the newcomer
-/// answered <c>busy</c>.</para>
-/// <para>The socket file is created 0600 by bind itself (the mode is set on the socket before
-/// bind; no chmod by path that a swapped-in symlink could redirect), checked to be our socket
-/// before listen, and removed on dispose. A file left at
-/// the path by a daemon that was killed is removed at start: starting requires the
-/// <see cref="InstanceLock"/>, so no live daemon can be using it.</para>
-/// </remarks>
+/// connection that has waited longest for its request line (slowloris), and is answered
+/// <c>busy</c> only when every slot is handling a request. The socket file is created 0600 by bind
+/// itself, checked to be ours before listen, and removed on dispose; a stale one is removed at
+/// start, which needs the <see cref="InstanceLock"/>, so no live daemon can be using it.
+/// </summary>
 internal sealed class ControlServer : IAsyncDisposable
 {
     /// <summary>sun_path holds 108 bytes including the terminating NUL.</summary>
@@ -100,10 +84,8 @@ internal sealed class ControlServer : IAsyncDisposable
         bool bound = false;
         try
         {
-            // The mode is set on the socket before bind, and bind creates the file with it (less the
-            // umask): no chmod by path afterwards, which a symlink swapped in after bind would
-            // redirect to a file of someone else's choosing (docs/security.md). The run directory
-            // is writable by no one else (RunDirectory.Problem), so the path cannot change under us.
+            // The mode is set before bind, which creates the file with it: no chmod by path, which a
+            // symlink swapped in after bind would redirect (docs/security.md).
             if (LibC.fchmod(listener.SafeHandle, (uint)OwnerReadWrite) != 0)
                 throw new IOException(LibC.StrError(System.Runtime.InteropServices.Marshal.GetLastPInvokeError()));
             listener.Bind(new UnixDomainSocketEndPoint(path));
@@ -282,21 +264,17 @@ internal sealed class ControlServer : IAsyncDisposable
 
     private async Task ServeAllowedAsync(Socket client, PeerCredentials peer)
     {
-        var (line, readFailure) = await ReadLineAsync(client, peer);
-        if (readFailure is not null)
+        var (line, failure) = await ReadLineAsync(client, peer);
+        ControlRequest? request = null;
+        if (line is not null && !ControlRequestParser.TryParse(line, out request, out var parseFailure)) failure = parseFailure;
+        if (failure is not null)
         {
-            ControlLog.ControlRequestRejected(_logger, peer.Pid, readFailure.Error!, readFailure.Message!);
-            await SendAsync(client, peer, readFailure);
+            ControlLog.ControlRequestRejected(_logger, peer.Pid, failure.Error!, failure.Message!);
+            await SendAsync(client, peer, failure);
             return;
         }
-        if (line is null) return;
-        if (!ControlRequestParser.TryParse(line, out var request, out var parseFailure))
-        {
-            ControlLog.ControlRequestRejected(_logger, peer.Pid, parseFailure.Error!, parseFailure.Message!);
-            await SendAsync(client, peer, parseFailure);
-            return;
-        }
-        ControlLog.ControlRequestReceived(_logger, ControlCommandNames.LogLevelOf(request.Command), request.ToString(), peer.Pid, peer.Uid);
+        if (request is null) return;
+        ControlLog.ControlRequestReceived(_logger, request.LogLevel, request.ToString(), peer.Pid, peer.Uid);
         ControlResponse response;
         try
         {
@@ -383,7 +361,7 @@ internal sealed class ControlServer : IAsyncDisposable
 
     private async Task SendAsync(Socket client, PeerCredentials peer, ControlResponse response)
     {
-        byte[] answer = [.. JsonText.ToUtf8(response, DaemonJsonContext.Default.ControlResponse, indented: false), (byte)'\n'];
+        byte[] answer = [.. DaemonJsonContext.ToUtf8(response, DaemonJsonContext.Default.ControlResponse, indented: false), (byte)'\n'];
         // Not tied to _stopping: the answer to "stop" must still go out while the daemon stops.
         using var timeout = new CancellationTokenSource(_options.WriteTimeout, _time);
         try

@@ -1,6 +1,6 @@
 namespace SshKeep.Daemon;
 
-/// <summary>Limits of the control socket. The defaults suit a local admin socket; tests shorten them.</summary>
+/// <summary>Limits of the control socket (docs/daemon.md "Control protocol"); tests shorten them.</summary>
 internal sealed record ControlServerOptions
 {
     /// <summary>The socket's path (<see cref="InstancePaths.SocketPath"/>); at most 107 bytes.</summary>
@@ -15,7 +15,6 @@ internal sealed record ControlServerOptions
     /// <summary>How long sending the answer may take (a client that does not read).</summary>
     public TimeSpan WriteTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Connections served at once; more are answered <c>busy</c>.</summary>
     public int MaxConnections { get; init; } = 32;
 
     /// <summary>How long disposal waits for answers already being prepared or sent.</summary>

@@ -11,9 +11,8 @@ namespace SshKeep.Daemon;
 /// free too (the loop listener, R46). The top candidate is 65534, so P+1 never exceeds 65535.
 /// </summary>
 /// <remarks>
-/// The probe binds without SO_REUSEADDR, so a port with sockets in TIME_WAIT counts as busy: that
-/// can only skip a usable port, never pick an unusable one. There is, as with any such check, a
-/// window between the check and ssh binding the port.
+/// Without SO_REUSEADDR a port with sockets in TIME_WAIT counts as busy: that can only skip a
+/// usable port, never pick an unusable one.
 /// </remarks>
 internal static class FreePortFinder
 {

@@ -4,12 +4,9 @@ using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// Names one daemon instance in the run directory: the config file's name for people reading
-/// <c>ls</c>, and a hash of its canonical path so two config files with the same name (or two
-/// daemons in one run directory) never share a lock, socket or status file:
-/// <c>tunnels-3f2a9c1b7d4e</c>.
-/// </summary>
+/// <summary>Names one daemon instance in the run directory (docs/daemon.md "Run directory"): the
+/// config file's name for people reading <c>ls</c>, and a hash of its canonical path so two config
+/// files with the same name never share a lock, socket or status file: <c>tunnels-3f2a9c1b7d4e</c>.</summary>
 internal static class InstanceKey
 {
     /// <summary>Longest part of the key taken from the file name (keeps socket paths short: sun_path is 108 bytes).</summary>
@@ -27,9 +24,8 @@ internal static class InstanceKey
         return $"{Stem(canonicalConfigPath)}-{hex}";
     }
 
-    /// <summary>The readable part: the file name without extension, reduced to letters, digits,
-    /// '.', '_' and '-' (others become '_'), at most <see cref="MaxStemLength"/> characters,
-    /// "config" when nothing is left.</summary>
+    /// <summary>The readable part: the file name without extension, others than letters, digits,
+    /// '.', '_' and '-' as '_', at most <see cref="MaxStemLength"/>; "config" when nothing is left.</summary>
     public static string Stem(string configPath)
     {
         string name = Path.GetFileNameWithoutExtension(configPath);
@@ -42,11 +38,8 @@ internal static class InstanceKey
         return stem.Length == 0 ? "config" : stem.ToString();
     }
 
-    /// <summary>
-    /// The absolute path with symlinks resolved when the file exists (realpath), so that
-    /// <c>-c ./tunnels.yaml</c>, <c>-c ~/link-to/tunnels.yaml</c> and the default path find the
-    /// same daemon; otherwise the absolute, normalised path.
-    /// </summary>
+    /// <summary>The absolute path, with symlinks resolved when the file exists (realpath), so that
+    /// <c>-c ./tunnels.yaml</c> and <c>-c ~/link-to/tunnels.yaml</c> find the same daemon.</summary>
     public static string Canonicalize(string configPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(configPath);

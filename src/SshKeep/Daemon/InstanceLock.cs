@@ -8,18 +8,16 @@ using SshKeep.Native;
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// One daemon per config file (design.md §13, s6's lock): an exclusive flock(2) on
-/// <c>lock-KEY</c> in the run directory, held for the life of the process, with the holder's pid
-/// written in the file so a second <c>sshkeep up</c> can say who holds it. The kernel drops the lock
-/// when the process dies in any way, so a stale file never blocks a new daemon.
+/// One daemon per config file: an exclusive flock(2) on <c>lock-KEY</c> in the run directory, held
+/// for the life of the process, with the holder's pid in the file so a second <c>sshkeep up</c> can
+/// say who holds it (docs/daemon.md "Lock"). The kernel drops the lock when the process dies in any
+/// way, so a stale file never blocks a new daemon.
 /// </summary>
 /// <remarks>
-/// The file is opened O_NOFOLLOW (a planted symlink is refused) and O_CLOEXEC (the ssh children
-/// must not inherit the descriptor: an orphaned ssh would otherwise keep the lock after we die).
-/// Dispose unlinks the file while still holding the lock, then closes it. Because the file is
-/// unlinked, a waiter could lock the old inode after we close; so after every successful flock we
-/// check that the path still names the inode we locked, and start over if not (the usual
-/// lock-file-with-unlink protocol).
+/// O_CLOEXEC: an orphaned ssh that inherited the descriptor would keep the lock after we die.
+/// Dispose unlinks the file while still holding the lock, so a waiter could lock the old inode
+/// after we close; after every flock we therefore check that the path still names the inode we
+/// locked, and start over if not (the usual lock-file-with-unlink protocol).
 /// </remarks>
 internal sealed class InstanceLock : IDisposable
 {
@@ -37,7 +35,6 @@ internal sealed class InstanceLock : IDisposable
         _identity = identity;
     }
 
-    /// <summary>The lock file.</summary>
     public string Path { get; }
 
     /// <summary>False once disposed.</summary>
@@ -45,10 +42,10 @@ internal sealed class InstanceLock : IDisposable
 
     /// <summary>Takes the lock without waiting. On success the lock file holds our pid; otherwise
     /// <paramref name="refusal"/> says who holds it or what failed.</summary>
-    public static bool TryAcquire(string path, [NotNullWhen(true)] out InstanceLock? held, [NotNullWhen(false)] out LockRefusal? refusal) =>
+    public static bool TryAcquire(string path, [NotNullWhen(true)] out InstanceLock? held, [NotNullWhen(false)] out Refusal? refusal) =>
         TryAcquire(path, Environment.ProcessId, out held, out refusal);
 
-    internal static bool TryAcquire(string path, int pid, [NotNullWhen(true)] out InstanceLock? held, [NotNullWhen(false)] out LockRefusal? refusal)
+    internal static bool TryAcquire(string path, int pid, [NotNullWhen(true)] out InstanceLock? held, [NotNullWhen(false)] out Refusal? refusal)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         held = null;
@@ -57,7 +54,7 @@ internal sealed class InstanceLock : IDisposable
             int fd = LibC.open(path, LibC.O_CREAT | LibC.O_RDWR | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, OwnerReadWrite);
             if (fd < 0)
             {
-                refusal = new LockRefusal(path, null, LibC.StrError(Marshal.GetLastPInvokeError()));
+                refusal = new Refusal(path, null, LibC.StrError(Marshal.GetLastPInvokeError()));
                 return false;
             }
             var handle = new SafeFileHandle(fd, ownsHandle: true);
@@ -70,15 +67,15 @@ internal sealed class InstanceLock : IDisposable
                     continue;
                 }
                 refusal = errno == LibC.EAGAIN /* EWOULDBLOCK */
-                    ? new LockRefusal(path, ReadPid(handle), null)
-                    : new LockRefusal(path, null, LibC.StrError(errno));
+                    ? new Refusal(path, ReadPid(handle), null)
+                    : new Refusal(path, null, LibC.StrError(errno));
                 handle.Dispose();
                 return false;
             }
             if (!FileStatus.TryGet(handle, out var locked, out int statErrno))
             {
                 handle.Dispose();
-                refusal = new LockRefusal(path, null, LibC.StrError(statErrno));
+                refusal = new Refusal(path, null, LibC.StrError(statErrno));
                 return false;
             }
             if (!FileStatus.TryGet(path, out var named, out _) || !named.SameFileAs(locked))
@@ -91,21 +88,21 @@ internal sealed class InstanceLock : IDisposable
             if (!locked.IsRegularFile)
             {
                 handle.Dispose();
-                refusal = new LockRefusal(path, null, "not a regular file");
+                refusal = new Refusal(path, null, "not a regular file");
                 return false;
             }
             if (!TryWritePid(handle, pid, out string? writeError))
             {
                 LibC.unlink(path);
                 handle.Dispose();
-                refusal = new LockRefusal(path, null, writeError);
+                refusal = new Refusal(path, null, writeError);
                 return false;
             }
             held = new InstanceLock(path, handle, locked);
             refusal = null;
             return true;
         }
-        refusal = new LockRefusal(path, null, "the lock file kept being replaced while we tried to lock it");
+        refusal = new Refusal(path, null, "the lock file kept being replaced while we tried to lock it");
         return false;
     }
 
@@ -140,11 +137,8 @@ internal sealed class InstanceLock : IDisposable
         return true;
     }
 
-    /// <summary>
-    /// The pid written in a lock file (whether or not that process still holds it), or null. Use
-    /// this rather than File.ReadAllText: .NET's FileStream takes a shared flock of its own on
-    /// open, which fails while the daemon holds its exclusive one.
-    /// </summary>
+    /// <summary>The pid written in a lock file (whether or not that process still holds it), or null;
+    /// not File.ReadAllText, whose shared flock fails while the daemon holds its exclusive one.</summary>
     public static int? ReadPid(string path)
     {
         int fd = LibC.open(path, LibC.O_RDONLY | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);
@@ -172,4 +166,23 @@ internal sealed class InstanceLock : IDisposable
     /// <summary>"1234\n" → 1234; anything that is not one positive decimal number → null.</summary>
     internal static int? ParsePid(string content) =>
         int.TryParse(content.AsSpan().TrimEnd('\n'), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid > 0 ? pid : null;
+
+    /// <summary>Why <see cref="TryAcquire(string, out InstanceLock?, out Refusal?)"/> did not get the
+    /// lock: another process holds it (<paramref name="HolderPid"/> when the file says; null while
+    /// the holder is between taking the lock and writing its pid), or an <paramref name="Error"/>.</summary>
+    internal sealed record Refusal(string LockPath, int? HolderPid, string? Error)
+    {
+        /// <summary>Another process holds the lock: a daemon already runs for this config file.</summary>
+        public bool HeldByAnother => Error is null;
+
+        /// <summary>The line for the user, without the program-name prefix, e.g.
+        /// <c>another sshkeep (pid 1234) already runs tunnels.yaml</c>.</summary>
+        /// <param name="config">The config file as the user named it.</param>
+        public string Describe(string config) => (HeldByAnother, HolderPid) switch
+        {
+            (true, int pid) => $"another sshkeep (pid {pid}) already runs {config}",
+            (true, null) => $"another sshkeep already runs {config} (lock file {LockPath})",
+            _ => $"cannot lock \"{LockPath}\": {Error}",
+        };
+    }
 }

@@ -2,27 +2,12 @@ namespace SshKeep.Daemon;
 
 /// <summary>
 /// Which processes are ssh left behind by an earlier daemon of this very instance (one config
-/// file in one run directory), so that a daemon started after its predecessor was killed with
-/// SIGKILL may end them (docs/daemon.md "When the daemon dies"). A pure decision over
-/// <see cref="ProcessFacts"/>; it kills processes, so it is a security boundary (docs/security.md).
+/// file in one run directory), so that a daemon started after its predecessor was killed may end
+/// them: a pure decision, and a security boundary, since it kills processes. The marks and the
+/// conditions, and why the environment rather than the command line: docs/daemon.md "When the
+/// daemon dies"; docs/security.md. The caller holds the instance lock, so no live daemon of this
+/// instance owns such a process.
 /// </summary>
-/// <remarks>
-/// The daemon marks every ssh it starts with two variables in ssh's environment:
-/// <see cref="InstanceVariable"/> (the instance lock's path, unique per config file and run
-/// directory) and <see cref="TunnelVariable"/> (the tunnel's name). The environment, not the
-/// command line, because ssh's argv carries nothing that names the instance for every tunnel
-/// (its ControlPath is "none" when probes are off), and an extra ssh option would change what ssh
-/// does. A process is ours only when all of these hold:
-/// <list type="bullet">
-/// <item>it is not this process, and not a zombie (dead already);</item>
-/// <item>its real and effective uid are ours (another user's process is never touched, even by root);</item>
-/// <item>its environment's <see cref="InstanceVariable"/> is exactly this instance's lock path
-/// (another config file, or the same file with another run directory, is another instance);</item>
-/// <item>it is an ssh: the file name of argv[0] or of /proc/PID/exe is one of the configured
-/// ssh_path names (a ProxyCommand or hook that inherited the variables is not an ssh).</item>
-/// </list>
-/// The caller holds the instance lock, so no live daemon of this instance owns such a process.
-/// </remarks>
 internal static class OrphanRule
 {
     /// <summary>Names the instance (its lock path) in the environment of every ssh the daemon starts.</summary>
@@ -32,11 +17,8 @@ internal static class OrphanRule
     public const string TunnelVariable = "SSHKEEP_TUNNEL";
 
     /// <summary>The orphan, or null when <paramref name="process"/> is not provably ours.</summary>
-    /// <param name="process">What /proc says about the process.</param>
-    /// <param name="selfPid">This daemon's pid.</param>
-    /// <param name="uid">This daemon's effective uid.</param>
     /// <param name="instance">This instance's lock path (<see cref="InstancePaths.LockPath"/>).</param>
-    /// <param name="sshNames">The file names of the configured ssh_path values ("ssh").</param>
+    /// <param name="sshNames">The file names of the configured ssh_path values (<see cref="SshNames"/>).</param>
     public static OrphanSsh? Judge(ProcessFacts process, int selfPid, uint uid, string instance, IReadOnlySet<string> sshNames)
     {
         ArgumentNullException.ThrowIfNull(process);
@@ -64,4 +46,25 @@ internal static class OrphanRule
         exe.EndsWith(" (deleted)", StringComparison.Ordinal) ? exe[..^" (deleted)".Length] : exe;
 
     private static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
+
+    /// <summary>What /proc says about one process; a field that could not be read is null (a
+    /// process that went away, or one we may not look into). <paramref name="State"/> is the letter
+    /// of /proc/PID/stat ('Z' for a zombie), the uids those of the "Uid:" line of /proc/PID/status.</summary>
+    internal sealed record ProcessFacts(
+        int Pid,
+        char State,
+        int ProcessGroup,
+        uint? RealUid,
+        uint? EffectiveUid,
+        IReadOnlyList<string> Argv,
+        string? Executable,
+        IReadOnlyDictionary<string, string>? Environment);
+
+    /// <summary>An ssh left running by an earlier daemon of this instance; <paramref name="Tunnel"/>
+    /// is from its environment (null when it carries none).</summary>
+    internal sealed record OrphanSsh(int Pid, int ProcessGroup, string? Tunnel)
+    {
+        /// <summary>The daemon started it leading a group of its own, so the group (ssh and its ProxyCommand) is what is ended.</summary>
+        public bool LeadsGroup => Pid == ProcessGroup;
+    }
 }

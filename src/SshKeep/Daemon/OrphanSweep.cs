@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using SshKeep.Logging;
 using SshKeep.Native;
@@ -7,10 +9,11 @@ namespace SshKeep.Daemon;
 
 /// <summary>
 /// Ends the ssh processes an earlier daemon of this instance left running when it was killed
-/// with SIGKILL (docs/daemon.md "When the daemon dies"): SIGTERM (and SIGCONT) to each one's
-/// process group, a grace period, then SIGKILL to what is left. Runs once at start, under the
-/// instance lock and before any tunnel starts, so that none of the old run's ssh still holds a
-/// tunnel's port.
+/// (docs/daemon.md "When the daemon dies"): SIGTERM (and SIGCONT) to each one's process group, a
+/// grace period, then SIGKILL to what is left. Runs once at start, under the instance lock and
+/// before any tunnel starts, so that none of the old run's ssh still holds a tunnel's port. Reads
+/// /proc (or a look-alike under <c>procRoot</c>, for tests); every read may fail because the
+/// process went away meanwhile, which is normal and makes it not ours.
 /// </summary>
 internal static class OrphanSweep
 {
@@ -21,7 +24,7 @@ internal static class OrphanSweep
         var self = Environment.ProcessId;
         var uid = LibC.geteuid();
         var names = OrphanRule.SshNames(sshPaths);
-        var orphans = OrphanScan.Find(self, uid, instance, names);
+        var orphans = Find(self, uid, instance, names);
         if (orphans.Count == 0) return 0;
 
         foreach (var orphan in orphans)
@@ -37,7 +40,7 @@ internal static class OrphanSweep
                 // The leader may have exited meanwhile and its pid been reused: SIGKILL goes to a
                 // leader only while it is still provably ours, and to a group whose leader is gone
                 // only while members are left (a group id is not reused while it has members).
-                var leaderOurs = OrphanScan.Read(orphan.Pid, uid) is { } facts && OrphanRule.Judge(facts, self, uid, instance, names) is not null;
+                var leaderOurs = Read(orphan.Pid, uid) is { } facts && OrphanRule.Judge(facts, self, uid, instance, names) is not null;
                 if (leaderOurs || (orphan.LeadsGroup && ProcessGroup.HasLiveMembers(orphan.ProcessGroup))) Signal(orphan, SignalNumbers.SIGKILL);
             }
             await WaitGoneAsync(orphans, grace, time, cancellationToken).ConfigureAwait(false);
@@ -52,13 +55,13 @@ internal static class OrphanSweep
         return orphans.Count;
     }
 
-    private static void Signal(OrphanSsh orphan, int signal) =>
+    private static void Signal(OrphanRule.OrphanSsh orphan, int signal) =>
         LibC.kill(orphan.LeadsGroup ? -orphan.ProcessGroup : orphan.Pid, signal);
 
-    private static bool IsGone(OrphanSsh orphan) =>
+    private static bool IsGone(OrphanRule.OrphanSsh orphan) =>
         orphan.LeadsGroup ? !ProcessGroup.HasLiveMembers(orphan.ProcessGroup) : !ProcessGroup.LiveMembers(orphan.ProcessGroup).Contains(orphan.Pid);
 
-    private static async Task<bool> WaitGoneAsync(IReadOnlyList<OrphanSsh> orphans, TimeSpan within, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<bool> WaitGoneAsync(IReadOnlyList<OrphanRule.OrphanSsh> orphans, TimeSpan within, TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         while (!orphans.All(IsGone))
@@ -75,5 +78,91 @@ internal static class OrphanSweep
             }
         }
         return true;
+    }
+
+    /// <summary>The ssh processes an earlier daemon of this instance left running.</summary>
+    public static IReadOnlyList<OrphanRule.OrphanSsh> Find(int selfPid, uint uid, string instance, IReadOnlySet<string> sshNames, string procRoot = "/proc")
+    {
+        var found = new List<OrphanRule.OrphanSsh>();
+        IEnumerable<string> entries;
+        try
+        {
+            entries = Directory.EnumerateDirectories(procRoot).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return found;
+        }
+        foreach (var entry in entries)
+        {
+            if (!int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+            if (Read(pid, uid, procRoot) is { } facts && OrphanRule.Judge(facts, selfPid, uid, instance, sshNames) is { } orphan)
+                found.Add(orphan);
+        }
+        return found;
+    }
+
+    /// <summary>What /proc says about <paramref name="pid"/>; null when it is gone or not a
+    /// process of <paramref name="uid"/> (the environment of other users' processes is not read at all).</summary>
+    public static OrphanRule.ProcessFacts? Read(int pid, uint uid, string procRoot = "/proc")
+    {
+        var directory = Path.Join(procRoot, pid.ToString(CultureInfo.InvariantCulture));
+        if (ReadText(Path.Join(directory, "stat")) is not { } text || ProcStat.Parse(text) is not { } stat) return null;
+        var (state, group) = (stat.State, stat.ProcessGroup);
+        var (realUid, effectiveUid) = ParseUids(ReadText(Path.Join(directory, "status")));
+        if (realUid != uid || effectiveUid != uid) return new OrphanRule.ProcessFacts(pid, state, group, realUid, effectiveUid, [], null, null);
+        var argv = Split(ReadBytes(Path.Join(directory, "cmdline")));
+        string? executable;
+        try
+        {
+            executable = new FileInfo(Path.Join(directory, "exe")).LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            executable = null;
+        }
+        Dictionary<string, string>? environment = null;
+        if (ReadBytes(Path.Join(directory, "environ")) is { } environ)
+        {
+            environment = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entry in Split(environ))
+            {
+                var equals = entry.IndexOf('=', StringComparison.Ordinal);
+                if (equals > 0) environment.TryAdd(entry[..equals], entry[(equals + 1)..]); // the first one is what getenv sees
+            }
+        }
+        return new OrphanRule.ProcessFacts(pid, state, group, realUid, effectiveUid, argv, executable, environment);
+    }
+
+    /// <summary>"Uid:\treal\teffective\tsaved\tfilesystem" of /proc/PID/status.</summary>
+    private static (uint? Real, uint? Effective) ParseUids(string? status)
+    {
+        foreach (var line in (status ?? "").Split('\n'))
+        {
+            if (!line.StartsWith("Uid:", StringComparison.Ordinal)) continue;
+            var numbers = line[4..].Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
+            return numbers.Length >= 2
+                && uint.TryParse(numbers[0], NumberStyles.None, CultureInfo.InvariantCulture, out var real)
+                && uint.TryParse(numbers[1], NumberStyles.None, CultureInfo.InvariantCulture, out var effective)
+                ? (real, effective) : (null, null);
+        }
+        return (null, null);
+    }
+
+    private static List<string> Split(byte[]? bytes) =>
+        bytes is null || bytes.Length == 0 ? [] : [.. Encoding.UTF8.GetString(bytes).TrimEnd('\0').Split('\0')]; // NUL-terminated entries
+
+    private static string? ReadText(string path) => ReadBytes(path) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    private static byte[]? ReadBytes(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

@@ -6,25 +6,15 @@ using SshKeep.Native;
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// Opens a file we write at a path someone else may have prepared (a pid file or log file in a
-/// shared directory; docs/security.md): the pid file's rules, shared with AUTOSSH_LOGFILE.
+/// Opens a file we write at a path someone else may have prepared (the pid file, AUTOSSH_LOGFILE;
+/// docs/security.md): O_NOFOLLOW, so a symlink is refused and nobody can make us write a file of
+/// their choosing; O_NONBLOCK, so a planted FIFO fails at once instead of hanging the open; then
+/// anything but a regular file of our own uid is refused and left alone.
 /// </summary>
-/// <remarks>
-/// <list type="bullet">
-/// <item>O_NOFOLLOW: a symlink at the final component is refused (ELOOP), never followed, so
-/// nobody can make us write, truncate or create a file of their choosing;</item>
-/// <item>O_NONBLOCK: a FIFO planted at the path fails at once (ENXIO) instead of hanging the open
-/// for ever; anything but a regular file is then refused;</item>
-/// <item>a file owned by another uid is refused and left alone (whoever owns it can change it
-/// behind our back);</item>
-/// <item>a new file gets the caller's mode less the umask, created without following anything.</item>
-/// </list>
-/// </remarks>
 internal static class OwnFile
 {
     /// <summary>Opens <paramref name="path"/> write-only (O_CREAT, plus <paramref name="extraFlags"/>
-    /// such as O_APPEND) under the rules above. The handle is blocking-agnostic: O_NONBLOCK has no
-    /// effect on a regular file.</summary>
+    /// such as O_APPEND); O_NONBLOCK has no effect on a regular file.</summary>
     public static bool TryOpenForWriting(string path, int extraFlags, uint createMode,
         [NotNullWhen(true)] out SafeFileHandle? handle, out FileStatus status, [NotNullWhen(false)] out OwnFileRefusal? refusal)
     {

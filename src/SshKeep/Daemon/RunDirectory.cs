@@ -6,24 +6,10 @@ namespace SshKeep.Daemon;
 
 /// <summary>
 /// The directory where daemons keep their lock, status file and control socket, and where the
-/// control verbs look for them. Layout (flat, one set of three files per config file, see
-/// <see cref="InstanceKey"/>):
-/// <code>
-/// $XDG_RUNTIME_DIR/sshkeep/        (root: /run/sshkeep/), mode 0700
-///   lock-tunnels-3f2a9c1b7d4e        0600, the daemon's pid; flock'ed for the daemon's life
-///   status-tunnels-3f2a9c1b7d4e.json 0644, rewritten atomically on every transition
-///   control-tunnels-3f2a9c1b7d4e.sock 0600, the control socket
-/// </code>
+/// control verbs look for them: which one, its layout, and why every one must be a real directory
+/// of ours that no one else can write (<see cref="Problem"/>): docs/daemon.md "Run directory".
 /// </summary>
-/// <remarks>
-/// Root always uses <c>/run/sshkeep</c>, even when XDG_RUNTIME_DIR is set (a root login shell has
-/// /run/user/0): the system service has no XDG_RUNTIME_DIR, and <c>sudo sshkeep status</c> must
-/// find it. A user without XDG_RUNTIME_DIR (cron, su) falls back to <c>/tmp/sshkeep-UID</c>, fixed
-/// rather than $TMPDIR so that the daemon and the CLI agree; because /tmp is shared, that
-/// directory (like every default one, and like --run-dir) must be a real directory owned by us that
-/// no one else can write, or we refuse to use it (<see cref="Problem"/>).
-/// </remarks>
-internal sealed class RunDirectory
+internal sealed class RunDirectory(string path, bool isOverride)
 {
     /// <summary>Root's run directory.</summary>
     public const string SystemPath = "/run/sshkeep";
@@ -44,23 +30,15 @@ internal sealed class RunDirectory
     /// <summary>022.</summary>
     private const uint GroupOrOtherWrite = 0x12;
 
-    private RunDirectory(string path, bool isOverride)
-    {
-        Path = path;
-        IsOverride = isOverride;
-    }
-
     /// <summary>The absolute directory path.</summary>
-    public string Path { get; }
+    public string Path { get; } = path;
 
     /// <summary>True when given by <c>--run-dir</c>: created if missing; an existing one is checked
     /// (<see cref="Problem"/>) but never chmod'ed.</summary>
-    public bool IsOverride { get; }
+    public bool IsOverride { get; } = isOverride;
 
-    /// <summary>Chooses the directory (touches nothing on disk).</summary>
-    /// <param name="overridePath"><c>--run-dir</c>, or null.</param>
-    /// <param name="xdgRuntimeDirectory">$XDG_RUNTIME_DIR; ignored unless absolute (the XDG spec's rule).</param>
-    /// <param name="effectiveUid">geteuid().</param>
+    /// <summary>Chooses the directory (touches nothing on disk); $XDG_RUNTIME_DIR is ignored unless
+    /// absolute (the XDG spec's rule).</summary>
     public static RunDirectory Resolve(string? overridePath, string? xdgRuntimeDirectory, uint effectiveUid)
     {
         if (!string.IsNullOrEmpty(overridePath)) return new RunDirectory(System.IO.Path.GetFullPath(overridePath), isOverride: true);
@@ -93,11 +71,8 @@ internal sealed class RunDirectory
     public bool TryCreate([NotNullWhen(false)] out string? error) => TryCreate(LibC.geteuid(), out error);
 
     /// <summary>Why <paramref name="status"/> (lstat of <see cref="Path"/>) may not be our run
-    /// directory, or null when it may: a real directory (not a symlink), owned by us, and writable by
-    /// no one else. Whoever can write the directory can replace the lock, status file and control
-    /// socket between our steps (a rename over the socket, a symlink where we chmod), so a shared
-    /// --run-dir is refused exactly like a planted default one (docs/security.md, docs/daemon.md).
-    /// Readable by others is the user's choice for --run-dir (the status file is 0644 anyway).</summary>
+    /// directory, or null when it may: a real directory, owned by us, writable by no one else, since
+    /// whoever can write it can replace our files between our steps (docs/security.md, docs/daemon.md).</summary>
     internal string? Problem(FileStatus status, uint ownUid)
     {
         string remedy = IsOverride ? "choose another --run-dir" : "remove it or pass --run-dir";

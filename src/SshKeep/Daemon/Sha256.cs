@@ -9,12 +9,9 @@ namespace SshKeep.Daemon;
 /// only so that the names stay what they always were.
 /// </summary>
 /// <remarks>
-/// Why not System.Security.Cryptography.SHA256: on Linux it loads OpenSSL's
-/// libcrypto and libssl, the interop shim and System.Security.Cryptography.dll, about 5.5 MB of
-/// resident memory in a daemon that hashes a few short strings once per tunnel start. The names
-/// must not change between versions: a new `sshkeep status` must find a daemon an older version
-/// started, and two versions must never hold two locks for one config file. The tests compare
-/// this with the framework's SHA-256 on many inputs.
+/// Not System.Security.Cryptography's: on Linux it loads OpenSSL, about 5.5 MB of resident memory
+/// in a daemon that hashes a few short strings. The names must not change between versions (a new
+/// `sshkeep status` must find an older daemon); the tests compare this with the framework's.
 /// </remarks>
 internal static class Sha256
 {

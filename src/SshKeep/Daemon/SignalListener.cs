@@ -83,27 +83,22 @@ internal sealed class SignalListener : IDisposable
         _received.Writer.TryWrite(ToNumber(context.Signal));
     }
 
-    /// <summary>
-    /// .NET names four of these with negative enum values of its own; the rest are passed as raw
-    /// numbers, which PosixSignalRegistration accepts on Unix.
-    /// </summary>
-    internal static PosixSignal ToPosixSignal(int signal) => signal switch
-    {
-        SignalNumbers.SIGHUP => PosixSignal.SIGHUP,
-        SignalNumbers.SIGINT => PosixSignal.SIGINT,
-        SignalNumbers.SIGQUIT => PosixSignal.SIGQUIT,
-        SignalNumbers.SIGTERM => PosixSignal.SIGTERM,
-        > 0 => (PosixSignal)signal,
-        _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "Signal numbers are positive."),
-    };
+    /// <summary>.NET names four of these with negative enum values of its own; the rest are passed as
+    /// raw numbers, which PosixSignalRegistration accepts on Unix (and reports the way they were registered).</summary>
+    private static readonly (int Number, PosixSignal Named)[] NamedByDotNet =
+    [
+        (SignalNumbers.SIGHUP, PosixSignal.SIGHUP),
+        (SignalNumbers.SIGINT, PosixSignal.SIGINT),
+        (SignalNumbers.SIGQUIT, PosixSignal.SIGQUIT),
+        (SignalNumbers.SIGTERM, PosixSignal.SIGTERM),
+    ];
 
-    /// <summary>The inverse of <see cref="ToPosixSignal"/> (the runtime reports a signal the way it was registered).</summary>
-    internal static int ToNumber(PosixSignal signal) => signal switch
+    internal static PosixSignal ToPosixSignal(int signal)
     {
-        PosixSignal.SIGHUP => SignalNumbers.SIGHUP,
-        PosixSignal.SIGINT => SignalNumbers.SIGINT,
-        PosixSignal.SIGQUIT => SignalNumbers.SIGQUIT,
-        PosixSignal.SIGTERM => SignalNumbers.SIGTERM,
-        _ => (int)signal,
-    };
+        if (signal <= 0) throw new ArgumentOutOfRangeException(nameof(signal), signal, "Signal numbers are positive.");
+        return NamedByDotNet.FirstOrDefault(n => n.Number == signal) is { Named: not 0 } named ? named.Named : (PosixSignal)signal;
+    }
+
+    internal static int ToNumber(PosixSignal signal) =>
+        NamedByDotNet.FirstOrDefault(n => n.Named == signal) is { Number: > 0 } named ? named.Number : (int)signal;
 }

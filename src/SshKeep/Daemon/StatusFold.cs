@@ -14,7 +14,7 @@ internal static class StatusFold
     {
         ArgumentNullException.ThrowIfNull(tunnels);
         ArgumentNullException.ThrowIfNull(transition);
-        int index = IndexOf(tunnels, transition.Tunnel);
+        int index = tunnels.ToList().FindIndex(t => t.Status.Name == transition.Tunnel);
         var known = index < 0 ? null : tunnels[index];
         switch (transition.Reason)
         {
@@ -33,14 +33,5 @@ internal static class StatusFold
         var changed = tunnels.ToArray();
         changed[index] = next;
         return changed;
-    }
-
-    private static int IndexOf(IReadOnlyList<ListedTunnel> tunnels, string name)
-    {
-        for (int i = 0; i < tunnels.Count; i++)
-        {
-            if (tunnels[i].Status.Name == name) return i;
-        }
-        return -1;
     }
 }

@@ -1,24 +1,25 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using Microsoft.Win32.SafeHandles;
+using SshKeep.Native;
 using SshKeep.Supervision;
 
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// The daemon's current status: every tunnel's <see cref="TunnelStatus"/> and the daemon's own
-/// <see cref="DaemonInfo"/>. Every list that changes something rewrites status.json atomically
-/// (<see cref="StatusFile"/>). The daemon's status writer is its one caller: it writes the newest
-/// state of its fold of the transitions (<see cref="StatusFold"/>), so a write never goes back.
+/// The daemon's current status, written to status.json atomically (a hidden temporary file,
+/// fsync, rename; docs/daemon.md "status.json") on every change by its one caller, the daemon's
+/// status writer, with the newest state of its fold of the transitions (<see cref="StatusFold"/>), so a write never goes back. A failed write (a full
+/// tmpfs, a removed directory) never reaches the caller: the tunnels matter more than the file; it
+/// is logged once per run of failures. Create it only while holding the <see cref="InstanceLock"/>
+/// (the file name is then certainly ours); Dispose removes the file.
 /// </summary>
-/// <remarks>
-/// A failed write (a full tmpfs, a removed directory) never reaches the caller: the tunnels
-/// matter more than the file. It is logged once per run of failures, and the next change tries
-/// again. Create the store only while
-/// holding the <see cref="InstanceLock"/>: the file name is then certainly ours. Dispose removes
-/// the file (dispose the control server first and the lock last).
-/// </remarks>
 internal sealed class StatusStore : IDisposable
 {
+    /// <summary>0644: everyone may read our status.</summary>
+    public const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
     private readonly object _gate = new();
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -54,10 +55,10 @@ internal sealed class StatusStore : IDisposable
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         var initial = new StatusSnapshot { Daemon = daemon, UpdatedAt = time.GetUtcNow(), Tunnels = [] };
-        StatusFile.RemoveLeftovers(path);
+        RemoveLeftovers(path);
         try
         {
-            StatusFile.Write(path, initial);
+            Write(path, initial);
         }
         catch (IOException e)
         {
@@ -105,7 +106,7 @@ internal sealed class StatusStore : IDisposable
     {
         try
         {
-            StatusFile.Write(Path, _snapshot);
+            Write(Path, _snapshot);
             if (_writeFailing) ControlLog.StatusWriteRecovered(_logger, Path);
             _writeFailing = false;
         }
@@ -116,4 +117,60 @@ internal sealed class StatusStore : IDisposable
             _writeFailing = true;
         }
     }
+
+    /// <summary>The file's content: indented JSON and a final newline (docs/daemon.md "status.json").</summary>
+    public static byte[] Serialize(StatusSnapshot snapshot) =>
+        DaemonJsonContext.ToUtf8(snapshot, DaemonJsonContext.Default.StatusSnapshot, indented: true);
+
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="snapshot"/> atomically; throws
+    /// <see cref="IOException"/> saying what failed (the old file is then left as it was).</summary>
+    public static void Write(string path, StatusSnapshot snapshot)
+    {
+        byte[] content = Serialize(snapshot);
+        string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        // Random.Shared, not RandomNumberGenerator: the name only has to be unlikely to clash
+        // (O_EXCL refuses a clash, O_NOFOLLOW a planted link), and the cryptographic generator loads
+        // OpenSSL, about 5 MB of resident memory in the daemon.
+        Span<byte> nonce = stackalloc byte[8];
+        Random.Shared.NextBytes(nonce);
+        string temporary = System.IO.Path.Join(directory, $".{System.IO.Path.GetFileName(path)}.{Convert.ToHexStringLower(nonce)}.tmp");
+        int fd = LibC.open(temporary, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_EXCL | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, (uint)Mode);
+        if (fd < 0) throw Failure(path, "cannot create a temporary file", Marshal.GetLastPInvokeError());
+        bool renamed = false;
+        try
+        {
+            using (var handle = new SafeFileHandle(fd, ownsHandle: true))
+            {
+                // The umask may have taken bits away; status is for everyone to read.
+                if (LibC.fchmod(handle, (uint)Mode) != 0) throw Failure(path, "fchmod", Marshal.GetLastPInvokeError());
+                RandomAccess.Write(handle, content, 0);
+                if (LibC.fsync(handle) != 0) throw Failure(path, "fsync", Marshal.GetLastPInvokeError());
+            }
+            if (LibC.rename(temporary, path) != 0) throw Failure(path, "rename", Marshal.GetLastPInvokeError());
+            renamed = true;
+        }
+        finally
+        {
+            if (!renamed) LibC.unlink(temporary);
+        }
+    }
+
+    /// <summary>Removes temporary files a killed writer left beside <paramref name="path"/>. Only
+    /// call it while holding the instance lock (they are then certainly ours and dead).</summary>
+    private static void RemoveLeftovers(string path)
+    {
+        string directory = System.IO.Path.GetDirectoryName(path)!;
+        string pattern = "." + System.IO.Path.GetFileName(path) + ".*.tmp";
+        try
+        {
+            foreach (string leftover in Directory.EnumerateFiles(directory, pattern)) LibC.unlink(leftover);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a leftover costs a few bytes of tmpfs, never correctness.
+        }
+    }
+
+    private static IOException Failure(string path, string step, int errno) =>
+        new($"cannot write \"{path}\": {step}: {LibC.StrError(errno)}");
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using SshKeep.Logging;
@@ -7,20 +8,13 @@ using SshKeep.Ssh;
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// Sends sd_notify(3) messages to systemd when <c>NOTIFY_SOCKET</c> is set; does nothing
-/// otherwise. The protocol is one datagram of newline-separated <c>KEY=VALUE</c> assignments to
-/// a Unix datagram socket: a file-system path, or an abstract address when it starts with '@'.
+/// Sends sd_notify(3) messages (one datagram of newline-separated <c>KEY=VALUE</c> assignments) to
+/// <c>NOTIFY_SOCKET</c> when it is set; does nothing otherwise. Never throws: a failed send returns
+/// false and is logged once, since a daemon whose tunnels work must not stop because systemd went
+/// away; the socket is non-blocking (<see cref="UnixDatagramSender"/>), so a manager that stopped
+/// reading never stalls the supervisor loop. Thread-safe.
 /// </summary>
-/// <remarks>
-/// <para>Never throws: a failed send returns false and is logged once (a daemon whose tunnels
-/// work must not stop because systemd went away). The socket is non-blocking
-/// (<see cref="UnixDatagramSender"/>), so a manager that stopped reading can cost a notification
-/// but never stalls the supervisor loop.</para>
-/// <para>Messages are sent from the daemon's own process, so <c>NotifyAccess=main</c> accepts
-/// them whichever thread sends: the kernel reports the sender's process id.</para>
-/// <para>Thread-safe.</para>
-/// </remarks>
-internal sealed class SystemdNotifier : IDisposable
+internal sealed unsafe partial class SystemdNotifier : IDisposable
 {
     /// <summary>systemd shows STATUS= in one line of `systemctl status`; longer text is cut.</summary>
     public const int MaxStatusLength = 200;
@@ -32,14 +26,12 @@ internal sealed class SystemdNotifier : IDisposable
     private bool _failureLogged;
 
     /// <param name="notifySocket">The value of <c>NOTIFY_SOCKET</c>; null or empty turns the notifier off.</param>
-    /// <param name="logger">Where the one send failure is reported.</param>
-    /// <param name="monotonicMicroseconds">CLOCK_MONOTONIC in µs for <see cref="Reloading"/>;
-    /// tests pass their own.</param>
+    /// <param name="monotonicMicroseconds">CLOCK_MONOTONIC in µs for <see cref="Reloading"/>; tests pass their own.</param>
     public SystemdNotifier(string? notifySocket, ILogger logger, Func<long>? monotonicMicroseconds = null)
     {
         ArgumentNullException.ThrowIfNull(logger);
         _logger = logger;
-        _monotonicMicroseconds = monotonicMicroseconds ?? SystemdMonotonicClock.Microseconds;
+        _monotonicMicroseconds = monotonicMicroseconds ?? MonotonicMicroseconds;
         Target = string.IsNullOrEmpty(notifySocket) ? null : notifySocket;
         if (Target is null) return;
         if (EndpointPath(Target) is not { } path)
@@ -58,14 +50,12 @@ internal sealed class SystemdNotifier : IDisposable
         }
     }
 
-    /// <summary>The notifier for this process: <c>NOTIFY_SOCKET</c> from the environment.</summary>
     public static SystemdNotifier FromEnvironment(IReadOnlyDictionary<string, string> environment, ILogger logger) =>
         new(environment.GetValueOrDefault(SystemdEnvironment.NotifySocket), logger);
 
-    /// <summary>Whether messages are sent at all (NOTIFY_SOCKET set and usable).</summary>
+    /// <summary>NOTIFY_SOCKET is set and usable.</summary>
     public bool IsEnabled => _sender is not null;
 
-    /// <summary>NOTIFY_SOCKET as given, or null.</summary>
     public string? Target { get; }
 
     /// <summary>READY=1: start-up is complete (Type=notify), or a reload is (after <see cref="Reloading"/>).</summary>
@@ -75,17 +65,12 @@ internal sealed class SystemdNotifier : IDisposable
     /// newline would start a new assignment, and the text may quote ssh's stderr.</summary>
     public bool Status(string text) => Send("STATUS=" + StatusValue(text));
 
-    /// <summary>WATCHDOG=1: the keep-alive ping.</summary>
     public bool Watchdog() => Send("WATCHDOG=1");
 
-    /// <summary>STOPPING=1: shutting down.</summary>
     public bool Stopping() => Send("STOPPING=1");
 
-    /// <summary>
-    /// RELOADING=1 with MONOTONIC_USEC= (systemd ≥ 253 uses the timestamp to match the message to
-    /// the reload it started; older versions ignore the field). Send <see cref="Ready"/> when the
-    /// reload is done: systemd keeps the unit in "reloading" until then.
-    /// </summary>
+    /// <summary>RELOADING=1 with MONOTONIC_USEC= (systemd ≥ 253 matches it to the reload it started).
+    /// Send <see cref="Ready"/> when done: systemd keeps the unit in "reloading" until then.</summary>
     public bool Reloading() =>
         Send(string.Create(CultureInfo.InvariantCulture, $"RELOADING=1\nMONOTONIC_USEC={_monotonicMicroseconds()}"));
 
@@ -118,11 +103,9 @@ internal sealed class SystemdNotifier : IDisposable
         lock (_gate) _sender?.Dispose();
     }
 
-    /// <summary>
-    /// The socket address for a NOTIFY_SOCKET value, as sd_notify reads it: an absolute path, or
-    /// '@' for Linux's abstract namespace (a leading NUL). Anything else, such as the
-    /// <c>vsock:</c> addresses of systemd ≥ 253 used for virtual machines, is not supported: null.
-    /// </summary>
+    /// <summary>The socket address for a NOTIFY_SOCKET value, as sd_notify reads it: an absolute path,
+    /// or '@' for the abstract namespace (a leading NUL); null for anything else (systemd ≥ 253's
+    /// <c>vsock:</c> addresses for virtual machines are not supported).</summary>
     public static string? EndpointPath(string notifySocket)
     {
         ArgumentNullException.ThrowIfNull(notifySocket);
@@ -137,4 +120,18 @@ internal sealed class SystemdNotifier : IDisposable
         ArgumentNullException.ThrowIfNull(text);
         return OneLine.Cut(OneLine.Of(text, OneLineStyle.Space), MaxStatusLength);
     }
+
+    /// <summary>CLOCK_MONOTONIC in microseconds, read with clock_gettime(2) itself: systemd compares
+    /// MONOTONIC_USEC= with its own reading of that exact clock, and which clock the runtime uses
+    /// behind Stopwatch is not a documented promise.</summary>
+    internal static long MonotonicMicroseconds()
+    {
+        // struct timespec on 64-bit Linux: two longs (tv_sec, tv_nsec); CLOCK_MONOTONIC is 1 (<linux/time.h>).
+        long* timespec = stackalloc long[2];
+        if (clock_gettime(1, timespec) != 0) return 0;
+        return (timespec[0] * 1_000_000) + (timespec[1] / 1_000);
+    }
+
+    [LibraryImport("libc")]
+    private static partial int clock_gettime(int clockId, long* timespec);
 }

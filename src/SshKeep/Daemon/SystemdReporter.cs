@@ -6,15 +6,17 @@ using SshKeep.Supervision;
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// What the daemon tells systemd as its tunnels change: READY=1 once (<see cref="SystemdReadiness"/>),
-/// a STATUS= line whenever it reads differently (<see cref="SystemdStatusLine"/>), the
-/// RELOADING=1 … READY=1 pair around a reload, and STOPPING=1. The daemon's status writer calls
-/// <see cref="Publish"/> with its fold of the transitions (<see cref="StatusFold"/>), where it also
-/// rewrites status.json.
-/// Thread-safe; with a disabled notifier it still decides readiness and logs it.
+/// What the daemon tells systemd as its tunnels change (docs/daemon.md "systemd"): READY=1 once
+/// (<see cref="DecideReadiness"/>), a STATUS= line whenever it reads differently
+/// (<see cref="SystemdStatusLine"/>), RELOADING=1 … READY=1 around a reload, and STOPPING=1. The
+/// daemon's status writer calls <see cref="Publish"/> with its fold of the transitions
+/// (<see cref="StatusFold"/>). Thread-safe; with a disabled notifier it still decides readiness and logs it.
 /// </summary>
 internal sealed class SystemdReporter
 {
+    /// <summary>The <c>ready_timeout</c> when the file does not set one.</summary>
+    public static readonly TimeSpan DefaultReadyTimeout = TimeSpan.FromSeconds(30);
+
     private readonly object _gate = new();
     private readonly SystemdNotifier _notifier;
     private readonly ReadyWhen _readyWhen;
@@ -31,13 +33,8 @@ internal sealed class SystemdReporter
     /// <summary>The last STATUS= text sent (or that would have been).</summary>
     private string? _lastStatus;
 
-    /// <param name="notifier">Where messages go.</param>
-    /// <param name="readyWhen">The config's <c>ready_when</c>.</param>
-    /// <param name="timeProvider">"Now" for the back-off countdown in STATUS=.</param>
-    /// <param name="logger">For <see cref="DaemonLog.DaemonReady"/>.</param>
     /// <param name="watchdog">Told when start-up is complete, so it stops extending the start timeout.</param>
-    /// <param name="readyTimeout">The config's <c>ready_timeout</c>, counted from now; null:
-    /// <see cref="SystemdReadiness.DefaultTimeout"/>.</param>
+    /// <param name="readyTimeout">The config's <c>ready_timeout</c>, counted from now.</param>
     public SystemdReporter(SystemdNotifier notifier, ReadyWhen readyWhen, TimeProvider timeProvider, ILogger logger,
         SystemdWatchdog? watchdog = null, TimeSpan? readyTimeout = null)
     {
@@ -49,15 +46,13 @@ internal sealed class SystemdReporter
         _time = timeProvider;
         _logger = logger;
         _watchdog = watchdog;
-        _readyTimeout = readyTimeout ?? SystemdReadiness.DefaultTimeout;
+        _readyTimeout = readyTimeout ?? DefaultReadyTimeout;
         _started = timeProvider.GetTimestamp();
     }
 
-    /// <summary>
-    /// Arms a one-shot timer for when <c>ready_timeout</c> passes: nothing may change then (a
+    /// <summary>Arms a one-shot timer for when <c>ready_timeout</c> passes: nothing may change then (a
     /// tunnel in a long backoff), so <paramref name="recheck"/> must make the owner call
-    /// <see cref="Publish"/> once more. Dispose it when the daemon stops.
-    /// </summary>
+    /// <see cref="Publish"/> once more. Dispose it when the daemon stops.</summary>
     public ITimer ArmReadyTimeout(Action recheck)
     {
         ArgumentNullException.ThrowIfNull(recheck);
@@ -65,10 +60,8 @@ internal sealed class SystemdReporter
         return _time.CreateTimer(static s => ((Action)s!)(), recheck, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>
-    /// Sends STATUS= when the line changed, with READY=1 in the same datagram the first time
-    /// readiness is due. Returns true on the call that made the daemon ready.
-    /// </summary>
+    /// <summary>Sends STATUS= when the line changed, with READY=1 in the same datagram the first time
+    /// readiness is due. Returns true on the call that made the daemon ready.</summary>
     public bool Publish(IReadOnlyList<ListedTunnel> tunnels)
     {
         ArgumentNullException.ThrowIfNull(tunnels);
@@ -76,15 +69,15 @@ internal sealed class SystemdReporter
         {
             var statuses = tunnels.Select(t => t.Status).ToList();
             string status = SystemdStatusLine.Build(statuses, _time.GetUtcNow());
-            var decision = SystemdReadiness.Decide(_readyWhen, tunnels, _ready, _time.GetElapsedTime(_started), _readyTimeout);
-            if (decision is SystemdReadinessDecision.Ready or SystemdReadinessDecision.ReadyAfterTimeout)
+            var decision = DecideReadiness(_readyWhen, tunnels, _ready, _time.GetElapsedTime(_started), _readyTimeout);
+            if (decision is Readiness.Ready or Readiness.ReadyAfterTimeout)
             {
                 _ready = true;
                 _lastStatus = status;
                 _notifier.Send("READY=1\nSTATUS=" + SystemdNotifier.StatusValue(status));
                 _watchdog?.StartupCompleted();
                 string rule = KebabName.Of(_readyWhen);
-                _logger.DaemonReady(decision == SystemdReadinessDecision.ReadyAfterTimeout
+                _logger.DaemonReady(decision == Readiness.ReadyAfterTimeout
                         ? $"{rule}, ready_timeout {new DaemonDuration(_readyTimeout)} passed"
                         : rule,
                     statuses.Count(s => s.State == TunnelState.Up),
@@ -100,10 +93,8 @@ internal sealed class SystemdReporter
         }
     }
 
-    /// <summary>
-    /// A reload starts: RELOADING=1 (with MONOTONIC_USEC) and STATUS=reloading. Only once ready:
-    /// while systemd still waits for start-up, a reload is just more of the start-up.
-    /// </summary>
+    /// <summary>A reload starts: RELOADING=1 and STATUS=reloading. Only once ready: while systemd
+    /// still waits for start-up, a reload is just more of the start-up.</summary>
     public void BeginReload()
     {
         lock (_gate)
@@ -139,5 +130,35 @@ internal sealed class SystemdReporter
             _lastStatus = tunnelCount == 1 ? "stopping 1 tunnel" : $"stopping {tunnelCount} tunnels";
             _notifier.Send("STOPPING=1\nSTATUS=" + _lastStatus);
         }
+    }
+
+    /// <summary>Whether READY=1 is due (pure; the rule and its reasons: docs/daemon.md "Readiness"): a
+    /// tunnel in needs-attention is settled at once, stopped ones are not counted, one still on its
+    /// way holds READY=1 until <paramref name="elapsed"/> reaches <paramref name="timeout"/>.</summary>
+    public static Readiness DecideReadiness(ReadyWhen readyWhen, IReadOnlyList<ListedTunnel> tunnels, bool alreadySent,
+        TimeSpan elapsed, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(tunnels);
+        if (alreadySent) return Readiness.AlreadySent;
+        foreach (var tunnel in tunnels)
+        {
+            if (tunnel.Status.State is TunnelState.Stopped or TunnelState.NeedsAttention) continue;
+            bool settled = readyWhen switch
+            {
+                ReadyWhen.FirstAttempt => tunnel.EverUp || tunnel.Attempted,
+                _ => tunnel.EverUp,
+            };
+            if (!settled) return elapsed >= timeout ? Readiness.ReadyAfterTimeout : Readiness.Wait;
+        }
+        return Readiness.Ready;
+    }
+
+    /// <summary>What <see cref="DecideReadiness"/> says about READY=1; it never goes out twice (<see cref="AlreadySent"/>).</summary>
+    public enum Readiness
+    {
+        Wait,
+        Ready,
+        ReadyAfterTimeout,
+        AlreadySent,
     }
 }

@@ -3,23 +3,16 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// The STATUS= line `systemctl status` shows: how many tunnels are up, then the most important
-/// problem, e.g. <c>3/4 up; db: backoff 4s</c> or
-/// <c>1/3 up; api: needs-attention (authentication refused); +1 more</c>. Short on purpose: it is
-/// one line on a terminal; `sshkeep status` has the rest.
-/// </summary>
+/// <summary>The STATUS= line `systemctl status` shows: how many tunnels are up, then the most
+/// important problem (<c>1/3 up; api: needs-attention (authentication refused); +1 more</c>). Short
+/// on purpose: it is one line on a terminal; `sshkeep status` has the rest.</summary>
 internal static class SystemdStatusLine
 {
     /// <summary>A needs-attention reason longer than this is cut.</summary>
     public const int MaxReasonLength = 60;
 
-    /// <summary>
-    /// Problems rank by what a person should look at first: needs-attention (nothing gets
-    /// better without them), then waiting-for-remote-port (a stuck server), then backoff, then
-    /// starting (likely fine in a moment). Equal ranks keep the file's order. Stopped tunnels
-    /// (disabled, removed) are neither counted nor shown.
-    /// </summary>
+    /// <summary>Problems rank by what a person should look at first (<see cref="Rank"/>); equal ranks
+    /// keep the file's order. Stopped tunnels (disabled, removed) are neither counted nor shown.</summary>
     public static string Build(IReadOnlyList<TunnelStatus> tunnels, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(tunnels);
@@ -63,6 +56,8 @@ internal static class SystemdStatusLine
         };
     }
 
+    /// <summary>needs-attention (nothing gets better without a person), waiting-for-remote-port (a
+    /// stuck server), backoff, then starting (likely fine in a moment).</summary>
     private static int Rank(TunnelState state) => state switch
     {
         TunnelState.NeedsAttention => 0,

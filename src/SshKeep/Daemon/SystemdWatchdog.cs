@@ -6,25 +6,17 @@ using SshKeep.Ssh;
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// systemd's watchdog, tied to the supervisor loop so that a hung loop stops the pings and
-/// systemd restarts sshkeep. A timer ticks every half watchdog timeout (the
-/// interval sd_watchdog_enabled(3) recommends) and sends WATCHDOG=1 only if the loop reported
-/// within the last tick interval. The timer itself never proves anything: it runs on a
-/// thread-pool thread that is alive even when the loop is stuck.
+/// systemd's watchdog, tied to the supervisor loop so that a hung loop stops the pings and systemd
+/// restarts sshkeep (docs/daemon.md "systemd"). A timer ticks every half watchdog timeout (as
+/// sd_watchdog_enabled(3) recommends) and sends WATCHDOG=1 only if the loop called
+/// <see cref="ReportAlive"/> within the last tick: the timer's thread is alive even when the loop
+/// is stuck, so it proves nothing itself. A hung loop is caught within 1.5 × the timeout.
 /// </summary>
 /// <remarks>
-/// <para>The loop reports with <see cref="ReportAlive"/>, from inside its own processing, every
-/// <see cref="ReportInterval"/> or more often. Either it has a periodic step of its own, or it
-/// passes a <c>requestReport</c> callback that posts a "report" message into its queue: each tick
-/// then asks, and the answer must arrive before the next tick.</para>
-/// <para>A hung loop is caught within 1.5 × the timeout: its last report is followed by at
-/// most one more ping (a tick later), and systemd acts a full timeout after that ping.</para>
-/// <para>The same tick also keeps systemd's start-up timeout at bay while tunnels are still
-/// coming up (READY=1 can wait for a server that is down, see <c>ready_when</c>): as long as the
-/// loop is alive and <see cref="StartupCompleted"/> has not been called, it sends
-/// EXTEND_TIMEOUT_USEC for three ticks. systemd only runs the watchdog after READY=1, so this is
-/// what catches a loop that hangs during start-up; and a live daemon whose servers are down is
-/// not killed (which would drop the tunnels that are up) for being slow to become ready.</para>
+/// Until <see cref="StartupCompleted"/> the same tick sends EXTEND_TIMEOUT_USEC for three ticks
+/// while the loop is alive: systemd only runs the watchdog after READY=1, so this catches a loop
+/// that hangs during start-up, and a live daemon whose servers are down is not killed for being
+/// slow to become ready (which would drop the tunnels that are up).
 /// </remarks>
 internal sealed class SystemdWatchdog : IDisposable
 {
@@ -35,7 +27,6 @@ internal sealed class SystemdWatchdog : IDisposable
     private readonly SystemdNotifier _notifier;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Action? _requestReport;
     private long _lastReport;
     private ITimer? _timer;
     private bool _startupPending = true;
@@ -44,14 +35,8 @@ internal sealed class SystemdWatchdog : IDisposable
     private bool _disposed;
 
     /// <param name="notifier">Where pings go; a disabled notifier makes this a no-op.</param>
-    /// <param name="timeout">The watchdog timeout (<see cref="TimeoutFromEnvironment()"/>), or null without a watchdog.</param>
-    /// <param name="timeProvider">The clock of the ticks and reports.</param>
-    /// <param name="logger">For the watchdog's own events.</param>
-    /// <param name="requestReport">Called on every tick, after the decision, to ask the loop to
-    /// call <see cref="ReportAlive"/> (e.g. by posting to its queue). Null when the loop reports on
-    /// its own every <see cref="ReportInterval"/>.</param>
-    public SystemdWatchdog(SystemdNotifier notifier, TimeSpan? timeout, TimeProvider timeProvider, ILogger logger,
-        Action? requestReport = null)
+    /// <param name="timeout">The watchdog timeout (<see cref="TimeoutFromEnvironment(IReadOnlyDictionary{string, string})"/>), or null without a watchdog.</param>
+    public SystemdWatchdog(SystemdNotifier notifier, TimeSpan? timeout, TimeProvider timeProvider, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(notifier);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -60,26 +45,21 @@ internal sealed class SystemdWatchdog : IDisposable
         _notifier = notifier;
         _time = timeProvider;
         _logger = logger;
-        _requestReport = requestReport;
         Timeout = timeout;
         _lastReport = timeProvider.GetTimestamp();
     }
 
-    /// <summary>The watchdog timeout, or null when systemd runs no watchdog for us.</summary>
     public TimeSpan? Timeout { get; }
 
     /// <summary>Time between ticks: half the watchdog timeout, or <see cref="StartupTick"/>.</summary>
     public TimeSpan TickInterval => Timeout is { } t ? t / 2 : StartupTick;
 
-    /// <summary>How often the loop should call <see cref="ReportAlive"/> when it reports on its
-    /// own: twice per tick, so one late report does not cost a ping.</summary>
+    /// <summary>How often the loop should call <see cref="ReportAlive"/>: twice per tick, so one
+    /// late report does not cost a ping.</summary>
     public TimeSpan ReportInterval => TickInterval / 2;
 
-    /// <summary>
-    /// sd_watchdog_enabled(3): WATCHDOG_USEC, a positive number of microseconds, applies to us
-    /// when WATCHDOG_PID is unset or is our pid (it is set for the main process, and a child that
-    /// inherited it must not ping on the parent's behalf). Null: no watchdog.
-    /// </summary>
+    /// <summary>sd_watchdog_enabled(3): WATCHDOG_USEC (µs, positive) applies to us when WATCHDOG_PID is
+    /// unset or our pid (a child that inherited it must not ping for the parent). Null: no watchdog.</summary>
     public static TimeSpan? TimeoutFromEnvironment(string? watchdogUsec, string? watchdogPid, int processId)
     {
         if (string.IsNullOrEmpty(watchdogUsec) ||
@@ -101,18 +81,13 @@ internal sealed class SystemdWatchdog : IDisposable
         TimeoutFromEnvironment(environment.GetValueOrDefault(SystemdEnvironment.WatchdogUsec),
             environment.GetValueOrDefault(SystemdEnvironment.WatchdogPid), Environment.ProcessId);
 
-    /// <summary>
-    /// The pure rule of one tick: nothing when the loop has been silent for longer than
+    /// <summary>The pure rule of one tick: nothing when the loop has been silent for longer than
     /// <paramref name="freshness"/>; otherwise a ping when the watchdog is on, and a start-up
-    /// extension while start-up is pending.
-    /// </summary>
-    public static SystemdKeepAlive Decide(TimeSpan silence, TimeSpan freshness, bool watchdogEnabled, bool startupPending)
+    /// extension while start-up is pending.</summary>
+    public static KeepAlive Decide(TimeSpan silence, TimeSpan freshness, bool watchdogEnabled, bool startupPending)
     {
-        if (silence > freshness) return SystemdKeepAlive.None;
-        var send = SystemdKeepAlive.None;
-        if (watchdogEnabled) send |= SystemdKeepAlive.Ping;
-        if (startupPending) send |= SystemdKeepAlive.ExtendStart;
-        return send;
+        if (silence > freshness) return KeepAlive.None;
+        return (watchdogEnabled ? KeepAlive.Ping : KeepAlive.None) | (startupPending ? KeepAlive.ExtendStart : KeepAlive.None);
     }
 
     /// <summary>Arms the ticks (no-op when the notifier is off). Counts as a first report.</summary>
@@ -126,7 +101,6 @@ internal sealed class SystemdWatchdog : IDisposable
             if (Timeout is { } timeout) _logger.SystemdWatchdogEnabled(timeout, TickInterval);
             _timer = _time.CreateTimer(static s => ((SystemdWatchdog)s!).Tick(), this, TickInterval, TickInterval);
         }
-        _requestReport?.Invoke();
     }
 
     /// <summary>The pet hook: the supervisor loop is alive. Cheap (one atomic write); call it
@@ -157,7 +131,7 @@ internal sealed class SystemdWatchdog : IDisposable
         }
     }
 
-    /// <summary>One tick: decide, send, then ask the loop for its next report.</summary>
+    /// <summary>One tick: decide and send.</summary>
     internal void Tick()
     {
         lock (_gate)
@@ -166,7 +140,7 @@ internal sealed class SystemdWatchdog : IDisposable
             long lastReport = Volatile.Read(ref _lastReport);
             TimeSpan silence = _time.GetElapsedTime(lastReport);
             var send = Decide(silence, TickInterval, Timeout is not null, _startupPending);
-            if (send == SystemdKeepAlive.None && silence > TickInterval)
+            if (send == KeepAlive.None && silence > TickInterval)
             {
                 if (!_withholding)
                 {
@@ -180,9 +154,17 @@ internal sealed class SystemdWatchdog : IDisposable
                 _withholding = false;
                 _logger.SystemdWatchdogResumed(_time.GetElapsedTime(_stalledReport, lastReport));
             }
-            if (send.HasFlag(SystemdKeepAlive.Ping)) _notifier.Watchdog();
-            if (send.HasFlag(SystemdKeepAlive.ExtendStart)) _notifier.ExtendTimeout(3 * TickInterval);
+            if (send.HasFlag(KeepAlive.Ping)) _notifier.Watchdog();
+            if (send.HasFlag(KeepAlive.ExtendStart)) _notifier.ExtendTimeout(3 * TickInterval);
         }
-        _requestReport?.Invoke();
+    }
+
+    /// <summary>What one tick sends: WATCHDOG=1 (<see cref="Ping"/>), EXTEND_TIMEOUT_USEC (<see cref="ExtendStart"/>), both, or nothing.</summary>
+    [Flags]
+    public enum KeepAlive
+    {
+        None = 0,
+        Ping = 1,
+        ExtendStart = 2,
     }
 }

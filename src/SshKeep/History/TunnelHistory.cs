@@ -5,7 +5,7 @@ namespace SshKeep.History;
 /// <summary>
 /// The last day of each tunnel's state changes, in memory, for the web page's timeline: a fold of
 /// the transitions (<see cref="Apply"/>). Bounded: <see cref="Window"/> of time and at most
-/// <see cref="Cap"/> entries per tunnel (<see cref="HistoryTrim"/>); a tunnel removed from the
+/// <see cref="Cap"/> entries per tunnel (<see cref="Keep"/>); a tunnel removed from the
 /// file is forgotten. Thread-safe.
 /// </summary>
 internal sealed class TunnelHistory
@@ -43,7 +43,7 @@ internal sealed class TunnelHistory
         if (last is not null && (transition.Reason == TransitionReasons.Listed
                 || last.State == status.State && (last.At == status.Since || status.State == TunnelState.Stopped)))
             return entries;
-        return HistoryTrim.Keep([.. entries, new TimelineEntry(status.Since, status.State, NoteOf(status))], transition.At, Window, Cap);
+        return Keep([.. entries, new TimelineEntry(status.Since, status.State, NoteOf(status))], transition.At, Window, Cap);
     }
 
     /// <summary>The tunnel's transitions, oldest first, trimmed to the window as of <paramref name="now"/>.</summary>
@@ -51,7 +51,7 @@ internal sealed class TunnelHistory
     {
         lock (_gate)
         {
-            return _byTunnel.TryGetValue(tunnel, out var list) ? HistoryTrim.Keep(list, now, Window, Cap) : [];
+            return _byTunnel.TryGetValue(tunnel, out var list) ? Keep(list, now, Window, Cap) : [];
         }
     }
 
@@ -62,5 +62,23 @@ internal sealed class TunnelHistory
         if (status.State is TunnelState.Up or TunnelState.Starting or TunnelState.Stopped) return null;
         var note = status.LastError ?? (status.LastExit is { } exit ? $"ssh exited with {exit}" : null);
         return note is null ? null : OneLine.Cut(OneLine.Of(note, OneLineStyle.QuestionMark), MaxNote);
+    }
+
+    /// <summary>
+    /// What a tunnel's history keeps (pure): the transitions inside the window, plus the last one
+    /// before it (it says what the tunnel was doing when the window opens, so the timeline's first
+    /// span is not blank), and of those at most the newest <paramref name="cap"/>.
+    /// </summary>
+    /// <param name="transitions">Oldest first.</param>
+    public static IReadOnlyList<TimelineEntry> Keep(IReadOnlyList<TimelineEntry> transitions, DateTimeOffset now, TimeSpan window, int cap)
+    {
+        ArgumentNullException.ThrowIfNull(transitions);
+        ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1);
+        var cutoff = now - window;
+        int first = 0;
+        // The last transition at or before the cutoff still describes the start of the window.
+        while (first + 1 < transitions.Count && transitions[first + 1].At <= cutoff) first++;
+        first = Math.Max(first, transitions.Count - cap);
+        return first == 0 ? transitions : [.. transitions.Skip(first)];
     }
 }

@@ -4,13 +4,11 @@ using SshKeep.Supervision;
 namespace SshKeep.Hooks;
 
 /// <summary>
-/// Turns tunnel transitions into hook runs: <see cref="HookEventRule"/> says which events a
-/// transition fires, the tunnel's <see cref="HookSettings"/> say what to run, and each run goes to
+/// Turns tunnel transitions into hook runs (docs/config.md "hooks"): <see cref="HookEventRule"/>
+/// says which events fire, the tunnel's <see cref="HookSettings"/> what to run, and each run goes to
 /// the runner's queue (<paramref name="enqueue"/> must not block: it is called on a tunnel's loop).
-/// Each tunnel's transitions come one at a time and in order, so its hooks are queued in the order
-/// of its changes. The hooks of the config loaded last apply, so a reload that only changes hooks
-/// takes effect without restarting any ssh; a tunnel no longer in the file keeps its hooks until
-/// it is removed (<see cref="TransitionReasons.Removed"/>), so its stop still runs its on_down.
+/// The hooks of the config loaded last apply, so a reload that only changes hooks restarts no ssh;
+/// a tunnel no longer in the file keeps its hooks until it is removed, so its stop still runs on_down.
 /// </summary>
 internal sealed class HookDispatcher(Action<HookInvocation> enqueue)
 {
@@ -46,7 +44,13 @@ internal sealed class HookDispatcher(Action<HookInvocation> enqueue)
         if (hooks is null) return;
         foreach (var hookEvent in HookEventRule.Decide(transition))
         {
-            if (HookEventNames.CommandFor(hooks, hookEvent) is { } command)
+            var command = hookEvent switch
+            {
+                HookEvent.Up => hooks.OnUp,
+                HookEvent.Down => hooks.OnDown,
+                _ => hooks.OnNeedsAttention,
+            };
+            if (command is not null)
             {
                 enqueue(new HookInvocation(transition.Tunnel, hookEvent, command,
                     HookEnvironment.For(hookEvent, transition), TimeSpan.FromSeconds(hooks.Timeout)));

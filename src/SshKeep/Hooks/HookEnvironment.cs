@@ -21,7 +21,7 @@ internal static class HookEnvironment
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["SSHKEEP_TUNNEL"] = next.Name,
-            ["SSHKEEP_EVENT"] = HookEventNames.ToName(hookEvent),
+            ["SSHKEEP_EVENT"] = KebabName.Of(hookEvent),
             ["SSHKEEP_STATE"] = KebabName.Of(next.State),
             ["SSHKEEP_PREVIOUS_STATE"] = KebabName.Of(previous.State),
             ["SSHKEEP_REASON"] = Reason(next),
@@ -40,13 +40,7 @@ internal static class HookEnvironment
     /// </summary>
     public static string Reason(TunnelStatus status)
     {
-        var text = (status.LastRestartReason, status.LastError) switch
-        {
-            ({ } reason, { } error) => $"{reason}: {error}",
-            ({ } reason, null) => reason,
-            (null, { } error) => error,
-            _ => "",
-        };
+        var text = string.Join(": ", new[] { status.LastRestartReason, status.LastError }.OfType<string>());
         return OneLine.Cut(OneLine.Of(text, OneLineStyle.Space), MaxReasonLength);
     }
 }

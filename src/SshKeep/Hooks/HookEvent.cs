@@ -1,14 +1,10 @@
 namespace SshKeep.Hooks;
 
-/// <summary>What a hook is run for. Spelled for users by <see cref="HookEventNames"/>.</summary>
+/// <summary>What a hook is run for (<c>on_up</c>, <c>on_down</c>, <c>on_needs_attention</c> in
+/// docs/config.md "hooks"); spelled for users by <see cref="KebabName"/>.</summary>
 internal enum HookEvent
 {
-    /// <summary>The tunnel entered <c>up</c>.</summary>
     Up,
-
-    /// <summary>The tunnel left <c>up</c>, for whatever state (stopped included).</summary>
     Down,
-
-    /// <summary>The tunnel entered <c>needs-attention</c>: a person must act.</summary>
     NeedsAttention,
 }

@@ -14,27 +14,15 @@ internal static class HookEventRule
     /// needs-attention runs on_down, then on_needs_attention).</summary>
     public static IReadOnlyList<HookEvent> Decide(TunnelTransition transition)
     {
-        var (was, next) = (transition.From, transition.After);
-        if (was == next.State)
+        var (was, next) = (transition.From, transition.After.State);
+        if (was == next) return [];
+        HookEvent[] left = was == TunnelState.Up ? [HookEvent.Down] : [];
+        HookEvent[] entered = next switch
         {
-            return [];
-        }
-
-        var events = new List<HookEvent>(2);
-        if (was == TunnelState.Up)
-        {
-            events.Add(HookEvent.Down);
-        }
-
-        if (next.State == TunnelState.Up)
-        {
-            events.Add(HookEvent.Up);
-        }
-        else if (next.State == TunnelState.NeedsAttention)
-        {
-            events.Add(HookEvent.NeedsAttention);
-        }
-
-        return events;
+            TunnelState.Up => [HookEvent.Up],
+            TunnelState.NeedsAttention => [HookEvent.NeedsAttention],
+            _ => [],
+        };
+        return [.. left, .. entered];
     }
 }

@@ -14,17 +14,15 @@ namespace SshKeep.Hooks;
 /// </summary>
 internal sealed class HookProcess : IDisposable
 {
-    private readonly TrackedChild _child;
     private readonly StderrSocketReader _output;
 
-    private HookProcess(TrackedChild child, StderrSocketReader output) => (_child, _output) = (child, output);
+    private HookProcess(TrackedChild child, StderrSocketReader output) => (Child, _output) = (child, output);
 
-    public int Pid => _child.Pid;
-
-    public Task<ChildExit> Exited => _child.Exited;
+    /// <summary>The hook, for <see cref="ProcessGroupEnd"/>: its zombie is held until disposal.</summary>
+    public TrackedChild Child { get; }
 
     /// <summary>Lines the hook wrote on stdout or stderr; completes at EOF (when every process
-    /// holding the pipe is gone) or when this object is disposed.</summary>
+    /// holding the socket is gone) or when this object is disposed.</summary>
     public ChannelReader<string> Output => _output.Lines;
 
     /// <summary>Starts the hook. Throws <see cref="SshStartException"/> when the program cannot be
@@ -72,24 +70,11 @@ internal sealed class HookProcess : IDisposable
         return new HookProcess(reaper.Track(pid, holdZombie: true), output);
     }
 
-    /// <summary>Waits until the hook and everything it left in its process group have ended, at
-    /// most <paramref name="within"/>; true when they have. A background job does not outlive the
-    /// timeout because the hook itself exited.</summary>
-    public Task<bool> FinishedAsync(TimeSpan within, TimeProvider time, CancellationToken cancellationToken) =>
-        ProcessGroupEnd.WaitGoneAsync(_child, within, time, cancellationToken);
-
-    /// <summary>
-    /// SIGTERM (and SIGCONT, so a stopped hook can act on it) to the hook's process group, then
-    /// SIGKILL to the group if anything of it is still there after <paramref name="grace"/>, even
-    /// when the hook itself has exited. Returns how the hook ended.
-    /// </summary>
-    public Task<ChildExit> KillAsync(TimeSpan grace, TimeProvider time) => ProcessGroupEnd.EndAsync(_child, grace, time);
-
     /// <summary>Stops reading the output (a process that left the hook's group may hold the socket
     /// open for ever; lines already read stay readable) and reaps the hook's zombie.</summary>
     public void Dispose()
     {
         _output.Dispose();
-        _child.Release();
+        Child.Release();
     }
 }

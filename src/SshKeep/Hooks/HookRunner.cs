@@ -6,14 +6,12 @@ using SshKeep.Ssh;
 namespace SshKeep.Hooks;
 
 /// <summary>
-/// Runs hooks off the supervisors' path: <see cref="Enqueue"/> never waits. Each
-/// tunnel has its own bounded queue and one worker, so its hooks run one at a time in the order
-/// their events happened, and a slow or hanging hook delays only later hooks of the same tunnel.
-/// A full queue drops its oldest hook (logged). Each hook is killed after its timeout; its output
-/// is logged line by line (the first <see cref="MaxOutputLines"/> lines, each cut), and how it
-/// ended is logged. Nothing a hook does reaches a tunnel's state.
+/// Runs hooks off the supervisors' path (docs/config.md "hooks", how they run): <see cref="Enqueue"/>
+/// never waits; each tunnel has its own bounded queue and one worker, so its hooks run one at a
+/// time in the order of their events, and a hanging hook delays only later hooks of its tunnel.
+/// Nothing a hook does reaches a tunnel's state.
 /// </summary>
-internal sealed class HookRunner : IAsyncDisposable
+internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvider time) : IAsyncDisposable
 {
     /// <summary>Hooks kept waiting per tunnel; a tunnel flapping faster than its hooks run loses the oldest.</summary>
     public const int QueueCapacity = 8;
@@ -36,20 +34,10 @@ internal sealed class HookRunner : IAsyncDisposable
     /// left the group (setsid) may hold the pipe open, and must not keep the queue waiting.</summary>
     public static readonly TimeSpan OutputDrain = TimeSpan.FromSeconds(1);
 
-    private readonly ChildReaper _reaper;
-    private readonly ILogger _log;
-    private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, TunnelQueue> _queues = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private bool _stopped;
-
-    public HookRunner(ChildReaper reaper, ILogger logger, TimeProvider time)
-    {
-        _reaper = reaper;
-        _log = logger;
-        _time = time;
-    }
 
     /// <summary>Queues the hook behind the tunnel's earlier ones and returns at once. Ignored once
     /// <see cref="StopAsync"/> began.</summary>
@@ -59,7 +47,7 @@ internal sealed class HookRunner : IAsyncDisposable
         lock (_gate)
         {
             if (_stopped) return;
-            var queue = _queues.GetOrAdd(invocation.Tunnel, name => new TunnelQueue(this, name));
+            var queue = _queues.GetOrAdd(invocation.Tunnel, NewQueue);
             queue.Writer.TryWrite(invocation);
         }
     }
@@ -81,7 +69,7 @@ internal sealed class HookRunner : IAsyncDisposable
         var all = Task.WhenAll(queues.Select(q => q.Worker));
         try
         {
-            await all.WaitAsync(drain, _time).ConfigureAwait(false);
+            await all.WaitAsync(drain, time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -106,7 +94,7 @@ internal sealed class HookRunner : IAsyncDisposable
             {
                 if (_stopping.IsCancellationRequested)
                 {
-                    _log.HookNotRun(invocation.Tunnel, HookEventNames.ToName(invocation.Event));
+                    logger.HookNotRun(invocation.Tunnel, KebabName.Of(invocation.Event));
                     continue;
                 }
 
@@ -118,7 +106,7 @@ internal sealed class HookRunner : IAsyncDisposable
                 {
                     // pipe2 failed (out of fds), the exit status was lost, or a bug: this hook is
                     // lost, but the worker must live on, or the tunnel's later hooks would never run.
-                    _log.HookStartFailed(invocation.Tunnel, HookEventNames.ToName(invocation.Event), invocation.Command.Argv[0], e.Message);
+                    logger.HookStartFailed(invocation.Tunnel, KebabName.Of(invocation.Event), invocation.Command.Argv[0], e.Message);
                 }
             }
         }
@@ -127,48 +115,48 @@ internal sealed class HookRunner : IAsyncDisposable
     private async Task RunAsync(HookInvocation invocation, CancellationToken stopping)
     {
         var tunnel = invocation.Tunnel;
-        var name = HookEventNames.ToName(invocation.Event);
+        var name = KebabName.Of(invocation.Event);
         var command = invocation.Command.ToString();
         HookProcess process;
         try
         {
-            process = HookProcess.Start(invocation, _reaper);
+            process = HookProcess.Start(invocation, reaper);
         }
         catch (SshStartException e)
         {
-            _log.HookStartFailed(tunnel, name, e.Program, e.Reason);
+            logger.HookStartFailed(tunnel, name, e.Program, e.Reason);
             return;
         }
 
         using (process)
         {
-            var started = _time.GetTimestamp();
-            _log.HookStarted(tunnel, name, command, process.Pid, invocation.Timeout);
+            var started = time.GetTimestamp();
+            logger.HookStarted(tunnel, name, command, process.Child.Pid, invocation.Timeout);
             var output = LogOutputAsync(process.Output, tunnel, name);
             ChildExit exit;
             try
             {
                 // The timeout bounds the hook's whole process group: a background job it started
                 // (and that ignores SIGHUP or SIGTERM) is ended with it, even after it exited.
-                if (await process.FinishedAsync(invocation.Timeout, _time, stopping).ConfigureAwait(false))
+                if (await ProcessGroupEnd.WaitGoneAsync(process.Child, invocation.Timeout, time, stopping).ConfigureAwait(false))
                 {
-                    exit = await process.Exited.ConfigureAwait(false);
+                    exit = await process.Child.Exited.ConfigureAwait(false);
                 }
                 else
                 {
-                    _log.HookTimedOut(tunnel, name, command, invocation.Timeout, KillGrace);
-                    exit = await process.KillAsync(KillGrace, _time).ConfigureAwait(false);
+                    logger.HookTimedOut(tunnel, name, command, invocation.Timeout, KillGrace);
+                    exit = await ProcessGroupEnd.EndAsync(process.Child, KillGrace, time).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)
             {
-                _log.HookCancelled(tunnel, name, command);
-                exit = await process.KillAsync(KillGrace, _time).ConfigureAwait(false);
+                logger.HookCancelled(tunnel, name, command);
+                exit = await ProcessGroupEnd.EndAsync(process.Child, KillGrace, time).ConfigureAwait(false);
             }
 
             try
             {
-                await output.WaitAsync(OutputDrain, _time).ConfigureAwait(false);
+                await output.WaitAsync(OutputDrain, time).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -178,11 +166,11 @@ internal sealed class HookRunner : IAsyncDisposable
                 await output.ConfigureAwait(false);
             }
 
-            var elapsed = _time.GetElapsedTime(started);
+            var elapsed = time.GetElapsedTime(started);
             if (exit is { WasSignaled: false, ExitStatus: 0 })
-                _log.HookSucceeded(tunnel, name, command, elapsed);
+                logger.HookSucceeded(tunnel, name, command, elapsed);
             else
-                _log.HookFailed(tunnel, name, command, exit.ToString(), elapsed);
+                logger.HookFailed(tunnel, name, command, exit.ToString(), elapsed);
         }
     }
 
@@ -192,26 +180,20 @@ internal sealed class HookRunner : IAsyncDisposable
         await foreach (var line in lines.ReadAllAsync().ConfigureAwait(false))
         {
             if (++count <= MaxOutputLines)
-                _log.HookOutput(tunnel, name, OneLine.Cut(line, MaxOutputLineLength));
+                logger.HookOutput(tunnel, name, OneLine.Cut(line, MaxOutputLineLength));
         }
 
-        if (count > MaxOutputLines) _log.HookOutputCut(tunnel, name, count - MaxOutputLines, MaxOutputLines);
+        if (count > MaxOutputLines) logger.HookOutputCut(tunnel, name, count - MaxOutputLines, MaxOutputLines);
+    }
+
+    private TunnelQueue NewQueue(string tunnel)
+    {
+        var channel = Channel.CreateBounded<HookInvocation>(
+            new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            dropped => logger.HookDropped(tunnel, KebabName.Of(dropped.Event), QueueCapacity));
+        return new TunnelQueue(channel.Writer, WorkAsync(channel.Reader));
     }
 
     /// <summary>One tunnel's queue and its worker.</summary>
-    private sealed class TunnelQueue
-    {
-        public TunnelQueue(HookRunner runner, string tunnel)
-        {
-            var channel = Channel.CreateBounded<HookInvocation>(
-                new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-                dropped => runner._log.HookDropped(tunnel, HookEventNames.ToName(dropped.Event), QueueCapacity));
-            Writer = channel.Writer;
-            Worker = runner.WorkAsync(channel.Reader);
-        }
-
-        public ChannelWriter<HookInvocation> Writer { get; }
-
-        public Task Worker { get; }
-    }
+    private sealed record TunnelQueue(ChannelWriter<HookInvocation> Writer, Task Worker);
 }

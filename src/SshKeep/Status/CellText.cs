@@ -7,8 +7,6 @@ namespace SshKeep.Status;
 /// </summary>
 internal static class CellText
 {
-    public const char Ellipsis = '…';
-
     /// <summary><see cref="OneLine"/>'s '?' for every unsafe character, line by line, keeping the line breaks ('\n'): for a daemon's
     /// message of several lines (a refused reload lists each config error on its own line).</summary>
     public static string PrintableLines(string text)

@@ -3,16 +3,9 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Status;
 
-/// <summary>
-/// <c>sshkeep status</c>'s exit code (the numbers of the LSB init-script status
-/// actions): 0 every tunnel that should run is up, 1 some are not, 3 no daemon runs, 4 the status
-/// could not be learned (permission denied, timeout, a broken answer).
-/// </summary>
-/// <remarks>
-/// "Should run" leaves out tunnels in <c>stopped</c>: disabled in the config file, or being
-/// removed by a reload. A daemon without tunnels is "all up" (nothing is down). A tunnel that is
-/// starting counts as not up: a script waiting for "all up" should wait for it.
-/// </remarks>
+/// <summary><c>sshkeep status</c>'s exit code, the numbers of the LSB init-script status actions
+/// (docs/daemon.md "sshkeep status"): tunnels in <c>stopped</c> (disabled, or being removed) need
+/// not be up, and one that is starting is not up: a script waiting for "all up" should wait for it.</summary>
 internal static class StatusExitCode
 {
     public static int For(StatusSnapshot snapshot)

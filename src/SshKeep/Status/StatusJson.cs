@@ -13,7 +13,7 @@ internal static class StatusJson
         {
             Daemon = snapshot.Daemon,
             Now = now,
-            Tunnels = [.. snapshot.Tunnels.Select(t => new StatusReportTunnel
+            Tunnels = [.. snapshot.Tunnels.Select(t => new StatusReport.Tunnel
             {
                 Name = t.Name,
                 State = t.State,
@@ -38,5 +38,5 @@ internal static class StatusJson
     }
 
     public static string Render(StatusSnapshot snapshot, DateTimeOffset now) =>
-        Encoding.UTF8.GetString(JsonText.ToUtf8(Report(snapshot, now), StatusReportJsonContext.Default.StatusReport, indented: true));
+        Encoding.UTF8.GetString(DaemonJsonContext.ToUtf8(Report(snapshot, now), StatusReportJsonContext.Default.StatusReport, indented: true));
 }

@@ -6,19 +6,11 @@ using SshKeep.Supervision;
 namespace SshKeep.Status;
 
 /// <summary>
-/// The table <c>sshkeep status</c> prints (pure: the snapshot and "now" in, text out):
-/// <code>
-/// NAME  STATE  SINCE  UPTIME  RESTARTS  LAST EXIT  LAST ERROR  NEXT RETRY
-/// </code>
-/// one row per tunnel in config-file order. SINCE is how long the tunnel has been in its state,
-/// UPTIME how long its ssh has been healthy, NEXT RETRY how long until the next start; durations
-/// per <see cref="DurationText"/>, <c>-</c> when there is none. The state of a tunnel waiting for
-/// a remote port names the port: <c>waiting-for-remote-port (8080)</c>. RESTARTS counts restarts
-/// of a working tunnel, not retries of one that never came up (those are <c>attempts</c> in
-/// <c>--json</c>). LAST ERROR is shown only while the tunnel is not up (an up tunnel's last error
-/// is resolved; <c>--json</c> keeps it, with when it was seen); it gets what is left of
-/// <c>width</c> (at least <see cref="MinErrorWidth"/>) and is cut with '…' beyond it.
-/// Columns are separated by two spaces; no line has trailing blanks.
+/// The table <c>sshkeep status</c> prints (pure: the snapshot and "now" in, text out), one row per
+/// tunnel in config-file order; what each column shows: docs/daemon.md "sshkeep status". Durations
+/// per <see cref="DurationText"/>, <c>-</c> when there is none. LAST ERROR gets what is left of
+/// <c>width</c> (at least <see cref="MinErrorWidth"/>) and is cut with '…' beyond it. Columns are
+/// separated by two spaces; no line has trailing blanks.
 /// </summary>
 internal static class StatusTable
 {

@@ -23,15 +23,14 @@ internal static class StatusView
         // control characters as '?' (CellText): it must never drive the user's terminal.
         return result switch
         {
-            { Outcome: ControlCallOutcome.NoDaemon } =>
-                new("", OneLine.Of($"sshkeep: no sshkeep runs {config} ({result.Problem})", OneLineStyle.QuestionMark) + "\n", exitCode),
-            { Outcome: ControlCallOutcome.Failed } =>
-                new("", OneLine.Of($"sshkeep: cannot get the status of {config}: {result.Problem}", OneLineStyle.QuestionMark) + "\n", exitCode),
+            { Outcome: ControlCallOutcome.NoDaemon } => Error($"no sshkeep runs {config} ({result.Problem})"),
+            { Outcome: ControlCallOutcome.Failed } => Error($"cannot get the status of {config}: {result.Problem}"),
             { Response: { Ok: true, Status: { } status } } =>
                 new(json ? StatusJson.Render(status, now) : StatusTable.Render(status, now, width), "", exitCode),
-            { Response: { Ok: false } refused } =>
-                new("", OneLine.Of($"sshkeep: the daemon running {config} refused status: {refused.Error}: {refused.Message}", OneLineStyle.QuestionMark) + "\n", exitCode),
-            _ => new("", OneLine.Of($"sshkeep: the daemon running {config} answered status without a status", OneLineStyle.QuestionMark) + "\n", exitCode),
+            { Response: { Ok: false } refused } => Error($"the daemon running {config} refused status: {refused.Error}: {refused.Message}"),
+            _ => Error($"the daemon running {config} answered status without a status"),
         };
+
+        StatusOutput Error(string text) => new("", OneLine.Of("sshkeep: " + text, OneLineStyle.QuestionMark) + "\n", exitCode);
     }
 }

@@ -5,7 +5,7 @@ namespace SshKeep.Tests.Daemon;
 
 /// <summary>
 /// Which processes a starting daemon ends as ssh left behind by its killed predecessor
-/// (<see cref="OrphanRule"/>, read through <see cref="OrphanScan"/> from a fake /proc): only an
+/// (<see cref="OrphanRule"/>, read through <see cref="OrphanSweep"/> from a fake /proc): only an
 /// ssh of the same uid whose environment names this very instance.
 /// </summary>
 public sealed class OrphanScanTests
@@ -44,7 +44,7 @@ public sealed class OrphanScanTests
             .Command(Pid, "ssh", argv0, "-N", "-T", "-L", "8080:127.0.0.1:80", "db.example");
         if (exe is not null) proc.Exe(Pid, exe);
 
-        var found = OrphanScan.Find(Self, Uid, Instance, OrphanRule.SshNames(["ssh"]), proc.Root);
+        var found = OrphanSweep.Find(Self, Uid, Instance, OrphanRule.SshNames(["ssh"]), proc.Root);
 
         Assert.True(ours == (found.Count == 1), @case);
         if (!ours) return;
@@ -61,7 +61,7 @@ public sealed class OrphanScanTests
         using var proc = new FakeProcTree();
         proc.Stat(Self, "ssh", 'S', Self).Status(Self, Uid, Uid).Environ(Self, Ours).Command(Self, "ssh", "ssh").Exe(Self, "/usr/bin/ssh");
 
-        Assert.Empty(OrphanScan.Find(Self, Uid, Instance, OrphanRule.SshNames(["ssh"]), proc.Root));
+        Assert.Empty(OrphanSweep.Find(Self, Uid, Instance, OrphanRule.SshNames(["ssh"]), proc.Root));
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class OrphanScanTests
         using var proc = new FakeProcTree();
         proc.Stat(Pid, "my-ssh", 'S', Pid).Status(Pid, Uid, Uid).Environ(Pid, Ours).Command(Pid, "my-ssh", "/opt/bin/my-ssh", "-N").Exe(Pid, "/opt/bin/my-ssh");
 
-        Assert.Single(OrphanScan.Find(Self, Uid, Instance, OrphanRule.SshNames(["/opt/bin/my-ssh"]), proc.Root));
-        Assert.Empty(OrphanScan.Find(Self, Uid, Instance, OrphanRule.SshNames(["ssh"]), proc.Root));
+        Assert.Single(OrphanSweep.Find(Self, Uid, Instance, OrphanRule.SshNames(["/opt/bin/my-ssh"]), proc.Root));
+        Assert.Empty(OrphanSweep.Find(Self, Uid, Instance, OrphanRule.SshNames(["ssh"]), proc.Root));
     }
 
     [Fact]
@@ -80,6 +80,6 @@ public sealed class OrphanScanTests
         using var proc = new FakeProcTree();
         proc.Stat(Pid, "ssh", 'S', Pid).Status(Pid, Uid, Uid).Command(Pid, "ssh", "ssh"); // no environ: gone meanwhile
 
-        Assert.Empty(OrphanScan.Find(Self, Uid, Instance, OrphanRule.SshNames(["ssh"]), proc.Root));
+        Assert.Empty(OrphanSweep.Find(Self, Uid, Instance, OrphanRule.SshNames(["ssh"]), proc.Root));
     }
 }

@@ -17,7 +17,7 @@ public sealed class StatusFileTests
     [Fact]
     public void Status_file_format_matches_the_golden_file()
     {
-        string written = System.Text.Encoding.UTF8.GetString(StatusFile.Serialize(StatusSamples.Snapshot));
+        string written = System.Text.Encoding.UTF8.GetString(StatusStore.Serialize(StatusSamples.Snapshot));
 
         GoldenFile.AssertMatches(GoldenPath(), written);
     }
@@ -25,7 +25,7 @@ public sealed class StatusFileTests
     [Fact]
     public void Golden_status_file_reads_back_to_the_same_snapshot()
     {
-        Assert.True(StatusFile.TryRead(GoldenPath(), out var snapshot, out string? error), error);
+        Assert.True(StatusFileReader.TryRead(GoldenPath(), out var snapshot, out string? error), error);
 
         Assert.Equal(StatusSamples.Snapshot.Daemon, snapshot.Daemon);
         Assert.Equal(StatusSamples.Snapshot.UpdatedAt, snapshot.UpdatedAt);
@@ -37,7 +37,7 @@ public sealed class StatusFileTests
     {
         var snapshot = StatusSamples.Snapshot with { UpdatedAt = new DateTimeOffset(2026, 11, 22, 10, 30, 0, 123, TimeSpan.FromHours(2)) };
 
-        string written = System.Text.Encoding.UTF8.GetString(StatusFile.Serialize(snapshot));
+        string written = System.Text.Encoding.UTF8.GetString(StatusStore.Serialize(snapshot));
 
         Assert.Contains("\"updatedAt\": \"2026-11-22T08:30:00.123Z\"", written);
     }
@@ -50,7 +50,7 @@ public sealed class StatusFileTests
              "updatedAt":"2026-11-22T08:00:00Z","tunnels":[{"name":"a","state":"up","since":"2026-11-22T08:00:00Z","probe":{"ms":3}}],"extra":1}
             """;
 
-        Assert.True(StatusFile.TryParse(System.Text.Encoding.UTF8.GetBytes(json), out var snapshot, out string? error), error);
+        Assert.True(StatusFileReader.TryParse(System.Text.Encoding.UTF8.GetBytes(json), out var snapshot, out string? error), error);
 
         Assert.Equal(TunnelState.Up, Assert.Single(snapshot.Tunnels).State);
     }
@@ -63,7 +63,7 @@ public sealed class StatusFileTests
     [InlineData("{\"daemon\":{\"pid\":1,\"configPath\":\"/c\",\"startedAt\":\"2026-11-22T08:00:00Z\",\"version\":\"1\"},\"updatedAt\":\"2026-11-22T08:00:00Z\",\"tunnels\":[{\"name\":\"a\",\"state\":\"Up\",\"since\":\"2026-11-22T08:00:00Z\"}]}", "\"Up\" is not a tunnel state")]
     public void What_is_not_a_snapshot_is_an_error_value(string json, string errorPart)
     {
-        Assert.False(StatusFile.TryParse(System.Text.Encoding.UTF8.GetBytes(json), out var snapshot, out string? error));
+        Assert.False(StatusFileReader.TryParse(System.Text.Encoding.UTF8.GetBytes(json), out var snapshot, out string? error));
 
         Assert.Null(snapshot);
         Assert.Contains(errorPart, error);
@@ -74,7 +74,7 @@ public sealed class StatusFileTests
     {
         using var temp = new TempDirectory();
 
-        Assert.False(StatusFile.TryRead(temp.File("status-x.json"), out _, out string? error));
+        Assert.False(StatusFileReader.TryRead(temp.File("status-x.json"), out _, out string? error));
 
         Assert.StartsWith($"cannot read \"{temp.File("status-x.json")}\": ", error);
     }
@@ -87,10 +87,10 @@ public sealed class StatusFileTests
         File.WriteAllText(path, "old");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-        StatusFile.Write(path, StatusSamples.Snapshot);
+        StatusStore.Write(path, StatusSamples.Snapshot);
 
-        Assert.Equal(StatusFile.Mode, File.GetUnixFileMode(path));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, StatusFile.Mode);
+        Assert.Equal(StatusStore.Mode, File.GetUnixFileMode(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, StatusStore.Mode);
     }
 
     [Fact]
@@ -102,11 +102,11 @@ public sealed class StatusFileTests
         string path = temp.File("status-x.json");
         File.CreateSymbolicLink(path, target);
 
-        StatusFile.Write(path, StatusSamples.Snapshot);
+        StatusStore.Write(path, StatusSamples.Snapshot);
 
         Assert.Equal("keep me\n", File.ReadAllText(target));
         Assert.Null(new FileInfo(path).LinkTarget);
-        Assert.True(StatusFile.TryRead(path, out _, out string? error), error);
+        Assert.True(StatusFileReader.TryRead(path, out _, out string? error), error);
     }
 
     [Fact]
@@ -115,8 +115,8 @@ public sealed class StatusFileTests
         using var temp = new TempDirectory();
         string path = temp.File("status-x.json");
 
-        StatusFile.Write(path, StatusSamples.Snapshot);
-        StatusFile.Write(path, StatusSamples.Snapshot);
+        StatusStore.Write(path, StatusSamples.Snapshot);
+        StatusStore.Write(path, StatusSamples.Snapshot);
 
         Assert.Equal(["status-x.json"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));
     }
@@ -126,12 +126,12 @@ public sealed class StatusFileTests
     {
         using var temp = new TempDirectory();
         string path = temp.File("status-x.json");
-        StatusFile.Write(path, StatusSamples.Snapshot);
+        StatusStore.Write(path, StatusSamples.Snapshot);
         // rename(2) cannot put a file where a non-empty directory is; the temporary file must go.
         string blocked = temp.File("blocked.json");
         Directory.CreateDirectory(Path.Combine(blocked, "inside"));
 
-        var error = Assert.Throws<IOException>(() => StatusFile.Write(blocked, StatusSamples.Snapshot));
+        var error = Assert.Throws<IOException>(() => StatusStore.Write(blocked, StatusSamples.Snapshot));
 
         Assert.StartsWith($"cannot write \"{blocked}\": rename: ", error.Message);
         Assert.Equal(["blocked.json", "status-x.json"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName).Order());
@@ -142,7 +142,7 @@ public sealed class StatusFileTests
     {
         using var temp = new TempDirectory();
         string path = temp.File("status-x.json");
-        StatusFile.Write(path, StatusSamples.Snapshot);
+        StatusStore.Write(path, StatusSamples.Snapshot);
         using var stop = new CancellationTokenSource();
         int reads = 0;
         var failures = new List<string>();
@@ -152,7 +152,7 @@ public sealed class StatusFileTests
             while (!stop.IsCancellationRequested)
             {
                 // Raw bytes, so a torn or empty file would show, not be hidden by a retry.
-                if (!StatusFile.TryParse(File.ReadAllBytes(path), out _, out string? error)) failures.Add(error);
+                if (!StatusFileReader.TryParse(File.ReadAllBytes(path), out _, out string? error)) failures.Add(error);
                 Interlocked.Increment(ref reads);
             }
         });
@@ -163,7 +163,7 @@ public sealed class StatusFileTests
         {
             // Sizes vary, so a reader catching a half-written file would see broken JSON.
             var tunnels = StatusSamples.Snapshot.Tunnels.Take(1 + i % 6).Select(t => t with { Restarts = i }).ToList();
-            StatusFile.Write(path, StatusSamples.Snapshot with { Tunnels = tunnels });
+            StatusStore.Write(path, StatusSamples.Snapshot with { Tunnels = tunnels });
         }
         await stop.CancelAsync();
         await reader;

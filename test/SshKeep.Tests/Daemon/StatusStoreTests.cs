@@ -21,7 +21,7 @@ public sealed class StatusStoreTests
         Assert.Equal(StatusSamples.Daemon, written.Daemon);
         Assert.Equal(StatusSamples.Now, written.UpdatedAt);
         Assert.Empty(written.Tunnels);
-        Assert.Equal(StatusFile.Mode, File.GetUnixFileMode(path));
+        Assert.Equal(StatusStore.Mode, File.GetUnixFileMode(path));
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class StatusStoreTests
 
     private static StatusSnapshot Read(string path)
     {
-        Assert.True(StatusFile.TryRead(path, out var snapshot, out string? error), error);
+        Assert.True(StatusFileReader.TryRead(path, out var snapshot, out string? error), error);
         return snapshot;
     }
 }

@@ -197,7 +197,7 @@ public sealed class SystemdNotifierTests
         // .NET's Stopwatch reads CLOCK_MONOTONIC on Linux; the two readings must agree closely
         // (a wrong clock, such as CLOCK_REALTIME or milliseconds, is off by years or by 1000×).
         long before = Stopwatch.GetTimestamp();
-        long ours = SystemdMonotonicClock.Microseconds();
+        long ours = SystemdNotifier.MonotonicMicroseconds();
         long after = Stopwatch.GetTimestamp();
 
         double ToMicroseconds(long ticks) => ticks * 1_000_000.0 / Stopwatch.Frequency;

@@ -23,7 +23,7 @@ public sealed class HistoryTrimTests
     {
         var transitions = minutesAgo.Select(m => new TimelineEntry(Now - TimeSpan.FromMinutes(m), TunnelState.Up, null)).ToList();
 
-        var result = HistoryTrim.Keep(transitions, Now, TimeSpan.FromMinutes(windowMinutes), cap);
+        var result = TunnelHistory.Keep(transitions, Now, TimeSpan.FromMinutes(windowMinutes), cap);
 
         Assert.Equal(kept, result.Select(t => (int)(Now - t.At).TotalMinutes));
     }

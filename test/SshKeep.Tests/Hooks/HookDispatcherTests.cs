@@ -24,7 +24,7 @@ public sealed class HookDispatcherTests
         Run(dispatcher, Status(TunnelState.Starting), Status(TunnelState.Up), Status(TunnelState.Up) with { LastError = "a new line" },
             Status(TunnelState.Backoff), Status(TunnelState.Starting), Status(TunnelState.Up), Status(TunnelState.NeedsAttention));
 
-        Assert.Equal(["up", "down", "up", "down", "needs-attention"], _queued.Select(i => HookEventNames.ToName(i.Event)));
+        Assert.Equal(["up", "down", "up", "down", "needs-attention"], _queued.Select(i => KebabName.Of(i.Event)));
         Assert.Equal([Notify, Page, Notify, Page, Notify], _queued.Select(i => i.Command));
         Assert.All(_queued, i => Assert.Equal(TimeSpan.FromSeconds(7), i.Timeout));
         Assert.All(_queued, i => Assert.Equal("db", i.Tunnel));

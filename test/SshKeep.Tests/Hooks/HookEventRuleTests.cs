@@ -47,7 +47,7 @@ public sealed class HookEventRuleTests
         var (previous, next) = ((TunnelState)previousRow, (TunnelState)nextRow);
         var events = HookEventRule.Decide(Transitions.Of(Status(previous), Status(next)));
 
-        Assert.Equal(expected, string.Join(' ', events.Select(HookEventNames.ToName)));
+        Assert.Equal(expected, string.Join(' ', events.Select(KebabName.Of)));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class StatusTableTests
         string table = StatusTable.Render(StatusSamples.Snapshot, StatusSamples.Now, width: int.MaxValue);
 
         Assert.Contains(StatusSamples.Snapshot.Tunnels[2].LastError!, table);
-        Assert.DoesNotContain(CellText.Ellipsis, table);
+        Assert.DoesNotContain('…', table);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using SshKeep.Daemon;
 
 namespace SshKeep.Tests.Daemon;
 
-public sealed class ControlCommandNamesTests
+public sealed class ControlRequestTests
 {
     [Theory]
     // Only reading the state is quiet: a monitor may ask for it every few seconds (docs/daemon.md).
@@ -15,7 +15,7 @@ public sealed class ControlCommandNamesTests
     public void A_read_only_request_is_logged_at_debug_and_an_action_at_info(object commandRow, LogLevel level)
     {
         var command = (ControlCommand)commandRow;
-        Assert.Equal(level, ControlCommandNames.LogLevelOf(command));
+        Assert.Equal(level, new ControlRequest(command).LogLevel);
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed class ControlCommandNamesTests
     {
         foreach (var command in Enum.GetValues<ControlCommand>())
         {
-            Assert.True(ControlCommandNames.TryParse(ControlCommandNames.ToName(command), out var parsed));
+            Assert.True(KebabName.TryParse(KebabName.Of(command), out ControlCommand parsed));
             Assert.Equal(command, parsed);
         }
     }
