@@ -308,11 +308,9 @@ internal sealed class AutosshMonitor : IConnectionMonitor
             return null;
         }
 
-        using var timeout = new CancellationTokenSource(_netTimeout, _timeProvider);
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            Socket accepted = await listener.AcceptAsync(wait.Token).ConfigureAwait(false);
+            Socket accepted = await WithTimeoutAsync(token => listener.AcceptAsync(token), cancellationToken).ConfigureAwait(false);
             try
             {
                 accepted.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
@@ -402,7 +400,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
     }
 
     /// <summary>Runs one socket wait, cancelled after T or by the caller.</summary>
-    private async Task<int> WithTimeoutAsync(Func<CancellationToken, ValueTask<int>> operation,
+    private async Task<T> WithTimeoutAsync<T>(Func<CancellationToken, ValueTask<T>> operation,
         CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_netTimeout, _timeProvider);
@@ -415,6 +413,22 @@ internal sealed class AutosshMonitor : IConnectionMonitor
     {
         int nul = bytes.IndexOf((byte)0);
         return Encoding.UTF8.GetString(nul < 0 ? bytes : bytes[..nul]);
+    }
+
+    /// <summary>How one send-and-receive attempt ended (C conn_send_and_receive, R49 step 5).</summary>
+    private enum ExchangeOutcome
+    {
+        /// <summary>All bytes arrived, or EOF came first (short data then fails the comparison).</summary>
+        Completed,
+
+        /// <summary>A wait exceeded T: the attempt is over, the next one may run.</summary>
+        TimedOut,
+
+        /// <summary>An I/O error or an interruption (R76): the test fails.</summary>
+        Failed,
+
+        /// <summary>The black-hole guard gave up (already logged): the test fails.</summary>
+        TooManyLoops,
     }
 
     /// <summary>shutdown(SHUT_RDWR) and close, as at the end of conn_test (R49 step 8).</summary>

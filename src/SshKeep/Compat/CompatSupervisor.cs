@@ -226,8 +226,7 @@ internal sealed class CompatSupervisor
     private async Task<int?> WatchAsync(ISshProcess process, long startedAt, Task<System.Net.IPEndPoint>? stall,
         CancellationToken cancellationToken)
     {
-        var alarmAt = ClampToLifetime(_time.GetUtcNow() + TimeSpan.FromSeconds(_settings.FirstPollSeconds));
-        _log.SetAlarm((int)Math.Ceiling((alarmAt - _time.GetUtcNow()).TotalSeconds));
+        var alarmAt = SetAlarm(_settings.FirstPollSeconds);
 
         while (true)
         {
@@ -276,8 +275,7 @@ internal sealed class CompatSupervisor
 
                 case WatchEvent.AlarmDue:
                     if (await OnAlarmAsync(process, cancellationToken) is { } due) return due.Code;
-                    alarmAt = ClampToLifetime(_time.GetUtcNow() + TimeSpan.FromSeconds(_settings.PollSeconds));
-                    _log.SetAlarm((int)Math.Ceiling((alarmAt - _time.GetUtcNow()).TotalSeconds));
+                    alarmAt = SetAlarm(_settings.PollSeconds);
                     break;
             }
         }
@@ -388,7 +386,13 @@ internal sealed class CompatSupervisor
 
     /// <summary>R54: the alarm never goes past the end of the lifetime. FIX R67: not even when
     /// the lifetime is already over (autossh then set no alarm at all).</summary>
-    private DateTimeOffset ClampToLifetime(DateTimeOffset at) => LifetimeEnd is { } end && end < at ? end : at;
+    private DateTimeOffset SetAlarm(int seconds)
+    {
+        var at = _time.GetUtcNow() + TimeSpan.FromSeconds(seconds);
+        if (LifetimeEnd is { } end && end < at) at = end;
+        _log.SetAlarm((int)Math.Ceiling((at - _time.GetUtcNow()).TotalSeconds));
+        return at;
+    }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
