@@ -272,7 +272,6 @@ internal sealed class AutosshMonitor : IConnectionMonitor
     private async Task<Socket?> ConnectAsync(CancellationToken cancellationToken)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        string? reason;
         try
         {
             socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
@@ -280,21 +279,14 @@ internal sealed class AutosshMonitor : IConnectionMonitor
                 .ConfigureAwait(false);
             return socket;
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
-            reason = SocketErrorText.Interrupted; // R76: connect() returns EINTR.
+            // Connect has no timeout (R47): a cancellation is a signal, connect() returning EINTR (R76).
+            socket.Dispose();
+            _logger.ConnectFailed(Host, _writePort.ToString(CultureInfo.InvariantCulture),
+                FailureReason(e, cancellationToken) ?? SocketErrorText.Interrupted);
+            return null;
         }
-        catch (SocketException e)
-        {
-            reason = SocketErrorText.Of(e);
-        }
-        catch (ObjectDisposedException)
-        {
-            reason = SocketErrorText.BadDescriptor;
-        }
-        socket.Dispose();
-        _logger.ConnectFailed(Host, _writePort.ToString(CultureInfo.InvariantCulture), reason);
-        return null;
     }
 
     /// <summary>R49 3.2: wait up to T for the read connection on wp+1.</summary>
@@ -321,21 +313,11 @@ internal sealed class AutosshMonitor : IConnectionMonitor
             }
             return accepted;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
-            _logger.AcceptPollError(SocketErrorText.Interrupted); // R76, loop mode: ERR from poll().
-        }
-        catch (OperationCanceledException)
-        {
-            _logger.AcceptTimeout();
-        }
-        catch (SocketException e)
-        {
-            _logger.AcceptError(SocketErrorText.Of(e));
-        }
-        catch (ObjectDisposedException)
-        {
-            _logger.AcceptPollError(SocketErrorText.BadDescriptor);
+            if (FailureReason(e, cancellationToken) is not { } reason) _logger.AcceptTimeout();
+            else if (e is SocketException) _logger.AcceptError(reason);
+            else _logger.AcceptPollError(reason); // EINTR (R76) or EBADF: ERR from poll(), in loop mode.
         }
         return null;
     }
@@ -369,21 +351,11 @@ internal sealed class AutosshMonitor : IConnectionMonitor
             }
             return (ExchangeOutcome.Completed, count, null);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
-            return (ExchangeOutcome.Failed, count, SocketErrorText.Interrupted); // R76
-        }
-        catch (OperationCanceledException)
-        {
-            return (ExchangeOutcome.TimedOut, count, null);
-        }
-        catch (SocketException e)
-        {
-            return (ExchangeOutcome.Failed, count, SocketErrorText.Of(e));
-        }
-        catch (ObjectDisposedException)
-        {
-            return (ExchangeOutcome.Failed, count, SocketErrorText.BadDescriptor);
+            return FailureReason(e, cancellationToken) is { } reason
+                ? (ExchangeOutcome.Failed, count, reason)
+                : (ExchangeOutcome.TimedOut, count, null);
         }
 
         // R49 5.6, C `if (loops++ > 5) { sleep(1); if (loops > 10) fail; }`. With async sockets a
@@ -407,6 +379,16 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         return await operation(wait.Token).ConfigureAwait(false);
     }
+
+    /// <summary>The errno text autossh would log for a failed socket wait: EINTR for a signal (R76), EBADF
+    /// for a closed socket; null for the network timeout T.</summary>
+    private static string? FailureReason(Exception e, CancellationToken cancellationToken) => e switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => SocketErrorText.Interrupted,
+        SocketException socketError => SocketErrorText.Of(socketError),
+        ObjectDisposedException => SocketErrorText.BadDescriptor,
+        _ => null,
+    };
 
     /// <summary>How autossh prints its receive buffer: as a C string, up to the first NUL.</summary>
     private static string AsCString(ReadOnlySpan<byte> bytes)

@@ -61,11 +61,7 @@ internal sealed class CompatSupervisor
         // R60.2: loop while MAXSTART < 0 or starts so far < MAXSTART.
         while (_settings.MaxStart < 0 || _startCount < _settings.MaxStart)
         {
-            if (LifetimeExceeded())
-            {
-                _log.LifetimeExceeded();
-                return ExitCodes.Ok;
-            }
+            if (LoggedLifetimeExceeded()) return ExitCodes.Ok;
 
             _startCount++;
             var waitOutcome = await BackoffAsync(cancellationToken);
@@ -80,11 +76,7 @@ internal sealed class CompatSupervisor
 
             // FIX R67 quirk 14: a back-off wait that ran past the lifetime no longer starts an
             // ssh that nothing limits; the lifetime is checked again after the wait.
-            if (LifetimeExceeded())
-            {
-                _log.LifetimeExceeded();
-                return ExitCodes.Ok;
-            }
+            if (LoggedLifetimeExceeded()) return ExitCodes.Ok;
 
             var outcome = await RunOnceAsync(cancellationToken);
             if (outcome is { } code) return code;
@@ -383,6 +375,13 @@ internal sealed class CompatSupervisor
     private bool LifetimeExceeded() =>
         _settings.MaxLifetimeSeconds > 0 &&
         NowSeconds - _options.LifetimeStart.ToUnixTimeSeconds() >= _settings.MaxLifetimeSeconds;
+
+    private bool LoggedLifetimeExceeded()
+    {
+        if (!LifetimeExceeded()) return false;
+        _log.LifetimeExceeded();
+        return true;
+    }
 
     /// <summary>R54: the alarm never goes past the end of the lifetime. FIX R67: not even when
     /// the lifetime is already over (autossh then set no alarm at all).</summary>
