@@ -197,7 +197,7 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
             case FaultKind.SshdRestarted:
             {
                 var fault = time.GetTimestamp();
-                await sshd.StopAsync(dropSessions: true).ConfigureAwait(false);
+                await sshd.StopAsync().ConfigureAwait(false);
                 Say(fault, $"fault: sshd stopped (its sessions killed) for {scenario.Hold.TotalSeconds:0} s");
                 await Task.Delay(scenario.Hold, time, cancellationToken).ConfigureAwait(false);
                 await sshd.StartAsync(cancellationToken).ConfigureAwait(false);

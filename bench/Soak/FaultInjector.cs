@@ -76,7 +76,7 @@ internal sealed class FaultInjector(SoakWorld world, SoakLog log, TimeProvider t
             {
                 try
                 {
-                    await world.Sshd.StopAsync(dropSessions: true).ConfigureAwait(false);
+                    await world.Sshd.StopAsync().ConfigureAwait(false);
                     log.Detail("  sshd stopped, its sessions killed");
                     await Task.Delay(fault.Hold, time, cancellationToken).ConfigureAwait(false);
                 }

@@ -19,7 +19,7 @@ internal static class EntryPoint
         var argv0 = ProcessName.FromProcCmdline() ?? SshkeepName;
         // Run as "dotnet sshkeep.dll" the program name would be "dotnet".
         if (ProcessName.ProgName(argv0) == "dotnet") argv0 = SshkeepName;
-        var programName = CompatCommandLine.ProgramName(argv0);
+        var programName = ProcessName.ProgName(argv0);
         // `killall autossh`, `pkill autossh` and init scripts find us by the called name
         // (docs/compatibility.md, process name).
         ProcessName.TrySetProcessTableName(programName);

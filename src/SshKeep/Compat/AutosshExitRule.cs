@@ -1,5 +1,4 @@
 using SshKeep.Ssh;
-using SshKeep.Supervision;
 
 namespace SshKeep.Compat;
 
@@ -18,21 +17,21 @@ internal static class AutosshExitRule
     {
         // R61.1: a signal death restarts on every run, inside the gate too (changed in 1.4f).
         if (exit.WasSignaled)
-            return ChildExitVerdict.RestartFor(ChildExitCase.KilledBySignal);
+            return new(ChildExitCase.KilledBySignal);
 
         var status = exit.ExitStatus!.Value;
 
         // R61.2: whole seconds and "<=" make the real window GATETIME..GATETIME+1 s; any status,
         // even 0, counts as premature on the first run.
         if (run == 1 && gateTimeSeconds != 0 && endedAtSeconds - startedAtSeconds <= gateTimeSeconds)
-            return ChildExitVerdict.ExitWith(ChildExitCase.Premature, ExitCodes.Failure);
+            return new(ChildExitCase.Premature);
 
         return status switch
         {
-            255 => ChildExitVerdict.RestartFor(ChildExitCase.ErrorStatusRestart),
-            0 => ChildExitVerdict.ExitWith(ChildExitCase.CleanExit, ExitCodes.Ok),
-            1 or 2 when run > 1 || gateTimeSeconds == 0 => ChildExitVerdict.RestartFor(ChildExitCase.ErrorStatusRestart),
-            _ => ChildExitVerdict.ExitWith(ChildExitCase.StatusExit, ExitCodes.Failure),
+            255 => new(ChildExitCase.ErrorStatusRestart),
+            0 => new(ChildExitCase.CleanExit),
+            1 or 2 when run > 1 || gateTimeSeconds == 0 => new(ChildExitCase.ErrorStatusRestart),
+            _ => new(ChildExitCase.StatusExit),
         };
     }
 }

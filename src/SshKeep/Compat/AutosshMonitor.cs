@@ -272,7 +272,6 @@ internal sealed class AutosshMonitor : IConnectionMonitor
     private async Task<Socket?> ConnectAsync(CancellationToken cancellationToken)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        string? reason;
         try
         {
             socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
@@ -280,21 +279,14 @@ internal sealed class AutosshMonitor : IConnectionMonitor
                 .ConfigureAwait(false);
             return socket;
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
-            reason = SocketErrorText.Interrupted; // R76: connect() returns EINTR.
+            // Connect has no timeout (R47): a cancellation is a signal, connect() returning EINTR (R76).
+            socket.Dispose();
+            _logger.ConnectFailed(Host, _writePort.ToString(CultureInfo.InvariantCulture),
+                FailureReason(e, cancellationToken) ?? SocketErrorText.Interrupted);
+            return null;
         }
-        catch (SocketException e)
-        {
-            reason = SocketErrorText.Of(e);
-        }
-        catch (ObjectDisposedException)
-        {
-            reason = SocketErrorText.BadDescriptor;
-        }
-        socket.Dispose();
-        _logger.ConnectFailed(Host, _writePort.ToString(CultureInfo.InvariantCulture), reason);
-        return null;
     }
 
     /// <summary>R49 3.2: wait up to T for the read connection on wp+1.</summary>
@@ -308,11 +300,9 @@ internal sealed class AutosshMonitor : IConnectionMonitor
             return null;
         }
 
-        using var timeout = new CancellationTokenSource(_netTimeout, _timeProvider);
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            Socket accepted = await listener.AcceptAsync(wait.Token).ConfigureAwait(false);
+            Socket accepted = await WithTimeoutAsync(token => listener.AcceptAsync(token), cancellationToken).ConfigureAwait(false);
             try
             {
                 accepted.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
@@ -323,21 +313,11 @@ internal sealed class AutosshMonitor : IConnectionMonitor
             }
             return accepted;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
-            _logger.AcceptPollError(SocketErrorText.Interrupted); // R76, loop mode: ERR from poll().
-        }
-        catch (OperationCanceledException)
-        {
-            _logger.AcceptTimeout();
-        }
-        catch (SocketException e)
-        {
-            _logger.AcceptError(SocketErrorText.Of(e));
-        }
-        catch (ObjectDisposedException)
-        {
-            _logger.AcceptPollError(SocketErrorText.BadDescriptor);
+            if (FailureReason(e, cancellationToken) is not { } reason) _logger.AcceptTimeout();
+            else if (e is SocketException) _logger.AcceptError(reason);
+            else _logger.AcceptPollError(reason); // EINTR (R76) or EBADF: ERR from poll(), in loop mode.
         }
         return null;
     }
@@ -371,21 +351,11 @@ internal sealed class AutosshMonitor : IConnectionMonitor
             }
             return (ExchangeOutcome.Completed, count, null);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
-            return (ExchangeOutcome.Failed, count, SocketErrorText.Interrupted); // R76
-        }
-        catch (OperationCanceledException)
-        {
-            return (ExchangeOutcome.TimedOut, count, null);
-        }
-        catch (SocketException e)
-        {
-            return (ExchangeOutcome.Failed, count, SocketErrorText.Of(e));
-        }
-        catch (ObjectDisposedException)
-        {
-            return (ExchangeOutcome.Failed, count, SocketErrorText.BadDescriptor);
+            return FailureReason(e, cancellationToken) is { } reason
+                ? (ExchangeOutcome.Failed, count, reason)
+                : (ExchangeOutcome.TimedOut, count, null);
         }
 
         // R49 5.6, C `if (loops++ > 5) { sleep(1); if (loops > 10) fail; }`. With async sockets a
@@ -402,7 +372,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
     }
 
     /// <summary>Runs one socket wait, cancelled after T or by the caller.</summary>
-    private async Task<int> WithTimeoutAsync(Func<CancellationToken, ValueTask<int>> operation,
+    private async Task<T> WithTimeoutAsync<T>(Func<CancellationToken, ValueTask<T>> operation,
         CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_netTimeout, _timeProvider);
@@ -410,11 +380,37 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         return await operation(wait.Token).ConfigureAwait(false);
     }
 
+    /// <summary>The errno text autossh would log for a failed socket wait: EINTR for a signal (R76), EBADF
+    /// for a closed socket; null for the network timeout T.</summary>
+    private static string? FailureReason(Exception e, CancellationToken cancellationToken) => e switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => SocketErrorText.Interrupted,
+        SocketException socketError => SocketErrorText.Of(socketError),
+        ObjectDisposedException => SocketErrorText.BadDescriptor,
+        _ => null,
+    };
+
     /// <summary>How autossh prints its receive buffer: as a C string, up to the first NUL.</summary>
     private static string AsCString(ReadOnlySpan<byte> bytes)
     {
         int nul = bytes.IndexOf((byte)0);
         return Encoding.UTF8.GetString(nul < 0 ? bytes : bytes[..nul]);
+    }
+
+    /// <summary>How one send-and-receive attempt ended (C conn_send_and_receive, R49 step 5).</summary>
+    private enum ExchangeOutcome
+    {
+        /// <summary>All bytes arrived, or EOF came first (short data then fails the comparison).</summary>
+        Completed,
+
+        /// <summary>A wait exceeded T: the attempt is over, the next one may run.</summary>
+        TimedOut,
+
+        /// <summary>An I/O error or an interruption (R76): the test fails.</summary>
+        Failed,
+
+        /// <summary>The black-hole guard gave up (already logged): the test fails.</summary>
+        TooManyLoops,
     }
 
     /// <summary>shutdown(SHUT_RDWR) and close, as at the end of conn_test (R49 step 8).</summary>

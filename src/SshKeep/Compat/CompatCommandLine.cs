@@ -21,7 +21,7 @@ internal static class CompatCommandLine
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(pickFreeMonitorPort);
 
-        var programName = ProgramName(argv0);
+        var programName = ProcessName.ProgName(argv0);
 
         // R1 step 1, R2: environment errors come before everything, even -V.
         if (!CompatEnvironment.TryRead(environment, programName, out var env, out var envError))
@@ -93,7 +93,7 @@ internal static class CompatCommandLine
 
         if (monitor is MonitorSpec.Off)
         {
-            notices.Add(Info("port set to 0, monitoring disabled")); // R12, R55
+            notices.Add(StartupNotice.Info("port set to 0, monitoring disabled")); // R12, R55
         }
 
         // R52: from the final poll time; autossh's "(poll*1000)/2 < 15000" is "poll < 30" (the
@@ -102,7 +102,7 @@ internal static class CompatCommandLine
         if (env.PollSeconds < 30)
         {
             netTimeout = env.PollSeconds * 500;
-            notices.Add(Info($"short poll time: adjusting net timeouts to {netTimeout}"));
+            notices.Add(StartupNotice.Info($"short poll time: adjusting net timeouts to {netTimeout}"));
         }
 
         // R14, R19, R41: the program goes through the same "drop empty strings" rule as the
@@ -137,12 +137,6 @@ internal static class CompatCommandLine
         return new CompatParseResult.Run(settings, notices);
     }
 
-    /// <summary>glibc's <c>__progname</c>: what follows the last slash of argv[0] (R70).</summary>
-    public static string ProgramName(string argv0) => argv0[(argv0.LastIndexOf('/') + 1)..];
-
     /// <summary>A value quoted for sshkeep's own stderr lines, made safe for one line (<see cref="OneLine"/>).</summary>
     public static string Quote(string value) => "\"" + OneLine.Of(value) + "\"";
-
-    private static StartupNotice Info(string text) =>
-        new(Microsoft.Extensions.Logging.LogLevel.Information, text);
 }

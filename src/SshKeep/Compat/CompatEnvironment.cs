@@ -147,18 +147,14 @@ internal sealed record CompatEnvironment
 
         // Both clamps compare the int values with the lifetime (R39, R54); a clamped lifetime is
         // below int.MaxValue, so "%.0f" is its plain integer form.
-        if (maxLifetime > 0 && poll > maxLifetime)
-        {
-            notices.Add(new StartupNotice(Microsoft.Extensions.Logging.LogLevel.Information,
-                $"poll time is greater than lifetime, dropping poll time to {(int)maxLifetime}"));
-            poll = (int)maxLifetime;
-        }
+        poll = ClampToLifetime(poll, "poll time");
+        firstPoll = ClampToLifetime(firstPoll, "first poll time");
 
-        if (maxLifetime > 0 && firstPoll > maxLifetime)
+        int ClampToLifetime(int seconds, string what)
         {
-            notices.Add(new StartupNotice(Microsoft.Extensions.Logging.LogLevel.Information,
-                $"first poll time is greater than lifetime, dropping first poll time to {(int)maxLifetime}"));
-            firstPoll = (int)maxLifetime;
+            if (maxLifetime <= 0 || seconds <= maxLifetime) return seconds;
+            notices.Add(StartupNotice.Info($"{what} is greater than lifetime, dropping {what} to {(int)maxLifetime}"));
+            return (int)maxLifetime;
         }
 
         // R40: empty is the same as unset.

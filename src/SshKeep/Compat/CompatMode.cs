@@ -21,7 +21,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
         var environment = host.ReadEnvironment();
         var detachedCopy = Detacher.IsDetachedChild(environment, out var parentStart);
         if (detachedCopy) lifetimeStart = DateTimeOffset.FromUnixTimeSeconds(parentStart);
-        var programName = CompatCommandLine.ProgramName(argv0);
+        var programName = ProcessName.ProgName(argv0);
 
         var decision = CompatCommandLine.Parse(argv0, args, environment, () => FreePortFinder.FindMonitorPortPair());
 
@@ -32,7 +32,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
             environment.TryGetValue("AUTOSSH_LOGFILE", out var logPath) && logPath.Length > 0)
         {
             if (!LogFileTarget.TryOpen(logPath, out logFile, out var openError))
-                return Fail(programName, openError, StderrLineFor(programName, openError), log: null);
+                return Fail(programName, openError, $"{programName}: cannot open AUTOSSH_LOGFILE: {openError}", log: null);
         }
 
         switch (decision)
@@ -154,6 +154,4 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
             Stderr = stderr,
             SyslogIncludesPid = syslogIncludesPid,
         });
-
-    private static string StderrLineFor(string programName, string error) => $"{programName}: cannot open AUTOSSH_LOGFILE: {error}";
 }

@@ -61,11 +61,7 @@ internal sealed class CompatSupervisor
         // R60.2: loop while MAXSTART < 0 or starts so far < MAXSTART.
         while (_settings.MaxStart < 0 || _startCount < _settings.MaxStart)
         {
-            if (LifetimeExceeded())
-            {
-                _log.LifetimeExceeded();
-                return ExitCodes.Ok;
-            }
+            if (LoggedLifetimeExceeded()) return ExitCodes.Ok;
 
             _startCount++;
             var waitOutcome = await BackoffAsync(cancellationToken);
@@ -80,11 +76,7 @@ internal sealed class CompatSupervisor
 
             // FIX R67 quirk 14: a back-off wait that ran past the lifetime no longer starts an
             // ssh that nothing limits; the lifetime is checked again after the wait.
-            if (LifetimeExceeded())
-            {
-                _log.LifetimeExceeded();
-                return ExitCodes.Ok;
-            }
+            if (LoggedLifetimeExceeded()) return ExitCodes.Ok;
 
             var outcome = await RunOnceAsync(cancellationToken);
             if (outcome is { } code) return code;
@@ -226,8 +218,7 @@ internal sealed class CompatSupervisor
     private async Task<int?> WatchAsync(ISshProcess process, long startedAt, Task<System.Net.IPEndPoint>? stall,
         CancellationToken cancellationToken)
     {
-        var alarmAt = ClampToLifetime(_time.GetUtcNow() + TimeSpan.FromSeconds(_settings.FirstPollSeconds));
-        _log.SetAlarm((int)Math.Ceiling((alarmAt - _time.GetUtcNow()).TotalSeconds));
+        var alarmAt = SetAlarm(_settings.FirstPollSeconds);
 
         while (true)
         {
@@ -276,8 +267,7 @@ internal sealed class CompatSupervisor
 
                 case WatchEvent.AlarmDue:
                     if (await OnAlarmAsync(process, cancellationToken) is { } due) return due.Code;
-                    alarmAt = ClampToLifetime(_time.GetUtcNow() + TimeSpan.FromSeconds(_settings.PollSeconds));
-                    _log.SetAlarm((int)Math.Ceiling((alarmAt - _time.GetUtcNow()).TotalSeconds));
+                    alarmAt = SetAlarm(_settings.PollSeconds);
                     break;
             }
         }
@@ -386,9 +376,22 @@ internal sealed class CompatSupervisor
         _settings.MaxLifetimeSeconds > 0 &&
         NowSeconds - _options.LifetimeStart.ToUnixTimeSeconds() >= _settings.MaxLifetimeSeconds;
 
+    private bool LoggedLifetimeExceeded()
+    {
+        if (!LifetimeExceeded()) return false;
+        _log.LifetimeExceeded();
+        return true;
+    }
+
     /// <summary>R54: the alarm never goes past the end of the lifetime. FIX R67: not even when
     /// the lifetime is already over (autossh then set no alarm at all).</summary>
-    private DateTimeOffset ClampToLifetime(DateTimeOffset at) => LifetimeEnd is { } end && end < at ? end : at;
+    private DateTimeOffset SetAlarm(int seconds)
+    {
+        var at = _time.GetUtcNow() + TimeSpan.FromSeconds(seconds);
+        if (LifetimeEnd is { } end && end < at) at = end;
+        _log.SetAlarm((int)Math.Ceiling((at - _time.GetUtcNow()).TotalSeconds));
+        return at;
+    }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

@@ -18,8 +18,12 @@ internal abstract record GetoptOutcome
     /// </summary>
     /// <param name="Options">Every option letter in the order getopt returned it, with its value.</param>
     public sealed record Parsed(
-        IReadOnlyList<GetoptCluster> Clusters,
+        IReadOnlyList<Cluster> Clusters,
         IReadOnlyList<(char Letter, string? Value)> Options,
         bool StoppedAtDoubleDash,
         IReadOnlyList<string> Operands) : GetoptOutcome;
+
+    /// <summary>One argv element read as options (<c>-NfL8080:h:80</c>), with the separate element it
+    /// took as the value of its last letter, if any (<c>-p</c> <c>22</c>).</summary>
+    public sealed record Cluster(string Text, string? SeparateValue);
 }

@@ -11,7 +11,7 @@ internal static class GnuGetopt
 {
     public static GetoptOutcome Parse(string argv0, IReadOnlyList<string> args, bool posixlyCorrect)
     {
-        var clusters = new List<GetoptCluster>();
+        var clusters = new List<GetoptOutcome.Cluster>();
         var options = new List<(char Letter, string? Value)>();
         var operands = new List<string>();
         var stoppedAtDoubleDash = false;
@@ -75,7 +75,7 @@ internal static class GnuGetopt
                 break;
             }
 
-            clusters.Add(new GetoptCluster(element, separateValue));
+            clusters.Add(new GetoptOutcome.Cluster(element, separateValue));
         }
 
         return new GetoptOutcome.Parsed(clusters, options, stoppedAtDoubleDash, operands);

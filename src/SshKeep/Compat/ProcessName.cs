@@ -54,7 +54,7 @@ internal static class ProcessName
         return comm;
     }
 
-    /// <summary>The last path component, as glibc's <c>__progname</c>: text after the last '/'.</summary>
+    /// <summary>The last path component, as glibc's <c>__progname</c>: text after the last '/' (R70).</summary>
     public static string ProgName(string argv0)
     {
         ArgumentNullException.ThrowIfNull(argv0);

@@ -250,21 +250,14 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
     /// <paramref name="clearSshPath"/> (the demo may need it; bench/faults must not inherit it).</summary>
     internal static Dictionary<string, string?> KeeperEnvironment(string logPath, bool clearSshPath = false)
     {
+        string[] cleared = ["PORT", "POLL", "FIRST_POLL", "MAXSTART", "MAXLIFETIME", "PIDFILE", "LOGLEVEL", "MESSAGE", "NTSERVICE"];
         var environment = new Dictionary<string, string?>
         {
             ["AUTOSSH_GATETIME"] = "0",
             ["AUTOSSH_LOGFILE"] = logPath,
             ["AUTOSSH_DEBUG"] = "1",
-            ["AUTOSSH_PORT"] = null,
-            ["AUTOSSH_POLL"] = null,
-            ["AUTOSSH_FIRST_POLL"] = null,
-            ["AUTOSSH_MAXSTART"] = null,
-            ["AUTOSSH_MAXLIFETIME"] = null,
-            ["AUTOSSH_PIDFILE"] = null,
-            ["AUTOSSH_LOGLEVEL"] = null,
-            ["AUTOSSH_MESSAGE"] = null,
-            ["AUTOSSH_NTSERVICE"] = null,
         };
+        foreach (var name in cleared) environment["AUTOSSH_" + name] = null;
         if (clearSshPath) environment["AUTOSSH_PATH"] = null;
         return environment;
     }

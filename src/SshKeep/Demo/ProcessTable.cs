@@ -23,33 +23,13 @@ internal static class ProcessTable
     public static char? StateOf(int pid) => ReadStat(pid)?.State;
 
     /// <summary>The resolved executable of the process, or null when gone or unreadable.</summary>
-    public static string? ExecutableOf(int pid)
-    {
-        try
-        {
-            return new FileInfo($"/proc/{pid}/exe").LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public static string? ExecutableOf(int pid) => LinkTarget($"/proc/{pid}/exe");
 
     /// <summary>The network namespace of the process ("net:[4026531840]"), or null when unreadable.</summary>
     public static string? NetworkNamespaceOf(int pid) => NamespaceOf(pid, "net");
 
     /// <summary>A namespace of the process by its /proc/PID/ns name ("pid" gives "pid:[4026531836]"), or null when unreadable.</summary>
-    public static string? NamespaceOf(int pid, string kind)
-    {
-        try
-        {
-            return new FileInfo($"/proc/{pid}/ns/{kind}").LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public static string? NamespaceOf(int pid, string kind) => LinkTarget($"/proc/{pid}/ns/{kind}");
 
     /// <summary>Every live descendant of <paramref name="pid"/> (children first, then theirs), not the process itself.</summary>
     public static IReadOnlyList<ProcessIdentity> DescendantsOf(int pid)
@@ -73,6 +53,18 @@ internal static class ProcessTable
     public static IReadOnlyList<ProcessIdentity> ChildrenOf(int pid) =>
         [.. Snapshot().Where(p => p.Value.ParentPid == pid && p.Value.State != 'Z')
                       .Select(p => new ProcessIdentity(p.Key, p.Value.StartTicks))];
+
+    private static string? LinkTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     private static Dictionary<int, Stat> Snapshot()
     {

@@ -12,7 +12,6 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
     private readonly ThrowawaySshdOptions _options;
     private readonly TimeProvider _time;
     private readonly SshdKeyMaterial _keys;
-    private readonly List<ProcessIdentity> _detachedSessions = [];
     private BackgroundProcess? _listener;
 
     private ThrowawaySshd(string directory, SshdKeyMaterial keys, ThrowawaySshdOptions options, TimeProvider time)
@@ -155,15 +154,12 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the listener, and the open connections with <paramref name="dropSessions"/> (a server
-    /// going down); without it they live on (`systemctl restart ssh`) until disposal.</summary>
-    public async Task StopAsync(bool dropSessions = true)
+    /// <summary>Stops the listener and the open connections (a server going down).</summary>
+    public async Task StopAsync()
     {
         // Sessions are killed while the listener still runs, so it reaps them; once orphaned
         // they would be left to init as zombies.
-        var sessions = SessionProcesses();
-        if (dropSessions) KillAll(sessions);
-        else _detachedSessions.AddRange(sessions.Where(s => !_detachedSessions.Contains(s)));
+        foreach (var process in SessionProcesses()) NativeSignals.Send(process, SignalNumbers.SIGKILL);
         await StopListenerAsync().ConfigureAwait(false);
     }
 
@@ -175,7 +171,7 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
     {
         try
         {
-            await StopAsync(dropSessions: true).ConfigureAwait(false);
+            await StopAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -201,18 +197,7 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
                 result.AddRange(ProcessTable.DescendantsOf(session.Pid));
             }
         }
-        _detachedSessions.RemoveAll(s => !ProcessTable.IsAlive(s));
-        foreach (var detached in _detachedSessions.Where(s => !result.Contains(s)))
-        {
-            result.Add(detached);
-            result.AddRange(ProcessTable.DescendantsOf(detached.Pid).Where(d => !result.Contains(d)));
-        }
         return result;
-    }
-
-    private static void KillAll(IEnumerable<ProcessIdentity> processes)
-    {
-        foreach (var process in processes) NativeSignals.Send(process, SignalNumbers.SIGKILL);
     }
 
     private async Task StopListenerAsync()

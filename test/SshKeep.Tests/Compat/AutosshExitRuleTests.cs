@@ -1,6 +1,5 @@
 using SshKeep.Compat;
 using SshKeep.Ssh;
-using SshKeep.Supervision;
 
 namespace SshKeep.Tests.Compat;
 

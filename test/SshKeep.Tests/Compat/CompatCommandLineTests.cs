@@ -225,18 +225,6 @@ public sealed class CompatCommandLineTests
         Assert.Equal(expected.SshArguments, settings.SshArguments);
     }
 
-    [Theory]
-    // R70: glibc's __progname.
-    [InlineData("/usr/lib/autossh/autossh", "autossh")]
-    [InlineData("autossh", "autossh")]
-    [InlineData("./x/mytunnel", "mytunnel")]
-    [InlineData("dir/", "")]
-    [InlineData("", "")]
-    public void Program_name_is_the_last_path_component(string argv0, string name)
-    {
-        Assert.Equal(name, CompatCommandLine.ProgramName(argv0));
-    }
-
     [Fact]
     public void An_environment_error_names_the_program_as_invoked()
     {

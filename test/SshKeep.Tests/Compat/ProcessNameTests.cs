@@ -25,6 +25,8 @@ public sealed class ProcessNameTests
     [InlineData("autossh", "autossh")]
     [InlineData("./bin/mytunnel", "mytunnel")]
     [InlineData("/weird/", "")]
+    [InlineData("/usr/lib/autossh/autossh", "autossh")]
+    [InlineData("", "")]
     public void ProgName_is_the_last_path_component_as_in_glibc(string argv0, string expected)
     {
         Assert.Equal(expected, ProcessName.ProgName(argv0));

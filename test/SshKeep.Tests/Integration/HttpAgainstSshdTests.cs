@@ -76,7 +76,7 @@ public sealed partial class HttpAgainstSshdTests
             Assert.Equal(daemon.Pid, json.RootElement.GetProperty("daemon").GetProperty("pid").GetInt32());
         }
 
-        await world.Sshd.StopAsync(dropSessions: true);
+        await world.Sshd.StopAsync();
 
         await Eventually.WaitUntilAsync(async () =>
         {

@@ -90,9 +90,6 @@ public sealed class ThrowawaySshdTests(SshdFixture fixture) : IClassFixture<Sshd
             await Eventually.WaitUntilAsync(() => EchoProbe.RoundTripAsync(localPort, "x"u8.ToArray(), ProbeTimeout), "the tunnel");
             sessions = [.. sshd.SessionPids()];
             foreach (var pid in sessions) NativeSignals.Send(pid, SignalNumbers.SIGSTOP);
-            await sshd.StopAsync(dropSessions: false);
-            Assert.All(sessions, pid => Assert.NotNull(ProcessTable.Identify(pid)));
-            Assert.Equal(sessions, sshd.SessionPids());
         }
 
         await sshd.DisposeAsync();

@@ -1,4 +1,4 @@
-namespace SshKeep.Supervision;
+namespace SshKeep.Compat;
 
 /// <summary>Which line of autossh's exit table (spec R61) an ssh exit fell on.</summary>
 internal enum ChildExitCase
@@ -20,9 +20,9 @@ internal enum ChildExitCase
 }
 
 /// <summary>The decision for one ssh exit: restart, or end with <see cref="ExitCode"/>.</summary>
-internal readonly record struct ChildExitVerdict(ChildExitCase Case, bool Restart, int ExitCode)
+internal readonly record struct ChildExitVerdict(ChildExitCase Case)
 {
-    public static ChildExitVerdict RestartFor(ChildExitCase @case) => new(@case, true, 0);
+    public bool Restart => Case is ChildExitCase.KilledBySignal or ChildExitCase.ErrorStatusRestart;
 
-    public static ChildExitVerdict ExitWith(ChildExitCase @case, int code) => new(@case, false, code);
+    public int ExitCode => Case is ChildExitCase.Premature or ChildExitCase.StatusExit ? ExitCodes.Failure : ExitCodes.Ok;
 }
