@@ -12,15 +12,12 @@ internal static partial class ConfigKeyHelp
     /// <summary>Where a tunnel's keys are listed: under a placeholder for its name.</summary>
     public const string TunnelPrefix = ConfigKeys.Tunnel + ".";
 
-    /// <summary>Every key, in the order of docs/config.md: the top level, then a tunnel's.</summary>
-    public static IReadOnlyList<ConfigKey> Entries => ConfigKeys.All;
-
     /// <summary>The listing: one key a line, its path, then its summary in a column.</summary>
     public static string Listing()
     {
-        var width = Entries.Max(e => e.Path.Length) + 2;
+        var width = ConfigKeys.All.Max(e => e.Path.Length) + 2;
         var text = new StringBuilder();
-        foreach (var entry in Entries) text.Append(entry.Path.PadRight(width)).Append(entry.Summary).Append('\n');
+        foreach (var entry in ConfigKeys.All) text.Append(entry.Path.PadRight(width)).Append(entry.Summary).Append('\n');
         text.Append('\n')
             .Append("NAME is a tunnel's name and N a forward's place in its list (tunnels.db.forwards[1].remote);\n")
             .Append("defaults takes a tunnel's keys but destination and forwards, for every tunnel.\n")
@@ -51,9 +48,9 @@ internal static partial class ConfigKeyHelp
         ArgumentNullException.ThrowIfNull(key);
         var given = Index().Replace(key, "[N]");
         if (given.StartsWith("defaults.", StringComparison.Ordinal))
-            return [.. Entries.Where(e => e.DefaultsPath == given)];
-        var exact = Entries.Where(e => e.Path == given || (e.Path.StartsWith(TunnelPrefix, StringComparison.Ordinal) && NamedTunnel(given, e))).ToList();
-        return exact.Count > 0 ? exact : [.. Entries.Where(e => e.Path.EndsWith("." + given, StringComparison.Ordinal))];
+            return [.. ConfigKeys.All.Where(e => e.DefaultsPath == given)];
+        var exact = ConfigKeys.All.Where(e => e.Path == given || (e.Path.StartsWith(TunnelPrefix, StringComparison.Ordinal) && NamedTunnel(given, e))).ToList();
+        return exact.Count > 0 ? exact : [.. ConfigKeys.All.Where(e => e.Path.EndsWith("." + given, StringComparison.Ordinal))];
     }
 
     /// <summary>The path <paramref name="key"/> was probably meant to be (the loader's "did you
@@ -62,9 +59,9 @@ internal static partial class ConfigKeyHelp
     {
         ArgumentNullException.ThrowIfNull(key);
         var last = key[(key.LastIndexOf('.') + 1)..];
-        var closest = KeySuggestion.Closest(last, Entries.Select(e => e.Key).Distinct());
+        var closest = KeySuggestion.Closest(last, ConfigKeys.All.Select(e => e.Key).Distinct());
         if (closest is null) return null;
-        var paths = Entries.Where(e => e.Key == closest).Select(e => e.Path).ToList();
+        var paths = ConfigKeys.All.Where(e => e.Key == closest).Select(e => e.Path).ToList();
         return paths.Count == 1 ? paths[0] : closest;
     }
 

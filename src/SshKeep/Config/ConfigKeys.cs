@@ -120,9 +120,6 @@ internal static class ConfigKeys
     /// <summary>The entries of the map at <paramref name="parent"/> ("" for the top level).</summary>
     public static IEnumerable<ConfigKey> Under(string parent) => All.Where(k => k.Parent == parent);
 
-    /// <summary>The names of the keys of the map at <paramref name="parent"/>, in the order of the docs.</summary>
-    public static IReadOnlyList<string> Names(string parent) => [.. Under(parent).Select(k => k.Key)];
-
     private static ConfigKey Top(string path, string summary, ConfigKeyRead? read = null, string? mapOf = null) =>
         new(path, "TOP-LEVEL KEYS", summary) { Read = read, MapOf = mapOf };
 

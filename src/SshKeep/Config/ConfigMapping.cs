@@ -1,7 +1,4 @@
 namespace SshKeep.Config;
 
 /// <summary>A YAML map with scalar keys, in file order, without duplicates (the reader reported and dropped them).</summary>
-internal sealed record ConfigMapping(int Line, int Column, IReadOnlyList<ConfigMappingEntry> Entries) : ConfigNode(Line, Column)
-{
-    public override string Describe() => "a map";
-}
+internal sealed record ConfigMapping(int Line, int Column, IReadOnlyList<ConfigMappingEntry> Entries) : ConfigNode(Line, Column);

@@ -6,5 +6,12 @@ namespace SshKeep.Config;
 internal abstract record ConfigNode(int Line, int Column)
 {
     /// <summary>How the node is named in "expected …, found …" messages.</summary>
-    public abstract string Describe();
+    public string Describe() => this switch
+    {
+        ConfigScalar { IsNull: true } => "nothing (null)",
+        ConfigScalar scalar => ConfigText.Quote(scalar.Value),
+        ConfigMapping => "a map",
+        ConfigSequence => "a list",
+        _ => "a refused value",
+    };
 }

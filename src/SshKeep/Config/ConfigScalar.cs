@@ -8,6 +8,4 @@ internal sealed record ConfigScalar(int Line, int Column, string Value, bool IsP
 {
     /// <summary>YAML's null: an empty plain value, <c>~</c> or <c>null</c> (core schema spellings).</summary>
     public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
-
-    public override string Describe() => IsNull ? "nothing (null)" : ConfigText.Quote(Value);
 }

@@ -40,7 +40,8 @@ internal sealed class ConfigSectionReader(ConfigErrorSink errors, string? home, 
             return null;
         }
 
-        var file = ReadTop(top);
+        // Read first, while IsDefaults is still false.
+        var file = ReadMap(top, "");
         var defaults = file.Own("defaults")?.Value is ConfigMappingEntry defaultsEntry &&
                        ConfigKeyReads.Map(defaultsEntry.Value, defaultsEntry.Path, errors, "a map of tunnel settings", out var defaultsMap)
             ? ReadTunnel(defaultsMap, defaults: null)
@@ -117,14 +118,6 @@ internal sealed class ConfigSectionReader(ConfigErrorSink errors, string? home, 
                 layer.Value<int?>(ConfigKeys.Tunnel + ".port"),
                 layer.Own(ConfigKeys.Tunnel + ".forwards")?.Value as List<Located<ForwardSpec>> ?? []));
         }
-    }
-
-    private ConfigLayer ReadTop(ConfigMapping map)
-    {
-        var layer = new ConfigLayer();
-        IsDefaults = false;
-        Read(map, "", layer);
-        return layer;
     }
 
     /// <summary>A tunnel's settings, over <paramref name="defaults"/>; or, with none, those of <c>defaults</c>.</summary>

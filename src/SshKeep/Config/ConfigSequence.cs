@@ -1,6 +1,3 @@
 namespace SshKeep.Config;
 
-internal sealed record ConfigSequence(int Line, int Column, IReadOnlyList<ConfigNode> Items) : ConfigNode(Line, Column)
-{
-    public override string Describe() => "a list";
-}
+internal sealed record ConfigSequence(int Line, int Column, IReadOnlyList<ConfigNode> Items) : ConfigNode(Line, Column);

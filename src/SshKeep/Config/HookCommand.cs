@@ -2,19 +2,13 @@ namespace SshKeep.Config;
 
 /// <summary>One hook's command: an argv run without a shell, or, only when the file asks with <c>{ shell: "…" }</c>,
 /// a script run by <c>/bin/sh -c</c>. Either way what runs is <see cref="Argv"/>; <see cref="ShellScript"/> only says
-/// how it was written (for logs).</summary>
-internal sealed record HookCommand
+/// how it was written (for logs). Made by <see cref="Direct"/> or <see cref="Shell"/>.</summary>
+/// <param name="Argv">argv[0] (a bare name is looked up in PATH when the hook runs) and its arguments.</param>
+/// <param name="ShellScript">The script of a <c>shell:</c> hook; null for an argv hook.</param>
+internal sealed record HookCommand(IReadOnlyList<string> Argv, string? ShellScript)
 {
     /// <summary>The shell a <c>shell:</c> hook runs under. Absolute, so PATH cannot change it.</summary>
     public const string ShellPath = "/bin/sh";
-
-    private HookCommand(IReadOnlyList<string> argv, string? shellScript) => (Argv, ShellScript) = (argv, shellScript);
-
-    /// <summary>argv[0] (a bare name is looked up in PATH when the hook runs) and its arguments.</summary>
-    public IReadOnlyList<string> Argv { get; }
-
-    /// <summary>The script of a <c>shell:</c> hook; null for an argv hook.</summary>
-    public string? ShellScript { get; }
 
     public static HookCommand Direct(IReadOnlyList<string> argv)
     {
@@ -28,7 +22,7 @@ internal sealed record HookCommand
     public bool Equals(HookCommand? other) =>
         other is not null && ShellScript == other.ShellScript && Argv.SequenceEqual(other.Argv);
 
-    public override int GetHashCode() => HashCode.Combine(ShellScript, Argv.Count, Argv[0]);
+    public override int GetHashCode() => HashCode.Combine(ShellScript, Argv.Count, Argv.FirstOrDefault());
 
     /// <summary>How logs show it: <c>/usr/local/bin/notify up</c>, or <c>sh -c "…"</c>.</summary>
     public override string ToString() =>

@@ -20,10 +20,7 @@ internal sealed record HttpListen(IPAddress Address, int Port)
     public bool IsLoopback => IPAddress.IsLoopback(Address);
 
     /// <summary>The address as a URL authority: <c>127.0.0.1:9180</c>, <c>[::1]:9180</c>.</summary>
-    public override string ToString() =>
-        Address.AddressFamily == AddressFamily.InterNetworkV6
-            ? string.Create(CultureInfo.InvariantCulture, $"[{Address}]:{Port}")
-            : string.Create(CultureInfo.InvariantCulture, $"{Address}:{Port}");
+    public override string ToString() => new IPEndPoint(Address, Port).ToString();
 
     /// <summary>Reads <paramref name="text"/>; on failure <paramref name="error"/> quotes it and says what is accepted.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out HttpListen? listen, [NotNullWhen(false)] out string? error)

@@ -11,20 +11,9 @@ internal static class UnknownKeys
         var key = entry.Name;
         var quoted = ConfigText.Key(key);
         var suggestion = KeySuggestion.Closest(key, known);
-        string message;
-        if (suggestion is not null)
-        {
-            message = $"unknown key {quoted}; did you mean {ConfigText.Key(suggestion)}?";
-        }
-        else if (isSection && SshKeywords.IsKnown(key))
-        {
-            message = $"unknown key {quoted}; it is an ssh option: put it under `ssh_options`";
-        }
-        else
-        {
-            message = $"unknown key {quoted}; accepted keys: {string.Join(", ", known)}";
-        }
-
+        var message = suggestion is not null ? $"unknown key {quoted}; did you mean {ConfigText.Key(suggestion)}?"
+            : isSection && SshKeywords.IsKnown(key) ? $"unknown key {quoted}; it is an ssh option: put it under `ssh_options`"
+            : $"unknown key {quoted}; accepted keys: {string.Join(", ", known)}";
         errors.Add(entry.Key, entry.Path, message);
         return suggestion;
     }

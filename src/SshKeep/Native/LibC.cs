@@ -40,27 +40,12 @@ internal static unsafe partial class LibC
     internal const short POSIX_SPAWN_SETSIGMASK = 0x08;
     internal const short POSIX_SPAWN_SETSID = 0x80; // glibc ≥ 2.26
 
-    // poll(2) events.
-    internal const short POLLIN = 0x1;
-
-    // eventfd(2) flags.
-    internal const int EFD_NONBLOCK = 0x800;
-    internal const int EFD_CLOEXEC = 0x80000;
-
     /// <summary>Generous upper bounds for the opaque glibc types (x86_64: posix_spawnattr_t 336,
     /// posix_spawn_file_actions_t 80, sigset_t 128 bytes). We only ever pass pointers to them, so
     /// over-allocating is harmless and protects against layout differences between architectures.</summary>
     internal const int SpawnAttrSize = 1024;
     internal const int FileActionsSize = 512;
     internal const int SigSetSize = 256;
-
-    [StructLayout(LayoutKind.Sequential)]
-    internal struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short REvents;
-    }
 
     // posix_spawn family: these return an error number instead of setting errno.
     [LibraryImport(Lib, EntryPoint = "posix_spawn")]
@@ -155,9 +140,6 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "waitid", SetLastError = true)]
     internal static partial int waitid(int idType, int id, byte* info, int options);
 
-    [LibraryImport(Lib, EntryPoint = "pipe2", SetLastError = true)]
-    internal static partial int pipe2(int* fds, int flags);
-
     [LibraryImport(Lib, EntryPoint = "close", SetLastError = true)]
     internal static partial int close(int fd);
 
@@ -180,15 +162,6 @@ internal static unsafe partial class LibC
 
     [LibraryImport(Lib, EntryPoint = "setsockopt", SetLastError = true)]
     internal static partial int setsockopt(int fd, int level, int name, Linger* value, uint length);
-
-    [LibraryImport(Lib, EntryPoint = "eventfd", SetLastError = true)]
-    internal static partial int eventfd(uint initialValue, int flags);
-
-    [LibraryImport(Lib, EntryPoint = "poll", SetLastError = true)]
-    internal static partial int poll(PollFd* fds, nuint count, int timeoutMilliseconds);
-
-    [LibraryImport(Lib, EntryPoint = "read", SetLastError = true)]
-    internal static partial nint read(SafeFileHandle fd, byte* buffer, nint count);
 
     [LibraryImport(Lib, EntryPoint = "write", SetLastError = true)]
     internal static partial nint write(SafeFileHandle fd, byte* buffer, nint count);
@@ -317,18 +290,4 @@ internal static unsafe partial class LibC
 
     [LibraryImport(Lib, EntryPoint = "sendmsg", SetLastError = true)]
     internal static partial nint sendmsg(System.Net.Sockets.SafeSocketHandle socket, MsgHdr* message, int flags);
-
-    /// <summary>A pipe with O_CLOEXEC on both ends, set atomically: no other spawn running at the
-    /// same moment may inherit them. Throws <see cref="IOException"/> naming the error.</summary>
-    public static unsafe (int Read, int Write) PipeCloseOnExec()
-    {
-        int* fds = stackalloc int[2];
-        if (pipe2(fds, O_CLOEXEC) != 0)
-        {
-            int errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
-            throw new IOException($"pipe2: {StrError(errno)}");
-        }
-
-        return (fds[0], fds[1]);
-    }
 }

@@ -60,14 +60,10 @@ internal static unsafe class PosixSpawn
                     if ((error = LibC.posix_spawn_file_actions_addopen(actions, fd, devNull, LibC.O_RDWR, 0)) != 0) return false;
                 }
             }
-            if (request.StandardErrorFd is int stderrFd)
+            // dup2 clears close-on-exec on the child's new fd only; the pipe's own fds stay CLOEXEC.
+            foreach (var (ours, childFd) in new[] { (request.StandardErrorFd, 2), (request.StandardOutputFd, 1) })
             {
-                // dup2 clears close-on-exec on the new fd 2 only; the pipe's own fds stay CLOEXEC.
-                if ((error = LibC.posix_spawn_file_actions_adddup2(actions, stderrFd, 2)) != 0) return false;
-            }
-            if (request.StandardOutputFd is int stdoutFd)
-            {
-                if ((error = LibC.posix_spawn_file_actions_adddup2(actions, stdoutFd, 1)) != 0) return false;
+                if (ours is int fd && (error = LibC.posix_spawn_file_actions_adddup2(actions, fd, childFd)) != 0) return false;
             }
             if (request.WorkingDirectory is string directory)
             {

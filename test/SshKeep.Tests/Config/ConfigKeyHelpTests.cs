@@ -50,7 +50,7 @@ public sealed partial class ConfigKeyHelpTests
     public static TheoryData<string, string, string> Ranges()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var entry in ConfigKeyHelp.Entries)
+        foreach (var entry in ConfigKeys.All)
             if (Range().Match(entry.Summary) is { Success: true } range) data.Add(entry.Path, range.Groups[2].Value, range.Groups[3].Value);
         return data;
     }
@@ -94,7 +94,7 @@ public sealed partial class ConfigKeyHelpTests
     [Fact]
     public void Every_key_under_defaults_is_a_tunnel_key_that_defaults_accepts()
     {
-        var underDefaults = ConfigKeyHelp.Entries.Where(e => e.InDefaults).Select(e => e.DefaultsPath!.Split('.')[1]).Distinct();
+        var underDefaults = ConfigKeys.All.Where(e => e.InDefaults).Select(e => e.DefaultsPath!.Split('.')[1]).Distinct();
 
         Assert.Equal(["port", "identity_file", "ssh_path", "ssh_options", "health", "backoff", "hooks", "enabled"], underDefaults);
     }

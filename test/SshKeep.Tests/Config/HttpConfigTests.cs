@@ -27,6 +27,17 @@ public sealed class HttpConfigTests
     }
 
     [Theory]
+    [InlineData("127.0.0.1:9180")]
+    [InlineData("[::1]:9180")]
+    [InlineData("[::]:80")]
+    public void A_listen_address_is_written_as_a_url_authority(string text)
+    {
+        Assert.True(HttpListen.TryParse(text, out var listen, out var error), error);
+
+        Assert.Equal(text, listen.ToString());
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("0")]
     [InlineData("65536")]

@@ -111,7 +111,7 @@ public sealed class BashCompletionTests
         var forward = await BashCompletionShell.CompleteAsync([SshkeepUnderTest.BinaryPath, "help", "config", "tunnels.NAME.forwards[N].probe."]);
         var second = await BashCompletionShell.CompleteAsync([SshkeepUnderTest.BinaryPath, "help", "config", "version", ""]);
 
-        Assert.Equal(ConfigKeyHelp.Entries.Select(e => e.Path).Order(StringComparer.Ordinal), all.Replies);
+        Assert.Equal(ConfigKeys.All.Select(e => e.Path).Order(StringComparer.Ordinal), all.Replies);
         Assert.Equal("", all.StandardError);
         Assert.Equal(["tunnels.NAME.health.probe_failures", "tunnels.NAME.health.probe_interval", "tunnels.NAME.health.probe_timeout"], probe.Replies);
         Assert.Equal(["tunnels.NAME.forwards[N].probe.expect", "tunnels.NAME.forwards[N].probe.http", "tunnels.NAME.forwards[N].probe.send"], forward.Replies);

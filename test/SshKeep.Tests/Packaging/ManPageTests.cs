@@ -106,14 +106,14 @@ public sealed partial class ManPageTests
         var terms = new[] { "TOP-LEVEL KEYS", "TUNNEL KEYS", "FORWARDS", "HEALTH", "BACKOFF", "HOOKS" }.SelectMany(Tunnels.Terms);
 
         Assert.Contains(key, terms.Select(t => t.Split(' ')[0].TrimEnd(':')));
-        Assert.Contains(key, ConfigKeyHelp.Entries.Select(e => e.Key));
+        Assert.Contains(key, ConfigKeys.All.Select(e => e.Key));
     }
 
     /// <summary>Every key <c>sshkeep help config</c> lists, with the man page's section it names and its summary.</summary>
     public static TheoryData<string, string, string> ConfigKeyHelpEntries()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var entry in ConfigKeyHelp.Entries) data.Add(entry.Path, entry.Heading, entry.Summary);
+        foreach (var entry in ConfigKeys.All) data.Add(entry.Path, entry.Heading, entry.Summary);
         return data;
     }
 
