@@ -45,11 +45,13 @@ internal static class TunnelRetryPolicy
         // next start is at once, as autossh restarts a run past its gate time (docs/daemon.md,
         // "Tunnel states"). The count still grows: if a start then fails to come up, the full
         // back-off applies.
-        var delay = outcome.ReachedUp ? TimeSpan.Zero : FullJitter(failures, settings, unit);
+        if (outcome.ReachedUp) return new NextStep(TunnelState.Backoff, TimeSpan.Zero, failures + 1, null, outcome.Reason);
+
         // A crash loop must not become a busy loop (one that comes up is paced by its login,
         // settle time and probe round).
+        var delay = FullJitter(failures, settings, unit);
         var gap = MinimumGap - outcome.SinceStart;
-        if (!outcome.ReachedUp && gap > delay) delay = gap;
+        if (gap > delay) delay = gap;
         return new NextStep(TunnelState.Backoff, delay, failures + 1, null, outcome.Reason);
     }
 
