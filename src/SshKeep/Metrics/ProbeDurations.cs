@@ -20,7 +20,10 @@ internal sealed class ProbeDurations
     }
 
     public HistogramReading Read(string tunnel) =>
-        _byTunnel.TryGetValue(tunnel, out var histogram) ? histogram.Read() : new Histogram(Bounds).Read();
+        _byTunnel.TryGetValue(tunnel, out var histogram) ? histogram.Read() : Empty;
+
+    /// <summary>What a tunnel with no probe yet reads as (a reading is immutable).</summary>
+    private static readonly HistogramReading Empty = new Histogram(Bounds).Read();
 
     public void Forget(string tunnel) => _byTunnel.TryRemove(tunnel, out _);
 }

@@ -7,15 +7,15 @@ internal sealed record ProcessSample(long ResidentBytes, double CpuSeconds, int?
 {
     /// <summary>Reads this process: resident memory and CPU time from the runtime, open file
     /// descriptors from /proc/self/fd (null where there is no /proc), start time from the kernel.</summary>
-    public static ProcessSample Current()
+    public static ProcessSample Current() =>
+        new(Environment.WorkingSet, Environment.CpuUsage.TotalTime.TotalSeconds, CountOpenFds(), StartTime.Value);
+
+    /// <summary>The start time never changes: read from the kernel once, at the first scrape.</summary>
+    private static readonly Lazy<double> StartTime = new(() =>
     {
         using var self = Process.GetCurrentProcess();
-        return new ProcessSample(
-            Environment.WorkingSet,
-            Environment.CpuUsage.TotalTime.TotalSeconds,
-            CountOpenFds(),
-            new DateTimeOffset(self.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds() / 1000.0);
-    }
+        return new DateTimeOffset(self.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds() / 1000.0;
+    });
 
     private static int? CountOpenFds()
     {

@@ -16,6 +16,9 @@ namespace SshKeep.Web;
 internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder recorder, PageToken token, string machineName, uint ownUid,
     ILogger log, HttpRefusalLog refusals, Func<ProcessSample>? process = null)
 {
+    /// <summary>index.html with the token in it: the token is fixed for the daemon's life.</summary>
+    private readonly byte[] _page = WebAssets.Page(token);
+
     private const string TunnelsPrefix = "/api/tunnels/";
 
     private readonly Func<ProcessSample> _process = process ?? ProcessSample.Current;
@@ -38,7 +41,7 @@ internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder reco
                         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
                     response.Headers.XFrameOptions = "DENY";
                     response.Headers["Referrer-Policy"] = "no-referrer";
-                    await WriteAsync(response, StatusCodes.Status200OK, "text/html; charset=utf-8", WebAssets.Page(token), context.RequestAborted);
+                    await WriteAsync(response, StatusCodes.Status200OK, "text/html; charset=utf-8", _page, context.RequestAborted);
                     return;
                 case "/app.css" or "/app.js":
                     if (!await AllowedAsync(context, HttpMethods.Get, HttpMethods.Head)) return;
