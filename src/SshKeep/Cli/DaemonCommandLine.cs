@@ -41,7 +41,8 @@ internal static class DaemonCommandLine
         var up = new Command("up", "run the tunnels of a config file until stopped (SIGTERM/SIGINT)") { config, runDir, logFormat, logLevel, http, allowUnsafe };
         up.SetAction(async (r, ct) =>
         {
-            if (r.GetValue(logFormat) is not ("text" or "json") and var format)
+            var format = r.GetValue(logFormat);
+            if (format is not ("text" or "json"))
                 return Usage($"--log-format \"{format}\": expected text or json");
             if (!DaemonLogLevels.TryParse(r.GetValue(logLevel), out var level))
                 return Usage($"--log-level \"{r.GetValue(logLevel)}\": expected trace, debug, info, warn, error or critical");
@@ -52,7 +53,7 @@ internal static class DaemonCommandLine
             {
                 ConfigPath = ConfigPathOf(r.GetValue(config)),
                 RunDirectory = r.GetValue(runDir),
-                LogFormat = r.GetValue(logFormat) == "json" ? DaemonLogFormat.Json : DaemonLogFormat.Text,
+                LogFormat = format == "json" ? DaemonLogFormat.Json : DaemonLogFormat.Text,
                 LogLevel = level,
                 Http = httpListen,
                 AllowUnsafeConfigPermissions = r.GetValue(allowUnsafe),

@@ -17,9 +17,9 @@ internal static class EntryPoint
         // (docs/compatibility.md, SIGINT; docs/daemon.md, signals).
         SignalListener.UndoInheritedIgnore(SignalNumbers.SIGINT);
         var argv0 = ProcessName.FromProcCmdline() ?? SshkeepName;
-        // Run as "dotnet sshkeep.dll" the program name would be "dotnet".
-        if (ProcessName.ProgName(argv0) == "dotnet") argv0 = SshkeepName;
         var programName = ProcessName.ProgName(argv0);
+        // Run as "dotnet sshkeep.dll" the program name would be "dotnet".
+        if (programName == "dotnet") (argv0, programName) = (SshkeepName, SshkeepName);
         // `killall autossh`, `pkill autossh` and init scripts find us by the called name
         // (docs/compatibility.md, process name).
         ProcessName.TrySetProcessTableName(programName);
