@@ -137,8 +137,9 @@ internal static class ControlRequestParser
         }
     }
 
-    /// <summary>Echoes at most 64 characters of what the client sent, unsafe characters shown as '?'
-    /// (<see cref="OneLine"/>), so an error message stays one short, printable line.</summary>
+    /// <summary>Echoes what the client sent in at most 65 characters (a longer text is cut to 64 and
+    /// '…'), unsafe characters shown as '?' (<see cref="OneLine"/>), so an error message stays one
+    /// short, printable line.</summary>
     private static string Quote(string text) =>
         OneLine.Of(OneLine.Cut(text, 65), OneLineStyle.QuestionMark);
 }

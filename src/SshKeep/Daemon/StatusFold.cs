@@ -14,7 +14,8 @@ internal static class StatusFold
     {
         ArgumentNullException.ThrowIfNull(tunnels);
         ArgumentNullException.ThrowIfNull(transition);
-        int index = tunnels.ToList().FindIndex(t => t.Status.Name == transition.Tunnel);
+        var list = tunnels.ToList();
+        int index = list.FindIndex(t => t.Status.Name == transition.Tunnel);
         var known = index < 0 ? null : tunnels[index];
         switch (transition.Reason)
         {
@@ -30,8 +31,7 @@ internal static class StatusFold
             (known?.EverUp ?? false) || after.State == TunnelState.Up,
             (known?.Attempted ?? false) || after.State is not (TunnelState.Starting or TunnelState.Stopped));
         if (index < 0) return [.. tunnels, next];
-        var changed = tunnels.ToArray();
-        changed[index] = next;
-        return changed;
+        list[index] = next;
+        return list;
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using SshKeep.Logging;
+using SshKeep.Native;
 using SshKeep.Ssh;
 
 namespace SshKeep.Daemon;
@@ -14,7 +14,7 @@ namespace SshKeep.Daemon;
 /// away; the socket is non-blocking (<see cref="UnixDatagramSender"/>), so a manager that stopped
 /// reading never stalls the supervisor loop. Thread-safe.
 /// </summary>
-internal sealed unsafe partial class SystemdNotifier : IDisposable
+internal sealed class SystemdNotifier : IDisposable
 {
     /// <summary>systemd shows STATUS= in one line of `systemctl status`; longer text is cut.</summary>
     public const int MaxStatusLength = 200;
@@ -126,12 +126,9 @@ internal sealed unsafe partial class SystemdNotifier : IDisposable
     /// behind Stopwatch is not a documented promise.</summary>
     internal static long MonotonicMicroseconds()
     {
-        // struct timespec on 64-bit Linux: two longs (tv_sec, tv_nsec); CLOCK_MONOTONIC is 1 (<linux/time.h>).
-        long* timespec = stackalloc long[2];
-        if (clock_gettime(1, timespec) != 0) return 0;
+        // struct timespec on 64-bit Linux: two longs (tv_sec, tv_nsec).
+        Span<long> timespec = stackalloc long[2];
+        if (LibC.ClockGetTime(LibC.CLOCK_MONOTONIC, timespec) != 0) return 0;
         return (timespec[0] * 1_000_000) + (timespec[1] / 1_000);
     }
-
-    [LibraryImport("libc")]
-    private static partial int clock_gettime(int clockId, long* timespec);
 }

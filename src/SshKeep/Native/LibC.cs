@@ -290,4 +290,16 @@ internal static unsafe partial class LibC
 
     [LibraryImport(Lib, EntryPoint = "sendmsg", SetLastError = true)]
     internal static partial nint sendmsg(System.Net.Sockets.SafeSocketHandle socket, MsgHdr* message, int flags);
+
+    /// <summary>CLOCK_MONOTONIC (&lt;linux/time.h&gt;).</summary>
+    internal const int CLOCK_MONOTONIC = 1;
+
+    [LibraryImport(Lib, EntryPoint = "clock_gettime")]
+    private static partial int clock_gettime(int clockId, long* timespec);
+
+    /// <summary>clock_gettime(2) into a struct timespec (tv_sec, tv_nsec: two longs on 64-bit Linux).</summary>
+    internal static int ClockGetTime(int clockId, Span<long> timespec)
+    {
+        fixed (long* p = timespec) return clock_gettime(clockId, p);
+    }
 }
