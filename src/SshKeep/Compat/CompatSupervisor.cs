@@ -283,7 +283,7 @@ internal sealed class CompatSupervisor
         {
             _log.LifetimeExceeded();
             await StopAsync(process);
-            return new WatchResult(0);
+            return new WatchResult(ExitCodes.Ok);
         }
 
         if (_monitor is null) return null;

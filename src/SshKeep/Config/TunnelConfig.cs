@@ -35,9 +35,11 @@ internal sealed record TunnelConfig
     /// <summary>The tunnel's ssh_options turn host key checking off (ssh takes the first value). sshkeep never adds
     /// that itself; the daemon and <c>check</c> warn. Derived from <see cref="SshOptions"/>, so it cannot disagree
     /// with them and <see cref="SameAs"/> needs no extra term.</summary>
-    public bool InsecureHostKeyChecking =>
-        SshOptions.FirstOrDefault(o => SshOptionRules.Is(o.Key, "StrictHostKeyChecking")) is { Key: not null } option &&
-        SshOptionRules.TurnsOffHostKeyChecking(option.Value);
+    public bool InsecureHostKeyChecking => StrictHostKeyChecking is { } value && SshOptionRules.TurnsOffHostKeyChecking(value);
+
+    /// <summary>The StrictHostKeyChecking value ssh takes from the tunnel's ssh_options (the first), or null.</summary>
+    public string? StrictHostKeyChecking =>
+        SshOptions.FirstOrDefault(o => SshOptionRules.Is(o.Key, "StrictHostKeyChecking")) is { Key: not null } option ? option.Value : null;
 
     /// <summary>Structural equality for reload: a tunnel is "unchanged" when this is equal.</summary>
     public bool SameAs(TunnelConfig other) =>

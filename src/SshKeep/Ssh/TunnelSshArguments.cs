@@ -45,9 +45,9 @@ internal static class TunnelSshArguments
         IEnumerable<KeyValuePair<string, string>> options =
         [
             Forced[0],
-            .. defaults.Where(o => !tunnel.SshOptions.Any(t => SameKeyword(t.Key, o.Key))),
+            .. defaults.Where(o => !tunnel.SshOptions.Any(t => SshOptionRules.Is(t.Key, o.Key))),
             .. control,
-            .. tunnel.SshOptions.Where(o => !Forced.Any(f => SameKeyword(f.Key, o.Key))),
+            .. tunnel.SshOptions.Where(o => !Forced.Any(f => SshOptionRules.Is(f.Key, o.Key))),
         ];
         var argv = new List<string> { "-N", "-T" };
         foreach (var (key, value) in options) argv.AddRange(["-o", $"{key}={value}"]);
@@ -60,7 +60,5 @@ internal static class TunnelSshArguments
     }
 
     /// <summary>ssh_config keywords ignore case (ssh lower-cases them before matching).</summary>
-    private static bool SameKeyword(string a, string b) => a.Equals(b, StringComparison.OrdinalIgnoreCase);
-
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -91,8 +91,7 @@ internal sealed class TunnelSupervisor
     public async Task RunAsync(CancellationToken stop)
     {
         if (Config.InsecureHostKeyChecking)
-            _log.InsecureHostKeyChecking(Config.Name,
-                Config.SshOptions.First(o => o.Key.Equals("StrictHostKeyChecking", StringComparison.OrdinalIgnoreCase)).Value);
+            _log.InsecureHostKeyChecking(Config.Name, Config.StrictHostKeyChecking!);
         await using var stopping = stop.Register(() => Post(new StopRequested()));
         TunnelEvent next = stop.IsCancellationRequested ? new StopRequested() : new Begin();
         try
@@ -386,8 +385,13 @@ internal sealed class TunnelSupervisor
     /// used last, else the one <c>ssh -G</c> names.</summary>
     private async Task ServerReturnsAsync(IServerReachability reachability, bool couldNotConnect, CancellationToken cancellationToken)
     {
-        var startInfo = _options.StartInfoFor(Config);
-        var server = _stallWatch?.LastServer ?? await reachability.ResolveAsync(startInfo.Program, startInfo.Arguments, cancellationToken);
+        var server = _stallWatch?.LastServer;
+        if (server is null)
+        {
+            // Only then is ssh's argument list worth building: ssh -G names the server.
+            var startInfo = _options.StartInfoFor(Config);
+            server = await reachability.ResolveAsync(startInfo.Program, startInfo.Arguments, cancellationToken);
+        }
 
         // An unknown server (behind a proxy) never returns: the wait runs its course.
         await ReachabilityGate.ServerReturnsAsync(reachability, server, couldNotConnect, outcome =>
