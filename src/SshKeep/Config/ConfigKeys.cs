@@ -17,10 +17,10 @@ internal static class ConfigKeys
     /// <summary>Where a forward's keys are: under a placeholder for its place in the list.</summary>
     public const string Forward = Tunnel + ".forwards[N]";
 
-    public static readonly IReadOnlyList<string> ReadyWhen = ["all-up", "first-attempt"];
+    public static readonly IReadOnlyList<string> ReadyWhen = [.. Enum.GetValues<SshKeep.Config.ReadyWhen>().Select(KebabName.Of)];
 
     /// <summary>A forward's kinds: the long form's <c>type</c> and the short form's keys.</summary>
-    public static readonly IReadOnlyList<string> ForwardTypes = ["local", "remote", "dynamic"];
+    public static readonly IReadOnlyList<string> ForwardTypes = [.. Enum.GetValues<ForwardKind>().Select(KebabName.Of)];
 
     private static readonly SshKeepConfig BuiltInFile = new() { Path = "", Tunnels = [] };
     private static readonly TunnelConfig BuiltInTunnel = new() { Name = "", Destination = "" };
@@ -31,7 +31,7 @@ internal static class ConfigKeys
     [
         Top("version", "1, the default; the format's version", OnlyVersion),
         Top("ready_when", "{default} (the default) or first-attempt", OneOf(ReadyWhen))
-            .InFile(c => ReadyWhen[(int)c.ReadyWhen], (c, word) => c with { ReadyWhen = (SshKeep.Config.ReadyWhen)ReadyWhen.ToList().IndexOf(word) }),
+            .InFile(c => KebabName.Of(c.ReadyWhen), (c, word) => c with { ReadyWhen = KebabName.TryParse(word, out SshKeep.Config.ReadyWhen when) ? when : default }),
         Top("ready_timeout", "Seconds, 0.5 to 3600; default {default}", Seconds(0.5, 3600))
             .InFile(c => c.ReadyTimeout.TotalSeconds, (c, seconds) => c with { ReadyTimeout = TimeSpan.FromSeconds(seconds) }),
         Top("defaults", "A map of settings every tunnel inherits: any tunnel key except destination and forwards", Entry),

@@ -66,10 +66,8 @@ internal static class ForwardListReader
         var probe = probeEntry is null ? ProbeExchange.ConnectOnly : ProbeExchangeReader.Read(probeEntry, reader)?.Value as ProbeExchange;
         if (probe is null) return null;
 
-        // The kinds are listed in the order of ForwardKind.
         var entry = forwardEntries[0];
-        var kind = (ForwardKind)ConfigKeys.ForwardTypes.ToList().IndexOf(entry.Name);
-        if (kind < 0)
+        if (!KebabName.TryParse(entry.Name, out ForwardKind kind))
         {
             UnknownKeys.Report(entry, [.. ConfigKeys.ForwardTypes, "type", "probe"], errors);
             return null;
@@ -102,7 +100,7 @@ internal static class ForwardListReader
         var errors = reader.Errors;
         var layer = reader.ReadMap(map, ConfigKeys.Forward);
         var ok = layer.Complete;
-        var kind = layer.Own(Forward + "type")?.Value is string type ? Enum.Parse<ForwardKind>(type, ignoreCase: true) : (ForwardKind?)null;
+        var kind = layer.Own(Forward + "type")?.Value is string type ? (KebabName.TryParse(type, out ForwardKind named) ? named : null) : (ForwardKind?)null;
         int? port = null;
         if (layer.Own(Forward + "port") is { Value: string text } portValue)
         {
@@ -137,7 +135,7 @@ internal static class ForwardListReader
         }
         else if (kind is ForwardKind.Local or ForwardKind.Remote && toEntry is null)
         {
-            errors.Add(map, path, $"a {kind.Value.ToString().ToLowerInvariant()} forward needs `to: host:port`");
+            errors.Add(map, path, $"a {KebabName.Of(kind.Value)} forward needs `to: host:port`");
             ok = false;
         }
 

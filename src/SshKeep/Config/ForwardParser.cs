@@ -29,7 +29,7 @@ internal static class ForwardParser
         if (parts.Count != shortCount && parts.Count != shortCount + 1)
         {
             var socks = kind == ForwardKind.Remote && parts.Count is 1 or 2 ? " (a remote SOCKS proxy, ssh -R [bind:]port, is not supported)" : "";
-            error = $"{ConfigText.Quote(text)} is not a {kind.ToString().ToLowerInvariant()} forward; {expected}{socks}";
+            error = $"{ConfigText.Quote(text)} is not a {KebabName.Of(kind)} forward; {expected}{socks}";
             return false;
         }
 
