@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SshKeep.Config;
 using SshKeep.Daemon;
+using SshKeep.Forwarding;
 using SshKeep.Health;
 using SshKeep.Hooks;
 using SshKeep.Logging;
@@ -40,6 +41,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
     private ServerReachability _reachability = null!;
     private ForwardProbe _probe = null!;
     private ProbeClock _probeClock = null!;
+    private HeldPorts _held = null!;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -105,6 +107,8 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
                 await using var hookRunner = new HookRunner(reaper, _log, time);
                 _hooks = new HookDispatcher(hookRunner.Enqueue);
                 _hooks.Configure(config);
+                // The -L/-D ports sshkeep holds outlive every supervisor (docs/held-ports.md); disposed after them.
+                await using var held = _held = new HeldPorts(_log, time, SystemdSockets.Take(options.Environment, Environment.ProcessId));
                 await using var supervisor = new DaemonSupervisor((tunnel, news) => CreateTunnel(tunnel, launcher, news), time, OnTransition);
                 _supervisor = supervisor;
 
@@ -239,6 +243,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
             _hooks.Configure(((ConfigLoadResult.Valid)loaded).Config);
             lock (_statusGate) _systemd.BeginReload();
             var plan = await _supervisor.ReloadAsync(((ConfigLoadResult.Valid)loaded).Config);
+            await _held.KeepOnlyAsync(((ConfigLoadResult.Valid)loaded).Config.Tunnels);
             foreach (var name in plan.Removed) _log.TunnelRemoved(name);
             foreach (var tunnel in plan.Added) _log.TunnelAdded(tunnel.Name);
             foreach (var tunnel in plan.Changed) _log.TunnelChanged(tunnel.Name, "settings");
@@ -261,7 +266,8 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         return new(tunnel, launcher, _log, time, new TunnelSupervisorOptions
         {
             StartInfoFor = StartInfoFor,
-            ListenerAccepts = (forward, ct) => ListenerCheck.AcceptsAsync(forward, TimeSpan.FromSeconds(1), ct),
+            ListenerAccepts = (forward, ct) => _held.Holds(tunnel.Name, forward) ? Task.FromResult(true)
+                : ListenerCheck.AcceptsAsync(forward, TimeSpan.FromSeconds(1), ct),
             OnProbe = _recorder is { } recorder ? recorder.RecordProbe : null,
             StopGrace = options.StopGrace,
             Reachability = _reachability,
@@ -270,7 +276,8 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
             BeforeStart = RemoveStaleControlSocket,
             ProbeClock = _probeClock,
             ProbeForward = controlPath is null ? null
-                : (t, forward, connectListener, ct) => _probe.RunAsync(forward, controlPath, TimeSpan.FromSeconds(t.Health.ProbeTimeout), connectListener, ct),
+                : (t, forward, connectListener, ct) => _probe.RunAsync(forward, controlPath, TimeSpan.FromSeconds(t.Health.ProbeTimeout), connectListener, ct,
+                    _held.Holds(t.Name, forward)),
         }, news);
     }
 
@@ -283,13 +290,16 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
             [OrphanRule.InstanceVariable] = _paths.LockPath,
             [OrphanRule.TunnelVariable] = tunnel.Name,
         };
-        return new(tunnel.SshPath, TunnelSshArguments.Build(tunnel, ControlPathFor(tunnel)),
+        var controlPath = ControlPathFor(tunnel);
+        // Held ports need the control socket to hand their clients over; without one, ssh listens itself.
+        var held = controlPath is null ? null : _held.Hold(tunnel);
+        return new(tunnel.SshPath, TunnelSshArguments.Build(tunnel, controlPath, held),
             environment, NewProcessGroup: true, CaptureStandardError: true, ClearEnvironment: true);
     }
 
-    /// <summary>The tunnel's ControlPath when its probes are on (they open channels through it).</summary>
+    /// <summary>The tunnel's ControlPath when its probes are on or it holds ports (both open channels through it).</summary>
     private string? ControlPathFor(TunnelConfig tunnel) =>
-        ProbeSchedule.Enabled(tunnel.Health) ? _paths.ControlMasterPath(tunnel.Name) : null;
+        ProbeSchedule.Enabled(tunnel.Health) || tunnel.Forwards.Any(f => f.IsHeld) ? _paths.ControlMasterPath(tunnel.Name) : null;
 
     /// <summary>A killed ssh leaves its control socket behind, and the next ssh would refuse to be the master
     /// (so the probes would fail). The path is ours alone (run directory, 0700); only a socket of ours goes.</summary>
@@ -310,6 +320,9 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
     /// by <see cref="WriteStatusAsync"/>, not here: its fsync would make a restart wait (0.2 s of a 0.4 s recovery).</summary>
     private void OnTransition(TunnelTransition transition)
     {
+        // New clients of held ports go to a session that is up (docs/held-ports.md, "Which session takes a client").
+        if (transition.From != transition.To)
+            _held.MastersOf(transition.Tunnel).SetActive(transition.To == TunnelState.Up ? _paths.ControlMasterPath(transition.Tunnel) : null);
         _hooks.Fire(transition);
         _recorder?.Observe(transition);
         lock (_foldGate) _tunnels = StatusFold.Apply(_tunnels, transition);

@@ -62,6 +62,7 @@ internal static class ConfigKeys
         ForwardKey("port", "Required: the listen port, 1 to 65535", ForwardListReader.Port),
         ForwardKey("to", "The target, host:port (IPv6 in brackets); required for local and remote, refused for dynamic", ForwardListReader.Target),
         ForwardKey("probe", "What the forward's probe exchanges", ProbeExchangeReader.Read),
+        ForwardKey("hold", "Seconds, 0.1 to 3600, or 0; default 30; how long a client of a local or dynamic port waits for a session (sshkeep holds the port); 0: ssh listens itself", ForwardListReader.Hold),
         ForwardKey("probe.send", $"Text of at most {ProbeExchangeReader.MaxLength} characters (CR, LF and TAB allowed), sent once the connection is open", ProbeExchangeReader.Send),
         ForwardKey("probe.expect", $"One line of at most {ProbeExchangeReader.MaxLength} characters: the reply must start with it", ProbeExchangeReader.Expect),
         ForwardKey("probe.http", "A path starting with /: sends GET path HTTP/1.0 and passes on any status below 500; not with send or expect", ProbeExchangeReader.Http),

@@ -9,6 +9,11 @@ internal static class ForwardListReader
 
     private const string Forward = ConfigKeys.Forward + ".";
 
+    private const string RemoteHold = "a remote forward's port is the server's, which sshkeep cannot hold, so `hold` is not accepted here";
+
+    /// <summary>The keys a short-form forward may have besides its kind.</summary>
+    private static readonly string[] ShortFormExtras = ["probe", "hold"];
+
     private const string DynamicProbe = "a dynamic forward has no target to talk to; its probe only checks that the SOCKS port listens, so `probe` is not accepted here";
 
     /// <summary>The valid forwards; an empty list when there were none or none was valid (both reported).</summary>
@@ -53,7 +58,8 @@ internal static class ForwardListReader
     {
         var errors = reader.Errors;
         var probeEntry = map.Entries.FirstOrDefault(e => e.Name == "probe");
-        var forwardEntries = map.Entries.Where(e => e.Name != "probe").ToList();
+        var holdEntry = map.Entries.FirstOrDefault(e => e.Name == "hold");
+        var forwardEntries = map.Entries.Where(e => !ShortFormExtras.Contains(e.Name)).ToList();
         if (forwardEntries.Count != 1)
         {
             var keys = string.Join(", ", forwardEntries.Select(e => ConfigText.Key(e.Name)));
@@ -69,7 +75,7 @@ internal static class ForwardListReader
         var entry = forwardEntries[0];
         if (!KebabName.TryParse(entry.Name, out ForwardKind kind))
         {
-            UnknownKeys.Report(entry, [.. ConfigKeys.ForwardTypes, "type", "probe"], errors);
+            UnknownKeys.Report(entry, [.. ConfigKeys.ForwardTypes, "type", .. ShortFormExtras], errors);
             return null;
         }
 
@@ -78,6 +84,15 @@ internal static class ForwardListReader
             errors.Add(probeEntry.Key, probeEntry.Path, DynamicProbe);
             return null;
         }
+
+        if (kind == ForwardKind.Remote && holdEntry is not null)
+        {
+            errors.Add(holdEntry.Key, holdEntry.Path, RemoteHold);
+            return null;
+        }
+
+        var hold = holdEntry is null ? ForwardSpec.DefaultHold : Hold(holdEntry, reader)?.Value as TimeSpan?;
+        if (hold is null) return null;
 
         if (!ConfigKeyReads.Text(entry.Value, entry.Path, errors, ForwardParser.ShortSyntax(kind), out var text))
         {
@@ -90,7 +105,7 @@ internal static class ForwardListReader
             return null;
         }
 
-        return new Located<ForwardSpec>(spec with { Probe = probe }, entry.Value, entry.Path);
+        return new Located<ForwardSpec>(spec with { Probe = probe, Hold = hold.Value }, entry.Value, entry.Path);
     }
 
     /// <summary>The long form, read through the entries of a forward's keys; the port after the
@@ -127,6 +142,13 @@ internal static class ForwardListReader
             ok = false;
         }
 
+        var holdEntry = map.Entries.FirstOrDefault(e => e.Name == "hold");
+        if (kind == ForwardKind.Remote && holdEntry is not null)
+        {
+            errors.Add(holdEntry.Key, holdEntry.Path, RemoteHold);
+            ok = false;
+        }
+
         var toEntry = map.Entries.FirstOrDefault(e => e.Name == "to");
         if (kind == ForwardKind.Dynamic && toEntry is not null)
         {
@@ -145,7 +167,10 @@ internal static class ForwardListReader
         }
 
         var target = layer.Own(Forward + "to")?.Value as (string Host, int Port)?;
-        var spec = new ForwardSpec(kind.Value, layer.Own(Forward + "bind")?.Value as string, port.Value, target?.Host, target?.Port) { Probe = probe };
+        var spec = new ForwardSpec(kind.Value, layer.Own(Forward + "bind")?.Value as string, port.Value, target?.Host, target?.Port)         {
+            Probe = probe,
+            Hold = layer.Own(Forward + "hold")?.Value as TimeSpan? ?? ForwardSpec.DefaultHold,
+        };
         return new Located<ForwardSpec>(spec, map, path);
     }
 
@@ -154,6 +179,12 @@ internal static class ForwardListReader
         ConfigKeyReads.Checked(entry, reader, "* or " + HostSyntax.Accepted, text =>
             (text.StartsWith('[') && text.EndsWith(']') ? text[1..^1] : text) is var bare &&
             ForwardParser.BindError(bare, bracketed: bare.Contains(':')) is { } error ? (null, error) : (bare, null));
+
+    /// <summary>A forward's <c>hold</c>, in either form (docs/held-ports.md, "Hold time").</summary>
+    public static Located<object?>? Hold(ConfigMappingEntry entry, ConfigSectionReader reader) =>
+        ConfigKeyReads.Seconds(0.1, 3600, "let ssh listen itself")(entry, reader) is { Value: double seconds } read
+            ? read with { Value = TimeSpan.FromSeconds(seconds) }
+            : null;
 
     /// <summary>The long form's <c>to</c>: <c>host:port</c>.</summary>
     public static Located<object?>? Target(ConfigMappingEntry entry, ConfigSectionReader reader) =>

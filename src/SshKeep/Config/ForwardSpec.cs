@@ -15,6 +15,16 @@ internal sealed record ForwardSpec(ForwardKind Kind, string? BindAddress, int Bi
     /// <summary>What the end-to-end probe exchanges through this forward; connect-only by default.</summary>
     public ProbeExchange Probe { get; init; } = ProbeExchange.ConnectOnly;
 
+    /// <summary>The default <see cref="Hold"/>: a killed ssh, an sshd restart or a short network outage is over
+    /// well within it (docs/held-ports.md, "Hold time").</summary>
+    public static readonly TimeSpan DefaultHold = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a client of a -L/-D port sshkeep holds waits for a session; zero: ssh listens itself.</summary>
+    public TimeSpan Hold { get; init; } = DefaultHold;
+
+    /// <summary>sshkeep listens on this forward's port itself (docs/held-ports.md); a -R port is the server's.</summary>
+    public bool IsHeld => Kind != ForwardKind.Remote && Hold > TimeSpan.Zero;
+
     public string Flag => Kind switch
     {
         ForwardKind.Local => "-L",

@@ -28,10 +28,12 @@ internal sealed class ForwardProbe(TimeProvider time)
     /// <paramref name="cancellationToken"/> (the tunnel stopping) throws <see cref="OperationCanceledException"/>.
     /// With <paramref name="connectListener"/> false, a -L forward without an exchange is proved by the
     /// channel through the session alone (<c>ProbeSchedule.ChecksListeners</c> says when); -D and
-    /// forwards with an exchange always go through the listener: it is their whole check.
+    /// forwards with an exchange always go through the listener: it is their whole check. A forward whose port
+    /// sshkeep holds (<paramref name="held"/>) has no listener of ssh's: its exchange runs over the channel, and a
+    /// held -D proves the master answers (docs/probes.md).
     /// </summary>
     public async Task<ProbeResult> RunAsync(ForwardSpec forward, string controlPath, TimeSpan timeout, bool connectListener,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool held = false)
     {
         ArgumentNullException.ThrowIfNull(forward);
         ArgumentException.ThrowIfNullOrEmpty(controlPath);
@@ -42,8 +44,10 @@ internal sealed class ForwardProbe(TimeProvider time)
         var run = new Run(time, controlPath, timeout, started, probe.Token, cancellationToken);
         var failure = forward.Kind switch
         {
+            ForwardKind.Local when held => await ThroughSessionAsync(forward, forward.TargetHost!, forward.TargetPort!.Value, run).ConfigureAwait(false),
             ForwardKind.Local => await LocalAsync(forward, connectListener, run).ConfigureAwait(false),
             ForwardKind.Remote => await RemoteAsync(forward, run).ConfigureAwait(false),
+            _ when held => await HelloAsync(controlPath, run, cancellationToken).ConfigureAwait(false),
             _ => await DynamicAsync(forward, run).ConfigureAwait(false),
         };
         return new ProbeResult(forward, failure is null, time.GetElapsedTime(started), failure);
@@ -83,6 +87,24 @@ internal sealed class ForwardProbe(TimeProvider time)
         return refusal;
     }
 
+    private static async Task<string?> HelloAsync(string controlPath, Run run, CancellationToken stopping)
+    {
+        var silent = await MuxStdioForward.HelloAsync(controlPath, run.Deadline).ConfigureAwait(false);
+        stopping.ThrowIfCancellationRequested();
+        return silent is null ? null : $"ssh: {silent}";
+    }
+
+    /// <summary>A channel to host:port through the session, and the forward's exchange over it.</summary>
+    private static async Task<string?> ThroughSessionAsync(ForwardSpec forward, string host, int port, Run run)
+    {
+        var step = $"target {Endpoint(host, port)} (from the server)";
+        var open = await run.OpenThroughSessionAsync(host, port, step).ConfigureAwait(false);
+        if (open is MuxStdioOpen.Failed failed) return run.Explain(failed, step);
+        await using var channel = ((MuxStdioOpen.Opened)open).Channel;
+        if (forward.Probe.IsConnectOnly) return null;
+        return await run.ExchangeAsync(channel.Stream, forward.Probe, ProbeReply.HostHeader(host, port), "exchange").ConfigureAwait(false);
+    }
+
     /// <summary>-D has no target of its own: ssh accepts on the listener and answers the SOCKS5 greeting.</summary>
     private static Task<string?> DynamicAsync(ForwardSpec forward, Run run) =>
         run.ThroughLocalListenerAsync(forward, SocksGreeting, "", "socks");
@@ -95,6 +117,8 @@ internal sealed class ForwardProbe(TimeProvider time)
         CancellationToken probe, CancellationToken stopping)
     {
         private string Within => new DaemonDuration(timeout).ToString();
+
+        public CancellationToken Deadline => probe;
 
         /// <summary>A stdio forward with what is left of the probe's time.</summary>
         public async Task<MuxStdioOpen> OpenThroughSessionAsync(string host, int port, string step)

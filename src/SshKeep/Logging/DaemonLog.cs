@@ -105,6 +105,22 @@ internal static partial class DaemonLog
     [LoggerMessage(1116, LogLevel.Warning, "end-to-end probes are off: {Reason}; ssh's keepalive still watches the session")]
     public static partial void ProbesUnavailable(this ILogger logger, string tunnel, string reason);
 
+    /// <summary>docs/held-ports.md: sshkeep listens on a -L/-D port itself and hands its clients to ssh.</summary>
+    [LoggerMessage(1160, LogLevel.Information, "holding {Listen} ({Forward}): clients that come while no session is up wait up to {Hold}")]
+    public static partial void HeldPortListening(this ILogger logger, string tunnel, string listen, string forward, DaemonDuration hold);
+
+    [LoggerMessage(1161, LogLevel.Warning, "cannot hold {Listen} ({Reason}); ssh listens there itself, and a restart is seen by its clients")]
+    public static partial void HeldPortUnavailable(this ILogger logger, string tunnel, string listen, string reason);
+
+    [LoggerMessage(1162, LogLevel.Information, "no longer holding {Listen}")]
+    public static partial void HeldPortReleased(this ILogger logger, string tunnel, string listen);
+
+    [LoggerMessage(1163, LogLevel.Warning, "accepting on {Listen} failed: {Reason}; trying again in 0.1s")]
+    public static partial void HeldPortAcceptFailed(this ILogger logger, string tunnel, string listen, string reason);
+
+    [LoggerMessage(1164, LogLevel.Debug, "closed a client of {Listen}: {Reason}")]
+    public static partial void HeldClientClosed(this ILogger logger, string tunnel, string listen, string reason);
+
     [LoggerMessage(1122, LogLevel.Information, "ssh's connection {Local} → {Server} ended while the server did not answer; keeping it to reset it once the server answers, so the server lets go of the remote ports")]
     public static partial void DeadSessionKept(this ILogger logger, string tunnel, string local, string server);
 

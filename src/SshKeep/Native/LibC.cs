@@ -143,6 +143,12 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "close", SetLastError = true)]
     internal static partial int close(int fd);
 
+    public const int F_SETFD = 2;
+    public const int FD_CLOEXEC = 1;
+
+    [LibraryImport(Lib, SetLastError = true)]
+    internal static partial int fcntl(int fd, int command, int argument);
+
     // glibc 2.36+ wrappers (Debian 12): an older libc lacks the entry points, which callers
     // treat as "not available" (EntryPointNotFoundException).
     [LibraryImport(Lib, EntryPoint = "pidfd_open", SetLastError = true)]

@@ -7,11 +7,12 @@ namespace SshKeep.Ssh;
 internal sealed class MuxStdioChannel : IAsyncDisposable
 {
     private readonly Socket _control;
-    private readonly SafeSocketHandle _ours;
+    private readonly SafeSocketHandle? _ours;
     private NetworkStream? _stream;
     private int _disposed;
 
-    internal MuxStdioChannel(Socket control, SafeSocketHandle ours) => (_control, _ours) = (control, ours);
+    /// <param name="ours">Our end of the socketpair the channel carries; null when it carries a handed client.</param>
+    internal MuxStdioChannel(Socket control, SafeSocketHandle? ours) => (_control, _ours) = (control, ours);
 
     /// <summary>Our end of the socketpair whose other end is the channel's stdin and stdout; made on first
     /// use (a connect-only probe never reads or writes it).</summary>
@@ -20,7 +21,26 @@ internal sealed class MuxStdioChannel : IAsyncDisposable
         get
         {
             ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            if (_ours is null) throw new InvalidOperationException("the channel carries a handed client: ssh reads and writes it");
             return _stream ??= new NetworkStream(new Socket(_ours), ownsSocket: true);
+        }
+    }
+
+    /// <summary>Completes when the master closes the control connection: it does so when the channel closes both
+    /// ways, or when ssh exits (mux.c links the two; docs/held-ports.md).</summary>
+    public async Task ClosedAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64];
+        try
+        {
+            while (await _control.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false) > 0)
+            {
+                // The master sends nothing more on a stdio forward's control connection; anything is ignored.
+            }
+        }
+        catch (SocketException)
+        {
+            // A reset: ssh is gone.
         }
     }
 
@@ -29,7 +49,7 @@ internal sealed class MuxStdioChannel : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             if (_stream is not null) _stream.Dispose();
-            else _ours.Dispose();
+            else _ours?.Dispose();
             _control.Dispose();
         }
         return ValueTask.CompletedTask;

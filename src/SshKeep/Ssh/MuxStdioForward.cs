@@ -25,60 +25,67 @@ internal static class MuxStdioForward
     /// <param name="within">What the deadline allows, for the failure text.</param>
     /// <param name="deadline">Cancelled at the deadline, and when <paramref name="stopping"/> is.</param>
     /// <param name="stopping">The caller stopping: throws <see cref="OperationCanceledException"/>, after closing everything.</param>
-    public static async Task<MuxStdioOpen> OpenAsync(string controlPath, string host, int port, TimeSpan within,
+    public static Task<MuxStdioOpen> OpenAsync(string controlPath, string host, int port, TimeSpan within,
+        CancellationToken deadline, CancellationToken stopping) =>
+        OpenAsync(controlPath, host, port, client: null, within, deadline, stopping);
+
+    /// <summary>
+    /// As <see cref="OpenAsync(string, string, int, TimeSpan, CancellationToken, CancellationToken)"/>, but the
+    /// channel's stdin and stdout are <paramref name="client"/>, a connection sshkeep accepted on a held port:
+    /// ssh carries its bytes, none pass through sshkeep (docs/held-ports.md). The caller keeps its own
+    /// descriptor: it closes it once opened, and may hand it to another master on any failure but a refusal
+    /// (ssh reads nothing from a channel that never opened).
+    /// </summary>
+    public static Task<MuxStdioOpen> HandAsync(string controlPath, string host, int port, SafeSocketHandle client, TimeSpan within,
+        CancellationToken deadline, CancellationToken stopping) =>
+        OpenAsync(controlPath, host, port, client, within, deadline, stopping);
+
+    /// <summary>Null when the master at <paramref name="controlPath"/> answers its hello before
+    /// <paramref name="deadline"/>, else why not: ssh's event loop runs (the probe of a held -D forward).</summary>
+    public static async Task<string?> HelloAsync(string controlPath, CancellationToken deadline)
+    {
+        var (control, failure) = await ConnectAsync(controlPath, deadline).ConfigureAwait(false);
+        using (control)
+        {
+            if (failure is not null) return failure.Reason;
+            try
+            {
+                SendAll(control!, MuxPacket.Hello(), deadline);
+                return await ReadHelloAsync(control!, deadline).ConfigureAwait(false) is { } bad ? bad.Reason : null;
+            }
+            catch (OperationCanceledException)
+            {
+                return $"the control master at {controlPath} did not answer";
+            }
+            catch (SocketException e)
+            {
+                return $"control connection: {SocketErrorText.Of(e)}";
+            }
+        }
+    }
+
+    private static async Task<MuxStdioOpen> OpenAsync(string controlPath, string host, int port, SafeSocketHandle? client, TimeSpan within,
         CancellationToken deadline, CancellationToken stopping)
     {
-        ArgumentException.ThrowIfNullOrEmpty(controlPath);
         ArgumentException.ThrowIfNullOrEmpty(host);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         stopping.ThrowIfCancellationRequested();
 
-        UnixDomainSocketEndPoint endPoint;
-        try
-        {
-            endPoint = new UnixDomainSocketEndPoint(controlPath);
-        }
-        catch (ArgumentException)
-        {
-            return Fail(MuxOpenFailure.NoMaster, $"control path {controlPath} is too long for a Unix socket");
-        }
-
-        Socket? control = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        Socket? control = null;
         SafeSocketHandle? ours = null;
         var awaitingServer = false;
         try
         {
-            SocketError connected;
-            try
-            {
-                connected = await QuietConnect.ConnectAsync(control, endPoint, deadline).ConfigureAwait(false);
-            }
-            catch (SocketException e)
-            {
-                connected = e.SocketErrorCode;
-            }
-            if (connected != SocketError.Success)
-                return Fail(MuxOpenFailure.NoMaster, $"no control master at {controlPath} ({ConnectErrorText(controlPath, connected)})");
-            // The kernel's record of the peer, not its word (docs/security.md).
-            uint ownUid = LibC.geteuid();
-            if (!PeerCredentials.TryRead(control, out var master) || master.Uid != ownUid)
-                return Fail(MuxOpenFailure.NotOurs,
-                    $"the control socket {controlPath} is served by uid {master.Uid} (pid {master.Pid}), not by us (uid {ownUid}); not using it");
+            (control, var failure) = await ConnectAsync(controlPath, deadline).ConfigureAwait(false);
+            if (failure is not null) return failure;
 
             // All before the master's hello is read: one wake-up of ssh fewer per probe (docs/probes.md).
-            ours = SendHelloRequestAndDescriptors(control, host, port, deadline);
-            var hello = await ReceiveAsync(control, deadline).ConfigureAwait(false);
-            if (hello is null) return Fail(MuxOpenFailure.MasterClosed, "the control master closed the connection before its hello");
-            if (hello.Malformed is not null) return Fail(MuxOpenFailure.Protocol, $"unreadable hello from the control master: {hello.Malformed}");
-            if (hello.Type != MuxMessageType.Hello)
-                return Fail(MuxOpenFailure.Protocol, $"the control master sent {MuxPacket.Hex(hello.Type)} instead of its hello");
-            if (hello.Value != MuxPacket.ProtocolVersion)
-                return Fail(MuxOpenFailure.Protocol, $"the control master speaks mux protocol {hello.Value}, not {MuxPacket.ProtocolVersion}");
-
+            ours = SendHelloRequestAndDescriptors(control!, host, port, client, deadline);
+            if (await ReadHelloAsync(control!, deadline).ConfigureAwait(false) is { } badHello) return badHello;
             awaitingServer = true;
 
-            var reply = await ReceiveAsync(control, deadline).ConfigureAwait(false);
+            var reply = await ReceiveAsync(control!, deadline).ConfigureAwait(false);
             if (reply is null) return Fail(MuxOpenFailure.MasterClosed, "the control master closed the connection without an answer");
             if (reply.Malformed is not null) return Fail(MuxOpenFailure.Protocol, $"unreadable answer from the control master: {reply.Malformed}");
             if (reply.RequestId != RequestId && reply.Type != MuxMessageType.Hello)
@@ -86,7 +93,7 @@ internal static class MuxStdioForward
             switch (reply.Type)
             {
                 case MuxMessageType.SessionOpened:
-                    var channel = new MuxStdioChannel(control, ours);
+                    var channel = new MuxStdioChannel(control!, ours);
                     control = null;
                     ours = null;
                     return new MuxStdioOpen.Opened(channel);
@@ -116,6 +123,67 @@ internal static class MuxStdioForward
         }
     }
 
+    /// <summary>A control connection to our own master, or why there is none (the socket is closed then).</summary>
+    private static async Task<(Socket? Control, MuxStdioOpen.Failed? Failure)> ConnectAsync(string controlPath, CancellationToken deadline)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(controlPath);
+        UnixDomainSocketEndPoint endPoint;
+        try
+        {
+            endPoint = new UnixDomainSocketEndPoint(controlPath);
+        }
+        catch (ArgumentException)
+        {
+            return (null, Fail(MuxOpenFailure.NoMaster, $"control path {controlPath} is too long for a Unix socket"));
+        }
+
+        var control = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            SocketError connected;
+            try
+            {
+                connected = await QuietConnect.ConnectAsync(control, endPoint, deadline).ConfigureAwait(false);
+            }
+            catch (SocketException e)
+            {
+                connected = e.SocketErrorCode;
+            }
+            if (connected != SocketError.Success)
+                return Refuse(Fail(MuxOpenFailure.NoMaster, $"no control master at {controlPath} ({ConnectErrorText(controlPath, connected)})"));
+            // The kernel's record of the peer, not its word (docs/security.md).
+            uint ownUid = LibC.geteuid();
+            if (!PeerCredentials.TryRead(control, out var master) || master.Uid != ownUid)
+                return Refuse(Fail(MuxOpenFailure.NotOurs,
+                    $"the control socket {controlPath} is served by uid {master.Uid} (pid {master.Pid}), not by us (uid {ownUid}); not using it"));
+            return (control, null);
+        }
+        catch
+        {
+            control.Dispose();
+            throw;
+        }
+
+        (Socket?, MuxStdioOpen.Failed?) Refuse(MuxStdioOpen.Failed failure)
+        {
+            control.Dispose();
+            return (null, failure);
+        }
+    }
+
+    /// <summary>Null when the master's hello is good, else why not.</summary>
+    private static async Task<MuxStdioOpen.Failed?> ReadHelloAsync(Socket control, CancellationToken deadline)
+    {
+        var hello = await ReceiveAsync(control, deadline).ConfigureAwait(false);
+        if (hello is null) return Fail(MuxOpenFailure.MasterClosed, "the control master closed the connection before its hello");
+        if (hello.Malformed is not null) return Fail(MuxOpenFailure.Protocol, $"unreadable hello from the control master: {hello.Malformed}");
+        if (hello.Type != MuxMessageType.Hello)
+            return Fail(MuxOpenFailure.Protocol, $"the control master sent {MuxPacket.Hex(hello.Type)} instead of its hello");
+        if (hello.Value != MuxPacket.ProtocolVersion)
+            return Fail(MuxOpenFailure.Protocol, $"the control master speaks mux protocol {hello.Value}, not {MuxPacket.ProtocolVersion}");
+        return null;
+    }
+
     /// <summary>.NET folds ENOENT and ECONNREFUSED into one error here: the path tells no socket from a stale one.</summary>
     private static string ConnectErrorText(string controlPath, SocketError error) =>
         error is SocketError.AddressNotAvailable or SocketError.ConnectionRefused
@@ -124,14 +192,32 @@ internal static class MuxStdioForward
 
     private static MuxStdioOpen.Failed Fail(MuxOpenFailure kind, string reason) => new(kind, reason);
 
-    /// <summary>Sends MUX_C_HELLO and MUX_C_NEW_STDIO_FWD in one write, then the far end of a fresh
-    /// socketpair twice (stdin, stdout), and closes that end here. Returns our end.</summary>
-    private static SafeSocketHandle SendHelloRequestAndDescriptors(Socket control, string host, int port, CancellationToken cancellationToken)
+    /// <summary>Sends MUX_C_HELLO and MUX_C_NEW_STDIO_FWD in one write, then the channel's descriptor twice (stdin,
+    /// stdout): <paramref name="client"/>, or the far end of a fresh socketpair, closed here once sent. Returns
+    /// our end of that pair (null with a client).</summary>
+    private static SafeSocketHandle? SendHelloRequestAndDescriptors(Socket control, string host, int port, SafeSocketHandle? client,
+        CancellationToken cancellationToken)
     {
+        SendAll(control, [.. MuxPacket.Hello(), .. MuxPacket.NewStdioForward(RequestId, host, port)], cancellationToken);
+        if (client is not null)
+        {
+            var added = false;
+            client.DangerousAddRef(ref added);
+            try
+            {
+                SendDescriptor(control, (int)client.DangerousGetHandle(), cancellationToken);
+                SendDescriptor(control, (int)client.DangerousGetHandle(), cancellationToken);
+                return null;
+            }
+            finally
+            {
+                if (added) client.DangerousRelease();
+            }
+        }
+
         var (ours, theirs) = CreateSocketPair();
         try
         {
-            SendAll(control, [.. MuxPacket.Hello(), .. MuxPacket.NewStdioForward(RequestId, host, port)], cancellationToken);
             SendDescriptor(control, theirs, cancellationToken); // the channel's stdin…
             SendDescriptor(control, theirs, cancellationToken); // …and its stdout: the same socket.
             return ours;

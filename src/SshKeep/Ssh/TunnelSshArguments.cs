@@ -23,7 +23,8 @@ internal static class TunnelSshArguments
     /// <param name="controlPath">When given, this ssh is the multiplexing master on a socket sshkeep owns, so
     /// the probes open channels through the very session that carries the forwards (<see cref="MuxStdioForward"/>).
     /// ControlPersist=no keeps the master the process we supervise: it never forks into the background.</param>
-    public static IReadOnlyList<string> Build(TunnelConfig tunnel, string? controlPath = null)
+    /// <param name="held">Forwards whose port sshkeep listens on itself (docs/held-ports.md): ssh is not given them.</param>
+    public static IReadOnlyList<string> Build(TunnelConfig tunnel, string? controlPath = null, IReadOnlySet<ForwardSpec>? held = null)
     {
         // sshkeep's shorter keepalive defaults, unless the tunnel wrote the option itself. VERBOSE makes ssh
         // say "Authenticated to …", how the supervisor tells "up" from "still connecting".
@@ -53,7 +54,7 @@ internal static class TunnelSshArguments
         foreach (var (key, value) in options) argv.AddRange(["-o", $"{key}={value}"]);
         if (tunnel.Port is { } port) argv.AddRange(["-p", Number(port)]);
         if (tunnel.IdentityFile is { } identity) argv.AddRange(["-i", identity]);
-        foreach (var forward in tunnel.Forwards) argv.AddRange([forward.Flag, forward.Argument]);
+        foreach (var forward in tunnel.Forwards.Where(f => held?.Contains(f) != true)) argv.AddRange([forward.Flag, forward.Argument]);
         // "--" ends ssh's options: whatever the destination is, it cannot be read as one.
         argv.AddRange(["--", tunnel.Destination]);
         return argv;

@@ -18,7 +18,7 @@ public sealed partial class LayerTests
         ["Config"],
         ["Ssh"],
         ["Health"],
-        ["Supervision"],
+        ["Supervision", "Forwarding"],
         ["Hooks"],
         ["Daemon"],
         ["Status"],

@@ -1,0 +1,293 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using SshKeep.Config;
+using SshKeep.Health;
+using SshKeep.Logging;
+using SshKeep.Ssh;
+
+namespace SshKeep.Forwarding;
+
+/// <summary>
+/// One -L or -D port that sshkeep listens on itself: each client it accepts waits (up to the forward's
+/// <c>hold</c>) until a master of the tunnel is up, and is then handed to it with the mux protocol, so ssh
+/// carries the bytes (docs/held-ports.md). A client whose channel never opened on a master that died is
+/// handed to the next one. Outlives the tunnel's ssh, and its restarts and reloads that keep the forward.
+/// </summary>
+internal sealed class HeldForward : IAsyncDisposable
+{
+    /// <summary>Upper bounds, in seconds, of the wait histogram's buckets.</summary>
+    public static readonly double[] WaitBounds = [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
+
+    /// <summary>How long a SOCKS client may take to say where it goes.</summary>
+    private static readonly TimeSpan SocksWithin = TimeSpan.FromSeconds(10);
+
+    private readonly string _tunnel;
+    private readonly IReadOnlyList<Socket> _listeners;
+    private readonly TunnelMasters _masters;
+    private readonly ILogger _log;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<Task, bool> _clients = new();
+    private readonly Lock _countsGate = new();
+    private readonly long[] _waitBuckets = new long[WaitBounds.Length + 1];
+    private readonly List<Task> _acceptLoops = [];
+    private volatile ForwardSpec _forward;
+    private long _accepted;
+    private long _failed;
+    private int _waiting;
+    private int _open;
+    private double _waitSum;
+
+    private HeldForward(string tunnel, ForwardSpec forward, IReadOnlyList<Socket> listeners, TunnelMasters masters, ILogger log, TimeProvider time)
+    {
+        (_tunnel, _forward, _listeners, _masters, _log, _time) = (tunnel, forward, listeners, masters, log, time);
+    }
+
+    /// <summary>The forward as the config has it now: a reload may change its target or hold time, not its listen half.</summary>
+    public ForwardSpec Forward
+    {
+        get => _forward;
+        set => _forward = value;
+    }
+
+    public HeldForwardCounts Counts
+    {
+        get
+        {
+            lock (_countsGate) return new(_accepted, _waiting, _open, _failed, [.. _waitBuckets], _waitSum);
+        }
+    }
+
+    /// <summary>Listens on <paramref name="forward"/>'s addresses (taking a socket systemd passed when one
+    /// matches) and starts accepting; null and why not when a listen address cannot be had.</summary>
+    /// <param name="gatewayPorts">The tunnel's GatewayPorts: with no bind address, ssh would listen on every address.</param>
+    /// <param name="inherited">Listening sockets passed by systemd, not yet taken; a matching one is removed.</param>
+    public static HeldForward? TryStart(string tunnel, ForwardSpec forward, bool gatewayPorts, List<Socket> inherited, TunnelMasters masters,
+        ILogger log, TimeProvider time, out string? problem)
+    {
+        var listeners = new List<Socket>();
+        problem = null;
+        try
+        {
+            var addresses = ListenAddresses(forward.BindAddress, gatewayPorts);
+            foreach (var address in addresses)
+            {
+                var endPoint = new IPEndPoint(address, forward.BindPort);
+                if (inherited.FirstOrDefault(s => endPoint.Equals(s.LocalEndPoint)) is { } passed)
+                {
+                    inherited.Remove(passed);
+                    listeners.Add(passed);
+                    continue;
+                }
+                var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                    if (address.AddressFamily == AddressFamily.InterNetworkV6) listener.DualMode = false;
+                    listener.Bind(endPoint);
+                    listener.Listen(128);
+                    listeners.Add(listener);
+                }
+                catch (SocketException e) when (addresses.Count > 1 && e.SocketErrorCode is SocketError.AddressFamilyNotSupported or SocketError.AddressNotAvailable)
+                {
+                    // A machine without IPv6 (or its loopback): ssh too listens where it can.
+                    listener.Dispose();
+                }
+                catch
+                {
+                    listener.Dispose();
+                    throw;
+                }
+            }
+            if (listeners.Count == 0) throw new SocketException((int)SocketError.AddressNotAvailable);
+        }
+        catch (SocketException e)
+        {
+            foreach (var listener in listeners) listener.Dispose();
+            var holder = e.SocketErrorCode == SocketError.AddressAlreadyInUse && PortHolder.Describe(forward.BindPort) is { } who ? $", {who}" : "";
+            problem = $"{SocketErrorText.Of(e)}{holder}";
+            return null;
+        }
+
+        var held = new HeldForward(tunnel, forward, listeners, masters, log, time);
+        foreach (var listener in listeners) held._acceptLoops.Add(held.AcceptLoopAsync(listener));
+        return held;
+    }
+
+    /// <summary>As ssh reads a -L/-D bind address: none is loopback (every address with GatewayPorts), <c>*</c> or
+    /// empty is every address, <c>localhost</c> is loopback, else the address or what the name resolves to.</summary>
+    private static IReadOnlyList<IPAddress> ListenAddresses(string? bind, bool gatewayPorts)
+    {
+        IPAddress[] loopback = [IPAddress.Loopback, IPAddress.IPv6Loopback];
+        IPAddress[] any = [IPAddress.Any, IPAddress.IPv6Any];
+        return bind switch
+        {
+            null => gatewayPorts ? any : loopback,
+            "" or "*" => any,
+            "localhost" => loopback,
+            _ when IPAddress.TryParse(bind, out var address) => [address],
+            _ => Dns.GetHostAddresses(bind),
+        };
+    }
+
+    private async Task AcceptLoopAsync(Socket listener)
+    {
+        while (true)
+        {
+            Socket client;
+            try
+            {
+                client = await listener.AcceptAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException e)
+            {
+                // Out of descriptors, say: the client stays in the backlog, so try again shortly, not in a spin.
+                _log.HeldPortAcceptFailed(_tunnel, _forward.Listen, SocketErrorText.Of(e));
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                continue;
+            }
+            var serving = ServeAsync(client);
+            _clients[serving] = true;
+            _ = serving.ContinueWith(done => _clients.TryRemove(done, out _), TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>One client, from accept to the end of its connection. Only synchronous calls touch the client's
+    /// socket: an asynchronous one would register it with .NET's epoll, which then keeps waking on its traffic
+    /// after ssh has it (epoll(7): a registration lasts while any process holds the socket).</summary>
+    private async Task ServeAsync(Socket client)
+    {
+        var accepted = _time.GetTimestamp();
+        var forward = _forward;
+        lock (_countsGate)
+        {
+            _accepted++;
+            _waiting++;
+        }
+        var waiting = true;
+        try
+        {
+            var (host, port, socks) = (forward.TargetHost, forward.TargetPort ?? 0, (SocksVersion?)null);
+            if (forward.Kind == ForwardKind.Dynamic)
+            {
+                var request = await Task.Factory.StartNew(() => SocksHandshake.Read(client, SocksWithin), _stopping.Token,
+                    TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+                if (request is not SocksOutcome.Target target)
+                {
+                    Fail(((SocksOutcome.Refused)request).Reason);
+                    return;
+                }
+                (host, port, socks) = (target.Host, target.Port, target.Version);
+            }
+
+            using var holdEnds = new CancellationTokenSource(forward.Hold, _time);
+            using var holding = CancellationTokenSource.CreateLinkedTokenSource(holdEnds.Token, _stopping.Token);
+            var failedOn = -1;
+            while (true)
+            {
+                var (controlPath, version, changed) = _masters.Current;
+                if (controlPath is null || version == failedOn)
+                {
+                    try
+                    {
+                        await changed.WaitAsync(holding.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
+                    {
+                        Fail($"no session came up within {new DaemonDuration(forward.Hold)}");
+                        return;
+                    }
+                    continue;
+                }
+
+                if (socks is { } answer)
+                {
+                    // As ssh's own -D: success before the channel is confirmed (docs/held-ports.md, "SOCKS").
+                    client.Send(SocksHandshake.SuccessReply(answer));
+                    socks = null;
+                }
+                var open = await MuxStdioForward.HandAsync(controlPath, host!, port, client.SafeHandle, forward.Hold, _stopping.Token,
+                    _stopping.Token).ConfigureAwait(false);
+                if (open is MuxStdioOpen.Failed failed)
+                {
+                    if (failed.Kind == MuxOpenFailure.Refused)
+                    {
+                        Fail($"{Target(host!, port)}: {failed.Reason}");
+                        return;
+                    }
+                    // The master died or is not usable: this client goes to the next one.
+                    failedOn = version;
+                    continue;
+                }
+
+                await using var channel = ((MuxStdioOpen.Opened)open).Channel;
+                var waited = _time.GetElapsedTime(accepted).TotalSeconds;
+                lock (_countsGate)
+                {
+                    _waiting--;
+                    _open++;
+                    _waitBuckets[Array.FindIndex(WaitBounds, b => waited <= b) is var i and >= 0 ? i : WaitBounds.Length]++;
+                    _waitSum += waited;
+                }
+                waiting = false;
+                client.Dispose(); // ssh has its own descriptor of the client now
+                try
+                {
+                    await channel.ClosedAsync(_stopping.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    lock (_countsGate) _open--;
+                }
+                return;
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Stopped holding this port: a waiting client is closed, an open one ends with its channel.
+        }
+        catch (SocketException e)
+        {
+            Fail(SocketErrorText.Of(e));
+        }
+        finally
+        {
+            if (waiting)
+            {
+                lock (_countsGate) _waiting--;
+            }
+            client.Dispose();
+        }
+
+        void Fail(string reason)
+        {
+            lock (_countsGate) _failed++;
+            _log.HeldClientClosed(_tunnel, forward.Listen, reason);
+        }
+    }
+
+    private static string Target(string host, int port) => $"{(host.Contains(':') ? $"[{host}]" : host)}:{port}";
+
+    /// <summary>Stops listening and closes the clients still waiting; open connections end with their channels.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested) return;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        foreach (var listener in _listeners) listener.Dispose();
+        await Task.WhenAll([.. _acceptLoops, .. _clients.Keys]).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+}

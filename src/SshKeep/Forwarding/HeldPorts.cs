@@ -1,0 +1,104 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using SshKeep.Config;
+using SshKeep.Logging;
+
+namespace SshKeep.Forwarding;
+
+/// <summary>
+/// Every port the daemon holds, by tunnel, and each tunnel's <see cref="TunnelMasters"/>: the one owner of
+/// held ports across restarts and reloads (docs/held-ports.md). A forward is held when it is -L or -D with a
+/// <c>hold</c> above 0 and its port could be had; ssh gets the tunnel's other forwards.
+/// </summary>
+internal sealed class HeldPorts(ILogger log, TimeProvider time, IEnumerable<Socket> passedBySystemd) : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, TunnelMasters> _masters = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Tunnel, ForwardKind Kind, string Listen), HeldForward> _held = [];
+    private readonly Dictionary<(string Tunnel, ForwardKind Kind, string Listen), string> _unavailable = [];
+    private readonly List<Socket> _inherited = [.. passedBySystemd];
+
+    public TunnelMasters MastersOf(string tunnel)
+    {
+        lock (_gate)
+        {
+            if (!_masters.TryGetValue(tunnel, out var masters)) _masters[tunnel] = masters = new TunnelMasters();
+            return masters;
+        }
+    }
+
+    /// <summary>Holds the tunnel's forwards that sshkeep should hold and does not yet (each start of its ssh tries
+    /// again the ports it could not have), and returns those held now: its ssh is given the others.</summary>
+    public IReadOnlySet<ForwardSpec> Hold(TunnelConfig tunnel)
+    {
+        var masters = MastersOf(tunnel.Name);
+        var gatewayPorts = tunnel.SshOptions.FirstOrDefault(o => SshOptionRules.Is(o.Key, "GatewayPorts")).Value is { } value
+            && (value.Equals("yes", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase));
+        var held = new HashSet<ForwardSpec>();
+        lock (_gate)
+        {
+            foreach (var forward in tunnel.Forwards.Where(f => f.IsHeld))
+            {
+                var key = (tunnel.Name, forward.Kind, forward.Listen);
+                if (_held.TryGetValue(key, out var existing))
+                {
+                    existing.Forward = forward;
+                    held.Add(forward);
+                    continue;
+                }
+                var started = HeldForward.TryStart(tunnel.Name, forward, gatewayPorts, _inherited, masters, log, time, out var problem);
+                if (started is null)
+                {
+                    // Said once per reason, not at every retry of a port that stays taken.
+                    if (!_unavailable.TryGetValue(key, out var said) || said != problem) log.HeldPortUnavailable(tunnel.Name, forward.Listen, problem!);
+                    _unavailable[key] = problem!;
+                    continue;
+                }
+                _unavailable.Remove(key);
+                _held[key] = started;
+                held.Add(forward);
+                log.HeldPortListening(tunnel.Name, forward.Listen, forward.ToString(), new DaemonDuration(forward.Hold));
+            }
+        }
+        return held;
+    }
+
+    /// <summary>Whether sshkeep, not ssh, listens for this forward of the tunnel now.</summary>
+    public bool Holds(string tunnel, ForwardSpec forward)
+    {
+        lock (_gate) return _held.ContainsKey((tunnel, forward.Kind, forward.Listen));
+    }
+
+    /// <summary>After a reload: stops holding the ports no enabled tunnel of <paramref name="tunnels"/> holds.</summary>
+    public async Task KeepOnlyAsync(IEnumerable<TunnelConfig> tunnels)
+    {
+        var wanted = tunnels.Where(t => t.Enabled).SelectMany(t => t.Forwards.Where(f => f.IsHeld).Select(f => (t.Name, f.Kind, f.Listen))).ToHashSet();
+        List<KeyValuePair<(string Tunnel, ForwardKind Kind, string Listen), HeldForward>> gone;
+        lock (_gate)
+        {
+            gone = [.. _held.Where(h => !wanted.Contains(h.Key))];
+            foreach (var (key, _) in gone) _held.Remove(key);
+        }
+        foreach (var (key, forward) in gone)
+        {
+            await forward.DisposeAsync().ConfigureAwait(false);
+            log.HeldPortReleased(key.Tunnel, key.Listen);
+        }
+    }
+
+    /// <summary>Each held port's tunnel, forward and counts, in a stable order.</summary>
+    public IReadOnlyList<(string Tunnel, ForwardSpec Forward, HeldForwardCounts Counts)> Counts()
+    {
+        lock (_gate)
+        {
+            return [.. _held.OrderBy(h => h.Key.Tunnel, StringComparer.Ordinal).ThenBy(h => h.Key.Listen, StringComparer.Ordinal)
+                .Select(h => (h.Key.Tunnel, h.Value.Forward, h.Value.Counts))];
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KeepOnlyAsync([]).ConfigureAwait(false);
+        foreach (var socket in _inherited) socket.Dispose();
+    }
+}
