@@ -18,6 +18,7 @@ public sealed partial class LayerTests
         ["Config"],
         ["Ssh"],
         ["Health"],
+        ["Forwarding"],
         ["Supervision"],
         ["Hooks"],
         ["Daemon"],
