@@ -11,7 +11,7 @@ namespace SshKeep.Forwarding;
 /// </summary>
 internal static class SocksParser
 {
-    /// <summary>A user id or host name: at most 255 bytes, as SOCKS5 can carry and OpenSSH's -D accepts.</summary>
+    /// <summary>A user id or host name: at most 255 bytes, all that SOCKS5 can carry and DNS allows a name.</summary>
     private const int MaxName = 255;
 
     /// <summary>SOCKS4a: 8 bytes, then a user id and a host name, each ended by a NUL. SOCKS5 needs at most
@@ -123,28 +123,22 @@ internal static class SocksParser
             : Target(SocksVersion.Socks5, new IPAddress(address).ToString(), port);
     }
 
-    /// <summary>Printable ASCII only: a host name travels as ASCII (punycode), and the name is logged.</summary>
+    /// <summary>Printable ASCII only: host names are ASCII on the wire (punycode for the rest), and this text
+    /// goes on to ssh and into sshkeep's messages.</summary>
     private static SocksStep Named(SocksVersion version, ReadOnlySpan<byte> name, int port)
     {
-        if (name.IsEmpty) return Refuse(version, $"{Name(version)} request with an empty host name");
+        if (name.IsEmpty) return Refuse(version, "the host name is empty");
         int bad = name.IndexOfAnyExceptInRange((byte)0x21, (byte)0x7e);
-        if (bad >= 0) return Refuse(version, $"{Name(version)} host name with byte {Hex(name[bad])}, which no host name has");
+        if (bad >= 0) return Refuse(version, $"the host name has byte {Hex(name[bad])}, which no host name has");
         return Target(version, Encoding.ASCII.GetString(name), port);
     }
 
     private static SocksStep Target(SocksVersion version, string host, int port) =>
         port == 0
-            ? Refuse(version, $"{Name(version)} request for port 0 (of {host})")
+            ? Refuse(version, $"the request is for port 0 (of {host})")
             : new SocksStep.Request(new SocksOutcome.Target(version, host, port));
 
     private static SocksStep.Refused Refuse(SocksVersion version, string reason) => new(reason, SocksHandshake.FailureReply(version));
-
-    private static string Name(SocksVersion version) => version switch
-    {
-        SocksVersion.Socks4 => "SOCKS4",
-        SocksVersion.Socks4a => "SOCKS4a",
-        _ => "SOCKS5",
-    };
 
     private static string Hex(byte value) => $"0x{value:x2}";
 
