@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using SshKeep.Forwarding;
 using SshKeep.Tests.Integration.Infrastructure;
+using static SshKeep.Tests.Forwarding.SocksParserTests;
 
 namespace SshKeep.Tests.Forwarding;
 
@@ -65,7 +66,8 @@ public sealed class SocksHandshakeTests
 
         var outcome = await SocksHandshake.ReadAsync(pair.Accepted, TimeSpan.FromMilliseconds(200), default).Within("the handshake");
 
-        Assert.Equal("refused: no complete SOCKS request within 0.2s (3 bytes received)", Show(outcome));
+        // How many of the 3 bytes were read by then is the scheduler's business, not the behaviour's.
+        Assert.StartsWith("refused: no complete SOCKS request within 0.2s (", Show(outcome));
     }
 
     [Fact]
@@ -131,9 +133,6 @@ public sealed class SocksHandshakeTests
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 
-    private static byte[] Bytes(string hex) => Convert.FromHexString(hex.Replace(" ", ""));
-
-    private static string Hex(byte[] bytes) => string.Join(" ", bytes.Select(b => Convert.ToHexStringLower([b])));
 
     /// <summary>A loopback connection: the client's end and the end sshkeep accepted.</summary>
     private sealed class Pair(Socket client, Socket accepted) : IDisposable

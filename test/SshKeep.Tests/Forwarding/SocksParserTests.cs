@@ -57,7 +57,7 @@ public sealed class SocksParserTests
     [InlineData("00 00", "refused: not a SOCKS request: first byte 0x00 | reply none")]
     public void The_bytes_received_so_far_give_the_next_step(string received, string expected)
     {
-        Assert.Equal(expected, Show(SocksParser.Parse(Convert.FromHexString(received.Replace(" ", "")))));
+        Assert.Equal(expected, Show(SocksParser.Parse(Bytes(received))));
     }
 
     [Theory]
@@ -68,7 +68,7 @@ public sealed class SocksParserTests
     [InlineData(Greeting + " 05 01 00 04 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 01 00 16")]
     public void Reading_what_each_step_asks_for_takes_the_whole_request_and_not_a_byte_of_what_follows(string request)
     {
-        var bytes = Convert.FromHexString(request.Replace(" ", ""));
+        var bytes = Bytes(request);
         var stream = bytes.Concat("GET / HTTP/1.1\r\n"u8.ToArray()).ToArray();
 
         Assert.Equal(bytes.Length, ReadAsAsked(stream));
@@ -79,7 +79,7 @@ public sealed class SocksParserTests
     [InlineData("04 01 00 50 00 00 00 01 00", "refused: the SOCKS4a host name is longer than 255 bytes | " + V4Rejected)]
     public void A_name_that_never_ends_is_refused_after_255_bytes_and_within_the_longest_request(string header, string expected)
     {
-        var start = Convert.FromHexString(header.Replace(" ", ""));
+        var start = Bytes(header);
         var endless = start.Concat(Enumerable.Repeat((byte)'a', 10 * SocksParser.Longest)).ToArray();
 
         int read = ReadAsAsked(endless);
@@ -130,5 +130,8 @@ public sealed class SocksParserTests
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     };
 
-    private static string Hex(byte[] bytes) => string.Join(" ", bytes.Select(b => Convert.ToHexStringLower([b])));
+    /// <summary>"05 01 00" → the bytes; the tables are written the way the protocol documents draw them.</summary>
+    internal static byte[] Bytes(string hex) => Convert.FromHexString(hex.Replace(" ", "", StringComparison.Ordinal));
+
+    internal static string Hex(byte[] bytes) => string.Join(" ", bytes.Select(b => Convert.ToHexStringLower([b])));
 }
