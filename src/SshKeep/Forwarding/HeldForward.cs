@@ -183,8 +183,7 @@ internal sealed class HeldForward : IAsyncDisposable
             var (host, port, socks) = (forward.TargetHost, forward.TargetPort ?? 0, (SocksVersion?)null);
             if (forward.Kind == ForwardKind.Dynamic)
             {
-                var request = await Task.Factory.StartNew(() => SocksHandshake.Read(client, SocksWithin), _stopping.Token,
-                    TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+                var request = await SocksHandshake.ReadAsync(client, SocksWithin, _stopping.Token).ConfigureAwait(false);
                 if (request is not SocksOutcome.Target target)
                 {
                     Fail(((SocksOutcome.Refused)request).Reason);
@@ -207,6 +206,7 @@ internal sealed class HeldForward : IAsyncDisposable
                     }
                     catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
                     {
+                        if (socks is { } unanswered) client.Send(SocksHandshake.FailureReply(unanswered));
                         Fail($"no session came up within {new DaemonDuration(forward.Hold)}");
                         return;
                     }

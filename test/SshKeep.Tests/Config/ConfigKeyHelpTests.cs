@@ -76,6 +76,7 @@ public sealed partial class ConfigKeyHelpTests
     {
         var text = value.ToString(CultureInfo.InvariantCulture);
         if (!path.StartsWith(ConfigKeyHelp.TunnelPrefix, StringComparison.Ordinal)) return $"{path}: {text}\n" + ConfigYaml.Tunnel("");
+        if (path.EndsWith(".forwards[N].hold", StringComparison.Ordinal)) return ConfigYaml.Tunnel($"forwards: [ {{ local: \"8080:localhost:80\", hold: {text} }} ]");
         var parts = path[ConfigKeyHelp.TunnelPrefix.Length..].Split('.');
         var neighbours = parts[1] switch
         {

@@ -83,7 +83,7 @@ public sealed class ConfigKeysTests
     {
         var tunnelOnly = ConfigKeys.All.Where(k => k.Path.StartsWith(ConfigKeys.Tunnel, StringComparison.Ordinal) && !k.InDefaults).Select(k => k.Key).Distinct();
 
-        Assert.Equal(["destination", "forwards", "local", "remote", "dynamic", "type", "bind", "port", "to", "probe", "send", "expect", "http"], tunnelOnly);
+        Assert.Equal(["destination", "forwards", "local", "remote", "dynamic", "type", "bind", "port", "to", "probe", "hold", "send", "expect", "http"], tunnelOnly);
     }
 
     private static TunnelConfig Loaded(string defaults, string tunnel) =>

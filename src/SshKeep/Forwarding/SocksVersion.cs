@@ -1,0 +1,12 @@
+namespace SshKeep.Forwarding;
+
+/// <summary>The SOCKS dialect a client spoke; its replies differ (docs/held-ports.md "SOCKS").</summary>
+internal enum SocksVersion
+{
+    Socks4,
+
+    /// <summary>SOCKS4 with the host name after the user id (address 0.0.0.x).</summary>
+    Socks4a,
+
+    Socks5,
+}
