@@ -276,14 +276,14 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
 
     /// <summary>Each ssh: its own process group, stderr captured, only <see cref="SshEnvironment"/>'s variables
     /// (none of systemd's) and the two of <see cref="OrphanRule"/> that let a later daemon find it.</summary>
-    private SshStartInfo StartInfoFor(TunnelConfig tunnel)
+    private SshStartInfo StartInfoFor(TunnelConfig tunnel, string destination)
     {
         var environment = new Dictionary<string, string?>(SshEnvironment.OverridesForDaemon(options.Environment), StringComparer.Ordinal)
         {
             [OrphanRule.InstanceVariable] = _paths.LockPath,
             [OrphanRule.TunnelVariable] = tunnel.Name,
         };
-        return new(tunnel.SshPath, TunnelSshArguments.Build(tunnel, ControlPathFor(tunnel)),
+        return new(tunnel.SshPath, TunnelSshArguments.Build(tunnel, ControlPathFor(tunnel), destination: destination),
             environment, NewProcessGroup: true, CaptureStandardError: true, ClearEnvironment: true);
     }
 

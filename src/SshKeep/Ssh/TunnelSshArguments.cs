@@ -23,7 +23,8 @@ internal static class TunnelSshArguments
     /// <param name="controlPath">When given, this ssh is the multiplexing master on a socket sshkeep owns, so
     /// the probes open channels through the very session that carries the forwards (<see cref="MuxStdioForward"/>).
     /// ControlPersist=no keeps the master the process we supervise: it never forks into the background.</param>
-    public static IReadOnlyList<string> Build(TunnelConfig tunnel, string? controlPath = null)
+    /// <param name="destination">The server of this run, one of the tunnel's destinations; its first when not given.</param>
+    public static IReadOnlyList<string> Build(TunnelConfig tunnel, string? controlPath = null, string? destination = null)
     {
         // sshkeep's shorter keepalive defaults, unless the tunnel wrote the option itself. VERBOSE makes ssh
         // say "Authenticated to …", how the supervisor tells "up" from "still connecting".
@@ -55,7 +56,7 @@ internal static class TunnelSshArguments
         if (tunnel.IdentityFile is { } identity) argv.AddRange(["-i", identity]);
         foreach (var forward in tunnel.Forwards) argv.AddRange([forward.Flag, forward.Argument]);
         // "--" ends ssh's options: whatever the destination is, it cannot be read as one.
-        argv.AddRange(["--", tunnel.Destination]);
+        argv.AddRange(["--", destination ?? tunnel.Destination]);
         return argv;
     }
 

@@ -171,7 +171,7 @@ internal static class TunnelMachine
                 NextRetry = null,
                 HeldRemotePort = null,
             });
-            Do(new StartSsh());
+            Do(new StartSsh(State.Destination));
         }
 
         private void OnStarted(int pid)
@@ -179,7 +179,7 @@ internal static class TunnelMachine
             Set(s => s with { Phase = TunnelPhase.Connecting, Run = Run with { Pid = pid } });
             Publish(TransitionReasons.SshStarted, s => s with { Pid = pid });
             var attempt = State.Status.Attempts;
-            Log(nameof(DaemonLog.TunnelStarting), l => l.TunnelStarting(Name, Config.Destination, attempt, pid));
+            Log(nameof(DaemonLog.TunnelStarting), l => l.TunnelStarting(Name, State.Destination, attempt, pid));
             if (State.Stopping)
             {
                 Set(s => s with { Phase = TunnelPhase.StoppingSsh });
@@ -340,9 +340,11 @@ internal static class TunnelMachine
             var restarted = !State.Stopping && (run.UpSince is not null || endReason == RestartReasons.Requested);
             var outcome = new TunnelRunOutcome(run.Exit, decisive, run.UpSince is not null, run.UpSince is { } u ? now - u : TimeSpan.Zero,
                 now - run.StartedAt, why, run.CouldNotConnect);
-            Set(s => s with { Phase = TunnelPhase.Closing, Run = run with { Outcome = outcome } });
+            var next = !State.Stopping && FailsOver(endReason) ? (State.DestinationIndex + 1) % Config.Destinations.Count : State.DestinationIndex;
+            Set(s => s with { Phase = TunnelPhase.Closing, Run = run with { Outcome = outcome }, DestinationIndex = next });
             Publish(TransitionReasons.RunEnded, s => s with
             {
+                Destination = State.Destination,
                 LastExit = run.Exit?.ToString(),
                 Pid = null,
                 LastRestartReason = endReason,
@@ -386,7 +388,7 @@ internal static class TunnelMachine
             }
 
             Do(new ArmTimer(next.Delay));
-            if (next.State == TunnelState.Backoff && State.GatesWaits) Do(new WatchServer(outcome.CouldNotConnect));
+            if (next.State == TunnelState.Backoff && State.GatesWaits) Do(new WatchServer(outcome.CouldNotConnect, State.Destination));
         }
 
         /// <summary>Logs what happened and what happens next; returns who holds a local port when
@@ -456,6 +458,12 @@ internal static class TunnelMachine
         SshFailureKind.HostKeyRejected => "check the server's host key and update known_hosts (ssh-keygen -R host, then connect once by hand)",
         _ => "fix the tunnel's settings (ssh_path, ssh_options) and run `sshkeep reload`",
     };
+
+    /// <summary>The run failed: ssh ended on its own or its probes condemned it, so the next run tries the tunnel's
+    /// next server. One ended on purpose (restart), by a frozen ssh or by a connect stuck while the server answers
+    /// again says nothing against the server and keeps it (docs/daemon.md, "Several servers: failover").</summary>
+    private static bool FailsOver(string endReason) => endReason is RestartReasons.Exited or RestartReasons.Permanent
+        or RestartReasons.RemotePortInUse or RestartReasons.ProbeFailed;
 
     private static int Weight(SshStderrLine line) =>
         line.IsPermanent ? 3 : line.Kind == SshFailureKind.RemotePortInUse ? 2 : line.Kind == SshFailureKind.None ? 0 : 1;

@@ -18,14 +18,14 @@ public class TunnelMachineTests
     private static readonly TunnelConfig Config = new()
     {
         Name = "db",
-        Destination = "deploy@bastion",
+        Destinations = ["deploy@bastion"],
         Forwards = [new ForwardSpec(ForwardKind.Local, "127.0.0.1", 15432, "db.internal", 5432)],
     };
 
     /// <summary>Wired with nothing optional: no probes, no session claims, no reachability gate.</summary>
     private static readonly TunnelSupervisorOptions Plain = new()
     {
-        StartInfoFor = _ => new SshStartInfo("ssh", []),
+        StartInfoFor = (_, _) => new SshStartInfo("ssh", []),
         ListenerAccepts = (_, _) => Task.FromResult(true),
     };
 
