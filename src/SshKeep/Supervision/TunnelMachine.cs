@@ -248,7 +248,7 @@ internal static class TunnelMachine
         {
             var took = now - Run.StartedAt;
             var pid = Run.Pid;
-            Set(s => s with { Phase = TunnelPhase.Up, Run = Run with { UpSince = now } });
+            Set(s => s with { Phase = TunnelPhase.Up, Run = Run with { UpSince = now }, RefusedInARow = 0 });
             if (State.Probes) Log(nameof(DaemonLog.FirstProbePassed), l => l.FirstProbePassed(Name, took));
             Log(nameof(DaemonLog.TunnelUp), l => l.TunnelUp(Name, pid, took));
             Publish(TransitionReasons.Up, s => s with { State = TunnelState.Up, Since = now, UpSince = now });
@@ -367,8 +367,12 @@ internal static class TunnelMachine
         /// <summary>Decides the wait after a run, says it, and begins it.</summary>
         private void Wait(TunnelRunOutcome outcome, Health.ServerConnection? deadSessionReset, string? portHolder, double unit, string? sshPath)
         {
-            var next = TunnelRetryPolicy.After(outcome, State.Failures, Config.Backoff, unit, deadSessionReset is not null);
-            Set(s => s with { Phase = TunnelPhase.Waiting, Failures = next.Failures });
+            // With several servers the tunnel needs attention once each has refused in a row (docs/daemon.md,
+            // "Several servers: failover"); a missing ssh program (no exit) is never a server's doing.
+            var refused = outcome.Exit is not null && outcome.Decisive.IsPermanent ? State.RefusedInARow + 1 : 0;
+            var next = TunnelRetryPolicy.After(outcome, State.Failures, Config.Backoff, unit, deadSessionReset is not null,
+                anotherServer: refused > 0 && refused < Config.Destinations.Count);
+            Set(s => s with { Phase = TunnelPhase.Waiting, Failures = next.Failures, RefusedInARow = refused });
             var holder = LogNext(outcome, next, deadSessionReset, portHolder, sshPath);
             Publish(TransitionReasons.Waiting, s => s with
             {

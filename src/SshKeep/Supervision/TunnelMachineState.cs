@@ -27,6 +27,9 @@ internal sealed record TunnelMachineState
     /// <summary>The server of the current run, or of the next one (docs/daemon.md, "Several servers: failover").</summary>
     public string Destination => Config.Destinations[DestinationIndex];
 
+    /// <summary>Runs in a row, since the tunnel was last up, that a server refused (a permanent failure).</summary>
+    public int RefusedInARow { get; init; }
+
     /// <summary>A stop was asked: the run ends without waiting, and nothing starts again.</summary>
     public bool Stopping { get; init; }
 

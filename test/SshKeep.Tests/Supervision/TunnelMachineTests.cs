@@ -380,6 +380,31 @@ public class TunnelMachineTests
         }).OfType<string>()));
     }
 
+    /// <summary>docs/daemon.md, "Several servers: failover": a refusal needs a person once every server refused in a row.</summary>
+    [Theory]
+    [InlineData(2, 0, "log SshExited; publish waiting: backoff; timer 0.25s; watch-server", 1)]
+    [InlineData(2, 1, "log NeedsAttention; publish waiting: needs-attention; timer 300s", 2)]
+    [InlineData(1, 0, "log NeedsAttention; publish waiting: needs-attention; timer 300s", 1)]
+    public void A_refused_run_backs_off_to_the_next_server_until_each_has_refused(int servers, int refusedBefore, string effects, int refused)
+    {
+        var closing = States["closing, permanent"] with
+        {
+            Config = servers == 2 ? TwoServers : Config, Options = Gated, RefusedInARow = refusedBefore,
+        };
+
+        var (next, done) = TunnelMachine.Step(closing, Events["run settled"], Now, 0.5);
+
+        Assert.Equal((effects, refused), (string.Join("; ", done.Select(Describe)), next.RefusedInARow));
+    }
+
+    [Fact]
+    public void Coming_up_forgets_the_servers_that_refused()
+    {
+        var settling = OnTwo(States["settling"]) with { RefusedInARow = 1 };
+
+        Assert.Equal(0, TunnelMachine.Step(settling, Events["timer due"], Now, 0.5).State.RefusedInARow);
+    }
+
     [Fact]
     public void A_tunnel_starts_on_its_first_server_and_says_which_one_it_runs_against()
     {
