@@ -51,7 +51,7 @@ internal static partial class ConfigKeyReads
     public static Located<object?>? Listen(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         Checked(entry, reader, HttpListen.Accepted, text => HttpListen.TryParse(text, out var listen, out var error) ? (listen, null) : (null, error));
 
-    /// <summary>One destination, or a list of them (docs/config.md, "Several servers"): each checked alone,
+    /// <summary>One destination, or a list of them (docs/config.md, "A tunnel"): each checked alone,
     /// at its place in the list; the list is not empty, not longer than <see cref="ConfigKeys.MaxDestinations"/>,
     /// and names each server once.</summary>
     public static Located<object?>? Destination(ConfigMappingEntry entry, ConfigSectionReader reader)
@@ -64,7 +64,8 @@ internal static partial class ConfigKeyReads
         var errors = reader.Errors;
         if (list.Items.Count is 0 or > ConfigKeys.MaxDestinations)
         {
-            errors.Add(list, entry.Path, $"a list of {ConfigText.Number(list.Items.Count)} destinations; expected 1 to {ConfigText.Number(ConfigKeys.MaxDestinations)}, tried in order");
+            errors.Add(list, entry.Path,
+                $"a list of {ConfigText.Number(list.Items.Count)} destinations; expected 1 to {ConfigText.Number(ConfigKeys.MaxDestinations)}, tried in order");
             return null;
         }
 
@@ -76,7 +77,8 @@ internal static partial class ConfigKeyReads
             var destination = DestinationAt(list.Items[i], path, errors);
             if (destination is not null && destinations.IndexOf(destination) is var first and >= 0)
             {
-                errors.Add(list.Items[i], path, $"{ConfigText.Quote(destination)} is listed twice (first as {ConfigText.Item("destination", first)}); list each server once");
+                errors.Add(list.Items[i], path,
+                    $"{ConfigText.Quote(destination)} is listed twice (first as {ConfigText.Item("destination", first)}); list each server once");
                 destination = null;
             }
 

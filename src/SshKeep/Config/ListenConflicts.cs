@@ -22,7 +22,8 @@ internal static class ListenConflicts
                     continue;
                 }
 
-                // A remote forward of a tunnel with several servers may listen on any of them (docs/daemon.md, "Several servers").
+                // A remote forward of a tunnel with several servers may listen on any of them
+                // (docs/daemon.md, "Several servers: failover").
                 IEnumerable<string> servers = spec.Kind == ForwardKind.Remote ? tunnel.Destinations! : [""];
                 var sockets = ListenBucket.SocketsOf(spec.BindAddress);
                 var reported = false;

@@ -340,7 +340,9 @@ internal static class TunnelMachine
             var restarted = !State.Stopping && (run.UpSince is not null || endReason == RestartReasons.Requested);
             var outcome = new TunnelRunOutcome(run.Exit, decisive, run.UpSince is not null, run.UpSince is { } u ? now - u : TimeSpan.Zero,
                 now - run.StartedAt, why, run.CouldNotConnect);
-            var next = !State.Stopping && FailsOver(endReason) ? (State.DestinationIndex + 1) % Config.Destinations.Count : State.DestinationIndex;
+            var next = !State.Stopping && FailsOver(endReason)
+                ? (State.DestinationIndex + 1) % Config.Destinations.Count
+                : State.DestinationIndex;
             Set(s => s with { Phase = TunnelPhase.Closing, Run = run with { Outcome = outcome }, DestinationIndex = next });
             Publish(TransitionReasons.RunEnded, s => s with
             {
