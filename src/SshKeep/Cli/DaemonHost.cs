@@ -283,7 +283,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
 
     /// <summary>Each ssh: its own process group, stderr captured, only <see cref="SshEnvironment"/>'s variables
     /// (none of systemd's) and the two of <see cref="OrphanRule"/> that let a later daemon find it.</summary>
-    private SshStartInfo StartInfoFor(TunnelConfig tunnel)
+    private SshStartInfo StartInfoFor(TunnelConfig tunnel, string destination)
     {
         var environment = new Dictionary<string, string?>(SshEnvironment.OverridesForDaemon(options.Environment), StringComparer.Ordinal)
         {
@@ -293,7 +293,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         var controlPath = ControlPathFor(tunnel);
         // Held ports need the control socket to hand their clients over; without one, ssh listens itself.
         var held = controlPath is null ? null : _held.Hold(tunnel);
-        return new(tunnel.SshPath, TunnelSshArguments.Build(tunnel, controlPath, held),
+        return new(tunnel.SshPath, TunnelSshArguments.Build(tunnel, controlPath, held, destination),
             environment, NewProcessGroup: true, CaptureStandardError: true, ClearEnvironment: true);
     }
 

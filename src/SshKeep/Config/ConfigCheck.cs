@@ -61,10 +61,11 @@ internal static class ConfigCheck
         return text.ToString();
     }
 
-    /// <summary><c>name: destination [-p port] -L … -R … -D …</c>, and <c>(disabled)</c>.</summary>
+    /// <summary><c>name: destination [-p port] -L … -R … -D …</c>, and <c>(disabled)</c>; several destinations are
+    /// <c>first, then second</c>.</summary>
     internal static string Summary(TunnelConfig tunnel)
     {
-        var line = new StringBuilder(tunnel.Name).Append(": ").Append(tunnel.Destination);
+        var line = new StringBuilder(tunnel.Name).Append(": ").AppendJoin(", then ", tunnel.Destinations);
         if (tunnel.Port is { } port)
         {
             line.Append(" -p ").Append(ConfigText.Number(port));

@@ -51,8 +51,51 @@ internal static partial class ConfigKeyReads
     public static Located<object?>? Listen(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         Checked(entry, reader, HttpListen.Accepted, text => HttpListen.TryParse(text, out var listen, out var error) ? (listen, null) : (null, error));
 
-    public static Located<object?>? Destination(ConfigMappingEntry entry, ConfigSectionReader reader) =>
-        Checked(entry, reader, DestinationSyntax.Accepted, text => DestinationSyntax.Error(text) is { } error ? (null, error) : (text, null));
+    /// <summary>One destination, or a list of them (docs/config.md, "A tunnel"): each checked alone,
+    /// at its place in the list; the list is not empty, not longer than <see cref="ConfigKeys.MaxDestinations"/>,
+    /// and names each server once.</summary>
+    public static Located<object?>? Destination(ConfigMappingEntry entry, ConfigSectionReader reader)
+    {
+        if (entry.Value is not ConfigSequence list)
+        {
+            return DestinationAt(entry.Value, entry.Path, reader.Errors) is { } one ? At(entry, new List<string> { one }) : null;
+        }
+
+        var errors = reader.Errors;
+        if (list.Items.Count is 0 or > ConfigKeys.MaxDestinations)
+        {
+            errors.Add(list, entry.Path,
+                $"a list of {ConfigText.Number(list.Items.Count)} destinations; expected 1 to {ConfigText.Number(ConfigKeys.MaxDestinations)}, tried in order");
+            return null;
+        }
+
+        var destinations = new List<string>();
+        var valid = true;
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            var path = ConfigText.Item(entry.Path, i);
+            var destination = DestinationAt(list.Items[i], path, errors);
+            if (destination is not null && destinations.IndexOf(destination) is var first and >= 0)
+            {
+                errors.Add(list.Items[i], path,
+                    $"{ConfigText.Quote(destination)} is listed twice (first as {ConfigText.Item("destination", first)}); list each server once");
+                destination = null;
+            }
+
+            valid &= destination is not null;
+            if (destination is not null) destinations.Add(destination);
+        }
+
+        return valid ? At(entry, destinations) : null;
+    }
+
+    private static string? DestinationAt(ConfigNode node, string path, ConfigErrorSink errors)
+    {
+        if (!Text(node, path, errors, DestinationSyntax.Accepted, out var text)) return null;
+        if (DestinationSyntax.Error(text) is not { } error) return text;
+        errors.Add(node, path, error);
+        return null;
+    }
 
     public static Located<object?>? IdentityFile(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         Checked(entry, reader, "a path to a private key", text => Expanded(text, reader.Home));

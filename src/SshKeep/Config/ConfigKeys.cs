@@ -17,13 +17,16 @@ internal static class ConfigKeys
     /// <summary>Where a forward's keys are: under a placeholder for its place in the list.</summary>
     public const string Forward = Tunnel + ".forwards[N]";
 
+    /// <summary>The most servers one tunnel lists: enough for any failover, few enough to walk.</summary>
+    public const int MaxDestinations = 8;
+
     public static readonly IReadOnlyList<string> ReadyWhen = [.. Enum.GetValues<SshKeep.Config.ReadyWhen>().Select(KebabName.Of)];
 
     /// <summary>A forward's kinds: the long form's <c>type</c> and the short form's keys.</summary>
     public static readonly IReadOnlyList<string> ForwardTypes = [.. Enum.GetValues<ForwardKind>().Select(KebabName.Of)];
 
     private static readonly SshKeepConfig BuiltInFile = new() { Path = "", Tunnels = [] };
-    private static readonly TunnelConfig BuiltInTunnel = new() { Name = "", Destination = "" };
+    private static readonly TunnelConfig BuiltInTunnel = new() { Name = "", Destinations = [] };
 
     // Bounds: wide enough for any real use, narrow enough to catch a unit mistake (ms for s) or a
     // setting that would make sshkeep hammer a server or never notice a failure.
@@ -41,8 +44,9 @@ internal static class ConfigKeys
         Top("http.listen", "address:port, [ipv6]:port, localhost:port or a port alone (meaning 127.0.0.1); default {default}", Listen)
             .InFile(c => (c.Http ?? new()).Listen, (c, listen) => c with { Http = c.Http! with { Listen = listen } }),
 
-        Key("destination", "Required. [user@]host, or a Host alias of your ssh_config(5)", Destination, inDefaults: false)
-            .Into<string>((t, destination) => t with { Destination = destination }),
+        Key("destination", $"Required. [user@]host, or a Host alias of your ssh_config(5); or a list of 1 to {MaxDestinations}, tried in order",
+                Destination, inDefaults: false)
+            .Into<List<string>>((t, destinations) => t with { Destinations = destinations }),
         Key("port", "1 to 65535, or null (the default): ssh's -p", OrNull(Whole(1, ForwardParser.MaxPort)))
             .InTunnel(t => t.Port, (t, port) => t with { Port = port }),
         Key("identity_file", "A path, or null (the default): ssh's -i", OrNull(IdentityFile))

@@ -114,7 +114,7 @@ internal sealed class ConfigSectionReader(ConfigErrorSink errors, string? home, 
             owners.Add(new ListenOwner(
                 entry.Name,
                 layer.Value<bool>(ConfigKeys.Tunnel + ".enabled"),
-                layer.Own(ConfigKeys.Tunnel + ".destination")?.Value as string,
+                layer.Own(ConfigKeys.Tunnel + ".destination")?.Value as List<string>,
                 layer.Value<int?>(ConfigKeys.Tunnel + ".port"),
                 layer.Own(ConfigKeys.Tunnel + ".forwards")?.Value as List<Located<ForwardSpec>> ?? []));
         }

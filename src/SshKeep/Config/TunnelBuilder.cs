@@ -21,7 +21,7 @@ internal static class TunnelBuilder
             errors.Add(nameNode, path, "no `forwards`; a tunnel needs at least one `local`, `remote` or `dynamic` forward");
         }
 
-        var config = tunnel.Apply(new TunnelConfig { Name = name, Destination = "" }, ConfigKeys.All.Where(k => k.Path.StartsWith(Tunnel, StringComparison.Ordinal)));
+        var config = tunnel.Apply(new TunnelConfig { Name = name, Destinations = [] }, ConfigKeys.All.Where(k => k.Path.StartsWith(Tunnel, StringComparison.Ordinal)));
 
         // Probes run one at a time; a timeout as long as the interval would make them overlap.
         var health = config.Health;
@@ -39,7 +39,8 @@ internal static class TunnelBuilder
         }
 
         var destination = tunnel.Own(Tunnel + "destination");
-        if (destination is { Value: string host } && DestinationSyntax.User(host) is { } user &&
+        if (destination is { Value: List<string> hosts } && hosts.FirstOrDefault(h => DestinationSyntax.User(h) is not null) is { } host &&
+            DestinationSyntax.User(host) is { } user &&
             tunnel.Get(ConfigKeys.Get(Tunnel + "ssh_options"))?.Value is List<SshOptionDraft> options &&
             options.FirstOrDefault(o => SshOptionRules.Is(o.Key, "User")) is { Value: { } optionUser } userOption)
         {

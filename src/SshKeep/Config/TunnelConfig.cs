@@ -9,7 +9,11 @@ internal sealed record TunnelConfig
 
     public required string Name { get; init; }
 
-    public required string Destination { get; init; }
+    /// <summary>The servers, tried in order (docs/daemon.md, "Several servers: failover"); never empty.</summary>
+    public required IReadOnlyList<string> Destinations { get; init; }
+
+    /// <summary>The first of <see cref="Destinations"/>: the server of a tunnel that has one.</summary>
+    public string Destination => Destinations[0];
 
     public int? Port { get; init; }
 
@@ -43,7 +47,7 @@ internal sealed record TunnelConfig
 
     /// <summary>Structural equality for reload: a tunnel is "unchanged" when this is equal.</summary>
     public bool SameAs(TunnelConfig other) =>
-        Name == other.Name && Destination == other.Destination && Port == other.Port &&
+        Name == other.Name && Destinations.SequenceEqual(other.Destinations) && Port == other.Port &&
         IdentityFile == other.IdentityFile && SshPath == other.SshPath &&
         SshOptions.SequenceEqual(other.SshOptions) && Forwards.SequenceEqual(other.Forwards) &&
         Health == other.Health && Backoff == other.Backoff && Enabled == other.Enabled;

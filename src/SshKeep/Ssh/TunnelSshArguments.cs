@@ -24,7 +24,9 @@ internal static class TunnelSshArguments
     /// the probes open channels through the very session that carries the forwards (<see cref="MuxStdioForward"/>).
     /// ControlPersist=no keeps the master the process we supervise: it never forks into the background.</param>
     /// <param name="held">Forwards whose port sshkeep listens on itself (docs/held-ports.md): ssh is not given them.</param>
-    public static IReadOnlyList<string> Build(TunnelConfig tunnel, string? controlPath = null, IReadOnlySet<ForwardSpec>? held = null)
+    /// <param name="destination">The server of this run, one of the tunnel's destinations; its first when not given.</param>
+    public static IReadOnlyList<string> Build(TunnelConfig tunnel, string? controlPath = null, IReadOnlySet<ForwardSpec>? held = null,
+        string? destination = null)
     {
         // sshkeep's shorter keepalive defaults, unless the tunnel wrote the option itself. VERBOSE makes ssh
         // say "Authenticated to …", how the supervisor tells "up" from "still connecting".
@@ -56,7 +58,7 @@ internal static class TunnelSshArguments
         if (tunnel.IdentityFile is { } identity) argv.AddRange(["-i", identity]);
         foreach (var forward in tunnel.Forwards.Where(f => held?.Contains(f) != true)) argv.AddRange([forward.Flag, forward.Argument]);
         // "--" ends ssh's options: whatever the destination is, it cannot be read as one.
-        argv.AddRange(["--", tunnel.Destination]);
+        argv.AddRange(["--", destination ?? tunnel.Destination]);
         return argv;
     }
 

@@ -16,6 +16,7 @@ internal static class StatusJson
             Tunnels = [.. snapshot.Tunnels.Select(t => new StatusReport.Tunnel
             {
                 Name = t.Name,
+                Destination = t.Destination,
                 State = t.State,
                 HeldRemotePort = t.HeldRemotePort,
                 Since = t.Since,

@@ -22,6 +22,8 @@ internal sealed record StatusReport
     {
         public required string Name { get; init; }
 
+        public string? Destination { get; init; }
+
         public required TunnelState State { get; init; }
 
         public int? HeldRemotePort { get; init; }

@@ -6,8 +6,9 @@ namespace SshKeep.Supervision;
 /// to do, as values, carried out in order; an effect that is answered names its answer.</summary>
 internal abstract record TunnelEffect
 {
-    /// <summary>Answered with <see cref="TunnelEvent.SshStarted"/> or <see cref="TunnelEvent.SshCouldNotStart"/>.</summary>
-    public sealed record StartSsh : TunnelEffect;
+    /// <summary>ssh to <paramref name="Destination"/>, one of the tunnel's; answered with <see cref="TunnelEvent.SshStarted"/>
+    /// or <see cref="TunnelEvent.SshCouldNotStart"/>.</summary>
+    public sealed record StartSsh(string Destination) : TunnelEffect;
 
     /// <summary>SIGTERM, <paramref name="Grace"/>, SIGKILL; answered with <see cref="TunnelEvent.SshExited"/>.</summary>
     public sealed record StopSsh(TimeSpan Grace) : TunnelEffect;
@@ -25,8 +26,9 @@ internal abstract record TunnelEffect
     /// <summary>The one timer, on the daemon's shared <see cref="ProbeClock"/>.</summary>
     public sealed record ArmProbeTimer(TimeSpan Delay, bool OnGrain) : TunnelEffect;
 
-    /// <summary>During this wait, report <see cref="TunnelEvent.ServerAnswers"/> when the server answers again.</summary>
-    public sealed record WatchServer(bool CouldNotConnect) : TunnelEffect;
+    /// <summary>During this wait, report <see cref="TunnelEvent.ServerAnswers"/> when the server of the next run,
+    /// <paramref name="Destination"/>, answers again.</summary>
+    public sealed record WatchServer(bool CouldNotConnect, string Destination) : TunnelEffect;
 
     public sealed record Publish(TunnelTransition Transition) : TunnelEffect;
 

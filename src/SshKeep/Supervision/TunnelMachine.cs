@@ -171,7 +171,7 @@ internal static class TunnelMachine
                 NextRetry = null,
                 HeldRemotePort = null,
             });
-            Do(new StartSsh());
+            Do(new StartSsh(State.Destination));
         }
 
         private void OnStarted(int pid)
@@ -179,7 +179,7 @@ internal static class TunnelMachine
             Set(s => s with { Phase = TunnelPhase.Connecting, Run = Run with { Pid = pid } });
             Publish(TransitionReasons.SshStarted, s => s with { Pid = pid });
             var attempt = State.Status.Attempts;
-            Log(nameof(DaemonLog.TunnelStarting), l => l.TunnelStarting(Name, Config.Destination, attempt, pid));
+            Log(nameof(DaemonLog.TunnelStarting), l => l.TunnelStarting(Name, State.Destination, attempt, pid));
             if (State.Stopping)
             {
                 Set(s => s with { Phase = TunnelPhase.StoppingSsh });
@@ -248,7 +248,7 @@ internal static class TunnelMachine
         {
             var took = now - Run.StartedAt;
             var pid = Run.Pid;
-            Set(s => s with { Phase = TunnelPhase.Up, Run = Run with { UpSince = now } });
+            Set(s => s with { Phase = TunnelPhase.Up, Run = Run with { UpSince = now }, RefusedInARow = 0 });
             if (State.Probes) Log(nameof(DaemonLog.FirstProbePassed), l => l.FirstProbePassed(Name, took));
             Log(nameof(DaemonLog.TunnelUp), l => l.TunnelUp(Name, pid, took));
             Publish(TransitionReasons.Up, s => s with { State = TunnelState.Up, Since = now, UpSince = now });
@@ -340,9 +340,13 @@ internal static class TunnelMachine
             var restarted = !State.Stopping && (run.UpSince is not null || endReason == RestartReasons.Requested);
             var outcome = new TunnelRunOutcome(run.Exit, decisive, run.UpSince is not null, run.UpSince is { } u ? now - u : TimeSpan.Zero,
                 now - run.StartedAt, why, run.CouldNotConnect);
-            Set(s => s with { Phase = TunnelPhase.Closing, Run = run with { Outcome = outcome } });
+            var next = !State.Stopping && FailsOver(endReason)
+                ? (State.DestinationIndex + 1) % Config.Destinations.Count
+                : State.DestinationIndex;
+            Set(s => s with { Phase = TunnelPhase.Closing, Run = run with { Outcome = outcome }, DestinationIndex = next });
             Publish(TransitionReasons.RunEnded, s => s with
             {
+                Destination = State.Destination,
                 LastExit = run.Exit?.ToString(),
                 Pid = null,
                 LastRestartReason = endReason,
@@ -365,8 +369,12 @@ internal static class TunnelMachine
         /// <summary>Decides the wait after a run, says it, and begins it.</summary>
         private void Wait(TunnelRunOutcome outcome, Health.ServerConnection? deadSessionReset, string? portHolder, double unit, string? sshPath)
         {
-            var next = TunnelRetryPolicy.After(outcome, State.Failures, Config.Backoff, unit, deadSessionReset is not null);
-            Set(s => s with { Phase = TunnelPhase.Waiting, Failures = next.Failures });
+            // With several servers the tunnel needs attention once each has refused in a row (docs/daemon.md,
+            // "Several servers: failover"); a missing ssh program (no exit) is never a server's doing.
+            var refused = outcome.Exit is not null && outcome.Decisive.IsPermanent ? State.RefusedInARow + 1 : 0;
+            var next = TunnelRetryPolicy.After(outcome, State.Failures, Config.Backoff, unit, deadSessionReset is not null,
+                anotherServer: refused > 0 && refused < Config.Destinations.Count);
+            Set(s => s with { Phase = TunnelPhase.Waiting, Failures = next.Failures, RefusedInARow = refused });
             var holder = LogNext(outcome, next, deadSessionReset, portHolder, sshPath);
             Publish(TransitionReasons.Waiting, s => s with
             {
@@ -386,7 +394,7 @@ internal static class TunnelMachine
             }
 
             Do(new ArmTimer(next.Delay));
-            if (next.State == TunnelState.Backoff && State.GatesWaits) Do(new WatchServer(outcome.CouldNotConnect));
+            if (next.State == TunnelState.Backoff && State.GatesWaits) Do(new WatchServer(outcome.CouldNotConnect, State.Destination));
         }
 
         /// <summary>Logs what happened and what happens next; returns who holds a local port when
@@ -456,6 +464,12 @@ internal static class TunnelMachine
         SshFailureKind.HostKeyRejected => "check the server's host key and update known_hosts (ssh-keygen -R host, then connect once by hand)",
         _ => "fix the tunnel's settings (ssh_path, ssh_options) and run `sshkeep reload`",
     };
+
+    /// <summary>The run failed: ssh ended on its own or its probes condemned it, so the next run tries the tunnel's
+    /// next server. One ended on purpose (restart), by a frozen ssh or by a connect stuck while the server answers
+    /// again says nothing against the server and keeps it (docs/daemon.md, "Several servers: failover").</summary>
+    private static bool FailsOver(string endReason) => endReason is RestartReasons.Exited or RestartReasons.Permanent
+        or RestartReasons.RemotePortInUse or RestartReasons.ProbeFailed;
 
     private static int Weight(SshStderrLine line) =>
         line.IsPermanent ? 3 : line.Kind == SshFailureKind.RemotePortInUse ? 2 : line.Kind == SshFailureKind.None ? 0 : 1;

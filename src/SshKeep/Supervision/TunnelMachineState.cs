@@ -21,6 +21,15 @@ internal sealed record TunnelMachineState
     /// <summary>The current (or just ended) ssh run; null before the first.</summary>
     public TunnelRun? Run { get; init; }
 
+    /// <summary>Which of the config's destinations the current run uses, or the next one will.</summary>
+    public int DestinationIndex { get; init; }
+
+    /// <summary>The server of the current run, or of the next one (docs/daemon.md, "Several servers: failover").</summary>
+    public string Destination => Config.Destinations[DestinationIndex];
+
+    /// <summary>Runs in a row, since the tunnel was last up, that a server refused (a permanent failure).</summary>
+    public int RefusedInARow { get; init; }
+
     /// <summary>A stop was asked: the run ends without waiting, and nothing starts again.</summary>
     public bool Stopping { get; init; }
 
@@ -38,6 +47,6 @@ internal sealed record TunnelMachineState
     {
         Config = config,
         Options = options,
-        Status = new TunnelStatus { Name = config.Name, State = TunnelState.Starting, Since = now },
+        Status = new TunnelStatus { Name = config.Name, Destination = config.Destination, State = TunnelState.Starting, Since = now },
     };
 }

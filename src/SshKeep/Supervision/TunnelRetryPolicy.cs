@@ -22,13 +22,16 @@ internal static class TunnelRetryPolicy
     /// <param name="unit">A random number in [0, 1) for the jitter.</param>
     /// <param name="deadSessionReset">The run found its remote port held, and the daemon has just
     /// reset the connection of the tunnel's previous session (<see cref="SshKeep.Health.SessionSocketClaim"/>).</param>
+    /// <param name="anotherServer">The run was on one of several servers and another has not refused since the tunnel
+    /// was last up: a permanent failure is not yet a person's to fix, and the tunnel backs off to the next server
+    /// (docs/daemon.md, "Several servers: failover").</param>
     public static NextStep After(TunnelRunOutcome outcome, int failures, BackoffSettings settings, double unit,
-        bool deadSessionReset = false)
+        bool deadSessionReset = false, bool anotherServer = false)
     {
         // A tunnel that stayed healthy for the stable period starts its back-off afresh.
         if (outcome.ReachedUp && outcome.UpFor >= TimeSpan.FromSeconds(settings.StablePeriod)) failures = 0;
 
-        if (outcome.Decisive.IsPermanent)
+        if (outcome.Decisive.IsPermanent && !anotherServer)
             return new NextStep(TunnelState.NeedsAttention, TimeSpan.FromSeconds(settings.NeedsAttentionRetry),
                 failures + 1, null, outcome.Reason);
 

@@ -5,6 +5,10 @@ internal sealed record TunnelStatus
 {
     public required string Name { get; init; }
 
+    /// <summary>The server of the current run, or of the next one while waiting; null when the tunnel does not run
+    /// (disabled, removed).</summary>
+    public string? Destination { get; init; }
+
     public required TunnelState State { get; init; }
 
     /// <summary>When the tunnel entered <see cref="State"/>.</summary>

@@ -34,6 +34,7 @@ internal sealed class TunnelSupervisor
 
     // The current run (news of older runs is dropped), ssh, its watches and stderr.
     private int _run;
+    private string? _runDestination;
     private ISshProcess? _process;
     private CancellationTokenSource _watches = new();
     private CancellationTokenSource _stderr = new();
@@ -146,8 +147,8 @@ internal sealed class TunnelSupervisor
     {
         switch (effect)
         {
-            case StartSsh:
-                Start();
+            case StartSsh start:
+                Start(start.Destination);
                 break;
             case StopSsh stop:
                 _answer = new SshExited(await _process!.StopAsync(stop.Grace));
@@ -181,7 +182,7 @@ internal sealed class TunnelSupervisor
             case WatchServer watch when _options.Reachability is { } reachability:
                 Watch(async token =>
                 {
-                    await ServerReturnsAsync(reachability, watch.CouldNotConnect, token);
+                    await ServerReturnsAsync(reachability, watch, token);
                     return new ServerAnswers();
                 }, _wait.Token, timer: _timerNumber);
                 break;
@@ -206,10 +207,10 @@ internal sealed class TunnelSupervisor
         }
     }
 
-    private void Start()
+    private void Start(string destination)
     {
         DisarmTimer();
-        var startInfo = _options.StartInfoFor(Config);
+        var startInfo = _options.StartInfoFor(Config, destination);
         ISshProcess process;
         try
         {
@@ -223,6 +224,7 @@ internal sealed class TunnelSupervisor
         }
 
         var run = ++_run;
+        _runDestination = destination;
         _watches = new CancellationTokenSource();
         _stderr = new CancellationTokenSource();
         _pump = new StderrPump(process, Config.Name, _log, _stderrLogLimit, e => Post(e, run)).RunAsync(_stderr.Token);
@@ -382,19 +384,19 @@ internal sealed class TunnelSupervisor
     }
 
     /// <summary>The reachability gate of one wait, with its log lines: the server address ssh
-    /// used last, else the one <c>ssh -G</c> names.</summary>
-    private async Task ServerReturnsAsync(IServerReachability reachability, bool couldNotConnect, CancellationToken cancellationToken)
+    /// used last when the next run goes to the same destination, else the one <c>ssh -G</c> names.</summary>
+    private async Task ServerReturnsAsync(IServerReachability reachability, WatchServer watch, CancellationToken cancellationToken)
     {
-        var server = _stallWatch?.LastServer;
+        var server = watch.Destination == _runDestination ? _stallWatch?.LastServer : null;
         if (server is null)
         {
             // Only then is ssh's argument list worth building: ssh -G names the server.
-            var startInfo = _options.StartInfoFor(Config);
+            var startInfo = _options.StartInfoFor(Config, watch.Destination);
             server = await reachability.ResolveAsync(startInfo.Program, startInfo.Arguments, cancellationToken);
         }
 
         // An unknown server (behind a proxy) never returns: the wait runs its course.
-        await ReachabilityGate.ServerReturnsAsync(reachability, server, couldNotConnect, outcome =>
+        await ReachabilityGate.ServerReturnsAsync(reachability, server, watch.CouldNotConnect, outcome =>
             _log.ServerUnreachable(Config.Name, server!.Address.ToString(), server.Port, outcome.Problem, ReachabilityGate.CheckEvery),
             cancellationToken);
         _log.ServerReachable(Config.Name, server!.Address.ToString(), server.Port);

@@ -7,7 +7,8 @@ namespace SshKeep.Supervision;
 /// <summary>What a <see cref="TunnelSupervisor"/> is wired to besides its config.</summary>
 internal sealed record TunnelSupervisorOptions
 {
-    public required Func<TunnelConfig, SshStartInfo> StartInfoFor { get; init; }
+    /// <summary>How ssh is started for the tunnel and one of its destinations.</summary>
+    public required Func<TunnelConfig, string, SshStartInfo> StartInfoFor { get; init; }
 
     /// <summary>True when a local listen port (-L/-D) accepts connections: the forward is set up.</summary>
     public required Func<ForwardSpec, CancellationToken, Task<bool>> ListenerAccepts { get; init; }

@@ -91,6 +91,16 @@ public sealed class ConfigCheckTests
             ConfigCheck.Render(result));
     }
 
+    [Fact]
+    public void A_tunnel_with_several_servers_names_them_in_order()
+    {
+        var result = ConfigLoader.Parse(ConfigYaml.Tunnel("destination: [deploy@db1.example, db2.example]"), "t.yaml", "/home/u");
+
+        var tunnel = Assert.Single(Assert.IsType<ConfigLoadResult.Valid>(result).Config.Tunnels);
+        Assert.Equal(["deploy@db1.example", "db2.example"], tunnel.Destinations);
+        Assert.StartsWith("db: deploy@db1.example, then db2.example -L ", ConfigCheck.Render(result), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("no", true)]
     [InlineData("accept-new", false)]

@@ -18,7 +18,12 @@ public sealed class ConfigErrorTests
     [InlineData("destination: ssh://u@h:22", "5:18", "tunnels.db.destination", "\"ssh://u@h:22\" is a URI")]
     [InlineData("destination: \"u@-oFoo\"", "5:18", "tunnels.db.destination", "host \"-oFoo\" in \"u@-oFoo\" is not a host name")]
     [InlineData("destination: \"a\\nb\"", "5:18", "tunnels.db.destination", "\"a\\nb\" contains a control character (newline, tab…); expected [user@]host on one line")]
-    [InlineData("destination: [a, b]", "5:18", "tunnels.db.destination", "expected [user@]host, found a list")]
+    // Several servers.
+    [InlineData("destination: []", "5:18", "tunnels.db.destination", "a list of 0 destinations; expected 1 to 8, tried in order")]
+    [InlineData("destination: [a, b, c, d, e, f, g, h, i]", "5:18", "tunnels.db.destination", "a list of 9 destinations; expected 1 to 8, tried in order")]
+    [InlineData("destination: [a, b, a]", "5:25", "tunnels.db.destination[2]", "\"a\" is listed twice (first as destination[0]); list each server once")]
+    [InlineData("destination: [a, \"-oFoo\"]", "5:22", "tunnels.db.destination[1]", "\"-oFoo\" starts with '-', which ssh would read as an option; expected [user@]host")]
+    [InlineData("destination: [a, {b: c}]", "5:22", "tunnels.db.destination[1]", "expected [user@]host, found a map")]
     // Port.
     [InlineData("port: 0", "6:11", "tunnels.db.port", "\"0\" is not a whole number from 1 to 65535")]
     [InlineData("port: 65536", "6:11", "tunnels.db.port", "\"65536\" is not a whole number from 1 to 65535")]
@@ -265,6 +270,18 @@ public sealed class ConfigErrorTests
             """);
 
         Assert.Equal("t.yaml:3:48: tunnels.two.forwards[0]: \"8080\" on Deploy@Edge is already a listen address of tunnel `one` (tunnels.one.forwards[0].remote, line 2); two forwards cannot listen on one port", error.ToString());
+    }
+
+    [Fact]
+    public void A_remote_port_clashes_on_any_server_two_tunnels_may_both_use_and_is_reported_once()
+    {
+        var error = SingleError("""
+            tunnels:
+              one: { destination: [edge1, edge2], forwards: [ { remote: "8080:localhost:80" } ] }
+              two: { destination: [edge2, edge1], forwards: [ { remote: "8080:localhost:81" } ] }
+            """);
+
+        Assert.Equal("t.yaml:3:61: tunnels.two.forwards[0].remote: \"8080\" on edge2 is already a listen address of tunnel `one` (tunnels.one.forwards[0].remote, line 2); two forwards cannot listen on one port", error.ToString());
     }
 
     [Theory]

@@ -25,6 +25,7 @@ internal static class StatusSamples
             new TunnelStatus
             {
                 Name = "web",
+                Destination = "deploy@web.example.net",
                 State = TunnelState.Up,
                 Since = Now - new TimeSpan(2, 5, 9),
                 UpSince = Now - new TimeSpan(2, 5, 9),
@@ -40,6 +41,7 @@ internal static class StatusSamples
             new TunnelStatus
             {
                 Name = "db",
+                Destination = "deploy@db2.example.net",
                 State = TunnelState.Starting,
                 Since = Now - TimeSpan.FromSeconds(3),
                 Restarts = 1,
@@ -52,6 +54,7 @@ internal static class StatusSamples
             new TunnelStatus
             {
                 Name = "metrics",
+                Destination = "metrics.internal.example.net",
                 State = TunnelState.Backoff,
                 Since = Now - TimeSpan.FromSeconds(12),
                 Restarts = 2,
@@ -64,6 +67,7 @@ internal static class StatusSamples
             new TunnelStatus
             {
                 Name = "reverse-api",
+                Destination = "deploy@api.example.net",
                 State = TunnelState.WaitingForRemotePort,
                 Since = Now - new TimeSpan(0, 3, 12),
                 // One outage of a -R tunnel: one restart, then 30 retries while the server held the port.
@@ -78,6 +82,7 @@ internal static class StatusSamples
             new TunnelStatus
             {
                 Name = "vault",
+                Destination = "ops@vault.example.net",
                 State = TunnelState.NeedsAttention,
                 Since = Now - new TimeSpan(0, 42, 0),
                 Restarts = 0,
@@ -90,6 +95,7 @@ internal static class StatusSamples
             new TunnelStatus
             {
                 Name = "legacy",
+                // Disabled: it runs against no server.
                 State = TunnelState.Stopped,
                 Since = Now - new TimeSpan(3, 4, 0, 0),
                 Restarts = 1,

@@ -78,7 +78,7 @@ public sealed class ServerAddressTests
         var tunnel = new TunnelConfig
         {
             Name = "db",
-            Destination = "deploy@127.0.0.1",
+            Destinations = ["deploy@127.0.0.1"],
             Port = 2200,
             SshOptions = [new("UserKnownHostsFile", "/dev/null")],
             Forwards = [new ForwardSpec(ForwardKind.Local, "127.0.0.1", 15432, "db.internal", 5432)],

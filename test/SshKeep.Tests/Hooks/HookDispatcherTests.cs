@@ -97,7 +97,7 @@ public sealed class HookDispatcherTests
 
     private static SshKeepConfig Config(TunnelConfig tunnel) => new() { Path = "/t.yaml", Tunnels = [tunnel] };
 
-    private static TunnelConfig Tunnel(HookSettings hooks) => new() { Name = "db", Destination = "deploy@bastion", Hooks = hooks };
+    private static TunnelConfig Tunnel(HookSettings hooks) => new() { Name = "db", Destinations = ["deploy@bastion"], Hooks = hooks };
 
     private TunnelStatus Status(TunnelState state) => new() { Name = "db", State = state, Since = _time.GetUtcNow() };
 }

@@ -110,7 +110,7 @@ public sealed class SshStderrHostileTests
     private static readonly TunnelConfig Tunnel = new()
     {
         Name = "t",
-        Destination = "user@host",
+        Destinations = ["user@host"],
         Forwards = [new ForwardSpec(ForwardKind.Remote, null, 8080, "localhost", 80)],
     };
 
@@ -133,7 +133,7 @@ public sealed class SshStderrHostileTests
             var state = new TunnelMachineState
             {
                 Config = Tunnel,
-                Options = new TunnelSupervisorOptions { StartInfoFor = _ => new SshStartInfo("ssh", []), ListenerAccepts = (_, _) => Task.FromResult(true) },
+                Options = new TunnelSupervisorOptions { StartInfoFor = (_, _) => new SshStartInfo("ssh", []), ListenerAccepts = (_, _) => Task.FromResult(true) },
                 Status = new TunnelStatus { Name = Tunnel.Name, State = TunnelState.Starting, Since = now },
                 Phase = TunnelPhase.Connecting,
                 Run = new TunnelRun(now),

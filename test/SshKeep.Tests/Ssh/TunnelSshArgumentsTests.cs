@@ -87,7 +87,7 @@ public sealed class TunnelSshArgumentsTests
     public void The_destination_comes_after_a_double_dash_so_it_is_never_an_option(string destination)
     {
         // The loader refuses these; the builder does not rely on it.
-        var argv = TunnelSshArguments.Build(Tunnel() with { Destination = destination });
+        var argv = TunnelSshArguments.Build(Tunnel() with { Destinations = [destination] });
 
         Assert.Equal(["--", destination], argv.TakeLast(2));
         Assert.Equal(argv.Count - 2, argv.ToList().IndexOf("--"));
@@ -124,7 +124,7 @@ public sealed class TunnelSshArgumentsTests
     private static TunnelConfig Tunnel() => new()
     {
         Name = "db",
-        Destination = "deploy@bastion",
+        Destinations = ["deploy@bastion"],
         Forwards = [new ForwardSpec(ForwardKind.Local, null, 8080, "localhost", 80)],
     };
 

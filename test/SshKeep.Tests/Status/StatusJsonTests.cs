@@ -24,7 +24,7 @@ public sealed class StatusJsonTests
 
         Assert.Equal("2026-11-22T08:00:00.000Z", document.RootElement.GetProperty("now").GetString());
         Assert.Equal(6, tunnels.Count);
-        string[] fields = ["name", "state", "heldRemotePort", "since", "sinceSeconds", "upSince", "uptimeSeconds", "restarts", "attempts", "pid", "lastExit", "lastRestartReason", "lastError", "lastErrorAt", "lastErrorAgoSeconds", "lastErrorPast", "nextRetry", "nextRetryInSeconds"];
+        string[] fields = ["name", "destination", "state", "heldRemotePort", "since", "sinceSeconds", "upSince", "uptimeSeconds", "restarts", "attempts", "pid", "lastExit", "lastRestartReason", "lastError", "lastErrorAt", "lastErrorAgoSeconds", "lastErrorPast", "nextRetry", "nextRetryInSeconds"];
         Assert.All(tunnels, t => Assert.Equal(fields, t.EnumerateObject().Select(p => p.Name)));
         Assert.Equal(StatusSamples.Snapshot.Tunnels[2].LastError, tunnels[2].GetProperty("lastError").GetString());
         Assert.Equal(2, tunnels[3].GetProperty("nextRetryInSeconds").GetInt64()); // 1.5 s, rounded up as in the table

@@ -67,7 +67,7 @@ public sealed class DaemonSupervisorTests
     private TunnelSupervisor Create(TunnelConfig tunnel, FakeSshLauncher launcher, Action<TunnelTransition> news) =>
         new(tunnel, launcher, _log, _clock, new TunnelSupervisorOptions
         {
-            StartInfoFor = c => new SshStartInfo("ssh", ["-N", c.Destination], CaptureStandardError: true),
+            StartInfoFor = (_, destination) => new SshStartInfo("ssh", ["-N", destination], CaptureStandardError: true),
             ListenerAccepts = (_, _) => Task.FromResult(false),
             NextUnit = () => 0.5,
         }, news);
@@ -77,7 +77,7 @@ public sealed class DaemonSupervisorTests
     private static TunnelConfig Tunnel(string name) => new()
     {
         Name = name,
-        Destination = "deploy@bastion",
+        Destinations = ["deploy@bastion"],
         Forwards = [new ForwardSpec(ForwardKind.Local, "127.0.0.1", 15432, "db.internal", 5432)],
     };
 }

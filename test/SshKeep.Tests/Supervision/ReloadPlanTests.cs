@@ -8,7 +8,7 @@ public class ReloadPlanTests
     private static TunnelConfig Tunnel(string name, int port = 8080, string destination = "u@h") => new()
     {
         Name = name,
-        Destination = destination,
+        Destinations = [destination],
         Forwards = [new ForwardSpec(ForwardKind.Local, null, port, "localhost", 80)],
     };
 

@@ -18,14 +18,14 @@ public class TunnelMachineTests
     private static readonly TunnelConfig Config = new()
     {
         Name = "db",
-        Destination = "deploy@bastion",
+        Destinations = ["deploy@bastion"],
         Forwards = [new ForwardSpec(ForwardKind.Local, "127.0.0.1", 15432, "db.internal", 5432)],
     };
 
     /// <summary>Wired with nothing optional: no probes, no session claims, no reachability gate.</summary>
     private static readonly TunnelSupervisorOptions Plain = new()
     {
-        StartInfoFor = _ => new SshStartInfo("ssh", []),
+        StartInfoFor = (_, _) => new SshStartInfo("ssh", []),
         ListenerAccepts = (_, _) => Task.FromResult(true),
     };
 
@@ -311,6 +311,107 @@ public class TunnelMachineTests
         Assert.Equal($"probe of {Config.Forwards[0]} failed: session: no answer within 3s",
             TunnelMachine.Step(States["up, probing, one failure"], Events["probe round failed"], Now, 0.5).State.Status.LastError);
         Assert.Equal("ssh was stopped (SIGSTOP)", TunnelMachine.Step(States["up"], Events["ssh froze"], Now, 0.5).State.Status.LastError);
+    }
+
+    private static readonly TunnelConfig TwoServers = Config with { Destinations = ["deploy@db1", "deploy@db2"] };
+
+    private static TunnelMachineState OnTwo(TunnelMachineState state, int index = 0) => state with
+    {
+        Config = TwoServers,
+        DestinationIndex = index,
+        Status = state.Status with { Destination = TwoServers.Destinations[index] },
+    };
+
+    private static TunnelMachineState ExitingAfter(string? endReason, SshFailureKind decisive = SshFailureKind.Transient, bool restartAtOnce = false) =>
+        OnTwo(Starting(TunnelPhase.Exiting, WentUp with
+        {
+            Exit = ChildExit.Exited(255), EndReason = endReason, Decisive = new SshStderrLine(decisive), RestartAtOnce = restartAtOnce,
+        }));
+
+    private static readonly Dictionary<string, TunnelMachineState> Failover = new()
+    {
+        ["two servers, on the first, ssh exited"] = ExitingAfter(null),
+        ["two servers, on the first, authentication refused"] = ExitingAfter(null, SshFailureKind.AuthenticationRefused),
+        ["two servers, on the first, remote port held"] = ExitingAfter(null, SshFailureKind.RemotePortInUse),
+        ["two servers, on the first, probes condemned it"] = ExitingAfter(RestartReasons.ProbeFailed),
+        ["two servers, on the first, restart asked"] = ExitingAfter(RestartReasons.Requested, restartAtOnce: true),
+        ["two servers, on the first, connect stalled"] = ExitingAfter(RestartReasons.ConnectStalled, restartAtOnce: true),
+        ["two servers, on the first, ssh froze"] = ExitingAfter(RestartReasons.Stopped),
+        ["two servers, on the first, stopping"] = ExitingAfter(null) with { Stopping = true },
+        ["two servers, on the second, ssh exited"] = OnTwo(ExitingAfter(null), index: 1),
+        ["one server, ssh exited"] = Starting(TunnelPhase.Exiting, WentUp with { Exit = ChildExit.Exited(255) }),
+        ["two servers, on the second, up"] = OnTwo(Up(), index: 1),
+        ["two servers, on the second, waiting"] = OnTwo(States["waiting"], index: 1),
+        ["two servers, on the second, closing"] = OnTwo(States["closing, gated waits"], index: 1),
+    };
+
+    /// <summary>docs/daemon.md, "Several servers: failover": which server the next run uses.</summary>
+    [Theory]
+    // A failed run moves to the next server in the list, wrapping after the last.
+    [InlineData("two servers, on the first, ssh exited", "stderr closed", "deploy@db2", "")]
+    [InlineData("two servers, on the first, authentication refused", "stderr closed", "deploy@db2", "")]
+    [InlineData("two servers, on the first, remote port held", "stderr closed", "deploy@db2", "")]
+    [InlineData("two servers, on the first, probes condemned it", "stderr closed", "deploy@db2", "")]
+    [InlineData("two servers, on the second, ssh exited", "stderr closed", "deploy@db1", "")]
+    [InlineData("one server, ssh exited", "stderr closed", "deploy@bastion", "")]
+    // A run ended on purpose, by a frozen ssh or by a stalled connect keeps its server.
+    [InlineData("two servers, on the first, restart asked", "stderr closed", "deploy@db1", "")]
+    [InlineData("two servers, on the first, connect stalled", "stderr closed", "deploy@db1", "")]
+    [InlineData("two servers, on the first, ssh froze", "stderr closed", "deploy@db1", "")]
+    [InlineData("two servers, on the first, stopping", "stderr closed", "deploy@db1", "")]
+    // While the current server works the tunnel stays there; a run starts on the server chosen, whatever started it.
+    [InlineData("two servers, on the second, up", "probe round passed", "deploy@db2", "")]
+    [InlineData("two servers, on the second, up", "network changed", "deploy@db2", "")]
+    [InlineData("two servers, on the second, waiting", "timer due", "deploy@db2", "start-ssh deploy@db2")]
+    [InlineData("two servers, on the second, waiting", "network changed", "deploy@db2", "start-ssh deploy@db2")]
+    [InlineData("two servers, on the second, waiting", "retry-now", "deploy@db2", "start-ssh deploy@db2")]
+    // The wait before it watches the server of the next run.
+    [InlineData("two servers, on the second, closing", "run settled", "deploy@db2", "watch-server deploy@db2")]
+    public void A_failed_run_moves_to_the_next_server_and_any_other_end_keeps_it(string state, string e, string destination, string effect)
+    {
+        var (next, done) = TunnelMachine.Step(Failover[state], Events[e], Now, 0.5);
+
+        Assert.Equal((destination, destination), (next.Destination, next.Status.Destination));
+        Assert.Equal(effect, string.Join("; ", done.Select(d => d switch
+        {
+            TunnelEffect.StartSsh start => $"start-ssh {start.Destination}",
+            TunnelEffect.WatchServer watch => $"watch-server {watch.Destination}",
+            _ => null,
+        }).OfType<string>()));
+    }
+
+    /// <summary>docs/daemon.md, "Several servers: failover": a refusal needs a person once every server refused in a row.</summary>
+    [Theory]
+    [InlineData(2, 0, "log SshExited; publish waiting: backoff; timer 0.25s; watch-server", 1)]
+    [InlineData(2, 1, "log NeedsAttention; publish waiting: needs-attention; timer 300s", 2)]
+    [InlineData(1, 0, "log NeedsAttention; publish waiting: needs-attention; timer 300s", 1)]
+    public void A_refused_run_backs_off_to_the_next_server_until_each_has_refused(int servers, int refusedBefore, string effects, int refused)
+    {
+        var closing = States["closing, permanent"] with
+        {
+            Config = servers == 2 ? TwoServers : Config, Options = Gated, RefusedInARow = refusedBefore,
+        };
+
+        var (next, done) = TunnelMachine.Step(closing, Events["run settled"], Now, 0.5);
+
+        Assert.Equal((effects, refused), (string.Join("; ", done.Select(Describe)), next.RefusedInARow));
+    }
+
+    [Fact]
+    public void Coming_up_forgets_the_servers_that_refused()
+    {
+        var settling = OnTwo(States["settling"]) with { RefusedInARow = 1 };
+
+        Assert.Equal(0, TunnelMachine.Step(settling, Events["timer due"], Now, 0.5).State.RefusedInARow);
+    }
+
+    [Fact]
+    public void A_tunnel_starts_on_its_first_server_and_says_which_one_it_runs_against()
+    {
+        var (launching, started) = TunnelMachine.Step(TunnelMachineState.Initial(TwoServers, Plain, RunStart), new Begin(), Now, 0.5);
+
+        Assert.Equal(new TunnelEffect.StartSsh("deploy@db1"), started.OfType<TunnelEffect.StartSsh>().Single());
+        Assert.Equal("deploy@db1", launching.Status.Destination);
     }
 
     private static string Describe(TunnelEffect effect) => effect switch

@@ -105,6 +105,16 @@ public class TunnelRetryPolicyTests
     }
 
     [Theory]
+    [InlineData(SshFailureKind.AuthenticationRefused)]
+    [InlineData(SshFailureKind.HostKeyRejected)]
+    public void A_permanent_failure_while_another_server_is_left_backs_off_to_it(object kindRow)
+    {
+        var next = TunnelRetryPolicy.After(Outcome((SshFailureKind)kindRow), failures: 1, Defaults, unit: 0.5, anotherServer: true);
+
+        Assert.Equal((TunnelState.Backoff, 0.5, 2), (next.State, next.Delay.TotalSeconds, next.Failures));
+    }
+
+    [Theory]
     [InlineData(0.0, 1.5)]
     [InlineData(0.5, 2.0)]
     [InlineData(0.999, 2.499)]

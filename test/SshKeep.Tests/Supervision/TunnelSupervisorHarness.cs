@@ -36,13 +36,13 @@ internal sealed class TunnelSupervisorHarness : IAsyncDisposable
         var config = new TunnelConfig
         {
             Name = "db",
-            Destination = "deploy@bastion",
+            Destinations = ["deploy@bastion"],
             Forwards = [new ForwardSpec(ForwardKind.Local, "127.0.0.1", 15432, "db.internal", 5432)],
         };
         config = configure?.Invoke(config) ?? config;
         var options = new TunnelSupervisorOptions
         {
-            StartInfoFor = c => new SshStartInfo("ssh", ["-N", c.Destination], CaptureStandardError: true),
+            StartInfoFor = (_, destination) => new SshStartInfo("ssh", ["-N", destination], CaptureStandardError: true),
             ListenerAccepts = (forward, _) =>
             {
                 _listenerChecks.Writer.TryWrite(forward);

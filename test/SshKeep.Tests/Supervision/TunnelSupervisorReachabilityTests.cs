@@ -31,6 +31,24 @@ public class TunnelSupervisorReachabilityTests
         Assert.Contains(h.Log.Texts, t => t.Contains("answers again", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task After_a_run_on_one_server_fails_the_wait_watches_the_next_and_ssh_starts_there()
+    {
+        var reachability = new FakeReachability { ServerAnswers = true };
+        await using var h = new TunnelSupervisorHarness(c => c with { Destinations = ["deploy@db1", "deploy@db2"] },
+            o => o with { Reachability = reachability, NextUnit = () => 0.99 });
+        var ssh = await h.Launcher.NextStartAsync();
+        ssh.Say("ssh: connect to host db1 port 22: Connection refused");
+        ssh.Exit(255);
+
+        // The first could not be reached and the next answers: the wait ends at once (the clock does not move).
+        await h.Launcher.NextStartAsync();
+
+        Assert.Equal(["deploy@db1", "deploy@db2"], h.Launcher.Starts.Select(s => s.Process.StartInfo.Arguments[^1]));
+        Assert.Equal(1, reachability.Resolves); // ssh -G for the next server, not the address the first run used
+        Assert.Equal("deploy@db2", h.Supervisor.Status.Destination);
+    }
+
     public static TheoryData<string, string> Silences => new()
     {
         { "refused", "10.0.0.1:22 refused the connection (the host is there, nothing listens on the port); checking every 0.1s, ssh starts as soon as it accepts a connection" },
