@@ -36,39 +36,8 @@ internal sealed class ClientTrial(KeeperKind keeper, ClientScenario scenario, in
     public string Name => $"{keeper.Id()}-{scenario.Id}-r{rep}";
 
     /// <summary>Runs the trial; never throws except for cancellation. Writes its log to <paramref name="logDirectory"/>.</summary>
-    public async Task<ClientTrialResult> RunAsync(string logDirectory, CancellationToken cancellationToken)
-    {
-        var work = Directory.CreateTempSubdirectory("sshkeep-bench-").FullName;
-        KeeperProcess? keeperProcess = null;
-        try
-        {
-            return await RunInAsync(work, k => keeperProcess = k, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            _narrative.Say("interrupted");
-            throw;
-        }
-        catch (Exception e)
-        {
-            _narrative.Say($"trial failed: {e}");
-            return Nothing($"trial failed: {e.Message.Split('\n')[0].Trim()}");
-        }
-        finally
-        {
-            try
-            {
-                Directory.CreateDirectory(logDirectory);
-                await File.WriteAllTextAsync(Path.Combine(logDirectory, Name + ".log"),
-                    $"{_narrative}\n--- {keeper.Label()} said ---\n{keeperProcess?.Log()}", CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (IOException e)
-            {
-                Console.Error.WriteLine($"could not write the log of {Name}: {e.Message}");
-            }
-            Directory.Delete(work, recursive: true);
-        }
-    }
+    public Task<ClientTrialResult> RunAsync(string logDirectory, CancellationToken cancellationToken) =>
+        TrialEnvelope.RunAsync(Name, logDirectory, keeper, _narrative, RunInAsync, Nothing, cancellationToken);
 
     private async Task<ClientTrialResult> RunInAsync(string work, Action<KeeperProcess> started, CancellationToken cancellationToken)
     {
@@ -95,8 +64,7 @@ internal sealed class ClientTrial(KeeperKind keeper, ClientScenario scenario, in
         }
         else
         {
-            var program = keeper == KeeperKind.Autossh ? options.AutosshPath : options.SshkeepPath;
-            keeperProcess = KeeperProcess.Start(keeper, program, sshd, "-L", spec, work, ConnectTimeout);
+            keeperProcess = KeeperProcess.Start(keeper, options.ProgramOf(keeper), sshd, "-L", spec, work, ConnectTimeout);
         }
         started(keeperProcess);
         _narrative.Say($"started {keeper.Label()} (pid {keeperProcess.Pid}): {keeperProcess.Command}");

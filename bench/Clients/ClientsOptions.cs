@@ -1,22 +1,12 @@
 namespace SshKeep.Bench.Clients;
 
 /// <summary>What one run of bench/clients does, from its command line.</summary>
-internal sealed record ClientsOptions
+internal sealed record ClientsOptions : SideBySideOptions
 {
-    public int Reps { get; init; } = 3;
+    /// <summary>The comparison of the table: autossh 1.4g against the daemon (compat is autossh's twin).</summary>
+    public ClientsOptions() => Keepers = [KeeperKind.Autossh, KeeperKind.Daemon];
 
     public IReadOnlyList<ClientScenario> Scenarios { get; init; } = [];
-
-    /// <summary>The comparison: autossh 1.4g against the daemon (compat is autossh's twin).</summary>
-    public IReadOnlyList<KeeperKind> Keepers { get; init; } = [KeeperKind.Autossh, KeeperKind.Daemon];
-
-    /// <summary>Where the report and the per-trial logs go.</summary>
-    public string OutputDirectory { get; init; } = "";
-
-    /// <summary>The sshkeep executable measured in compat and daemon mode.</summary>
-    public string SshkeepPath { get; init; } = "";
-
-    public string AutosshPath { get; init; } = "/usr/bin/autossh";
 
     /// <summary>The command line as given, for the report.</summary>
     public string CommandLine { get; init; } = "bench/clients";

@@ -21,8 +21,7 @@ if (options is null)
     return 2;
 }
 
-var problems = KeeperPreflight.Problems("bench/clients", [.. options.Scenarios.Where(s => s.NeedsRoot).Select(s => s.Id)], options.Keepers,
-                                        options.AutosshPath, options.SshkeepPath);
+var problems = KeeperPreflight.Problems("bench/clients", [.. options.Scenarios.Where(s => s.NeedsRoot).Select(s => s.Id)], options);
 if (problems.Count > 0)
 {
     foreach (var problem in problems) Console.Error.WriteLine($"bench/clients: {problem}");
@@ -40,7 +39,7 @@ var stamp = startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.Invari
 Directory.CreateDirectory(options.OutputDirectory);
 var reportPath = Path.Combine(options.OutputDirectory, $"clients-{stamp}.md");
 var logDirectory = Path.Combine(options.OutputDirectory, $"clients-{stamp}");
-var machine = await BenchStart.DescribeMachineAsync(options.Keepers, options.AutosshPath, options.SshkeepPath, guard.Token);
+var machine = await BenchStart.DescribeMachineAsync(options, guard.Token);
 var results = new List<ClientTrialResult>();
 var complete = false;
 

@@ -33,33 +33,19 @@ internal static class BenchOptionsParser
         {
             while (reader.Next())
             {
+                if (reader.TryCommon(ref options)) continue;
                 switch (reader.Name)
                 {
                     case "-h" or "--help":
                         return (null, null);
-                    case "--reps":
-                        options = options with { Reps = reader.Reps() };
-                        break;
                     case "--scenarios":
                         scenarioList = reader.Value();
-                        break;
-                    case "--keepers":
-                        options = options with { Keepers = reader.Keepers() };
                         break;
                     case "--quick":
                         options = options with { Quick = true };
                         break;
                     case "--serial":
                         options = options with { Serial = true };
-                        break;
-                    case "--out":
-                        options = options with { OutputDirectory = Path.GetFullPath(reader.Value()) };
-                        break;
-                    case "--sshkeep":
-                        options = options with { SshkeepPath = Path.GetFullPath(reader.Value()) };
-                        break;
-                    case "--autossh":
-                        options = options with { AutosshPath = reader.Value() };
                         break;
                     default:
                         return (null, $"unknown option \"{reader.Argument}\"; see bench/faults --help");

@@ -22,8 +22,7 @@ if (options is null)
     return 2;
 }
 
-var problems = KeeperPreflight.Problems("bench/faults", [.. options.Scenarios.Where(s => s.NeedsRoot).Select(s => s.Id)], options.Keepers,
-                                        options.AutosshPath, options.SshkeepPath);
+var problems = KeeperPreflight.Problems("bench/faults", [.. options.Scenarios.Where(s => s.NeedsRoot).Select(s => s.Id)], options);
 if (problems.Count > 0)
 {
     foreach (var problem in problems) Console.Error.WriteLine($"bench/faults: {problem}");
@@ -42,7 +41,7 @@ var stamp = startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.Invari
 Directory.CreateDirectory(options.OutputDirectory);
 var reportPath = Path.Combine(options.OutputDirectory, $"faults-{stamp}.md");
 var logDirectory = Path.Combine(options.OutputDirectory, $"faults-{stamp}");
-var machine = await BenchStart.DescribeMachineAsync(options.Keepers, options.AutosshPath, options.SshkeepPath, guard.Token);
+var machine = await BenchStart.DescribeMachineAsync(options, guard.Token);
 var results = new List<TrialResult>();
 var complete = false;
 

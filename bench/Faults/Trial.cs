@@ -26,39 +26,9 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
     public string Name => $"{keeper.Id()}-{scenario.Id}-r{rep}";
 
     /// <summary>Runs the trial; never throws except for cancellation. Writes its log to <paramref name="logDirectory"/>.</summary>
-    public async Task<TrialResult> RunAsync(string logDirectory, CancellationToken cancellationToken)
-    {
-        var work = Directory.CreateTempSubdirectory("sshkeep-bench-").FullName;
-        KeeperProcess? keeperProcess = null;
-        try
-        {
-            return await RunInAsync(work, k => keeperProcess = k, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Say("interrupted");
-            throw;
-        }
-        catch (Exception e)
-        {
-            Say($"trial failed: {e}");
-            return new TrialResult(keeper, scenario, rep, null, null, null, null, $"trial failed: {FirstLine(e.Message)}");
-        }
-        finally
-        {
-            try
-            {
-                Directory.CreateDirectory(logDirectory);
-                await File.WriteAllTextAsync(Path.Combine(logDirectory, Name + ".log"),
-                    $"{_narrative}\n--- {keeper.Label()} said ---\n{keeperProcess?.Log()}", CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (IOException e)
-            {
-                Console.Error.WriteLine($"could not write the log of {Name}: {e.Message}");
-            }
-            Directory.Delete(work, recursive: true);
-        }
-    }
+    public Task<TrialResult> RunAsync(string logDirectory, CancellationToken cancellationToken) =>
+        TrialEnvelope.RunAsync(Name, logDirectory, keeper, _narrative, RunInAsync,
+                               why => new TrialResult(keeper, scenario, rep, null, null, null, null, why), cancellationToken);
 
     private async Task<TrialResult> RunInAsync(string work, Action<KeeperProcess> started, CancellationToken cancellationToken)
     {
@@ -69,7 +39,7 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
         var spec = $"127.0.0.1:{listenPort}:127.0.0.1:{echo.Port}";
         Say($"sshd on 127.0.0.1:{sshd.Port} (pid {sshd.ListenerPid}); echo server on 127.0.0.1:{echo.Port}; tunnel {forward} {spec}");
 
-        var keeperProcess = KeeperProcess.Start(keeper, keeper == KeeperKind.Autossh ? options.AutosshPath : options.SshkeepPath, sshd, forward, spec, work);
+        var keeperProcess = KeeperProcess.Start(keeper, options.ProgramOf(keeper), sshd, forward, spec, work);
         started(keeperProcess);
         Say($"started {keeper.Label()} (pid {keeperProcess.Pid}): {keeperProcess.Command}");
         var children = new SshChildWatcher(keeperProcess.Pid, sshPath, $":{listenPort}:", time);
@@ -255,6 +225,4 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
 
     private static string Seconds(TimeSpan? span) =>
         span is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.TotalSeconds:0.00} s") : "never";
-
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }

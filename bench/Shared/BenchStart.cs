@@ -23,12 +23,11 @@ internal static class BenchStart
     }
 
     /// <summary>The report's machine line, with the versions of ssh and of the keepers measured.</summary>
-    public static Task<string> DescribeMachineAsync(
-        IReadOnlyList<KeeperKind> keepers, string autosshPath, string sshkeepPath, CancellationToken cancellationToken)
+    public static Task<string> DescribeMachineAsync(SideBySideOptions options, CancellationToken cancellationToken)
     {
         List<(string, string)> measured = [("ssh", "-V")];
-        if (keepers.Contains(KeeperKind.Autossh)) measured.Add((autosshPath, "-V"));
-        if (keepers.Any(k => k != KeeperKind.Autossh)) measured.Add((sshkeepPath, "--version"));
+        if (options.Keepers.Contains(KeeperKind.Autossh)) measured.Add((options.AutosshPath, "-V"));
+        if (options.Keepers.Any(k => k != KeeperKind.Autossh)) measured.Add((options.SshkeepPath, "--version"));
         return MachineDescription.DescribeAsync(measured, cancellationToken);
     }
 }

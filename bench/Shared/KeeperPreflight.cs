@@ -8,9 +8,9 @@ internal static class KeeperPreflight
 {
     /// <param name="bench">The script's name for the messages ("bench/faults").</param>
     /// <param name="blackHoles">The scenarios that black-hole a port with iptables (they need root).</param>
-    public static IReadOnlyList<string> Problems(
-        string bench, IReadOnlyList<string> blackHoles, IReadOnlyList<KeeperKind> keepers, string autosshPath, string sshkeepPath)
+    public static IReadOnlyList<string> Problems(string bench, IReadOnlyList<string> blackHoles, SideBySideOptions options)
     {
+        var (keepers, autosshPath, sshkeepPath) = (options.Keepers, options.AutosshPath, options.SshkeepPath);
         var problems = new List<string>();
         if (blackHoles.Count > 0 && LoopbackFirewall.WhyUnavailable() is { } firewall)
             problems.Add($"{firewall} (black-hole scenarios: {string.Join(", ", blackHoles)}; leave them out with --scenarios to run without)");

@@ -4,7 +4,7 @@ namespace SshKeep.Bench;
 
 /// <summary>
 /// Walks a benchmark's command line: <c>--name value</c> and <c>--name=value</c> alike, and the
-/// values every side-by-side benchmark takes (--reps, --keepers). A bad value throws
+/// options every side-by-side benchmark takes (<see cref="SideBySideOptions"/>). A bad value throws
 /// <see cref="BadOptionException"/> with one line naming it and what is accepted.
 /// </summary>
 internal sealed class OptionReader(IReadOnlyList<string> args)
@@ -37,8 +37,39 @@ internal sealed class OptionReader(IReadOnlyList<string> args)
         return args[++_index];
     }
 
+    /// <summary>
+    /// Reads the option at hand into <paramref name="options"/> when it is one every side-by-side
+    /// benchmark takes (--reps, --keepers, --out, --sshkeep, --autossh); false when it is not.
+    /// </summary>
+    public bool TryCommon<T>(ref T options) where T : SideBySideOptions
+    {
+        SideBySideOptions common = options;
+        switch (Name)
+        {
+            case "--reps":
+                common = common with { Reps = Reps() };
+                break;
+            case "--keepers":
+                common = common with { Keepers = Keepers() };
+                break;
+            case "--out":
+                common = common with { OutputDirectory = Path.GetFullPath(Value()) };
+                break;
+            case "--sshkeep":
+                common = common with { SshkeepPath = Path.GetFullPath(Value()) };
+                break;
+            case "--autossh":
+                common = common with { AutosshPath = Value() };
+                break;
+            default:
+                return false;
+        }
+        options = (T)common;
+        return true;
+    }
+
     /// <summary>--reps: a whole number from 1 to 100.</summary>
-    public int Reps()
+    private int Reps()
     {
         var reps = Value();
         if (!int.TryParse(reps, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 100)
@@ -47,7 +78,7 @@ internal sealed class OptionReader(IReadOnlyList<string> args)
     }
 
     /// <summary>--keepers: a comma-separated list of <see cref="KeeperKinds.Accepted"/>, each once.</summary>
-    public IReadOnlyList<KeeperKind> Keepers()
+    private IReadOnlyList<KeeperKind> Keepers()
     {
         var keepers = new List<KeeperKind>();
         foreach (var id in Items(Value()))
