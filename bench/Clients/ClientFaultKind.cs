@@ -12,7 +12,7 @@ internal enum ClientFaultKind
     /// <summary>sshd stopped (its sessions killed) and started again on the same port after <see cref="ClientScenario.Hold"/>.</summary>
     SshdDown,
 
-    /// <summary>The tunnel names two servers; the first one's sshd stops for good. The second answers all along, so the heal is the fault.</summary>
+    /// <summary>The tunnel names two servers; the first one's sshd stops for good. The second answers all along, so the heal is the first one gone.</summary>
     Failover,
 
     /// <summary>SIGKILL to the active ssh of a tunnel that keeps a warm standby.</summary>

@@ -10,9 +10,9 @@ namespace SshKeep.Bench.Clients;
 /// One keeper through one fault, with a client connecting through its -L tunnel all along: a fresh
 /// sshd (two for failover), echo server and keeper, the tunnel brought up and settled, the fault
 /// injected and healed, then every attempt started from the fault until <see cref="Counted"/> after
-/// the heal is kept with its outcome and wait. The heal is the kill itself (kill, standby, and
-/// failover, whose second server answers all along), the rules removed (black-hole), sshd listening
-/// again (sshd down).
+/// the heal is kept with its outcome and wait. The heal is the kill itself (kill, standby), the
+/// rules removed (black-hole), sshd listening again (sshd down), the first sshd and its sessions
+/// gone (failover: the second server answers all along).
 /// </summary>
 internal sealed class ClientTrial(KeeperKind keeper, ClientScenario scenario, int rep, ClientsOptions options, string sshPath, TimeProvider time)
 {
@@ -159,8 +159,11 @@ internal sealed class ClientTrial(KeeperKind keeper, ClientScenario scenario, in
             {
                 var fault = time.GetTimestamp();
                 await sshd.StopAsync().ConfigureAwait(false);
-                _narrative.Say(fault, $"fault: the first sshd (port {sshd.Port}) stopped for good, its sessions killed; the second answers all along");
-                return (fault, fault);
+                _narrative.Say(fault, $"fault: the first sshd (port {sshd.Port}) stopped for good, its sessions killed");
+                // The second server answers all along: the heal is the first one gone.
+                var heal = time.GetTimestamp();
+                _narrative.Say(heal, "heal: the first sshd and its sessions are gone; the second answers");
+                return (fault, heal);
             }
             default:
                 throw new InvalidOperationException($"no injection for {scenario.Kind}");
