@@ -121,7 +121,7 @@ internal sealed class ClientTrial(KeeperKind keeper, ClientScenario scenario, in
                       .Select(e => new AttemptRecord(time.GetElapsedTime(fault, e.At), e.Item.Outcome, time.GetElapsedTime(e.At, e.Item.FinishedAt))),
         ];
         var back = good is { } g ? time.GetElapsedTime(heal, g.Item.FinishedAt) : (TimeSpan?)null;
-        var result = new ClientTrialResult(keeper, scenario, rep, attempts, back,
+        var result = new ClientTrialResult(keeper, scenario, rep, attempts, time.GetElapsedTime(fault, heal), back,
                                            back is null ? $"not working {RecoveryLimit.TotalSeconds:0} s after the heal" : null);
         _narrative.Say($"result: {attempts.Count} attempts, {result.Failed} failed, worst wait {Seconds(result.WorstWait)}, " +
                        $"median wait {Seconds(result.MedianWait)}, back to working {Seconds(back)}");
@@ -246,7 +246,7 @@ internal sealed class ClientTrial(KeeperKind keeper, ClientScenario scenario, in
         return $"not supported by this build (sshkeep check: {(where > 0 ? said[(where + 2)..] : said)})";
     }
 
-    private ClientTrialResult Nothing(string why) => new(keeper, scenario, rep, [], null, why);
+    private ClientTrialResult Nothing(string why) => new(keeper, scenario, rep, [], TimeSpan.Zero, null, why);
 
     private static string Seconds(TimeSpan? span) =>
         span is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.TotalSeconds:0.00} s") : "never";

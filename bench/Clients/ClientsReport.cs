@@ -45,8 +45,9 @@ internal static class ClientsReport
             foreach (var keeper in keepers)
             {
                 var trials = results.Where(r => r.Keeper == keeper && r.Scenario == scenario).ToList();
-                notes.AddRange(trials.Where(t => t.Note is not null).Select(t => $"{keeper.Label()}, rep {t.Rep}: {t.Note}").Distinct());
-                var measured = trials.Where(t => t.Attempts.Count > 0).ToList();
+                notes.AddRange(trials.Where(t => t.Note is not null).GroupBy(t => t.Note)
+                                     .Select(g => $"{keeper.Label()} (rep {string.Join(", ", g.Select(t => t.Rep))}): {g.Key}"));
+                var measured = Measured(results, keeper, scenario);
                 if (measured.Count == 0)
                 {
                     text.AppendLine(CultureInfo.InvariantCulture, $"| {keeper.Label()} | — | — | — | — | — |");
@@ -66,6 +67,7 @@ internal static class ClientsReport
             }
         }
 
+        AppendGoals(text, options, results);
         text.AppendLine();
         text.AppendLine("<details><summary>Every trial</summary>");
         text.AppendLine();
@@ -81,6 +83,50 @@ internal static class ClientsReport
         text.AppendLine("</details>");
         return text.ToString();
     }
+
+    /// <summary>
+    /// The daemon against the goals for held ports: no attempt fails (every patience here is at least
+    /// the outage); the worst wait at most the outage + 0.5 s (0.1 s after a kill with a standby);
+    /// back to working no later than autossh. Each judged on the medians in the tables.
+    /// </summary>
+    private static void AppendGoals(StringBuilder text, ClientsOptions options, IReadOnlyList<ClientTrialResult> results)
+    {
+        if (!options.Keepers.Contains(KeeperKind.Daemon)) return;
+        text.AppendLine();
+        text.AppendLine("### Goals for the daemon");
+        text.AppendLine();
+        text.AppendLine("| scenario | 0 failed | worst wait ≤ outage + 0.5 s (standby: ≤ 0.1 s) | back to working ≤ autossh |");
+        text.AppendLine("| --- | --- | --- | --- |");
+        foreach (var scenario in options.Scenarios)
+        {
+            var daemon = Measured(results, KeeperKind.Daemon, scenario);
+            if (daemon.Count == 0)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario.Id} | — | — | — |");
+                continue;
+            }
+            var failed = Medians.Of(daemon.Select(t => t.Failed));
+            var worst = Medians.Of(daemon.Select(t => t.WorstWait));
+            var bound = scenario.Kind == ClientFaultKind.StandbyKilled
+                ? TimeSpan.FromSeconds(0.1)
+                : Medians.Of(daemon.Select(t => (TimeSpan?)t.Outage))!.Value + TimeSpan.FromSeconds(0.5);
+            var waitCell = worst is { } w ? $"{Verdict(w <= bound)}: {Seconds(w)} (bound {Seconds(bound)})" : "no: no attempt got its echo";
+            var back = Medians.Of(daemon.Select(t => t.BackToWorking));
+            var autossh = Medians.Of(Measured(results, KeeperKind.Autossh, scenario).Select(t => t.BackToWorking));
+            var backCell = (back, autossh) switch
+            {
+                ({ } d, { } a) => $"{Verdict(d <= a)}: {Seconds(d)} against {Seconds(a)}",
+                _ when scenario.DaemonOnly => "— (autossh has no such case)",
+                _ => "—",
+            };
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {scenario.Id} | {Verdict(failed == 0)}: {failed} | {waitCell} | {backCell} |");
+        }
+    }
+
+    private static List<ClientTrialResult> Measured(IReadOnlyList<ClientTrialResult> results, KeeperKind keeper, ClientScenario scenario) =>
+        [.. results.Where(r => r.Keeper == keeper && r.Scenario == scenario && r.Attempts.Count > 0)];
+
+    private static string Verdict(bool met) => met ? "yes" : "no";
 
     /// <summary>"206 (refused 150, closed 56)": the median of the failures, and of each kind that occurred.</summary>
     private static string FailedCell(IReadOnlyList<ClientTrialResult> trials)
