@@ -127,7 +127,10 @@ internal sealed class ClientTrial(KeeperKind keeper, ClientScenario scenario, in
                        $"median wait {Seconds(result.MedianWait)}, back to working {Seconds(back)}");
         var table = new StringBuilder("attempts (start after the fault, outcome, wait):\n");
         foreach (var a in attempts)
-            table.Append(CultureInfo.InvariantCulture, $"  {a.Start.TotalSeconds,7:0.000}  {a.Outcome.ToString().ToLowerInvariant(),-8} {a.Wait.TotalSeconds,7:0.000}\n");
+        {
+            var outcome = a.Outcome.ToString().ToLowerInvariant();
+            table.Append(CultureInfo.InvariantCulture, $"  {a.Start.TotalSeconds,7:0.000}  {outcome,-8} {a.Wait.TotalSeconds,7:0.000}\n");
+        }
         _narrative.Say(table.ToString().TrimEnd());
         return result;
 
@@ -139,7 +142,8 @@ internal sealed class ClientTrial(KeeperKind keeper, ClientScenario scenario, in
     }
 
     /// <summary>Injects the fault and heals it; null when there was no ssh to kill.</summary>
-    private async Task<(long Fault, long Heal)?> InjectAsync(ThrowawaySshd sshd, KeeperProcess keeperProcess, string work, CancellationToken cancellationToken)
+    private async Task<(long Fault, long Heal)?> InjectAsync(
+        ThrowawaySshd sshd, KeeperProcess keeperProcess, string work, CancellationToken cancellationToken)
     {
         switch (scenario.Kind)
         {
@@ -175,7 +179,10 @@ internal sealed class ClientTrial(KeeperKind keeper, ClientScenario scenario, in
     private async Task<ProcessIdentity?> SshToKillAsync(KeeperProcess keeperProcess, string work, CancellationToken cancellationToken)
     {
         if (keeper != KeeperKind.Daemon)
-            return ProcessTable.ChildrenOf(keeperProcess.Pid).Cast<ProcessIdentity?>().FirstOrDefault(c => ProcessTable.ExecutableOf(c!.Value.Pid) == sshPath);
+        {
+            return ProcessTable.ChildrenOf(keeperProcess.Pid).Cast<ProcessIdentity?>()
+                               .FirstOrDefault(c => ProcessTable.ExecutableOf(c!.Value.Pid) == sshPath);
+        }
         var status = await ProcessRunner.RunAsync(options.SshkeepPath,
             ["status", "--json", "-c", KeeperProcess.ConfigPath(work), "--run-dir", KeeperProcess.RunDirectory(work)],
             TimeSpan.FromSeconds(10), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -213,7 +220,8 @@ internal sealed class ClientTrial(KeeperKind keeper, ClientScenario scenario, in
                 var wrapper = Path.Combine(work, "ssh");
                 File.WriteAllText(wrapper, $"#!/bin/sh\nexec {sshPath} -F {sshConfig} \"$@\"\n");
                 File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-                                              UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+                                              UnixFileMode.GroupRead | UnixFileMode.GroupExecute |
+                                              UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
                 var failover = $"    destination: [{string.Join(", ", aliases.Select(a => a.Item1))}]\n    ssh_path: {wrapper}\n";
                 return KeeperProcess.DaemonConfig(failover, "-L", spec, ConnectTimeout);
             default:
