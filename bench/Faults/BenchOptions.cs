@@ -1,27 +1,15 @@
 namespace SshKeep.Bench.Faults;
 
 /// <summary>What one run of bench/faults does, from its command line.</summary>
-internal sealed record BenchOptions
+internal sealed record BenchOptions : SideBySideOptions
 {
-    public int Reps { get; init; } = 3;
-
     public IReadOnlyList<FaultScenario> Scenarios { get; init; } = [];
-
-    public IReadOnlyList<KeeperKind> Keepers { get; init; } = KeeperKinds.All;
 
     /// <summary>Short outages (see <see cref="FaultScenario.QuickIds"/>) and shorter waits: checks the harness end to end.</summary>
     public bool Quick { get; init; }
 
     /// <summary>Run the keepers of one scenario one after the other instead of at the same time.</summary>
     public bool Serial { get; init; }
-
-    /// <summary>Where the report and the per-trial logs go.</summary>
-    public string OutputDirectory { get; init; } = "";
-
-    /// <summary>The sshkeep executable measured in compat and daemon mode.</summary>
-    public string SshkeepPath { get; init; } = "";
-
-    public string AutosshPath { get; init; } = "/usr/bin/autossh";
 
     /// <summary>How long after the heal a keeper may take before the trial counts as not recovered.</summary>
     public TimeSpan RecoveryLimit => Quick ? TimeSpan.FromSeconds(120) : TimeSpan.FromSeconds(660);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SshKeep.Bench.Faults;
 
 /// <summary>Reads bench/faults' command line. Every mistake is one line naming the bad value and what is accepted.</summary>
@@ -30,42 +28,18 @@ internal static class BenchOptionsParser
     {
         var options = defaults;
         string? scenarioList = null;
-        for (var i = 0; i < args.Count; i++)
+        var reader = new OptionReader(args);
+        try
         {
-            var arg = args[i];
-            var (name, inline) = arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') is > 0 and var eq
-                ? (arg[..eq], arg[(eq + 1)..])
-                : (arg, (string?)null);
-            string Value()
+            while (reader.Next())
             {
-                if (inline is not null) return inline;
-                if (i + 1 >= args.Count) throw new BadOption($"{name} needs a value");
-                return args[++i];
-            }
-            try
-            {
-                switch (name)
+                if (reader.TryCommon(ref options)) continue;
+                switch (reader.Name)
                 {
                     case "-h" or "--help":
                         return (null, null);
-                    case "--reps":
-                        var reps = Value();
-                        if (!int.TryParse(reps, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 100)
-                            return (null, $"--reps \"{reps}\" is not a whole number from 1 to 100");
-                        options = options with { Reps = n };
-                        break;
                     case "--scenarios":
-                        scenarioList = Value();
-                        break;
-                    case "--keepers":
-                        var keepers = new List<KeeperKind>();
-                        foreach (var id in Items(Value()))
-                        {
-                            if (KeeperKinds.Parse(id) is not { } kind) return (null, $"--keepers: unknown keeper \"{id}\"; expected {KeeperKinds.Accepted}");
-                            if (!keepers.Contains(kind)) keepers.Add(kind);
-                        }
-                        if (keepers.Count == 0) return (null, $"--keepers is empty; expected {KeeperKinds.Accepted}");
-                        options = options with { Keepers = keepers };
+                        scenarioList = reader.Value();
                         break;
                     case "--quick":
                         options = options with { Quick = true };
@@ -73,27 +47,18 @@ internal static class BenchOptionsParser
                     case "--serial":
                         options = options with { Serial = true };
                         break;
-                    case "--out":
-                        options = options with { OutputDirectory = Path.GetFullPath(Value()) };
-                        break;
-                    case "--sshkeep":
-                        options = options with { SshkeepPath = Path.GetFullPath(Value()) };
-                        break;
-                    case "--autossh":
-                        options = options with { AutosshPath = Value() };
-                        break;
                     default:
-                        return (null, $"unknown option \"{arg}\"; see bench/faults --help");
+                        return (null, $"unknown option \"{reader.Argument}\"; see bench/faults --help");
                 }
             }
-            catch (BadOption e)
-            {
-                return (null, e.Message);
-            }
+        }
+        catch (BadOptionException e)
+        {
+            return (null, e.Message);
         }
 
         var scenarios = new List<FaultScenario>();
-        foreach (var id in scenarioList is null ? (options.Quick ? FaultScenario.QuickIds : FaultScenario.DefaultIds) : Items(scenarioList))
+        foreach (var id in scenarioList is null ? (options.Quick ? FaultScenario.QuickIds : FaultScenario.DefaultIds) : OptionReader.Items(scenarioList))
         {
             if (FaultScenario.Parse(id, options.Quick) is not { } scenario) return (null, $"--scenarios: unknown scenario \"{id}\"; expected {FaultScenario.Accepted}");
             if (scenarios.All(s => s.Id != scenario.Id)) scenarios.Add(scenario);
@@ -101,9 +66,4 @@ internal static class BenchOptionsParser
         if (scenarios.Count == 0) return (null, $"--scenarios is empty; expected {FaultScenario.Accepted}");
         return (options with { Scenarios = scenarios, CommandLine = string.Join(' ', ["bench/faults", .. args]) }, null);
     }
-
-    private static IEnumerable<string> Items(string list) =>
-        list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private sealed class BadOption(string message) : Exception(message);
 }

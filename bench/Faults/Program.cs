@@ -22,7 +22,7 @@ if (options is null)
     return 2;
 }
 
-var problems = Preflight.Problems(options);
+var problems = KeeperPreflight.Problems("bench/faults", [.. options.Scenarios.Where(s => s.NeedsRoot).Select(s => s.Id)], options);
 if (problems.Count > 0)
 {
     foreach (var problem in problems) Console.Error.WriteLine($"bench/faults: {problem}");
@@ -34,26 +34,14 @@ using var guard = new InterruptGuard();
 var sshPath = DemoTools.Find("ssh")!;
 sshPath = new FileInfo(sshPath).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? sshPath;
 
-try
-{
-    if (LoopbackFirewall.WhyUnavailable() is null && LoopbackFirewall.RemoveOrphaned() is > 0 and var orphaned)
-        Console.Error.WriteLine($"removed {orphaned} iptables rules left by an earlier run that did not end cleanly");
-}
-catch (LoopbackFirewallException e)
-{
-    Console.Error.WriteLine($"bench/faults: {e.Message}");
-    return 2;
-}
+if (!BenchStart.RemoveOrphanedRules("bench/faults")) return 2;
 
 var startedAt = time.GetUtcNow();
 var stamp = startedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
 Directory.CreateDirectory(options.OutputDirectory);
 var reportPath = Path.Combine(options.OutputDirectory, $"faults-{stamp}.md");
 var logDirectory = Path.Combine(options.OutputDirectory, $"faults-{stamp}");
-List<(string, string)> measured = [("ssh", "-V")];
-if (options.Keepers.Contains(KeeperKind.Autossh)) measured.Add((options.AutosshPath, "-V"));
-if (options.Keepers.Any(k => k != KeeperKind.Autossh)) measured.Add((options.SshkeepPath, "--version"));
-var machine = await MachineDescription.DescribeAsync(measured, guard.Token);
+var machine = await BenchStart.DescribeMachineAsync(options, guard.Token);
 var results = new List<TrialResult>();
 var complete = false;
 

@@ -42,7 +42,7 @@ internal static class ResultReport
             {
                 text.Append(CultureInfo.InvariantCulture, $"| {(first ? scenario.Label : "")} | {name} |");
                 first = false;
-                var baseline = Median(results.Where(r => r.Keeper == KeeperKind.Autossh && r.Scenario == scenario).Select(value));
+                var baseline = Medians.Of(results.Where(r => r.Keeper == KeeperKind.Autossh && r.Scenario == scenario).Select(value));
                 foreach (var keeper in keepers)
                 {
                     var trials = results.Where(r => r.Keeper == keeper && r.Scenario == scenario).ToList();
@@ -72,22 +72,13 @@ internal static class ResultReport
         if (values.Count == 0) return "—";
         var present = values.OfType<TimeSpan>().ToList();
         if (present.Count == 0) return $"never (0/{values.Count})";
-        var median = Median(values)!.Value;
+        var median = Medians.Of(values)!.Value;
         var cell = new StringBuilder(Seconds(median));
         var extras = new List<string>();
         if (baseline is { } b && b > TimeSpan.Zero) extras.Add(string.Create(CultureInfo.InvariantCulture, $"×{median / b:0.00}"));
         if (present.Count < values.Count) extras.Add($"{present.Count}/{values.Count}");
         if (extras.Count > 0) cell.Append(" (").Append(string.Join(", ", extras)).Append(')');
         return cell.ToString();
-    }
-
-    /// <summary>The median of the values that are there; null when none is.</summary>
-    public static TimeSpan? Median(IEnumerable<TimeSpan?> values)
-    {
-        var sorted = values.OfType<TimeSpan>().Order().ToList();
-        if (sorted.Count == 0) return null;
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static string Seconds(TimeSpan? span) =>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using SshKeep.Demo;
 using SshKeep.Native;
 
@@ -17,46 +16,19 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
 {
     private static readonly TimeSpan UpLimit = TimeSpan.FromSeconds(60);
 
-    /// <summary>What happened, stamped; written sorted by time, since some events are only read after the fact.</summary>
-    private readonly List<(long At, string Text)> _narrative = [];
-    private readonly long _origin = time.GetTimestamp();
+    /// <summary>A probe every 100 ms, each on a new connection with a 1 s timeout (bench/README.md).</summary>
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(100);
+
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
+
+    private readonly TrialNarrative _narrative = new(time);
 
     public string Name => $"{keeper.Id()}-{scenario.Id}-r{rep}";
 
     /// <summary>Runs the trial; never throws except for cancellation. Writes its log to <paramref name="logDirectory"/>.</summary>
-    public async Task<TrialResult> RunAsync(string logDirectory, CancellationToken cancellationToken)
-    {
-        var work = Directory.CreateTempSubdirectory("sshkeep-bench-").FullName;
-        KeeperProcess? keeperProcess = null;
-        try
-        {
-            return await RunInAsync(work, k => keeperProcess = k, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Say("interrupted");
-            throw;
-        }
-        catch (Exception e)
-        {
-            Say($"trial failed: {e}");
-            return new TrialResult(keeper, scenario, rep, null, null, null, null, $"trial failed: {FirstLine(e.Message)}");
-        }
-        finally
-        {
-            try
-            {
-                Directory.CreateDirectory(logDirectory);
-                await File.WriteAllTextAsync(Path.Combine(logDirectory, Name + ".log"),
-                    $"{Narrative()}\n--- {keeper.Label()} said ---\n{keeperProcess?.Log()}", CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (IOException e)
-            {
-                Console.Error.WriteLine($"could not write the log of {Name}: {e.Message}");
-            }
-            Directory.Delete(work, recursive: true);
-        }
-    }
+    public Task<TrialResult> RunAsync(string logDirectory, CancellationToken cancellationToken) =>
+        TrialEnvelope.RunAsync(Name, logDirectory, keeper, _narrative, RunInAsync,
+                               why => new TrialResult(keeper, scenario, rep, null, null, null, null, why), cancellationToken);
 
     private async Task<TrialResult> RunInAsync(string work, Action<KeeperProcess> started, CancellationToken cancellationToken)
     {
@@ -67,7 +39,7 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
         var spec = $"127.0.0.1:{listenPort}:127.0.0.1:{echo.Port}";
         Say($"sshd on 127.0.0.1:{sshd.Port} (pid {sshd.ListenerPid}); echo server on 127.0.0.1:{echo.Port}; tunnel {forward} {spec}");
 
-        var keeperProcess = KeeperProcess.Start(keeper, options, sshd, forward, spec, work);
+        var keeperProcess = KeeperProcess.Start(keeper, options.ProgramOf(keeper), sshd, forward, spec, work);
         started(keeperProcess);
         Say($"started {keeper.Label()} (pid {keeperProcess.Pid}): {keeperProcess.Command}");
         var children = new SshChildWatcher(keeperProcess.Pid, sshPath, $":{listenPort}:", time);
@@ -77,7 +49,7 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
                                                           TaskContinuationOptions.None, TaskScheduler.Default);
         try
         {
-            await using var prober = new OverlappingProber(listenPort, time);
+            await using var prober = new OverlappingProber(listenPort, ProbeInterval, ProbeTimeout, time);
             return await MeasureAsync(sshd, children, prober, keeperGone.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && keeperProcess.Exited.IsCompleted)
@@ -156,18 +128,7 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
             }
             case FaultKind.BlackHole:
             {
-                long fault;
-                // Disposal in finally, and the benchmark's signal handlers remove every rule of this
-                // process too, so no DROP rule outlives the run.
-                var firewall = await LoopbackFirewall.BlackHoleAsync(sshd.Port).ConfigureAwait(false);
-                await using (firewall.ConfigureAwait(false))
-                {
-                    fault = time.GetTimestamp();
-                    Say(fault, $"fault: port {sshd.Port} black-holed on lo ({firewall.Tag}) for {scenario.Hold.TotalSeconds:0} s");
-                    await Task.Delay(scenario.Hold, time, cancellationToken).ConfigureAwait(false);
-                }
-                var heal = time.GetTimestamp();
-                Say(heal, "heal: rules removed");
+                var (fault, heal) = await ServerOutage.BlackHoleAsync(sshd, scenario.Hold, _narrative, time, cancellationToken).ConfigureAwait(false);
                 return (fault, heal, null);
             }
             case FaultKind.ServerFrozen:
@@ -196,13 +157,7 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
             }
             case FaultKind.SshdRestarted:
             {
-                var fault = time.GetTimestamp();
-                await sshd.StopAsync().ConfigureAwait(false);
-                Say(fault, $"fault: sshd stopped (its sessions killed) for {scenario.Hold.TotalSeconds:0} s");
-                await Task.Delay(scenario.Hold, time, cancellationToken).ConfigureAwait(false);
-                await sshd.StartAsync(cancellationToken).ConfigureAwait(false);
-                var heal = time.GetTimestamp();
-                Say(heal, $"heal: sshd listens on port {sshd.Port} again");
+                var (fault, heal) = await ServerOutage.SshdDownAsync(sshd, scenario.Hold, _narrative, time, cancellationToken).ConfigureAwait(false);
                 return (fault, heal, null);
             }
             case FaultKind.RemotePortHeld:
@@ -262,28 +217,12 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
     private static List<ProcessIdentity> Identify(IEnumerable<int> pids) =>
         [.. pids.Select(ProcessTable.Identify).OfType<ProcessIdentity>()];
 
-    private void Say(string text) => Say(time.GetTimestamp(), text);
+    private void Say(string text) => _narrative.Say(text);
 
-    private void Say(long at, string text)
-    {
-        lock (_narrative) _narrative.Add((at, text));
-    }
-
-    private string Narrative()
-    {
-        var text = new StringBuilder();
-        lock (_narrative)
-        {
-            foreach (var (at, line) in _narrative.OrderBy(n => n.At))
-                text.Append(CultureInfo.InvariantCulture, $"{time.GetElapsedTime(_origin, at).TotalSeconds,9:0.000}  {line}\n");
-        }
-        return text.ToString();
-    }
+    private void Say(long at, string text) => _narrative.Say(at, text);
 
     private string Seconds(long from, long to) => Seconds(time.GetElapsedTime(from, to));
 
     private static string Seconds(TimeSpan? span) =>
         span is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.TotalSeconds:0.00} s") : "never";
-
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }

@@ -15,6 +15,12 @@ internal static class EchoProbe
     /// false on refusal, reset, short read, wrong bytes or timeout. Never throws for those.</summary>
     public static async Task<bool> RoundTripAsync(
         int port, ReadOnlyMemory<byte> token, TimeSpan timeout, TimeProvider? timeProvider = null,
+        CancellationToken cancellationToken = default) =>
+        await AttemptAsync(port, token, timeout, timeProvider, cancellationToken).ConfigureAwait(false) == EchoOutcome.Ok;
+
+    /// <summary>As <see cref="RoundTripAsync"/>, saying how the attempt ended.</summary>
+    public static async Task<EchoOutcome> AttemptAsync(
+        int port, ReadOnlyMemory<byte> token, TimeSpan timeout, TimeProvider? timeProvider = null,
         CancellationToken cancellationToken = default)
     {
         using var deadline = new CancellationTokenSource(timeout, timeProvider ?? TimeProvider.System);
@@ -29,18 +35,18 @@ internal static class EchoProbe
             while (filled < received.Length)
             {
                 var read = await socket.ReceiveAsync(received.AsMemory(filled), SocketFlags.None, linked.Token).ConfigureAwait(false);
-                if (read == 0) return false;
+                if (read == 0) return EchoOutcome.Closed;
                 filled += read;
             }
-            return received.AsSpan().SequenceEqual(token.Span);
+            return received.AsSpan().SequenceEqual(token.Span) ? EchoOutcome.Ok : EchoOutcome.Closed;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return false;
+            return EchoOutcome.Timeout;
         }
-        catch (SocketException)
+        catch (SocketException e)
         {
-            return false;
+            return e.SocketErrorCode == SocketError.ConnectionRefused ? EchoOutcome.Refused : EchoOutcome.Reset;
         }
     }
 }

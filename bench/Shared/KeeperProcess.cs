@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using SshKeep.Demo;
 
-namespace SshKeep.Bench.Faults;
+namespace SshKeep.Bench;
 
 /// <summary>
 /// One keeper under test holding one forward to a <see cref="ThrowawaySshd"/>. autossh and
@@ -16,6 +16,9 @@ internal sealed class KeeperProcess : IAsyncDisposable
     public const int ServerAliveInterval = 2;
 
     public const int ServerAliveCountMax = 2;
+
+    /// <summary>The name of the daemon's one tunnel.</summary>
+    public const string TunnelName = "bench";
 
     private readonly BackgroundProcess _process;
     private readonly string _logPath;
@@ -36,35 +39,68 @@ internal sealed class KeeperProcess : IAsyncDisposable
 
     public Task<int> Exited => _process.Exited;
 
+    /// <param name="program">The autossh or sshkeep executable.</param>
     /// <param name="forward">"-L" or "-R".</param>
     /// <param name="spec">The forward, "127.0.0.1:LISTEN:127.0.0.1:TARGET".</param>
     /// <param name="work">A private folder for the keeper's log and files.</param>
-    public static KeeperProcess Start(KeeperKind kind, BenchOptions options, ThrowawaySshd sshd, string forward, string spec, string work)
+    /// <param name="connectTimeout">ssh's ConnectTimeout in seconds for every keeper; null leaves each its default.</param>
+    public static KeeperProcess Start(
+        KeeperKind kind, string program, ThrowawaySshd sshd, string forward, string spec, string work, int? connectTimeout = null)
     {
-        var logPath = Path.Combine(work, "keeper.log");
         if (kind == KeeperKind.Daemon)
         {
-            var config = Path.Combine(work, "tunnels.yaml");
-            File.WriteAllText(config, DaemonConfig(sshd, forward, spec));
-            var runDirectory = Path.Combine(work, "run");
-            // The daemon logs to stderr; systemd's variables are cleared so a run under a unit
-            // cannot make it talk to the real service manager.
-            var daemon = BackgroundProcess.Start(options.SshkeepPath, ["up", "-c", config, "--run-dir", runDirectory],
-                new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = null, ["WATCHDOG_USEC"] = null, ["WATCHDOG_PID"] = null, ["JOURNAL_STREAM"] = null });
-            return new KeeperProcess(kind, daemon, logPath);
+            var server = $"    destination: {sshd.Destination}\n{sshd.TunnelKeysYaml("    ")}";
+            return StartDaemon(program, DaemonConfig(server, forward, spec, connectTimeout), work);
         }
 
         string[] arguments =
         [
             "-M", "0", "-N",
             "-o", $"ServerAliveInterval={ServerAliveInterval}", "-o", $"ServerAliveCountMax={ServerAliveCountMax}",
+            .. connectTimeout is { } seconds ? ["-o", $"ConnectTimeout={seconds}"] : Array.Empty<string>(),
             "-o", "ExitOnForwardFailure=yes",
             .. sshd.ClientOptions,
             forward, spec,
             sshd.Destination,
         ];
-        var program = kind == KeeperKind.Autossh ? options.AutosshPath : options.SshkeepPath;
+        var logPath = Path.Combine(work, "keeper.log");
         return new KeeperProcess(kind, BackgroundProcess.Start(program, arguments, CompatEnvironment(logPath)), logPath);
+    }
+
+    /// <summary>`sshkeep up` with <paramref name="config"/> as its tunnels file (<see cref="ConfigPath"/> in <paramref name="work"/>).</summary>
+    public static KeeperProcess StartDaemon(string sshkeepPath, string config, string work)
+    {
+        File.WriteAllText(ConfigPath(work), config);
+        // The daemon logs to stderr; systemd's variables are cleared so a run under a unit
+        // cannot make it talk to the real service manager.
+        var daemon = BackgroundProcess.Start(sshkeepPath, ["up", "-c", ConfigPath(work), "--run-dir", RunDirectory(work)],
+            new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = null, ["WATCHDOG_USEC"] = null, ["WATCHDOG_PID"] = null, ["JOURNAL_STREAM"] = null });
+        return new KeeperProcess(KeeperKind.Daemon, daemon, Path.Combine(work, "keeper.log"));
+    }
+
+    /// <summary>The daemon's tunnels file in a keeper's folder.</summary>
+    public static string ConfigPath(string work) => Path.Combine(work, "tunnels.yaml");
+
+    /// <summary>The daemon's run directory in a keeper's folder (for `sshkeep status --run-dir`).</summary>
+    public static string RunDirectory(string work) => Path.Combine(work, "run");
+
+    /// <summary>
+    /// One tunnel named <see cref="TunnelName"/>, defaults except the keepalive (docs/config.md).
+    /// <paramref name="server"/> are the tunnel's keys that say where and how to log in, each line
+    /// indented by four spaces: the destination, and what the other keepers get from
+    /// <see cref="ThrowawaySshd.ClientOptions"/>; BatchMode=yes is the daemon's own.
+    /// </summary>
+    public static string DaemonConfig(string server, string forward, string spec, int? connectTimeout)
+    {
+        var yaml = new StringBuilder();
+        yaml.AppendLine("tunnels:");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"  {TunnelName}:");
+        yaml.Append(server);
+        var timeout = connectTimeout is { } seconds ? $", connect_timeout: {seconds}" : "";
+        yaml.AppendLine(CultureInfo.InvariantCulture,
+            $"    health: {{ server_alive_interval: {ServerAliveInterval}, server_alive_count_max: {ServerAliveCountMax}{timeout} }}");
+        yaml.AppendLine(CultureInfo.InvariantCulture, $"    forwards: [ {{ {(forward == "-R" ? "remote" : "local")}: \"{spec}\" }} ]");
+        return yaml.ToString();
     }
 
     /// <summary>What the keeper said: its log file (autossh, compat) or its stderr (daemon), then anything else it printed.</summary>
@@ -91,20 +127,4 @@ internal sealed class KeeperProcess : IAsyncDisposable
     /// every other AUTOSSH_* variable of the caller is removed so it cannot change what is measured.
     /// </summary>
     private static Dictionary<string, string?> CompatEnvironment(string logPath) => DemoCommand.KeeperEnvironment(logPath, clearSshPath: true);
-
-    /// <summary>
-    /// One tunnel, defaults except the keepalive (docs/config.md). ssh_options carry what the
-    /// other keepers get from <see cref="ThrowawaySshd.ClientOptions"/>; BatchMode=yes is the daemon's own.
-    /// </summary>
-    private static string DaemonConfig(ThrowawaySshd sshd, string forward, string spec)
-    {
-        var yaml = new StringBuilder();
-        yaml.AppendLine("tunnels:");
-        yaml.AppendLine("  bench:");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"    destination: {sshd.Destination}");
-        yaml.Append(sshd.TunnelKeysYaml("    "));
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"    health: {{ server_alive_interval: {ServerAliveInterval}, server_alive_count_max: {ServerAliveCountMax} }}");
-        yaml.AppendLine(CultureInfo.InvariantCulture, $"    forwards: [ {{ {(forward == "-R" ? "remote" : "local")}: \"{spec}\" }} ]");
-        return yaml.ToString();
-    }
 }

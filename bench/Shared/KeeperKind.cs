@@ -1,4 +1,4 @@
-namespace SshKeep.Bench.Faults;
+namespace SshKeep.Bench;
 
 /// <summary>The supervisors compared side by side.</summary>
 internal enum KeeperKind

@@ -1,4 +1,4 @@
-namespace SshKeep.Bench.Faults;
+namespace SshKeep.Bench;
 
 /// <summary>Names of <see cref="KeeperKind"/> on the command line and in the report.</summary>
 internal static class KeeperKinds
