@@ -23,7 +23,8 @@ internal sealed class SshChildWatcher : IAsyncDisposable
 
     /// <param name="keeperPid">The process whose ssh children to follow (autossh, sshkeep, sshkeep up).</param>
     /// <param name="sshPath">The ssh executable, resolved, to tell ssh from anything else the keeper runs.</param>
-    /// <param name="forwardMarker">Text in the tunnel's ssh command line (":LISTENPORT:"), to tell the
+    /// <param name="forwardMarker">Text in the tunnel's ssh command line (":LISTENPORT:", or the daemon's
+    /// "ControlMaster=yes" when it holds the port), to tell the
     /// ssh that carries the tunnel from a helper ssh the keeper may also run (a probe's `ssh -W`).</param>
     public SshChildWatcher(int keeperPid, string sshPath, string forwardMarker, TimeProvider time)
     {

@@ -42,7 +42,9 @@ internal sealed class Trial(KeeperKind keeper, FaultScenario scenario, int rep, 
         var keeperProcess = KeeperProcess.Start(keeper, options.ProgramOf(keeper), sshd, forward, spec, work);
         started(keeperProcess);
         Say($"started {keeper.Label()} (pid {keeperProcess.Pid}): {keeperProcess.Command}");
-        var children = new SshChildWatcher(keeperProcess.Pid, sshPath, $":{listenPort}:", time);
+        // The daemon holds a -L port itself (docs/held-ports.md): its ssh is the one that is the tunnel's ControlMaster.
+        var marker = keeper == KeeperKind.Daemon && forward == "-L" ? "ControlMaster=yes" : $":{listenPort}:";
+        var children = new SshChildWatcher(keeperProcess.Pid, sshPath, marker, time);
         // A keeper that exits ends the trial at once instead of after the recovery limit.
         using var keeperGone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var exitWatch = keeperProcess.Exited.ContinueWith(_ => keeperGone.Cancel(), CancellationToken.None,
