@@ -109,7 +109,8 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
                 _hooks.Configure(config);
                 // The -L/-D ports sshkeep holds outlive every supervisor (docs/held-ports.md); disposed after them.
                 await using var held = _held = new HeldPorts(_log, time, SystemdSockets.Take(options.Environment, Environment.ProcessId));
-                await using var supervisor = new DaemonSupervisor((tunnel, news) => CreateTunnel(tunnel, launcher, news), time, OnTransition);
+                await using var supervisor = new DaemonSupervisor((tunnel, news) => CreateTunnel(tunnel, launcher, news), time, OnTransition,
+                    tunnel => CreateStandby(tunnel, launcher));
                 _supervisor = supervisor;
 
                 if (!ControlServer.TryStart(new ControlServerOptions { SocketPath = paths.SocketPath }, heldLock!, this, time, _log,
@@ -263,36 +264,55 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         var controlPath = ControlPathFor(tunnel);
         if (ProbeSchedule.Enabled(tunnel.Health) && controlPath is null)
             _log.ProbesUnavailable(tunnel.Name, $"the run directory's path is too long for a control socket (at most {InstancePaths.MaxControlPathLength} bytes); use a shorter --run-dir");
-        return new(tunnel, launcher, _log, time, new TunnelSupervisorOptions
+        // Held ports need the control socket to hand their clients over; without one, ssh listens itself.
+        return Supervise(tunnel, controlPath, launcher, news, controlPath is null ? _ => null : _held.Hold,
+            forward => _held.Holds(tunnel.Name, forward), _recorder is { } recorder ? recorder.RecordProbe : null);
+    }
+
+    /// <summary>A tunnel's warm standby (docs/held-ports.md): an ssh of its own with its own control socket, given none
+    /// of the held forwards (and not the -R ones, the active session's), probed as they are; its only news is
+    /// whether it can take clients.</summary>
+    private TunnelSupervisor? CreateStandby(TunnelConfig tunnel, ISshLauncher launcher)
+    {
+        if (!tunnel.Standby || !tunnel.Forwards.Any(f => f.IsHeld)) return null;
+        var standby = tunnel with { Name = $"{tunnel.Name} (standby)", Forwards = [.. tunnel.Forwards.Where(f => f.IsHeld)], Standby = false, Hooks = new() };
+        if (_paths.ControlMasterPath(standby.Name) is not { } controlPath) return null;
+        var masters = _held.MastersOf(tunnel.Name);
+        return Supervise(standby, controlPath, launcher, transition =>
         {
-            StartInfoFor = StartInfoFor,
-            ListenerAccepts = (forward, ct) => _held.Holds(tunnel.Name, forward) ? Task.FromResult(true)
-                : ListenerCheck.AcceptsAsync(forward, TimeSpan.FromSeconds(1), ct),
-            OnProbe = _recorder is { } recorder ? recorder.RecordProbe : null,
+            if (transition.From != transition.To) masters.SetStandby(transition.To == TunnelState.Up ? controlPath : null);
+        }, t => t.Forwards.ToHashSet(), _ => true, onProbe: null);
+    }
+
+    /// <param name="held">At each start, the forwards ssh is not given (their ports are held).</param>
+    /// <param name="holds">Whether sshkeep holds a forward's port now (its listener and probe are not ssh's).</param>
+    private TunnelSupervisor Supervise(TunnelConfig tunnel, string? controlPath, ISshLauncher launcher, Action<TunnelTransition> news,
+        Func<TunnelConfig, IReadOnlySet<ForwardSpec>?> held, Func<ForwardSpec, bool> holds, Action<string, ProbeResult>? onProbe) =>
+        new(tunnel, launcher, _log, time, new TunnelSupervisorOptions
+        {
+            StartInfoFor = (t, destination) => StartInfoFor(t, destination, controlPath, held(t)),
+            ListenerAccepts = (forward, ct) => holds(forward) ? Task.FromResult(true) : ListenerCheck.AcceptsAsync(forward, TimeSpan.FromSeconds(1), ct),
+            OnProbe = onProbe,
             StopGrace = options.StopGrace,
             Reachability = _reachability,
             DescribePortHolder = port => PortHolder.Describe(port),
             ClaimSessionSocket = pid => SessionSocketClaim.Take(pid),
-            BeforeStart = RemoveStaleControlSocket,
+            BeforeStart = _ => RemoveStaleControlSocket(controlPath),
             ProbeClock = _probeClock,
             ProbeForward = controlPath is null ? null
                 : (t, forward, connectListener, ct) => _probe.RunAsync(forward, controlPath, TimeSpan.FromSeconds(t.Health.ProbeTimeout), connectListener, ct,
-                    _held.Holds(t.Name, forward)),
+                    holds(forward)),
         }, news);
-    }
 
     /// <summary>Each ssh: its own process group, stderr captured, only <see cref="SshEnvironment"/>'s variables
     /// (none of systemd's) and the two of <see cref="OrphanRule"/> that let a later daemon find it.</summary>
-    private SshStartInfo StartInfoFor(TunnelConfig tunnel, string destination)
+    private SshStartInfo StartInfoFor(TunnelConfig tunnel, string destination, string? controlPath, IReadOnlySet<ForwardSpec>? held)
     {
         var environment = new Dictionary<string, string?>(SshEnvironment.OverridesForDaemon(options.Environment), StringComparer.Ordinal)
         {
             [OrphanRule.InstanceVariable] = _paths.LockPath,
             [OrphanRule.TunnelVariable] = tunnel.Name,
         };
-        var controlPath = ControlPathFor(tunnel);
-        // Held ports need the control socket to hand their clients over; without one, ssh listens itself.
-        var held = controlPath is null ? null : _held.Hold(tunnel);
         return new(tunnel.SshPath, TunnelSshArguments.Build(tunnel, controlPath, held, destination),
             environment, NewProcessGroup: true, CaptureStandardError: true, ClearEnvironment: true);
     }
@@ -303,9 +323,9 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
 
     /// <summary>A killed ssh leaves its control socket behind, and the next ssh would refuse to be the master
     /// (so the probes would fail). The path is ours alone (run directory, 0700); only a socket of ours goes.</summary>
-    private void RemoveStaleControlSocket(TunnelConfig tunnel)
+    private static void RemoveStaleControlSocket(string? path)
     {
-        if (ControlPathFor(tunnel) is not { } path) return;
+        if (path is null) return;
         try
         {
             if (FileStatus.TryGet(path, out var status, out _) && status.IsSocket && status.Uid == LibC.geteuid()) File.Delete(path);

@@ -117,6 +117,8 @@ internal static class ConfigKeys
 
         Key("enabled", "{default} (the default) or false; yes and no are accepted too", TrueOrFalse)
             .InTunnel(t => t.Enabled, (t, enabled) => t with { Enabled = enabled }),
+        Key("standby", "{default} (the default) or true; a second ssh session kept ready for the held ports' new clients", TrueOrFalse)
+            .InTunnel(t => t.Standby, (t, standby) => t with { Standby = standby }),
     ];
 
     /// <summary>The entry of <paramref name="path"/>, which must be in <see cref="All"/>.</summary>

@@ -36,6 +36,10 @@ internal sealed record TunnelConfig
 
     public bool Enabled { get; init; } = true;
 
+    /// <summary>A warm standby: a second authenticated ssh that takes new clients of the held ports at once when the
+    /// first dies (docs/held-ports.md, "Warm standby").</summary>
+    public bool Standby { get; init; }
+
     /// <summary>The tunnel's ssh_options turn host key checking off (ssh takes the first value). sshkeep never adds
     /// that itself; the daemon and <c>check</c> warn. Derived from <see cref="SshOptions"/>, so it cannot disagree
     /// with them and <see cref="SameAs"/> needs no extra term.</summary>
@@ -50,5 +54,6 @@ internal sealed record TunnelConfig
         Name == other.Name && Destinations.SequenceEqual(other.Destinations) && Port == other.Port &&
         IdentityFile == other.IdentityFile && SshPath == other.SshPath &&
         SshOptions.SequenceEqual(other.SshOptions) && Forwards.SequenceEqual(other.Forwards) &&
-        Health == other.Health && Backoff == other.Backoff && Enabled == other.Enabled;
+        Health == other.Health && Backoff == other.Backoff && Enabled == other.Enabled &&
+        Standby == other.Standby;
 }

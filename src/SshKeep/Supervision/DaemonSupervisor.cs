@@ -10,6 +10,7 @@ namespace SshKeep.Supervision;
 internal sealed class DaemonSupervisor : IAsyncDisposable
 {
     private readonly Func<TunnelConfig, Action<TunnelTransition>, TunnelSupervisor> _create;
+    private readonly Func<TunnelConfig, TunnelSupervisor?> _createStandby;
     private readonly TimeProvider _time;
     private readonly Action<TunnelTransition> _news;
     private readonly Lock _gate = new();
@@ -19,10 +20,13 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
 
     /// <param name="news">Called with every transition, from each tunnel's loop and from the
     /// caller of <see cref="Start"/> and <see cref="ReloadAsync"/>: quick, and never calling back.</param>
+    /// <param name="createStandby">A tunnel's warm standby (docs/held-ports.md), or null when it has none: it runs and
+    /// stops with the tunnel, is retried and told of network changes with it, and gives no news.</param>
     public DaemonSupervisor(Func<TunnelConfig, Action<TunnelTransition>, TunnelSupervisor> create, TimeProvider time,
-        Action<TunnelTransition> news)
+        Action<TunnelTransition> news, Func<TunnelConfig, TunnelSupervisor?>? createStandby = null)
     {
         _create = create;
+        _createStandby = createStandby ?? (_ => null);
         _time = time;
         _news = news;
     }
@@ -103,6 +107,7 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
             foreach (var (supervisor, status) in targets.Zip(report.Tunnels))
             {
                 if (RetryNowReport.IsWaiting(status.State)) supervisor.RetryNow(trigger);
+                if (_running[status.Name].Standby is { } standby && RetryNowReport.IsWaiting(standby.Status.State)) standby.RetryNow(trigger);
             }
             return report;
         }
@@ -113,7 +118,11 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
     {
         lock (_gate)
         {
-            foreach (var running in _running.Values) running.Supervisor.NetworkChanged(what);
+            foreach (var running in _running.Values)
+            {
+                running.Supervisor.NetworkChanged(what);
+                running.Standby?.NetworkChanged(what);
+            }
         }
     }
 
@@ -152,7 +161,9 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
             _news(new TunnelTransition(status, status, TransitionReasons.Listed) { At = _time.GetUtcNow() });
             if (fresh is null) continue;
             var cts = new CancellationTokenSource();
-            _running[tunnel.Name] = new Running(fresh, cts, Task.Run(() => fresh.RunAsync(cts.Token)));
+            var standby = _createStandby(tunnel);
+            _running[tunnel.Name] = new Running(fresh, standby, cts,
+                Task.WhenAll(Task.Run(() => fresh.RunAsync(cts.Token)), standby is null ? Task.CompletedTask : Task.Run(() => standby.RunAsync(cts.Token))));
         }
     }
 
@@ -166,5 +177,5 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
         running.Stop.Dispose();
     }
 
-    private sealed record Running(TunnelSupervisor Supervisor, CancellationTokenSource Stop, Task Run);
+    private sealed record Running(TunnelSupervisor Supervisor, TunnelSupervisor? Standby, CancellationTokenSource Stop, Task Run);
 }

@@ -97,6 +97,6 @@ public sealed partial class ConfigKeyHelpTests
     {
         var underDefaults = ConfigKeys.All.Where(e => e.InDefaults).Select(e => e.DefaultsPath!.Split('.')[1]).Distinct();
 
-        Assert.Equal(["port", "identity_file", "ssh_path", "ssh_options", "health", "backoff", "hooks", "enabled"], underDefaults);
+        Assert.Equal(["port", "identity_file", "ssh_path", "ssh_options", "health", "backoff", "hooks", "enabled", "standby"], underDefaults);
     }
 }

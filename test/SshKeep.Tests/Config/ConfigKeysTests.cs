@@ -16,6 +16,7 @@ public sealed class ConfigKeysTests
         ["identity_file"] = t => t.IdentityFile,
         ["ssh_path"] = t => t.SshPath,
         ["enabled"] = t => t.Enabled,
+        ["standby"] = t => t.Standby,
         ["health.server_alive_interval"] = t => t.Health.ServerAliveInterval,
         ["health.server_alive_count_max"] = t => t.Health.ServerAliveCountMax,
         ["health.connect_timeout"] = t => t.Health.ConnectTimeout,
@@ -35,6 +36,7 @@ public sealed class ConfigKeysTests
     [InlineData("identity_file", "~/.ssh/db", "/home/u/.ssh/db")]
     [InlineData("ssh_path", "/opt/ssh/bin/ssh", "/opt/ssh/bin/ssh")]
     [InlineData("enabled", "no", false)]
+    [InlineData("standby", "yes", true)]
     [InlineData("health.server_alive_interval", "20", 20)]
     [InlineData("health.server_alive_count_max", "5", 5)]
     [InlineData("health.connect_timeout", "15", 15)]

@@ -52,7 +52,7 @@ public sealed class HostileInputTests
             {
                 "t.yaml:8:18: tunnels.web.destination: YAML aliases (`*h`) are not accepted; write the value out, or put shared settings under `defaults`",
                 "t.yaml:10:9: tunnels.web.<<: YAML aliases (`*d`) are not accepted; write the value out, or put shared settings under `defaults`",
-                "t.yaml:10:5: tunnels.web.<<: unknown key `<<`; accepted keys: destination, port, identity_file, ssh_path, ssh_options, forwards, health, backoff, hooks, enabled",
+                "t.yaml:10:5: tunnels.web.<<: unknown key `<<`; accepted keys: destination, port, identity_file, ssh_path, ssh_options, forwards, health, backoff, hooks, enabled, standby",
             }.Order(StringComparer.Ordinal),
             errors.Select(e => e.ToString()).Order(StringComparer.Ordinal));
     }

@@ -40,6 +40,32 @@ public sealed class HeldPortsAgainstSshdTests
     }
 
     [SshdFact]
+    public async Task With_a_standby_clients_go_to_it_while_the_tunnels_ssh_is_restarted()
+    {
+        await using var world = await DaemonWorld.StartAsync();
+        await world.WriteConfigAsync(("web", $"local: \"127.0.0.1:{world.WebPort}:127.0.0.1:{world.EchoPort}\"", ["standby: true"]));
+        await using var daemon = world.Up();
+        await daemon.AllUpAsync(["web"]);
+        await Eventually.WaitUntilAsync(() => Task.FromResult(daemon.Log.Contains("web (standby): up", StringComparison.Ordinal)),
+            () => $"the standby to be up; the daemon said:\n{daemon.Log}", DaemonWorld.Generous);
+
+        await using var clients = ClientLoop.Start(world.WebPort, Patience);
+        for (var kill = 0; kill < 3; kill++)
+        {
+            var pid = (await daemon.PidsAsync())["web"];
+            clients.Fault();
+            NativeSignals.Send(pid, SignalNumbers.SIGKILL);
+            await Eventually.WaitUntilAsync(async () => (await daemon.PidsAsync()).GetValueOrDefault("web") is var now && now != 0 && now != pid
+                && await daemon.StateAsync("web") == "up", () => $"web to be up on a new ssh; the daemon said:\n{daemon.Log}", DaemonWorld.Generous);
+        }
+        var (attempts, failed) = await clients.StopAsync();
+
+        Assert.True(failed == 0, $"{failed} of {attempts} attempts failed; the daemon said:\n{daemon.Log}");
+        // The standby is no tunnel of its own.
+        Assert.Single(await daemon.StatusAsync());
+    }
+
+    [SshdFact]
     public async Task Clients_of_a_held_local_port_see_no_failure_across_an_sshd_restart_and_a_reload()
     {
         await using var world = await DaemonWorld.StartAsync();
