@@ -1,4 +1,5 @@
 using System.Text;
+using SshKeep.Logging;
 
 namespace SshKeep.Compat;
 
@@ -6,40 +7,37 @@ namespace SshKeep.Compat;
 /// The <c>AUTOSSH_*</c> variables, read and checked exactly as autossh's <c>get_env_args()</c>
 /// does (spec §3, R29–R45), in its order, the first invalid one being fatal (R1).
 /// </summary>
-internal sealed record CompatEnvironment
+/// <param name="SshPath">AUTOSSH_PATH, or autossh's compiled-in ssh (R14, R30).</param>
+/// <param name="Debug">AUTOSSH_DEBUG: level 7 and a copy of every syslog line on stderr (R31).</param>
+/// <param name="LogLevel">syslog level 0–7 (R32, R85).</param>
+/// <param name="GateTimeSeconds">0 after -f (R80).</param>
+/// <param name="MaxStart">-1 means no limit (R36, R66).</param>
+/// <param name="Port">Non-empty AUTOSSH_PORT, not yet examined: it only matters without <c>-M</c> (R9, R38).</param>
+/// <param name="MaxLifetimeSeconds">0 means unlimited (R39, R67).</param>
+internal record CompatEnvironment(
+    string SshPath = CompatEnvironment.DefaultSshPath,
+    bool Debug = false,
+    int LogLevel = SyslogSeverity.Information,
+    int PollSeconds = CompatEnvironment.DefaultPollSeconds,
+    int FirstPollSeconds = CompatEnvironment.DefaultPollSeconds,
+    int GateTimeSeconds = CompatEnvironment.DefaultGateTimeSeconds,
+    int MaxStart = -1,
+    string Message = "",
+    string? Port = null,
+    double MaxLifetimeSeconds = 0,
+    string? PidFile = null,
+    string? LogFile = null)
 {
-    /// <summary>autossh's compiled-in ssh (R14).</summary>
     public const string DefaultSshPath = "/usr/bin/ssh";
 
     /// <summary>R37: the test message may carry at most this many bytes of AUTOSSH_MESSAGE.</summary>
     public const int MaxMessageBytes = 64;
 
-    // syslog levels autossh uses (R85).
-    private const int LogErr = 3;
-    private const int LogInfo = 6;
-    private const int LogDebug = 7;
-
     private const int DefaultPollSeconds = 600;
     private const int DefaultGateTimeSeconds = 30;
 
-    public required string SshPath { get; init; }
-    public required bool Debug { get; init; }
-    public required int LogLevel { get; init; }
-    public required int PollSeconds { get; init; }
-    public required int FirstPollSeconds { get; init; }
-    public required int GateTimeSeconds { get; init; }
-    public required int MaxStart { get; init; }
-    public required string Message { get; init; }
-
-    /// <summary>Non-empty AUTOSSH_PORT, not yet examined: it only matters without <c>-M</c> (R9, R38).</summary>
-    public required string? Port { get; init; }
-
-    public required double MaxLifetimeSeconds { get; init; }
-    public required string? PidFile { get; init; }
-    public required string? LogFile { get; init; }
-
-    /// <summary>The lifetime clamp lines (R39), logged before anything else.</summary>
-    public required IReadOnlyList<StartupNotice> Notices { get; init; }
+    /// <summary>The lifetime clamp lines (R39), logged at INFO before anything else.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
 
     public static bool TryRead(
         IReadOnlyDictionary<string, string> environment,
@@ -48,15 +46,15 @@ internal sealed record CompatEnvironment
         out CompatParseResult.Fatal? error)
     {
         result = null;
-        var notices = new List<StartupNotice>();
+        var notices = new List<string>();
 
         // R29/R32: autossh filters its own error through the level stored so far, even a level
         // it is about to reject, so "abc", "-1" and 0..2 silence every variable error.
-        var level = LogInfo;
+        var level = SyslogSeverity.Information;
         bool Fail(string logMessage, string variable, string value, string expected, out CompatParseResult.Fatal? fatal)
         {
             fatal = new CompatParseResult.Fatal(
-                level >= LogErr ? logMessage : "",
+                level >= SyslogSeverity.Error ? logMessage : "",
                 $"{programName}: invalid {variable} {CompatCommandLine.Quote(value)}: {expected}",
                 null,
                 notices);
@@ -82,10 +80,10 @@ internal sealed record CompatEnvironment
         var debug = environment.ContainsKey("AUTOSSH_DEBUG");
         if (debug)
         {
-            level = LogDebug;
+            level = SyslogSeverity.Debug;
         }
         else if (!Read("AUTOSSH_LOGLEVEL", "log level", "expected a syslog level from 0 to 7",
-            text => CInt(UL(text)) switch { var (n, complete) => (n, complete && n is >= 0 and <= LogDebug) },
+            text => CInt(UL(text)) switch { var (n, complete) => (n, complete && n is >= 0 and <= SyslogSeverity.Debug) },
             ref level, out error))
         {
             return false;
@@ -153,7 +151,7 @@ internal sealed record CompatEnvironment
         int ClampToLifetime(int seconds, string what)
         {
             if (maxLifetime <= 0 || seconds <= maxLifetime) return seconds;
-            notices.Add(StartupNotice.Info($"{what} is greater than lifetime, dropping {what} to {(int)maxLifetime}"));
+            notices.Add($"{what} is greater than lifetime, dropping {what} to {(int)maxLifetime}");
             return (int)maxLifetime;
         }
 
@@ -171,20 +169,8 @@ internal sealed record CompatEnvironment
         }
 
         error = null;
-        result = new CompatEnvironment
+        result = new CompatEnvironment(sshPath, debug, level, poll, firstPoll, gateTime, maxStart, message, port, maxLifetime, pidFile, logFile)
         {
-            SshPath = sshPath,
-            Debug = debug,
-            LogLevel = level,
-            PollSeconds = poll,
-            FirstPollSeconds = firstPoll,
-            GateTimeSeconds = gateTime,
-            MaxStart = maxStart,
-            Message = message,
-            Port = port,
-            MaxLifetimeSeconds = maxLifetime,
-            PidFile = pidFile,
-            LogFile = logFile,
             Notices = notices,
         };
         return true;

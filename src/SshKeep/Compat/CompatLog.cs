@@ -18,13 +18,6 @@ internal static partial class CompatLog
     [LoggerMessage(114, LogLevel.Information, "{Text}")]
     public static partial void StartupNotice(this ILogger logger, string text);
 
-    /// <summary>Logs a start-up line worded by the parser at its own level.</summary>
-    public static void LogStartupNotice(this ILogger logger, StartupNotice notice)
-    {
-        if (notice.Level >= LogLevel.Error) logger.StartupError(notice.Text);
-        else logger.StartupNotice(notice.Text);
-    }
-
     // --- the loop (R60) ---
     [LoggerMessage(200, LogLevel.Information, "starting ssh (count {Count})")]
     public static partial void StartingSsh(this ILogger logger, int count);
