@@ -21,7 +21,6 @@ internal sealed class AutosshLoggerProvider(IAutosshLogTarget target, int logLev
 
     private static IAutosshLogTarget CreateTarget(AutosshLogSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         if (settings.LogFile is { } file)
         {
             return new LogFileTarget(file, settings.ProgramName, settings.ProcessId, settings.TimeProvider);
@@ -45,7 +44,6 @@ internal sealed class AutosshLoggerProvider(IAutosshLogTarget target, int logLev
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
             Func<TState, Exception?, string> formatter)
         {
-            ArgumentNullException.ThrowIfNull(formatter);
             if (SyslogSeverity.FromLogLevel(logLevel) is not { } severity || severity > maxSeverity) return;
             string text = formatter(state, exception);
             // autossh's messages carry no exceptions; sshkeep's might, and one line keeps the format.

@@ -14,10 +14,8 @@ namespace SshKeep.Compat;
 /// (<c>-M wp:ep</c>: the line must come back on the same connection).
 /// </summary>
 /// <remarks>
-/// Each wait (accept, send, every receive) is bounded by the network timeout T; connect has none
-/// (R47). Cancellation is autossh's "signal during a test" (R76): the test fails, logged as
-/// autossh logs EINTR there. The deliberate differences (the buffer check at <see cref="Open"/>,
-/// SO_KEEPALIVE, no SIGPIPE) are in docs/compatibility.md.
+/// Each wait (accept, send, every receive) is bounded by the network timeout T; connect has none (R47).
+/// Cancellation is a signal during a test (R76). Deliberate differences: docs/compatibility.md.
 /// </remarks>
 internal sealed class AutosshMonitor : IConnectionMonitor
 {
@@ -61,26 +59,13 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         int netTimeoutMilliseconds, ILogger logger, TimeProvider timeProvider, Random random,
         string? nodeName = null)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(programName);
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(logger);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(random);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(netTimeoutMilliseconds);
-        switch (spec)
+        (_loopMode, _writePort, _readPort) = spec switch
         {
-            case MonitorSpec.Loop loop:
-                _loopMode = true;
-                _writePort = loop.WritePort;
-                _readPort = loop.ReadPort;
-                break;
-            case MonitorSpec.Echo echo:
-                _writePort = echo.WritePort;
-                break;
-            default:
-                throw new ArgumentException("With -M 0 there is no connection test (R55).", nameof(spec));
-        }
+            MonitorSpec.Loop loop => (true, loop.WritePort, loop.ReadPort),
+            MonitorSpec.Echo echo => (false, echo.WritePort, 0),
+            _ => throw new ArgumentException("With -M 0 there is no connection test (R55).", nameof(spec)),
+        };
         _programName = programName;
         _ownPid = ownPid;
         _message = message;
@@ -187,24 +172,10 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         return null;
     }
 
-    /// <summary>SO_REUSEADDR only, set raw: .NET's ReuseAddress adds SO_REUSEPORT on Linux, which would let a
-    /// second sshkeep share wp+1 instead of failing with "Address already in use" as autossh does (R46).</summary>
-    private static void SetReuseAddress(Socket socket)
-    {
-        byte[] on = BitConverter.GetBytes(1);
-        if (OperatingSystem.IsLinux())
-        {
-            socket.SetRawSocketOption(1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */, on);
-        }
-        else if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())
-        {
-            socket.SetRawSocketOption(0xffff /* SOL_SOCKET */, 4 /* SO_REUSEADDR */, on);
-        }
-        else
-        {
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        }
-    }
+    /// <summary>SO_REUSEADDR only, set raw (Linux's numbers): .NET's ReuseAddress adds SO_REUSEPORT, which would let
+    /// a second sshkeep share wp+1 instead of failing with "Address already in use" as autossh does (R46).</summary>
+    private static void SetReuseAddress(Socket socket) =>
+        socket.SetRawSocketOption(1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */, BitConverter.GetBytes(1));
 
     private async Task<bool> RunTestAsync(CancellationToken cancellationToken)
     {

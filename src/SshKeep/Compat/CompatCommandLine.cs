@@ -16,11 +16,6 @@ internal static class CompatCommandLine
         IReadOnlyDictionary<string, string> environment,
         Func<int?> pickFreeMonitorPort)
     {
-        ArgumentNullException.ThrowIfNull(argv0);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(environment);
-        ArgumentNullException.ThrowIfNull(pickFreeMonitorPort);
-
         var programName = ProcessName.ProgName(argv0);
 
         // R1 step 1, R2: environment errors come before everything, even -V.

@@ -69,7 +69,7 @@ internal static class CompatSshArguments
                 return (kept.ToString(), false);
             }
 
-            if (SshOptionLetters.TakesValue(letter))
+            if (GnuGetopt.TakesValue(letter))
             {
                 kept.Append(cluster, j, cluster.Length - j);
                 return (kept.ToString(), true);

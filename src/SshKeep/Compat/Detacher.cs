@@ -19,7 +19,6 @@ internal static class Detacher
     /// <summary>True in the copy started by <see cref="TrySpawnDetachedCopy"/>; gives the foreground start time.</summary>
     public static bool IsDetachedChild(IReadOnlyDictionary<string, string> environment, out long parentStartUnixSeconds)
     {
-        ArgumentNullException.ThrowIfNull(environment);
         parentStartUnixSeconds = 0;
         return environment.TryGetValue(EnvironmentVariable, out string? value)
             && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out parentStartUnixSeconds);
@@ -30,7 +29,6 @@ internal static class Detacher
     public static bool TrySpawnDetachedCopy(string argv0, IReadOnlyList<string> arguments, string? pathVariable, DateTimeOffset parentStart,
         out int pid, out string? error)
     {
-        ArgumentNullException.ThrowIfNull(arguments);
         string? processPath = Environment.ProcessPath;
         if (processPath is null)
         {
@@ -51,9 +49,6 @@ internal static class Detacher
     internal static string? CalledPath(string argv0, string processPath, Func<string, string?> findExecutable,
         Func<string, string> resolveLinks)
     {
-        ArgumentNullException.ThrowIfNull(argv0);
-        ArgumentNullException.ThrowIfNull(findExecutable);
-        ArgumentNullException.ThrowIfNull(resolveLinks);
         if (argv0.Length == 0 || ProcessName.ProgName(argv0) == ProcessName.ProgName(processPath)) return null;
         // Absolute: the copy starts in "/" (a relative PATH entry such as "." would resolve there).
         return findExecutable(argv0) is { } candidate && resolveLinks(candidate) == resolveLinks(processPath) ? Path.GetFullPath(candidate) : null;

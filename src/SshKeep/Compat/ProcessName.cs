@@ -35,7 +35,6 @@ internal static class ProcessName
     /// </summary>
     public static unsafe bool TrySetProcessTableName(string name)
     {
-        ArgumentNullException.ThrowIfNull(name);
         if (name.Length == 0 || LibC.gettid() != Environment.ProcessId) return false;
         var bytes = CommBytes(name);
         fixed (byte* text = bytes)
@@ -57,7 +56,6 @@ internal static class ProcessName
     /// <summary>The last path component, as glibc's <c>__progname</c>: text after the last '/' (R70).</summary>
     public static string ProgName(string argv0)
     {
-        ArgumentNullException.ThrowIfNull(argv0);
         return argv0[(argv0.LastIndexOf('/') + 1)..];
     }
 
