@@ -46,12 +46,14 @@ internal record CompatEnvironment(
         out CompatParseResult.Fatal? error)
     {
         result = null;
+        error = null;
         var notices = new List<string>();
+        CompatParseResult.Fatal? fatal = null;
 
         // R29/R32: autossh filters its own error through the level stored so far, even a level
         // it is about to reject, so "abc", "-1" and 0..2 silence every variable error.
         var level = SyslogSeverity.Information;
-        bool Fail(string logMessage, string variable, string value, string expected, out CompatParseResult.Fatal? fatal)
+        bool Fail(string logMessage, string variable, string value, string expected)
         {
             fatal = new CompatParseResult.Fatal(
                 level >= SyslogSeverity.Error ? logMessage : "",
@@ -63,90 +65,59 @@ internal record CompatEnvironment(
 
         // One numeric variable, parsed as autossh parses it; stored before the check (R32: the
         // level filters its own error), refused with autossh's log line and our stderr line.
-        bool Read<T>(string variable, string what, string expected, Func<string, (T Value, bool Valid)> parse, ref T value,
-            out CompatParseResult.Fatal? fatal)
+        bool Read<T>(string variable, string what, string expected, Func<string, (T Value, bool Valid)> parse, ref T value)
         {
-            fatal = null;
             if (!environment.TryGetValue(variable, out var text)) return true;
             bool valid;
             (value, valid) = parse(text);
-            return valid || Fail($"invalid {what} \"{text}\"", variable, text, expected, out fatal);
+            return valid || Fail($"invalid {what} \"{text}\"", variable, text, expected);
         }
 
         // R30, R41: any string, even empty.
         var sshPath = environment.GetValueOrDefault("AUTOSSH_PATH") ?? DefaultSshPath;
-
         // R31: presence alone turns debug on, and AUTOSSH_LOGLEVEL is then not even read.
         var debug = environment.ContainsKey("AUTOSSH_DEBUG");
-        if (debug)
-        {
-            level = SyslogSeverity.Debug;
-        }
-        else if (!Read("AUTOSSH_LOGLEVEL", "log level", "expected a syslog level from 0 to 7",
-            text => CInt(UL(text)) switch { var (n, complete) => (n, complete && n is >= 0 and <= SyslogSeverity.Debug) },
-            ref level, out error))
-        {
-            return false;
-        }
-
-        // R33: int from strtoul; 0 (also after wrapping) is invalid, a negative int means 600.
-        // R34: AUTOSSH_FIRST_POLL the same; unset means the poll time as it stands now.
+        if (debug) level = SyslogSeverity.Debug;
         var poll = DefaultPollSeconds;
-        if (!Read("AUTOSSH_POLL", "poll time", "expected a whole number of seconds greater than 0", PollTime,
-            ref poll, out error))
-        {
-            return false;
-        }
-
-        var firstPoll = poll;
-        if (!Read("AUTOSSH_FIRST_POLL", "first poll time", "expected a whole number of seconds greater than 0", PollTime,
-            ref firstPoll, out error))
-        {
-            return false;
-        }
-
-        // R35: (double)strtol, must be >= 0. autossh keeps a double; anything beyond
-        // int.MaxValue seconds (68 years) is the same "never" for us.
+        int? firstPoll = null;
         var gateTime = DefaultGateTimeSeconds;
-        if (!Read("AUTOSSH_GATETIME", "gate time", "expected a whole number of seconds, 0 or more",
-            text => L(text) switch { var (n, complete) => ((int)Math.Clamp(n, 0, int.MaxValue), complete && n >= 0) },
-            ref gateTime, out error))
-        {
-            return false;
-        }
-
-        // R36: (int)strtol, must be >= -1 after the truncation (4294967295 is -1: no limit).
         var maxStart = -1;
-        if (!Read("AUTOSSH_MAXSTART", "max start number", "expected a whole number of ssh starts, or -1 for no limit",
-            text => CInt(L(text)) switch { var (n, complete) => (n, complete && n >= -1) }, ref maxStart, out error))
-        {
-            return false;
-        }
-
-        // R37: a byte limit, counted on the UTF-8 form the C program sees.
         var message = environment.GetValueOrDefault("AUTOSSH_MESSAGE") ?? "";
         var messageBytes = Encoding.UTF8.GetByteCount(message);
-        if (messageBytes > MaxMessageBytes)
-        {
-            return Fail($"echo message may only be {MaxMessageBytes} bytes long", "AUTOSSH_MESSAGE", message,
-                $"expected at most {MaxMessageBytes} bytes, got {messageBytes}", out error);
-        }
-
-        // R38: empty is the same as unset; checked later, and only if no -M is given (R9).
-        var port = NonEmpty(environment.GetValueOrDefault("AUTOSSH_PORT"));
-
-        // R39: (double)strtoul; 0 is unlimited; a negative text wraps to a huge value.
         double maxLifetime = 0;
-        if (!Read("AUTOSSH_MAXLIFETIME", "max lifetime", "expected a whole number of seconds, or 0 for no limit",
-            text => UL(text) switch { var (n, complete) => ((double)n, complete) }, ref maxLifetime, out error))
+        // R1: in get_env_args()'s order, the first invalid variable is fatal.
+        var valid = (debug || Read("AUTOSSH_LOGLEVEL", "log level", "expected a syslog level from 0 to 7",
+                text => CInt(UL(text)) switch { var (n, complete) => (n, complete && n is >= 0 and <= SyslogSeverity.Debug) },
+                ref level))
+            // R33: int from strtoul; 0 (also after wrapping) is invalid, a negative int means 600.
+            && Read("AUTOSSH_POLL", "poll time", "expected a whole number of seconds greater than 0", PollTime, ref poll)
+            // R34: the same; unset means the poll time as it stands now (not yet clamped).
+            && Read("AUTOSSH_FIRST_POLL", "first poll time", "expected a whole number of seconds greater than 0",
+                text => ((int?, bool))PollTime(text), ref firstPoll)
+            // R35: (double)strtol, must be >= 0; beyond int.MaxValue seconds (68 years) is the same "never".
+            && Read("AUTOSSH_GATETIME", "gate time", "expected a whole number of seconds, 0 or more",
+                text => L(text) switch { var (n, complete) => ((int)Math.Clamp(n, 0, int.MaxValue), complete && n >= 0) },
+                ref gateTime)
+            // R36: (int)strtol, must be >= -1 after the truncation (4294967295 is -1: no limit).
+            && Read("AUTOSSH_MAXSTART", "max start number", "expected a whole number of ssh starts, or -1 for no limit",
+                text => CInt(L(text)) switch { var (n, complete) => (n, complete && n >= -1) }, ref maxStart)
+            // R37: a byte limit, counted on the UTF-8 form the C program sees.
+            && (messageBytes <= MaxMessageBytes || Fail($"echo message may only be {MaxMessageBytes} bytes long",
+                "AUTOSSH_MESSAGE", message, $"expected at most {MaxMessageBytes} bytes, got {messageBytes}"))
+            // R39: (double)strtoul; 0 is unlimited; a negative text wraps to a huge value.
+            && Read("AUTOSSH_MAXLIFETIME", "max lifetime", "expected a whole number of seconds, or 0 for no limit",
+                text => UL(text) switch { var (n, complete) => ((double)n, complete) }, ref maxLifetime);
+        if (!valid)
         {
+            error = fatal;
             return false;
         }
 
         // Both clamps compare the int values with the lifetime (R39, R54); a clamped lifetime is
         // below int.MaxValue, so "%.0f" is its plain integer form.
+        var first = firstPoll ?? poll;
         poll = ClampToLifetime(poll, "poll time");
-        firstPoll = ClampToLifetime(firstPoll, "first poll time");
+        first = ClampToLifetime(first, "first poll time");
 
         int ClampToLifetime(int seconds, string what)
         {
@@ -155,7 +126,8 @@ internal record CompatEnvironment(
             return (int)maxLifetime;
         }
 
-        // R40: empty is the same as unset.
+        // R38 (checked later, only without -M: R9), R40: empty is the same as unset.
+        var port = NonEmpty(environment.GetValueOrDefault("AUTOSSH_PORT"));
         var pidFile = NonEmpty(environment.GetValueOrDefault("AUTOSSH_PIDFILE"));
 
         // R42: autossh opens the file right here with fopen(s, "a"). Opening is the caller's job
@@ -164,12 +136,13 @@ internal record CompatEnvironment(
         var logFile = environment.GetValueOrDefault("AUTOSSH_LOGFILE");
         if (logFile is "")
         {
-            return Fail(": No such file or directory", "AUTOSSH_LOGFILE", logFile,
-                "expected the path of a file to append log lines to", out error);
+            Fail(": No such file or directory", "AUTOSSH_LOGFILE", logFile, "expected the path of a file to append log lines to");
+            error = fatal;
+            return false;
         }
 
-        error = null;
-        result = new CompatEnvironment(sshPath, debug, level, poll, firstPoll, gateTime, maxStart, message, port, maxLifetime, pidFile, logFile)
+        result = new CompatEnvironment(sshPath, debug, level, poll, first, gateTime, maxStart, message, port, maxLifetime, pidFile,
+            logFile)
         {
             Notices = notices,
         };

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SshKeep.Daemon;
 using SshKeep.Health;
-using SshKeep.Logging;
 using SshKeep.Ssh;
 
 namespace SshKeep.Compat;
@@ -66,7 +65,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
         string? pathVariable, Stream? logFile, bool detachedCopy, DateTimeOffset lifetimeStart)
     {
         var settings = run.Settings;
-        using var logging = Logging(settings.ProgramName, settings, logFile);
+        using var logging = AutosshLoggerProvider.Create(settings.ProgramName, settings, logFile, stderr, time);
         var log = logging.CreateLogger("sshkeep");
 
         // The -f copy parses the same arguments again; its parent already logged these lines.
@@ -119,7 +118,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
     private int Fail(string programName, string logMessage, string stderrLine, CompatEnvironment? environment,
         IReadOnlyList<string> notices, Stream? logFile = null)
     {
-        using (var logging = Logging(programName, environment, logFile))
+        using (var logging = AutosshLoggerProvider.Create(programName, environment, logFile, stderr, time))
         {
             var logger = logging.CreateLogger("sshkeep");
             foreach (var notice in notices) logger.StartupNotice(notice);
@@ -131,19 +130,4 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
         stderr.WriteLine(stderrLine);
         return ExitCodes.Failure;
     }
-
-    /// <summary>autossh's log destination (R84): the log file when open, else syslog with a stderr copy under
-    /// AUTOSSH_DEBUG; filtered by the log level (R85). R29: before the environment was read, syslog only, no pid.</summary>
-    private AutosshLoggerProvider Logging(string programName, CompatEnvironment? environment, Stream? logFile) =>
-        new(new AutosshLogSettings
-        {
-            ProgramName = programName,
-            ProcessId = () => Environment.ProcessId,
-            TimeProvider = time,
-            LogLevel = environment?.LogLevel ?? SyslogSeverity.Information,
-            Debug = environment?.Debug ?? false,
-            LogFile = environment is null ? null : logFile,
-            Stderr = stderr,
-            SyslogIncludesPid = environment is not null,
-        });
 }

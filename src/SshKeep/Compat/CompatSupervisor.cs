@@ -230,7 +230,10 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
                 log.ChildStopped(process.Pid, SIGSTOP);
                 result = await RestartAsync(process);
             }
-            else if (cancellationToken.IsCancellationRequested) result = new WatchResult(await ExitOnSignalAsync(process, SIGTERM));
+            else if (cancellationToken.IsCancellationRequested)
+            {
+                result = new WatchResult(await ExitOnSignalAsync(process, SIGTERM));
+            }
             else if (time.GetUtcNow() >= alarmAt)
             {
                 result = await OnAlarmAsync(process, cancellationToken);

@@ -23,14 +23,12 @@ internal static class GnuGetopt
         var clusters = new List<GetoptOutcome.Cluster>();
         var options = new List<(char Letter, string? Value)>();
         var operands = new List<string>();
-        var stoppedAtDoubleDash = false;
 
         for (var i = 0; i < args.Count; i++)
         {
             var element = args[i];
             if (element == "--")
             {
-                stoppedAtDoubleDash = true;
                 operands.AddRange(args.Skip(i + 1));
                 break;
             }
@@ -87,7 +85,7 @@ internal static class GnuGetopt
             clusters.Add(new GetoptOutcome.Cluster(element, separateValue));
         }
 
-        return new GetoptOutcome.Parsed(clusters, options, stoppedAtDoubleDash, operands);
+        return new GetoptOutcome.Parsed(clusters, options, operands);
     }
 
     /// <summary>The offending character: whole (glibc prints one byte) and escaped when a control
