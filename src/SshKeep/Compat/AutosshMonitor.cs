@@ -17,13 +17,16 @@ namespace SshKeep.Compat;
 /// Each wait (accept, send, every receive) is bounded by the network timeout T; connect has none (R47).
 /// Cancellation is a signal during a test (R76). Deliberate differences: docs/compatibility.md.
 /// </remarks>
-internal sealed class AutosshMonitor : IConnectionMonitor
+/// <param name="spec">Loop or echo; <see cref="MonitorSpec.Off"/> has no test (R55) and is refused.</param>
+/// <param name="netTimeoutMilliseconds">T (R52): 15000, or poll×500 when poll &lt; 30.</param>
+/// <param name="nodeName">uname's nodename; null reads it with gethostname (not
+/// <see cref="Environment.MachineName"/>, which is cut at the first dot).</param>
+internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int ownPid, string message,
+    int netTimeoutMilliseconds, ILogger logger, TimeProvider timeProvider, Random random, string? nodeName = null)
+    : IConnectionMonitor
 {
     /// <summary>C MAX_CONN_TRIES: the loop runs three passes, the third only gives up (R49: at most 2 attempts).</summary>
     private const int MaxConnTries = 3;
-
-    /// <summary>autossh's monitor address (no AUTOSSH_MHOST in the Debian 1.4g binary).</summary>
-    private const string Host = "127.0.0.1";
 
     /// <summary>C wbuf: 64 + sizeof(utsname.nodename) + MAX_MESSAGE bytes, NUL included (R48).</summary>
     private const int TestLineBufferSize = 64 + 65 + 64;
@@ -34,47 +37,20 @@ internal sealed class AutosshMonitor : IConnectionMonitor
     /// <summary>…and after this many the test fails with "too many loops without data".</summary>
     private const int MaxWakeUps = 10;
 
-    private readonly bool _loopMode;
-    private readonly int _writePort;
-    private readonly int _readPort;
-    private readonly string _programName;
-    private readonly int _ownPid;
-    private readonly string _message;
-    private readonly string _nodeName;
-    private readonly TimeSpan _netTimeout;
-    private readonly ILogger _logger;
-    private readonly TimeProvider _timeProvider;
-    private readonly Random _random;
+    private readonly (bool Loop, int Write, int Read) _ports = spec switch
+    {
+        MonitorSpec.Loop loop => (true, loop.WritePort, loop.ReadPort),
+        MonitorSpec.Echo echo => (false, echo.WritePort, 0),
+        _ => throw new ArgumentException("With -M 0 there is no connection test (R55).", nameof(spec)),
+    };
+
+    private readonly string _nodeName = nodeName ?? Dns.GetHostName();
+    private readonly TimeSpan _netTimeout = TimeSpan.FromMilliseconds(netTimeoutMilliseconds);
     private readonly object _gate = new();
     private Socket? _listener;
     private bool _opened;
     private bool _testRunning;
     private bool _disposed;
-
-    /// <param name="spec">Loop or echo; <see cref="MonitorSpec.Off"/> has no test (R55) and is refused.</param>
-    /// <param name="netTimeoutMilliseconds">T (R52): 15000, or poll×500 when poll &lt; 30.</param>
-    /// <param name="nodeName">uname's nodename; null reads it with gethostname (not
-    /// <see cref="Environment.MachineName"/>, which is cut at the first dot).</param>
-    public AutosshMonitor(MonitorSpec spec, string programName, int ownPid, string message,
-        int netTimeoutMilliseconds, ILogger logger, TimeProvider timeProvider, Random random,
-        string? nodeName = null)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(netTimeoutMilliseconds);
-        (_loopMode, _writePort, _readPort) = spec switch
-        {
-            MonitorSpec.Loop loop => (true, loop.WritePort, loop.ReadPort),
-            MonitorSpec.Echo echo => (false, echo.WritePort, 0),
-            _ => throw new ArgumentException("With -M 0 there is no connection test (R55).", nameof(spec)),
-        };
-        _programName = programName;
-        _ownPid = ownPid;
-        _message = message;
-        _netTimeout = TimeSpan.FromMilliseconds(netTimeoutMilliseconds);
-        _logger = logger;
-        _timeProvider = timeProvider;
-        _random = random;
-        _nodeName = nodeName ?? Dns.GetHostName();
-    }
 
     /// <summary>
     /// Prepares the monitor; call once. Loop mode opens the listener on 127.0.0.1:wp+1 with
@@ -94,7 +70,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
                 return "conn_test: buffer overflow";
             }
 
-            if (_loopMode && OpenListener(out _listener) is { } failure) return failure;
+            if (_ports.Loop && OpenListener(out _listener) is { } failure) return failure;
             _opened = true;
             return null;
         }
@@ -138,7 +114,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
     /// <summary>The test line (R48): <c>nodename progname pid random message\r\n</c>, with a space
     /// before <c>\r\n</c> even when the message is empty.</summary>
     internal string BuildTestLine(long id) =>
-        string.Create(CultureInfo.InvariantCulture, $"{_nodeName} {_programName} {_ownPid} {id} {_message}\r\n");
+        string.Create(CultureInfo.InvariantCulture, $"{_nodeName} {programName} {ownPid} {id} {message}\r\n");
 
     private string? OpenListener(out Socket? listener)
     {
@@ -157,8 +133,8 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         try
         {
             SetReuseAddress(socket);
-            step = string.Create(CultureInfo.InvariantCulture, $"bind on {Host}:{_readPort}");
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, _readPort));
+            step = string.Create(CultureInfo.InvariantCulture, $"bind on {CompatSshArguments.ForwardHost}:{_ports.Read}");
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, _ports.Read));
             step = "listen";
             socket.Listen(1); // R46: backlog 1, as autossh.
         }
@@ -180,7 +156,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
     private async Task<bool> RunTestAsync(CancellationToken cancellationToken)
     {
         // R48: drawn once per test, so the second attempt sends the same line. Non-negative, < 2^31.
-        long id = _random.Next();
+        long id = random.Next();
         byte[] line = Encoding.UTF8.GetBytes(BuildTestLine(id));
 
         Socket? writeSocket = await ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -195,11 +171,11 @@ internal sealed class AutosshMonitor : IConnectionMonitor
             {
                 if (tries >= MaxConnTries)
                 {
-                    _logger.TriedAndFailed(tries);
+                    logger.TriedAndFailed(tries);
                     break;
                 }
 
-                if (_loopMode)
+                if (_ports.Loop)
                 {
                     // R49 3.1–3.3: drop the previous attempt's read connection, accept a new one.
                     // The ssh loop makes one connection per write connection, so on a second attempt
@@ -214,17 +190,17 @@ internal sealed class AutosshMonitor : IConnectionMonitor
                 switch (outcome)
                 {
                     case ExchangeOutcome.Completed when received.AsSpan(0, count).SequenceEqual(line):
-                        _logger.ConnectionOk();
+                        logger.ConnectionOk();
                         return true;
                     case ExchangeOutcome.Completed:
                         // autossh prints what it sent first, then what came back, whatever the placeholder names say.
-                        _logger.NotWhatISent(Encoding.UTF8.GetString(line), AsCString(received.AsSpan(0, count)));
+                        logger.NotWhatISent(Encoding.UTF8.GetString(line), AsCString(received.AsSpan(0, count)));
                         break;
                     case ExchangeOutcome.TimedOut:
-                        _logger.IoPollTimeout();
+                        logger.IoPollTimeout();
                         break;
                     case ExchangeOutcome.Failed:
-                        _logger.PollError(reason ?? "");
+                        logger.PollError(reason ?? "");
                         return false;
                     default:
                         return false; // TooManyLoops, logged where it happened.
@@ -246,7 +222,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         try
         {
             socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
-            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, _writePort), cancellationToken)
+            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, _ports.Write), cancellationToken)
                 .ConfigureAwait(false);
             return socket;
         }
@@ -254,7 +230,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         {
             // Connect has no timeout (R47): a cancellation is a signal, connect() returning EINTR (R76).
             socket.Dispose();
-            _logger.ConnectFailed(Host, _writePort.ToString(CultureInfo.InvariantCulture),
+            logger.ConnectFailed(CompatSshArguments.ForwardHost, _ports.Write.ToString(CultureInfo.InvariantCulture),
                 FailureReason(e, cancellationToken) ?? SocketErrorText.Interrupted);
             return null;
         }
@@ -267,7 +243,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         lock (_gate) listener = _listener;
         if (listener is null)
         {
-            _logger.AcceptPollError(SocketErrorText.BadDescriptor);
+            logger.AcceptPollError(SocketErrorText.BadDescriptor);
             return null;
         }
 
@@ -286,9 +262,9 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
-            if (FailureReason(e, cancellationToken) is not { } reason) _logger.AcceptTimeout();
-            else if (e is SocketException) _logger.AcceptError(reason);
-            else _logger.AcceptPollError(reason); // EINTR (R76) or EBADF: ERR from poll(), in loop mode.
+            if (FailureReason(e, cancellationToken) is not { } reason) logger.AcceptTimeout();
+            else if (e is SocketException) logger.AcceptError(reason);
+            else logger.AcceptPollError(reason); // EINTR (R76) or EBADF: ERR from poll(), in loop mode.
         }
         return null;
     }
@@ -335,9 +311,9 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         async Task<bool> TooManyWakeUpsAsync()
         {
             if (wakeUps++ <= QuietWakeUps) return false;
-            await Task.Delay(TimeSpan.FromSeconds(1), _timeProvider, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(1), timeProvider, cancellationToken).ConfigureAwait(false);
             if (wakeUps <= MaxWakeUps) return false;
-            _logger.TooManyLoopsWithoutData();
+            logger.TooManyLoopsWithoutData();
             return true;
         }
     }
@@ -346,7 +322,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
     private async Task<T> WithTimeoutAsync<T>(Func<CancellationToken, ValueTask<T>> operation,
         CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(_netTimeout, _timeProvider);
+        using var timeout = new CancellationTokenSource(_netTimeout, timeProvider);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         return await operation(wait.Token).ConfigureAwait(false);
     }

@@ -1,10 +1,8 @@
 namespace SshKeep.Compat;
 
 /// <summary>
-/// C's <c>strtoul</c>/<c>strtol</c> as glibc does them in the C locale, on a 64-bit
-/// <c>long</c> (spec R29): optional leading white space (space, \t, \n, \v, \f, \r), an optional
-/// sign, then digits; with radix 0, <c>0x</c>/<c>0X</c> means hex and a leading <c>0</c> octal.
-/// Only ASCII counts: a non-ASCII digit or space ends the number, as it does for a C byte string.
+/// C's <c>strtoul</c>/<c>strtol</c> as glibc does them in the C locale, on a 64-bit <c>long</c> (R29): ASCII
+/// white space, a sign, digits; radix 0 reads <c>0x</c> as hex and a leading <c>0</c> as octal.
 /// </summary>
 internal static class CNumber
 {

@@ -3,9 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace SshKeep.Compat;
 
 /// <summary>
-/// autossh 1.4g's messages (spec R86) that the supervisor and monitor log, worded as in the
-/// Debian binary so scripts and log filters keep matching. Start-up messages are worded by the
-/// parser (<see cref="CompatCommandLine"/>) and logged through StartupError/StartupNotice. Error = LOG_ERR (3), Information = LOG_INFO (6), Debug = LOG_DEBUG (7).
+/// autossh 1.4g's messages (R86), worded as in the Debian binary so scripts and log filters keep matching;
+/// start-up lines are worded by <see cref="CompatCommandLine"/>. Error, Information, Debug: LOG_ERR, LOG_INFO, LOG_DEBUG.
 /// </summary>
 internal static partial class CompatLog
 {

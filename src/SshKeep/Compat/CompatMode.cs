@@ -77,9 +77,9 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
             // R81: the log file stays relative to the caller's directory, the pid file is
             // relative to / as in autossh (it is opened after the directory change).
             if (settings.LogFile is { } relative) Environment.SetEnvironmentVariable("AUTOSSH_LOGFILE", Path.GetFullPath(relative));
-            if (!Detacher.TrySpawnDetachedCopy(argv0, args, pathVariable, lifetimeStart, out _, out var error))
+            if (!Detacher.TrySpawnDetachedCopy(argv0, args, pathVariable, lifetimeStart, out var error))
             {
-                log.StartupError(error ?? "run as daemon failed");
+                log.StartupError(error);
                 return ExitCodes.Failure;
             }
 

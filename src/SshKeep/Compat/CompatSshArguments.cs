@@ -9,7 +9,7 @@ namespace SshKeep.Compat;
 /// </summary>
 internal static class CompatSshArguments
 {
-    /// <summary>autossh 1.4g always forwards to this host (R15).</summary>
+    /// <summary>autossh 1.4g always forwards to, and tests on, this host (R15; no AUTOSSH_MHOST in the Debian binary).</summary>
     public const string ForwardHost = "127.0.0.1";
 
     public static IReadOnlyList<string> Build(MonitorSpec monitor, GetoptOutcome.Parsed parsed)

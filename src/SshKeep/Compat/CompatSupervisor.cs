@@ -203,45 +203,54 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
                 return ExitCodes.Failure;
             }
 
-            // The child is checked first, as ssh_watch does at the top of its loop (R73).
-            if (!process.Exited.IsCompleted && !signals.TryPeek(out _))
+            WatchResult? result;
+            switch (await NextEventAsync(process, alarmAt, stall, cancellationToken))
             {
-                using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var cancelled = Never(cts.Token);
-                await Task.WhenAny(process.Exited, process.Stopped, signals.WaitToReadAsync(cts.Token).AsTask(),
-                    DelayUntil(alarmAt, cts.Token), cancelled, stall ?? cancelled);
-                await cts.CancelAsync();
-            }
-
-            if (process.Exited.IsCompleted) return OnChildExit(await process.Exited);
-
-            WatchResult? result = null;
-            if (signals.TryRead(out var signal)) result = await OnSignalAsync(process, signal, cancellationToken);
-            else if (stall is { IsCompletedSuccessfully: true })
-            {
-                // FIX (docs/compatibility.md row 22): the server answers; a fresh ssh connects at once.
-                log.ConnectStalled(process.Pid, stall.Result.ToString());
-                _skipNextBackoff = true;
-                result = await RestartAsync(process);
-            }
-            else if (process.Stopped.IsCompleted)
-            {
-                // FIX R68: a stopped ssh forwards nothing; it counts as hung and is replaced.
-                log.ChildStopped(process.Pid, SIGSTOP);
-                result = await RestartAsync(process);
-            }
-            else if (cancellationToken.IsCancellationRequested)
-            {
-                result = new WatchResult(await ExitOnSignalAsync(process, SIGTERM));
-            }
-            else if (time.GetUtcNow() >= alarmAt)
-            {
-                result = await OnAlarmAsync(process, cancellationToken);
-                if (result is null) alarmAt = SetAlarm(settings.PollSeconds);
+                case WatchEvent.ChildExited exited:
+                    return OnChildExit(exited.Exit);
+                case WatchEvent.ConnectStalled stalled:
+                    // FIX (docs/compatibility.md row 22): the server answers; a fresh ssh connects at once.
+                    log.ConnectStalled(process.Pid, stalled.Server.ToString());
+                    _skipNextBackoff = true;
+                    result = await RestartAsync(process);
+                    break;
+                case WatchEvent.ChildStopped:
+                    // FIX R68: a stopped ssh forwards nothing; it counts as hung and is replaced.
+                    log.ChildStopped(process.Pid, SIGSTOP);
+                    result = await RestartAsync(process);
+                    break;
+                case WatchEvent.Signalled signalled:
+                    result = await OnSignalAsync(process, signalled.Signal, cancellationToken);
+                    break;
+                default:
+                    result = await OnAlarmAsync(process, cancellationToken);
+                    if (result is null) alarmAt = SetAlarm(settings.PollSeconds);
+                    break;
             }
 
             if (result is { } done) return done.Code;
         }
+    }
+
+    /// <summary>What ssh_watch reacts to next, in its order: the child first, as at the top of its loop (R73).</summary>
+    private async Task<WatchEvent> NextEventAsync(ISshProcess process, DateTimeOffset alarmAt, Task<IPEndPoint>? stall,
+        CancellationToken cancellationToken)
+    {
+        if (!process.Exited.IsCompleted && !signals.TryPeek(out _))
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var cancelled = Never(cts.Token);
+            await Task.WhenAny(process.Exited, process.Stopped, signals.WaitToReadAsync(cts.Token).AsTask(),
+                DelayUntil(alarmAt, cts.Token), cancelled, stall ?? cancelled);
+            await cts.CancelAsync();
+        }
+
+        if (process.Exited.IsCompleted) return new WatchEvent.ChildExited(await process.Exited);
+        if (signals.TryRead(out var signal)) return new WatchEvent.Signalled(signal);
+        if (stall is { IsCompletedSuccessfully: true }) return new WatchEvent.ConnectStalled(stall.Result);
+        if (process.Stopped.IsCompleted) return new WatchEvent.ChildStopped();
+        if (cancellationToken.IsCancellationRequested) return new WatchEvent.Signalled(SIGTERM);
+        return time.GetUtcNow() >= alarmAt ? new WatchEvent.AlarmDue() : new WatchEvent.Signalled(0);
     }
 
     /// <summary>A signal while ssh runs (R71–R75).</summary>
@@ -258,7 +267,7 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
                 // R53: an external SIGALRM runs the checks now without moving the schedule.
                 return await OnAlarmAsync(process, cancellationToken);
             default:
-                // R71: SIGHUP and SIGUSR2 change nothing while ssh runs.
+                // R71: SIGHUP and SIGUSR2 change nothing while ssh runs (nor does no signal at all).
                 return null;
         }
     }
@@ -374,4 +383,17 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
 
     /// <summary>What a watch step decided: <see cref="Code"/> null means restart ssh.</summary>
     private readonly record struct WatchResult(int? Code);
+
+    private abstract record WatchEvent
+    {
+        public sealed record ChildExited(ChildExit Exit) : WatchEvent;
+
+        public sealed record ChildStopped : WatchEvent;
+
+        public sealed record Signalled(int Signal) : WatchEvent;
+
+        public sealed record AlarmDue : WatchEvent;
+
+        public sealed record ConnectStalled(IPEndPoint Server) : WatchEvent;
+    }
 }

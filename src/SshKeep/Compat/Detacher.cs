@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using SshKeep.Daemon;
@@ -26,18 +27,18 @@ internal static class Detacher
 
     /// <summary>Starts the detached copy with <paramref name="argv0"/> (R70) and <paramref name="arguments"/>;
     /// on failure, autossh's <c>run as daemon failed: &lt;reason&gt;</c>.</summary>
-    public static bool TrySpawnDetachedCopy(string argv0, IReadOnlyList<string> arguments, string? pathVariable, DateTimeOffset parentStart,
-        out int pid, out string? error)
+    public static bool TrySpawnDetachedCopy(string argv0, IReadOnlyList<string> arguments, string? pathVariable,
+        DateTimeOffset parentStart, [NotNullWhen(false)] out string? error)
     {
         string? processPath = Environment.ProcessPath;
         if (processPath is null)
         {
-            (pid, error) = (0, "run as daemon failed: cannot find the path of this program");
+            error = "run as daemon failed: cannot find the path of this program";
             return false;
         }
         var (file, leading) = SelfCommand(processPath, EntryAssemblyPath());
         if (leading.Count == 0) file = CalledPath(argv0, processPath, name => ProgramSearch.FindTool(name, pathVariable), InstanceKey.Canonicalize) ?? file;
-        return TrySpawnDetached(file, [argv0, .. leading, .. arguments], parentStart.ToUnixTimeSeconds(), out pid, out error);
+        return TrySpawnDetached(file, [argv0, .. leading, .. arguments], parentStart.ToUnixTimeSeconds(), out _, out error);
     }
 
     /// <summary>
@@ -70,7 +71,7 @@ internal static class Detacher
 
     /// <summary>The spawn itself, for any program (tests run /bin/sh through it).</summary>
     internal static bool TrySpawnDetached(string file, IReadOnlyList<string> argv, long parentStartUnixSeconds,
-        out int pid, out string? error)
+        out int pid, [NotNullWhen(false)] out string? error)
     {
         var environment = PosixSpawn.CurrentEnvironmentWith(new Dictionary<string, string?>
         {

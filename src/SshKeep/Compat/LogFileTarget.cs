@@ -16,9 +16,6 @@ namespace SshKeep.Compat;
 internal sealed class LogFileTarget(Stream stream, string programName, Func<int> processId, TimeProvider timeProvider)
     : IAutosshLogTarget
 {
-    /// <summary>0644.</summary>
-    private const uint ReadableByAll = 0x1A4;
-
     private readonly object _gate = new();
     private bool _disposed;
 
@@ -33,7 +30,7 @@ internal sealed class LogFileTarget(Stream stream, string programName, Func<int>
         [NotNullWhen(true)] out Stream? stream, [NotNullWhen(false)] out string? error)
     {
         stream = null;
-        if (!OwnFile.TryOpenForWriting(path, LibC.O_APPEND, ReadableByAll, out var handle, out _, out var refusal))
+        if (!OwnFile.TryOpenForWriting(path, LibC.O_APPEND, PidFile.ReadableByAll, out var handle, out _, out var refusal))
         {
             error = refusal switch
             {

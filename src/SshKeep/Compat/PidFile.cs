@@ -18,8 +18,8 @@ namespace SshKeep.Compat;
 /// </remarks>
 internal sealed class PidFile : IDisposable
 {
-    /// <summary>0644 (the kernel takes the umask away from it).</summary>
-    private const uint ReadableByAll = 0x1A4;
+    /// <summary>0644 (the kernel takes the umask away from it), for the log file too (R84).</summary>
+    internal const uint ReadableByAll = 0x1A4;
 
     /// <summary>022.</summary>
     private const uint GroupOrOtherWrite = 0x12;

@@ -4,10 +4,8 @@ using SshKeep.Native;
 namespace SshKeep.Compat;
 
 /// <summary>
-/// The name we were called by. autossh prints its progname (the last component of argv[0])
-/// everywhere (R70), and an `autossh` symlink to sshkeep must say "autossh". .NET does not expose
-/// argv[0] (Environment.GetCommandLineArgs()[0] is the app's path), but the apphost leaves the
-/// original in /proc/self/cmdline.
+/// The name we were called by (R70): an <c>autossh</c> symlink to sshkeep must say "autossh". .NET does not
+/// expose argv[0], but the apphost leaves it in /proc/self/cmdline.
 /// </summary>
 internal static class ProcessName
 {
