@@ -64,12 +64,8 @@ internal static class CompatCommandLine
             // the way autossh refuses the wrapper's occasional 65535 (R3, R12).
             if (picked is < 1 or > MonitorSpecParser.MaxMonitorPort)
             {
-                return new CompatParseResult.Fatal(
-                    $"monitor port ({picked}) out of range",
-                    $"{programName}: the free monitor port found ({picked}) is out of range 1 to {MonitorSpecParser.MaxMonitorPort}; "
-                        + "give one with -M port, or -M 0 to turn monitoring off",
-                    env,
-                    notices);
+                return NoPort($"monitor port ({picked}) out of range",
+                    $"the free monitor port found ({picked}) is out of range 1 to {MonitorSpecParser.MaxMonitorPort}");
             }
 
             monitor = new MonitorSpec.Loop(picked);
@@ -77,13 +73,12 @@ internal static class CompatCommandLine
         else
         {
             // The Debian wrapper prints this on stdout and exits 1 (R3).
-            return new CompatParseResult.Fatal(
-                "unable to find a suitable tunnel port",
-                $"{programName}: unable to find a suitable tunnel port (no free pair of ports P, P+1); "
-                    + "give one with -M port, or -M 0 to turn monitoring off",
-                env,
-                notices);
+            return NoPort("unable to find a suitable tunnel port",
+                "unable to find a suitable tunnel port (no free pair of ports P, P+1)");
         }
+
+        CompatParseResult.Fatal NoPort(string logMessage, string problem) => new(logMessage,
+            $"{programName}: {problem}; give one with -M port, or -M 0 to turn monitoring off", env, notices);
 
         if (monitor is MonitorSpec.Off)
         {

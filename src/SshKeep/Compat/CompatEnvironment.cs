@@ -1,5 +1,6 @@
 using System.Text;
 using SshKeep.Logging;
+using static SshKeep.Compat.CNumber;
 
 namespace SshKeep.Compat;
 
@@ -87,7 +88,7 @@ internal record CompatEnvironment(
         double maxLifetime = 0;
         // R1: in get_env_args()'s order, the first invalid variable is fatal.
         var valid = (debug || Read("AUTOSSH_LOGLEVEL", "log level", "expected a syslog level from 0 to 7",
-                text => CInt(UL(text)) switch { var (n, complete) => (n, complete && n is >= 0 and <= SyslogSeverity.Debug) },
+                text => ToCInt(StrToUL(text, 0)) switch { var (n, ok) => (n, ok && n is >= 0 and <= SyslogSeverity.Debug) },
                 ref level))
             // R33: int from strtoul; 0 (also after wrapping) is invalid, a negative int means 600.
             && Read("AUTOSSH_POLL", "poll time", "expected a whole number of seconds greater than 0", PollTime, ref poll)
@@ -96,17 +97,17 @@ internal record CompatEnvironment(
                 text => ((int?, bool))PollTime(text), ref firstPoll)
             // R35: (double)strtol, must be >= 0; beyond int.MaxValue seconds (68 years) is the same "never".
             && Read("AUTOSSH_GATETIME", "gate time", "expected a whole number of seconds, 0 or more",
-                text => L(text) switch { var (n, complete) => ((int)Math.Clamp(n, 0, int.MaxValue), complete && n >= 0) },
+                text => StrToL(text, 0) switch { var (n, complete) => ((int)Math.Clamp(n, 0, int.MaxValue), complete && n >= 0) },
                 ref gateTime)
             // R36: (int)strtol, must be >= -1 after the truncation (4294967295 is -1: no limit).
             && Read("AUTOSSH_MAXSTART", "max start number", "expected a whole number of ssh starts, or -1 for no limit",
-                text => CInt(L(text)) switch { var (n, complete) => (n, complete && n >= -1) }, ref maxStart)
+                text => ToCInt(StrToL(text, 0)) switch { var (n, complete) => (n, complete && n >= -1) }, ref maxStart)
             // R37: a byte limit, counted on the UTF-8 form the C program sees.
             && (messageBytes <= MaxMessageBytes || Fail($"echo message may only be {MaxMessageBytes} bytes long",
                 "AUTOSSH_MESSAGE", message, $"expected at most {MaxMessageBytes} bytes, got {messageBytes}"))
             // R39: (double)strtoul; 0 is unlimited; a negative text wraps to a huge value.
             && Read("AUTOSSH_MAXLIFETIME", "max lifetime", "expected a whole number of seconds, or 0 for no limit",
-                text => UL(text) switch { var (n, complete) => ((double)n, complete) }, ref maxLifetime);
+                text => StrToUL(text, 0) switch { var (n, complete) => ((double)n, complete) }, ref maxLifetime);
         if (!valid)
         {
             error = fatal;
@@ -141,8 +142,8 @@ internal record CompatEnvironment(
             return false;
         }
 
-        result = new CompatEnvironment(sshPath, debug, level, poll, first, gateTime, maxStart, message, port, maxLifetime, pidFile,
-            logFile)
+        result = new CompatEnvironment(sshPath, debug, level, poll, first, gateTime, maxStart, message, port, maxLifetime,
+            pidFile, logFile)
         {
             Notices = notices,
         };
@@ -150,15 +151,7 @@ internal record CompatEnvironment(
     }
 
     private static (int Value, bool Complete) PollTime(string text) =>
-        CInt(UL(text)) switch { var (n, complete) => (n < 0 ? DefaultPollSeconds : n, complete && n != 0) };
-
-    private static (ulong Value, bool Complete) UL(string text) => (CNumber.StrToUL(text, 0, out var complete), complete);
-
-    private static (long Value, bool Complete) L(string text) => (CNumber.StrToL(text, 0, out var complete), complete);
-
-    private static (int Value, bool Complete) CInt((ulong Value, bool Complete) n) => (CNumber.ToCInt(n.Value), n.Complete);
-
-    private static (int Value, bool Complete) CInt((long Value, bool Complete) n) => (CNumber.ToCInt(n.Value), n.Complete);
+        ToCInt(StrToUL(text, 0)) switch { var (n, complete) => (n < 0 ? DefaultPollSeconds : n, complete && n != 0) };
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -34,7 +34,7 @@ internal static class MonitorSpecParser
 
             // R10: empty, trailing text, or 0 is fatal, even when the port part is 0; base 0 as in autossh (R13).
             // FIX: negative as a C int is refused too (docs/compatibility.md rows 2, 3).
-            var value = CNumber.ToCInt(CNumber.StrToUL(echoText, 0, out var complete));
+            var (value, complete) = CNumber.ToCInt(CNumber.StrToUL(echoText, 0));
             if (!complete || value <= 0)
             {
                 logMessage = $"invalid echo port  \"{echoText}\"";
@@ -47,7 +47,7 @@ internal static class MonitorSpecParser
 
         // R11: strtoul stored in an int (low 32 bits), leading white space and a sign accepted.
         // FIX R13: base 10, so forwards and tests use the same port (docs/compatibility.md row 2).
-        var port = CNumber.ToCInt(CNumber.StrToUL(portText, 10, out var portComplete));
+        var (port, portComplete) = CNumber.ToCInt(CNumber.StrToUL(portText, 10));
         if (!portComplete)
         {
             logMessage = $"invalid port \"{portText}\"";

@@ -90,16 +90,9 @@ internal sealed class SyslogLogTarget(string ident, Func<int>? processId, TimePr
         {
             _socket ??= Connect();
             if (_socket is null) return false;
-            if (_socket.SocketType == SocketType.Stream)
-            {
-                // A stream syslog socket needs a frame delimiter; glibc sends the terminating NUL.
-                _socket.Send(datagram);
-                _socket.Send([0]);
-            }
-            else
-            {
-                _socket.Send(datagram);
-            }
+            _socket.Send(datagram);
+            // A stream syslog socket needs a frame delimiter; glibc sends the terminating NUL.
+            if (_socket.SocketType == SocketType.Stream) _socket.Send([0]);
             return true;
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
