@@ -49,15 +49,10 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
     private readonly object _gate = new();
     private Socket? _listener;
     private bool _opened;
-    private bool _testRunning;
     private bool _disposed;
 
-    /// <summary>
-    /// Prepares the monitor; call once. Loop mode opens the listener on 127.0.0.1:wp+1 with
-    /// SO_REUSEADDR and backlog 1 (R46). Returns null on success, or autossh's fatal message
-    /// (C conn_listen, conn_test: e.g. <c>bind on 127.0.0.1:20001: Address already in use</c>),
-    /// which the caller logs at ERR before exiting 1 (R46, R48, R86). Nothing is logged here.
-    /// </summary>
+    /// <summary>Prepares the monitor; call once. Loop mode listens on 127.0.0.1:wp+1 (R46). Returns null, or
+    /// autossh's fatal message (<c>bind on 127.0.0.1:20001: Address already in use</c>) for the caller to log (R86).</summary>
     public string? Open()
     {
         lock (_gate)
@@ -76,27 +71,17 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         }
     }
 
-    /// <summary>
-    /// One test (R49). True when the line came back intact. Failures are logged as autossh logs
-    /// them and return false; so does cancellation (R76). Tests must not overlap.
-    /// </summary>
-    public async Task<bool> TestAsync(CancellationToken cancellationToken)
+    /// <summary>One test (R49), never two at once (the supervisor waits for each). True when the line came back
+    /// intact. Failures are logged as autossh logs them and return false; so does cancellation (R76).</summary>
+    public Task<bool> TestAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (!_opened) throw new InvalidOperationException("Call Open() before the first test.");
-            if (_testRunning) throw new InvalidOperationException("A connection test is already running.");
-            _testRunning = true;
         }
-        try
-        {
-            return await RunTestAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            lock (_gate) _testRunning = false;
-        }
+
+        return RunTestAsync(cancellationToken);
     }
 
     /// <summary>Closes the listener. A running test then fails.</summary>

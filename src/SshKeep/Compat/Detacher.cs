@@ -41,12 +41,8 @@ internal static class Detacher
         return TrySpawnDetached(file, [argv0, .. leading, .. arguments], parentStart.ToUnixTimeSeconds(), out _, out error);
     }
 
-    /// <summary>
-    /// The file the caller ran us by (argv[0] as a path, or found in PATH), when it leads to this
-    /// program; else null. Run through the <c>autossh</c> symlink, the copy is named <c>autossh</c> by
-    /// the kernel from its first instruction, so <c>killall autossh</c> finds it at once
-    /// (docs/compatibility.md, process name).
-    /// </summary>
+    /// <summary>The file the caller ran us by (argv[0] as a path, or found in PATH) when it leads to this program, so
+    /// the copy is named <c>autossh</c> from its first instruction (docs/compatibility.md, process name); else null.</summary>
     internal static string? CalledPath(string argv0, string processPath, Func<string, string?> findExecutable,
         Func<string, string> resolveLinks)
     {
@@ -64,9 +60,7 @@ internal static class Detacher
     internal static (string File, IReadOnlyList<string> LeadingArguments) SelfCommand(string processPath, string? entryAssemblyPath)
     {
         bool isDotnetHost = Path.GetFileNameWithoutExtension(processPath) == "dotnet";
-        return isDotnetHost && !string.IsNullOrEmpty(entryAssemblyPath)
-            ? (processPath, [entryAssemblyPath])
-            : (processPath, []);
+        return (processPath, isDotnetHost && !string.IsNullOrEmpty(entryAssemblyPath) ? [entryAssemblyPath] : []);
     }
 
     /// <summary>The spawn itself, for any program (tests run /bin/sh through it).</summary>

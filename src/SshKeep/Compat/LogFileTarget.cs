@@ -19,13 +19,8 @@ internal sealed class LogFileTarget(Stream stream, string programName, Func<int>
     private readonly object _gate = new();
     private bool _disposed;
 
-    /// <summary>
-    /// Opens (creating if needed) AUTOSSH_LOGFILE for appending (R84), as the pid file is opened
-    /// (<see cref="OwnFile"/>: a symlink, a FIFO or another uid's file is refused; a new file is
-    /// 0644 less the umask; docs/security.md, docs/compatibility.md). On failure
-    /// <paramref name="error"/> is autossh's fatal <c>&lt;path&gt;: &lt;reason&gt;</c> (R86), which
-    /// the caller logs at ERR before exiting 1. A relative path is relative to the current directory (R81).
-    /// </summary>
+    /// <summary>Opens (creating if needed) AUTOSSH_LOGFILE for appending (R84, R81) as the pid file is opened
+    /// (<see cref="OwnFile"/>; docs/compatibility.md row 24). On failure, autossh's fatal "path: reason" (R86).</summary>
     public static bool TryOpen(string path,
         [NotNullWhen(true)] out Stream? stream, [NotNullWhen(false)] out string? error)
     {
