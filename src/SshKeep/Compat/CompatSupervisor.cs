@@ -103,22 +103,13 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
                 if (done == sleep || done == shortener) return DrainSignalsBetweenRuns();
 
                 if (!signals.TryRead(out var signal)) continue;
-                switch (signal)
-                {
-                    case SIGTERM or SIGINT:
-                        // R65: TERM/INT cut the sleep short; the caller then exits 1.
-                        _exitSignal = signal;
-                        return null;
-                    case SIGQUIT:
-                        // FIX R71: no ssh runs now, so only the pid file is left to clean (the caller does).
-                        log.ReceivedSignalToExit(signal);
-                        return ExitCodes.Quit;
-                    default:
-                        // FIX R74/R75: HUP, USR1, USR2 and ALRM no longer kill us here; they end
-                        // the wait and ssh starts at once (what the man page promised for HUP).
-                        log.WaitCutShort(signal);
-                        return DrainSignalsBetweenRuns();
-                }
+                // R65: TERM/INT cut the sleep short; the caller then exits 1.
+                if (signal is SIGTERM or SIGINT or SIGQUIT) return OnSignalBetweenRuns(signal);
+
+                // FIX R74/R75: HUP, USR1, USR2 and ALRM no longer kill us here; they end
+                // the wait and ssh starts at once (what the man page promised for HUP).
+                log.WaitCutShort(signal);
+                return DrainSignalsBetweenRuns();
             }
         }
         finally
@@ -142,15 +133,20 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
     {
         while (signals.TryRead(out var signal))
         {
-            if (signal is SIGTERM or SIGINT) _exitSignal = signal;
-            else if (signal == SIGQUIT)
-            {
-                log.ReceivedSignalToExit(signal);
-                return ExitCodes.Quit;
-            }
+            if (OnSignalBetweenRuns(signal) is { } quit) return quit;
         }
 
         return null;
+    }
+
+    /// <summary>TERM/INT are acted on before the next start (R60.3.4); QUIT ends us now (FIX R71: no ssh runs,
+    /// so only the pid file is left to clean, which the caller does).</summary>
+    private int? OnSignalBetweenRuns(int signal)
+    {
+        if (signal is SIGTERM or SIGINT) _exitSignal = signal;
+        if (signal != SIGQUIT) return null;
+        log.ReceivedSignalToExit(signal);
+        return ExitCodes.Quit;
     }
 
     /// <summary>Starts one ssh and watches it. Null means restart; a value is the exit code.</summary>

@@ -23,9 +23,6 @@ internal sealed class SyslogLogTarget(string ident, Func<int>? processId, TimePr
     /// <summary>The socket glibc's syslog() writes to (<c>_PATH_LOG</c>).</summary>
     public const string DefaultSocketPath = "/dev/log";
 
-    private static readonly string[] Months =
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
     private readonly object _gate = new();
     private Socket? _socket;
     private bool _disposed;
@@ -61,7 +58,7 @@ internal sealed class SyslogLogTarget(string ident, Func<int>? processId, TimePr
         int pri = SyslogSeverity.UserFacility | (severity & 7);
         // strftime "%h %e %T" in the C locale: English month, day padded with a space.
         return string.Create(CultureInfo.InvariantCulture,
-            $"<{pri}>{Months[localTime.Month - 1]} {localTime.Day,2} {localTime:HH:mm:ss} {FormatPerror(ident, pid, text)}");
+            $"<{pri}>{localTime:MMM} {localTime.Day,2} {localTime:HH:mm:ss} {FormatPerror(ident, pid, text)}");
     }
 
     /// <summary>glibc's LOG_PERROR copy: the message from the ident on, plus a newline if missing.</summary>
