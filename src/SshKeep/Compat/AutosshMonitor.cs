@@ -329,19 +329,14 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         return Encoding.UTF8.GetString(nul < 0 ? bytes : bytes[..nul]);
     }
 
-    /// <summary>How one send-and-receive attempt ended (C conn_send_and_receive, R49 step 5).</summary>
+    /// <summary>How one send-and-receive attempt ended (C conn_send_and_receive, R49 step 5): all bytes or EOF
+    /// (short data fails the comparison); a wait past T (the next attempt may run); an I/O error or a signal
+    /// (R76); the black-hole guard gave up (already logged).</summary>
     private enum ExchangeOutcome
     {
-        /// <summary>All bytes arrived, or EOF came first (short data then fails the comparison).</summary>
         Completed,
-
-        /// <summary>A wait exceeded T: the attempt is over, the next one may run.</summary>
         TimedOut,
-
-        /// <summary>An I/O error or an interruption (R76): the test fails.</summary>
         Failed,
-
-        /// <summary>The black-hole guard gave up (already logged): the test fails.</summary>
         TooManyLoops,
     }
 
