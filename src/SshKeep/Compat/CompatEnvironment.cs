@@ -131,9 +131,8 @@ internal record CompatEnvironment(
         var port = NonEmpty(environment.GetValueOrDefault("AUTOSSH_PORT"));
         var pidFile = NonEmpty(environment.GetValueOrDefault("AUTOSSH_PIDFILE"));
 
-        // R42: autossh opens the file right here with fopen(s, "a"). Opening is the caller's job
-        // (this class does no I/O), but an empty name is known to fail: fopen("") is ENOENT,
-        // logged as "<name>: <reason>" with the empty name.
+        // R42: autossh opens the file right here; the caller does (no I/O here), but fopen("") is known to
+        // fail with ENOENT, logged as "<name>: <reason>" with the empty name.
         var logFile = environment.GetValueOrDefault("AUTOSSH_LOGFILE");
         if (logFile is "")
         {
