@@ -103,7 +103,7 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
                 if (done == sleep || done == shortener) return DrainSignalsBetweenRuns();
 
                 if (!signals.TryRead(out var signal)) continue;
-                // R65: TERM/INT cut the sleep short; the caller then exits 1.
+                // R65: TERM/INT cut the sleep short (the caller then exits 1); QUIT ends us now.
                 if (signal is SIGTERM or SIGINT or SIGQUIT) return OnSignalBetweenRuns(signal);
 
                 // FIX R74/R75: HUP, USR1, USR2 and ALRM no longer kill us here; they end
