@@ -10,29 +10,24 @@ namespace SshKeep.Compat;
 /// </summary>
 internal sealed class AutosshLoggerProvider(IAutosshLogTarget target, int logLevel) : ILoggerProvider
 {
-    public AutosshLoggerProvider(AutosshLogSettings settings)
-        : this(CreateTarget(settings), settings.LogLevel)
+    /// <summary>autossh's log destination (R84): the open AUTOSSH_LOGFILE only, else syslog with ident
+    /// <paramref name="programName"/> and, under AUTOSSH_DEBUG, a copy on <paramref name="stderr"/> (LOG_PERROR).</summary>
+    /// <param name="environment">Null before the environment was read: syslog only, without a pid (R29, R84).</param>
+    /// <param name="logFile">AUTOSSH_LOGFILE, already open (<see cref="LogFileTarget.TryOpen"/>); owned from then on.</param>
+    public static AutosshLoggerProvider Create(string programName, CompatEnvironment? environment, Stream? logFile,
+        TextWriter stderr, TimeProvider time, string syslogSocketPath = SyslogLogTarget.DefaultSocketPath)
     {
+        // Read per message: the pid changes after -f (R80).
+        Func<int> pid = () => Environment.ProcessId;
+        IAutosshLogTarget target = environment is null ? new SyslogLogTarget(programName, null, time, syslogSocketPath)
+            : logFile is not null ? new LogFileTarget(logFile, programName, pid, time)
+            : new SyslogLogTarget(programName, pid, time, syslogSocketPath, environment.Debug ? stderr : null);
+        return new AutosshLoggerProvider(target, environment?.LogLevel ?? SyslogSeverity.Information);
     }
 
     public ILogger CreateLogger(string categoryName) => new Logger(target, logLevel);
 
     public void Dispose() => target.Dispose();
-
-    private static IAutosshLogTarget CreateTarget(AutosshLogSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        if (settings.LogFile is { } file)
-        {
-            return new LogFileTarget(file, settings.ProgramName, settings.ProcessId, settings.TimeProvider);
-        }
-        return new SyslogLogTarget(
-            settings.ProgramName,
-            settings.SyslogIncludesPid ? settings.ProcessId : null,
-            settings.TimeProvider,
-            settings.SyslogSocketPath,
-            settings.Debug ? settings.Stderr ?? Console.Error : null);
-    }
 
     private sealed class Logger(IAutosshLogTarget target, int maxSeverity) : ILogger
     {
@@ -45,7 +40,6 @@ internal sealed class AutosshLoggerProvider(IAutosshLogTarget target, int logLev
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
             Func<TState, Exception?, string> formatter)
         {
-            ArgumentNullException.ThrowIfNull(formatter);
             if (SyslogSeverity.FromLogLevel(logLevel) is not { } severity || severity > maxSeverity) return;
             string text = formatter(state, exception);
             // autossh's messages carry no exceptions; sshkeep's might, and one line keeps the format.

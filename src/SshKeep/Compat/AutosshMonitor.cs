@@ -14,18 +14,19 @@ namespace SshKeep.Compat;
 /// (<c>-M wp:ep</c>: the line must come back on the same connection).
 /// </summary>
 /// <remarks>
-/// Each wait (accept, send, every receive) is bounded by the network timeout T; connect has none
-/// (R47). Cancellation is autossh's "signal during a test" (R76): the test fails, logged as
-/// autossh logs EINTR there. The deliberate differences (the buffer check at <see cref="Open"/>,
-/// SO_KEEPALIVE, no SIGPIPE) are in docs/compatibility.md.
+/// Each wait (accept, send, every receive) is bounded by the network timeout T; connect has none (R47).
+/// Cancellation is a signal during a test (R76). Deliberate differences: docs/compatibility.md.
 /// </remarks>
-internal sealed class AutosshMonitor : IConnectionMonitor
+/// <param name="spec">Loop or echo; <see cref="MonitorSpec.Off"/> has no test (R55) and is refused.</param>
+/// <param name="netTimeoutMilliseconds">T (R52): 15000, or poll×500 when poll &lt; 30.</param>
+/// <param name="nodeName">uname's nodename; null reads it with gethostname (not
+/// <see cref="Environment.MachineName"/>, which is cut at the first dot).</param>
+internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int ownPid, string message,
+    int netTimeoutMilliseconds, ILogger logger, TimeProvider timeProvider, Random random, string? nodeName = null)
+    : IConnectionMonitor
 {
     /// <summary>C MAX_CONN_TRIES: the loop runs three passes, the third only gives up (R49: at most 2 attempts).</summary>
     private const int MaxConnTries = 3;
-
-    /// <summary>autossh's monitor address (no AUTOSSH_MHOST in the Debian 1.4g binary).</summary>
-    private const string Host = "127.0.0.1";
 
     /// <summary>C wbuf: 64 + sizeof(utsname.nodename) + MAX_MESSAGE bytes, NUL included (R48).</summary>
     private const int TestLineBufferSize = 64 + 65 + 64;
@@ -36,67 +37,22 @@ internal sealed class AutosshMonitor : IConnectionMonitor
     /// <summary>…and after this many the test fails with "too many loops without data".</summary>
     private const int MaxWakeUps = 10;
 
-    private readonly bool _loopMode;
-    private readonly int _writePort;
-    private readonly int _readPort;
-    private readonly string _programName;
-    private readonly int _ownPid;
-    private readonly string _message;
-    private readonly string _nodeName;
-    private readonly TimeSpan _netTimeout;
-    private readonly ILogger _logger;
-    private readonly TimeProvider _timeProvider;
-    private readonly Random _random;
+    private readonly (bool Loop, int Write, int Read) _ports = spec switch
+    {
+        MonitorSpec.Loop loop => (true, loop.WritePort, loop.ReadPort),
+        MonitorSpec.Echo echo => (false, echo.WritePort, 0),
+        _ => throw new ArgumentException("With -M 0 there is no connection test (R55).", nameof(spec)),
+    };
+
+    private readonly string _nodeName = nodeName ?? Dns.GetHostName();
+    private readonly TimeSpan _netTimeout = TimeSpan.FromMilliseconds(netTimeoutMilliseconds);
     private readonly object _gate = new();
     private Socket? _listener;
     private bool _opened;
-    private bool _testRunning;
     private bool _disposed;
 
-    /// <param name="spec">Loop or echo; <see cref="MonitorSpec.Off"/> has no test (R55) and is refused.</param>
-    /// <param name="netTimeoutMilliseconds">T (R52): 15000, or poll×500 when poll &lt; 30.</param>
-    /// <param name="nodeName">uname's nodename; null reads it with gethostname (not
-    /// <see cref="Environment.MachineName"/>, which is cut at the first dot).</param>
-    public AutosshMonitor(MonitorSpec spec, string programName, int ownPid, string message,
-        int netTimeoutMilliseconds, ILogger logger, TimeProvider timeProvider, Random random,
-        string? nodeName = null)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(programName);
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(logger);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(random);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(netTimeoutMilliseconds);
-        switch (spec)
-        {
-            case MonitorSpec.Loop loop:
-                _loopMode = true;
-                _writePort = loop.WritePort;
-                _readPort = loop.ReadPort;
-                break;
-            case MonitorSpec.Echo echo:
-                _writePort = echo.WritePort;
-                break;
-            default:
-                throw new ArgumentException("With -M 0 there is no connection test (R55).", nameof(spec));
-        }
-        _programName = programName;
-        _ownPid = ownPid;
-        _message = message;
-        _netTimeout = TimeSpan.FromMilliseconds(netTimeoutMilliseconds);
-        _logger = logger;
-        _timeProvider = timeProvider;
-        _random = random;
-        _nodeName = nodeName ?? Dns.GetHostName();
-    }
-
-    /// <summary>
-    /// Prepares the monitor; call once. Loop mode opens the listener on 127.0.0.1:wp+1 with
-    /// SO_REUSEADDR and backlog 1 (R46). Returns null on success, or autossh's fatal message
-    /// (C conn_listen, conn_test: e.g. <c>bind on 127.0.0.1:20001: Address already in use</c>),
-    /// which the caller logs at ERR before exiting 1 (R46, R48, R86). Nothing is logged here.
-    /// </summary>
+    /// <summary>Prepares the monitor; call once. Loop mode listens on 127.0.0.1:wp+1 (R46). Returns null, or
+    /// autossh's fatal message (<c>bind on 127.0.0.1:20001: Address already in use</c>) for the caller to log (R86).</summary>
     public string? Open()
     {
         lock (_gate)
@@ -109,33 +65,23 @@ internal sealed class AutosshMonitor : IConnectionMonitor
                 return "conn_test: buffer overflow";
             }
 
-            if (_loopMode && OpenListener(out _listener) is { } failure) return failure;
+            if (_ports.Loop && OpenListener(out _listener) is { } failure) return failure;
             _opened = true;
             return null;
         }
     }
 
-    /// <summary>
-    /// One test (R49). True when the line came back intact. Failures are logged as autossh logs
-    /// them and return false; so does cancellation (R76). Tests must not overlap.
-    /// </summary>
-    public async Task<bool> TestAsync(CancellationToken cancellationToken)
+    /// <summary>One test (R49), never two at once (the supervisor waits for each). True when the line came back
+    /// intact. Failures are logged as autossh logs them and return false; so does cancellation (R76).</summary>
+    public Task<bool> TestAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (!_opened) throw new InvalidOperationException("Call Open() before the first test.");
-            if (_testRunning) throw new InvalidOperationException("A connection test is already running.");
-            _testRunning = true;
         }
-        try
-        {
-            return await RunTestAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            lock (_gate) _testRunning = false;
-        }
+
+        return RunTestAsync(cancellationToken);
     }
 
     /// <summary>Closes the listener. A running test then fails.</summary>
@@ -153,7 +99,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
     /// <summary>The test line (R48): <c>nodename progname pid random message\r\n</c>, with a space
     /// before <c>\r\n</c> even when the message is empty.</summary>
     internal string BuildTestLine(long id) =>
-        string.Create(CultureInfo.InvariantCulture, $"{_nodeName} {_programName} {_ownPid} {id} {_message}\r\n");
+        string.Create(CultureInfo.InvariantCulture, $"{_nodeName} {programName} {ownPid} {id} {message}\r\n");
 
     private string? OpenListener(out Socket? listener)
     {
@@ -172,8 +118,8 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         try
         {
             SetReuseAddress(socket);
-            step = string.Create(CultureInfo.InvariantCulture, $"bind on {Host}:{_readPort}");
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, _readPort));
+            step = string.Create(CultureInfo.InvariantCulture, $"bind on {CompatSshArguments.ForwardHost}:{_ports.Read}");
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, _ports.Read));
             step = "listen";
             socket.Listen(1); // R46: backlog 1, as autossh.
         }
@@ -187,29 +133,15 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         return null;
     }
 
-    /// <summary>SO_REUSEADDR only, set raw: .NET's ReuseAddress adds SO_REUSEPORT on Linux, which would let a
-    /// second sshkeep share wp+1 instead of failing with "Address already in use" as autossh does (R46).</summary>
-    private static void SetReuseAddress(Socket socket)
-    {
-        byte[] on = BitConverter.GetBytes(1);
-        if (OperatingSystem.IsLinux())
-        {
-            socket.SetRawSocketOption(1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */, on);
-        }
-        else if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())
-        {
-            socket.SetRawSocketOption(0xffff /* SOL_SOCKET */, 4 /* SO_REUSEADDR */, on);
-        }
-        else
-        {
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        }
-    }
+    /// <summary>SO_REUSEADDR only, set raw (Linux's numbers): .NET's ReuseAddress adds SO_REUSEPORT, which would let
+    /// a second sshkeep share wp+1 instead of failing with "Address already in use" as autossh does (R46).</summary>
+    private static void SetReuseAddress(Socket socket) =>
+        socket.SetRawSocketOption(1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */, BitConverter.GetBytes(1));
 
     private async Task<bool> RunTestAsync(CancellationToken cancellationToken)
     {
         // R48: drawn once per test, so the second attempt sends the same line. Non-negative, < 2^31.
-        long id = _random.Next();
+        long id = random.Next();
         byte[] line = Encoding.UTF8.GetBytes(BuildTestLine(id));
 
         Socket? writeSocket = await ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -224,11 +156,11 @@ internal sealed class AutosshMonitor : IConnectionMonitor
             {
                 if (tries >= MaxConnTries)
                 {
-                    _logger.TriedAndFailed(tries);
+                    logger.TriedAndFailed(tries);
                     break;
                 }
 
-                if (_loopMode)
+                if (_ports.Loop)
                 {
                     // R49 3.1–3.3: drop the previous attempt's read connection, accept a new one.
                     // The ssh loop makes one connection per write connection, so on a second attempt
@@ -243,17 +175,17 @@ internal sealed class AutosshMonitor : IConnectionMonitor
                 switch (outcome)
                 {
                     case ExchangeOutcome.Completed when received.AsSpan(0, count).SequenceEqual(line):
-                        _logger.ConnectionOk();
+                        logger.ConnectionOk();
                         return true;
                     case ExchangeOutcome.Completed:
                         // autossh prints what it sent first, then what came back, whatever the placeholder names say.
-                        _logger.NotWhatISent(Encoding.UTF8.GetString(line), AsCString(received.AsSpan(0, count)));
+                        logger.NotWhatISent(Encoding.UTF8.GetString(line), AsCString(received.AsSpan(0, count)));
                         break;
                     case ExchangeOutcome.TimedOut:
-                        _logger.IoPollTimeout();
+                        logger.IoPollTimeout();
                         break;
                     case ExchangeOutcome.Failed:
-                        _logger.PollError(reason ?? "");
+                        logger.PollError(reason ?? "");
                         return false;
                     default:
                         return false; // TooManyLoops, logged where it happened.
@@ -275,7 +207,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         try
         {
             socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
-            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, _writePort), cancellationToken)
+            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, _ports.Write), cancellationToken)
                 .ConfigureAwait(false);
             return socket;
         }
@@ -283,7 +215,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         {
             // Connect has no timeout (R47): a cancellation is a signal, connect() returning EINTR (R76).
             socket.Dispose();
-            _logger.ConnectFailed(Host, _writePort.ToString(CultureInfo.InvariantCulture),
+            logger.ConnectFailed(CompatSshArguments.ForwardHost, _ports.Write.ToString(CultureInfo.InvariantCulture),
                 FailureReason(e, cancellationToken) ?? SocketErrorText.Interrupted);
             return null;
         }
@@ -296,7 +228,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         lock (_gate) listener = _listener;
         if (listener is null)
         {
-            _logger.AcceptPollError(SocketErrorText.BadDescriptor);
+            logger.AcceptPollError(SocketErrorText.BadDescriptor);
             return null;
         }
 
@@ -315,9 +247,9 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
-            if (FailureReason(e, cancellationToken) is not { } reason) _logger.AcceptTimeout();
-            else if (e is SocketException) _logger.AcceptError(reason);
-            else _logger.AcceptPollError(reason); // EINTR (R76) or EBADF: ERR from poll(), in loop mode.
+            if (FailureReason(e, cancellationToken) is not { } reason) logger.AcceptTimeout();
+            else if (e is SocketException) logger.AcceptError(reason);
+            else logger.AcceptPollError(reason); // EINTR (R76) or EBADF: ERR from poll(), in loop mode.
         }
         return null;
     }
@@ -364,9 +296,9 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         async Task<bool> TooManyWakeUpsAsync()
         {
             if (wakeUps++ <= QuietWakeUps) return false;
-            await Task.Delay(TimeSpan.FromSeconds(1), _timeProvider, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(1), timeProvider, cancellationToken).ConfigureAwait(false);
             if (wakeUps <= MaxWakeUps) return false;
-            _logger.TooManyLoopsWithoutData();
+            logger.TooManyLoopsWithoutData();
             return true;
         }
     }
@@ -375,7 +307,7 @@ internal sealed class AutosshMonitor : IConnectionMonitor
     private async Task<T> WithTimeoutAsync<T>(Func<CancellationToken, ValueTask<T>> operation,
         CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(_netTimeout, _timeProvider);
+        using var timeout = new CancellationTokenSource(_netTimeout, timeProvider);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         return await operation(wait.Token).ConfigureAwait(false);
     }
@@ -397,19 +329,14 @@ internal sealed class AutosshMonitor : IConnectionMonitor
         return Encoding.UTF8.GetString(nul < 0 ? bytes : bytes[..nul]);
     }
 
-    /// <summary>How one send-and-receive attempt ended (C conn_send_and_receive, R49 step 5).</summary>
+    /// <summary>How one send-and-receive attempt ended (C conn_send_and_receive, R49 step 5): all bytes or EOF
+    /// (short data fails the comparison); a wait past T (the next attempt may run); an I/O error or a signal
+    /// (R76); the black-hole guard gave up (already logged).</summary>
     private enum ExchangeOutcome
     {
-        /// <summary>All bytes arrived, or EOF came first (short data then fails the comparison).</summary>
         Completed,
-
-        /// <summary>A wait exceeded T: the attempt is over, the next one may run.</summary>
         TimedOut,
-
-        /// <summary>An I/O error or an interruption (R76): the test fails.</summary>
         Failed,
-
-        /// <summary>The black-hole guard gave up (already logged): the test fails.</summary>
         TooManyLoops,
     }
 

@@ -1,47 +1,38 @@
 namespace SshKeep.Compat;
 
 /// <summary>
-/// C's <c>strtoul</c>/<c>strtol</c> as glibc does them in the C locale, on a 64-bit
-/// <c>long</c> (spec R29): optional leading white space (space, \t, \n, \v, \f, \r), an optional
-/// sign, then digits; with radix 0, <c>0x</c>/<c>0X</c> means hex and a leading <c>0</c> octal.
-/// Only ASCII counts: a non-ASCII digit or space ends the number, as it does for a C byte string.
+/// C's <c>strtoul</c>/<c>strtol</c> as glibc does them in the C locale, on a 64-bit <c>long</c> (R29): ASCII
+/// white space, a sign, digits; radix 0 reads <c>0x</c> as hex and a leading <c>0</c> as octal.
 /// </summary>
 internal static class CNumber
 {
-    /// <summary><c>strtoul(text, &amp;end, radix)</c>; <paramref name="complete"/> is autossh's "non-empty and
+    /// <summary><c>strtoul(text, &amp;end, radix)</c>; <c>Complete</c> is autossh's "non-empty and
     /// <c>*end == '\0'</c>" test. A minus sign negates in unsigned arithmetic; overflow gives ulong.MaxValue.</summary>
-    public static ulong StrToUL(string text, int radix, out bool complete)
+    public static (ulong Value, bool Complete) StrToUL(string text, int radix)
     {
         var scan = Scan(text, radix);
-        complete = scan.Complete;
-        if (scan.Overflow)
-        {
-            return ulong.MaxValue;
-        }
-
-        return scan.Negative ? unchecked(0UL - scan.Magnitude) : scan.Magnitude;
+        var value = scan.Overflow ? ulong.MaxValue : scan.Negative ? unchecked(0UL - scan.Magnitude) : scan.Magnitude;
+        return (value, scan.Complete);
     }
 
     /// <summary><c>strtol</c>: as <see cref="StrToUL"/>, but out-of-range values saturate at long.MinValue/MaxValue.</summary>
-    public static long StrToL(string text, int radix, out bool complete)
+    public static (long Value, bool Complete) StrToL(string text, int radix)
     {
         var scan = Scan(text, radix);
-        complete = scan.Complete;
         if (scan.Negative)
         {
-            return scan.Overflow || scan.Magnitude > 1UL << 63
-                ? long.MinValue
-                : unchecked((long)(0UL - scan.Magnitude));
+            var negative = scan.Overflow || scan.Magnitude > 1UL << 63 ? long.MinValue : unchecked((long)(0UL - scan.Magnitude));
+            return (negative, scan.Complete);
         }
 
-        return scan.Overflow || scan.Magnitude > long.MaxValue ? long.MaxValue : (long)scan.Magnitude;
+        return (scan.Overflow || scan.Magnitude > long.MaxValue ? long.MaxValue : (long)scan.Magnitude, scan.Complete);
     }
 
     /// <summary>Storing an unsigned long in a C <c>int</c>: the low 32 bits, two's complement (R11, R33).</summary>
-    public static int ToCInt(ulong value) => unchecked((int)value);
+    public static (int Value, bool Complete) ToCInt((ulong Value, bool Complete) n) => (unchecked((int)n.Value), n.Complete);
 
     /// <summary>Storing a long in a C <c>int</c>: the low 32 bits, two's complement (R36).</summary>
-    public static int ToCInt(long value) => unchecked((int)value);
+    public static (int Value, bool Complete) ToCInt((long Value, bool Complete) n) => (unchecked((int)n.Value), n.Complete);
 
     private static bool IsCSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
 

@@ -16,11 +16,6 @@ internal static class CompatCommandLine
         IReadOnlyDictionary<string, string> environment,
         Func<int?> pickFreeMonitorPort)
     {
-        ArgumentNullException.ThrowIfNull(argv0);
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(environment);
-        ArgumentNullException.ThrowIfNull(pickFreeMonitorPort);
-
         var programName = ProcessName.ProgName(argv0);
 
         // R1 step 1, R2: environment errors come before everything, even -V.
@@ -47,8 +42,7 @@ internal static class CompatCommandLine
             return new CompatParseResult.Usage(null, CompatUsage.Text(programName));
         }
 
-        var log = new CompatLogOptions(programName, env!.LogFile, env.LogLevel, env.Debug);
-        var notices = new List<StartupNotice>(env.Notices);
+        var notices = new List<string>(env!.Notices);
 
         // R8: the last -M wins. R9 (Debian): any -M replaces AUTOSSH_PORT, which is then never
         // examined. R3: without either, the Debian wrapper picks a free port; R4 (c) cannot arise.
@@ -61,7 +55,7 @@ internal static class CompatCommandLine
             var (spec, source) = lastM is not null ? (lastM, "-M") : (env.Port!, "AUTOSSH_PORT");
             if (!MonitorSpecParser.TryParse(spec, source, programName, out monitor, out var logMessage, out var stderrLine))
             {
-                return new CompatParseResult.Fatal(logMessage, stderrLine, log, notices);
+                return new CompatParseResult.Fatal(logMessage, stderrLine, env, notices);
             }
         }
         else if (pickFreeMonitorPort() is { } picked)
@@ -70,12 +64,8 @@ internal static class CompatCommandLine
             // the way autossh refuses the wrapper's occasional 65535 (R3, R12).
             if (picked is < 1 or > MonitorSpecParser.MaxMonitorPort)
             {
-                return new CompatParseResult.Fatal(
-                    $"monitor port ({picked}) out of range",
-                    $"{programName}: the free monitor port found ({picked}) is out of range 1 to {MonitorSpecParser.MaxMonitorPort}; "
-                        + "give one with -M port, or -M 0 to turn monitoring off",
-                    log,
-                    notices);
+                return NoPort($"monitor port ({picked}) out of range",
+                    $"the free monitor port found ({picked}) is out of range 1 to {MonitorSpecParser.MaxMonitorPort}");
             }
 
             monitor = new MonitorSpec.Loop(picked);
@@ -83,17 +73,16 @@ internal static class CompatCommandLine
         else
         {
             // The Debian wrapper prints this on stdout and exits 1 (R3).
-            return new CompatParseResult.Fatal(
-                "unable to find a suitable tunnel port",
-                $"{programName}: unable to find a suitable tunnel port (no free pair of ports P, P+1); "
-                    + "give one with -M port, or -M 0 to turn monitoring off",
-                log,
-                notices);
+            return NoPort("unable to find a suitable tunnel port",
+                "unable to find a suitable tunnel port (no free pair of ports P, P+1)");
         }
+
+        CompatParseResult.Fatal NoPort(string logMessage, string problem) => new(logMessage,
+            $"{programName}: {problem}; give one with -M port, or -M 0 to turn monitoring off", env, notices);
 
         if (monitor is MonitorSpec.Off)
         {
-            notices.Add(StartupNotice.Info("port set to 0, monitoring disabled")); // R12, R55
+            notices.Add("port set to 0, monitoring disabled"); // R12, R55
         }
 
         // R52: from the final poll time; autossh's "(poll*1000)/2 < 15000" is "poll < 30" (the
@@ -102,7 +91,7 @@ internal static class CompatCommandLine
         if (env.PollSeconds < 30)
         {
             netTimeout = env.PollSeconds * 500;
-            notices.Add(StartupNotice.Info($"short poll time: adjusting net timeouts to {netTimeout}"));
+            notices.Add($"short poll time: adjusting net timeouts to {netTimeout}");
         }
 
         // R14, R19, R41: the program goes through the same "drop empty strings" rule as the
@@ -115,26 +104,18 @@ internal static class CompatCommandLine
             sshArguments = sshArguments.Skip(1).ToArray();
         }
 
-        var settings = new CompatSettings
+        var settings = new CompatSettings(env)
         {
             ProgramName = programName,
             SshPath = sshPath,
             SshArguments = sshArguments,
             Monitor = monitor!,
-            PollSeconds = env.PollSeconds,
-            FirstPollSeconds = env.FirstPollSeconds,
             GateTimeSeconds = detach ? 0 : env.GateTimeSeconds, // R45, R80
-            MaxStart = env.MaxStart,
-            MaxLifetimeSeconds = env.MaxLifetimeSeconds,
-            Message = env.Message,
-            PidFile = env.PidFile,
-            LogFile = env.LogFile,
-            LogLevel = env.LogLevel,
-            Debug = env.Debug,
             Detach = detach,
             NetTimeoutMilliseconds = netTimeout,
+            Notices = notices,
         };
-        return new CompatParseResult.Run(settings, notices);
+        return new CompatParseResult.Run(settings);
     }
 
     /// <summary>A value quoted for sshkeep's own stderr lines, made safe for one line (<see cref="OneLine"/>).</summary>

@@ -1,4 +1,6 @@
 using System.Text;
+using SshKeep.Logging;
+using static SshKeep.Compat.CNumber;
 
 namespace SshKeep.Compat;
 
@@ -6,40 +8,37 @@ namespace SshKeep.Compat;
 /// The <c>AUTOSSH_*</c> variables, read and checked exactly as autossh's <c>get_env_args()</c>
 /// does (spec §3, R29–R45), in its order, the first invalid one being fatal (R1).
 /// </summary>
-internal sealed record CompatEnvironment
+/// <param name="SshPath">AUTOSSH_PATH, or autossh's compiled-in ssh (R14, R30).</param>
+/// <param name="Debug">AUTOSSH_DEBUG: level 7 and a copy of every syslog line on stderr (R31).</param>
+/// <param name="LogLevel">syslog level 0–7 (R32, R85).</param>
+/// <param name="GateTimeSeconds">0 after -f (R80).</param>
+/// <param name="MaxStart">-1 means no limit (R36, R66).</param>
+/// <param name="Port">Non-empty AUTOSSH_PORT, not yet examined: it only matters without <c>-M</c> (R9, R38).</param>
+/// <param name="MaxLifetimeSeconds">0 means unlimited (R39, R67).</param>
+internal record CompatEnvironment(
+    string SshPath = CompatEnvironment.DefaultSshPath,
+    bool Debug = false,
+    int LogLevel = SyslogSeverity.Information,
+    int PollSeconds = CompatEnvironment.DefaultPollSeconds,
+    int FirstPollSeconds = CompatEnvironment.DefaultPollSeconds,
+    int GateTimeSeconds = CompatEnvironment.DefaultGateTimeSeconds,
+    int MaxStart = -1,
+    string Message = "",
+    string? Port = null,
+    double MaxLifetimeSeconds = 0,
+    string? PidFile = null,
+    string? LogFile = null)
 {
-    /// <summary>autossh's compiled-in ssh (R14).</summary>
     public const string DefaultSshPath = "/usr/bin/ssh";
 
     /// <summary>R37: the test message may carry at most this many bytes of AUTOSSH_MESSAGE.</summary>
     public const int MaxMessageBytes = 64;
 
-    // syslog levels autossh uses (R85).
-    private const int LogErr = 3;
-    private const int LogInfo = 6;
-    private const int LogDebug = 7;
-
     private const int DefaultPollSeconds = 600;
     private const int DefaultGateTimeSeconds = 30;
 
-    public required string SshPath { get; init; }
-    public required bool Debug { get; init; }
-    public required int LogLevel { get; init; }
-    public required int PollSeconds { get; init; }
-    public required int FirstPollSeconds { get; init; }
-    public required int GateTimeSeconds { get; init; }
-    public required int MaxStart { get; init; }
-    public required string Message { get; init; }
-
-    /// <summary>Non-empty AUTOSSH_PORT, not yet examined: it only matters without <c>-M</c> (R9, R38).</summary>
-    public required string? Port { get; init; }
-
-    public required double MaxLifetimeSeconds { get; init; }
-    public required string? PidFile { get; init; }
-    public required string? LogFile { get; init; }
-
-    /// <summary>The lifetime clamp lines (R39), logged before anything else.</summary>
-    public required IReadOnlyList<StartupNotice> Notices { get; init; }
+    /// <summary>The lifetime clamp lines (R39), logged at INFO before anything else.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
 
     public static bool TryRead(
         IReadOnlyDictionary<string, string> environment,
@@ -48,15 +47,17 @@ internal sealed record CompatEnvironment
         out CompatParseResult.Fatal? error)
     {
         result = null;
-        var notices = new List<StartupNotice>();
+        error = null;
+        var notices = new List<string>();
+        CompatParseResult.Fatal? fatal = null;
 
         // R29/R32: autossh filters its own error through the level stored so far, even a level
         // it is about to reject, so "abc", "-1" and 0..2 silence every variable error.
-        var level = LogInfo;
-        bool Fail(string logMessage, string variable, string value, string expected, out CompatParseResult.Fatal? fatal)
+        var level = SyslogSeverity.Information;
+        bool Fail(string logMessage, string variable, string value, string expected)
         {
             fatal = new CompatParseResult.Fatal(
-                level >= LogErr ? logMessage : "",
+                level >= SyslogSeverity.Error ? logMessage : "",
                 $"{programName}: invalid {variable} {CompatCommandLine.Quote(value)}: {expected}",
                 null,
                 notices);
@@ -65,141 +66,91 @@ internal sealed record CompatEnvironment
 
         // One numeric variable, parsed as autossh parses it; stored before the check (R32: the
         // level filters its own error), refused with autossh's log line and our stderr line.
-        bool Read<T>(string variable, string what, string expected, Func<string, (T Value, bool Valid)> parse, ref T value,
-            out CompatParseResult.Fatal? fatal)
+        bool Read<T>(string variable, string what, string expected, Func<string, (T Value, bool Valid)> parse, ref T value)
         {
-            fatal = null;
             if (!environment.TryGetValue(variable, out var text)) return true;
             bool valid;
             (value, valid) = parse(text);
-            return valid || Fail($"invalid {what} \"{text}\"", variable, text, expected, out fatal);
+            return valid || Fail($"invalid {what} \"{text}\"", variable, text, expected);
         }
 
         // R30, R41: any string, even empty.
         var sshPath = environment.GetValueOrDefault("AUTOSSH_PATH") ?? DefaultSshPath;
-
         // R31: presence alone turns debug on, and AUTOSSH_LOGLEVEL is then not even read.
         var debug = environment.ContainsKey("AUTOSSH_DEBUG");
-        if (debug)
-        {
-            level = LogDebug;
-        }
-        else if (!Read("AUTOSSH_LOGLEVEL", "log level", "expected a syslog level from 0 to 7",
-            text => CInt(UL(text)) switch { var (n, complete) => (n, complete && n is >= 0 and <= LogDebug) },
-            ref level, out error))
-        {
-            return false;
-        }
-
-        // R33: int from strtoul; 0 (also after wrapping) is invalid, a negative int means 600.
-        // R34: AUTOSSH_FIRST_POLL the same; unset means the poll time as it stands now.
+        if (debug) level = SyslogSeverity.Debug;
         var poll = DefaultPollSeconds;
-        if (!Read("AUTOSSH_POLL", "poll time", "expected a whole number of seconds greater than 0", PollTime,
-            ref poll, out error))
-        {
-            return false;
-        }
-
-        var firstPoll = poll;
-        if (!Read("AUTOSSH_FIRST_POLL", "first poll time", "expected a whole number of seconds greater than 0", PollTime,
-            ref firstPoll, out error))
-        {
-            return false;
-        }
-
-        // R35: (double)strtol, must be >= 0. autossh keeps a double; anything beyond
-        // int.MaxValue seconds (68 years) is the same "never" for us.
+        int? firstPoll = null;
         var gateTime = DefaultGateTimeSeconds;
-        if (!Read("AUTOSSH_GATETIME", "gate time", "expected a whole number of seconds, 0 or more",
-            text => L(text) switch { var (n, complete) => ((int)Math.Clamp(n, 0, int.MaxValue), complete && n >= 0) },
-            ref gateTime, out error))
-        {
-            return false;
-        }
-
-        // R36: (int)strtol, must be >= -1 after the truncation (4294967295 is -1: no limit).
         var maxStart = -1;
-        if (!Read("AUTOSSH_MAXSTART", "max start number", "expected a whole number of ssh starts, or -1 for no limit",
-            text => CInt(L(text)) switch { var (n, complete) => (n, complete && n >= -1) }, ref maxStart, out error))
-        {
-            return false;
-        }
-
-        // R37: a byte limit, counted on the UTF-8 form the C program sees.
         var message = environment.GetValueOrDefault("AUTOSSH_MESSAGE") ?? "";
         var messageBytes = Encoding.UTF8.GetByteCount(message);
-        if (messageBytes > MaxMessageBytes)
-        {
-            return Fail($"echo message may only be {MaxMessageBytes} bytes long", "AUTOSSH_MESSAGE", message,
-                $"expected at most {MaxMessageBytes} bytes, got {messageBytes}", out error);
-        }
-
-        // R38: empty is the same as unset; checked later, and only if no -M is given (R9).
-        var port = NonEmpty(environment.GetValueOrDefault("AUTOSSH_PORT"));
-
-        // R39: (double)strtoul; 0 is unlimited; a negative text wraps to a huge value.
         double maxLifetime = 0;
-        if (!Read("AUTOSSH_MAXLIFETIME", "max lifetime", "expected a whole number of seconds, or 0 for no limit",
-            text => UL(text) switch { var (n, complete) => ((double)n, complete) }, ref maxLifetime, out error))
+        // R1: in get_env_args()'s order, the first invalid variable is fatal.
+        var valid = (debug || Read("AUTOSSH_LOGLEVEL", "log level", "expected a syslog level from 0 to 7",
+                text => ToCInt(StrToUL(text, 0)) switch { var (n, ok) => (n, ok && n is >= 0 and <= SyslogSeverity.Debug) },
+                ref level))
+            // R33: int from strtoul; 0 (also after wrapping) is invalid, a negative int means 600.
+            && Read("AUTOSSH_POLL", "poll time", "expected a whole number of seconds greater than 0", PollTime, ref poll)
+            // R34: the same; unset means the poll time as it stands now (not yet clamped).
+            && Read("AUTOSSH_FIRST_POLL", "first poll time", "expected a whole number of seconds greater than 0",
+                text => ((int?, bool))PollTime(text), ref firstPoll)
+            // R35: (double)strtol, must be >= 0; beyond int.MaxValue seconds (68 years) is the same "never".
+            && Read("AUTOSSH_GATETIME", "gate time", "expected a whole number of seconds, 0 or more",
+                text => StrToL(text, 0) switch { var (n, complete) => ((int)Math.Clamp(n, 0, int.MaxValue), complete && n >= 0) },
+                ref gateTime)
+            // R36: (int)strtol, must be >= -1 after the truncation (4294967295 is -1: no limit).
+            && Read("AUTOSSH_MAXSTART", "max start number", "expected a whole number of ssh starts, or -1 for no limit",
+                text => ToCInt(StrToL(text, 0)) switch { var (n, complete) => (n, complete && n >= -1) }, ref maxStart)
+            // R37: a byte limit, counted on the UTF-8 form the C program sees.
+            && (messageBytes <= MaxMessageBytes || Fail($"echo message may only be {MaxMessageBytes} bytes long",
+                "AUTOSSH_MESSAGE", message, $"expected at most {MaxMessageBytes} bytes, got {messageBytes}"))
+            // R39: (double)strtoul; 0 is unlimited; a negative text wraps to a huge value.
+            && Read("AUTOSSH_MAXLIFETIME", "max lifetime", "expected a whole number of seconds, or 0 for no limit",
+                text => StrToUL(text, 0) switch { var (n, complete) => ((double)n, complete) }, ref maxLifetime);
+        if (!valid)
         {
+            error = fatal;
             return false;
         }
 
         // Both clamps compare the int values with the lifetime (R39, R54); a clamped lifetime is
         // below int.MaxValue, so "%.0f" is its plain integer form.
+        var first = firstPoll ?? poll;
         poll = ClampToLifetime(poll, "poll time");
-        firstPoll = ClampToLifetime(firstPoll, "first poll time");
+        first = ClampToLifetime(first, "first poll time");
 
         int ClampToLifetime(int seconds, string what)
         {
             if (maxLifetime <= 0 || seconds <= maxLifetime) return seconds;
-            notices.Add(StartupNotice.Info($"{what} is greater than lifetime, dropping {what} to {(int)maxLifetime}"));
+            notices.Add($"{what} is greater than lifetime, dropping {what} to {(int)maxLifetime}");
             return (int)maxLifetime;
         }
 
-        // R40: empty is the same as unset.
+        // R38 (checked later, only without -M: R9), R40: empty is the same as unset.
+        var port = NonEmpty(environment.GetValueOrDefault("AUTOSSH_PORT"));
         var pidFile = NonEmpty(environment.GetValueOrDefault("AUTOSSH_PIDFILE"));
 
-        // R42: autossh opens the file right here with fopen(s, "a"). Opening is the caller's job
-        // (this class does no I/O), but an empty name is known to fail: fopen("") is ENOENT,
-        // logged as "<name>: <reason>" with the empty name.
+        // R42: autossh opens the file right here; the caller does (no I/O here), but fopen("") is known to
+        // fail with ENOENT, logged as "<name>: <reason>" with the empty name.
         var logFile = environment.GetValueOrDefault("AUTOSSH_LOGFILE");
         if (logFile is "")
         {
-            return Fail(": No such file or directory", "AUTOSSH_LOGFILE", logFile,
-                "expected the path of a file to append log lines to", out error);
+            Fail(": No such file or directory", "AUTOSSH_LOGFILE", logFile, "expected the path of a file to append log lines to");
+            error = fatal;
+            return false;
         }
 
-        error = null;
-        result = new CompatEnvironment
+        result = new CompatEnvironment(sshPath, debug, level, poll, first, gateTime, maxStart, message, port, maxLifetime,
+            pidFile, logFile)
         {
-            SshPath = sshPath,
-            Debug = debug,
-            LogLevel = level,
-            PollSeconds = poll,
-            FirstPollSeconds = firstPoll,
-            GateTimeSeconds = gateTime,
-            MaxStart = maxStart,
-            Message = message,
-            Port = port,
-            MaxLifetimeSeconds = maxLifetime,
-            PidFile = pidFile,
-            LogFile = logFile,
             Notices = notices,
         };
         return true;
     }
 
     private static (int Value, bool Complete) PollTime(string text) =>
-        CInt(UL(text)) switch { var (n, complete) => (n < 0 ? DefaultPollSeconds : n, complete && n != 0) };
-
-    private static (ulong Value, bool Complete) UL(string text) => (CNumber.StrToUL(text, 0, out var complete), complete);
-
-    private static (long Value, bool Complete) L(string text) => (CNumber.StrToL(text, 0, out var complete), complete);
-
-    private static (int Value, bool Complete) CInt((ulong Value, bool Complete) n) => (CNumber.ToCInt(n.Value), n.Complete);
-
-    private static (int Value, bool Complete) CInt((long Value, bool Complete) n) => (CNumber.ToCInt(n.Value), n.Complete);
+        ToCInt(StrToUL(text, 0)) switch { var (n, complete) => (n < 0 ? DefaultPollSeconds : n, complete && n != 0) };
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

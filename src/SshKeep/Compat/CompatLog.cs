@@ -3,9 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace SshKeep.Compat;
 
 /// <summary>
-/// autossh 1.4g's messages (spec R86) that the supervisor and monitor log, worded as in the
-/// Debian binary so scripts and log filters keep matching. Start-up messages are worded by the
-/// parser (<see cref="CompatCommandLine"/>) and logged through StartupError/StartupNotice. Error = LOG_ERR (3), Information = LOG_INFO (6), Debug = LOG_DEBUG (7).
+/// autossh 1.4g's messages (R86), worded as in the Debian binary so scripts and log filters keep matching;
+/// start-up lines are worded by <see cref="CompatCommandLine"/>. Error, Information, Debug: LOG_ERR, LOG_INFO, LOG_DEBUG.
 /// </summary>
 internal static partial class CompatLog
 {
@@ -17,13 +16,6 @@ internal static partial class CompatLog
     /// <summary>An informational start-up line worded by the parser.</summary>
     [LoggerMessage(114, LogLevel.Information, "{Text}")]
     public static partial void StartupNotice(this ILogger logger, string text);
-
-    /// <summary>Logs a start-up line worded by the parser at its own level.</summary>
-    public static void LogStartupNotice(this ILogger logger, StartupNotice notice)
-    {
-        if (notice.Level >= LogLevel.Error) logger.StartupError(notice.Text);
-        else logger.StartupNotice(notice.Text);
-    }
 
     // --- the loop (R60) ---
     [LoggerMessage(200, LogLevel.Information, "starting ssh (count {Count})")]

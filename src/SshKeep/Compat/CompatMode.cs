@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SshKeep.Daemon;
 using SshKeep.Health;
-using SshKeep.Logging;
 using SshKeep.Ssh;
 
 namespace SshKeep.Compat;
@@ -28,11 +27,11 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
         // R42/R2: AUTOSSH_LOGFILE is opened as the last step of reading the environment, so it is
         // created even for -V and usage, but not when an earlier variable was invalid.
         Stream? logFile = null;
-        if (decision is not CompatParseResult.Fatal { Log: null } &&
+        if (decision is not CompatParseResult.Fatal { Environment: null } &&
             environment.TryGetValue("AUTOSSH_LOGFILE", out var logPath) && logPath.Length > 0)
         {
             if (!LogFileTarget.TryOpen(logPath, out logFile, out var openError))
-                return Fail(programName, openError, $"{programName}: cannot open AUTOSSH_LOGFILE: {openError}", log: null);
+                return Fail(programName, openError, $"{programName}: cannot open AUTOSSH_LOGFILE: {openError}", null, []);
         }
 
         switch (decision)
@@ -52,7 +51,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
                 return ExitCodes.Failure;
 
             case CompatParseResult.Fatal fatal:
-                return Fail(programName, fatal.LogMessage, fatal.StderrLine, fatal.Log, fatal.Notices, logFile);
+                return Fail(programName, fatal.LogMessage, fatal.StderrLine, fatal.Environment, fatal.Notices, logFile);
 
             case CompatParseResult.Run run:
                 return await SuperviseAsync(run, argv0, args, environment.GetValueOrDefault("PATH"), logFile, detachedCopy, lifetimeStart);
@@ -66,21 +65,21 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
         string? pathVariable, Stream? logFile, bool detachedCopy, DateTimeOffset lifetimeStart)
     {
         var settings = run.Settings;
-        using var logging = Logging(new CompatLogOptions(settings.ProgramName, settings.LogFile, settings.LogLevel, settings.Debug), logFile);
+        using var logging = AutosshLoggerProvider.Create(settings.ProgramName, settings, logFile, stderr, time);
         var log = logging.CreateLogger("sshkeep");
 
         // The -f copy parses the same arguments again; its parent already logged these lines.
         if (!detachedCopy)
-            foreach (var notice in run.Notices) log.LogStartupNotice(notice);
+            foreach (var notice in settings.Notices) log.StartupNotice(notice);
 
         if (settings.Detach && !detachedCopy)
         {
             // R81: the log file stays relative to the caller's directory, the pid file is
             // relative to / as in autossh (it is opened after the directory change).
             if (settings.LogFile is { } relative) Environment.SetEnvironmentVariable("AUTOSSH_LOGFILE", Path.GetFullPath(relative));
-            if (!Detacher.TrySpawnDetachedCopy(argv0, args, pathVariable, lifetimeStart, out _, out var error))
+            if (!Detacher.TrySpawnDetachedCopy(argv0, args, pathVariable, lifetimeStart, out var error))
             {
-                log.StartupError(error ?? "run as daemon failed");
+                log.StartupError(error);
                 return ExitCodes.Failure;
             }
 
@@ -108,29 +107,21 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
         using (var signals = new SignalListener())
         using (var reaper = new ChildReaper())
         {
-            var supervisor = new CompatSupervisor(settings, new PosixSshLauncher(reaper, time), monitor, signals.Signals, log, time,
-                new CompatSupervisorOptions
-                {
-                    LifetimeStart = lifetimeStart,
-                    Reachability = new ServerReachability(time),
-                    SshEnvironmentOverrides = new Dictionary<string, string?> { [Detacher.EnvironmentVariable] = null },
-                });
+            var supervisor = new CompatSupervisor(settings, new PosixSshLauncher(reaper, time), monitor, new ServerReachability(time),
+                signals.Signals, log, time, lifetimeStart);
             return await supervisor.RunAsync();
         }
     }
 
     /// <summary>A fatal start-up error: autossh's log line where autossh logs it, plus (FIX R29)
     /// one clear line on stderr; exit 1.</summary>
-    private int Fail(string programName, string logMessage, string stderrLine, CompatLogOptions? log,
-        IReadOnlyList<StartupNotice>? notices = null, Stream? logFile = null)
+    private int Fail(string programName, string logMessage, string stderrLine, CompatEnvironment? environment,
+        IReadOnlyList<string> notices, Stream? logFile = null)
     {
-        // R29: errors in the environment go to syslog only, without a pid, never to stderr.
-        using (var logging = log is null
-            ? Logging(new CompatLogOptions(programName, null, SyslogSeverity.Information, false), null, syslogIncludesPid: false)
-            : Logging(log, logFile))
+        using (var logging = AutosshLoggerProvider.Create(programName, environment, logFile, stderr, time))
         {
             var logger = logging.CreateLogger("sshkeep");
-            foreach (var notice in notices ?? []) logger.LogStartupNotice(notice);
+            foreach (var notice in notices) logger.StartupNotice(notice);
             if (logMessage.Length > 0) logger.StartupError(logMessage);
         }
 
@@ -139,19 +130,4 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
         stderr.WriteLine(stderrLine);
         return ExitCodes.Failure;
     }
-
-    /// <summary>autossh's log destination (R84): the log file when open, else syslog with a
-    /// stderr copy under AUTOSSH_DEBUG; filtered by the log level (R85).</summary>
-    private AutosshLoggerProvider Logging(CompatLogOptions log, Stream? logFile, bool syslogIncludesPid = true) =>
-        new(new AutosshLogSettings
-        {
-            ProgramName = log.ProgramName,
-            ProcessId = () => Environment.ProcessId,
-            TimeProvider = time,
-            LogLevel = log.LogLevel,
-            Debug = log.Debug,
-            LogFile = logFile,
-            Stderr = stderr,
-            SyslogIncludesPid = syslogIncludesPid,
-        });
 }

@@ -13,17 +13,18 @@ internal abstract record CompatParseResult
     public sealed record Usage(string? GetoptDiagnostic, string Text) : CompatParseResult;
 
     /// <summary>A start-up error; exit 1.</summary>
-    /// <param name="LogMessage">autossh's wording, logged at LOG_ERR (R86). With <paramref name="Log"/>
+    /// <param name="LogMessage">autossh's wording, logged at LOG_ERR (R86). With <paramref name="Environment"/>
     /// null (an error in an <c>AUTOSSH_*</c> variable) it goes to syslog only, without a pid (R29), and
     /// is empty when the level in effect is below LOG_ERR (R32).</param>
+    /// <param name="Environment">Where to log it (R84, R85); null before the environment was read.</param>
     /// <param name="StderrLine">sshkeep's own line for stderr (a deliberate fix: autossh only logs these).</param>
     /// <param name="Notices">INFO lines autossh logs before reaching the error (lifetime clamps).</param>
     public sealed record Fatal(
         string LogMessage,
         string StderrLine,
-        CompatLogOptions? Log,
-        IReadOnlyList<StartupNotice> Notices) : CompatParseResult;
+        CompatEnvironment? Environment,
+        IReadOnlyList<string> Notices) : CompatParseResult;
 
-    /// <summary>Supervise ssh with <paramref name="Settings"/>, after logging <paramref name="Notices"/>.</summary>
-    public sealed record Run(CompatSettings Settings, IReadOnlyList<StartupNotice> Notices) : CompatParseResult;
+    /// <summary>Supervise ssh with <paramref name="Settings"/>, after logging its notices.</summary>
+    public sealed record Run(CompatSettings Settings) : CompatParseResult;
 }

@@ -9,7 +9,7 @@ namespace SshKeep.Compat;
 /// </summary>
 internal static class CompatSshArguments
 {
-    /// <summary>autossh 1.4g always forwards to this host (R15).</summary>
+    /// <summary>autossh 1.4g always forwards to, and tests on, this host (R15; no AUTOSSH_MHOST in the Debian binary).</summary>
     public const string ForwardHost = "127.0.0.1";
 
     public static IReadOnlyList<string> Build(MonitorSpec monitor, GetoptOutcome.Parsed parsed)
@@ -35,20 +35,17 @@ internal static class CompatSshArguments
                 result.Add(kept);
             }
 
-            if (keepSeparateValue && cluster.SeparateValue is { } value)
+            // R19: empty arguments are never passed.
+            if (keepSeparateValue && cluster.SeparateValue is { Length: > 0 } value)
             {
-                Add(result, value);
+                result.Add(value);
             }
         }
 
-        // R16a: the "--" that stopped getopt is autossh's and is not passed on (it was never
-        // added to the operands); later ones are. Operands are never edited (deliberate fix of
-        // R16c/R17: autossh stripped 'f' from host names and remote-command words too).
-        foreach (var operand in parsed.Operands)
-        {
-            Add(result, operand);
-        }
-
+        // R16a: the "--" that stopped getopt is autossh's and is not passed on (it was never added to the
+        // operands); later ones are. FIX R16c/R17: operands are never edited (docs/compatibility.md row 4).
+        // R19 again: an empty operand is dropped, a "-" kept.
+        result.AddRange(parsed.Operands.Where(operand => operand.Length > 0));
         return result;
     }
 
@@ -69,7 +66,7 @@ internal static class CompatSshArguments
                 return (kept.ToString(), false);
             }
 
-            if (SshOptionLetters.TakesValue(letter))
+            if (GnuGetopt.TakesValue(letter))
             {
                 kept.Append(cluster, j, cluster.Length - j);
                 return (kept.ToString(), true);
@@ -86,14 +83,4 @@ internal static class CompatSshArguments
 
     private static string Forward(int listenPort, int targetPort) =>
         string.Create(CultureInfo.InvariantCulture, $"{listenPort}:{ForwardHost}:{targetPort}");
-
-    /// <summary>R19: empty arguments are never passed (a cluster left as a bare "-" is skipped
-    /// by the caller; a "-" given as an operand is kept).</summary>
-    private static void Add(List<string> result, string argument)
-    {
-        if (argument.Length > 0)
-        {
-            result.Add(argument);
-        }
-    }
 }

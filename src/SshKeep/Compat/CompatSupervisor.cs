@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SshKeep.Health;
@@ -8,21 +9,21 @@ using static SshKeep.Native.SignalNumbers;
 namespace SshKeep.Compat;
 
 /// <summary>
-/// autossh 1.4g's supervision loop (spec §5, §6: ssh_run/ssh_watch), carrying out the pure
-/// decisions of <see cref="AutosshExitRule"/> and <see cref="AutosshBackoff"/>. The deliberate
-/// differences (docs/compatibility.md) are marked "FIX" with their rule number.
+/// autossh 1.4g's supervision loop (ssh_run/ssh_watch, docs/autossh-rules.md R60–R76), carrying out the pure
+/// decisions of <see cref="AutosshExitRule"/> and <see cref="AutosshBackoff"/>. The deliberate differences
+/// (docs/compatibility.md) are marked "FIX" with their rule number.
 /// </summary>
-internal sealed class CompatSupervisor
+/// <param name="monitor">The connection test; null with <c>-M 0</c> (R55).</param>
+/// <param name="reachability">When set, a back-off wait ends as soon as a silent server answers again, and an
+/// ssh stuck connecting is replaced when the server answers (docs/compatibility.md rows 21–22).</param>
+/// <param name="lifetimeStart">When the environment was read: AUTOSSH_MAXLIFETIME counts from here (R67).</param>
+internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher launcher, IConnectionMonitor? monitor,
+    IServerReachability? reachability, ChannelReader<int> signals, ILogger log, TimeProvider time, DateTimeOffset lifetimeStart)
 {
-    private readonly CompatSettings _settings;
-    private readonly ISshLauncher _launcher;
-    private readonly IConnectionMonitor? _monitor;
-    private readonly ChannelReader<int> _signals;
-    private readonly ILogger _log;
-    private readonly TimeProvider _time;
-    private readonly CompatSupervisorOptions _options;
+    /// <summary>How long ssh gets to act on SIGTERM before SIGKILL (autossh waits for ever, R68).</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
-    private readonly ConnectStallWatch? _stallWatch;
+    private ConnectStallWatch? _stallWatch;
     private AutosshBackoff.State _backoff = AutosshBackoff.State.Initial;
     private int _startCount;
 
@@ -33,33 +34,11 @@ internal sealed class CompatSupervisor
     /// <summary>Set by SIGTERM/SIGINT at any time; acted on between runs (R60.3.4, R73).</summary>
     private int? _exitSignal;
 
-    public CompatSupervisor(
-        CompatSettings settings,
-        ISshLauncher launcher,
-        IConnectionMonitor? monitor,
-        ChannelReader<int> signals,
-        ILogger logger,
-        TimeProvider time,
-        CompatSupervisorOptions options)
-    {
-        _settings = settings;
-        _launcher = launcher;
-        _monitor = settings.Monitor is MonitorSpec.Off ? null : monitor;
-        _signals = signals;
-        _log = logger;
-        _time = time;
-        _options = options;
-        _stallWatch = options.Reachability is { } reachability ? new ConnectStallWatch(reachability, time) : null;
-    }
-
-    /// <summary>The ssh currently running, if any.</summary>
-    public ISshProcess? Current { get; private set; }
-
     /// <summary>Runs until autossh would exit; returns its exit status (R90).</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         // R60.2: loop while MAXSTART < 0 or starts so far < MAXSTART.
-        while (_settings.MaxStart < 0 || _startCount < _settings.MaxStart)
+        while (settings.MaxStart < 0 || _startCount < settings.MaxStart)
         {
             if (LoggedLifetimeExceeded()) return ExitCodes.Ok;
 
@@ -70,7 +49,7 @@ internal sealed class CompatSupervisor
             // R60.3.4: a SIGTERM/SIGINT since the loop started ends us before the next start.
             if (_exitSignal is not null)
             {
-                _log.SignalledToExitBetweenRuns();
+                log.SignalledToExitBetweenRuns();
                 return ExitCodes.Failure;
             }
 
@@ -82,7 +61,7 @@ internal sealed class CompatSupervisor
             if (outcome is { } code) return code;
         }
 
-        _log.MaxStartReached();
+        log.MaxStartReached();
         return ExitCodes.Ok;
     }
 
@@ -96,53 +75,41 @@ internal sealed class CompatSupervisor
             return DrainSignalsBetweenRuns();
         }
 
-        var decision = AutosshBackoff.Next(_backoff, NowSeconds, _settings.PollSeconds);
+        var decision = AutosshBackoff.Next(_backoff, NowSeconds, settings.PollSeconds);
         _backoff = _backoff with { Tries = decision.Tries };
-        _log.CheckingGracePeriod(decision.Tries);
+        log.CheckingGracePeriod(decision.Tries);
         if (decision.SleepSeconds <= 0) return DrainSignalsBetweenRuns();
 
-        _log.SleepingForGraceTime(decision.SleepSeconds);
-        var planned = TimeSpan.FromSeconds(decision.SleepSeconds);
-        var until = _time.GetUtcNow() + planned;
-        if (LifetimeEnd is { } end && end < until) until = end; // FIX R67: never sleep past the lifetime.
+        log.SleepingForGraceTime(decision.SleepSeconds);
+        // FIX R67: never sleep past the lifetime.
+        var until = Earlier(time.GetUtcNow() + TimeSpan.FromSeconds(decision.SleepSeconds), LifetimeEnd);
 
         using var waitCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sleep = Task.Delay(Max(until - _time.GetUtcNow(), TimeSpan.Zero), _time, waitCts.Token);
+        var sleep = DelayUntil(until, waitCts.Token);
         // FIX (docs/compatibility.md): the wait ends when a silent server answers again.
-        var shortener = _options.Reachability is { } reachability
-            ? ServerReturnsAsync(reachability, waitCts.Token)
-            : Task.Delay(Timeout.Infinite, waitCts.Token);
+        var shortener = reachability is null ? Never(waitCts.Token) : ServerReturnsAsync(reachability, waitCts.Token);
         try
         {
             while (true)
             {
-                var signalReady = _signals.WaitToReadAsync(waitCts.Token).AsTask();
+                var signalReady = signals.WaitToReadAsync(waitCts.Token).AsTask();
                 var done = await Task.WhenAny(sleep, shortener, signalReady);
                 if (done == shortener && !shortener.IsCompletedSuccessfully)
                 {
-                    shortener = Task.Delay(Timeout.Infinite, waitCts.Token);
+                    shortener = Never(waitCts.Token);
                     continue;
                 }
 
                 if (done == sleep || done == shortener) return DrainSignalsBetweenRuns();
 
-                if (!_signals.TryRead(out var signal)) continue;
-                switch (signal)
-                {
-                    case SIGTERM or SIGINT:
-                        // R65: TERM/INT cut the sleep short; the caller then exits 1.
-                        _exitSignal = signal;
-                        return null;
-                    case SIGQUIT:
-                        // FIX R71: no ssh runs now, so only the pid file is left to clean (the caller does).
-                        _log.ReceivedSignalToExit(signal);
-                        return ExitCodes.Quit;
-                    default:
-                        // FIX R74/R75: HUP, USR1, USR2 and ALRM no longer kill us here; they end
-                        // the wait and ssh starts at once (what the man page promised for HUP).
-                        _log.WaitCutShort(signal);
-                        return DrainSignalsBetweenRuns();
-                }
+                if (!signals.TryRead(out var signal)) continue;
+                // R65: TERM/INT cut the sleep short (the caller then exits 1); QUIT ends us now.
+                if (signal is SIGTERM or SIGINT or SIGQUIT) return OnSignalBetweenRuns(signal);
+
+                // FIX R74/R75: HUP, USR1, USR2 and ALRM no longer kill us here; they end
+                // the wait and ssh starts at once (what the man page promised for HUP).
+                log.WaitCutShort(signal);
+                return DrainSignalsBetweenRuns();
             }
         }
         finally
@@ -153,73 +120,77 @@ internal sealed class CompatSupervisor
 
     /// <summary>The reachability gate of one wait, on the address the last ssh connected to (no
     /// <c>ssh -G</c>: AUTOSSH_PATH may name a wrapper that must not see extra runs; docs/compatibility.md row 21).</summary>
-    private async Task ServerReturnsAsync(IServerReachability reachability, CancellationToken cancellationToken)
+    private async Task ServerReturnsAsync(IServerReachability gate, CancellationToken cancellationToken)
     {
         var server = _stallWatch?.LastServer;
-        await ReachabilityGate.ServerReturnsAsync(reachability, server, couldNotConnect: false, outcome => _log.ServerSilent(server!.ToString(), outcome.Problem), cancellationToken);
-        _log.ServerAnswersAgain(server!.ToString());
+        await ReachabilityGate.ServerReturnsAsync(gate, server, couldNotConnect: false,
+            outcome => log.ServerSilent(server!.ToString(), outcome.Problem), cancellationToken);
+        log.ServerAnswersAgain(server!.ToString());
     }
 
     /// <summary>Signals that arrived while no wait was running: only TERM/INT/QUIT matter here.</summary>
     private int? DrainSignalsBetweenRuns()
     {
-        while (_signals.TryRead(out var signal))
+        while (signals.TryRead(out var signal))
         {
-            if (signal is SIGTERM or SIGINT) _exitSignal = signal;
-            else if (signal == SIGQUIT)
-            {
-                _log.ReceivedSignalToExit(signal);
-                return ExitCodes.Quit;
-            }
+            if (OnSignalBetweenRuns(signal) is { } quit) return quit;
         }
 
         return null;
     }
 
+    /// <summary>TERM/INT are acted on before the next start (R60.3.4); QUIT ends us now (FIX R71: no ssh runs,
+    /// so only the pid file is left to clean, which the caller does).</summary>
+    private int? OnSignalBetweenRuns(int signal)
+    {
+        if (signal is SIGTERM or SIGINT) _exitSignal = signal;
+        if (signal != SIGQUIT) return null;
+        log.ReceivedSignalToExit(signal);
+        return ExitCodes.Quit;
+    }
+
     /// <summary>Starts one ssh and watches it. Null means restart; a value is the exit code.</summary>
     private async Task<int?> RunOnceAsync(CancellationToken cancellationToken)
     {
-        if (_settings.MaxStart >= 0) _log.StartingSshOf(_startCount, _settings.MaxStart);
-        else _log.StartingSsh(_startCount);
-        _log.ChildExecing(_options.OwnPid, _settings.SshPath);
+        if (settings.MaxStart >= 0) log.StartingSshOf(_startCount, settings.MaxStart);
+        else log.StartingSsh(_startCount);
+        log.ChildExecing(Environment.ProcessId, settings.SshPath);
 
         ISshProcess process;
         try
         {
-            process = _launcher.Start(new SshStartInfo(_settings.SshPath, _settings.SshArguments, _options.SshEnvironmentOverrides));
+            // ssh must not inherit the variable that marks the -f copy (R80).
+            var environment = new Dictionary<string, string?> { [Detacher.EnvironmentVariable] = null };
+            process = launcher.Start(new SshStartInfo(settings.SshPath, settings.SshArguments, environment));
         }
         catch (SshStartException e)
         {
             // R60.3.7: an exec failure ends autossh with 1.
-            _log.ExecFailed(e.Program, e.Reason);
+            log.ExecFailed(e.Program, e.Reason);
             return ExitCodes.Failure;
         }
 
         // R60.3.5/R61.2: the start time in whole seconds, read once ssh exists: our spawn may cross a
         // second boundary, and the gate is about how long ssh itself lived.
-        var startedAt = NowSeconds;
-        _backoff = _backoff with { LastStartSeconds = startedAt };
-        Current = process;
-        _log.ChildPid(process.Pid);
+        _backoff = _backoff with { LastStartSeconds = NowSeconds };
+        log.ChildPid(process.Pid);
+        _stallWatch ??= reachability is null ? null : new ConnectStallWatch(reachability, time);
         using var runCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            return await WatchAsync(process, startedAt, _stallWatch?.WatchAsync(process.Pid, runCts.Token), cancellationToken);
+            return await WatchAsync(process, _stallWatch?.WatchAsync(process.Pid, runCts.Token), cancellationToken);
         }
         finally
         {
             await runCts.CancelAsync();
-            Current = null;
             await process.DisposeAsync();
         }
     }
 
     /// <summary>ssh_watch (R53, R61, R71–R76): wait for the child, signals and the poll alarm.</summary>
-    private async Task<int?> WatchAsync(ISshProcess process, long startedAt, Task<System.Net.IPEndPoint>? stall,
-        CancellationToken cancellationToken)
+    private async Task<int?> WatchAsync(ISshProcess process, Task<IPEndPoint>? stall, CancellationToken cancellationToken)
     {
-        var alarmAt = SetAlarm(_settings.FirstPollSeconds);
-
+        var alarmAt = SetAlarm(settings.FirstPollSeconds);
         while (true)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -228,48 +199,72 @@ internal sealed class CompatSupervisor
                 return ExitCodes.Failure;
             }
 
-            var evt = await NextEventAsync(process, alarmAt, stall, cancellationToken);
-            switch (evt)
+            WatchResult? result;
+            switch (await NextEventAsync(process, alarmAt, stall, cancellationToken))
             {
+                case WatchEvent.ChildExited exited:
+                    return OnChildExit(exited.Exit);
                 case WatchEvent.ConnectStalled stalled:
                     // FIX (docs/compatibility.md row 22): the server answers; a fresh ssh connects at once.
-                    _log.ConnectStalled(process.Pid, stalled.Server.ToString());
-                    stall = null;
-                    await StopAsync(process);
+                    log.ConnectStalled(process.Pid, stalled.Server.ToString());
                     _skipNextBackoff = true;
-                    return null;
-
-                case WatchEvent.ChildExited exited:
-                    return OnChildExit(exited.Exit, startedAt);
-
+                    result = await RestartAsync(process);
+                    break;
                 case WatchEvent.ChildStopped:
                     // FIX R68: a stopped ssh forwards nothing; it counts as hung and is replaced.
-                    _log.ChildStopped(process.Pid, SIGSTOP);
-                    await StopAsync(process);
-                    return null;
-
-                case WatchEvent.Signalled { Signal: SIGTERM or SIGINT or SIGQUIT } s:
-                    return await ExitOnSignalAsync(process, s.Signal);
-
-                case WatchEvent.Signalled { Signal: SIGUSR1 }:
-                    _log.SignalledToRestart();
-                    await StopAsync(process);
-                    return null;
-
-                case WatchEvent.Signalled { Signal: SIGALRM }:
-                    // R53: an external SIGALRM runs the checks now without moving the schedule.
-                    if (await OnAlarmAsync(process, cancellationToken) is { } external) return external.Code;
+                    log.ChildStopped(process.Pid, SIGSTOP);
+                    result = await RestartAsync(process);
                     break;
-
-                case WatchEvent.Signalled:
-                    // R71: SIGHUP and SIGUSR2 change nothing while ssh runs.
+                case WatchEvent.Signalled signalled:
+                    result = await OnSignalAsync(process, signalled.Signal, cancellationToken);
                     break;
-
-                case WatchEvent.AlarmDue:
-                    if (await OnAlarmAsync(process, cancellationToken) is { } due) return due.Code;
-                    alarmAt = SetAlarm(_settings.PollSeconds);
+                default:
+                    result = await OnAlarmAsync(process, cancellationToken);
+                    if (result is null) alarmAt = SetAlarm(settings.PollSeconds);
                     break;
             }
+
+            if (result is { } done) return done.Code;
+        }
+    }
+
+    /// <summary>What ssh_watch reacts to next, in its order: the child first, as at the top of its loop (R73).</summary>
+    private async Task<WatchEvent> NextEventAsync(ISshProcess process, DateTimeOffset alarmAt, Task<IPEndPoint>? stall,
+        CancellationToken cancellationToken)
+    {
+        if (!process.Exited.IsCompleted && !signals.TryPeek(out _))
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var cancelled = Never(cts.Token);
+            await Task.WhenAny(process.Exited, process.Stopped, signals.WaitToReadAsync(cts.Token).AsTask(),
+                DelayUntil(alarmAt, cts.Token), cancelled, stall ?? cancelled);
+            await cts.CancelAsync();
+        }
+
+        if (process.Exited.IsCompleted) return new WatchEvent.ChildExited(await process.Exited);
+        if (signals.TryRead(out var signal)) return new WatchEvent.Signalled(signal);
+        if (stall is { IsCompletedSuccessfully: true }) return new WatchEvent.ConnectStalled(stall.Result);
+        if (process.Stopped.IsCompleted) return new WatchEvent.ChildStopped();
+        if (cancellationToken.IsCancellationRequested) return new WatchEvent.Signalled(SIGTERM);
+        return time.GetUtcNow() >= alarmAt ? new WatchEvent.AlarmDue() : new WatchEvent.Signalled(0);
+    }
+
+    /// <summary>A signal while ssh runs (R71–R75).</summary>
+    private async Task<WatchResult?> OnSignalAsync(ISshProcess process, int signal, CancellationToken cancellationToken)
+    {
+        switch (signal)
+        {
+            case SIGTERM or SIGINT or SIGQUIT:
+                return new WatchResult(await ExitOnSignalAsync(process, signal));
+            case SIGUSR1:
+                log.SignalledToRestart();
+                return await RestartAsync(process);
+            case SIGALRM:
+                // R53: an external SIGALRM runs the checks now without moving the schedule.
+                return await OnAlarmAsync(process, cancellationToken);
+            default:
+                // R71: SIGHUP and SIGUSR2 change nothing while ssh runs (nor does no signal at all).
+                return null;
         }
     }
 
@@ -278,108 +273,98 @@ internal sealed class CompatSupervisor
     private async Task<WatchResult?> OnAlarmAsync(ISshProcess process, CancellationToken cancellationToken)
     {
         var endOfLife = LifetimeExceeded();
-        _log.ReceivedAlarm(endOfLife ? 1 : 0);
+        log.ReceivedAlarm(endOfLife ? 1 : 0);
         if (endOfLife)
         {
-            _log.LifetimeExceeded();
+            log.LifetimeExceeded();
             await StopAsync(process);
             return new WatchResult(ExitCodes.Ok);
         }
 
-        if (_monitor is null) return null;
+        if (monitor is null) return null;
 
         // R76: a signal during the test interrupts it and the test fails. The ssh exit is the
         // one thing we read properly instead (FIX: autossh restarted without reading it).
         using var testCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var test = _monitor.TestAsync(testCts.Token);
-        var signalReady = _signals.WaitToReadAsync(testCts.Token).AsTask();
+        var test = monitor.TestAsync(testCts.Token);
+        var signalReady = signals.WaitToReadAsync(testCts.Token).AsTask();
         var first = await Task.WhenAny(test, process.Exited, signalReady);
         await testCts.CancelAsync();
         if (first == test && await test) return null;
 
-        await SwallowAsync(test);
-        if (first == process.Exited) return new WatchResult(OnChildExit(process.Exited.Result, LastStart));
-        if (first == signalReady && _signals.TryRead(out var signal) && signal is SIGTERM or SIGINT or SIGQUIT)
+        try
+        {
+            await test;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        if (first == process.Exited) return new WatchResult(OnChildExit(process.Exited.Result));
+        if (first == signalReady && signals.TryRead(out var signal) && signal is SIGTERM or SIGINT or SIGQUIT)
         {
             return new WatchResult(await ExitOnSignalAsync(process, signal));
         }
 
-        _log.PortDown();
-        await StopAsync(process);
-        return new WatchResult(null);
+        log.PortDown();
+        return await RestartAsync(process);
     }
 
     /// <summary>R71: log, kill ssh, exit 1. FIX: SIGQUIT used to orphan ssh; now it stops ssh first
     /// and the exit status says which signal ended us (128+3).</summary>
     private async Task<int> ExitOnSignalAsync(ISshProcess process, int signal)
     {
-        _log.ReceivedSignalToExit(signal);
+        log.ReceivedSignalToExit(signal);
         await StopAsync(process);
         return signal == SIGQUIT ? ExitCodes.Quit : ExitCodes.Failure;
     }
 
-    private int? OnChildExit(ChildExit exit, long startedAt)
+    private async Task<WatchResult> RestartAsync(ISshProcess process)
     {
-        var verdict = AutosshExitRule.Read(exit, _startCount, _settings.GateTimeSeconds, startedAt, NowSeconds);
+        await StopAsync(process);
+        return new WatchResult(null);
+    }
+
+    private int? OnChildExit(ChildExit exit)
+    {
+        var verdict = AutosshExitRule.Read(exit, _startCount, settings.GateTimeSeconds, _backoff.LastStartSeconds, NowSeconds);
         switch (verdict.Case)
         {
-            case ChildExitCase.KilledBySignal: _log.ExitedOnSignal(exit.Signal!.Value); break;
-            case ChildExitCase.Premature: _log.ExitedPrematurely(exit.ExitStatus!.Value, _settings.ProgramName); break;
-            case ChildExitCase.ErrorStatusRestart: _log.ExitedWithErrorRestarting(exit.ExitStatus!.Value); break;
-            default: _log.ExitedWithStatusExiting(exit.ExitStatus!.Value, _settings.ProgramName); break;
+            case ChildExitCase.KilledBySignal: log.ExitedOnSignal(exit.Signal!.Value); break;
+            case ChildExitCase.Premature: log.ExitedPrematurely(exit.ExitStatus!.Value, settings.ProgramName); break;
+            case ChildExitCase.ErrorStatusRestart: log.ExitedWithErrorRestarting(exit.ExitStatus!.Value); break;
+            default: log.ExitedWithStatusExiting(exit.ExitStatus!.Value, settings.ProgramName); break;
         }
 
         return verdict.Restart ? null : verdict.ExitCode;
     }
 
-    private async Task<WatchEvent> NextEventAsync(ISshProcess process, DateTimeOffset alarmAt, Task<System.Net.IPEndPoint>? stall,
-        CancellationToken cancellationToken)
-    {
-        // The child is checked first, as ssh_watch does at the top of its loop (R73).
-        if (process.Exited.IsCompleted) return new WatchEvent.ChildExited(await process.Exited);
-        if (_signals.TryRead(out var pending)) return new WatchEvent.Signalled(pending);
-
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var alarm = Task.Delay(Max(alarmAt - _time.GetUtcNow(), TimeSpan.Zero), _time, cts.Token);
-        var signalReady = _signals.WaitToReadAsync(cts.Token).AsTask();
-        var cancelled = Task.Delay(Timeout.Infinite, cts.Token);
-        var stalled = stall ?? cancelled;
-        await Task.WhenAny(process.Exited, process.Stopped, signalReady, alarm, cancelled, stalled);
-        await cts.CancelAsync();
-
-        if (process.Exited.IsCompleted) return new WatchEvent.ChildExited(await process.Exited);
-        if (_signals.TryRead(out var signal)) return new WatchEvent.Signalled(signal);
-        if (stall is { IsCompletedSuccessfully: true }) return new WatchEvent.ConnectStalled(stall.Result);
-        if (process.Stopped.IsCompleted && !process.Exited.IsCompleted) return new WatchEvent.ChildStopped();
-        if (cancellationToken.IsCancellationRequested) return new WatchEvent.Signalled(SIGTERM);
-        return alarm.IsCompletedSuccessfully ? new WatchEvent.AlarmDue() : new WatchEvent.Signalled(0);
-    }
-
     /// <summary>R68 with the fix: SIGTERM, grace, SIGKILL; the exit status is thrown away.</summary>
-    private Task StopAsync(ISshProcess process) => process.StopAsync(_options.StopGrace);
+    private static Task StopAsync(ISshProcess process) => process.StopAsync(StopGrace);
 
-    private static async Task SwallowAsync(Task task)
+    private Task DelayUntil(DateTimeOffset at, CancellationToken cancellationToken)
     {
-        try { await task; }
-        catch (OperationCanceledException) { }
+        var left = at - time.GetUtcNow();
+        return Task.Delay(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, cancellationToken);
     }
 
-    private long LastStart => _backoff.LastStartSeconds;
+    private static Task Never(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
 
-    private long NowSeconds => _time.GetUtcNow().ToUnixTimeSeconds();
+    private static DateTimeOffset Earlier(DateTimeOffset at, DateTimeOffset? end) => end is { } e && e < at ? e : at;
+
+    private long NowSeconds => time.GetUtcNow().ToUnixTimeSeconds();
 
     private DateTimeOffset? LifetimeEnd =>
-        _settings.MaxLifetimeSeconds > 0 ? _options.LifetimeStart + TimeSpan.FromSeconds(Math.Min(_settings.MaxLifetimeSeconds, 1e9)) : null;
+        settings.MaxLifetimeSeconds > 0 ? lifetimeStart + TimeSpan.FromSeconds(Math.Min(settings.MaxLifetimeSeconds, 1e9)) : null;
 
     /// <summary>exceeded_lifetime(): whole seconds since the environment was read, ≥ the lifetime (R67).</summary>
     private bool LifetimeExceeded() =>
-        _settings.MaxLifetimeSeconds > 0 &&
-        NowSeconds - _options.LifetimeStart.ToUnixTimeSeconds() >= _settings.MaxLifetimeSeconds;
+        settings.MaxLifetimeSeconds > 0 && NowSeconds - lifetimeStart.ToUnixTimeSeconds() >= settings.MaxLifetimeSeconds;
 
     private bool LoggedLifetimeExceeded()
     {
         if (!LifetimeExceeded()) return false;
-        _log.LifetimeExceeded();
+        log.LifetimeExceeded();
         return true;
     }
 
@@ -387,14 +372,12 @@ internal sealed class CompatSupervisor
     /// the lifetime is already over (autossh then set no alarm at all).</summary>
     private DateTimeOffset SetAlarm(int seconds)
     {
-        var at = _time.GetUtcNow() + TimeSpan.FromSeconds(seconds);
-        if (LifetimeEnd is { } end && end < at) at = end;
-        _log.SetAlarm((int)Math.Ceiling((at - _time.GetUtcNow()).TotalSeconds));
+        var at = Earlier(time.GetUtcNow() + TimeSpan.FromSeconds(seconds), LifetimeEnd);
+        log.SetAlarm((int)Math.Ceiling((at - time.GetUtcNow()).TotalSeconds));
         return at;
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
+    /// <summary>What a watch step decided: <see cref="Code"/> null means restart ssh.</summary>
     private readonly record struct WatchResult(int? Code);
 
     private abstract record WatchEvent
@@ -407,6 +390,6 @@ internal sealed class CompatSupervisor
 
         public sealed record AlarmDue : WatchEvent;
 
-        public sealed record ConnectStalled(System.Net.IPEndPoint Server) : WatchEvent;
+        public sealed record ConnectStalled(IPEndPoint Server) : WatchEvent;
     }
 }

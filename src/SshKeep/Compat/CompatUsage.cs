@@ -1,10 +1,7 @@
 namespace SshKeep.Compat;
 
-/// <summary>
-/// The usage text of compatibility mode (R4): autossh's 29-line layout and facts (Debian
-/// wording: <c>-M</c> overrides <c>AUTOSSH_PORT</c>), in sshkeep's own words. Locked by a golden
-/// file in the tests.
-/// </summary>
+/// <summary>The usage text (R4): autossh's 29-line layout and facts (Debian: <c>-M</c> overrides <c>AUTOSSH_PORT</c>),
+/// in sshkeep's own words; locked by a golden file.</summary>
 internal static class CompatUsage
 {
     public static string Text(string programName) =>

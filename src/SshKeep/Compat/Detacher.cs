@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using SshKeep.Daemon;
@@ -19,7 +20,6 @@ internal static class Detacher
     /// <summary>True in the copy started by <see cref="TrySpawnDetachedCopy"/>; gives the foreground start time.</summary>
     public static bool IsDetachedChild(IReadOnlyDictionary<string, string> environment, out long parentStartUnixSeconds)
     {
-        ArgumentNullException.ThrowIfNull(environment);
         parentStartUnixSeconds = 0;
         return environment.TryGetValue(EnvironmentVariable, out string? value)
             && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out parentStartUnixSeconds);
@@ -27,33 +27,25 @@ internal static class Detacher
 
     /// <summary>Starts the detached copy with <paramref name="argv0"/> (R70) and <paramref name="arguments"/>;
     /// on failure, autossh's <c>run as daemon failed: &lt;reason&gt;</c>.</summary>
-    public static bool TrySpawnDetachedCopy(string argv0, IReadOnlyList<string> arguments, string? pathVariable, DateTimeOffset parentStart,
-        out int pid, out string? error)
+    public static bool TrySpawnDetachedCopy(string argv0, IReadOnlyList<string> arguments, string? pathVariable,
+        DateTimeOffset parentStart, [NotNullWhen(false)] out string? error)
     {
-        ArgumentNullException.ThrowIfNull(arguments);
         string? processPath = Environment.ProcessPath;
         if (processPath is null)
         {
-            (pid, error) = (0, "run as daemon failed: cannot find the path of this program");
+            error = "run as daemon failed: cannot find the path of this program";
             return false;
         }
         var (file, leading) = SelfCommand(processPath, EntryAssemblyPath());
         if (leading.Count == 0) file = CalledPath(argv0, processPath, name => ProgramSearch.FindTool(name, pathVariable), InstanceKey.Canonicalize) ?? file;
-        return TrySpawnDetached(file, [argv0, .. leading, .. arguments], parentStart.ToUnixTimeSeconds(), out pid, out error);
+        return TrySpawnDetached(file, [argv0, .. leading, .. arguments], parentStart.ToUnixTimeSeconds(), out _, out error);
     }
 
-    /// <summary>
-    /// The file the caller ran us by (argv[0] as a path, or found in PATH), when it leads to this
-    /// program; else null. Run through the <c>autossh</c> symlink, the copy is named <c>autossh</c> by
-    /// the kernel from its first instruction, so <c>killall autossh</c> finds it at once
-    /// (docs/compatibility.md, process name).
-    /// </summary>
+    /// <summary>The file the caller ran us by (argv[0] as a path, or found in PATH) when it leads to this program, so
+    /// the copy is named <c>autossh</c> from its first instruction (docs/compatibility.md, process name); else null.</summary>
     internal static string? CalledPath(string argv0, string processPath, Func<string, string?> findExecutable,
         Func<string, string> resolveLinks)
     {
-        ArgumentNullException.ThrowIfNull(argv0);
-        ArgumentNullException.ThrowIfNull(findExecutable);
-        ArgumentNullException.ThrowIfNull(resolveLinks);
         if (argv0.Length == 0 || ProcessName.ProgName(argv0) == ProcessName.ProgName(processPath)) return null;
         // Absolute: the copy starts in "/" (a relative PATH entry such as "." would resolve there).
         return findExecutable(argv0) is { } candidate && resolveLinks(candidate) == resolveLinks(processPath) ? Path.GetFullPath(candidate) : null;
@@ -68,14 +60,12 @@ internal static class Detacher
     internal static (string File, IReadOnlyList<string> LeadingArguments) SelfCommand(string processPath, string? entryAssemblyPath)
     {
         bool isDotnetHost = Path.GetFileNameWithoutExtension(processPath) == "dotnet";
-        return isDotnetHost && !string.IsNullOrEmpty(entryAssemblyPath)
-            ? (processPath, [entryAssemblyPath])
-            : (processPath, []);
+        return (processPath, isDotnetHost && !string.IsNullOrEmpty(entryAssemblyPath) ? [entryAssemblyPath] : []);
     }
 
     /// <summary>The spawn itself, for any program (tests run /bin/sh through it).</summary>
     internal static bool TrySpawnDetached(string file, IReadOnlyList<string> argv, long parentStartUnixSeconds,
-        out int pid, out string? error)
+        out int pid, [NotNullWhen(false)] out string? error)
     {
         var environment = PosixSpawn.CurrentEnvironmentWith(new Dictionary<string, string?>
         {

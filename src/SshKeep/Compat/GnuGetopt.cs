@@ -9,19 +9,26 @@ namespace SshKeep.Compat;
 /// </summary>
 internal static class GnuGetopt
 {
+    /// <summary>ssh's value-taking options (OpenSSH 9's set instead of autossh's older getopt string: R6, R21,
+    /// docs/compatibility.md row 1), plus autossh's own <c>M</c>.</summary>
+    private const string ValueTaking = "bceilmopwBDEFIJLOPQRSWM";
+
+    /// <summary>ssh's flags, plus autossh's own <c>V</c> (and <c>f</c>, which autossh takes for itself).</summary>
+    private const string Flags = "1246aACfgGkKnNqstTvVxXyY";
+
+    public static bool TakesValue(char letter) => ValueTaking.Contains(letter, StringComparison.Ordinal);
+
     public static GetoptOutcome Parse(string argv0, IReadOnlyList<string> args, bool posixlyCorrect)
     {
         var clusters = new List<GetoptOutcome.Cluster>();
         var options = new List<(char Letter, string? Value)>();
         var operands = new List<string>();
-        var stoppedAtDoubleDash = false;
 
         for (var i = 0; i < args.Count; i++)
         {
             var element = args[i];
             if (element == "--")
             {
-                stoppedAtDoubleDash = true;
                 operands.AddRange(args.Skip(i + 1));
                 break;
             }
@@ -42,7 +49,7 @@ internal static class GnuGetopt
             for (var j = 1; j < element.Length; j++)
             {
                 var letter = element[j];
-                if (!SshOptionLetters.IsKnown(letter))
+                if (!TakesValue(letter) && !Flags.Contains(letter, StringComparison.Ordinal))
                 {
                     return new GetoptOutcome.Rejected($"{argv0}: invalid option -- '{LetterAt(element, j)}'");
                 }
@@ -52,7 +59,7 @@ internal static class GnuGetopt
                     return new GetoptOutcome.VersionRequested();
                 }
 
-                if (!SshOptionLetters.TakesValue(letter))
+                if (!TakesValue(letter))
                 {
                     options.Add((letter, null));
                     continue;
@@ -78,7 +85,7 @@ internal static class GnuGetopt
             clusters.Add(new GetoptOutcome.Cluster(element, separateValue));
         }
 
-        return new GetoptOutcome.Parsed(clusters, options, stoppedAtDoubleDash, operands);
+        return new GetoptOutcome.Parsed(clusters, options, operands);
     }
 
     /// <summary>The offending character: whole (glibc prints one byte) and escaped when a control

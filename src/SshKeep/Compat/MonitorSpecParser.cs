@@ -32,11 +32,9 @@ internal static class MonitorSpecParser
         {
             var echoText = spec[(colon + 1)..];
 
-            // R10: empty, trailing text, or 0 is fatal, even when the port part is 0. Base 0 as in
-            // autossh (R13: "07" and "0x7" are 7): the echo port is only ever used as a number, so
-            // unlike the monitor port it has no octal/hex bug to fix. Deliberate: a value that is
-            // negative as a C int is refused here (autossh passed it to ssh, which refuses the forward).
-            var value = CNumber.ToCInt(CNumber.StrToUL(echoText, 0, out var complete));
+            // R10: empty, trailing text, or 0 is fatal, even when the port part is 0; base 0 as in autossh (R13).
+            // FIX: negative as a C int is refused too (docs/compatibility.md rows 2, 3).
+            var (value, complete) = CNumber.ToCInt(CNumber.StrToUL(echoText, 0));
             if (!complete || value <= 0)
             {
                 logMessage = $"invalid echo port  \"{echoText}\"";
@@ -48,10 +46,8 @@ internal static class MonitorSpecParser
         }
 
         // R11: strtoul stored in an int (low 32 bits), leading white space and a sign accepted.
-        // Deliberate fix (R13): base 10, so "020000" is 20000 (autossh built the forwards on octal
-        // 8192 and tested decimal 20000) and "0x4e20" is refused here instead of failing the
-        // first test's address lookup.
-        var port = CNumber.ToCInt(CNumber.StrToUL(portText, 10, out var portComplete));
+        // FIX R13: base 10, so forwards and tests use the same port (docs/compatibility.md row 2).
+        var (port, portComplete) = CNumber.ToCInt(CNumber.StrToUL(portText, 10));
         if (!portComplete)
         {
             logMessage = $"invalid port \"{portText}\"";

@@ -8,18 +8,13 @@ using SshKeep.Native;
 namespace SshKeep.Compat;
 
 /// <summary>
-/// autossh's pid file (R83): our own pid in decimal and a newline, created or truncated, mode
-/// 0644 (less a stricter umask), written once and removed when we end through our own code.
+/// autossh's pid file (R83): our pid and a newline, mode 0644 less the umask, removed when we end through our own
+/// code (also at ProcessExit). Opened by <see cref="OwnFile"/>, never group- or other-writable (docs/compatibility.md row 23).
 /// </summary>
-/// <remarks>
-/// Opened by <see cref="OwnFile"/> and never group- or other-writable, unlike autossh's fopen
-/// (docs/compatibility.md row 23, docs/security.md). Also removed at ProcessExit, which covers a
-/// normal return from Main without an explicit Dispose.
-/// </remarks>
 internal sealed class PidFile : IDisposable
 {
-    /// <summary>0644 (the kernel takes the umask away from it).</summary>
-    private const uint ReadableByAll = 0x1A4;
+    /// <summary>0644 (the kernel takes the umask away from it), for the log file too (R84).</summary>
+    internal const uint ReadableByAll = 0x1A4;
 
     /// <summary>022.</summary>
     private const uint GroupOrOtherWrite = 0x12;

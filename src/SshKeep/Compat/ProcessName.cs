@@ -4,10 +4,8 @@ using SshKeep.Native;
 namespace SshKeep.Compat;
 
 /// <summary>
-/// The name we were called by. autossh prints its progname (the last component of argv[0])
-/// everywhere (R70), and an `autossh` symlink to sshkeep must say "autossh". .NET does not expose
-/// argv[0] (Environment.GetCommandLineArgs()[0] is the app's path), but the apphost leaves the
-/// original in /proc/self/cmdline.
+/// The name we were called by (R70): an <c>autossh</c> symlink to sshkeep must say "autossh". .NET does not
+/// expose argv[0], but the apphost leaves it in /proc/self/cmdline.
 /// </summary>
 internal static class ProcessName
 {
@@ -35,7 +33,6 @@ internal static class ProcessName
     /// </summary>
     public static unsafe bool TrySetProcessTableName(string name)
     {
-        ArgumentNullException.ThrowIfNull(name);
         if (name.Length == 0 || LibC.gettid() != Environment.ProcessId) return false;
         var bytes = CommBytes(name);
         fixed (byte* text = bytes)
@@ -57,7 +54,6 @@ internal static class ProcessName
     /// <summary>The last path component, as glibc's <c>__progname</c>: text after the last '/' (R70).</summary>
     public static string ProgName(string argv0)
     {
-        ArgumentNullException.ThrowIfNull(argv0);
         return argv0[(argv0.LastIndexOf('/') + 1)..];
     }
 

@@ -15,48 +15,27 @@ namespace SshKeep.Compat;
 /// each message; a message that cannot be sent twice is dropped (no LOG_CONS). The LOG_PERROR copy
 /// goes to stderr first, whether or not syslog is reachable.
 /// </remarks>
-internal sealed class SyslogLogTarget : IAutosshLogTarget
+/// <param name="processId">The <c>[pid]</c> (LOG_PID), read per message (R80); null for none (R84).</param>
+/// <param name="perror">When not null, every message is also copied here (LOG_PERROR).</param>
+internal sealed class SyslogLogTarget(string ident, Func<int>? processId, TimeProvider timeProvider,
+    string socketPath = SyslogLogTarget.DefaultSocketPath, TextWriter? perror = null) : IAutosshLogTarget
 {
     /// <summary>The socket glibc's syslog() writes to (<c>_PATH_LOG</c>).</summary>
     public const string DefaultSocketPath = "/dev/log";
 
-    private static readonly string[] Months =
-        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
     private readonly object _gate = new();
-    private readonly string _ident;
-    private readonly Func<int>? _processId;
-    private readonly TimeProvider _timeProvider;
-    private readonly string _socketPath;
-    private readonly TextWriter? _perror;
     private Socket? _socket;
     private bool _disposed;
 
-    /// <param name="processId">The <c>[pid]</c> (LOG_PID), read per message (R80); null for none (R84).</param>
-    /// <param name="perror">When not null, every message is also copied here (LOG_PERROR).</param>
-    public SyslogLogTarget(string ident, Func<int>? processId, TimeProvider timeProvider,
-        string socketPath = DefaultSocketPath, TextWriter? perror = null)
-    {
-        ArgumentNullException.ThrowIfNull(ident);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentException.ThrowIfNullOrEmpty(socketPath);
-        _ident = ident;
-        _processId = processId;
-        _timeProvider = timeProvider;
-        _socketPath = socketPath;
-        _perror = perror;
-    }
-
     public void Write(int severity, string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        int? pid = _processId?.Invoke();
+        int? pid = processId?.Invoke();
         lock (_gate)
         {
             if (_disposed) return;
-            if (_perror is not null) CopyToStderr(FormatPerror(_ident, pid, text));
+            if (perror is not null) CopyToStderr(perror, FormatPerror(ident, pid, text));
             byte[] datagram = Encoding.UTF8.GetBytes(
-                FormatDatagram(severity, _timeProvider.GetLocalNow(), _ident, pid, text));
+                FormatDatagram(severity, timeProvider.GetLocalNow(), ident, pid, text));
             // glibc: if the send fails on a connected socket, reconnect once and retry; then give up.
             if (TrySend(datagram)) return;
             CloseSocket();
@@ -79,7 +58,7 @@ internal sealed class SyslogLogTarget : IAutosshLogTarget
         int pri = SyslogSeverity.UserFacility | (severity & 7);
         // strftime "%h %e %T" in the C locale: English month, day padded with a space.
         return string.Create(CultureInfo.InvariantCulture,
-            $"<{pri}>{Months[localTime.Month - 1]} {localTime.Day,2} {localTime:HH:mm:ss} {FormatPerror(ident, pid, text)}");
+            $"<{pri}>{localTime:MMM} {localTime.Day,2} {localTime:HH:mm:ss} {FormatPerror(ident, pid, text)}");
     }
 
     /// <summary>glibc's LOG_PERROR copy: the message from the ident on, plus a newline if missing.</summary>
@@ -89,12 +68,12 @@ internal sealed class SyslogLogTarget : IAutosshLogTarget
         return head + text;
     }
 
-    private void CopyToStderr(string line)
+    private static void CopyToStderr(TextWriter stderr, string line)
     {
         try
         {
-            _perror!.Write(line.EndsWith('\n') ? line : line + "\n");
-            _perror.Flush();
+            stderr.Write(line.EndsWith('\n') ? line : line + "\n");
+            stderr.Flush();
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
@@ -108,16 +87,9 @@ internal sealed class SyslogLogTarget : IAutosshLogTarget
         {
             _socket ??= Connect();
             if (_socket is null) return false;
-            if (_socket.SocketType == SocketType.Stream)
-            {
-                // A stream syslog socket needs a frame delimiter; glibc sends the terminating NUL.
-                _socket.Send(datagram);
-                _socket.Send([0]);
-            }
-            else
-            {
-                _socket.Send(datagram);
-            }
+            _socket.Send(datagram);
+            // A stream syslog socket needs a frame delimiter; glibc sends the terminating NUL.
+            if (_socket.SocketType == SocketType.Stream) _socket.Send([0]);
             return true;
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
@@ -129,7 +101,7 @@ internal sealed class SyslogLogTarget : IAutosshLogTarget
 
     private Socket? Connect()
     {
-        var endpoint = new UnixDomainSocketEndPoint(_socketPath);
+        var endpoint = new UnixDomainSocketEndPoint(socketPath);
         foreach (SocketType type in (SocketType[])[SocketType.Dgram, SocketType.Stream])
         {
             var socket = new Socket(AddressFamily.Unix, type, ProtocolType.Unspecified);

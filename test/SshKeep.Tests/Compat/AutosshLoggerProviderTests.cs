@@ -87,13 +87,7 @@ public sealed class AutosshLoggerProviderTests
         using var dir = new TempDirectory();
         string path = dir.File("autossh.log");
         Assert.True(LogFileTarget.TryOpen(path, out Stream? stream, out _));
-        var provider = new AutosshLoggerProvider(new AutosshLogSettings
-        {
-            ProgramName = "autossh",
-            ProcessId = () => 1,
-            LogFile = stream,
-            TimeProvider = TimeProvider.System,
-        });
+        var provider = new AutosshLoggerProvider(new LogFileTarget(stream!, "autossh", () => 1, TimeProvider.System), 6);
         ILogger logger = provider.CreateLogger("any");
         provider.Dispose();
         logger.LogInformation("late");

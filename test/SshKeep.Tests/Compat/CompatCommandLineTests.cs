@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using SshKeep.Compat;
 using static SshKeep.Tests.Compat.CompatRun;
 
@@ -96,7 +95,7 @@ public sealed class CompatCommandLineTests
         var fatal = Fatal(Words(commandLine), "AUTOSSH_POLL=abc");
 
         Assert.Equal("invalid poll time \"abc\"", fatal.LogMessage);
-        Assert.Null(fatal.Log);
+        Assert.Null(fatal.Environment);
         Assert.Empty(fatal.Notices);
     }
 
@@ -134,7 +133,7 @@ public sealed class CompatCommandLineTests
         Assert.Equal(
             "autossh: unable to find a suitable tunnel port (no free pair of ports P, P+1); give one with -M port, or -M 0 to turn monitoring off",
             fatal.StderrLine);
-        Assert.Equal(new CompatLogOptions("autossh", null, 7, false), fatal.Log);
+        Assert.Equal((null, 7, false), (fatal.Environment!.LogFile, fatal.Environment.LogLevel, fatal.Environment.Debug));
     }
 
     [Theory]
@@ -176,8 +175,7 @@ public sealed class CompatCommandLineTests
     {
         var run = Run(Words(commandLine), env);
 
-        Assert.All(run.Notices, n => Assert.Equal(LogLevel.Information, n.Level));
-        Assert.Equal(notices, string.Join("|", run.Notices.Select(n => n.Text)));
+        Assert.Equal(notices, string.Join("|", run.Settings.Notices));
     }
 
     [Fact]
@@ -187,7 +185,7 @@ public sealed class CompatCommandLineTests
 
         Assert.Equal(
             ["poll time is greater than lifetime, dropping poll time to 5", "first poll time is greater than lifetime, dropping first poll time to 5"],
-            fatal.Notices.Select(n => n.Text));
+            fatal.Notices);
     }
 
     [Fact]
@@ -201,27 +199,19 @@ public sealed class CompatCommandLineTests
                 "AUTOSSH_LOGFILE=/tmp/a.log", "AUTOSSH_LOGLEVEL=7"),
             NoPicker);
 
-        var expected = new CompatSettings
+        var expected = new CompatSettings(new CompatEnvironment(
+            SshPath: "/opt/ssh", PollSeconds: 20, FirstPollSeconds: 9, GateTimeSeconds: 0, MaxStart: 3, MaxLifetimeSeconds: 100,
+            Message: "hi", PidFile: "/run/a.pid", LogFile: "/tmp/a.log", LogLevel: 7, Debug: false))
         {
             ProgramName = "autossh",
-            SshPath = "/opt/ssh",
             SshArguments = ["-L", "20000:127.0.0.1:7", "-N", "host"],
             Monitor = new MonitorSpec.Echo(20000, 7),
-            PollSeconds = 20,
-            FirstPollSeconds = 9,
-            GateTimeSeconds = 0,
-            MaxStart = 3,
-            MaxLifetimeSeconds = 100,
-            Message = "hi",
-            PidFile = "/run/a.pid",
-            LogFile = "/tmp/a.log",
-            LogLevel = 7,
-            Debug = false,
             Detach = true,
             NetTimeoutMilliseconds = 10000,
         };
         var settings = Assert.IsType<CompatParseResult.Run>(run).Settings;
-        Assert.Equal(expected with { SshArguments = settings.SshArguments }, settings);
+        Assert.Equal(expected with { SshArguments = settings.SshArguments, Notices = settings.Notices }, settings);
+        Assert.Equal(["short poll time: adjusting net timeouts to 10000"], settings.Notices);
         Assert.Equal(expected.SshArguments, settings.SshArguments);
     }
 

@@ -64,7 +64,7 @@ public sealed class CompatEnvironmentTests
         var fatal = Fatal(["-V"], $"AUTOSSH_POLL={value}");
 
         Assert.Equal($"invalid poll time \"{value}\"", fatal.LogMessage);
-        Assert.Null(fatal.Log);
+        Assert.Null(fatal.Environment);
         Assert.StartsWith("autossh: invalid AUTOSSH_POLL \"", fatal.StderrLine);
         Assert.EndsWith("\": expected a whole number of seconds greater than 0", fatal.StderrLine);
     }
@@ -298,7 +298,7 @@ public sealed class CompatEnvironmentTests
 
         Assert.Equal((expectedPoll, expectedFirst, netTimeout),
             (run.Settings.PollSeconds, run.Settings.FirstPollSeconds, run.Settings.NetTimeoutMilliseconds));
-        var clamps = run.Notices.Where(n => n.Text.Contains("lifetime", StringComparison.Ordinal)).Select(n => n.Text);
+        var clamps = run.Settings.Notices.Where(n => n.Contains("lifetime", StringComparison.Ordinal));
         Assert.Equal(clampNotices, string.Join("|", clamps));
     }
 
@@ -327,7 +327,7 @@ public sealed class CompatEnvironmentTests
 
         Assert.Equal(": No such file or directory", fatal.LogMessage);
         Assert.Equal("autossh: invalid AUTOSSH_LOGFILE \"\": expected the path of a file to append log lines to", fatal.StderrLine);
-        Assert.Null(fatal.Log);
+        Assert.Null(fatal.Environment);
     }
 
     [Theory]

@@ -23,17 +23,15 @@ internal sealed class CompatSupervisorHarness
         Launcher = new FakeSshLauncher(Clock);
         arrange?.Invoke(Launcher);
         Started = Clock.GetUtcNow();
-        var settings = new CompatSettings
+        var settings = new CompatSettings(new CompatEnvironment())
         {
             ProgramName = "autossh",
-            SshPath = "/usr/bin/ssh",
             SshArguments = ["-N", "host"],
             Monitor = new MonitorSpec.Off(),
-            GateTimeSeconds = 30,
         };
         settings = configure?.Invoke(settings) ?? settings;
-        var supervisor = new CompatSupervisor(settings, Launcher, Monitor, Signals.Reader, Log, Clock,
-            new CompatSupervisorOptions { LifetimeStart = Started, OwnPid = 4242, Reachability = reachability });
+        var monitor = settings.Monitor is MonitorSpec.Off ? null : Monitor;
+        var supervisor = new CompatSupervisor(settings, Launcher, monitor, reachability, Signals.Reader, Log, Clock, Started);
         Run = Task.Run(() => supervisor.RunAsync());
     }
 

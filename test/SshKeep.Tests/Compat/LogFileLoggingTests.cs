@@ -86,21 +86,12 @@ public sealed class LogFileLoggingTests
         var stderr = new StringWriter();
         string path = dir.File("autossh.log");
         Assert.True(LogFileTarget.TryOpen(path, out Stream? stream, out _));
-        using (var provider = new AutosshLoggerProvider(new AutosshLogSettings
-        {
-            ProgramName = "autossh",
-            ProcessId = () => 1,
-            TimeProvider = new ManualTimeProvider(At),
-            LogFile = stream,
-            LogLevel = 7,
-            Debug = true,
-            SyslogSocketPath = syslog.SocketPath,
-            Stderr = stderr,
-        }))
+        using (var provider = AutosshLoggerProvider.Create("autossh", new CompatEnvironment(LogLevel: 7, Debug: true), stream, stderr,
+            new ManualTimeProvider(At), syslog.SocketPath))
         {
             provider.CreateLogger("any").ConnectionOk();
         }
-        Assert.Equal("2026/11/22 08:24:30 autossh[1]: connection ok\n", File.ReadAllText(path));
+        Assert.Equal($"2026/11/22 08:24:30 autossh[{Environment.ProcessId}]: connection ok\n", File.ReadAllText(path));
         Assert.Equal(0, syslog.Pending);
         Assert.Equal("", stderr.ToString());
     }
@@ -221,14 +212,7 @@ public sealed class LogFileLoggingTests
     private static AutosshLoggerProvider FileProvider(string path, TimeProvider time, int pid)
     {
         Assert.True(LogFileTarget.TryOpen(path, out Stream? stream, out string? error), error);
-        return new AutosshLoggerProvider(new AutosshLogSettings
-        {
-            ProgramName = "autossh",
-            ProcessId = () => pid,
-            LogFile = stream,
-            LogLevel = 7,
-            TimeProvider = time,
-        });
+        return new AutosshLoggerProvider(new LogFileTarget(stream!, "autossh", () => pid, time), 7);
     }
 
     private static string ReadShared(string path)

@@ -78,7 +78,7 @@ public sealed class MonitorSpecTests
 
         Assert.Equal(logMessage, fatal.LogMessage);
         Assert.Equal($"autossh: invalid -M \"{spec}\": {explanation}", fatal.StderrLine);
-        Assert.Equal(new CompatLogOptions("autossh", "/tmp/a.log", 5, false), fatal.Log);
+        Assert.Equal(("/tmp/a.log", 5, false), (fatal.Environment!.LogFile, fatal.Environment.LogLevel, fatal.Environment.Debug));
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class MonitorSpecTests
 
         Assert.Equal(logMessage, fatal.LogMessage);
         Assert.StartsWith($"autossh: invalid AUTOSSH_PORT \"{spec}\": ", fatal.StderrLine);
-        Assert.NotNull(fatal.Log);
+        Assert.NotNull(fatal.Environment);
     }
 
     [Theory]

@@ -59,13 +59,7 @@ public sealed class SyslogLoggingTests
     {
         int pid = 100;
         using var syslog = new SyslogListener();
-        using var provider = new AutosshLoggerProvider(new AutosshLogSettings
-        {
-            ProgramName = "autossh",
-            ProcessId = () => pid,
-            TimeProvider = new ManualTimeProvider(At),
-            SyslogSocketPath = syslog.SocketPath,
-        });
+        using var provider = new AutosshLoggerProvider(new SyslogLogTarget("autossh", () => pid, new ManualTimeProvider(At), syslog.SocketPath), 6);
         ILogger logger = provider.CreateLogger("any");
         logger.StartupNotice("port set to 0, monitoring disabled");
         pid = 200;
@@ -79,14 +73,7 @@ public sealed class SyslogLoggingTests
     {
         // R84: the variable errors are logged before openlog(), so without LOG_PID.
         using var syslog = new SyslogListener();
-        using var provider = new AutosshLoggerProvider(new AutosshLogSettings
-        {
-            ProgramName = "autossh",
-            ProcessId = () => 1,
-            TimeProvider = new ManualTimeProvider(At),
-            SyslogSocketPath = syslog.SocketPath,
-            SyslogIncludesPid = false,
-        });
+        using var provider = AutosshLoggerProvider.Create("autossh", null, null, new StringWriter(), new ManualTimeProvider(At), syslog.SocketPath);
         provider.CreateLogger("any").StartupError("invalid poll time \"x\"");
         Assert.Equal("<11>Nov 22 08:24:10 autossh: invalid poll time \"x\"", await syslog.ReceiveAsync());
     }
@@ -96,18 +83,11 @@ public sealed class SyslogLoggingTests
     {
         using var dir = new TempDirectory();
         var stderr = new StringWriter();
-        using var provider = new AutosshLoggerProvider(new AutosshLogSettings
-        {
-            ProgramName = "autossh",
-            ProcessId = () => 5,
-            TimeProvider = new ManualTimeProvider(At),
-            SyslogSocketPath = dir.File("no-such-socket"),
-            Debug = true,
-            Stderr = stderr,
-        });
+        using var provider = AutosshLoggerProvider.Create("autossh", new CompatEnvironment(Debug: true), null, stderr,
+            new ManualTimeProvider(At), dir.File("no-such-socket"));
         provider.CreateLogger("any").PortDown();
         // glibc writes the LOG_PERROR copy even when syslog is unreachable.
-        Assert.Equal("autossh[5]: port down, restarting ssh\n", stderr.ToString());
+        Assert.Equal($"autossh[{Environment.ProcessId}]: port down, restarting ssh\n", stderr.ToString());
     }
 
     [Fact]
@@ -115,13 +95,7 @@ public sealed class SyslogLoggingTests
     {
         using var dir = new TempDirectory();
         string path = dir.File("log");
-        using var provider = new AutosshLoggerProvider(new AutosshLogSettings
-        {
-            ProgramName = "autossh",
-            ProcessId = () => 5,
-            TimeProvider = new ManualTimeProvider(At),
-            SyslogSocketPath = path,
-        });
+        using var provider = new AutosshLoggerProvider(new SyslogLogTarget("autossh", () => 5, new ManualTimeProvider(At), path), 6);
         ILogger logger = provider.CreateLogger("any");
         logger.PortDown();
 
@@ -142,27 +116,20 @@ public sealed class SyslogLoggingTests
     {
         using var syslog = new SyslogListener();
         var stderr = new StringWriter();
-        using var provider = new AutosshLoggerProvider(new AutosshLogSettings
-        {
-            ProgramName = "autossh",
-            ProcessId = () => 8416,
-            TimeProvider = new ManualTimeProvider(At),
-            SyslogSocketPath = syslog.SocketPath,
-            LogLevel = 7,
-            Debug = true,
-            Stderr = stderr,
-        });
+        using var provider = AutosshLoggerProvider.Create("autossh", new CompatEnvironment(Debug: true, LogLevel: 7), null, stderr,
+            new ManualTimeProvider(At), syslog.SocketPath);
         ILogger logger = provider.CreateLogger("any");
         logger.StartupNotice("port set to 0, monitoring disabled");
         logger.CheckingGracePeriod(0);
 
         // As the Debian binary prints under AUTOSSH_DEBUG=1.
+        var pid = Environment.ProcessId;
         Assert.Equal(
-            "autossh[8416]: port set to 0, monitoring disabled\n" +
-            "autossh[8416]: checking for grace period, tries = 0\n",
+            $"autossh[{pid}]: port set to 0, monitoring disabled\n" +
+            $"autossh[{pid}]: checking for grace period, tries = 0\n",
             stderr.ToString());
-        Assert.Equal("<14>Nov 22 08:24:10 autossh[8416]: port set to 0, monitoring disabled", await syslog.ReceiveAsync());
-        Assert.Equal("<15>Nov 22 08:24:10 autossh[8416]: checking for grace period, tries = 0", await syslog.ReceiveAsync());
+        Assert.Equal($"<14>Nov 22 08:24:10 autossh[{pid}]: port set to 0, monitoring disabled", await syslog.ReceiveAsync());
+        Assert.Equal($"<15>Nov 22 08:24:10 autossh[{pid}]: checking for grace period, tries = 0", await syslog.ReceiveAsync());
     }
 
     [Fact]
@@ -170,14 +137,8 @@ public sealed class SyslogLoggingTests
     {
         using var syslog = new SyslogListener();
         var stderr = new StringWriter();
-        using var provider = new AutosshLoggerProvider(new AutosshLogSettings
-        {
-            ProgramName = "autossh",
-            ProcessId = () => 1,
-            TimeProvider = new ManualTimeProvider(At),
-            SyslogSocketPath = syslog.SocketPath,
-            Stderr = stderr,
-        });
+        using var provider = AutosshLoggerProvider.Create("autossh", new CompatEnvironment(), null, stderr,
+            new ManualTimeProvider(At), syslog.SocketPath);
         provider.CreateLogger("any").PortDown();
         await syslog.ReceiveAsync();
         Assert.Equal("", stderr.ToString());
@@ -188,16 +149,8 @@ public sealed class SyslogLoggingTests
     {
         using var syslog = new SyslogListener();
         var stderr = new StringWriter();
-        using var provider = new AutosshLoggerProvider(new AutosshLogSettings
-        {
-            ProgramName = "autossh",
-            ProcessId = () => 1,
-            TimeProvider = new ManualTimeProvider(At),
-            SyslogSocketPath = syslog.SocketPath,
-            LogLevel = 6,
-            Debug = true,
-            Stderr = stderr,
-        });
+        using var provider = AutosshLoggerProvider.Create("autossh", new CompatEnvironment(LogLevel: 6, Debug: true), null, stderr,
+            new ManualTimeProvider(At), syslog.SocketPath);
         provider.CreateLogger("any").ConnectionOk();
         Assert.Equal("", stderr.ToString());
         Assert.Equal(0, syslog.Pending);
@@ -216,12 +169,5 @@ public sealed class SyslogLoggingTests
     }
 
     private static AutosshLoggerProvider Syslog(SyslogListener syslog, TimeProvider time, int pid, int logLevel = 6) =>
-        new(new AutosshLogSettings
-        {
-            ProgramName = "autossh",
-            ProcessId = () => pid,
-            TimeProvider = time,
-            SyslogSocketPath = syslog.SocketPath,
-            LogLevel = logLevel,
-        });
+        new(new SyslogLogTarget("autossh", () => pid, time, syslog.SocketPath), logLevel);
 }

@@ -37,7 +37,7 @@ public sealed class CompatCommandLineHostileTests
             var result = Check(["-M", "0", "host"], new Dictionary<string, string> { [c.Name] = c.Value });
 
             // An invalid variable is fatal before anything else runs, and says which variable.
-            if (result is CompatParseResult.Fatal { Log: null } fatal)
+            if (result is CompatParseResult.Fatal { Environment: null } fatal)
                 Assert.Contains(c.Name, fatal.StderrLine, StringComparison.Ordinal);
         }, c => $"{c.Name}=\"{Property.Show(c.Value)}\"");
 
