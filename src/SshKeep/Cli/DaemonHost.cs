@@ -265,8 +265,10 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         if (ProbeSchedule.Enabled(tunnel.Health) && controlPath is null)
             _log.ProbesUnavailable(tunnel.Name, $"the run directory's path is too long for a control socket (at most {InstancePaths.MaxControlPathLength} bytes); use a shorter --run-dir");
         // Held ports need the control socket to hand their clients over; without one, ssh listens itself.
+        var masters = _held.MastersOf(tunnel.Name);
         return Supervise(tunnel, controlPath, launcher, news, controlPath is null ? _ => null : _held.Hold,
-            forward => _held.Holds(tunnel.Name, forward), _recorder is { } recorder ? recorder.RecordProbe : null);
+            forward => _held.Holds(tunnel.Name, forward), _recorder is { } recorder ? recorder.RecordProbe : null,
+            carries => masters.SetActive(carries ? controlPath : null));
     }
 
     /// <summary>A tunnel's warm standby (docs/held-ports.md): an ssh of its own with its own control socket, given none
@@ -278,21 +280,21 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         var standby = tunnel with { Name = $"{tunnel.Name} (standby)", Forwards = [.. tunnel.Forwards.Where(f => f.IsHeld)], Standby = false, Hooks = new() };
         if (_paths.ControlMasterPath(standby.Name) is not { } controlPath) return null;
         var masters = _held.MastersOf(tunnel.Name);
-        return Supervise(standby, controlPath, launcher, transition =>
-        {
-            if (transition.From != transition.To) masters.SetStandby(transition.To == TunnelState.Up ? controlPath : null);
-        }, t => t.Forwards.ToHashSet(), _ => true, onProbe: null);
+        return Supervise(standby, controlPath, launcher, _ => { }, t => t.Forwards.ToHashSet(), _ => true, onProbe: null,
+            carries => masters.SetStandby(carries ? controlPath : null));
     }
 
     /// <param name="held">At each start, the forwards ssh is not given (their ports are held).</param>
     /// <param name="holds">Whether sshkeep holds a forward's port now (its listener and probe are not ssh's).</param>
     private TunnelSupervisor Supervise(TunnelConfig tunnel, string? controlPath, ISshLauncher launcher, Action<TunnelTransition> news,
-        Func<TunnelConfig, IReadOnlySet<ForwardSpec>?> held, Func<ForwardSpec, bool> holds, Action<string, ProbeResult>? onProbe) =>
+        Func<TunnelConfig, IReadOnlySet<ForwardSpec>?> held, Func<ForwardSpec, bool> holds, Action<string, ProbeResult>? onProbe,
+        Action<bool> sessionCarries) =>
         new(tunnel, launcher, _log, time, new TunnelSupervisorOptions
         {
             StartInfoFor = (t, destination) => StartInfoFor(t, destination, controlPath, held(t)),
             ListenerAccepts = (forward, ct) => holds(forward) ? Task.FromResult(true) : ListenerCheck.AcceptsAsync(forward, TimeSpan.FromSeconds(1), ct),
             OnProbe = onProbe,
+            SessionCarries = sessionCarries,
             StopGrace = options.StopGrace,
             Reachability = _reachability,
             DescribePortHolder = port => PortHolder.Describe(port),
@@ -340,9 +342,6 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
     /// by <see cref="WriteStatusAsync"/>, not here: its fsync would make a restart wait (0.2 s of a 0.4 s recovery).</summary>
     private void OnTransition(TunnelTransition transition)
     {
-        // New clients of held ports go to a session that is up (docs/held-ports.md, "Which session takes a client").
-        if (transition.From != transition.To)
-            _held.MastersOf(transition.Tunnel).SetActive(transition.To == TunnelState.Up ? _paths.ControlMasterPath(transition.Tunnel) : null);
         _hooks.Fire(transition);
         _recorder?.Observe(transition);
         lock (_foldGate) _tunnels = StatusFold.Apply(_tunnels, transition);

@@ -178,9 +178,9 @@ internal sealed class HeldForward : IAsyncDisposable
             _waiting++;
         }
         var waiting = true;
+        var (host, port, socks) = (forward.TargetHost, forward.TargetPort ?? 0, (SocksVersion?)null);
         try
         {
-            var (host, port, socks) = (forward.TargetHost, forward.TargetPort ?? 0, (SocksVersion?)null);
             if (forward.Kind == ForwardKind.Dynamic)
             {
                 var request = await SocksHandshake.ReadAsync(client, SocksWithin, _stopping.Token).ConfigureAwait(false);
@@ -206,21 +206,39 @@ internal sealed class HeldForward : IAsyncDisposable
                     }
                     catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
                     {
-                        if (socks is { } unanswered) client.Send(SocksHandshake.FailureReply(unanswered));
-                        Fail($"no session came up within {new DaemonDuration(forward.Hold)}");
+                        HoldRanOut();
                         return;
                     }
                     continue;
                 }
 
-                if (socks is { } answer)
+                MuxStdioOpen open;
+                try
                 {
-                    // As ssh's own -D: success before the channel is confirmed (docs/held-ports.md, "SOCKS").
-                    client.Send(SocksHandshake.SuccessReply(answer));
-                    socks = null;
+                    await _masters.Handing.WaitAsync(holding.Token).ConfigureAwait(false);
                 }
-                var open = await MuxStdioForward.HandAsync(controlPath, host!, port, client.SafeHandle, forward.Hold, _stopping.Token,
-                    _stopping.Token).ConfigureAwait(false);
+                catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
+                {
+                    HoldRanOut();
+                    return;
+                }
+                try
+                {
+                    // The master may have changed while this client waited for its turn.
+                    if (_masters.Current.Version != version) continue;
+                    if (socks is { } answer)
+                    {
+                        // As ssh's own -D: success before the channel is confirmed (docs/held-ports.md, "SOCKS").
+                        client.Send(SocksHandshake.SuccessReply(answer));
+                        socks = null;
+                    }
+                    open = await MuxStdioForward.HandAsync(controlPath, host!, port, client.SafeHandle, forward.Hold, _stopping.Token,
+                        _stopping.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _masters.Handing.Release();
+                }
                 if (open is MuxStdioOpen.Failed failed)
                 {
                     if (failed.Kind == MuxOpenFailure.Refused)
@@ -270,6 +288,12 @@ internal sealed class HeldForward : IAsyncDisposable
                 lock (_countsGate) _waiting--;
             }
             client.Dispose();
+        }
+
+        void HoldRanOut()
+        {
+            if (socks is { } unanswered) client.Send(SocksHandshake.FailureReply(unanswered));
+            Fail($"no session came up within {new DaemonDuration(forward.Hold)}");
         }
 
         void Fail(string reason)

@@ -14,6 +14,10 @@ internal sealed class TunnelMasters
     private int _version;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Hand-offs under way at once, at most: ssh listens on its control socket with a backlog of 64, and a
+    /// connect past it fails at once (EAGAIN), so a crowd of waiting clients let go together would mostly fail.</summary>
+    public SemaphoreSlim Handing { get; } = new(32);
+
     /// <summary>Where a new client goes (null: none is up, clients wait), the version that answer belongs
     /// to, and a task that completes at the next change.</summary>
     public (string? ControlPath, int Version, Task Changed) Current

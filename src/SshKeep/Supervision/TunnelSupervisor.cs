@@ -31,6 +31,7 @@ internal sealed class TunnelSupervisor
     private TunnelEvent? _answer;
     private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
+    private bool _carries;
 
     // The current run (news of older runs is dropped), ssh, its watches and stderr.
     private int _run;
@@ -100,6 +101,7 @@ internal sealed class TunnelSupervisor
             while (true)
             {
                 (_machine, var effects) = TunnelMachine.Step(_machine, next, _time.GetUtcNow(), _options.NextUnit());
+                TellWhetherSessionCarries(_machine.Phase is TunnelPhase.Settling or TunnelPhase.Proving or TunnelPhase.Up);
                 foreach (var effect in effects) await CarryOutAsync(effect);
                 if (_machine.Phase == TunnelPhase.Stopped) return;
                 next = await NextEventAsync();
@@ -109,12 +111,20 @@ internal sealed class TunnelSupervisor
         }
         finally
         {
+            TellWhetherSessionCarries(false);
             _timer?.Dispose();
             await _wait.CancelAsync();
             await _watches.CancelAsync();
             await _stderr.CancelAsync();
             if (_process is not null) await _process.DisposeAsync();
         }
+    }
+
+    private void TellWhetherSessionCarries(bool carries)
+    {
+        if (carries == _carries) return;
+        _carries = carries;
+        _options.SessionCarries?.Invoke(carries);
     }
 
     /// <summary>The answer of the last effect if any, else the next current event; commands only

@@ -35,6 +35,10 @@ internal sealed record TunnelSupervisorOptions
     public ProbeClock? ProbeClock { get; init; }
 
     /// <summary>Told of every end-to-end probe (metrics: probe duration); null when nobody listens.</summary>
+    /// <summary>Told true when ssh's session is authenticated and its listeners accept, false when that session is over
+    /// or being stopped: when held ports may hand it clients (docs/held-ports.md), before its first probe.</summary>
+    public Action<bool>? SessionCarries { get; init; }
+
     public Action<string, ProbeResult>? OnProbe { get; init; }
 
     /// <summary>A random number in [0, 1) for the jitter.</summary>
