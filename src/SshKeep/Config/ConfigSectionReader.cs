@@ -2,10 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace SshKeep.Config;
 
-/// <summary>Reads the whole file: top-level keys, <c>defaults</c>, each tunnel, then the rules between tunnels. Each
-/// map is read into a <see cref="ConfigLayer"/> through <see cref="ConfigKeys.All"/>: each key by its entry's reader,
-/// a map of keys the same way below it, reporting every unknown key, bad value and key that <c>defaults</c> cannot
-/// take.</summary>
+/// <summary>Reads the whole file: top-level keys, <c>defaults</c>, each tunnel, then the rules between tunnels; each
+/// map into a <see cref="ConfigLayer"/> through the entries of <see cref="ConfigKeys.All"/>.</summary>
 internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string? home, string? pathVariable)
 {
     private const string TopAccepted = "a map with `tunnels:` (and optionally `defaults:`, `ready_when:`, `version:`)";
