@@ -16,7 +16,8 @@ internal sealed class ConfigErrorSink(string file)
 
     public bool HasErrors => errors.Count > 0;
 
-    /// <summary>Errors found past the first <see cref="MaxReported"/>; one inherited from <c>defaults</c> counts per tunnel.</summary>
+    /// <summary>Errors found past the first <see cref="MaxReported"/>; one inherited from <c>defaults</c> counts
+    /// per tunnel.</summary>
     public int More => more;
 
     public void Add(ConfigNode node, string key, string message) => Add(node.Line, node.Column, key, message);

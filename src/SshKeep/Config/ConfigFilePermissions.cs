@@ -16,7 +16,7 @@ internal static class ConfigFilePermissions
     /// <summary>01000: in a sticky directory only a file's owner may rename or remove it.</summary>
     private const uint Sticky = 0x200;
 
-    /// <summary>Why someone other than us or root may change <paramref name="path"/>, or null; modes with the sticky bit.</summary>
+    /// <summary>Why someone but us or root may change <paramref name="path"/>, or null; modes with sticky bit.</summary>
     public static string? Problem(string path, uint fileOwner, uint filePermissions, uint directoryOwner, uint directoryPermissions, uint ownUid)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -163,7 +163,7 @@ internal static partial class ConfigKeyReads
         if (message is not null) errors.Add(node, path, message);
     }
 
-    /// <summary>A scalar made a value by <paramref name="parse"/> (null: refused, with what <paramref name="hint"/> adds).</summary>
+    /// <summary>A scalar made a value by <paramref name="parse"/> (null: refused, plus <paramref name="hint"/>).</summary>
     private static ConfigKeyRead Scalar(string accepted, Func<string, object?> parse, Func<string, string>? hint = null) => (entry, reader) =>
     {
         var text = entry.Value is ConfigScalar { IsNull: false } scalar ? scalar.Value : null;

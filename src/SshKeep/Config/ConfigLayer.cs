@@ -6,7 +6,7 @@ internal sealed class ConfigLayer(ConfigLayer? under = null)
 {
     public Dictionary<string, Located<object?>> Values { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Keys written, valid or not, and those a misspelt key was taken for: not to be reported again as missing.</summary>
+    /// <summary>Keys written, valid or not, and those a misspelt key was taken for: not reported again as missing.</summary>
     public HashSet<string> Written { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Every key written was read: none was unknown or had a bad value.</summary>
@@ -19,7 +19,7 @@ internal sealed class ConfigLayer(ConfigLayer? under = null)
     public Located<object?>? Get(ConfigKey key) =>
         key.Merge is { } merge ? merge(Own(key.Path), under?.Own(key.Path)) : Own(key.Path) ?? under?.Own(key.Path);
 
-    /// <summary><paramref name="record"/> with the value of each of <paramref name="keys"/> set here or below in its place.</summary>
+    /// <summary><paramref name="record"/> with each of <paramref name="keys"/> set here or below in its place.</summary>
     public T Apply<T>(T record, IEnumerable<ConfigKey> keys)
         where T : notnull
     {

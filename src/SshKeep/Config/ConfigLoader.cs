@@ -49,7 +49,7 @@ internal static class ConfigLoader
     }
 
     /// <summary>Parses <paramref name="yamlText"/> as the file <paramref name="displayPath"/>; <paramref name="homeDirectory"/>
-    /// expands <c>~</c>. Pure except that a hook's program is looked up in <paramref name="pathVariable"/>, the daemon's PATH.</summary>
+    /// expands <c>~</c>. Pure but for hooks, whose programs are looked up in <paramref name="pathVariable"/>.</summary>
     public static ConfigLoadResult Parse(string yamlText, string displayPath, string? homeDirectory, string? pathVariable = null)
     {
         var errors = new ConfigErrorSink(displayPath);

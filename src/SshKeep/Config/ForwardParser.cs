@@ -121,7 +121,8 @@ internal static class ForwardParser
 
     /// <summary>Splits at ':' outside brackets; a bracketed part must be a whole part. The error quotes the text and
     /// ends with <paramref name="expected"/>.</summary>
-    private static bool TrySplit(string text, string expected, out List<(string Text, bool Bracketed)> parts, [NotNullWhen(false)] out string? error)
+    private static bool TrySplit(
+        string text, string expected, out List<(string Text, bool Bracketed)> parts, [NotNullWhen(false)] out string? error)
     {
         parts = [];
         error = null;

@@ -71,7 +71,7 @@ internal sealed record HttpListen(IPAddress Address, int Port)
         return true;
     }
 
-    /// <summary>Whether this machine can bind <see cref="Address"/> now; interfaces come and go, so <c>check</c> only warns.</summary>
+    /// <summary>Whether this machine can bind <see cref="Address"/> now; interfaces come and go, so check only warns.</summary>
     public bool IsOnThisMachine(IEnumerable<IPAddress> machineAddresses)
     {
         ArgumentNullException.ThrowIfNull(machineAddresses);

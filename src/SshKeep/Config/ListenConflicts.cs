@@ -17,7 +17,7 @@ internal static class ListenConflicts
     {
         // The first claim of each socket and of each family ("v4", "v6", "name") on one listener and port: lookups
         // are constant time, so a hostile file with tens of thousands of forwards on one port is checked in linear time.
-        var claims = new Dictionary<(string Listener, int Port, string Socket), (ListenOwner Tunnel, Located<ForwardSpec> Forward)>();
+        var claims = new Dictionary<(string, int, string), (ListenOwner Tunnel, Located<ForwardSpec> Forward)>();
         foreach (var tunnel in tunnels.Where(t => t.Enabled))
         {
             foreach (var forward in tunnel.Forwards)

@@ -18,13 +18,13 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
     /// <summary>Longest logged output line, in characters.</summary>
     public const int MaxOutputLineLength = 300;
 
-    /// <summary>How long a stopping daemon lets queued hooks run: a hanging hook cannot hold up systemd's TimeoutStopSec.</summary>
+    /// <summary>How long a stopping daemon lets queued hooks run: a hanging one cannot hold up TimeoutStopSec.</summary>
     public static readonly TimeSpan StopDrain = TimeSpan.FromSeconds(10);
 
     /// <summary>Between SIGTERM and SIGKILL for a hook past its timeout.</summary>
     public static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long the output is still read after the hook's group ended: a process that left it may hold the pipe.</summary>
+    /// <summary>How long output is still read after the hook's group ended: a process that left it may hold it.</summary>
     public static readonly TimeSpan OutputDrain = TimeSpan.FromSeconds(1);
 
     private readonly CancellationTokenSource _stopping = new();
