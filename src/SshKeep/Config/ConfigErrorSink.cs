@@ -1,9 +1,7 @@
 namespace SshKeep.Config;
 
-/// <summary>Collects the errors of one load, so the user sees them at once (design: config): the first
-/// <see cref="MaxReported"/> in file order, each once, and a count of the rest. A file of many small mistakes
-/// (hundreds of thousands) must not cost memory in proportion: what is past the cap is counted, never kept
-/// (docs/security.md).</summary>
+/// <summary>The errors of one load: the first <see cref="MaxReported"/> in file order, each once, and a count of the rest,
+/// never kept, so a hostile file of many mistakes costs no memory in proportion (docs/security.md).</summary>
 internal sealed class ConfigErrorSink(string file)
 {
     /// <summary>Errors kept and shown; more than a person reads, far fewer than a hostile file makes.</summary>
@@ -18,9 +16,8 @@ internal sealed class ConfigErrorSink(string file)
 
     public bool HasErrors => errors.Count > 0;
 
-    /// <summary>Errors found past the first <see cref="MaxReported"/>; each report counts, so a
-    /// mistake found twice (once per tunnel that inherits it from <c>defaults</c>) may count twice
-    /// here, where it is not kept to be recognised.</summary>
+    /// <summary>Errors found past the first <see cref="MaxReported"/>; one inherited from <c>defaults</c> counts
+    /// per tunnel.</summary>
     public int More => more;
 
     public void Add(ConfigNode node, string key, string message) => Add(node.Line, node.Column, key, message);

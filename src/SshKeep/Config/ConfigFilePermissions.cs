@@ -2,10 +2,8 @@ using System.Globalization;
 
 namespace SshKeep.Config;
 
-/// <summary>Whether a tunnels file may be trusted (docs/config.md, docs/security.md): its author runs commands as the
-/// daemon's user (ProxyCommand, ssh_path, hooks), so nobody else may be able to write it or replace it. ssh refuses
-/// an ~/.ssh/config that others can write for the same reason. A pure decision from file facts; <c>sshkeep check</c>
-/// and <c>doctor</c> warn, <c>up</c> and <c>reload</c> refuse unless started with <see cref="AllowFlag"/>.</summary>
+/// <summary>Whether a tunnels file may be trusted (docs/config.md, "Who may change the file"): its author runs commands
+/// as the daemon's user, so nobody else may be able to write or replace it, as ssh demands of ~/.ssh/config.</summary>
 internal static class ConfigFilePermissions
 {
     /// <summary>The <c>sshkeep up</c> flag that runs such a file anyway. A flag, not a key in the
@@ -18,8 +16,7 @@ internal static class ConfigFilePermissions
     /// <summary>01000: in a sticky directory only a file's owner may rename or remove it.</summary>
     private const uint Sticky = 0x200;
 
-    /// <summary>Why <paramref name="path"/> may be changed by someone other than us or root, or null
-    /// when it may not. Permissions are the mode's low 12 bits (sticky included).</summary>
+    /// <summary>Why someone but us or root may change <paramref name="path"/>, or null; modes with sticky bit.</summary>
     public static string? Problem(string path, uint fileOwner, uint filePermissions, uint directoryOwner, uint directoryPermissions, uint ownUid)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -1,13 +1,9 @@
 namespace SshKeep.Config;
 
-/// <summary>How one key's value is read: the value with where it was written, or null when it was
-/// wrong (reported to the reader's sink). A value of null is the key set to null on purpose.</summary>
+/// <summary>How one key's value is read: null when it was wrong (reported); a null value is the key set to null.</summary>
 internal delegate Located<object?>? ConfigKeyRead(ConfigMappingEntry entry, ConfigSectionReader reader);
 
-/// <summary>
-/// One key of the tunnels file, as <see cref="ConfigKeys.All"/> lists them. The loader,
-/// <c>sshkeep help config</c> and the "did you mean" of an unknown key all read these entries.
-/// </summary>
+/// <summary>One key of the tunnels file, as <see cref="ConfigKeys.All"/> lists them.</summary>
 /// <param name="Path">The key's dotted path: <c>ready_timeout</c>, <c>tunnels.NAME.health.probe_interval</c>,
 /// <c>tunnels.NAME.forwards[N].local</c> (NAME a tunnel's name, N a forward's place in its list).</param>
 /// <param name="Heading">The section of sshkeep-tunnels(5) that describes it.</param>
@@ -23,8 +19,7 @@ internal sealed record ConfigKey(string Path, string Heading, string Summary)
 
     public bool InDefaults { get; init; }
 
-    /// <summary>The ssh_config keyword that is another spelling of this <c>health</c> key inside
-    /// <c>ssh_options</c> (<see cref="SshOptionsReader.MoveHealthOptions"/>).</summary>
+    /// <summary>This <c>health</c> key's other spelling inside <c>ssh_options</c>.</summary>
     public string? SshKeyword { get; init; }
 
     /// <summary>The built-in value: what the loaded record holds when no section sets it.</summary>

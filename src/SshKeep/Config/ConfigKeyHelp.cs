@@ -3,10 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace SshKeep.Config;
 
-/// <summary>What <c>sshkeep help config [KEY]</c> prints: every key of the tunnels file, the entries of
-/// <see cref="ConfigKeys.All"/> the loader reads the file with, each with a summary in the words of its entry in
-/// sshkeep-tunnels(5) and the loader's own default. test/SshKeep.Tests/Packaging/ManPageTests.cs holds each summary
-/// to the man page's entry.</summary>
+/// <summary>What <c>sshkeep help config [KEY]</c> prints: the entries of <see cref="ConfigKeys.All"/>, each summary in
+/// the words of sshkeep-tunnels(5) (ManPageTests holds them to it) with the loader's own default.</summary>
 internal static partial class ConfigKeyHelp
 {
     /// <summary>Where a tunnel's keys are listed: under a placeholder for its name.</summary>
@@ -39,10 +37,8 @@ internal static partial class ConfigKeyHelp
         return text.ToString();
     }
 
-    /// <summary>The entries <paramref name="key"/> names: a listed path; the same with a tunnel's name for NAME, a
-    /// number for N, or <c>defaults.</c> for <c>tunnels.NAME.</c> (a path as <c>sshkeep check</c> prints it); or the
-    /// end of paths (<c>probe_interval</c>, <c>health.probe_interval</c>, <c>port</c> names two). Empty when it names
-    /// none.</summary>
+    /// <summary>The entries <paramref name="key"/> names: a listed path, the same as <c>sshkeep check</c> prints it
+    /// (a tunnel's name, a number, <c>defaults.</c>), or the end of paths (<c>port</c> names two).</summary>
     public static IReadOnlyList<ConfigKey> Find(string key)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -4,11 +4,9 @@ using System.Text.RegularExpressions;
 
 namespace SshKeep.Config;
 
-/// <summary>How the values of <see cref="ConfigKeys.All"/> are read: each reports one error that quotes what was
-/// found and says what is accepted, and is checked on its own here; rules between values come once the tunnel is
-/// built (<see cref="TunnelBuilder"/>). Silent about a <see cref="ConfigRefused"/> node (already reported). Scalars
-/// are read from their text, not by YAML typing: <c>port: "22"</c> is <c>port: 22</c>, and <c>no</c> is never false
-/// behind the user's back.</summary>
+/// <summary>How the values of <see cref="ConfigKeys.All"/> are read, each alone: one error that quotes what was found and
+/// says what is accepted. Scalars are read from their text, not by YAML typing: <c>port: "22"</c> is <c>port: 22</c>,
+/// and <c>no</c> is never false behind the user's back.</summary>
 internal static partial class ConfigKeyReads
 {
     public static Located<object?> At(ConfigMappingEntry entry, object? value) => new(value, entry.Value, entry.Path);
@@ -51,9 +49,7 @@ internal static partial class ConfigKeyReads
     public static Located<object?>? Listen(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         Checked(entry, reader, HttpListen.Accepted, text => HttpListen.TryParse(text, out var listen, out var error) ? (listen, null) : (null, error));
 
-    /// <summary>One destination, or a list of them (docs/config.md, "A tunnel"): each checked alone,
-    /// at its place in the list; the list is not empty, not longer than <see cref="ConfigKeys.MaxDestinations"/>,
-    /// and names each server once.</summary>
+    /// <summary>One destination, or a list of them (docs/config.md, "A tunnel"), each checked at its place.</summary>
     public static Located<object?>? Destination(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
         if (entry.Value is not ConfigSequence list)
@@ -142,7 +138,8 @@ internal static partial class ConfigKeyReads
             return false;
         }
 
-        if (ConfigText.HasControl(scalar.Value))
+        // No key of the file takes a control character (newline, tab, NUL…): it would reach ssh's argv or a log line.
+        if (scalar.Value.Any(char.IsControl))
         {
             errors.Add(node, path, $"{scalar.Describe()} contains a control character (newline, tab…); expected {accepted} on one line");
             return false;
@@ -166,8 +163,7 @@ internal static partial class ConfigKeyReads
         if (message is not null) errors.Add(node, path, message);
     }
 
-    /// <summary>A scalar made a value by <paramref name="parse"/> (null: not accepted, reported with
-    /// what <paramref name="hint"/> adds for the text found).</summary>
+    /// <summary>A scalar made a value by <paramref name="parse"/> (null: refused, plus <paramref name="hint"/>).</summary>
     private static ConfigKeyRead Scalar(string accepted, Func<string, object?> parse, Func<string, string>? hint = null) => (entry, reader) =>
     {
         var text = entry.Value is ConfigScalar { IsNull: false } scalar ? scalar.Value : null;

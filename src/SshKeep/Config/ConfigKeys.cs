@@ -3,12 +3,9 @@ using static SshKeep.Config.ConfigKeyReads;
 
 namespace SshKeep.Config;
 
-/// <summary>Every key the tunnels file accepts, one entry each, in the order docs/config.md lists them: the top
-/// level, then a tunnel's. Each entry says how its value is read and bounded, its built-in default (read from the
-/// record the value goes into) and where the value goes. The loader reads every map through these entries
-/// (<see cref="ConfigSectionReader"/>), puts values in their records built-in defaults first, then <c>defaults:</c>,
-/// then the tunnel's own (<see cref="TunnelBuilder"/>); <c>sshkeep help config</c> lists them
-/// (<see cref="ConfigKeyHelp"/>).</summary>
+/// <summary>Every key the tunnels file accepts, in docs/config.md's order: how its value is read and bounded, its
+/// built-in default (read from the record it goes into) and where it goes. The loader, <c>help config</c> and the
+/// "did you mean" of an unknown key all read these entries.</summary>
 internal static class ConfigKeys
 {
     /// <summary>Where a tunnel's keys are: under a placeholder for its name.</summary>
@@ -130,8 +127,7 @@ internal static class ConfigKeys
     private static ConfigKey Top(string path, string summary, ConfigKeyRead? read = null, string? mapOf = null) =>
         new(path, "TOP-LEVEL KEYS", summary) { Read = read, MapOf = mapOf };
 
-    /// <summary>A tunnel's key: under a tunnel's name, and under <c>defaults</c> unless said otherwise.
-    /// Its heading is that of the map it is in.</summary>
+    /// <summary>A tunnel's key, also under <c>defaults</c> unless said otherwise; its heading is its map's.</summary>
     private static ConfigKey Key(string path, string summary, ConfigKeyRead? read = null, string? mapOf = null, bool inDefaults = true) =>
         new($"{Tunnel}.{path}", path.Contains('.') ? path[..path.IndexOf('.')].ToUpperInvariant() : "TUNNEL KEYS", summary)
         {
@@ -145,13 +141,11 @@ internal static class ConfigKeys
 
     private static ConfigKey InTunnel<T>(this ConfigKey key, Func<TunnelConfig, T> get, Func<TunnelConfig, T, TunnelConfig> set) => key.Goes(BuiltInTunnel, get, set);
 
-    /// <summary>A key's place when the value read is not what the record holds (forwards and
-    /// options with where they were written), or there is no built-in value (destination).</summary>
+    /// <summary>A key's place when the value read is not what the record holds, or there is no built-in value.</summary>
     private static ConfigKey Into<T>(this ConfigKey key, Func<TunnelConfig, T, TunnelConfig> set) =>
         key with { Set = (record, value) => set((TunnelConfig)record, (T)value!) };
 
-    /// <summary>The key's place in the record, and its built-in default: what a record holds
-    /// before any section sets it, also what the summary's <c>{default}</c> says.</summary>
+    /// <summary>The key's place in the record, and its built-in default (also the summary's <c>{default}</c>).</summary>
     private static ConfigKey Goes<TRecord, T>(this ConfigKey key, TRecord builtIn, Func<TRecord, T> get, Func<TRecord, T, TRecord> set)
         where TRecord : notnull
     {

@@ -1,14 +1,12 @@
 namespace SshKeep.Config;
 
-/// <summary>What one map of the file set (the top level, <c>defaults</c> or one tunnel), each value with where it was
-/// set, by the path of its key in <see cref="ConfigKeys.All"/>; unset keys are absent. A tunnel's layer lies over the
-/// one of <c>defaults</c>. Layers exist only inside one load.</summary>
+/// <summary>What one map of the file set, by key path, each value with where it was set; a tunnel's layer lies over the
+/// one of <c>defaults</c>.</summary>
 internal sealed class ConfigLayer(ConfigLayer? under = null)
 {
     public Dictionary<string, Located<object?>> Values { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Paths of the keys written, valid or not, and of those a misspelt key was taken for:
-    /// a key that was written wrongly was reported already and must not be reported again as missing.</summary>
+    /// <summary>Keys written, valid or not, and those a misspelt key was taken for: not reported again as missing.</summary>
     public HashSet<string> Written { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Every key written was read: none was unknown or had a bad value.</summary>
@@ -21,8 +19,7 @@ internal sealed class ConfigLayer(ConfigLayer? under = null)
     public Located<object?>? Get(ConfigKey key) =>
         key.Merge is { } merge ? merge(Own(key.Path), under?.Own(key.Path)) : Own(key.Path) ?? under?.Own(key.Path);
 
-    /// <summary><paramref name="record"/> (built-in defaults) with the value of each of
-    /// <paramref name="keys"/> that this layer or the one below sets put in its place.</summary>
+    /// <summary><paramref name="record"/> with each of <paramref name="keys"/> set here or below in its place.</summary>
     public T Apply<T>(T record, IEnumerable<ConfigKey> keys)
         where T : notnull
     {

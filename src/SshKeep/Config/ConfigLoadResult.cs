@@ -8,11 +8,7 @@ internal abstract record ConfigLoadResult
     /// <summary>The file is valid; <paramref name="Config"/> has defaults applied.</summary>
     public sealed record Valid(SshKeepConfig Config) : ConfigLoadResult;
 
-    /// <summary>The file is not valid (or could not be read).</summary>
-    /// <param name="Path">The file as given.</param>
-    /// <param name="Errors">The errors, in file order, at least one; at most
-    /// <see cref="ConfigErrorSink.MaxReported"/>.</param>
-    /// <param name="More">Errors found past those, counted and not kept.</param>
+    /// <summary>The file is not valid (or could not be read): the errors kept in file order, and a count of the rest.</summary>
     public sealed record Invalid(string Path, IReadOnlyList<ConfigError> Errors, int More = 0) : ConfigLoadResult
     {
         /// <summary>Every error found: those kept and the <see cref="More"/>.</summary>

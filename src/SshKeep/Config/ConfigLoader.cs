@@ -2,9 +2,8 @@ using System.Text;
 
 namespace SshKeep.Config;
 
-/// <summary>Reads a tunnels file (docs/config.md) into a <see cref="SshKeepConfig"/>, or reports every error at once,
-/// each with file, line, column, key path and the offending value. Never throws on bad input: syntax errors, hostile
-/// files (too big, too deep, aliases) and unreadable files are errors like any other.</summary>
+/// <summary>Reads a tunnels file (docs/config.md) into a <see cref="SshKeepConfig"/>, or reports every error at once.
+/// Never throws on bad input: hostile and unreadable files are errors like any other.</summary>
 internal static class ConfigLoader
 {
     /// <summary>Largest file read, in bytes: a tunnels file of a thousand tunnels is ~200 KiB.</summary>
@@ -13,8 +12,7 @@ internal static class ConfigLoader
     /// <summary>Deepest nesting of maps and lists accepted; the format itself needs 5.</summary>
     public const int MaxDepth = 16;
 
-    /// <summary>Most tunnels in one file. Each tunnel gets its own copy of the defaults, so this
-    /// (with <see cref="MaxSshOptions"/>) bounds what a small hostile file can make the loader build.</summary>
+    /// <summary>Most tunnels in one file: each copies the defaults, so this bounds what a small hostile file builds.</summary>
     public const int MaxTunnels = 1000;
 
     /// <summary>Most <c>ssh_options</c> in one section (ssh_config has about 100 keywords).</summary>
@@ -23,9 +21,8 @@ internal static class ConfigLoader
     /// <summary>The environment variable that names the tunnels file when -c does not (docs/config.md).</summary>
     public const string PathVariable = "SSHKEEP_CONFIG";
 
-    /// <summary>Where <c>sshkeep up</c> and <c>check</c> look without <c>-c</c> and <c>SSHKEEP_CONFIG</c>
-    /// (docs/config.md): XDG_CONFIG_HOME only when it is absolute, as the XDG spec says. Without HOME
-    /// the path keeps a literal <c>~</c>, so the "cannot read" error shows where sshkeep looked.</summary>
+    /// <summary>The file without <c>-c</c> and <c>SSHKEEP_CONFIG</c> (docs/config.md, "Where the file is"); without HOME
+    /// a literal <c>~</c>, so the "cannot read" error shows where sshkeep looked.</summary>
     public static string DefaultPath(bool isRoot, IReadOnlyDictionary<string, string> env)
     {
         const string Tail = "sshkeep/tunnels.yaml";
@@ -35,9 +32,8 @@ internal static class ConfigLoader
             : "~/.config/" + Tail;
     }
 
-    /// <summary>Reads and parses <paramref name="path"/>. A file that cannot be read (missing, a
-    /// directory, no permission, larger than <see cref="MaxFileBytes"/>, not UTF-8) is one error
-    /// without a line. <see cref="SshKeepConfig.Path"/> is made absolute; errors name the path as given.</summary>
+    /// <summary>Reads and parses <paramref name="path"/>; a file that cannot be read is one error without a line.
+    /// <see cref="SshKeepConfig.Path"/> is made absolute; errors name the path as given.</summary>
     public static ConfigLoadResult Load(string path, string? homeDirectory, string? pathVariable = null)
     {
         var (text, readError) = ReadText(path);
@@ -52,10 +48,8 @@ internal static class ConfigLoader
             : result;
     }
 
-    /// <summary>Parses <paramref name="yamlText"/> as the file <paramref name="displayPath"/>.
-    /// <paramref name="homeDirectory"/> expands <c>~</c> (null: a path with <c>~</c> is an error). Pure
-    /// except for hooks: a hook's program is looked up in the file system and <paramref name="pathVariable"/>,
-    /// the daemon's PATH where it will run (null: unset).</summary>
+    /// <summary>Parses <paramref name="yamlText"/> as the file <paramref name="displayPath"/>; <paramref name="homeDirectory"/>
+    /// expands <c>~</c>. Pure but for hooks, whose programs are looked up in <paramref name="pathVariable"/>.</summary>
     public static ConfigLoadResult Parse(string yamlText, string displayPath, string? homeDirectory, string? pathVariable = null)
     {
         var errors = new ConfigErrorSink(displayPath);

@@ -1,8 +1,7 @@
 namespace SshKeep.Config;
 
-/// <summary>One node of a tunnels file, with its position. The loader builds its own small tree from YamlDotNet's
-/// parser events (not the representation model) so that every node keeps its line and column, duplicate keys are seen
-/// instead of thrown, and aliases are never expanded.</summary>
+/// <summary>One node of a tunnels file, with its position: the loader's own tree from YamlDotNet's parser events, so
+/// that duplicate keys are seen instead of thrown and aliases are never expanded.</summary>
 internal abstract record ConfigNode(int Line, int Column)
 {
     /// <summary>How the node is named in "expected …, found …" messages.</summary>

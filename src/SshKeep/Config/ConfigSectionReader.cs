@@ -1,10 +1,10 @@
+using System.Text.RegularExpressions;
+
 namespace SshKeep.Config;
 
-/// <summary>Reads the whole file: top-level keys, <c>defaults</c>, each tunnel, then the rules between tunnels. Each
-/// map is read into a <see cref="ConfigLayer"/> through <see cref="ConfigKeys.All"/>: each key by its entry's reader,
-/// a map of keys the same way below it, reporting every unknown key, bad value and key that <c>defaults</c> cannot
-/// take.</summary>
-internal sealed class ConfigSectionReader(ConfigErrorSink errors, string? home, string? pathVariable)
+/// <summary>Reads the whole file: top-level keys, <c>defaults</c>, each tunnel, then the rules between tunnels; each
+/// map into a <see cref="ConfigLayer"/> through the entries of <see cref="ConfigKeys.All"/>.</summary>
+internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string? home, string? pathVariable)
 {
     private const string TopAccepted = "a map with `tunnels:` (and optionally `defaults:`, `ready_when:`, `version:`)";
 
@@ -92,7 +92,11 @@ internal sealed class ConfigSectionReader(ConfigErrorSink errors, string? home, 
 
         foreach (var entry in map.Entries)
         {
-            var nameError = TunnelName.Error(entry.Name);
+            // A name appears in logs, status, file names and commands (`sshkeep restart NAME`): short and plain, and
+            // starting with neither '-' (an option) nor '.' (a hidden or relative file name).
+            var nameError = TunnelName().IsMatch(entry.Name)
+                ? null
+                : $"tunnel name {ConfigText.Quote(entry.Name)} is not accepted; expected 1 to 64 letters, digits, '.', '_' or '-', not starting with '.' or '-'";
             if (nameError is not null)
             {
                 errors.Add(entry.Key, entry.Path, nameError);
@@ -151,7 +155,7 @@ internal sealed class ConfigSectionReader(ConfigErrorSink errors, string? home, 
             if (key is null)
             {
                 var known = keys.Where(k => k.InDefaults || !IsDefaults).Select(k => k.Key).ToList();
-                if (UnknownKeys.Report(entry, known, errors, isSection: parent == ConfigKeys.Tunnel) is { } meant)
+                if (ReportUnknown(entry, known, isSection: parent == ConfigKeys.Tunnel) is { } meant)
                 {
                     layer.Written.Add(ConfigText.Child(parent, meant));
                 }
@@ -171,4 +175,21 @@ internal sealed class ConfigSectionReader(ConfigErrorSink errors, string? home, 
             }
         }
     }
+
+    /// <summary>Reports <paramref name="entry"/>'s key as unknown, with the closest known key, an ssh keyword sent to
+    /// <c>ssh_options</c>, or the list of what is accepted; returns the key suggested instead, so that a misspelt
+    /// required key is not also reported as missing.</summary>
+    public string? ReportUnknown(ConfigMappingEntry entry, IReadOnlyList<string> known, bool isSection = false)
+    {
+        var quoted = ConfigText.Key(entry.Name);
+        var suggestion = KeySuggestion.Closest(entry.Name, known);
+        var message = suggestion is not null ? $"unknown key {quoted}; did you mean {ConfigText.Key(suggestion)}?"
+            : isSection && SshKeywords.IsKnown(entry.Name) ? $"unknown key {quoted}; it is an ssh option: put it under `ssh_options`"
+            : $"unknown key {quoted}; accepted keys: {string.Join(", ", known)}";
+        errors.Add(entry.Key, entry.Path, message);
+        return suggestion;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex TunnelName();
 }

@@ -35,10 +35,6 @@ internal static class ConfigText
 
     public static string Item(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
 
-    /// <summary>True when the text holds a character no key of the file accepts (newline, tab, NUL,
-    /// DEL…): such a value would reach ssh's argv or a log line.</summary>
-    public static bool HasControl(string value) => value.Any(char.IsControl);
-
     public static string Seconds(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

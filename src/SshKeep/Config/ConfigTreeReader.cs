@@ -3,15 +3,12 @@ using YamlDotNet.Core.Events;
 
 namespace SshKeep.Config;
 
-/// <summary>Turns YAML text into a <see cref="ConfigNode"/> tree from the parser's events, refusing what a tunnels
-/// file never needs and a hostile file could abuse: aliases (no expansion, so no "billion laughs"), tags, nesting
-/// deeper than <see cref="ConfigLoader.MaxDepth"/>, more than one document. Duplicate keys are reported and the later
-/// one dropped; YAML syntax errors become one error with the parser's position. YamlDotNet's parser is a state
-/// machine with its own stack, so deep input cannot overflow ours before the depth limit stops reading.</summary>
+/// <summary>Turns YAML text into a <see cref="ConfigNode"/> tree from the parser's events, refusing what a hostile file
+/// could abuse (docs/security.md): aliases (no "billion laughs"), tags, deep nesting, a second document. The parser
+/// keeps its own stack, so deep input cannot overflow ours before the depth limit stops reading.</summary>
 internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
 {
-    /// <summary>The document's root node, or null when the file is empty or could not be read as
-    /// YAML (the reason is in <paramref name="errors"/>, except for an empty file).</summary>
+    /// <summary>The root node, or null when the file is empty or not YAML (then reported).</summary>
     public static ConfigNode? Read(string text, ConfigErrorSink errors)
     {
         var parser = new Parser(new StringReader(text));
@@ -62,8 +59,8 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
         return root;
     }
 
-    /// <summary>Reads the node at the parser's position and everything inside it. A refused node (an alias, a tag) is
-    /// reported and comes back as <see cref="ConfigRefused"/>; null means nesting went too deep and reading stopped.</summary>
+    /// <summary>The node at the parser's position with everything inside it; a refused one (an alias, a tag) as
+    /// <see cref="ConfigRefused"/>; null when nesting went too deep and reading stopped.</summary>
     private ConfigNode? ReadNode(string path, int depth)
     {
         var current = parser.Current ?? throw new InvalidOperationException("parser has no event");

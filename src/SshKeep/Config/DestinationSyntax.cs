@@ -2,15 +2,13 @@ using System.Text.RegularExpressions;
 
 namespace SshKeep.Config;
 
-/// <summary>A tunnel's <c>destination</c>: <c>[user@]host</c>, where host may be an ssh_config alias. It goes to ssh
-/// after <c>--</c>, but it is also refused when it starts with '-' so that no other tool that builds an argv from it
-/// can read it as an option.</summary>
+/// <summary>A tunnel's <c>destination</c>, <c>[user@]host</c>: refused when it starts with '-' although ssh gets it after
+/// <c>--</c>, so that no other tool that builds an argv from it can read it as an option.</summary>
 internal static partial class DestinationSyntax
 {
     public const string Accepted = "[user@]host";
 
-    /// <summary>Why <paramref name="destination"/> is refused, or null. ssh splits at the last '@': a
-    /// user name may itself contain '@'.</summary>
+    /// <summary>Why <paramref name="destination"/> is refused, or null; ssh splits at the last '@'.</summary>
     public static string? Error(string destination)
     {
         var quoted = ConfigText.Quote(destination);

@@ -75,7 +75,7 @@ internal static class ForwardListReader
         var entry = forwardEntries[0];
         if (!KebabName.TryParse(entry.Name, out ForwardKind kind))
         {
-            UnknownKeys.Report(entry, [.. ConfigKeys.ForwardTypes, "type", .. ShortFormExtras], errors);
+            reader.ReportUnknown(entry, [.. ConfigKeys.ForwardTypes, "type", .. ShortFormExtras]);
             return null;
         }
 

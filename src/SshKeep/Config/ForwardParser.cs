@@ -20,9 +20,8 @@ internal static class ForwardParser
         var withTarget = kind != ForwardKind.Dynamic;
         var shortCount = withTarget ? 3 : 1;
         var expected = $"expected {ShortSyntax(kind)}{(withTarget ? " (IPv6 addresses in [brackets])" : "")}";
-        if (!TrySplit(text, out var parts, out error))
+        if (!TrySplit(text, expected, out var parts, out error))
         {
-            error = $"{ConfigText.Quote(text)} {error}; {expected}";
             return false;
         }
 
@@ -60,9 +59,8 @@ internal static class ForwardParser
     {
         (host, port) = (null, 0);
         const string expected = "expected host:port (IPv6 addresses in [brackets])";
-        if (!TrySplit(text, out var parts, out error))
+        if (!TrySplit(text, expected, out var parts, out error))
         {
-            error = $"{ConfigText.Quote(text)} {error}; {expected}";
             return false;
         }
 
@@ -121,11 +119,14 @@ internal static class ForwardParser
     private static string? Problems(string text, params string?[] problems) =>
         problems.Any(p => p is not null) ? $"{ConfigText.Quote(text)}: {string.Join("; ", problems.Where(p => p is not null))}" : null;
 
-    /// <summary>Splits at ':' outside brackets; a bracketed part must be a whole part.</summary>
-    private static bool TrySplit(string text, out List<(string Text, bool Bracketed)> parts, [NotNullWhen(false)] out string? error)
+    /// <summary>Splits at ':' outside brackets; a bracketed part must be a whole part. The error quotes the text and
+    /// ends with <paramref name="expected"/>.</summary>
+    private static bool TrySplit(
+        string text, string expected, out List<(string Text, bool Bracketed)> parts, [NotNullWhen(false)] out string? error)
     {
         parts = [];
         error = null;
+        string Misplaced(string what) => $"{ConfigText.Quote(text)} has {what}; {expected}";
         var current = new StringBuilder();
         var bracketed = false;
         for (var i = 0; i < text.Length; i++)
@@ -136,7 +137,7 @@ internal static class ForwardParser
                 var close = text.IndexOf(']', i + 1);
                 if (close < 0)
                 {
-                    error = "has a '[' without ']'";
+                    error = Misplaced("a '[' without ']'");
                     return false;
                 }
 
@@ -145,7 +146,7 @@ internal static class ForwardParser
                 i = close;
                 if (i + 1 < text.Length && text[i + 1] != ':')
                 {
-                    error = "has text after ']' where ':' belongs";
+                    error = Misplaced("text after ']' where ':' belongs");
                     return false;
                 }
             }
@@ -157,7 +158,7 @@ internal static class ForwardParser
             }
             else if (c is '[' or ']')
             {
-                error = $"has a misplaced '{c}'";
+                error = Misplaced($"a misplaced '{c}'");
                 return false;
             }
             else

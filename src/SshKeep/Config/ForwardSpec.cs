@@ -2,21 +2,15 @@ using System.Globalization;
 
 namespace SshKeep.Config;
 
-/// <summary>One forward of a tunnel, validated.</summary>
-/// <param name="Kind">-L, -R or -D.</param>
-/// <param name="BindAddress">Listen address, or null for ssh's default (loopback for -L/-D, the
-/// server's choice for -R).</param>
-/// <param name="BindPort">Listen port (1–65535; 0 for -R means "server picks", which sshkeep refuses
-/// because a probe could not find it).</param>
-/// <param name="TargetHost">Where connections go (-L: as seen from the server; -R: from here); null for -D.</param>
-/// <param name="TargetPort">Target port; null for -D.</param>
+/// <summary>One forward of a tunnel, validated (docs/config.md, "forwards").</summary>
+/// <param name="BindAddress">Listen address, or null for ssh's default (loopback for -L/-D, the server's for -R).</param>
+/// <param name="TargetHost">Where connections go (-L: as seen from the server; -R: from here); null for -D, as its port.</param>
 internal sealed record ForwardSpec(ForwardKind Kind, string? BindAddress, int BindPort, string? TargetHost, int? TargetPort)
 {
     /// <summary>What the end-to-end probe exchanges through this forward; connect-only by default.</summary>
     public ProbeExchange Probe { get; init; } = ProbeExchange.ConnectOnly;
 
-    /// <summary>The default <see cref="Hold"/>: a killed ssh, an sshd restart or a short network outage is over
-    /// well within it (docs/held-ports.md, "Hold time").</summary>
+    /// <summary>The default <see cref="Hold"/> (docs/held-ports.md, "Hold time").</summary>
     public static readonly TimeSpan DefaultHold = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a client of a -L/-D port sshkeep holds waits for a session; zero: ssh listens itself.</summary>

@@ -2,9 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace SshKeep.Config;
 
-/// <summary><c>~</c> expansion for paths in the file. Only <c>~</c> and <c>~/…</c> (the user running sshkeep);
-/// <c>~name</c> is refused rather than looked up, to keep loading pure. The result must be absolute: a daemon's
-/// working directory is rarely the user's, so a relative path would point somewhere unexpected.</summary>
+/// <summary><c>~</c> expansion: <c>~name</c> is refused rather than looked up, to keep loading pure; the result must be
+/// absolute, since a daemon's working directory is rarely the user's.</summary>
 internal static class HomePath
 {
     public static bool TryExpand(string path, string? home, [NotNullWhen(true)] out string? expanded, [NotNullWhen(false)] out string? error)

@@ -1,10 +1,7 @@
 namespace SshKeep.Config;
 
-/// <summary>One hook's command: an argv run without a shell, or, only when the file asks with <c>{ shell: "…" }</c>,
-/// a script run by <c>/bin/sh -c</c>. Either way what runs is <see cref="Argv"/>; <see cref="ShellScript"/> only says
-/// how it was written (for logs). Made by <see cref="Direct"/> or <see cref="Shell"/>.</summary>
-/// <param name="Argv">argv[0] (a bare name is looked up in PATH when the hook runs) and its arguments.</param>
-/// <param name="ShellScript">The script of a <c>shell:</c> hook; null for an argv hook.</param>
+/// <summary>One hook's command (docs/config.md, "hooks"): what runs is <see cref="Argv"/>, a bare argv[0] looked up in
+/// PATH; <see cref="ShellScript"/>, the script of a <c>shell:</c> hook, only says how it was written (for logs).</summary>
 internal sealed record HookCommand(IReadOnlyList<string> Argv, string? ShellScript)
 {
     /// <summary>The shell a <c>shell:</c> hook runs under. Absolute, so PATH cannot change it.</summary>

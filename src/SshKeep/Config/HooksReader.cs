@@ -2,9 +2,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Config;
 
-/// <summary>Reads one hook of a section's <c>hooks</c> map (docs/config.md, hooks). A hook is an argv list run
-/// without a shell, or <c>{ shell: "…" }</c> for <c>/bin/sh -c</c>; a plain string is refused because it is not clear
-/// whether the user meant a shell. The program must exist when the file is loaded.</summary>
+/// <summary>Reads one hook of a section's <c>hooks</c> map (docs/config.md, "hooks"): a plain string is refused since
+/// it is not clear whether the user meant a shell; the program must exist when the file is loaded.</summary>
 internal static class HooksReader
 {
     /// <summary>Longest argv accepted; a hook is a command, not a data file.</summary>
@@ -12,8 +11,7 @@ internal static class HooksReader
 
     private const string Accepted = "a list [program, arguments…] run without a shell, or { shell: \"command\" } run with /bin/sh -c";
 
-    /// <summary>One hook; a null value (in a tunnel only) is no hook, overriding an inherited one.
-    /// Null when the value was wrong (reported).</summary>
+    /// <summary>One hook; a null value (in a tunnel only) is no hook, overriding an inherited one.</summary>
     public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
         var errors = reader.Errors;
@@ -73,8 +71,7 @@ internal static class HooksReader
         return program is null ? null : ConfigKeyReads.At(entry, HookCommand.Direct([program, .. argv.Skip(1)]));
     }
 
-    /// <summary><c>{ shell: "…" }</c>, read through the entry of the hook's <c>shell</c> key; a
-    /// misspelt <c>shell</c> is reported once, as misspelt, not also as missing.</summary>
+    /// <summary><c>{ shell: "…" }</c>; a misspelt <c>shell</c> is reported once, as misspelt, not also as missing.</summary>
     private static Located<object?>? Shell(ConfigMappingEntry entry, ConfigMapping map, ConfigSectionReader reader)
     {
         var path = $"{ConfigKeys.Tunnel}.hooks.{entry.Name}";

@@ -4,9 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace SshKeep.Config;
 
-/// <summary>What the file accepts as a host: a name (DNS name or ssh_config alias), an IPv4 or IPv6
-/// address. Deliberately narrower than what ssh might swallow, so a value can never start an
-/// option ('-') or smuggle a space, a quote or a '%' token into ssh's argv.</summary>
+/// <summary>What the file accepts as a host: narrower than what ssh might swallow, so a value can never start an option
+/// ('-') or smuggle a space, a quote or a '%' token into ssh's argv.</summary>
 internal static partial class HostSyntax
 {
     public const string Accepted = "a host name or IP address (letters, digits, '.', '_', '-'; IPv6 in [brackets] inside a forward)";
@@ -17,8 +16,7 @@ internal static partial class HostSyntax
 
     public static bool IsIPv6(string host) => Address(host) is { AddressFamily: AddressFamily.InterNetworkV6 };
 
-    /// <summary>An IPv4 address in dotted quads, or an IPv6 address; else null (IPAddress.TryParse
-    /// alone also reads "1" as 0.0.0.1).</summary>
+    /// <summary>An address in dotted quads or IPv6, else null (IPAddress.TryParse also reads "1" as 0.0.0.1).</summary>
     public static IPAddress? Address(string text) =>
         (text.Contains(':') || text.Count(c => c == '.') == 3) && IPAddress.TryParse(text, out var address) ? address : null;
 

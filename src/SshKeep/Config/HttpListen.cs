@@ -5,10 +5,8 @@ using System.Net.Sockets;
 
 namespace SshKeep.Config;
 
-/// <summary>Where <c>sshkeep up</c>'s HTTP listener (metrics, health, the web page) binds: <c>--http</c> or
-/// <c>http: { listen: … }</c>. Written <c>127.0.0.1:9180</c>, <c>[::1]:9180</c>, <c>localhost:9180</c> or a bare port
-/// (<c>9180</c>, meaning 127.0.0.1). Only addresses, never host names other than localhost: the daemon binds what it
-/// is given, and a name could resolve to an address the user did not mean to open.</summary>
+/// <summary>Where <c>sshkeep up</c>'s HTTP listener binds (docs/observability.md): <c>--http</c> or <c>http.listen</c>.
+/// Never a host name but localhost: a name could resolve to an address the user did not mean to open.</summary>
 internal sealed record HttpListen(IPAddress Address, int Port)
 {
     /// <summary>What <c>http: {}</c> without <c>listen</c> binds.</summary>
@@ -16,7 +14,7 @@ internal sealed record HttpListen(IPAddress Address, int Port)
 
     public const string Accepted = "ADDRESS:PORT such as 127.0.0.1:9180 or [::1]:9180, or a port alone (127.0.0.1)";
 
-    /// <summary>Only this machine can connect. Anything else was asked for explicitly, and is logged as a warning.</summary>
+    /// <summary>Only this machine can connect; anything else is logged as a warning.</summary>
     public bool IsLoopback => IPAddress.IsLoopback(Address);
 
     /// <summary>The address as a URL authority: <c>127.0.0.1:9180</c>, <c>[::1]:9180</c>.</summary>
@@ -73,9 +71,7 @@ internal sealed record HttpListen(IPAddress Address, int Port)
         return true;
     }
 
-    /// <summary>Whether this machine can bind <see cref="Address"/> now: a wildcard, a loopback address, or one of
-    /// <paramref name="machineAddresses"/> (every interface's). Interfaces come and go, so <c>sshkeep check</c> only
-    /// warns when it is not; <c>up</c> finds out by binding.</summary>
+    /// <summary>Whether this machine can bind <see cref="Address"/> now; interfaces come and go, so check only warns.</summary>
     public bool IsOnThisMachine(IEnumerable<IPAddress> machineAddresses)
     {
         ArgumentNullException.ThrowIfNull(machineAddresses);

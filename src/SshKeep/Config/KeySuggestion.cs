@@ -3,10 +3,8 @@ namespace SshKeep.Config;
 /// <summary>"did you mean …?" for a misspelt key or word.</summary>
 internal static class KeySuggestion
 {
-    /// <summary>The known word closest to <paramref name="given"/>, or null when none is close. Case, '_' and '-' are
-    /// ignored first (<c>identityFile</c>, <c>Identity-File</c> → <c>identity_file</c>), then an edit distance
-    /// counting a swap of two letters as one edit, allowed to grow with the word's length (1 up to 4 letters, 2 up to
-    /// 8, else 3) so short words do not match everything.</summary>
+    /// <summary>The known word closest to <paramref name="given"/> ignoring case, '_' and '-', or null; the edits allowed
+    /// grow with the word's length, so short words do not match everything.</summary>
     public static string? Closest(string given, IEnumerable<string> known)
     {
         var normalizedGiven = Normalize(given);
@@ -23,8 +21,7 @@ internal static class KeySuggestion
     /// one substring): insert, delete, substitute, swap neighbours.</summary>
     internal static int Distance(string a, string b)
     {
-        // Keys are short; a hostile 1 MiB key still costs at most a bounded amount because the
-        // caller's words are short and we stop comparing past a length gap no threshold allows.
+        // A hostile 1 MiB key costs nothing: no threshold allows this length gap.
         if (Math.Abs(a.Length - b.Length) > 3)
         {
             return int.MaxValue;

@@ -1,4 +1,5 @@
-using System.Runtime.InteropServices;
+using System.Net;
+using System.Net.Sockets;
 
 namespace SshKeep.Config;
 
@@ -9,9 +10,14 @@ namespace SshKeep.Config;
 /// which is known to be the same only when a destination (ignoring case) and the port are written the same.</summary>
 internal static class ListenConflicts
 {
+    private const string AnyV4 = "v4:*";
+    private const string AnyV6 = "v6:*";
+
     public static void Check(IReadOnlyList<ListenOwner> tunnels, ConfigErrorSink errors)
     {
-        var buckets = new Dictionary<(string Listener, int Port), ListenBucket>();
+        // The first claim of each socket and of each family ("v4", "v6", "name") on one listener and port: lookups
+        // are constant time, so a hostile file with tens of thousands of forwards on one port is checked in linear time.
+        var claims = new Dictionary<(string, int, string), (ListenOwner Tunnel, Located<ForwardSpec> Forward)>();
         foreach (var tunnel in tunnels.Where(t => t.Enabled))
         {
             foreach (var forward in tunnel.Forwards)
@@ -25,15 +31,15 @@ internal static class ListenConflicts
                 // A remote forward of a tunnel with several servers may listen on any of them
                 // (docs/daemon.md, "Several servers: failover").
                 IEnumerable<string> servers = spec.Kind == ForwardKind.Remote ? tunnel.Destinations! : [""];
-                var sockets = ListenBucket.SocketsOf(spec.BindAddress);
+                var sockets = SocketsOf(spec.BindAddress);
                 var reported = false;
                 foreach (var server in servers)
                 {
                     var listener = server.Length == 0 ? "" : $"{server.ToLowerInvariant()}:{tunnel.Port}";
-                    ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, (listener, spec.BindPort), out _);
-                    bucket ??= new ListenBucket();
-                    if (!reported && bucket.Clash(sockets) is { } clash)
+                    var clashes = sockets.SelectMany(Overlapping).Where(s => claims.ContainsKey((listener, spec.BindPort, s)));
+                    if (!reported && clashes.FirstOrDefault() is { } socket)
                     {
+                        var clash = claims[(listener, spec.BindPort, socket)];
                         var where = ReferenceEquals(clash.Tunnel, tunnel)
                             ? $"{Tail(clash.Forward.Path)} of this tunnel (line {Line(clash.Forward)})"
                             : $"tunnel `{clash.Tunnel.Name}` ({clash.Forward.Path}, line {Line(clash.Forward)})";
@@ -43,11 +49,51 @@ internal static class ListenConflicts
                         reported = true;
                     }
 
-                    bucket.Claim(sockets, new ListenClaim(tunnel, forward));
+                    foreach (var claimed in sockets.SelectMany(s => new[] { s, s[..s.IndexOf(':')] }))
+                    {
+                        claims.TryAdd((listener, spec.BindPort, claimed), (tunnel, forward));
+                    }
                 }
             }
         }
     }
+
+    /// <summary>Which sockets a forward's bind address listens on (<c>v4:127.0.0.1</c>, <c>v6:*</c>,
+    /// <c>name:db.example</c>). ssh binds a missing bind address (or <c>localhost</c>) to 127.0.0.1 and ::1, <c>*</c>
+    /// to both wildcards, and sets IPV6_V6ONLY, so <c>0.0.0.0</c> and <c>::</c> do not overlap. A host name other
+    /// than localhost is compared by name (it could resolve to anything; a missed clash is better than refusing a
+    /// valid file). GatewayPorts can widen a missing bind address; that is ignored here, which can only miss a clash,
+    /// never invent one.</summary>
+    private static IReadOnlyList<string> SocketsOf(string? bind)
+    {
+        if (bind is null || bind.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return ["v4:127.0.0.1", "v6:::1"];
+        }
+
+        if (bind == "*")
+        {
+            return [AnyV4, AnyV6];
+        }
+
+        if (HostSyntax.Address(bind) is { } address)
+        {
+            var family = address.AddressFamily == AddressFamily.InterNetworkV6 ? "v6" : "v4";
+            return [address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? $"{family}:*" : $"{family}:{address}"];
+        }
+
+        return [$"name:{bind.ToLowerInvariant()}"];
+    }
+
+    /// <summary>The claims that overlap <paramref name="socket"/>, in the order the first is reported: an equal socket;
+    /// a wildcard overlaps every socket of its family, and a name may be either family, so it overlaps both wildcards.</summary>
+    private static string[] Overlapping(string socket) => socket switch
+    {
+        AnyV4 => ["v4", "name"],
+        AnyV6 => ["v6", "name"],
+        _ when socket.StartsWith("name:", StringComparison.Ordinal) => [socket, AnyV4, AnyV6],
+        _ => [socket, socket[..3] + "*"],
+    };
 
     private static string Tail(string path) => path[(path.LastIndexOf(".forwards", StringComparison.Ordinal) + 1)..];
 

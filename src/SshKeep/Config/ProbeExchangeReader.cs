@@ -1,8 +1,6 @@
 namespace SshKeep.Config;
 
-/// <summary>A forward's <c>probe</c> map: <c>send</c> and <c>expect</c>, or <c>http</c>, each read through its entry
-/// of <see cref="ConfigKeys.All"/>. <c>send</c> may hold CR, LF and TAB (protocols want "PING\r\n"); nothing else may
-/// hold a control character. Values are bounded so a probe cannot be made into a flood.</summary>
+/// <summary>A forward's <c>probe</c> map (docs/config.md, "probe"); values are bounded so a probe cannot be a flood.</summary>
 internal static class ProbeExchangeReader
 {
     /// <summary>Longest <c>send</c> or <c>expect</c>, in characters.</summary>
@@ -12,7 +10,6 @@ internal static class ProbeExchangeReader
 
     private const string Probe = ConfigKeys.Forward + ".probe.";
 
-    /// <summary>The exchange; null when the value was wrong (reported).</summary>
     public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
         if (!ConfigKeyReads.Map(entry.Value, entry.Path, reader.Errors, Accepted, out var map)) return null;

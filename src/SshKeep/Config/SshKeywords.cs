@@ -1,9 +1,7 @@
 namespace SshKeep.Config;
 
-/// <summary>ssh_config keywords (OpenSSH 9.2's ssh_config(5), Debian's GSSAPI additions, and those added up to 10.x),
-/// used only to catch misspellings: an unknown keyword close to one of these is an error with a suggestion; an
-/// unknown keyword close to none is passed on, because the installed ssh may be newer than this list and ssh itself
-/// refuses what it does not know ("Bad configuration option").</summary>
+/// <summary>ssh_config keywords (OpenSSH 9.2 to 10.x, Debian's GSSAPI ones), only to catch misspellings: a keyword close
+/// to none is passed on, since the installed ssh may be newer and refuses what it does not know.</summary>
 internal static class SshKeywords
 {
     public static readonly IReadOnlyList<string> Known =

@@ -2,11 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace SshKeep.Config;
 
-/// <summary>Which <c>ssh_options</c> a tunnel may carry. sshkeep supervises one ssh per tunnel with <c>-N -T</c>,
-/// <c>BatchMode=yes</c>, <c>ExitOnForwardFailure=yes</c>, <c>ControlMaster=no</c> and <c>ControlPath=none</c>; an
-/// option that would undo one of those, move the session into another process, run commands, or hide what sshkeep
-/// reads is refused with its reason (docs/config.md lists them). ssh_config keywords and their yes/no values are
-/// case-insensitive.</summary>
+/// <summary>Which <c>ssh_options</c> a tunnel may carry: one that would undo what sshkeep passes ssh, move the session
+/// into another process, run commands or hide what sshkeep reads is refused with its reason (docs/config.md, "Refused
+/// options"). Keywords and their yes/no values ignore case.</summary>
 internal static partial class SshOptionRules
 {
     public static bool IsKeywordSyntax(string key) => KeywordSyntax().IsMatch(key);
@@ -42,10 +40,6 @@ internal static partial class SshOptionRules
             _ => null,
         };
     }
-
-    /// <summary>True for a StrictHostKeyChecking value that turns checking off (ssh's no, off, false).</summary>
-    public static bool TurnsOffHostKeyChecking(string value) =>
-        value.ToLowerInvariant() is "no" or "off" or "false";
 
     // ssh_config keywords are letters, with digits in a few (ForwardX11, PKCS11Provider).
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,63}$")]

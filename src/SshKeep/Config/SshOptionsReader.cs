@@ -85,10 +85,8 @@ internal static class SshOptionsReader
         return ConfigKeyReads.At(entry, options);
     }
 
-    /// <summary>ServerAliveInterval, ServerAliveCountMax and ConnectTimeout in <c>ssh_options</c> are another
-    /// spelling of the <c>health</c> keys of the same section: they become health settings (so the budget sshkeep
-    /// reports is the one ssh uses) and are not passed twice. Both spellings with different values in one section is
-    /// an error, since neither can be said to win.</summary>
+    /// <summary>ssh_options' spellings of <c>health</c> keys become health settings (docs/config.md, "health"), so the
+    /// budget sshkeep reports is ssh's; both spellings with different values in one section is an error.</summary>
     public static void MoveHealthOptions(IEnumerable<(ConfigKey Health, string Keyword, Located<object?> Value)> options, ConfigLayer layer, ConfigErrorSink errors)
     {
         foreach (var (health, keyword, value) in options)
@@ -104,9 +102,8 @@ internal static class SshOptionsReader
         }
     }
 
-    /// <summary>Defaults' options in their order, each replaced by the tunnel's value where the
-    /// tunnel sets it (keeping the tunnel's spelling), then the tunnel's own new options; a null
-    /// value drops the option. Where it was set: the tunnel's <c>ssh_options</c> if it has one.</summary>
+    /// <summary>Defaults' options in their order, each replaced by the tunnel's where it sets it, then the tunnel's own
+    /// new options; a null value drops the option.</summary>
     public static Located<object?>? Merge(Located<object?>? tunnelOptions, Located<object?>? defaultsOptions)
     {
         if ((tunnelOptions ?? defaultsOptions) is not { } at) return null;

@@ -1,8 +1,6 @@
 namespace SshKeep.Config;
 
-/// <summary>Makes one <see cref="TunnelConfig"/> from a tunnel's layer over the one of <c>defaults</c>: the record
-/// starts with the built-in defaults and each key of <see cref="ConfigKeys.All"/> that either layer sets puts its
-/// value in place (a tunnel value replaces the default; <c>ssh_options</c> merge option by option). Then checks the
+/// <summary>Makes one <see cref="TunnelConfig"/> from a tunnel's layer over the one of <c>defaults</c>, then checks the
 /// rules that need the whole tunnel.</summary>
 internal static class TunnelBuilder
 {
@@ -51,9 +49,8 @@ internal static class TunnelBuilder
         return destination is null || config.Forwards.Count == 0 ? null : config;
     }
 
-    /// <summary>Reports a rule between two values at a value the tunnel itself set (the first when it set both), else
-    /// at one from defaults. One of the two is always written in the file, since the built-in values obey every rule.
-    /// The message gets where each value came from, unless it is where the error points.</summary>
+    /// <summary>Reports a rule between two values at one the tunnel set, else at one from defaults (the built-in values
+    /// obey every rule); the message gets where each value came from, unless it is where the error points.</summary>
     private static void Between(ConfigLayer tunnel, string first, string second, ConfigErrorSink errors, Func<string, string, string> message)
     {
         var (a, b) = (tunnel.Get(ConfigKeys.Get(Tunnel + first)), tunnel.Get(ConfigKeys.Get(Tunnel + second)));

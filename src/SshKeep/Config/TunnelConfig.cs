@@ -1,7 +1,6 @@
 namespace SshKeep.Config;
 
-/// <summary>One named tunnel: one ssh process with its forwards, after defaults were applied. Each
-/// value's key, bounds and meaning: <see cref="ConfigKeys.All"/>.</summary>
+/// <summary>One named tunnel, defaults applied; each value's key, bounds and meaning: <see cref="ConfigKeys.All"/>.</summary>
 internal sealed record TunnelConfig
 {
     /// <summary>The ssh a tunnel runs without <c>ssh_path</c>: looked up in PATH.</summary>
@@ -40,10 +39,9 @@ internal sealed record TunnelConfig
     /// first dies (docs/held-ports.md, "Warm standby").</summary>
     public bool Standby { get; init; }
 
-    /// <summary>The tunnel's ssh_options turn host key checking off (ssh takes the first value). sshkeep never adds
-    /// that itself; the daemon and <c>check</c> warn. Derived from <see cref="SshOptions"/>, so it cannot disagree
-    /// with them and <see cref="SameAs"/> needs no extra term.</summary>
-    public bool InsecureHostKeyChecking => StrictHostKeyChecking is { } value && SshOptionRules.TurnsOffHostKeyChecking(value);
+    /// <summary>The tunnel's ssh_options turn host key checking off (ssh's no, off or false); the daemon and <c>check</c>
+    /// warn. Derived, so <see cref="SameAs"/> needs no extra term.</summary>
+    public bool InsecureHostKeyChecking => StrictHostKeyChecking?.ToLowerInvariant() is "no" or "off" or "false";
 
     /// <summary>The StrictHostKeyChecking value ssh takes from the tunnel's ssh_options (the first), or null.</summary>
     public string? StrictHostKeyChecking =>

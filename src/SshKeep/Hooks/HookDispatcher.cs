@@ -3,13 +3,9 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Hooks;
 
-/// <summary>
-/// Turns tunnel transitions into hook runs (docs/config.md "hooks"): <see cref="HookEventRule"/>
-/// says which events fire, the tunnel's <see cref="HookSettings"/> what to run, and each run goes to
-/// the runner's queue (<paramref name="enqueue"/> must not block: it is called on a tunnel's loop).
-/// The hooks of the config loaded last apply, so a reload that only changes hooks restarts no ssh;
-/// a tunnel no longer in the file keeps its hooks until it is removed, so its stop still runs on_down.
-/// </summary>
+/// <summary>Turns tunnel transitions into hook runs (docs/config.md "hooks"); <paramref name="enqueue"/> must not block,
+/// it is called on a tunnel's loop. The hooks of the config loaded last apply, so a reload that only changes hooks
+/// restarts no ssh; a tunnel no longer in the file keeps its hooks until it is removed, so its stop still runs on_down.</summary>
 internal sealed class HookDispatcher(Action<HookInvocation> enqueue)
 {
     private readonly Lock _gate = new();
@@ -42,7 +38,7 @@ internal sealed class HookDispatcher(Action<HookInvocation> enqueue)
         }
 
         if (hooks is null) return;
-        foreach (var hookEvent in HookEventRule.Decide(transition))
+        foreach (var hookEvent in Events(transition))
         {
             var command = hookEvent switch
             {
@@ -56,5 +52,22 @@ internal sealed class HookDispatcher(Action<HookInvocation> enqueue)
                     HookEnvironment.For(hookEvent, transition), TimeSpan.FromSeconds(hooks.Timeout)));
             }
         }
+    }
+
+    /// <summary>The events <paramref name="transition"/> fires, in the order their hooks run: only a change of state
+    /// counts (a new error line, pid or retry time, or the daemon's listing, fires nothing), so a hook never runs twice
+    /// for one change. Up to needs-attention runs on_down, then on_needs_attention.</summary>
+    public static IReadOnlyList<HookEvent> Events(TunnelTransition transition)
+    {
+        var (was, next) = (transition.From, transition.After.State);
+        if (was == next) return [];
+        HookEvent[] left = was == TunnelState.Up ? [HookEvent.Down] : [];
+        HookEvent[] entered = next switch
+        {
+            TunnelState.Up => [HookEvent.Up],
+            TunnelState.NeedsAttention => [HookEvent.NeedsAttention],
+            _ => [],
+        };
+        return [.. left, .. entered];
     }
 }

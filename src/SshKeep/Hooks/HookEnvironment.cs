@@ -3,11 +3,8 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Hooks;
 
-/// <summary>
-/// The variables a hook gets on top of the daemon's environment (docs/config.md, hooks). Only what
-/// status.json shows anyway: names, states, times, counts and ssh's last error line; never a key,
-/// a password or the config's contents. Pure.
-/// </summary>
+/// <summary>The variables a hook gets on top of the daemon's environment (docs/config.md, hooks): only what status.json
+/// shows anyway, never a key, a password or the config's contents.</summary>
 internal static class HookEnvironment
 {
     /// <summary>Longest SSHKEEP_REASON; ssh's error lines are short, a runaway one is cut.</summary>
@@ -33,11 +30,8 @@ internal static class HookEnvironment
         };
     }
 
-    /// <summary>
-    /// Why the last ssh run ended and what ssh said, on one line: "exited: Connection reset by
-    /// peer", "permanent: Permission denied (publickey)."; empty before the first run ended.
-    /// Control characters become spaces, so a script can use the value in one line of its own.
-    /// </summary>
+    /// <summary>Why the last ssh run ended and what ssh said ("exited: Connection reset by peer"), on one line so a
+    /// script can use it in one line of its own; empty before the first run ended.</summary>
     public static string Reason(TunnelStatus status)
     {
         var text = string.Join(": ", new[] { status.LastRestartReason, status.LastError }.OfType<string>());

@@ -1,16 +1,12 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using SshKeep.Native;
 using SshKeep.Ssh;
 
 namespace SshKeep.Hooks;
 
-/// <summary>
-/// Runs hooks off the supervisors' path (docs/config.md "hooks", how they run): <see cref="Enqueue"/>
-/// never waits; each tunnel has its own bounded queue and one worker, so its hooks run one at a
-/// time in the order of their events, and a hanging hook delays only later hooks of its tunnel.
-/// Nothing a hook does reaches a tunnel's state.
-/// </summary>
+/// <summary>Runs hooks off the supervisors' path (docs/config.md "hooks", how they run): one bounded queue and worker per
+/// tunnel, so a hanging hook delays only later hooks of its tunnel, and nothing a hook does reaches a tunnel's state.</summary>
 internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvider time) : IAsyncDisposable
 {
     /// <summary>Hooks kept waiting per tunnel; a tunnel flapping faster than its hooks run loses the oldest.</summary>
@@ -22,20 +18,17 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
     /// <summary>Longest logged output line, in characters.</summary>
     public const int MaxOutputLineLength = 300;
 
-    /// <summary>How long a stopping daemon lets queued hooks run (the down hooks of its tunnels)
-    /// before it kills them: bounded, so a hanging hook cannot hold up a stop or systemd's
-    /// TimeoutStopSec.</summary>
+    /// <summary>How long a stopping daemon lets queued hooks run: a hanging one cannot hold up TimeoutStopSec.</summary>
     public static readonly TimeSpan StopDrain = TimeSpan.FromSeconds(10);
 
     /// <summary>Between SIGTERM and SIGKILL for a hook past its timeout.</summary>
     public static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long the output is still read after the hook's group ended: a process that
-    /// left the group (setsid) may hold the pipe open, and must not keep the queue waiting.</summary>
+    /// <summary>How long output is still read after the hook's group ended: a process that left it may hold it.</summary>
     public static readonly TimeSpan OutputDrain = TimeSpan.FromSeconds(1);
 
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<string, TunnelQueue> _queues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TunnelQueue> _queues = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private bool _stopped;
 
@@ -47,15 +40,17 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
         lock (_gate)
         {
             if (_stopped) return;
-            var queue = _queues.GetOrAdd(invocation.Tunnel, NewQueue);
+            if (!_queues.TryGetValue(invocation.Tunnel, out var queue))
+            {
+                _queues[invocation.Tunnel] = queue = NewQueue(invocation.Tunnel);
+            }
+
             queue.Writer.TryWrite(invocation);
         }
     }
 
-    /// <summary>
-    /// Takes no more hooks and lets the queued ones run (the down hooks of a stopping daemon) for
-    /// at most <paramref name="drain"/>; then kills what still runs and drops what still waits.
-    /// </summary>
+    /// <summary>Takes no more hooks, lets the queued ones (a stopping daemon's down hooks) run for at most
+    /// <paramref name="drain"/>, then kills what still runs and drops what still waits.</summary>
     public async Task StopAsync(TimeSpan drain)
     {
         TunnelQueue[] queues;
@@ -117,42 +112,35 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
         var tunnel = invocation.Tunnel;
         var name = KebabName.Of(invocation.Event);
         var command = invocation.Command.ToString();
-        HookProcess process;
-        try
+        if (Spawn(invocation) is not var (child, reader))
         {
-            process = HookProcess.Start(invocation, reaper);
-        }
-        catch (SshStartException e)
-        {
-            logger.HookStartFailed(tunnel, name, e.Program, e.Reason);
             return;
         }
 
-        using (process)
+        try
         {
             var started = time.GetTimestamp();
-            logger.HookStarted(tunnel, name, command, process.Child.Pid, invocation.Timeout);
-            var output = LogOutputAsync(process.Output, tunnel, name);
-            ChildExit exit;
+            logger.HookStarted(tunnel, name, command, child.Pid, invocation.Timeout);
+            var output = LogOutputAsync(reader.Lines, tunnel, name);
+            var gone = false;
             try
             {
                 // The timeout bounds the hook's whole process group: a background job it started
                 // (and that ignores SIGHUP or SIGTERM) is ended with it, even after it exited.
-                if (await ProcessGroupEnd.WaitGoneAsync(process.Child, invocation.Timeout, time, stopping).ConfigureAwait(false))
-                {
-                    exit = await process.Child.Exited.ConfigureAwait(false);
-                }
-                else
+                gone = await ProcessGroupEnd.WaitGoneAsync(child, invocation.Timeout, time, stopping).ConfigureAwait(false);
+                if (!gone)
                 {
                     logger.HookTimedOut(tunnel, name, command, invocation.Timeout, KillGrace);
-                    exit = await ProcessGroupEnd.EndAsync(process.Child, KillGrace, time).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)
             {
                 logger.HookCancelled(tunnel, name, command);
-                exit = await ProcessGroupEnd.EndAsync(process.Child, KillGrace, time).ConfigureAwait(false);
             }
+
+            var exit = gone
+                ? await child.Exited.ConfigureAwait(false)
+                : await ProcessGroupEnd.EndAsync(child, KillGrace, time).ConfigureAwait(false);
 
             try
             {
@@ -162,7 +150,7 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
             {
                 // Something the hook started outside its group still holds the pipe: stop reading
                 // (disposing ends the reader) and log what was read.
-                process.Dispose();
+                reader.Dispose();
                 await output.ConfigureAwait(false);
             }
 
@@ -172,6 +160,59 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
             else
                 logger.HookFailed(tunnel, name, command, exit.ToString(), elapsed);
         }
+        finally
+        {
+            // Its zombie was held until now, so that its group could be signalled after it exited (ProcessGroupEnd).
+            reader.Dispose();
+            child.Release();
+        }
+    }
+
+    /// <summary>Starts the hook like ssh in a process group of its own, so a timeout reaches whatever it started, with
+    /// stdout and stderr on one socket read line by line; null when the program cannot be run (logged).</summary>
+    private (TrackedChild Child, StderrSocketReader Output)? Spawn(HookInvocation invocation)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
+        // The variables systemd meant for sshkeep are not the hook's (a hook that speaks sd_notify
+        // would otherwise talk for the daemon), exactly as for ssh.
+        foreach (var name in SystemdEnvironment.ChildVariablesToRemove) overrides[name] = null;
+        foreach (var (name, value) in invocation.Environment) overrides[name] = value;
+
+        var argv = invocation.Command.Argv;
+        var (output, writeFd) = StderrSocketReader.Open();
+        int pid, error;
+        try
+        {
+            var request = new SpawnRequest(argv[0], argv, PosixSpawn.CurrentEnvironmentWith(overrides))
+            {
+                SearchPath = true,
+                NewProcessGroup = true,
+                StandardStreamsToDevNull = true,
+                StandardOutputFd = writeFd,
+                StandardErrorFd = writeFd,
+            };
+            PosixSpawn.TrySpawn(request, out pid, out error);
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+        finally
+        {
+            // The child has its own copies as fds 1 and 2; ours would keep the socket from reaching EOF.
+            LibC.close(writeFd);
+        }
+
+        if (error != 0)
+        {
+            // The program may have been removed since the file was loaded.
+            output.Dispose();
+            logger.HookStartFailed(invocation.Tunnel, KebabName.Of(invocation.Event), argv[0], LibC.StrError(error));
+            return null;
+        }
+
+        return (reaper.Track(pid, holdZombie: true), output);
     }
 
     private async Task LogOutputAsync(ChannelReader<string> lines, string tunnel, string name)

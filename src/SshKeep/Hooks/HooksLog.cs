@@ -6,11 +6,8 @@ using SshKeep.Logging;
 
 namespace SshKeep.Hooks;
 
-/// <summary>
-/// Log events of the event hooks, ids 1400–1449 in the daemon's catalogue
-/// (<see cref="DaemonLog"/>). Each line names the event ("up hook") so a reader can tell hooks of
-/// one tunnel apart, and says what happens next; none of them means the tunnel is affected.
-/// </summary>
+/// <summary>Log events of the hooks, ids 1400–1449 in <see cref="DaemonLog"/>'s catalogue. Each line names the event
+/// ("up hook") and says what happens next; none of them means the tunnel is affected.</summary>
 internal static partial class HooksLog
 {
     [LoggerMessage(1400, LogLevel.Debug, "{Event} hook: running {Command} (pid {Pid}); killed if still running after {Timeout}")]

@@ -5,7 +5,7 @@ using SshKeep.Tests.Supervision;
 namespace SshKeep.Tests.Hooks;
 
 /// <summary>Which hooks a transition fires (docs/config.md, hooks): a table over every pair of states.</summary>
-public sealed class HookEventRuleTests
+public sealed class HookDispatcherEventsTests
 {
     private static readonly DateTimeOffset T0 = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
@@ -45,7 +45,7 @@ public sealed class HookEventRuleTests
     public void A_change_of_state_fires_the_hooks_of_the_table(object previousRow, object nextRow, string expected)
     {
         var (previous, next) = ((TunnelState)previousRow, (TunnelState)nextRow);
-        var events = HookEventRule.Decide(Transitions.Of(Status(previous), Status(next)));
+        var events = HookDispatcher.Events(Transitions.Of(Status(previous), Status(next)));
 
         Assert.Equal(expected, string.Join(' ', events.Select(KebabName.Of)));
     }
@@ -56,7 +56,7 @@ public sealed class HookEventRuleTests
         var before = Status(TunnelState.Up) with { Pid = 10, LastError = "old" };
         var after = before with { Pid = 11, LastError = "Connection reset by peer", Restarts = 3, Since = T0.AddMinutes(1) };
 
-        Assert.Empty(HookEventRule.Decide(Transitions.Of(before, after)));
+        Assert.Empty(HookDispatcher.Events(Transitions.Of(before, after)));
     }
 
     [Theory]
@@ -65,8 +65,8 @@ public sealed class HookEventRuleTests
     [InlineData(TunnelState.NeedsAttention)]
     public void The_daemon_listing_or_removing_a_tunnel_fires_nothing(object state)
     {
-        Assert.Empty(HookEventRule.Decide(Transitions.Listed(Status((TunnelState)state))));
-        Assert.Empty(HookEventRule.Decide(Transitions.Removed("db", T0)));
+        Assert.Empty(HookDispatcher.Events(Transitions.Listed(Status((TunnelState)state))));
+        Assert.Empty(HookDispatcher.Events(Transitions.Removed("db", T0)));
     }
 
     private static TunnelStatus Status(TunnelState state) => new() { Name = "db", State = state, Since = T0 };
