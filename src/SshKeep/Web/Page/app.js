@@ -92,6 +92,25 @@
     return td;
   }
 
+  // Seconds as the log writes them: a tenth under ten seconds (1.5s), else as the table (3m12s).
+  const seconds = (s) => s < 10 ? s.toFixed(1) + "s" : duration(s);
+
+  // The ports sshkeep holds for the tunnel (docs/held-ports.md, "Counts"): per port its address, the clients
+  // accepted and failed since it was first held, and those open and waiting now; "–" when it holds none.
+  function clientsCell(t) {
+    const forwards = t.forwards || [];
+    if (forwards.length === 0) return cell("Clients", "num clients", "–");
+    return cell("Clients", "num clients", ...forwards.map((f) => {
+      const port = el("span", "forward" + (f.waiting > 0 ? " waiting" : ""), f.listen);
+      port.dataset.listen = f.listen;
+      for (const count of ["accepted", "waiting", "open", "failed"]) port.dataset[count] = String(f[count]);
+      port.title = f.kind + " forward " + f.listen + ": " + f.accepted + " clients accepted, " + f.failed + " failed; " +
+        f.open + " open and " + f.waiting + " waiting now; " + seconds(f.waitSeconds) + " waited for a session in all";
+      port.append(el("span", "sub", f.accepted + " accepted · " + f.failed + " failed"), el("span", "sub", f.open + " open · " + f.waiting + " waiting"));
+      return port;
+    }));
+  }
+
   // One value per cell, in one element: on a phone each cell is a label and that element side by side.
   // append() makes text nodes of strings; nothing here is parsed as HTML.
   function cell(label, className, ...content) {
@@ -128,6 +147,8 @@
       count.title = t.restarts + " restarts while working; " + t.attempts + " ssh starts in all";
       tr.appendChild(cell("Restarts", "num restarts", count,
         ...(why ? [el("span", "sub restart-reason", "last: " + why)] : [])));
+
+      tr.appendChild(clientsCell(t));
 
       tr.appendChild(errorCell(t));
 
