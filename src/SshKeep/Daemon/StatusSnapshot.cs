@@ -17,6 +17,10 @@ internal sealed record StatusSnapshot
     /// <summary>This snapshot with each tunnel's held ports and their counts (<see cref="TunnelStatus.Forwards"/>),
     /// the status answer's; a tunnel not in <paramref name="forwards"/> is left as it is.</summary>
     public StatusSnapshot WithForwards(IReadOnlyDictionary<string, IReadOnlyList<HeldForwardReading>> forwards) =>
-        forwards.Count == 0 ? this
-            : this with { Tunnels = [.. Tunnels.Select(t => forwards.TryGetValue(t.Name, out var held) ? t with { Forwards = held } : t)] };
+        forwards.Count == 0
+            ? this
+            : this with
+            {
+                Tunnels = [.. Tunnels.Select(t => forwards.TryGetValue(t.Name, out var held) ? t with { Forwards = held } : t)],
+            };
 }

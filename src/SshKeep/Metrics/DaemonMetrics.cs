@@ -71,22 +71,28 @@ internal static class DaemonMetrics
         var held = tunnels.SelectMany(t => (t.Forwards ?? []).Select(f => (Labels: Forward(t, f), f.Counts))).ToList();
         w.Family("sshkeep_forward_clients_accepted_total", "counter", "Clients accepted on a port sshkeep holds.");
         foreach (var (labels, counts) in held) w.Sample("sshkeep_forward_clients_accepted_total", labels, counts.Accepted);
-        w.Family("sshkeep_forward_clients_waiting", "gauge", "Clients accepted and waiting for a session now.");
+        w.Family("sshkeep_forward_clients_waiting", "gauge", "Clients accepted whose channel is not open yet, now.");
         foreach (var (labels, counts) in held) w.Sample("sshkeep_forward_clients_waiting", labels, counts.Waiting);
         w.Family("sshkeep_forward_connections_open", "gauge", "Clients whose connection a session carries now.");
         foreach (var (labels, counts) in held) w.Sample("sshkeep_forward_connections_open", labels, counts.Open);
         w.Family("sshkeep_forward_clients_failed_total", "counter",
-            "Clients closed without a connection: no session within the hold time, the target refused, or a SOCKS request not served.");
+            "Clients closed without a connection: no session within the hold time, the target could not be opened, a SOCKS request not served.");
         foreach (var (labels, counts) in held) w.Sample("sshkeep_forward_clients_failed_total", labels, counts.Failed);
-        w.Family("sshkeep_forward_client_wait_seconds", "histogram", "How long each client a session carries waited for it, from accept to an open channel.");
+        w.Family("sshkeep_forward_client_wait_seconds", "histogram",
+            "How long each client a session carries waited for it, from accept to an open channel.");
         foreach (var (labels, counts) in held)
-            Histogram(w, "sshkeep_forward_client_wait_seconds", labels, HistogramReading.Of(HeldForward.WaitBounds, counts.WaitBuckets, counts.WaitSum));
+        {
+            var waits = HistogramReading.Of(HeldForward.WaitBounds, counts.WaitBuckets, counts.WaitSum);
+            Histogram(w, "sshkeep_forward_client_wait_seconds", labels, waits);
+        }
     }
 
-    /// <summary>A histogram's samples: a bucket per bound (labelled <c>le</c>, after <paramref name="labels"/>), the sum and the count.</summary>
+    /// <summary>A histogram's samples: a bucket per bound (labelled <c>le</c>, after <paramref name="labels"/>), the sum
+    /// and the count.</summary>
     private static void Histogram(PrometheusTextWriter w, string name, KeyValuePair<string, string>[] labels, HistogramReading reading)
     {
-        foreach (var (bound, count) in reading.Buckets) w.Sample(name + "_bucket", [.. labels, new("le", PrometheusTextWriter.FormatValue(bound))], count);
+        foreach (var (bound, count) in reading.Buckets)
+            w.Sample(name + "_bucket", [.. labels, new("le", PrometheusTextWriter.FormatValue(bound))], count);
         w.Sample(name + "_sum", labels, reading.Sum);
         w.Sample(name + "_count", labels, reading.Count);
     }

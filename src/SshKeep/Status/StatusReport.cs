@@ -68,5 +68,6 @@ internal sealed record StatusReport
     /// <summary>One held port's counts since the daemon began holding it (docs/held-ports.md, "Counts").</summary>
     /// <param name="Listen">The listen half as the config has it, e.g. <c>127.0.0.1:8080</c>.</param>
     /// <param name="WaitSeconds">How long the clients a session carries waited for it, in all.</param>
-    internal sealed record Forward(string Listen, ForwardKind Kind, long Accepted, int Waiting, int Open, long Failed, double WaitSeconds);
+    internal sealed record Forward(
+        string Listen, ForwardKind Kind, long Accepted, int Waiting, int Open, long Failed, double WaitSeconds);
 }

@@ -47,7 +47,7 @@ internal sealed record TunnelStatus
     public int? HeldRemotePort { get; init; }
 
     /// <summary>The ports sshkeep holds for this tunnel, with their counts, read when the control socket is asked for a
-    /// status; null for a tunnel that holds none, and always in status.json, which is written only on transitions
+    /// status; null for a tunnel that holds none, and always null in status.json, which is written only on transitions
     /// (docs/held-ports.md, "Counts"). Not written when null, so the JSON of other tunnels stays as it was.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<HeldForwardReading>? Forwards { get; init; }

@@ -22,7 +22,8 @@ public sealed class StatusSnapshotTests
 
         Assert.Equal("5432", Assert.Single(snapshot.Tunnels[1].Forwards!).Listen);
         Assert.Equal(StatusSamples.Snapshot.Tunnels.Select(t => t.Name), snapshot.Tunnels.Select(t => t.Name));
-        Assert.All(snapshot.Tunnels.Where(t => t.Name != "db"), t => Assert.Same(StatusSamples.Snapshot.Tunnels.Single(s => s.Name == t.Name), t));
+        Assert.All(snapshot.Tunnels.Where(t => t.Name != "db"),
+            t => Assert.Same(StatusSamples.Snapshot.Tunnels.Single(s => s.Name == t.Name), t));
     }
 
     [Fact]
@@ -34,7 +35,8 @@ public sealed class StatusSnapshotTests
     [Fact]
     public void The_control_socket_s_answer_carries_every_count_to_the_cli()
     {
-        var wire = DaemonJsonContext.ToUtf8(ControlResponse.Success(status: StatusSamples.Answered), DaemonJsonContext.Default.ControlResponse, indented: false);
+        var answer = ControlResponse.Success(status: StatusSamples.Answered);
+        var wire = DaemonJsonContext.ToUtf8(answer, DaemonJsonContext.Default.ControlResponse, indented: false);
 
         var read = JsonSerializer.Deserialize(wire, DaemonJsonContext.Default.ControlResponse)!.Status!;
 

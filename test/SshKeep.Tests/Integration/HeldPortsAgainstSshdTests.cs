@@ -165,7 +165,8 @@ public sealed class HeldPortsAgainstSshdTests
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}/"), Timeout = TimeSpan.FromSeconds(10) };
         var metrics = PrometheusText.Parse(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
         (string, string)[] labels = [("tunnel", "web"), ("forward", $"127.0.0.1:{world.WebPort}"), ("kind", "local")];
-        double Value(string family, string? name = null) => metrics[family].Samples.Single(s => s.Name == (name ?? family) && s.Has(labels)).Value;
+        double Value(string family, string? name = null) =>
+            metrics[family].Samples.Single(s => s.Name == (name ?? family) && s.Has(labels)).Value;
         Assert.True(Value("sshkeep_forward_clients_accepted_total") >= Clients);
         Assert.Equal(0, Value("sshkeep_forward_clients_waiting"));
         Assert.Equal(0, Value("sshkeep_forward_clients_failed_total"));

@@ -42,7 +42,8 @@ public sealed partial class WebPageInChromiumTests
 
             // A client through web's held port: the row names the port and counts the client.
             Assert.True(await EchoProbe.RoundTripAsync(world.WebPort, "through the held port\n"u8.ToArray(), TimeSpan.FromSeconds(20)));
-            dom = await DomUntilAsync(browser, url, d => Row(d, "web") is { } web && AcceptedClients().IsMatch(web.Html), "web's held port with its client");
+            dom = await DomUntilAsync(browser, url, d => Row(d, "web") is { } web && AcceptedClients().IsMatch(web.Html),
+                "web's held port with its client");
             Assert.Contains($"data-listen=\"127.0.0.1:{world.WebPort}\"", Row(dom, "web")!.Value.Html, StringComparison.Ordinal);
 
             NativeSignals.Send((await daemon.PidsAsync())["db"], SIGKILL);

@@ -160,7 +160,8 @@ public sealed class DaemonMetricsTests
     [Fact]
     public void Waits_of_a_held_port_are_cumulative_buckets_ending_at_inf_with_their_sum_and_count()
     {
-        var web = Render()["sshkeep_forward_client_wait_seconds"].Samples.Where(s => s.Has(("tunnel", "web"), ("forward", "127.0.0.1:8080"))).ToList();
+        var web = Render()["sshkeep_forward_client_wait_seconds"].Samples
+            .Where(s => s.Has(("tunnel", "web"), ("forward", "127.0.0.1:8080"))).ToList();
         var buckets = web.Where(s => s.Name.EndsWith("_bucket", StringComparison.Ordinal)).ToList();
 
         Assert.Equal([.. HeldForward.WaitBounds.Select(PrometheusTextWriter.FormatValue), "+Inf"], buckets.Select(s => s.Label("le")));
@@ -172,7 +173,9 @@ public sealed class DaemonMetricsTests
     [Fact]
     public void With_no_port_held_the_forward_families_are_there_without_samples()
     {
-        var families = PrometheusText.Parse(DaemonMetrics.Render(StatusSamples.Snapshot, Counted(), new ProbeDurations(), Process, StatusSamples.Now));
+        var text = DaemonMetrics.Render(StatusSamples.Snapshot, Counted(), new ProbeDurations(), Process, StatusSamples.Now);
+
+        var families = PrometheusText.Parse(text);
 
         Assert.Empty(families["sshkeep_forward_clients_accepted_total"].Samples);
         Assert.Empty(families["sshkeep_forward_client_wait_seconds"].Samples);

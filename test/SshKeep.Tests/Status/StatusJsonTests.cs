@@ -26,7 +26,8 @@ public sealed class StatusJsonTests
         Assert.Equal(6, tunnels.Count);
         string[] fields = ["name", "destination", "state", "heldRemotePort", "since", "sinceSeconds", "upSince", "uptimeSeconds", "restarts", "attempts", "pid", "lastExit", "lastRestartReason", "lastError", "lastErrorAt", "lastErrorAgoSeconds", "lastErrorPast", "nextRetry", "nextRetryInSeconds"];
         // Only a tunnel that holds ports has "forwards": the others' JSON is as it was before sshkeep held ports.
-        Assert.Equal([[.. fields, "forwards"], [.. fields, "forwards"], fields, fields, fields, fields], tunnels.Select(t => t.EnumerateObject().Select(p => p.Name)));
+        Assert.Equal([[.. fields, "forwards"], [.. fields, "forwards"], fields, fields, fields, fields],
+            tunnels.Select(t => t.EnumerateObject().Select(p => p.Name)));
         Assert.Equal(StatusSamples.Snapshot.Tunnels[2].LastError, tunnels[2].GetProperty("lastError").GetString());
         Assert.Equal(2, tunnels[3].GetProperty("nextRetryInSeconds").GetInt64()); // 1.5 s, rounded up as in the table
         Assert.Equal(7509, tunnels[0].GetProperty("uptimeSeconds").GetInt64());
