@@ -196,7 +196,8 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         switch (request.Command)
         {
             case ControlCommand.Status:
-                return ControlResponse.Success(status: _store.Snapshot);
+                // Held ports' counts change without a transition: read now, not folded (docs/held-ports.md, "Counts").
+                return ControlResponse.Success(status: _store.Snapshot.WithForwards(_held.Counts()));
             case ControlCommand.Restart:
                 return request.Tunnel is { } name && _supervisor.Restart(name, "the control socket")
                     ? ControlResponse.Success($"restarting {name}")

@@ -13,7 +13,8 @@ namespace SshKeep.Daemon;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    Converters = [typeof(KebabCaseEnumJsonConverter<Supervision.TunnelState>), typeof(UtcTimestampJsonConverter)])]
+    Converters = [typeof(KebabCaseEnumJsonConverter<Supervision.TunnelState>), typeof(KebabCaseEnumJsonConverter<Config.ForwardKind>),
+        typeof(UtcTimestampJsonConverter)])]
 [JsonSerializable(typeof(StatusSnapshot))]
 [JsonSerializable(typeof(ControlResponse))]
 internal sealed partial class DaemonJsonContext : JsonSerializerContext

@@ -86,13 +86,18 @@ internal sealed class HeldPorts(ILogger log, TimeProvider time, IEnumerable<Sock
         }
     }
 
-    /// <summary>Each held port's tunnel, forward and counts, in a stable order.</summary>
-    public IReadOnlyList<(string Tunnel, ForwardSpec Forward, HeldForwardCounts Counts)> Counts()
+    /// <summary>Each holding tunnel's ports and their counts now, by tunnel name, in the order of their listen
+    /// addresses.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<HeldForwardReading>> Counts()
     {
         lock (_gate)
         {
-            return [.. _held.OrderBy(h => h.Key.Tunnel, StringComparer.Ordinal).ThenBy(h => h.Key.Listen, StringComparer.Ordinal)
-                .Select(h => (h.Key.Tunnel, h.Value.Forward, h.Value.Counts))];
+            return _held.OrderBy(h => h.Key.Listen, StringComparer.Ordinal)
+                .GroupBy(h => h.Key.Tunnel, StringComparer.Ordinal)
+                .ToDictionary(
+                    g => g.Key,
+                    g => (IReadOnlyList<HeldForwardReading>)[.. g.Select(h => new HeldForwardReading(h.Key.Listen, h.Key.Kind, h.Value.Counts))],
+                    StringComparer.Ordinal);
         }
     }
 

@@ -1,4 +1,5 @@
 using SshKeep.Daemon;
+using SshKeep.Forwarding;
 using SshKeep.Supervision;
 
 namespace SshKeep.Metrics;
@@ -43,14 +44,9 @@ internal static class DaemonMetrics
             w.Sample("sshkeep_backoff_seconds", Tunnel(t), t.NextRetry is { } next && next > now ? (next - now).TotalSeconds : 0);
 
         w.Family("sshkeep_probe_duration_seconds", "histogram", "End-to-end probes through the tunnel's forwards, passed or failed, by how long they took.");
-        foreach (var t in tunnels)
-        {
-            var reading = probes.Read(t.Name);
-            foreach (var (bound, count) in reading.Buckets)
-                w.Sample("sshkeep_probe_duration_seconds_bucket", [new("tunnel", t.Name), new("le", PrometheusTextWriter.FormatValue(bound))], count);
-            w.Sample("sshkeep_probe_duration_seconds_sum", Tunnel(t), reading.Sum);
-            w.Sample("sshkeep_probe_duration_seconds_count", Tunnel(t), reading.Count);
-        }
+        foreach (var t in tunnels) Histogram(w, "sshkeep_probe_duration_seconds", Tunnel(t), probes.Read(t.Name));
+
+        HeldForwards(w, tunnels);
 
         w.Family("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
         w.Sample("process_resident_memory_bytes", process.ResidentBytes);
@@ -69,7 +65,42 @@ internal static class DaemonMetrics
         return w.ToString();
     }
 
+    /// <summary>The counts of every port sshkeep holds (docs/held-ports.md, "Counts"), from the status answer.</summary>
+    private static void HeldForwards(PrometheusTextWriter w, IReadOnlyList<TunnelStatus> tunnels)
+    {
+        var held = tunnels.SelectMany(t => (t.Forwards ?? []).Select(f => (Labels: Forward(t, f), f.Counts))).ToList();
+        w.Family("sshkeep_forward_clients_accepted_total", "counter", "Clients accepted on a port sshkeep holds.");
+        foreach (var (labels, counts) in held) w.Sample("sshkeep_forward_clients_accepted_total", labels, counts.Accepted);
+        w.Family("sshkeep_forward_clients_waiting", "gauge", "Clients accepted whose channel is not open yet, now.");
+        foreach (var (labels, counts) in held) w.Sample("sshkeep_forward_clients_waiting", labels, counts.Waiting);
+        w.Family("sshkeep_forward_connections_open", "gauge", "Clients whose connection a session carries now.");
+        foreach (var (labels, counts) in held) w.Sample("sshkeep_forward_connections_open", labels, counts.Open);
+        w.Family("sshkeep_forward_clients_failed_total", "counter",
+            "Clients closed without a connection: no session within the hold time, the target could not be opened, a SOCKS request not served.");
+        foreach (var (labels, counts) in held) w.Sample("sshkeep_forward_clients_failed_total", labels, counts.Failed);
+        w.Family("sshkeep_forward_client_wait_seconds", "histogram",
+            "How long each client a session carries waited for it, from accept to an open channel.");
+        foreach (var (labels, counts) in held)
+        {
+            var waits = HistogramReading.Of(HeldForward.WaitBounds, counts.WaitBuckets, counts.WaitSum);
+            Histogram(w, "sshkeep_forward_client_wait_seconds", labels, waits);
+        }
+    }
+
+    /// <summary>A histogram's samples: a bucket per bound (labelled <c>le</c>, after <paramref name="labels"/>), the sum
+    /// and the count.</summary>
+    private static void Histogram(PrometheusTextWriter w, string name, KeyValuePair<string, string>[] labels, HistogramReading reading)
+    {
+        foreach (var (bound, count) in reading.Buckets)
+            w.Sample(name + "_bucket", [.. labels, new("le", PrometheusTextWriter.FormatValue(bound))], count);
+        w.Sample(name + "_sum", labels, reading.Sum);
+        w.Sample(name + "_count", labels, reading.Count);
+    }
+
     private static KeyValuePair<string, string>[] Tunnel(TunnelStatus t) => [new("tunnel", t.Name)];
+
+    private static KeyValuePair<string, string>[] Forward(TunnelStatus t, HeldForwardReading f) =>
+        [new("tunnel", t.Name), new("forward", f.Listen), new("kind", KebabName.Of(f.Kind))];
 
     private static double UnixSeconds(DateTimeOffset at) => at.ToUnixTimeMilliseconds() / 1000.0;
 }

@@ -8,7 +8,6 @@ internal sealed class Histogram
     private readonly double[] _bounds;
     private readonly long[] _counts;
     private double _sum;
-    private long _count;
 
     /// <param name="bounds">Upper bounds, strictly increasing, finite; +Inf is implied.</param>
     public Histogram(IReadOnlyList<double> bounds)
@@ -32,22 +31,11 @@ internal sealed class Histogram
         {
             _counts[bucket]++;
             _sum += value;
-            _count++;
         }
     }
 
     public HistogramReading Read()
     {
-        lock (_gate)
-        {
-            var cumulative = new List<KeyValuePair<double, long>>(_counts.Length);
-            long running = 0;
-            for (int i = 0; i < _counts.Length; i++)
-            {
-                running += _counts[i];
-                cumulative.Add(new(i < _bounds.Length ? _bounds[i] : double.PositiveInfinity, running));
-            }
-            return new HistogramReading(cumulative, _sum, _count);
-        }
+        lock (_gate) return HistogramReading.Of(_bounds, [.. _counts], _sum);
     }
 }

@@ -34,6 +34,8 @@ internal static class StatusJson
                 LastErrorPast = t.LastError is not null && t.ErrorIsPast,
                 NextRetry = t.NextRetry,
                 NextRetryInSeconds = t.NextRetry is { } next ? DurationText.WholeSeconds(next - now, roundUp: true) : null,
+                Forwards = t.Forwards?.Select(f => new StatusReport.Forward(
+                    f.Listen, f.Kind, f.Counts.Accepted, f.Counts.Waiting, f.Counts.Open, f.Counts.Failed, f.Counts.WaitSum)).ToList(),
             })],
         };
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using SshKeep.Config;
 using SshKeep.Daemon;
 using SshKeep.Supervision;
 
@@ -57,5 +59,15 @@ internal sealed record StatusReport
         public DateTimeOffset? NextRetry { get; init; }
 
         public long? NextRetryInSeconds { get; init; }
+
+        /// <summary>The ports sshkeep holds for the tunnel; absent for a tunnel that holds none.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<Forward>? Forwards { get; init; }
     }
+
+    /// <summary>One held port's counts since the daemon began holding it (docs/held-ports.md, "Counts").</summary>
+    /// <param name="Listen">The listen half as the config has it, e.g. <c>127.0.0.1:8080</c>.</param>
+    /// <param name="WaitSeconds">How long the clients a session carries waited for it, in all.</param>
+    internal sealed record Forward(
+        string Listen, ForwardKind Kind, long Accepted, int Waiting, int Open, long Failed, double WaitSeconds);
 }

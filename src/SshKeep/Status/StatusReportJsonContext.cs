@@ -9,6 +9,7 @@ namespace SshKeep.Status;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    Converters = [typeof(KebabCaseEnumJsonConverter<Supervision.TunnelState>), typeof(UtcTimestampJsonConverter)])]
+    Converters = [typeof(KebabCaseEnumJsonConverter<Supervision.TunnelState>), typeof(KebabCaseEnumJsonConverter<Config.ForwardKind>),
+        typeof(UtcTimestampJsonConverter)])]
 [JsonSerializable(typeof(StatusReport))]
 internal sealed partial class StatusReportJsonContext : JsonSerializerContext;

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using SshKeep.Forwarding;
+
 namespace SshKeep.Supervision;
 
 /// <summary>What `sshkeep status` shows for one tunnel; a snapshot, written to status.json.</summary>
@@ -42,6 +45,12 @@ internal sealed record TunnelStatus
 
     /// <summary>The remote port the server still holds (waiting-for-remote-port only).</summary>
     public int? HeldRemotePort { get; init; }
+
+    /// <summary>The ports sshkeep holds for this tunnel, with their counts, read when the control socket is asked for a
+    /// status; null for a tunnel that holds none, and always null in status.json, which is written only on transitions
+    /// (docs/held-ports.md, "Counts"). Not written when null, so the JSON of other tunnels stays as it was.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<HeldForwardReading>? Forwards { get; init; }
 
     /// <summary>Up again: <see cref="LastError"/> is history, not a current problem.</summary>
     public bool ErrorIsPast => State == TunnelState.Up;

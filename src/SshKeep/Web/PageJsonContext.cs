@@ -9,7 +9,8 @@ namespace SshKeep.Web;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    Converters = [typeof(KebabCaseEnumJsonConverter<Supervision.TunnelState>), typeof(UtcTimestampJsonConverter)])]
+    Converters = [typeof(KebabCaseEnumJsonConverter<Supervision.TunnelState>), typeof(KebabCaseEnumJsonConverter<Config.ForwardKind>),
+        typeof(UtcTimestampJsonConverter)])]
 [JsonSerializable(typeof(PageState))]
 [JsonSerializable(typeof(PageControlAnswer))]
 internal sealed partial class PageJsonContext : JsonSerializerContext;

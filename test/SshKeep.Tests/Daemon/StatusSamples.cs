@@ -1,4 +1,6 @@
+using SshKeep.Config;
 using SshKeep.Daemon;
+using SshKeep.Forwarding;
 using SshKeep.Supervision;
 
 namespace SshKeep.Tests.Daemon;
@@ -104,4 +106,17 @@ internal static class StatusSamples
             },
         ],
     };
+
+    /// <summary><see cref="Snapshot"/> as the control socket answers it when web and db hold ports: web's carried
+    /// clients (one still open), db's waiting for its session to come up; the others hold none.</summary>
+    public static StatusSnapshot Answered { get; } = Snapshot.WithForwards(new Dictionary<string, IReadOnlyList<HeldForwardReading>>
+    {
+        ["web"] =
+        [
+            // 40 carried: 31 at once, 6 within 0.1 s, 3 across the restart (about 2 s); 2 refused by the target.
+            new("127.0.0.1:8080", ForwardKind.Local, new HeldForwardCounts(42, 0, 1, 2, [31, 0, 0, 6, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0], 6.5)),
+            new("1080", ForwardKind.Dynamic, new HeldForwardCounts(0, 0, 0, 0, new long[HeldForward.WaitBounds.Length + 1], 0)),
+        ],
+        ["db"] = [new("[::1]:5432", ForwardKind.Local, new HeldForwardCounts(5, 2, 0, 1, [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 0.004))],
+    });
 }

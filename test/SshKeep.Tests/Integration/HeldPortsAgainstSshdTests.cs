@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using SshKeep.Demo;
 using SshKeep.Native;
 using SshKeep.Tests.Integration.Infrastructure;
+using SshKeep.Tests.Metrics;
 
 namespace SshKeep.Tests.Integration;
 
@@ -159,6 +160,45 @@ public sealed class HeldPortsAgainstSshdTests
             filled += read;
         }
         return buffer;
+    }
+
+    [SshdFact]
+    public async Task Every_client_of_a_held_port_is_counted_in_metrics_and_status_json_and_none_is_left_waiting()
+    {
+        const int Clients = 12;
+        await using var world = await DaemonWorld.StartAsync();
+        await world.WriteConfigAsync(("web", $"local: \"127.0.0.1:{world.WebPort}:127.0.0.1:{world.EchoPort}\""));
+        var http = LoopbackPort.PickFree();
+        await using var daemon = world.Up(extraArguments: ["--http", $"127.0.0.1:{http}"]);
+        await daemon.AllUpAsync(["web"]);
+
+        // Half while the session is up, half while its ssh is dead: those wait and are carried by the next one.
+        var carried = new List<bool>();
+        for (var i = 0; i < Clients / 2; i++)
+            carried.Add(await EchoProbe.RoundTripAsync(world.WebPort, System.Text.Encoding.ASCII.GetBytes($"client {i}\n"), Patience));
+        NativeSignals.Send((await daemon.PidsAsync())["web"], SignalNumbers.SIGKILL);
+        carried.AddRange(await Task.WhenAll(Enumerable.Range(Clients / 2, Clients / 2).Select(i =>
+            EchoProbe.RoundTripAsync(world.WebPort, System.Text.Encoding.ASCII.GetBytes($"client {i}\n"), Patience))));
+        Assert.True(carried.All(ok => ok), $"{carried.Count(ok => !ok)} of {Clients} clients failed; the daemon said:\n{daemon.Log}");
+
+        var forward = (await daemon.TunnelAsync("web"))!.Value.GetProperty("forwards").EnumerateArray().Single();
+        Assert.Equal($"127.0.0.1:{world.WebPort}", forward.GetProperty("listen").GetString());
+        Assert.Equal("local", forward.GetProperty("kind").GetString());
+        Assert.True(forward.GetProperty("accepted").GetInt64() >= Clients, forward.ToString());
+        Assert.Equal(0, forward.GetProperty("waiting").GetInt32());
+        Assert.Equal(0, forward.GetProperty("failed").GetInt64());
+
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}/"), Timeout = TimeSpan.FromSeconds(10) };
+        var metrics = PrometheusText.Parse(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
+        (string, string)[] labels = [("tunnel", "web"), ("forward", $"127.0.0.1:{world.WebPort}"), ("kind", "local")];
+        double Value(string family, string? name = null) =>
+            metrics[family].Samples.Single(s => s.Name == (name ?? family) && s.Has(labels)).Value;
+        Assert.True(Value("sshkeep_forward_clients_accepted_total") >= Clients);
+        Assert.Equal(0, Value("sshkeep_forward_clients_waiting"));
+        Assert.Equal(0, Value("sshkeep_forward_clients_failed_total"));
+        var waits = Value("sshkeep_forward_client_wait_seconds", "sshkeep_forward_client_wait_seconds_count");
+        Assert.True(waits >= Clients, $"{waits} waits counted");
+        Assert.True(Value("sshkeep_forward_client_wait_seconds", "sshkeep_forward_client_wait_seconds_sum") > 0);
     }
 
     [SshdFact]

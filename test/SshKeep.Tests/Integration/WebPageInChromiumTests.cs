@@ -40,6 +40,12 @@ public sealed partial class WebPageInChromiumTests
             Assert.Equal("0", Row(dom, "db")!.Value.Restarts);
             Assert.Contains("2/2 up", dom, StringComparison.Ordinal);
 
+            // A client through web's held port: the row names the port and counts the client.
+            Assert.True(await EchoProbe.RoundTripAsync(world.WebPort, "through the held port\n"u8.ToArray(), TimeSpan.FromSeconds(20)));
+            dom = await DomUntilAsync(browser, url, d => Row(d, "web") is { } web && AcceptedClients().IsMatch(web.Html),
+                "web's held port with its client");
+            Assert.Contains($"data-listen=\"127.0.0.1:{world.WebPort}\"", Row(dom, "web")!.Value.Html, StringComparison.Ordinal);
+
             NativeSignals.Send((await daemon.PidsAsync())["db"], SIGKILL);
 
             dom = await DomUntilAsync(browser, url, d => Row(d, "db") is { State: "up", Restarts: "1" }, "db up again with one restart");
@@ -217,6 +223,9 @@ public sealed partial class WebPageInChromiumTests
     /// <summary>The page's one format of a time: local date, 24-hour time, the zone's offset.</summary>
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [+-]\d{2}:\d{2}")]
     private static partial Regex Stamp();
+
+    [GeneratedRegex("data-accepted=\"[1-9][0-9]*\" data-waiting=\"0\"")]
+    private static partial Regex AcceptedClients();
 
     [GeneratedRegex("<tr data-tunnel=\"(?<tunnel>[^\"]*)\" data-state=\"(?<state>[^\"]*)\" data-restarts=\"(?<restarts>[^\"]*)\">.*?</tr>", RegexOptions.Singleline)]
     private static partial Regex TableRow();

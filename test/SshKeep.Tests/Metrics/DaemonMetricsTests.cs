@@ -1,4 +1,5 @@
 using SshKeep.Config;
+using SshKeep.Forwarding;
 using SshKeep.Health;
 using SshKeep.Metrics;
 using SshKeep.Supervision;
@@ -14,7 +15,7 @@ public sealed class DaemonMetricsTests
     private static readonly ProcessSample Process = new(50_000_000, 1.25, 17, 1_795_000_000.5);
 
     private static IReadOnlyDictionary<string, PrometheusFamily> Render(RestartCounter? restarts = null, ProbeDurations? probes = null) =>
-        PrometheusText.Parse(DaemonMetrics.Render(StatusSamples.Snapshot, restarts ?? Counted(), probes ?? new ProbeDurations(), Process, StatusSamples.Now));
+        PrometheusText.Parse(DaemonMetrics.Render(StatusSamples.Answered, restarts ?? Counted(), probes ?? new ProbeDurations(), Process, StatusSamples.Now));
 
     private static RestartCounter Counted()
     {
@@ -35,6 +36,11 @@ public sealed class DaemonMetricsTests
         Assert.Equal("gauge", families["sshkeep_tunnel_last_transition_timestamp_seconds"].Type);
         Assert.Equal("histogram", families["sshkeep_probe_duration_seconds"].Type);
         Assert.Equal("gauge", families["sshkeep_backoff_seconds"].Type);
+        Assert.Equal("counter", families["sshkeep_forward_clients_accepted_total"].Type);
+        Assert.Equal("gauge", families["sshkeep_forward_clients_waiting"].Type);
+        Assert.Equal("gauge", families["sshkeep_forward_connections_open"].Type);
+        Assert.Equal("counter", families["sshkeep_forward_clients_failed_total"].Type);
+        Assert.Equal("histogram", families["sshkeep_forward_client_wait_seconds"].Type);
         Assert.Equal("gauge", families["process_resident_memory_bytes"].Type);
         Assert.Equal("counter", families["process_cpu_seconds_total"].Type);
         Assert.Equal("gauge", families["process_open_fds"].Type);
@@ -89,7 +95,7 @@ public sealed class DaemonMetricsTests
         var forward = new ForwardSpec(ForwardKind.Local, null, 8080, "localhost", 80);
         probes.Record("web", new ProbeResult(forward, true, TimeSpan.FromMilliseconds(3), null));
 
-        var text = DaemonMetrics.Render(StatusSamples.Snapshot, Counted(), probes, Process, StatusSamples.Now);
+        var text = DaemonMetrics.Render(StatusSamples.Answered, Counted(), probes, Process, StatusSamples.Now);
 
         GoldenFile.AssertMatches(Golden(), text);
     }
@@ -135,6 +141,44 @@ public sealed class DaemonMetricsTests
         Assert.Equal(3, samples.Single(s => s.Has(("le", "+Inf"))).Value);
         Assert.Equal(3.0307, samples.Single(s => s.Name.EndsWith("_sum", StringComparison.Ordinal)).Value, 6);
         Assert.Equal(0, Render(probes: probes)["sshkeep_probe_duration_seconds"].Samples.Single(s => s.Has(("tunnel", "db")) && s.Name.EndsWith("_count", StringComparison.Ordinal)).Value);
+    }
+
+    [Theory]
+    [InlineData("sshkeep_forward_clients_accepted_total", 42, 0, 5)]
+    [InlineData("sshkeep_forward_clients_waiting", 0, 0, 2)]
+    [InlineData("sshkeep_forward_connections_open", 1, 0, 0)]
+    [InlineData("sshkeep_forward_clients_failed_total", 2, 0, 1)]
+    public void Each_held_port_has_its_counts_by_tunnel_listen_address_and_kind(string family, double web8080, double web1080, double db)
+    {
+        var samples = Render()[family].Samples;
+
+        Assert.Equal([web8080, web1080, db], samples.Select(s => s.Value));
+        Assert.Equal(["web/127.0.0.1:8080/local", "web/1080/dynamic", "db/[::1]:5432/local"],
+            samples.Select(s => $"{s.Label("tunnel")}/{s.Label("forward")}/{s.Label("kind")}"));
+    }
+
+    [Fact]
+    public void Waits_of_a_held_port_are_cumulative_buckets_ending_at_inf_with_their_sum_and_count()
+    {
+        var web = Render()["sshkeep_forward_client_wait_seconds"].Samples
+            .Where(s => s.Has(("tunnel", "web"), ("forward", "127.0.0.1:8080"))).ToList();
+        var buckets = web.Where(s => s.Name.EndsWith("_bucket", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal([.. HeldForward.WaitBounds.Select(PrometheusTextWriter.FormatValue), "+Inf"], buckets.Select(s => s.Label("le")));
+        Assert.Equal([31, 31, 31, 37, 37, 37, 37, 40, 40, 40, 40, 40, 40, 40], buckets.Select(s => s.Value));
+        Assert.Equal(6.5, web.Single(s => s.Name.EndsWith("_sum", StringComparison.Ordinal)).Value);
+        Assert.Equal(40, web.Single(s => s.Name.EndsWith("_count", StringComparison.Ordinal)).Value);
+    }
+
+    [Fact]
+    public void With_no_port_held_the_forward_families_are_there_without_samples()
+    {
+        var text = DaemonMetrics.Render(StatusSamples.Snapshot, Counted(), new ProbeDurations(), Process, StatusSamples.Now);
+
+        var families = PrometheusText.Parse(text);
+
+        Assert.Empty(families["sshkeep_forward_clients_accepted_total"].Samples);
+        Assert.Empty(families["sshkeep_forward_client_wait_seconds"].Samples);
     }
 
     [Fact]

@@ -24,6 +24,20 @@ public sealed class HistogramTests
         Assert.Equal(observed.Sum(), reading.Sum, 9);
     }
 
+    [Theory]
+    [InlineData(new long[] { 0, 0, 0, 0 }, new long[] { 0, 0, 0, 0 })]
+    [InlineData(new long[] { 1, 0, 2, 0 }, new long[] { 1, 1, 3, 3 })]
+    [InlineData(new long[] { 0, 0, 0, 5 }, new long[] { 0, 0, 0, 5 })]     // above the last bound: +Inf only
+    public void A_reading_from_counts_per_bucket_is_cumulative_with_inf_equal_to_the_count(long[] counts, long[] buckets)
+    {
+        var reading = HistogramReading.Of([1, 5, 10], counts, 2.5);
+
+        Assert.Equal(buckets, reading.Buckets.Select(b => b.Value));
+        Assert.Equal([1, 5, 10, double.PositiveInfinity], reading.Buckets.Select(b => b.Key));
+        Assert.Equal(counts.Sum(), reading.Count);
+        Assert.Equal(2.5, reading.Sum);
+    }
+
     [Fact]
     public void Bounds_must_increase()
     {

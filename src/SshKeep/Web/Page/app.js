@@ -92,6 +92,28 @@
     return td;
   }
 
+  // Seconds as the log writes them: a tenth under ten seconds (1.5s), else as the table (3m12s).
+  const seconds = (s) => s < 10 ? s.toFixed(1) + "s" : duration(s);
+
+  // The ports sshkeep holds for the tunnel (docs/held-ports.md, "Counts"), under its name: per port its address,
+  // the clients open and waiting now, and those accepted and failed since it was first held; null when it holds none.
+  // Short lines, so the table keeps its width (a column of its own would push the buttons off a crowded table).
+  function heldPorts(t) {
+    if (!t.forwards || t.forwards.length === 0) return null;
+    const held = el("div", "held");
+    for (const f of t.forwards) {
+      const port = el("div", "forward" + (f.waiting > 0 ? " waiting" : ""));
+      port.dataset.listen = f.listen;
+      for (const count of ["accepted", "waiting", "open", "failed"]) port.dataset[count] = String(f[count]);
+      port.title = f.kind + " forward " + f.listen + ": " + f.open + " open and " + f.waiting + " waiting now; " + f.accepted +
+        " clients accepted, " + f.failed + " failed; " + seconds(f.waitSeconds) + " waited for a session in all";
+      port.append(el("span", "sub", f.listen), el("span", "sub now", f.open + " open · " + f.waiting + " waiting"),
+        el("span", "sub", f.accepted + " accepted · " + f.failed + " failed"));
+      held.appendChild(port);
+    }
+    return held;
+  }
+
   // One value per cell, in one element: on a phone each cell is a label and that element side by side.
   // append() makes text nodes of strings; nothing here is parsed as HTML.
   function cell(label, className, ...content) {
@@ -115,6 +137,8 @@
       tr.dataset.restarts = String(t.restarts);
       const name = cell("Tunnel", "name", t.name);
       name.firstChild.title = t.name;
+      const held = heldPorts(t);
+      if (held) name.appendChild(held);
       tr.appendChild(name);
 
       tr.appendChild(cell("State", "state-cell",
