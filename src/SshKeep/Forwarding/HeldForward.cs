@@ -20,6 +20,9 @@ internal sealed class HeldForward : IAsyncDisposable
     /// <summary>Upper bounds, in seconds, of the wait histogram's buckets.</summary>
     public static readonly double[] WaitBounds = [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 
+    /// <summary>How soon a client whose hand-off failed tries the same master again.</summary>
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMilliseconds(50);
+
     /// <summary>How long a SOCKS client may take to say where it goes.</summary>
     private static readonly TimeSpan SocksWithin = TimeSpan.FromSeconds(10);
 
@@ -200,15 +203,23 @@ internal sealed class HeldForward : IAsyncDisposable
                 var (controlPath, version, changed) = _masters.Current;
                 if (controlPath is null || version == failedOn)
                 {
+                    // After a failed hand-off to this very master, look again shortly even without news: ssh answers
+                    // on its control socket a moment after it says "Authenticated", and a dead one is noticed soon.
+                    var again = controlPath is null ? changed : Task.WhenAny(changed, Task.Delay(RetryAfterFailure, _time, holding.Token));
                     try
                     {
-                        await changed.WaitAsync(holding.Token).ConfigureAwait(false);
+                        await again.WaitAsync(holding.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
+                    {
+                    }
+                    _stopping.Token.ThrowIfCancellationRequested();
+                    if (holdEnds.IsCancellationRequested)
                     {
                         HoldRanOut();
                         return;
                     }
+                    failedOn = -1;
                     continue;
                 }
 
@@ -222,6 +233,7 @@ internal sealed class HeldForward : IAsyncDisposable
                     HoldRanOut();
                     return;
                 }
+
                 try
                 {
                     // The master may have changed while this client waited for its turn.
@@ -246,7 +258,7 @@ internal sealed class HeldForward : IAsyncDisposable
                         Fail($"{Target(host!, port)}: {failed.Reason}");
                         return;
                     }
-                    // The master died or is not usable: this client goes to the next one.
+                    // The master died, is not ready yet, or is not usable: this client tries again shortly, or the next one.
                     failedOn = version;
                     continue;
                 }
