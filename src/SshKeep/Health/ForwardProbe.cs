@@ -124,7 +124,7 @@ internal sealed class ForwardProbe(TimeProvider time)
             using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                TcpKeepAlive.Apply(socket, TcpKeepAliveSettings.ShortLived);
+                TcpKeepAlive.Apply(socket);
                 var error = await QuietConnect.ConnectAsync(socket, listener, probe).ConfigureAwait(false);
                 if (error != SocketError.Success) return $"{step}: {SocketErrorText.Of(error)}";
             }
