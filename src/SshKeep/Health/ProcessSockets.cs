@@ -8,17 +8,18 @@ internal static class ProcessSockets
 {
     private const string Prefix = "socket:[";
 
-    /// <summary>Ordered by descriptor; empty when the process is gone or not ours to read.</summary>
-    public static IReadOnlyList<HeldSocket> Of(int pid, string procRoot = "/proc")
+    /// <summary>Descriptor and inode (the key into <see cref="TcpSocketTable"/>), ordered by descriptor; empty when the
+    /// process is gone or not ours to read.</summary>
+    public static IReadOnlyList<(int Fd, ulong Inode)> Of(int pid, string procRoot = "/proc")
     {
-        var held = new List<HeldSocket>();
+        var held = new List<(int Fd, ulong Inode)>();
         try
         {
             var fdDirectory = Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "fd");
             foreach (var entry in Directory.EnumerateFileSystemEntries(fdDirectory))
             {
                 if (!int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var fd)) continue;
-                if (InodeOf(entry) is { } inode) held.Add(new HeldSocket(fd, inode));
+                if (InodeOf(entry) is { } inode) held.Add((fd, inode));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
