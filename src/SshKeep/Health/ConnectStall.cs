@@ -2,21 +2,11 @@ using System.Net;
 
 namespace SshKeep.Health;
 
-/// <summary>
-/// ssh's own TCP connection to its server (connecting or established), found in ssh's network
-/// namespace's socket table; why it matters: docs/reachability.md. Races give null, never throw.
-/// </summary>
-/// <remarks>
-/// ssh holds one outbound socket to the server (none behind a proxy). Its other TCP sockets are
-/// its -L/-D listeners, the connections they accept (left out by their local port) and, for -R,
-/// connections to the forward's target once the session is up: of the outbound ones left, the
-/// lowest descriptor wins (ssh connects to the server first), and a known server port rules the
-/// others out. Before authentication no forward exists, which is when a connect can stall.
-/// </remarks>
+/// <summary>ssh's own TCP connection to its server, from its namespace's socket table (docs/reachability.md). Of ssh's
+/// outbound sockets not accepted by its listeners, the lowest descriptor wins: ssh connects to the server first.</summary>
 internal static class ConnectStall
 {
-    /// <summary>ssh's connection to its server, or null: not connecting yet, a proxy carries it,
-    /// the process is gone, or not ours to read.</summary>
+    /// <summary>Null when not connecting yet, behind a proxy, gone or not ours to read; races never throw.</summary>
     /// <param name="serverPort">The server's port when known (ssh -G); rules out -R target connections.</param>
     public static ServerConnection? ServerConnectionOf(int pid, int? serverPort = null, string procRoot = "/proc")
     {
@@ -40,7 +30,6 @@ internal static class ConnectStall
         return null;
     }
 
-    /// <summary>A connection whose local end is a listener's address and port was accepted by it.</summary>
     private static bool Accepts(IPEndPoint listener, IPEndPoint local) =>
         listener.Port == local.Port &&
         (listener.Address.Equals(IPAddress.Any) || listener.Address.Equals(IPAddress.IPv6Any) || listener.Address.Equals(local.Address));

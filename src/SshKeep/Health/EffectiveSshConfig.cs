@@ -3,28 +3,16 @@ using System.Net.Sockets;
 
 namespace SshKeep.Health;
 
-/// <summary>
-/// Where ssh connects, from its effective configuration (<c>ssh -G</c>): ssh_config, Match and
-/// Include are ssh's to get right, not ours.
-/// </summary>
-/// <param name="HostName">The "hostname" line: a name to resolve or an address literal.</param>
-/// <param name="Port">The "port" line (ssh's default 22 when missing).</param>
-/// <param name="ProxyJump">The "proxyjump" line, null when absent or "none".</param>
-/// <param name="ProxyCommand">The "proxycommand" line, null when absent or "none".</param>
-/// <param name="AddressFamily">"addressfamily inet" or "inet6" narrow the resolution; "any" (or absent) is <see cref="AddressFamily.Unspecified"/>.</param>
+/// <summary>Where ssh connects, from <c>ssh -G</c>: ssh_config, Match and Include are ssh's to get right, not ours.</summary>
+/// <param name="ProxyJump">Null when absent or "none", as <paramref name="ProxyCommand"/>.</param>
 internal sealed record EffectiveSshConfig(string HostName, int Port, string? ProxyJump, string? ProxyCommand, AddressFamily AddressFamily)
 {
     public const int DefaultPort = 22;
 
-    /// <summary>ssh does not connect to the server itself: a proxy does, so a check of our own
-    /// would test the wrong path (and ssh holds no TCP socket to watch).</summary>
+    /// <summary>A proxy connects, not ssh: a check of our own would test the wrong path.</summary>
     public bool UsesProxy => ProxyJump is not null || ProxyCommand is not null;
 
-    /// <summary>
-    /// Reads <c>ssh -G</c>'s output ("keyword value" lines, keywords lower case). Lines that do not
-    /// parse are skipped (the text is treated as hostile); the result is null only when no usable
-    /// hostname line is there, since without it there is nothing to check.
-    /// </summary>
+    /// <summary>Hostile text: lines that do not parse are skipped; null without a usable hostname.</summary>
     public static EffectiveSshConfig? Parse(string text)
     {
         string? hostName = null, proxyJump = null, proxyCommand = null;
@@ -67,8 +55,7 @@ internal sealed record EffectiveSshConfig(string HostName, int Port, string? Pro
 
     private static bool IsNone(string value) => value.Equals("none", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A name or literal that can go to the resolver: no spaces or control characters
-    /// (ssh itself refuses those: "hostname contains invalid characters"), and of DNS length.</summary>
+    /// <summary>ssh itself refuses spaces and control characters ("hostname contains invalid characters").</summary>
     private static bool IsSafeHostName(string value) =>
         value.Length <= 255 && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 }

@@ -5,11 +5,7 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Health;
 
-/// <summary>
-/// Whether a tunnel's local listener (-L/-D) accepts connections: ssh binds it only after the
-/// session is authenticated, so an accepting port means the forward is in place. The connection
-/// is closed at once; nothing is sent (the end-to-end probe is <see cref="ForwardProbe"/>'s).
-/// </summary>
+/// <summary>Whether a -L/-D listener accepts (ssh binds it only once authenticated); nothing is sent.</summary>
 internal static class ListenerCheck
 {
     public static async Task<bool> AcceptsAsync(ForwardSpec forward, TimeSpan timeout, CancellationToken cancellationToken)

@@ -3,17 +3,11 @@ using System.Threading.Channels;
 
 namespace SshKeep.Health;
 
-/// <summary>
-/// The machine's network changes (.NET's <see cref="NetworkChange"/>, netlink on Linux) as
-/// debounced notices (docs/reachability.md, "Network changes"): one change arrives as a burst of
-/// events, so a notice is given once no event came for <see cref="QuietPeriod"/>, and never later
-/// than <see cref="MaxDelay"/> after the burst's first, so a flapping link still gets notices.
-/// The channel keeps only the newest unread notice: a reader needs to know that something changed,
-/// not how often. Dispose unsubscribes from the static .NET events.
-/// </summary>
+/// <summary>The machine's network changes as debounced notices, the newest unread one kept (docs/reachability.md,
+/// "Network changes"). Dispose unsubscribes from the static .NET events.</summary>
 internal sealed class NetworkChangeSource : IDisposable
 {
-    /// <summary>Long enough to fold one change's netlink burst (milliseconds), short enough not to matter for recovery.</summary>
+    /// <summary>Folds one change's netlink burst, too short to matter for recovery.</summary>
     public static readonly TimeSpan DefaultQuietPeriod = TimeSpan.FromMilliseconds(250);
 
     private readonly object _gate = new();
@@ -27,8 +21,7 @@ internal sealed class NetworkChangeSource : IDisposable
     private bool? _burstAvailable;
     private bool _disposed;
 
-    /// <param name="subscribe">Hooks the raw events to <see cref="OnAddressChanged"/> and
-    /// <see cref="OnAvailabilityChanged"/> and returns how to unhook them (tests pass a fake trigger).</param>
+    /// <param name="subscribe">Hooks the raw events to this source; returns how to unhook them.</param>
     internal NetworkChangeSource(TimeProvider time, TimeSpan quietPeriod, Func<NetworkChangeSource, Action> subscribe)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(quietPeriod, TimeSpan.Zero);
@@ -47,7 +40,6 @@ internal sealed class NetworkChangeSource : IDisposable
         }
     }
 
-    /// <summary>Watches the machine's real network changes.</summary>
     public static NetworkChangeSource Start(TimeProvider time, TimeSpan? quietPeriod = null) =>
         new(time, quietPeriod ?? DefaultQuietPeriod, SubscribeToNetworkChange);
 
@@ -56,16 +48,14 @@ internal sealed class NetworkChangeSource : IDisposable
 
     public TimeSpan QuietPeriod { get; }
 
-    /// <summary>Four quiet periods: the longest a notice waits for a burst to end.</summary>
+    /// <summary>The longest a notice waits for a burst to end: a flapping link still gets notices.</summary>
     public TimeSpan MaxDelay { get; }
 
     /// <summary>Why the source gives no notices (the subscription failed), for one warning; null when it works.</summary>
     public string? Problem { get; }
 
-    /// <summary>A raw "some address changed" event.</summary>
     internal void OnAddressChanged() => Record(available: null);
 
-    /// <summary>A raw "the network became (un)available" event.</summary>
     internal void OnAvailabilityChanged(bool available) => Record(available);
 
     public void Dispose()

@@ -3,20 +3,15 @@ using System.Text;
 
 namespace SshKeep.Health;
 
-/// <summary>
-/// Which process holds a local TCP listen port, so "bind: Address already in use" can say who is
-/// in the way (docs/reachability.md, "A local port in use"). As ss -p: the LISTEN sockets on the
-/// port give their inodes, then a scan of every /proc/PID/fd finds the holder; whatever races or
-/// cannot be read is skipped. Meant for a rare error path: the scan reads every process.
-/// </summary>
+/// <summary>Which process holds a local TCP listen port, as ss -p finds it (docs/reachability.md, "A local port in use").
+/// Meant for a rare error path: the scan reads every process; whatever races or cannot be read is skipped.</summary>
 internal static class PortHolder
 {
     /// <summary>Command lines are cut to this many characters: one log line, not an essay.</summary>
     public const int CommandLineLimit = 80;
 
     /// <summary>Who listens on <paramref name="port"/>; null when nothing does.</summary>
-    /// <param name="procRoot">"/proc", or the root of a fake tree in tests.</param>
-    public static PortHolding? Find(int port, string procRoot = "/proc")
+    public static Holding? Find(int port, string procRoot = "/proc")
     {
         var listeners = TcpSocketTable.Read(pid: null, procRoot)
             .Where(s => s.State == TcpSocketState.Listen && s.Local.Port == port && s.Inode != 0)
@@ -28,14 +23,22 @@ internal static class PortHolder
         {
             var (pid, inode) = found;
             var uid = listeners.First(s => s.Inode == inode).Uid;
-            return new PortHolding(port, uid, pid, ReadComm(procRoot, pid), ReadCommandLine(procRoot, pid));
+            return new Holding(port, uid, pid, ReadComm(procRoot, pid), ReadCommandLine(procRoot, pid));
         }
-        return new PortHolding(port, listeners[0].Uid, null, null, null);
+        return new Holding(port, listeners[0].Uid, null, null, null);
     }
 
-    /// <summary>A short phrase for a "port in use" error, or null when nobody listens there
-    /// (the port may have been freed already, or be held by another namespace).</summary>
+    /// <summary>A short phrase for a "port in use" error, or null when nobody listens there (any more, or here).</summary>
     public static string? Describe(int port, string procRoot = "/proc") => Find(port, procRoot)?.Describe();
+
+    /// <param name="Pid">Null when no process we may inspect holds the port.</param>
+    /// <param name="CommandLine">/proc/PID/cmdline with spaces for NULs, cut to <see cref="CommandLineLimit"/>.</param>
+    public sealed record Holding(int Port, uint Uid, int? Pid, string? Command, string? CommandLine)
+    {
+        public string Describe() => Pid is { } pid
+            ? $"held by pid {pid} ({CommandLine ?? Command ?? "?"})"
+            : $"held by a process of uid {Uid} that sshkeep may not inspect";
+    }
 
     private static (int Pid, ulong Inode)? FindHolder(HashSet<ulong> inodes, string procRoot)
     {

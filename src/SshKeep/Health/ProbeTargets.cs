@@ -6,8 +6,7 @@ namespace SshKeep.Health;
 /// <summary>Where a probe connects for a forward: its local listener (-L/-D), or the server's listener (-R).</summary>
 internal static class ProbeTargets
 {
-    /// <summary>The address to reach a -L/-D listener on from this machine: loopback for no bind,
-    /// <c>localhost</c>, a wildcard or a host name (not resolved in the probe's path); else the address.</summary>
+    /// <summary>Loopback for no bind, a wildcard or a host name (not resolved in the probe's path); else the address.</summary>
     public static IPAddress LocalListener(ForwardSpec forward)
     {
         ArgumentNullException.ThrowIfNull(forward);
@@ -20,8 +19,7 @@ internal static class ProbeTargets
         };
     }
 
-    /// <summary>The hosts to try for a -R forward's listener on the server, in order: a specific bind
-    /// first, then 127.0.0.1 (the server's GatewayPorts decides which; docs/probes.md, "Side effects and limits").</summary>
+    /// <summary>A specific bind first, then 127.0.0.1: GatewayPorts decides (docs/probes.md, "Side effects and limits").</summary>
     public static IReadOnlyList<string> RemoteListenerHosts(ForwardSpec forward)
     {
         ArgumentNullException.ThrowIfNull(forward);

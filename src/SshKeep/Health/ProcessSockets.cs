@@ -2,43 +2,36 @@ using System.Globalization;
 
 namespace SshKeep.Health;
 
-/// <summary>
-/// The sockets a process holds, from its descriptor links (/proc/PID/fd/N → "socket:[INODE]"),
-/// the only way from a pid to its sockets on Linux. Races with the process (it exits, closes a
-/// descriptor) leave that descriptor or the whole process out; nothing throws. Another user's
-/// descriptors need root; without it the answer is empty ("unknown").
-/// </summary>
+/// <summary>The sockets a process holds, from /proc/PID/fd/N → "socket:[INODE]" (the only way on Linux); races leave
+/// things out, nothing throws.</summary>
 internal static class ProcessSockets
 {
     private const string Prefix = "socket:[";
 
-    /// <summary>The sockets <paramref name="pid"/> holds, ordered by descriptor; empty when the
-    /// process is gone or its descriptors are not ours to read.</summary>
-    /// <param name="procRoot">"/proc", or the root of a fake tree in tests.</param>
-    public static IReadOnlyList<HeldSocket> Of(int pid, string procRoot = "/proc")
+    /// <summary>Descriptor and inode (the key into <see cref="TcpSocketTable"/>), ordered by descriptor; empty when the
+    /// process is gone or not ours to read.</summary>
+    public static IReadOnlyList<(int Fd, ulong Inode)> Of(int pid, string procRoot = "/proc")
     {
-        var held = new List<HeldSocket>();
+        var held = new List<(int Fd, ulong Inode)>();
         try
         {
             var fdDirectory = Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "fd");
             foreach (var entry in Directory.EnumerateFileSystemEntries(fdDirectory))
             {
                 if (!int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var fd)) continue;
-                if (InodeOf(entry) is { } inode) held.Add(new HeldSocket(fd, inode));
+                if (InodeOf(entry) is { } inode) held.Add((fd, inode));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The process ended (or is not ours) while we listed it: what was read so far is
-            // still true of the moment it was read, but a half list would mislead; say nothing.
+            // A half list would mislead.
             return [];
         }
         held.Sort((a, b) => a.Fd.CompareTo(b.Fd));
         return held;
     }
 
-    /// <summary>The socket inode a descriptor link points to, or null when it is no socket or
-    /// vanished. Shared with <see cref="PortHolder"/>'s scan of every process.</summary>
+    /// <summary>Null when the link is no socket or vanished.</summary>
     internal static ulong? InodeOf(string fdLink)
     {
         string? target;

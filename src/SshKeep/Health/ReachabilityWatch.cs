@@ -2,19 +2,10 @@ using System.Net;
 
 namespace SshKeep.Health;
 
-/// <summary>
-/// Waits until the ssh server answers a <see cref="ReachabilityCheck"/>, so a tunnel waiting out
-/// an outage starts ssh the moment the server is back (docs/reachability.md, "How often").
-/// </summary>
-/// <remarks>
-/// A new attempt starts every <see cref="Interval"/> even while earlier ones still wait for their
-/// handshake: a SYN sent into a black hole is lost for good, and only a fresh SYN after the heal
-/// can be answered. <see cref="MaxInFlight"/> bounds the sockets a slow network can pile up. The
-/// first answer ends the watch and abandons the attempts still open.
-/// </remarks>
+/// <summary>Waits until the ssh server answers a <see cref="ReachabilityCheck"/>, an attempt every <see cref="Interval"/>
+/// while earlier ones still wait (a SYN into a black hole is lost for good): docs/reachability.md, "How often".</summary>
 internal sealed class ReachabilityWatch
 {
-    /// <summary>Half a second: the first SYN after a heal goes out within this.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>With a 100 ms interval and a 1 s timeout, ten keep the cadence while every SYN is dropped.</summary>
@@ -27,8 +18,6 @@ internal sealed class ReachabilityWatch
     private int _attempts;
     private int _inFlight;
 
-    /// <param name="timeout">How long one attempt may wait; default <see cref="ReachabilityCheck.DefaultTimeout"/>.</param>
-    /// <param name="check">The check itself; default a real <see cref="ReachabilityCheck"/> (tests pass a fake).</param>
     public ReachabilityWatch(
         IPEndPoint endpoint,
         TimeProvider time,
@@ -50,22 +39,16 @@ internal sealed class ReachabilityWatch
 
     public TimeSpan Interval { get; }
 
-    /// <summary>Attempts open at the same time, at most.</summary>
     public int MaxInFlight { get; }
 
     public TimeSpan Timeout { get; }
 
-    /// <summary>The most recent attempt to finish; null before the first one finished.</summary>
     public ReachabilityOutcome? LastOutcome => Volatile.Read(ref _lastOutcome);
 
-    /// <summary>Attempts started so far, over every wait.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
-    /// <summary>Attempts open right now (shared by concurrent waits).</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
-    /// <summary>Completes with the first answering check. Throws
-    /// <see cref="OperationCanceledException"/> only when <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task<ReachabilityOutcome> WaitUntilAnswersAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -93,7 +76,6 @@ internal sealed class ReachabilityWatch
         }
     }
 
-    /// <summary>One attempt: check, record; never throws.</summary>
     private async Task AttemptAsync(TaskCompletionSource<ReachabilityOutcome> answered, CancellationToken stop)
     {
         try

@@ -5,22 +5,14 @@ using System.Net.Sockets;
 
 namespace SshKeep.Health;
 
-/// <summary>
-/// The endpoint to check before ssh runs: <c>ssh -G</c> with the tunnel's own program and argv
-/// (an array, never a shell) says where ssh would connect, then that name is resolved
-/// (docs/reachability.md). Null when it cannot be known: behind ProxyJump or ProxyCommand (nothing
-/// of ours to check), ssh -G failing, a name that does not resolve. Only the caller's cancellation throws.
-/// </summary>
+/// <summary>Where ssh would connect (<c>ssh -G</c>, resolved): docs/reachability.md. Null when it cannot be known
+/// (a proxy, ssh -G failing, a name that does not resolve); only the caller's cancellation throws.</summary>
 internal static class ServerAddress
 {
     /// <summary>Covers a slow ssh_config (Match exec) and the resolver's own retries.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Runs <c>SSHPATH -G ARGS…</c> and resolves the hostname it reports.</summary>
-    /// <param name="sshArguments">ssh's argv as the tunnel runs it; ssh -G ignores forwards and a remote command.</param>
-    /// <param name="timeout">For ssh -G and the name resolution together.</param>
-    /// <param name="environment">ssh -G's whole environment (the daemon's minimal one, so that a
-    /// <c>Match exec</c> sees what the tunnel's ssh sees); null inherits ours.</param>
+    /// <param name="environment">The tunnel ssh's whole environment, for a <c>Match exec</c>; null inherits ours.</param>
     public static async Task<IPEndPoint?> LookupAsync(
         string sshPath, IReadOnlyList<string> sshArguments, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string?>? environment = null)
@@ -32,8 +24,7 @@ internal static class ServerAddress
         return await ResolveAsync(config, time, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The endpoint ssh tries first for <paramref name="config"/>: its hostname resolved (an
-    /// address literal as is) in the resolver's order, with its port.</summary>
+    /// <summary>The endpoint ssh tries first: the first address in the resolver's order.</summary>
     public static async Task<IPEndPoint?> ResolveAsync(
         EffectiveSshConfig config, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -63,7 +54,6 @@ internal static class ServerAddress
             .FirstOrDefault();
     }
 
-    /// <summary>Runs ssh -G; the parsed output, or null.</summary>
     private static async Task<EffectiveSshConfig?> ReadEffectiveConfigAsync(
         string sshPath, IReadOnlyList<string> sshArguments, TimeProvider time, TimeSpan timeout,
         IReadOnlyDictionary<string, string?>? environment, CancellationToken cancellationToken)

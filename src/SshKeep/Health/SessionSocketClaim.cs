@@ -4,13 +4,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Health;
 
-/// <summary>
-/// A second descriptor for ssh's TCP connection to its server, taken from the running ssh
-/// (pidfd_getfd), so that the daemon decides how that connection ends when ssh is gone: why and
-/// when, in docs/reachability.md ("A remote port still held by a dead session").
-/// </summary>
-/// <remarks>Without the right to ptrace ssh, a kernel before 5.6 or a libc before 2.36 there is no
-/// claim. The descriptor is close-on-exec (pidfd_getfd sets it), so no later ssh inherits it.</remarks>
+/// <summary>A copy of ssh's connection to its server (pidfd_getfd, close-on-exec), so the daemon decides how it ends:
+/// docs/reachability.md ("A remote port still held by a dead session").</summary>
 internal sealed class SessionSocketClaim : IDisposable
 {
     private int _fd;
@@ -23,12 +18,9 @@ internal sealed class SessionSocketClaim : IDisposable
         Connection = connection;
     }
 
-    /// <summary>The connection as it was when it was claimed.</summary>
     public ServerConnection Connection { get; }
 
-    /// <summary>Claims ssh's established connection to its server, or returns null: no such
-    /// connection (a proxy carries it, ssh is gone), or the kernel or libc cannot, or we may not.</summary>
-    /// <param name="serverPort">The server's port when known; rules out -R target connections.</param>
+    /// <summary>Null: no such connection, or the kernel (&lt; 5.6), libc (&lt; 2.36) or ptrace rights say no.</summary>
     public static SessionSocketClaim? Take(int pid, int? serverPort = null)
     {
         if (ConnectStall.ServerConnectionOf(pid, serverPort) is not { IsConnecting: false } connection) return null;
@@ -59,14 +51,11 @@ internal sealed class SessionSocketClaim : IDisposable
         }
     }
 
-    /// <summary>True when the server's kernel still acknowledges what was sent (no retransmission
-    /// pending) or the connection is over: a plain close reaches it now. False when segments go
-    /// unanswered: a FIN sent now would be lost.</summary>
+    /// <summary>False while segments go unanswered: a FIN sent now would be lost.</summary>
     public bool ServerHearsUs() =>
         RowOf(_inode) is not { State: TcpSocketState.Established or TcpSocketState.CloseWait } row || row.Retransmits == 0;
 
-    /// <summary>Ends the connection with a reset, so the server drops the session (and its -R
-    /// ports) as soon as the segment arrives; call it when the server is known to answer.</summary>
+    /// <summary>A reset: the server drops the session and its -R ports as soon as it arrives.</summary>
     public void Reset()
     {
         var fd = Interlocked.Exchange(ref _fd, -1);
@@ -79,7 +68,6 @@ internal sealed class SessionSocketClaim : IDisposable
         LibC.close(fd);
     }
 
-    /// <summary>Closes our descriptor the ordinary way (a FIN, retransmitted by the kernel).</summary>
     public void Dispose()
     {
         var fd = Interlocked.Exchange(ref _fd, -1);

@@ -2,31 +2,16 @@ using System.Net.Sockets;
 
 namespace SshKeep.Health;
 
-/// <summary>Turns on TCP keepalive with explicit timings for probe sockets; set before connect
-/// (Linux keeps the options across connect(2)).</summary>
+/// <summary>TCP keepalive for a probe socket, set before connect (Linux keeps it across connect(2)): a floor under the
+/// probe's own timeout, never the check itself (docs/probes.md, "Side effects and limits"). The kernel's smallest idle
+/// and interval and 3 probes: a vanished peer is dead after about 4 s of silence.</summary>
 internal static class TcpKeepAlive
 {
-    /// <summary>Linux bounds: TCP_KEEPIDLE and TCP_KEEPINTVL 1–32767 s, TCP_KEEPCNT 1–127.</summary>
-    private const int MaxSeconds = 32767;
-    private const int MaxCount = 127;
-
-    public static void Apply(Socket socket, TcpKeepAliveSettings settings)
+    public static void Apply(Socket socket)
     {
-        ArgumentNullException.ThrowIfNull(socket);
-        var (idle, interval, count) = KernelValues(settings);
         socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
-        socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, idle);
-        socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, interval);
-        socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, count);
+        socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 1);
+        socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, 1);
+        socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, 3);
     }
-
-    /// <summary>The whole seconds and count the kernel takes: times round up (never earlier than
-    /// asked), and all within Linux's bounds instead of failing with EINVAL.</summary>
-    public static (int IdleSeconds, int IntervalSeconds, int Count) KernelValues(TcpKeepAliveSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return (Seconds(settings.Idle), Seconds(settings.Interval), Math.Clamp(settings.Count, 1, MaxCount));
-    }
-
-    private static int Seconds(TimeSpan value) => (int)Math.Clamp(Math.Ceiling(value.TotalSeconds), 1, MaxSeconds);
 }

@@ -4,39 +4,21 @@ using System.Net;
 
 namespace SshKeep.Health;
 
-/// <summary>
-/// The kernel's table of TCP sockets, from /proc/net/tcp and /proc/net/tcp6 (proc(5)): unlike
-/// .NET's IPGlobalProperties it has the inode (the link to the process holding a socket) and the
-/// owner; netlink would be more code for tables read only on rare events.
-/// </summary>
-/// <remarks>
-/// The text is treated as hostile: a line that does not parse is skipped. Addresses are the
-/// network-order bytes of each 32-bit word printed as a host-order integer ("%08X"), so writing
-/// the parsed integer back in host order gives the original bytes on any architecture.
-/// </remarks>
+/// <summary>/proc/net/tcp and tcp6 (proc(5)): unlike IPGlobalProperties they have each socket's inode and owner.
+/// Hostile text: a line that does not parse is skipped.</summary>
 internal static class TcpSocketTable
 {
-    /// <summary>The sockets in one /proc/net/tcp or /proc/net/tcp6 text (the header line is skipped as malformed).</summary>
     public static IReadOnlyList<TcpSocket> Parse(string text) => [.. text.Split('\n').Select(ParseLine).OfType<TcpSocket>()];
 
-    /// <summary>
-    /// Every TCP socket (v4 and v6) of a network namespace: with <paramref name="pid"/>, the
-    /// namespace that process lives in (/proc/PID/net/…); without, sshkeep's own. What could be
-    /// read: empty when the files cannot be (the process is gone, no permission, no /proc).
-    /// </summary>
-    /// <param name="procRoot">"/proc", or the root of a fake tree in tests.</param>
+    /// <summary>Every TCP socket of <paramref name="pid"/>'s network namespace (default ours) that could be read.</summary>
     public static IReadOnlyList<TcpSocket> Read(int? pid = null, string procRoot = "/proc")
     {
         var net = pid is { } p ? Path.Combine(procRoot, p.ToString(CultureInfo.InvariantCulture), "net") : Path.Combine(procRoot, "net");
         return [.. ReadLinesOrNone(Path.Combine(net, "tcp")), .. ReadLinesOrNone(Path.Combine(net, "tcp6"))];
     }
 
-    /// <summary>
-    /// The uid owning the other end of a TCP connection made from this network namespace (as
-    /// <c>ss -tpe</c> finds it), recorded by the kernel: a peer cannot choose it. Null when no such
-    /// socket is in the table (another machine or namespace, or already closed). IPv4-mapped IPv6
-    /// addresses compare equal to their IPv4 form.
-    /// </summary>
+    /// <summary>The uid the kernel records for the other end of a local TCP connection (as <c>ss -tpe</c>);
+    /// null when it is not in this namespace's table.</summary>
     public static uint? OwnerOfPeer(IPEndPoint peer, IPEndPoint us, string procRoot = "/proc")
     {
         ArgumentNullException.ThrowIfNull(peer);
@@ -47,7 +29,6 @@ internal static class TcpSocketTable
                ?? FindOwnerOfPeer(ReadLinesOrNone(Path.Combine(net, "tcp6")), peer, us);
     }
 
-    /// <summary>The pure part of <see cref="OwnerOfPeer"/>: the first socket from <paramref name="peer"/> to <paramref name="us"/>.</summary>
     public static uint? FindOwnerOfPeer(IEnumerable<TcpSocket> sockets, IPEndPoint peer, IPEndPoint us)
     {
         ArgumentNullException.ThrowIfNull(sockets);
@@ -63,8 +44,7 @@ internal static class TcpSocketTable
     private static IPEndPoint Plain(IPEndPoint endpoint) =>
         endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
 
-    /// <summary>The sockets of one file, read lazily; the read ends quietly where the file cannot
-    /// be read (gone, never there (no IPv6), not ours, or its process exited half-way).</summary>
+    /// <summary>Lazily; ends quietly where the file cannot be read (gone, no IPv6, not ours).</summary>
     private static IEnumerable<TcpSocket> ReadLinesOrNone(string path)
     {
         IEnumerator<string> lines;
@@ -104,7 +84,8 @@ internal static class TcpSocketTable
         return new TcpSocket(local, remote, (TcpSocketState)state, retransmits, uid, inode);
     }
 
-    /// <summary>"0100007F:1F90" (v4) or 32 hex digits ":" port (v6).</summary>
+    /// <summary>"0100007F:1F90" (v4) or 32 hex digits ":" port (v6): each word's network-order bytes as a host-order
+    /// integer, so writing it back in host order gives the bytes.</summary>
     private static bool TryParseEndpoint(string text, out IPEndPoint endpoint)
     {
         endpoint = null!;

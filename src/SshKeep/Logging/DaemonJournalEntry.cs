@@ -5,20 +5,14 @@ using System.Text;
 
 namespace SshKeep.Logging;
 
-/// <summary>
-/// The journal entry for one daemon event, in journald's native protocol (docs/observability.md "What
-/// journald gets" lists the fields): one datagram of fields, <c>NAME=value\n</c>, or for a value with a
-/// newline the binary form <c>NAME\n</c>, its UTF-8 length as a 64-bit little-endian integer, the bytes, <c>\n</c>.
-/// </summary>
+/// <summary>One daemon event in journald's native protocol (docs/observability.md "What journald gets").</summary>
 internal static class DaemonJournalEntry
 {
-    /// <summary>A stack trace longer than this is cut, with a note, so that an entry stays far below
-    /// the size of one datagram (an entry that still does not fit goes to stderr).</summary>
+    /// <summary>Keeps an entry far below one datagram (one that still does not fit goes to stderr).</summary>
     public const int MaxExceptionLength = 16 * 1024;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Appends the entry's fields; <paramref name="utf8Message"/> is its <c>MESSAGE</c>.</summary>
     internal static void Append(IBufferWriter<byte> output, in DaemonLogEntry entry, ReadOnlySpan<byte> utf8Message)
     {
         AppendField(output, "MESSAGE", utf8Message);
@@ -37,16 +31,6 @@ internal static class DaemonJournalEntry
         if (entry.Exception is { } exception) AppendField(output, "SSHKEEP_EXCEPTION", Cut(exception.ToString()));
     }
 
-    /// <summary>The datagram for <paramref name="entry"/>.</summary>
-    public static byte[] Encode(in DaemonLogEntry entry, string message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        Append(buffer, entry, Utf8.GetBytes(message));
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    /// <summary><paramref name="text"/>, or its first <see cref="MaxExceptionLength"/> characters and a note.</summary>
     public static string Cut(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -57,8 +41,7 @@ internal static class DaemonJournalEntry
         return string.Create(CultureInfo.InvariantCulture, $"{text.AsSpan(0, keep)}\n… (cut: {text.Length - keep} more characters)");
     }
 
-    /// <summary>A name journald accepts from a client: 1–64 of A–Z, 0–9 and '_', not starting with a
-    /// digit, nor with '_' (fields journald vouches for itself, like <c>_PID</c>, are dropped from clients).</summary>
+    /// <summary>journald drops a client's '_' fields (<c>_PID</c> is its own).</summary>
     public static bool IsValidFieldName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -70,8 +53,6 @@ internal static class DaemonJournalEntry
         return true;
     }
 
-    /// <summary>Appends one field in the simple or the binary form.</summary>
-    /// <exception cref="ArgumentException">The name is not one journald accepts (a bug, not input).</exception>
     public static void AppendField(IBufferWriter<byte> output, string name, ReadOnlySpan<char> value)
     {
         int length = Utf8.GetByteCount(value);
@@ -81,7 +62,6 @@ internal static class DaemonJournalEntry
         output.Advance(length + 1);
     }
 
-    /// <summary>Appends one field whose value is already UTF-8.</summary>
     public static void AppendField(IBufferWriter<byte> output, string name, ReadOnlySpan<byte> utf8Value)
     {
         AppendName(output, name, utf8Value.Contains((byte)'\n'), utf8Value.Length);

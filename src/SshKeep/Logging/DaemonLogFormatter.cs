@@ -5,29 +5,18 @@ using System.Text.Json;
 
 namespace SshKeep.Logging;
 
-/// <summary>
-/// The daemon's line formats (docs/observability.md); none writes a newline inside an event.
-/// <list type="bullet">
-/// <item>text: <c>2026-11-22T08:24:10.123Z INFO  db: ssh exited with status 255 after 3m12s; restarting in 4s (attempt 3)</c></item>
-/// <item>journald: <c>&lt;6&gt;db: ssh exited …</c> (journald reads the priority and stamps the time), written only
-/// when a native journal entry (<see cref="DaemonJournalEntry"/>) could not be sent.</item>
-/// <item>JSON: <c>{"time":…,"level":"info","tunnel":"db","event":"SshExited","eventId":1102,"message":…,"status":255,…}</c></item>
-/// </list>
-/// Events of the daemon as a whole have no tunnel: no <c>name: </c> in text, <c>"tunnel":null</c> in JSON.
-/// </summary>
+/// <summary>The daemon's line formats, text, journald and JSON (docs/observability.md); none writes a newline inside an event.</summary>
 internal static class DaemonLogFormatter
 {
     /// <summary>Fixed JSON fields; a structured property with one of these names is written with a leading '_'.</summary>
     public static IReadOnlyList<string> JsonFields { get; } = ["time", "level", "tunnel", "event", "eventId", "message", "exception"];
 
-    /// <summary>JSON as one line, readable in a terminal: non-ASCII stays as it is, control characters
-    /// (C0, C1, U+2028/2029) are still escaped by the encoder.</summary>
+    /// <summary>Non-ASCII stays readable; control characters are still escaped.</summary>
     internal static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Most property names a provider remembers, encoded (the catalogue has far fewer).</summary>
     private const int MaxCachedNames = 256;
 
-    /// <summary>Appends the text (or journald) line; the provider reuses <paramref name="builder"/>.</summary>
     internal static void AppendText(StringBuilder builder, in DaemonLogEntry entry, bool journal)
     {
         if (journal)
@@ -42,8 +31,7 @@ internal static class DaemonLogFormatter
         AppendMessage(builder, entry);
     }
 
-    /// <summary>Appends the line's text after the time or priority (<c>db: ssh exited …</c>), also a
-    /// journal entry's <c>MESSAGE</c>. An exception adds only its message: JSON carries the whole of it.</summary>
+    /// <summary>After the time or priority, also a journal MESSAGE; an exception only by its message.</summary>
     internal static void AppendMessage(StringBuilder builder, in DaemonLogEntry entry)
     {
         if (entry.Tunnel is { } tunnel)
@@ -59,8 +47,7 @@ internal static class DaemonLogFormatter
         }
     }
 
-    /// <summary>Writes the JSON object; the provider reuses <paramref name="writer"/> and <paramref name="names"/>
-    /// (property names converted and encoded once, not per event).</summary>
+    /// <summary><paramref name="names"/>: property names encoded once, not per event.</summary>
     internal static void WriteJson(Utf8JsonWriter writer, in DaemonLogEntry entry, Dictionary<string, JsonEncodedText> names)
     {
         writer.WriteStartObject();
@@ -94,8 +81,7 @@ internal static class DaemonLogFormatter
     /// <summary>The parameter every per-tunnel <see cref="DaemonLog"/> method gives the tunnel name.</summary>
     internal static bool IsTunnelKey(string key) => string.Equals(key, "tunnel", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>camelCase of a template name ("Attempt" → "attempt"), '_' first if it would
-    /// collide with a fixed field.</summary>
+    /// <summary>camelCase, '_' first where it would collide with a fixed field.</summary>
     public static string JsonPropertyName(string key)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -11,12 +11,9 @@ internal sealed record DaemonLogSettings
 
     public LogLevel MinimumLevel { get; init; } = LogLevel.Information;
 
-    /// <summary>stderr is journald's stream (<see cref="DaemonLoggerProvider.IsJournalStream"/>): events go to
-    /// <see cref="JournalSocketPath"/> as native entries when it is set, and a text line on stderr gets a
-    /// syslog priority prefix instead of our timestamp (JSON lines stay JSON: their <c>level</c> says it).</summary>
+    /// <summary>stderr is journald's stream: a text line gets a priority prefix instead of our timestamp.</summary>
     public bool Journal { get; init; }
 
-    /// <summary>With <see cref="Journal"/>, where each event is sent (stderr only when that fails); null
-    /// writes every event to stderr. The daemon passes <see cref="UnixDatagramSender.JournalPath"/>.</summary>
+    /// <summary>With <see cref="Journal"/>, where each event is sent (stderr only when that fails).</summary>
     public string? JournalSocketPath { get; init; }
 }

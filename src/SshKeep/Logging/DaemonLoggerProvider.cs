@@ -6,13 +6,8 @@ using Microsoft.Extensions.Logging;
 
 namespace SshKeep.Logging;
 
-/// <summary>
-/// The daemon's logs: one line per event on stderr in a <see cref="DaemonLogFormatter"/> format or, when
-/// stderr is the journal, one native journal entry (<see cref="DaemonJournalEntry"/>), with stderr only
-/// when the journal socket did not take it: never two, never none. Thread-safe: each line goes out whole
-/// (one write(2) or one datagram); buffers are reused under one lock, so an event costs little more than
-/// its message string.
-/// </summary>
+/// <summary>One line per event on stderr or, when stderr is the journal, one journal entry (stderr only when the socket
+/// did not take it): docs/observability.md. Thread-safe: each line is one write; buffers are reused under one lock.</summary>
 internal sealed class DaemonLoggerProvider : ILoggerProvider
 {
     private readonly object _gate = new();
@@ -27,7 +22,6 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
     private readonly Utf8JsonWriter _jsonWriter;
     private bool _disposed;
 
-    /// <param name="ownsOutput">Whether <see cref="Dispose"/> disposes <paramref name="output"/>.</param>
     public DaemonLoggerProvider(Stream output, DaemonLogSettings settings, bool ownsOutput = false)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -39,7 +33,6 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         if (settings.Journal && settings.JournalSocketPath is { } path) _journal = new UnixDatagramSender(path);
     }
 
-    /// <summary>The daemon's provider: stderr, journald detected from <c>JOURNAL_STREAM</c>.</summary>
     public static DaemonLoggerProvider ForStderr(DaemonLogFormat format, LogLevel minimumLevel, TimeProvider timeProvider, IReadOnlyDictionary<string, string> environment) =>
         new(Console.OpenStandardError(), new DaemonLogSettings
         {
@@ -90,9 +83,7 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         }
     }
 
-    /// <summary>One datagram to the journal; false when the socket did not take it, and the line goes to
-    /// stderr. No memfd for an entry over the datagram limit, as systemd's client has: ours are a line
-    /// and at most a cut stack trace (docs/observability.md "What journald gets").</summary>
+    /// <summary>False when the socket did not take it (no memfd: docs/observability.md "What journald gets").</summary>
     private bool Send(in DaemonLogEntry entry, ReadOnlySpan<byte> message)
     {
         _datagram.ResetWrittenCount();
@@ -100,8 +91,7 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         return _journal!.TrySend(_datagram.WrittenSpan, out _);
     }
 
-    /// <summary>The JSON object, or the text line (with the time or priority, or neither for a journal
-    /// MESSAGE), as UTF-8 in <see cref="_line"/>.</summary>
+    /// <summary>The JSON object or the text line as UTF-8 in <see cref="_line"/>.</summary>
     private ReadOnlySpan<byte> Format(in DaemonLogEntry entry, bool withPrefix)
     {
         _line.ResetWrittenCount();
@@ -123,14 +113,8 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         return _line.WrittenSpan;
     }
 
-    /// <summary>
-    /// Whether stderr goes to journald (docs/observability.md): <c>JOURNAL_STREAM=DEV:INODE</c>, checked
-    /// against our fd 2 as sd-daemon(3) asks, since the variable is inherited by anything we start. Only the
-    /// inode is compared, from the <c>/proc/self/fd/2</c> link (<c>socket:[INODE]</c>): socket inodes are
-    /// unique, and st_dev would need fstat(2), whose layout differs between architectures. Without /proc the
-    /// variable is trusted (under systemd it is almost always right).
-    /// </summary>
-    /// <remarks><paramref name="stderrLink"/> is null when the link could not be read.</remarks>
+    /// <summary><c>JOURNAL_STREAM=DEV:INODE</c> names our fd 2 (docs/observability.md): only the inode is compared,
+    /// socket inodes are unique and st_dev would need fstat(2). <paramref name="stderrLink"/> null: trusted.</summary>
     internal static bool IsJournalStream(string? journalStream, string? stderrLink)
     {
         if (string.IsNullOrEmpty(journalStream)) return false;
@@ -164,9 +148,7 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         }
     }
 
-    /// <summary>Every category's logger writes to its provider's one stream. The tunnel comes from the
-    /// event's state (each per-tunnel <see cref="DaemonLog"/> method's <c>string tunnel</c>), not from
-    /// scopes: a name passed explicitly cannot be lost across an await.</summary>
+    /// <summary>The tunnel comes from the event's state, not from scopes: it cannot be lost across an await.</summary>
     private sealed class Logger(DaemonLoggerProvider provider) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;

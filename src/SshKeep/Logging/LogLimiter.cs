@@ -1,11 +1,7 @@
 namespace SshKeep.Logging;
 
-/// <summary>
-/// Keeps a flood of one kind of line from filling the disk (docs/security.md): a burst, then a rate (a
-/// bucket: ssh's stderr) or nothing until the window closes (a window: HTTP refusals); the lines left out
-/// are reported as one line at most every <see cref="LogLimit.ReportEvery"/>. Only the log is limited.
-/// Not thread-safe: the callers serialise.
-/// </summary>
+/// <summary>Keeps a flood of one kind of line from filling the disk (docs/security.md); the lines left out are reported
+/// as one line at most every <see cref="LogLimit.ReportEvery"/>. Not thread-safe: the callers serialise.</summary>
 internal class LogLimiter(TimeProvider time, LogLimit limit)
 {
     private double _tokens = limit.Burst;
@@ -18,8 +14,7 @@ internal class LogLimiter(TimeProvider time, LogLimit limit)
 
     public bool HasDropped => _dropped > 0;
 
-    /// <summary>How long until a report is due (may be negative: overdue); null when there is no
-    /// window or first drop to count from.</summary>
+    /// <summary>Negative when overdue; null with no window or first drop to count from.</summary>
     public TimeSpan? ReportDueIn => _since is { } since ? limit.ReportEvery - time.GetElapsedTime(since) : null;
 
     public LogLimitDecision Admit()
@@ -47,9 +42,7 @@ internal class LogLimiter(TimeProvider time, LogLimit limit)
         return report with { Log = true };
     }
 
-    /// <summary>The lines left out that are to be reported now: those of a window that has closed
-    /// (a timer at <see cref="ReportDueIn"/>, which also starts the next window), or, when
-    /// <paramref name="ended"/> (the stream of lines ended), all of them.</summary>
+    /// <summary>The lines left out to report now: a closed window's (which starts the next), or all when <paramref name="ended"/>.</summary>
     public LogLimitDecision Flush(bool ended)
     {
         var now = time.GetTimestamp();
@@ -60,7 +53,6 @@ internal class LogLimiter(TimeProvider time, LogLimit limit)
 
     private bool Due(long now) => _since is { } since && time.GetElapsedTime(since, now) >= limit.ReportEvery;
 
-    /// <summary>A window closes: its count, and the next window opens with the whole burst.</summary>
     private LogLimitDecision Close(long now)
     {
         var report = Report(now);

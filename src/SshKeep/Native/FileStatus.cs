@@ -3,8 +3,7 @@ using Microsoft.Win32.SafeHandles;
 
 namespace SshKeep.Native;
 
-/// <summary>The few fields of statx(2) the daemon checks: who owns a path, what kind of file it is, and its identity
-/// (device and inode) to tell whether a path still names the file we hold open.</summary>
+/// <summary>The few fields of statx(2) the daemon checks: owner, kind, and identity (device and inode).</summary>
 internal readonly record struct FileStatus(uint Uid, uint Mode, ulong Device, ulong Inode)
 {
     public uint Type => Mode & LibC.S_IFMT;
@@ -19,11 +18,9 @@ internal readonly record struct FileStatus(uint Uid, uint Mode, ulong Device, ul
 
     public bool IsRegularFile => Type == LibC.S_IFREG;
 
-    /// <summary>Same device and inode: the same file.</summary>
     public bool SameFileAs(FileStatus other) => Device == other.Device && Inode == other.Inode;
 
-    /// <summary>lstat-like: a symlink at <paramref name="path"/> is described, not followed.
-    /// Returns the errno on failure (ENOENT when nothing is there).</summary>
+    /// <summary>lstat-like: a symlink is described, not followed.</summary>
     public static unsafe bool TryGet(string path, out FileStatus status, out int errno)
     {
         byte* buffer = stackalloc byte[LibC.StatxSize];

@@ -3,9 +3,7 @@ using Microsoft.Win32.SafeHandles;
 
 namespace SshKeep.Native;
 
-/// <summary>The few libc calls sshkeep needs (Linux, glibc ≥ 2.29 for posix_spawn_file_actions_addchdir_np).
-/// Everything that starts, signals or reaps a child goes through here, so signals to children go through one P/Invoke
-/// kill. Constants are the Linux values (x86_64 and aarch64 agree on all of them).</summary>
+/// <summary>The few libc calls sshkeep needs (glibc ≥ 2.29). Constants are the Linux values (x86_64 and aarch64 agree).</summary>
 internal static unsafe partial class LibC
 {
     private const string Lib = "libc";
@@ -40,9 +38,7 @@ internal static unsafe partial class LibC
     internal const short POSIX_SPAWN_SETSIGMASK = 0x08;
     internal const short POSIX_SPAWN_SETSID = 0x80; // glibc ≥ 2.26
 
-    /// <summary>Generous upper bounds for the opaque glibc types (x86_64: posix_spawnattr_t 336,
-    /// posix_spawn_file_actions_t 80, sigset_t 128 bytes). We only ever pass pointers to them, so
-    /// over-allocating is harmless and protects against layout differences between architectures.</summary>
+    /// <summary>Generous bounds for opaque glibc types (x86_64: 336, 80, 128 bytes): only pointers to them are passed.</summary>
     internal const int SpawnAttrSize = 1024;
     internal const int FileActionsSize = 512;
     internal const int SigSetSize = 256;
@@ -90,13 +86,11 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "sigemptyset")]
     internal static partial int sigemptyset(void* set);
 
-    /// <summary>glibc's sigfillset leaves out its internal signals (SIGCANCEL, SIGSETXID), so
-    /// using it as a "set to default" mask never touches the threading machinery.</summary>
+    /// <summary>Leaves out glibc's internal signals: as a "set to default" mask it never touches threading.</summary>
     [LibraryImport(Lib, EntryPoint = "sigfillset")]
     internal static partial int sigfillset(void* set);
 
-    /// <summary>sigaction(2) used only to read a disposition or set SIG_DFL: the struct is passed as a zeroed buffer
-    /// larger than glibc's (152 bytes on x86_64 and aarch64) whose first field is the handler.</summary>
+    /// <summary>Only to read a disposition or set SIG_DFL: a zeroed buffer over glibc's 152 bytes, the handler first.</summary>
     [LibraryImport(Lib, EntryPoint = "sigaction", SetLastError = true)]
     internal static partial int sigaction(int signal, void* action, void* oldAction);
 
@@ -133,8 +127,7 @@ internal static unsafe partial class LibC
     internal const int CLD_EXITED = 1;
     internal const int CLD_STOPPED = 5;
 
-    /// <summary>siginfo_t is 128 bytes on Linux; for SIGCHLD si_code is at offset 8 and, on 64-bit,
-    /// si_pid at 16 and si_status at 24 (after 4 bytes of padding and si_uid).</summary>
+    /// <summary>For SIGCHLD on 64-bit: si_code at 8, si_pid at 16, si_status at 24.</summary>
     internal const int SigInfoSize = 128;
 
     [LibraryImport(Lib, EntryPoint = "waitid", SetLastError = true)]
@@ -172,8 +165,7 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "write", SetLastError = true)]
     internal static partial nint write(SafeFileHandle fd, byte* buffer, nint count);
 
-    /// <summary>open(2) is variadic; passing the mode as a fixed third argument is what the
-    /// Linux x86_64 and aarch64 calling conventions expect for an int in the variadic part.</summary>
+    /// <summary>Variadic: a fixed third int is what x86_64 and aarch64 expect.</summary>
     [LibraryImport(Lib, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int open(string path, int flags, uint mode);
 
@@ -201,8 +193,7 @@ internal static unsafe partial class LibC
     internal const int SOL_SOCKET = 1;
     internal const int SO_PEERCRED = 17;
 
-    /// <summary>struct statx is 256 bytes with the same layout on every Linux architecture, which is
-    /// why it is used instead of struct stat (whose layout differs between x86_64 and aarch64).</summary>
+    /// <summary>statx, not stat: the same layout on every architecture.</summary>
     internal const int StatxSize = 256;
 
     [LibraryImport(Lib, EntryPoint = "flock", SetLastError = true)]
@@ -214,8 +205,7 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "fchmod", SetLastError = true)]
     internal static partial int fchmod(SafeFileHandle fd, uint mode);
 
-    /// <summary>On an AF_UNIX socket before bind(2): Linux creates the socket file with this mode
-    /// (less the umask) instead of 0777 (net/unix/af_unix.c, unix_bind_bsd).</summary>
+    /// <summary>Before bind(2): Linux creates the socket file with this mode (less the umask), not 0777.</summary>
     [LibraryImport(Lib, EntryPoint = "fchmod", SetLastError = true)]
     internal static partial int fchmod(System.Net.Sockets.SafeSocketHandle fd, uint mode);
 
@@ -262,8 +252,7 @@ internal static unsafe partial class LibC
         public nuint Length;
     }
 
-    /// <summary>struct msghdr (glibc, 64-bit: the socklen_t name length is padded to 8 bytes by the
-    /// pointer that follows, which sequential layout reproduces).</summary>
+    /// <summary>struct msghdr (64-bit; sequential layout pads NameLength as glibc does).</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct MsgHdr
     {
@@ -276,8 +265,7 @@ internal static unsafe partial class LibC
         public int Flags;
     }
 
-    /// <summary>struct cmsghdr followed by one int, as CMSG_SPACE(sizeof(int)) lays it out on 64-bit
-    /// Linux: a 16-byte header (size_t length, int level, int type), the fd, 4 bytes of padding.</summary>
+    /// <summary>CMSG_SPACE(sizeof(int)) on 64-bit: a 16-byte header, the fd, padding.</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct CmsgOneFd
     {

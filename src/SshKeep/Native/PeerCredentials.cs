@@ -2,12 +2,9 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 namespace SshKeep.Native;
 
-/// <summary>Who is at the other end of a Unix socket, as the kernel recorded it at connect time
-/// (SO_PEERCRED: struct ucred { pid_t pid; uid_t uid; gid_t gid; }). It cannot be forged by the peer.
-/// For a connecting client these are the listener's: whoever called listen(2) on the socket.</summary>
+/// <summary>SO_PEERCRED: the peer of a Unix socket as the kernel recorded it at connect; the peer cannot forge it.</summary>
 internal readonly record struct PeerCredentials(int Pid, uint Uid, uint Gid)
 {
-    /// <summary>Reads SO_PEERCRED; false when the socket has none (not AF_UNIX, or already closed).</summary>
     public static bool TryRead(Socket socket, out PeerCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(socket);

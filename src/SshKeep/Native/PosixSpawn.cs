@@ -4,15 +4,8 @@ using System.Text;
 
 namespace SshKeep.Native;
 
-/// <summary>
-/// Starts a program with posix_spawn(3). Not System.Diagnostics.Process, because that cannot tell
-/// "killed by SIGKILL" from "exited with 137" and cannot see a stopped child (spec R61, R68); and
-/// not fork() from managed code, which is unsafe in a multi-threaded runtime.
-/// </summary>
-/// <remarks>
-/// glibc (≥ 2.24) spawns with CLONE_VFORK and reports an exec failure synchronously as the return
-/// value, so "ssh not found" is an error here and never a child that exits 127.
-/// </remarks>
+/// <summary>posix_spawn(3): Process cannot tell SIGKILL from exit 137 nor see a stopped child (spec R61, R68), fork() is
+/// unsafe in a threaded runtime; glibc reports an exec failure as the return value, never as a child exiting 127.</summary>
 internal static unsafe class PosixSpawn
 {
     /// <summary>Starts the program. Returns false with an errno value when it cannot be executed.</summary>

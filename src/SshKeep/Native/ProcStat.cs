@@ -2,17 +2,11 @@ using System.Globalization;
 
 namespace SshKeep.Native;
 
-/// <summary>
-/// The fields sshkeep reads from <c>/proc/PID/stat</c> (proc(5)): "pid (comm) S ppid pgrp …
-/// starttime …". comm may hold spaces and parentheses, so the fields are counted from the last
-/// ')'. One parser for the process-group end, the orphan sweep and the demo's process table.
-/// </summary>
-/// <param name="State">R, S, D, Z, T, …</param>
-/// <param name="StartTicks">Clock ticks after boot when the process started (field 22); 0 when the line is cut short.</param>
+/// <summary><c>/proc/PID/stat</c> (proc(5)), counted from the last ')': comm may hold spaces and parentheses.</summary>
+/// <param name="StartTicks">Field 22; 0 when the line is cut short.</param>
 internal readonly record struct ProcStat(char State, int ParentPid, int ProcessGroup, ulong StartTicks)
 {
-    /// <summary>The stat file at <paramref name="path"/>; null when the process is gone (normal between
-    /// listing and reading), cannot be read, or the line is not one.</summary>
+    /// <summary>Null when the process is gone, cannot be read, or the line is not one.</summary>
     public static ProcStat? Read(string path)
     {
         try

@@ -13,8 +13,7 @@ internal static class ProgramSearch
     /// <summary>The folders a root shell has that a user's PATH often lacks.</summary>
     private static readonly string[] SystemFolders = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 
-    /// <summary>The files named <paramref name="name"/> (no slash) in <paramref name="pathVariable"/>'s
-    /// folders, in order; a null PATH is <see cref="DefaultPath"/>.</summary>
+    /// <summary>A null PATH is <see cref="DefaultPath"/>.</summary>
     public static IEnumerable<string> Candidates(string name, string? pathVariable, PathFolders folders)
     {
         foreach (var folder in (pathVariable ?? DefaultPath).Split(':'))
@@ -30,11 +29,8 @@ internal static class ProgramSearch
         }
     }
 
-    /// <summary>The file posix_spawnp/execvp would run (glibc): a name with a slash is used as is, another is looked
-    /// up in each PATH entry (an empty entry is the current directory), the first executable regular file wins; else
-    /// null with the errno an exec would have failed with, EACCES when only unexecutable candidates were seen, else
-    /// ENOENT. Used when ssh is started through an exec step (docs/daemon.md, "Parent-death signal"): a missing
-    /// ssh_path must stay an error of the start itself, not an exit 127 of the step.</summary>
+    /// <summary>The file execvp would run, or null with the errno it would fail with: a missing ssh_path started through
+    /// an exec step stays an error of the start, not an exit 127 (docs/daemon.md, "Parent-death signal").</summary>
     public static string? Find(string program, string? pathVariable, out int error)
     {
         ArgumentNullException.ThrowIfNull(program);
@@ -53,15 +49,11 @@ internal static class ProgramSearch
         return null;
     }
 
-    /// <summary>True when <paramref name="name"/> (no slash) is an executable file in one of
-    /// <paramref name="pathVariable"/>'s absolute folders. A hook's program is checked this way when
-    /// the file is loaded, so that a typo is a config error rather than a failure at 3 a.m.; relative
-    /// folders are skipped because the daemon's working directory is not the user's.</summary>
+    /// <summary>In an absolute folder only: the daemon's working directory is not the user's.</summary>
     public static bool InPath(string name, string? pathVariable, Func<string, bool> isExecutable) =>
         Candidates(name, pathVariable, PathFolders.AbsoluteOnly).Any(isExecutable);
 
-    /// <summary>The absolute path of an executable file named <paramref name="name"/> the way a root shell would find
-    /// it: PATH (unset is empty, empty entries skipped), then <see cref="SystemFolders"/>; or null.</summary>
+    /// <summary>As a root shell finds it: PATH, then <see cref="SystemFolders"/>; or null.</summary>
     public static string? FindTool(string name, string? pathVariable)
     {
         if (name.Contains('/')) return IsExecutableFile(name) ? Path.GetFullPath(name) : null;

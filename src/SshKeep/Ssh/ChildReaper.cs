@@ -3,11 +3,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
-/// <summary>
-/// Sees every state change of the children sshkeep started, the moment it happens: one SIGCHLD
-/// registration per process (made at the composition root, shared), per-pid waitpid under one lock, and
-/// process-group leaders held as zombies (docs/daemon.md "Children: exits and stderr" says why).
-/// </summary>
+/// <summary>Every state change of sshkeep's children as it happens: one shared SIGCHLD registration, per-pid waitpid
+/// under one lock, group leaders held as zombies (docs/daemon.md "Children: exits and stderr").</summary>
 internal sealed class ChildReaper : IDisposable
 {
     private readonly object _gate = new();
@@ -142,15 +139,12 @@ internal sealed class ChildReaper : IDisposable
                 if (Interrupted(child)) continue;
                 return;
             }
-            if (WaitStatus.IsExited(status))
+            if (WaitStatus.IsExited(status) || WaitStatus.IsSignaled(status))
             {
                 _children.Remove(child.Pid);
-                child.MarkReaped(ChildExit.Exited(WaitStatus.ExitStatus(status)));
-            }
-            else if (WaitStatus.IsSignaled(status))
-            {
-                _children.Remove(child.Pid);
-                child.MarkReaped(ChildExit.Killed(WaitStatus.TermSignal(status)));
+                child.MarkReaped(WaitStatus.IsExited(status)
+                    ? ChildExit.Exited(WaitStatus.ExitStatus(status))
+                    : ChildExit.Killed(WaitStatus.TermSignal(status)));
             }
             else if (WaitStatus.IsStopped(status))
             {

@@ -5,43 +5,27 @@ using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
-/// <summary>
-/// An in-process client of OpenSSH's multiplexing protocol (PROTOCOL.mux, mux.c) that does what
-/// <c>ssh -S PATH -W host:port</c> does without starting a process: asks the tunnel's own ControlMaster
-/// for a direct-tcpip channel to host:port, handing it one end of a socketpair as the channel's stdin and
-/// stdout. docs/probes.md "The mux client" says why that proves the session, the order of the messages,
-/// who owns which descriptor, and why giving up on a pending open is safe for the master.
-/// </summary>
+/// <summary>An in-process <c>ssh -S PATH -W host:port</c> (PROTOCOL.mux, mux.c): the order of the messages, who owns
+/// which descriptor and why giving up on a pending open is safe: docs/probes.md "The mux client".</summary>
 internal static class MuxStdioForward
 {
     /// <summary>Our request id: one request per control connection, so any number does.</summary>
     private const uint RequestId = 1;
 
-    /// <summary>
-    /// Opens a stdio forward to <paramref name="host"/>:<paramref name="port"/> as the server sees it, under
-    /// a deadline the caller holds (one timer per probe, not per step). Never throws for what can go wrong on
-    /// the way (no master, refusal, timeout, a reset): those are <see cref="MuxStdioOpen.Failed"/>.
-    /// </summary>
-    /// <param name="within">What the deadline allows, for the failure text.</param>
-    /// <param name="deadline">Cancelled at the deadline, and when <paramref name="stopping"/> is.</param>
-    /// <param name="stopping">The caller stopping: throws <see cref="OperationCanceledException"/>, after closing everything.</param>
+    /// <summary>A stdio forward to host:port as the server sees it; what goes wrong on the way is a
+    /// <see cref="MuxStdioOpen.Failed"/>, only <paramref name="stopping"/> throws.</summary>
+    /// <param name="within">What <paramref name="deadline"/> allows, for the failure text.</param>
     public static Task<MuxStdioOpen> OpenAsync(string controlPath, string host, int port, TimeSpan within,
         CancellationToken deadline, CancellationToken stopping) =>
         OpenAsync(controlPath, host, port, client: null, within, deadline, stopping);
 
-    /// <summary>
-    /// As <see cref="OpenAsync(string, string, int, TimeSpan, CancellationToken, CancellationToken)"/>, but the
-    /// channel's stdin and stdout are <paramref name="client"/>, a connection sshkeep accepted on a held port:
-    /// ssh carries its bytes, none pass through sshkeep (docs/held-ports.md). The caller keeps its own
-    /// descriptor: it closes it once opened, and may hand it to another master on any failure but a refusal
-    /// (ssh reads nothing from a channel that never opened).
-    /// </summary>
+    /// <summary>As OpenAsync, with <paramref name="client"/> (accepted on a held port) as the channel's stdin and stdout;
+    /// the caller keeps and closes its descriptor (docs/held-ports.md).</summary>
     public static Task<MuxStdioOpen> HandAsync(string controlPath, string host, int port, SafeSocketHandle client, TimeSpan within,
         CancellationToken deadline, CancellationToken stopping) =>
         OpenAsync(controlPath, host, port, client, within, deadline, stopping);
 
-    /// <summary>Null when the master at <paramref name="controlPath"/> answers its hello before
-    /// <paramref name="deadline"/>, else why not: ssh's event loop runs (the probe of a held -D forward).</summary>
+    /// <summary>Null when the master answers its hello in time (its event loop runs), else why not.</summary>
     public static async Task<string?> HelloAsync(string controlPath, CancellationToken deadline)
     {
         var (control, failure) = await ConnectAsync(controlPath, deadline).ConfigureAwait(false);
@@ -123,7 +107,6 @@ internal static class MuxStdioForward
         }
     }
 
-    /// <summary>A control connection to our own master, or why there is none (the socket is closed then).</summary>
     private static async Task<(Socket? Control, MuxStdioOpen.Failed? Failure)> ConnectAsync(string controlPath, CancellationToken deadline)
     {
         ArgumentException.ThrowIfNullOrEmpty(controlPath);
@@ -171,7 +154,6 @@ internal static class MuxStdioForward
         }
     }
 
-    /// <summary>Null when the master's hello is good, else why not.</summary>
     private static async Task<MuxStdioOpen.Failed?> ReadHelloAsync(Socket control, CancellationToken deadline)
     {
         var hello = await ReceiveAsync(control, deadline).ConfigureAwait(false);
@@ -192,57 +174,42 @@ internal static class MuxStdioForward
 
     private static MuxStdioOpen.Failed Fail(MuxOpenFailure kind, string reason) => new(kind, reason);
 
-    /// <summary>Sends MUX_C_HELLO and MUX_C_NEW_STDIO_FWD in one write, then the channel's descriptor twice (stdin,
-    /// stdout): <paramref name="client"/>, or the far end of a fresh socketpair, closed here once sent. Returns
-    /// our end of that pair (null with a client).</summary>
+    /// <summary>Sends MUX_C_HELLO and MUX_C_NEW_STDIO_FWD in one write, then the channel's stdin and stdout:
+    /// <paramref name="client"/>, or the far end of a fresh socketpair, whose near end is returned.</summary>
     private static SafeSocketHandle? SendHelloRequestAndDescriptors(Socket control, string host, int port, SafeSocketHandle? client,
         CancellationToken cancellationToken)
     {
         SendAll(control, [.. MuxPacket.Hello(), .. MuxPacket.NewStdioForward(RequestId, host, port)], cancellationToken);
-        if (client is not null)
-        {
-            var added = false;
-            client.DangerousAddRef(ref added);
-            try
-            {
-                SendDescriptor(control, (int)client.DangerousGetHandle(), cancellationToken);
-                SendDescriptor(control, (int)client.DangerousGetHandle(), cancellationToken);
-                return null;
-            }
-            finally
-            {
-                if (added) client.DangerousRelease();
-            }
-        }
-
-        var (ours, theirs) = CreateSocketPair();
+        var ours = client is null ? CreateSocketPair(out client) : null;
+        var added = false;
         try
         {
-            SendDescriptor(control, theirs, cancellationToken); // the channel's stdin…
-            SendDescriptor(control, theirs, cancellationToken); // …and its stdout: the same socket.
+            client.DangerousAddRef(ref added);
+            SendDescriptor(control, (int)client.DangerousGetHandle(), cancellationToken);
+            SendDescriptor(control, (int)client.DangerousGetHandle(), cancellationToken);
             return ours;
         }
         catch
         {
-            ours.Dispose();
+            ours?.Dispose();
             throw;
         }
         finally
         {
-            LibC.close(theirs);
+            if (added) client.DangerousRelease();
+            if (ours is not null) client.Dispose();
         }
     }
 
-    /// <summary>A close-on-exec socketpair: our end as a bare handle (wrapping it in a <see cref="Socket"/>
-    /// costs system calls, and most probes just close it), and the end for the master.</summary>
-    private static unsafe (SafeSocketHandle Ours, int Theirs) CreateSocketPair()
+    /// <summary>A close-on-exec socketpair as bare handles (most probes only close our end).</summary>
+    private static unsafe SafeSocketHandle CreateSocketPair(out SafeSocketHandle theirs)
     {
         int* fds = stackalloc int[2];
         if (LibC.socketpair(LibC.AF_UNIX, LibC.SOCK_STREAM | LibC.SOCK_CLOEXEC, 0, fds) != 0) throw new SocketException(Marshal.GetLastPInvokeError());
-        return (new SafeSocketHandle(fds[0], ownsHandle: true), fds[1]);
+        theirs = new SafeSocketHandle(fds[1], ownsHandle: true);
+        return new SafeSocketHandle(fds[0], ownsHandle: true);
     }
 
-    /// <summary>Blocking-free send of a whole buffer on a socket .NET keeps non-blocking.</summary>
     private static void SendAll(Socket control, byte[] packet, CancellationToken cancellationToken)
     {
         var sent = 0;
@@ -301,7 +268,7 @@ internal static class MuxStdioForward
         }
     }
 
-    /// <summary>One packet, or null when the master closed the connection first.</summary>
+    /// <summary>Null when the master closed the connection first.</summary>
     private static async Task<MuxReply?> ReceiveAsync(Socket control, CancellationToken cancellationToken)
     {
         var header = new byte[4];

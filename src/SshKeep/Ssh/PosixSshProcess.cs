@@ -36,18 +36,14 @@ internal sealed class PosixSshProcess : ISshProcess
     /// <summary>A child in its own group gets it through its group, so whatever it started goes with it.</summary>
     public void Signal(int signal) => _child.Signal(signal, toGroup: _ownGroup);
 
-    /// <inheritdoc />
-    /// <remarks>A zero grace sends SIGKILL right after SIGTERM; a negative one (InfiniteTimeSpan too) is
-    /// refused: waiting for ever is what this replaces (autossh waited for ever on a stopped ssh, R68). In its
-    /// own group, the child is done when the whole group is (docs/daemon.md).</remarks>
+    /// <remarks>A negative grace (InfiniteTimeSpan too) is refused: waiting for ever is what this replaces (R68).</remarks>
     public Task<ChildExit> StopAsync(TimeSpan grace, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(grace, TimeSpan.Zero);
         return ProcessGroupEnd.EndAsync(_child, grace, _timeProvider, cancellationToken, group: _ownGroup);
     }
 
-    /// <summary>Stops the child and whatever of its own group is left (no ssh and no ProxyCommand outlives
-    /// its run), reaps it and ends the stderr reader.</summary>
+    /// <summary>No ssh and no ProxyCommand outlives its run.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;

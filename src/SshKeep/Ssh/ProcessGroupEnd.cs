@@ -2,18 +2,14 @@ using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
-/// <summary>
-/// Ends a child and, when it leads a group of its own (held as a zombie: <see cref="ChildReaper.Track"/>),
-/// its whole group: SIGTERM and SIGCONT, a grace period, SIGKILL (docs/daemon.md "Children: exits and stderr").
-/// </summary>
+/// <summary>Ends a child and its group: SIGTERM and SIGCONT, a grace period, SIGKILL (docs/daemon.md "Children: exits and
+/// stderr").</summary>
 internal static class ProcessGroupEnd
 {
     /// <summary>How often the group is looked at once its leader has exited: the kernel does not say when a group empties.</summary>
     public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>SIGTERM (SIGCONT, so a stopped child acts on it), up to <paramref name="grace"/> for the child
-    /// (and its <paramref name="group"/>) to end, then SIGKILL and up to <paramref name="grace"/> again; then
-    /// waits for the child's exit, which only a process in uninterruptible sleep delays, bounded by the token.</summary>
+    /// <summary>Then waits for the child's exit (only uninterruptible sleep delays it), bounded by the token.</summary>
     public static async Task<ChildExit> EndAsync(TrackedChild leader, TimeSpan grace, TimeProvider time,
         CancellationToken cancellationToken = default, bool group = true)
     {
@@ -28,8 +24,7 @@ internal static class ProcessGroupEnd
         return await leader.Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Waits until the leader has exited and (with <paramref name="group"/>) nothing else of its group
-    /// is alive, at most <paramref name="within"/>. True when they are gone.</summary>
+    /// <summary>True when the leader and (with <paramref name="group"/>) its group are gone within the time.</summary>
     public static async Task<bool> WaitGoneAsync(TrackedChild leader, TimeSpan within, TimeProvider time,
         CancellationToken cancellationToken = default, bool group = true)
     {

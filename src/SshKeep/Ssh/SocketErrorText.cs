@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
+using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
@@ -13,7 +13,7 @@ internal static class SocketErrorText
     public const string BadDescriptor = "Bad file descriptor";
 
     /// <summary>On Unix <see cref="SocketException.NativeErrorCode"/> is the errno: the exact strerror() text.</summary>
-    public static string Of(SocketException e) => Marshal.GetPInvokeErrorMessage(e.NativeErrorCode);
+    public static string Of(SocketException e) => LibC.StrError(e.NativeErrorCode);
 
     /// <summary>For an error reported as a value (<see cref="QuietConnect"/>); the exception only maps it to its errno.</summary>
     public static string Of(SocketError error) => Of(new SocketException((int)error));

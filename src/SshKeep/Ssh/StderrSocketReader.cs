@@ -6,11 +6,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
-/// <summary>
-/// Reads a child's stderr (ssh's; a hook's stdout and stderr) from our end of a socketpair with the
-/// runtime's own socket engine, so an idle child costs no thread, and publishes its lines on a bounded
-/// channel that drops the oldest (docs/daemon.md "Children: exits and stderr").
-/// </summary>
+/// <summary>A child's stderr lines from a socketpair, so an idle child costs no thread; the oldest are dropped
+/// (docs/daemon.md "Children: exits and stderr").</summary>
 internal sealed class StderrSocketReader : IDisposable
 {
     /// <summary>Lines kept when nobody reads them; ssh writes few unless run with -v.</summary>
@@ -35,10 +32,8 @@ internal sealed class StderrSocketReader : IDisposable
 
     public ChannelReader<string> Lines => _lines.Reader;
 
-    /// <summary>A reader on a fresh socketpair (close-on-exec on both ends, atomically, so no other spawn
-    /// inherits them), and the end for the child, which the caller closes once the child has its copy
-    /// (ours would keep the socket from reaching EOF). The reader exists before the child: a child with
-    /// nobody reading would die of SIGPIPE.</summary>
+    /// <summary>A reader on a close-on-exec socketpair, and the child's end, which the caller closes once the child has
+    /// its copy (else no EOF). The reader comes first: an unread child dies of SIGPIPE.</summary>
     public static unsafe (StderrSocketReader Reader, int ChildEnd) Open()
     {
         int* fds = stackalloc int[2];
@@ -59,8 +54,7 @@ internal sealed class StderrSocketReader : IDisposable
         }
     }
 
-    /// <summary>Ends the read (our end is closed) even while a grandchild holds the other end. Lines already
-    /// read stay readable.</summary>
+    /// <summary>Ends the read even while a grandchild holds the other end; lines read stay readable.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
@@ -92,7 +86,6 @@ internal sealed class StderrSocketReader : IDisposable
         }
     }
 
-    /// <summary>Publishes every line the bytes complete; the buffer grows to <see cref="MaxLineBytes"/> only for a long line.</summary>
     private void Append(ReadOnlySpan<byte> bytes)
     {
         foreach (var c in bytes)

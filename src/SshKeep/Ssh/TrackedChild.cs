@@ -33,8 +33,7 @@ internal sealed class TrackedChild
     /// <summary>Reaps a held child's zombie now, or as soon as it exits; call it once the group is dealt with.</summary>
     public void Release() => _reaper.Release(this);
 
-    /// <summary>Sends <paramref name="signal"/> to the child, or to its process group when
-    /// <paramref name="toGroup"/>; does nothing once the child is reaped. Returns whether kill succeeded.</summary>
+    /// <summary>Does nothing once the child is reaped; whether kill succeeded.</summary>
     public bool Signal(int signal, bool toGroup = false) => _reaper.TrySignal(this, toGroup ? -Pid : Pid, signal);
 
     internal void MarkReaped(ChildExit exit)

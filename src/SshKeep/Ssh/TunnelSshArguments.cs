@@ -3,16 +3,11 @@ using SshKeep.Config;
 
 namespace SshKeep.Ssh;
 
-/// <summary>
-/// ssh's argv (after the program) for one daemon-mode tunnel, as docs/config.md shows it. ssh keeps the
-/// first value it reads for an option, command line before ssh_config, so what is written here wins over
-/// the user's ssh_config. Pure: no environment, no file system.
-/// </summary>
+/// <summary>ssh's argv for one daemon tunnel (docs/config.md); ssh keeps the first value it reads, so these win over
+/// ssh_config.</summary>
 internal static class TunnelSshArguments
 {
-    /// <summary>Options sshkeep cannot supervise without, never taken from the tunnel: no password prompt on
-    /// a terminal nobody watches, and no multiplexing master that would carry the forwards in another
-    /// process. The loader refuses other values; a tunnel built by hand that carries them loses them here.</summary>
+    /// <summary>Never taken from the tunnel: no prompt nobody sees, no master carrying the forwards elsewhere.</summary>
     private static readonly KeyValuePair<string, string>[] Forced =
     [
         new("BatchMode", "yes"),
@@ -20,11 +15,8 @@ internal static class TunnelSshArguments
         new("ControlPath", "none"),
     ];
 
-    /// <param name="controlPath">When given, this ssh is the multiplexing master on a socket sshkeep owns, so
-    /// the probes open channels through the very session that carries the forwards (<see cref="MuxStdioForward"/>).
-    /// ControlPersist=no keeps the master the process we supervise: it never forks into the background.</param>
+    /// <param name="controlPath">This ssh is the master on sshkeep's socket, for the probes; ControlPersist=no: it never forks.</param>
     /// <param name="held">Forwards whose port sshkeep listens on itself (docs/held-ports.md): ssh is not given them.</param>
-    /// <param name="destination">The server of this run, one of the tunnel's destinations; its first when not given.</param>
     public static IReadOnlyList<string> Build(TunnelConfig tunnel, string? controlPath = null, IReadOnlySet<ForwardSpec>? held = null,
         string? destination = null)
     {
@@ -62,6 +54,5 @@ internal static class TunnelSshArguments
         return argv;
     }
 
-    /// <summary>ssh_config keywords ignore case (ssh lower-cases them before matching).</summary>
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -25,7 +25,7 @@ public sealed class PortHolderTests
 
         var holding = PortHolder.Find(8080, proc.Root);
 
-        Assert.Equal(new PortHolding(8080, 1000, 1234, "python3", "python3 -m http.server 8080"), holding);
+        Assert.Equal(new PortHolder.Holding(8080, 1000, 1234, "python3", "python3 -m http.server 8080"), holding);
         Assert.Equal("held by pid 1234 (python3 -m http.server 8080)", holding!.Describe());
         Assert.Equal("held by pid 1234 (python3 -m http.server 8080)", PortHolder.Describe(8080, proc.Root));
     }
@@ -61,7 +61,7 @@ public sealed class PortHolderTests
 
         var holding = PortHolder.Find(8080, proc.Root);
 
-        Assert.Equal(new PortHolding(8080, 0, null, null, null), holding);
+        Assert.Equal(new PortHolder.Holding(8080, 0, null, null, null), holding);
         Assert.Equal("held by a process of uid 0 that sshkeep may not inspect", holding!.Describe());
     }
 

@@ -18,7 +18,7 @@ public sealed class ProcessSocketsTests
             .Fd(50, 8, "socket:[12")
             .Socket(50, 9, 4004);
 
-        Assert.Equal([new HeldSocket(3, 1001), new HeldSocket(9, 4004), new HeldSocket(10, 3003)], ProcessSockets.Of(50, proc.Root));
+        Assert.Equal<(int, ulong)>([(3, 1001), (9, 4004), (10, 3003)], ProcessSockets.Of(50, proc.Root));
     }
 
     [Fact]
@@ -35,6 +35,6 @@ public sealed class ProcessSocketsTests
         using var proc = new FakeProcTree().Socket(50, 3, 1001);
         File.WriteAllText(Path.Combine(proc.Root, "50", "fd", "stray"), "");
 
-        Assert.Equal([new HeldSocket(3, 1001)], ProcessSockets.Of(50, proc.Root));
+        Assert.Equal<(int, ulong)>([(3, 1001)], ProcessSockets.Of(50, proc.Root));
     }
 }

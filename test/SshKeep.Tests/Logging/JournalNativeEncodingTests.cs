@@ -85,7 +85,10 @@ public sealed class JournalNativeEncodingTests
     {
         var entry = new DaemonLogEntry(DateTimeOffset.UnixEpoch, level, new EventId(id, name), tunnel, "ignored: MESSAGE is given");
 
-        Assert.Equal(expected, Encoding.UTF8.GetString(DaemonJournalEntry.Encode(entry, "m")));
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        DaemonJournalEntry.Append(buffer, entry, "m"u8);
+
+        Assert.Equal(expected, Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
     [Fact]
