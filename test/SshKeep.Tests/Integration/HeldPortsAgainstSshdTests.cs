@@ -30,8 +30,7 @@ public sealed class HeldPortsAgainstSshdTests
             var pid = (await daemon.PidsAsync())["web"];
             clients.Fault();
             NativeSignals.Send(pid, SignalNumbers.SIGKILL);
-            await Eventually.WaitUntilAsync(async () => (await daemon.PidsAsync()).GetValueOrDefault("web") is var now && now != 0 && now != pid
-                && await daemon.StateAsync("web") == "up", () => $"web to be up on a new ssh; the daemon said:\n{daemon.Log}", DaemonWorld.Generous);
+            await UpOnANewSshAsync(daemon, "web", pid);
         }
         var (attempts, failed) = await clients.StopAsync();
 
@@ -56,8 +55,7 @@ public sealed class HeldPortsAgainstSshdTests
             var pid = (await daemon.PidsAsync())["web"];
             clients.Fault();
             NativeSignals.Send(pid, SignalNumbers.SIGKILL);
-            await Eventually.WaitUntilAsync(async () => (await daemon.PidsAsync()).GetValueOrDefault("web") is var now && now != 0 && now != pid
-                && await daemon.StateAsync("web") == "up", () => $"web to be up on a new ssh; the daemon said:\n{daemon.Log}", DaemonWorld.Generous);
+            await UpOnANewSshAsync(daemon, "web", pid);
         }
         var (attempts, failed) = await clients.StopAsync();
 
@@ -88,8 +86,7 @@ public sealed class HeldPortsAgainstSshdTests
         clients.Fault();
         var reload = await daemon.CliAsync("reload");
         Assert.True(reload.ExitCode == 0, reload.StandardOutput + reload.StandardError);
-        await Eventually.WaitUntilAsync(async () => (await daemon.PidsAsync()).GetValueOrDefault("web") is var now && now != 0 && now != pid
-            && await daemon.StateAsync("web") == "up", () => $"web to be up on a new ssh; the daemon said:\n{daemon.Log}", DaemonWorld.Generous);
+        await UpOnANewSshAsync(daemon, "web", pid);
         var (attempts, failed) = await clients.StopAsync();
 
         Assert.True(failed == 0, $"{failed} of {attempts} attempts failed; the daemon said:\n{daemon.Log}");
@@ -113,8 +110,7 @@ public sealed class HeldPortsAgainstSshdTests
             results.Add(SocksEchoAsync(world.WebPort, world.EchoPort, [5, 1, 0], [5, 1, 0, 1, 127, 0, 0, 1], 2, 10));
             results.Add(SocksEchoAsync(world.WebPort, world.EchoPort, [], [4, 1], 8, 8, [0, 0, 0, 1, 0, .. "localhost"u8.ToArray(), 0]));
             results.Add(SocksEchoAsync(world.WebPort, world.EchoPort, [], [4, 1], 8, 8, [127, 0, 0, 1, 0]));
-            await Eventually.WaitUntilAsync(async () => (await daemon.PidsAsync()).GetValueOrDefault("socks") is var now && now != 0 && now != pid
-                && await daemon.StateAsync("socks") == "up", () => $"socks to be up on a new ssh; the daemon said:\n{daemon.Log}", DaemonWorld.Generous);
+            await UpOnANewSshAsync(daemon, "socks", pid);
         }
 
         var ok = await Task.WhenAll(results);
@@ -244,8 +240,7 @@ public sealed class HeldPortsAgainstSshdTests
             total += results.Length;
             Assert.True(results.All(r => r == EchoOutcome.Ok),
                 $"restart {restart}: {string.Join(", ", results.GroupBy(r => r).Select(g => $"{g.Count()} {g.Key}"))}; the daemon said:\n{daemon.Log}");
-            await Eventually.WaitUntilAsync(async () => (await daemon.PidsAsync()).GetValueOrDefault("web") is var now && now != 0 && now != pid
-                && await daemon.StateAsync("web") == "up", () => $"web to be up on a new ssh; the daemon said:\n{daemon.Log}", DaemonWorld.Generous);
+            await UpOnANewSshAsync(daemon, "web", pid);
         }
 
         Assert.Equal(1000, total);
@@ -256,6 +251,10 @@ public sealed class HeldPortsAgainstSshdTests
     }
 
     private static int Sockets(int pid) => Directory.GetFiles($"/proc/{pid}/fd").Count(fd => TryLink(fd).StartsWith("socket:", StringComparison.Ordinal));
+
+    private static Task UpOnANewSshAsync(RunningDaemon daemon, string tunnel, int oldPid) =>
+        Eventually.WaitUntilAsync(async () => (await daemon.PidsAsync()).GetValueOrDefault(tunnel) is var now && now != 0 && now != oldPid
+            && await daemon.StateAsync(tunnel) == "up", () => $"{tunnel} to be up on a new ssh; the daemon said:\n{daemon.Log}", DaemonWorld.Generous);
 
     private static string TryLink(string path)
     {
