@@ -28,7 +28,7 @@ public sealed class DaemonFailoverAgainstSshdTests
             tunnels:
               web:
                 destination: [{onFirst}, {onSecond}]
-                forwards: [ {"{"} local: "127.0.0.1:{world.WebPort}:127.0.0.1:{world.EchoPort}" {"}"} ]
+                forwards: [ {"{"} local: "127.0.0.1:{world.WebPort}:127.0.0.1:{world.EchoPort}" {"}"}, {"{"} dynamic: "127.0.0.1:{world.DbPort}" {"}"} ]
                 ssh_options: {"{"} UserKnownHostsFile: {knownHosts} {"}"}
 
             """));
@@ -38,10 +38,19 @@ public sealed class DaemonFailoverAgainstSshdTests
         await UpOnAsync(daemon, onFirst);
         Assert.True(await world.CarriesBytesAsync(world.WebPort));
 
-        // The first goes down: the next run goes to the second.
-        await first.StopAsync();
-        await UpOnAsync(daemon, onSecond);
-        Assert.True(await world.CarriesBytesAsync(world.WebPort), "the tunnel carries bytes through the second server");
+        // The first goes down: the next run goes to the second. The port stays held, so a program connecting in a
+        // loop through it sees no failure (docs/held-ports.md).
+        await using (var clients = ClientLoop.Start(world.WebPort, TimeSpan.FromSeconds(30)))
+        {
+            clients.Fault();
+            await first.StopAsync();
+            var socks = SocksClient.Socks5Async(world.DbPort, world.EchoPort, TimeSpan.FromSeconds(30));
+            await UpOnAsync(daemon, onSecond);
+            Assert.True(await socks, $"a SOCKS client that came during the failover; the daemon said:\n{daemon.Log}");
+            Assert.True(await world.CarriesBytesAsync(world.WebPort), "the tunnel carries bytes through the second server");
+            var (attempts, failed) = await clients.StopAsync();
+            Assert.True(failed == 0, $"{failed} of {attempts} attempts failed across the failover; the daemon said:\n{daemon.Log}");
+        }
         Assert.Contains($"starting ssh to {onSecond}", daemon.Log);
 
         // The first is back, but the second works: a restart stays on the second.

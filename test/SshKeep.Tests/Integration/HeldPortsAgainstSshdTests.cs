@@ -94,7 +94,7 @@ public sealed class HeldPortsAgainstSshdTests
     }
 
     [SshdFact]
-    public async Task Socks_clients_of_a_held_dynamic_port_see_no_failure_across_killed_ssh()
+    public async Task Socks_clients_of_a_held_dynamic_port_see_no_failure_across_killed_ssh_an_sshd_restart_and_a_reload()
     {
         await using var world = await DaemonWorld.StartAsync();
         await world.WriteConfigAsync(("socks", $"dynamic: \"127.0.0.1:{world.WebPort}\""));
@@ -102,60 +102,36 @@ public sealed class HeldPortsAgainstSshdTests
         await daemon.AllUpAsync(["socks"]);
 
         var results = new List<Task<bool>>();
+        // SOCKS5 (by address), SOCKS4a (by name) and SOCKS4 clients that come while no session is there.
+        void ThreeClients()
+        {
+            results.Add(SocksClient.Socks5Async(world.WebPort, world.EchoPort, Patience));
+            results.Add(SocksClient.EchoAsync(world.WebPort, world.EchoPort, [], [4, 1], 8, 8, Patience, [0, 0, 0, 1, 0, .. "localhost"u8.ToArray(), 0]));
+            results.Add(SocksClient.EchoAsync(world.WebPort, world.EchoPort, [], [4, 1], 8, 8, Patience, [127, 0, 0, 1, 0]));
+        }
         for (var kill = 0; kill < 3; kill++)
         {
             var pid = (await daemon.PidsAsync())["socks"];
             NativeSignals.Send(pid, SignalNumbers.SIGKILL);
-            // SOCKS5 (by address), SOCKS4a (by name) and SOCKS4 clients that come while ssh is dead.
-            results.Add(SocksEchoAsync(world.WebPort, world.EchoPort, [5, 1, 0], [5, 1, 0, 1, 127, 0, 0, 1], 2, 10));
-            results.Add(SocksEchoAsync(world.WebPort, world.EchoPort, [], [4, 1], 8, 8, [0, 0, 0, 1, 0, .. "localhost"u8.ToArray(), 0]));
-            results.Add(SocksEchoAsync(world.WebPort, world.EchoPort, [], [4, 1], 8, 8, [127, 0, 0, 1, 0]));
+            ThreeClients();
             await UpOnANewSshAsync(daemon, "socks", pid);
         }
 
+        await world.Sshd.StopAsync();
+        await Eventually.WaitUntilAsync(async () => await daemon.StateAsync("socks") is not "up",
+            () => $"socks to leave up while sshd is down; the daemon said:\n{daemon.Log}", DaemonWorld.Generous);
+        ThreeClients();
+        await world.Sshd.StartAsync();
+        await daemon.AllUpAsync(["socks"]);
+
+        var before = (await daemon.PidsAsync())["socks"];
+        await world.WriteConfigAsync(("socks", $"dynamic: \"127.0.0.1:{world.WebPort}\"", ["ssh_options: { Compression: \"no\" }"]));
+        Assert.Equal(0, (await daemon.CliAsync("reload")).ExitCode);
+        ThreeClients();
+        await UpOnANewSshAsync(daemon, "socks", before);
+
         var ok = await Task.WhenAll(results);
         Assert.True(ok.All(o => o), $"{ok.Count(o => !o)} of {ok.Length} SOCKS clients failed; the daemon said:\n{daemon.Log}");
-    }
-
-    /// <summary>A SOCKS client: greeting (SOCKS5 only), a CONNECT request to the echo port, the reply, then an echo.</summary>
-    private static async Task<bool> SocksEchoAsync(int socksPort, int echoPort, byte[] greeting, byte[] requestHead, int greetingReply, int replyLength,
-        byte[]? requestTail = null)
-    {
-        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        using var deadline = new CancellationTokenSource(Patience);
-        try
-        {
-            await client.ConnectAsync(new IPEndPoint(IPAddress.Loopback, socksPort), deadline.Token);
-            if (greeting.Length > 0)
-            {
-                await client.SendAsync(greeting, SocketFlags.None, deadline.Token);
-                if (!(await ReadAsync(client, greetingReply, deadline.Token)).SequenceEqual(new byte[] { 5, 0 })) return false;
-            }
-            byte[] port = [(byte)(echoPort >> 8), (byte)echoPort];
-            byte[] request = requestHead[0] == 5 ? [.. requestHead, .. port] : [.. requestHead, .. port, .. requestTail!];
-            await client.SendAsync(request, SocketFlags.None, deadline.Token);
-            var reply = await ReadAsync(client, replyLength, deadline.Token);
-            if (reply[1] != (requestHead[0] == 5 ? 0x00 : 0x5a)) return false;
-            var token = "through socks\n"u8.ToArray();
-            await client.SendAsync(token, SocketFlags.None, deadline.Token);
-            return (await ReadAsync(client, token.Length, deadline.Token)).SequenceEqual(token);
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException or EndOfStreamException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task<byte[]> ReadAsync(Socket socket, int count, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[count];
-        for (var filled = 0; filled < count;)
-        {
-            var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, cancellationToken);
-            if (read == 0) throw new EndOfStreamException();
-            filled += read;
-        }
-        return buffer;
     }
 
     [SshdFact]
@@ -195,6 +171,46 @@ public sealed class HeldPortsAgainstSshdTests
         var waits = Value("sshkeep_forward_client_wait_seconds", "sshkeep_forward_client_wait_seconds_count");
         Assert.True(waits >= Clients, $"{waits} waits counted");
         Assert.True(Value("sshkeep_forward_client_wait_seconds", "sshkeep_forward_client_wait_seconds_sum") > 0);
+    }
+
+    [RequiresFact(Needs.Sshd | Needs.SocketActivate)]
+    public async Task A_port_passed_by_socket_activation_is_held_and_its_first_client_is_served()
+    {
+        await using var world = await DaemonWorld.StartAsync();
+        await world.WriteConfigAsync(("web", $"local: \"127.0.0.1:{world.WebPort}:127.0.0.1:{world.EchoPort}\""));
+        // systemd-socket-activate listens, and on the first connection execs the daemon with the socket as fd 3
+        // (LISTEN_FDS=1), as a .socket unit would: that client waits in the backlog until the daemon takes it.
+        await using var daemon = new RunningDaemon(world, BackgroundProcess.Start(DemoTools.Find("systemd-socket-activate")!,
+            ["-l", $"127.0.0.1:{world.WebPort}", SshkeepUnderTest.BinaryPath, "up", "-c", world.ConfigPath, "--run-dir", world.RunDirectory],
+            new Dictionary<string, string?> { ["NOTIFY_SOCKET"] = null, ["WATCHDOG_USEC"] = null, ["JOURNAL_STREAM"] = null }));
+
+        // The first connection that gets through (systemd-socket-activate listens a moment after it starts) is the one
+        // that starts the daemon; it waits in the backlog, and must be served.
+        using var first = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await Eventually.WaitUntilAsync(async () =>
+        {
+            try
+            {
+                await first.ConnectAsync(new IPEndPoint(IPAddress.Loopback, world.WebPort));
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+        }, () => "systemd-socket-activate to listen", DaemonWorld.Generous);
+        using var deadline = new CancellationTokenSource(DaemonWorld.Generous);
+        await first.SendAsync("first\n"u8.ToArray(), SocketFlags.None, deadline.Token);
+        var echo = new byte[6];
+        for (var filled = 0; filled < echo.Length;)
+        {
+            var read = await first.ReceiveAsync(echo.AsMemory(filled), SocketFlags.None, deadline.Token);
+            Assert.True(read > 0, $"the first client's connection ended before its echo; the daemon said:\n{daemon.Log}");
+            filled += read;
+        }
+        Assert.Equal("first\n", System.Text.Encoding.ASCII.GetString(echo));
+        Assert.Contains($"holding 127.0.0.1:{world.WebPort}", daemon.Log);
+        Assert.DoesNotContain("cannot hold", daemon.Log);
     }
 
     [SshdFact]
@@ -248,6 +264,11 @@ public sealed class HeldPortsAgainstSshdTests
         await Eventually.WaitUntilAsync(() => Task.FromResult(Sockets(daemon.Pid) <= socketsBefore),
             () => $"the daemon's sockets to come back to {socketsBefore} from {Sockets(daemon.Pid)}", DaemonWorld.Generous);
         Assert.DoesNotContain("Exception", daemon.Log);
+        // …and no client is left waiting or open on the held port.
+        var forward = Assert.Single((await daemon.TunnelAsync("web"))!.Value.GetProperty("forwards").EnumerateArray());
+        Assert.Equal(0, forward.GetProperty("waiting").GetInt32());
+        Assert.Equal(0, forward.GetProperty("open").GetInt32());
+        Assert.True(forward.GetProperty("accepted").GetInt64() >= 1000);
     }
 
     private static int Sockets(int pid) => Directory.GetFiles($"/proc/{pid}/fd").Count(fd => TryLink(fd).StartsWith("socket:", StringComparison.Ordinal));

@@ -27,4 +27,7 @@ public enum Needs
     /// <summary>Root plus what a throwaway systemd boots with: /lib/systemd/systemd (systemd), unshare
     /// and nsenter (util-linux), ip (iproute2), overlayfs and a cgroup2 mount; see Integration/Systemd.</summary>
     Systemd = 64 | Root,
+
+    /// <summary>systemd-socket-activate (package systemd): passes a listening socket as systemd does.</summary>
+    SocketActivate = 128,
 }

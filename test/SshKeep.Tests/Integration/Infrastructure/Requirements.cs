@@ -32,6 +32,7 @@ public static class Requirements
             if (!File.ReadAllText("/proc/filesystems").Contains("\toverlay\n", StringComparison.Ordinal)) missing.Add("overlayfs in the kernel");
             if (SshKeep.Tests.Integration.Systemd.ThrowawaySystemd.CgroupTwoMount() is null) missing.Add("a cgroup2 mount");
         }
+        if (needs.HasFlag(Needs.SocketActivate) && DemoTools.Find("systemd-socket-activate") is null) missing.Add("systemd-socket-activate (systemd)");
         if (needs.HasFlag(Needs.Autossh) && DemoTools.Find("autossh") is null) missing.Add("autossh (autossh)");
         if (needs.HasFlag(Needs.Killall) && DemoTools.Find("killall") is null) missing.Add("killall (psmisc)");
         if (needs.HasFlag(Needs.Chromium) && DemoTools.Find("chromium") is null) missing.Add("chromium (chromium)");
