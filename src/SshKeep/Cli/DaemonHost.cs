@@ -242,10 +242,11 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
                     $"{invalid.Count} errors; still running the previous config:\n{ConfigCheck.Render(invalid)}");
             }
 
-            _hooks.Configure(((ConfigLoadResult.Valid)loaded).Config);
+            var config = ((ConfigLoadResult.Valid)loaded).Config;
+            _hooks.Configure(config);
             lock (_statusGate) _systemd.BeginReload();
-            var plan = await _supervisor.ReloadAsync(((ConfigLoadResult.Valid)loaded).Config);
-            await _held.KeepOnlyAsync(((ConfigLoadResult.Valid)loaded).Config.Tunnels);
+            var plan = await _supervisor.ReloadAsync(config);
+            await _held.KeepOnlyAsync(config.Tunnels);
             foreach (var name in plan.Removed) _log.TunnelRemoved(name);
             foreach (var tunnel in plan.Added) _log.TunnelAdded(tunnel.Name);
             foreach (var tunnel in plan.Changed) _log.TunnelChanged(tunnel.Name, "settings");

@@ -27,14 +27,12 @@ internal sealed record ForwardSpec(ForwardKind Kind, string? BindAddress, int Bi
     };
 
     /// <summary>The listen half as the user wrote it: <c>[bind:]port</c>, IPv6 addresses in brackets.</summary>
-    public string Listen => (BindAddress is null ? "" : $"{Bracket(BindAddress)}:") + BindPort.ToString(CultureInfo.InvariantCulture);
+    public string Listen => BindAddress is null ? BindPort.ToString(CultureInfo.InvariantCulture) : HostSyntax.Endpoint(BindAddress, BindPort);
 
     /// <summary>The value after the flag, e.g. <c>127.0.0.1:8080:db:5432</c>.</summary>
     public string Argument => Kind == ForwardKind.Dynamic
         ? Listen
-        : $"{Listen}:{Bracket(TargetHost!)}:{TargetPort!.Value.ToString(CultureInfo.InvariantCulture)}";
+        : $"{Listen}:{HostSyntax.Endpoint(TargetHost!, TargetPort!.Value)}";
 
     public override string ToString() => $"{Flag} {Argument}";
-
-    private static string Bracket(string host) => host.Contains(':') ? $"[{host}]" : host;
 }

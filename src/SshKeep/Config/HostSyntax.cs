@@ -10,6 +10,12 @@ internal static partial class HostSyntax
 {
     public const string Accepted = "a host name or IP address (letters, digits, '.', '_', '-'; IPv6 in [brackets] inside a forward)";
 
+    /// <summary>The host as ssh writes it beside a port: an IPv6 address in brackets.</summary>
+    public static string Bracketed(string host) => host.Contains(':') ? $"[{host}]" : host;
+
+    /// <summary><c>host:port</c>, an IPv6 address in brackets.</summary>
+    public static string Endpoint(string host, int port) => $"{Bracketed(host)}:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     /// <summary>A name or an address, without brackets.</summary>
     public static bool IsHost(string host) =>
         HostName().IsMatch(host) || IsIPv6(host);

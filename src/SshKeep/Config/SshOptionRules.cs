@@ -11,11 +11,14 @@ internal static partial class SshOptionRules
 
     public static bool Is(string key, string keyword) => key.Equals(keyword, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>An ssh_config yes: <c>yes</c> or <c>true</c>, in any case.</summary>
+    public static bool IsYes(string value) => value.ToLowerInvariant() is "yes" or "true";
+
     /// <summary>Why <paramref name="key"/> = <paramref name="value"/> is refused, or null when it is accepted.</summary>
     public static string? Refusal(string key, string value)
     {
         var v = value.ToLowerInvariant();
-        var yes = v is "yes" or "true";
+        var yes = IsYes(value);
         return key.ToLowerInvariant() switch
         {
             "controlmaster" => "sshkeep runs every tunnel as its own ssh, the master of its own session on a socket sshkeep owns (its probes use it), so that the forwards live in the process it supervises, not in a shared master",

@@ -44,8 +44,11 @@ internal sealed record TunnelConfig
     public bool InsecureHostKeyChecking => StrictHostKeyChecking?.ToLowerInvariant() is "no" or "off" or "false";
 
     /// <summary>The StrictHostKeyChecking value ssh takes from the tunnel's ssh_options (the first), or null.</summary>
-    public string? StrictHostKeyChecking =>
-        SshOptions.FirstOrDefault(o => SshOptionRules.Is(o.Key, "StrictHostKeyChecking")) is { Key: not null } option ? option.Value : null;
+    public string? StrictHostKeyChecking => SshOption("StrictHostKeyChecking");
+
+    /// <summary>The value ssh takes for <paramref name="keyword"/> from the tunnel's ssh_options (the first), or null.</summary>
+    public string? SshOption(string keyword) =>
+        SshOptions.FirstOrDefault(o => SshOptionRules.Is(o.Key, keyword)) is { Key: not null } option ? option.Value : null;
 
     /// <summary>Structural equality for reload: a tunnel is "unchanged" when this is equal.</summary>
     public bool SameAs(TunnelConfig other) =>

@@ -244,8 +244,7 @@ internal sealed class HeldForward : IAsyncDisposable
                         client.Send(SocksHandshake.SuccessReply(answer));
                         socks = null;
                     }
-                    open = await MuxStdioForward.HandAsync(controlPath, host!, port, client.SafeHandle, forward.Hold, _stopping.Token,
-                        _stopping.Token).ConfigureAwait(false);
+                    open = await MuxStdioForward.HandAsync(controlPath, host!, port, client.SafeHandle, _stopping.Token).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -255,7 +254,7 @@ internal sealed class HeldForward : IAsyncDisposable
                 {
                     if (failed.Kind == MuxOpenFailure.Refused)
                     {
-                        Fail($"{Target(host!, port)}: {failed.Reason}");
+                        Fail($"{HostSyntax.Endpoint(host!, port)}: {failed.Reason}");
                         return;
                     }
                     // The master died, is not ready yet, or is not usable: this client tries again shortly, or the next one.
@@ -314,8 +313,6 @@ internal sealed class HeldForward : IAsyncDisposable
             _log.HeldClientClosed(_tunnel, forward.Listen, reason);
         }
     }
-
-    private static string Target(string host, int port) => $"{(host.Contains(':') ? $"[{host}]" : host)}:{port}";
 
     /// <summary>Stops listening and closes the clients still waiting; open connections end with their channels.</summary>
     public async ValueTask DisposeAsync()

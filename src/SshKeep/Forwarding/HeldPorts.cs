@@ -32,8 +32,7 @@ internal sealed class HeldPorts(ILogger log, TimeProvider time, IEnumerable<Sock
     public IReadOnlySet<ForwardSpec> Hold(TunnelConfig tunnel)
     {
         var masters = MastersOf(tunnel.Name);
-        var gatewayPorts = tunnel.SshOptions.FirstOrDefault(o => SshOptionRules.Is(o.Key, "GatewayPorts")).Value is { } value
-            && (value.Equals("yes", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase));
+        var gatewayPorts = tunnel.SshOption("GatewayPorts") is { } value && SshOptionRules.IsYes(value);
         var held = new HashSet<ForwardSpec>();
         lock (_gate)
         {

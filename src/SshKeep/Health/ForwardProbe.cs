@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using SshKeep.Config;
@@ -41,7 +40,7 @@ internal sealed class ForwardProbe(TimeProvider time)
     {
         var host = forward.TargetHost!;
         var port = forward.TargetPort!.Value;
-        var step = $"target {Endpoint(host, port)} (from the server)";
+        var step = $"target {HostSyntax.Endpoint(host, port)} (from the server)";
         var open = await run.OpenThroughSessionAsync(host, port, step).ConfigureAwait(false);
         if (open is MuxStdioOpen.Failed failed) return run.Explain(failed, step);
         await using (var channel = ((MuxStdioOpen.Opened)open).Channel)
@@ -61,7 +60,7 @@ internal sealed class ForwardProbe(TimeProvider time)
         string? refusal = null;
         foreach (var host in ProbeTargets.RemoteListenerHosts(forward))
         {
-            var step = $"remote listener {Endpoint(host, forward.BindPort)} (on the server)";
+            var step = $"remote listener {HostSyntax.Endpoint(host, forward.BindPort)} (on the server)";
             var open = await run.OpenThroughSessionAsync(host, forward.BindPort, step).ConfigureAwait(false);
             if (open is MuxStdioOpen.Failed failed)
             {
@@ -88,9 +87,6 @@ internal sealed class ForwardProbe(TimeProvider time)
     /// <summary>-D has no target of its own: ssh accepts on the listener and answers the SOCKS5 greeting.</summary>
     private static Task<string?> DynamicAsync(ForwardSpec forward, Run run) =>
         run.ThroughLocalListenerAsync(forward, SocksGreeting, "", "socks");
-
-    private static string Endpoint(string host, int port) =>
-        (host.Contains(':') ? $"[{host}]" : host) + ":" + port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>One probe's deadline, and the steps that share it.</summary>
     private sealed class Run(TimeProvider time, string controlPath, TimeSpan timeout, long started,

@@ -32,8 +32,7 @@ internal static class ProbeReply
     /// <summary>The Host header for a forward's target: host, with the port unless it is 80, IPv6 in brackets.</summary>
     public static string HostHeader(string host, int port)
     {
-        var name = host.Contains(':') ? $"[{host}]" : host;
-        return port == 80 ? name : string.Create(CultureInfo.InvariantCulture, $"{name}:{port}");
+        return port == 80 ? HostSyntax.Bracketed(host) : HostSyntax.Endpoint(host, port);
     }
 
     /// <summary>How many reply bytes to keep at most; reading stops when they are in.</summary>

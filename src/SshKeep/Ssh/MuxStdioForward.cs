@@ -20,10 +20,10 @@ internal static class MuxStdioForward
         OpenAsync(controlPath, host, port, client: null, within, deadline, stopping);
 
     /// <summary>As OpenAsync, with <paramref name="client"/> (accepted on a held port) as the channel's stdin and stdout;
-    /// the caller keeps and closes its descriptor (docs/held-ports.md).</summary>
-    public static Task<MuxStdioOpen> HandAsync(string controlPath, string host, int port, SafeSocketHandle client, TimeSpan within,
-        CancellationToken deadline, CancellationToken stopping) =>
-        OpenAsync(controlPath, host, port, client, within, deadline, stopping);
+    /// the caller keeps and closes its descriptor (docs/held-ports.md). No deadline: the hand-off waits for the master's
+    /// answer as ssh's own -L waits for the server, or for the master's end.</summary>
+    public static Task<MuxStdioOpen> HandAsync(string controlPath, string host, int port, SafeSocketHandle client, CancellationToken stopping) =>
+        OpenAsync(controlPath, host, port, client, Timeout.InfiniteTimeSpan, stopping, stopping);
 
     /// <summary>Null when the master answers its hello in time (its event loop runs), else why not.</summary>
     public static async Task<string?> HelloAsync(string controlPath, CancellationToken deadline)

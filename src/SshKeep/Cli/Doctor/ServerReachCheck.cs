@@ -1,4 +1,5 @@
 using System.Globalization;
+using SshKeep.Config;
 
 namespace SshKeep.Cli.Doctor;
 
@@ -13,7 +14,7 @@ internal static class ServerReachCheck
     /// <param name="via">"ProxyJump" when <paramref name="host"/> is the first jump host; null for the server itself.</param>
     public static DoctorCheck Judge(string host, int port, string? via, ConnectOutcome outcome)
     {
-        var target = string.Create(CultureInfo.InvariantCulture, $"{(host.Contains(':') ? $"[{host}]" : host)}:{port}");
+        var target = HostSyntax.Endpoint(host, port);
         var what = via is null ? target : $"{target} (the first {via} hop)";
         return outcome.Connected
             ? new DoctorCheck(DoctorVerdict.Ok, Subject, $"{what} answers")
