@@ -48,19 +48,10 @@ for t in /usr/sbin/sshd ssh ssh-keygen python3 "$autossh"; do
 done
 
 if [ -z "$sshkeep" ]; then
-  # The artifact users get: the Native AOT build, as ./run.sh install makes it.
-  ensure_packages clang zlib1g-dev || exit 1
-  case $(uname -m) in
-    x86_64) rid=linux-x64 ;;
-    aarch64 | arm64) rid=linux-arm64 ;;
-    *) echo "bench/footprint.sh: no Native AOT target for $(uname -m); pass --sshkeep PATH" >&2; exit 2 ;;
-  esac
-  out="$root/bench/Footprint/bin/sshkeep-native"
-  log=$(mktemp)
-  dotnet publish "$root/src/SshKeep/SshKeep.csproj" -c Release -r "$rid" -p:PublishAot=true -o "$out" \
-    -nologo -v q >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; exit 1; }
-  rm -f "$log"
-  sshkeep="$out/sshkeep"
+  # shellcheck source=../scripts/native-sshkeep.sh
+  . "$root/scripts/native-sshkeep.sh"
+  native_sshkeep "$root/bench/Footprint/bin/sshkeep-native" || exit 1
+  sshkeep=$NATIVE_SSHKEEP
 fi
 sshkeep=$(readlink -f "$sshkeep")
 [ -x "$sshkeep" ] || { echo "bench/footprint.sh: $sshkeep is not an executable" >&2; exit 2; }

@@ -40,6 +40,7 @@ internal sealed class TunnelSupervisor
     private CancellationTokenSource _watches = new();
     private CancellationTokenSource _stderr = new();
     private Task _pump = Task.CompletedTask;
+    private Task _releasing = Task.CompletedTask;
 
     // The one timer and the wait it belongs to (news of older timers is dropped).
     private int _timerNumber;
@@ -117,6 +118,7 @@ internal sealed class TunnelSupervisor
             await _watches.CancelAsync();
             await _stderr.CancelAsync();
             if (_process is not null) await _process.DisposeAsync();
+            await _releasing;
         }
     }
 
@@ -255,7 +257,12 @@ internal sealed class TunnelSupervisor
         await _stderr.CancelAsync();
         await _pump;
         await _watches.CancelAsync();
-        if (_process is not null) await _process.DisposeAsync();
+        if (_process is { } ended)
+        {
+            // The next ssh does not wait while the ended one's group is looked over (a /proc scan; a ProxyCommand's
+            // grace): it is released beside the next run, and RunAsync waits for it before it returns.
+            _releasing = Task.WhenAll(_releasing, Task.Run(async () => await ended.DisposeAsync()));
+        }
         _process = null;
         KeepIfServerMissedTheEnd(_claim);
         _claim = null;
