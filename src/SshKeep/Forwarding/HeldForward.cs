@@ -34,14 +34,13 @@ internal sealed class HeldForward : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, bool> _clients = new();
     private readonly Lock _countsGate = new();
-    private readonly long[] _waitBuckets = new long[WaitBounds.Length + 1];
+    private readonly Histogram _waits = new(WaitBounds);
     private readonly List<Task> _acceptLoops = [];
     private volatile ForwardSpec _forward;
     private long _accepted;
     private long _failed;
     private int _waiting;
     private int _open;
-    private double _waitSum;
 
     private HeldForward(string tunnel, ForwardSpec forward, IReadOnlyList<Socket> listeners, TunnelMasters masters, ILogger log, TimeProvider time)
     {
@@ -59,7 +58,8 @@ internal sealed class HeldForward : IAsyncDisposable
     {
         get
         {
-            lock (_countsGate) return new(_accepted, _waiting, _open, _failed, [.. _waitBuckets], _waitSum);
+            var (waits, waited) = _waits.Copy();
+            lock (_countsGate) return new(_accepted, _waiting, _open, _failed, waits, waited);
         }
     }
 
@@ -263,13 +263,11 @@ internal sealed class HeldForward : IAsyncDisposable
                 }
 
                 await using var channel = ((MuxStdioOpen.Opened)open).Channel;
-                var waited = _time.GetElapsedTime(accepted).TotalSeconds;
+                _waits.Observe(_time.GetElapsedTime(accepted).TotalSeconds);
                 lock (_countsGate)
                 {
                     _waiting--;
                     _open++;
-                    _waitBuckets[Array.FindIndex(WaitBounds, b => waited <= b) is var i and >= 0 ? i : WaitBounds.Length]++;
-                    _waitSum += waited;
                 }
                 waiting = false;
                 client.Dispose(); // ssh has its own descriptor of the client now

@@ -74,9 +74,7 @@ public sealed class HeldPortsAgainstSshdTests
 
         await using var clients = ClientLoop.Start(world.WebPort, Patience);
         clients.Fault();
-        await world.Sshd.StopAsync();
-        await Eventually.WaitUntilAsync(async () => await daemon.StateAsync("web") is not "up",
-            () => $"web to leave up while sshd is down; the daemon said:\n{daemon.Log}", DaemonWorld.Generous);
+        await StopSshdAsync(world, daemon, "web");
         await world.Sshd.StartAsync();
         await daemon.AllUpAsync(["web"]);
 
@@ -117,9 +115,7 @@ public sealed class HeldPortsAgainstSshdTests
             await UpOnANewSshAsync(daemon, "socks", pid);
         }
 
-        await world.Sshd.StopAsync();
-        await Eventually.WaitUntilAsync(async () => await daemon.StateAsync("socks") is not "up",
-            () => $"socks to leave up while sshd is down; the daemon said:\n{daemon.Log}", DaemonWorld.Generous);
+        await StopSshdAsync(world, daemon, "socks");
         ThreeClients();
         await world.Sshd.StartAsync();
         await daemon.AllUpAsync(["socks"]);
@@ -220,9 +216,7 @@ public sealed class HeldPortsAgainstSshdTests
         await world.WriteConfigAsync(("web", $"local: \"127.0.0.1:{world.WebPort}:127.0.0.1:{world.EchoPort}\", hold: 1"));
         await using var daemon = world.Up();
         await daemon.AllUpAsync(["web"]);
-        await world.Sshd.StopAsync();
-        await Eventually.WaitUntilAsync(async () => await daemon.StateAsync("web") is not "up",
-            () => $"web to leave up while sshd is down; the daemon said:\n{daemon.Log}", DaemonWorld.Generous);
+        await StopSshdAsync(world, daemon, "web");
 
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await client.ConnectAsync(new IPEndPoint(IPAddress.Loopback, world.WebPort));
@@ -272,6 +266,14 @@ public sealed class HeldPortsAgainstSshdTests
     }
 
     private static int Sockets(int pid) => Directory.GetFiles($"/proc/{pid}/fd").Count(fd => TryLink(fd).StartsWith("socket:", StringComparison.Ordinal));
+
+    /// <summary>Stops the sshd and waits until <paramref name="tunnel"/> has left up.</summary>
+    private static async Task StopSshdAsync(DaemonWorld world, RunningDaemon daemon, string tunnel)
+    {
+        await world.Sshd.StopAsync();
+        await Eventually.WaitUntilAsync(async () => await daemon.StateAsync(tunnel) is not "up",
+            () => $"{tunnel} to leave up while sshd is down; the daemon said:\n{daemon.Log}", DaemonWorld.Generous);
+    }
 
     private static Task UpOnANewSshAsync(RunningDaemon daemon, string tunnel, int oldPid) =>
         Eventually.WaitUntilAsync(async () => (await daemon.PidsAsync()).GetValueOrDefault(tunnel) is var now && now != 0 && now != oldPid

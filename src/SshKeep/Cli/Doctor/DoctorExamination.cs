@@ -18,7 +18,12 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         var sections = new List<DoctorSection> { new(MachineTitle, machine) };
         foreach (var tunnel in config.Tunnels)
         {
-            sections.Add(new DoctorSection($"tunnel {ConfigCheck.Summary(tunnel)}", await TunnelAsync(tunnel, kernel, cancellationToken)));
+            // A tunnel with several servers (failover) may move to any of them: each is checked on its own.
+            foreach (var destination in tunnel.Destinations)
+            {
+                var title = tunnel.Destinations.Count == 1 ? $"tunnel {ConfigCheck.Summary(tunnel)}" : $"tunnel {tunnel.Name}: server {destination}";
+                sections.Add(new DoctorSection(title, await TunnelAsync(tunnel, destination, kernel, cancellationToken)));
+            }
         }
 
         return new DoctorReport(config.Path, config.Tunnels.Count, sections);
@@ -61,10 +66,11 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         return (machine, kernel);
     }
 
-    private async Task<List<DoctorCheck>> TunnelAsync(TunnelConfig tunnel, KernelKeepalive? kernel, CancellationToken cancellationToken)
+    private async Task<List<DoctorCheck>> TunnelAsync(TunnelConfig tunnel, string destination, KernelKeepalive? kernel,
+        CancellationToken cancellationToken)
     {
         var checks = new List<DoctorCheck>();
-        var arguments = TunnelSshArguments.Build(tunnel);
+        var arguments = TunnelSshArguments.Build(tunnel, destination: destination);
         var output = await system.SshConfigAsync(tunnel.SshPath, ["-G", .. arguments], cancellationToken);
         if (!output.Succeeded)
         {
@@ -75,11 +81,11 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         }
 
         var ssh = SshEffectiveConfig.Parse(output.StandardOutput);
-        var host = ssh.First("hostname") ?? tunnel.Destination;
+        var host = ssh.First("hostname") ?? destination;
         var port = ssh.Number("port") ?? 22;
         checks.Add(KeepaliveCheck.Judge(ssh, kernel));
         checks.AddRange(IdentityFiles(tunnel, ssh));
-        checks.Add(await KnownHostsAsync(tunnel, ssh, host, port, cancellationToken));
+        checks.Add(await KnownHostsAsync(tunnel, destination, ssh, host, port, cancellationToken));
         checks.Add(await ReachAsync(ssh, host, port, cancellationToken));
         checks.AddRange(tunnel.Forwards.Where(f => f.Kind == ForwardKind.Remote).Select(f => RemoteForward(f, host)));
         return checks;
@@ -100,7 +106,8 @@ internal sealed class DoctorExamination(IDoctorSystem system)
             : existing.Select(c => IdentityFileCheck.Judge(c.Path, c.Facts, system.UserId));
     }
 
-    private async Task<DoctorCheck> KnownHostsAsync(TunnelConfig tunnel, SshEffectiveConfig ssh, string host, int port, CancellationToken cancellationToken)
+    private async Task<DoctorCheck> KnownHostsAsync(TunnelConfig tunnel, string destination, SshEffectiveConfig ssh, string host, int port,
+        CancellationToken cancellationToken)
     {
         var name = KnownHostsCheck.NameFor(ssh.IsNone("hostkeyalias") ? host : ssh.First("hostkeyalias")!, port);
         var files = ssh.Words("userknownhostsfile").Concat(ssh.Words("globalknownhostsfile")).Select(Expand).Distinct(StringComparer.Ordinal);
@@ -110,7 +117,7 @@ internal sealed class DoctorExamination(IDoctorSystem system)
             lookups.Add((file, await system.FindKnownHostAsync(file, name, cancellationToken)));
         }
 
-        return KnownHostsCheck.Judge(name, lookups, ssh.First("stricthostkeychecking"), ConnectByHand(tunnel));
+        return KnownHostsCheck.Judge(name, lookups, ssh.First("stricthostkeychecking"), ConnectByHand(tunnel, destination));
     }
 
     private async Task<DoctorCheck> ReachAsync(SshEffectiveConfig ssh, string host, int port, CancellationToken cancellationToken)
@@ -142,7 +149,7 @@ internal sealed class DoctorExamination(IDoctorSystem system)
     /// <summary>The tunnel's ssh without forwards, BatchMode and StrictHostKeyChecking: connecting with
     /// it once shows the fingerprint and records the host key where the tunnel's ssh will look for it
     /// (its own UserKnownHostsFile, HostKeyAlias…).</summary>
-    private static string ConnectByHand(TunnelConfig tunnel)
+    private static string ConnectByHand(TunnelConfig tunnel, string destination)
     {
         var words = new List<string> { tunnel.SshPath };
         // Without StrictHostKeyChecking: by hand, ssh should ask, showing the fingerprint.
@@ -150,7 +157,7 @@ internal sealed class DoctorExamination(IDoctorSystem system)
             words.AddRange(["-o", $"{key}={value}"]);
         if (tunnel.Port is { } port) words.AddRange(["-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         if (tunnel.IdentityFile is { } identity) words.AddRange(["-i", identity]);
-        words.Add(tunnel.Destination);
+        words.Add(destination);
         return string.Join(' ', words.Select(w => w.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '\\') ? $"'{w.Replace("'", "'\\''", StringComparison.Ordinal)}'" : w));
     }
 

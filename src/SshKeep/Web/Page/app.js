@@ -137,6 +137,12 @@
       tr.dataset.restarts = String(t.restarts);
       const name = cell("Tunnel", "name", t.name);
       name.firstChild.title = t.name;
+      // The server of the current run (or the next one while waiting): with several, where failover has it now.
+      if (t.destination) {
+        const server = el("span", "sub server", t.destination);
+        server.title = "server of the current run, or of the next one while waiting";
+        name.firstChild.appendChild(server);
+      }
       const held = heldPorts(t);
       if (held) name.appendChild(held);
       tr.appendChild(name);

@@ -88,6 +88,25 @@ public sealed class DoctorGoldenTests
     }
 
     [Fact]
+    public async Task Each_server_of_a_failover_tunnel_is_checked_on_its_own()
+    {
+        var system = new FakeDoctorSystem();
+        system.Files["/home/u/.ssh/id_ed25519"] = PrivateKey;
+        system.KnownHostsFiles["/home/u/.ssh/known_hosts"] = ["primary.example.com"];
+        system.Connects["primary.example.com:22"] = ConnectOutcome.Success;
+        system.Connects["spare.example.com:22"] = ConnectOutcome.TimedOut("3 s");
+        var config = Config("tunnels:\n  db:\n    destination: [ deploy@primary.example.com, deploy@spare.example.com ]\n"
+            + "    forwards: [ { local: \"127.0.0.1:15432:localhost:5432\" } ]\n");
+
+        var report = await new DoctorExamination(system).ExamineAsync(config, CancellationToken.None);
+
+        GoldenFile.AssertMatches(Golden("doctor-failover.txt"), DoctorReportText.Render(report));
+        Assert.Equal(1, report.ExitCode);
+        Assert.Equal([["-G", .. TunnelSshArguments.Build(config.Tunnels[0], destination: "deploy@primary.example.com")],
+            ["-G", .. TunnelSshArguments.Build(config.Tunnels[0], destination: "deploy@spare.example.com")]], system.ConfigCalls);
+    }
+
+    [Fact]
     public async Task Ssh_is_asked_with_exactly_the_arguments_the_daemon_passes()
     {
         var system = new FakeDoctorSystem();

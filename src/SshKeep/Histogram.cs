@@ -1,4 +1,4 @@
-namespace SshKeep.Metrics;
+namespace SshKeep;
 
 /// <summary>A Prometheus histogram: observations at or below each upper bound, their sum and count. Thread-safe;
 /// <see cref="Read"/> gives a consistent copy with cumulative counts, the last one +Inf.</summary>
@@ -34,8 +34,15 @@ internal sealed class Histogram
         }
     }
 
+    /// <summary>The count of each bucket alone (not cumulative; the last counts what is above every bound) and the sum.</summary>
+    public (long[] Counts, double Sum) Copy()
+    {
+        lock (_gate) return ([.. _counts], _sum);
+    }
+
     public HistogramReading Read()
     {
-        lock (_gate) return HistogramReading.Of(_bounds, [.. _counts], _sum);
+        var (counts, sum) = Copy();
+        return HistogramReading.Of(_bounds, counts, sum);
     }
 }
