@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text;
 
 namespace SshKeep.Compat;
 
 /// <summary>
 /// ssh's arguments in compatibility mode (R15–R20): the monitor forwards, then the user's
-/// arguments in getopt's permuted order, without what belongs to autossh.
+/// arguments in getopt's permuted order, without what belongs to autossh (<see cref="GnuGetopt"/> drops it).
 /// </summary>
 internal static class CompatSshArguments
 {
@@ -27,58 +26,13 @@ internal static class CompatSshArguments
                 break;
         }
 
-        foreach (var cluster in parsed.Clusters)
-        {
-            var (kept, keepSeparateValue) = Rewrite(cluster.Text);
-            if (kept.Length > 1)
-            {
-                result.Add(kept);
-            }
-
-            // R19: empty arguments are never passed.
-            if (keepSeparateValue && cluster.SeparateValue is { Length: > 0 } value)
-            {
-                result.Add(value);
-            }
-        }
+        result.AddRange(parsed.SshOptions);
 
         // R16a: the "--" that stopped getopt is autossh's and is not passed on (it was never added to the
         // operands); later ones are. FIX R16c/R17: operands are never edited (docs/compatibility.md row 4).
         // R19 again: an empty operand is dropped, a "-" kept.
         result.AddRange(parsed.Operands.Where(operand => operand.Length > 0));
         return result;
-    }
-
-    /// <summary>
-    /// One option cluster without autossh's own letters (R17, R20 with their fixes): every option
-    /// <c>f</c> goes (<c>-ffN</c> is <c>-N</c>), <c>M</c> goes with its value (<c>-NM 20000</c> is
-    /// <c>-N</c>), other values stay verbatim (<c>-L8080:f:80</c>). Returns the cluster ("-" alone:
-    /// nothing left) and whether the separate value goes with it.
-    /// </summary>
-    internal static (string Kept, bool KeepSeparateValue) Rewrite(string cluster)
-    {
-        var kept = new StringBuilder("-", cluster.Length);
-        for (var j = 1; j < cluster.Length; j++)
-        {
-            var letter = cluster[j];
-            if (letter == 'M')
-            {
-                return (kept.ToString(), false);
-            }
-
-            if (GnuGetopt.TakesValue(letter))
-            {
-                kept.Append(cluster, j, cluster.Length - j);
-                return (kept.ToString(), true);
-            }
-
-            if (letter != 'f')
-            {
-                kept.Append(letter);
-            }
-        }
-
-        return (kept.ToString(), true);
     }
 
     private static string Forward(int listenPort, int targetPort) =>
