@@ -118,7 +118,7 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         try
         {
             SetReuseAddress(socket);
-            step = string.Create(CultureInfo.InvariantCulture, $"bind on {CompatSshArguments.ForwardHost}:{_ports.Read}");
+            step = string.Create(CultureInfo.InvariantCulture, $"bind on {MonitorSpec.ForwardHost}:{_ports.Read}");
             socket.Bind(new IPEndPoint(IPAddress.Loopback, _ports.Read));
             step = "listen";
             socket.Listen(1); // R46: backlog 1, as autossh.
@@ -163,7 +163,8 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
                 }
 
                 // A mismatch or a timeout leaves the next attempt to run.
-                var intact = await ExchangeAsync(writeSocket, readSocket ?? writeSocket, line, cancellationToken).ConfigureAwait(false);
+                var intact = await ExchangeAsync(writeSocket, readSocket ?? writeSocket, line, cancellationToken)
+                    .ConfigureAwait(false);
                 if (intact is not false) return intact is true;
             }
             logger.TriedAndFailed(MaxConnTries);
@@ -191,7 +192,7 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         {
             // Connect has no timeout (R47): a cancellation is a signal, connect() returning EINTR (R76).
             socket.Dispose();
-            logger.ConnectFailed(CompatSshArguments.ForwardHost, _ports.Write.ToString(CultureInfo.InvariantCulture),
+            logger.ConnectFailed(MonitorSpec.ForwardHost, _ports.Write.ToString(CultureInfo.InvariantCulture),
                 FailureReason(e, cancellationToken) ?? SocketErrorText.Interrupted);
             return null;
         }
@@ -233,7 +234,8 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
     /// <summary>R49 step 5 (C conn_send_and_receive): write the whole line, read back as many bytes (on the same socket
     /// in echo mode), each step logged. True: the line came back intact; false: it came back different or short (EOF),
     /// or a wait ran past T, and the next attempt may run; null: an I/O error, a signal (R76) or the black-hole guard.</summary>
-    private async Task<bool?> ExchangeAsync(Socket writeSocket, Socket readSocket, byte[] line, CancellationToken cancellationToken)
+    private async Task<bool?> ExchangeAsync(Socket writeSocket, Socket readSocket, byte[] line,
+        CancellationToken cancellationToken)
     {
         var received = new byte[line.Length];
         int count = 0;

@@ -94,10 +94,16 @@ internal static class CompatCommandLine
             notices.Add($"short poll time: adjusting net timeouts to {netTimeout}");
         }
 
+        // R15 (Debian placement): the monitor's forwards right after the program, then the options as getopt left them
+        // (R17, R20). R16a: the "--" that stopped getopt is autossh's and is not passed on (it was never added to the
+        // operands); later ones are. FIX R16c/R17: operands are never edited (docs/compatibility.md row 4).
+        // R19: an empty operand is dropped, a "-" kept.
+        IReadOnlyList<string> sshArguments =
+            [.. monitor!.SshForwards(), .. parsed.SshOptions, .. parsed.Operands.Where(operand => operand.Length > 0)];
+
         // R14, R19, R41: the program goes through the same "drop empty strings" rule as the
         // arguments, so an empty AUTOSSH_PATH makes the first argument the program to run.
         var sshPath = env.SshPath;
-        var sshArguments = CompatSshArguments.Build(monitor!, parsed);
         if (sshPath.Length == 0)
         {
             sshPath = sshArguments.Count > 0 ? sshArguments[0] : "";
