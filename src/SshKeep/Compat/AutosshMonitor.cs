@@ -201,16 +201,12 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
     /// <summary>R49 3.2: wait up to T for the read connection on wp+1.</summary>
     private async Task<Socket?> AcceptAsync(CancellationToken cancellationToken)
     {
-        Socket? listener;
-        lock (_gate) listener = _listener;
-        if (listener is null)
-        {
-            logger.AcceptPollError(SocketErrorText.BadDescriptor);
-            return null;
-        }
-
         try
         {
+            Socket? listener;
+            lock (_gate) listener = _listener;
+            // Disposed: EBADF from poll(), as when the listener closes during the wait.
+            ObjectDisposedException.ThrowIf(listener is null, this);
             Socket accepted = await WithTimeoutAsync(token => listener.AcceptAsync(token), cancellationToken).ConfigureAwait(false);
             try
             {
