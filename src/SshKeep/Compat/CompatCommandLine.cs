@@ -53,7 +53,8 @@ internal static class CompatCommandLine
         if (lastM is not null || env.Port is not null)
         {
             var (spec, source) = lastM is not null ? (lastM, "-M") : (env.Port!, "AUTOSSH_PORT");
-            if (!MonitorSpecParser.TryParse(spec, source, programName, out monitor, out var logMessage, out var stderrLine))
+            monitor = MonitorSpec.Parse(spec, source, programName, out var logMessage, out var stderrLine);
+            if (monitor is null)
             {
                 return new CompatParseResult.Fatal(logMessage, stderrLine, env, notices);
             }
@@ -62,10 +63,10 @@ internal static class CompatCommandLine
         {
             // The picker promises P and P+1 free; a port outside the loop's range is refused
             // the way autossh refuses the wrapper's occasional 65535 (R3, R12).
-            if (picked is < 1 or > MonitorSpecParser.MaxMonitorPort)
+            if (picked is < 1 or > MonitorSpec.MaxMonitorPort)
             {
                 return NoPort($"monitor port ({picked}) out of range",
-                    $"the free monitor port found ({picked}) is out of range 1 to {MonitorSpecParser.MaxMonitorPort}");
+                    $"the free monitor port found ({picked}) is out of range 1 to {MonitorSpec.MaxMonitorPort}");
             }
 
             monitor = new MonitorSpec.Loop(picked);
