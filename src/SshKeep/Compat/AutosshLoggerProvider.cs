@@ -3,11 +3,7 @@ using SshKeep.Logging;
 
 namespace SshKeep.Compat;
 
-/// <summary>
-/// Logs like autossh 1.4g (spec R84–R86): to syslog by default (with a stderr copy under
-/// AUTOSSH_DEBUG), or only to AUTOSSH_LOGFILE; filtered by the syslog level (R85). Thread-safe;
-/// the provider owns its target.
-/// </summary>
+/// <summary>Logs like autossh 1.4g (R84–R86), filtered by the syslog level (R85); owns its target.</summary>
 internal sealed class AutosshLoggerProvider(IAutosshLogTarget target, int logLevel) : ILoggerProvider, ILogger
 {
     /// <summary>autossh's log destination (R84): the open AUTOSSH_LOGFILE only, else syslog with ident

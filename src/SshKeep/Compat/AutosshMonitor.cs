@@ -71,19 +71,6 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         }
     }
 
-    /// <summary>One test (R49), never two at once (the supervisor waits for each). True when the line came back
-    /// intact. Failures are logged as autossh logs them and return false; so does cancellation (R76).</summary>
-    public Task<bool> TestAsync(CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (!_opened) throw new InvalidOperationException("Call Open() before the first test.");
-        }
-
-        return RunTestAsync(cancellationToken);
-    }
-
     /// <summary>Closes the listener. A running test then fails.</summary>
     public void Dispose()
     {
@@ -138,8 +125,16 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
     private static void SetReuseAddress(Socket socket) =>
         socket.SetRawSocketOption(1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */, BitConverter.GetBytes(1));
 
-    private async Task<bool> RunTestAsync(CancellationToken cancellationToken)
+    /// <summary>One test (R49), never two at once (the supervisor waits for each). True when the line came back
+    /// intact. Failures are logged as autossh logs them and return false; so does cancellation (R76).</summary>
+    public async Task<bool> TestAsync(CancellationToken cancellationToken)
     {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_opened) throw new InvalidOperationException("Call Open() before the first test.");
+        }
+
         // R48: drawn once per test, so the second attempt sends the same line. Non-negative, < 2^31.
         long id = random.Next();
         byte[] line = Encoding.UTF8.GetBytes(BuildTestLine(id));
