@@ -3,12 +3,8 @@ using SshKeep.Logging;
 
 namespace SshKeep.Compat;
 
-/// <summary>
-/// Logs like autossh 1.4g (spec R84–R86): to syslog by default (with a stderr copy under
-/// AUTOSSH_DEBUG), or only to AUTOSSH_LOGFILE; filtered by the syslog level (R85). Thread-safe;
-/// all loggers share one target (autossh has a single log stream), which the provider owns.
-/// </summary>
-internal sealed class AutosshLoggerProvider(IAutosshLogTarget target, int logLevel) : ILoggerProvider
+/// <summary>Logs like autossh 1.4g (R84–R86), filtered by the syslog level (R85); owns its target.</summary>
+internal sealed class AutosshLoggerProvider(IAutosshLogTarget target, int logLevel) : ILoggerProvider, ILogger
 {
     /// <summary>autossh's log destination (R84): the open AUTOSSH_LOGFILE only, else syslog with ident
     /// <paramref name="programName"/> and, under AUTOSSH_DEBUG, a copy on <paramref name="stderr"/> (LOG_PERROR).</summary>
@@ -25,26 +21,23 @@ internal sealed class AutosshLoggerProvider(IAutosshLogTarget target, int logLev
         return new AutosshLoggerProvider(target, environment?.LogLevel ?? SyslogSeverity.Information);
     }
 
-    public ILogger CreateLogger(string categoryName) => new Logger(target, logLevel);
+    /// <summary>Every category logs to the one target (autossh has a single log stream).</summary>
+    public ILogger CreateLogger(string categoryName) => this;
 
     public void Dispose() => target.Dispose();
 
-    private sealed class Logger(IAutosshLogTarget target, int maxSeverity) : ILogger
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    /// <summary>R85: written when the syslog severity is at most the configured level.</summary>
+    public bool IsEnabled(LogLevel level) => SyslogSeverity.FromLogLevel(level) is { } severity && severity <= logLevel;
+
+    public void Log<TState>(LogLevel level, EventId eventId, TState state, Exception? exception,
+        Func<TState, Exception?, string> formatter)
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        /// <summary>R85: written when the syslog severity is at most the configured level.</summary>
-        public bool IsEnabled(LogLevel logLevel) =>
-            SyslogSeverity.FromLogLevel(logLevel) is { } severity && severity <= maxSeverity;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
-            Func<TState, Exception?, string> formatter)
-        {
-            if (SyslogSeverity.FromLogLevel(logLevel) is not { } severity || severity > maxSeverity) return;
-            string text = formatter(state, exception);
-            // autossh's messages carry no exceptions; sshkeep's might, and one line keeps the format.
-            if (exception is not null) text = $"{text}: {exception.Message}";
-            target.Write(severity, text);
-        }
+        if (SyslogSeverity.FromLogLevel(level) is not { } severity || severity > logLevel) return;
+        string text = formatter(state, exception);
+        // autossh's messages carry no exceptions; sshkeep's might, and one line keeps the format.
+        if (exception is not null) text = $"{text}: {exception.Message}";
+        target.Write(severity, text);
     }
 }

@@ -71,19 +71,6 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         }
     }
 
-    /// <summary>One test (R49), never two at once (the supervisor waits for each). True when the line came back
-    /// intact. Failures are logged as autossh logs them and return false; so does cancellation (R76).</summary>
-    public Task<bool> TestAsync(CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (!_opened) throw new InvalidOperationException("Call Open() before the first test.");
-        }
-
-        return RunTestAsync(cancellationToken);
-    }
-
     /// <summary>Closes the listener. A running test then fails.</summary>
     public void Dispose()
     {
@@ -118,7 +105,7 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         try
         {
             SetReuseAddress(socket);
-            step = string.Create(CultureInfo.InvariantCulture, $"bind on {CompatSshArguments.ForwardHost}:{_ports.Read}");
+            step = string.Create(CultureInfo.InvariantCulture, $"bind on {MonitorSpec.ForwardHost}:{_ports.Read}");
             socket.Bind(new IPEndPoint(IPAddress.Loopback, _ports.Read));
             step = "listen";
             socket.Listen(1); // R46: backlog 1, as autossh.
@@ -138,8 +125,16 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
     private static void SetReuseAddress(Socket socket) =>
         socket.SetRawSocketOption(1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */, BitConverter.GetBytes(1));
 
-    private async Task<bool> RunTestAsync(CancellationToken cancellationToken)
+    /// <summary>One test (R49), never two at once (the supervisor waits for each). True when the line came back
+    /// intact. Failures are logged as autossh logs them and return false; so does cancellation (R76).</summary>
+    public async Task<bool> TestAsync(CancellationToken cancellationToken)
     {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_opened) throw new InvalidOperationException("Call Open() before the first test.");
+        }
+
         // R48: drawn once per test, so the second attempt sends the same line. Non-negative, < 2^31.
         long id = random.Next();
         byte[] line = Encoding.UTF8.GetBytes(BuildTestLine(id));
@@ -150,16 +145,8 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         Socket? readSocket = null;
         try
         {
-            var received = new byte[line.Length];
-            int tries = 0;
-            while (tries++ < MaxConnTries)
+            for (int tries = 1; tries < MaxConnTries; tries++)
             {
-                if (tries >= MaxConnTries)
-                {
-                    logger.TriedAndFailed(tries);
-                    break;
-                }
-
                 if (_ports.Loop)
                 {
                     // R49 3.1–3.3: drop the previous attempt's read connection, accept a new one.
@@ -167,30 +154,15 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
                     // this normally times out: a failing loop-mode test ends with the accept timeout.
                     CloseQuietly(readSocket);
                     readSocket = await AcceptAsync(cancellationToken).ConfigureAwait(false);
-                    if (readSocket is null) break;
+                    if (readSocket is null) return false;
                 }
 
-                (ExchangeOutcome outcome, int count, string? reason) = await SendAndReceiveAsync(
-                    writeSocket, readSocket ?? writeSocket, line, received, cancellationToken).ConfigureAwait(false);
-                switch (outcome)
-                {
-                    case ExchangeOutcome.Completed when received.AsSpan(0, count).SequenceEqual(line):
-                        logger.ConnectionOk();
-                        return true;
-                    case ExchangeOutcome.Completed:
-                        // autossh prints what it sent first, then what came back, whatever the placeholder names say.
-                        logger.NotWhatISent(Encoding.UTF8.GetString(line), AsCString(received.AsSpan(0, count)));
-                        break;
-                    case ExchangeOutcome.TimedOut:
-                        logger.IoPollTimeout();
-                        break;
-                    case ExchangeOutcome.Failed:
-                        logger.PollError(reason ?? "");
-                        return false;
-                    default:
-                        return false; // TooManyLoops, logged where it happened.
-                }
+                // A mismatch or a timeout leaves the next attempt to run.
+                var intact = await ExchangeAsync(writeSocket, readSocket ?? writeSocket, line, cancellationToken)
+                    .ConfigureAwait(false);
+                if (intact is not false) return intact is true;
             }
+            logger.TriedAndFailed(MaxConnTries);
             return false;
         }
         finally
@@ -215,7 +187,7 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         {
             // Connect has no timeout (R47): a cancellation is a signal, connect() returning EINTR (R76).
             socket.Dispose();
-            logger.ConnectFailed(CompatSshArguments.ForwardHost, _ports.Write.ToString(CultureInfo.InvariantCulture),
+            logger.ConnectFailed(MonitorSpec.ForwardHost, _ports.Write.ToString(CultureInfo.InvariantCulture),
                 FailureReason(e, cancellationToken) ?? SocketErrorText.Interrupted);
             return null;
         }
@@ -224,16 +196,12 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
     /// <summary>R49 3.2: wait up to T for the read connection on wp+1.</summary>
     private async Task<Socket?> AcceptAsync(CancellationToken cancellationToken)
     {
-        Socket? listener;
-        lock (_gate) listener = _listener;
-        if (listener is null)
-        {
-            logger.AcceptPollError(SocketErrorText.BadDescriptor);
-            return null;
-        }
-
         try
         {
+            Socket? listener;
+            lock (_gate) listener = _listener;
+            // Disposed: EBADF from poll(), as when the listener closes during the wait.
+            ObjectDisposedException.ThrowIf(listener is null, this);
             Socket accepted = await WithTimeoutAsync(token => listener.AcceptAsync(token), cancellationToken).ConfigureAwait(false);
             try
             {
@@ -254,10 +222,13 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         return null;
     }
 
-    /// <summary>R49 step 5: write the whole line, read back as many bytes (on the same socket in echo mode).</summary>
-    private async Task<(ExchangeOutcome Outcome, int Received, string? Reason)> SendAndReceiveAsync(
-        Socket writeSocket, Socket readSocket, byte[] line, byte[] received, CancellationToken cancellationToken)
+    /// <summary>R49 step 5 (C conn_send_and_receive): write the whole line, read back as many bytes (on the same socket
+    /// in echo mode), each step logged. True: the line came back intact; false: it came back different or short (EOF),
+    /// or a wait ran past T, and the next attempt may run; null: an I/O error, a signal (R76) or the black-hole guard.</summary>
+    private async Task<bool?> ExchangeAsync(Socket writeSocket, Socket readSocket, byte[] line,
+        CancellationToken cancellationToken)
     {
+        var received = new byte[line.Length];
         int count = 0;
         int wakeUps = 0;
         try
@@ -269,7 +240,7 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
                     token => writeSocket.SendAsync(line.AsMemory(sent), SocketFlags.None, token),
                     cancellationToken).ConfigureAwait(false);
             }
-            if (await TooManyWakeUpsAsync().ConfigureAwait(false)) return (ExchangeOutcome.TooManyLoops, count, null);
+            if (await TooManyWakeUpsAsync().ConfigureAwait(false)) return null;
 
             while (count < line.Length)
             {
@@ -278,17 +249,29 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
                     cancellationToken).ConfigureAwait(false);
                 count += n;
                 // autossh runs its guard after every wake-up, even the last one.
-                if (await TooManyWakeUpsAsync().ConfigureAwait(false)) return (ExchangeOutcome.TooManyLoops, count, null);
+                if (await TooManyWakeUpsAsync().ConfigureAwait(false)) return null;
                 if (n == 0) break; // EOF: the short data fails the comparison (R49 5.5).
             }
-            return (ExchangeOutcome.Completed, count, null);
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
-            return FailureReason(e, cancellationToken) is { } reason
-                ? (ExchangeOutcome.Failed, count, reason)
-                : (ExchangeOutcome.TimedOut, count, null);
+            if (FailureReason(e, cancellationToken) is { } reason)
+            {
+                logger.PollError(reason);
+                return null;
+            }
+            logger.IoPollTimeout();
+            return false;
         }
+
+        if (received.AsSpan(0, count).SequenceEqual(line))
+        {
+            logger.ConnectionOk();
+            return true;
+        }
+        // autossh prints what it sent first, then what came back, whatever the placeholder names say.
+        logger.NotWhatISent(Encoding.UTF8.GetString(line), AsCString(received.AsSpan(0, count)));
+        return false;
 
         // R49 5.6, C `if (loops++ > 5) { sleep(1); if (loops > 10) fail; }`. With async sockets a
         // wake-up is a completed send or receive, so only a peer that dribbles the line byte by
@@ -327,17 +310,6 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
     {
         int nul = bytes.IndexOf((byte)0);
         return Encoding.UTF8.GetString(nul < 0 ? bytes : bytes[..nul]);
-    }
-
-    /// <summary>How one send-and-receive attempt ended (C conn_send_and_receive, R49 step 5): all bytes or EOF
-    /// (short data fails the comparison); a wait past T (the next attempt may run); an I/O error or a signal
-    /// (R76); the black-hole guard gave up (already logged).</summary>
-    private enum ExchangeOutcome
-    {
-        Completed,
-        TimedOut,
-        Failed,
-        TooManyLoops,
     }
 
     /// <summary>shutdown(SHUT_RDWR) and close, as at the end of conn_test (R49 step 8).</summary>

@@ -53,7 +53,8 @@ internal static class CompatCommandLine
         if (lastM is not null || env.Port is not null)
         {
             var (spec, source) = lastM is not null ? (lastM, "-M") : (env.Port!, "AUTOSSH_PORT");
-            if (!MonitorSpecParser.TryParse(spec, source, programName, out monitor, out var logMessage, out var stderrLine))
+            monitor = MonitorSpec.Parse(spec, source, programName, out var logMessage, out var stderrLine);
+            if (monitor is null)
             {
                 return new CompatParseResult.Fatal(logMessage, stderrLine, env, notices);
             }
@@ -62,10 +63,10 @@ internal static class CompatCommandLine
         {
             // The picker promises P and P+1 free; a port outside the loop's range is refused
             // the way autossh refuses the wrapper's occasional 65535 (R3, R12).
-            if (picked is < 1 or > MonitorSpecParser.MaxMonitorPort)
+            if (picked is < 1 or > MonitorSpec.MaxMonitorPort)
             {
                 return NoPort($"monitor port ({picked}) out of range",
-                    $"the free monitor port found ({picked}) is out of range 1 to {MonitorSpecParser.MaxMonitorPort}");
+                    $"the free monitor port found ({picked}) is out of range 1 to {MonitorSpec.MaxMonitorPort}");
             }
 
             monitor = new MonitorSpec.Loop(picked);
@@ -94,10 +95,16 @@ internal static class CompatCommandLine
             notices.Add($"short poll time: adjusting net timeouts to {netTimeout}");
         }
 
+        // R15 (Debian placement): the monitor's forwards right after the program, then the options as getopt left them
+        // (R17, R20). R16a: the "--" that stopped getopt is autossh's and is not passed on (it was never added to the
+        // operands); later ones are. FIX R16c/R17: operands are never edited (docs/compatibility.md row 4).
+        // R19: an empty operand is dropped, a "-" kept.
+        IReadOnlyList<string> sshArguments =
+            [.. monitor!.SshForwards(), .. parsed.SshOptions, .. parsed.Operands.Where(operand => operand.Length > 0)];
+
         // R14, R19, R41: the program goes through the same "drop empty strings" rule as the
         // arguments, so an empty AUTOSSH_PATH makes the first argument the program to run.
         var sshPath = env.SshPath;
-        var sshArguments = CompatSshArguments.Build(monitor!, parsed);
         if (sshPath.Length == 0)
         {
             sshPath = sshArguments.Count > 0 ? sshArguments[0] : "";

@@ -77,12 +77,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
             // R81: the log file stays relative to the caller's directory, the pid file is
             // relative to / as in autossh (it is opened after the directory change).
             if (settings.LogFile is { } relative) Environment.SetEnvironmentVariable("AUTOSSH_LOGFILE", Path.GetFullPath(relative));
-            if (!Detacher.TrySpawnDetachedCopy(argv0, args, pathVariable, lifetimeStart, out var error))
-            {
-                log.StartupError(error);
-                return ExitCodes.Failure;
-            }
-
+            if (!Detacher.TrySpawnDetachedCopy(argv0, args, pathVariable, lifetimeStart, out var error)) return Fatal(error);
             return ExitCodes.Ok; // R80: the foreground process exits 0 at once.
         }
 
@@ -90,18 +85,12 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
             ? null
             : new AutosshMonitor(settings.Monitor, settings.ProgramName, Environment.ProcessId, settings.Message,
                 settings.NetTimeoutMilliseconds, log, time, new Random());
-        if (monitor?.Open() is { } openFailure)
-        {
-            log.StartupError(openFailure); // R46: bind/listen failure on wp+1 is fatal.
-            return ExitCodes.Failure;
-        }
+        // R46: a bind/listen failure on wp+1 is fatal.
+        if (monitor?.Open() is { } openFailure) return Fatal(openFailure);
 
+        // R83
         PidFile? pidFile = null;
-        if (settings.PidFile is { } pidPath && !PidFile.TryCreate(pidPath, out pidFile, out var pidError))
-        {
-            log.StartupError(pidError); // R83
-            return ExitCodes.Failure;
-        }
+        if (settings.PidFile is { } pidPath && !PidFile.TryCreate(pidPath, out pidFile, out var pidError)) return Fatal(pidError);
 
         using (pidFile)
         using (var signals = new SignalListener())
@@ -110,6 +99,12 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
             var supervisor = new CompatSupervisor(settings, new PosixSshLauncher(reaper, time), monitor, new ServerReachability(time),
                 signals.Signals, log, time, lifetimeStart);
             return await supervisor.RunAsync();
+        }
+
+        int Fatal(string message)
+        {
+            log.StartupError(message);
+            return ExitCodes.Failure;
         }
     }
 

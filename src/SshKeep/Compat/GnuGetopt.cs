@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace SshKeep.Compat;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal static class GnuGetopt
 
     public static GetoptOutcome Parse(string argv0, IReadOnlyList<string> args, bool posixlyCorrect)
     {
-        var clusters = new List<GetoptOutcome.Cluster>();
+        var sshOptions = new List<string>();
         var options = new List<(char Letter, string? Value)>();
         var operands = new List<string>();
 
@@ -45,6 +47,9 @@ internal static class GnuGetopt
                 continue;
             }
 
+            // R17, R20 with their fixes: ssh gets the element without autossh's letters: every f goes (-ffN is -N),
+            // M goes with its value (-NM 20000 is -N), other values stay verbatim (-L8080:f:80).
+            var kept = new StringBuilder("-", element.Length);
             string? separateValue = null;
             for (var j = 1; j < element.Length; j++)
             {
@@ -62,6 +67,7 @@ internal static class GnuGetopt
                 if (!TakesValue(letter))
                 {
                     options.Add((letter, null));
+                    if (letter != 'f') kept.Append(letter);
                     continue;
                 }
 
@@ -79,13 +85,17 @@ internal static class GnuGetopt
                     return new GetoptOutcome.Rejected($"{argv0}: option requires an argument -- '{letter}'");
                 }
 
+                if (letter == 'M') separateValue = null;
+                else kept.Append(element, j, element.Length - j);
                 break;
             }
 
-            clusters.Add(new GetoptOutcome.Cluster(element, separateValue));
+            if (kept.Length > 1) sshOptions.Add(kept.ToString());
+            // R19: empty arguments are never passed.
+            if (separateValue is { Length: > 0 }) sshOptions.Add(separateValue);
         }
 
-        return new GetoptOutcome.Parsed(clusters, options, operands);
+        return new GetoptOutcome.Parsed(sshOptions, options, operands);
     }
 
     /// <summary>The offending character: whole (glibc prints one byte) and escaped when a control

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 using SshKeep.Daemon;
 using SshKeep.Native;
 
@@ -31,7 +30,7 @@ internal sealed class PidFile : IDisposable
     public string Path { get; }
 
     /// <summary>Writes the pid file; on failure returns false and autossh's message.</summary>
-    public static unsafe bool TryCreate(string path, [NotNullWhen(true)] out PidFile? pidFile, [NotNullWhen(false)] out string? error)
+    public static bool TryCreate(string path, [NotNullWhen(true)] out PidFile? pidFile, [NotNullWhen(false)] out string? error)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         pidFile = null;
@@ -56,21 +55,16 @@ internal sealed class PidFile : IDisposable
                 error = $"cannot open pid file \"{path}\": {LibC.StrError(Marshal.GetLastPInvokeError())}";
                 return false;
             }
-            byte[] content = Encoding.ASCII.GetBytes($"{Environment.ProcessId}\n");
-            int written = 0;
-            while (written < content.Length)
+            try
             {
-                nint n;
-                fixed (byte* p = content) n = LibC.write(handle, p + written, content.Length - written);
-                if (n < 0)
-                {
-                    int errno = Marshal.GetLastPInvokeError();
-                    if (errno == LibC.EINTR) continue;
-                    LibC.unlink(path);
-                    error = $"write failed to pid file \"{path}\": {LibC.StrError(errno)}";
-                    return false;
-                }
-                written += (int)n;
+                // pwrite until all is written, EINTR retried; the message is strerror's, the handle having no path.
+                RandomAccess.Write(handle, Encoding.ASCII.GetBytes($"{Environment.ProcessId}\n"), 0);
+            }
+            catch (IOException e)
+            {
+                LibC.unlink(path);
+                error = $"write failed to pid file \"{path}\": {e.Message}";
+                return false;
             }
         }
         pidFile = new PidFile(path);

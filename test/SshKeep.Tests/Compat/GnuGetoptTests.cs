@@ -42,7 +42,7 @@ public sealed class GnuGetoptTests
     {
         var parsed = Assert.IsType<GetoptOutcome.Parsed>(GnuGetopt.Parse("a", ["host", "-Nl", "user", "cmd"], false));
 
-        Assert.Equal([new GetoptOutcome.Cluster("-Nl", "user")], parsed.Clusters);
+        Assert.Equal(["-Nl", "user"], parsed.SshOptions);
         Assert.Equal(["host", "cmd"], parsed.Operands);
     }
 }
