@@ -3,11 +3,8 @@ using System.Net.Sockets;
 
 namespace SshKeep.Config;
 
-/// <summary>Two forwards that would listen on the same port: the second ssh would fail with "Address already in use"
-/// (or, for <c>-R</c>, "remote port forwarding failed") and be retried forever. Checked across the enabled tunnels
-/// only, so that two alternatives for one port can be kept in the file with one of them disabled. Reported at the
-/// later forward, naming the earlier. Local and dynamic forwards listen on this machine; remote ones on their server,
-/// which is known to be the same only when a destination (ignoring case) and the port are written the same.</summary>
+/// <summary>Two forwards of enabled tunnels that would listen on one port: which overlap, and why it is an error,
+/// is docs/config.md, "forwards". Reported at the later forward, naming the earlier.</summary>
 internal static class ListenConflicts
 {
     private const string AnyV4 = "v4:*";
@@ -58,12 +55,9 @@ internal static class ListenConflicts
         }
     }
 
-    /// <summary>Which sockets a forward's bind address listens on (<c>v4:127.0.0.1</c>, <c>v6:*</c>,
-    /// <c>name:db.example</c>). ssh binds a missing bind address (or <c>localhost</c>) to 127.0.0.1 and ::1, <c>*</c>
-    /// to both wildcards, and sets IPV6_V6ONLY, so <c>0.0.0.0</c> and <c>::</c> do not overlap. A host name other
-    /// than localhost is compared by name (it could resolve to anything; a missed clash is better than refusing a
-    /// valid file). GatewayPorts can widen a missing bind address; that is ignored here, which can only miss a clash,
-    /// never invent one.</summary>
+    /// <summary>Which sockets a forward's bind address listens on (<c>v4:127.0.0.1</c>, <c>v6:*</c>, <c>name:db.example</c>),
+    /// as docs/config.md says. A name is compared as written, and GatewayPorts, which can widen a missing bind address,
+    /// is ignored: either can only miss a clash, never refuse a valid file.</summary>
     private static IReadOnlyList<string> SocketsOf(string? bind)
     {
         if (bind is null || bind.Equals("localhost", StringComparison.OrdinalIgnoreCase))

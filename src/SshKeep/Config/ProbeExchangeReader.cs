@@ -31,13 +31,10 @@ internal static class ProbeExchangeReader
         return ConfigKeyReads.At(entry, new ProbeExchange(send, expect, http));
     }
 
-    public static Located<object?>? Http(ConfigMappingEntry item, ConfigSectionReader reader)
-    {
-        if (!ConfigKeyReads.Text(item.Value, item.Path, reader.Errors, "a path starting with '/'", out var path)) return null;
-        if (path.StartsWith('/') && !path.Contains(' ') && path.Length <= MaxLength) return ConfigKeyReads.At(item, path);
-        ConfigKeyReads.Fail(item.Value, item.Path, reader.Errors, $"a path starting with '/', without spaces, at most {MaxLength} characters");
-        return null;
-    }
+    public static Located<object?>? Http(ConfigMappingEntry item, ConfigSectionReader reader) =>
+        ConfigKeyReads.Checked(item, reader, "a path starting with '/'", path => path.StartsWith('/') && !path.Contains(' ') && path.Length <= MaxLength
+            ? (path, null)
+            : (null, $"{ConfigText.Quote(path)} is not a path starting with '/', without spaces, at most {MaxLength} characters"));
 
     public static ConfigKeyRead Send { get; } = (item, reader) => Bytes(item, reader.Errors, allowLineBreaks: true);
 
