@@ -25,17 +25,12 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
     /// <summary>The configuration, or null when anything was wrong (every problem is in the sink).</summary>
     public SshKeepConfig? ReadDocument(ConfigNode? root, string path)
     {
-        if (root is null)
+        if (root is null && !errors.HasErrors)
         {
-            if (!errors.HasErrors)
-            {
-                errors.Add(1, 1, "", $"the file is empty; expected {TopAccepted}");
-            }
-
-            return null;
+            errors.Add(1, 1, "", $"the file is empty; expected {TopAccepted}");
         }
 
-        if (!ConfigKeyReads.Map(root, "", errors, TopAccepted, out var top))
+        if (root is null || !ConfigKeyReads.Map(root, "", errors, TopAccepted, out var top))
         {
             return null;
         }
