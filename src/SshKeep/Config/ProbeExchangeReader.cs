@@ -36,31 +36,23 @@ internal static class ProbeExchangeReader
             ? (path, null)
             : (null, $"{ConfigText.Quote(path)} is not a path starting with '/', without spaces, at most {MaxLength} characters"));
 
-    public static ConfigKeyRead Send { get; } = (item, reader) => Bytes(item, reader.Errors, allowLineBreaks: true);
+    public static ConfigKeyRead Send { get; } = Bytes("CR, LF and TAB are the only control characters allowed", c => c is '\r' or '\n' or '\t');
 
-    public static ConfigKeyRead Expect { get; } = (item, reader) => Bytes(item, reader.Errors, allowLineBreaks: false);
+    public static ConfigKeyRead Expect { get; } = Bytes("one line, no control characters", _ => false);
 
-    private static Located<object?>? Bytes(ConfigMappingEntry item, ConfigErrorSink errors, bool allowLineBreaks)
+    private static ConfigKeyRead Bytes(string allowed, Func<char, bool> allowedControl) => (item, reader) =>
     {
-        if (item.Value is not ConfigScalar { IsNull: false } scalar || scalar.Value.Length == 0)
+        if (item.Value is not ConfigScalar { IsNull: false, Value.Length: > 0 } scalar)
         {
-            ConfigKeyReads.Fail(item.Value, item.Path, errors, "non-empty text");
+            ConfigKeyReads.Fail(item.Value, item.Path, reader.Errors, "non-empty text");
             return null;
         }
 
-        var allowed = allowLineBreaks ? "CR, LF and TAB are the only control characters allowed" : "one line, no control characters";
-        if (scalar.Value.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\r' or '\n' or '\t')))
-        {
-            errors.Add(item.Value, item.Path, $"{scalar.Describe()} contains a control character; {allowed}");
-            return null;
-        }
-
-        if (scalar.Value.Length > MaxLength)
-        {
-            errors.Add(item.Value, item.Path, $"{scalar.Describe()} is longer than {MaxLength} characters");
-            return null;
-        }
-
-        return ConfigKeyReads.At(item, scalar.Value);
-    }
+        var problem = scalar.Value.Any(c => char.IsControl(c) && !allowedControl(c)) ? $"contains a control character; {allowed}"
+            : scalar.Value.Length > MaxLength ? $"is longer than {MaxLength} characters"
+            : null;
+        if (problem is null) return ConfigKeyReads.At(item, scalar.Value);
+        reader.Errors.Add(item.Value, item.Path, $"{scalar.Describe()} {problem}");
+        return null;
+    };
 }
