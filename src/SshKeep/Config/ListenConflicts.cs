@@ -10,36 +10,41 @@ internal static class ListenConflicts
     private const string AnyV4 = "v4:*";
     private const string AnyV6 = "v6:*";
 
-    public static void Check(IReadOnlyList<ListenOwner> tunnels, ConfigErrorSink errors)
+    /// <summary>Reads each tunnel's layer, so that clashes are found in a tunnel with other mistakes too (every error at
+    /// once): an <c>enabled</c> that is not true/false counts as enabled, and the remote forwards of a missing or invalid
+    /// destination are not compared.</summary>
+    public static void Check(IReadOnlyList<(string Name, ConfigLayer Layer)> tunnels, ConfigErrorSink errors)
     {
         // The first claim of each socket and of each family ("v4", "v6", "name") on one listener and port: lookups
         // are constant time, so a hostile file with tens of thousands of forwards on one port is checked in linear time.
-        var claims = new Dictionary<(string, int, string), (ListenOwner Tunnel, Located<ForwardSpec> Forward)>();
-        foreach (var tunnel in tunnels.Where(t => t.Enabled))
+        var claims = new Dictionary<(string, int, string), (string Tunnel, ConfigLayer Layer, Located<ForwardSpec> Forward)>();
+        foreach (var (name, layer) in tunnels.Where(t => t.Layer.Value<bool>(ConfigKeys.Tunnel + ".enabled")))
         {
-            foreach (var forward in tunnel.Forwards)
+            var destinations = layer.Own(ConfigKeys.Tunnel + ".destination")?.Value as List<string>;
+            var port = layer.Value<int?>(ConfigKeys.Tunnel + ".port");
+            foreach (var forward in layer.Own(ConfigKeys.Tunnel + ".forwards")?.Value as List<Located<ForwardSpec>> ?? [])
             {
                 var spec = forward.Value;
-                if (spec.Kind == ForwardKind.Remote && tunnel.Destinations is null)
+                if (spec.Kind == ForwardKind.Remote && destinations is null)
                 {
                     continue;
                 }
 
                 // A remote forward of a tunnel with several servers may listen on any of them
                 // (docs/daemon.md, "Several servers: failover").
-                IEnumerable<string> servers = spec.Kind == ForwardKind.Remote ? tunnel.Destinations! : [""];
+                IEnumerable<string> servers = spec.Kind == ForwardKind.Remote ? destinations! : [""];
                 var sockets = SocketsOf(spec.BindAddress);
                 var reported = false;
                 foreach (var server in servers)
                 {
-                    var listener = server.Length == 0 ? "" : $"{server.ToLowerInvariant()}:{tunnel.Port}";
+                    var listener = server.Length == 0 ? "" : $"{server.ToLowerInvariant()}:{port}";
                     var clashes = sockets.SelectMany(Overlapping).Where(s => claims.ContainsKey((listener, spec.BindPort, s)));
                     if (!reported && clashes.FirstOrDefault() is { } socket)
                     {
                         var clash = claims[(listener, spec.BindPort, socket)];
-                        var where = ReferenceEquals(clash.Tunnel, tunnel)
+                        var where = ReferenceEquals(clash.Layer, layer)
                             ? $"{Tail(clash.Forward.Path)} of this tunnel (line {Line(clash.Forward)})"
-                            : $"tunnel `{clash.Tunnel.Name}` ({clash.Forward.Path}, line {Line(clash.Forward)})";
+                            : $"tunnel `{clash.Tunnel}` ({clash.Forward.Path}, line {Line(clash.Forward)})";
                         var side = server.Length == 0 ? "" : $" on {server}";
                         errors.Add(forward.Node, forward.Path,
                             $"{ConfigText.Quote(spec.Listen)}{side} is already a listen address of {where}; two forwards cannot listen on one port");
@@ -48,7 +53,7 @@ internal static class ListenConflicts
 
                     foreach (var claimed in sockets.SelectMany(s => new[] { s, s[..s.IndexOf(':')] }))
                     {
-                        claims.TryAdd((listener, spec.BindPort, claimed), (tunnel, forward));
+                        claims.TryAdd((listener, spec.BindPort, claimed), (name, layer, forward));
                     }
                 }
             }
