@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace SshKeep.Config;
 
-/// <summary>What the file accepts as a host, and as a destination <c>[user@]host</c>: narrower than what ssh might swallow, so a value can never start an option
-/// ('-') or smuggle a space, a quote or a '%' token into ssh's argv.</summary>
+/// <summary>What the file accepts as a host, and as a destination <c>[user@]host</c>: narrower than what ssh might swallow,
+/// so a value can never start an option ('-') or smuggle a space, a quote or a '%' token into ssh's argv.</summary>
 internal static partial class HostSyntax
 {
     public const string Accepted = "a host name or IP address (letters, digits, '.', '_', '-'; IPv6 in [brackets] inside a forward)";
@@ -28,23 +28,22 @@ internal static partial class HostSyntax
 
     public const string DestinationAccepted = "[user@]host";
 
-    /// <summary>Why a tunnel's <c>destination</c> is refused, or null; ssh splits at the last '@'. One that starts with '-'
-    /// is refused although ssh gets it after <c>--</c>, so that no other tool that builds an argv from it reads an option.</summary>
+    /// <summary>Why a tunnel's <c>destination</c> is refused, or null; ssh splits at the last '@'. One that starts with
+    /// '-' is refused although ssh gets it after <c>--</c>, so that no other tool that builds an argv from it reads an
+    /// option.</summary>
     public static string? DestinationError(string destination)
     {
         var quoted = ConfigText.Quote(destination);
+        var expected = "expected " + DestinationAccepted;
         var user = User(destination);
         var host = destination[(destination.LastIndexOf('@') + 1)..];
-        return destination.StartsWith('-') ? $"{quoted} starts with '-', which ssh would read as an option; expected {DestinationAccepted}"
-            : destination.Any(char.IsWhiteSpace)
-                ? $"{quoted} contains a space; expected {DestinationAccepted} (ssh options go under `ssh_options`)"
-            : destination.Contains("://", StringComparison.Ordinal)
-                ? $"{quoted} is a URI; expected {DestinationAccepted}, with the port under `port`"
-            : user is { Length: 0 } ? $"{quoted} has an empty user before '@'; expected {DestinationAccepted}"
-            : user is not null && (user.StartsWith('-') || user.Any(char.IsControl))
-                ? $"{quoted} has an unusable user name; expected {DestinationAccepted}"
-            : host.Length == 0 ? $"{quoted} has no host after '@'; expected {DestinationAccepted}"
-            : HostAndPort().IsMatch(host) ? $"{quoted} has a port after ':'; expected {DestinationAccepted}, with the port under `port`"
+        return destination.StartsWith('-') ? $"{quoted} starts with '-', which ssh would read as an option; {expected}"
+            : destination.Any(char.IsWhiteSpace) ? $"{quoted} contains a space; {expected} (ssh options go under `ssh_options`)"
+            : destination.Contains("://", StringComparison.Ordinal) ? $"{quoted} is a URI; {expected}, with the port under `port`"
+            : user is { Length: 0 } ? $"{quoted} has an empty user before '@'; {expected}"
+            : user is not null && (user.StartsWith('-') || user.Any(char.IsControl)) ? $"{quoted} has an unusable user name; {expected}"
+            : host.Length == 0 ? $"{quoted} has no host after '@'; {expected}"
+            : HostAndPort().IsMatch(host) ? $"{quoted} has a port after ':'; {expected}, with the port under `port`"
             : !IsHost(host) ? $"host {ConfigText.Quote(host)} in {quoted} is not {Accepted}"
             : null;
     }

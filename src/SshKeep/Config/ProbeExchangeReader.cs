@@ -32,11 +32,12 @@ internal static class ProbeExchangeReader
     }
 
     public static Located<object?>? Http(ConfigMappingEntry item, ConfigSectionReader reader) =>
-        ConfigKeyReads.Checked(item, reader, "a path starting with '/'", path => path.StartsWith('/') && !path.Contains(' ') && path.Length <= MaxLength
-            ? (path, null)
+        ConfigKeyReads.Checked(item, reader, "a path starting with '/'", path =>
+            path.StartsWith('/') && !path.Contains(' ') && path.Length <= MaxLength ? (path, null)
             : (null, $"{ConfigText.Quote(path)} is not a path starting with '/', without spaces, at most {MaxLength} characters"));
 
-    public static ConfigKeyRead Send { get; } = Bytes("CR, LF and TAB are the only control characters allowed", c => c is '\r' or '\n' or '\t');
+    public static ConfigKeyRead Send { get; } =
+        Bytes("CR, LF and TAB are the only control characters allowed", c => c is '\r' or '\n' or '\t');
 
     public static ConfigKeyRead Expect { get; } = Bytes("one line, no control characters", _ => false);
 

@@ -11,7 +11,8 @@ internal static class TunnelBuilder
     {
         if (!tunnel.Written.Contains(Tunnel + "destination"))
         {
-            errors.Add(nameNode, path, $"no `destination`; expected {HostSyntax.DestinationAccepted}, the server this tunnel goes through");
+            errors.Add(nameNode, path,
+                $"no `destination`; expected {HostSyntax.DestinationAccepted}, the server this tunnel goes through");
         }
 
         if (!tunnel.Written.Contains(Tunnel + "forwards"))
