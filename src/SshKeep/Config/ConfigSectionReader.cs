@@ -57,7 +57,8 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
             : file.Apply(new SshKeepConfig { Path = path, Tunnels = tunnels }, ConfigKeys.All.Where(k => !k.Path.StartsWith(ConfigKeys.Tunnel, StringComparison.Ordinal)));
     }
 
-    private void ReadTunnels(ConfigMappingEntry? tunnelsEntry, ConfigMapping top, ConfigLayer defaults, List<TunnelConfig> tunnels, List<(string, ConfigLayer)> owners)
+    private void ReadTunnels(
+        ConfigMappingEntry? tunnelsEntry, ConfigMapping top, ConfigLayer defaults, List<TunnelConfig> tunnels, List<(string, ConfigLayer)> owners)
     {
         if (tunnelsEntry is null)
         {

@@ -41,7 +41,8 @@ internal static partial class HostSyntax
             : destination.Any(char.IsWhiteSpace) ? $"{quoted} contains a space; {expected} (ssh options go under `ssh_options`)"
             : destination.Contains("://", StringComparison.Ordinal) ? $"{quoted} is a URI; {expected}, with the port under `port`"
             : user is { Length: 0 } ? $"{quoted} has an empty user before '@'; {expected}"
-            : user is not null && (user.StartsWith('-') || user.Any(char.IsControl)) ? $"{quoted} has an unusable user name; {expected}"
+            : user is not null && (user.StartsWith('-') || user.Any(char.IsControl))
+                ? $"{quoted} has an unusable user name; {expected}"
             : host.Length == 0 ? $"{quoted} has no host after '@'; {expected}"
             : HostAndPort().IsMatch(host) ? $"{quoted} has a port after ':'; {expected}, with the port under `port`"
             : !IsHost(host) ? $"host {ConfigText.Quote(host)} in {quoted} is not {Accepted}"
