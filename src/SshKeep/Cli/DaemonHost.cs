@@ -65,7 +65,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
 
         var config = ((ConfigLoadResult.Valid)loaded).Config;
         // --http wins over the file's http.listen; with neither, no listener and no recorder.
-        var httpListen = options.Http ?? config.Http?.Listen;
+        var httpListen = options.Http ?? config.Http;
         if (httpListen is not null) _recorder = new DaemonRecorder(time);
         var runDirectory = RunDirectory.FromEnvironment(options.RunDirectory, options.Environment);
         if (!runDirectory.TryCreate(out var runError)) return Fail(runError);

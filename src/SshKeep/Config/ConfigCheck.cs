@@ -31,7 +31,7 @@ internal static class ConfigCheck
                     }
                 }
 
-                if (machineAddresses is not null && config.Http?.Listen is { } listen && !listen.IsOnThisMachine(machineAddresses))
+                if (machineAddresses is not null && config.Http is { } listen && !listen.IsOnThisMachine(machineAddresses))
                 {
                     text.Append("http.listen: warning: ").Append(listen.ToString())
                         .Append(" is not an address of this machine now, so `sshkeep up` cannot listen there until an interface has it\n");

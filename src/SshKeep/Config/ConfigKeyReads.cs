@@ -87,8 +87,8 @@ internal static partial class ConfigKeyReads
 
     private static string? DestinationAt(ConfigNode node, string path, ConfigErrorSink errors)
     {
-        if (!Text(node, path, errors, DestinationSyntax.Accepted, out var text)) return null;
-        if (DestinationSyntax.Error(text) is not { } error) return text;
+        if (!Text(node, path, errors, HostSyntax.DestinationAccepted, out var text)) return null;
+        if (HostSyntax.DestinationError(text) is not { } error) return text;
         errors.Add(node, path, error);
         return null;
     }
@@ -102,10 +102,6 @@ internal static partial class ConfigKeyReads
             text.Contains('/') || text.StartsWith('~') ? Expanded(text, reader.Home)
             : text.StartsWith('-') ? (null, $"{ConfigText.Quote(text)} starts with '-'; expected a program name or absolute path")
             : (text, null));
-
-    /// <summary>The forwards that were valid; an empty list when none was (reported).</summary>
-    public static Located<object?>? Forwards(ConfigMappingEntry entry, ConfigSectionReader reader) =>
-        At(entry, ForwardListReader.Read(entry, reader));
 
     public static Located<object?>? ShellCommand(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         Text(entry.Value, entry.Path, reader.Errors, "a shell command on one line", out var script) ? At(entry, script) : null;
@@ -180,8 +176,21 @@ internal static partial class ConfigKeyReads
         return container;
     }
 
-    private static (object? Value, string? Error) Expanded(string path, string? home) =>
-        HomePath.TryExpand(path, home, out var expanded, out var error) ? (expanded, null) : (null, error);
+    /// <summary>A path with <c>~</c> expanded: <c>~name</c> is refused rather than looked up, to keep loading pure; the result
+    /// must be absolute, since a daemon's working directory is rarely the user's.</summary>
+    public static (string? Value, string? Error) Expanded(string path, string? home)
+    {
+        var tilde = path == "~" || path.StartsWith("~/", StringComparison.Ordinal);
+        var error = tilde && home is not ['/', ..]
+                ? $"{ConfigText.Quote(path)} starts with ~ but HOME is not set to an absolute path; write the full path"
+            : tilde ? null
+            : path.StartsWith('~') ? $"{ConfigText.Quote(path)}: only ~ and ~/ are expanded (the user running sshkeep); write the full path"
+            : !path.StartsWith('/') ? $"{ConfigText.Quote(path)} is relative; write an absolute path or one starting with ~/"
+            : null;
+        return error is not null ? (null, error)
+            : tilde ? (home!.TrimEnd('/') + path[1..] is { Length: > 0 } expanded ? expanded : "/", null)
+            : (path, null);
+    }
 
     // At most 9 digits so the parse cannot overflow; the range check follows.
     [GeneratedRegex("^[0-9]{1,9}$")]

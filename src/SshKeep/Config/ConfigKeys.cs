@@ -37,9 +37,9 @@ internal static class ConfigKeys
         Top("defaults", "A map of settings every tunnel inherits: any tunnel key except destination and forwards", Entry),
         Top("tunnels", "Required: a map from tunnel name to tunnel, in file order, with at least one tunnel", Entry),
         Top("http", "A map; without it no listener is started", mapOf: "a map with `listen:` (ADDRESS:PORT)")
-            .InFile(c => c.Http, (c, _) => c with { Http = new HttpSettings() }),
+            .InFile(c => c.Http, (c, _) => c with { Http = HttpListen.Default }),
         Top("http.listen", "address:port, [ipv6]:port, localhost:port or a port alone (meaning 127.0.0.1); default {default}", Listen)
-            .InFile(c => (c.Http ?? new()).Listen, (c, listen) => c with { Http = c.Http! with { Listen = listen } }),
+            .InFile(c => c.Http ?? HttpListen.Default, (c, listen) => c with { Http = listen }),
 
         Key("destination", $"Required. [user@]host, or a Host alias of your ssh_config(5); or a list of 1 to {MaxDestinations}, tried in order",
                 Destination, inDefaults: false)
@@ -53,7 +53,7 @@ internal static class ConfigKeys
         Key("ssh_options", "A map of ssh_config(5) keywords to values, passed as -o Keyword=Value", SshOptionsReader.Read)
             .Into<List<SshOptionDraft>>((t, options) => t with { SshOptions = [.. options.Select(o => new KeyValuePair<string, string>(o.Key, o.Value!))] })
             with { Merge = SshOptionsReader.Merge },
-        Key("forwards", "Required: a list of at least one forward (see FORWARDS)", Forwards, inDefaults: false)
+        Key("forwards", "Required: a list of at least one forward (see FORWARDS)", ForwardListReader.Read, inDefaults: false)
             .Into<List<Located<ForwardSpec>>>((t, forwards) => t with { Forwards = [.. forwards.Select(f => f.Value)] }),
         ForwardKey("local", "\"[bind:]port:host:hostport\"; ssh's -L: listens on this machine"),
         ForwardKey("remote", "\"[bind:]port:host:hostport\"; ssh's -R: listens on the server"),

@@ -25,17 +25,12 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
     /// <summary>The configuration, or null when anything was wrong (every problem is in the sink).</summary>
     public SshKeepConfig? ReadDocument(ConfigNode? root, string path)
     {
-        if (root is null)
+        if (root is null && !errors.HasErrors)
         {
-            if (!errors.HasErrors)
-            {
-                errors.Add(1, 1, "", $"the file is empty; expected {TopAccepted}");
-            }
-
-            return null;
+            errors.Add(1, 1, "", $"the file is empty; expected {TopAccepted}");
         }
 
-        if (!ConfigKeyReads.Map(root, "", errors, TopAccepted, out var top))
+        if (root is null || !ConfigKeyReads.Map(root, "", errors, TopAccepted, out var top))
         {
             return null;
         }
@@ -48,7 +43,7 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
             : new ConfigLayer();
 
         var tunnels = new List<TunnelConfig>();
-        var owners = new List<ListenOwner>();
+        var owners = new List<(string Name, ConfigLayer Layer)>();
         var tunnelsEntry = file.Own("tunnels")?.Value as ConfigMappingEntry;
         // A misspelt `tunnels` was reported as misspelt, not also as missing.
         if (tunnelsEntry is not null || !file.Written.Contains("tunnels"))
@@ -62,7 +57,8 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
             : file.Apply(new SshKeepConfig { Path = path, Tunnels = tunnels }, ConfigKeys.All.Where(k => !k.Path.StartsWith(ConfigKeys.Tunnel, StringComparison.Ordinal)));
     }
 
-    private void ReadTunnels(ConfigMappingEntry? tunnelsEntry, ConfigMapping top, ConfigLayer defaults, List<TunnelConfig> tunnels, List<ListenOwner> owners)
+    private void ReadTunnels(
+        ConfigMappingEntry? tunnelsEntry, ConfigMapping top, ConfigLayer defaults, List<TunnelConfig> tunnels, List<(string, ConfigLayer)> owners)
     {
         if (tunnelsEntry is null)
         {
@@ -114,13 +110,7 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
                 tunnels.Add(tunnel);
             }
 
-            // An enabled key that is not true/false counts as enabled here: its clashes are still worth knowing.
-            owners.Add(new ListenOwner(
-                entry.Name,
-                layer.Value<bool>(ConfigKeys.Tunnel + ".enabled"),
-                layer.Own(ConfigKeys.Tunnel + ".destination")?.Value as List<string>,
-                layer.Value<int?>(ConfigKeys.Tunnel + ".port"),
-                layer.Own(ConfigKeys.Tunnel + ".forwards")?.Value as List<Located<ForwardSpec>> ?? []));
+            owners.Add((entry.Name, layer));
         }
     }
 

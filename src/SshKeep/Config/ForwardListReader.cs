@@ -17,13 +17,13 @@ internal static class ForwardListReader
     private const string DynamicProbe = "a dynamic forward has no target to talk to; its probe only checks that the SOCKS port listens, so `probe` is not accepted here";
 
     /// <summary>The valid forwards; an empty list when there were none or none was valid (both reported).</summary>
-    public static List<Located<ForwardSpec>> Read(ConfigMappingEntry entry, ConfigSectionReader reader)
+    public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
         var errors = reader.Errors;
         var result = new List<Located<ForwardSpec>>();
         if (!ConfigKeyReads.List(entry.Value, entry.Path, errors, "a list of forwards", out var list))
         {
-            return result;
+            return ConfigKeyReads.At(entry, result);
         }
 
         if (list.Items.Count == 0)
@@ -31,7 +31,7 @@ internal static class ForwardListReader
             // Decision (docs/config.md): a tunnel without forwards holds a session that carries
             // nothing and that sshkeep cannot probe, so it is a mistake, not a warning.
             errors.Add(list, entry.Path, "no forwards; a tunnel needs at least one `local`, `remote` or `dynamic` forward");
-            return result;
+            return ConfigKeyReads.At(entry, result);
         }
 
         for (var i = 0; i < list.Items.Count; i++)
@@ -51,7 +51,7 @@ internal static class ForwardListReader
             }
         }
 
-        return result;
+        return ConfigKeyReads.At(entry, result);
     }
 
     private static Located<ForwardSpec>? ReadShort(ConfigMapping map, string path, ConfigSectionReader reader)

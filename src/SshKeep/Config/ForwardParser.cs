@@ -115,6 +115,10 @@ internal static class ForwardParser
     private static string? PortError(string port, string what) =>
         TryPort(port, out _) ? null : $"{what} {ConfigText.Quote(port)} is not a whole number from 1 to 65535";
 
+    /// <summary><paramref name="text"/>'s parts between ':' outside brackets, or null when a bracket is misplaced.</summary>
+    public static List<(string Text, bool Bracketed)>? Split(string text) =>
+        TrySplit(text, "", out var parts, out _) ? parts : null;
+
     /// <summary>The problems of a value's parts in one message, or null when there are none.</summary>
     private static string? Problems(string text, params string?[] problems) =>
         problems.Any(p => p is not null) ? $"{ConfigText.Quote(text)}: {string.Join("; ", problems.Where(p => p is not null))}" : null;

@@ -105,9 +105,10 @@ internal static class HooksReader
             return null;
         }
 
-        if (!HomePath.TryExpand(program, reader.Home, out var expanded, out var error))
+        var (expanded, error) = ConfigKeyReads.Expanded(program, reader.Home);
+        if (expanded is null)
         {
-            errors.Add(node, path, error);
+            errors.Add(node, path, error!);
             return null;
         }
 

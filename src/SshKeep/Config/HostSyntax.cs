@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace SshKeep.Config;
 
-/// <summary>What the file accepts as a host: narrower than what ssh might swallow, so a value can never start an option
-/// ('-') or smuggle a space, a quote or a '%' token into ssh's argv.</summary>
+/// <summary>What the file accepts as a host, and as a destination <c>[user@]host</c>: narrower than what ssh might swallow,
+/// so a value can never start an option ('-') or smuggle a space, a quote or a '%' token into ssh's argv.</summary>
 internal static partial class HostSyntax
 {
     public const string Accepted = "a host name or IP address (letters, digits, '.', '_', '-'; IPv6 in [brackets] inside a forward)";
@@ -25,6 +25,39 @@ internal static partial class HostSyntax
     /// <summary>An address in dotted quads or IPv6, else null (IPAddress.TryParse also reads "1" as 0.0.0.1).</summary>
     public static IPAddress? Address(string text) =>
         (text.Contains(':') || text.Count(c => c == '.') == 3) && IPAddress.TryParse(text, out var address) ? address : null;
+
+    public const string DestinationAccepted = "[user@]host";
+
+    /// <summary>Why a tunnel's <c>destination</c> is refused, or null; ssh splits at the last '@'. One that starts with
+    /// '-' is refused although ssh gets it after <c>--</c>, so that no other tool that builds an argv from it reads an
+    /// option.</summary>
+    public static string? DestinationError(string destination)
+    {
+        var quoted = ConfigText.Quote(destination);
+        var expected = "expected " + DestinationAccepted;
+        var user = User(destination);
+        var host = destination[(destination.LastIndexOf('@') + 1)..];
+        return destination.StartsWith('-') ? $"{quoted} starts with '-', which ssh would read as an option; {expected}"
+            : destination.Any(char.IsWhiteSpace) ? $"{quoted} contains a space; {expected} (ssh options go under `ssh_options`)"
+            : destination.Contains("://", StringComparison.Ordinal) ? $"{quoted} is a URI; {expected}, with the port under `port`"
+            : user is { Length: 0 } ? $"{quoted} has an empty user before '@'; {expected}"
+            : user is not null && (user.StartsWith('-') || user.Any(char.IsControl))
+                ? $"{quoted} has an unusable user name; {expected}"
+            : host.Length == 0 ? $"{quoted} has no host after '@'; {expected}"
+            : HostAndPort().IsMatch(host) ? $"{quoted} has a port after ':'; {expected}, with the port under `port`"
+            : !IsHost(host) ? $"host {ConfigText.Quote(host)} in {quoted} is not {Accepted}"
+            : null;
+    }
+
+    /// <summary>The user of a <c>[user@]host</c> destination, or null.</summary>
+    public static string? User(string destination)
+    {
+        var at = destination.LastIndexOf('@');
+        return at < 0 ? null : destination[..at];
+    }
+
+    [GeneratedRegex("^[^:]+:[0-9]+$")]
+    private static partial Regex HostAndPort();
 
     // Must start with a letter, digit or '_' (never '-'); 253 is DNS's longest name.
     [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9._-]{0,252}$")]

@@ -26,25 +26,10 @@ internal sealed record HttpListen(IPAddress Address, int Port)
         listen = null;
         error = null;
         var value = text ?? "";
-        string host;
-        string port;
-        if (value.StartsWith('['))
-        {
-            var close = value.IndexOf("]:", StringComparison.Ordinal);
-            (host, port) = close < 0 ? ("", "") : (value[1..close], value[(close + 2)..]);
-        }
-        else if (value.Contains(':'))
-        {
-            var colon = value.LastIndexOf(':');
-            (host, port) = (value[..colon], value[(colon + 1)..]);
-            // An IPv6 address needs brackets, or its last group would be read as the port.
-            if (host.Contains(':')) (host, port) = ("", "");
-        }
-        else
-        {
-            (host, port) = ("127.0.0.1", value);
-        }
-
+        // Split as a forward is: an IPv6 address needs brackets, or its last group would be read as the port.
+        var (host, port) = ForwardParser.Split(value) is { Count: 1 or 2 } parts && !parts[^1].Bracketed
+            ? (parts.Count == 1 ? "127.0.0.1" : parts[0].Text, parts[^1].Text)
+            : ("", "");
         var address = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : HostSyntax.Address(host);
         if (address is null || (address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0) || !ForwardParser.TryPort(port, out var number))
         {

@@ -3,46 +3,48 @@ using System.Net.Sockets;
 
 namespace SshKeep.Config;
 
-/// <summary>Two forwards that would listen on the same port: the second ssh would fail with "Address already in use"
-/// (or, for <c>-R</c>, "remote port forwarding failed") and be retried forever. Checked across the enabled tunnels
-/// only, so that two alternatives for one port can be kept in the file with one of them disabled. Reported at the
-/// later forward, naming the earlier. Local and dynamic forwards listen on this machine; remote ones on their server,
-/// which is known to be the same only when a destination (ignoring case) and the port are written the same.</summary>
+/// <summary>Two forwards of enabled tunnels that would listen on one port: which overlap, and why it is an error,
+/// is docs/config.md, "forwards". Reported at the later forward, naming the earlier.</summary>
 internal static class ListenConflicts
 {
     private const string AnyV4 = "v4:*";
     private const string AnyV6 = "v6:*";
 
-    public static void Check(IReadOnlyList<ListenOwner> tunnels, ConfigErrorSink errors)
+    /// <summary>Reads each tunnel's layer, so that clashes are found in a tunnel with other mistakes too (every error at
+    /// once): an <c>enabled</c> that is not true/false counts as enabled, and the remote forwards of a missing or invalid
+    /// destination are not compared.</summary>
+    public static void Check(IReadOnlyList<(string Name, ConfigLayer Layer)> tunnels, ConfigErrorSink errors)
     {
         // The first claim of each socket and of each family ("v4", "v6", "name") on one listener and port: lookups
         // are constant time, so a hostile file with tens of thousands of forwards on one port is checked in linear time.
-        var claims = new Dictionary<(string, int, string), (ListenOwner Tunnel, Located<ForwardSpec> Forward)>();
-        foreach (var tunnel in tunnels.Where(t => t.Enabled))
+        var claims = new Dictionary<(string, int, string), (string Tunnel, ConfigLayer Layer, Located<ForwardSpec> Forward)>();
+        foreach (var (name, layer) in tunnels.Where(t => t.Layer.Value<bool>(ConfigKeys.Tunnel + ".enabled")))
         {
-            foreach (var forward in tunnel.Forwards)
+            var destinations = layer.Own(ConfigKeys.Tunnel + ".destination")?.Value as List<string>;
+            var port = layer.Value<int?>(ConfigKeys.Tunnel + ".port");
+            foreach (var forward in layer.Own(ConfigKeys.Tunnel + ".forwards")?.Value as List<Located<ForwardSpec>> ?? [])
             {
                 var spec = forward.Value;
-                if (spec.Kind == ForwardKind.Remote && tunnel.Destinations is null)
+                if (spec.Kind == ForwardKind.Remote && destinations is null)
                 {
                     continue;
                 }
 
                 // A remote forward of a tunnel with several servers may listen on any of them
                 // (docs/daemon.md, "Several servers: failover").
-                IEnumerable<string> servers = spec.Kind == ForwardKind.Remote ? tunnel.Destinations! : [""];
+                IEnumerable<string> servers = spec.Kind == ForwardKind.Remote ? destinations! : [""];
                 var sockets = SocketsOf(spec.BindAddress);
                 var reported = false;
                 foreach (var server in servers)
                 {
-                    var listener = server.Length == 0 ? "" : $"{server.ToLowerInvariant()}:{tunnel.Port}";
+                    var listener = server.Length == 0 ? "" : $"{server.ToLowerInvariant()}:{port}";
                     var clashes = sockets.SelectMany(Overlapping).Where(s => claims.ContainsKey((listener, spec.BindPort, s)));
                     if (!reported && clashes.FirstOrDefault() is { } socket)
                     {
                         var clash = claims[(listener, spec.BindPort, socket)];
-                        var where = ReferenceEquals(clash.Tunnel, tunnel)
+                        var where = ReferenceEquals(clash.Layer, layer)
                             ? $"{Tail(clash.Forward.Path)} of this tunnel (line {Line(clash.Forward)})"
-                            : $"tunnel `{clash.Tunnel.Name}` ({clash.Forward.Path}, line {Line(clash.Forward)})";
+                            : $"tunnel `{clash.Tunnel}` ({clash.Forward.Path}, line {Line(clash.Forward)})";
                         var side = server.Length == 0 ? "" : $" on {server}";
                         errors.Add(forward.Node, forward.Path,
                             $"{ConfigText.Quote(spec.Listen)}{side} is already a listen address of {where}; two forwards cannot listen on one port");
@@ -51,19 +53,16 @@ internal static class ListenConflicts
 
                     foreach (var claimed in sockets.SelectMany(s => new[] { s, s[..s.IndexOf(':')] }))
                     {
-                        claims.TryAdd((listener, spec.BindPort, claimed), (tunnel, forward));
+                        claims.TryAdd((listener, spec.BindPort, claimed), (name, layer, forward));
                     }
                 }
             }
         }
     }
 
-    /// <summary>Which sockets a forward's bind address listens on (<c>v4:127.0.0.1</c>, <c>v6:*</c>,
-    /// <c>name:db.example</c>). ssh binds a missing bind address (or <c>localhost</c>) to 127.0.0.1 and ::1, <c>*</c>
-    /// to both wildcards, and sets IPV6_V6ONLY, so <c>0.0.0.0</c> and <c>::</c> do not overlap. A host name other
-    /// than localhost is compared by name (it could resolve to anything; a missed clash is better than refusing a
-    /// valid file). GatewayPorts can widen a missing bind address; that is ignored here, which can only miss a clash,
-    /// never invent one.</summary>
+    /// <summary>Which sockets a forward's bind address listens on (<c>v4:127.0.0.1</c>, <c>v6:*</c>, <c>name:db.example</c>),
+    /// as docs/config.md says. A name is compared as written, and GatewayPorts, which can widen a missing bind address,
+    /// is ignored: either can only miss a clash, never refuse a valid file.</summary>
     private static IReadOnlyList<string> SocketsOf(string? bind)
     {
         if (bind is null || bind.Equals("localhost", StringComparison.OrdinalIgnoreCase))

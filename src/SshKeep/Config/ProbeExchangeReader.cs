@@ -31,39 +31,29 @@ internal static class ProbeExchangeReader
         return ConfigKeyReads.At(entry, new ProbeExchange(send, expect, http));
     }
 
-    public static Located<object?>? Http(ConfigMappingEntry item, ConfigSectionReader reader)
+    public static Located<object?>? Http(ConfigMappingEntry item, ConfigSectionReader reader) =>
+        ConfigKeyReads.Checked(item, reader, "a path starting with '/'", path =>
+            path.StartsWith('/') && !path.Contains(' ') && path.Length <= MaxLength ? (path, null)
+            : (null, $"{ConfigText.Quote(path)} is not a path starting with '/', without spaces, at most {MaxLength} characters"));
+
+    public static ConfigKeyRead Send { get; } =
+        Bytes("CR, LF and TAB are the only control characters allowed", c => c is '\r' or '\n' or '\t');
+
+    public static ConfigKeyRead Expect { get; } = Bytes("one line, no control characters", _ => false);
+
+    private static ConfigKeyRead Bytes(string allowed, Func<char, bool> allowedControl) => (item, reader) =>
     {
-        if (!ConfigKeyReads.Text(item.Value, item.Path, reader.Errors, "a path starting with '/'", out var path)) return null;
-        if (path.StartsWith('/') && !path.Contains(' ') && path.Length <= MaxLength) return ConfigKeyReads.At(item, path);
-        ConfigKeyReads.Fail(item.Value, item.Path, reader.Errors, $"a path starting with '/', without spaces, at most {MaxLength} characters");
+        if (item.Value is not ConfigScalar { IsNull: false, Value.Length: > 0 } scalar)
+        {
+            ConfigKeyReads.Fail(item.Value, item.Path, reader.Errors, "non-empty text");
+            return null;
+        }
+
+        var problem = scalar.Value.Any(c => char.IsControl(c) && !allowedControl(c)) ? $"contains a control character; {allowed}"
+            : scalar.Value.Length > MaxLength ? $"is longer than {MaxLength} characters"
+            : null;
+        if (problem is null) return ConfigKeyReads.At(item, scalar.Value);
+        reader.Errors.Add(item.Value, item.Path, $"{scalar.Describe()} {problem}");
         return null;
-    }
-
-    public static ConfigKeyRead Send { get; } = (item, reader) => Bytes(item, reader.Errors, allowLineBreaks: true);
-
-    public static ConfigKeyRead Expect { get; } = (item, reader) => Bytes(item, reader.Errors, allowLineBreaks: false);
-
-    private static Located<object?>? Bytes(ConfigMappingEntry item, ConfigErrorSink errors, bool allowLineBreaks)
-    {
-        if (item.Value is not ConfigScalar { IsNull: false } scalar || scalar.Value.Length == 0)
-        {
-            ConfigKeyReads.Fail(item.Value, item.Path, errors, "non-empty text");
-            return null;
-        }
-
-        var allowed = allowLineBreaks ? "CR, LF and TAB are the only control characters allowed" : "one line, no control characters";
-        if (scalar.Value.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\r' or '\n' or '\t')))
-        {
-            errors.Add(item.Value, item.Path, $"{scalar.Describe()} contains a control character; {allowed}");
-            return null;
-        }
-
-        if (scalar.Value.Length > MaxLength)
-        {
-            errors.Add(item.Value, item.Path, $"{scalar.Describe()} is longer than {MaxLength} characters");
-            return null;
-        }
-
-        return ConfigKeyReads.At(item, scalar.Value);
-    }
+    };
 }

@@ -14,6 +14,6 @@ internal sealed record SshKeepConfig
 
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Null when the file has no <c>http:</c>: no listener.</summary>
-    public HttpSettings? Http { get; init; }
+    /// <summary>Where the file's <c>http:</c> section listens; null when the file has none: no listener.</summary>
+    public HttpListen? Http { get; init; }
 }

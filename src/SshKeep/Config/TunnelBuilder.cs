@@ -11,7 +11,8 @@ internal static class TunnelBuilder
     {
         if (!tunnel.Written.Contains(Tunnel + "destination"))
         {
-            errors.Add(nameNode, path, $"no `destination`; expected {DestinationSyntax.Accepted}, the server this tunnel goes through");
+            errors.Add(nameNode, path,
+                $"no `destination`; expected {HostSyntax.DestinationAccepted}, the server this tunnel goes through");
         }
 
         if (!tunnel.Written.Contains(Tunnel + "forwards"))
@@ -37,8 +38,8 @@ internal static class TunnelBuilder
         }
 
         var destination = tunnel.Own(Tunnel + "destination");
-        if (destination is { Value: List<string> hosts } && hosts.FirstOrDefault(h => DestinationSyntax.User(h) is not null) is { } host &&
-            DestinationSyntax.User(host) is { } user &&
+        if (destination is { Value: List<string> hosts } && hosts.FirstOrDefault(h => HostSyntax.User(h) is not null) is { } host &&
+            HostSyntax.User(host) is { } user &&
             tunnel.Get(ConfigKeys.Get(Tunnel + "ssh_options"))?.Value is List<SshOptionDraft> options &&
             options.FirstOrDefault(o => SshOptionRules.Is(o.Key, "User")) is { Value: { } optionUser } userOption)
         {

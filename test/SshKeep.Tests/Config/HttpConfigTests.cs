@@ -128,7 +128,7 @@ public sealed class HttpConfigTests
     {
         var config = Valid(http + "\n" + Tunnel(""));
 
-        Assert.Equal(listen, config.Http?.Listen.ToString());
+        Assert.Equal(listen, config.Http?.ToString());
     }
 
     [Theory]
