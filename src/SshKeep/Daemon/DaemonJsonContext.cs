@@ -8,14 +8,15 @@ using SshKeep.Supervision;
 namespace SshKeep.Daemon;
 
 /// <summary>Source-generated JSON (no reflection, so the binary can be trimmed) for status.json and
-/// the control socket's answers, in the format of docs/daemon.md "status.json": null fields are
-/// written, so every key is always there for jq; readers skip fields they do not know.</summary>
+/// the control socket's lines, in the format of docs/daemon.md "status.json": null fields are written
+/// (a request's missing tunnel excepted), so every key is always there for jq; readers skip fields they do not know.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     Converters = [typeof(KebabCaseEnumJsonConverter<Supervision.TunnelState>), typeof(KebabCaseEnumJsonConverter<Config.ForwardKind>),
-        typeof(UtcTimestampJsonConverter)])]
+        typeof(KebabCaseEnumJsonConverter<ControlCommand>), typeof(UtcTimestampJsonConverter)])]
 [JsonSerializable(typeof(StatusSnapshot))]
+[JsonSerializable(typeof(ControlRequest))]
 [JsonSerializable(typeof(ControlResponse))]
 internal sealed partial class DaemonJsonContext : JsonSerializerContext
 {

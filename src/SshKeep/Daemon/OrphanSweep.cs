@@ -107,7 +107,7 @@ internal static class OrphanSweep
     public static OrphanRule.ProcessFacts? Read(int pid, uint uid, string procRoot = "/proc")
     {
         var directory = Path.Join(procRoot, pid.ToString(CultureInfo.InvariantCulture));
-        if (ReadText(Path.Join(directory, "stat")) is not { } text || ProcStat.Parse(text) is not { } stat) return null;
+        if (ProcStat.Read(Path.Join(directory, "stat")) is not { } stat) return null;
         var (state, group) = (stat.State, stat.ProcessGroup);
         var (realUid, effectiveUid) = ParseUids(ReadText(Path.Join(directory, "status")));
         if (realUid != uid || effectiveUid != uid) return new OrphanRule.ProcessFacts(pid, state, group, realUid, effectiveUid, [], null, null);

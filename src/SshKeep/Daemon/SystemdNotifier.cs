@@ -67,8 +67,6 @@ internal sealed class SystemdNotifier : IDisposable
 
     public bool Watchdog() => Send("WATCHDOG=1");
 
-    public bool Stopping() => Send("STOPPING=1");
-
     /// <summary>RELOADING=1 with MONOTONIC_USEC= (systemd ≥ 253 matches it to the reload it started).
     /// Send <see cref="Ready"/> when done: systemd keeps the unit in "reloading" until then.</summary>
     public bool Reloading() =>

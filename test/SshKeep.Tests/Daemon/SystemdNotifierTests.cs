@@ -12,7 +12,6 @@ public sealed class SystemdNotifierTests
     {
         { "Ready", "READY=1" },
         { "Watchdog", "WATCHDOG=1" },
-        { "Stopping", "STOPPING=1" },
         { "Status", "STATUS=3/4 up; db: backoff 4s" },
         { "Reloading", "RELOADING=1\nMONOTONIC_USEC=123456789" },
         { "ExtendTimeout", "EXTEND_TIMEOUT_USEC=45000000" },
@@ -29,7 +28,6 @@ public sealed class SystemdNotifierTests
         {
             "Ready" => notifier.Ready(),
             "Watchdog" => notifier.Watchdog(),
-            "Stopping" => notifier.Stopping(),
             "Status" => notifier.Status("3/4 up; db: backoff 4s"),
             "Reloading" => notifier.Reloading(),
             "ExtendTimeout" => notifier.ExtendTimeout(TimeSpan.FromSeconds(45)),
@@ -60,7 +58,7 @@ public sealed class SystemdNotifierTests
         notifier.Status("0/1 up; web: starting");
         notifier.Send("READY=1\nSTATUS=1/1 up");
         notifier.Watchdog();
-        notifier.Stopping();
+        notifier.Send("STOPPING=1");
 
         Assert.Equal("STATUS=0/1 up; web: starting", await listener.ReceiveAsync());
         Assert.Equal("READY=1\nSTATUS=1/1 up", await listener.ReceiveAsync());
