@@ -8,22 +8,13 @@ using SshKeep.Supervision;
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// What the daemon tells systemd, and when (docs/daemon.md "systemd" and "Readiness"): READY=1 once
-/// (<see cref="DecideReadiness"/>), a STATUS= line whenever it reads differently
+/// What the daemon tells systemd, and when (docs/daemon.md "systemd", "Watchdog" and "Readiness"):
+/// READY=1 once (<see cref="DecideReadiness"/>), a STATUS= line whenever it reads differently
 /// (<see cref="SystemdStatusLine"/>), RELOADING=1 … READY=1 around a reload, STOPPING=1, and the
 /// keep-alives of a timer tied to the supervisor loop (<see cref="DecideKeepAlive"/>). The daemon's
 /// status writer calls <see cref="Publish"/> with its fold of the transitions (<see cref="StatusFold"/>).
 /// Thread-safe; with a disabled notifier it still decides readiness and logs it.
 /// </summary>
-/// <remarks>
-/// The timer ticks every half watchdog timeout (as sd_watchdog_enabled(3) recommends) and sends
-/// WATCHDOG=1 only if the loop called <see cref="ReportAlive"/> within the last tick: the timer's
-/// thread is alive even when the loop is stuck, so it proves nothing itself. A hung loop is caught
-/// within 1.5 × the timeout. Until READY=1 the same tick sends EXTEND_TIMEOUT_USEC for three ticks
-/// while the loop is alive: systemd only runs the watchdog after READY=1, so this catches a loop
-/// that hangs during start-up, and a live daemon whose servers are down is not killed for being
-/// slow to become ready (which would drop the tunnels that are up).
-/// </remarks>
 internal sealed class SystemdReporter : IDisposable
 {
     /// <summary>The <c>ready_timeout</c> when the file does not set one.</summary>
