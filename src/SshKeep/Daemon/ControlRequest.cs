@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,7 @@ internal sealed record ControlRequest(
     /// <summary>The request as the client sends it: one JSON line, e.g.
     /// <c>{"command":"restart","tunnel":"db"}</c> and a newline (no <c>tunnel</c> when there is none).</summary>
     public string ToLine() =>
-        System.Text.Encoding.UTF8.GetString(DaemonJsonContext.ToUtf8(this, DaemonJsonContext.Default.ControlRequest, indented: false)) + "\n";
+        Encoding.UTF8.GetString(DaemonJsonContext.ToUtf8(this, DaemonJsonContext.Default.ControlRequest, indented: false));
 
     public override string ToString() => Tunnel is null ? KebabName.Of(Command) : $"{KebabName.Of(Command)} {Tunnel}";
 }

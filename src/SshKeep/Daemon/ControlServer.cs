@@ -341,7 +341,7 @@ internal sealed class ControlServer : IAsyncDisposable
 
     private async Task SendAsync(Socket client, PeerCredentials peer, ControlResponse response)
     {
-        byte[] answer = [.. DaemonJsonContext.ToUtf8(response, DaemonJsonContext.Default.ControlResponse, indented: false), (byte)'\n'];
+        byte[] answer = DaemonJsonContext.ToUtf8(response, DaemonJsonContext.Default.ControlResponse, indented: false);
         // Not tied to _stopping: the answer to "stop" must still go out while the daemon stops.
         using var timeout = new CancellationTokenSource(_options.WriteTimeout, _time);
         try

@@ -45,7 +45,8 @@ internal sealed class SystemdReporter : IDisposable
     private bool _disposed;
 
     /// <param name="notifier">Where messages go; a disabled notifier arms no timer.</param>
-    /// <param name="watchdogTimeout">The watchdog timeout (<see cref="WatchdogTimeoutFromEnvironment(IReadOnlyDictionary{string, string})"/>), or null without a watchdog.</param>
+    /// <param name="watchdogTimeout">The watchdog timeout, or null without a watchdog
+    /// (<see cref="WatchdogTimeoutFromEnvironment(IReadOnlyDictionary{string, string})"/>).</param>
     /// <param name="readyTimeout">The config's <c>ready_timeout</c>, counted from now.</param>
     public SystemdReporter(SystemdNotifier notifier, ReadyWhen readyWhen, TimeProvider timeProvider, ILogger logger,
         TimeSpan? watchdogTimeout = null, TimeSpan? readyTimeout = null)
