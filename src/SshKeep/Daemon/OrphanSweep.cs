@@ -8,12 +8,10 @@ using SshKeep.Ssh;
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// Ends the ssh processes an earlier daemon of this instance left running when it was killed
-/// (docs/daemon.md "When the daemon dies"): SIGTERM (and SIGCONT) to each one's process group, a
-/// grace period, then SIGKILL to what is left. Runs once at start, under the instance lock and
-/// before any tunnel starts, so that none of the old run's ssh still holds a tunnel's port. Reads
-/// /proc (or a look-alike under <c>procRoot</c>, for tests); every read may fail because the
-/// process went away meanwhile, which is normal and makes it not ours.
+/// The sweep at start: ends the ssh processes an earlier daemon of this instance left running when
+/// it was killed (how and when: docs/daemon.md "When the daemon dies"). Reads /proc (or a look-alike
+/// under <c>procRoot</c>, for tests); every read may fail because the process went away meanwhile,
+/// which is normal and makes it not ours.
 /// </summary>
 internal static class OrphanSweep
 {

@@ -141,7 +141,7 @@ internal sealed class SystemdReporter : IDisposable
             if (_reloading)
             {
                 _reloading = false;
-                _notifier.Ready();
+                _notifier.Send("READY=1");
             }
         }
         Publish(tunnels);
@@ -238,7 +238,7 @@ internal sealed class SystemdReporter : IDisposable
                 _withholding = false;
                 _logger.SystemdWatchdogResumed(_time.GetElapsedTime(_stalledReport, lastReport));
             }
-            if (send.HasFlag(KeepAlive.Ping)) _notifier.Watchdog();
+            if (send.HasFlag(KeepAlive.Ping)) _notifier.Send("WATCHDOG=1");
             if (send.HasFlag(KeepAlive.ExtendStart)) _notifier.ExtendTimeout(3 * TickInterval);
         }
     }
