@@ -33,7 +33,6 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
     private DaemonSupervisor _supervisor = null!;
     private StatusStore _store = null!;
     private SystemdReporter _systemd = null!;
-    private SystemdWatchdog _watchdog = null!;
     private HookDispatcher _hooks = null!;
     private DaemonRecorder? _recorder;
     private string _configPath = "";
@@ -90,14 +89,13 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
             _store = store;
             using (store)
             using (var notifier = SystemdNotifier.FromEnvironment(options.Environment, _log))
-            using (var watchdog = new SystemdWatchdog(notifier, SystemdWatchdog.TimeoutFromEnvironment(options.Environment), time, _log))
+            using (var systemd = _systemd = new SystemdReporter(notifier, config.ReadyWhen, time, _log,
+                       SystemdReporter.WatchdogTimeoutFromEnvironment(options.Environment), config.ReadyTimeout))
             using (var reaper = new ChildReaper())
             using (var signals = new SignalListener())
             using (var network = NetworkChangeSource.Start(time))
             {
                 if (network.Problem is { } problem) _log.NetworkWatchUnavailable(problem);
-                _watchdog = watchdog;
-                _systemd = new SystemdReporter(notifier, config.ReadyWhen, time, _log, watchdog, config.ReadyTimeout);
                 using var readyTimeout = _systemd.ArmReadyTimeout(MarkStatusDirty);
                 // ssh dies with the daemon where the kernel allows (docs/daemon.md, "Parent-death signal").
                 var setpriv = ParentDeathSignal.Setpriv(out var setprivProblem);
@@ -123,7 +121,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
                     if (httpListen is not null && web is null) return Fail($"http {httpListen}: {webError}");
                     await using var _ = web;
                     _log.DaemonStarting(Version, DaemonCount.Tunnels(config.Tunnels.Count), _configPath, Environment.ProcessId); // only once nothing can stop the start
-                    watchdog.Start();
+                    systemd.StartTicks();
                     // An earlier daemon of this config killed with SIGKILL leaves its ssh holding the
                     // tunnels' ports; end them before any tunnel starts (docs/daemon.md "When the daemon dies").
                     await OrphanSweep.RunAsync(paths.LockPath, config.Tunnels.Select(t => t.SshPath), options.StopGrace, time, _log, cancellationToken);
@@ -152,10 +150,10 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
     /// <summary>Signals, control requests, network changes, and the watchdog's heartbeat (a hung loop stops it).</summary>
     private async Task<string> MainLoopAsync(ChannelReader<int> signals, ChannelReader<NetworkChangeNotice> network, CancellationToken cancellationToken)
     {
-        var heartbeat = _watchdog.ReportInterval;
+        var heartbeat = _systemd.ReportInterval;
         while (true)
         {
-            _watchdog.ReportAlive();
+            _systemd.ReportAlive();
             using var tick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var signalReady = signals.WaitToReadAsync(tick.Token).AsTask();
             var requestReady = _requests.Reader.WaitToReadAsync(tick.Token).AsTask();
@@ -348,7 +346,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         _recorder?.Observe(transition);
         lock (_foldGate) _tunnels = StatusFold.Apply(_tunnels, transition);
         MarkStatusDirty();
-        _watchdog.ReportAlive();
+        _systemd.ReportAlive();
     }
 
     private void MarkStatusDirty()

@@ -60,9 +60,7 @@ internal sealed class ControlClient
             byte[] line = System.Text.Encoding.UTF8.GetBytes(request.ToLine());
             try
             {
-                int sent = 0;
-                while (sent < line.Length)
-                    sent += await socket.SendAsync(line.AsMemory(sent), SocketFlags.None, exchange.Token);
+                await ControlServer.SendAllAsync(socket, line, exchange.Token);
             }
             catch (SocketException)
             {
@@ -70,17 +68,8 @@ internal sealed class ControlClient
                 // the request, so the send may fail with EPIPE; the answer it wrote before closing
                 // is still queued for us and is read below.
             }
-            while (true)
-            {
-                var memory = received.GetMemory(4096);
-                int count = await socket.ReceiveAsync(memory, SocketFlags.None, exchange.Token);
-                if (count == 0) break;
-                int newline = memory.Span[..count].IndexOf((byte)'\n');
-                received.Advance(newline < 0 ? count : newline);
-                if (newline >= 0) break;
-                if (received.WrittenCount > MaxResponseBytes)
-                    return ControlCallResult.Failed($"the daemon's answer is longer than {MaxResponseBytes} bytes");
-            }
+            if (!await ControlServer.ReadLineAsync(socket, received, MaxResponseBytes, exchange.Token))
+                return ControlCallResult.Failed($"the daemon's answer is longer than {MaxResponseBytes} bytes");
         }
         catch (OperationCanceledException) when (responseTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
@@ -58,21 +57,6 @@ internal static class ControlRequestParser
         failure = error is null ? null : ControlResponse.Failure(ControlErrors.BadRequest, error);
         request = error is null ? new ControlRequest(parsed, tunnel) : null;
         return request is not null;
-    }
-
-    /// <summary>The JSON line a client sends, newline included.</summary>
-    public static string Format(ControlRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, DaemonJsonContext.CompactWriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("command", KebabName.Of(request.Command));
-            if (request.Tunnel is not null) writer.WriteString("tunnel", request.Tunnel);
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
     /// <summary>Letters, digits, '.', '_', '-', 1 to <see cref="MaxTunnelNameLength"/> characters.</summary>

@@ -8,14 +8,10 @@ using SshKeep.Native;
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// The control socket: one request per connection from our own uid or root, handed to an
-/// <see cref="IControlHandler"/>; protocol, errors and limits in docs/daemon.md "Control protocol".
-/// Each connection is served on its own, so one slow client delays no one; when
-/// <see cref="ControlServerOptions.MaxConnections"/> are open, a newcomer takes the place of the
-/// connection that has waited longest for its request line (slowloris), and is answered
-/// <c>busy</c> only when every slot is handling a request. The socket file is created 0600 by bind
-/// itself, checked to be ours before listen, and removed on dispose; a stale one is removed at
-/// start, which needs the <see cref="InstanceLock"/>, so no live daemon can be using it.
+/// The control socket: one request per connection from our own uid or root, each served on its own
+/// (one slow client delays no one) and handed to an <see cref="IControlHandler"/>. Protocol, errors,
+/// limits, the eviction of clients that never send their line, and the socket file's mode and
+/// lifetime: docs/daemon.md "Control protocol" and "Run directory".
 /// </summary>
 internal sealed class ControlServer : IAsyncDisposable
 {
@@ -303,43 +299,28 @@ internal sealed class ControlServer : IAsyncDisposable
         LinkedListNode<CancellationTokenSource> waiting;
         lock (_gate) waiting = _reading.AddLast(evicted);
         var received = new ArrayBufferWriter<byte>(256);
-        byte[] chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
-            while (true)
+            if (!await ReadLineAsync(client, received, _options.MaxRequestBytes, linked.Token))
             {
-                int count;
-                try
-                {
-                    count = await client.ReceiveAsync(chunk.AsMemory(0, ChunkBytes), SocketFlags.None, linked.Token);
-                }
-                catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_stopping.IsCancellationRequested)
-                {
-                    return (null, ControlResponse.Failure(ControlErrors.Timeout,
-                        $"no request line within {_options.ReadTimeout.TotalSeconds:0.###} s of connecting"));
-                }
-                catch (OperationCanceledException) when (evicted.IsCancellationRequested && !_stopping.IsCancellationRequested)
-                {
-                    return (null, ControlResponse.Failure(ControlErrors.Busy,
-                        $"more than {_options.MaxConnections} control connections at once, and this one had not sent its request line; try again"));
-                }
-                catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-                {
-                    ControlLog.ControlConnectionLost(_logger, peer.Pid, e.Message);
-                    return (null, null);
-                }
-                if (count == 0) break; // The client closed its side: what came so far is the line.
-                var data = chunk.AsSpan(0, count);
-                int newline = data.IndexOf((byte)'\n');
-                var part = newline < 0 ? data : data[..newline];
-                if (received.WrittenCount + part.Length > _options.MaxRequestBytes)
-                {
-                    return (null, ControlResponse.Failure(ControlErrors.TooLarge,
-                        $"request longer than {_options.MaxRequestBytes} bytes; a request is one short line"));
-                }
-                received.Write(part);
-                if (newline >= 0) break;
+                return (null, ControlResponse.Failure(ControlErrors.TooLarge,
+                    $"request longer than {_options.MaxRequestBytes} bytes; a request is one short line"));
             }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_stopping.IsCancellationRequested)
+        {
+            return (null, ControlResponse.Failure(ControlErrors.Timeout,
+                $"no request line within {_options.ReadTimeout.TotalSeconds:0.###} s of connecting"));
+        }
+        catch (OperationCanceledException) when (evicted.IsCancellationRequested && !_stopping.IsCancellationRequested)
+        {
+            return (null, ControlResponse.Failure(ControlErrors.Busy,
+                $"more than {_options.MaxConnections} control connections at once, and this one had not sent its request line; try again"));
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            ControlLog.ControlConnectionLost(_logger, peer.Pid, e.Message);
+            return (null, null);
         }
         finally
         {
@@ -347,7 +328,6 @@ internal sealed class ControlServer : IAsyncDisposable
             {
                 if (waiting.List is not null) _reading.Remove(waiting);
             }
-            ArrayPool<byte>.Shared.Return(chunk);
         }
         try
         {
@@ -361,19 +341,41 @@ internal sealed class ControlServer : IAsyncDisposable
 
     private async Task SendAsync(Socket client, PeerCredentials peer, ControlResponse response)
     {
-        byte[] answer = [.. DaemonJsonContext.ToUtf8(response, DaemonJsonContext.Default.ControlResponse, indented: false), (byte)'\n'];
+        byte[] answer = DaemonJsonContext.ToUtf8(response, DaemonJsonContext.Default.ControlResponse, indented: false);
         // Not tied to _stopping: the answer to "stop" must still go out while the daemon stops.
         using var timeout = new CancellationTokenSource(_options.WriteTimeout, _time);
         try
         {
-            int sent = 0;
-            while (sent < answer.Length)
-                sent += await client.SendAsync(answer.AsMemory(sent), SocketFlags.None, timeout.Token);
+            await SendAllAsync(client, answer, timeout.Token);
             client.Shutdown(SocketShutdown.Send);
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
             ControlLog.ControlConnectionLost(_logger, peer.Pid, e.Message);
         }
+    }
+
+    /// <summary>Reads into <paramref name="line"/> up to the first newline (not kept) or the peer's close
+    /// (what came so far is the line); false when the line would pass <paramref name="maxBytes"/>.
+    /// The client reads the answer line in the same way.</summary>
+    internal static async Task<bool> ReadLineAsync(Socket socket, ArrayBufferWriter<byte> line, int maxBytes, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var memory = line.GetMemory(ChunkBytes);
+            int count = await socket.ReceiveAsync(memory, SocketFlags.None, cancellationToken);
+            if (count == 0) return true;
+            int newline = memory.Span[..count].IndexOf((byte)'\n');
+            int kept = newline < 0 ? count : newline;
+            if (line.WrittenCount + kept > maxBytes) return false;
+            line.Advance(kept);
+            if (newline >= 0) return true;
+        }
+    }
+
+    internal static async Task SendAllAsync(Socket socket, byte[] bytes, CancellationToken cancellationToken)
+    {
+        for (int sent = 0; sent < bytes.Length;)
+            sent += await socket.SendAsync(bytes.AsMemory(sent), SocketFlags.None, cancellationToken);
     }
 }

@@ -8,39 +8,31 @@ using SshKeep.Supervision;
 namespace SshKeep.Daemon;
 
 /// <summary>Source-generated JSON (no reflection, so the binary can be trimmed) for status.json and
-/// the control socket's answers, in the format of docs/daemon.md "status.json": null fields are
-/// written, so every key is always there for jq; readers skip fields they do not know.</summary>
+/// the control socket's lines, in the format of docs/daemon.md "status.json": null fields are written
+/// (a request's missing tunnel excepted), so every key is always there for jq; readers skip fields they do not know.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     Converters = [typeof(KebabCaseEnumJsonConverter<Supervision.TunnelState>), typeof(KebabCaseEnumJsonConverter<Config.ForwardKind>),
-        typeof(UtcTimestampJsonConverter)])]
+        typeof(KebabCaseEnumJsonConverter<ControlCommand>), typeof(UtcTimestampJsonConverter)])]
 [JsonSerializable(typeof(StatusSnapshot))]
+[JsonSerializable(typeof(ControlRequest))]
 [JsonSerializable(typeof(ControlResponse))]
 internal sealed partial class DaemonJsonContext : JsonSerializerContext
 {
-    /// <summary>One line, for the control protocol. Non-ASCII and characters like ' + &lt; stay
-    /// readable (the relaxed encoder: this JSON is never embedded in HTML); control characters are
-    /// always escaped, so a compact document never contains a newline.</summary>
-    public static readonly JsonWriterOptions CompactWriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>For files and terminals.</summary>
-    public static readonly JsonWriterOptions IndentedWriterOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = true,
-        NewLine = "\n",
-    };
-
-    /// <summary>UTF-8 JSON of <paramref name="value"/>; indented documents end with a newline.</summary>
+    /// <summary>UTF-8 JSON of <paramref name="value"/> and a final newline: one line of the control
+    /// protocol, or <paramref name="indented"/> for files and terminals. Non-ASCII and characters like
+    /// ' + &lt; stay readable (the relaxed encoder: this JSON is never embedded in HTML); control
+    /// characters are always escaped, so a compact document never contains a newline.</summary>
     public static byte[] ToUtf8<T>(T value, JsonTypeInfo<T> typeInfo, bool indented)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, indented ? IndentedWriterOptions : CompactWriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer,
+                   new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = indented, NewLine = "\n" }))
         {
             JsonSerializer.Serialize(writer, value, typeInfo);
         }
-        if (indented) buffer.Write("\n"u8);
+        buffer.Write("\n"u8);
         return buffer.WrittenSpan.ToArray();
     }
 }

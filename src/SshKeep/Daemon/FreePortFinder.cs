@@ -5,10 +5,8 @@ namespace SshKeep.Daemon;
 
 /// <summary>
 /// Picks the monitor port when neither -M nor AUTOSSH_PORT is given, as the Debian wrapper does
-/// (R3: 42 random tries in 32768–65535, then 21021), but with a check that works: the wrapper
-/// greps /proc/net/tcp for a lower-case port and misses every port with a hex letter in it.
-/// Here a port counts as free only if it can actually be bound on 127.0.0.1 now, and P+1 must be
-/// free too (the loop listener, R46). The top candidate is 65534, so P+1 never exceeds 65535.
+/// (docs/autossh-rules.md R3), but with a check that works (R96.19): a port counts as free only if
+/// 127.0.0.1:P and :P+1 (the loop listener, R46) can be bound now; the top candidate is 65534.
 /// </summary>
 /// <remarks>
 /// Without SO_REUSEADDR a port with sockets in TIME_WAIT counts as busy: that can only skip a

@@ -48,62 +48,47 @@ internal sealed class InstanceLock : IDisposable
     internal static bool TryAcquire(string path, int pid, [NotNullWhen(true)] out InstanceLock? held, [NotNullWhen(false)] out Refusal? refusal)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        held = null;
         for (int attempt = 0; attempt < Attempts; attempt++)
         {
             int fd = LibC.open(path, LibC.O_CREAT | LibC.O_RDWR | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, OwnerReadWrite);
             if (fd < 0)
             {
-                refusal = new Refusal(path, null, LibC.StrError(Marshal.GetLastPInvokeError()));
+                (held, refusal) = (null, new Refusal(path, null, LibC.StrError(Marshal.GetLastPInvokeError())));
                 return false;
             }
             var handle = new SafeFileHandle(fd, ownsHandle: true);
-            if (LibC.flock(handle, LibC.LOCK_EX | LibC.LOCK_NB) != 0)
-            {
-                int errno = Marshal.GetLastPInvokeError();
-                if (errno == LibC.EINTR)
-                {
-                    handle.Dispose();
-                    continue;
-                }
-                refusal = errno == LibC.EAGAIN /* EWOULDBLOCK */
-                    ? new Refusal(path, ReadPid(handle), null)
-                    : new Refusal(path, null, LibC.StrError(errno));
-                handle.Dispose();
-                return false;
-            }
-            if (!FileStatus.TryGet(handle, out var locked, out int statErrno))
-            {
-                handle.Dispose();
-                refusal = new Refusal(path, null, LibC.StrError(statErrno));
-                return false;
-            }
-            if (!FileStatus.TryGet(path, out var named, out _) || !named.SameFileAs(locked))
-            {
-                // The previous holder unlinked the file between our open and our flock: what we
-                // locked is no longer the lock. Try again with whatever the path names now.
-                handle.Dispose();
-                continue;
-            }
-            if (!locked.IsRegularFile)
-            {
-                handle.Dispose();
-                refusal = new Refusal(path, null, "not a regular file");
-                return false;
-            }
-            if (!TryWritePid(handle, pid, out string? writeError))
-            {
-                LibC.unlink(path);
-                handle.Dispose();
-                refusal = new Refusal(path, null, writeError);
-                return false;
-            }
-            held = new InstanceLock(path, handle, locked);
-            refusal = null;
-            return true;
+            (held, refusal) = Lock(path, pid, handle);
+            if (held is not null) return true;
+            handle.Dispose();
+            if (refusal is not null) return false;
         }
-        refusal = new Refusal(path, null, "the lock file kept being replaced while we tried to lock it");
+        (held, refusal) = (null, new Refusal(path, null, "the lock file kept being replaced while we tried to lock it"));
         return false;
+    }
+
+    /// <summary>Locks the file <paramref name="handle"/> opened: the lock, or why not, or neither when
+    /// the attempt must be repeated (the caller disposes the handle unless it is locked).</summary>
+    private static (InstanceLock? Held, Refusal? Refusal) Lock(string path, int pid, SafeFileHandle handle)
+    {
+        if (LibC.flock(handle, LibC.LOCK_EX | LibC.LOCK_NB) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno == LibC.EINTR) return (null, null);
+            return (null, errno == LibC.EAGAIN /* EWOULDBLOCK */
+                ? new Refusal(path, ReadPid(handle), null)
+                : new Refusal(path, null, LibC.StrError(errno)));
+        }
+        if (!FileStatus.TryGet(handle, out var locked, out int statErrno)) return (null, new Refusal(path, null, LibC.StrError(statErrno)));
+        // The previous holder unlinked the file between our open and our flock: what we
+        // locked is no longer the lock. Try again with whatever the path names now.
+        if (!FileStatus.TryGet(path, out var named, out _) || !named.SameFileAs(locked)) return (null, null);
+        if (!locked.IsRegularFile) return (null, new Refusal(path, null, "not a regular file"));
+        if (!TryWritePid(handle, pid, out string? writeError))
+        {
+            LibC.unlink(path);
+            return (null, new Refusal(path, null, writeError));
+        }
+        return (new InstanceLock(path, handle, locked), null);
     }
 
     /// <summary>Removes the lock file and releases the lock (once; later calls do nothing).</summary>

@@ -1,13 +1,19 @@
 namespace SshKeep.Daemon;
 
 /// <summary>Where one daemon instance (one config file, canonical <paramref name="ConfigPath"/>) keeps
-/// its files in the run directory (docs/daemon.md "Run directory"); <paramref name="Key"/> is
-/// <see cref="InstanceKey.For"/>'s.</summary>
-internal sealed record InstancePaths(string ConfigPath, string Key, string LockPath, string StatusPath, string SocketPath)
+/// its files in the run directory <paramref name="Directory"/> (docs/daemon.md "Run directory");
+/// <paramref name="Key"/> is <see cref="InstanceKey.For"/>'s.</summary>
+internal sealed record InstancePaths(string ConfigPath, string Key, string Directory)
 {
     /// <summary>A Unix socket path must fit sun_path (108 bytes with the NUL), and ssh first
     /// binds a temporary name 17 characters longer, then renames it.</summary>
     public const int MaxControlPathLength = 90;
+
+    public string LockPath => Path.Join(Directory, "lock-" + Key);
+
+    public string StatusPath => Path.Join(Directory, "status-" + Key + ".json");
+
+    public string SocketPath => Path.Join(Directory, "control-" + Key + ".sock");
 
     /// <summary>The ControlPath of one tunnel's ssh (the probes open channels through it): <c>mux-</c>
     /// and 12 hex digits of a hash of the key and the tunnel name, short whatever the name. Null when
@@ -15,7 +21,7 @@ internal sealed record InstancePaths(string ConfigPath, string Key, string LockP
     public string? ControlMasterPath(string tunnelName)
     {
         var hash = Sha256.HashData(System.Text.Encoding.UTF8.GetBytes(Key + "\0" + tunnelName));
-        var path = System.IO.Path.Join(System.IO.Path.GetDirectoryName(LockPath), "mux-" + Convert.ToHexStringLower(hash)[..12]);
+        var path = Path.Join(Directory, "mux-" + Convert.ToHexStringLower(hash)[..12]);
         return System.Text.Encoding.UTF8.GetByteCount(path) <= MaxControlPathLength ? path : null;
     }
 }

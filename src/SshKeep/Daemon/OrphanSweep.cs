@@ -8,12 +8,10 @@ using SshKeep.Ssh;
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// Ends the ssh processes an earlier daemon of this instance left running when it was killed
-/// (docs/daemon.md "When the daemon dies"): SIGTERM (and SIGCONT) to each one's process group, a
-/// grace period, then SIGKILL to what is left. Runs once at start, under the instance lock and
-/// before any tunnel starts, so that none of the old run's ssh still holds a tunnel's port. Reads
-/// /proc (or a look-alike under <c>procRoot</c>, for tests); every read may fail because the
-/// process went away meanwhile, which is normal and makes it not ours.
+/// The sweep at start: ends the ssh processes an earlier daemon of this instance left running when
+/// it was killed (how and when: docs/daemon.md "When the daemon dies"). Reads /proc (or a look-alike
+/// under <c>procRoot</c>, for tests); every read may fail because the process went away meanwhile,
+/// which is normal and makes it not ours.
 /// </summary>
 internal static class OrphanSweep
 {
@@ -107,7 +105,7 @@ internal static class OrphanSweep
     public static OrphanRule.ProcessFacts? Read(int pid, uint uid, string procRoot = "/proc")
     {
         var directory = Path.Join(procRoot, pid.ToString(CultureInfo.InvariantCulture));
-        if (ReadText(Path.Join(directory, "stat")) is not { } text || ProcStat.Parse(text) is not { } stat) return null;
+        if (ProcStat.Read(Path.Join(directory, "stat")) is not { } stat) return null;
         var (state, group) = (stat.State, stat.ProcessGroup);
         var (realUid, effectiveUid) = ParseUids(ReadText(Path.Join(directory, "status")));
         if (realUid != uid || effectiveUid != uid) return new OrphanRule.ProcessFacts(pid, state, group, realUid, effectiveUid, [], null, null);

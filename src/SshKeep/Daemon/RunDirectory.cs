@@ -56,16 +56,8 @@ internal sealed class RunDirectory(string path, bool isOverride)
     public InstancePaths For(string configPath) => ForCanonical(InstanceKey.Canonicalize(configPath));
 
     /// <summary>The files of the daemon for an already canonical config path (pure).</summary>
-    public InstancePaths ForCanonical(string canonicalConfigPath)
-    {
-        string key = InstanceKey.For(canonicalConfigPath);
-        return new InstancePaths(
-            canonicalConfigPath,
-            key,
-            System.IO.Path.Join(Path, "lock-" + key),
-            System.IO.Path.Join(Path, "status-" + key + ".json"),
-            System.IO.Path.Join(Path, "control-" + key + ".sock"));
-    }
+    public InstancePaths ForCanonical(string canonicalConfigPath) =>
+        new(canonicalConfigPath, InstanceKey.For(canonicalConfigPath), Path);
 
     /// <summary>Creates the directory (mode 0700) for a daemon; on failure returns false and why.</summary>
     public bool TryCreate([NotNullWhen(false)] out string? error) => TryCreate(LibC.geteuid(), out error);

@@ -57,15 +57,9 @@ internal sealed class SignalListener : IDisposable
         _received.Writer.TryComplete();
     }
 
-    /// <summary>
-    /// A shell starts a background job (<c>cmd &amp;</c> without job control) with SIGINT ignored.
-    /// autossh installs its SIGINT handler whatever it inherited (docs/compatibility.md, SIGINT),
-    /// so it still stops on SIGINT. The .NET runtime respects an ignore it finds when it sets up
-    /// its signal handling (the first use of the console or of a signal registration) and never
-    /// calls a registration for that signal, so this must run before either: first thing in
-    /// <c>EntryPoint</c>. SIGQUIT keeps an inherited ignore, as in autossh, which has no SIGQUIT
-    /// handler. Returns true when an ignore was undone.
-    /// </summary>
+    /// <summary>Undoes an inherited ignore of <paramref name="signal"/> (SIGINT, as autossh: docs/compatibility.md).
+    /// The runtime keeps an ignore it finds when it sets up signal handling (the first use of the
+    /// console or of a registration), so this runs first thing in <c>EntryPoint</c>. True when undone.</summary>
     internal static unsafe bool UndoInheritedIgnore(int signal)
     {
         byte* current = stackalloc byte[LibC.SigActionBufferSize];

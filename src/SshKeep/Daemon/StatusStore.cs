@@ -8,12 +8,11 @@ using SshKeep.Supervision;
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// The daemon's current status, written to status.json atomically (a hidden temporary file,
-/// fsync, rename; docs/daemon.md "status.json") on every change by its one caller, the daemon's
-/// status writer, with the newest state of its fold of the transitions (<see cref="StatusFold"/>), so a write never goes back. A failed write (a full
-/// tmpfs, a removed directory) never reaches the caller: the tunnels matter more than the file; it
-/// is logged once per run of failures. Create it only while holding the <see cref="InstanceLock"/>
-/// (the file name is then certainly ours); Dispose removes the file.
+/// status.json, written atomically (docs/daemon.md "status.json") by the daemon's status writer with
+/// the newest state of its fold (<see cref="StatusFold"/>), so a write never goes back. A failed write
+/// (a full tmpfs, a removed directory) never reaches the caller: the tunnels matter more than the
+/// file; it is logged once per run of failures. Create it only while holding the
+/// <see cref="InstanceLock"/> (the file name is then certainly ours); Dispose removes the file.
 /// </summary>
 internal sealed class StatusStore : IDisposable
 {

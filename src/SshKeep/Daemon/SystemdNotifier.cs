@@ -58,19 +58,12 @@ internal sealed class SystemdNotifier : IDisposable
 
     public string? Target { get; }
 
-    /// <summary>READY=1: start-up is complete (Type=notify), or a reload is (after <see cref="Reloading"/>).</summary>
-    public bool Ready() => Send("READY=1");
-
     /// <summary>STATUS=…: one line for `systemctl status`. Control characters become spaces: a
     /// newline would start a new assignment, and the text may quote ssh's stderr.</summary>
     public bool Status(string text) => Send("STATUS=" + StatusValue(text));
 
-    public bool Watchdog() => Send("WATCHDOG=1");
-
-    public bool Stopping() => Send("STOPPING=1");
-
     /// <summary>RELOADING=1 with MONOTONIC_USEC= (systemd ≥ 253 matches it to the reload it started).
-    /// Send <see cref="Ready"/> when done: systemd keeps the unit in "reloading" until then.</summary>
+    /// Send READY=1 when done: systemd keeps the unit in "reloading" until then.</summary>
     public bool Reloading() =>
         Send(string.Create(CultureInfo.InvariantCulture, $"RELOADING=1\nMONOTONIC_USEC={_monotonicMicroseconds()}"));
 

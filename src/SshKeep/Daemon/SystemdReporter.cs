@@ -1,54 +1,78 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SshKeep.Config;
 using SshKeep.Logging;
+using SshKeep.Ssh;
 using SshKeep.Supervision;
 
 namespace SshKeep.Daemon;
 
 /// <summary>
-/// What the daemon tells systemd as its tunnels change (docs/daemon.md "systemd"): READY=1 once
-/// (<see cref="DecideReadiness"/>), a STATUS= line whenever it reads differently
-/// (<see cref="SystemdStatusLine"/>), RELOADING=1 … READY=1 around a reload, and STOPPING=1. The
-/// daemon's status writer calls <see cref="Publish"/> with its fold of the transitions
-/// (<see cref="StatusFold"/>). Thread-safe; with a disabled notifier it still decides readiness and logs it.
+/// What the daemon tells systemd, and when (docs/daemon.md "systemd", "Watchdog" and "Readiness"):
+/// READY=1 once (<see cref="DecideReadiness"/>), a STATUS= line whenever it reads differently
+/// (<see cref="SystemdStatusLine"/>), RELOADING=1 … READY=1 around a reload, STOPPING=1, and the
+/// keep-alives of a timer tied to the supervisor loop (<see cref="DecideKeepAlive"/>). The daemon's
+/// status writer calls <see cref="Publish"/> with its fold of the transitions (<see cref="StatusFold"/>).
+/// Thread-safe; with a disabled notifier it still decides readiness and logs it.
 /// </summary>
-internal sealed class SystemdReporter
+internal sealed class SystemdReporter : IDisposable
 {
     /// <summary>The <c>ready_timeout</c> when the file does not set one.</summary>
     public static readonly TimeSpan DefaultReadyTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The tick when only the start-up extension is needed (no WatchdogSec).</summary>
+    public static readonly TimeSpan StartupTick = TimeSpan.FromSeconds(10);
 
     private readonly object _gate = new();
     private readonly SystemdNotifier _notifier;
     private readonly ReadyWhen _readyWhen;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly SystemdWatchdog? _watchdog;
     private readonly TimeSpan _readyTimeout;
     private readonly long _started;
     private bool _reloading;
 
-    /// <summary>READY=1 has been due (and sent, when systemd listens).</summary>
+    /// <summary>READY=1 has been due (and sent, when systemd listens): start-up is over.</summary>
     private bool _ready;
 
     /// <summary>The last STATUS= text sent (or that would have been).</summary>
     private string? _lastStatus;
 
-    /// <param name="watchdog">Told when start-up is complete, so it stops extending the start timeout.</param>
+    private long _lastReport;
+    private ITimer? _timer;
+    private bool _withholding;
+    private long _stalledReport;
+    private bool _disposed;
+
+    /// <param name="notifier">Where messages go; a disabled notifier arms no timer.</param>
+    /// <param name="watchdogTimeout">The watchdog timeout, or null without a watchdog
+    /// (<see cref="WatchdogTimeoutFromEnvironment(IReadOnlyDictionary{string, string})"/>).</param>
     /// <param name="readyTimeout">The config's <c>ready_timeout</c>, counted from now.</param>
     public SystemdReporter(SystemdNotifier notifier, ReadyWhen readyWhen, TimeProvider timeProvider, ILogger logger,
-        SystemdWatchdog? watchdog = null, TimeSpan? readyTimeout = null)
+        TimeSpan? watchdogTimeout = null, TimeSpan? readyTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(notifier);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
+        if (watchdogTimeout is { } t && t <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(watchdogTimeout), t, "The watchdog timeout must be positive.");
         _notifier = notifier;
         _readyWhen = readyWhen;
         _time = timeProvider;
         _logger = logger;
-        _watchdog = watchdog;
+        WatchdogTimeout = watchdogTimeout;
         _readyTimeout = readyTimeout ?? DefaultReadyTimeout;
-        _started = timeProvider.GetTimestamp();
+        _started = _lastReport = timeProvider.GetTimestamp();
     }
+
+    public TimeSpan? WatchdogTimeout { get; }
+
+    /// <summary>Time between ticks: half the watchdog timeout, or <see cref="StartupTick"/>.</summary>
+    public TimeSpan TickInterval => WatchdogTimeout is { } t ? t / 2 : StartupTick;
+
+    /// <summary>How often the loop should call <see cref="ReportAlive"/>: twice per tick, so one
+    /// late report does not cost a ping.</summary>
+    public TimeSpan ReportInterval => TickInterval / 2;
 
     /// <summary>Arms a one-shot timer for when <c>ready_timeout</c> passes: nothing may change then (a
     /// tunnel in a long backoff), so <paramref name="recheck"/> must make the owner call
@@ -75,7 +99,8 @@ internal sealed class SystemdReporter
                 _ready = true;
                 _lastStatus = status;
                 _notifier.Send("READY=1\nSTATUS=" + SystemdNotifier.StatusValue(status));
-                _watchdog?.StartupCompleted();
+                // No more start-up extensions, and no ticks at all without a watchdog.
+                if (WatchdogTimeout is null) StopTicks();
                 string rule = KebabName.Of(_readyWhen);
                 _logger.DaemonReady(decision == Readiness.ReadyAfterTimeout
                         ? $"{rule}, ready_timeout {new DaemonDuration(_readyTimeout)} passed"
@@ -116,7 +141,7 @@ internal sealed class SystemdReporter
             if (_reloading)
             {
                 _reloading = false;
-                _notifier.Ready();
+                _notifier.Send("READY=1");
             }
         }
         Publish(tunnels);
@@ -130,6 +155,99 @@ internal sealed class SystemdReporter
             _lastStatus = tunnelCount == 1 ? "stopping 1 tunnel" : $"stopping {tunnelCount} tunnels";
             _notifier.Send("STOPPING=1\nSTATUS=" + _lastStatus);
         }
+    }
+
+    /// <summary>sd_watchdog_enabled(3): WATCHDOG_USEC (µs, positive) applies to us when WATCHDOG_PID is
+    /// unset or our pid (a child that inherited it must not ping for the parent). Null: no watchdog.</summary>
+    public static TimeSpan? WatchdogTimeoutFromEnvironment(string? watchdogUsec, string? watchdogPid, int processId)
+    {
+        if (string.IsNullOrEmpty(watchdogUsec) ||
+            !ulong.TryParse(watchdogUsec, NumberStyles.None, CultureInfo.InvariantCulture, out ulong usec) || usec == 0)
+        {
+            return null;
+        }
+        if (!string.IsNullOrEmpty(watchdogPid) &&
+            (!int.TryParse(watchdogPid, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || pid != processId))
+        {
+            return null;
+        }
+        // TimeSpan's range ends near 29 000 years; a larger value is as good as no watchdog.
+        return usec > (ulong)(TimeSpan.MaxValue.Ticks / 10) ? null : TimeSpan.FromMicroseconds(usec);
+    }
+
+    /// <summary>This process's watchdog timeout, from its environment (read at the command's entry).</summary>
+    public static TimeSpan? WatchdogTimeoutFromEnvironment(IReadOnlyDictionary<string, string> environment) =>
+        WatchdogTimeoutFromEnvironment(environment.GetValueOrDefault(SystemdEnvironment.WatchdogUsec),
+            environment.GetValueOrDefault(SystemdEnvironment.WatchdogPid), Environment.ProcessId);
+
+    /// <summary>Arms the ticks (no-op when the notifier is off). Counts as a first report.</summary>
+    public void StartTicks()
+    {
+        if (!_notifier.IsEnabled) return;
+        lock (_gate)
+        {
+            if (_disposed || _timer is not null) return;
+            Volatile.Write(ref _lastReport, _time.GetTimestamp());
+            if (WatchdogTimeout is { } timeout) _logger.SystemdWatchdogEnabled(timeout, TickInterval);
+            _timer = _time.CreateTimer(static s => ((SystemdReporter)s!).Tick(), this, TickInterval, TickInterval);
+        }
+    }
+
+    /// <summary>The pet hook: the supervisor loop is alive. Cheap (one atomic write); call it
+    /// from the loop's own processing, never from a timer of its own.</summary>
+    public void ReportAlive() => Volatile.Write(ref _lastReport, _time.GetTimestamp());
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            StopTicks();
+        }
+    }
+
+    /// <summary>The pure rule of one tick: nothing when the loop has been silent for longer than
+    /// <paramref name="freshness"/>; otherwise a ping when the watchdog is on, and a start-up
+    /// extension while start-up is pending.</summary>
+    public static KeepAlive DecideKeepAlive(TimeSpan silence, TimeSpan freshness, bool watchdogEnabled, bool startupPending)
+    {
+        if (silence > freshness) return KeepAlive.None;
+        return (watchdogEnabled ? KeepAlive.Ping : KeepAlive.None) | (startupPending ? KeepAlive.ExtendStart : KeepAlive.None);
+    }
+
+    /// <summary>One tick: decide and send.</summary>
+    internal void Tick()
+    {
+        lock (_gate)
+        {
+            if (_disposed || _timer is null) return;
+            long lastReport = Volatile.Read(ref _lastReport);
+            TimeSpan silence = _time.GetElapsedTime(lastReport);
+            var send = DecideKeepAlive(silence, TickInterval, WatchdogTimeout is not null, !_ready);
+            if (send == KeepAlive.None && silence > TickInterval)
+            {
+                if (!_withholding)
+                {
+                    _withholding = true;
+                    _stalledReport = lastReport;
+                    _logger.SystemdWatchdogWithheld(silence);
+                }
+            }
+            else if (_withholding)
+            {
+                _withholding = false;
+                _logger.SystemdWatchdogResumed(_time.GetElapsedTime(_stalledReport, lastReport));
+            }
+            if (send.HasFlag(KeepAlive.Ping)) _notifier.Send("WATCHDOG=1");
+            if (send.HasFlag(KeepAlive.ExtendStart)) _notifier.ExtendTimeout(3 * TickInterval);
+        }
+    }
+
+    /// <summary>Under <see cref="_gate"/>.</summary>
+    private void StopTicks()
+    {
+        _timer?.Dispose();
+        _timer = null;
     }
 
     /// <summary>Whether READY=1 is due (pure; the rule and its reasons: docs/daemon.md "Readiness"): a
@@ -160,5 +278,14 @@ internal sealed class SystemdReporter
         Ready,
         ReadyAfterTimeout,
         AlreadySent,
+    }
+
+    /// <summary>What one tick sends: WATCHDOG=1 (<see cref="Ping"/>), EXTEND_TIMEOUT_USEC (<see cref="ExtendStart"/>), both, or nothing.</summary>
+    [Flags]
+    public enum KeepAlive
+    {
+        None = 0,
+        Ping = 1,
+        ExtendStart = 2,
     }
 }

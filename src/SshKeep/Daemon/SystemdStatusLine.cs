@@ -16,25 +16,14 @@ internal static class SystemdStatusLine
     public static string Build(IReadOnlyList<TunnelStatus> tunnels, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(tunnels);
-        int counted = 0, up = 0, problems = 0;
-        TunnelStatus? worst = null;
-        foreach (var tunnel in tunnels)
-        {
-            if (tunnel.State == TunnelState.Stopped) continue;
-            counted++;
-            if (tunnel.State == TunnelState.Up)
-            {
-                up++;
-                continue;
-            }
-            problems++;
-            if (worst is null || Rank(tunnel.State) < Rank(worst.State)) worst = tunnel;
-        }
-        if (counted == 0) return "no tunnels to keep up";
-        string head = $"{up}/{counted} up";
-        if (worst is null) return head;
+        var counted = tunnels.Where(t => t.State != TunnelState.Stopped).ToList();
+        if (counted.Count == 0) return "no tunnels to keep up";
+        var problems = counted.Where(t => t.State != TunnelState.Up).ToList();
+        string head = $"{counted.Count - problems.Count}/{counted.Count} up";
+        // MinBy keeps the first of equal ranks.
+        if (problems.MinBy(t => Rank(t.State)) is not { } worst) return head;
         string line = $"{head}; {worst.Name}: {Problem(worst, now)}";
-        return problems > 1 ? $"{line}; +{problems - 1} more" : line;
+        return problems.Count > 1 ? $"{line}; +{problems.Count - 1} more" : line;
     }
 
     /// <summary>One tunnel's problem, in the words of status.json's states.</summary>

@@ -10,9 +10,6 @@ public sealed class SystemdNotifierTests
 {
     public static TheoryData<string, string> Messages => new()
     {
-        { "Ready", "READY=1" },
-        { "Watchdog", "WATCHDOG=1" },
-        { "Stopping", "STOPPING=1" },
         { "Status", "STATUS=3/4 up; db: backoff 4s" },
         { "Reloading", "RELOADING=1\nMONOTONIC_USEC=123456789" },
         { "ExtendTimeout", "EXTEND_TIMEOUT_USEC=45000000" },
@@ -27,9 +24,6 @@ public sealed class SystemdNotifierTests
 
         bool sent = method switch
         {
-            "Ready" => notifier.Ready(),
-            "Watchdog" => notifier.Watchdog(),
-            "Stopping" => notifier.Stopping(),
             "Status" => notifier.Status("3/4 up; db: backoff 4s"),
             "Reloading" => notifier.Reloading(),
             "ExtendTimeout" => notifier.ExtendTimeout(TimeSpan.FromSeconds(45)),
@@ -47,7 +41,7 @@ public sealed class SystemdNotifierTests
         using var notifier = new SystemdNotifier(listener.NotifySocket, new RecordingLogger());
 
         Assert.StartsWith("@", listener.NotifySocket, StringComparison.Ordinal);
-        Assert.True(notifier.Ready());
+        Assert.True(notifier.Send("READY=1"));
         Assert.Equal(["READY=1"], listener.Drain());
     }
 
@@ -59,8 +53,8 @@ public sealed class SystemdNotifierTests
 
         notifier.Status("0/1 up; web: starting");
         notifier.Send("READY=1\nSTATUS=1/1 up");
-        notifier.Watchdog();
-        notifier.Stopping();
+        notifier.Send("WATCHDOG=1");
+        notifier.Send("STOPPING=1");
 
         Assert.Equal("STATUS=0/1 up; web: starting", await listener.ReceiveAsync());
         Assert.Equal("READY=1\nSTATUS=1/1 up", await listener.ReceiveAsync());
@@ -77,7 +71,7 @@ public sealed class SystemdNotifierTests
         using var notifier = new SystemdNotifier(value, logger);
 
         Assert.False(notifier.IsEnabled);
-        Assert.False(notifier.Ready());
+        Assert.False(notifier.Send("READY=1"));
         Assert.False(notifier.Status("x"));
         Assert.Empty(logger.Entries);
     }
@@ -93,7 +87,7 @@ public sealed class SystemdNotifierTests
         using var notifier = new SystemdNotifier(value, logger);
 
         Assert.False(notifier.IsEnabled);
-        Assert.False(notifier.Ready());
+        Assert.False(notifier.Send("READY=1"));
         Assert.Equal([1301], logger.EventIds);
     }
 
@@ -116,8 +110,8 @@ public sealed class SystemdNotifierTests
         using var notifier = new SystemdNotifier(missing, logger);
 
         Assert.True(notifier.IsEnabled);
-        Assert.False(notifier.Ready());
-        Assert.False(notifier.Watchdog());
+        Assert.False(notifier.Send("READY=1"));
+        Assert.False(notifier.Send("WATCHDOG=1"));
         Assert.False(notifier.Status("x"));
 
         Assert.Equal([1300], logger.EventIds);
@@ -132,13 +126,13 @@ public sealed class SystemdNotifierTests
         {
             string path = Path.Combine(directory, "notify");
             using var notifier = new SystemdNotifier(path, new RecordingLogger());
-            Assert.False(notifier.Watchdog());
+            Assert.False(notifier.Send("WATCHDOG=1"));
 
             using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix,
                 System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Unspecified);
             socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(path));
 
-            Assert.True(notifier.Watchdog());
+            Assert.True(notifier.Send("WATCHDOG=1"));
             Assert.True(socket.Available > 0);
         }
         finally
@@ -174,7 +168,7 @@ public sealed class SystemdNotifierTests
         var notifier = new SystemdNotifier(listener.NotifySocket, new RecordingLogger());
         notifier.Dispose();
 
-        Assert.False(notifier.Ready());
+        Assert.False(notifier.Send("READY=1"));
         Assert.Equal(0, listener.Pending);
     }
 

@@ -116,9 +116,8 @@ public sealed class SystemdReporterTests : IDisposable
     [Fact]
     public void Becoming_ready_ends_the_start_timeout_extensions()
     {
-        using var watchdog = new SystemdWatchdog(_notifier, null, _clock, _logger);
-        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, watchdog);
-        watchdog.Start();
+        using var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, null);
+        reporter.StartTicks();
         Assert.Equal(1, _clock.ArmedTimers);
 
         reporter.Publish(Progress(("db", TunnelState.Up, true, true)));
@@ -129,9 +128,8 @@ public sealed class SystemdReporterTests : IDisposable
     [Fact]
     public void A_tunnel_that_needs_attention_does_not_hold_ready_back_and_the_status_names_it()
     {
-        using var watchdog = new SystemdWatchdog(_notifier, null, _clock, _logger);
-        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, watchdog);
-        watchdog.Start();
+        using var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, null);
+        reporter.StartTicks();
 
         bool ready = reporter.Publish([new ListedTunnel(Status("db", TunnelState.Up), true, true),
             new ListedTunnel(Status("api", TunnelState.NeedsAttention) with { LastError = "Permission denied (publickey)" }, false, true)]);
@@ -144,12 +142,11 @@ public sealed class SystemdReporterTests : IDisposable
     [Fact]
     public void When_the_ready_timeout_passes_ready_goes_out_with_what_is_not_up_and_the_start_extensions_end()
     {
-        using var watchdog = new SystemdWatchdog(_notifier, null, _clock, _logger);
-        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, watchdog, TimeSpan.FromSeconds(30));
+        using var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, null, TimeSpan.FromSeconds(30));
         var progress = Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Backoff, false, true));
         int rechecks = 0;
         using var deadline = reporter.ArmReadyTimeout(() => rechecks++);
-        watchdog.Start();
+        reporter.StartTicks();
 
         Assert.False(reporter.Publish(progress));
         _clock.Advance(20);

@@ -1,3 +1,4 @@
+using SshKeep.Config;
 using SshKeep.Daemon;
 using SshKeep.Tests.Fakes;
 using RecordingLogger = SshKeep.Tests.Fakes.RecordingLogger;
@@ -5,7 +6,7 @@ using RecordingLogger = SshKeep.Tests.Fakes.RecordingLogger;
 namespace SshKeep.Tests.Daemon;
 
 /// <summary>
-/// The watchdog is driven by a manual clock and sends to a real datagram socket: pings go out
+/// The watchdog (<see cref="SystemdReporter"/>'s keep-alives) is driven by a manual clock and sends to a real datagram socket: pings go out
 /// only while the supervisor loop reports, so a hung loop is restarted by systemd.
 /// </summary>
 public sealed class SystemdWatchdogTests : IDisposable
@@ -44,42 +45,42 @@ public sealed class SystemdWatchdogTests : IDisposable
         string? usec, string? pid, int ourPid, double? seconds)
     {
         Assert.Equal(seconds is { } s ? TimeSpan.FromMicroseconds(s * 1_000_000) : null,
-            SystemdWatchdog.TimeoutFromEnvironment(usec, pid, ourPid));
+            SystemdReporter.WatchdogTimeoutFromEnvironment(usec, pid, ourPid));
     }
 
     [Theory]
     // silence within the freshness window: ping with a watchdog, extend while starting up
-    [InlineData(0, 15, true, false, SystemdWatchdog.KeepAlive.Ping)]
-    [InlineData(15, 15, true, false, SystemdWatchdog.KeepAlive.Ping)]
-    [InlineData(5, 15, true, true, SystemdWatchdog.KeepAlive.Ping | SystemdWatchdog.KeepAlive.ExtendStart)]
-    [InlineData(5, 10, false, true, SystemdWatchdog.KeepAlive.ExtendStart)]
-    [InlineData(5, 10, false, false, SystemdWatchdog.KeepAlive.None)]
+    [InlineData(0, 15, true, false, SystemdReporter.KeepAlive.Ping)]
+    [InlineData(15, 15, true, false, SystemdReporter.KeepAlive.Ping)]
+    [InlineData(5, 15, true, true, SystemdReporter.KeepAlive.Ping | SystemdReporter.KeepAlive.ExtendStart)]
+    [InlineData(5, 10, false, true, SystemdReporter.KeepAlive.ExtendStart)]
+    [InlineData(5, 10, false, false, SystemdReporter.KeepAlive.None)]
     // a silent loop gets nothing sent for it
-    [InlineData(15.001, 15, true, false, SystemdWatchdog.KeepAlive.None)]
-    [InlineData(60, 15, true, true, SystemdWatchdog.KeepAlive.None)]
+    [InlineData(15.001, 15, true, false, SystemdReporter.KeepAlive.None)]
+    [InlineData(60, 15, true, true, SystemdReporter.KeepAlive.None)]
     public void Tick_sends_keep_alives_only_for_a_loop_that_reported_recently(double silence, double freshness, bool watchdog, bool startupPending, object expectedRow)
     {
-        var expected = (SystemdWatchdog.KeepAlive)expectedRow;
-        Assert.Equal(expected, SystemdWatchdog.Decide(TimeSpan.FromSeconds(silence), TimeSpan.FromSeconds(freshness), watchdog, startupPending));
+        var expected = (SystemdReporter.KeepAlive)expectedRow;
+        Assert.Equal(expected, SystemdReporter.DecideKeepAlive(TimeSpan.FromSeconds(silence), TimeSpan.FromSeconds(freshness), watchdog, startupPending));
     }
 
     [Fact]
     public void Ticks_come_every_half_timeout_and_the_loop_is_asked_to_report_twice_as_often()
     {
-        using var watchdog = new SystemdWatchdog(_notifier, TimeSpan.FromSeconds(30), _clock, _logger);
+        using var watchdog = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
 
         Assert.Equal(TimeSpan.FromSeconds(15), watchdog.TickInterval);
         Assert.Equal(TimeSpan.FromSeconds(7.5), watchdog.ReportInterval);
-        using var startupOnly = new SystemdWatchdog(_notifier, null, _clock, _logger);
-        Assert.Equal(SystemdWatchdog.StartupTick, startupOnly.TickInterval);
+        using var startupOnly = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, null);
+        Assert.Equal(SystemdReporter.StartupTick, startupOnly.TickInterval);
     }
 
     [Fact]
     public void A_loop_that_keeps_reporting_gets_a_ping_every_half_timeout()
     {
-        using var watchdog = new SystemdWatchdog(_notifier, TimeSpan.FromSeconds(30), _clock, _logger);
-        watchdog.Start();
-        watchdog.StartupCompleted();
+        using var watchdog = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
+        watchdog.StartTicks();
+        Ready(watchdog);
 
         for (int tick = 0; tick < 4; tick++)
         {
@@ -90,15 +91,15 @@ public sealed class SystemdWatchdogTests : IDisposable
             Assert.Equal(["WATCHDOG=1"], _listener.Drain());
             watchdog.ReportAlive();
         }
-        Assert.Equal([1302], _logger.EventIds);
+        Assert.Equal([1302, 1001], _logger.EventIds);
     }
 
     [Fact]
     public void A_hung_loop_gets_at_most_one_more_ping_and_then_none_so_systemd_restarts_us()
     {
-        using var watchdog = new SystemdWatchdog(_notifier, TimeSpan.FromSeconds(30), _clock, _logger);
-        watchdog.Start();
-        watchdog.StartupCompleted();
+        using var watchdog = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
+        watchdog.StartTicks();
+        Ready(watchdog);
         _clock.Advance(15);
         Assert.Equal(["WATCHDOG=1"], _listener.Drain());
 
@@ -113,39 +114,39 @@ public sealed class SystemdWatchdogTests : IDisposable
 
         // The last ping was at t=30, one tick after the last report; systemd acts at t=60, within
         // 1.5 × the timeout of the hang. The stall is logged once, not on every tick.
-        Assert.Equal([1302, 1303], _logger.EventIds);
+        Assert.Equal([1302, 1001, 1303], _logger.EventIds);
     }
 
     [Fact]
     public void A_loop_that_responds_again_gets_its_pings_back_and_the_recovery_is_logged()
     {
-        using var watchdog = new SystemdWatchdog(_notifier, TimeSpan.FromSeconds(30), _clock, _logger);
-        watchdog.Start();
-        watchdog.StartupCompleted();
+        using var watchdog = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
+        watchdog.StartTicks();
+        Ready(watchdog);
         _clock.Advance(30);
         _listener.Drain();
-        Assert.Equal([1302, 1303], _logger.EventIds);
+        Assert.Equal([1302, 1001, 1303], _logger.EventIds);
 
         _clock.Advance(5);
         watchdog.ReportAlive();
         _clock.Advance(10);
 
         Assert.Equal(["WATCHDOG=1"], _listener.Drain());
-        Assert.Equal([1302, 1303, 1304], _logger.EventIds);
+        Assert.Equal([1302, 1001, 1303, 1304], _logger.EventIds);
         Assert.Contains("after 35s of silence", _logger.Entries[^1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Until_ready_a_live_loop_extends_the_start_timeout_by_three_ticks()
     {
-        using var watchdog = new SystemdWatchdog(_notifier, TimeSpan.FromSeconds(30), _clock, _logger);
-        watchdog.Start();
+        using var watchdog = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
+        watchdog.StartTicks();
         watchdog.ReportAlive();
         _clock.Advance(15);
 
         Assert.Equal(["WATCHDOG=1", "EXTEND_TIMEOUT_USEC=45000000"], _listener.Drain());
 
-        watchdog.StartupCompleted();
+        Ready(watchdog);
         watchdog.ReportAlive();
         _clock.Advance(15);
         Assert.Equal(["WATCHDOG=1"], _listener.Drain());
@@ -154,8 +155,8 @@ public sealed class SystemdWatchdogTests : IDisposable
     [Fact]
     public void Without_a_watchdog_the_ticks_only_extend_start_up_and_stop_once_ready()
     {
-        using var watchdog = new SystemdWatchdog(_notifier, null, _clock, _logger);
-        watchdog.Start();
+        using var watchdog = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, null);
+        watchdog.StartTicks();
         Assert.Equal(1, _clock.ArmedTimers);
 
         _clock.Advance(10);
@@ -166,7 +167,7 @@ public sealed class SystemdWatchdogTests : IDisposable
         Assert.Empty(_listener.Drain());
         watchdog.ReportAlive();
 
-        watchdog.StartupCompleted();
+        Ready(watchdog);
         Assert.Equal(0, _clock.ArmedTimers);
         _clock.Advance(100);
         Assert.Empty(_listener.Drain());
@@ -177,9 +178,9 @@ public sealed class SystemdWatchdogTests : IDisposable
     public void Without_NOTIFY_SOCKET_the_watchdog_arms_nothing()
     {
         using var off = new SystemdNotifier(null, _logger);
-        using var watchdog = new SystemdWatchdog(off, TimeSpan.FromSeconds(30), _clock, _logger);
+        using var watchdog = new SystemdReporter(off, ReadyWhen.AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
 
-        watchdog.Start();
+        watchdog.StartTicks();
 
         Assert.Equal(0, _clock.ArmedTimers);
         Assert.Empty(_logger.Entries);
@@ -188,12 +189,19 @@ public sealed class SystemdWatchdogTests : IDisposable
     [Fact]
     public void After_dispose_no_tick_is_left()
     {
-        var watchdog = new SystemdWatchdog(_notifier, TimeSpan.FromSeconds(30), _clock, _logger);
-        watchdog.Start();
+        var watchdog = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
+        watchdog.StartTicks();
         watchdog.Dispose();
 
         Assert.Equal(0, _clock.ArmedTimers);
         _clock.Advance(60);
         Assert.Empty(_listener.Drain());
+    }
+
+    /// <summary>Makes the reporter ready (no tunnels: log line 1001), which ends start-up, and forgets its READY=1.</summary>
+    private void Ready(SystemdReporter reporter)
+    {
+        Assert.True(reporter.Publish([]));
+        _listener.Drain();
     }
 }
