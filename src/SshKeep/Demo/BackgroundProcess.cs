@@ -67,9 +67,9 @@ internal sealed class BackgroundProcess : IAsyncDisposable
     public static BackgroundProcess Start(
         string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var startInfo = HelperStartInfo.Create(fileName, arguments, environment);
+        var startInfo = ProcessRunner.StartInfo(fileName, arguments, environment);
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        return new BackgroundProcess(process, HelperStartInfo.Describe(startInfo));
+        return new BackgroundProcess(process, ProcessRunner.Describe(startInfo));
     }
 
     /// <summary>Sends a signal to this process only. False once it has exited.</summary>

@@ -63,7 +63,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
                 Say($"the tunnel never came up within {StepTimeout.TotalSeconds:0} s; {keeper.Name} said:\n{supervisor.StandardError}");
                 return ExitCodes.Failure;
             }
-            Say(up.Value.At, $"tunnel up (first good probe after {Seconds(up.Value.At - started)})");
+            Say(up.Value.At, $"tunnel up (first good probe after {Seconds(timeProvider.GetElapsedTime(started, up.Value.At))})");
 
             // Fault 1: the ssh child dies. Its pid comes from the supervisor's own log, and is checked
             // to be the supervisor's child right before the kill, so nothing else can be hit.
@@ -137,7 +137,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
                                                     StepTimeout, cancellationToken).ConfigureAwait(false);
         TimeSpan? detectedAfter = detected is { } d ? timeProvider.GetElapsedTime(at, d.At) : null;
         if (detected is null) Say($"{keeper.Name} logged no \"ssh exited\" line within {StepTimeout.TotalSeconds:0} s");
-        else Say(detected.Value.At, $"detected after {Seconds(detected.Value.At - at)}: \"{detected.Value.Item}\"");
+        else Say(detected.Value.At, $"detected after {Seconds(detectedAfter)}: \"{detected.Value.Item}\"");
 
         // Probes started after the detection only: one that was already under way when the fault
         // hit says nothing about recovery.
@@ -145,7 +145,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         var back = await prober.WaitForAsync(from, ok => ok, StepTimeout, cancellationToken).ConfigureAwait(false);
         TimeSpan? backAfter = back is { } b ? timeProvider.GetElapsedTime(at, b.At) : null;
         if (back is null) Say($"the tunnel did not come back within {StepTimeout.TotalSeconds:0} s");
-        else Say(back.Value.At, $"tunnel back (first good probe {Seconds(back.Value.At - at)} after the fault)");
+        else Say(back.Value.At, $"tunnel back (first good probe {Seconds(backAfter)} after the fault)");
         return new FaultOutcome(name, detectedAfter, backAfter);
     }
 
@@ -276,8 +276,6 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         var wall = _originWall + timeProvider.GetElapsedTime(_origin, at);
         lock (_outputLock) _output.WriteLine($"{wall.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)}  {text}");
     }
-
-    private string Seconds(long ticks) => Seconds(TimeSpan.FromSeconds((double)ticks / timeProvider.TimestampFrequency));
 
     private static string Seconds(TimeSpan? span) =>
         span is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.TotalSeconds:0.00} s") : "never";

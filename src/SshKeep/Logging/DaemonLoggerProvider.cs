@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SshKeep.Native;
 
 namespace SshKeep.Logging;
 
@@ -39,7 +40,7 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
             TimeProvider = timeProvider,
             Format = format,
             MinimumLevel = minimumLevel,
-            Journal = StderrIsJournal(environment),
+            Journal = IsJournalStream(environment.GetValueOrDefault("JOURNAL_STREAM"), ProcStat.LinkTarget("/proc/self/fd/2")),
             JournalSocketPath = UnixDatagramSender.JournalPath,
         }, ownsOutput: true);
 
@@ -131,21 +132,6 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         return ulong.TryParse(stderrLink.AsSpan(prefix.Length, stderrLink.Length - prefix.Length - 1),
                    NumberStyles.None, CultureInfo.InvariantCulture, out ulong stderrInode)
                && stderrInode == inode;
-    }
-
-    private static bool StderrIsJournal(IReadOnlyDictionary<string, string> environment) =>
-        IsJournalStream(environment.GetValueOrDefault("JOURNAL_STREAM"), ReadStderrLink());
-
-    private static string? ReadStderrLink()
-    {
-        try
-        {
-            return new FileInfo("/proc/self/fd/2").LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 
     /// <summary>The tunnel comes from the event's state, not from scopes: it cannot be lost across an await.</summary>
