@@ -4,11 +4,9 @@ using SshKeep.Native;
 
 namespace SshKeep.Demo;
 
-/// <summary>
-/// A long-running program started by the demo or a test (ssh -N, autossh, sshkeep), with its output
+/// <summary>A long-running program started by the demo or a test (ssh -N, autossh, sshkeep), with its output
 /// collected and a stop that always ends it: SIGTERM, a grace period, then SIGKILL, always reaped.
-/// It signals only the process it started, by pid.
-/// </summary>
+/// It signals only the process it started, by pid.</summary>
 internal sealed class BackgroundProcess : IAsyncDisposable
 {
     private readonly Process _process;

@@ -4,12 +4,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Demo;
 
-/// <summary>
-/// `sshkeep demo`: a tunnel kept alive through two faults, on this machine without touching its ssh
-/// setup: a throwaway sshd and an echo server, the supervisor (<see cref="DemoKeeper"/>) running
-/// `-M 0` + ServerAlive, a probe every 100 ms. Fault 1 SIGKILLs the ssh child; fault 2 freezes the
-/// server's session (only ssh's keepalive notices). Exit 0 when the tunnel came back after both.
-/// </summary>
+/// <summary>`sshkeep demo` (README.md, `./run.sh demo`): the supervisor (<see cref="DemoKeeper"/>) runs `-M 0` with
+/// ServerAlive; fault 2 is the one only ssh's keepalive notices. Exit 0 when the tunnel came back after both faults.</summary>
 internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
@@ -149,10 +145,8 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         return new FaultOutcome(name, detectedAfter, backAfter);
     }
 
-    /// <summary>
-    /// Follows the supervisor's AUTOSSH_LOGFILE as it grows, every 20 ms (so a line's "seen at" is up to
-    /// 20 ms late), keeping what follows "]: " in "2026/11/22 08:24:30 autossh[12877]: starting ssh (count 1)".
-    /// </summary>
+    /// <summary>Follows the supervisor's AUTOSSH_LOGFILE as it grows, every 20 ms (so a line's "seen at" is up to
+    /// 20 ms late), keeping what follows "]: " in "2026/11/22 08:24:30 autossh[12877]: starting ssh (count 1)".</summary>
     private async Task FollowLogAsync(string path, Timeline<string> lines, CancellationToken stopping)
     {
         long offset = 0;

@@ -2,10 +2,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Demo;
 
-/// <summary>
-/// Reads the process table from /proc. The fixtures need parent links (sshd sessions are children of
-/// the listener, or of the ssh client's ProxyCommand) and there is no portable .NET API for them.
-/// </summary>
+/// <summary>Reads the process table from /proc. The fixtures need parent links (sshd sessions are children of
+/// the listener, or of the ssh client's ProxyCommand) and there is no portable .NET API for them.</summary>
 internal static class ProcessTable
 {
     /// <summary>The process with this pid as it is now, or null when there is none (or only a zombie).</summary>

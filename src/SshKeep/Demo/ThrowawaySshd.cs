@@ -2,11 +2,9 @@ using SshKeep.Native;
 
 namespace SshKeep.Demo;
 
-/// <summary>
-/// A private OpenSSH server on 127.0.0.1 and a free port, with its own host key, client key and
+/// <summary>A private OpenSSH server on 127.0.0.1 and a free port, with its own host key, client key and
 /// authorized_keys in a temp folder, for the demo and the integration tests. It never touches the
-/// machine's sshd, its keys or ~/.ssh, and on disposal kills only what it started.
-/// </summary>
+/// machine's sshd, its keys or ~/.ssh, and on disposal kills only what it started.</summary>
 internal sealed class ThrowawaySshd : IAsyncDisposable
 {
     private readonly ThrowawaySshdOptions _options;
