@@ -3,7 +3,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using SshKeep.Native;
 
 namespace SshKeep.Logging;
 
@@ -40,7 +39,7 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
             TimeProvider = timeProvider,
             Format = format,
             MinimumLevel = minimumLevel,
-            Journal = IsJournalStream(environment.GetValueOrDefault("JOURNAL_STREAM"), ProcStat.LinkTarget("/proc/self/fd/2")),
+            Journal = IsJournalStream(environment.GetValueOrDefault("JOURNAL_STREAM"), ReadStderrLink()),
             JournalSocketPath = UnixDatagramSender.JournalPath,
         }, ownsOutput: true);
 
@@ -132,6 +131,18 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         return ulong.TryParse(stderrLink.AsSpan(prefix.Length, stderrLink.Length - prefix.Length - 1),
                    NumberStyles.None, CultureInfo.InvariantCulture, out ulong stderrInode)
                && stderrInode == inode;
+    }
+
+    private static string? ReadStderrLink()
+    {
+        try
+        {
+            return new FileInfo("/proc/self/fd/2").LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The tunnel comes from the event's state, not from scopes: it cannot be lost across an await.</summary>
