@@ -157,7 +157,7 @@ internal sealed partial class LoopbackFirewall : IAsyncDisposable, IDisposable
     /// </summary>
     private static ProcessResult Iptables(string iptables, string[] arguments)
     {
-        var startInfo = HelperStartInfo.Create(iptables, ["-w", "5", .. arguments], null);
+        var startInfo = ProcessRunner.StartInfo(iptables, ["-w", "5", .. arguments], null);
         using var process = Process.Start(startInfo) ?? throw new LoopbackFirewallException($"could not start {iptables}");
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -168,7 +168,7 @@ internal sealed partial class LoopbackFirewall : IAsyncDisposable, IDisposable
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
         }
-        return new ProcessResult(HelperStartInfo.Describe(startInfo), process.ExitCode, stdout.GetAwaiter().GetResult(),
+        return new ProcessResult(ProcessRunner.Describe(startInfo), process.ExitCode, stdout.GetAwaiter().GetResult(),
                                  stderr.GetAwaiter().GetResult(), TimedOut: !finished);
     }
 

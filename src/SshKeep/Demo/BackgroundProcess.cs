@@ -4,11 +4,9 @@ using SshKeep.Native;
 
 namespace SshKeep.Demo;
 
-/// <summary>
-/// A long-running program started by the demo or a test (ssh -N, autossh, sshkeep), with its output
+/// <summary>A long-running program started by the demo or a test (ssh -N, autossh, sshkeep), with its output
 /// collected and a stop that always ends it: SIGTERM, a grace period, then SIGKILL, always reaped.
-/// It signals only the process it started, by pid.
-/// </summary>
+/// It signals only the process it started, by pid.</summary>
 internal sealed class BackgroundProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -67,9 +65,9 @@ internal sealed class BackgroundProcess : IAsyncDisposable
     public static BackgroundProcess Start(
         string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var startInfo = HelperStartInfo.Create(fileName, arguments, environment);
+        var startInfo = ProcessRunner.StartInfo(fileName, arguments, environment);
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        return new BackgroundProcess(process, HelperStartInfo.Describe(startInfo));
+        return new BackgroundProcess(process, ProcessRunner.Describe(startInfo));
     }
 
     /// <summary>Sends a signal to this process only. False once it has exited.</summary>

@@ -4,12 +4,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Demo;
 
-/// <summary>
-/// `sshkeep demo`: a tunnel kept alive through two faults, on this machine without touching its ssh
-/// setup: a throwaway sshd and an echo server, the supervisor (<see cref="DemoKeeper"/>) running
-/// `-M 0` + ServerAlive, a probe every 100 ms. Fault 1 SIGKILLs the ssh child; fault 2 freezes the
-/// server's session (only ssh's keepalive notices). Exit 0 when the tunnel came back after both.
-/// </summary>
+/// <summary>`sshkeep demo` (README.md, `./run.sh demo`): the supervisor (<see cref="DemoKeeper"/>) runs `-M 0` with
+/// ServerAlive; fault 2 is the one only ssh's keepalive notices. Exit 0 when the tunnel came back after both faults.</summary>
 internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
@@ -63,7 +59,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
                 Say($"the tunnel never came up within {StepTimeout.TotalSeconds:0} s; {keeper.Name} said:\n{supervisor.StandardError}");
                 return ExitCodes.Failure;
             }
-            Say(up.Value.At, $"tunnel up (first good probe after {Seconds(up.Value.At - started)})");
+            Say(up.Value.At, $"tunnel up (first good probe after {Seconds(timeProvider.GetElapsedTime(started, up.Value.At))})");
 
             // Fault 1: the ssh child dies. Its pid comes from the supervisor's own log, and is checked
             // to be the supervisor's child right before the kill, so nothing else can be hit.
@@ -137,7 +133,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
                                                     StepTimeout, cancellationToken).ConfigureAwait(false);
         TimeSpan? detectedAfter = detected is { } d ? timeProvider.GetElapsedTime(at, d.At) : null;
         if (detected is null) Say($"{keeper.Name} logged no \"ssh exited\" line within {StepTimeout.TotalSeconds:0} s");
-        else Say(detected.Value.At, $"detected after {Seconds(detected.Value.At - at)}: \"{detected.Value.Item}\"");
+        else Say(detected.Value.At, $"detected after {Seconds(detectedAfter)}: \"{detected.Value.Item}\"");
 
         // Probes started after the detection only: one that was already under way when the fault
         // hit says nothing about recovery.
@@ -145,14 +141,12 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         var back = await prober.WaitForAsync(from, ok => ok, StepTimeout, cancellationToken).ConfigureAwait(false);
         TimeSpan? backAfter = back is { } b ? timeProvider.GetElapsedTime(at, b.At) : null;
         if (back is null) Say($"the tunnel did not come back within {StepTimeout.TotalSeconds:0} s");
-        else Say(back.Value.At, $"tunnel back (first good probe {Seconds(back.Value.At - at)} after the fault)");
+        else Say(back.Value.At, $"tunnel back (first good probe {Seconds(backAfter)} after the fault)");
         return new FaultOutcome(name, detectedAfter, backAfter);
     }
 
-    /// <summary>
-    /// Follows the supervisor's AUTOSSH_LOGFILE as it grows, every 20 ms (so a line's "seen at" is up to
-    /// 20 ms late), keeping what follows "]: " in "2026/11/22 08:24:30 autossh[12877]: starting ssh (count 1)".
-    /// </summary>
+    /// <summary>Follows the supervisor's AUTOSSH_LOGFILE as it grows, every 20 ms (so a line's "seen at" is up to
+    /// 20 ms late), keeping what follows "]: " in "2026/11/22 08:24:30 autossh[12877]: starting ssh (count 1)".</summary>
     private async Task FollowLogAsync(string path, Timeline<string> lines, CancellationToken stopping)
     {
         long offset = 0;
@@ -276,8 +270,6 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         var wall = _originWall + timeProvider.GetElapsedTime(_origin, at);
         lock (_outputLock) _output.WriteLine($"{wall.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)}  {text}");
     }
-
-    private string Seconds(long ticks) => Seconds(TimeSpan.FromSeconds((double)ticks / timeProvider.TimestampFrequency));
 
     private static string Seconds(TimeSpan? span) =>
         span is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.TotalSeconds:0.00} s") : "never";

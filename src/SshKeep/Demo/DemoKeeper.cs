@@ -3,10 +3,8 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Demo;
 
-/// <summary>
-/// The supervisor the demo runs in autossh compatibility mode: this very program by default, or
-/// whatever <see cref="EnvironmentVariable"/> names (e.g. /usr/bin/autossh, to compare).
-/// </summary>
+/// <summary>The supervisor the demo runs in autossh compatibility mode: this very program by default, or
+/// whatever <see cref="EnvironmentVariable"/> names (e.g. /usr/bin/autossh, to compare).</summary>
 /// <param name="Program">The file to execute.</param>
 /// <param name="LeadingArguments">Arguments before autossh's own (the entry dll when run by `dotnet`).</param>
 /// <param name="Name">What the demo calls it in its output.</param>
@@ -14,10 +12,8 @@ internal sealed record DemoKeeper(string Program, IReadOnlyList<string> LeadingA
 {
     public const string EnvironmentVariable = "SSHKEEP_DEMO_KEEPER";
 
-    /// <summary>
-    /// <paramref name="configured"/> (the value of <see cref="EnvironmentVariable"/>) when set;
-    /// otherwise this process: its apphost, or `dotnet sshkeep.dll` when started that way.
-    /// </summary>
+    /// <summary><paramref name="configured"/> (the value of <see cref="EnvironmentVariable"/>) when set;
+    /// otherwise this process: its apphost, or `dotnet sshkeep.dll` when started that way.</summary>
     public static DemoKeeper Resolve(string? configured)
     {
         if (!string.IsNullOrWhiteSpace(configured))

@@ -3,12 +3,10 @@ using System.Net.Sockets;
 
 namespace SshKeep.Demo;
 
-/// <summary>
-/// One end-to-end check of a forward whose far end is an <see cref="EchoServer"/>: connect to
+/// <summary>One end-to-end check of a forward whose far end is an <see cref="EchoServer"/>: connect to
 /// 127.0.0.1:port, send a token, and expect the same bytes back. A connection accepted by ssh's
 /// local listener proves nothing by itself (ssh accepts even when the session is frozen); only the
-/// bytes coming back do.
-/// </summary>
+/// bytes coming back do.</summary>
 internal static class EchoProbe
 {
     /// <summary>True when <paramref name="token"/> came back intact within <paramref name="timeout"/>;

@@ -3,10 +3,8 @@ using System.Net.Sockets;
 
 namespace SshKeep.Demo;
 
-/// <summary>
-/// A TCP echo service on 127.0.0.1 and a free port: the target a tunnel forwards to, so a probe can
-/// prove end to end that bytes sent into the tunnel come back intact.
-/// </summary>
+/// <summary>A TCP echo service on 127.0.0.1 and a free port: the target a tunnel forwards to, so a probe can
+/// prove end to end that bytes sent into the tunnel come back intact.</summary>
 internal sealed class EchoServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;

@@ -2,10 +2,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Demo;
 
-/// <summary>
-/// kill(2) for the demo and the fixtures, which signal processes they did not start (the supervisor's
-/// ssh child, an sshd session) with signals other than SIGKILL. Numbers: <see cref="SignalNumbers"/>.
-/// </summary>
+/// <summary>kill(2) for the demo and the fixtures, which signal processes they did not start (the supervisor's
+/// ssh child, an sshd session) with signals other than SIGKILL. Numbers: <see cref="SignalNumbers"/>.</summary>
 internal static class NativeSignals
 {
     /// <summary>Sends <paramref name="signal"/> to one process. False when it is gone (ESRCH) or not ours (EPERM).</summary>

@@ -2,10 +2,8 @@ using System.Diagnostics;
 
 namespace SshKeep.Demo;
 
-/// <summary>
-/// Runs a helper program (ssh-keygen, ssh, ip …) to completion with a deadline and captures its output.
-/// Only for the demo and the fixtures: supervised ssh children go through Ssh/, never through here.
-/// </summary>
+/// <summary>Runs a helper program (ssh-keygen, ssh, ip …) to completion with a deadline and captures its output.
+/// Only for the demo and the fixtures: supervised ssh children go through Ssh/, never through here.</summary>
 internal static class ProcessRunner
 {
     /// <param name="deadline">After this the program and its descendants are killed (TimedOut).</param>
@@ -20,8 +18,8 @@ internal static class ProcessRunner
         TimeProvider? timeProvider = null,
         CancellationToken cancellationToken = default)
     {
-        var startInfo = HelperStartInfo.Create(fileName, arguments, environment);
-        var command = HelperStartInfo.Describe(startInfo);
+        var startInfo = StartInfo(fileName, arguments, environment);
+        var command = Describe(startInfo);
 
         using var process = Process.Start(startInfo)
                             ?? throw new InvalidOperationException($"could not start {fileName}");
@@ -55,4 +53,28 @@ internal static class ProcessRunner
         return new ProcessResult(command, process.ExitCode, await stdout.ConfigureAwait(false),
                                  await stderr.ConfigureAwait(false), timedOut);
     }
+
+    /// <summary>The one way the demo and the fixtures describe a helper program to start: argv as an array (never a
+    /// shell), all three streams redirected, and <paramref name="environment"/> applied (null removes a variable).</summary>
+    public static ProcessStartInfo StartInfo(
+        string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments) startInfo.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) startInfo.Environment.Remove(name);
+            else startInfo.Environment[name] = value;
+        }
+        return startInfo;
+    }
+
+    /// <summary>The command line for messages ("ssh -N -L …").</summary>
+    public static string Describe(ProcessStartInfo startInfo) => string.Join(' ', [startInfo.FileName, .. startInfo.ArgumentList]);
 }

@@ -2,11 +2,9 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Demo;
 
-/// <summary>
-/// A fresh ed25519 host key and client key (no passphrase) and an authorized_keys that admits the
+/// <summary>A fresh ed25519 host key and client key (no passphrase) and an authorized_keys that admits the
 /// client key, all inside one private folder. Generated per fixture so nothing depends on, or
-/// touches, the machine's own keys or ~/.ssh.
-/// </summary>
+/// touches, the machine's own keys or ~/.ssh.</summary>
 internal sealed record SshdKeyMaterial(string HostKeyPath, string HostPublicKey, string ClientKeyPath, string AuthorizedKeysPath)
 {
     public static async Task<SshdKeyMaterial> CreateAsync(
@@ -35,10 +33,8 @@ internal sealed record SshdKeyMaterial(string HostKeyPath, string HostPublicKey,
                                 .ConfigureAwait(false)).EnsureSuccess();
     }
 
-    /// <summary>
-    /// The sshd_config lines both fixtures share. Paths are absolute because sshd resolves relative
-    /// ones against / after re-exec; StrictModes is off because the temp folder is world-readable /tmp.
-    /// </summary>
+    /// <summary>The sshd_config lines both fixtures share. Paths are absolute because sshd resolves relative
+    /// ones against / after re-exec; StrictModes is off because the temp folder is world-readable /tmp.</summary>
     public IEnumerable<string> CommonConfig(ThrowawaySshdOptions options) =>
     [
         $"HostKey {HostKeyPath}",

@@ -2,11 +2,9 @@ using SshKeep.Native;
 
 namespace SshKeep.Demo;
 
-/// <summary>
-/// A private OpenSSH server on 127.0.0.1 and a free port, with its own host key, client key and
+/// <summary>A private OpenSSH server on 127.0.0.1 and a free port, with its own host key, client key and
 /// authorized_keys in a temp folder, for the demo and the integration tests. It never touches the
-/// machine's sshd, its keys or ~/.ssh, and on disposal kills only what it started.
-/// </summary>
+/// machine's sshd, its keys or ~/.ssh, and on disposal kills only what it started.</summary>
 internal sealed class ThrowawaySshd : IAsyncDisposable
 {
     private readonly ThrowawaySshdOptions _options;
@@ -20,9 +18,6 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
         _keys = keys;
         _options = options;
         _time = time;
-        ConfigPath = System.IO.Path.Combine(directory, "sshd_config");
-        LogPath = System.IO.Path.Combine(directory, "sshd.log");
-        KnownHostsPath = System.IO.Path.Combine(directory, "known_hosts");
     }
 
     /// <summary>The private folder holding keys, config, pid file and log; deleted on disposal.</summary>
@@ -31,16 +26,16 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
     /// <summary>The port sshd listens on, on 127.0.0.1; it stays the same across <see cref="StopAsync"/>/<see cref="StartAsync"/>.</summary>
     public int Port { get; private set; }
 
-    public string ConfigPath { get; }
+    public string ConfigPath => System.IO.Path.Combine(Directory, "sshd_config");
 
     /// <summary>sshd's own log (LogLevel VERBOSE, via -E): accepted keys, forwarding requests, disconnects.</summary>
-    public string LogPath { get; }
+    public string LogPath => System.IO.Path.Combine(Directory, "sshd.log");
 
     /// <summary>The private key the server accepts (ed25519, no passphrase).</summary>
     public string ClientKeyPath => _keys.ClientKeyPath;
 
     /// <summary>A known_hosts file with "[127.0.0.1]:PORT ssh-ed25519 …", so clients can use StrictHostKeyChecking=yes.</summary>
-    public string KnownHostsPath { get; }
+    public string KnownHostsPath => System.IO.Path.Combine(Directory, "known_hosts");
 
     /// <summary>The user to log in as: whoever runs this (the authorized_keys is only read for them).</summary>
     public string User { get; } = Environment.UserName;

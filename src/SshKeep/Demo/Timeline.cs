@@ -1,9 +1,7 @@
 namespace SshKeep.Demo;
 
-/// <summary>
-/// Things observed by a background watcher (log lines, probe results), in order, each with the
-/// TimeProvider timestamp at which it was seen, so the demo can ask "the first X after the fault".
-/// </summary>
+/// <summary>Things observed by a background watcher (log lines, probe results), in order, each with the
+/// TimeProvider timestamp at which it was seen, so the demo can ask "the first X after the fault".</summary>
 internal sealed class Timeline<T>(TimeProvider time)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);

@@ -57,18 +57,15 @@ internal static class DaemonJournalEntry
     {
         int length = Utf8.GetByteCount(value);
         AppendName(output, name, value.Contains('\n'), length);
-        Span<byte> bytes = output.GetSpan(length + 1);
-        bytes[Utf8.GetBytes(value, bytes)] = (byte)'\n';
-        output.Advance(length + 1);
+        output.Advance(Utf8.GetBytes(value, output.GetSpan(length)));
+        output.Write("\n"u8);
     }
 
     public static void AppendField(IBufferWriter<byte> output, string name, ReadOnlySpan<byte> utf8Value)
     {
         AppendName(output, name, utf8Value.Contains((byte)'\n'), utf8Value.Length);
-        Span<byte> bytes = output.GetSpan(utf8Value.Length + 1);
-        utf8Value.CopyTo(bytes);
-        bytes[utf8Value.Length] = (byte)'\n';
-        output.Advance(utf8Value.Length + 1);
+        output.Write(utf8Value);
+        output.Write("\n"u8);
     }
 
     /// <summary><c>NAME=</c>, or <c>NAME\n</c> and the length for the binary form.</summary>

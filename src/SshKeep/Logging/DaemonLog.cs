@@ -7,11 +7,9 @@ using Microsoft.Extensions.Logging;
 
 namespace SshKeep.Logging;
 
-/// <summary>
-/// The daemon's log events (docs/observability.md): each says what happened and what happens next. Ids
+/// <summary>The daemon's log events (docs/observability.md): each says what happened and what happens next. Ids
 /// are fixed: 1000 daemon, 1050 reload and control, 1100 a tunnel's life, 1200 ssh's output and settings,
-/// 1300 systemd, 1400 hooks (<see cref="SshKeep.Hooks.HooksLog"/>), 1500 HTTP.
-/// </summary>
+/// 1300 systemd, 1400 hooks (<see cref="SshKeep.Hooks.HooksLog"/>), 1500 HTTP.</summary>
 internal static partial class DaemonLog
 {
     [LoggerMessage(1000, LogLevel.Information, "sshkeep {Version} starting {TunnelCount} from {ConfigPath} (pid {Pid})")]

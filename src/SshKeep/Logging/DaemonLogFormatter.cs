@@ -54,10 +54,9 @@ internal static class DaemonLogFormatter
         Span<char> time = stackalloc char[32];
         writer.WriteString("time"u8, Utc(entry.Time, time));
         writer.WriteString("level"u8, DaemonLogLevels.JsonName(entry.Level));
-        if (entry.Tunnel is { } tunnel) writer.WriteString("tunnel"u8, tunnel);
-        else writer.WriteNull("tunnel"u8);
-        if (entry.EventId.Name is { } name) writer.WriteString("event"u8, name);
-        else writer.WriteNull("event"u8);
+        // A null string is written as JSON null.
+        writer.WriteString("tunnel"u8, entry.Tunnel);
+        writer.WriteString("event"u8, entry.EventId.Name);
         writer.WriteNumber("eventId"u8, entry.EventId.Id);
         writer.WriteString("message"u8, entry.Message);
         var properties = entry.Properties ?? [];

@@ -39,7 +39,7 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
             TimeProvider = timeProvider,
             Format = format,
             MinimumLevel = minimumLevel,
-            Journal = StderrIsJournal(environment),
+            Journal = IsJournalStream(environment.GetValueOrDefault("JOURNAL_STREAM"), ReadStderrLink()),
             JournalSocketPath = UnixDatagramSender.JournalPath,
         }, ownsOutput: true);
 
@@ -132,9 +132,6 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
                    NumberStyles.None, CultureInfo.InvariantCulture, out ulong stderrInode)
                && stderrInode == inode;
     }
-
-    private static bool StderrIsJournal(IReadOnlyDictionary<string, string> environment) =>
-        IsJournalStream(environment.GetValueOrDefault("JOURNAL_STREAM"), ReadStderrLink());
 
     private static string? ReadStderrLink()
     {

@@ -6,6 +6,35 @@ namespace SshKeep.Native;
 /// <param name="StartTicks">Field 22; 0 when the line is cut short.</param>
 internal readonly record struct ProcStat(char State, int ParentPid, int ProcessGroup, ulong StartTicks)
 {
+    /// <summary>Every process in /proc with its stat line, read as the walk reaches it (one gone meanwhile is left out).</summary>
+    public static IEnumerable<(int Pid, ProcStat Stat)> All()
+    {
+        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(entry.AsSpan()), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && Of(pid) is { } stat)
+            {
+                yield return (pid, stat);
+            }
+        }
+    }
+
+    /// <summary>The stat line of process <paramref name="pid"/>, or null when it is gone.</summary>
+    public static ProcStat? Of(int pid) => Read($"/proc/{pid}/stat");
+
+    /// <summary>The target of a /proc link (<c>exe</c>, <c>fd/2</c>, <c>ns/net</c>), or null when gone or unreadable.</summary>
+    public static string? LinkTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Null when the process is gone, cannot be read, or the line is not one.</summary>
     public static ProcStat? Read(string path)
     {
