@@ -139,9 +139,9 @@
       name.firstChild.title = t.name;
       // The server of the current run (or the next one while waiting): with several, where failover has it now.
       if (t.destination) {
-        const server = el("span", "sub server", t.destination);
+        const server = el("div", "sub server", t.destination);
         server.title = "server of the current run, or of the next one while waiting";
-        name.firstChild.appendChild(server);
+        name.appendChild(server);
       }
       const held = heldPorts(t);
       if (held) name.appendChild(held);
