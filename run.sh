@@ -19,6 +19,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=scripts/ensure-packages.sh
 . "$root/scripts/ensure-packages.sh"
+# shellcheck source=scripts/quiet-build.sh
+. "$root/scripts/quiet-build.sh"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 project="$root/src/SshKeep/SshKeep.csproj"
@@ -27,19 +29,8 @@ apphost="$root/src/SshKeep/bin/Release/net10.0/sshkeep"
 
 # Builds quietly, and only when the apphost is missing or older than a source or build file.
 build() {
-  if [ -x "$apphost" ] && [ -z "$(find "$root/src" "$root"/Directory.*.props "$root/global.json" \
-        -newer "$apphost" -type f ! -path '*/bin/*' ! -path '*/obj/*' -print -quit)" ]; then
-    return 0
-  fi
-  local log
-  log=$(mktemp)
-  if ! dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >"$log" 2>&1; then
-    cat "$log" >&2
-    rm -f "$log"
-    echo "build failed" >&2
-    exit 1
-  fi
-  rm -f "$log"
+  stale "$apphost" "$root/src" || return 0
+  quietly dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly || { echo "build failed" >&2; exit 1; }
   # The build may leave the apphost's time unchanged when nothing changed; touch it so the
   # freshness check above does not rebuild every time.
   touch "$apphost"

@@ -7,11 +7,13 @@
 
 # run_bench_program NAME ARGS... : NAME is the folder under bench/ (Faults, Clients).
 run_bench_program() {
-  local name=$1 root project program log
+  local name=$1 root project program
   shift
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
   # shellcheck source=../scripts/ensure-packages.sh
   . "$root/scripts/ensure-packages.sh"
+  # shellcheck source=../scripts/quiet-build.sh
+  . "$root/scripts/quiet-build.sh"
   # shellcheck source=../scripts/native-sshkeep.sh
   . "$root/scripts/native-sshkeep.sh"
   export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -26,16 +28,8 @@ run_bench_program() {
   fi
 
   # Builds quietly, and only when the program is missing or older than a source or build file.
-  if [ ! -x "$program" ] || [ -n "$(find "$root/src" "$root/bench/$name" "$root/bench/Shared" "$root"/Directory.*.props \
-        "$root/global.json" -newer "$program" -type f ! -path '*/bin/*' ! -path '*/obj/*' -print -quit)" ]; then
-    log=$(mktemp)
-    if ! dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly >"$log" 2>&1; then
-      cat "$log" >&2
-      rm -f "$log"
-      echo "bench/${name,,}: build failed" >&2
-      exit 1
-    fi
-    rm -f "$log"
+  if stale "$program" "$root/src" "$root/bench/$name" "$root/bench/Shared"; then
+    quietly dotnet build "$project" -c Release -nologo -v q -clp:ErrorsOnly || { echo "bench/${name,,}: build failed" >&2; exit 1; }
     touch "$program"
   fi
 
