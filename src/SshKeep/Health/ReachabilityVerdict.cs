@@ -1,6 +1,6 @@
 namespace SshKeep.Health;
 
-/// <summary>How one reachability check (<see cref="ReachabilityCheck"/>) ended.</summary>
+/// <summary>How one reachability check (<see cref="ServerReachability"/>) ended.</summary>
 internal enum ReachabilityVerdict
 {
     /// <summary>The server completed the TCP handshake: ssh can start.</summary>
