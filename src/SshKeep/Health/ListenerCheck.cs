@@ -10,7 +10,7 @@ internal static class ListenerCheck
 {
     public static async Task<bool> AcceptsAsync(ForwardSpec forward, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var address = ProbeTargets.LocalListener(forward);
+        var address = ForwardProbe.LocalListener(forward);
         using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(timeout);

@@ -7,6 +7,7 @@ namespace SshKeep.Health;
 /// <param name="Remote">The endpoint ssh chose: the right one for a reachability check.</param>
 internal sealed record ServerConnection(int Fd, IPEndPoint Local, IPEndPoint Remote, TcpSocketState State, int Retransmits)
 {
+    /// <summary>SYN_SENT: the kernel retransmits on its own schedule (1, 3, 7, 15 s…).</summary>
     public bool IsConnecting => State == TcpSocketState.SynSent;
 
     /// <summary>Null when not connecting yet, behind a proxy, gone or not ours to read; races never throw.</summary>

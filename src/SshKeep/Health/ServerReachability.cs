@@ -20,8 +20,7 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
     /// <summary><c>ssh -G</c> and the name's resolution: covers a slow ssh_config (Match exec) and the resolver's retries.</summary>
     public static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(5);
 
-    public SshConnection? ConnectionOf(int pid) =>
-        ServerConnection.Of(pid) is { } connection ? new SshConnection(connection.Remote, connection.IsConnecting) : null;
+    public ServerConnection? ConnectionOf(int pid) => ServerConnection.Of(pid);
 
     public Task<ReachabilityOutcome> CheckAsync(IPEndPoint server, CancellationToken cancellationToken) =>
         CheckAsync(server, CheckTimeout, cancellationToken);
