@@ -52,9 +52,7 @@ internal static class ServiceCommands
     }
 
     /// <summary><c>sshkeep uninstall-service [--user] [--write] [-c FILE]</c>: undoes install-service for one tunnels
-    /// file. Without --write it prints what it would do; with --write it stops and disables that file's unit, removes
-    /// the unit file and reloads systemd. Only the unit install-service made for that file goes (same name, and the
-    /// file says it was written by install-service): the units of other tunnels files, and hand-written ones, stay.</summary>
+    /// file, and only if install-service wrote its unit (docs/daemon.md, "One unit per tunnels file").</summary>
     public static int Uninstall(InstallServiceOptions options, InstallServiceHost host, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(options);
