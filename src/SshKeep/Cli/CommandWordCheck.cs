@@ -32,8 +32,8 @@ internal static class CommandWordCheck
     };
 
     /// <summary>The command <paramref name="firstWord"/> was probably meant to be, or null when it may be a host:
-    /// not of a host's usual shapes, no Host alias (<paramref name="isHostAlias"/>, asked last), and a common word
-    /// for a command or close to one (<see cref="KeySuggestion.Closest"/>).</summary>
+    /// not of a host's usual shapes, no Host alias (<paramref name="isHostAlias"/>, asked last: <see cref="IsHostAlias"/>),
+    /// and a common word for a command or close to one (<see cref="KeySuggestion.Closest"/>).</summary>
     public static string? SuggestionFor(string firstWord, Func<string, bool> isHostAlias)
     {
         ArgumentNullException.ThrowIfNull(firstWord);
@@ -42,5 +42,55 @@ internal static class CommandWordCheck
 
         var suggestion = CommonWords.GetValueOrDefault(firstWord.ToLowerInvariant()) ?? KeySuggestion.Closest(firstWord, Commands);
         return suggestion is not null && !isHostAlias(firstWord) ? suggestion : null;
+    }
+
+    /// <summary>Whether a bare word may be a host, so that <c>sshkeep docker</c> keeps working: a literal Host alias
+    /// of ssh_config (no patterns, no Include) or a name in /etc/hosts.</summary>
+    public static bool IsHostAlias(string alias, string? home)
+    {
+        string[] files = home is { Length: > 0 } ? [Path.Combine(home, ".ssh", "config"), "/etc/ssh/ssh_config"] : ["/etc/ssh/ssh_config"];
+        return files.Any(file => Read(file, ParseSshConfigHosts).Contains(alias, StringComparer.OrdinalIgnoreCase))
+               || Read(HostsFile, ParseHosts).Contains(alias, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private const string HostsFile = "/etc/hosts";
+
+    /// <summary>The names of an /etc/hosts text: every word after the address, up to a '#'.</summary>
+    internal static IEnumerable<string> ParseHosts(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Split('#')[0];
+            foreach (var name in line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Skip(1)) yield return name;
+        }
+    }
+
+    /// <summary>The literal aliases of the Host lines of one ssh_config text.</summary>
+    internal static IEnumerable<string> ParseSshConfigHosts(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            // "Host a b" or "Host=a b" (ssh_config(5): keyword and arguments may be separated by '=').
+            if (line.Length < 5 || !line.StartsWith("host", StringComparison.OrdinalIgnoreCase) || line[4] is not (' ' or '\t' or '=')) continue;
+            foreach (var alias in line[5..].Split([' ', '\t', '='], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (alias.IndexOfAny(['*', '?', '!']) < 0) yield return alias.Trim('"');
+            }
+        }
+    }
+
+    private static IEnumerable<string> Read(string file, Func<string, IEnumerable<string>> parse)
+    {
+        try
+        {
+            return parse(File.ReadAllText(file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 }

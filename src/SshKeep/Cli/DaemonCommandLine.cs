@@ -107,10 +107,10 @@ internal static class DaemonCommandLine
             ConfigOrigin(r.GetValue(config))));
 
         var installService = new Command("install-service", "print (or write) a systemd unit that runs `sshkeep up`") { user, write, config, account };
-        installService.SetAction(r => InstallServiceCommand.Run(ServiceOptions(r) with { Account = r.GetValue(account) }, InstallServiceHost.Current(), Console.Out, Console.Error));
+        installService.SetAction(r => ServiceCommands.Install(ServiceOptions(r) with { Account = r.GetValue(account) }, InstallServiceHost.Current(), Console.Out, Console.Error));
 
         var uninstallService = new Command("uninstall-service", "stop, disable and remove the unit install-service made for the tunnels file (prints what it would do without --write)") { user, write, config };
-        uninstallService.SetAction(r => UninstallServiceCommand.Run(ServiceOptions(r), InstallServiceHost.Current(), Console.Out, Console.Error));
+        uninstallService.SetAction(r => ServiceCommands.Uninstall(ServiceOptions(r), InstallServiceHost.Current(), Console.Out, Console.Error));
         InstallServiceOptions ServiceOptions(ParseResult r) =>
             new() { User = r.GetValue(user), Write = r.GetValue(write), ConfigPath = r.GetValue(config) ?? ConfigFromEnvironment() };
 
@@ -130,11 +130,11 @@ internal static class DaemonCommandLine
         var help = new Command("help", "show this help, or one command's: help COMMAND; the tunnels file's keys: help config [KEY]") { topic, key };
         help.SetAction(r => (r.GetValue(topic), r.GetValue(key)) switch
         {
-            (ConfigHelp.Topic, var name) => ConfigHelp.Run(name, r.InvocationConfiguration.Output, Console.Error),
-            (_, { } extra) => Usage($"help {r.GetValue(topic)} {extra}: only help {ConfigHelp.Topic} takes a second word"),
+            (HelpText.ConfigTopic, var name) => HelpText.ExplainConfig(name, r.InvocationConfiguration.Output, Console.Error),
+            (_, { } extra) => Usage($"help {r.GetValue(topic)} {extra}: only help {HelpText.ConfigTopic} takes a second word"),
             (null, _) => root.Parse(["--help"]).Invoke(),
             ({ } name, _) when root.Subcommands.Any(c => c.Name == name) => root.Parse([name, "--help"]).Invoke(),
-            ({ } name, _) => Usage($"help {name}: no such command; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))} (and help {ConfigHelp.Topic} for the tunnels file's keys)"),
+            ({ } name, _) => Usage($"help {name}: no such command; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))} (and help {HelpText.ConfigTopic} for the tunnels file's keys)"),
         });
         root.Subcommands.Add(help);
         return root;

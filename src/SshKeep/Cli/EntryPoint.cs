@@ -28,7 +28,7 @@ internal static class EntryPoint
         {
             if (DaemonCommandLine.Verbs.Contains(args[0])) return await DaemonCommandLine.RunAsync(args);
             var home = Environment.GetEnvironmentVariable("HOME");
-            if (CommandWordCheck.SuggestionFor(args[0], alias => SshHostAliases.Contains(alias, home)) is { } suggestion)
+            if (CommandWordCheck.SuggestionFor(args[0], alias => CommandWordCheck.IsHostAlias(alias, home)) is { } suggestion)
             {
                 await Console.Error.WriteLineAsync(UnknownCommandLine(args[0], suggestion));
                 return ExitCodes.Usage;

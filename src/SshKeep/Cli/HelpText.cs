@@ -1,5 +1,8 @@
+using SshKeep.Config;
+
 namespace SshKeep.Cli;
 
+/// <summary>What <c>sshkeep help</c> says beyond the parser's own help.</summary>
 internal static class HelpText
 {
     /// <summary>sshkeep's own commands, one line each: in <c>sshkeep --help</c>, and after autossh's
@@ -37,4 +40,31 @@ internal static class HelpText
         sshkeep's own commands (sshkeep help COMMAND for one):
 
         """ + Commands;
+
+    /// <summary>The word after <c>help</c> that asks for the keys rather than a command's help.</summary>
+    public const string ConfigTopic = "config";
+
+    /// <summary><c>sshkeep help config [KEY]</c>: the tunnels file's keys, or one key's entry (<see cref="ConfigKeyHelp"/>;
+    /// docs/config.md); an unknown key is one line on <paramref name="error"/> and the usage status (docs/exit-codes.md).</summary>
+    public static int ExplainConfig(string? key, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (key is null)
+        {
+            output.Write(ConfigKeyHelp.Listing());
+            return ExitCodes.Ok;
+        }
+
+        var entries = ConfigKeyHelp.Find(key);
+        if (entries.Count > 0)
+        {
+            output.Write(ConfigKeyHelp.Explain(entries));
+            return ExitCodes.Ok;
+        }
+
+        var suggestion = ConfigKeyHelp.Suggestion(key) is { } closest ? $" (did you mean {closest}?)" : "";
+        error.WriteLine($"sshkeep: help {ConfigTopic} {ConfigText.Quote(key)}: no such key of the tunnels file{suggestion}; `sshkeep help {ConfigTopic}` lists them");
+        return ExitCodes.Usage;
+    }
 }

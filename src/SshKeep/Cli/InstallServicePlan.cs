@@ -3,14 +3,14 @@ using SshKeep.Daemon;
 
 namespace SshKeep.Cli;
 
-/// <summary>What install-service will do, decided from the options and the machine (pure): the unit's spec,
+/// <summary>What install-service will do, decided from the options and the machine (pure): the unit,
 /// where it goes, notes for the user, or a usage mistake (<see cref="Error"/>).</summary>
 internal sealed partial record InstallServicePlan
 {
     /// <summary>The config path of a system unit when -c is not given.</summary>
     public const string SystemConfigPath = "/etc/sshkeep/tunnels.yaml";
 
-    public InstallServiceSpec? Spec { get; init; }
+    public InstallServiceUnit? Unit { get; init; }
 
     public string? UnitPath { get; init; }
 
@@ -54,7 +54,7 @@ internal sealed partial record InstallServicePlan
         string unitName = InstallServiceUnit.NameFor(config == defaultConfig ? null : key);
         return new()
         {
-            Spec = new InstallServiceSpec
+            Unit = new InstallServiceUnit
             {
                 UserUnit = options.User,
                 SshkeepCommand = host.SshkeepCommand,

@@ -6,12 +6,41 @@ using SshKeep.Logging;
 namespace SshKeep.Cli;
 
 /// <summary>
-/// The systemd unit install-service prints or writes and the package ships (pure; golden files lock it). The text
-/// is Units/sshkeep.service.in, where every line carries a comment saying why it is there: whoever edits the unit
-/// later needs to know what a sandboxing line costs ssh.
+/// The systemd unit install-service prints or writes and the package ships: everything its text depends on, resolved,
+/// and the text (pure; golden files lock it). The text is Units/sshkeep.service.in, where every line carries a comment
+/// saying why it is there: whoever edits the unit later needs to know what a sandboxing line costs ssh.
 /// </summary>
-internal static partial class InstallServiceUnit
+internal sealed partial record InstallServiceUnit
 {
+    /// <summary>A unit for the user's manager (no User=, no mount-namespace sandboxing).</summary>
+    public required bool UserUnit { get; init; }
+
+    /// <summary>The command that runs sshkeep (executable first).</summary>
+    public required IReadOnlyList<string> SshkeepCommand { get; init; }
+
+    /// <summary>The tunnels file, absolute.</summary>
+    public required string ConfigPath { get; init; }
+
+    public string UnitName { get; init; } = DefaultName;
+
+    /// <summary>A system unit's run directory (--run-dir, made by systemd for User=); null for a user unit.</summary>
+    public string? RunDirectory { get; init; }
+
+    /// <summary>User= of a system unit.</summary>
+    public string? RunAs { get; init; }
+
+    /// <summary>What sshkeep gives each ssh between SIGTERM and SIGKILL when stopping.</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A unit the package ships (<see cref="PackagedUnits"/>): its header says how to override it, and it
+    /// lacks <see cref="WrittenBy"/>, so uninstall-service never removes it.</summary>
+    public bool Packaged { get; init; }
+
+    public TimeSpan Watchdog { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>systemctl for this unit's manager, as the user types it.</summary>
+    public string Systemctl => UserUnit ? "systemctl --user" : "systemctl";
+
     /// <summary>The unit file's name for the default tunnels file.</summary>
     public const string DefaultName = "sshkeep.service";
 
@@ -24,43 +53,40 @@ internal static partial class InstallServiceUnit
 
     /// <summary>The unit text, '\n' line ends: Units/sshkeep.service.in with its placeholders filled and only the
     /// lines whose tags (<c>@user</c>, <c>@system</c>, <c>@packaged</c>, <c>@written</c>, <c>@run-dir</c>) all hold.</summary>
-    public static string Render(InstallServiceSpec spec)
+    public string Render()
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        bool user = spec.UserUnit;
-        string systemctl = user ? "systemctl --user" : "systemctl";
-        string unit = Stem(spec.UnitName);
-        string[] execStart = spec.RunDirectory is { } runDirectory
-            ? [.. spec.SshkeepCommand, "up", "-c", spec.ConfigPath, "--run-dir", runDirectory]
-            : [.. spec.SshkeepCommand, "up", "-c", spec.ConfigPath];
+        string unit = Stem(UnitName);
+        string[] execStart = RunDirectory is { } runDirectory
+            ? [.. SshkeepCommand, "up", "-c", ConfigPath, "--run-dir", runDirectory]
+            : [.. SshkeepCommand, "up", "-c", ConfigPath];
         var tags = new Dictionary<string, bool>(StringComparer.Ordinal)
         {
-            ["user"] = user,
-            ["system"] = !user,
-            ["packaged"] = spec.Packaged,
-            ["written"] = !spec.Packaged,
-            ["run-dir"] = spec.RunDirectory is not null,
+            ["user"] = UserUnit,
+            ["system"] = !UserUnit,
+            ["packaged"] = Packaged,
+            ["written"] = !Packaged,
+            ["run-dir"] = RunDirectory is not null,
         };
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["unit-name"] = spec.UnitName,
+            ["unit-name"] = UnitName,
             ["unit"] = unit,
-            ["instance"] = IsTemplate(spec.UnitName) ? unit + "NAME" : unit,
-            ["config"] = spec.ConfigPath,
-            ["config-of-instance"] = spec.ConfigPath.Replace(InstanceSpecifier, "NAME", StringComparison.Ordinal),
+            ["instance"] = IsTemplate(UnitName) ? unit + "NAME" : unit,
+            ["config"] = ConfigPath,
+            ["config-of-instance"] = ConfigPath.Replace(InstanceSpecifier, "NAME", StringComparison.Ordinal),
             ["written-by"] = WrittenBy,
-            ["user-flag"] = user ? " --user" : "",
-            ["systemctl"] = systemctl,
-            ["journalctl"] = user ? "journalctl --user" : "journalctl",
-            ["description"] = Specifiers(InstallServiceQuoting.Text(spec.ConfigPath)),
-            ["exec-start"] = Specifiers(InstallServiceQuoting.ExecLine(execStart)),
-            ["run-as"] = spec.RunAs ?? "root",
-            ["watchdog-kill"] = Duration(spec.Watchdog * 1.5),
-            ["watchdog"] = Seconds(spec.Watchdog),
-            ["stop-grace"] = Duration(spec.StopGrace),
-            ["stop-timeout"] = Seconds(StopTimeout(spec.StopGrace)),
+            ["user-flag"] = UserUnit ? " --user" : "",
+            ["systemctl"] = Systemctl,
+            ["journalctl"] = UserUnit ? "journalctl --user" : "journalctl",
+            ["description"] = Specifiers(Text(ConfigPath)),
+            ["exec-start"] = Specifiers(string.Join(' ', execStart.Select(ExecWord))),
+            ["run-as"] = RunAs ?? "root",
+            ["watchdog-kill"] = Duration(Watchdog * 1.5),
+            ["watchdog"] = Seconds(Watchdog),
+            ["stop-grace"] = Duration(StopGrace),
+            ["stop-timeout"] = Seconds(StopTimeout(StopGrace)),
             ["runtime-directory"] = Specifiers(Path.GetRelativePath("/run",
-                spec.RunDirectory ?? SshKeep.Daemon.RunDirectory.ServicePathFor("sshkeep"))),
+                RunDirectory ?? SshKeep.Daemon.RunDirectory.ServicePathFor("sshkeep"))),
         };
         var text = new StringBuilder(8192);
         foreach (string line in Template.Value)
@@ -79,7 +105,7 @@ internal static partial class InstallServiceUnit
         // A template's config path and run directory name its instance with %i: left for systemd
         // to expand instead of escaped as a literal '%' (the only '%' a packaged path has).
         string Specifiers(string value) =>
-            spec.Packaged && IsTemplate(spec.UnitName) ? value.Replace("%" + InstanceSpecifier, InstanceSpecifier, StringComparison.Ordinal) : value;
+            Packaged && IsTemplate(UnitName) ? value.Replace("%" + InstanceSpecifier, InstanceSpecifier, StringComparison.Ordinal) : value;
     }
 
     /// <summary>The embedded Units/sshkeep.service.in, one entry a line.</summary>
@@ -113,4 +139,41 @@ internal static partial class InstallServiceUnit
         Math.Ceiling(span.TotalSeconds).ToString(CultureInfo.InvariantCulture);
 
     private static string Duration(TimeSpan span) => new DaemonDuration(span).ToString();
+
+    /// <summary>One ExecStart= word, read back unchanged (systemd.service(5) "Command lines"; systemd.unit(5)
+    /// "Specifiers"): '%' and '$' doubled; quoted with C escapes when it has white space, quotes, a backslash or a
+    /// control character, or is empty or a lone ';' (a command separator to old versions).</summary>
+    public static string ExecWord(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        bool quote = word.Length == 0 || word == ";";
+        var builder = new StringBuilder(word.Length + 8);
+        foreach (char c in word)
+        {
+            switch (c)
+            {
+                case '%': builder.Append("%%"); break;
+                case '$': builder.Append("$$"); break;
+                case '\\': builder.Append(@"\\"); quote = true; break;
+                case '"': builder.Append("\\\""); quote = true; break;
+                case '\'': builder.Append("\\'"); quote = true; break;
+                case '\n': builder.Append(@"\n"); quote = true; break;
+                case '\t': builder.Append(@"\t"); quote = true; break;
+                case ' ': builder.Append(' '); quote = true; break;
+                case < ' ' or '\u007f':
+                    builder.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}");
+                    quote = true;
+                    break;
+                default: builder.Append(c); break;
+            }
+        }
+        return quote ? "\"" + builder + "\"" : builder.ToString();
+    }
+
+    /// <summary>A free-text value (Description=): specifiers escaped, kept on one line.</summary>
+    public static string Text(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return OneLine.Of(value, OneLineStyle.Space).Replace("%", "%%", StringComparison.Ordinal);
+    }
 }

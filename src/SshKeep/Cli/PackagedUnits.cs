@@ -15,7 +15,7 @@ internal static class PackagedUnits
 
     /// <summary>What <c>sudo sshkeep install-service</c> writes for /etc/sshkeep/tunnels.yaml (same name, same run
     /// directory, so <c>sshkeep status</c> finds it), running /usr/bin/sshkeep as root.</summary>
-    public static InstallServiceSpec Default { get; } = new()
+    public static InstallServiceUnit Default { get; } = new()
     {
         UserUnit = false,
         Packaged = true,
@@ -27,7 +27,7 @@ internal static class PackagedUnits
     };
 
     /// <summary>Instance NAME runs /etc/sshkeep/NAME.yaml in /run/sshkeep-service/NAME (<see cref="InstanceOf"/>).</summary>
-    public static InstallServiceSpec Template { get; } = Default with
+    public static InstallServiceUnit Template { get; } = Default with
     {
         ConfigPath = $"{ConfigDirectory}/{InstallServiceUnit.InstanceSpecifier}.yaml",
         UnitName = TemplateName,
@@ -36,8 +36,8 @@ internal static class PackagedUnits
 
     public static IReadOnlyList<(string Name, string Text)> All =>
     [
-        (Default.UnitName, InstallServiceUnit.Render(Default)),
-        (Template.UnitName, InstallServiceUnit.Render(Template)),
+        (Default.UnitName, Default.Render()),
+        (Template.UnitName, Template.Render()),
     ];
 
     /// <summary>NAME for /etc/sshkeep/NAME.yaml when NAME is a plain instance name (letters, digits, '_', '-',

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Sockets;
 
 namespace SshKeep.Health;
@@ -51,6 +52,36 @@ internal sealed record EffectiveSshConfig(string HostName, int Port, string? Pro
             }
         }
         return hostName is null ? null : new EffectiveSshConfig(hostName, port, proxyJump, proxyCommand, family);
+    }
+
+    /// <summary>The endpoint ssh tries first: the first address in the resolver's order; null behind a proxy or
+    /// when the name does not resolve.</summary>
+    public async Task<IPEndPoint?> ResolveAsync(TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (UsesProxy) return null;
+        IPAddress[] addresses;
+        if (IPAddress.TryParse(HostName, out var literal))
+        {
+            addresses = [literal];
+        }
+        else
+        {
+            try
+            {
+                addresses = await Dns.GetHostAddressesAsync(HostName, AddressFamily, cancellationToken)
+                                     .WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is TimeoutException or SocketException or ArgumentException)
+            {
+                return null; // often the outage itself (DNS is down): asked again at the next wait
+            }
+        }
+
+        return addresses
+            .Where(a => a.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
+            .Where(a => AddressFamily == AddressFamily.Unspecified || a.AddressFamily == AddressFamily)
+            .Select(a => new IPEndPoint(a, Port))
+            .FirstOrDefault();
     }
 
     private static bool IsNone(string value) => value.Equals("none", StringComparison.OrdinalIgnoreCase);

@@ -58,7 +58,7 @@ internal sealed class ForwardProbe(TimeProvider time)
     private static async Task<string?> RemoteAsync(ForwardSpec forward, Run run)
     {
         string? refusal = null;
-        foreach (var host in ProbeTargets.RemoteListenerHosts(forward))
+        foreach (var host in RemoteListenerHosts(forward))
         {
             var step = $"remote listener {HostSyntax.Endpoint(host, forward.BindPort)} (on the server)";
             var open = await run.OpenThroughSessionAsync(host, forward.BindPort, step).ConfigureAwait(false);
@@ -88,6 +88,44 @@ internal sealed class ForwardProbe(TimeProvider time)
     private static Task<string?> DynamicAsync(ForwardSpec forward, Run run) =>
         run.ThroughLocalListenerAsync(forward, SocksGreeting, "", "socks");
 
+    /// <summary>Where a probe reaches a -L/-D listener: loopback for no bind, a wildcard or a host name (not resolved in
+    /// the probe's path); else the address.</summary>
+    public static IPAddress LocalListener(ForwardSpec forward)
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        return forward.BindAddress switch
+        {
+            null or "" or "localhost" or "*" or "0.0.0.0" => IPAddress.Loopback,
+            var text when IPAddress.TryParse(text, out var parsed) => parsed.Equals(IPAddress.Any) ? IPAddress.Loopback
+                : parsed.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback : parsed,
+            _ => IPAddress.Loopback,
+        };
+    }
+
+    /// <summary>Where a probe reaches a -R listener on the server: a specific bind first, then 127.0.0.1: GatewayPorts
+    /// decides (docs/probes.md, "Side effects and limits").</summary>
+    public static IReadOnlyList<string> RemoteListenerHosts(ForwardSpec forward)
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        const string loopback = "127.0.0.1";
+        return forward.BindAddress switch
+        {
+            null or "" or "localhost" or "*" or "0.0.0.0" or "::" or loopback => [loopback],
+            var specific => [specific, loopback],
+        };
+    }
+
+    /// <summary>TCP keepalive for a probe socket, set before connect (Linux keeps it across connect(2)): a floor under
+    /// the probe's own timeout, never the check itself (docs/probes.md, "Side effects and limits"). The kernel's smallest
+    /// idle and interval and 3 probes: a vanished peer is dead after about 4 s of silence.</summary>
+    internal static void ApplyKeepAlive(Socket socket)
+    {
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+        socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 1);
+        socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, 1);
+        socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, 3);
+    }
+
     /// <summary>One probe's deadline, and the steps that share it.</summary>
     private sealed class Run(TimeProvider time, string controlPath, TimeSpan timeout, long started,
         CancellationToken probe, CancellationToken stopping)
@@ -114,13 +152,13 @@ internal sealed class ForwardProbe(TimeProvider time)
 
         public async Task<string?> ThroughLocalListenerAsync(ForwardSpec forward, ProbeExchange exchange, string host, string exchangeStep)
         {
-            var address = ProbeTargets.LocalListener(forward);
+            var address = LocalListener(forward);
             var listener = new IPEndPoint(address, forward.BindPort);
             var step = $"local listener {listener}";
             using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                TcpKeepAlive.Apply(socket);
+                ApplyKeepAlive(socket);
                 var error = await QuietConnect.ConnectAsync(socket, listener, probe).ConfigureAwait(false);
                 if (error != SocketError.Success) return $"{step}: {SocketErrorText.Of(error)}";
             }

@@ -7,7 +7,7 @@ internal interface IServerReachability
 {
     /// <summary>The TCP connection an ssh process has to its server, or null (none yet, a
     /// ProxyCommand, the process gone).</summary>
-    SshConnection? ConnectionOf(int pid);
+    ServerConnection? ConnectionOf(int pid);
 
     /// <summary>One cheap TCP connect to the server: accepted, refused, timed out or unreachable.</summary>
     Task<ReachabilityOutcome> CheckAsync(IPEndPoint server, CancellationToken cancellationToken);

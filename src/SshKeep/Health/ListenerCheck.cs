@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
 using SshKeep.Config;
-using SshKeep.Ssh;
 
 namespace SshKeep.Health;
 
@@ -10,15 +8,12 @@ internal static class ListenerCheck
 {
     public static async Task<bool> AcceptsAsync(ForwardSpec forward, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var address = ProbeTargets.LocalListener(forward);
-        using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(timeout);
+        var listener = new IPEndPoint(ForwardProbe.LocalListener(forward), forward.BindPort);
         try
         {
-            return await QuietConnect.ConnectAsync(socket, new IPEndPoint(address, forward.BindPort), cts.Token) == SocketError.Success;
+            return (await new ServerReachability(TimeProvider.System).CheckAsync(listener, timeout, cancellationToken)).Answered;
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        catch (OperationCanceledException)
         {
             return false;
         }

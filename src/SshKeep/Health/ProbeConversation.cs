@@ -57,5 +57,5 @@ internal sealed class ProbeConversation
 
     /// <summary>The failure when the probe's time ran out during this exchange.</summary>
     public string TimedOut(string within) =>
-        _received == 0 ? $"no reply within {within}" : $"only {ProbeText.Quote(_reply.AsSpan(0, _received))} within {within}";
+        _received == 0 ? $"no reply within {within}" : $"only {ProbeReply.Quote(_reply.AsSpan(0, _received))} within {within}";
 }

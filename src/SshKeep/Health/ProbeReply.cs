@@ -5,7 +5,8 @@ using SshKeep.Config;
 namespace SshKeep.Health;
 
 /// <summary>The pure half of a probe's exchange (<see cref="ProbeExchange"/>): what to send, how much
-/// of the reply to read, and whether it passes (the rules: docs/probes.md, "What each probe proves").</summary>
+/// of the reply to read, whether it passes (the rules: docs/probes.md, "What each probe proves"), and how a failure
+/// shows the bytes: one short line, no raw control characters.</summary>
 internal static class ProbeReply
 {
     /// <summary>Longest HTTP status line read; a real one is some 20 bytes.</summary>
@@ -60,9 +61,9 @@ internal static class ProbeReply
         var compared = Math.Min(expect.Length, received.Length);
         if (!received[..compared].SequenceEqual(expect.AsSpan(0, compared)) || (ended && received.Length < expect.Length))
         {
-            if (received.IsEmpty) return ReplyJudgement.Fail($"expected {ProbeText.Quote(expect)}, the connection closed without a reply");
+            if (received.IsEmpty) return ReplyJudgement.Fail($"expected {Quote(expect)}, the connection closed without a reply");
             var closed = ended && received.Length < expect.Length ? " and the connection closed" : "";
-            return ReplyJudgement.Fail($"expected {ProbeText.Quote(expect)}, got {ProbeText.Quote(received)}{closed}");
+            return ReplyJudgement.Fail($"expected {Quote(expect)}, got {Quote(received)}{closed}");
         }
         return received.Length >= expect.Length ? ReplyJudgement.Pass : ReplyJudgement.NeedMore;
     }
@@ -72,7 +73,7 @@ internal static class ProbeReply
         ReadOnlySpan<byte> prefix = "HTTP/"u8;
         var compared = Math.Min(prefix.Length, received.Length);
         if (!received[..compared].SequenceEqual(prefix[..compared]))
-            return ReplyJudgement.Fail($"not an HTTP reply: {ProbeText.Quote(received)}");
+            return ReplyJudgement.Fail($"not an HTTP reply: {Quote(received)}");
 
         var end = received.IndexOf((byte)'\n');
         if (end < 0)
@@ -80,14 +81,50 @@ internal static class ProbeReply
             if (!ended) return ReplyJudgement.NeedMore;
             return received.IsEmpty
                 ? ReplyJudgement.Fail("the connection closed without an HTTP reply")
-                : ReplyJudgement.Fail($"no complete HTTP status line: {ProbeText.Quote(received)}");
+                : ReplyJudgement.Fail($"no complete HTTP status line: {Quote(received)}");
         }
 
         var line = Encoding.ASCII.GetString(received[..end]).TrimEnd('\r');
         // "HTTP/1.1 200 OK": version, a space, three digits, then a space or the end.
         var parts = line.Split(' ', 3);
         if (parts.Length < 2 || parts[1].Length != 3 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var status))
-            return ReplyJudgement.Fail($"not an HTTP status line: {ProbeText.Quote(line, ShownStatusLine)}");
-        return status < 500 ? ReplyJudgement.Pass : ReplyJudgement.Fail($"HTTP status {status}: {ProbeText.Quote(line, ShownStatusLine)}");
+            return ReplyJudgement.Fail($"not an HTTP status line: {Quote(line, ShownStatusLine)}");
+        return status < 500 ? ReplyJudgement.Pass : ReplyJudgement.Fail($"HTTP status {status}: {Quote(line, ShownStatusLine)}");
     }
+
+    /// <summary>Characters of a reply shown before it is cut with "…".</summary>
+    public const int MaxShown = 32;
+
+    /// <summary>
+    /// Bytes as a quoted string: UTF-8 where valid, made safe by <see cref="OneLine"/> (with <c>\\ \"</c>
+    /// escaped), invalid bytes as <c>\xNN</c>, cut after <paramref name="maxShown"/> characters.
+    /// </summary>
+    public static string Quote(ReadOnlySpan<byte> bytes, int maxShown = MaxShown)
+    {
+        var text = new StringBuilder("\"");
+        var shown = 0;
+        while (!bytes.IsEmpty)
+        {
+            if (shown == maxShown)
+            {
+                text.Append('…');
+                break;
+            }
+            var status = System.Text.Rune.DecodeFromUtf8(bytes, out var rune, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\\x{bytes[0]:x2}");
+                consumed = 1;
+            }
+            else
+            {
+                OneLine.Append(text, rune, quoted: true);
+            }
+            bytes = bytes[consumed..];
+            shown++;
+        }
+        return text.Append('"').ToString();
+    }
+
+    public static string Quote(string text, int maxShown = MaxShown) => Quote(Encoding.UTF8.GetBytes(text), maxShown);
 }

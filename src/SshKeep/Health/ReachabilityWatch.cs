@@ -2,7 +2,7 @@ using System.Net;
 
 namespace SshKeep.Health;
 
-/// <summary>Waits until the ssh server answers a <see cref="ReachabilityCheck"/>, an attempt every <see cref="Interval"/>
+/// <summary>Waits until the ssh server answers a check (<see cref="ServerReachability.CheckAsync(IPEndPoint, TimeSpan, CancellationToken)"/>), an attempt every <see cref="Interval"/>
 /// while earlier ones still wait (a SYN into a black hole is lost for good): docs/reachability.md, "How often".</summary>
 internal sealed class ReachabilityWatch
 {
@@ -29,12 +29,12 @@ internal sealed class ReachabilityWatch
         ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
         MaxInFlight = maxInFlight;
         Interval = interval ?? DefaultInterval;
-        Timeout = timeout ?? ReachabilityCheck.DefaultTimeout;
+        Timeout = timeout ?? ServerReachability.CheckTimeout;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Interval, TimeSpan.Zero, nameof(interval));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(timeout));
         _endpoint = endpoint;
         _time = time;
-        _check = check ?? new ReachabilityCheck(time).CheckAsync;
+        _check = check ?? new ServerReachability(time).CheckAsync;
     }
 
     public TimeSpan Interval { get; }

@@ -2,9 +2,40 @@ using System.Net;
 
 namespace SshKeep.Health;
 
-/// <summary>ssh's own TCP connection to its server, as the kernel sees it (<see cref="ConnectStall"/>).</summary>
+/// <summary>ssh's own TCP connection to its server, from its namespace's socket table (docs/reachability.md). Of ssh's
+/// outbound sockets not accepted by its listeners, the lowest descriptor wins: ssh connects to the server first.</summary>
 /// <param name="Remote">The endpoint ssh chose: the right one for a reachability check.</param>
 internal sealed record ServerConnection(int Fd, IPEndPoint Local, IPEndPoint Remote, TcpSocketState State, int Retransmits)
 {
+    /// <summary>SYN_SENT: the kernel retransmits on its own schedule (1, 3, 7, 15 s…).</summary>
     public bool IsConnecting => State == TcpSocketState.SynSent;
+
+    /// <summary>Null when not connecting yet, behind a proxy, gone or not ours to read; races never throw.</summary>
+    /// <param name="serverPort">The server's port when known (ssh -G); rules out -R target connections.</param>
+    public static ServerConnection? Of(int pid, int? serverPort = null, string procRoot = "/proc")
+    {
+        var held = ProcessSockets.Of(pid, procRoot);
+        if (held.Count == 0) return null;
+        var byInode = new Dictionary<ulong, TcpSocket>();
+        foreach (var socket in TcpSocketTable.Read(pid, procRoot))
+        {
+            if (socket.Inode != 0) byInode.TryAdd(socket.Inode, socket);
+        }
+
+        var mine = held.Where(h => byInode.ContainsKey(h.Inode)).Select(h => (h.Fd, Socket: byInode[h.Inode])).ToList();
+        var listeners = mine.Where(m => m.Socket.State == TcpSocketState.Listen).Select(m => m.Socket.Local).ToList();
+        foreach (var (fd, socket) in mine) // ordered by descriptor
+        {
+            if (socket.State is not (TcpSocketState.SynSent or TcpSocketState.Established)) continue;
+            if (listeners.Any(l => Accepts(l, socket.Local))) continue; // accepted by an -L/-D listener
+            if (serverPort is { } port && socket.Remote.Port != port) continue;
+            return new ServerConnection(fd, socket.Local, socket.Remote, socket.State, socket.Retransmits);
+        }
+        return null;
+    }
+
+    private static bool Accepts(IPEndPoint listener, IPEndPoint local) =>
+        listener.Port == local.Port &&
+        (listener.Address.Equals(IPAddress.Any) || listener.Address.Equals(IPAddress.IPv6Any) || listener.Address.Equals(local.Address));
 }
+

@@ -1,25 +1,156 @@
+using System.ComponentModel;
+using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
+using SshKeep.Ssh;
 
 namespace SshKeep.Health;
 
-/// <summary>The real <see cref="IServerReachability"/>: /proc, plain TCP connects and <c>ssh -G</c>.</summary>
+/// <summary>The real <see cref="IServerReachability"/>: /proc, plain TCP connects and <c>ssh -G</c> (docs/reachability.md).
+/// Only the caller's cancellation throws; every network outcome is a value.</summary>
 /// <param name="sshEnvironment">The environment <c>ssh -G</c> runs with (docs/security.md); null inherits ours.</param>
 internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<string, string?>? sshEnvironment = null) : IServerReachability
 {
     /// <summary>Between attempts while the server is silent: the first SYN after the heal goes out within this.</summary>
     public static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
 
-    private readonly ReachabilityCheck _check = new(time);
+    /// <summary>One connect: long enough for any sane round trip, short enough that a dead server costs little.</summary>
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(1);
 
-    public SshConnection? ConnectionOf(int pid) =>
-        ConnectStall.ServerConnectionOf(pid) is { } connection ? new SshConnection(connection.Remote, connection.IsConnecting) : null;
+    /// <summary><c>ssh -G</c> and the name's resolution: covers a slow ssh_config (Match exec) and the resolver's retries.</summary>
+    public static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(5);
+
+    public ServerConnection? ConnectionOf(int pid) => ServerConnection.Of(pid);
 
     public Task<ReachabilityOutcome> CheckAsync(IPEndPoint server, CancellationToken cancellationToken) =>
-        _check.CheckAsync(server, ReachabilityCheck.DefaultTimeout, cancellationToken);
+        CheckAsync(server, CheckTimeout, cancellationToken);
 
     public Task WaitUntilAnswersAsync(IPEndPoint server, CancellationToken cancellationToken) =>
-        new ReachabilityWatch(server, time, WatchInterval).WaitUntilAnswersAsync(cancellationToken);
+        new ReachabilityWatch(server, time, WatchInterval, check: CheckAsync).WaitUntilAnswersAsync(cancellationToken);
 
     public Task<IPEndPoint?> ResolveAsync(string sshPath, IReadOnlyList<string> sshArguments, CancellationToken cancellationToken) =>
-        ServerAddress.LookupAsync(sshPath, sshArguments, time, ServerAddress.DefaultTimeout, cancellationToken, sshEnvironment);
+        LookupAsync(sshPath, sshArguments, time, LookupTimeout, cancellationToken, sshEnvironment);
+
+    /// <summary>Does a TCP connect complete within <paramref name="timeout"/>? Closed as soon as it is made, nothing
+    /// sent (what sshd logs of it: docs/reachability.md, "What the server sees").</summary>
+    public async Task<ReachabilityOutcome> CheckAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // An IPv4 address in IPv6 clothing (::ffff:a.b.c.d, as /proc/net/tcp6 can show it) is
+        // asked over IPv4: an IPv6 socket would need dual mode to reach it.
+        var target = endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
+        using var timeoutSource = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        Socket socket;
+        try
+        {
+            socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        }
+        catch (SocketException e)
+        {
+            // No IPv6 (or IPv4) support in this kernel or namespace.
+            return ReachabilityOutcome.UnreachableAt(endpoint, SocketErrorText.Of(e));
+        }
+        using (socket)
+        {
+            SocketError error;
+            try
+            {
+                // QuietConnect: a refused check is a value, not an exception with a symbolized stack trace.
+                error = await QuietConnect.ConnectAsync(socket, target, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return ReachabilityOutcome.TimedOutAt(endpoint, timeout);
+            }
+            catch (SocketException e)
+            {
+                return ReachabilityOutcome.UnreachableAt(endpoint, SocketErrorText.Of(e));
+            }
+            return error switch
+            {
+                SocketError.Success => ReachabilityOutcome.AnsweredBy(endpoint),
+                SocketError.ConnectionRefused => ReachabilityOutcome.RefusedBy(endpoint),
+                SocketError.TimedOut => ReachabilityOutcome.TimedOutAt(endpoint, timeout),
+                _ => ReachabilityOutcome.UnreachableAt(endpoint, SocketErrorText.Of(error)),
+            };
+        }
+    }
+
+    /// <summary>Where ssh would connect (<c>ssh -G</c>, resolved); null when it cannot be known (a proxy, ssh -G
+    /// failing, a name that does not resolve).</summary>
+    /// <param name="environment">The tunnel ssh's whole environment, for a <c>Match exec</c>; null inherits ours.</param>
+    public static async Task<IPEndPoint?> LookupAsync(
+        string sshPath, IReadOnlyList<string> sshArguments, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var started = time.GetTimestamp();
+        var config = await ReadEffectiveConfigAsync(sshPath, sshArguments, time, timeout, environment, cancellationToken).ConfigureAwait(false);
+        if (config is null) return null;
+        var left = timeout - time.GetElapsedTime(started);
+        return await config.ResolveAsync(time, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<EffectiveSshConfig?> ReadEffectiveConfigAsync(
+        string sshPath, IReadOnlyList<string> sshArguments, TimeProvider time, TimeSpan timeout,
+        IReadOnlyDictionary<string, string?>? environment, CancellationToken cancellationToken)
+    {
+        var startInfo = new ProcessStartInfo(sshPath)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (environment is not null)
+        {
+            startInfo.Environment.Clear();
+            foreach (var (name, value) in environment) startInfo.Environment[name] = value;
+        }
+
+        startInfo.ArgumentList.Add("-G");
+        foreach (var argument in sshArguments) startInfo.ArgumentList.Add(argument);
+
+        Process process;
+        try
+        {
+            process = Process.Start(startInfo) ?? throw new Win32Exception("not started");
+        }
+        catch (Win32Exception)
+        {
+            return null;
+        }
+
+        using (process)
+        {
+            // Closed stdin: ssh -G never reads it, and nothing may ever wait on a terminal.
+            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            using var deadline = new CancellationTokenSource(timeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            try
+            {
+                await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ours to end, with anything a Match exec started.
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // It exited in between.
+                }
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                return null;
+            }
+
+            var output = await stdout.ConfigureAwait(false);
+            await stderr.ConfigureAwait(false);
+            return process.ExitCode == 0 ? EffectiveSshConfig.Parse(output) : null;
+        }
+    }
 }

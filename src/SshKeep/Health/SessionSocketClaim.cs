@@ -23,7 +23,7 @@ internal sealed class SessionSocketClaim : IDisposable
     /// <summary>Null: no such connection, or the kernel (&lt; 5.6), libc (&lt; 2.36) or ptrace rights say no.</summary>
     public static SessionSocketClaim? Take(int pid, int? serverPort = null)
     {
-        if (ConnectStall.ServerConnectionOf(pid, serverPort) is not { IsConnecting: false } connection) return null;
+        if (ServerConnection.Of(pid, serverPort) is not { IsConnecting: false } connection) return null;
         var pidfd = -1;
         try
         {

@@ -11,11 +11,8 @@ internal static class TcpSocketTable
     public static IReadOnlyList<TcpSocket> Parse(string text) => [.. text.Split('\n').Select(ParseLine).OfType<TcpSocket>()];
 
     /// <summary>Every TCP socket of <paramref name="pid"/>'s network namespace (default ours) that could be read.</summary>
-    public static IReadOnlyList<TcpSocket> Read(int? pid = null, string procRoot = "/proc")
-    {
-        var net = pid is { } p ? Path.Combine(procRoot, p.ToString(CultureInfo.InvariantCulture), "net") : Path.Combine(procRoot, "net");
-        return [.. ReadLinesOrNone(Path.Combine(net, "tcp")), .. ReadLinesOrNone(Path.Combine(net, "tcp6"))];
-    }
+    public static IReadOnlyList<TcpSocket> Read(int? pid = null, string procRoot = "/proc") =>
+        [.. Rows(pid is { } p ? Path.Combine(procRoot, p.ToString(CultureInfo.InvariantCulture), "net") : Path.Combine(procRoot, "net"))];
 
     /// <summary>The uid the kernel records for the other end of a local TCP connection (as <c>ss -tpe</c>);
     /// null when it is not in this namespace's table.</summary>
@@ -23,10 +20,8 @@ internal static class TcpSocketTable
     {
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(us);
-        var net = Path.Combine(procRoot, "net");
         // Lazily, stopping at the match: the tables can be long and this runs once per connection.
-        return FindOwnerOfPeer(ReadLinesOrNone(Path.Combine(net, "tcp")), peer, us)
-               ?? FindOwnerOfPeer(ReadLinesOrNone(Path.Combine(net, "tcp6")), peer, us);
+        return FindOwnerOfPeer(Rows(Path.Combine(procRoot, "net")), peer, us);
     }
 
     public static uint? FindOwnerOfPeer(IEnumerable<TcpSocket> sockets, IPEndPoint peer, IPEndPoint us)
@@ -43,6 +38,10 @@ internal static class TcpSocketTable
 
     private static IPEndPoint Plain(IPEndPoint endpoint) =>
         endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
+
+    /// <summary>tcp, then tcp6 of a net directory.</summary>
+    private static IEnumerable<TcpSocket> Rows(string net) =>
+        ReadLinesOrNone(Path.Combine(net, "tcp")).Concat(ReadLinesOrNone(Path.Combine(net, "tcp6")));
 
     /// <summary>Lazily; ends quietly where the file cannot be read (gone, no IPv6, not ours).</summary>
     private static IEnumerable<TcpSocket> ReadLinesOrNone(string path)

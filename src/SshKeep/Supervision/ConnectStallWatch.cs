@@ -43,13 +43,13 @@ internal sealed class ConnectStallWatch(IServerReachability reachability, TimePr
             }
 
             sawSocket = true;
-            LastServer = connection.Server;
-            if (!connection.Connecting) break;
+            LastServer = connection.Remote;
+            if (!connection.IsConnecting) break;
 
             connectingSince ??= time.GetUtcNow();
             if (time.GetUtcNow() - connectingSince < StallAfter) continue;
 
-            if (await AnswersWhileStuckAsync(pid, connection.Server, cancellationToken)) return connection.Server;
+            if (await AnswersWhileStuckAsync(pid, connection.Remote, cancellationToken)) return connection.Remote;
             break;
         }
 
@@ -72,7 +72,7 @@ internal sealed class ConnectStallWatch(IServerReachability reachability, TimePr
                 await Task.WhenAny(answers, poll);
                 cancellationToken.ThrowIfCancellationRequested();
                 var connection = reachability.ConnectionOf(pid);
-                if (connection is not { Connecting: true }) return false;
+                if (connection is not { IsConnecting: true }) return false;
                 if (answers.IsCompletedSuccessfully) return true;
                 if (answers.IsFaulted) return false;
             }

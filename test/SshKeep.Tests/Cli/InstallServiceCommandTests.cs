@@ -21,17 +21,17 @@ public sealed class InstallServiceCommandTests : IDisposable
     [Fact]
     public void Without_write_stdout_gets_the_unit_alone_and_nothing_is_written()
     {
-        int status = InstallServiceCommand.Run(new InstallServiceOptions(), Host, _out, _err);
+        int status = ServiceCommands.Install(new InstallServiceOptions(), Host, _out, _err);
 
         Assert.Equal(ExitCodes.Ok, status);
-        Assert.Equal(InstallServiceUnit.Render(InstallServicePlan.Make(new InstallServiceOptions(), Host).Spec!), _out.ToString());
+        Assert.Equal(InstallServicePlan.Make(new InstallServiceOptions(), Host).Unit!.Render(), _out.ToString());
         Assert.False(Directory.Exists(Host.SystemUnitDirectory));
     }
 
     [Fact]
     public void A_missing_config_file_is_pointed_out_on_stderr()
     {
-        InstallServiceCommand.Run(new InstallServiceOptions { ConfigPath = _temp.File("nope.yaml") }, Host, _out, _err);
+        ServiceCommands.Install(new InstallServiceOptions { ConfigPath = _temp.File("nope.yaml") }, Host, _out, _err);
 
         Assert.Contains($"{_temp.File("nope.yaml")} does not exist yet", _err.ToString(), StringComparison.Ordinal);
     }
@@ -41,7 +41,7 @@ public sealed class InstallServiceCommandTests : IDisposable
     {
         File.WriteAllText(_temp.File("t.yaml"), "tunnels: {}\n");
 
-        InstallServiceCommand.Run(new InstallServiceOptions { ConfigPath = _temp.File("t.yaml") }, Host, _out, _err);
+        ServiceCommands.Install(new InstallServiceOptions { ConfigPath = _temp.File("t.yaml") }, Host, _out, _err);
 
         Assert.Equal("", _err.ToString());
     }
@@ -49,11 +49,11 @@ public sealed class InstallServiceCommandTests : IDisposable
     [Fact]
     public void Write_puts_the_system_unit_in_place_and_says_what_to_run_next()
     {
-        int status = InstallServiceCommand.Run(new InstallServiceOptions { Write = true }, Host, _out, _err);
+        int status = ServiceCommands.Install(new InstallServiceOptions { Write = true }, Host, _out, _err);
 
         string path = Path.Combine(Host.SystemUnitDirectory, "sshkeep.service");
         Assert.Equal(ExitCodes.Ok, status);
-        Assert.Equal(InstallServiceUnit.Render(InstallServicePlan.Make(new InstallServiceOptions(), Host).Spec!), File.ReadAllText(path));
+        Assert.Equal(InstallServicePlan.Make(new InstallServiceOptions(), Host).Unit!.Render(), File.ReadAllText(path));
         Assert.Equal(
             $"wrote {path}\nnext: systemctl daemon-reload && systemctl enable --now sshkeep\n",
             _out.ToString());
@@ -64,7 +64,7 @@ public sealed class InstallServiceCommandTests : IDisposable
     [Fact]
     public void Write_user_creates_the_user_unit_directory_and_mentions_linger()
     {
-        int status = InstallServiceCommand.Run(new InstallServiceOptions { User = true, Write = true }, Host, _out, _err);
+        int status = ServiceCommands.Install(new InstallServiceOptions { User = true, Write = true }, Host, _out, _err);
 
         string path = Path.Combine(Host.Home, ".config", "systemd", "user", "sshkeep.service");
         Assert.Equal(ExitCodes.Ok, status);
@@ -76,9 +76,9 @@ public sealed class InstallServiceCommandTests : IDisposable
     [Fact]
     public void Writing_again_for_the_same_file_replaces_its_unit_and_a_second_file_gets_its_own()
     {
-        InstallServiceCommand.Run(new InstallServiceOptions { Write = true, Account = "sshkeep" }, Host, _out, _err);
-        InstallServiceCommand.Run(new InstallServiceOptions { Write = true }, Host, _out, _err);
-        InstallServiceCommand.Run(new InstallServiceOptions { Write = true, ConfigPath = "/srv/b.yaml" }, Host, _out, _err);
+        ServiceCommands.Install(new InstallServiceOptions { Write = true, Account = "sshkeep" }, Host, _out, _err);
+        ServiceCommands.Install(new InstallServiceOptions { Write = true }, Host, _out, _err);
+        ServiceCommands.Install(new InstallServiceOptions { Write = true, ConfigPath = "/srv/b.yaml" }, Host, _out, _err);
 
         string text = File.ReadAllText(Path.Combine(Host.SystemUnitDirectory, "sshkeep.service"));
         Assert.Contains("User=alice", text, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed class InstallServiceCommandTests : IDisposable
     [Fact]
     public void An_account_that_does_not_exist_is_refused_in_one_line_and_nothing_is_written()
     {
-        int status = InstallServiceCommand.Run(new InstallServiceOptions { Write = true, Account = "nosuchuser" }, Host, _out, _err);
+        int status = ServiceCommands.Install(new InstallServiceOptions { Write = true, Account = "nosuchuser" }, Host, _out, _err);
 
         Assert.Equal(ExitCodes.Usage, status);
         Assert.Equal("sshkeep install-service: --account \"nosuchuser\": no such user on this machine; create it first (e.g. useradd --system --create-home nosuchuser)\n",
@@ -105,7 +105,7 @@ public sealed class InstallServiceCommandTests : IDisposable
         File.WriteAllText(_temp.File("blocker"), "");
         var host = Host with { SystemUnitDirectory = Path.Combine(_temp.File("blocker"), "system") };
 
-        int status = InstallServiceCommand.Run(new InstallServiceOptions { Write = true }, host, _out, _err);
+        int status = ServiceCommands.Install(new InstallServiceOptions { Write = true }, host, _out, _err);
 
         Assert.Equal(ExitCodes.CannotCreate, status);
         Assert.Contains($"cannot write {Path.Combine(host.SystemUnitDirectory, "sshkeep.service")}", _err.ToString(), StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class InstallServiceCommandTests : IDisposable
     [Fact]
     public void A_usage_error_exits_64_and_prints_no_unit()
     {
-        int status = InstallServiceCommand.Run(new InstallServiceOptions { User = true, Account = "sshkeep" }, Host, _out, _err);
+        int status = ServiceCommands.Install(new InstallServiceOptions { User = true, Account = "sshkeep" }, Host, _out, _err);
 
         Assert.Equal(ExitCodes.Usage, status);
         Assert.Equal("", _out.ToString());

@@ -24,7 +24,7 @@ public sealed class InstallServicePlanTests
         var plan = InstallServicePlan.Make(new InstallServiceOptions { User = user, ConfigPath = config }, Alice with { XdgConfigHome = xdgConfigHome });
 
         Assert.Null(plan.Error);
-        Assert.Equal(expected, plan.Spec!.ConfigPath);
+        Assert.Equal(expected, plan.Unit!.ConfigPath);
     }
 
     [Theory]
@@ -50,14 +50,14 @@ public sealed class InstallServicePlanTests
     {
         var plan = InstallServicePlan.Make(new InstallServiceOptions { Account = account }, Alice with { UserName = userName, SudoUser = sudoUser });
 
-        Assert.Equal(expected, plan.Spec!.RunAs);
+        Assert.Equal(expected, plan.Unit!.RunAs);
         Assert.Equal(expected == "root", plan.Notes.Any(n => n.Contains("as root", StringComparison.Ordinal)));
     }
 
     [Fact]
     public void User_unit_has_no_account()
     {
-        Assert.Null(InstallServicePlan.Make(new InstallServiceOptions { User = true }, Alice).Spec!.RunAs);
+        Assert.Null(InstallServicePlan.Make(new InstallServiceOptions { User = true }, Alice).Unit!.RunAs);
     }
 
     [Theory]
@@ -71,7 +71,7 @@ public sealed class InstallServicePlanTests
     {
         var plan = InstallServicePlan.Make(new InstallServiceOptions { User = user, Account = account, ConfigPath = config }, Alice);
 
-        Assert.Null(plan.Spec);
+        Assert.Null(plan.Unit);
         Assert.Contains(error, plan.Error, StringComparison.Ordinal);
     }
 
@@ -85,7 +85,7 @@ public sealed class InstallServicePlanTests
     [InlineData(true, "/home/alice/other.yaml", "sshkeep-other-")]
     public void Each_tunnels_file_gets_its_own_unit_name(bool user, string? config, string expectedStart)
     {
-        var spec = InstallServicePlan.Make(new InstallServiceOptions { User = user, ConfigPath = config }, Alice).Spec!;
+        var spec = InstallServicePlan.Make(new InstallServiceOptions { User = user, ConfigPath = config }, Alice).Unit!;
 
         Assert.StartsWith(expectedStart, spec.UnitName, StringComparison.Ordinal);
         Assert.EndsWith(".service", spec.UnitName, StringComparison.Ordinal);
@@ -94,8 +94,8 @@ public sealed class InstallServicePlanTests
     [Fact]
     public void Two_files_with_the_same_name_in_two_folders_get_two_units_and_two_run_directories()
     {
-        var a = InstallServicePlan.Make(new InstallServiceOptions { ConfigPath = "/srv/a/tunnels.yaml" }, Alice).Spec!;
-        var b = InstallServicePlan.Make(new InstallServiceOptions { ConfigPath = "/srv/b/tunnels.yaml" }, Alice).Spec!;
+        var a = InstallServicePlan.Make(new InstallServiceOptions { ConfigPath = "/srv/a/tunnels.yaml" }, Alice).Unit!;
+        var b = InstallServicePlan.Make(new InstallServiceOptions { ConfigPath = "/srv/b/tunnels.yaml" }, Alice).Unit!;
 
         Assert.NotEqual(a.UnitName, b.UnitName);
         Assert.NotEqual(a.RunDirectory, b.RunDirectory);
@@ -104,7 +104,7 @@ public sealed class InstallServicePlanTests
     [Fact]
     public void The_system_units_run_directory_is_the_one_the_cli_looks_in_for_that_file()
     {
-        var spec = InstallServicePlan.Make(new InstallServiceOptions { ConfigPath = "/srv/a/tunnels.yaml" }, Alice).Spec!;
+        var spec = InstallServicePlan.Make(new InstallServiceOptions { ConfigPath = "/srv/a/tunnels.yaml" }, Alice).Unit!;
 
         string key = SshKeep.Daemon.InstanceKey.For(SshKeep.Daemon.InstanceKey.Canonicalize("/srv/a/tunnels.yaml"));
         Assert.Equal(SshKeep.Daemon.RunDirectory.ServicePathFor(key), spec.RunDirectory);
@@ -114,7 +114,7 @@ public sealed class InstallServicePlanTests
     [Fact]
     public void A_user_unit_keeps_the_users_own_run_directory()
     {
-        Assert.Null(InstallServicePlan.Make(new InstallServiceOptions { User = true }, Alice).Spec!.RunDirectory);
+        Assert.Null(InstallServicePlan.Make(new InstallServiceOptions { User = true }, Alice).Unit!.RunDirectory);
     }
 
     [Theory]

@@ -26,7 +26,7 @@ public sealed class InstallServiceQuotingTests
     [InlineData("/srv/ünïcode", "/srv/ünïcode")]
     public void ExecStart_words_are_read_back_by_systemd_as_written(string word, string expected)
     {
-        Assert.Equal(expected, InstallServiceQuoting.ExecWord(word));
+        Assert.Equal(expected, InstallServiceUnit.ExecWord(word));
     }
 
     [Theory]
@@ -35,6 +35,6 @@ public sealed class InstallServiceQuotingTests
     [InlineData("a\nb", "a b")]
     public void Free_text_escapes_specifiers_and_stays_on_one_line(string text, string expected)
     {
-        Assert.Equal(expected, InstallServiceQuoting.Text(text));
+        Assert.Equal(expected, InstallServiceUnit.Text(text));
     }
 }

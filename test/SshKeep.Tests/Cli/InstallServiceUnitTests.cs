@@ -25,7 +25,7 @@ public sealed class InstallServiceUnitTests
     {
         var plan = InstallServicePlan.Make(new InstallServiceOptions(), Alice with { UserName = "root", Home = "/root", SudoUser = "alice" });
 
-        GoldenFile.AssertMatches(GoldenPath("sshkeep.service"), InstallServiceUnit.Render(plan.Spec!));
+        GoldenFile.AssertMatches(GoldenPath("sshkeep.service"), plan.Unit!.Render());
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class InstallServiceUnitTests
     {
         var plan = InstallServicePlan.Make(new InstallServiceOptions { User = true }, Alice);
 
-        GoldenFile.AssertMatches(GoldenPath("sshkeep-user.service"), InstallServiceUnit.Render(plan.Spec!));
+        GoldenFile.AssertMatches(GoldenPath("sshkeep-user.service"), plan.Unit!.Render());
     }
 
     [Theory]
@@ -63,7 +63,7 @@ public sealed class InstallServiceUnitTests
     {
         var plan = InstallServicePlan.Make(new InstallServiceOptions { User = user }, Alice);
 
-        Assert.Contains(line, InstallServiceUnit.Render(plan.Spec!).Split('\n'));
+        Assert.Contains(line, plan.Unit!.Render().Split('\n'));
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public sealed class InstallServiceUnitTests
     {
         var plan = InstallServicePlan.Make(new InstallServiceOptions { User = true }, Alice);
 
-        Assert.DoesNotContain(InstallServiceUnit.Render(plan.Spec!).Split('\n'), l => l.StartsWith(prefix, StringComparison.Ordinal));
+        Assert.DoesNotContain(plan.Unit!.Render().Split('\n'), l => l.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -90,7 +90,7 @@ public sealed class InstallServiceUnitTests
     [InlineData(true)]
     public void Every_setting_has_a_comment_above_it_or_its_group(bool user)
     {
-        var lines = InstallServiceUnit.Render(InstallServicePlan.Make(new InstallServiceOptions { User = user }, Alice).Spec!).Split('\n');
+        var lines = InstallServicePlan.Make(new InstallServiceOptions { User = user }, Alice).Unit!.Render().Split('\n');
 
         for (int i = 0; i < lines.Length; i++)
         {
@@ -115,13 +115,13 @@ public sealed class InstallServiceUnitTests
     [Fact]
     public void Watchdog_and_stop_grace_appear_in_the_unit_and_its_comments()
     {
-        var spec = InstallServicePlan.Make(new InstallServiceOptions(), Alice).Spec! with
+        var spec = InstallServicePlan.Make(new InstallServiceOptions(), Alice).Unit! with
         {
             Watchdog = TimeSpan.FromSeconds(60),
             StopGrace = TimeSpan.FromSeconds(10),
         };
 
-        string unit = InstallServiceUnit.Render(spec);
+        string unit = spec.Render();
 
         Assert.Contains("WatchdogSec=60\n", unit, StringComparison.Ordinal);
         Assert.Contains("within about 1m30s.", unit, StringComparison.Ordinal);
@@ -133,9 +133,9 @@ public sealed class InstallServiceUnitTests
     public void Paths_with_spaces_and_specifier_characters_are_quoted_and_escaped()
     {
         var spec = InstallServicePlan.Make(new InstallServiceOptions { ConfigPath = "/srv/my tunnels/100%.yaml" },
-            Alice with { SshkeepCommand = ["/usr/bin/dotnet", "/opt/ssh keep/sshkeep.dll"] }).Spec!;
+            Alice with { SshkeepCommand = ["/usr/bin/dotnet", "/opt/ssh keep/sshkeep.dll"] }).Unit!;
 
-        var lines = InstallServiceUnit.Render(spec).Split('\n');
+        var lines = spec.Render().Split('\n');
 
         Assert.Contains(lines, l => l.StartsWith("ExecStart=/usr/bin/dotnet \"/opt/ssh keep/sshkeep.dll\" up -c \"/srv/my tunnels/100%%.yaml\" --run-dir /run/sshkeep-service/100_-", StringComparison.Ordinal));
         Assert.Contains("Description=sshkeep: SSH tunnels from /srv/my tunnels/100%%.yaml", lines);

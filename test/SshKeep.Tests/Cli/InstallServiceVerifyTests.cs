@@ -43,9 +43,9 @@ public sealed class InstallServiceVerifyTests : IDisposable
             Home = _temp.Path,
             CurrentDirectory = _temp.Path,
         };
-        var spec = InstallServicePlan.Make(new InstallServiceOptions { User = user }, host).Spec!;
+        var spec = InstallServicePlan.Make(new InstallServiceOptions { User = user }, host).Unit!;
         string unit = Path.Combine(_temp.Path, InstallServiceUnit.DefaultName);
-        await File.WriteAllTextAsync(unit, InstallServiceUnit.Render(spec));
+        await File.WriteAllTextAsync(unit, spec.Render());
 
         var start = new ProcessStartInfo(InstallServiceVerifyFactAttribute.SystemdAnalyze!)
         {

@@ -32,14 +32,14 @@ public sealed class PackagedUnitsTests
     [InlineData("WantedBy=multi-user.target")]
     public void The_template_names_its_instance_with_the_specifier(string line)
     {
-        Assert.Contains(line, InstallServiceUnit.Render(PackagedUnits.Template).Split('\n'));
+        Assert.Contains(line, PackagedUnits.Template.Render().Split('\n'));
     }
 
     [Fact]
     public void The_default_unit_runs_the_file_and_run_directory_install_service_would_use()
     {
         var host = InstallServiceUnitTests.Alice with { UserName = "root", Home = "/root", SshkeepCommand = [PackagedUnits.Binary] };
-        var written = InstallServicePlan.Make(new InstallServiceOptions { Account = "root" }, host).Spec!;
+        var written = InstallServicePlan.Make(new InstallServiceOptions { Account = "root" }, host).Unit!;
 
         Assert.Equal(
             (written.ConfigPath, written.UnitName, written.RunDirectory, written.RunAs, written.UserUnit),
@@ -50,8 +50,8 @@ public sealed class PackagedUnitsTests
     public void The_default_unit_has_install_services_settings_and_differs_only_in_comments_and_documentation()
     {
         var host = InstallServiceUnitTests.Alice with { UserName = "root", Home = "/root", SshkeepCommand = [PackagedUnits.Binary] };
-        string written = InstallServiceUnit.Render(InstallServicePlan.Make(new InstallServiceOptions { Account = "root" }, host).Spec!);
-        string packaged = InstallServiceUnit.Render(PackagedUnits.Default);
+        string written = InstallServicePlan.Make(new InstallServiceOptions { Account = "root" }, host).Unit!.Render();
+        string packaged = PackagedUnits.Default.Render();
 
         static string[] Settings(string unit) => [.. unit.Split('\n').Where(l => l.Length > 0 && l[0] != '#' && !l.StartsWith("Documentation=", StringComparison.Ordinal))];
         Assert.Equal(Settings(written), Settings(packaged));

@@ -14,14 +14,14 @@ public sealed class SshHostAliasesTests
     [InlineData("# Host status", new string[0])]
     [InlineData("Match host status", new string[0])]
     public void Literal_aliases_of_host_lines_are_read(string line, string[] expected) =>
-        Assert.Equal(expected, SshHostAliases.Parse(line));
+        Assert.Equal(expected, CommandWordCheck.ParseSshConfigHosts(line));
 
     [Theory]
     [InlineData("127.0.0.1 localhost", new[] { "localhost" })]
     [InlineData("10.0.0.5\tdocker docker.lan # the build box", new[] { "docker", "docker.lan" })]
     [InlineData("# 10.0.0.6 doctor", new string[0])]
     public void Names_of_etc_hosts_lines_are_read(string line, string[] expected) =>
-        Assert.Equal(expected, SshHostAliases.ParseHosts(line));
+        Assert.Equal(expected, CommandWordCheck.ParseHosts(line));
 
     [Fact]
     public void The_users_ssh_config_is_read_from_home()
@@ -31,9 +31,9 @@ public sealed class SshHostAliasesTests
         {
             Directory.CreateDirectory(Path.Combine(home, ".ssh"));
             File.WriteAllText(Path.Combine(home, ".ssh", "config"), "Host stats\n  HostName 192.0.2.7\n");
-            Assert.True(SshHostAliases.Contains("stats", home));
-            Assert.True(SshHostAliases.Contains("STATS", home));
-            Assert.False(SshHostAliases.Contains("stauts", home));
+            Assert.True(CommandWordCheck.IsHostAlias("stats", home));
+            Assert.True(CommandWordCheck.IsHostAlias("STATS", home));
+            Assert.False(CommandWordCheck.IsHostAlias("stauts", home));
         }
         finally
         {

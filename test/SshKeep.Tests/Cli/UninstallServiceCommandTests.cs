@@ -28,7 +28,7 @@ public sealed class UninstallServiceCommandTests : IDisposable
     private string Install(string? config)
     {
         var options = new InstallServiceOptions { Write = true, ConfigPath = config };
-        Assert.Equal(ExitCodes.Ok, InstallServiceCommand.Run(options, Host, new StringWriter(), new StringWriter()));
+        Assert.Equal(ExitCodes.Ok, ServiceCommands.Install(options, Host, new StringWriter(), new StringWriter()));
         return InstallServicePlan.Make(options, Host).UnitPath!;
     }
 
@@ -38,7 +38,7 @@ public sealed class UninstallServiceCommandTests : IDisposable
         string first = Install(null);
         string second = Install("/srv/office.yaml");
 
-        int status = UninstallServiceCommand.Run(new InstallServiceOptions { Write = true, ConfigPath = "/srv/office.yaml" }, Host, _out, _err);
+        int status = ServiceCommands.Uninstall(new InstallServiceOptions { Write = true, ConfigPath = "/srv/office.yaml" }, Host, _out, _err);
 
         string unit = Path.GetFileNameWithoutExtension(second);
         Assert.Equal(ExitCodes.Ok, status);
@@ -54,7 +54,7 @@ public sealed class UninstallServiceCommandTests : IDisposable
     {
         string path = Install(null);
 
-        int status = UninstallServiceCommand.Run(new InstallServiceOptions(), Host, _out, _err);
+        int status = ServiceCommands.Uninstall(new InstallServiceOptions(), Host, _out, _err);
 
         Assert.Equal(ExitCodes.Ok, status);
         Assert.True(File.Exists(path));
@@ -67,10 +67,10 @@ public sealed class UninstallServiceCommandTests : IDisposable
     public void A_user_unit_is_removed_through_the_users_manager()
     {
         var options = new InstallServiceOptions { Write = true, User = true };
-        InstallServiceCommand.Run(options, Host, new StringWriter(), new StringWriter());
+        ServiceCommands.Install(options, Host, new StringWriter(), new StringWriter());
         string path = InstallServicePlan.Make(options, Host).UnitPath!;
 
-        Assert.Equal(ExitCodes.Ok, UninstallServiceCommand.Run(options, Host, _out, _err));
+        Assert.Equal(ExitCodes.Ok, ServiceCommands.Uninstall(options, Host, _out, _err));
 
         Assert.False(File.Exists(path));
         Assert.Equal(["--user disable --now sshkeep", "--user daemon-reload"], _systemctl);
@@ -83,7 +83,7 @@ public sealed class UninstallServiceCommandTests : IDisposable
         string path = Path.Combine(Host.SystemUnitDirectory, "sshkeep.service");
         File.WriteAllText(path, "[Service]\nExecStart=/usr/local/bin/my-own-sshkeep\n");
 
-        int status = UninstallServiceCommand.Run(new InstallServiceOptions { Write = true }, Host, _out, _err);
+        int status = ServiceCommands.Uninstall(new InstallServiceOptions { Write = true }, Host, _out, _err);
 
         Assert.Equal(ExitCodes.NoInput, status);
         Assert.True(File.Exists(path));
@@ -96,7 +96,7 @@ public sealed class UninstallServiceCommandTests : IDisposable
     {
         Install(null);
 
-        int status = UninstallServiceCommand.Run(new InstallServiceOptions { Write = true, ConfigPath = "/srv/never.yaml" }, Host, _out, _err);
+        int status = ServiceCommands.Uninstall(new InstallServiceOptions { Write = true, ConfigPath = "/srv/never.yaml" }, Host, _out, _err);
 
         Assert.Equal(ExitCodes.NoInput, status);
         Assert.Single(_err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -110,7 +110,7 @@ public sealed class UninstallServiceCommandTests : IDisposable
         string path = Install(null);
         var host = Host with { Systemctl = _ => 5 };
 
-        int status = UninstallServiceCommand.Run(new InstallServiceOptions { Write = true }, host, _out, _err);
+        int status = ServiceCommands.Uninstall(new InstallServiceOptions { Write = true }, host, _out, _err);
 
         Assert.Equal(ExitCodes.Unavailable, status);
         Assert.True(File.Exists(path));

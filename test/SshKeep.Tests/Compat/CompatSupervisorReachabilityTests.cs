@@ -15,7 +15,7 @@ public class CompatSupervisorReachabilityTests
         var reachability = new FakeReachability { ServerAnswers = false };
         var h = new CompatSupervisorHarness(s => s with { GateTimeSeconds = 0, MaxStart = 2 }, reachability: reachability);
         var stuck = await h.Launcher.NextStartAsync();
-        reachability.SetConnection(stuck.Pid, new SshConnection(FakeReachability.Server, Connecting: true));
+        reachability.SetConnection(stuck.Pid, FakeReachability.Connection(connecting: true));
         await Eventually.WaitUntilAsync(() =>
         {
             h.Clock.Advance(0.05);
@@ -43,7 +43,7 @@ public class CompatSupervisorReachabilityTests
         var reachability = new FakeReachability { ServerAnswers = false };
         var h = new CompatSupervisorHarness(s => s with { GateTimeSeconds = 0, MaxStart = 8 }, reachability: reachability);
         var first = await h.Launcher.NextStartAsync();
-        reachability.SetConnection(first.Pid, new SshConnection(FakeReachability.Server, Connecting: false));
+        reachability.SetConnection(first.Pid, FakeReachability.Connection(connecting: false));
         await Eventually.WaitUntilAsync(() =>
         {
             h.Clock.Advance(0.05);

@@ -10,8 +10,12 @@ internal sealed class FakeReachability : IServerReachability
 {
     public static readonly IPEndPoint Server = new(IPAddress.Parse("10.0.0.1"), 22);
 
+    /// <summary>ssh's connection to <see cref="Server"/>: still connecting (SYN_SENT), or up.</summary>
+    public static ServerConnection Connection(bool connecting) =>
+        new(3, new IPEndPoint(IPAddress.Loopback, 40000), Server, connecting ? TcpSocketState.SynSent : TcpSocketState.Established, 0);
+
     private readonly Lock _gate = new();
-    private readonly Dictionary<int, SshConnection> _connections = [];
+    private readonly Dictionary<int, ServerConnection> _connections = [];
     private TaskCompletionSource _answering = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _answers = true;
 
@@ -50,7 +54,7 @@ internal sealed class FakeReachability : IServerReachability
         }
     }
 
-    public void SetConnection(int pid, SshConnection? connection)
+    public void SetConnection(int pid, ServerConnection? connection)
     {
         lock (_gate)
         {
@@ -62,7 +66,7 @@ internal sealed class FakeReachability : IServerReachability
     /// <summary>Times <see cref="ConnectionOf"/> found a connection.</summary>
     public int ConnectionsSeen { get; private set; }
 
-    public SshConnection? ConnectionOf(int pid)
+    public ServerConnection? ConnectionOf(int pid)
     {
         lock (_gate)
         {

@@ -23,11 +23,11 @@ public sealed class ConnectStallTests
     private const string LoopEphemeral = "0100007F:C350";   // 127.0.0.1:50000
 
     private static IPEndPoint? ServerEndpointOf(int pid, int? serverPort = null, string procRoot = "/proc") =>
-        ConnectStall.ServerConnectionOf(pid, serverPort, procRoot)?.Remote;
+        ServerConnection.Of(pid, serverPort, procRoot)?.Remote;
 
     /// <summary>ssh's connection while it still waits for the server's SYN-ACK, else null.</summary>
     private static ServerConnection? StalledConnectOf(int pid, string procRoot = "/proc") =>
-        ConnectStall.ServerConnectionOf(pid, procRoot: procRoot) is { IsConnecting: true } connecting ? connecting : null;
+        ServerConnection.Of(pid, procRoot: procRoot) is { IsConnecting: true } connecting ? connecting : null;
 
     [Fact]
     public void An_ssh_waiting_for_the_servers_syn_ack_is_stalled_towards_the_server()
@@ -105,7 +105,7 @@ public sealed class ConnectStallTests
             .Fd(Ssh, 4, "pipe:[9001]")
             .Fd(Ssh, 5, "pipe:[9002]");
 
-        Assert.Null(ConnectStall.ServerConnectionOf(Ssh, procRoot: proc.Root));
+        Assert.Null(ServerConnection.Of(Ssh, procRoot: proc.Root));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class ConnectStallTests
         using var proc = Ssh_with(FakeProcTree.Line(0, Local, Server, "02", 1000, 501))
             .Socket(Ssh, 3, 999);
 
-        Assert.Null(ConnectStall.ServerConnectionOf(Ssh, procRoot: proc.Root));
+        Assert.Null(ServerConnection.Of(Ssh, procRoot: proc.Root));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class ConnectStallTests
     {
         using var proc = new FakeProcTree();
 
-        Assert.Null(ConnectStall.ServerConnectionOf(Ssh, procRoot: proc.Root));
+        Assert.Null(ServerConnection.Of(Ssh, procRoot: proc.Root));
         Assert.Null(StalledConnectOf(Ssh, procRoot: proc.Root));
     }
 
@@ -132,7 +132,7 @@ public sealed class ConnectStallTests
         using var proc = Ssh_with(FakeProcTree.Line(0, Local, Server, "08", 1000, 501))
             .Socket(Ssh, 3, 501);
 
-        Assert.Null(ConnectStall.ServerConnectionOf(Ssh, procRoot: proc.Root));
+        Assert.Null(ServerConnection.Of(Ssh, procRoot: proc.Root));
     }
 
     [SshdFact]

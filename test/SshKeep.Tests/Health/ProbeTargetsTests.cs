@@ -19,7 +19,7 @@ public class ProbeTargetsTests
     {
         var forward = new ForwardSpec(ForwardKind.Local, bind, 15432, "db", 5432);
 
-        Assert.Equal(IPAddress.Parse(expected), ProbeTargets.LocalListener(forward));
+        Assert.Equal(IPAddress.Parse(expected), ForwardProbe.LocalListener(forward));
     }
 
     [Theory]
@@ -36,6 +36,6 @@ public class ProbeTargetsTests
     {
         var forward = new ForwardSpec(ForwardKind.Remote, bind, 8080, "localhost", 80);
 
-        Assert.Equal(expected.Split('|'), ProbeTargets.RemoteListenerHosts(forward));
+        Assert.Equal(expected.Split('|'), ForwardProbe.RemoteListenerHosts(forward));
     }
 }

@@ -16,12 +16,12 @@ public class ProbeTextTests
     [InlineData("", "\"\"")]
     public void Replies_are_quoted_with_control_characters_escaped_and_cut_after_32_characters(string text, string expected)
     {
-        Assert.Equal(expected, ProbeText.Quote(Encoding.UTF8.GetBytes(text)));
+        Assert.Equal(expected, ProbeReply.Quote(Encoding.UTF8.GetBytes(text)));
     }
 
     [Fact]
     public void Bytes_that_are_not_utf8_show_as_hex()
     {
-        Assert.Equal("\"\\xff\\xfeok\"", ProbeText.Quote([0xff, 0xfe, (byte)'o', (byte)'k']));
+        Assert.Equal("\"\\xff\\xfeok\"", ProbeReply.Quote([0xff, 0xfe, (byte)'o', (byte)'k']));
     }
 }

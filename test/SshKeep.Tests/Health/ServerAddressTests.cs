@@ -19,7 +19,7 @@ public sealed class ServerAddressTests
     {
         var config = new EffectiveSshConfig("192.0.2.5", 2222, null, null, AddressFamily.Unspecified);
 
-        var endpoint = await ServerAddress.ResolveAsync(config, new ManualTimeProvider(), Generous, CancellationToken.None);
+        var endpoint = await config.ResolveAsync(new ManualTimeProvider(), Generous, CancellationToken.None);
 
         Assert.Equal(IPEndPoint.Parse("192.0.2.5:2222"), endpoint);
     }
@@ -29,7 +29,7 @@ public sealed class ServerAddressTests
     {
         var config = new EffectiveSshConfig("2001:db8::5", 22, null, null, AddressFamily.Unspecified);
 
-        var endpoint = await ServerAddress.ResolveAsync(config, new ManualTimeProvider(), Generous, CancellationToken.None);
+        var endpoint = await config.ResolveAsync(new ManualTimeProvider(), Generous, CancellationToken.None);
 
         Assert.Equal(IPEndPoint.Parse("[2001:db8::5]:22"), endpoint);
     }
@@ -41,7 +41,7 @@ public sealed class ServerAddressTests
     {
         var config = new EffectiveSshConfig("192.0.2.5", 22, jump, command, AddressFamily.Unspecified);
 
-        Assert.Null(await ServerAddress.ResolveAsync(config, new ManualTimeProvider(), Generous, CancellationToken.None));
+        Assert.Null(await config.ResolveAsync(new ManualTimeProvider(), Generous, CancellationToken.None));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class ServerAddressTests
     {
         var config = new EffectiveSshConfig("192.0.2.5", 22, null, null, AddressFamily.InterNetworkV6);
 
-        Assert.Null(await ServerAddress.ResolveAsync(config, new ManualTimeProvider(), Generous, CancellationToken.None));
+        Assert.Null(await config.ResolveAsync(new ManualTimeProvider(), Generous, CancellationToken.None));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class ServerAddressTests
     {
         var config = new EffectiveSshConfig("localhost", 2200, null, null, AddressFamily.InterNetwork);
 
-        var endpoint = await ServerAddress.ResolveAsync(config, TimeProvider.System, Generous, CancellationToken.None);
+        var endpoint = await config.ResolveAsync(TimeProvider.System, Generous, CancellationToken.None);
 
         Assert.Equal(new IPEndPoint(IPAddress.Loopback, 2200), endpoint);
     }
@@ -65,7 +65,7 @@ public sealed class ServerAddressTests
     [SshdFact]
     public async Task The_real_ssh_G_gives_the_destination_and_port_of_the_command_line()
     {
-        var endpoint = await ServerAddress.LookupAsync(
+        var endpoint = await ServerReachability.LookupAsync(
             "ssh", ["-F", "/dev/null", "-N", "-T", "-o", "BatchMode=yes", "-L", "15432:db:5432", "-p", "2222", "--", "deploy@127.0.0.1"],
             TimeProvider.System, Generous, CancellationToken.None);
 
@@ -84,7 +84,7 @@ public sealed class ServerAddressTests
             Forwards = [new ForwardSpec(ForwardKind.Local, "127.0.0.1", 15432, "db.internal", 5432)],
         };
 
-        var endpoint = await ServerAddress.LookupAsync(
+        var endpoint = await ServerReachability.LookupAsync(
             "ssh", ["-F", "/dev/null", .. TunnelSshArguments.Build(tunnel)], TimeProvider.System, Generous, CancellationToken.None);
 
         Assert.Equal(IPEndPoint.Parse("127.0.0.1:2200"), endpoint);
@@ -93,7 +93,7 @@ public sealed class ServerAddressTests
     [SshdFact]
     public async Task The_real_ssh_G_reports_a_jump_host_as_behind_a_proxy()
     {
-        var endpoint = await ServerAddress.LookupAsync(
+        var endpoint = await ServerReachability.LookupAsync(
             "ssh", ["-F", "/dev/null", "-J", "jump@127.0.0.2:2200", "127.0.0.1"], TimeProvider.System, Generous, CancellationToken.None);
 
         Assert.Null(endpoint);
@@ -102,7 +102,7 @@ public sealed class ServerAddressTests
     [SshdFact]
     public async Task Options_ssh_refuses_give_no_address()
     {
-        var endpoint = await ServerAddress.LookupAsync(
+        var endpoint = await ServerReachability.LookupAsync(
             "ssh", ["-F", "/dev/null", "-o", "NoSuchOption=1", "127.0.0.1"], TimeProvider.System, Generous, CancellationToken.None);
 
         Assert.Null(endpoint);
@@ -111,7 +111,7 @@ public sealed class ServerAddressTests
     [Fact]
     public async Task A_missing_ssh_program_gives_no_address_not_an_exception()
     {
-        Assert.Null(await ServerAddress.LookupAsync("/nonexistent/ssh", ["127.0.0.1"], TimeProvider.System, Generous, CancellationToken.None));
+        Assert.Null(await ServerReachability.LookupAsync("/nonexistent/ssh", ["127.0.0.1"], TimeProvider.System, Generous, CancellationToken.None));
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class ServerAddressTests
     {
         using var ssh = new FakeSshScript("printf 'garbage\\n\\001\\n'");
 
-        Assert.Null(await ServerAddress.LookupAsync(ssh.Path, ["h"], TimeProvider.System, Generous, CancellationToken.None));
+        Assert.Null(await ServerReachability.LookupAsync(ssh.Path, ["h"], TimeProvider.System, Generous, CancellationToken.None));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class ServerAddressTests
         var clock = new ManualTimeProvider();
         using var ssh = new FakeSshScript("echo $$ > \"$0.pid\"; exec sleep 600");
 
-        var lookup = ServerAddress.LookupAsync(ssh.Path, ["h"], clock, TimeSpan.FromSeconds(5), CancellationToken.None);
+        var lookup = ServerReachability.LookupAsync(ssh.Path, ["h"], clock, TimeSpan.FromSeconds(5), CancellationToken.None);
         var pid = int.Parse(await Eventually.WaitForAsync(() => ReadPid(ssh.Path + ".pid"), "the fake ssh to start"), System.Globalization.CultureInfo.InvariantCulture);
         clock.Advance(5);
 

@@ -33,8 +33,8 @@ public sealed class InstallServiceAccountTests
             await File.WriteAllTextAsync(config, SshKeep.Tests.Security.SshRunsWithAMinimalEnvironmentTests.OneTunnel("/bin/false"));
 
             var host = InstallServiceHost.Current() with { SshkeepCommand = [binary] };
-            var spec = InstallServicePlan.Make(new InstallServiceOptions { ConfigPath = config, Account = account }, host).Spec!;
-            string execStart = InstallServiceUnit.Render(spec).Split('\n').Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal));
+            var spec = InstallServicePlan.Make(new InstallServiceOptions { ConfigPath = config, Account = account }, host).Unit!;
+            string execStart = spec.Render().Split('\n').Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal));
             string[] command = execStart["ExecStart=".Length..].Split(' ');
             Assert.Equal([binary, "up", "-c", config, "--run-dir", spec.RunDirectory!], command);
 

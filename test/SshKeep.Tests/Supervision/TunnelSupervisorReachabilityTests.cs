@@ -116,7 +116,7 @@ public class TunnelSupervisorReachabilityTests
         var reachability = new FakeReachability { ServerAnswers = true };
         await using var h = With(reachability);
         var ssh = await h.Launcher.NextStartAsync();
-        reachability.SetConnection(ssh.Pid, new SshConnection(FakeReachability.Server, Connecting: false));
+        reachability.SetConnection(ssh.Pid, FakeReachability.Connection(connecting: false));
         await LookAsync(h, reachability);
 
         ssh.Exit(255);
@@ -132,7 +132,7 @@ public class TunnelSupervisorReachabilityTests
         var reachability = new FakeReachability { ServerAnswers = false };
         await using var h = With(reachability);
         var stuck = await h.Launcher.NextStartAsync();
-        reachability.SetConnection(stuck.Pid, new SshConnection(FakeReachability.Server, Connecting: true));
+        reachability.SetConnection(stuck.Pid, FakeReachability.Connection(connecting: true));
         for (var look = 0; look < 6; look++) await LookAsync(h, reachability); // stuck for over a second
         Assert.False(stuck.StopRequested);
 
@@ -150,7 +150,7 @@ public class TunnelSupervisorReachabilityTests
         var reachability = new FakeReachability { ServerAnswers = true };
         await using var h = With(reachability);
         var ssh = await h.Launcher.NextStartAsync();
-        reachability.SetConnection(ssh.Pid, new SshConnection(FakeReachability.Server, Connecting: false));
+        reachability.SetConnection(ssh.Pid, FakeReachability.Connection(connecting: false));
 
         await LookAsync(h, reachability);
         await h.AdvanceAsync(5);
