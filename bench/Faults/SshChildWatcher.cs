@@ -55,6 +55,7 @@ internal sealed class SshChildWatcher : IAsyncDisposable
     {
         // Zombies the keeper has not reaped yet: watched until they are gone.
         var exited = new List<ProcessIdentity>();
+        long? lastExit = null;
         while (true)
         {
             var now = _time.GetTimestamp();
@@ -63,12 +64,14 @@ internal sealed class SshChildWatcher : IAsyncDisposable
                 switch (StateOf(current))
                 {
                     case ChildState.Zombie:
+                        lastExit = now;
                         Events.Add(now, new SshChildEvent(SshChildEventKind.Exited, current));
                         exited.Add(current);
                         Current = null;
                         break;
                     case ChildState.Gone:
                         // Exited and reaped between two looks.
+                        lastExit = now;
                         Events.Add(now, new SshChildEvent(SshChildEventKind.Exited, current));
                         Events.Add(now, new SshChildEvent(SshChildEventKind.Reaped, current));
                         Current = null;
@@ -85,7 +88,11 @@ internal sealed class SshChildWatcher : IAsyncDisposable
                 Current = started;
                 Events.Add(_time.GetTimestamp(), new SshChildEvent(SshChildEventKind.Started, started));
             }
-            await Task.Delay(Current is null ? ScanPoll : StatePoll, _time, stopping).ConfigureAwait(false);
+            // Every StatePoll while a zombie waits to be reaped and for a second after an exit, so that the reap and
+            // the next start are timed as closely as the exit; a long wait for a new ssh is scanned less often, not
+            // to weigh on the machine being measured.
+            var soon = exited.Count > 0 || (lastExit is { } exit && _time.GetElapsedTime(exit) < TimeSpan.FromSeconds(1));
+            await Task.Delay(Current is null && !soon ? ScanPoll : StatePoll, _time, stopping).ConfigureAwait(false);
         }
     }
 

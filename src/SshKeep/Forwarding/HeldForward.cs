@@ -20,8 +20,12 @@ internal sealed class HeldForward : IAsyncDisposable
     /// <summary>Upper bounds, in seconds, of the wait histogram's buckets.</summary>
     public static readonly double[] WaitBounds = [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 
-    /// <summary>How soon a client whose hand-off failed tries the same master again.</summary>
-    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMilliseconds(50);
+    /// <summary>How soon a client whose hand-off failed tries the same master again, the first time: ssh answers on its
+    /// control socket a moment after it says "Authenticated". Each failure on that master doubles it, up to
+    /// <see cref="RetryAtMost"/>, for a master that died and is not yet known to have.</summary>
+    private static readonly TimeSpan RetryFirst = TimeSpan.FromMilliseconds(5);
+
+    private static readonly TimeSpan RetryAtMost = TimeSpan.FromMilliseconds(50);
 
     /// <summary>How long a SOCKS client may take to say where it goes.</summary>
     private static readonly TimeSpan SocksWithin = TimeSpan.FromSeconds(10);
@@ -197,15 +201,14 @@ internal sealed class HeldForward : IAsyncDisposable
 
             using var holdEnds = new CancellationTokenSource(forward.Hold, _time);
             using var holding = CancellationTokenSource.CreateLinkedTokenSource(holdEnds.Token, _stopping.Token);
-            var failedOn = -1;
+            var (failedOn, lastFailedOn, retryAfter) = (-1, -1, RetryFirst);
             while (true)
             {
                 var (controlPath, version, changed) = _masters.Current;
                 if (controlPath is null || version == failedOn)
                 {
-                    // After a failed hand-off to this very master, look again shortly even without news: ssh answers
-                    // on its control socket a moment after it says "Authenticated", and a dead one is noticed soon.
-                    var again = controlPath is null ? changed : Task.WhenAny(changed, Task.Delay(RetryAfterFailure, _time, holding.Token));
+                    // After a failed hand-off to this very master, look again shortly even without news.
+                    var again = controlPath is null ? changed : Task.WhenAny(changed, Task.Delay(retryAfter, _time, holding.Token));
                     try
                     {
                         await again.WaitAsync(holding.Token).ConfigureAwait(false);
@@ -258,7 +261,10 @@ internal sealed class HeldForward : IAsyncDisposable
                         return;
                     }
                     // The master died, is not ready yet, or is not usable: this client tries again shortly, or the next one.
-                    failedOn = version;
+                    retryAfter = version == lastFailedOn
+                        ? TimeSpan.FromTicks(Math.Min(retryAfter.Ticks * 2, RetryAtMost.Ticks))
+                        : RetryFirst;
+                    (failedOn, lastFailedOn) = (version, version);
                     continue;
                 }
 
