@@ -13,10 +13,12 @@ namespace SshKeep.Supervision;
 internal sealed class ConnectStallWatch(IServerReachability reachability, TimeProvider time)
 {
     /// <summary>How often ssh's socket is looked at while it connects.</summary>
-    public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The first SYN (or its answer) was lost: Linux's initial retransmission timeout is 1 s.</summary>
-    public static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(1);
+    /// <summary>Longer than a connect takes but on the slowest links, and half of Linux's first retransmission
+    /// timeout (1 s): an ssh started just before an outage ends would otherwise wait for that retransmission.
+    /// A slow link's own answer still comes first: the check's SYN goes out after ssh's.</summary>
+    public static readonly TimeSpan StallAfter = TimeSpan.FromMilliseconds(500);
 
     /// <summary>No TCP socket for this long: ssh connects through a proxy; nothing to watch.</summary>
     public static readonly TimeSpan NoSocketGiveUp = TimeSpan.FromSeconds(5);
