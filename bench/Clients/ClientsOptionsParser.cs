@@ -19,7 +19,8 @@ internal static class ClientsOptionsParser
                             (default: kill,blackhole-10,sshd-down-5,failover,standby)
           --keepers LIST    comma-separated: autossh, compat, daemon (default: autossh,daemon)
           --out DIR         report folder (default: bench/results)
-          --sshkeep PATH    the sshkeep executable (default: the one built with this benchmark)
+          --sshkeep PATH    the sshkeep executable (the script passes the Native AOT build it makes;
+                            run without the script: the one built with this benchmark)
           --autossh PATH    the autossh to compare with (default: /usr/bin/autossh, Debian's 1.4g)
         """;
 

@@ -19,7 +19,8 @@ internal static class BenchOptionsParser
           --quick           short faults (blackhole-10,20; sshd down and port held 5 s) and shorter waits
           --serial          run the keepers one after the other (default: side by side, at the same time)
           --out DIR         report folder (default: bench/results)
-          --sshkeep PATH    the sshkeep executable (default: the one built with this benchmark)
+          --sshkeep PATH    the sshkeep executable (the script passes the Native AOT build it makes;
+                            run without the script: the one built with this benchmark)
           --autossh PATH    the autossh to compare with (default: /usr/bin/autossh, Debian's 1.4g)
         """;
 

@@ -62,8 +62,12 @@ internal sealed class HeldForward : IAsyncDisposable
     {
         get
         {
-            var (waits, waited) = _waits.Copy();
-            lock (_countsGate) return new(_accepted, _waiting, _open, _failed, waits, waited);
+            // Under the counts' lock, as the wait is observed: a reading never has a client open whose wait is not in it.
+            lock (_countsGate)
+            {
+                var (waits, waited) = _waits.Copy();
+                return new(_accepted, _waiting, _open, _failed, waits, waited);
+            }
         }
     }
 
@@ -269,11 +273,11 @@ internal sealed class HeldForward : IAsyncDisposable
                 }
 
                 await using var channel = ((MuxStdioOpen.Opened)open).Channel;
-                _waits.Observe(_time.GetElapsedTime(accepted).TotalSeconds);
                 lock (_countsGate)
                 {
                     _waiting--;
                     _open++;
+                    _waits.Observe(_time.GetElapsedTime(accepted).TotalSeconds);
                 }
                 waiting = false;
                 client.Dispose(); // ssh has its own descriptor of the client now

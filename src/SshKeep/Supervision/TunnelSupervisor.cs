@@ -261,7 +261,9 @@ internal sealed class TunnelSupervisor
         {
             // The next ssh does not wait while the ended one's group is looked over (a /proc scan; a ProxyCommand's
             // grace): it is released beside the next run, and RunAsync waits for it before it returns.
-            _releasing = Task.WhenAll(_releasing, Task.Run(async () => await ended.DisposeAsync()));
+            var release = Task.Run(async () => await ended.DisposeAsync());
+            // Chained only to an earlier release still under way (or failed), so months of restarts build no chain.
+            _releasing = _releasing.IsCompletedSuccessfully ? release : Task.WhenAll(_releasing, release);
         }
         _process = null;
         KeepIfServerMissedTheEnd(_claim);

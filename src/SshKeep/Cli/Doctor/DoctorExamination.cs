@@ -21,7 +21,9 @@ internal sealed class DoctorExamination(IDoctorSystem system)
             // A tunnel with several servers (failover) may move to any of them: each is checked on its own.
             foreach (var destination in tunnel.Destinations)
             {
-                var title = tunnel.Destinations.Count == 1 ? $"tunnel {ConfigCheck.Summary(tunnel)}" : $"tunnel {tunnel.Name}: server {destination}";
+                var title = tunnel.Destinations.Count == 1
+                    ? $"tunnel {ConfigCheck.Summary(tunnel)}"
+                    : $"tunnel {tunnel.Name}: server {destination}";
                 sections.Add(new DoctorSection(title, await TunnelAsync(tunnel, destination, kernel, cancellationToken)));
             }
         }
