@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace SshKeep;
 
 /// <summary>An enum as its <see cref="KebabName"/> in JSON, read back exactly: another case or a

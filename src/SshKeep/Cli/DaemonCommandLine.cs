@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using SshKeep.Cli.Doctor;
 using SshKeep.Config;
 using SshKeep.Daemon;

@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using SshKeep.Config;
 using SshKeep.Daemon;
 using SshKeep.Forwarding;

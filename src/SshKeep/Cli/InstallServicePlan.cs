@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SshKeep.Daemon;
 
 namespace SshKeep.Cli;

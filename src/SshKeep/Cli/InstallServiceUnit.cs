@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using SshKeep.Logging;
 
 namespace SshKeep.Cli;

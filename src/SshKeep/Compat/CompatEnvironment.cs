@@ -1,4 +1,3 @@
-using System.Text;
 using SshKeep.Logging;
 using static SshKeep.Compat.CNumber;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using SshKeep.Daemon;
 using SshKeep.Health;
 using SshKeep.Ssh;

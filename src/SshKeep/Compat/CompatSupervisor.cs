@@ -1,6 +1,3 @@
-using System.Net;
-using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using SshKeep.Health;
 using SshKeep.Ssh;
 using SshKeep.Supervision;

@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Reflection;
 using SshKeep.Daemon;
 using SshKeep.Native;

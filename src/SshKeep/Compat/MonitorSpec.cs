@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SshKeep.Compat;
 
 /// <summary>autossh's monitor, from <c>-M</c> or <c>AUTOSSH_PORT</c> (spec R8–R13, R46–R56).</summary>

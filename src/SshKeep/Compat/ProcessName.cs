@@ -1,4 +1,3 @@
-using System.Text;
 using SshKeep.Native;
 
 namespace SshKeep.Compat;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace SshKeep.Config;
 
 /// <summary>What <c>sshkeep check [-c FILE]</c> prints and exits with: for a valid file one line per tunnel and a

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SshKeep.Config;
 
 /// <summary>Whether a tunnels file may be trusted (docs/config.md, "Who may change the file"): its author runs commands

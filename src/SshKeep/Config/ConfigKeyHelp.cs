@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace SshKeep.Config;
 
 /// <summary>What <c>sshkeep help config [KEY]</c> prints: the entries of <see cref="ConfigKeys.All"/>, each summary in

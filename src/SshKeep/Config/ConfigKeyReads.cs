@@ -1,7 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace SshKeep.Config;
 
 /// <summary>How the values of <see cref="ConfigKeys.All"/> are read, each alone: one error that quotes what was found and

@@ -1,4 +1,3 @@
-using System.Globalization;
 using static SshKeep.Config.ConfigKeyReads;
 
 namespace SshKeep.Config;

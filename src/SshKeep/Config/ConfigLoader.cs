@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SshKeep.Config;
 
 /// <summary>Reads a tunnels file (docs/config.md) into a <see cref="SshKeepConfig"/>, or reports every error at once.

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace SshKeep.Config;
 
 /// <summary>Reads the whole file: top-level keys, <c>defaults</c>, each tunnel, then the rules between tunnels; each

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace SshKeep.Config;
 
 /// <summary>Small text helpers shared by the loader's messages: quoting values and joining key paths.</summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Text;
-
 namespace SshKeep.Config;
 
 /// <summary>The short forms of a forward, as ssh writes them: <c>[bind:]port:host:hostport</c> for

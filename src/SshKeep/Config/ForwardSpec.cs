@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SshKeep.Config;
 
 /// <summary>One forward of a tunnel, validated (docs/config.md, "forwards").</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
-
 namespace SshKeep.Config;
 
 /// <summary>What the file accepts as a host, and as a destination <c>[user@]host</c>: narrower than what ssh might swallow,

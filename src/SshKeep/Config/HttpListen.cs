@@ -1,8 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-
 namespace SshKeep.Config;
 
 /// <summary>Where <c>sshkeep up</c>'s HTTP listener binds (docs/observability.md): <c>--http</c> or <c>http.listen</c>.

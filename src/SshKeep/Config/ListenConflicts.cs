@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace SshKeep.Config;
 
 /// <summary>Two forwards of enabled tunnels that would listen on one port: which overlap, and why it is an error,

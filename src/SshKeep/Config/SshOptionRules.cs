@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace SshKeep.Config;
 
 /// <summary>Which <c>ssh_options</c> a tunnel may carry: one that would undo what sshkeep passes ssh, move the session

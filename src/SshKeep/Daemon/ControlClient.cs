@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Net.Sockets;
-using System.Text.Json;
 using SshKeep.Native;
 
 namespace SshKeep.Daemon;

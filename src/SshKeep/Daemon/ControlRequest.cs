@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json.Serialization;
-using Microsoft.Extensions.Logging;
-
 namespace SshKeep.Daemon;
 
 /// <summary>One request on the control socket: a command and, for <c>restart</c> (required) and

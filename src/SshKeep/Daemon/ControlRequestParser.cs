@@ -1,7 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Text;
-using System.Text.Json;
-
 namespace SshKeep.Daemon;
 
 /// <summary>

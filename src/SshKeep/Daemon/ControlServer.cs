@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
-using System.Net.Sockets;
-using System.Text;
-using Microsoft.Extensions.Logging;
 using SshKeep.Native;
 
 namespace SshKeep.Daemon;

@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using SshKeep.Supervision;
 

@@ -1,6 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
 using SshKeep.Native;
 
 namespace SshKeep.Daemon;

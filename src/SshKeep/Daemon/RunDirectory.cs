@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using SshKeep.Native;
 
 namespace SshKeep.Daemon;

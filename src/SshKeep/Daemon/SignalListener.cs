@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Threading.Channels;
 using SshKeep.Native;
 
 namespace SshKeep.Daemon;

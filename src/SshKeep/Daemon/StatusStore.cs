@@ -1,7 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Runtime.InteropServices;
-using Microsoft.Extensions.Logging;
-using Microsoft.Win32.SafeHandles;
 using SshKeep.Native;
 using SshKeep.Supervision;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.Extensions.Logging;
 using SshKeep.Logging;
 using SshKeep.Native;
 using SshKeep.Ssh;

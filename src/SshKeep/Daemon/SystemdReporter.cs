@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Logging;
 using SshKeep.Config;
 using SshKeep.Logging;
 using SshKeep.Ssh;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using SshKeep.Native;
 
 namespace SshKeep.Demo;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace SshKeep.Demo;
 
 /// <summary>One end-to-end check of a forward whose far end is an <see cref="EchoServer"/>: connect to

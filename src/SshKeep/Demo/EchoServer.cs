@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace SshKeep.Demo;
 
 /// <summary>A TCP echo service on 127.0.0.1 and a free port: the target a tunnel forwards to, so a probe can

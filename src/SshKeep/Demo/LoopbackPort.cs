@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace SshKeep.Demo;
 
 /// <summary>Free TCP ports on 127.0.0.1, chosen by the kernel rather than guessed.</summary>

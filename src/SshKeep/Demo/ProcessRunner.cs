@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SshKeep.Demo;
 
 /// <summary>Runs a helper program (ssh-keygen, ssh, ip …) to completion with a deadline and captures its output.

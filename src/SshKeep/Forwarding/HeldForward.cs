@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.Extensions.Logging;
 using SshKeep.Config;
 using SshKeep.Health;
 using SshKeep.Logging;

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using Microsoft.Extensions.Logging;
 using SshKeep.Config;
 using SshKeep.Logging;
 

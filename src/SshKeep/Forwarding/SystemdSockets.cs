@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net.Sockets;
 using SshKeep.Native;
 
 namespace SshKeep.Forwarding;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-
 namespace SshKeep.Health;
 
 /// <summary>Where ssh connects, from <c>ssh -G</c>: ssh_config, Match and Include are ssh's to get right, not ours.</summary>

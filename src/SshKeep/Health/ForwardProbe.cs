@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using SshKeep.Config;
 using SshKeep.Logging;
 using SshKeep.Ssh;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace SshKeep.Health;
 
 /// <summary>What the supervisors need to know about the path to an ssh server (a fake in tests).</summary>

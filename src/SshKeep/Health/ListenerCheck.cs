@@ -1,4 +1,3 @@
-using System.Net;
 using SshKeep.Config;
 
 namespace SshKeep.Health;

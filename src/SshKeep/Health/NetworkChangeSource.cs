@@ -1,5 +1,4 @@
 using System.Net.NetworkInformation;
-using System.Threading.Channels;
 
 namespace SshKeep.Health;
 

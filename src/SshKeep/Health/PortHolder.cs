@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace SshKeep.Health;
 
 /// <summary>Which process holds a local TCP listen port, as ss -p finds it (docs/reachability.md, "A local port in use").

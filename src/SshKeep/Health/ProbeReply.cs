@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using SshKeep.Config;
 
 namespace SshKeep.Health;

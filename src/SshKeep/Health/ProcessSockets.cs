@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SshKeep.Health;
 
 /// <summary>The sockets a process holds, from /proc/PID/fd/N → "socket:[INODE]" (the only way on Linux); races leave

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace SshKeep.Health;
 
 /// <summary>One reachability check's result: the server completed the TCP handshake (<paramref name="Answered"/>:

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace SshKeep.Health;
 
 /// <summary>Waits until the ssh server answers a check (<see cref="ServerReachability.CheckAsync(IPEndPoint, TimeSpan, CancellationToken)"/>), an attempt every <see cref="Interval"/>

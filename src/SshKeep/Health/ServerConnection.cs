@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace SshKeep.Health;
 
 /// <summary>ssh's own TCP connection to its server, from its namespace's socket table (docs/reachability.md). Of ssh's

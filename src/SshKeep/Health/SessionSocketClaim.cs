@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using SshKeep.Native;
 
 namespace SshKeep.Health;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace SshKeep.Health;
 
 /// <summary>One line of /proc/net/tcp or /proc/net/tcp6.</summary>

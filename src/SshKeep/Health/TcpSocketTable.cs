@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Net;
-
 namespace SshKeep.Health;
 
 /// <summary>/proc/net/tcp and tcp6 (proc(5)): unlike IPGlobalProperties they have each socket's inode and owner.

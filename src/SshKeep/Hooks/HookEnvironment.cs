@@ -1,4 +1,3 @@
-using System.Globalization;
 using SshKeep.Supervision;
 
 namespace SshKeep.Hooks;

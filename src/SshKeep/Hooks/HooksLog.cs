@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using SshKeep.Logging;
 
 // As in DaemonLog: the first parameter, `string tunnel`, is the line's prefix, not in the message.

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SshKeep.Logging;
 
 /// <summary>A count with its noun in the right number for <see cref="DaemonLog"/> ("1 tunnel", "3 tunnels";

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SshKeep.Logging;
 
 /// <summary>A time span for <see cref="DaemonLog"/> and systemd's STATUS= (a bare <see cref="TimeSpan"/> would

@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Text;
-
 namespace SshKeep.Logging;
 
 /// <summary>One daemon event in journald's native protocol (docs/observability.md "What journald gets").</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 // Per-tunnel methods take `string tunnel` first and leave it out of the message: the provider writes it
 // as the line's prefix and JSON's "tunnel". The generator warns (SYSLIB1015) but still stores it in the
 // event's state under that name, which is what the provider reads.

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace SshKeep.Logging;
 
 /// <summary>One event as the daemon's formatters see it: <paramref name="Tunnel"/> is null for the daemon as

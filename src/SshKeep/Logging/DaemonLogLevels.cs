@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace SshKeep.Logging;
 
 /// <summary>The level names of <c>--log-level</c>, of the <c>level</c> field of JSON lines and of the text column.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace SshKeep.Logging;
 
 /// <summary>How the daemon logs: <c>--log-format</c>, <c>--log-level</c> (default info), and whether stderr is the journal.</summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-
 namespace SshKeep.Logging;
 
 /// <summary>One line per event on stderr or, when stderr is the journal, one journal entry (stderr only when the socket

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace SshKeep.Logging;
 
 /// <summary>syslog severities (<c>&lt;syslog.h&gt;</c>) for .NET log levels. autossh itself uses only ERR, INFO

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace SshKeep.Logging;
 
 /// <summary>An unconnected, non-blocking Unix datagram socket, as sd_notify() uses: a restarted listener costs nothing, a

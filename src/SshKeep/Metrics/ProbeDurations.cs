@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SshKeep.Health;
 
 namespace SshKeep.Metrics;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SshKeep.Metrics;
 
 /// <summary>The standard <c>process_*</c> metrics of this process, read when a scrape asks.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace SshKeep.Metrics;
 
 /// <summary>The Prometheus text exposition format 0.0.4 (pure). Names are checked, so a typo fails in a test

@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
-
 namespace SshKeep.Native;
 
 /// <summary>The few fields of statx(2) the daemon checks: owner, kind, and identity (device and inode).</summary>

@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
-
 namespace SshKeep.Native;
 
 /// <summary>The few libc calls sshkeep needs (glibc ≥ 2.29). Constants are the Linux values (x86_64 and aarch64 agree).</summary>

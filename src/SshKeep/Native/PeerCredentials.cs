@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Runtime.InteropServices;
 namespace SshKeep.Native;
 
 /// <summary>SO_PEERCRED: the peer of a Unix socket as the kernel recorded it at connect; the peer cannot forge it.</summary>

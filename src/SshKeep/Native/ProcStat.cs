@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SshKeep.Native;
 
 /// <summary><c>/proc/PID/stat</c> (proc(5)), counted from the last ')': comm may hold spaces and parentheses.</summary>

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace SshKeep.Native;
 
 /// <summary>The one PATH search. Its callers differ only in which folders they visit (<see cref="PathFolders"/>) and

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using SshKeep.Native;
 
 namespace SshKeep.Ssh;

@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Text;
-
 namespace SshKeep.Ssh;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace SshKeep.Ssh;
 
 /// <summary>A direct-tcpip channel opened through a ControlMaster (<see cref="MuxStdioForward"/>); it lives as

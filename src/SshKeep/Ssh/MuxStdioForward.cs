@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using SshKeep.Logging;
 using SshKeep.Native;
 

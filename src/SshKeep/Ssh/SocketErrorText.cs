@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using SshKeep.Native;
 
 namespace SshKeep.Ssh;

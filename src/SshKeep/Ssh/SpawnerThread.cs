@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace SshKeep.Ssh;
 
 /// <summary>The one thread, started at first use and never ended, on which the daemon starts every ssh:

@@ -1,7 +1,3 @@
-using System.Net.Sockets;
-using System.Runtime.InteropServices;
-using System.Text;
-using System.Threading.Channels;
 using SshKeep.Native;
 
 namespace SshKeep.Ssh;

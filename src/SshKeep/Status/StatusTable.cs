@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using SshKeep.Daemon;
 using SshKeep.Supervision;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using SshKeep.Logging;
 using SshKeep.Ssh;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace SshKeep.Supervision;
 
 /// <summary>What <see cref="TunnelMachine.Step"/> asks the shell (<see cref="TunnelSupervisor"/>)

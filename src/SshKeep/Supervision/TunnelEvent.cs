@@ -1,4 +1,3 @@
-using System.Net;
 using SshKeep.Health;
 using SshKeep.Ssh;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using SshKeep.Config;
 using SshKeep.Daemon;
 using SshKeep.Logging;

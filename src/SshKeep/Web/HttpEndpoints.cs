@@ -1,8 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using SshKeep.Daemon;
 using SshKeep.Logging;
 using SshKeep.Metrics;

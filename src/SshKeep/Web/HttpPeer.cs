@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-
 namespace SshKeep.Web;
 
 /// <summary>Who is at the other end of an HTTP connection: the address, and the uid owning the client's socket

@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

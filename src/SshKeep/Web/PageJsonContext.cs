@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using SshKeep.Daemon;
 using SshKeep.Supervision;
 

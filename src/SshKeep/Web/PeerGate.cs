@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Connections;
 using SshKeep.Daemon;
 using SshKeep.Health;

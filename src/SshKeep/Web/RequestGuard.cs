@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using SshKeep.Daemon;
 
 namespace SshKeep.Web;

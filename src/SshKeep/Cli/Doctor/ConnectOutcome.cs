@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace SshKeep.Cli.Doctor;
 
 /// <summary>Whether a TCP connect succeeded, and if not, the end of a sentence that starts with the address:

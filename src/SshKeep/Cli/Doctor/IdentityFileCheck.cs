@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SshKeep.Cli.Doctor;
 
 /// <summary>A private key's file: it must exist, be a regular file and the user's, closed to group and others

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SshKeep.Cli.Doctor;
 
 /// <summary>ServerAliveInterval × ServerAliveCountMax as <c>ssh -G</c> says ssh will use them: how long a dead

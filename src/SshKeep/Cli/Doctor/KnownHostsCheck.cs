@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SshKeep.Cli.Doctor;
 
 /// <summary>The server's key in the known_hosts files ssh would read, looked up as ssh does (docs/doctor.md): ssh

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Net.Sockets;
 using SshKeep.Demo;
 using SshKeep.Native;
 using SshKeep.Ssh;

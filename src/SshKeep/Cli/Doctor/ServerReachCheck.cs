@@ -1,4 +1,3 @@
-using System.Globalization;
 using SshKeep.Config;
 
 namespace SshKeep.Cli.Doctor;

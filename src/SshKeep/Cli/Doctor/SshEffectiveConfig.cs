@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SshKeep.Cli.Doctor;
 
 /// <summary>What <c>ssh -G</c> printed: <c>keyword value</c> lines, some keywords on several lines

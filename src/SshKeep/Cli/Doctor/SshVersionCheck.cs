@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace SshKeep.Cli.Doctor;
 
 /// <summary>The ssh client's version (<c>ssh -V</c>): it must run, and be an OpenSSH that has
