@@ -1,10 +1,6 @@
 namespace SshKeep;
 
-/// <summary>
-/// The one form of every duration a user reads (docs/conventions.md): two units at most, the smaller
-/// zero-padded (<c>45s</c>, <c>3m12s</c>, <c>2h05m</c>, <c>3d04h</c>), whole seconds, negative as <c>0s</c>.
-/// Only the log's waits under ten seconds add a tenth (<see cref="Logging.DaemonDuration"/>).
-/// </summary>
+/// <summary>The one form of every duration a user reads (docs/conventions.md, rule 15).</summary>
 internal static class DurationText
 {
     /// <summary>Elapsed time (since, uptime): rounded down, so "1m00s" means a full minute has passed.</summary>

@@ -1,11 +1,7 @@
 namespace SshKeep;
 
-/// <summary>
-/// Every exit status sshkeep gives; docs/exit-codes.md says which command gives which and why (a test holds
-/// the page to this table). Above 1: sysexits.h's, and for <c>status</c> the LSB init-script actions'.
-/// Constants, not an enum: commands return the process's <c>int</c>, and compatibility mode passes through
-/// numbers that are not ours to name (autossh's 0/1).
-/// </summary>
+/// <summary>docs/exit-codes.md (a test holds the page to this table). Constants, not an enum: compatibility mode
+/// passes through numbers that are not ours to name (autossh's 0/1).</summary>
 internal static class ExitCodes
 {
     public const int Ok = 0;

@@ -1,7 +1,6 @@
 namespace SshKeep;
 
-/// <summary>A Prometheus histogram: observations at or below each upper bound, their sum and count. Thread-safe;
-/// <see cref="Read"/> gives a consistent copy with cumulative counts, the last one +Inf.</summary>
+/// <summary>A Prometheus histogram. Thread-safe.</summary>
 internal sealed class Histogram
 {
     private readonly Lock _gate = new();
@@ -9,7 +8,7 @@ internal sealed class Histogram
     private readonly long[] _counts;
     private double _sum;
 
-    /// <param name="bounds">Upper bounds, strictly increasing, finite; +Inf is implied.</param>
+    /// <param name="bounds">Strictly increasing, finite; +Inf is implied.</param>
     public Histogram(IReadOnlyList<double> bounds)
     {
         for (int i = 0; i < bounds.Count; i++)
@@ -34,7 +33,7 @@ internal sealed class Histogram
         }
     }
 
-    /// <summary>The count of each bucket alone (not cumulative; the last counts what is above every bound) and the sum.</summary>
+    /// <summary>Counts not cumulative (<see cref="HistogramReading.Of"/>).</summary>
     public (long[] Counts, double Sum) Copy()
     {
         lock (_gate) return ([.. _counts], _sum);

@@ -1,10 +1,9 @@
 namespace SshKeep;
 
-/// <summary>A copy of a <see cref="Histogram"/>: cumulative counts per upper bound (the last is +Inf), sum and count.</summary>
+/// <summary>Cumulative counts per upper bound, the last +Inf.</summary>
 internal sealed record HistogramReading(IReadOnlyList<KeyValuePair<double, long>> Buckets, double Sum, long Count)
 {
-    /// <summary>From the count of each bucket alone (not cumulative), one more than <paramref name="bounds"/>: the last
-    /// counts the observations above every bound.</summary>
+    /// <param name="counts">Per bucket alone, one more than <paramref name="bounds"/>: the last is above every bound.</param>
     public static HistogramReading Of(IReadOnlyList<double> bounds, IReadOnlyList<long> counts, double sum)
     {
         var cumulative = new List<KeyValuePair<double, long>>(counts.Count);

@@ -1,10 +1,7 @@
 namespace SshKeep;
 
-/// <summary>An enum as its <see cref="KebabName"/> in JSON, read back exactly: another case or a
-/// number is an error that names the value ("\"Up\" is not a tunnel state"), because status.json is
-/// read by the CLI and a wrong spelling must not pass for a state. (System.Text.Json's own string
-/// enum converter reads names case-insensitively.) Generic, so the source-generated contexts stay
-/// Native-AOT clean.</summary>
+/// <summary>Read back exactly, unlike System.Text.Json's own converter: a wrong spelling in status.json must not
+/// pass for a state. Generic, so the source-generated contexts stay Native-AOT clean.</summary>
 internal sealed class KebabCaseEnumJsonConverter<TEnum> : JsonConverter<TEnum>
     where TEnum : struct, Enum
 {

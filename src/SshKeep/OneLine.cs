@@ -1,11 +1,7 @@
 namespace SshKeep;
 
-/// <summary>
-/// The one way text from outside (ssh's stderr, a banner, a hostile config or request) is made safe to show
-/// on one line (docs/conventions.md, docs/security.md): unsafe are C0, DEL, C1 (NEL ends a line, CSI drives
-/// a terminal) and U+2028/2029. A backslash stays unless the text is quoted: the escapes are for reading,
-/// not decoding, and doubled backslashes would make paths harder to read.
-/// </summary>
+/// <summary>Text from outside made safe to show on one line (docs/security.md). Unsafe are C0, DEL, C1 (NEL ends a
+/// line, CSI drives a terminal) and U+2028/2029. A backslash stays unless quoted: the escapes are for reading.</summary>
 internal static class OneLine
 {
     private const string Hex = "0123456789abcdef";
@@ -13,7 +9,6 @@ internal static class OneLine
     private static readonly System.Buffers.SearchValues<char> UnsafeChars = System.Buffers.SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Select(i => (char)i), '\u007f', .. Enumerable.Range(0x80, 0x20).Select(i => (char)i), '\u2028', '\u2029']);
 
-    /// <summary>The same string when nothing is unsafe.</summary>
     public static string Of(string text, OneLineStyle style = OneLineStyle.Escape)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -67,8 +62,7 @@ internal static class OneLine
         }
     }
 
-    /// <summary>At most <paramref name="width"/> characters, a cut ending in '…' (never inside a surrogate pair):
-    /// the one way text is shortened for a table cell, a log line or systemd's STATUS=.</summary>
+    /// <summary>A cut ends in '…', never inside a surrogate pair.</summary>
     public static string Cut(string text, int width)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -1,7 +1,6 @@
 namespace SshKeep;
 
-/// <summary>How <see cref="OneLine"/> shows an unsafe character. Logs and stderr write C0 controls and DEL as
-/// <c>\x1b</c>, config errors as <c>\u001b</c> (both locked by golden files, so kept as this choice).</summary>
+/// <summary>Escape and UnicodeEscape are both locked by golden files (logs and config errors).</summary>
 internal enum OneLineStyle
 {
     /// <summary><c>\n \r \t</c>; other C0 controls and DEL as <c>\xHH</c>; the rest as <c>\uHHHH</c>.</summary>

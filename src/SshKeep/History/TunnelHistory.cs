@@ -2,12 +2,7 @@ using SshKeep.Supervision;
 
 namespace SshKeep.History;
 
-/// <summary>
-/// The last day of each tunnel's state changes, in memory, for the web page's timeline: a fold of
-/// the transitions (<see cref="Apply"/>). Bounded: <see cref="Window"/> of time and at most
-/// <see cref="Cap"/> entries per tunnel (<see cref="Keep"/>); a tunnel removed from the
-/// file is forgotten. Thread-safe.
-/// </summary>
+/// <summary>The web page's timeline (docs/observability.md, "The web page"). Thread-safe.</summary>
 internal sealed class TunnelHistory
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
@@ -15,7 +10,6 @@ internal sealed class TunnelHistory
     /// <summary>A tunnel flapping every 30 s for a day makes ~2900 changes; the page still draws the latest.</summary>
     public const int Cap = 2000;
 
-    /// <summary>Longest note kept: a whole ssh error line, not a page of it.</summary>
     public const int MaxNote = 200;
 
     private readonly Lock _gate = new();
@@ -31,12 +25,8 @@ internal sealed class TunnelHistory
         }
     }
 
-    /// <summary>
-    /// The timeline after <paramref name="transition"/> (pure): an entry when the tunnel's state or
-    /// the moment it entered it changes (a restart asked while up is up again, since a later
-    /// moment), never for a change within one state (a new error line, a pid), and never a second
-    /// stopped one; a listing adds the tunnel's first entry only. Trimmed as of the transition.
-    /// </summary>
+    /// <summary>A restart asked while up is an entry (up again, since a later moment); a second stopped one is not,
+    /// and a listing adds the tunnel's first entry only.</summary>
     public static IReadOnlyList<TimelineEntry> Apply(IReadOnlyList<TimelineEntry> entries, TunnelTransition transition)
     {
         var (status, last) = (transition.After, entries.Count > 0 ? entries[^1] : null);
@@ -46,7 +36,6 @@ internal sealed class TunnelHistory
         return Keep([.. entries, new TimelineEntry(status.Since, status.State, NoteOf(status))], transition.At, Window, Cap);
     }
 
-    /// <summary>The tunnel's transitions, oldest first, trimmed to the window as of <paramref name="now"/>.</summary>
     public IReadOnlyList<TimelineEntry> Read(string tunnel, DateTimeOffset now)
     {
         lock (_gate)
@@ -55,7 +44,6 @@ internal sealed class TunnelHistory
         }
     }
 
-    /// <summary>Why a tunnel is not up: ssh's last error line, else how ssh ended; nothing for up, starting and stopped.</summary>
     public static string? NoteOf(TunnelStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
@@ -64,11 +52,6 @@ internal sealed class TunnelHistory
         return note is null ? null : OneLine.Cut(OneLine.Of(note, OneLineStyle.QuestionMark), MaxNote);
     }
 
-    /// <summary>
-    /// What a tunnel's history keeps (pure): the transitions inside the window, plus the last one
-    /// before it (it says what the tunnel was doing when the window opens, so the timeline's first
-    /// span is not blank), and of those at most the newest <paramref name="cap"/>.
-    /// </summary>
     /// <param name="transitions">Oldest first.</param>
     public static IReadOnlyList<TimelineEntry> Keep(IReadOnlyList<TimelineEntry> transitions, DateTimeOffset now, TimeSpan window, int cap)
     {
@@ -76,7 +59,7 @@ internal sealed class TunnelHistory
         ArgumentOutOfRangeException.ThrowIfLessThan(cap, 1);
         var cutoff = now - window;
         int first = 0;
-        // The last transition at or before the cutoff still describes the start of the window.
+        // The last transition at or before the cutoff says what the tunnel did when the window opens.
         while (first + 1 < transitions.Count && transitions[first + 1].At <= cutoff) first++;
         first = Math.Max(first, transitions.Count - cap);
         return first == 0 ? transitions : [.. transitions.Skip(first)];

@@ -3,15 +3,14 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Hooks;
 
-/// <summary>Turns tunnel transitions into hook runs (docs/config.md "hooks"); <paramref name="enqueue"/> must not block,
-/// it is called on a tunnel's loop. The hooks of the config loaded last apply, so a reload that only changes hooks
-/// restarts no ssh; a tunnel no longer in the file keeps its hooks until it is removed, so its stop still runs on_down.</summary>
+/// <summary>Turns transitions into hook runs; <paramref name="enqueue"/> runs on a tunnel's loop and must not block.
+/// The hooks of the config loaded last apply, so a reload that only changes hooks restarts no ssh; a tunnel no
+/// longer in the file keeps its hooks until it is removed, so its stop still runs on_down.</summary>
 internal sealed class HookDispatcher(Action<HookInvocation> enqueue)
 {
     private readonly Lock _gate = new();
     private Dictionary<string, HookSettings> _current = new(StringComparer.Ordinal);
 
-    /// <summary>Takes the hooks of a newly loaded (or reloaded) config.</summary>
     public void Configure(SshKeepConfig config)
     {
         lock (_gate)
@@ -22,7 +21,6 @@ internal sealed class HookDispatcher(Action<HookInvocation> enqueue)
         }
     }
 
-    /// <summary>Queues the hooks <paramref name="transition"/> fires.</summary>
     public void Fire(TunnelTransition transition)
     {
         ArgumentNullException.ThrowIfNull(transition);
@@ -54,9 +52,7 @@ internal sealed class HookDispatcher(Action<HookInvocation> enqueue)
         }
     }
 
-    /// <summary>The events <paramref name="transition"/> fires, in the order their hooks run: only a change of state
-    /// counts (a new error line, pid or retry time, or the daemon's listing, fires nothing), so a hook never runs twice
-    /// for one change. Up to needs-attention runs on_down, then on_needs_attention.</summary>
+    /// <summary>In the order their hooks run; only a change of state counts, so a hook never runs twice for one change.</summary>
     public static IReadOnlyList<HookEvent> Events(TunnelTransition transition)
     {
         var (was, next) = (transition.From, transition.After.State);

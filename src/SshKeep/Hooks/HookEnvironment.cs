@@ -2,15 +2,11 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Hooks;
 
-/// <summary>The variables a hook gets on top of the daemon's environment (docs/config.md, hooks): only what status.json
-/// shows anyway, never a key, a password or the config's contents.</summary>
+/// <summary>A hook's variables (docs/config.md, "hooks"): only what status.json shows anyway.</summary>
 internal static class HookEnvironment
 {
-    /// <summary>Longest SSHKEEP_REASON; ssh's error lines are short, a runaway one is cut.</summary>
     public const int MaxReasonLength = 500;
 
-    /// <summary>The variables for <paramref name="hookEvent"/>, fired by <paramref name="transition"/>
-    /// (SSHKEEP_TIMESTAMP: when it happened).</summary>
     public static IReadOnlyDictionary<string, string> For(HookEvent hookEvent, TunnelTransition transition)
     {
         var (previous, next, now) = (transition.Before, transition.After, transition.At);
@@ -29,8 +25,6 @@ internal static class HookEnvironment
         };
     }
 
-    /// <summary>Why the last ssh run ended and what ssh said ("exited: Connection reset by peer"), on one line so a
-    /// script can use it in one line of its own; empty before the first run ended.</summary>
     public static string Reason(TunnelStatus status)
     {
         var text = string.Join(": ", new[] { status.LastRestartReason, status.LastError }.OfType<string>());

@@ -3,26 +3,21 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Hooks;
 
-/// <summary>Runs hooks off the supervisors' path (docs/config.md "hooks", how they run): one bounded queue and worker per
-/// tunnel, so a hanging hook delays only later hooks of its tunnel, and nothing a hook does reaches a tunnel's state.</summary>
+/// <summary>One bounded queue and worker per tunnel (docs/config.md, "hooks", "How they run").</summary>
 internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvider time) : IAsyncDisposable
 {
-    /// <summary>Hooks kept waiting per tunnel; a tunnel flapping faster than its hooks run loses the oldest.</summary>
     public const int QueueCapacity = 8;
 
-    /// <summary>Lines of a hook's output that are logged; the rest are counted.</summary>
     public const int MaxOutputLines = 20;
 
-    /// <summary>Longest logged output line, in characters.</summary>
     public const int MaxOutputLineLength = 300;
 
-    /// <summary>How long a stopping daemon lets queued hooks run: a hanging one cannot hold up TimeoutStopSec.</summary>
+    /// <summary>A hanging hook cannot hold up a stopping daemon's TimeoutStopSec.</summary>
     public static readonly TimeSpan StopDrain = TimeSpan.FromSeconds(10);
 
-    /// <summary>Between SIGTERM and SIGKILL for a hook past its timeout.</summary>
     public static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long output is still read after the hook's group ended: a process that left it may hold it.</summary>
+    /// <summary>A process that left the hook's group may hold its output open.</summary>
     public static readonly TimeSpan OutputDrain = TimeSpan.FromSeconds(1);
 
     private readonly CancellationTokenSource _stopping = new();
@@ -30,8 +25,7 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
     private readonly Lock _gate = new();
     private bool _stopped;
 
-    /// <summary>Queues the hook behind the tunnel's earlier ones and returns at once. Ignored once
-    /// <see cref="StopAsync"/> began.</summary>
+    /// <summary>Ignored once <see cref="StopAsync"/> began.</summary>
     public void Enqueue(HookInvocation invocation)
     {
         ArgumentNullException.ThrowIfNull(invocation);
@@ -47,8 +41,7 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
         }
     }
 
-    /// <summary>Takes no more hooks, lets the queued ones (a stopping daemon's down hooks) run for at most
-    /// <paramref name="drain"/>, then kills what still runs and drops what still waits.</summary>
+    /// <summary>Queued hooks (a stopping daemon's down hooks) run for at most <paramref name="drain"/>.</summary>
     public async Task StopAsync(TimeSpan drain)
     {
         TunnelQueue[] queues;
@@ -123,8 +116,7 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
             var gone = false;
             try
             {
-                // The timeout bounds the hook's whole process group: a background job it started
-                // (and that ignores SIGHUP or SIGTERM) is ended with it, even after it exited.
+                // The timeout bounds the whole process group, even after the hook itself exited.
                 gone = await ProcessGroupEnd.WaitGoneAsync(child, invocation.Timeout, time, stopping).ConfigureAwait(false);
                 if (!gone)
                 {
@@ -146,8 +138,7 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
             }
             catch (TimeoutException)
             {
-                // Something the hook started outside its group still holds the pipe: stop reading
-                // (disposing ends the reader) and log what was read.
+                // Something the hook started outside its group holds the pipe: stop reading.
                 reader.Dispose();
                 await output.ConfigureAwait(false);
             }
@@ -166,13 +157,11 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
         }
     }
 
-    /// <summary>Starts the hook like ssh in a process group of its own, so a timeout reaches whatever it started, with
-    /// stdout and stderr on one socket read line by line; null when the program cannot be run (logged).</summary>
+    /// <summary>Null when the program cannot be run (logged).</summary>
     private (TrackedChild Child, StderrSocketReader Output)? Spawn(HookInvocation invocation)
     {
         var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
-        // The variables systemd meant for sshkeep are not the hook's (a hook that speaks sd_notify
-        // would otherwise talk for the daemon), exactly as for ssh.
+        // A hook that speaks sd_notify would otherwise talk for the daemon.
         foreach (var name in SystemdEnvironment.ChildVariablesToRemove) overrides[name] = null;
         foreach (var (name, value) in invocation.Environment) overrides[name] = value;
 
@@ -233,6 +222,5 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
         return new TunnelQueue(channel.Writer, WorkAsync(channel.Reader));
     }
 
-    /// <summary>One tunnel's queue and its worker.</summary>
     private sealed record TunnelQueue(ChannelWriter<HookInvocation> Writer, Task Worker);
 }

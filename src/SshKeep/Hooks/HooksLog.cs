@@ -5,14 +5,12 @@ using SshKeep.Logging;
 
 namespace SshKeep.Hooks;
 
-/// <summary>Log events of the hooks, ids 1400–1449 in <see cref="DaemonLog"/>'s catalogue. Each line names the event
-/// ("up hook") and says what happens next; none of them means the tunnel is affected.</summary>
+/// <summary>Ids 1400–1449 in <see cref="DaemonLog"/>'s catalogue; none of them means the tunnel is affected.</summary>
 internal static partial class HooksLog
 {
     [LoggerMessage(1400, LogLevel.Debug, "{Event} hook: running {Command} (pid {Pid}); killed if still running after {Timeout}")]
     public static partial void HookStarted(this ILogger logger, string tunnel, string @event, string command, int pid, DaemonDuration timeout);
 
-    /// <summary>One line the hook printed (stdout and stderr together), cut to <see cref="HookRunner.MaxOutputLineLength"/>.</summary>
     [LoggerMessage(1401, LogLevel.Information, "{Event} hook says: {Line}")]
     public static partial void HookOutput(this ILogger logger, string tunnel, string @event, string line);
 
@@ -22,7 +20,6 @@ internal static partial class HooksLog
     [LoggerMessage(1403, LogLevel.Information, "{Event} hook {Command} exited with status 0 after {Elapsed}")]
     public static partial void HookSucceeded(this ILogger logger, string tunnel, string @event, string command, DaemonDuration elapsed);
 
-    /// <summary><paramref name="exit"/> reads "status 2" or "signal 15".</summary>
     [LoggerMessage(1404, LogLevel.Warning, "{Event} hook {Command} failed: {Exit} after {Elapsed}; the tunnel carries on")]
     public static partial void HookFailed(this ILogger logger, string tunnel, string @event, string command, string exit, DaemonDuration elapsed);
 
@@ -32,7 +29,6 @@ internal static partial class HooksLog
     [LoggerMessage(1406, LogLevel.Error, "{Event} hook: cannot run {Program}: {Reason}; skipped, the tunnel carries on")]
     public static partial void HookStartFailed(this ILogger logger, string tunnel, string @event, string program, string reason);
 
-    /// <summary>The tunnel's queue was full (a slow hook and a flapping tunnel): the oldest waiting hook goes.</summary>
     [LoggerMessage(1407, LogLevel.Warning, "{Event} hook dropped without running: {Capacity} newer hooks of this tunnel wait behind a slow one, and no more are kept")]
     public static partial void HookDropped(this ILogger logger, string tunnel, string @event, int capacity);
 

@@ -65,7 +65,7 @@ internal static class DaemonMetrics
         return w.ToString();
     }
 
-    /// <summary>The counts of every port sshkeep holds (docs/held-ports.md, "Counts"), from the status answer.</summary>
+    /// <summary>docs/held-ports.md, "Counts".</summary>
     private static void HeldForwards(PrometheusTextWriter w, IReadOnlyList<TunnelStatus> tunnels)
     {
         var held = tunnels.SelectMany(t => (t.Forwards ?? []).Select(f => (Labels: Forward(t, f), f.Counts))).ToList();
@@ -87,8 +87,6 @@ internal static class DaemonMetrics
         }
     }
 
-    /// <summary>A histogram's samples: a bucket per bound (labelled <c>le</c>, after <paramref name="labels"/>), the sum
-    /// and the count.</summary>
     private static void Histogram(PrometheusTextWriter w, string name, KeyValuePair<string, string>[] labels, HistogramReading reading)
     {
         foreach (var (bound, count) in reading.Buckets)

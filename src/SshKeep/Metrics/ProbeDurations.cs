@@ -2,8 +2,7 @@ using SshKeep.Health;
 
 namespace SshKeep.Metrics;
 
-/// <summary><c>sshkeep_probe_duration_seconds</c>: one histogram per tunnel of every end-to-end probe, passed or
-/// failed (a failed one usually lands at its timeout, which is worth seeing).</summary>
+/// <summary>Failed probes too: one usually lands at its timeout, which is worth seeing.</summary>
 internal sealed class ProbeDurations
 {
     /// <summary>1 ms to 10 s: a probe over loopback takes a millisecond, one through a slow link
@@ -21,7 +20,6 @@ internal sealed class ProbeDurations
     public HistogramReading Read(string tunnel) =>
         _byTunnel.TryGetValue(tunnel, out var histogram) ? histogram.Read() : Empty;
 
-    /// <summary>What a tunnel with no probe yet reads as (a reading is immutable).</summary>
     private static readonly HistogramReading Empty = new Histogram(Bounds).Read();
 
     public void Forget(string tunnel) => _byTunnel.TryRemove(tunnel, out _);

@@ -1,7 +1,6 @@
 namespace SshKeep.Metrics;
 
-/// <summary>The Prometheus text exposition format 0.0.4 (pure). Names are checked, so a typo fails in a test
-/// rather than at a scrape.</summary>
+/// <summary>Names are checked, so a typo fails in a test rather than at a scrape.</summary>
 internal sealed class PrometheusTextWriter
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
@@ -9,8 +8,7 @@ internal sealed class PrometheusTextWriter
     private readonly StringBuilder _text = new();
     private readonly HashSet<string> _families = new(StringComparer.Ordinal);
 
-    /// <summary>Starts a family: its HELP and TYPE lines. Each family once, before its samples.</summary>
-    /// <param name="type">counter, gauge, histogram, summary or untyped.</param>
+    /// <summary>Each family once, before its samples.</summary>
     public void Family(string name, string type, string help)
     {
         CheckName(name);
@@ -21,8 +19,6 @@ internal sealed class PrometheusTextWriter
         _text.Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
     }
 
-    /// <summary>One sample. <paramref name="name"/> is the family's name, or for a histogram the
-    /// family's name with <c>_bucket</c>, <c>_sum</c> or <c>_count</c>.</summary>
     public void Sample(string name, IReadOnlyList<KeyValuePair<string, string>> labels, double value)
     {
         CheckName(name);
@@ -51,7 +47,6 @@ internal sealed class PrometheusTextWriter
     public static string EscapeHelp(string help) =>
         help.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
-    /// <summary>Shortest round-trip form ("0.25", "1E-05"), or +Inf, -Inf, NaN as the format spells them.</summary>
     public static string FormatValue(double value) => value switch
     {
         double.PositiveInfinity => "+Inf",

@@ -2,12 +2,8 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Metrics;
 
-/// <summary>
-/// <c>sshkeep_tunnel_restarts_total{tunnel,reason}</c>, every reason of <see cref="RestartReasons.All"/> present
-/// from the start at 0 (so a rate() over it is 0, not absent), and <c>sshkeep_tunnel_attempts_total{tunnel}</c>:
-/// a fold of the transitions (<see cref="Of"/>; docs/observability.md, "Restarts and attempts"); a tunnel
-/// removed from the file is forgotten. Thread-safe.
-/// </summary>
+/// <summary>docs/observability.md, "Restarts and attempts"; every reason is there from the start at 0, so a rate()
+/// over it is 0, not absent. Thread-safe.</summary>
 internal sealed class RestartCounter
 {
     private readonly Lock _gate = new();
@@ -40,7 +36,6 @@ internal sealed class RestartCounter
         }
     }
 
-    /// <summary>Every reason with its count, in <see cref="RestartReasons.All"/> order; zeros for an unknown tunnel.</summary>
     public IReadOnlyList<KeyValuePair<string, long>> Read(string tunnel)
     {
         lock (_gate)
@@ -50,21 +45,17 @@ internal sealed class RestartCounter
         }
     }
 
-    /// <summary>ssh starts of the tunnel counted so far; 0 for an unknown tunnel.</summary>
     public long Attempts(string tunnel)
     {
         lock (_gate) return _attempts.GetValueOrDefault(tunnel);
     }
 
-    /// <summary>The reason of the last restart counted for the tunnel, or null.</summary>
     public string? LastReason(string tunnel)
     {
         lock (_gate) return _lastReason.GetValueOrDefault(tunnel);
     }
 
-    /// <summary>What one transition adds (pure): what its counts grew by from before to after, so nothing is lost
-    /// however close together changes come. The reason is the status's after it, else
-    /// <see cref="RestartReasons.Exited"/>.</summary>
+    /// <summary>What the counts grew by from before to after, so nothing is lost however close together changes come.</summary>
     public static Increment Of(TunnelTransition transition)
     {
         ArgumentNullException.ThrowIfNull(transition);
@@ -91,8 +82,6 @@ internal sealed class RestartCounter
         return counts;
     }
 
-    /// <summary><paramref name="Count"/> restarts for <paramref name="Reason"/> (null when none), and
-    /// <paramref name="Attempts"/> ssh starts.</summary>
     public sealed record Increment(int Count, string? Reason, int Attempts = 0)
     {
         public static readonly Increment None = new(0, null);

@@ -3,9 +3,7 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Status;
 
-/// <summary><c>sshkeep status</c>'s exit code, the numbers of the LSB init-script status actions
-/// (docs/daemon.md "sshkeep status"): tunnels in <c>stopped</c> (disabled, or being removed) need
-/// not be up, and one that is starting is not up: a script waiting for "all up" should wait for it.</summary>
+/// <summary>docs/daemon.md, "sshkeep status": a starting tunnel is not up, so a script waiting for "all up" waits.</summary>
 internal static class StatusExitCode
 {
     public static int For(StatusSnapshot snapshot)

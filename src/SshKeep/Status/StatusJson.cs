@@ -2,7 +2,6 @@ using SshKeep.Daemon;
 
 namespace SshKeep.Status;
 
-/// <summary><c>sshkeep status --json</c> (pure): indented JSON of a <see cref="StatusReport"/>, ending with a newline.</summary>
 internal static class StatusJson
 {
     public static StatusReport Report(StatusSnapshot snapshot, DateTimeOffset now)

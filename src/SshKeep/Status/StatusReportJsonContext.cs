@@ -3,8 +3,7 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Status;
 
-/// <summary>Source-generated JSON for <c>status --json</c>, with the conventions of status.json
-/// (<see cref="DaemonJsonContext"/>): camelCase, dashed states, ISO-8601 UTC, nulls written.</summary>
+/// <summary>The conventions of status.json (<see cref="DaemonJsonContext"/>).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,

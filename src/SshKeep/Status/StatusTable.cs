@@ -3,16 +3,10 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Status;
 
-/// <summary>
-/// The table <c>sshkeep status</c> prints (pure: the snapshot and "now" in, text out), one row per
-/// tunnel in config-file order; what each column shows: docs/daemon.md "sshkeep status". Durations
-/// per <see cref="DurationText"/>, <c>-</c> when there is none. LAST ERROR gets what is left of
-/// <c>width</c> (at least <see cref="MinErrorWidth"/>) and is cut with '…' beyond it. Columns are
-/// separated by two spaces; no line has trailing blanks.
-/// </summary>
+/// <summary>docs/daemon.md, "sshkeep status". LAST ERROR gets what is left of <c>width</c>.</summary>
 internal static class StatusTable
 {
-    /// <summary>A width for when standard output is not a terminal; pass <see cref="int.MaxValue"/> to never cut.</summary>
+    /// <summary>When standard output is not a terminal; pass <see cref="int.MaxValue"/> to never cut.</summary>
     public const int DefaultWidth = 120;
 
     /// <summary>LAST ERROR is never narrower than this, even if the line then gets wider than asked.</summary>
@@ -51,7 +45,6 @@ internal static class StatusTable
         return table.ToString();
     }
 
-    /// <summary>The state as the table shows it: its name, and the held port while waiting for it.</summary>
     public static string StateText(TunnelStatus tunnel)
     {
         ArgumentNullException.ThrowIfNull(tunnel);

@@ -2,25 +2,16 @@ using SshKeep.Daemon;
 
 namespace SshKeep.Status;
 
-/// <summary>
-/// The whole of <c>sshkeep status [--json]</c> after asking the daemon (pure): the table or the
-/// JSON on standard output, or one line on standard error, and the exit code
-/// (<see cref="StatusExitCode"/>). With no answer, standard output stays empty, also with --json,
-/// so a script reads the exit code rather than parsing an error document.
-/// </summary>
+/// <summary>With no answer, standard output stays empty, also with --json: a script reads the exit code rather than
+/// parsing an error document.</summary>
 internal static class StatusView
 {
-    /// <param name="result">The answer to <c>status</c> on the control socket.</param>
     /// <param name="config">The config file as the user named it (or its canonical path).</param>
-    /// <param name="now">The clock's now, for the durations.</param>
-    /// <param name="json"><c>--json</c>.</param>
-    /// <param name="width">The terminal's width, or <see cref="StatusTable.DefaultWidth"/>.</param>
     public static StatusOutput Render(ControlCallResult result, string config, DateTimeOffset now, bool json, int width = StatusTable.DefaultWidth)
     {
         ArgumentNullException.ThrowIfNull(result);
         int exitCode = StatusExitCode.For(result);
-        // Every text from the daemon (or from whatever answered at its socket) is shown with its
-        // control characters as '?' (CellText): it must never drive the user's terminal.
+        // Whatever answered at the socket must never drive the user's terminal.
         return result switch
         {
             { Outcome: ControlCallOutcome.NoDaemon } => Error($"no sshkeep runs {config} ({result.Problem})"),

@@ -2,11 +2,7 @@ using SshKeep.Config;
 
 namespace SshKeep.Supervision;
 
-/// <summary>
-/// All tunnels of one config file: one <see cref="TunnelSupervisor"/> per enabled tunnel, reloads
-/// by name (<see cref="ReloadPlan"/>), commands handed on. It passes on every tunnel's transitions
-/// and adds the news of the list itself (docs/daemon.md, "Transitions are the only news").
-/// </summary>
+/// <summary>All tunnels of one config file; adds the news of the list itself (docs/daemon.md, "Transitions are the only news").</summary>
 internal sealed class DaemonSupervisor : IAsyncDisposable
 {
     private readonly Func<TunnelConfig, Action<TunnelTransition>, TunnelSupervisor> _create;
@@ -18,10 +14,8 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
     private List<TunnelConfig> _configs = [];
     private readonly Dictionary<string, Running> _running = new(StringComparer.Ordinal);
 
-    /// <param name="news">Called with every transition, from each tunnel's loop and from the
-    /// caller of <see cref="Start"/> and <see cref="ReloadAsync"/>: quick, and never calling back.</param>
-    /// <param name="createStandby">A tunnel's warm standby (docs/held-ports.md), or null when it has none: it runs and
-    /// stops with the tunnel, is retried and told of network changes with it, and gives no news.</param>
+    /// <param name="news">Called from each tunnel's loop and from callers here: quick, and never calling back.</param>
+    /// <param name="createStandby">A tunnel's warm standby (docs/held-ports.md), or null: it runs with the tunnel and gives no news.</param>
     public DaemonSupervisor(Func<TunnelConfig, Action<TunnelTransition>, TunnelSupervisor> create, TimeProvider time,
         Action<TunnelTransition> news, Func<TunnelConfig, TunnelSupervisor?>? createStandby = null)
     {
@@ -31,13 +25,11 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
         _news = news;
     }
 
-    /// <summary>Tunnels as configured, in file order (enabled or not).</summary>
     public IReadOnlyList<TunnelConfig> Configs
     {
         get { lock (_gate) return [.. _configs]; }
     }
 
-    /// <summary>Starts every enabled tunnel of <paramref name="config"/>.</summary>
     public void Start(SshKeepConfig config)
     {
         lock (_gate)
@@ -47,8 +39,6 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
         }
     }
 
-    /// <summary>Applies a new, valid config: stops removed and changed tunnels, starts new and
-    /// changed ones; unchanged ones keep their ssh process.</summary>
     public async Task<ReloadPlan> ReloadAsync(SshKeepConfig config)
     {
         await _reloading.WaitAsync();
@@ -83,7 +73,7 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
         }
     }
 
-    /// <summary>Restarts one tunnel's ssh now. False when no such tunnel runs.</summary>
+    /// <summary>False when no such tunnel runs.</summary>
     public bool Restart(string name, string trigger = "restart")
     {
         lock (_gate)
@@ -94,9 +84,7 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
         }
     }
 
-    /// <summary>Ends the wait of one tunnel, or of every tunnel when <paramref name="name"/> is
-    /// null; a tunnel that is up or starting has none and is left alone. Returns what each tunnel
-    /// asked was doing (none when the name is unknown), for the log and the answer.</summary>
+    /// <param name="name">Null: every tunnel.</param>
     public RetryNowReport RetryNow(string? name = null, string trigger = "retry-now")
     {
         lock (_gate)
@@ -113,7 +101,6 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
         }
     }
 
-    /// <summary>The network changed: waiting tunnels retry now, up ones are probed now.</summary>
     public void NetworkChanged(string what)
     {
         lock (_gate)
@@ -126,7 +113,6 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops every tunnel (SIGTERM, grace, SIGKILL for each ssh, all at once).</summary>
     public async Task StopAllAsync()
     {
         List<Running> all;
@@ -145,8 +131,7 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
         _reloading.Dispose();
     }
 
-    /// <summary>Lists every tunnel of the file in its order, starting the enabled ones not
-    /// running yet: each is listed with its first status before its loop can send anything.</summary>
+    /// <summary>Each new tunnel is listed with its first status before its loop can send anything.</summary>
     private void ListLocked(IReadOnlyList<TunnelConfig> tunnels)
     {
         foreach (var tunnel in tunnels)

@@ -1,26 +1,15 @@
 namespace SshKeep.Supervision;
 
-/// <summary>
-/// One timer for the waits between probe rounds of every tunnel of a daemon, so that rounds due
-/// within one <see cref="Grain"/> start together and share the wake-ups of the timer, the pool and
-/// the socket engine (docs/probes.md, "Rounds share wake-ups"); it is armed only for the earliest
-/// wait, so nothing ticks when nothing is due.
-/// </summary>
-/// <remarks>
-/// A due time within <see cref="Slack"/> after a boundary goes to it, else to the next one: a loop
-/// woken on a boundary asks for "interval minus the round's time" and lands on a boundary again,
-/// so its rounds stay exactly an interval apart. A cancelled wait completes at once and leaves its
-/// entry until its due time, so the queue holds at most one entry per wait begun in the last interval.
-/// </remarks>
+/// <summary>One timer for the waits between probe rounds of every tunnel (docs/probes.md, "Rounds share wake-ups"),
+/// armed only for the earliest wait. A cancelled wait leaves its entry until its due time, so the queue holds at
+/// most one entry per wait begun in the last interval.</summary>
 internal sealed class ProbeClock : IDisposable
 {
-    /// <summary>Long waits end on a multiple of this.</summary>
     public static readonly TimeSpan Grain = TimeSpan.FromSeconds(1);
 
-    /// <summary>Waits this long or longer are put on the grain; shorter ones keep their time.</summary>
     public static readonly TimeSpan CoarseFrom = TimeSpan.FromSeconds(2);
 
-    /// <summary>How far past a boundary a due time may be and still end on it (so it ends this much early at most).</summary>
+    /// <summary>How far past a boundary a due time may be and still end on it (early by this at most).</summary>
     public static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(200);
 
     private readonly TimeProvider _time;
@@ -37,12 +26,9 @@ internal sealed class ProbeClock : IDisposable
         _timer = timeProvider.CreateTimer(_ => Fire(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Waits entries, cancelled ones included (tests).</summary>
+    /// <summary>Cancelled entries included (tests).</summary>
     internal int Pending { get { lock (_gate) return _waits.Count; } }
 
-    /// <summary>Completes <paramref name="delay"/> from now, on a grain boundary when
-    /// <paramref name="onGrain"/> and the delay is <see cref="CoarseFrom"/> or more; at once for a
-    /// delay of zero or less. Cancelling throws <see cref="OperationCanceledException"/> at once.</summary>
     public Task WaitAsync(TimeSpan delay, bool onGrain, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);
@@ -74,14 +60,13 @@ internal sealed class ProbeClock : IDisposable
         foreach (var wait in abandoned) wait.Complete(canceled: true);
     }
 
-    /// <summary>The first boundary at or after <paramref name="ticks"/> minus <see cref="Slack"/>.</summary>
     private static long OnGrain(long ticks)
     {
         var from = ticks - Slack.Ticks;
         return (from + Grain.Ticks - 1) / Grain.Ticks * Grain.Ticks;
     }
 
-    /// <summary>Under the lock: the timer fires at <paramref name="due"/>.</summary>
+    /// <summary>Under the lock.</summary>
     private void Arm(long due, long now)
     {
         _armedFor = due;
@@ -107,7 +92,6 @@ internal sealed class ProbeClock : IDisposable
         foreach (var wait in due) wait.Complete(canceled: false);
     }
 
-    /// <summary>One wait: its task, and its registration on the waiter's token (dropped when it ends).</summary>
     private sealed class Waiter
     {
         public readonly TaskCompletionSource Done = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -2,22 +2,14 @@ using SshKeep.Health;
 
 namespace SshKeep.Supervision;
 
-/// <summary>
-/// Ends a back-off wait when the server comes back (docs/reachability.md, "How often"). When the
-/// first check finds it answering, the wait ends now only if ssh could not even connect (the
-/// outage ended while it gave up: bench/soak found an 11 s back-off after a black-hole healed);
-/// otherwise the failure was not about reaching it and the back-off runs its course.
-/// </summary>
+/// <summary>Ends a back-off wait when the server comes back (docs/reachability.md, "How often"). A server answering
+/// at once ends it only if ssh could not even connect (bench/soak: an 11 s back-off after a black-hole healed).</summary>
 internal static class ReachabilityGate
 {
-    /// <summary>How often an unreachable server is tried (what the log line says; the checks
-    /// themselves are <see cref="IServerReachability.WaitUntilAnswersAsync"/>'s).</summary>
+    /// <summary>What the log line says; the checks are <see cref="IServerReachability.WaitUntilAnswersAsync"/>'s.</summary>
     public static readonly TimeSpan CheckEvery = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Completes when the server answers after not answering, or at once when it answers
-    /// and <paramref name="couldNotConnect"/>; never otherwise, nor for an unknown
-    /// <paramref name="server"/> (behind a proxy). <paramref name="onUnreachable"/> hears once what
-    /// the first check found when the server is silent, refusing or unreachable (for the log).</summary>
+    /// <summary>Never completes for an unknown <paramref name="server"/> (behind a proxy).</summary>
     public static async Task ServerReturnsAsync(IServerReachability reachability, IPEndPoint? server, bool couldNotConnect,
         Action<ReachabilityOutcome> onUnreachable, CancellationToken cancellationToken)
     {
@@ -39,7 +31,7 @@ internal static class ReachabilityGate
         await Task.Delay(Timeout.Infinite, cancellationToken);
     }
 
-    /// <summary>The check's answer, or null when the check itself broke.</summary>
+    /// <summary>Null when the check itself broke.</summary>
     private static async Task<ReachabilityOutcome?> CheckSafelyAsync(IServerReachability reachability, IPEndPoint server, CancellationToken cancellationToken)
     {
         try

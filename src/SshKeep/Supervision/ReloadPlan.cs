@@ -2,10 +2,7 @@ using SshKeep.Config;
 
 namespace SshKeep.Supervision;
 
-/// <summary>
-/// What a reload does, by tunnel name: removed ones stop, new ones start,
-/// changed ones restart, unchanged ones keep their ssh. Pure.
-/// </summary>
+/// <summary>What a reload does, by tunnel name: unchanged tunnels keep their ssh.</summary>
 internal sealed record ReloadPlan(
     IReadOnlyList<string> Removed,
     IReadOnlyList<TunnelConfig> Added,

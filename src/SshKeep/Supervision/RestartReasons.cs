@@ -1,10 +1,7 @@
 namespace SshKeep.Supervision;
 
-/// <summary>
-/// Why an ssh run of a tunnel ended, as a small fixed set (a metrics label, a status field, a
-/// hook variable; each explained in docs/daemon.md, "Transitions are the only news"): never free
-/// text, so label cardinality stays bounded.
-/// </summary>
+/// <summary>Why an ssh run ended (docs/daemon.md, "Transitions are the only news"): a fixed set, so that
+/// metrics label cardinality stays bounded.</summary>
 internal static class RestartReasons
 {
     public const string Exited = "exited";

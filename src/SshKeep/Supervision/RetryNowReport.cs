@@ -2,23 +2,15 @@ using SshKeep.Logging;
 
 namespace SshKeep.Supervision;
 
-/// <summary>
-/// What a <c>retry-now</c> (or SIGUSR1) did, told the same way in the log and in the CLI's answer
-/// (pure: the statuses when it was asked, and now, in; one line out). Only a waiting tunnel has a
-/// wait to cut short; one that is up or starting is left alone (docs/daemon.md).
-/// </summary>
-/// <param name="Tunnels">The tunnels asked, in config-file order, with the status each had when
-/// asked; empty when a named tunnel does not run.</param>
+/// <summary>What a <c>retry-now</c> (or SIGUSR1) did, told the same way in the log and in the CLI's answer.</summary>
+/// <param name="Tunnels">The statuses when asked, in file order; empty when a named tunnel does not run.</param>
 internal sealed record RetryNowReport(IReadOnlyList<TunnelStatus> Tunnels)
 {
-    /// <summary>Most tunnel names a line lists before it says "and N more".</summary>
     public const int MaxNames = 4;
 
-    /// <summary>True for the states that wait for a timer before the next ssh starts.</summary>
     public static bool IsWaiting(TunnelState state) =>
         state is TunnelState.Backoff or TunnelState.WaitingForRemotePort or TunnelState.NeedsAttention;
 
-    /// <summary>The tunnels whose wait is cut short.</summary>
     public IEnumerable<TunnelStatus> Waiting => Tunnels.Where(t => IsWaiting(t.State));
 
     /// <summary>"db starts now (due in 12s); 2 tunnels are up and left alone".</summary>
@@ -29,7 +21,6 @@ internal sealed record RetryNowReport(IReadOnlyList<TunnelStatus> Tunnels)
         var starting = Tunnels.Where(t => t.State == TunnelState.Starting).ToList();
         if (Tunnels.Count == 1 && waiting.Count == 0)
         {
-            // One tunnel asked by name: say what it is doing instead.
             var only = Tunnels[0];
             return $"{only.Name} {Doing(only.State)} and left alone (no wait to cut short)";
         }
@@ -37,10 +28,9 @@ internal sealed record RetryNowReport(IReadOnlyList<TunnelStatus> Tunnels)
         var parts = new List<string>();
         if (waiting.Count > 0)
         {
-            var names = waiting.Select(t => t.NextRetry is { } due ? $"{t.Name} (due in {new DaemonDuration(due - now)})" : t.Name).ToList();
             parts.Add(waiting.Count == 1
-                ? waiting[0].NextRetry is { } due ? $"{waiting[0].Name} starts now (due in {new DaemonDuration(due - now)})" : $"{waiting[0].Name} starts now"
-                : $"{Names(names)} start now");
+                ? $"{waiting[0].Name} starts now{Due(waiting[0], now)}"
+                : $"{Names([.. waiting.Select(t => t.Name + Due(t, now))])} start now");
         }
         else
         {
@@ -51,6 +41,8 @@ internal sealed record RetryNowReport(IReadOnlyList<TunnelStatus> Tunnels)
         if (starting.Count > 0) parts.Add($"{Count(starting.Count)} {Doing(TunnelState.Starting, starting.Count)} and left alone");
         return string.Join("; ", parts);
     }
+
+    private static string Due(TunnelStatus t, DateTimeOffset now) => t.NextRetry is { } due ? $" (due in {new DaemonDuration(due - now)})" : "";
 
     private static string Count(int tunnels) => tunnels == 1 ? "1 tunnel" : $"{tunnels} tunnels";
 

@@ -3,11 +3,8 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Supervision;
 
-/// <summary>
-/// Reads one ssh run's stderr: each line is logged within the rate limit and handed on, every one,
-/// as a <see cref="TunnelEvent.StderrLine"/>; then <see cref="TunnelEvent.StderrClosed"/>. The
-/// limiter is not thread-safe: a run's pump ends before the next run starts.
-/// </summary>
+/// <summary>One ssh run's stderr: every line is handed on, the log is rate-limited. The limiter is not
+/// thread-safe: a run's pump ends before the next run starts.</summary>
 internal sealed class StderrPump(ISshProcess process, string tunnel, ILogger log, StderrLogLimiter limit, Action<TunnelEvent> post)
 {
     public async Task RunAsync(CancellationToken cancellationToken)

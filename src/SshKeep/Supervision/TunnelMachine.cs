@@ -6,22 +6,16 @@ using static SshKeep.Supervision.TunnelEvent;
 
 namespace SshKeep.Supervision;
 
-/// <summary>
-/// One tunnel of the daemon as a pure state × event machine (docs/daemon.md, "The tunnel
-/// machine"): <see cref="Step"/> takes the state and one event and returns the next state and
-/// the effects to carry out, in order. <see cref="TunnelRetryPolicy"/> decides the waits;
-/// <see cref="TunnelSupervisor"/> waits for events and carries the effects out.
-/// </summary>
+/// <summary>One tunnel as a pure state × event machine: state and event in, next state and effects out
+/// (docs/daemon.md, "The tunnel machine").</summary>
 internal static class TunnelMachine
 {
-    /// <summary>How long ssh's stderr may stay open after its exit before the run is judged without it.</summary>
+    /// <summary>How long ssh's stderr may stay open after its exit.</summary>
     public static readonly TimeSpan StderrAfterExit = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>ssh is running and not being stopped: what it does is news.</summary>
     public static bool Runs(TunnelPhase phase) => phase is >= TunnelPhase.Connecting and <= TunnelPhase.Up;
 
-    /// <summary>Commands are taken while ssh runs or during a wait; between the two they keep in
-    /// their queue (a retry-now during a run's end cuts the wait that follows short).</summary>
+    /// <summary>Between a run and a wait commands stay queued (a retry-now then cuts the wait short).</summary>
     public static bool TakesCommands(TunnelPhase phase) => Runs(phase) || phase == TunnelPhase.Waiting;
 
     /// <param name="unit">A random number in [0, 1) for the jitter of a wait decided here.</param>
@@ -33,7 +27,6 @@ internal static class TunnelMachine
         return (step.State, step.Effects);
     }
 
-    /// <summary>One step under way: the state so far and the effects asked so far.</summary>
     private sealed class Stepping(TunnelMachineState state, DateTimeOffset now)
     {
         public TunnelMachineState State { get; private set; } = state;
@@ -108,7 +101,6 @@ internal static class TunnelMachine
                     Do(new ArmTimer(Options.ListenerPoll));
                     break;
                 case TimerDue when phase == TunnelPhase.Settling && State.Probes:
-                    // The session is there; the tunnel is up once its probes pass end to end.
                     Set(s => s with { Phase = TunnelPhase.Proving });
                     ProbeRound(requested: false);
                     break;
@@ -135,8 +127,6 @@ internal static class TunnelMachine
                     EndRun(null, RestartReasons.Requested, publish: false, restartAtOnce: true,
                         log: (n, _) => Log(nameof(DaemonLog.TunnelRestartRequested), l => l.TunnelRestartRequested(n, restart.Trigger)));
                     break;
-                // A network change while up: prove the tunnel now rather than at the next round
-                // (right after the round under way, if there is one).
                 case Command { What: TunnelCommand.NetworkChanged } when phase is TunnelPhase.Proving or TunnelPhase.Up && Run.Probing:
                     Set(s => s with { Run = Run with { ProbeAsked = true } });
                     break;
@@ -154,8 +144,7 @@ internal static class TunnelMachine
                     OnSettled(settled, unit);
                     break;
 
-                // Anything else changes nothing: news of a run or a wait that is over, a retry-now
-                // while ssh runs (nothing to cut short), a network change with no probes to run.
+                // Anything else (news of an older run or wait, a retry-now while ssh runs) changes nothing.
             }
         }
 
@@ -226,8 +215,7 @@ internal static class TunnelMachine
                     Decisive = classified.Kind != SshFailureKind.None && Weight(classified) >= Weight(Run.Decisive) ? classified : Run.Decisive,
                 },
             });
-            // Every line is classified; only the log (and the status's last error, which follows
-            // the log) is limited, so an endless stderr cannot fill the disk.
+            // Only the log (and the status's last error, which follows it) is rate-limited.
             if (e.Logged) Publish(TransitionReasons.Error, s => s.WithError(e.Line, now));
         }
 
@@ -256,7 +244,6 @@ internal static class TunnelMachine
             if (State.ClaimsSessions) Do(new ClaimSession(pid));
         }
 
-        /// <summary>Probes every forward now (docs/daemon.md, "Health probes").</summary>
         private void ProbeRound(bool requested)
         {
             var connectListener = ProbeSchedule.ChecksListeners(Run.RoundsSinceListenerChecked, Run.UpSince is not null, Run.ProbeFailures > 0, requested);
@@ -272,8 +259,6 @@ internal static class TunnelMachine
             Do(new TunnelEffect.ProbeRound(connectListener));
         }
 
-        /// <summary>The first passing round brings the tunnel up; enough failing rounds in a row
-        /// condemn its ssh; otherwise the next round follows on the probe clock.</summary>
         private void OnProbeRound(ProbeRoundDone round)
         {
             var health = Config.Health;
@@ -298,7 +283,6 @@ internal static class TunnelMachine
             else Do(new ArmProbeTimer(delay, ProbeSchedule.WaitsOnGrain(failed is null, health)));
         }
 
-        /// <summary>sshkeep ends the run: says why, and stops ssh.</summary>
         private void EndRun(string? endedBy, string endReason, bool publish, Action<string, int> log, bool restartAtOnce = false)
         {
             log(Name, Run.Pid);
@@ -320,9 +304,8 @@ internal static class TunnelMachine
                 return;
             }
 
-            // ssh's last stderr lines ("remote port forwarding failed", "Permission denied") often come
-            // after its exit is seen, and must still decide the class (bench/soak: held ports retried
-            // after a 12 s back-off); a grandchild holding stderr open is cut off by the timer.
+            // ssh's deciding last lines often come after its exit (bench/soak: held ports retried after a
+            // 12 s back-off); the timer cuts off a grandchild holding stderr open.
             Do(new ArmTimer(StderrAfterExit));
         }
 
@@ -334,9 +317,7 @@ internal static class TunnelMachine
             var endReason = run.EndReason ?? (decisive.IsPermanent ? RestartReasons.Permanent
                 : decisive.Kind == SshFailureKind.RemotePortInUse ? RestartReasons.RemotePortInUse
                 : RestartReasons.Exited);
-            // A restart is of a working tunnel: one that was up, or one a person asked to restart
-            // while its ssh ran. Every other end of a run was one more attempt, already counted at
-            // its start (docs/observability.md: a flapping alert must not count retries).
+            // Only a working tunnel restarts; other ends were attempts (docs/observability.md, "Restarts and attempts").
             var restarted = !State.Stopping && (run.UpSince is not null || endReason == RestartReasons.Requested);
             var outcome = new TunnelRunOutcome(run.Exit, decisive, run.UpSince is not null, run.UpSince is { } u ? now - u : TimeSpan.Zero,
                 now - run.StartedAt, why, run.CouldNotConnect);
@@ -353,8 +334,7 @@ internal static class TunnelMachine
                 Restarts = s.Restarts + (restarted ? 1 : 0),
             });
             var waits = !State.Stopping && !run.RestartAtOnce;
-            // ssh authenticated and found its remote port held: the server answers, so a dead
-            // session of ours that may hold the port can be reset now.
+            // The server answered ssh, so a dead session of ours holding the port can be reset now.
             Do(new SettleRun(waits && decisive.Kind == SshFailureKind.RemotePortInUse,
                 waits && decisive is { Kind: SshFailureKind.LocalPortInUse, Port: { } port } ? port : null));
         }
@@ -366,11 +346,9 @@ internal static class TunnelMachine
             else Wait(Run.Outcome!, settled.DeadSessionReset, settled.PortHolder, unit, null);
         }
 
-        /// <summary>Decides the wait after a run, says it, and begins it.</summary>
         private void Wait(TunnelRunOutcome outcome, Health.ServerConnection? deadSessionReset, string? portHolder, double unit, string? sshPath)
         {
-            // With several servers the tunnel needs attention once each has refused in a row (docs/daemon.md,
-            // "Several servers: failover"); a missing ssh program (no exit) is never a server's doing.
+            // A missing ssh program (no exit) is never a server's refusal (docs/daemon.md, "Several servers: failover").
             var refused = outcome.Exit is not null && outcome.Decisive.IsPermanent ? State.RefusedInARow + 1 : 0;
             var next = TunnelRetryPolicy.After(outcome, State.Failures, Config.Backoff, unit, deadSessionReset is not null,
                 anotherServer: refused > 0 && refused < Config.Destinations.Count);
@@ -386,7 +364,6 @@ internal static class TunnelMachine
                 HeldRemotePort = next.HeldRemotePort,
                 LastError = holder is null ? s.LastError : $"{s.LastError} ({holder})",
             });
-            // Nothing to wait for (a healthy tunnel's first failure): no gate, no timers, no hops.
             if (next.Delay <= TimeSpan.Zero)
             {
                 StartRun();
@@ -397,8 +374,7 @@ internal static class TunnelMachine
             if (next.State == TunnelState.Backoff && State.GatesWaits) Do(new WatchServer(outcome.CouldNotConnect, State.Destination));
         }
 
-        /// <summary>Logs what happened and what happens next; returns who holds a local port when
-        /// that was the failure and the holder is known, for the status.</summary>
+        /// <summary>Returns who holds the local port ssh could not bind, when known, for the status.</summary>
         private string? LogNext(TunnelRunOutcome outcome, TunnelRetryPolicy.NextStep next, Health.ServerConnection? dead, string? portHolder, string? sshPath)
         {
             if (outcome.Exit is null)
@@ -447,7 +423,6 @@ internal static class TunnelMachine
 
         private void Log(string name, Action<Microsoft.Extensions.Logging.ILogger> write) => Do(new TunnelEffect.Log(name, write));
 
-        /// <summary>A change of the status is a transition; no change, no news.</summary>
         private void Publish(string reason, Func<TunnelStatus, TunnelStatus> change)
         {
             var before = State.Status;
@@ -465,16 +440,13 @@ internal static class TunnelMachine
         _ => "fix the tunnel's settings (ssh_path, ssh_options) and run `sshkeep reload`",
     };
 
-    /// <summary>The run failed: ssh ended on its own or its probes condemned it, so the next run tries the tunnel's
-    /// next server. One ended on purpose (restart), by a frozen ssh or by a connect stuck while the server answers
-    /// again says nothing against the server and keeps it (docs/daemon.md, "Several servers: failover").</summary>
+    /// <summary>Ends that say something against the server (docs/daemon.md, "Several servers: failover").</summary>
     private static bool FailsOver(string endReason) => endReason is RestartReasons.Exited or RestartReasons.Permanent
         or RestartReasons.RemotePortInUse or RestartReasons.ProbeFailed;
 
     private static int Weight(SshStderrLine line) =>
         line.IsPermanent ? 3 : line.Kind == SshFailureKind.RemotePortInUse ? 2 : line.Kind == SshFailureKind.None ? 0 : 1;
 
-    /// <summary>ssh's own bookkeeping lines, not errors.</summary>
     private static bool IsNoise(string line) =>
         line.StartsWith("Transferred: ", StringComparison.Ordinal) ||
         line.StartsWith("Bytes per second: ", StringComparison.Ordinal) ||

@@ -3,12 +3,7 @@ using SshKeep.Ssh;
 namespace SshKeep.Supervision;
 
 /// <summary>What <see cref="TunnelMachine"/> knows of the current ssh run.</summary>
-/// <param name="Decisive">The last stderr line that said why (permanent, port held, transient).</param>
-/// <param name="CouldNotConnect">ssh said its TCP connect to the server failed.</param>
 /// <param name="EndedBy">sshkeep's own reason for ending it (probe verdict, SIGSTOP, stall).</param>
-/// <param name="EndReason">One of <see cref="RestartReasons"/>, when sshkeep ended it.</param>
-/// <param name="RestartAtOnce">The next run starts without a wait (restart asked, stall).</param>
-/// <param name="ProbeFailures">Probe rounds failed in a row (<see cref="ProbeSchedule.Condemns"/>).</param>
 /// <param name="ProbeAsked">A network change asked for a round while one was under way: the next follows at once.</param>
 internal sealed record TunnelRun(
     DateTimeOffset StartedAt,

@@ -7,8 +7,7 @@ using static SshKeep.Supervision.TunnelEvent;
 
 namespace SshKeep.Supervision;
 
-/// <summary>One tunnel of the daemon: the shell around <see cref="TunnelMachine"/>, which waits for
-/// the next event, steps the machine, and carries out the effects (docs/daemon.md, "The tunnel machine").</summary>
+/// <summary>The shell around <see cref="TunnelMachine"/> (docs/daemon.md, "The tunnel machine").</summary>
 internal sealed class TunnelSupervisor
 {
     private readonly ISshLauncher _launcher;
@@ -25,7 +24,7 @@ internal sealed class TunnelSupervisor
     private ProbeClock? _ownProbeClock;
     private TunnelMachineState _machine;
     private TunnelStatus _status;
-    // The answer of an effect (ssh started, its exit after a stop, the run settled): the next event.
+    // An effect's answer (ssh started, its exit after a stop, the run settled): the next event.
     private TunnelEvent? _answer;
     private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
@@ -45,8 +44,7 @@ internal sealed class TunnelSupervisor
     private ITimer? _timer;
     private CancellationTokenSource _wait = new();
 
-    // The up session's connection (-R forwards), and a dead session's kept to be reset when the
-    // server next answers (docs/reachability.md, "A remote port still held by a dead session").
+    // docs/reachability.md, "A remote port still held by a dead session".
     private SessionSocketClaim? _claim;
     private SessionSocketClaim? _deadSession;
 
@@ -72,23 +70,19 @@ internal sealed class TunnelSupervisor
         get { lock (_gate) return _status; }
     }
 
-    /// <summary>Completes while the shell waits with no event queued and no check under way (tests
-    /// move their manual clock then).</summary>
+    /// <summary>Completes while nothing is queued or under way (tests move their manual clock then).</summary>
     internal Task Idle
     {
         get { lock (_idleGate) return _idle.Task; }
     }
 
-    /// <summary>Ends a back-off wait now; <paramref name="trigger"/>: who asked, for the log ("SIGUSR1").</summary>
+    /// <param name="trigger">Who asked, for the log ("SIGUSR1").</param>
     public void RetryNow(string trigger = "retry-now") => Ask(TunnelCommand.RetryNow, trigger);
 
-    /// <summary>Stops the running ssh (if any) and starts a new one at once (`restart NAME`).</summary>
     public void Restart(string trigger = "restart") => Ask(TunnelCommand.Restart, trigger);
 
-    /// <summary>The network changed: a waiting tunnel retries at once, an up one is probed at once.</summary>
     public void NetworkChanged(string what) => Ask(TunnelCommand.NetworkChanged, what);
 
-    /// <summary>Runs until <paramref name="stop"/> is cancelled; then stops ssh and returns.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
         if (Config.InsecureHostKeyChecking)
@@ -127,8 +121,6 @@ internal sealed class TunnelSupervisor
         _options.SessionCarries?.Invoke(carries);
     }
 
-    /// <summary>The answer of the last effect if any, else the next current event; commands only
-    /// when the machine takes them (<see cref="TunnelMachine.TakesCommands"/>).</summary>
     private async Task<TunnelEvent> NextEventAsync()
     {
         if (_answer is { } answer)
@@ -248,8 +240,6 @@ internal sealed class TunnelSupervisor
         _answer = new SshStarted(process.Pid);
     }
 
-    /// <summary>The end of a run: stderr done with, ssh released, the session's connection kept or
-    /// closed, and the answers the machine asked for.</summary>
     private async Task<RunSettled> SettleAsync(SettleRun settle)
     {
         await _stderr.CancelAsync();
@@ -257,8 +247,7 @@ internal sealed class TunnelSupervisor
         await _watches.CancelAsync();
         if (_process is { } ended)
         {
-            // The next ssh does not wait while the ended one's group is looked over (a /proc scan; a ProxyCommand's
-            // grace): it is released beside the next run, and RunAsync waits for it before it returns.
+            // Released beside the next run, which need not wait for the /proc scan or a ProxyCommand's grace.
             var release = Task.Run(async () => await ended.DisposeAsync());
             // Chained only to an earlier release still under way (or failed), so months of restarts build no chain.
             _releasing = _releasing.IsCompletedSuccessfully ? release : Task.WhenAll(_releasing, release);
@@ -270,7 +259,6 @@ internal sealed class TunnelSupervisor
             settle.DescribePort is { } port ? _options.DescribePortHolder?.Invoke(port) : null);
     }
 
-    /// <summary>Arms the one timer: its due event is posted inside the clock's tick.</summary>
     private void Arm(TimeSpan delay)
     {
         DisarmTimer();
@@ -288,9 +276,7 @@ internal sealed class TunnelSupervisor
         _wait = new CancellationTokenSource();
     }
 
-    /// <summary>Posts what <paramref name="source"/> finds as one event of run <paramref name="run"/>
-    /// or timer <paramref name="timer"/>; a watch that fails or is cancelled reports nothing.
-    /// <paramref name="counted"/>: the shell is not idle meanwhile.</summary>
+    /// <summary>A watch that fails or is cancelled reports nothing; <paramref name="counted"/>: not idle meanwhile.</summary>
     private void Watch(Func<CancellationToken, Task<TunnelEvent>> source, CancellationToken cancellationToken, int run = -1, int timer = -1,
         bool counted = false)
     {
@@ -319,7 +305,6 @@ internal sealed class TunnelSupervisor
 
     private void Ask(TunnelCommand command, string trigger) => Queue(() => _commands.Writer.TryWrite(new Command(command, trigger)));
 
-    /// <summary>Queues news; the shell is busy again until it has looked at it.</summary>
     private void Queue(Func<bool> write)
     {
         lock (_idleGate)
@@ -329,7 +314,6 @@ internal sealed class TunnelSupervisor
         }
     }
 
-    /// <summary>One probe round: every forward at once, each result told to <see cref="TunnelSupervisorOptions.OnProbe"/>.</summary>
     private async Task<TunnelEvent> ProbeRoundAsync(bool connectListener, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
@@ -355,8 +339,7 @@ internal sealed class TunnelSupervisor
         }
     }
 
-    /// <summary>A check that fails in an unexpected way counts as "not yet", never as "never":
-    /// the tunnel must not stay "starting" for the rest of this ssh's life because of one error.</summary>
+    /// <summary>A check that throws means "not yet", never "never" (or the tunnel would stay starting).</summary>
     private async Task<bool> AcceptsAsync(ForwardSpec forward, CancellationToken cancellationToken)
     {
         try
@@ -375,8 +358,7 @@ internal sealed class TunnelSupervisor
         _onTransition(transition);
     }
 
-    /// <summary>After a run: when segments to the server were going unanswered, ssh's goodbye would
-    /// be lost, so the connection is kept for <see cref="ResetDeadSession"/>; else closed as ssh's would have been.</summary>
+    /// <summary>When the server did not hear us, ssh's goodbye was lost: the connection is kept to be reset later.</summary>
     private void KeepIfServerMissedTheEnd(SessionSocketClaim? claim)
     {
         if (claim is null) return;
@@ -390,8 +372,6 @@ internal sealed class TunnelSupervisor
         _log.DeadSessionKept(Config.Name, claim.Connection.Local.ToString(), claim.Connection.Remote.ToString());
     }
 
-    /// <summary>Resets the kept connection of a dead session (the server drops it and its remote
-    /// ports on receipt); returns it, or null when none was kept.</summary>
     private ServerConnection? ResetDeadSession()
     {
         if (_deadSession is not { } dead) return null;
@@ -400,14 +380,13 @@ internal sealed class TunnelSupervisor
         return dead.Connection;
     }
 
-    /// <summary>The reachability gate of one wait, with its log lines: the server address ssh
-    /// used last when the next run goes to the same destination, else the one <c>ssh -G</c> names.</summary>
+    /// <summary>Gates on the address ssh used last when the next run goes to the same destination, else
+    /// on the one <c>ssh -G</c> names.</summary>
     private async Task ServerReturnsAsync(IServerReachability reachability, WatchServer watch, CancellationToken cancellationToken)
     {
         var server = watch.Destination == _runDestination ? _stallWatch?.LastServer : null;
         if (server is null)
         {
-            // Only then is ssh's argument list worth building: ssh -G names the server.
             var startInfo = _options.StartInfoFor(Config, watch.Destination);
             server = await reachability.ResolveAsync(startInfo.Program, startInfo.Arguments, cancellationToken);
         }
@@ -419,9 +398,8 @@ internal sealed class TunnelSupervisor
         _log.ServerReachable(Config.Name, server!.Address.ToString(), server.Port);
     }
 
-    /// <summary>A supervisor wired without the daemon's shared clock (tests) times its rounds itself.</summary>
     private ProbeClock OwnProbeClock() => _ownProbeClock ??= new ProbeClock(_time);
 
-    /// <summary>One event and the run or timer it belongs to (-1: any).</summary>
+    /// <summary>Run or timer -1: any.</summary>
     private readonly record struct Posted(TunnelEvent Event, int Run, int Timer);
 }

@@ -1,10 +1,6 @@
 namespace SshKeep.Supervision;
 
-/// <summary>
-/// One change of one tunnel, the only news a tunnel gives (docs/daemon.md, "Transitions are the
-/// only news"); a change that keeps the state (a new error line, a pid) is one too. Each tunnel's
-/// transitions arrive one at a time, in order.
-/// </summary>
+/// <summary>docs/daemon.md, "Transitions are the only news".</summary>
 /// <param name="Reason">One of <see cref="TransitionReasons"/>.</param>
 internal sealed record TunnelTransition(TunnelStatus Before, TunnelStatus After, string Reason)
 {
@@ -14,6 +10,5 @@ internal sealed record TunnelTransition(TunnelStatus Before, TunnelStatus After,
 
     public TunnelState To => After.State;
 
-    /// <summary>When the change happened.</summary>
     public required DateTimeOffset At { get; init; }
 }

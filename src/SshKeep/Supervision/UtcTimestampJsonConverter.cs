@@ -1,9 +1,6 @@
 namespace SshKeep.Supervision;
 
-/// <summary>
-/// Instants as ISO-8601 UTC with milliseconds and a Z, always the same length
-/// (<c>2026-11-22T08:00:00.000Z</c>), whatever the offset of the value; read back as UTC.
-/// </summary>
+/// <summary><c>2026-11-22T08:00:00.000Z</c>, always the same length, whatever the offset of the value.</summary>
 internal sealed class UtcTimestampJsonConverter : JsonConverter<DateTimeOffset>
 {
     public const string Format = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'";
