@@ -9,16 +9,9 @@ internal static class KebabName
 
     public static bool TryParse<TEnum>(string? name, out TEnum value) where TEnum : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<TEnum>())
-        {
-            if (string.Equals(Of(candidate), name, StringComparison.Ordinal))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
+        var values = Enum.GetValues<TEnum>();
+        var index = Array.FindIndex(values, v => string.Equals(Of(v), name, StringComparison.Ordinal));
+        value = index < 0 ? default : values[index];
+        return index >= 0;
     }
 }

@@ -1,12 +1,11 @@
 namespace SshKeep;
 
-/// <summary>Escape and UnicodeEscape are both locked by golden files (logs and config errors).</summary>
+/// <summary>Logs and stderr show a C0 control or DEL as <c>\x1b</c> (Escape), config errors as <c>\u001b</c>
+/// (UnicodeEscape): both locked by golden files.</summary>
 internal enum OneLineStyle
 {
-    /// <summary><c>\n \r \t</c>; other C0 controls and DEL as <c>\xHH</c>; the rest as <c>\uHHHH</c>.</summary>
     Escape,
 
-    /// <summary><c>\n \r \t</c>; the rest as <c>\uHHHH</c>.</summary>
     UnicodeEscape,
 
     /// <summary>'?': for a terminal cell, where an escape would not fit.</summary>

@@ -55,7 +55,7 @@ internal sealed class HookDispatcher(Action<HookInvocation> enqueue)
     /// <summary>In the order their hooks run; only a change of state counts, so a hook never runs twice for one change.</summary>
     public static IReadOnlyList<HookEvent> Events(TunnelTransition transition)
     {
-        var (was, next) = (transition.From, transition.After.State);
+        var (was, next) = (transition.Before.State, transition.After.State);
         if (was == next) return [];
         HookEvent[] left = was == TunnelState.Up ? [HookEvent.Down] : [];
         HookEvent[] entered = next switch

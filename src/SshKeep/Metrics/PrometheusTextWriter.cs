@@ -55,7 +55,6 @@ internal sealed class PrometheusTextWriter
         _ => value.ToString("R", CultureInfo.InvariantCulture),
     };
 
-    /// <summary><c>[a-zA-Z_:][a-zA-Z0-9_:]*</c>.</summary>
     public static bool IsMetricName(string name) =>
         name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] is '_' or ':') &&
         name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or ':');

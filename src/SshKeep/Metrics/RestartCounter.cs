@@ -26,10 +26,11 @@ internal sealed class RestartCounter
             }
 
             var increment = Of(transition);
-            var counts = CountsOf(name);
             _attempts[name] = _attempts.GetValueOrDefault(name) + increment.Attempts;
             if (increment.Count > 0)
             {
+                var counts = _counts.GetValueOrDefault(name)
+                    ?? (_counts[name] = RestartReasons.All.ToDictionary(r => r, _ => 0L, StringComparer.Ordinal));
                 counts[increment.Reason!] += increment.Count;
                 _lastReason[name] = increment.Reason!;
             }
@@ -64,23 +65,11 @@ internal sealed class RestartCounter
         if (transition.Reason is TransitionReasons.Listed or TransitionReasons.Removed) return Increment.None;
         int restarts = Math.Max(0, after.Restarts - before.Restarts);
         int attempts = Math.Max(0, after.Attempts - before.Attempts);
-        return restarts == 0 && attempts == 0
-            ? Increment.None
-            : new Increment(restarts, restarts > 0 ? ReasonOf(after) : null, attempts);
+        return new Increment(restarts, restarts > 0 ? ReasonOf(after) : null, attempts);
     }
 
     private static string ReasonOf(TunnelStatus next) =>
         next.LastRestartReason is { } reason && RestartReasons.All.Contains(reason) ? reason : RestartReasons.Exited;
-
-    private Dictionary<string, long> CountsOf(string tunnel)
-    {
-        if (!_counts.TryGetValue(tunnel, out var counts))
-        {
-            counts = RestartReasons.All.ToDictionary(r => r, _ => 0L, StringComparer.Ordinal);
-            _counts[tunnel] = counts;
-        }
-        return counts;
-    }
 
     public sealed record Increment(int Count, string? Reason, int Attempts = 0)
     {

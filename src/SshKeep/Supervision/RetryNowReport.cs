@@ -11,12 +11,10 @@ internal sealed record RetryNowReport(IReadOnlyList<TunnelStatus> Tunnels)
     public static bool IsWaiting(TunnelState state) =>
         state is TunnelState.Backoff or TunnelState.WaitingForRemotePort or TunnelState.NeedsAttention;
 
-    public IEnumerable<TunnelStatus> Waiting => Tunnels.Where(t => IsWaiting(t.State));
-
     /// <summary>"db starts now (due in 12s); 2 tunnels are up and left alone".</summary>
     public string Describe(DateTimeOffset now)
     {
-        var waiting = Waiting.ToList();
+        var waiting = Tunnels.Where(t => IsWaiting(t.State)).ToList();
         var up = Tunnels.Where(t => t.State == TunnelState.Up).ToList();
         var starting = Tunnels.Where(t => t.State == TunnelState.Starting).ToList();
         if (Tunnels.Count == 1 && waiting.Count == 0)

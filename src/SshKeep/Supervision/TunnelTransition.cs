@@ -6,9 +6,5 @@ internal sealed record TunnelTransition(TunnelStatus Before, TunnelStatus After,
 {
     public string Tunnel => After.Name;
 
-    public TunnelState From => Before.State;
-
-    public TunnelState To => After.State;
-
     public required DateTimeOffset At { get; init; }
 }

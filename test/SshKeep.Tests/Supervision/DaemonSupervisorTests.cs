@@ -55,7 +55,7 @@ public sealed class DaemonSupervisorTests
         lock (_news)
         {
             return [.. _news.Where(t => t.Reason is TransitionReasons.Listed or TransitionReasons.Removed)
-                .Select(t => $"{t.Reason} {t.Tunnel} {KebabName.Of(t.To)}")];
+                .Select(t => $"{t.Reason} {t.Tunnel} {KebabName.Of(t.After.State)}")];
         }
     }
 

@@ -416,7 +416,7 @@ public class TunnelMachineTests
 
     private static string Describe(TunnelEffect effect) => effect switch
     {
-        TunnelEffect.Publish p => $"publish {p.Transition.Reason}: {Kebab(p.Transition.To)}",
+        TunnelEffect.Publish p => $"publish {p.Transition.Reason}: {Kebab(p.Transition.After.State)}",
         TunnelEffect.Log l => $"log {l.Event}",
         TunnelEffect.ArmTimer a => $"timer {a.Delay.TotalSeconds}s",
         TunnelEffect.StartSsh => "start-ssh",
