@@ -161,7 +161,7 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
     private (TrackedChild Child, StderrSocketReader Output)? Spawn(HookInvocation invocation)
     {
         var overrides = new Dictionary<string, string?>(StringComparer.Ordinal);
-        // A hook that speaks sd_notify would otherwise talk for the daemon.
+        // systemd's variables are not the hook's: one that speaks sd_notify would talk for the daemon.
         foreach (var name in SystemdEnvironment.ChildVariablesToRemove) overrides[name] = null;
         foreach (var (name, value) in invocation.Environment) overrides[name] = value;
 
