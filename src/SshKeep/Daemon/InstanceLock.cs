@@ -2,18 +2,9 @@ using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// One daemon per config file: an exclusive flock(2) on <c>lock-KEY</c> in the run directory, held
-/// for the life of the process, with the holder's pid in the file so a second <c>sshkeep up</c> can
-/// say who holds it (docs/daemon.md "Lock"). The kernel drops the lock when the process dies in any
-/// way, so a stale file never blocks a new daemon.
-/// </summary>
-/// <remarks>
-/// O_CLOEXEC: an orphaned ssh that inherited the descriptor would keep the lock after we die.
-/// Dispose unlinks the file while still holding the lock, so a waiter could lock the old inode
-/// after we close; after every flock we therefore check that the path still names the inode we
-/// locked, and start over if not (the usual lock-file-with-unlink protocol).
-/// </remarks>
+/// <summary>One daemon per config file (docs/daemon.md "Lock"). The kernel drops a flock when the process dies
+/// in any way, so a stale file never blocks a new daemon.</summary>
+/// <remarks>O_CLOEXEC: an orphaned ssh that inherited the descriptor would keep the lock after we die.</remarks>
 internal sealed class InstanceLock : IDisposable
 {
     private const int Attempts = 16;
@@ -32,11 +23,8 @@ internal sealed class InstanceLock : IDisposable
 
     public string Path { get; }
 
-    /// <summary>False once disposed.</summary>
     public bool IsHeld => Volatile.Read(ref _released) == 0;
 
-    /// <summary>Takes the lock without waiting. On success the lock file holds our pid; otherwise
-    /// <paramref name="refusal"/> says who holds it or what failed.</summary>
     public static bool TryAcquire(string path, [NotNullWhen(true)] out InstanceLock? held, [NotNullWhen(false)] out Refusal? refusal) =>
         TryAcquire(path, Environment.ProcessId, out held, out refusal);
 
@@ -61,8 +49,7 @@ internal sealed class InstanceLock : IDisposable
         return false;
     }
 
-    /// <summary>Locks the file <paramref name="handle"/> opened: the lock, or why not, or neither when
-    /// the attempt must be repeated (the caller disposes the handle unless it is locked).</summary>
+    /// <summary>Neither a lock nor a refusal: try again.</summary>
     private static (InstanceLock? Held, Refusal? Refusal) Lock(string path, int pid, SafeFileHandle handle)
     {
         if (LibC.flock(handle, LibC.LOCK_EX | LibC.LOCK_NB) != 0)
@@ -86,11 +73,10 @@ internal sealed class InstanceLock : IDisposable
         return (new InstanceLock(path, handle, locked), null);
     }
 
-    /// <summary>Removes the lock file and releases the lock (once; later calls do nothing).</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _released, 1) != 0) return;
-        // Unlink first, while we still hold the lock, and only if the path still names our file.
+        // Unlink while we still hold the lock; a waiter that then locks the old inode sees the path changed.
         if (FileStatus.TryGet(Path, out var named, out _) && named.SameFileAs(_identity)) LibC.unlink(Path);
         _handle.Dispose();
     }
@@ -117,8 +103,7 @@ internal sealed class InstanceLock : IDisposable
         return true;
     }
 
-    /// <summary>The pid written in a lock file (whether or not that process still holds it), or null;
-    /// not File.ReadAllText, whose shared flock fails while the daemon holds its exclusive one.</summary>
+    /// <summary>Not File.ReadAllText, whose shared flock fails while the daemon holds its exclusive one.</summary>
     public static int? ReadPid(string path)
     {
         int fd = LibC.open(path, LibC.O_RDONLY | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);
@@ -127,7 +112,6 @@ internal sealed class InstanceLock : IDisposable
         return ReadPid(handle);
     }
 
-    /// <summary>The holder's pid from the lock file, or null if it is not (yet) a positive number.</summary>
     private static int? ReadPid(SafeFileHandle handle)
     {
         Span<byte> buffer = stackalloc byte[32];
@@ -143,21 +127,15 @@ internal sealed class InstanceLock : IDisposable
         return ParsePid(Encoding.ASCII.GetString(buffer[..read]));
     }
 
-    /// <summary>"1234\n" → 1234; anything that is not one positive decimal number → null.</summary>
     internal static int? ParsePid(string content) =>
         int.TryParse(content.AsSpan().TrimEnd('\n'), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid > 0 ? pid : null;
 
-    /// <summary>Why <see cref="TryAcquire(string, out InstanceLock?, out Refusal?)"/> did not get the
-    /// lock: another process holds it (<paramref name="HolderPid"/> when the file says; null while
-    /// the holder is between taking the lock and writing its pid), or an <paramref name="Error"/>.</summary>
+    /// <summary><paramref name="HolderPid"/> is null while the holder is between taking the lock and writing its pid.</summary>
     internal sealed record Refusal(string LockPath, int? HolderPid, string? Error)
     {
-        /// <summary>Another process holds the lock: a daemon already runs for this config file.</summary>
         public bool HeldByAnother => Error is null;
 
-        /// <summary>The line for the user, without the program-name prefix, e.g.
-        /// <c>another sshkeep (pid 1234) already runs tunnels.yaml</c>.</summary>
-        /// <param name="config">The config file as the user named it.</param>
+        /// <param name="config">As the user named it.</param>
         public string Describe(string config) => (HeldByAnother, HolderPid) switch
         {
             (true, int pid) => $"another sshkeep (pid {pid}) already runs {config}",

@@ -4,15 +4,11 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// The sweep at start: ends the ssh processes an earlier daemon of this instance left running when
-/// it was killed (how and when: docs/daemon.md "When the daemon dies"). Reads /proc (or a look-alike
-/// under <c>procRoot</c>, for tests); every read may fail because the process went away meanwhile,
-/// which is normal and makes it not ours.
-/// </summary>
+/// <summary>The sweep at start (docs/daemon.md "When the daemon dies"). Every read of /proc may fail because the
+/// process went away meanwhile, which is normal and makes it not ours.</summary>
 internal static class OrphanSweep
 {
-    /// <summary>Finds and ends the orphans; logs one line per ended ssh. Returns how many it found.</summary>
+    /// <summary>How many orphans it found.</summary>
     public static async Task<int> RunAsync(string instance, IEnumerable<string> sshPaths, TimeSpan grace, TimeProvider time, ILogger log,
         CancellationToken cancellationToken)
     {
@@ -32,9 +28,7 @@ internal static class OrphanSweep
         {
             foreach (var orphan in orphans)
             {
-                // The leader may have exited meanwhile and its pid been reused: SIGKILL goes to a
-                // leader only while it is still provably ours, and to a group whose leader is gone
-                // only while members are left (a group id is not reused while it has members).
+                // The leader's pid may have been reused meanwhile (docs/daemon.md "When the daemon dies").
                 var leaderOurs = Read(orphan.Pid, uid) is { } facts && OrphanRule.Judge(facts, self, uid, instance, names) is not null;
                 if (leaderOurs || (orphan.LeadsGroup && ProcessGroup.HasLiveMembers(orphan.ProcessGroup))) Signal(orphan, SignalNumbers.SIGKILL);
             }
@@ -75,7 +69,6 @@ internal static class OrphanSweep
         return true;
     }
 
-    /// <summary>The ssh processes an earlier daemon of this instance left running.</summary>
     public static IReadOnlyList<OrphanRule.OrphanSsh> Find(int selfPid, uint uid, string instance, IReadOnlySet<string> sshNames, string procRoot = "/proc")
     {
         var found = new List<OrphanRule.OrphanSsh>();
@@ -97,8 +90,7 @@ internal static class OrphanSweep
         return found;
     }
 
-    /// <summary>What /proc says about <paramref name="pid"/>; null when it is gone or not a
-    /// process of <paramref name="uid"/> (the environment of other users' processes is not read at all).</summary>
+    /// <summary>Null when gone; only the uids of another user's process (its environment is not read at all).</summary>
     public static OrphanRule.ProcessFacts? Read(int pid, uint uid, string procRoot = "/proc")
     {
         var directory = Path.Join(procRoot, pid.ToString(CultureInfo.InvariantCulture));

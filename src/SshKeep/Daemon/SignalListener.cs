@@ -14,7 +14,6 @@ namespace SshKeep.Daemon;
 /// </remarks>
 internal sealed class SignalListener : IDisposable
 {
-    /// <summary>HUP, INT, QUIT, USR1, USR2, ALRM, TERM (Linux numbers: 1, 2, 3, 10, 12, 14, 15).</summary>
     public static IReadOnlyList<int> HandledSignals { get; } =
         [SignalNumbers.SIGHUP, SignalNumbers.SIGINT, SignalNumbers.SIGQUIT, SignalNumbers.SIGUSR1, SignalNumbers.SIGUSR2, SignalNumbers.SIGALRM, SignalNumbers.SIGTERM];
 
@@ -22,20 +21,10 @@ internal sealed class SignalListener : IDisposable
     private readonly List<PosixSignalRegistration> _registrations = [];
 
     public SignalListener()
-        : this(HandledSignals)
     {
-    }
-
-    /// <summary>Listens to the given Linux signal numbers (must be catchable).</summary>
-    public SignalListener(IEnumerable<int> signals)
-    {
-        ArgumentNullException.ThrowIfNull(signals);
         try
         {
-            foreach (int signal in signals.Distinct())
-            {
-                _registrations.Add(PosixSignalRegistration.Create(ToPosixSignal(signal), OnSignal));
-            }
+            foreach (int signal in HandledSignals) _registrations.Add(PosixSignalRegistration.Create(ToPosixSignal(signal), OnSignal));
         }
         catch
         {
@@ -55,9 +44,9 @@ internal sealed class SignalListener : IDisposable
         _received.Writer.TryComplete();
     }
 
-    /// <summary>Undoes an inherited ignore of <paramref name="signal"/> (SIGINT, as autossh: docs/compatibility.md).
-    /// The runtime keeps an ignore it finds when it sets up signal handling (the first use of the
-    /// console or of a registration), so this runs first thing in <c>EntryPoint</c>. True when undone.</summary>
+    /// <summary>For SIGINT, as autossh (docs/compatibility.md). The runtime keeps an ignore it finds when it sets up
+    /// signal handling (the first use of the console or of a registration), so this runs first thing in
+    /// <c>EntryPoint</c>. True when undone.</summary>
     internal static unsafe bool UndoInheritedIgnore(int signal)
     {
         byte* current = stackalloc byte[LibC.SigActionBufferSize];

@@ -5,8 +5,7 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Web;
 
-/// <summary>What the web page and /metrics show beyond the status: folds of every transition (restarts by reason,
-/// recent history) and every probe's duration. No ASP.NET type is touched here.</summary>
+/// <summary>What the web page and /metrics show beyond the status. No ASP.NET type is touched here.</summary>
 internal sealed class DaemonRecorder(TimeProvider time)
 {
     public RestartCounter Restarts { get; } = new();

@@ -2,8 +2,8 @@ using SshKeep.Logging;
 
 namespace SshKeep.Web;
 
-/// <summary>The HTTP listener's refusals (403s, closed connections) through one fixed-window
-/// <see cref="LogLimiter"/> (docs/security.md): a loop of refused POSTs once wrote 48 MB in 5 s. Thread-safe.</summary>
+/// <summary>The HTTP listener's refusals (403s, closed connections), rate-limited (docs/observability.md "Who may use
+/// the page"): a loop of refused POSTs once wrote 48 MB in 5 s. Thread-safe.</summary>
 internal sealed class HttpRefusalLog : IDisposable
 {
     private readonly ILogger _log;
@@ -19,7 +19,7 @@ internal sealed class HttpRefusalLog : IDisposable
         _limiter = new LogLimiter(time, Limit);
     }
 
-    /// <summary>5 refusals logged in each window of 10 s (a fixed window: <see cref="LogLimit.PerSecond"/> 0).</summary>
+    /// <summary>A fixed window: <see cref="LogLimit.PerSecond"/> 0.</summary>
     public static LogLimit Limit { get; } = new(5, 0, TimeSpan.FromSeconds(10));
 
     public void Request(string method, string path, HttpPeer? peer, string reason)
@@ -70,7 +70,7 @@ internal sealed class HttpRefusalLog : IDisposable
         LogSummary(summary);
     }
 
-    /// <summary>Under the lock: a timer for the end of a window that has refusals left out.</summary>
+    /// <summary>Under the lock.</summary>
     private void ArmFlush()
     {
         if (_flush is not null || !_limiter.HasDropped || _limiter.ReportDueIn is not { } due) return;
