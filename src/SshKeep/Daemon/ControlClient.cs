@@ -3,25 +3,16 @@ using SshKeep.Native;
 namespace SshKeep.Daemon;
 
 /// <summary>The CLI's side of the control socket (docs/daemon.md "Control protocol").</summary>
-internal sealed class ControlClient
+internal sealed class ControlClient(TimeProvider time, TimeSpan? connectTimeout = null, TimeSpan? responseTimeout = null)
 {
     /// <summary>A status answer for a thousand tunnels is about 400 KiB; anything beyond this is not an answer.</summary>
     public const int MaxResponseBytes = 16 * 1024 * 1024;
 
     private static readonly TimeSpan MaxConnectPause = TimeSpan.FromMilliseconds(100);
 
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _connectTimeout;
-
-    private readonly TimeSpan _responseTimeout;
-
-    public ControlClient(TimeProvider time, TimeSpan? connectTimeout = null, TimeSpan? responseTimeout = null)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        _time = time;
-        _connectTimeout = connectTimeout ?? TimeSpan.FromSeconds(2);
-        _responseTimeout = responseTimeout ?? TimeSpan.FromSeconds(30); // a reload validates the whole file first
-    }
+    private readonly TimeProvider _time = time ?? throw new ArgumentNullException(nameof(time));
+    private readonly TimeSpan _connectTimeout = connectTimeout ?? TimeSpan.FromSeconds(2);
+    private readonly TimeSpan _responseTimeout = responseTimeout ?? TimeSpan.FromSeconds(30); // a reload validates the whole file first
 
     /// <param name="serviceUid">Also believe a daemon running as this uid: the account of a system
     /// unit whose run directory only root could have made (<c>Cli/DaemonSocket</c>).</param>
@@ -54,9 +45,8 @@ internal sealed class ControlClient
             }
             catch (SocketException)
             {
-                // A daemon that refuses at once (busy, forbidden) answers and closes without reading
-                // the request, so the send may fail with EPIPE; the answer it wrote before closing
-                // is still queued for us and is read below.
+                // A daemon that refuses at once (busy, forbidden) closes without reading the request:
+                // EPIPE here, but its answer is still queued for us.
             }
             if (!await ControlServer.ReadLineAsync(socket, received, MaxResponseBytes, exchange.Token))
                 return ControlCallResult.Failed($"the daemon's answer is longer than {MaxResponseBytes} bytes");

@@ -161,14 +161,7 @@ internal sealed class ControlServer : IAsyncDisposable
             {
                 ControlLog.ControlAcceptFailed(_logger, e.Message);
                 // Out of file descriptors, typically: do not spin; try again in a moment.
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _stopping.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
             Track(ServeAsync(client));
@@ -276,8 +269,7 @@ internal sealed class ControlServer : IAsyncDisposable
         await SendAsync(client, peer, response);
     }
 
-    /// <summary>The request line (without newline), or a failure to answer, or neither when the
-    /// connection is gone or the server is stopping.</summary>
+    /// <summary>Neither a line nor a failure when the connection is gone or the server is stopping.</summary>
     private async Task<(string? Line, ControlResponse? Failure)> ReadLineAsync(Socket client, PeerCredentials peer)
     {
         using var timeout = new CancellationTokenSource(_options.ReadTimeout, _time);

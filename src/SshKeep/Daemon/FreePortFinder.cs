@@ -12,11 +12,8 @@ internal static class FreePortFinder
     public const int FallbackPort = 21021;
 
     /// <summary>Null when none was found (the wrapper then prints "unable to find a suitable tunnel port", exit 1).</summary>
-    public static int? FindMonitorPortPair(Random? random = null)
-    {
-        var rng = random ?? Random.Shared;
-        return Find(() => rng.Next(FirstCandidate, LastCandidate + 1), PairIsFree);
-    }
+    public static int? FindMonitorPortPair(Random? random = null) =>
+        Find(() => (random ?? Random.Shared).Next(FirstCandidate, LastCandidate + 1), PairIsFree);
 
     internal static int? Find(Func<int> nextCandidate, Func<int, bool> pairIsFree)
     {

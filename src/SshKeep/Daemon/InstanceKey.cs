@@ -21,14 +21,9 @@ internal static class InstanceKey
 
     public static string Stem(string configPath)
     {
-        string name = Path.GetFileNameWithoutExtension(configPath);
-        var stem = new StringBuilder(Math.Min(name.Length, MaxStemLength));
-        foreach (char c in name)
-        {
-            if (stem.Length == MaxStemLength) break;
-            stem.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_');
-        }
-        return stem.Length == 0 ? "config" : stem.ToString();
+        var stem = Path.GetFileNameWithoutExtension(configPath).Take(MaxStemLength)
+            .Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '_').ToArray();
+        return stem.Length == 0 ? "config" : new string(stem);
     }
 
     /// <summary>So that <c>-c ./tunnels.yaml</c> and <c>-c ~/link-to/tunnels.yaml</c> find the same daemon.</summary>

@@ -25,10 +25,7 @@ internal sealed class InstanceLock : IDisposable
 
     public bool IsHeld => Volatile.Read(ref _released) == 0;
 
-    public static bool TryAcquire(string path, [NotNullWhen(true)] out InstanceLock? held, [NotNullWhen(false)] out Refusal? refusal) =>
-        TryAcquire(path, Environment.ProcessId, out held, out refusal);
-
-    internal static bool TryAcquire(string path, int pid, [NotNullWhen(true)] out InstanceLock? held, [NotNullWhen(false)] out Refusal? refusal)
+    public static bool TryAcquire(string path, [NotNullWhen(true)] out InstanceLock? held, [NotNullWhen(false)] out Refusal? refusal)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         for (int attempt = 0; attempt < Attempts; attempt++)
@@ -40,7 +37,7 @@ internal sealed class InstanceLock : IDisposable
                 return false;
             }
             var handle = new SafeFileHandle(fd, ownsHandle: true);
-            (held, refusal) = Lock(path, pid, handle);
+            (held, refusal) = Lock(path, handle);
             if (held is not null) return true;
             handle.Dispose();
             if (refusal is not null) return false;
@@ -50,7 +47,7 @@ internal sealed class InstanceLock : IDisposable
     }
 
     /// <summary>Neither a lock nor a refusal: try again.</summary>
-    private static (InstanceLock? Held, Refusal? Refusal) Lock(string path, int pid, SafeFileHandle handle)
+    private static (InstanceLock? Held, Refusal? Refusal) Lock(string path, SafeFileHandle handle)
     {
         if (LibC.flock(handle, LibC.LOCK_EX | LibC.LOCK_NB) != 0)
         {
@@ -61,11 +58,10 @@ internal sealed class InstanceLock : IDisposable
                 : new Refusal(path, null, LibC.StrError(errno)));
         }
         if (!FileStatus.TryGet(handle, out var locked, out int statErrno)) return (null, new Refusal(path, null, LibC.StrError(statErrno)));
-        // The previous holder unlinked the file between our open and our flock: what we
-        // locked is no longer the lock. Try again with whatever the path names now.
+        // The previous holder unlinked the file between our open and our flock: try again with what the path names now.
         if (!FileStatus.TryGet(path, out var named, out _) || !named.SameFileAs(locked)) return (null, null);
         if (!locked.IsRegularFile) return (null, new Refusal(path, null, "not a regular file"));
-        if (!TryWritePid(handle, pid, out string? writeError))
+        if (!TryWritePid(handle, Environment.ProcessId, out string? writeError))
         {
             LibC.unlink(path);
             return (null, new Refusal(path, null, writeError));
@@ -83,8 +79,7 @@ internal sealed class InstanceLock : IDisposable
 
     private static bool TryWritePid(SafeFileHandle handle, int pid, [NotNullWhen(false)] out string? error)
     {
-        // A file left by an earlier daemon (killed before it could unlink) may have other
-        // permissions or a longer pid: make it ours, empty, then write.
+        // A file a killed daemon left may have other permissions or a longer pid.
         if (LibC.fchmod(handle, OwnerReadWrite) != 0 || LibC.ftruncate(handle, 0) != 0)
         {
             error = LibC.StrError(Marshal.GetLastPInvokeError());
@@ -101,15 +96,6 @@ internal sealed class InstanceLock : IDisposable
         }
         error = null;
         return true;
-    }
-
-    /// <summary>Not File.ReadAllText, whose shared flock fails while the daemon holds its exclusive one.</summary>
-    public static int? ReadPid(string path)
-    {
-        int fd = LibC.open(path, LibC.O_RDONLY | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);
-        if (fd < 0) return null;
-        using var handle = new SafeFileHandle(fd, ownsHandle: true);
-        return ReadPid(handle);
     }
 
     private static int? ReadPid(SafeFileHandle handle)

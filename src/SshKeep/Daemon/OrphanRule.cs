@@ -1,8 +1,7 @@
 namespace SshKeep.Daemon;
 
-/// <summary>Which processes are ssh left behind by an earlier daemon of this instance (docs/daemon.md "When the
-/// daemon dies"): a security boundary, since it kills processes. The caller holds the instance lock, so no
-/// live daemon of this instance owns such a process.</summary>
+/// <summary>Which processes are ssh an earlier daemon of this instance left (docs/daemon.md "When the daemon dies"):
+/// a security boundary. The caller holds the instance lock, so no live daemon of this instance owns them.</summary>
 internal static class OrphanRule
 {
     public const string InstanceVariable = "SSHKEEP_INSTANCE";

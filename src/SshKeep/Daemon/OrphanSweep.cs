@@ -57,14 +57,9 @@ internal static class OrphanSweep
         {
             var left = within - time.GetElapsedTime(started);
             if (left <= TimeSpan.Zero) return false;
-            try
-            {
-                await Task.Delay(left < ProcessGroupEnd.Poll ? left : ProcessGroupEnd.Poll, time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return false;
-            }
+            await Task.Delay(left < ProcessGroupEnd.Poll ? left : ProcessGroupEnd.Poll, time, cancellationToken)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (cancellationToken.IsCancellationRequested) return false;
         }
         return true;
     }
@@ -99,41 +94,24 @@ internal static class OrphanSweep
         var (realUid, effectiveUid) = ParseUids(ReadText(Path.Join(directory, "status")));
         if (realUid != uid || effectiveUid != uid) return new OrphanRule.ProcessFacts(pid, state, group, realUid, effectiveUid, [], null, null);
         var argv = Split(ReadBytes(Path.Join(directory, "cmdline")));
-        string? executable;
-        try
-        {
-            executable = new FileInfo(Path.Join(directory, "exe")).LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            executable = null;
-        }
-        Dictionary<string, string>? environment = null;
-        if (ReadBytes(Path.Join(directory, "environ")) is { } environ)
-        {
-            environment = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var entry in Split(environ))
-            {
-                var equals = entry.IndexOf('=', StringComparison.Ordinal);
-                if (equals > 0) environment.TryAdd(entry[..equals], entry[(equals + 1)..]); // the first one is what getenv sees
-            }
-        }
+        var executable = ProcStat.LinkTarget(Path.Join(directory, "exe"));
+        var environment = ReadBytes(Path.Join(directory, "environ")) is { } environ
+            ? Split(environ).Select(entry => entry.Split('=', 2)).Where(pair => pair.Length == 2 && pair[0].Length > 0)
+                .DistinctBy(pair => pair[0], StringComparer.Ordinal) // the first one is what getenv sees
+                .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal)
+            : null;
         return new OrphanRule.ProcessFacts(pid, state, group, realUid, effectiveUid, argv, executable, environment);
     }
 
     /// <summary>"Uid:\treal\teffective\tsaved\tfilesystem" of /proc/PID/status.</summary>
     private static (uint? Real, uint? Effective) ParseUids(string? status)
     {
-        foreach (var line in (status ?? "").Split('\n'))
-        {
-            if (!line.StartsWith("Uid:", StringComparison.Ordinal)) continue;
-            var numbers = line[4..].Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
-            return numbers.Length >= 2
-                && uint.TryParse(numbers[0], NumberStyles.None, CultureInfo.InvariantCulture, out var real)
-                && uint.TryParse(numbers[1], NumberStyles.None, CultureInfo.InvariantCulture, out var effective)
-                ? (real, effective) : (null, null);
-        }
-        return (null, null);
+        var line = (status ?? "").Split('\n').FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+        var numbers = line?[4..].Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return numbers.Length >= 2
+            && uint.TryParse(numbers[0], NumberStyles.None, CultureInfo.InvariantCulture, out var real)
+            && uint.TryParse(numbers[1], NumberStyles.None, CultureInfo.InvariantCulture, out var effective)
+            ? (real, effective) : (null, null);
     }
 
     private static List<string> Split(byte[]? bytes) =>

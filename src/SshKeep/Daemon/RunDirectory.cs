@@ -40,8 +40,6 @@ internal sealed class RunDirectory(string path, bool isOverride)
     public InstancePaths ForCanonical(string canonicalConfigPath) =>
         new(canonicalConfigPath, InstanceKey.For(canonicalConfigPath), Path);
 
-    public bool TryCreate([NotNullWhen(false)] out string? error) => TryCreate(LibC.geteuid(), out error);
-
     /// <summary>Why <paramref name="status"/> (lstat of <see cref="Path"/>) may not be our run directory, or null
     /// (docs/daemon.md "Run directory").</summary>
     internal string? Problem(FileStatus status, uint ownUid)
@@ -60,7 +58,7 @@ internal sealed class RunDirectory(string path, bool isOverride)
         return null;
     }
 
-    internal bool TryCreate(uint ownUid, [NotNullWhen(false)] out string? error)
+    public bool TryCreate(uint ownUid, [NotNullWhen(false)] out string? error)
     {
         try
         {

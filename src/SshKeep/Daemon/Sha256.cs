@@ -14,8 +14,7 @@ internal static class Sha256
         var whole = data.Length - data.Length % 64;
         for (var offset = 0; offset < whole; offset += 64) Compress(state, schedule, data.Slice(offset, 64));
 
-        // Padding: the rest, one 1 bit, zeros, then the length in bits as a big-endian 64-bit number,
-        // to a multiple of 64 bytes (one block, or two when the rest leaves no room for the length).
+        // Padding (FIPS 180-4 §5.1.1): one or two blocks, two when the rest leaves no room for the length.
         Span<byte> tail = stackalloc byte[128];
         tail.Clear();
         var rest = data[whole..];

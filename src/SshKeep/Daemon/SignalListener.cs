@@ -2,16 +2,11 @@ using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// Turns the signals sshkeep acts on into numbers on a channel, so the supervisor handles them in
-/// its own loop, one at a time, like autossh's blocked-while-handling rule (R72).
-/// </summary>
-/// <remarks>
-/// Every registration sets <c>Cancel</c>, so the runtime never applies the default action (for
-/// SIGTERM, SIGINT, SIGQUIT: terminate) behind our back: the supervisor always stops ssh and
-/// removes the pid file first. That fixes R71's orphaned ssh on SIGQUIT and R74's deaths on
-/// HUP/USR1/USR2/ALRM while backing off. Once disposed, the default actions are back.
-/// </remarks>
+/// <summary>Signals as numbers on a channel, so the supervisor handles them in its own loop, one at a time, like
+/// autossh's blocked-while-handling rule (docs/autossh-rules.md R72).</summary>
+/// <remarks>Every registration sets <c>Cancel</c>, so the runtime never terminates us behind our back: the supervisor
+/// always stops ssh and removes the pid file first (R71's orphaned ssh on SIGQUIT, R74's deaths while backing off).
+/// Once disposed, the default actions are back.</remarks>
 internal sealed class SignalListener : IDisposable
 {
     public static IReadOnlyList<int> HandledSignals { get; } =
@@ -33,8 +28,6 @@ internal sealed class SignalListener : IDisposable
         }
     }
 
-    /// <summary>Signal numbers in the order they arrived (standard signals that arrive while the
-    /// same one is pending are merged by the kernel, as for any process).</summary>
     public ChannelReader<int> Signals => _received.Reader;
 
     public void Dispose()

@@ -74,14 +74,7 @@ internal sealed class StatusStore : IDisposable
         {
             if (_disposed) return;
             _disposed = true;
-            try
-            {
-                File.Delete(Path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The directory went away, or was never writable: nothing left to clean.
-            }
+            LibC.unlink(Path); // fails only when the directory went away, or was never writable: nothing left to clean
         }
     }
 
@@ -108,9 +101,8 @@ internal sealed class StatusStore : IDisposable
     {
         byte[] content = Serialize(snapshot);
         string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-        // Random.Shared, not RandomNumberGenerator: the name only has to be unlikely to clash
-        // (O_EXCL refuses a clash, O_NOFOLLOW a planted link), and the cryptographic generator loads
-        // OpenSSL, about 5 MB of resident memory in the daemon.
+        // Not RandomNumberGenerator, which loads OpenSSL (5 MB resident): O_EXCL refuses a clash anyway,
+        // O_NOFOLLOW a planted link.
         Span<byte> nonce = stackalloc byte[8];
         Random.Shared.NextBytes(nonce);
         string temporary = System.IO.Path.Join(directory, $".{System.IO.Path.GetFileName(path)}.{Convert.ToHexStringLower(nonce)}.tmp");

@@ -83,9 +83,8 @@ internal sealed class SystemdNotifier : IDisposable
         lock (_gate) _sender?.Dispose();
     }
 
-    /// <summary>The socket address for a NOTIFY_SOCKET value, as sd_notify reads it: an absolute path,
-    /// or '@' for the abstract namespace (a leading NUL); null for anything else (systemd ≥ 253's
-    /// <c>vsock:</c> addresses for virtual machines are not supported).</summary>
+    /// <summary>As sd_notify reads it: '@' is the abstract namespace (a leading NUL); null for anything else
+    /// (systemd ≥ 253's <c>vsock:</c> addresses for virtual machines are not supported).</summary>
     public static string? EndpointPath(string notifySocket)
     {
         ArgumentNullException.ThrowIfNull(notifySocket);
@@ -101,9 +100,8 @@ internal sealed class SystemdNotifier : IDisposable
         return OneLine.Cut(OneLine.Of(text, OneLineStyle.Space), MaxStatusLength);
     }
 
-    /// <summary>CLOCK_MONOTONIC in microseconds, read with clock_gettime(2) itself: systemd compares
-    /// MONOTONIC_USEC= with its own reading of that exact clock, and which clock the runtime uses
-    /// behind Stopwatch is not a documented promise.</summary>
+    /// <summary>clock_gettime(2) itself: systemd compares MONOTONIC_USEC= with its own reading of that clock, and
+    /// which clock the runtime uses behind Stopwatch is not a documented promise.</summary>
     internal static long MonotonicMicroseconds()
     {
         Span<long> timespec = stackalloc long[2];

@@ -9,8 +9,6 @@ namespace SshKeep.Daemon;
 /// Thread-safe; with a disabled notifier it still decides readiness and logs it.</summary>
 internal sealed class SystemdReporter : IDisposable
 {
-    public static readonly TimeSpan DefaultReadyTimeout = TimeSpan.FromSeconds(30);
-
     public static readonly TimeSpan StartupTick = TimeSpan.FromSeconds(10);
 
     private readonly object _gate = new();
@@ -48,7 +46,7 @@ internal sealed class SystemdReporter : IDisposable
         _time = timeProvider;
         _logger = logger;
         WatchdogTimeout = watchdogTimeout;
-        _readyTimeout = readyTimeout ?? DefaultReadyTimeout;
+        _readyTimeout = readyTimeout ?? TimeSpan.FromSeconds(30); // as ready_timeout's default
         _started = _lastReport = timeProvider.GetTimestamp();
     }
 
@@ -142,16 +140,9 @@ internal sealed class SystemdReporter : IDisposable
     /// unset or our pid (a child that inherited it must not ping for the parent). Null: no watchdog.</summary>
     public static TimeSpan? WatchdogTimeoutFromEnvironment(string? watchdogUsec, string? watchdogPid, int processId)
     {
-        if (string.IsNullOrEmpty(watchdogUsec) ||
-            !ulong.TryParse(watchdogUsec, NumberStyles.None, CultureInfo.InvariantCulture, out ulong usec) || usec == 0)
-        {
-            return null;
-        }
-        if (!string.IsNullOrEmpty(watchdogPid) &&
-            (!int.TryParse(watchdogPid, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || pid != processId))
-        {
-            return null;
-        }
+        bool forUs = string.IsNullOrEmpty(watchdogPid)
+            || (int.TryParse(watchdogPid, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid == processId);
+        if (!forUs || !ulong.TryParse(watchdogUsec, NumberStyles.None, CultureInfo.InvariantCulture, out ulong usec) || usec == 0) return null;
         // TimeSpan's range ends near 29 000 years; a larger value is as good as no watchdog.
         return usec > (ulong)(TimeSpan.MaxValue.Ticks / 10) ? null : TimeSpan.FromMicroseconds(usec);
     }

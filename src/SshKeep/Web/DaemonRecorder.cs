@@ -1,4 +1,3 @@
-using SshKeep.Health;
 using SshKeep.History;
 using SshKeep.Metrics;
 using SshKeep.Supervision;
@@ -22,6 +21,4 @@ internal sealed class DaemonRecorder(TimeProvider time)
         History.Observe(transition);
         if (transition.Reason == TransitionReasons.Removed) Probes.Forget(transition.Tunnel);
     }
-
-    public void RecordProbe(string tunnel, ProbeResult result) => Probes.Record(tunnel, result);
 }

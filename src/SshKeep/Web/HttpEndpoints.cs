@@ -60,7 +60,7 @@ internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder reco
                     var healthy = StatusExitCode.For(snapshot) == ExitCodes.Ok;
                     // The details (tunnel names, config path, errors) only where the page itself
                     // would be served; a load balancer or a monitor of another uid needs the code.
-                    var body = PageUserProblem(context) is null ? StatusJson.Render(snapshot, recorder.Time.GetUtcNow()) : ShortHealth(healthy);
+                    var body = PageUserProblem(context) is null ? StatusJson.Render(snapshot, recorder.Time.GetUtcNow()) : $"{{\"healthy\":{(healthy ? "true" : "false")}}}";
                     await WriteAsync(response, healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, "application/json; charset=utf-8",
                         Encoding.UTF8.GetBytes(body), context.RequestAborted);
                     return;
@@ -77,7 +77,7 @@ internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder reco
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
-            log.HttpFailed(request.Method, Shorten(path), e);
+            log.HttpFailed(request.Method, RequestGuard.Shorten(path), e);
             if (!response.HasStarted)
             {
                 response.Clear();
@@ -139,11 +139,9 @@ internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder reco
         return false;
     }
 
-    private static string ShortHealth(bool healthy) => healthy ? "{\"healthy\":true}" : "{\"healthy\":false}";
-
     private async Task RefuseAsync(HttpContext context, string reason)
     {
-        refusals.Request(context.Request.Method, Shorten(context.Request.Path.Value ?? ""), Peer(context), reason);
+        refusals.Request(context.Request.Method, RequestGuard.Shorten(context.Request.Path.Value ?? ""), Peer(context), reason);
         await WriteJsonAsync(context.Response, StatusCodes.Status403Forbidden, new PageControlAnswer(false, ControlErrors.Forbidden, reason),
             PageJsonContext.Default.PageControlAnswer, context.RequestAborted);
     }
@@ -175,6 +173,4 @@ internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder reco
 
     /// <summary>Null if <see cref="PeerGate"/> did not run.</summary>
     private static HttpPeer? Peer(HttpContext context) => context.Features.Get<HttpPeer>();
-
-    private static string Shorten(string text) => OneLine.Cut(text, 101);
 }

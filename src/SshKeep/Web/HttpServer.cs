@@ -34,9 +34,8 @@ internal sealed class HttpServer : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            // No global connection cap: one would let idle clients of another uid keep everybody
-            // out (70 idle connections did). PeerGate caps others per uid and in total, and never
-            // refuses the daemon's own uid or root; the short timeouts free what idle clients hold.
+            // No global cap: idle clients of another uid would keep everybody out (70 did). PeerGate caps
+            // others instead; the short timeouts free what idle clients hold.
             kestrel.Limits.MaxConcurrentConnections = null;
             kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(10);
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(5);
@@ -61,11 +60,9 @@ internal sealed class HttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using (var grace = new CancellationTokenSource(StopGrace))
-        {
-            try { await _app.StopAsync(grace.Token); }
-            catch (OperationCanceledException) { }
-        }
+        using var grace = new CancellationTokenSource(StopGrace);
+        try { await _app.StopAsync(grace.Token); }
+        catch (OperationCanceledException) { }
 
         await _app.DisposeAsync();
         _refusals.Dispose();

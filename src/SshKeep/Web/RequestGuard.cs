@@ -62,5 +62,5 @@ internal static class RequestGuard
         return port.Length > 0 && port.All(char.IsAsciiDigit) ? host[..colon] : null;
     }
 
-    private static string Shorten(string text) => OneLine.Cut(text, 101);
+    internal static string Shorten(string text) => OneLine.Cut(text, 101);
 }
