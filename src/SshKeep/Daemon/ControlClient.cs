@@ -12,7 +12,8 @@ internal sealed class ControlClient(TimeProvider time, TimeSpan? connectTimeout 
 
     private readonly TimeProvider _time = time ?? throw new ArgumentNullException(nameof(time));
     private readonly TimeSpan _connectTimeout = connectTimeout ?? TimeSpan.FromSeconds(2);
-    private readonly TimeSpan _responseTimeout = responseTimeout ?? TimeSpan.FromSeconds(30); // a reload validates the whole file first
+    // A reload validates the whole file before it answers.
+    private readonly TimeSpan _responseTimeout = responseTimeout ?? TimeSpan.FromSeconds(30);
 
     /// <param name="serviceUid">Also believe a daemon running as this uid: the account of a system
     /// unit whose run directory only root could have made (<c>Cli/DaemonSocket</c>).</param>

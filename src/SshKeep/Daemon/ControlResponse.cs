@@ -1,6 +1,6 @@
 namespace SshKeep.Daemon;
 
-/// <summary>One answer line (docs/daemon.md "Control protocol"); <see cref="Error"/> is one of <see cref="ControlErrors"/>.</summary>
+/// <summary>One answer line (docs/daemon.md "Control protocol"); <see cref="Error"/>: <see cref="ControlErrors"/>.</summary>
 internal sealed record ControlResponse
 {
     public required bool Ok { get; init; }

@@ -161,7 +161,8 @@ internal sealed class ControlServer : IAsyncDisposable
             {
                 ControlLog.ControlAcceptFailed(_logger, e.Message);
                 // Out of file descriptors, typically: do not spin; try again in a moment.
-                await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _stopping.Token)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
             Track(ServeAsync(client));

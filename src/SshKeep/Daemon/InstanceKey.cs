@@ -2,7 +2,7 @@ using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 
-/// <summary>Names one daemon instance in the run directory: <c>tunnels-3f2a9c1b7d4e</c> (docs/daemon.md "Run directory").</summary>
+/// <summary>Names one daemon instance: <c>tunnels-3f2a9c1b7d4e</c> (docs/daemon.md "Run directory").</summary>
 internal static class InstanceKey
 {
     /// <summary>Keeps socket paths short: sun_path is 108 bytes.</summary>

@@ -2,11 +2,9 @@ using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// Opens a file we write at a path someone else may have prepared (the pid file, AUTOSSH_LOGFILE;
-/// docs/security.md): O_NOFOLLOW, so nobody can make us write a file of their choosing; O_NONBLOCK,
-/// so a planted FIFO fails at once instead of hanging the open (no effect on a regular file).
-/// </summary>
+/// <summary>Opens a file we write at a path someone else may have prepared (the pid file, AUTOSSH_LOGFILE;
+/// docs/security.md): O_NOFOLLOW, so nobody can make us write a file of their choosing; O_NONBLOCK, so a
+/// planted FIFO fails at once instead of hanging the open (no effect on a regular file).</summary>
 internal static class OwnFile
 {
     public static bool TryOpenForWriting(string path, int extraFlags, uint createMode,

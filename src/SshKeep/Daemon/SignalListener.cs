@@ -19,7 +19,7 @@ internal sealed class SignalListener : IDisposable
     {
         try
         {
-            foreach (int signal in HandledSignals) _registrations.Add(PosixSignalRegistration.Create(ToPosixSignal(signal), OnSignal));
+            _registrations.AddRange(HandledSignals.Select(s => PosixSignalRegistration.Create(ToPosixSignal(s), OnSignal)));
         }
         catch
         {
@@ -37,9 +37,8 @@ internal sealed class SignalListener : IDisposable
         _received.Writer.TryComplete();
     }
 
-    /// <summary>For SIGINT, as autossh (docs/compatibility.md). The runtime keeps an ignore it finds when it sets up
-    /// signal handling (the first use of the console or of a registration), so this runs first thing in
-    /// <c>EntryPoint</c>. True when undone.</summary>
+    /// <summary>For SIGINT (docs/compatibility.md). The runtime keeps an ignore it finds when it sets up signal handling,
+    /// so this runs first thing in <c>EntryPoint</c>. True when undone.</summary>
     internal static unsafe bool UndoInheritedIgnore(int signal)
     {
         byte* current = stackalloc byte[LibC.SigActionBufferSize];

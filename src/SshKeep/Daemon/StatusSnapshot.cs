@@ -12,7 +12,7 @@ internal sealed record StatusSnapshot
 
     public required IReadOnlyList<TunnelStatus> Tunnels { get; init; }
 
-    /// <summary>The status answer's (docs/daemon.md "status.json"); a tunnel not in <paramref name="forwards"/> is left as it is.</summary>
+    /// <summary>The status answer's held-port counts (docs/daemon.md "status.json").</summary>
     public StatusSnapshot WithForwards(IReadOnlyDictionary<string, IReadOnlyList<HeldForwardReading>> forwards) =>
         forwards.Count == 0
             ? this

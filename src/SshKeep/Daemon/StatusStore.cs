@@ -32,7 +32,7 @@ internal sealed class StatusStore : IDisposable
         get { lock (_gate) return _snapshot; }
     }
 
-    /// <summary>Here a failure is returned: a daemon that cannot write its status at start should say so and not start.</summary>
+    /// <summary>A failure is returned here: a daemon that cannot write its status at start should not start.</summary>
     public static bool TryCreate(string path, DaemonInfo daemon, TimeProvider time, ILogger logger,
         [NotNullWhen(true)] out StatusStore? store, [NotNullWhen(false)] out string? error)
     {

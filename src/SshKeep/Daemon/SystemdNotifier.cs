@@ -93,7 +93,8 @@ internal sealed class SystemdNotifier : IDisposable
         return null;
     }
 
-    /// <summary>Control characters become spaces: a newline would start a new assignment, and the text may quote ssh's stderr.</summary>
+    /// <summary>Control characters become spaces: a newline would start a new assignment, and the text may quote
+    /// ssh's stderr.</summary>
     public static string StatusValue(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -142,7 +142,8 @@ internal sealed class SystemdReporter : IDisposable
     {
         bool forUs = string.IsNullOrEmpty(watchdogPid)
             || (int.TryParse(watchdogPid, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid == processId);
-        if (!forUs || !ulong.TryParse(watchdogUsec, NumberStyles.None, CultureInfo.InvariantCulture, out ulong usec) || usec == 0) return null;
+        if (!forUs || !ulong.TryParse(watchdogUsec, NumberStyles.None, CultureInfo.InvariantCulture, out ulong usec) || usec == 0)
+            return null;
         // TimeSpan's range ends near 29 000 years; a larger value is as good as no watchdog.
         return usec > (ulong)(TimeSpan.MaxValue.Ticks / 10) ? null : TimeSpan.FromMicroseconds(usec);
     }

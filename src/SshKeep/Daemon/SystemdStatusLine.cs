@@ -41,8 +41,7 @@ internal static class SystemdStatusLine
         };
     }
 
-    /// <summary>What a person should look at first: needs-attention (nothing gets better without a person), then a
-    /// stuck server, then backoff, then starting (likely fine in a moment).</summary>
+    /// <summary>What a person should look at first; starting is likely fine in a moment.</summary>
     private static int Rank(TunnelState state) => state switch
     {
         TunnelState.NeedsAttention => 0,
