@@ -65,7 +65,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         var httpListen = options.Http ?? config.Http;
         if (httpListen is not null) _recorder = new DaemonRecorder(time);
         var runDirectory = RunDirectory.FromEnvironment(options.RunDirectory, options.Environment);
-        if (!runDirectory.TryCreate(out var runError)) return Fail(runError);
+        if (!runDirectory.TryCreate(LibC.geteuid(), out var runError)) return Fail(runError);
         var paths = _paths = runDirectory.For(_configPath);
         _reachability = new ServerReachability(time, SshEnvironment.OverridesForDaemon(options.Environment));
         _probe = new ForwardProbe(time);
@@ -265,7 +265,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         // Held ports need the control socket to hand their clients over; without one, ssh listens itself.
         var masters = _held.MastersOf(tunnel.Name);
         return Supervise(tunnel, controlPath, launcher, news, controlPath is null ? _ => null : _held.Hold,
-            forward => _held.Holds(tunnel.Name, forward), _recorder is { } recorder ? recorder.RecordProbe : null,
+            forward => _held.Holds(tunnel.Name, forward), _recorder is { } recorder ? recorder.Probes.Record : null,
             carries => masters.SetActive(carries ? controlPath : null));
     }
 

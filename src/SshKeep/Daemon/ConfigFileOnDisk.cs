@@ -3,12 +3,10 @@ using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 
-/// <summary>Reads the facts <see cref="ConfigFilePermissions"/> decides on, for the file that will
-/// actually be read (symlinks resolved) and its directory.</summary>
+/// <summary>For the file that will actually be read (symlinks resolved) and its directory.</summary>
 internal static class ConfigFileOnDisk
 {
-    /// <summary>The problem with <paramref name="configPath"/>'s permissions, or null (also when it
-    /// cannot be looked at: the loader then says why it cannot be read).</summary>
+    /// <summary>Also null when the file cannot be looked at: the loader then says why it cannot be read.</summary>
     public static string? PermissionProblem(string configPath)
     {
         string file = InstanceKey.Canonicalize(configPath);

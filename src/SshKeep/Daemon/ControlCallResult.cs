@@ -1,6 +1,5 @@
 namespace SshKeep.Daemon;
 
-/// <summary>What a <see cref="ControlClient"/> call gives: the daemon's answer, or why there is none (for people).</summary>
 internal sealed record ControlCallResult(ControlCallOutcome Outcome, ControlResponse? Response = null, string? Problem = null)
 {
     public static ControlCallResult Answered(ControlResponse response) => new(ControlCallOutcome.Answered, response);

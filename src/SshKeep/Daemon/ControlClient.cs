@@ -2,31 +2,18 @@ using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// The CLI's side of the control socket: connect (bounded by a timeout), send one request line,
-/// read the one answer line (bounded in time and size). Expected failures are values
-/// (<see cref="ControlCallResult"/>), with "no daemon" apart from the rest.
-/// </summary>
-internal sealed class ControlClient
+/// <summary>The CLI's side of the control socket (docs/daemon.md "Control protocol").</summary>
+internal sealed class ControlClient(TimeProvider time, TimeSpan? connectTimeout = null, TimeSpan? responseTimeout = null)
 {
     /// <summary>A status answer for a thousand tunnels is about 400 KiB; anything beyond this is not an answer.</summary>
     public const int MaxResponseBytes = 16 * 1024 * 1024;
 
     private static readonly TimeSpan MaxConnectPause = TimeSpan.FromMilliseconds(100);
 
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _connectTimeout;
-
-    /// <summary>Default 30 s: a reload validates the whole file first.</summary>
-    private readonly TimeSpan _responseTimeout;
-
-    public ControlClient(TimeProvider time, TimeSpan? connectTimeout = null, TimeSpan? responseTimeout = null)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        _time = time;
-        _connectTimeout = connectTimeout ?? TimeSpan.FromSeconds(2);
-        _responseTimeout = responseTimeout ?? TimeSpan.FromSeconds(30);
-    }
+    private readonly TimeProvider _time = time ?? throw new ArgumentNullException(nameof(time));
+    private readonly TimeSpan _connectTimeout = connectTimeout ?? TimeSpan.FromSeconds(2);
+    // A reload validates the whole file before it answers.
+    private readonly TimeSpan _responseTimeout = responseTimeout ?? TimeSpan.FromSeconds(30);
 
     /// <param name="serviceUid">Also believe a daemon running as this uid: the account of a system
     /// unit whose run directory only root could have made (<c>Cli/DaemonSocket</c>).</param>
@@ -40,9 +27,7 @@ internal sealed class ControlClient
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         var failure = await ConnectAsync(socket, socketPath, cancellationToken);
         if (failure is not null) return failure;
-        // Whatever listens at the path is asked nothing and believed nothing unless it runs as us or
-        // as root (the daemon's own rule, PeerCheck, the other way round): in a run directory
-        // someone else could write, they could have put a fake daemon there (docs/security.md).
+        // In a run directory someone else could write, they could have put a fake daemon there (docs/security.md).
         uint ownUid = LibC.geteuid();
         if (!PeerCredentials.TryRead(socket, out var server))
             return ControlCallResult.Failed($"cannot tell who serves \"{socketPath}\"; not trusting it");
@@ -61,9 +46,8 @@ internal sealed class ControlClient
             }
             catch (SocketException)
             {
-                // A daemon that refuses at once (busy, forbidden) answers and closes without reading
-                // the request, so the send may fail with EPIPE; the answer it wrote before closing
-                // is still queued for us and is read below.
+                // A daemon that refuses at once (busy, forbidden) closes without reading the request:
+                // EPIPE here, but its answer is still queued for us.
             }
             if (!await ControlServer.ReadLineAsync(socket, received, MaxResponseBytes, exchange.Token))
                 return ControlCallResult.Failed($"the daemon's answer is longer than {MaxResponseBytes} bytes");
@@ -95,8 +79,7 @@ internal sealed class ControlClient
         }
     }
 
-    /// <summary>Connects, or says why not. A full listen backlog makes a Unix-socket connect fail
-    /// at once with EAGAIN rather than wait (Linux), so that case is retried until the timeout.</summary>
+    /// <summary>A full listen backlog makes a Unix-socket connect fail at once with EAGAIN (Linux): retried.</summary>
     private async Task<ControlCallResult?> ConnectAsync(Socket socket, string socketPath, CancellationToken cancellationToken)
     {
         using var connectTimeout = new CancellationTokenSource(_connectTimeout, _time);

@@ -1,7 +1,6 @@
 namespace SshKeep.Daemon;
 
-/// <summary>What a client asks the daemon over the control socket; the wire names are the CLI
-/// verbs (<see cref="KebabName"/>), each described in docs/daemon.md "Control protocol".</summary>
+/// <summary>The wire names are the CLI verbs (docs/daemon.md "Control protocol").</summary>
 internal enum ControlCommand
 {
     Status,

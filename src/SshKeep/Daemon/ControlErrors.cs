@@ -1,8 +1,6 @@
 namespace SshKeep.Daemon;
 
-/// <summary>The machine-readable <c>error</c> values of a failed <see cref="ControlResponse"/>; what
-/// each means: docs/daemon.md "Control protocol". The server uses the first seven; a handler uses
-/// <see cref="UnknownTunnel"/>, <see cref="Failed"/> or its own.</summary>
+/// <summary>The <c>error</c> values of a failed answer (docs/daemon.md "Control protocol").</summary>
 internal static class ControlErrors
 {
     public const string BadRequest = "bad-request";

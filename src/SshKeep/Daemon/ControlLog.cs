@@ -1,9 +1,6 @@
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// The daemon plumbing's log lines (status file, control socket), event ids 3000–3099. Each says
-/// what happened and what happens next (design.md §8).
-/// </summary>
+/// <summary>The daemon plumbing's log lines (status file, control socket), event ids 3000–3099.</summary>
 internal static partial class ControlLog
 {
     [LoggerMessage(3000, LogLevel.Warning, "cannot write status file: {Reason}; keeping the old one and trying again on the next change")]
@@ -18,7 +15,6 @@ internal static partial class ControlLog
     [LoggerMessage(3011, LogLevel.Warning, "control: refused a connection from pid {Pid} (uid {Uid}): only uid {OwnUid} and root may control this sshkeep; closed it")]
     public static partial void ControlPeerRefused(ILogger logger, int pid, uint uid, uint ownUid);
 
-    /// <summary><paramref name="level"/>: <see cref="ControlRequest.LogLevel"/>.</summary>
     [LoggerMessage(EventId = 3012, Message = "control: {Request} from pid {Pid} (uid {Uid})")]
     public static partial void ControlRequestReceived(ILogger logger, LogLevel level, string request, int pid, uint uid);
 

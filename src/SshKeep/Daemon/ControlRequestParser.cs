@@ -1,10 +1,6 @@
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// Reads a request line (pure), in either spelling of docs/daemon.md "Control protocol": one JSON
-/// object with <c>command</c> and <c>tunnel</c> (any other field is an error, so a typo is not
-/// silently ignored), or words such as <c>restart db</c> for a person with <c>socat</c>.
-/// </summary>
+/// <summary>Reads a request line in either spelling of docs/daemon.md "Control protocol".</summary>
 internal static class ControlRequestParser
 {
     public const int MaxTunnelNameLength = 128;
@@ -13,8 +9,6 @@ internal static class ControlRequestParser
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 4 };
 
-    /// <summary>Parses one line (without its newline; surrounding blanks and a CR are ignored). On
-    /// failure, <paramref name="failure"/> is the answer to send back.</summary>
     public static bool TryParse(string line, [NotNullWhen(true)] out ControlRequest? request, [NotNullWhen(false)] out ControlResponse? failure)
     {
         ArgumentNullException.ThrowIfNull(line);
@@ -55,12 +49,10 @@ internal static class ControlRequestParser
         return request is not null;
     }
 
-    /// <summary>Letters, digits, '.', '_', '-', 1 to <see cref="MaxTunnelNameLength"/> characters.</summary>
     public static bool IsValidTunnelName(string? name) =>
         !string.IsNullOrEmpty(name) && name.Length <= MaxTunnelNameLength &&
         name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
-    /// <summary>Reads <c>command</c> and <c>tunnel</c>; the error, or null.</summary>
     private static string? ReadJson(string text, out string? command, out string? tunnel)
     {
         (command, tunnel) = (null, null);
@@ -98,8 +90,7 @@ internal static class ControlRequestParser
         }
     }
 
-    /// <summary>A string field's value, or why not: the wrong kind, or an escaped lone surrogate
-    /// (<c>"\ud800"</c>), which is valid JSON syntax but no text (GetString throws on it).</summary>
+    /// <summary>An escaped lone surrogate (<c>"\ud800"</c>) is valid JSON syntax but no text (GetString throws).</summary>
     private static string? ReadText(JsonProperty property, bool allowNull, out string? text)
     {
         text = null;
@@ -117,9 +108,7 @@ internal static class ControlRequestParser
         }
     }
 
-    /// <summary>Echoes what the client sent in at most 65 characters (a longer text is cut to 64 and
-    /// '…'), unsafe characters shown as '?' (<see cref="OneLine"/>), so an error message stays one
-    /// short, printable line.</summary>
+    /// <summary>So that an error message stays one short, printable line.</summary>
     private static string Quote(string text) =>
         OneLine.Of(OneLine.Cut(text, 65), OneLineStyle.QuestionMark);
 }

@@ -1,8 +1,6 @@
 namespace SshKeep.Daemon;
 
-/// <summary>The daemon's one answer to one request, a single JSON line (docs/daemon.md "Control
-/// protocol"): <see cref="Error"/> is one of <see cref="ControlErrors"/> when not <see cref="Ok"/>,
-/// <see cref="Message"/> a line for people, <see cref="Status"/> the snapshot in the answer to <c>status</c>.</summary>
+/// <summary>One answer line (docs/daemon.md "Control protocol"); <see cref="Error"/>: <see cref="ControlErrors"/>.</summary>
 internal sealed record ControlResponse
 {
     public required bool Ok { get; init; }

@@ -2,12 +2,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// The control socket: one request per connection from our own uid or root, each served on its own
-/// (one slow client delays no one) and handed to an <see cref="IControlHandler"/>. Protocol, errors,
-/// limits, the eviction of clients that never send their line, and the socket file's mode and
-/// lifetime: docs/daemon.md "Control protocol" and "Run directory".
-/// </summary>
+/// <summary>The control socket (docs/daemon.md "Control protocol", "Run directory"): each connection is served
+/// on its own, so one slow client delays no one.</summary>
 internal sealed class ControlServer : IAsyncDisposable
 {
     /// <summary>sun_path holds 108 bytes including the terminating NUL.</summary>
@@ -48,8 +44,7 @@ internal sealed class ControlServer : IAsyncDisposable
 
     public string SocketPath => _options.SocketPath;
 
-    /// <summary>Creates the socket and starts serving. <paramref name="heldLock"/> proves that this
-    /// process is the instance's daemon (and makes removing a stale socket file safe).</summary>
+    /// <summary><paramref name="heldLock"/> proves that we are the instance's daemon, so a stale socket file may go.</summary>
     public static bool TryStart(ControlServerOptions options, InstanceLock heldLock, IControlHandler handler, TimeProvider time, ILogger logger,
         [NotNullWhen(true)] out ControlServer? server, [NotNullWhen(false)] out string? error)
     {
@@ -106,8 +101,6 @@ internal sealed class ControlServer : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Stops accepting, cancels requests still being read, lets answers in flight finish
-    /// (at most <see cref="ControlServerOptions.DrainTimeout"/>), and removes the socket file.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
@@ -168,14 +161,8 @@ internal sealed class ControlServer : IAsyncDisposable
             {
                 ControlLog.ControlAcceptFailed(_logger, e.Message);
                 // Out of file descriptors, typically: do not spin; try again in a moment.
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _stopping.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _stopping.Token)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
             Track(ServeAsync(client));
@@ -191,7 +178,6 @@ internal sealed class ControlServer : IAsyncDisposable
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    /// <summary>Serves one connection; never throws.</summary>
     private async Task ServeAsync(Socket client)
     {
         using (client)
@@ -284,8 +270,7 @@ internal sealed class ControlServer : IAsyncDisposable
         await SendAsync(client, peer, response);
     }
 
-    /// <summary>The request line (without newline), or a failure to answer, or neither when the
-    /// connection is gone or the server is stopping.</summary>
+    /// <summary>Neither a line nor a failure when the connection is gone or the server is stopping.</summary>
     private async Task<(string? Line, ControlResponse? Failure)> ReadLineAsync(Socket client, PeerCredentials peer)
     {
         using var timeout = new CancellationTokenSource(_options.ReadTimeout, _time);
@@ -350,9 +335,8 @@ internal sealed class ControlServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads into <paramref name="line"/> up to the first newline (not kept) or the peer's close
-    /// (what came so far is the line); false when the line would pass <paramref name="maxBytes"/>.
-    /// The client reads the answer line in the same way.</summary>
+    /// <summary>Reads up to the first newline (not kept) or the peer's close; false when the line would pass
+    /// <paramref name="maxBytes"/>. The client reads the answer in the same way.</summary>
     internal static async Task<bool> ReadLineAsync(Socket socket, ArrayBufferWriter<byte> line, int maxBytes, CancellationToken cancellationToken)
     {
         while (true)

@@ -4,9 +4,8 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Daemon;
 
-/// <summary>Source-generated JSON (no reflection, so the binary can be trimmed) for status.json and
-/// the control socket's lines, in the format of docs/daemon.md "status.json": null fields are written
-/// (a request's missing tunnel excepted), so every key is always there for jq; readers skip fields they do not know.</summary>
+/// <summary>status.json and the control socket's lines (docs/daemon.md "status.json"): null fields are written
+/// (a request's missing tunnel excepted), so every key is always there for jq.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
@@ -17,10 +16,8 @@ namespace SshKeep.Daemon;
 [JsonSerializable(typeof(ControlResponse))]
 internal sealed partial class DaemonJsonContext : JsonSerializerContext
 {
-    /// <summary>UTF-8 JSON of <paramref name="value"/> and a final newline: one line of the control
-    /// protocol, or <paramref name="indented"/> for files and terminals. Non-ASCII and characters like
-    /// ' + &lt; stay readable (the relaxed encoder: this JSON is never embedded in HTML); control
-    /// characters are always escaped, so a compact document never contains a newline.</summary>
+    /// <summary>With a final newline. The relaxed encoder keeps non-ASCII and ' + &lt; readable (this JSON is never
+    /// embedded in HTML); control characters are always escaped, so a compact document is one line.</summary>
     public static byte[] ToUtf8<T>(T value, JsonTypeInfo<T> typeInfo, bool indented)
     {
         var buffer = new ArrayBufferWriter<byte>();

@@ -1,14 +1,9 @@
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// Picks the monitor port when neither -M nor AUTOSSH_PORT is given, as the Debian wrapper does
-/// (docs/autossh-rules.md R3), but with a check that works (R96.19): a port counts as free only if
-/// 127.0.0.1:P and :P+1 (the loop listener, R46) can be bound now; the top candidate is 65534.
-/// </summary>
-/// <remarks>
-/// Without SO_REUSEADDR a port with sockets in TIME_WAIT counts as busy: that can only skip a
-/// usable port, never pick an unusable one.
-/// </remarks>
+/// <summary>The monitor port when neither -M nor AUTOSSH_PORT is given, as the Debian wrapper picks it
+/// (docs/autossh-rules.md R3), but with a check that works (R96.19) and P+1 for the loop listener (R46).</summary>
+/// <remarks>Without SO_REUSEADDR a port with sockets in TIME_WAIT counts as busy: that can only skip a usable
+/// port, never pick an unusable one.</remarks>
 internal static class FreePortFinder
 {
     public const int FirstCandidate = 32768;
@@ -16,13 +11,9 @@ internal static class FreePortFinder
     public const int Attempts = 42;
     public const int FallbackPort = 21021;
 
-    /// <summary>A port P with 127.0.0.1:P and :P+1 both bindable, or null when none was found
-    /// (the wrapper then prints "unable to find a suitable tunnel port" and exits 1).</summary>
-    public static int? FindMonitorPortPair(Random? random = null)
-    {
-        var rng = random ?? Random.Shared;
-        return Find(() => rng.Next(FirstCandidate, LastCandidate + 1), PairIsFree);
-    }
+    /// <summary>Null when none was found (the wrapper then prints "unable to find a suitable tunnel port", exit 1).</summary>
+    public static int? FindMonitorPortPair(Random? random = null) =>
+        Find(() => (random ?? Random.Shared).Next(FirstCandidate, LastCandidate + 1), PairIsFree);
 
     internal static int? Find(Func<int> nextCandidate, Func<int, bool> pairIsFree)
     {

@@ -1,8 +1,6 @@
 namespace SshKeep.Daemon;
 
-/// <summary>Where one daemon instance (one config file, canonical <paramref name="ConfigPath"/>) keeps
-/// its files in the run directory <paramref name="Directory"/> (docs/daemon.md "Run directory");
-/// <paramref name="Key"/> is <see cref="InstanceKey.For"/>'s.</summary>
+/// <summary>Where one daemon instance keeps its files (docs/daemon.md "Run directory").</summary>
 internal sealed record InstancePaths(string ConfigPath, string Key, string Directory)
 {
     /// <summary>A Unix socket path must fit sun_path (108 bytes with the NUL), and ssh first
@@ -15,9 +13,8 @@ internal sealed record InstancePaths(string ConfigPath, string Key, string Direc
 
     public string SocketPath => Path.Join(Directory, "control-" + Key + ".sock");
 
-    /// <summary>The ControlPath of one tunnel's ssh (the probes open channels through it): <c>mux-</c>
-    /// and 12 hex digits of a hash of the key and the tunnel name, short whatever the name. Null when
-    /// even that is too long (a very deep --run-dir): the tunnel then runs without the session probe.</summary>
+    /// <summary>The ControlPath of one tunnel's ssh (for the probes), short whatever the name. Null when even that
+    /// is too long (a very deep --run-dir): the tunnel then runs without the session probe.</summary>
     public string? ControlMasterPath(string tunnelName)
     {
         var hash = Sha256.HashData(System.Text.Encoding.UTF8.GetBytes(Key + "\0" + tunnelName));

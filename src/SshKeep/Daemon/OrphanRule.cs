@@ -1,24 +1,15 @@
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// Which processes are ssh left behind by an earlier daemon of this very instance (one config
-/// file in one run directory), so that a daemon started after its predecessor was killed may end
-/// them: a pure decision, and a security boundary, since it kills processes. The marks and the
-/// conditions, and why the environment rather than the command line: docs/daemon.md "When the
-/// daemon dies"; docs/security.md. The caller holds the instance lock, so no live daemon of this
-/// instance owns such a process.
-/// </summary>
+/// <summary>Which processes are ssh an earlier daemon of this instance left (docs/daemon.md "When the daemon dies"):
+/// a security boundary. The caller holds the instance lock, so no live daemon of this instance owns them.</summary>
 internal static class OrphanRule
 {
-    /// <summary>Names the instance (its lock path) in the environment of every ssh the daemon starts.</summary>
     public const string InstanceVariable = "SSHKEEP_INSTANCE";
 
-    /// <summary>Names the tunnel in the environment of its ssh.</summary>
     public const string TunnelVariable = "SSHKEEP_TUNNEL";
 
-    /// <summary>The orphan, or null when <paramref name="process"/> is not provably ours.</summary>
-    /// <param name="instance">This instance's lock path (<see cref="InstancePaths.LockPath"/>).</param>
-    /// <param name="sshNames">The file names of the configured ssh_path values (<see cref="SshNames"/>).</param>
+    /// <summary>Null when <paramref name="process"/> is not provably ours.</summary>
+    /// <param name="instance">This instance's lock path.</param>
     public static OrphanSsh? Judge(ProcessFacts process, int selfPid, uint uid, string instance, IReadOnlySet<string> sshNames)
     {
         ArgumentNullException.ThrowIfNull(process);
@@ -33,7 +24,6 @@ internal static class OrphanRule
         return new OrphanSsh(process.Pid, process.ProcessGroup, string.IsNullOrEmpty(tunnel) ? null : tunnel);
     }
 
-    /// <summary>The file names <see cref="Judge"/> accepts as ssh, from the configured ssh_path values.</summary>
     public static IReadOnlySet<string> SshNames(IEnumerable<string> sshPaths) =>
         sshPaths.Select(FileName).Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
 
@@ -47,9 +37,7 @@ internal static class OrphanRule
 
     private static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
 
-    /// <summary>What /proc says about one process; a field that could not be read is null (a
-    /// process that went away, or one we may not look into). <paramref name="State"/> is the letter
-    /// of /proc/PID/stat ('Z' for a zombie), the uids those of the "Uid:" line of /proc/PID/status.</summary>
+    /// <summary>What /proc says about one process; a field that could not be read is null.</summary>
     internal sealed record ProcessFacts(
         int Pid,
         char State,
@@ -60,11 +48,9 @@ internal static class OrphanRule
         string? Executable,
         IReadOnlyDictionary<string, string>? Environment);
 
-    /// <summary>An ssh left running by an earlier daemon of this instance; <paramref name="Tunnel"/>
-    /// is from its environment (null when it carries none).</summary>
     internal sealed record OrphanSsh(int Pid, int ProcessGroup, string? Tunnel)
     {
-        /// <summary>The daemon started it leading a group of its own, so the group (ssh and its ProxyCommand) is what is ended.</summary>
+        /// <summary>The group (ssh and its ProxyCommand) is what is ended.</summary>
         public bool LeadsGroup => Pid == ProcessGroup;
     }
 }

@@ -4,15 +4,11 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// The sweep at start: ends the ssh processes an earlier daemon of this instance left running when
-/// it was killed (how and when: docs/daemon.md "When the daemon dies"). Reads /proc (or a look-alike
-/// under <c>procRoot</c>, for tests); every read may fail because the process went away meanwhile,
-/// which is normal and makes it not ours.
-/// </summary>
+/// <summary>The sweep at start (docs/daemon.md "When the daemon dies"). Every read of /proc may fail because the
+/// process went away meanwhile, which is normal and makes it not ours.</summary>
 internal static class OrphanSweep
 {
-    /// <summary>Finds and ends the orphans; logs one line per ended ssh. Returns how many it found.</summary>
+    /// <summary>How many orphans it found.</summary>
     public static async Task<int> RunAsync(string instance, IEnumerable<string> sshPaths, TimeSpan grace, TimeProvider time, ILogger log,
         CancellationToken cancellationToken)
     {
@@ -32,9 +28,7 @@ internal static class OrphanSweep
         {
             foreach (var orphan in orphans)
             {
-                // The leader may have exited meanwhile and its pid been reused: SIGKILL goes to a
-                // leader only while it is still provably ours, and to a group whose leader is gone
-                // only while members are left (a group id is not reused while it has members).
+                // The leader's pid may have been reused meanwhile (docs/daemon.md "When the daemon dies").
                 var leaderOurs = Read(orphan.Pid, uid) is { } facts && OrphanRule.Judge(facts, self, uid, instance, names) is not null;
                 if (leaderOurs || (orphan.LeadsGroup && ProcessGroup.HasLiveMembers(orphan.ProcessGroup))) Signal(orphan, SignalNumbers.SIGKILL);
             }
@@ -63,19 +57,13 @@ internal static class OrphanSweep
         {
             var left = within - time.GetElapsedTime(started);
             if (left <= TimeSpan.Zero) return false;
-            try
-            {
-                await Task.Delay(left < ProcessGroupEnd.Poll ? left : ProcessGroupEnd.Poll, time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return false;
-            }
+            await Task.Delay(left < ProcessGroupEnd.Poll ? left : ProcessGroupEnd.Poll, time, cancellationToken)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (cancellationToken.IsCancellationRequested) return false;
         }
         return true;
     }
 
-    /// <summary>The ssh processes an earlier daemon of this instance left running.</summary>
     public static IReadOnlyList<OrphanRule.OrphanSsh> Find(int selfPid, uint uid, string instance, IReadOnlySet<string> sshNames, string procRoot = "/proc")
     {
         var found = new List<OrphanRule.OrphanSsh>();
@@ -97,8 +85,7 @@ internal static class OrphanSweep
         return found;
     }
 
-    /// <summary>What /proc says about <paramref name="pid"/>; null when it is gone or not a
-    /// process of <paramref name="uid"/> (the environment of other users' processes is not read at all).</summary>
+    /// <summary>Null when gone; only the uids of another user's process (its environment is not read at all).</summary>
     public static OrphanRule.ProcessFacts? Read(int pid, uint uid, string procRoot = "/proc")
     {
         var directory = Path.Join(procRoot, pid.ToString(CultureInfo.InvariantCulture));
@@ -107,41 +94,24 @@ internal static class OrphanSweep
         var (realUid, effectiveUid) = ParseUids(ReadText(Path.Join(directory, "status")));
         if (realUid != uid || effectiveUid != uid) return new OrphanRule.ProcessFacts(pid, state, group, realUid, effectiveUid, [], null, null);
         var argv = Split(ReadBytes(Path.Join(directory, "cmdline")));
-        string? executable;
-        try
-        {
-            executable = new FileInfo(Path.Join(directory, "exe")).LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            executable = null;
-        }
-        Dictionary<string, string>? environment = null;
-        if (ReadBytes(Path.Join(directory, "environ")) is { } environ)
-        {
-            environment = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var entry in Split(environ))
-            {
-                var equals = entry.IndexOf('=', StringComparison.Ordinal);
-                if (equals > 0) environment.TryAdd(entry[..equals], entry[(equals + 1)..]); // the first one is what getenv sees
-            }
-        }
+        var executable = ProcStat.LinkTarget(Path.Join(directory, "exe"));
+        var environment = ReadBytes(Path.Join(directory, "environ")) is { } environ
+            ? Split(environ).Select(entry => entry.Split('=', 2)).Where(pair => pair.Length == 2 && pair[0].Length > 0)
+                .DistinctBy(pair => pair[0], StringComparer.Ordinal) // the first one is what getenv sees
+                .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal)
+            : null;
         return new OrphanRule.ProcessFacts(pid, state, group, realUid, effectiveUid, argv, executable, environment);
     }
 
     /// <summary>"Uid:\treal\teffective\tsaved\tfilesystem" of /proc/PID/status.</summary>
     private static (uint? Real, uint? Effective) ParseUids(string? status)
     {
-        foreach (var line in (status ?? "").Split('\n'))
-        {
-            if (!line.StartsWith("Uid:", StringComparison.Ordinal)) continue;
-            var numbers = line[4..].Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
-            return numbers.Length >= 2
-                && uint.TryParse(numbers[0], NumberStyles.None, CultureInfo.InvariantCulture, out var real)
-                && uint.TryParse(numbers[1], NumberStyles.None, CultureInfo.InvariantCulture, out var effective)
-                ? (real, effective) : (null, null);
-        }
-        return (null, null);
+        var line = (status ?? "").Split('\n').FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
+        var numbers = line?[4..].Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return numbers.Length >= 2
+            && uint.TryParse(numbers[0], NumberStyles.None, CultureInfo.InvariantCulture, out var real)
+            && uint.TryParse(numbers[1], NumberStyles.None, CultureInfo.InvariantCulture, out var effective)
+            ? (real, effective) : (null, null);
     }
 
     private static List<string> Split(byte[]? bytes) =>

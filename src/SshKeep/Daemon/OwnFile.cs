@@ -2,16 +2,11 @@ using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// Opens a file we write at a path someone else may have prepared (the pid file, AUTOSSH_LOGFILE;
-/// docs/security.md): O_NOFOLLOW, so a symlink is refused and nobody can make us write a file of
-/// their choosing; O_NONBLOCK, so a planted FIFO fails at once instead of hanging the open; then
-/// anything but a regular file of our own uid is refused and left alone.
-/// </summary>
+/// <summary>Opens a file we write at a path someone else may have prepared (the pid file, AUTOSSH_LOGFILE;
+/// docs/security.md): O_NOFOLLOW, so nobody can make us write a file of their choosing; O_NONBLOCK, so a
+/// planted FIFO fails at once instead of hanging the open (no effect on a regular file).</summary>
 internal static class OwnFile
 {
-    /// <summary>Opens <paramref name="path"/> write-only (O_CREAT, plus <paramref name="extraFlags"/>
-    /// such as O_APPEND); O_NONBLOCK has no effect on a regular file.</summary>
     public static bool TryOpenForWriting(string path, int extraFlags, uint createMode,
         [NotNullWhen(true)] out SafeFileHandle? handle, out FileStatus status, [NotNullWhen(false)] out OwnFileRefusal? refusal)
     {

@@ -2,41 +2,27 @@ using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// The directory where daemons keep their lock, status file and control socket, and where the
-/// control verbs look for them: which one, its layout, and why every one must be a real directory
-/// of ours that no one else can write (<see cref="Problem"/>): docs/daemon.md "Run directory".
-/// </summary>
+/// <summary>Where daemons keep their lock, status file and control socket (docs/daemon.md "Run directory").</summary>
 internal sealed class RunDirectory(string path, bool isOverride)
 {
-    /// <summary>Root's run directory.</summary>
     public const string SystemPath = "/run/sshkeep";
 
-    /// <summary>Where system units made by install-service keep their run directories, one per
-    /// config file (<see cref="ServicePathFor"/>): systemd makes it (RuntimeDirectory=) root-owned
-    /// 0755, and each instance's directory inside 0700 for User=. Not under <see cref="SystemPath"/>,
-    /// which root's own `sshkeep up` tightens to 0700 (others could no longer reach theirs).</summary>
+    /// <summary>Of system units from install-service; not under <see cref="SystemPath"/>, which root's own
+    /// `sshkeep up` tightens to 0700 (docs/daemon.md "Run directory").</summary>
     public const string ServiceParent = "/run/sshkeep-service";
 
-    /// <summary>The run directory of the system unit for the instance <paramref name="instanceKey"/>
-    /// (<see cref="InstanceKey.For"/>): the unit passes it as --run-dir, and the CLI looks there
-    /// when its own default directory has no daemon for the file (docs/daemon.md).</summary>
     public static string ServicePathFor(string instanceKey) => System.IO.Path.Join(ServiceParent, instanceKey);
 
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    /// <summary>022.</summary>
-    private const uint GroupOrOtherWrite = 0x12;
+    private const uint GroupOrOtherWrite = 0x12; // 022
 
-    /// <summary>The absolute directory path.</summary>
     public string Path { get; } = path;
 
-    /// <summary>True when given by <c>--run-dir</c>: created if missing; an existing one is checked
-    /// (<see cref="Problem"/>) but never chmod'ed.</summary>
+    /// <summary>Given by <c>--run-dir</c>: never chmod'ed.</summary>
     public bool IsOverride { get; } = isOverride;
 
-    /// <summary>Chooses the directory (touches nothing on disk); $XDG_RUNTIME_DIR is ignored unless
-    /// absolute (the XDG spec's rule).</summary>
+    /// <summary>Touches nothing on disk; $XDG_RUNTIME_DIR is ignored unless absolute (the XDG spec's rule).</summary>
     public static RunDirectory Resolve(string? overridePath, string? xdgRuntimeDirectory, uint effectiveUid)
     {
         if (!string.IsNullOrEmpty(overridePath)) return new RunDirectory(System.IO.Path.GetFullPath(overridePath), isOverride: true);
@@ -46,23 +32,16 @@ internal sealed class RunDirectory(string path, bool isOverride)
         return new RunDirectory("/tmp/sshkeep-" + effectiveUid.ToString(CultureInfo.InvariantCulture), isOverride: false);
     }
 
-    /// <summary><see cref="Resolve"/> with this process's environment and uid.</summary>
     public static RunDirectory FromEnvironment(string? overridePath, IReadOnlyDictionary<string, string> environment) =>
         Resolve(overridePath, environment.GetValueOrDefault("XDG_RUNTIME_DIR"), LibC.geteuid());
 
-    /// <summary>The files of the daemon for <paramref name="configPath"/> (canonicalised first).</summary>
     public InstancePaths For(string configPath) => ForCanonical(InstanceKey.Canonicalize(configPath));
 
-    /// <summary>The files of the daemon for an already canonical config path (pure).</summary>
     public InstancePaths ForCanonical(string canonicalConfigPath) =>
         new(canonicalConfigPath, InstanceKey.For(canonicalConfigPath), Path);
 
-    /// <summary>Creates the directory (mode 0700) for a daemon; on failure returns false and why.</summary>
-    public bool TryCreate([NotNullWhen(false)] out string? error) => TryCreate(LibC.geteuid(), out error);
-
-    /// <summary>Why <paramref name="status"/> (lstat of <see cref="Path"/>) may not be our run
-    /// directory, or null when it may: a real directory, owned by us, writable by no one else, since
-    /// whoever can write it can replace our files between our steps (docs/security.md, docs/daemon.md).</summary>
+    /// <summary>Why <paramref name="status"/> (lstat of <see cref="Path"/>) may not be our run directory, or null
+    /// (docs/daemon.md "Run directory").</summary>
     internal string? Problem(FileStatus status, uint ownUid)
     {
         string remedy = IsOverride ? "choose another --run-dir" : "remove it or pass --run-dir";
@@ -79,7 +58,7 @@ internal sealed class RunDirectory(string path, bool isOverride)
         return null;
     }
 
-    internal bool TryCreate(uint ownUid, [NotNullWhen(false)] out string? error)
+    public bool TryCreate(uint ownUid, [NotNullWhen(false)] out string? error)
     {
         try
         {
@@ -97,8 +76,6 @@ internal sealed class RunDirectory(string path, bool isOverride)
         }
         error = Problem(status, ownUid);
         if (error is not null) return false;
-        // A default directory of ours that others can read (made by hand, or an older umask) is
-        // tightened; an explicit --run-dir is the user's choice and is never chmod'ed.
         if (!IsOverride && (status.Permissions & 0x3F /* 077 */) != 0) File.SetUnixFileMode(Path, OwnerOnly);
         return true;
     }

@@ -2,19 +2,11 @@ using System.Numerics;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// SHA-256 (FIPS 180-4), in managed code, for the names of the run directory's files
-/// (<see cref="InstanceKey"/>, <see cref="InstancePaths.ControlMasterPath"/>): not for security,
-/// only so that the names stay what they always were.
-/// </summary>
-/// <remarks>
-/// Not System.Security.Cryptography's: on Linux it loads OpenSSL, about 5.5 MB of resident memory
-/// in a daemon that hashes a few short strings. The names must not change between versions (a new
-/// `sshkeep status` must find an older daemon); the tests compare this with the framework's.
-/// </remarks>
+/// <summary>SHA-256 (FIPS 180-4) for the names of the run directory's files, which must not change between
+/// versions (a new `sshkeep status` must find an older daemon). Not System.Security.Cryptography's: on Linux
+/// it loads OpenSSL, about 5.5 MB of resident memory in a daemon that hashes a few short strings.</summary>
 internal static class Sha256
 {
-    /// <summary>Hashes <paramref name="data"/>; 32 bytes.</summary>
     public static byte[] HashData(ReadOnlySpan<byte> data)
     {
         Span<uint> state = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
@@ -22,8 +14,7 @@ internal static class Sha256
         var whole = data.Length - data.Length % 64;
         for (var offset = 0; offset < whole; offset += 64) Compress(state, schedule, data.Slice(offset, 64));
 
-        // Padding: the rest, one 1 bit, zeros, then the length in bits as a big-endian 64-bit number,
-        // to a multiple of 64 bytes (one block, or two when the rest leaves no room for the length).
+        // Padding (FIPS 180-4 §5.1.1): one or two blocks, two when the rest leaves no room for the length.
         Span<byte> tail = stackalloc byte[128];
         tail.Clear();
         var rest = data[whole..];
@@ -68,14 +59,8 @@ internal static class Sha256
             a = first + second;
         }
 
-        state[0] += a;
-        state[1] += b;
-        state[2] += c;
-        state[3] += d;
-        state[4] += e;
-        state[5] += f;
-        state[6] += g;
-        state[7] += h;
+        ReadOnlySpan<uint> working = [a, b, c, d, e, f, g, h];
+        for (var i = 0; i < 8; i++) state[i] += working[i];
     }
 
     /// <summary>The first 32 bits of the fractional parts of the cube roots of the first 64 primes (FIPS 180-4 §4.2.2).</summary>

@@ -2,19 +2,13 @@ using SshKeep.Native;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// Turns the signals sshkeep acts on into numbers on a channel, so the supervisor handles them in
-/// its own loop, one at a time, like autossh's blocked-while-handling rule (R72).
-/// </summary>
-/// <remarks>
-/// Every registration sets <c>Cancel</c>, so the runtime never applies the default action (for
-/// SIGTERM, SIGINT, SIGQUIT: terminate) behind our back: the supervisor always stops ssh and
-/// removes the pid file first. That fixes R71's orphaned ssh on SIGQUIT and R74's deaths on
-/// HUP/USR1/USR2/ALRM while backing off. Once disposed, the default actions are back.
-/// </remarks>
+/// <summary>Signals as numbers on a channel, so the supervisor handles them in its own loop, one at a time, like
+/// autossh's blocked-while-handling rule (docs/autossh-rules.md R72).</summary>
+/// <remarks>Every registration sets <c>Cancel</c>, so the runtime never terminates us behind our back: the supervisor
+/// always stops ssh and removes the pid file first (R71's orphaned ssh on SIGQUIT, R74's deaths while backing off).
+/// Once disposed, the default actions are back.</remarks>
 internal sealed class SignalListener : IDisposable
 {
-    /// <summary>HUP, INT, QUIT, USR1, USR2, ALRM, TERM (Linux numbers: 1, 2, 3, 10, 12, 14, 15).</summary>
     public static IReadOnlyList<int> HandledSignals { get; } =
         [SignalNumbers.SIGHUP, SignalNumbers.SIGINT, SignalNumbers.SIGQUIT, SignalNumbers.SIGUSR1, SignalNumbers.SIGUSR2, SignalNumbers.SIGALRM, SignalNumbers.SIGTERM];
 
@@ -22,20 +16,10 @@ internal sealed class SignalListener : IDisposable
     private readonly List<PosixSignalRegistration> _registrations = [];
 
     public SignalListener()
-        : this(HandledSignals)
     {
-    }
-
-    /// <summary>Listens to the given Linux signal numbers (must be catchable).</summary>
-    public SignalListener(IEnumerable<int> signals)
-    {
-        ArgumentNullException.ThrowIfNull(signals);
         try
         {
-            foreach (int signal in signals.Distinct())
-            {
-                _registrations.Add(PosixSignalRegistration.Create(ToPosixSignal(signal), OnSignal));
-            }
+            _registrations.AddRange(HandledSignals.Select(s => PosixSignalRegistration.Create(ToPosixSignal(s), OnSignal)));
         }
         catch
         {
@@ -44,8 +28,6 @@ internal sealed class SignalListener : IDisposable
         }
     }
 
-    /// <summary>Signal numbers in the order they arrived (standard signals that arrive while the
-    /// same one is pending are merged by the kernel, as for any process).</summary>
     public ChannelReader<int> Signals => _received.Reader;
 
     public void Dispose()
@@ -55,9 +37,8 @@ internal sealed class SignalListener : IDisposable
         _received.Writer.TryComplete();
     }
 
-    /// <summary>Undoes an inherited ignore of <paramref name="signal"/> (SIGINT, as autossh: docs/compatibility.md).
-    /// The runtime keeps an ignore it finds when it sets up signal handling (the first use of the
-    /// console or of a registration), so this runs first thing in <c>EntryPoint</c>. True when undone.</summary>
+    /// <summary>For SIGINT (docs/compatibility.md). The runtime keeps an ignore it finds when it sets up signal handling,
+    /// so this runs first thing in <c>EntryPoint</c>. True when undone.</summary>
     internal static unsafe bool UndoInheritedIgnore(int signal)
     {
         byte* current = stackalloc byte[LibC.SigActionBufferSize];

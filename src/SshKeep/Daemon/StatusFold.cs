@@ -2,12 +2,8 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// The daemon's tunnels, in the file's order, folded from the transitions (pure; docs/daemon.md,
-/// "Transitions are the only news"): status.json and systemd's STATUS= and READY=1 are read from
-/// one fold, so READY=1 never comes with a STATUS= line that says starting, and a later write
-/// never shows an older state.
-/// </summary>
+/// <summary>The daemon's tunnels, in the file's order, folded from the transitions (docs/daemon.md, "Transitions
+/// are the only news"): status.json, STATUS= and READY=1 read one fold, so they never disagree.</summary>
 internal static class StatusFold
 {
     public static IReadOnlyList<ListedTunnel> Apply(IReadOnlyList<ListedTunnel> tunnels, TunnelTransition transition)

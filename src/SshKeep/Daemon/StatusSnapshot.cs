@@ -3,19 +3,16 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Daemon;
 
-/// <summary>Everything status.json and the control socket's <c>status</c> answer hold: the daemon,
-/// when the snapshot was taken, and each tunnel in config-file order.</summary>
+/// <summary>What status.json and the control socket's <c>status</c> answer hold; tunnels in config-file order.</summary>
 internal sealed record StatusSnapshot
 {
     public required DaemonInfo Daemon { get; init; }
 
-    /// <summary>When the daemon last changed the snapshot (a tunnel changed, or a reload).</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public required IReadOnlyList<TunnelStatus> Tunnels { get; init; }
 
-    /// <summary>This snapshot with each tunnel's held ports and their counts (<see cref="TunnelStatus.Forwards"/>),
-    /// the status answer's; a tunnel not in <paramref name="forwards"/> is left as it is.</summary>
+    /// <summary>The status answer's held-port counts (docs/daemon.md "status.json").</summary>
     public StatusSnapshot WithForwards(IReadOnlyDictionary<string, IReadOnlyList<HeldForwardReading>> forwards) =>
         forwards.Count == 0
             ? this

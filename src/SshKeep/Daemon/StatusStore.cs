@@ -3,16 +3,11 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// status.json, written atomically (docs/daemon.md "status.json") by the daemon's status writer with
-/// the newest state of its fold (<see cref="StatusFold"/>), so a write never goes back. A failed write
-/// (a full tmpfs, a removed directory) never reaches the caller: the tunnels matter more than the
-/// file; it is logged once per run of failures. Create it only while holding the
-/// <see cref="InstanceLock"/> (the file name is then certainly ours); Dispose removes the file.
-/// </summary>
+/// <summary>status.json (docs/daemon.md "status.json"). A failed write (a full tmpfs, a removed directory) never
+/// reaches the caller: the tunnels matter more than the file. Create it only while holding the
+/// <see cref="InstanceLock"/> (the file name is then certainly ours).</summary>
 internal sealed class StatusStore : IDisposable
 {
-    /// <summary>0644: everyone may read our status.</summary>
     public const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     private readonly object _gate = new();
@@ -30,18 +25,14 @@ internal sealed class StatusStore : IDisposable
         _logger = logger;
     }
 
-    /// <summary>status.json's path.</summary>
     public string Path { get; }
 
-    /// <summary>The current snapshot (what status.json holds, unless the last write failed).</summary>
     public StatusSnapshot Snapshot
     {
         get { lock (_gate) return _snapshot; }
     }
 
-    /// <summary>Writes the first status.json (the daemon and no tunnels yet) and removes temporary
-    /// files an earlier, killed daemon left. Here a failure is returned: a daemon that cannot
-    /// write its status at start should say so and not start.</summary>
+    /// <summary>A failure is returned here: a daemon that cannot write its status at start should not start.</summary>
     public static bool TryCreate(string path, DaemonInfo daemon, TimeProvider time, ILogger logger,
         [NotNullWhen(true)] out StatusStore? store, [NotNullWhen(false)] out string? error)
     {
@@ -64,8 +55,6 @@ internal sealed class StatusStore : IDisposable
         return true;
     }
 
-    /// <summary>Replaces the whole list, in the file's order; nothing is written when it is the
-    /// same as before. Names must be unique.</summary>
     public void SetAll(IReadOnlyList<TunnelStatus> tunnels)
     {
         ArgumentNullException.ThrowIfNull(tunnels);
@@ -79,21 +68,13 @@ internal sealed class StatusStore : IDisposable
         }
     }
 
-    /// <summary>Removes status.json; later changes are ignored.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
             if (_disposed) return;
             _disposed = true;
-            try
-            {
-                File.Delete(Path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The directory went away, or was never writable: nothing left to clean.
-            }
+            LibC.unlink(Path); // fails only when the directory went away, or was never writable: nothing left to clean
         }
     }
 
@@ -107,25 +88,21 @@ internal sealed class StatusStore : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Log the first failure of a run of them, not one line per transition.
             if (!_writeFailing) ControlLog.StatusWriteFailed(_logger, e.Message);
             _writeFailing = true;
         }
     }
 
-    /// <summary>The file's content: indented JSON and a final newline (docs/daemon.md "status.json").</summary>
     public static byte[] Serialize(StatusSnapshot snapshot) =>
         DaemonJsonContext.ToUtf8(snapshot, DaemonJsonContext.Default.StatusSnapshot, indented: true);
 
-    /// <summary>Replaces <paramref name="path"/> with <paramref name="snapshot"/> atomically; throws
-    /// <see cref="IOException"/> saying what failed (the old file is then left as it was).</summary>
+    /// <summary>Throws <see cref="IOException"/> saying what failed; the old file is then left as it was.</summary>
     public static void Write(string path, StatusSnapshot snapshot)
     {
         byte[] content = Serialize(snapshot);
         string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-        // Random.Shared, not RandomNumberGenerator: the name only has to be unlikely to clash
-        // (O_EXCL refuses a clash, O_NOFOLLOW a planted link), and the cryptographic generator loads
-        // OpenSSL, about 5 MB of resident memory in the daemon.
+        // Not RandomNumberGenerator, which loads OpenSSL (5 MB resident): O_EXCL refuses a clash anyway,
+        // O_NOFOLLOW a planted link.
         Span<byte> nonce = stackalloc byte[8];
         Random.Shared.NextBytes(nonce);
         string temporary = System.IO.Path.Join(directory, $".{System.IO.Path.GetFileName(path)}.{Convert.ToHexStringLower(nonce)}.tmp");
@@ -136,7 +113,7 @@ internal sealed class StatusStore : IDisposable
         {
             using (var handle = new SafeFileHandle(fd, ownsHandle: true))
             {
-                // The umask may have taken bits away; status is for everyone to read.
+                // The umask may have taken bits away.
                 if (LibC.fchmod(handle, (uint)Mode) != 0) throw Failure(path, "fchmod", Marshal.GetLastPInvokeError());
                 RandomAccess.Write(handle, content, 0);
                 if (LibC.fsync(handle) != 0) throw Failure(path, "fsync", Marshal.GetLastPInvokeError());
@@ -150,8 +127,6 @@ internal sealed class StatusStore : IDisposable
         }
     }
 
-    /// <summary>Removes temporary files a killed writer left beside <paramref name="path"/>. Only
-    /// call it while holding the instance lock (they are then certainly ours and dead).</summary>
     private static void RemoveLeftovers(string path)
     {
         string directory = System.IO.Path.GetDirectoryName(path)!;

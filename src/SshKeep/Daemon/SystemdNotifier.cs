@@ -4,13 +4,9 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// Sends sd_notify(3) messages (one datagram of newline-separated <c>KEY=VALUE</c> assignments) to
-/// <c>NOTIFY_SOCKET</c> when it is set; does nothing otherwise. Never throws: a failed send returns
-/// false and is logged once, since a daemon whose tunnels work must not stop because systemd went
-/// away; the socket is non-blocking (<see cref="UnixDatagramSender"/>), so a manager that stopped
-/// reading never stalls the supervisor loop. Thread-safe.
-/// </summary>
+/// <summary>sd_notify(3) to <c>NOTIFY_SOCKET</c> when it is set. Never throws: a failed send is logged once,
+/// since a daemon whose tunnels work must not stop because systemd went away; the socket is non-blocking, so
+/// a manager that stopped reading never stalls the supervisor loop. Thread-safe.</summary>
 internal sealed class SystemdNotifier : IDisposable
 {
     /// <summary>systemd shows STATUS= in one line of `systemctl status`; longer text is cut.</summary>
@@ -22,8 +18,7 @@ internal sealed class SystemdNotifier : IDisposable
     private readonly Func<long> _monotonicMicroseconds;
     private bool _failureLogged;
 
-    /// <param name="notifySocket">The value of <c>NOTIFY_SOCKET</c>; null or empty turns the notifier off.</param>
-    /// <param name="monotonicMicroseconds">CLOCK_MONOTONIC in µs for <see cref="Reloading"/>; tests pass their own.</param>
+    /// <param name="notifySocket">Null or empty turns the notifier off.</param>
     public SystemdNotifier(string? notifySocket, ILogger logger, Func<long>? monotonicMicroseconds = null)
     {
         ArgumentNullException.ThrowIfNull(logger);
@@ -50,13 +45,10 @@ internal sealed class SystemdNotifier : IDisposable
     public static SystemdNotifier FromEnvironment(IReadOnlyDictionary<string, string> environment, ILogger logger) =>
         new(environment.GetValueOrDefault(SystemdEnvironment.NotifySocket), logger);
 
-    /// <summary>NOTIFY_SOCKET is set and usable.</summary>
     public bool IsEnabled => _sender is not null;
 
     public string? Target { get; }
 
-    /// <summary>STATUS=…: one line for `systemctl status`. Control characters become spaces: a
-    /// newline would start a new assignment, and the text may quote ssh's stderr.</summary>
     public bool Status(string text) => Send("STATUS=" + StatusValue(text));
 
     /// <summary>RELOADING=1 with MONOTONIC_USEC= (systemd ≥ 253 matches it to the reload it started).
@@ -64,13 +56,11 @@ internal sealed class SystemdNotifier : IDisposable
     public bool Reloading() =>
         Send(string.Create(CultureInfo.InvariantCulture, $"RELOADING=1\nMONOTONIC_USEC={_monotonicMicroseconds()}"));
 
-    /// <summary>EXTEND_TIMEOUT_USEC=…: the start-up (or stop) may take <paramref name="by"/> longer
-    /// from now (systemd ≥ 236).</summary>
+    /// <summary>systemd ≥ 236.</summary>
     public bool ExtendTimeout(TimeSpan by) =>
         Send(string.Create(CultureInfo.InvariantCulture, $"EXTEND_TIMEOUT_USEC={(long)Math.Max(0, by.TotalMicroseconds)}"));
 
-    /// <summary>Sends <paramref name="state"/> as it is (several assignments separated by '\n').
-    /// Returns whether the datagram went out; false when disabled or on any failure.</summary>
+    /// <summary>Assignments separated by '\n'; false when disabled or on any failure.</summary>
     public bool Send(string state)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -93,9 +83,8 @@ internal sealed class SystemdNotifier : IDisposable
         lock (_gate) _sender?.Dispose();
     }
 
-    /// <summary>The socket address for a NOTIFY_SOCKET value, as sd_notify reads it: an absolute path,
-    /// or '@' for the abstract namespace (a leading NUL); null for anything else (systemd ≥ 253's
-    /// <c>vsock:</c> addresses for virtual machines are not supported).</summary>
+    /// <summary>As sd_notify reads it: '@' is the abstract namespace (a leading NUL); null for anything else
+    /// (systemd ≥ 253's <c>vsock:</c> addresses for virtual machines are not supported).</summary>
     public static string? EndpointPath(string notifySocket)
     {
         ArgumentNullException.ThrowIfNull(notifySocket);
@@ -104,19 +93,18 @@ internal sealed class SystemdNotifier : IDisposable
         return null;
     }
 
-    /// <summary>The STATUS= value: control characters replaced by spaces, cut to <see cref="MaxStatusLength"/>.</summary>
+    /// <summary>Control characters become spaces: a newline would start a new assignment, and the text may quote
+    /// ssh's stderr.</summary>
     public static string StatusValue(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return OneLine.Cut(OneLine.Of(text, OneLineStyle.Space), MaxStatusLength);
     }
 
-    /// <summary>CLOCK_MONOTONIC in microseconds, read with clock_gettime(2) itself: systemd compares
-    /// MONOTONIC_USEC= with its own reading of that exact clock, and which clock the runtime uses
-    /// behind Stopwatch is not a documented promise.</summary>
+    /// <summary>clock_gettime(2) itself: systemd compares MONOTONIC_USEC= with its own reading of that clock, and
+    /// which clock the runtime uses behind Stopwatch is not a documented promise.</summary>
     internal static long MonotonicMicroseconds()
     {
-        // struct timespec on 64-bit Linux: two longs (tv_sec, tv_nsec).
         Span<long> timespec = stackalloc long[2];
         if (LibC.ClockGetTime(LibC.CLOCK_MONOTONIC, timespec) != 0) return 0;
         return (timespec[0] * 1_000_000) + (timespec[1] / 1_000);

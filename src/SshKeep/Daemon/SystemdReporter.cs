@@ -5,20 +5,10 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Daemon;
 
-/// <summary>
-/// What the daemon tells systemd, and when (docs/daemon.md "systemd", "Watchdog" and "Readiness"):
-/// READY=1 once (<see cref="DecideReadiness"/>), a STATUS= line whenever it reads differently
-/// (<see cref="SystemdStatusLine"/>), RELOADING=1 … READY=1 around a reload, STOPPING=1, and the
-/// keep-alives of a timer tied to the supervisor loop (<see cref="DecideKeepAlive"/>). The daemon's
-/// status writer calls <see cref="Publish"/> with its fold of the transitions (<see cref="StatusFold"/>).
-/// Thread-safe; with a disabled notifier it still decides readiness and logs it.
-/// </summary>
+/// <summary>What the daemon tells systemd, and when (docs/daemon.md "systemd", "Watchdog" and "Readiness").
+/// Thread-safe; with a disabled notifier it still decides readiness and logs it.</summary>
 internal sealed class SystemdReporter : IDisposable
 {
-    /// <summary>The <c>ready_timeout</c> when the file does not set one.</summary>
-    public static readonly TimeSpan DefaultReadyTimeout = TimeSpan.FromSeconds(30);
-
-    /// <summary>The tick when only the start-up extension is needed (no WatchdogSec).</summary>
     public static readonly TimeSpan StartupTick = TimeSpan.FromSeconds(10);
 
     private readonly object _gate = new();
@@ -33,7 +23,6 @@ internal sealed class SystemdReporter : IDisposable
     /// <summary>READY=1 has been due (and sent, when systemd listens): start-up is over.</summary>
     private bool _ready;
 
-    /// <summary>The last STATUS= text sent (or that would have been).</summary>
     private string? _lastStatus;
 
     private long _lastReport;
@@ -42,10 +31,8 @@ internal sealed class SystemdReporter : IDisposable
     private long _stalledReport;
     private bool _disposed;
 
-    /// <param name="notifier">Where messages go; a disabled notifier arms no timer.</param>
-    /// <param name="watchdogTimeout">The watchdog timeout, or null without a watchdog
-    /// (<see cref="WatchdogTimeoutFromEnvironment(IReadOnlyDictionary{string, string})"/>).</param>
-    /// <param name="readyTimeout">The config's <c>ready_timeout</c>, counted from now.</param>
+    /// <param name="watchdogTimeout">Null without a watchdog.</param>
+    /// <param name="readyTimeout">Counted from now.</param>
     public SystemdReporter(SystemdNotifier notifier, ReadyWhen readyWhen, TimeProvider timeProvider, ILogger logger,
         TimeSpan? watchdogTimeout = null, TimeSpan? readyTimeout = null)
     {
@@ -59,22 +46,19 @@ internal sealed class SystemdReporter : IDisposable
         _time = timeProvider;
         _logger = logger;
         WatchdogTimeout = watchdogTimeout;
-        _readyTimeout = readyTimeout ?? DefaultReadyTimeout;
+        _readyTimeout = readyTimeout ?? TimeSpan.FromSeconds(30); // as ready_timeout's default
         _started = _lastReport = timeProvider.GetTimestamp();
     }
 
     public TimeSpan? WatchdogTimeout { get; }
 
-    /// <summary>Time between ticks: half the watchdog timeout, or <see cref="StartupTick"/>.</summary>
     public TimeSpan TickInterval => WatchdogTimeout is { } t ? t / 2 : StartupTick;
 
-    /// <summary>How often the loop should call <see cref="ReportAlive"/>: twice per tick, so one
-    /// late report does not cost a ping.</summary>
+    /// <summary>Twice per tick, so one late <see cref="ReportAlive"/> does not cost a ping.</summary>
     public TimeSpan ReportInterval => TickInterval / 2;
 
-    /// <summary>Arms a one-shot timer for when <c>ready_timeout</c> passes: nothing may change then (a
-    /// tunnel in a long backoff), so <paramref name="recheck"/> must make the owner call
-    /// <see cref="Publish"/> once more. Dispose it when the daemon stops.</summary>
+    /// <summary>A one-shot timer for when <c>ready_timeout</c> passes: nothing may change then (a tunnel in a
+    /// long backoff), so <paramref name="recheck"/> must make the owner call <see cref="Publish"/> once more.</summary>
     public ITimer ArmReadyTimeout(Action recheck)
     {
         ArgumentNullException.ThrowIfNull(recheck);
@@ -82,8 +66,8 @@ internal sealed class SystemdReporter : IDisposable
         return _time.CreateTimer(static s => ((Action)s!)(), recheck, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Sends STATUS= when the line changed, with READY=1 in the same datagram the first time
-    /// readiness is due. Returns true on the call that made the daemon ready.</summary>
+    /// <summary>STATUS= when the line changed, with READY=1 in the same datagram the first time readiness
+    /// is due; true on that call.</summary>
     public bool Publish(IReadOnlyList<ListedTunnel> tunnels)
     {
         ArgumentNullException.ThrowIfNull(tunnels);
@@ -116,8 +100,7 @@ internal sealed class SystemdReporter : IDisposable
         }
     }
 
-    /// <summary>A reload starts: RELOADING=1 and STATUS=reloading. Only once ready: while systemd
-    /// still waits for start-up, a reload is just more of the start-up.</summary>
+    /// <summary>Only once ready: while systemd still waits for start-up, a reload is just more of the start-up.</summary>
     public void BeginReload()
     {
         lock (_gate)
@@ -130,8 +113,7 @@ internal sealed class SystemdReporter : IDisposable
         }
     }
 
-    /// <summary>The reload is done (applied or refused): READY=1 ends systemd's "reloading"
-    /// state, then the status line is published as usual.</summary>
+    /// <summary>Applied or refused: READY=1 ends systemd's "reloading" state.</summary>
     public void EndReload(IReadOnlyList<ListedTunnel> tunnels)
     {
         lock (_gate)
@@ -145,7 +127,6 @@ internal sealed class SystemdReporter : IDisposable
         Publish(tunnels);
     }
 
-    /// <summary>STOPPING=1 with a last status line.</summary>
     public void Stopping(int tunnelCount)
     {
         lock (_gate)
@@ -159,26 +140,19 @@ internal sealed class SystemdReporter : IDisposable
     /// unset or our pid (a child that inherited it must not ping for the parent). Null: no watchdog.</summary>
     public static TimeSpan? WatchdogTimeoutFromEnvironment(string? watchdogUsec, string? watchdogPid, int processId)
     {
-        if (string.IsNullOrEmpty(watchdogUsec) ||
-            !ulong.TryParse(watchdogUsec, NumberStyles.None, CultureInfo.InvariantCulture, out ulong usec) || usec == 0)
-        {
+        bool forUs = string.IsNullOrEmpty(watchdogPid)
+            || (int.TryParse(watchdogPid, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid == processId);
+        if (!forUs || !ulong.TryParse(watchdogUsec, NumberStyles.None, CultureInfo.InvariantCulture, out ulong usec) || usec == 0)
             return null;
-        }
-        if (!string.IsNullOrEmpty(watchdogPid) &&
-            (!int.TryParse(watchdogPid, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || pid != processId))
-        {
-            return null;
-        }
         // TimeSpan's range ends near 29 000 years; a larger value is as good as no watchdog.
         return usec > (ulong)(TimeSpan.MaxValue.Ticks / 10) ? null : TimeSpan.FromMicroseconds(usec);
     }
 
-    /// <summary>This process's watchdog timeout, from its environment (read at the command's entry).</summary>
     public static TimeSpan? WatchdogTimeoutFromEnvironment(IReadOnlyDictionary<string, string> environment) =>
         WatchdogTimeoutFromEnvironment(environment.GetValueOrDefault(SystemdEnvironment.WatchdogUsec),
             environment.GetValueOrDefault(SystemdEnvironment.WatchdogPid), Environment.ProcessId);
 
-    /// <summary>Arms the ticks (no-op when the notifier is off). Counts as a first report.</summary>
+    /// <summary>Counts as a first report.</summary>
     public void StartTicks()
     {
         if (!_notifier.IsEnabled) return;
@@ -191,8 +165,7 @@ internal sealed class SystemdReporter : IDisposable
         }
     }
 
-    /// <summary>The pet hook: the supervisor loop is alive. Cheap (one atomic write); call it
-    /// from the loop's own processing, never from a timer of its own.</summary>
+    /// <summary>Call it from the supervisor loop's own processing, never from a timer of its own.</summary>
     public void ReportAlive() => Volatile.Write(ref _lastReport, _time.GetTimestamp());
 
     public void Dispose()
@@ -204,17 +177,13 @@ internal sealed class SystemdReporter : IDisposable
         }
     }
 
-    /// <summary>The pure rule of one tick: nothing when the loop has been silent for longer than
-    /// <paramref name="freshness"/>; otherwise a ping when the watchdog is on, and a start-up
-    /// extension while start-up is pending.</summary>
     public static KeepAlive DecideKeepAlive(TimeSpan silence, TimeSpan freshness, bool watchdogEnabled, bool startupPending)
     {
         if (silence > freshness) return KeepAlive.None;
         return (watchdogEnabled ? KeepAlive.Ping : KeepAlive.None) | (startupPending ? KeepAlive.ExtendStart : KeepAlive.None);
     }
 
-    /// <summary>One tick: decide and send.</summary>
-    internal void Tick()
+    private void Tick()
     {
         lock (_gate)
         {
@@ -248,9 +217,7 @@ internal sealed class SystemdReporter : IDisposable
         _timer = null;
     }
 
-    /// <summary>Whether READY=1 is due (pure; the rule and its reasons: docs/daemon.md "Readiness"): a
-    /// tunnel in needs-attention is settled at once, stopped ones are not counted, one still on its
-    /// way holds READY=1 until <paramref name="elapsed"/> reaches <paramref name="timeout"/>.</summary>
+    /// <summary>Whether READY=1 is due (docs/daemon.md "Readiness").</summary>
     public static Readiness DecideReadiness(ReadyWhen readyWhen, IReadOnlyList<ListedTunnel> tunnels, bool alreadySent,
         TimeSpan elapsed, TimeSpan timeout)
     {
@@ -269,7 +236,6 @@ internal sealed class SystemdReporter : IDisposable
         return Readiness.Ready;
     }
 
-    /// <summary>What <see cref="DecideReadiness"/> says about READY=1; it never goes out twice (<see cref="AlreadySent"/>).</summary>
     public enum Readiness
     {
         Wait,
@@ -278,7 +244,7 @@ internal sealed class SystemdReporter : IDisposable
         AlreadySent,
     }
 
-    /// <summary>What one tick sends: WATCHDOG=1 (<see cref="Ping"/>), EXTEND_TIMEOUT_USEC (<see cref="ExtendStart"/>), both, or nothing.</summary>
+    /// <summary>What one tick sends: WATCHDOG=1 (<see cref="Ping"/>), EXTEND_TIMEOUT_USEC (<see cref="ExtendStart"/>).</summary>
     [Flags]
     public enum KeepAlive
     {

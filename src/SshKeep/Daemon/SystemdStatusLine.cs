@@ -3,16 +3,13 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Daemon;
 
-/// <summary>The STATUS= line `systemctl status` shows: how many tunnels are up, then the most
-/// important problem (<c>1/3 up; api: needs-attention (authentication refused); +1 more</c>). Short
-/// on purpose: it is one line on a terminal; `sshkeep status` has the rest.</summary>
+/// <summary>The STATUS= line (<c>1/3 up; api: needs-attention (authentication refused); +1 more</c>). Short on
+/// purpose: it is one line on a terminal; `sshkeep status` has the rest.</summary>
 internal static class SystemdStatusLine
 {
-    /// <summary>A needs-attention reason longer than this is cut.</summary>
     public const int MaxReasonLength = 60;
 
-    /// <summary>Problems rank by what a person should look at first (<see cref="Rank"/>); equal ranks
-    /// keep the file's order. Stopped tunnels (disabled, removed) are neither counted nor shown.</summary>
+    /// <summary>Stopped tunnels (disabled, removed) are neither counted nor shown.</summary>
     public static string Build(IReadOnlyList<TunnelStatus> tunnels, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(tunnels);
@@ -26,7 +23,6 @@ internal static class SystemdStatusLine
         return problems.Count > 1 ? $"{line}; +{problems.Count - 1} more" : line;
     }
 
-    /// <summary>One tunnel's problem, in the words of status.json's states.</summary>
     public static string Problem(TunnelStatus tunnel, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(tunnel);
@@ -45,8 +41,7 @@ internal static class SystemdStatusLine
         };
     }
 
-    /// <summary>needs-attention (nothing gets better without a person), waiting-for-remote-port (a
-    /// stuck server), backoff, then starting (likely fine in a moment).</summary>
+    /// <summary>What a person should look at first; starting is likely fine in a moment.</summary>
     private static int Rank(TunnelState state) => state switch
     {
         TunnelState.NeedsAttention => 0,
@@ -55,7 +50,7 @@ internal static class SystemdStatusLine
         _ => 3,
     };
 
-    /// <summary>Whole seconds, rounded up: "backoff 1s" rather than "backoff 0.3s" in a status line.</summary>
+    /// <summary>"backoff 1s" rather than "backoff 0.3s" in a status line.</summary>
     private static string Countdown(TimeSpan remaining) =>
         new DaemonDuration(TimeSpan.FromSeconds(Math.Ceiling(remaining.TotalSeconds))).ToString();
 

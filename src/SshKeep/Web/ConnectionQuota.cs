@@ -1,19 +1,11 @@
 namespace SshKeep.Web;
 
-/// <summary>HTTP connections open at once (docs/security.md): the daemon's uid and root are never refused, anyone
-/// else gets <see cref="PerPeer"/> per uid (or address) and <see cref="AllOthers"/> together. Thread-safe.</summary>
-internal sealed class ConnectionQuota(int perPeer = ConnectionQuota.DefaultPerPeer, int allOthers = ConnectionQuota.DefaultAllOthers)
+/// <summary>HTTP connections open at once (docs/observability.md "Who may use the page"). Thread-safe.</summary>
+internal sealed class ConnectionQuota(int perPeer = 8, int allOthers = 32)
 {
-    public const int DefaultPerPeer = 8;
-    public const int DefaultAllOthers = 32;
-
     private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private int _others;
-
-    public int PerPeer => perPeer;
-
-    public int AllOthers => allOthers;
 
     /// <summary>Null when the connection may stay (and is counted until <see cref="Release"/>), else why it is closed.</summary>
     public string? TryAdmit(string key, bool trusted)
@@ -30,7 +22,6 @@ internal sealed class ConnectionQuota(int perPeer = ConnectionQuota.DefaultPerPe
         }
     }
 
-    /// <summary>A connection <see cref="TryAdmit"/> let in has closed.</summary>
     public void Release(string key, bool trusted)
     {
         if (trusted) return;

@@ -1,12 +1,10 @@
-using SshKeep.Health;
 using SshKeep.History;
 using SshKeep.Metrics;
 using SshKeep.Supervision;
 
 namespace SshKeep.Web;
 
-/// <summary>What the web page and /metrics show beyond the status: folds of every transition (restarts by reason,
-/// recent history) and every probe's duration. No ASP.NET type is touched here.</summary>
+/// <summary>What the web page and /metrics show beyond the status. No ASP.NET type is touched here.</summary>
 internal sealed class DaemonRecorder(TimeProvider time)
 {
     public RestartCounter Restarts { get; } = new();
@@ -23,6 +21,4 @@ internal sealed class DaemonRecorder(TimeProvider time)
         History.Observe(transition);
         if (transition.Reason == TransitionReasons.Removed) Probes.Forget(transition.Tunnel);
     }
-
-    public void RecordProbe(string tunnel, ProbeResult result) => Probes.Record(tunnel, result);
 }

@@ -7,13 +7,11 @@ using SshKeep.Status;
 
 namespace SshKeep.Web;
 
-/// <summary>Every route of the HTTP listener (docs/observability.md), one request delegate without MVC or routing;
-/// status and commands go through the control socket's <see cref="IControlHandler"/>. The page, its state, the full
-/// /healthz and the POSTs are for the daemon's own uid and root only (<see cref="RequestGuard.PeerProblem"/>).</summary>
+/// <summary>Every route of the HTTP listener (docs/observability.md), without MVC or routing; status and commands go
+/// through the control socket's <see cref="IControlHandler"/>.</summary>
 internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder recorder, PageToken token, string machineName, uint ownUid,
     ILogger log, HttpRefusalLog refusals, Func<ProcessSample>? process = null)
 {
-    /// <summary>index.html with the token in it: the token is fixed for the daemon's life.</summary>
     private readonly byte[] _page = WebAssets.Page(token);
 
     private const string TunnelsPrefix = "/api/tunnels/";
@@ -79,7 +77,7 @@ internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder reco
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
-            log.HttpFailed(request.Method, Shorten(path), e);
+            log.HttpFailed(request.Method, RequestGuard.Shorten(path), e);
             if (!response.HasStarted)
             {
                 response.Clear();
@@ -88,7 +86,6 @@ internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder reco
         }
     }
 
-    /// <summary>POST /api/tunnels/NAME/restart or …/retry-now.</summary>
     private async Task TunnelCommandAsync(HttpContext context, string rest)
     {
         var response = context.Response;
@@ -132,7 +129,6 @@ internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder reco
         return answer.Status ?? throw new InvalidOperationException($"the daemon answered status without one: {answer.Error} {answer.Message}");
     }
 
-    /// <summary>The page's rule: a Host the daemon can be known by, and the daemon's own uid or root at the other end.</summary>
     private string? PageUserProblem(HttpContext context) =>
         RequestGuard.HostProblem(context.Request.Headers.Host, machineName) ?? RequestGuard.PeerProblem(Peer(context), ownUid);
 
@@ -147,7 +143,7 @@ internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder reco
 
     private async Task RefuseAsync(HttpContext context, string reason)
     {
-        refusals.Request(context.Request.Method, Shorten(context.Request.Path.Value ?? ""), Peer(context), reason);
+        refusals.Request(context.Request.Method, RequestGuard.Shorten(context.Request.Path.Value ?? ""), Peer(context), reason);
         await WriteJsonAsync(context.Response, StatusCodes.Status403Forbidden, new PageControlAnswer(false, ControlErrors.Forbidden, reason),
             PageJsonContext.Default.PageControlAnswer, context.RequestAborted);
     }
@@ -177,8 +173,6 @@ internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder reco
     private static string? Header(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString() : null;
 
-    /// <summary>Who <see cref="PeerGate"/> found at the other end of this request's connection; null if it did not run.</summary>
+    /// <summary>Null if <see cref="PeerGate"/> did not run.</summary>
     private static HttpPeer? Peer(HttpContext context) => context.Features.Get<HttpPeer>();
-
-    private static string Shorten(string text) => OneLine.Cut(text, 101);
 }

@@ -2,34 +2,25 @@ using SshKeep.Logging;
 
 namespace SshKeep.Web;
 
-/// <summary>The HTTP listener's refusals (403s, closed connections) through one fixed-window
-/// <see cref="LogLimiter"/> (docs/security.md): a loop of refused POSTs once wrote 48 MB in 5 s. Thread-safe.</summary>
-internal sealed class HttpRefusalLog : IDisposable
+/// <summary>The HTTP listener's refusals (403s, closed connections), rate-limited (docs/observability.md "Who may use
+/// the page"): a loop of refused POSTs once wrote 48 MB in 5 s. Thread-safe.</summary>
+internal sealed class HttpRefusalLog(ILogger log, TimeProvider time) : IDisposable
 {
-    private readonly ILogger _log;
-    private readonly TimeProvider _time;
-    private readonly LogLimiter _limiter;
+    private readonly LogLimiter _limiter = new(time, Limit);
     private readonly Lock _gate = new();
     private ITimer? _flush;
 
-    public HttpRefusalLog(ILogger log, TimeProvider time)
-    {
-        _log = log;
-        _time = time;
-        _limiter = new LogLimiter(time, Limit);
-    }
-
-    /// <summary>5 refusals logged in each window of 10 s (a fixed window: <see cref="LogLimit.PerSecond"/> 0).</summary>
+    /// <summary>A fixed window: <see cref="LogLimit.PerSecond"/> 0.</summary>
     public static LogLimit Limit { get; } = new(5, 0, TimeSpan.FromSeconds(10));
 
     public void Request(string method, string path, HttpPeer? peer, string reason)
     {
-        if (Admit()) _log.HttpRefused(method, path, Describe(peer), reason);
+        if (Admit()) log.HttpRefused(method, path, Describe(peer), reason);
     }
 
     public void Connection(HttpPeer peer, string reason)
     {
-        if (Admit()) _log.HttpConnectionRefused(peer.ToString(), reason);
+        if (Admit()) log.HttpConnectionRefused(peer.ToString(), reason);
     }
 
     public void Dispose()
@@ -70,16 +61,16 @@ internal sealed class HttpRefusalLog : IDisposable
         LogSummary(summary);
     }
 
-    /// <summary>Under the lock: a timer for the end of a window that has refusals left out.</summary>
+    /// <summary>Under the lock.</summary>
     private void ArmFlush()
     {
         if (_flush is not null || !_limiter.HasDropped || _limiter.ReportDueIn is not { } due) return;
-        _flush = _time.CreateTimer(_ => Flush(), null, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        _flush = time.CreateTimer(_ => Flush(), null, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     private void LogSummary(LogLimitDecision summary)
     {
         if (summary.Dropped > 0)
-            _log.HttpRefusalsSummarised(summary.Dropped, Math.Max(1, (int)Math.Round(summary.Over.TotalSeconds)), Limit.Burst, (int)Limit.ReportEvery.TotalSeconds);
+            log.HttpRefusalsSummarised(summary.Dropped, Math.Max(1, (int)Math.Round(summary.Over.TotalSeconds)), Limit.Burst, (int)Limit.ReportEvery.TotalSeconds);
     }
 }

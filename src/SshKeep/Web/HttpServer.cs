@@ -6,20 +6,20 @@ using SshKeep.Config;
 
 namespace SshKeep.Web;
 
-/// <summary>Kestrel on one address, running <see cref="HttpEndpoints"/>, from the empty builder: no
-/// appsettings.json, no ASPNETCORE_ variables, no logging or signal handlers of its own. The only type that
-/// touches the web host, so nothing of ASP.NET is loaded unless a listener is asked for.</summary>
+/// <summary>Kestrel from the empty builder: no appsettings.json, no ASPNETCORE_ variables, no logging or signal
+/// handlers of its own.</summary>
 internal sealed class HttpServer : IAsyncDisposable
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
 
     private readonly WebApplication _app;
+    private readonly HttpRefusalLog _refusals;
 
-    private HttpServer(WebApplication app) => _app = app;
+    private HttpServer(WebApplication app, HttpRefusalLog refusals) => (_app, _refusals) = (app, refusals);
 
-    /// <summary>Binds and starts serving; false with the reason (the address is in use, not ours, …) when it cannot.</summary>
+    /// <summary>Owns <paramref name="refusals"/> from here on, whether it starts or not.</summary>
     public static async Task<(HttpServer? Server, string? Error)> TryStartAsync(HttpListen listen, HttpEndpoints endpoints, PeerGate gate,
-        CancellationToken cancellationToken)
+        HttpRefusalLog refusals, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(listen);
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -34,9 +34,8 @@ internal sealed class HttpServer : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            // No global connection cap: one would let idle clients of another uid keep everybody
-            // out (70 idle connections did). PeerGate caps others per uid and in total, and never
-            // refuses the daemon's own uid or root; the short timeouts free what idle clients hold.
+            // No global cap: idle clients of another uid would keep everybody out (70 did). PeerGate caps
+            // others instead; the short timeouts free what idle clients hold.
             kestrel.Limits.MaxConcurrentConnections = null;
             kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(10);
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(5);
@@ -49,24 +48,24 @@ internal sealed class HttpServer : IAsyncDisposable
         try
         {
             await app.StartAsync(cancellationToken);
-            return (new HttpServer(app), null);
+            return (new HttpServer(app, refusals), null);
         }
         catch (Exception e) when (e is IOException or SocketException)
         {
             await app.DisposeAsync();
+            refusals.Dispose();
             return (null, BindError(e));
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        using (var grace = new CancellationTokenSource(StopGrace))
-        {
-            try { await _app.StopAsync(grace.Token); }
-            catch (OperationCanceledException) { }
-        }
+        using var grace = new CancellationTokenSource(StopGrace);
+        try { await _app.StopAsync(grace.Token); }
+        catch (OperationCanceledException) { }
 
         await _app.DisposeAsync();
+        _refusals.Dispose();
     }
 
     /// <summary>One line for a failed bind: Kestrel wraps "address in use" in an IOException but lets other bind
@@ -86,7 +85,7 @@ internal sealed class HttpServer : IAsyncDisposable
         _ => null,
     };
 
-    /// <summary>The web host's lifetime without ConsoleLifetime's signal handlers and messages.</summary>
+    /// <summary>Without ConsoleLifetime's signal handlers and messages.</summary>
     [SuppressMessage("Performance", "CA1812", Justification = "Made by dependency injection.")]
     private sealed class DaemonOwnedLifetime : IHostLifetime
     {

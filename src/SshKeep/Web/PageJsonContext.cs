@@ -3,8 +3,7 @@ using SshKeep.Supervision;
 
 namespace SshKeep.Web;
 
-/// <summary>Source-generated JSON for the web page, with status.json's conventions: camelCase,
-/// dashed states, ISO-8601 UTC, nulls written.</summary>
+/// <summary>With status.json's conventions (<see cref="DaemonJsonContext"/>).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,

@@ -4,21 +4,15 @@ using SshKeep.Status;
 
 namespace SshKeep.Web;
 
-/// <summary>
-/// <c>GET /api/state</c>, what the web page polls: the same report as <c>sshkeep status --json</c>
-/// and, per tunnel, what the page shows beyond it (<see cref="PageTunnel"/>).
-/// </summary>
+/// <summary><c>GET /api/state</c>: the same report as <c>sshkeep status --json</c>, and the page's extras.</summary>
 internal sealed record PageState
 {
     public required StatusReport Status { get; init; }
 
-    /// <summary>In the order of <see cref="StatusReport.Tunnels"/>.</summary>
     public required IReadOnlyList<PageTunnel> Tunnels { get; init; }
 
-    /// <summary>How far back <see cref="PageTunnel.History"/> reaches.</summary>
     public required long HistorySeconds { get; init; }
 
-    /// <summary>From a snapshot and the recorder (pure but for the recorder's reads).</summary>
     public static PageState From(StatusSnapshot snapshot, DaemonRecorder recorder, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(snapshot);

@@ -2,8 +2,7 @@ using System.Security.Cryptography;
 
 namespace SshKeep.Web;
 
-/// <summary>The web page's per-start secret (256 random bits), required on every POST: another site's page can
-/// make a browser POST to 127.0.0.1 but cannot read our page to learn it (docs/security.md).</summary>
+/// <summary>The web page's per-start secret (docs/observability.md "The token, and the browser").</summary>
 internal sealed class PageToken
 {
     /// <summary>The header a POST carries the token in. A custom header also makes a cross-site
@@ -19,13 +18,13 @@ internal sealed class PageToken
         _bytes = Encoding.UTF8.GetBytes(value);
     }
 
-    /// <summary>URL-safe base64 of 32 random bytes: only letters, digits, '-' and '_', safe in HTML and headers.</summary>
+    /// <summary>Only letters, digits, '-' and '_': safe in HTML and headers.</summary>
     public string Value { get; }
 
     public static PageToken CreateRandom() =>
         new(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
 
-    /// <summary>In constant time, so timing reveals nothing about how much of a guess was right.</summary>
+    /// <summary>In constant time, so timing reveals nothing about a guess.</summary>
     public bool Matches(string? candidate) =>
         candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _bytes);
 }

@@ -2,8 +2,7 @@ using SshKeep.History;
 
 namespace SshKeep.Web;
 
-/// <summary>One tunnel's extras on the web page: why it last restarted, restarts by reason, and its
-/// transitions for the timeline (oldest first).</summary>
+/// <summary>One tunnel's extras on the web page; <see cref="History"/> oldest first.</summary>
 internal sealed record PageTunnel
 {
     public required string Name { get; init; }

@@ -4,13 +4,12 @@ using SshKeep.Health;
 
 namespace SshKeep.Web;
 
-/// <summary>Kestrel connection middleware, before any byte is read: finds the peer (<see cref="HttpPeer"/>),
-/// applies the <see cref="ConnectionQuota"/> (over it: closed at once), and leaves the peer in the features.</summary>
+/// <summary>Kestrel connection middleware, before any byte is read: finds the peer, applies the
+/// <see cref="ConnectionQuota"/>, and leaves the peer in the features.</summary>
 internal sealed class PeerGate(ConnectionQuota quota, HttpRefusalLog refusals, uint ownUid, Func<IPEndPoint, IPEndPoint, uint?>? ownerOf = null)
 {
     private readonly Func<IPEndPoint, IPEndPoint, uint?> _ownerOf = ownerOf ?? ((peer, us) => TcpSocketTable.OwnerOfPeer(peer, us));
 
-    /// <summary>The middleware around <paramref name="next"/>, for <c>ListenOptions.Use</c>.</summary>
     public ConnectionDelegate Wrap(ConnectionDelegate next) => async connection =>
     {
         var peer = Identify(connection.RemoteEndPoint, connection.LocalEndPoint);

@@ -2,11 +2,8 @@ using SshKeep.Daemon;
 
 namespace SshKeep.Web;
 
-/// <summary>
-/// Who may use the web page (pure; null when allowed, else the reason for a 403), as docs/security.md explains:
-/// a Host the daemon can be known by (against DNS rebinding), the page's token and same-origin on a POST, and a
-/// peer of the daemon's uid or root (the token is not a password, the uid is). /metrics and /healthz are not checked.
-/// </summary>
+/// <summary>Who may use the web page (null when allowed, else the reason for a 403): docs/observability.md "Who may
+/// use the page" and "The token, and the browser".</summary>
 internal static class RequestGuard
 {
     public static string? HostProblem(string? host, string machineName)
@@ -65,5 +62,5 @@ internal static class RequestGuard
         return port.Length > 0 && port.All(char.IsAsciiDigit) ? host[..colon] : null;
     }
 
-    private static string Shorten(string text) => OneLine.Cut(text, 101);
+    internal static string Shorten(string text) => OneLine.Cut(text, 101);
 }

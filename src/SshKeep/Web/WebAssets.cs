@@ -8,15 +8,12 @@ internal static class WebAssets
     /// <summary>Where index.html's token goes: <c>&lt;meta name="sshkeep-token" content="…"&gt;</c>.</summary>
     public const string TokenPlaceholder = "__SSHKEEP_TOKEN__";
 
-    /// <summary>One embedded file and its Content-Type.</summary>
     internal sealed record Asset(string ContentType, byte[] Content);
 
     private static readonly Lazy<FrozenDictionary<string, Asset>> All = new(Load);
 
-    /// <summary>The asset served at <paramref name="path"/> (<c>/app.js</c>), or null.</summary>
     public static Asset? Find(string path) => All.Value.GetValueOrDefault(path);
 
-    /// <summary>index.html with the token in it.</summary>
     public static byte[] Page(PageToken token)
     {
         ArgumentNullException.ThrowIfNull(token);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SshKeep.Daemon;
+using SshKeep.Native;
 using SshKeep.Tests.Fakes;
 
 namespace SshKeep.Tests.Daemon;
@@ -13,7 +14,7 @@ public sealed class DaemonFilesTests
     {
         using var temp = new TempDirectory();
         var run = RunDirectory.Resolve(temp.File("run"), null, 1000);
-        Assert.True(run.TryCreate(out string? error), error);
+        Assert.True(run.TryCreate(LibC.geteuid(), out string? error), error);
         var home = run.ForCanonical("/home/ada/.config/sshkeep/tunnels.yaml");
         var work = run.ForCanonical("/home/ada/work/tunnels.yaml");
 

@@ -14,15 +14,15 @@ public sealed class InstanceLockTests
         using var temp = new TempDirectory();
         string path = temp.File("lock-tunnels-0123456789ab");
 
-        Assert.True(InstanceLock.TryAcquire(path, 1234, out var first, out var refusal), refusal?.Describe("x"));
+        Assert.True(InstanceLock.TryAcquire(path, out var first, out var refusal), refusal?.Describe("x"));
         using (first)
         {
-            Assert.False(InstanceLock.TryAcquire(path, 5678, out var second, out refusal));
+            Assert.False(InstanceLock.TryAcquire(path, out var second, out refusal));
 
             Assert.Null(second);
             Assert.True(refusal.HeldByAnother);
-            Assert.Equal(1234, refusal.HolderPid);
-            Assert.Equal("another sshkeep (pid 1234) already runs tunnels.yaml", refusal.Describe("tunnels.yaml"));
+            Assert.Equal(Environment.ProcessId, refusal.HolderPid);
+            Assert.Equal($"another sshkeep (pid {Environment.ProcessId}) already runs tunnels.yaml", refusal.Describe("tunnels.yaml"));
         }
     }
 
@@ -37,9 +37,9 @@ public sealed class InstanceLockTests
         {
             Assert.True(held.IsHeld);
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
-            Assert.Equal(Environment.ProcessId, InstanceLock.ReadPid(path));
-            // .NET's FileStream takes a shared flock of its own on open, which our lock refuses:
-            // one more reason to read the pid with ReadPid.
+            Assert.False(InstanceLock.TryAcquire(path, out _, out var second));
+            Assert.Equal(Environment.ProcessId, second.HolderPid);
+            // .NET's FileStream takes a shared flock of its own on open, which our lock refuses.
             Assert.Throws<IOException>(() => File.ReadAllText(path));
         }
         finally
@@ -56,10 +56,10 @@ public sealed class InstanceLockTests
     {
         using var temp = new TempDirectory();
         string path = temp.File("lock-b");
-        Assert.True(InstanceLock.TryAcquire(path, 1, out var first, out _));
+        Assert.True(InstanceLock.TryAcquire(path, out var first, out _));
         first.Dispose();
 
-        Assert.True(InstanceLock.TryAcquire(path, 2, out var second, out var refusal), refusal?.Describe("x"));
+        Assert.True(InstanceLock.TryAcquire(path, out var second, out var refusal), refusal?.Describe("x"));
 
         second.Dispose();
         second.Dispose(); // twice is harmless
@@ -73,10 +73,11 @@ public sealed class InstanceLockTests
         File.WriteAllText(path, "99999999 and more garbage than a pid\n");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite);
 
-        Assert.True(InstanceLock.TryAcquire(path, 77, out var held, out var refusal), refusal?.Describe("x"));
+        Assert.True(InstanceLock.TryAcquire(path, out var held, out var refusal), refusal?.Describe("x"));
         using (held)
         {
-            Assert.Equal(77, InstanceLock.ReadPid(path));
+            Assert.False(InstanceLock.TryAcquire(path, out _, out refusal));
+            Assert.Equal(Environment.ProcessId, refusal.HolderPid);
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         }
     }

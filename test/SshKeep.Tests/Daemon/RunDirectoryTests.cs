@@ -106,8 +106,8 @@ public sealed class RunDirectoryTests
         File.SetUnixFileMode(shared, sharedMode);
         var existing = RunDirectory.Resolve(shared, null, 1000);
 
-        Assert.True(created.TryCreate(out string? error), error);
-        Assert.True(existing.TryCreate(out error), error);
+        Assert.True(created.TryCreate(LibC.geteuid(), out string? error), error);
+        Assert.True(existing.TryCreate(LibC.geteuid(), out error), error);
 
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(created.Path));
         Assert.Equal(sharedMode, File.GetUnixFileMode(shared));
@@ -120,7 +120,7 @@ public sealed class RunDirectoryTests
         File.WriteAllText(temp.File("file"), "");
         var directory = RunDirectory.Resolve(temp.File("file"), null, 1000);
 
-        Assert.False(directory.TryCreate(out string? error));
+        Assert.False(directory.TryCreate(LibC.geteuid(), out string? error));
 
         Assert.StartsWith($"cannot create run directory \"{temp.File("file")}\": ", error);
     }
