@@ -2,31 +2,21 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Compat;
 
-/// <summary>
-/// How autossh 1.4g reads an ssh exit (spec R61, autossh.c ssh_wait). Pure: the table tests in
-/// AutosshExitRuleTests lock every row of the spec's verified matrix.
-/// </summary>
+/// <summary>How autossh 1.4g's ssh_wait reads an ssh exit (docs/autossh-rules.md R61).</summary>
 internal static class AutosshExitRule
 {
-    /// <param name="exit">How ssh ended.</param>
-    /// <param name="run">1-based number of this ssh start (autossh's start_count).</param>
-    /// <param name="gateTimeSeconds">AUTOSSH_GATETIME (0 after -f).</param>
-    /// <param name="startedAtSeconds">time() when this ssh was started.</param>
-    /// <param name="endedAtSeconds">time() when its exit was seen.</param>
+    /// <param name="run">autossh's start_count, 1-based.</param>
     public static ChildExitVerdict Read(ChildExit exit, int run, int gateTimeSeconds, long startedAtSeconds, long endedAtSeconds)
     {
-        // R61.1: a signal death restarts on every run, inside the gate too (changed in 1.4f).
+        // R61.1 (changed in 1.4f).
         if (exit.WasSignaled)
             return new(ChildExitCase.KilledBySignal);
 
-        var status = exit.ExitStatus!.Value;
-
-        // R61.2: whole seconds and "<=" make the real window GATETIME..GATETIME+1 s; any status,
-        // even 0, counts as premature on the first run.
+        // R61.2.
         if (run == 1 && gateTimeSeconds != 0 && endedAtSeconds - startedAtSeconds <= gateTimeSeconds)
             return new(ChildExitCase.Premature);
 
-        return status switch
+        return exit.ExitStatus!.Value switch
         {
             255 => new(ChildExitCase.ErrorStatusRestart),
             0 => new(ChildExitCase.CleanExit),

@@ -3,33 +3,22 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Compat;
 
-/// <summary>
-/// autossh 1.4g's connection test (<c>conn_test</c>, spec R46–R52) for loop mode (<c>-M wp</c>:
-/// the test line goes out on 127.0.0.1:wp and must come back on our listener at wp+1) and echo mode
-/// (<c>-M wp:ep</c>: the line must come back on the same connection).
-/// </summary>
-/// <remarks>
-/// Each wait (accept, send, every receive) is bounded by the network timeout T; connect has none (R47).
-/// Cancellation is a signal during a test (R76). Deliberate differences: docs/compatibility.md.
-/// </remarks>
-/// <param name="spec">Loop or echo; <see cref="MonitorSpec.Off"/> has no test (R55) and is refused.</param>
-/// <param name="netTimeoutMilliseconds">T (R52): 15000, or poll×500 when poll &lt; 30.</param>
-/// <param name="nodeName">uname's nodename; null reads it with gethostname (not
-/// <see cref="Environment.MachineName"/>, which is cut at the first dot).</param>
+/// <summary>autossh's <c>conn_test</c> (docs/autossh-rules.md R46–R52); a cancellation is a signal (R76).</summary>
+/// <param name="netTimeoutMilliseconds">T (R52).</param>
+/// <param name="nodeName">Null: gethostname (<see cref="Environment.MachineName"/> is cut at the first dot).</param>
 internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int ownPid, string message,
     int netTimeoutMilliseconds, ILogger logger, TimeProvider timeProvider, Random random, string? nodeName = null)
     : IConnectionMonitor
 {
-    /// <summary>C MAX_CONN_TRIES: the loop runs three passes, the third only gives up (R49: at most 2 attempts).</summary>
+    /// <summary>C MAX_CONN_TRIES: the third pass only gives up (R49).</summary>
     private const int MaxConnTries = 3;
 
     /// <summary>C wbuf: 64 + sizeof(utsname.nodename) + MAX_MESSAGE bytes, NUL included (R48).</summary>
     private const int TestLineBufferSize = 64 + 65 + 64;
 
-    /// <summary>Black-hole guard (R49 5.6): after this many wake-ups each one waits a second…</summary>
+    /// <summary>Black-hole guard (R49): after 5 wake-ups each one waits a second, after 10 the test fails.</summary>
     private const int QuietWakeUps = 5;
 
-    /// <summary>…and after this many the test fails with "too many loops without data".</summary>
     private const int MaxWakeUps = 10;
 
     private readonly (bool Loop, int Write, int Read) _ports = spec switch
@@ -46,8 +35,7 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
     private bool _opened;
     private bool _disposed;
 
-    /// <summary>Prepares the monitor; call once. Loop mode listens on 127.0.0.1:wp+1 (R46). Returns null, or
-    /// autossh's fatal message (<c>bind on 127.0.0.1:20001: Address already in use</c>) for the caller to log (R86).</summary>
+    /// <summary>Call once (R46, R48); null, or autossh's fatal message for the caller to log (R86).</summary>
     public string? Open()
     {
         lock (_gate)
@@ -66,7 +54,7 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         }
     }
 
-    /// <summary>Closes the listener. A running test then fails.</summary>
+    /// <summary>A running test then fails.</summary>
     public void Dispose()
     {
         lock (_gate)
@@ -78,50 +66,37 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         }
     }
 
-    /// <summary>The test line (R48): <c>nodename progname pid random message\r\n</c>, with a space
-    /// before <c>\r\n</c> even when the message is empty.</summary>
+    /// <summary>R48.</summary>
     internal string BuildTestLine(long id) =>
         string.Create(CultureInfo.InvariantCulture, $"{_nodeName} {programName} {ownPid} {id} {message}\r\n");
 
     private string? OpenListener(out Socket? listener)
     {
         listener = null;
-        Socket socket;
+        Socket? socket = null;
+        string step = "socket";
         try
         {
             socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        }
-        catch (SocketException e)
-        {
-            return $"socket: {SocketErrorText.Of(e)}";
-        }
-
-        string step = "setsockopt";
-        try
-        {
-            SetReuseAddress(socket);
+            step = "setsockopt";
+            // SO_REUSEADDR only, set raw (Linux's numbers): .NET's ReuseAddress adds SO_REUSEPORT, which would let a
+            // second sshkeep share wp+1 instead of failing with "Address already in use" as autossh does (R46).
+            socket.SetRawSocketOption(1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */, BitConverter.GetBytes(1));
             step = string.Create(CultureInfo.InvariantCulture, $"bind on {MonitorSpec.ForwardHost}:{_ports.Read}");
             socket.Bind(new IPEndPoint(IPAddress.Loopback, _ports.Read));
             step = "listen";
-            socket.Listen(1); // R46: backlog 1, as autossh.
+            socket.Listen(1); // R46; .NET sockets are close-on-exec already.
         }
         catch (SocketException e)
         {
-            socket.Dispose();
+            socket?.Dispose();
             return $"{step}: {SocketErrorText.Of(e)}";
         }
-        // .NET sockets are close-on-exec already, so ssh does not inherit the listener (R46).
         listener = socket;
         return null;
     }
 
-    /// <summary>SO_REUSEADDR only, set raw (Linux's numbers): .NET's ReuseAddress adds SO_REUSEPORT, which would let
-    /// a second sshkeep share wp+1 instead of failing with "Address already in use" as autossh does (R46).</summary>
-    private static void SetReuseAddress(Socket socket) =>
-        socket.SetRawSocketOption(1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */, BitConverter.GetBytes(1));
-
-    /// <summary>One test (R49), never two at once (the supervisor waits for each). True when the line came back
-    /// intact. Failures are logged as autossh logs them and return false; so does cancellation (R76).</summary>
+    /// <summary>One test (R49), never two at once; failures are logged as autossh logs them.</summary>
     public async Task<bool> TestAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -130,7 +105,7 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
             if (!_opened) throw new InvalidOperationException("Call Open() before the first test.");
         }
 
-        // R48: drawn once per test, so the second attempt sends the same line. Non-negative, < 2^31.
+        // R48: once per test.
         long id = random.Next();
         byte[] line = Encoding.UTF8.GetBytes(BuildTestLine(id));
 
@@ -144,17 +119,13 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
             {
                 if (_ports.Loop)
                 {
-                    // R49 3.1–3.3: drop the previous attempt's read connection, accept a new one.
-                    // The ssh loop makes one connection per write connection, so on a second attempt
-                    // this normally times out: a failing loop-mode test ends with the accept timeout.
+                    // R49: a second attempt normally ends with the accept timeout.
                     CloseQuietly(readSocket);
                     readSocket = await AcceptAsync(cancellationToken).ConfigureAwait(false);
                     if (readSocket is null) return false;
                 }
 
-                // A mismatch or a timeout leaves the next attempt to run.
-                var intact = await ExchangeAsync(writeSocket, readSocket ?? writeSocket, line, cancellationToken)
-                    .ConfigureAwait(false);
+                var intact = await ExchangeAsync(writeSocket, readSocket ?? writeSocket, line, cancellationToken).ConfigureAwait(false);
                 if (intact is not false) return intact is true;
             }
             logger.TriedAndFailed(MaxConnTries);
@@ -167,20 +138,19 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         }
     }
 
-    /// <summary>R47: a new connection to 127.0.0.1:wp; refused → INFO "127.0.0.1:wp: reason", fail at once.</summary>
+    /// <summary>R47.</summary>
     private async Task<Socket?> ConnectAsync(CancellationToken cancellationToken)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
             socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
-            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, _ports.Write), cancellationToken)
-                .ConfigureAwait(false);
+            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, _ports.Write), cancellationToken).ConfigureAwait(false);
             return socket;
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
-            // Connect has no timeout (R47): a cancellation is a signal, connect() returning EINTR (R76).
+            // No timeout (R47): a cancellation is a signal, EINTR (R76).
             socket.Dispose();
             logger.ConnectFailed(MonitorSpec.ForwardHost, _ports.Write.ToString(CultureInfo.InvariantCulture),
                 FailureReason(e, cancellationToken) ?? SocketErrorText.Interrupted);
@@ -188,7 +158,7 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         }
     }
 
-    /// <summary>R49 3.2: wait up to T for the read connection on wp+1.</summary>
+    /// <summary>R49: the read connection on wp+1.</summary>
     private async Task<Socket?> AcceptAsync(CancellationToken cancellationToken)
     {
         try
@@ -217,11 +187,8 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         return null;
     }
 
-    /// <summary>R49 step 5 (C conn_send_and_receive): write the whole line, read back as many bytes (on the same socket
-    /// in echo mode), each step logged. True: the line came back intact; false: it came back different or short (EOF),
-    /// or a wait ran past T, and the next attempt may run; null: an I/O error, a signal (R76) or the black-hole guard.</summary>
-    private async Task<bool?> ExchangeAsync(Socket writeSocket, Socket readSocket, byte[] line,
-        CancellationToken cancellationToken)
+    /// <summary>C conn_send_and_receive (R49). False: the next attempt may run; null: the test failed.</summary>
+    private async Task<bool?> ExchangeAsync(Socket writeSocket, Socket readSocket, byte[] line, CancellationToken cancellationToken)
     {
         var received = new byte[line.Length];
         int count = 0;
@@ -231,21 +198,18 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
             int sent = 0;
             while (sent < line.Length)
             {
-                sent += await WithTimeoutAsync(
-                    token => writeSocket.SendAsync(line.AsMemory(sent), SocketFlags.None, token),
+                sent += await WithTimeoutAsync(token => writeSocket.SendAsync(line.AsMemory(sent), SocketFlags.None, token),
                     cancellationToken).ConfigureAwait(false);
             }
             if (await TooManyWakeUpsAsync().ConfigureAwait(false)) return null;
 
             while (count < line.Length)
             {
-                int n = await WithTimeoutAsync(
-                    token => readSocket.ReceiveAsync(received.AsMemory(count), SocketFlags.None, token),
+                int n = await WithTimeoutAsync(token => readSocket.ReceiveAsync(received.AsMemory(count), SocketFlags.None, token),
                     cancellationToken).ConfigureAwait(false);
                 count += n;
-                // autossh runs its guard after every wake-up, even the last one.
                 if (await TooManyWakeUpsAsync().ConfigureAwait(false)) return null;
-                if (n == 0) break; // EOF: the short data fails the comparison (R49 5.5).
+                if (n == 0) break; // EOF: the short data fails the comparison.
             }
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
@@ -268,9 +232,8 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         logger.NotWhatISent(Encoding.UTF8.GetString(line), AsCString(received.AsSpan(0, count)));
         return false;
 
-        // R49 5.6, C `if (loops++ > 5) { sleep(1); if (loops > 10) fail; }`. With async sockets a
-        // wake-up is a completed send or receive, so only a peer that dribbles the line byte by
-        // byte gets here; autossh's poll() spinning on an error state surfaces as an exception.
+        // C `if (loops++ > 5) { sleep(1); if (loops > 10) fail; }`, after every wake-up. A wake-up is a completed
+        // send or receive here; autossh's poll() spinning on an error state surfaces as an exception.
         async Task<bool> TooManyWakeUpsAsync()
         {
             if (wakeUps++ <= QuietWakeUps) return false;
@@ -281,17 +244,14 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         }
     }
 
-    /// <summary>Runs one socket wait, cancelled after T or by the caller.</summary>
-    private async Task<T> WithTimeoutAsync<T>(Func<CancellationToken, ValueTask<T>> operation,
-        CancellationToken cancellationToken)
+    private async Task<T> WithTimeoutAsync<T>(Func<CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_netTimeout, timeProvider);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         return await operation(wait.Token).ConfigureAwait(false);
     }
 
-    /// <summary>The errno text autossh would log for a failed socket wait: EINTR for a signal (R76), EBADF
-    /// for a closed socket; null for the network timeout T.</summary>
+    /// <summary>autossh's errno text (R76); null for the timeout T.</summary>
     private static string? FailureReason(Exception e, CancellationToken cancellationToken) => e switch
     {
         OperationCanceledException when cancellationToken.IsCancellationRequested => SocketErrorText.Interrupted,
@@ -307,7 +267,7 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         return Encoding.UTF8.GetString(nul < 0 ? bytes : bytes[..nul]);
     }
 
-    /// <summary>shutdown(SHUT_RDWR) and close, as at the end of conn_test (R49 step 8).</summary>
+    /// <summary>As at the end of conn_test.</summary>
     private static void CloseQuietly(Socket? socket)
     {
         if (socket is null) return;

@@ -1,13 +1,9 @@
 namespace SshKeep.Compat;
 
-/// <summary>
-/// C's <c>strtoul</c>/<c>strtol</c> as glibc does them in the C locale, on a 64-bit <c>long</c> (R29): ASCII
-/// white space, a sign, digits; radix 0 reads <c>0x</c> as hex and a leading <c>0</c> as octal.
-/// </summary>
+/// <summary>glibc's strtoul/strtol in the C locale, on a 64-bit long (docs/autossh-rules.md R29).</summary>
 internal static class CNumber
 {
-    /// <summary><c>strtoul(text, &amp;end, radix)</c>; <c>Complete</c> is autossh's "non-empty and
-    /// <c>*end == '\0'</c>" test. A minus sign negates in unsigned arithmetic; overflow gives ulong.MaxValue.</summary>
+    /// <summary><c>Complete</c> is autossh's "non-empty and <c>*end == '\0'</c>" test.</summary>
     public static (ulong Value, bool Complete) StrToUL(string text, int radix)
     {
         var scan = Scan(text, radix);
@@ -15,7 +11,6 @@ internal static class CNumber
         return (value, scan.Complete);
     }
 
-    /// <summary><c>strtol</c>: as <see cref="StrToUL"/>, but out-of-range values saturate at long.MinValue/MaxValue.</summary>
     public static (long Value, bool Complete) StrToL(string text, int radix)
     {
         var scan = Scan(text, radix);
@@ -28,10 +23,9 @@ internal static class CNumber
         return (scan.Overflow || scan.Magnitude > long.MaxValue ? long.MaxValue : (long)scan.Magnitude, scan.Complete);
     }
 
-    /// <summary>Storing an unsigned long in a C <c>int</c>: the low 32 bits, two's complement (R11, R33).</summary>
+    /// <summary>Storing in a C <c>int</c>: the low 32 bits (R11, R33, R36).</summary>
     public static (int Value, bool Complete) ToCInt((ulong Value, bool Complete) n) => (unchecked((int)n.Value), n.Complete);
 
-    /// <summary>Storing a long in a C <c>int</c>: the low 32 bits, two's complement (R36).</summary>
     public static (int Value, bool Complete) ToCInt((long Value, bool Complete) n) => (unchecked((int)n.Value), n.Complete);
 
     private static bool IsCSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
@@ -64,8 +58,7 @@ internal static class CNumber
             i++;
         }
 
-        // A "0x" prefix counts only when a hex digit follows; otherwise glibc parses the "0"
-        // alone and leaves end at the 'x' ("0x" and "0xg" are 0 with trailing text).
+        // As in glibc, "0x" counts only when a hex digit follows ("0x" and "0xg" are 0 with trailing text).
         var hexPrefix = i + 1 < text.Length && text[i] == '0' && text[i + 1] is 'x' or 'X'
             && i + 2 < text.Length && DigitValue(text[i + 2]) < 16;
         if (radix == 0)

@@ -1,24 +1,19 @@
 namespace SshKeep.Compat;
 
-/// <summary>autossh's command line and <c>AUTOSSH_*</c> environment turned into one decision, without I/O (§1–§3).</summary>
+/// <summary>autossh's command line and environment as one decision, no I/O (docs/autossh-rules.md §1–§3).</summary>
 internal static class CompatCommandLine
 {
-    /// <summary>The version autossh reports (R5).</summary>
+    /// <summary>R5.</summary>
     public const string Version = "1.4g";
 
-    /// <summary>Decides what to do, checking in autossh's order (R1, R2): environment, getopt, usage,
-    /// monitor spec (R8–R13), ssh argv (R14–R20).</summary>
-    /// <param name="pickFreeMonitorPort">Called only without <c>-M</c> and <c>AUTOSSH_PORT</c> (the Debian
-    /// wrapper, R3): a port P with P and P+1 free, or null.</param>
-    public static CompatParseResult Parse(
-        string argv0,
-        IReadOnlyList<string> args,
-        IReadOnlyDictionary<string, string> environment,
-        Func<int?> pickFreeMonitorPort)
+    /// <summary>In autossh's order (R1, R2): environment, getopt, usage, -M (R8–R13), ssh argv (R14–R20).</summary>
+    /// <param name="pickFreeMonitorPort">The Debian wrapper's pick (R3): a port P with P and P+1 free, or null.</param>
+    public static CompatParseResult Parse(string argv0, IReadOnlyList<string> args,
+        IReadOnlyDictionary<string, string> environment, Func<int?> pickFreeMonitorPort)
     {
         var programName = ProcessName.ProgName(argv0);
 
-        // R1 step 1, R2: environment errors come before everything, even -V.
+        // R1 step 1, R2.
         if (!CompatEnvironment.TryRead(environment, programName, out var env, out var envError))
         {
             return envError!;
@@ -26,17 +21,12 @@ internal static class CompatCommandLine
 
         // R1 step 3, R6, R7. glibc looks for POSIXLY_CORRECT by presence, like getenv.
         var getopt = GnuGetopt.Parse(argv0, args, environment.ContainsKey("POSIXLY_CORRECT"));
-        switch (getopt)
-        {
-            case GetoptOutcome.VersionRequested:
-                return new CompatParseResult.ShowVersion($"{programName} {Version}");
-            case GetoptOutcome.Rejected rejected:
-                return new CompatParseResult.Usage(rejected.Diagnostic, CompatUsage.Text(programName));
-        }
-
+        if (getopt is GetoptOutcome.VersionRequested) return new CompatParseResult.ShowVersion($"{programName} {Version}");
+        if (getopt is GetoptOutcome.Rejected rejected)
+            return new CompatParseResult.Usage(rejected.Diagnostic, CompatUsage.Text(programName));
         var parsed = (GetoptOutcome.Parsed)getopt;
 
-        // R4 (d): no operand left. autossh does not check that it looks like a host.
+        // R4 (d); autossh does not check that it looks like a host.
         if (parsed.Operands.Count == 0)
         {
             return new CompatParseResult.Usage(null, CompatUsage.Text(programName));
@@ -44,8 +34,7 @@ internal static class CompatCommandLine
 
         var notices = new List<string>(env!.Notices);
 
-        // R8: the last -M wins. R9 (Debian): any -M replaces AUTOSSH_PORT, which is then never
-        // examined. R3: without either, the Debian wrapper picks a free port; R4 (c) cannot arise.
+        // R8, R9, R3; R4 (c) cannot arise.
         var lastM = parsed.Options.LastOrDefault(option => option.Letter == 'M').Value;
         var detach = parsed.Options.Any(option => option.Letter == 'f'); // R18
 
@@ -61,8 +50,7 @@ internal static class CompatCommandLine
         }
         else if (pickFreeMonitorPort() is { } picked)
         {
-            // The picker promises P and P+1 free; a port outside the loop's range is refused
-            // the way autossh refuses the wrapper's occasional 65535 (R3, R12).
+            // As autossh refuses the wrapper's occasional 65535 (R3, R12).
             if (picked is < 1 or > MonitorSpec.MaxMonitorPort)
             {
                 return NoPort($"monitor port ({picked}) out of range",
@@ -73,7 +61,7 @@ internal static class CompatCommandLine
         }
         else
         {
-            // The Debian wrapper prints this on stdout and exits 1 (R3).
+            // R3.
             return NoPort("unable to find a suitable tunnel port",
                 "unable to find a suitable tunnel port (no free pair of ports P, P+1)");
         }
@@ -86,8 +74,7 @@ internal static class CompatCommandLine
             notices.Add("port set to 0, monitoring disabled"); // R12, R55
         }
 
-        // R52: from the final poll time; autossh's "(poll*1000)/2 < 15000" is "poll < 30" (the
-        // Debian build shows no overflow for huge polls). Logged whether or not monitoring is on.
+        // R52: autossh's "(poll*1000)/2 < 15000" (the Debian build shows no overflow for huge polls).
         var netTimeout = 15000;
         if (env.PollSeconds < 30)
         {
@@ -95,15 +82,11 @@ internal static class CompatCommandLine
             notices.Add($"short poll time: adjusting net timeouts to {netTimeout}");
         }
 
-        // R15 (Debian placement): the monitor's forwards right after the program, then the options as getopt left them
-        // (R17, R20). R16a: the "--" that stopped getopt is autossh's and is not passed on (it was never added to the
-        // operands); later ones are. FIX R16c/R17: operands are never edited (docs/compatibility.md row 4).
-        // R19: an empty operand is dropped, a "-" kept.
+        // R15, R17, R20, R16a, R19. FIX R16c/R17: operands are never edited (docs/compatibility.md row 4).
         IReadOnlyList<string> sshArguments =
             [.. monitor!.SshForwards(), .. parsed.SshOptions, .. parsed.Operands.Where(operand => operand.Length > 0)];
 
-        // R14, R19, R41: the program goes through the same "drop empty strings" rule as the
-        // arguments, so an empty AUTOSSH_PATH makes the first argument the program to run.
+        // R14, R19, R41.
         var sshPath = env.SshPath;
         if (sshPath.Length == 0)
         {
@@ -113,18 +96,13 @@ internal static class CompatCommandLine
 
         var settings = new CompatSettings(env)
         {
-            ProgramName = programName,
-            SshPath = sshPath,
-            SshArguments = sshArguments,
-            Monitor = monitor!,
+            ProgramName = programName, SshPath = sshPath, SshArguments = sshArguments, Monitor = monitor!,
             GateTimeSeconds = detach ? 0 : env.GateTimeSeconds, // R45, R80
-            Detach = detach,
-            NetTimeoutMilliseconds = netTimeout,
-            Notices = notices,
+            Detach = detach, NetTimeoutMilliseconds = netTimeout, Notices = notices,
         };
         return new CompatParseResult.Run(settings);
     }
 
-    /// <summary>A value quoted for sshkeep's own stderr lines, made safe for one line (<see cref="OneLine"/>).</summary>
+    /// <summary>For sshkeep's own stderr lines.</summary>
     public static string Quote(string value) => "\"" + OneLine.Of(value) + "\"";
 }

@@ -3,68 +3,48 @@ using static SshKeep.Compat.CNumber;
 
 namespace SshKeep.Compat;
 
-/// <summary>
-/// The <c>AUTOSSH_*</c> variables, read and checked exactly as autossh's <c>get_env_args()</c>
-/// does (spec §3, R29–R45), in its order, the first invalid one being fatal (R1).
-/// </summary>
-/// <param name="SshPath">AUTOSSH_PATH, or autossh's compiled-in ssh (R14, R30).</param>
-/// <param name="Debug">AUTOSSH_DEBUG: level 7 and a copy of every syslog line on stderr (R31).</param>
-/// <param name="LogLevel">syslog level 0–7 (R32, R85).</param>
+/// <summary>The variables as autossh's <c>get_env_args()</c> reads them (docs/autossh-rules.md R29–R45, R1).</summary>
+/// <param name="SshPath">R14, R30.</param>
+/// <param name="LogLevel">R32, R85.</param>
 /// <param name="GateTimeSeconds">0 after -f (R80).</param>
-/// <param name="MaxStart">-1 means no limit (R36, R66).</param>
-/// <param name="Port">Non-empty AUTOSSH_PORT, not yet examined: it only matters without <c>-M</c> (R9, R38).</param>
-/// <param name="MaxLifetimeSeconds">0 means unlimited (R39, R67).</param>
+/// <param name="MaxStart">-1: no limit (R36, R66).</param>
+/// <param name="Port">Not yet examined: it only matters without <c>-M</c> (R9, R38).</param>
+/// <param name="MaxLifetimeSeconds">0: unlimited (R39, R67).</param>
 internal record CompatEnvironment(
-    string SshPath = CompatEnvironment.DefaultSshPath,
-    bool Debug = false,
-    int LogLevel = SyslogSeverity.Information,
-    int PollSeconds = CompatEnvironment.DefaultPollSeconds,
-    int FirstPollSeconds = CompatEnvironment.DefaultPollSeconds,
-    int GateTimeSeconds = CompatEnvironment.DefaultGateTimeSeconds,
-    int MaxStart = -1,
-    string Message = "",
-    string? Port = null,
-    double MaxLifetimeSeconds = 0,
-    string? PidFile = null,
-    string? LogFile = null)
+    string SshPath = CompatEnvironment.DefaultSshPath, bool Debug = false, int LogLevel = SyslogSeverity.Information,
+    int PollSeconds = CompatEnvironment.DefaultPollSeconds, int FirstPollSeconds = CompatEnvironment.DefaultPollSeconds,
+    int GateTimeSeconds = CompatEnvironment.DefaultGateTimeSeconds, int MaxStart = -1, string Message = "", string? Port = null,
+    double MaxLifetimeSeconds = 0, string? PidFile = null, string? LogFile = null)
 {
     public const string DefaultSshPath = "/usr/bin/ssh";
 
-    /// <summary>R37: the test message may carry at most this many bytes of AUTOSSH_MESSAGE.</summary>
+    /// <summary>R37.</summary>
     public const int MaxMessageBytes = 64;
 
     private const int DefaultPollSeconds = 600;
     private const int DefaultGateTimeSeconds = 30;
 
-    /// <summary>The lifetime clamp lines (R39), logged at INFO before anything else.</summary>
+    /// <summary>The lifetime clamp lines (R39).</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 
-    public static bool TryRead(
-        IReadOnlyDictionary<string, string> environment,
-        string programName,
-        out CompatEnvironment? result,
-        out CompatParseResult.Fatal? error)
+    public static bool TryRead(IReadOnlyDictionary<string, string> environment, string programName,
+        out CompatEnvironment? result, out CompatParseResult.Fatal? error)
     {
         result = null;
         error = null;
         var notices = new List<string>();
         CompatParseResult.Fatal? fatal = null;
 
-        // R29/R32: autossh filters its own error through the level stored so far, even a level
-        // it is about to reject, so "abc", "-1" and 0..2 silence every variable error.
+        // R29/R32: the level stored so far filters the error, even a level about to be rejected.
         var level = SyslogSeverity.Information;
         bool Fail(string logMessage, string variable, string value, string expected)
         {
-            fatal = new CompatParseResult.Fatal(
-                level >= SyslogSeverity.Error ? logMessage : "",
-                $"{programName}: invalid {variable} {CompatCommandLine.Quote(value)}: {expected}",
-                null,
-                notices);
+            fatal = new CompatParseResult.Fatal(level >= SyslogSeverity.Error ? logMessage : "",
+                $"{programName}: invalid {variable} {CompatCommandLine.Quote(value)}: {expected}", null, notices);
             return false;
         }
 
-        // One numeric variable, parsed as autossh parses it; stored before the check (R32: the
-        // level filters its own error), refused with autossh's log line and our stderr line.
+        // Stored before the check (R32: the level filters its own error).
         bool Read<T>(string variable, string what, string expected, Func<string, (T Value, bool Valid)> parse, ref T value)
         {
             if (!environment.TryGetValue(variable, out var text)) return true;
@@ -75,7 +55,7 @@ internal record CompatEnvironment(
 
         // R30, R41: any string, even empty.
         var sshPath = environment.GetValueOrDefault("AUTOSSH_PATH") ?? DefaultSshPath;
-        // R31: presence alone turns debug on, and AUTOSSH_LOGLEVEL is then not even read.
+        // R31: presence alone; AUTOSSH_LOGLEVEL is then not read.
         var debug = environment.ContainsKey("AUTOSSH_DEBUG");
         if (debug) level = SyslogSeverity.Debug;
         var poll = DefaultPollSeconds;
@@ -89,22 +69,22 @@ internal record CompatEnvironment(
         var valid = (debug || Read("AUTOSSH_LOGLEVEL", "log level", "expected a syslog level from 0 to 7",
                 text => ToCInt(StrToUL(text, 0)) switch { var (n, ok) => (n, ok && n is >= 0 and <= SyslogSeverity.Debug) },
                 ref level))
-            // R33: int from strtoul; 0 (also after wrapping) is invalid, a negative int means 600.
+            // R33.
             && Read("AUTOSSH_POLL", "poll time", "expected a whole number of seconds greater than 0", PollTime, ref poll)
-            // R34: the same; unset means the poll time as it stands now (not yet clamped).
+            // R34.
             && Read("AUTOSSH_FIRST_POLL", "first poll time", "expected a whole number of seconds greater than 0",
                 text => ((int?, bool))PollTime(text), ref firstPoll)
-            // R35: (double)strtol, must be >= 0; beyond int.MaxValue seconds (68 years) is the same "never".
+            // R35; beyond int.MaxValue seconds (68 years) is the same "never".
             && Read("AUTOSSH_GATETIME", "gate time", "expected a whole number of seconds, 0 or more",
                 text => StrToL(text, 0) switch { var (n, complete) => ((int)Math.Clamp(n, 0, int.MaxValue), complete && n >= 0) },
                 ref gateTime)
-            // R36: (int)strtol, must be >= -1 after the truncation (4294967295 is -1: no limit).
+            // R36.
             && Read("AUTOSSH_MAXSTART", "max start number", "expected a whole number of ssh starts, or -1 for no limit",
                 text => ToCInt(StrToL(text, 0)) switch { var (n, complete) => (n, complete && n >= -1) }, ref maxStart)
-            // R37: a byte limit, counted on the UTF-8 form the C program sees.
+            // R37: UTF-8 bytes, as the C program sees them.
             && (messageBytes <= MaxMessageBytes || Fail($"echo message may only be {MaxMessageBytes} bytes long",
                 "AUTOSSH_MESSAGE", message, $"expected at most {MaxMessageBytes} bytes, got {messageBytes}"))
-            // R39: (double)strtoul; 0 is unlimited; a negative text wraps to a huge value.
+            // R39.
             && Read("AUTOSSH_MAXLIFETIME", "max lifetime", "expected a whole number of seconds, or 0 for no limit",
                 text => StrToUL(text, 0) switch { var (n, complete) => ((double)n, complete) }, ref maxLifetime);
         if (!valid)
@@ -113,8 +93,7 @@ internal record CompatEnvironment(
             return false;
         }
 
-        // Both clamps compare the int values with the lifetime (R39, R54); a clamped lifetime is
-        // below int.MaxValue, so "%.0f" is its plain integer form.
+        // R39, R54: a clamped lifetime is below int.MaxValue, so "%.0f" is its plain integer form.
         var first = firstPoll ?? poll;
         poll = ClampToLifetime(poll, "poll time");
         first = ClampToLifetime(first, "first poll time");
@@ -130,8 +109,7 @@ internal record CompatEnvironment(
         var port = NonEmpty(environment.GetValueOrDefault("AUTOSSH_PORT"));
         var pidFile = NonEmpty(environment.GetValueOrDefault("AUTOSSH_PIDFILE"));
 
-        // R42: autossh opens the file right here; the caller does (no I/O here), but fopen("") is known to
-        // fail with ENOENT, logged as "<name>: <reason>" with the empty name.
+        // R42: the caller opens the file (no I/O here), but fopen("") is known to fail with ENOENT.
         var logFile = environment.GetValueOrDefault("AUTOSSH_LOGFILE");
         if (logFile is "")
         {
@@ -141,10 +119,7 @@ internal record CompatEnvironment(
         }
 
         result = new CompatEnvironment(sshPath, debug, level, poll, first, gateTime, maxStart, message, port, maxLifetime,
-            pidFile, logFile)
-        {
-            Notices = notices,
-        };
+            pidFile, logFile) { Notices = notices };
         return true;
     }
 

@@ -1,21 +1,15 @@
 namespace SshKeep.Compat;
 
-/// <summary>
-/// autossh 1.4g's messages (R86), worded as in the Debian binary so scripts and log filters keep matching;
-/// start-up lines are worded by <see cref="CompatCommandLine"/>. Error, Information, Debug: LOG_ERR, LOG_INFO, LOG_DEBUG.
-/// </summary>
+/// <summary>Worded as in the Debian binary, so log filters keep matching (docs/autossh-rules.md R86). The ids group them:
+/// 1xx start-up, 2xx loop (R60), 3xx ssh exits (R61), 4xx signals (R71), 5xx monitoring (R49–R51), 6xx trace.</summary>
 internal static partial class CompatLog
 {
-    // --- start-up (all fatal ones are Error) ---
-    /// <summary>Any start-up error already worded by the parser (invalid port, cannot open log file, …).</summary>
     [LoggerMessage(107, LogLevel.Error, "{Text}")]
     public static partial void StartupError(this ILogger logger, string text);
 
-    /// <summary>An informational start-up line worded by the parser.</summary>
     [LoggerMessage(114, LogLevel.Information, "{Text}")]
     public static partial void StartupNotice(this ILogger logger, string text);
 
-    // --- the loop (R60) ---
     [LoggerMessage(200, LogLevel.Information, "starting ssh (count {Count})")]
     public static partial void StartingSsh(this ILogger logger, int count);
 
@@ -40,7 +34,6 @@ internal static partial class CompatLog
     [LoggerMessage(208, LogLevel.Information, "exceeded maximum time to live, shutting down")]
     public static partial void LifetimeExceeded(this ILogger logger);
 
-    // --- how an ssh exit is read (R61) ---
     [LoggerMessage(300, LogLevel.Information, "ssh exited on signal {Signal}, restarting ssh")]
     public static partial void ExitedOnSignal(this ILogger logger, int signal);
 
@@ -53,23 +46,22 @@ internal static partial class CompatLog
     [LoggerMessage(303, LogLevel.Information, "ssh exited with status {Status}; {ProgramName} exiting")]
     public static partial void ExitedWithStatusExiting(this ILogger logger, int status, string programName);
 
-    /// <summary>sshkeep only (R68 fix): a stopped ssh forwards nothing, so it is replaced.</summary>
+    /// <summary>sshkeep only (R68 fix).</summary>
     [LoggerMessage(304, LogLevel.Information, "ssh child {Pid} was stopped (signal {Signal}); killing and restarting ssh")]
     public static partial void ChildStopped(this ILogger logger, int pid, int signal);
 
-    /// <summary>sshkeep only: an ssh started during an outage is stuck in its kernel's SYN retries.</summary>
+    /// <summary>sshkeep only (docs/compatibility.md row 22).</summary>
     [LoggerMessage(305, LogLevel.Information, "ssh child {Pid} is still connecting to {Server}, which answers again; killing and restarting ssh")]
     public static partial void ConnectStalled(this ILogger logger, int pid, string server);
 
-    /// <summary>sshkeep only: a back-off wait watches the server (<paramref name="problem"/>: "did not answer …").</summary>
+    /// <summary>sshkeep only (docs/compatibility.md row 21); <paramref name="problem"/>: "did not answer …".</summary>
     [LoggerMessage(306, LogLevel.Information, "{Server} {Problem}; starting ssh as soon as it accepts a connection")]
     public static partial void ServerSilent(this ILogger logger, string server, string problem);
 
-    /// <summary>sshkeep only: the server came back during a back-off wait.</summary>
+    /// <summary>sshkeep only (docs/compatibility.md row 21).</summary>
     [LoggerMessage(307, LogLevel.Information, "{Server} answers again; starting ssh now")]
     public static partial void ServerAnswersAgain(this ILogger logger, string server);
 
-    // --- signals (R71) ---
     [LoggerMessage(400, LogLevel.Information, "received signal to exit ({Signal})")]
     public static partial void ReceivedSignalToExit(this ILogger logger, int signal);
 
@@ -79,11 +71,10 @@ internal static partial class CompatLog
     [LoggerMessage(402, LogLevel.Debug, "received SIGALRM (end-of-life {EndOfLife})")]
     public static partial void ReceivedAlarm(this ILogger logger, int endOfLife);
 
-    /// <summary>sshkeep only (R74/R75 fix): HUP/USR1/USR2/ALRM during a back-off wait end the wait.</summary>
+    /// <summary>sshkeep only (R74/R75 fix).</summary>
     [LoggerMessage(403, LogLevel.Information, "received signal {Signal} while waiting; starting ssh now")]
     public static partial void WaitCutShort(this ILogger logger, int signal);
 
-    // --- monitoring (R49–R51) ---
     [LoggerMessage(500, LogLevel.Information, "port down, restarting ssh")]
     public static partial void PortDown(this ILogger logger);
 
@@ -117,7 +108,6 @@ internal static partial class CompatLog
     [LoggerMessage(510, LogLevel.Debug, "error on poll: {Reason}")]
     public static partial void PollError(this ILogger logger, string reason);
 
-    // --- kill and debug trace ---
     [LoggerMessage(604, LogLevel.Debug, "set alarm for {Seconds} secs")]
     public static partial void SetAlarm(this ILogger logger, int seconds);
 

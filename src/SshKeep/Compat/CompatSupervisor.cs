@@ -5,27 +5,21 @@ using static SshKeep.Native.SignalNumbers;
 
 namespace SshKeep.Compat;
 
-/// <summary>
-/// autossh 1.4g's supervision loop (ssh_run/ssh_watch, docs/autossh-rules.md R60–R76), carrying out the pure
-/// decisions of <see cref="AutosshExitRule"/> and <see cref="AutosshBackoff"/>. The deliberate differences
-/// (docs/compatibility.md) are marked "FIX" with their rule number.
-/// </summary>
-/// <param name="monitor">The connection test; null with <c>-M 0</c> (R55).</param>
-/// <param name="reachability">When set, a back-off wait ends as soon as a silent server answers again, and an
-/// ssh stuck connecting is replaced when the server answers (docs/compatibility.md rows 21–22).</param>
-/// <param name="lifetimeStart">When the environment was read: AUTOSSH_MAXLIFETIME counts from here (R67).</param>
+/// <summary>autossh's ssh_run/ssh_watch (docs/autossh-rules.md R60–R76); FIX: a docs/compatibility.md row.</summary>
+/// <param name="monitor">Null with <c>-M 0</c> (R55).</param>
+/// <param name="reachability">Null: no docs/compatibility.md rows 21–22.</param>
+/// <param name="lifetimeStart">When the environment was read (R67).</param>
 internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher launcher, IConnectionMonitor? monitor,
     IServerReachability? reachability, ChannelReader<int> signals, ILogger log, TimeProvider time, DateTimeOffset lifetimeStart)
 {
-    /// <summary>How long ssh gets to act on SIGTERM before SIGKILL (autossh waits for ever, R68).</summary>
+    /// <summary>Before SIGKILL; autossh waits for ever (R68, docs/compatibility.md rows 13–14).</summary>
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
     private ConnectStallWatch? _stallWatch;
-    private AutosshBackoff.State _backoff = AutosshBackoff.State.Initial;
+    private AutosshBackoff.State _backoff;
     private int _startCount;
 
-    /// <summary>The last ssh was replaced because it was stuck connecting to a server that
-    /// answers: the next start skips autossh's back-off check (it did not fail; we ended it).</summary>
+    /// <summary>We ended the last ssh (stuck connecting, docs/compatibility.md row 22): no back-off check.</summary>
     private bool _skipNextBackoff;
 
     /// <summary>Set by SIGTERM/SIGINT at any time; acted on between runs (R60.3.4, R73).</summary>
@@ -50,8 +44,7 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
                 return ExitCodes.Failure;
             }
 
-            // FIX R67 quirk 14: a back-off wait that ran past the lifetime no longer starts an
-            // ssh that nothing limits; the lifetime is checked again after the wait.
+            // FIX R67 quirk: a back-off wait that ran past the lifetime starts no ssh.
             if (LoggedLifetimeExceeded()) return ExitCodes.Ok;
 
             var outcome = await RunOnceAsync(cancellationToken);
@@ -67,7 +60,6 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
     {
         if (_skipNextBackoff)
         {
-            // FIX (docs/compatibility.md): not a failure of ssh's, so not counted as one.
             _skipNextBackoff = false;
             return DrainSignalsBetweenRuns();
         }
@@ -83,7 +75,7 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
 
         using var waitCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sleep = DelayUntil(until, waitCts.Token);
-        // FIX (docs/compatibility.md): the wait ends when a silent server answers again.
+        // FIX (docs/compatibility.md row 21).
         var shortener = reachability is null ? Never(waitCts.Token) : ServerReturnsAsync(reachability, waitCts.Token);
         try
         {
@@ -103,8 +95,7 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
                 // R65: TERM/INT cut the sleep short (the caller then exits 1); QUIT ends us now.
                 if (signal is SIGTERM or SIGINT or SIGQUIT) return OnSignalBetweenRuns(signal);
 
-                // FIX R74/R75: HUP, USR1, USR2 and ALRM no longer kill us here; they end
-                // the wait and ssh starts at once (what the man page promised for HUP).
+                // FIX R74/R75: HUP, USR1, USR2 and ALRM end the wait instead of killing us.
                 log.WaitCutShort(signal);
                 return DrainSignalsBetweenRuns();
             }
@@ -115,8 +106,7 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
         }
     }
 
-    /// <summary>The reachability gate of one wait, on the address the last ssh connected to (no
-    /// <c>ssh -G</c>: AUTOSSH_PATH may name a wrapper that must not see extra runs; docs/compatibility.md row 21).</summary>
+    /// <summary>Not <c>ssh -G</c>'s server: AUTOSSH_PATH may be a wrapper that must not see extra runs.</summary>
     private async Task ServerReturnsAsync(IServerReachability gate, CancellationToken cancellationToken)
     {
         var server = _stallWatch?.LastServer;
@@ -136,8 +126,7 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
         return null;
     }
 
-    /// <summary>TERM/INT are acted on before the next start (R60.3.4); QUIT ends us now (FIX R71: no ssh runs,
-    /// so only the pid file is left to clean, which the caller does).</summary>
+    /// <summary>TERM/INT act before the next start (R60.3.4); QUIT ends us now (FIX R71).</summary>
     private int? OnSignalBetweenRuns(int signal)
     {
         if (signal is SIGTERM or SIGINT) _exitSignal = signal;
@@ -156,8 +145,7 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
         ISshProcess process;
         try
         {
-            // ssh must not inherit the variable that marks the -f copy (R80).
-            var environment = new Dictionary<string, string?> { [Detacher.EnvironmentVariable] = null };
+            var environment = new Dictionary<string, string?> { [Detacher.EnvironmentVariable] = null }; // R80
             process = launcher.Start(new SshStartInfo(settings.SshPath, settings.SshArguments, environment));
         }
         catch (SshStartException e)
@@ -167,8 +155,7 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
             return ExitCodes.Failure;
         }
 
-        // R60.3.5/R61.2: the start time in whole seconds, read once ssh exists: our spawn may cross a
-        // second boundary, and the gate is about how long ssh itself lived.
+        // R60.3.5/R61.2: read once ssh exists: our spawn may cross a second boundary.
         _backoff = _backoff with { LastStartSeconds = NowSeconds };
         log.ChildPid(process.Pid);
         _stallWatch ??= reachability is null ? null : new ConnectStallWatch(reachability, time);
@@ -184,7 +171,7 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
         }
     }
 
-    /// <summary>ssh_watch (R53, R61, R71–R76): wait for the child, signals and the poll alarm.</summary>
+    /// <summary>ssh_watch (R53, R61, R71–R76): the child first, as at the top of its loop (R73).</summary>
     private async Task<int?> WatchAsync(ISshProcess process, Task<IPEndPoint>? stall, CancellationToken cancellationToken)
     {
         var alarmAt = SetAlarm(settings.FirstPollSeconds);
@@ -196,57 +183,46 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
                 return ExitCodes.Failure;
             }
 
-            WatchResult? result;
-            switch (await NextEventAsync(process, alarmAt, stall, cancellationToken))
+            await WaitForEventAsync(process, alarmAt, stall, cancellationToken);
+            WatchResult? result = null;
+            if (process.Exited.IsCompleted) return OnChildExit(await process.Exited);
+            if (signals.TryRead(out var signal)) result = await OnSignalAsync(process, signal, cancellationToken);
+            else if (stall is { IsCompletedSuccessfully: true })
             {
-                case WatchEvent.ChildExited exited:
-                    return OnChildExit(exited.Exit);
-                case WatchEvent.ConnectStalled stalled:
-                    // FIX (docs/compatibility.md row 22): the server answers; a fresh ssh connects at once.
-                    log.ConnectStalled(process.Pid, stalled.Server.ToString());
-                    _skipNextBackoff = true;
-                    result = await RestartAsync(process);
-                    break;
-                case WatchEvent.ChildStopped:
-                    // FIX R68: a stopped ssh forwards nothing; it counts as hung and is replaced.
-                    log.ChildStopped(process.Pid, SIGSTOP);
-                    result = await RestartAsync(process);
-                    break;
-                case WatchEvent.Signalled signalled:
-                    result = await OnSignalAsync(process, signalled.Signal, cancellationToken);
-                    break;
-                default:
-                    result = await OnAlarmAsync(process, cancellationToken);
-                    if (result is null) alarmAt = SetAlarm(settings.PollSeconds);
-                    break;
+                // FIX (docs/compatibility.md row 22): the server answers; a fresh ssh connects at once.
+                log.ConnectStalled(process.Pid, stall.Result.ToString());
+                _skipNextBackoff = true;
+                result = await RestartAsync(process);
+            }
+            else if (process.Stopped.IsCompleted)
+            {
+                // FIX R68: a stopped ssh forwards nothing; it counts as hung and is replaced.
+                log.ChildStopped(process.Pid, SIGSTOP);
+                result = await RestartAsync(process);
+            }
+            else if (cancellationToken.IsCancellationRequested) result = await OnSignalAsync(process, SIGTERM, cancellationToken);
+            else if (time.GetUtcNow() >= alarmAt)
+            {
+                result = await OnAlarmAsync(process, cancellationToken);
+                if (result is null) alarmAt = SetAlarm(settings.PollSeconds);
             }
 
             if (result is { } done) return done.Code;
         }
     }
 
-    /// <summary>What ssh_watch reacts to next, in its order: the child first, as at the top of its loop (R73).</summary>
-    private async Task<WatchEvent> NextEventAsync(ISshProcess process, DateTimeOffset alarmAt, Task<IPEndPoint>? stall,
+    private async Task WaitForEventAsync(ISshProcess process, DateTimeOffset alarmAt, Task<IPEndPoint>? stall,
         CancellationToken cancellationToken)
     {
-        if (!process.Exited.IsCompleted && !signals.TryPeek(out _))
-        {
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var cancelled = Never(cts.Token);
-            await Task.WhenAny(process.Exited, process.Stopped, signals.WaitToReadAsync(cts.Token).AsTask(),
-                DelayUntil(alarmAt, cts.Token), cancelled, stall ?? cancelled);
-            await cts.CancelAsync();
-        }
-
-        if (process.Exited.IsCompleted) return new WatchEvent.ChildExited(await process.Exited);
-        if (signals.TryRead(out var signal)) return new WatchEvent.Signalled(signal);
-        if (stall is { IsCompletedSuccessfully: true }) return new WatchEvent.ConnectStalled(stall.Result);
-        if (process.Stopped.IsCompleted) return new WatchEvent.ChildStopped();
-        if (cancellationToken.IsCancellationRequested) return new WatchEvent.Signalled(SIGTERM);
-        return time.GetUtcNow() >= alarmAt ? new WatchEvent.AlarmDue() : new WatchEvent.Signalled(0);
+        if (process.Exited.IsCompleted || signals.TryPeek(out _)) return;
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var cancelled = Never(cts.Token);
+        await Task.WhenAny(process.Exited, process.Stopped, signals.WaitToReadAsync(cts.Token).AsTask(),
+            DelayUntil(alarmAt, cts.Token), cancelled, stall ?? cancelled);
+        await cts.CancelAsync();
     }
 
-    /// <summary>A signal while ssh runs (R71–R75).</summary>
+    /// <summary>R71–R75.</summary>
     private async Task<WatchResult?> OnSignalAsync(ISshProcess process, int signal, CancellationToken cancellationToken)
     {
         switch (signal)
@@ -260,13 +236,12 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
                 // R53: an external SIGALRM runs the checks now without moving the schedule.
                 return await OnAlarmAsync(process, cancellationToken);
             default:
-                // R71: SIGHUP and SIGUSR2 change nothing while ssh runs (nor does no signal at all).
+                // R71: SIGHUP and SIGUSR2 change nothing (nor does no signal at all).
                 return null;
         }
     }
 
-    /// <summary>The SIGALRM branch of ssh_watch: lifetime, then a connection test (R53, R67, R51).</summary>
-    /// <returns>Null to keep watching; otherwise what to return from the watch (Code null = restart).</returns>
+    /// <summary>The SIGALRM branch (R53, R67, R51); null: keep watching.</summary>
     private async Task<WatchResult?> OnAlarmAsync(ISshProcess process, CancellationToken cancellationToken)
     {
         var endOfLife = LifetimeExceeded();
@@ -280,8 +255,7 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
 
         if (monitor is null) return null;
 
-        // R76: a signal during the test interrupts it and the test fails. The ssh exit is the
-        // one thing we read properly instead (FIX: autossh restarted without reading it).
+        // R76, FIX: an ssh exit during the test is read by R61.
         using var testCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var test = monitor.TestAsync(testCts.Token);
         var signalReady = signals.WaitToReadAsync(testCts.Token).AsTask();
@@ -307,8 +281,7 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
         return await RestartAsync(process);
     }
 
-    /// <summary>R71: log, kill ssh, exit 1. FIX: SIGQUIT used to orphan ssh; now it stops ssh first
-    /// and the exit status says which signal ended us (128+3).</summary>
+    /// <summary>R71. FIX: SIGQUIT stops ssh too, and exits 128+3.</summary>
     private async Task<int> ExitOnSignalAsync(ISshProcess process, int signal)
     {
         log.ReceivedSignalToExit(signal);
@@ -336,7 +309,6 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
         return verdict.Restart ? null : verdict.ExitCode;
     }
 
-    /// <summary>R68 with the fix: SIGTERM, grace, SIGKILL; the exit status is thrown away.</summary>
     private static Task StopAsync(ISshProcess process) => process.StopAsync(StopGrace);
 
     private Task DelayUntil(DateTimeOffset at, CancellationToken cancellationToken)
@@ -354,7 +326,7 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
     private DateTimeOffset? LifetimeEnd =>
         settings.MaxLifetimeSeconds > 0 ? lifetimeStart + TimeSpan.FromSeconds(Math.Min(settings.MaxLifetimeSeconds, 1e9)) : null;
 
-    /// <summary>exceeded_lifetime(): whole seconds since the environment was read, ≥ the lifetime (R67).</summary>
+    /// <summary>exceeded_lifetime() (R67).</summary>
     private bool LifetimeExceeded() =>
         settings.MaxLifetimeSeconds > 0 && NowSeconds - lifetimeStart.ToUnixTimeSeconds() >= settings.MaxLifetimeSeconds;
 
@@ -365,8 +337,7 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
         return true;
     }
 
-    /// <summary>R54: the alarm never goes past the end of the lifetime. FIX R67: not even when
-    /// the lifetime is already over (autossh then set no alarm at all).</summary>
+    /// <summary>R54. FIX R67: even when the lifetime is already over (autossh set no alarm then).</summary>
     private DateTimeOffset SetAlarm(int seconds)
     {
         var at = Earlier(time.GetUtcNow() + TimeSpan.FromSeconds(seconds), LifetimeEnd);
@@ -374,19 +345,6 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
         return at;
     }
 
-    /// <summary>What a watch step decided: <see cref="Code"/> null means restart ssh.</summary>
+    /// <summary>Code null: restart ssh.</summary>
     private readonly record struct WatchResult(int? Code);
-
-    private abstract record WatchEvent
-    {
-        public sealed record ChildExited(ChildExit Exit) : WatchEvent;
-
-        public sealed record ChildStopped : WatchEvent;
-
-        public sealed record Signalled(int Signal) : WatchEvent;
-
-        public sealed record AlarmDue : WatchEvent;
-
-        public sealed record ConnectStalled(IPEndPoint Server) : WatchEvent;
-    }
 }

@@ -1,7 +1,6 @@
 namespace SshKeep.Compat;
 
-/// <summary>The usage text (R4): autossh's 29-line layout and facts (Debian: <c>-M</c> overrides <c>AUTOSSH_PORT</c>),
-/// in sshkeep's own words; locked by a golden file.</summary>
+/// <summary>R4: autossh's 29-line layout and facts, in sshkeep's own words.</summary>
 internal static class CompatUsage
 {
     public static string Text(string programName) =>

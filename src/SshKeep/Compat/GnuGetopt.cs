@@ -1,19 +1,13 @@
 namespace SshKeep.Compat;
 
-/// <summary>
-/// glibc <c>getopt(argc, argv, optstring)</c> as autossh calls it (R6, R7), without the in-place
-/// shuffling: the result describes the permuted argv. With <c>POSIXLY_CORRECT</c> (any value) it
-/// stops at the first operand; <c>--foo</c> is a cluster whose first letter <c>-</c> is invalid; a
-/// value-taking letter takes the rest of the element or the whole next one (<c>-M -V</c>);
-/// <c>-V</c> acts when reached (R2).
-/// </summary>
+/// <summary>glibc <c>getopt</c> as autossh calls it (docs/autossh-rules.md R6, R7, R2), describing the permuted argv
+/// instead of shuffling it; <c>--foo</c> is a cluster whose first letter <c>-</c> is invalid.</summary>
 internal static class GnuGetopt
 {
-    /// <summary>ssh's value-taking options (OpenSSH 9's set instead of autossh's older getopt string: R6, R21,
-    /// docs/compatibility.md row 1), plus autossh's own <c>M</c>.</summary>
+    /// <summary>OpenSSH 9's, not autossh's older set (R6, R21, docs/compatibility.md row 1), and <c>M</c>.</summary>
     private const string ValueTaking = "bceilmopwBDEFIJLOPQRSWM";
 
-    /// <summary>ssh's flags, plus autossh's own <c>V</c> (and <c>f</c>, which autossh takes for itself).</summary>
+    /// <summary>ssh's flags, plus autossh's own <c>V</c> and <c>f</c>.</summary>
     private const string Flags = "1246aACfgGkKnNqstTvVxXyY";
 
     public static bool TakesValue(char letter) => ValueTaking.Contains(letter, StringComparison.Ordinal);
@@ -45,8 +39,7 @@ internal static class GnuGetopt
                 continue;
             }
 
-            // R17, R20 with their fixes: ssh gets the element without autossh's letters: every f goes (-ffN is -N),
-            // M goes with its value (-NM 20000 is -N), other values stay verbatim (-L8080:f:80).
+            // R17, R20 fixed (docs/compatibility.md rows 4, 5): -ffN is -N, -NM 20000 is -N, -L8080:f:80 stays.
             var kept = new StringBuilder("-", element.Length);
             string? separateValue = null;
             for (var j = 1; j < element.Length; j++)
@@ -96,8 +89,7 @@ internal static class GnuGetopt
         return new GetoptOutcome.Parsed(sshOptions, options, operands);
     }
 
-    /// <summary>The offending character: whole (glibc prints one byte) and escaped when a control
-    /// character, so the diagnostic is valid text on one line (hostile input, docs/security.md).</summary>
+    /// <summary>Whole (glibc prints one byte), escaped: the diagnostic is one valid line (docs/security.md).</summary>
     private static string LetterAt(string element, int index) =>
         char.IsHighSurrogate(element[index]) && index + 1 < element.Length && char.IsLowSurrogate(element[index + 1])
             ? element.Substring(index, 2)

@@ -3,23 +3,17 @@ using SshKeep.Native;
 
 namespace SshKeep.Compat;
 
-/// <summary>
-/// The AUTOSSH_LOGFILE destination (R84): each message is one line <c>YYYY/MM/DD HH:MM:SS progname[pid]: text\n</c>
-/// in local time, flushed at once as autossh's doerrlog() does, always at the current end of the file (O_APPEND);
-/// the text as it is (a newline in it spans lines), write errors ignored as autossh ignores fprintf's result.
-/// </summary>
-/// <param name="stream">The open log file (<see cref="TryOpen"/>); owned and disposed by this target.</param>
-/// <param name="processId">Read per line: the pid changes after <c>-f</c> (R80).</param>
+/// <summary>AUTOSSH_LOGFILE (docs/autossh-rules.md R84), texts as they are (a newline spans lines).</summary>
+/// <param name="stream">Owned from now on.</param>
+/// <param name="processId">Read per line (R80).</param>
 internal sealed class LogFileTarget(Stream stream, string programName, Func<int> processId, TimeProvider timeProvider)
     : IAutosshLogTarget
 {
     private readonly object _gate = new();
     private bool _disposed;
 
-    /// <summary>Opens (creating if needed) AUTOSSH_LOGFILE for appending (R84, R81) as the pid file is opened
-    /// (<see cref="OwnFile"/>; docs/compatibility.md row 24). On failure, autossh's fatal "path: reason" (R86).</summary>
-    public static bool TryOpen(string path,
-        [NotNullWhen(true)] out Stream? stream, [NotNullWhen(false)] out string? error)
+    /// <summary>Opened as the pid file is (R81; docs/compatibility.md row 24); on failure "path: reason" (R86).</summary>
+    public static bool TryOpen(string path, [NotNullWhen(true)] out Stream? stream, [NotNullWhen(false)] out string? error)
     {
         stream = null;
         if (!OwnFile.TryOpenForWriting(path, LibC.O_APPEND, PidFile.ReadableByAll, out var handle, out _, out var refusal))
@@ -34,7 +28,7 @@ internal sealed class LogFileTarget(Stream stream, string programName, Func<int>
             };
             return false;
         }
-        // bufferSize 0: every Write reaches the file at once (autossh flushes per line).
+        // bufferSize 0: autossh flushes per line.
         var file = new FileStream(handle, FileAccess.Write, bufferSize: 0);
         file.Seek(0, SeekOrigin.End);
         stream = file;
@@ -44,8 +38,8 @@ internal sealed class LogFileTarget(Stream stream, string programName, Func<int>
 
     public void Write(int severity, string text)
     {
-        byte[] line = Encoding.UTF8.GetBytes(
-            FormatLine(timeProvider.GetLocalNow(), programName, processId(), text));
+        byte[] line = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $"{timeProvider.GetLocalNow():yyyy/MM/dd HH:mm:ss} {programName}[{processId()}]: {text}\n"));
         lock (_gate)
         {
             if (_disposed) return;
@@ -57,7 +51,7 @@ internal sealed class LogFileTarget(Stream stream, string programName, Func<int>
             }
             catch (Exception e) when (e is IOException or ObjectDisposedException)
             {
-                // Disk full, file system gone…: autossh ignores fprintf/fflush failures.
+                // autossh ignores fprintf/fflush failures.
             }
         }
     }
@@ -71,9 +65,4 @@ internal sealed class LogFileTarget(Stream stream, string programName, Func<int>
             stream.Dispose();
         }
     }
-
-    /// <summary>One log-file line, newline included.</summary>
-    internal static string FormatLine(DateTimeOffset localTime, string programName, int pid, string text) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{localTime:yyyy/MM/dd HH:mm:ss} {programName}[{pid}]: {text}\n");
 }

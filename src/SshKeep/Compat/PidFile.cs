@@ -3,13 +3,10 @@ using SshKeep.Native;
 
 namespace SshKeep.Compat;
 
-/// <summary>
-/// autossh's pid file (R83): our pid and a newline, mode 0644 less the umask, removed when we end through our own
-/// code (also at ProcessExit). Opened by <see cref="OwnFile"/>, never group- or other-writable (docs/compatibility.md row 23).
-/// </summary>
+/// <summary>autossh's pid file (docs/autossh-rules.md R83), opened as docs/compatibility.md row 23 says.</summary>
 internal sealed class PidFile : IDisposable
 {
-    /// <summary>0644 (the kernel takes the umask away from it), for the log file too (R84).</summary>
+    /// <summary>0644 less the umask, for the log file too (R84).</summary>
     internal const uint ReadableByAll = 0x1A4;
 
     /// <summary>022.</summary>
@@ -23,10 +20,9 @@ internal sealed class PidFile : IDisposable
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
-    /// <summary>The path as given (relative paths are relative to the current directory, "/" after -f: R81).</summary>
+    /// <summary>As given (R81).</summary>
     public string Path { get; }
 
-    /// <summary>Writes the pid file; on failure returns false and autossh's message.</summary>
     public static bool TryCreate(string path, [NotNullWhen(true)] out PidFile? pidFile, [NotNullWhen(false)] out string? error)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -54,7 +50,7 @@ internal sealed class PidFile : IDisposable
             }
             try
             {
-                // pwrite until all is written, EINTR retried; the message is strerror's, the handle having no path.
+                // The message is strerror's, the handle having no path.
                 RandomAccess.Write(handle, Encoding.ASCII.GetBytes($"{Environment.ProcessId}\n"), 0);
             }
             catch (IOException e)
@@ -69,12 +65,11 @@ internal sealed class PidFile : IDisposable
         return true;
     }
 
-    /// <summary>Removes the file (once; later calls do nothing).</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _removed, 1) != 0) return;
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        // Like autossh's unlink at exit: a missing file is not an error worth reporting.
+        // A missing file is not an error worth reporting.
         LibC.unlink(Path);
     }
 

@@ -2,22 +2,14 @@ using SshKeep.Logging;
 
 namespace SshKeep.Compat;
 
-/// <summary>
-/// Sends each message to the local syslog socket as glibc's <c>syslog()</c> does for autossh's
-/// <c>openlog(progname, LOG_PID|[LOG_PERROR], LOG_USER)</c> (R84), e.g.
-/// <c>&lt;14&gt;Nov 22 09:13:41 autossh[12899]: port set to 0, monitoring disabled</c>.
-/// </summary>
-/// <remarks>
-/// Like glibc: connected lazily and again after a failure; a SOCK_STREAM socket gets a NUL after
-/// each message; a message that cannot be sent twice is dropped (no LOG_CONS). The LOG_PERROR copy
-/// goes to stderr first, whether or not syslog is reachable.
-/// </remarks>
-/// <param name="processId">The <c>[pid]</c> (LOG_PID), read per message (R80); null for none (R84).</param>
-/// <param name="perror">When not null, every message is also copied here (LOG_PERROR).</param>
+/// <summary>glibc's <c>syslog()</c> after autossh's <c>openlog</c> (docs/autossh-rules.md R84): connected lazily
+/// and again after a failure; a message that cannot be sent twice is dropped (no LOG_CONS).</summary>
+/// <param name="processId">Read per message (R80); null: no <c>[pid]</c> (R84).</param>
+/// <param name="perror">The LOG_PERROR copy, written first, whether or not syslog is reachable.</param>
 internal sealed class SyslogLogTarget(string ident, Func<int>? processId, TimeProvider timeProvider,
     string socketPath = SyslogLogTarget.DefaultSocketPath, TextWriter? perror = null) : IAutosshLogTarget
 {
-    /// <summary>The socket glibc's syslog() writes to (<c>_PATH_LOG</c>).</summary>
+    /// <summary>glibc's <c>_PATH_LOG</c>.</summary>
     public const string DefaultSocketPath = "/dev/log";
 
     private readonly object _gate = new();
@@ -30,10 +22,21 @@ internal sealed class SyslogLogTarget(string ident, Func<int>? processId, TimePr
         lock (_gate)
         {
             if (_disposed) return;
-            if (perror is not null) CopyToStderr(perror, FormatPerror(ident, pid, text));
-            byte[] datagram = Encoding.UTF8.GetBytes(
-                FormatDatagram(severity, timeProvider.GetLocalNow(), ident, pid, text));
-            // glibc: if the send fails on a connected socket, reconnect once and retry; then give up.
+            var line = FormatPerror(ident, pid, text);
+            try
+            {
+                perror?.Write(line.EndsWith('\n') ? line : line + "\n");
+                perror?.Flush();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                // glibc ignores the write error too.
+            }
+            var now = timeProvider.GetLocalNow();
+            // strftime "%h %e %T" in the C locale: English month, day padded with a space.
+            byte[] datagram = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+                $"<{SyslogSeverity.UserFacility | (severity & 7)}>{now:MMM} {now.Day,2} {now:HH:mm:ss} {line}"));
+            // glibc: reconnect once and retry; then give up.
             if (TrySend(datagram)) return;
             CloseSocket();
             TrySend(datagram);
@@ -49,34 +52,8 @@ internal sealed class SyslogLogTarget(string ident, Func<int>? processId, TimePr
         }
     }
 
-    /// <summary>The datagram text: <c>&lt;PRI&gt;Mmm dd HH:MM:SS ident[pid]: text</c>.</summary>
-    internal static string FormatDatagram(int severity, DateTimeOffset localTime, string ident, int? pid, string text)
-    {
-        int pri = SyslogSeverity.UserFacility | (severity & 7);
-        // strftime "%h %e %T" in the C locale: English month, day padded with a space.
-        return string.Create(CultureInfo.InvariantCulture,
-            $"<{pri}>{localTime:MMM} {localTime.Day,2} {localTime:HH:mm:ss} {FormatPerror(ident, pid, text)}");
-    }
-
-    /// <summary>glibc's LOG_PERROR copy: the message from the ident on, plus a newline if missing.</summary>
-    internal static string FormatPerror(string ident, int? pid, string text)
-    {
-        string head = pid is { } p ? string.Create(CultureInfo.InvariantCulture, $"{ident}[{p}]: ") : ident + ": ";
-        return head + text;
-    }
-
-    private static void CopyToStderr(TextWriter stderr, string line)
-    {
-        try
-        {
-            stderr.Write(line.EndsWith('\n') ? line : line + "\n");
-            stderr.Flush();
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
-        {
-            // stderr gone (e.g. closed pipe): glibc ignores the write error too.
-        }
-    }
+    internal static string FormatPerror(string ident, int? pid, string text) =>
+        (pid is { } p ? string.Create(CultureInfo.InvariantCulture, $"{ident}[{p}]: ") : ident + ": ") + text;
 
     private bool TrySend(byte[] datagram)
     {

@@ -1,7 +1,6 @@
 namespace SshKeep.Ssh;
 
-/// <summary>How a child ended, as waitpid(2) said: two fields, because autossh's verdict (R61) treats "killed by
-/// signal N" and "exited with status N" differently, and status 137 is not SIGKILL.</summary>
+/// <summary>Two fields: R61 tells "killed by signal N" from "exited with N", and 137 is not SIGKILL.</summary>
 internal readonly record struct ChildExit
 {
     private ChildExit(int? status, int? signal) => (ExitStatus, Signal) = (status, signal);

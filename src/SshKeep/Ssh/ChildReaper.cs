@@ -2,25 +2,16 @@ using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
-/// <summary>Every state change of sshkeep's children as it happens: one shared SIGCHLD registration, per-pid waitpid
-/// under one lock, group leaders held as zombies (docs/daemon.md "Children: exits and stderr").</summary>
+/// <summary>docs/daemon.md "Children: exits and stderr".</summary>
 internal sealed class ChildReaper : IDisposable
 {
     private readonly object _gate = new();
     private readonly Dictionary<int, TrackedChild> _children = [];
     private readonly PosixSignalRegistration _registration;
 
-    public ChildReaper() =>
-        _registration = PosixSignalRegistration.Create(PosixSignal.SIGCHLD, _ => ReapAll());
+    public ChildReaper() => _registration = PosixSignalRegistration.Create(PosixSignal.SIGCHLD, _ => ReapAll());
 
-    /// <summary>Children started and not yet reaped.</summary>
-    public int TrackedCount
-    {
-        get { lock (_gate) return _children.Count; }
-    }
-
-    /// <summary>Starts watching a child we just spawned, and checks it at once: its SIGCHLD may have come
-    /// before it was tracked.</summary>
+    /// <summary>Checks the child at once: its SIGCHLD may have come before it was tracked.</summary>
     public TrackedChild Track(int pid, bool holdZombie = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pid);
@@ -34,10 +25,10 @@ internal sealed class ChildReaper : IDisposable
         return child;
     }
 
-    /// <summary>Stops listening to SIGCHLD (children still tracked are never reported): only when sshkeep ends.</summary>
+    /// <summary>Only when sshkeep ends: children still tracked are never reported.</summary>
     public void Dispose() => _registration.Dispose();
 
-    /// <summary>kill(2) the target (a pid, or -pgid) only while <paramref name="child"/> is unreaped.</summary>
+    /// <summary>Only while <paramref name="child"/> is unreaped; <paramref name="target"/> is a pid, or -pgid.</summary>
     internal bool TrySignal(TrackedChild child, int target, int signal)
     {
         lock (_gate)
@@ -47,8 +38,6 @@ internal sealed class ChildReaper : IDisposable
         }
     }
 
-    /// <summary>Reaps a held child's zombie (see <see cref="TrackedChild.Release"/>); a held child
-    /// still running is from now on reaped as soon as it exits.</summary>
     internal unsafe void Release(TrackedChild child)
     {
         lock (_gate)
@@ -79,15 +68,14 @@ internal sealed class ChildReaper : IDisposable
         }
     }
 
-    /// <summary>Drains every pending state change of one child. Caller holds the lock.</summary>
+    /// <summary>Caller holds the lock (so do the three below).</summary>
     private void Check(TrackedChild child)
     {
         if (child.HoldsZombie) CheckHeld(child);
         else CheckAndReap(child);
     }
 
-    /// <summary>As <see cref="CheckAndReap"/> for a held child: an exit is only looked at (WNOWAIT), so the
-    /// zombie stays. Caller holds the lock.</summary>
+    /// <summary>An exit is only looked at (WNOWAIT), so the zombie stays.</summary>
     private unsafe void CheckHeld(TrackedChild child)
     {
         byte* info = stackalloc byte[LibC.SigInfoSize];
@@ -114,8 +102,7 @@ internal sealed class ChildReaper : IDisposable
         }
     }
 
-    /// <summary>After a failed wait: true for EINTR (try again); otherwise (ECHILD: someone else reaped
-    /// it) the child and its status are lost. Caller holds the lock.</summary>
+    /// <summary>After a failed wait: true for EINTR; otherwise (ECHILD: reaped elsewhere) the status is lost.</summary>
     private bool Interrupted(TrackedChild child)
     {
         int errno = Marshal.GetLastPInvokeError();
@@ -125,7 +112,6 @@ internal sealed class ChildReaper : IDisposable
         return false;
     }
 
-    /// <summary>Drains every pending state change of one child and reaps it once it ended. Caller holds the lock.</summary>
     private unsafe void CheckAndReap(TrackedChild child)
     {
         while (!child.IsReaped)
@@ -142,8 +128,7 @@ internal sealed class ChildReaper : IDisposable
             {
                 _children.Remove(child.Pid);
                 child.MarkReaped(WaitStatus.IsExited(status)
-                    ? ChildExit.Exited(WaitStatus.ExitStatus(status))
-                    : ChildExit.Killed(WaitStatus.TermSignal(status)));
+                    ? ChildExit.Exited(WaitStatus.ExitStatus(status)) : ChildExit.Killed(WaitStatus.TermSignal(status)));
             }
             else if (WaitStatus.IsStopped(status))
             {

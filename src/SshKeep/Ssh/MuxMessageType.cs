@@ -5,7 +5,6 @@ internal static class MuxMessageType
 {
     public const uint Hello = 0x00000001;
     public const uint NewStdioForward = 0x10000008;
-    public const uint Ok = 0x80000001;
     public const uint PermissionDenied = 0x80000002;
     public const uint Failure = 0x80000003;
     public const uint Alive = 0x80000005;

@@ -1,7 +1,6 @@
 namespace SshKeep.Ssh;
 
-/// <summary>A direct-tcpip channel opened through a ControlMaster (<see cref="MuxStdioForward"/>); it lives as
-/// long as the control connection, and disposing closes both (the master then closes the channel).</summary>
+/// <summary>Lives as long as the control connection; disposing closes both (and so the channel).</summary>
 internal sealed class MuxStdioChannel : IAsyncDisposable
 {
     private readonly Socket _control;
@@ -9,11 +8,10 @@ internal sealed class MuxStdioChannel : IAsyncDisposable
     private NetworkStream? _stream;
     private int _disposed;
 
-    /// <param name="ours">Our end of the socketpair the channel carries; null when it carries a handed client.</param>
+    /// <param name="ours">Null when the channel carries a handed client.</param>
     internal MuxStdioChannel(Socket control, SafeSocketHandle? ours) => (_control, _ours) = (control, ours);
 
-    /// <summary>Our end of the socketpair whose other end is the channel's stdin and stdout; made on first
-    /// use (a connect-only probe never reads or writes it).</summary>
+    /// <summary>Made on first use: a connect-only probe never reads or writes it.</summary>
     public Stream Stream
     {
         get
@@ -24,8 +22,7 @@ internal sealed class MuxStdioChannel : IAsyncDisposable
         }
     }
 
-    /// <summary>Completes when the master closes the control connection: it does so when the channel closes both
-    /// ways, or when ssh exits (mux.c links the two; docs/held-ports.md).</summary>
+    /// <summary>When the channel closes both ways, or ssh exits (mux.c links the two; docs/held-ports.md).</summary>
     public async Task ClosedAsync(CancellationToken cancellationToken)
     {
         var buffer = new byte[64];
@@ -33,7 +30,7 @@ internal sealed class MuxStdioChannel : IAsyncDisposable
         {
             while (await _control.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false) > 0)
             {
-                // The master sends nothing more on a stdio forward's control connection; anything is ignored.
+                // The master sends nothing more here; anything is ignored.
             }
         }
         catch (SocketException)

@@ -3,27 +3,24 @@ using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
-/// <summary>An in-process <c>ssh -S PATH -W host:port</c> (PROTOCOL.mux, mux.c): the order of the messages, who owns
-/// which descriptor and why giving up on a pending open is safe: docs/probes.md "The mux client".</summary>
+/// <summary>An in-process <c>ssh -S PATH -W host:port</c> (docs/probes.md "The mux client").</summary>
 internal static class MuxStdioForward
 {
-    /// <summary>Our request id: one request per control connection, so any number does.</summary>
+    /// <summary>One request per control connection, so any number does.</summary>
     private const uint RequestId = 1;
 
-    /// <summary>A stdio forward to host:port as the server sees it; what goes wrong on the way is a
-    /// <see cref="MuxStdioOpen.Failed"/>, only <paramref name="stopping"/> throws.</summary>
+    /// <summary>To host:port as the server sees it; only <paramref name="stopping"/> throws.</summary>
     /// <param name="within">What <paramref name="deadline"/> allows, for the failure text.</param>
     public static Task<MuxStdioOpen> OpenAsync(string controlPath, string host, int port, TimeSpan within,
         CancellationToken deadline, CancellationToken stopping) =>
         OpenAsync(controlPath, host, port, client: null, within, deadline, stopping);
 
-    /// <summary>As OpenAsync, with <paramref name="client"/> (accepted on a held port) as the channel's stdin and stdout;
-    /// the caller keeps and closes its descriptor (docs/held-ports.md). No deadline: the hand-off waits for the master's
-    /// answer as ssh's own -L waits for the server, or for the master's end.</summary>
+    /// <summary>With <paramref name="client"/> as the channel's stdin and stdout; the caller closes it
+    /// (docs/held-ports.md). No deadline: as ssh's own -L waits for the server.</summary>
     public static Task<MuxStdioOpen> HandAsync(string controlPath, string host, int port, SafeSocketHandle client, CancellationToken stopping) =>
         OpenAsync(controlPath, host, port, client, Timeout.InfiniteTimeSpan, stopping, stopping);
 
-    /// <summary>Null when the master answers its hello in time (its event loop runs), else why not.</summary>
+    /// <summary>Null when the master's event loop answers in time, else why not.</summary>
     public static async Task<string?> HelloAsync(string controlPath, CancellationToken deadline)
     {
         var (control, failure) = await ConnectAsync(controlPath, deadline).ConfigureAwait(false);
@@ -62,7 +59,7 @@ internal static class MuxStdioForward
             (control, var failure) = await ConnectAsync(controlPath, deadline).ConfigureAwait(false);
             if (failure is not null) return failure;
 
-            // All before the master's hello is read: one wake-up of ssh fewer per probe (docs/probes.md).
+            // Before the master's hello is read (docs/probes.md).
             ours = SendHelloRequestAndDescriptors(control!, host, port, client, deadline);
             if (await ReadHelloAsync(control!, deadline).ConfigureAwait(false) is { } badHello) return badHello;
             awaitingServer = true;
@@ -132,7 +129,7 @@ internal static class MuxStdioForward
             }
             if (connected != SocketError.Success)
                 return Refuse(Fail(MuxOpenFailure.NoMaster, $"no control master at {controlPath} ({ConnectErrorText(controlPath, connected)})"));
-            // The kernel's record of the peer, not its word (docs/security.md).
+            // docs/security.md
             uint ownUid = LibC.geteuid();
             if (!PeerCredentials.TryRead(control, out var master) || master.Uid != ownUid)
                 return Refuse(Fail(MuxOpenFailure.NotOurs,
@@ -164,7 +161,7 @@ internal static class MuxStdioForward
         return null;
     }
 
-    /// <summary>.NET folds ENOENT and ECONNREFUSED into one error here: the path tells no socket from a stale one.</summary>
+    /// <summary>docs/probes.md "The mux client": who answers.</summary>
     private static string ConnectErrorText(string controlPath, SocketError error) =>
         error is SocketError.AddressNotAvailable or SocketError.ConnectionRefused
             ? LibC.StrError(Path.Exists(controlPath) ? LibC.ECONNREFUSED : LibC.ENOENT)
@@ -172,8 +169,7 @@ internal static class MuxStdioForward
 
     private static MuxStdioOpen.Failed Fail(MuxOpenFailure kind, string reason) => new(kind, reason);
 
-    /// <summary>Sends MUX_C_HELLO and MUX_C_NEW_STDIO_FWD in one write, then the channel's stdin and stdout:
-    /// <paramref name="client"/>, or the far end of a fresh socketpair, whose near end is returned.</summary>
+    /// <summary>Sends <paramref name="client"/>, or a fresh socketpair's far end, whose near end is returned.</summary>
     private static SafeSocketHandle? SendHelloRequestAndDescriptors(Socket control, string host, int port, SafeSocketHandle? client,
         CancellationToken cancellationToken)
     {
@@ -199,7 +195,7 @@ internal static class MuxStdioForward
         }
     }
 
-    /// <summary>A close-on-exec socketpair as bare handles (most probes only close our end).</summary>
+    /// <summary>Bare handles: most probes only close our end.</summary>
     private static unsafe SafeSocketHandle CreateSocketPair(out SafeSocketHandle theirs)
     {
         int* fds = stackalloc int[2];
@@ -224,24 +220,18 @@ internal static class MuxStdioForward
         }
     }
 
-    /// <summary>mm_send_fd: one sendmsg carrying a single zero byte and the descriptor as SCM_RIGHTS.</summary>
+    /// <summary>As mm_send_fd.</summary>
     private static unsafe void SendDescriptor(Socket control, int fd, CancellationToken cancellationToken)
     {
         byte data = 0;
         var iov = new LibC.IoVec { Base = &data, Length = 1 };
         var cmsg = new LibC.CmsgOneFd
         {
-            Length = LibC.CmsgOneFd.DataLength,
-            Level = LibC.SOL_SOCKET,
-            Type = LibC.SCM_RIGHTS,
-            Fd = fd,
+            Length = LibC.CmsgOneFd.DataLength, Level = LibC.SOL_SOCKET, Type = LibC.SCM_RIGHTS, Fd = fd,
         };
         var message = new LibC.MsgHdr
         {
-            Iov = &iov,
-            IovLength = 1,
-            Control = &cmsg,
-            ControlLength = (nuint)sizeof(LibC.CmsgOneFd),
+            Iov = &iov, IovLength = 1, Control = &cmsg, ControlLength = (nuint)sizeof(LibC.CmsgOneFd),
         };
         while (true)
         {
@@ -266,7 +256,7 @@ internal static class MuxStdioForward
         }
     }
 
-    /// <summary>Null when the master closed the connection first.</summary>
+    /// <summary>Null: the master closed the connection.</summary>
     private static async Task<MuxReply?> ReceiveAsync(Socket control, CancellationToken cancellationToken)
     {
         var header = new byte[4];

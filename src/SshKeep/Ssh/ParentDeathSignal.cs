@@ -2,15 +2,14 @@ using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
-/// <summary>Whether this machine's setpriv can give ssh a parent-death signal (docs/daemon.md "Parent-death
-/// signal"), checked once by running exactly what the daemon will run, with setpriv itself as the program.</summary>
+/// <summary>docs/daemon.md "Parent-death signal": probed once, with setpriv itself as the program.</summary>
 internal static class ParentDeathSignal
 {
     public const string SetprivPath = "/usr/bin/setpriv";
 
     private static readonly Lazy<(string? Path, string? Problem)> Probed = new(Probe);
 
-    /// <summary>The setpriv to start ssh through, or null with why not (one line for the log).</summary>
+    /// <summary>Null, with one line for the log.</summary>
     public static string? Setpriv(out string? problem)
     {
         (var path, problem) = Probed.Value;
@@ -21,13 +20,10 @@ internal static class ParentDeathSignal
     {
         if (!File.Exists(SetprivPath)) return (null, $"{SetprivPath} not found (util-linux)");
         var request = new SpawnRequest(SetprivPath, [SetprivPath, .. SpawnPlan.SetprivArguments, SetprivPath, "--version"],
-            PosixSpawn.CurrentEnvironmentWith(null))
-        {
-            StandardStreamsToDevNull = true,
-        };
+            PosixSpawn.CurrentEnvironmentWith(null)) { StandardStreamsToDevNull = true };
         if (!PosixSpawn.TrySpawn(request, out int pid, out int error))
             return (null, $"{SetprivPath}: {LibC.StrError(error)}");
-        // Waiting for this one pid only: the reaper and the runtime wait for theirs, never for it.
+        // This one pid only: the reaper and the runtime wait for theirs, never for it.
         int status, result;
         do result = LibC.waitpid(pid, &status, 0);
         while (result < 0 && System.Runtime.InteropServices.Marshal.GetLastPInvokeError() == LibC.EINTR);

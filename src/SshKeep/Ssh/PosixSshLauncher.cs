@@ -2,10 +2,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
-/// <summary>Starts ssh with posix_spawnp and watches it through a shared <see cref="ChildReaper"/>.</summary>
-/// <param name="setprivPath">Start ssh through setpriv, on the <see cref="SpawnerThread"/> (docs/daemon.md
-/// "Parent-death signal"); null starts it directly on the calling thread, as autossh does.</param>
-/// <param name="pathVariable">The daemon's PATH, where ssh is looked up before it is started through setpriv.</param>
+/// <param name="setprivPath">docs/daemon.md "Parent-death signal"; null starts ssh directly, as autossh does.</param>
+/// <param name="pathVariable">The daemon's PATH, where ssh is looked up for setpriv.</param>
 internal sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProvider, string? setprivPath = null, string? pathVariable = null)
     : ISshLauncher
 {
@@ -20,23 +18,20 @@ internal sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProv
         string? resolved = null;
         if (setprivPath is not null)
         {
-            // As posix_spawnp would: a missing ssh_path stays an error of the start, not an exit 127 of setpriv.
+            // Not an exit 127 of setpriv (docs/daemon.md "Parent-death signal").
             resolved = ProgramSearch.Find(startInfo.Program, pathVariable, out int searchError);
-            if (resolved is null) throw new SshStartException(startInfo.Program, LibC.StrError(searchError), searchError);
+            if (resolved is null) throw new SshStartException(startInfo.Program, LibC.StrError(searchError));
         }
         var plan = SpawnPlan.For(startInfo.Program, startInfo.Arguments, setprivPath, resolved);
-        var request = new SpawnRequest(
-            plan.File,
-            plan.Argv,
-            PosixSpawn.EnvironmentWith(startInfo.EnvironmentOverrides, startInfo.ClearEnvironment))
+        var environment = PosixSpawn.EnvironmentWith(startInfo.EnvironmentOverrides, startInfo.ClearEnvironment);
+        var request = new SpawnRequest(plan.File, plan.Argv, environment)
         {
-            SearchPath = plan.SearchPath,
-            NewProcessGroup = startInfo.NewProcessGroup,
+            SearchPath = plan.SearchPath, NewProcessGroup = startInfo.NewProcessGroup,
         };
 
         StderrSocketReader? stderr = null;
         int theirs = -1;
-        int pid, error;
+        int pid;
         try
         {
             if (startInfo.CaptureStandardError)
@@ -44,7 +39,9 @@ internal sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProv
                 (stderr, theirs) = StderrSocketReader.Open();
                 request = request with { StandardErrorFd = theirs };
             }
-            PosixSpawn.TrySpawn(request, out pid, out error);
+            // R60.3.7
+            if (!PosixSpawn.TrySpawn(request, out pid, out int error))
+                throw new SshStartException(startInfo.Program, LibC.StrError(error));
         }
         catch
         {
@@ -55,15 +52,7 @@ internal sealed class PosixSshLauncher(ChildReaper reaper, TimeProvider timeProv
         {
             if (theirs >= 0) LibC.close(theirs);
         }
-
-        if (error != 0)
-        {
-            stderr?.Dispose();
-            // The message autossh logs for a failed exec: "<path>: <reason>" (R60).
-            throw new SshStartException(startInfo.Program, LibC.StrError(error), error);
-        }
-        // ssh in a group of its own is held as a zombie after its exit until disposed, so the group
-        // (a ProxyCommand and its helpers) can still be ended safely after ssh itself is gone.
+        // docs/daemon.md "Children: exits and stderr": group leaders are held as zombies.
         return new PosixSshProcess(reaper.Track(pid, holdZombie: startInfo.NewProcessGroup), startInfo.NewProcessGroup, stderr, timeProvider);
     }
 }

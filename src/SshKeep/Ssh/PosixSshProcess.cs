@@ -2,45 +2,28 @@ using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
-/// <summary>An ssh child started by <see cref="PosixSshLauncher"/>.</summary>
-internal sealed class PosixSshProcess : ISshProcess
+internal sealed class PosixSshProcess(TrackedChild child, bool ownGroup, StderrSocketReader? stderr, TimeProvider timeProvider)
+    : ISshProcess
 {
-    /// <summary>Grace given to a child still running when the process object is disposed.</summary>
-    public static readonly TimeSpan DisposeGrace = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DisposeGrace = TimeSpan.FromSeconds(5);
 
-    private readonly TrackedChild _child;
-    private readonly bool _ownGroup;
-    private readonly StderrSocketReader? _stderr;
-    private readonly TimeProvider _timeProvider;
     private int _disposed;
 
-    internal PosixSshProcess(TrackedChild child, bool ownGroup, StderrSocketReader? stderr, TimeProvider timeProvider)
-    {
-        _child = child;
-        _ownGroup = ownGroup;
-        _stderr = stderr;
-        _timeProvider = timeProvider;
-    }
+    public int Pid => child.Pid;
 
-    public int Pid => _child.Pid;
+    public Task<ChildExit> Exited => child.Exited;
 
-    public Task<ChildExit> Exited => _child.Exited;
+    public Task Stopped => child.Stopped;
 
-    public Task Stopped => _child.Stopped;
-
-    /// <summary>Ends at EOF of the stderr socket, which can come after <see cref="Exited"/> when something ssh
-    /// started still holds it. For one reader.</summary>
+    /// <summary>Ends after <see cref="Exited"/> while ssh's children hold the socket. For one reader.</summary>
     public IAsyncEnumerable<string> StandardErrorLines =>
-        _stderr is null ? AsyncEnumerable.Empty<string>() : _stderr.Lines.ReadAllAsync();
+        stderr is null ? AsyncEnumerable.Empty<string>() : stderr.Lines.ReadAllAsync();
 
-    /// <summary>A child in its own group gets it through its group, so whatever it started goes with it.</summary>
-    public void Signal(int signal) => _child.Signal(signal, toGroup: _ownGroup);
-
-    /// <remarks>A negative grace (InfiniteTimeSpan too) is refused: waiting for ever is what this replaces (R68).</remarks>
+    /// <remarks>A negative grace is refused (R68).</remarks>
     public Task<ChildExit> StopAsync(TimeSpan grace, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(grace, TimeSpan.Zero);
-        return ProcessGroupEnd.EndAsync(_child, grace, _timeProvider, cancellationToken, group: _ownGroup);
+        return ProcessGroupEnd.EndAsync(child, grace, timeProvider, cancellationToken, group: ownGroup);
     }
 
     /// <summary>No ssh and no ProxyCommand outlives its run.</summary>
@@ -49,17 +32,17 @@ internal sealed class PosixSshProcess : ISshProcess
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         try
         {
-            if (!Exited.IsCompleted || (_ownGroup && ProcessGroup.HasLiveMembers(Pid)))
+            if (!Exited.IsCompleted || (ownGroup && ProcessGroup.HasLiveMembers(Pid)))
                 await StopAsync(DisposeGrace).ConfigureAwait(false);
         }
         catch (InvalidOperationException)
         {
-            // Exit status lost (reaped elsewhere): nothing left to stop.
+            // Reaped elsewhere: nothing left to stop.
         }
         finally
         {
-            _child.Release();
-            _stderr?.Dispose();
+            child.Release();
+            stderr?.Dispose();
         }
     }
 }

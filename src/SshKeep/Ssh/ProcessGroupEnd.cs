@@ -2,14 +2,13 @@ using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
-/// <summary>Ends a child and its group: SIGTERM and SIGCONT, a grace period, SIGKILL (docs/daemon.md "Children: exits and
-/// stderr").</summary>
+/// <summary>docs/daemon.md "Children: exits and stderr".</summary>
 internal static class ProcessGroupEnd
 {
-    /// <summary>How often the group is looked at once its leader has exited: the kernel does not say when a group empties.</summary>
+    /// <summary>The kernel does not say when a group empties.</summary>
     public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Then waits for the child's exit (only uninterruptible sleep delays it), bounded by the token.</summary>
+    /// <summary>Then waits for the exit (only uninterruptible sleep delays it).</summary>
     public static async Task<ChildExit> EndAsync(TrackedChild leader, TimeSpan grace, TimeProvider time,
         CancellationToken cancellationToken = default, bool group = true)
     {
@@ -24,7 +23,6 @@ internal static class ProcessGroupEnd
         return await leader.Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>True when the leader and (with <paramref name="group"/>) its group are gone within the time.</summary>
     public static async Task<bool> WaitGoneAsync(TrackedChild leader, TimeSpan within, TimeProvider time,
         CancellationToken cancellationToken = default, bool group = true)
     {

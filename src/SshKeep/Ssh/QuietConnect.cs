@@ -1,13 +1,10 @@
 namespace SshKeep.Ssh;
 
-/// <summary>
-/// A TCP or Unix-socket connect whose failure is a value, not an exception: a thrown connect failure
-/// symbolizes its stack trace (loading about 2 MB and reading the pdb), and reachability checks of a
-/// refusing server fail ten times a second per tunnel. <see cref="SocketAsyncEventArgs"/> reports the error instead.
-/// </summary>
+/// <summary>A connect whose failure is a value: a thrown one symbolizes its stack trace (about 2 MB loaded, the pdb
+/// read), and reachability checks of a refusing server fail ten times a second per tunnel.</summary>
 internal static class QuietConnect
 {
-    /// <summary><see cref="SocketError.Success"/> or the error; cancelling aborts the connect and throws.</summary>
+    /// <summary>Cancelling aborts the connect and throws.</summary>
     public static async Task<SocketError> ConnectAsync(Socket socket, EndPoint endPoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(socket);

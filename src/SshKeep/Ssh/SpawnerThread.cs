@@ -1,8 +1,6 @@
 namespace SshKeep.Ssh;
 
-/// <summary>The one thread, started at first use and never ended, on which the daemon starts every ssh:
-/// PR_SET_PDEATHSIG fires when the thread that created the child exits, and a retired thread-pool thread
-/// would signal a healthy ssh (docs/daemon.md "Parent-death signal").</summary>
+/// <summary>The one thread that starts every ssh of the daemon (docs/daemon.md "Parent-death signal").</summary>
 internal static class SpawnerThread
 {
     /// <summary>Also its Linux comm (at most 15 bytes).</summary>
@@ -11,7 +9,6 @@ internal static class SpawnerThread
     private static readonly BlockingCollection<Action> Work = [];
     private static readonly Lazy<Thread> Thread = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Runs <paramref name="work"/> on the spawner thread and waits for its result (or rethrows its exception).</summary>
     public static T Run<T>(Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -30,13 +27,11 @@ internal static class SpawnerThread
 
     private static Thread Start()
     {
-        var thread = new Thread(Loop) { IsBackground = true, Name = Name };
+        var thread = new Thread(() => { foreach (var work in Work.GetConsumingEnumerable()) work(); })
+        {
+            IsBackground = true, Name = Name,
+        };
         thread.Start();
         return thread;
-    }
-
-    private static void Loop()
-    {
-        foreach (var work in Work.GetConsumingEnumerable()) work();
     }
 }

@@ -1,10 +1,8 @@
 namespace SshKeep.Ssh;
 
-/// <summary>The program could not be executed at all; the message is autossh's "&lt;path&gt;: &lt;reason&gt;".</summary>
-internal sealed class SshStartException(string program, string reason, int errno)
-    : Exception($"{program}: {reason}")
+/// <summary>The program could not be executed; the message is autossh's (R60.3.7).</summary>
+internal sealed class SshStartException(string program, string reason) : Exception($"{program}: {reason}")
 {
     public string Program { get; } = program;
     public string Reason { get; } = reason;
-    public int Errno { get; } = errno;
 }

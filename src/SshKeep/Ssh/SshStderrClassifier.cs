@@ -1,13 +1,9 @@
 namespace SshKeep.Ssh;
 
-/// <summary>
-/// Reads OpenSSH client stderr lines (checked against OpenSSH 9.2's wording) into the failure
-/// classes the daemon acts on (design: recovery). Pure; unknown lines are <see cref="SshFailureKind.None"/>.
-/// </summary>
+/// <summary>OpenSSH client stderr lines (9.2's wording) into what the daemon acts on.</summary>
 internal static partial class SshStderrClassifier
 {
-    /// <summary>The permanent and transient failures, in the order they are tried: a line that starts with one
-    /// of the first strings, or contains one of the second, is of that kind.</summary>
+    /// <summary>In order: a line that starts with a first string, or contains a second, is of that kind.</summary>
     private static readonly (SshFailureKind Kind, string[] StartsWith, string[] Contains)[] Rules =
     [
         (SshFailureKind.AuthenticationRefused, ["Too many authentication failures"], ["Permission denied ("]),

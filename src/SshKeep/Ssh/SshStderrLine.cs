@@ -1,6 +1,5 @@
 namespace SshKeep.Ssh;
 
-/// <summary>One classified stderr line: its kind and, for port failures, the port.</summary>
 internal readonly record struct SshStderrLine(SshFailureKind Kind, int? Port = null)
 {
     /// <summary>A permanent failure: retrying quickly cannot help, a person must act.</summary>

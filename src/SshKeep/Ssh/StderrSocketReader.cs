@@ -2,14 +2,12 @@ using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
-/// <summary>A child's stderr lines from a socketpair, so an idle child costs no thread; the oldest are dropped
-/// (docs/daemon.md "Children: exits and stderr").</summary>
+/// <summary>A socket, not a pipe; the oldest lines are dropped (docs/daemon.md "Children: exits and stderr").</summary>
 internal sealed class StderrSocketReader : IDisposable
 {
-    /// <summary>Lines kept when nobody reads them; ssh writes few unless run with -v.</summary>
+    /// <summary>ssh writes few lines unless run with -v.</summary>
     internal const int Capacity = 1024;
 
-    /// <summary>A "line" longer than this is cut into pieces.</summary>
     internal const int MaxLineBytes = 16 * 1024;
 
     private readonly Socket _socket;
@@ -28,8 +26,8 @@ internal sealed class StderrSocketReader : IDisposable
 
     public ChannelReader<string> Lines => _lines.Reader;
 
-    /// <summary>A reader on a close-on-exec socketpair, and the child's end, which the caller closes once the child has
-    /// its copy (else no EOF). The reader comes first: an unread child dies of SIGPIPE.</summary>
+    /// <summary>The caller closes the child's end once the child has its copy (else no EOF). The reader comes first: an
+    /// unread child dies of SIGPIPE.</summary>
     public static unsafe (StderrSocketReader Reader, int ChildEnd) Open()
     {
         int* fds = stackalloc int[2];
@@ -54,7 +52,7 @@ internal sealed class StderrSocketReader : IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        // The read loop closes the socket. _stop has no timer or wait handle: disposing it could race the loop.
+        // The read loop closes the socket; disposing _stop could race the loop, and it has no timer to free.
         _stop.Cancel();
     }
 
@@ -66,13 +64,13 @@ internal sealed class StderrSocketReader : IDisposable
             while (true)
             {
                 int count = await _socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token).ConfigureAwait(false);
-                if (count == 0) break; // EOF: every writer (the child and anything it started) is gone
+                if (count == 0) break; // every writer (the child and anything it started) is gone
                 Append(buffer.AsSpan(0, count));
             }
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
-            // Disposed, or the socket failed: either ends the lines as EOF does.
+            // Either ends the lines as EOF does.
         }
         finally
         {

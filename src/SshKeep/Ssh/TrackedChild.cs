@@ -2,13 +2,11 @@ using SshKeep.Native;
 
 namespace SshKeep.Ssh;
 
-/// <summary>One child watched by a <see cref="ChildReaper"/>: its exit and its first stop, as tasks.</summary>
 internal sealed class TrackedChild
 {
     private readonly ChildReaper _reaper;
 
-    // RunContinuationsAsynchronously: completions happen inside the reaper's lock on the signal
-    // thread, and awaiting code must never run there.
+    // Completions happen inside the reaper's lock on the signal thread, where awaiting code must never run.
     private readonly TaskCompletionSource<ChildExit> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _reaped;
@@ -18,7 +16,7 @@ internal sealed class TrackedChild
 
     public int Pid { get; }
 
-    /// <summary>Reaped, or (held) a zombie waiting for <see cref="Release"/>; faults if something else reaped it.</summary>
+    /// <summary>Reaped, or a held zombie; faults if something else reaped it.</summary>
     public Task<ChildExit> Exited => _exited.Task;
 
     public Task Stopped => _stopped.Task;
@@ -30,10 +28,9 @@ internal sealed class TrackedChild
 
     internal bool HasEnded => _exited.Task.IsCompleted;
 
-    /// <summary>Reaps a held child's zombie now, or as soon as it exits; call it once the group is dealt with.</summary>
+    /// <summary>Reaps a held zombie now, or as soon as it exits; call it once the group is dealt with.</summary>
     public void Release() => _reaper.Release(this);
 
-    /// <summary>Does nothing once the child is reaped; whether kill succeeded.</summary>
     public bool Signal(int signal, bool toGroup = false) => _reaper.TrySignal(this, toGroup ? -Pid : Pid, signal);
 
     internal void MarkReaped(ChildExit exit)
@@ -42,7 +39,6 @@ internal sealed class TrackedChild
         _exited.TrySetResult(exit);
     }
 
-    /// <summary>A held child exited; its zombie keeps the pid (and the group id) taken.</summary>
     internal void MarkEnded(ChildExit exit) => _exited.TrySetResult(exit);
 
     internal void StopHolding() => _holdZombie = false;

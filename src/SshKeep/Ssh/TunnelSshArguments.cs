@@ -2,25 +2,18 @@ using SshKeep.Config;
 
 namespace SshKeep.Ssh;
 
-/// <summary>ssh's argv for one daemon tunnel (docs/config.md); ssh keeps the first value it reads, so these win over
-/// ssh_config.</summary>
+/// <summary>docs/config.md "The ssh command line"; ssh keeps the first value it reads: these beat ssh_config.</summary>
 internal static class TunnelSshArguments
 {
-    /// <summary>Never taken from the tunnel: no prompt nobody sees, no master carrying the forwards elsewhere.</summary>
+    /// <summary>No prompt nobody sees, no master carrying the forwards elsewhere.</summary>
     private static readonly KeyValuePair<string, string>[] Forced =
-    [
-        new("BatchMode", "yes"),
-        new("ControlMaster", "no"),
-        new("ControlPath", "none"),
-    ];
+        [new("BatchMode", "yes"), new("ControlMaster", "no"), new("ControlPath", "none")];
 
-    /// <param name="controlPath">This ssh is the master on sshkeep's socket, for the probes; ControlPersist=no: it never forks.</param>
-    /// <param name="held">Forwards whose port sshkeep listens on itself (docs/held-ports.md): ssh is not given them.</param>
+    /// <param name="controlPath">This ssh is the master for the probes; ControlPersist=no: it never forks.</param>
+    /// <param name="held">docs/held-ports.md: ssh is not given them.</param>
     public static IReadOnlyList<string> Build(TunnelConfig tunnel, string? controlPath = null, IReadOnlySet<ForwardSpec>? held = null,
         string? destination = null)
     {
-        // sshkeep's shorter keepalive defaults, unless the tunnel wrote the option itself. VERBOSE makes ssh
-        // say "Authenticated to …", how the supervisor tells "up" from "still connecting".
         KeyValuePair<string, string>[] defaults =
         [
             new("ServerAliveInterval", Number(tunnel.Health.ServerAliveInterval)),
@@ -34,8 +27,7 @@ internal static class TunnelSshArguments
             : [new("ControlMaster", "yes"), new("ControlPath", controlPath.Replace("%", "%%", StringComparison.Ordinal)),
                 new("ControlPersist", "no")];
 
-        // -N: no remote command, -T: no terminal; a tunnel only forwards. Host key checking is left to the
-        // user's ssh_config; StrictHostKeyChecking only ever arrives from the tunnel's own options.
+        // StrictHostKeyChecking only ever arrives from the tunnel's own options (docs/config.md "StrictHostKeyChecking").
         IEnumerable<KeyValuePair<string, string>> options =
         [
             Forced[0],
@@ -48,7 +40,6 @@ internal static class TunnelSshArguments
         if (tunnel.Port is { } port) argv.AddRange(["-p", Number(port)]);
         if (tunnel.IdentityFile is { } identity) argv.AddRange(["-i", identity]);
         foreach (var forward in tunnel.Forwards.Where(f => held?.Contains(f) != true)) argv.AddRange([forward.Flag, forward.Argument]);
-        // "--" ends ssh's options: whatever the destination is, it cannot be read as one.
         argv.AddRange(["--", destination ?? tunnel.Destination]);
         return argv;
     }

@@ -61,7 +61,7 @@ public class AutosshBackoffTests
     public void A_failing_ssh_is_started_six_times_back_to_back_then_waits_two_then_eight_seconds()
     {
         // Exp. J: starts 1–6 at once, then +2 s, +8 s (POLL 600).
-        var state = AutosshBackoff.State.Initial;
+        var state = default(AutosshBackoff.State);
         long now = 1_700_000_000;
         var sleeps = new List<int>();
         for (var start = 1; start <= 8; start++)

@@ -86,7 +86,7 @@ public class CompatSupervisorTests
     public async Task An_exec_failure_ends_with_one()
     {
         var h = new CompatSupervisorHarness(s => s with { SshPath = "/nonexistent/ssh" },
-            launcher => launcher.FailNextStart = new SshStartException("/nonexistent/ssh", "No such file or directory", 2));
+            launcher => launcher.FailNextStart = new SshStartException("/nonexistent/ssh", "No such file or directory"));
 
         Assert.Equal(1, await h.ExitCodeAsync());
         Assert.Contains("/nonexistent/ssh: No such file or directory", h.Log.Texts);
