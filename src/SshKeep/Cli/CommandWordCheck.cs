@@ -10,7 +10,6 @@ internal static class CommandWordCheck
     public static IReadOnlyList<string> Commands { get; } =
         ["up", "status", "stop", "check", "doctor", "restart", "retry-now", "reload", "install-service", "uninstall-service", "demo", "help", "version"];
 
-    /// <summary>Words that are no command of ours but are what people type for one.</summary>
     private static readonly Dictionary<string, string> CommonWords = new(StringComparer.Ordinal)
     {
         ["usage"] = "help",
@@ -31,9 +30,8 @@ internal static class CommandWordCheck
         ["shutdown"] = "stop",
     };
 
-    /// <summary>The command <paramref name="firstWord"/> was probably meant to be, or null when it may be a host:
-    /// not of a host's usual shapes, no Host alias (<paramref name="isHostAlias"/>, asked last: <see cref="IsHostAlias"/>),
-    /// and a common word for a command or close to one (<see cref="KeySuggestion.Closest"/>).</summary>
+    /// <summary>The command <paramref name="firstWord"/> probably meant, or null when it may be a host (a host's shape, or
+    /// <see cref="IsHostAlias"/>, asked last).</summary>
     public static string? SuggestionFor(string firstWord, Func<string, bool> isHostAlias)
     {
         ArgumentNullException.ThrowIfNull(firstWord);
@@ -55,7 +53,6 @@ internal static class CommandWordCheck
 
     private const string HostsFile = "/etc/hosts";
 
-    /// <summary>The names of an /etc/hosts text: every word after the address, up to a '#'.</summary>
     internal static IEnumerable<string> ParseHosts(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -66,7 +63,6 @@ internal static class CommandWordCheck
         }
     }
 
-    /// <summary>The literal aliases of the Host lines of one ssh_config text.</summary>
     internal static IEnumerable<string> ParseSshConfigHosts(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -61,7 +61,6 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         }
 
         var config = ((ConfigLoadResult.Valid)loaded).Config;
-        // --http wins over the file's http.listen; with neither, no listener and no recorder.
         var httpListen = options.Http ?? config.Http;
         if (httpListen is not null) _recorder = new DaemonRecorder(time);
         var runDirectory = RunDirectory.FromEnvironment(options.RunDirectory, options.Environment);
@@ -120,8 +119,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
                     await using var _ = web;
                     _log.DaemonStarting(Version, DaemonCount.Tunnels(config.Tunnels.Count), _configPath, Environment.ProcessId); // only once nothing can stop the start
                     systemd.StartTicks();
-                    // An earlier daemon of this config killed with SIGKILL leaves its ssh holding the
-                    // tunnels' ports; end them before any tunnel starts (docs/daemon.md "When the daemon dies").
+                    // A SIGKILLed earlier daemon's ssh still hold the ports (docs/daemon.md "When the daemon dies").
                     await OrphanSweep.RunAsync(paths.LockPath, config.Tunnels.Select(t => t.SshPath), options.StopGrace, time, _log, cancellationToken);
                     using var stopWriting = new CancellationTokenSource();
                     var statusWriter = WriteStatusAsync(stopWriting.Token);
@@ -214,7 +212,6 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         }
     }
 
-    /// <summary>A reload validates first; a bad file keeps the running set and says why.</summary>
     private async Task<ControlResponse> ReloadAsync(string trigger)
     {
         await _reloadGate.WaitAsync();
@@ -269,9 +266,8 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
             carries => masters.SetActive(carries ? controlPath : null));
     }
 
-    /// <summary>A tunnel's warm standby (docs/held-ports.md): an ssh of its own with its own control socket, given none
-    /// of the held forwards (and not the -R ones, the active session's), probed as they are; its only news is
-    /// whether it can take clients.</summary>
+    /// <summary>A tunnel's warm standby (docs/held-ports.md): its own ssh and control socket, the held forwards only
+    /// (ssh listens on none), probed as they are; its only news is whether it can take clients.</summary>
     private TunnelSupervisor? CreateStandby(TunnelConfig tunnel, ISshLauncher launcher)
     {
         if (!tunnel.Standby || !tunnel.Forwards.Any(f => f.IsHeld)) return null;
@@ -397,7 +393,6 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         return ExitCodes.CannotStart;
     }
 
-    /// <summary>The signals that stop the daemon, by the name its log gives them.</summary>
     private static readonly Dictionary<int, string> StopSignals = new()
     {
         [SignalNumbers.SIGTERM] = "SIGTERM",

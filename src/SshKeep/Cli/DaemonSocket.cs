@@ -9,8 +9,7 @@ internal static class DaemonSocket
 {
     private const uint GroupOrOtherWrite = 0x12;
 
-    /// <summary>The socket to call, and the uid of the service's account when root may trust a
-    /// daemon of that account (null: only our own uid and root, <see cref="PeerCheck"/>).</summary>
+    /// <summary>ServiceUid: the account whose daemon root may trust (null: only our own uid and root, <see cref="PeerCheck"/>).</summary>
     public static (string SocketPath, uint? ServiceUid) Find(string configPath, string? runDir, IReadOnlyDictionary<string, string> environment)
     {
         var own = RunDirectory.FromEnvironment(runDir, environment).For(configPath);

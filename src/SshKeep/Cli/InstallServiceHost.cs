@@ -3,27 +3,23 @@ namespace SshKeep.Cli;
 /// <summary>What install-service reads from the machine; tests pass their own.</summary>
 internal sealed record InstallServiceHost
 {
-    /// <summary>The command that runs this sshkeep: its executable, or <c>dotnet sshkeep.dll</c>.</summary>
     public required IReadOnlyList<string> SshkeepCommand { get; init; }
 
-    /// <summary>The effective user's name.</summary>
     public required string UserName { get; init; }
 
     public string? SudoUser { get; init; }
 
-    /// <summary>The effective user's home.</summary>
     public required string Home { get; init; }
 
     public string? XdgConfigHome { get; init; }
 
-    /// <summary>Where a relative -c path is taken from.</summary>
     public required string CurrentDirectory { get; init; }
 
     public string SystemUnitDirectory { get; init; } = "/etc/systemd/system";
 
     public Func<string, bool> AccountExists { get; init; } = static name => SshKeep.Native.LibC.getpwnam(name) != 0;
 
-    /// <summary>systemctl's exit status, or null when it cannot be run (not installed, no systemd).</summary>
+    /// <summary>Null when systemctl cannot be run (not installed, no systemd).</summary>
     public Func<IReadOnlyList<string>, int?> Systemctl { get; init; } = RunSystemctl;
 
     public static InstallServiceHost Current() => new()

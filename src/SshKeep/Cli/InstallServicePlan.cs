@@ -2,11 +2,9 @@ using SshKeep.Daemon;
 
 namespace SshKeep.Cli;
 
-/// <summary>What install-service will do, decided from the options and the machine (pure): the unit,
-/// where it goes, notes for the user, or a usage mistake (<see cref="Error"/>).</summary>
+/// <summary>What install-service will do (pure), or a usage mistake (<see cref="Error"/>).</summary>
 internal sealed partial record InstallServicePlan
 {
-    /// <summary>The config path of a system unit when -c is not given.</summary>
     public const string SystemConfigPath = "/etc/sshkeep/tunnels.yaml";
 
     public InstallServiceUnit? Unit { get; init; }
@@ -47,8 +45,7 @@ internal sealed partial record InstallServicePlan
         {
             return new() { Error = $"--account \"{named}\": no such user on this machine; create it first (e.g. useradd --system --create-home {named})" };
         }
-        // One unit and one run directory per tunnels file, named from the file's identity the way
-        // the daemon and the CLI name its files (docs/daemon.md "Run directory").
+        // One unit and one run directory per tunnels file (docs/daemon.md "Run directory").
         string key = InstanceKey.For(InstanceKey.Canonicalize(config));
         string unitName = InstallServiceUnit.NameFor(config == defaultConfig ? null : key);
         return new()

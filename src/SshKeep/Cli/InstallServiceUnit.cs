@@ -2,20 +2,15 @@ using SshKeep.Logging;
 
 namespace SshKeep.Cli;
 
-/// <summary>
-/// The systemd unit install-service prints or writes and the package ships: everything its text depends on, resolved,
-/// and the text (pure; golden files lock it). The text is Units/sshkeep.service.in, where every line carries a comment
-/// saying why it is there: whoever edits the unit later needs to know what a sandboxing line costs ssh.
-/// </summary>
+/// <summary>The unit install-service prints or writes and the package ships (pure; golden files lock it). Its text is
+/// Units/sshkeep.service.in, where each line's comment says why it is there (what a sandboxing line costs ssh).</summary>
 internal sealed partial record InstallServiceUnit
 {
     /// <summary>A unit for the user's manager (no User=, no mount-namespace sandboxing).</summary>
     public required bool UserUnit { get; init; }
 
-    /// <summary>The command that runs sshkeep (executable first).</summary>
     public required IReadOnlyList<string> SshkeepCommand { get; init; }
 
-    /// <summary>The tunnels file, absolute.</summary>
     public required string ConfigPath { get; init; }
 
     public string UnitName { get; init; } = DefaultName;
@@ -26,7 +21,6 @@ internal sealed partial record InstallServiceUnit
     /// <summary>User= of a system unit.</summary>
     public string? RunAs { get; init; }
 
-    /// <summary>What sshkeep gives each ssh between SIGTERM and SIGKILL when stopping.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>A unit the package ships (<see cref="PackagedUnits"/>): its header says how to override it, and it
@@ -35,17 +29,13 @@ internal sealed partial record InstallServiceUnit
 
     public TimeSpan Watchdog { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>systemctl for this unit's manager, as the user types it.</summary>
     public string Systemctl => UserUnit ? "systemctl --user" : "systemctl";
 
-    /// <summary>The unit file's name for the default tunnels file.</summary>
     public const string DefaultName = "sshkeep.service";
 
-    /// <summary>One unit per tunnels file: <c>sshkeep.service</c> for the default file (null key), else
-    /// <c>sshkeep-KEY.service</c> with the file's <see cref="SshKeep.Daemon.InstanceKey"/>, as its run directory.</summary>
+    /// <summary>One unit per tunnels file, named by its <see cref="SshKeep.Daemon.InstanceKey"/> as its run directory is.</summary>
     public static string NameFor(string? instanceKey) => instanceKey is null ? DefaultName : $"sshkeep-{instanceKey}.service";
 
-    /// <summary>The name systemctl is given: the file name without <c>.service</c>.</summary>
     public static string Stem(string unitName) => unitName.EndsWith(".service", StringComparison.Ordinal) ? unitName[..^".service".Length] : unitName;
 
     /// <summary>The unit text, '\n' line ends: Units/sshkeep.service.in with its placeholders filled and only the
@@ -105,7 +95,6 @@ internal sealed partial record InstallServiceUnit
             Packaged && IsTemplate(UnitName) ? value.Replace("%" + InstanceSpecifier, InstanceSpecifier, StringComparison.Ordinal) : value;
     }
 
-    /// <summary>The embedded Units/sshkeep.service.in, one entry a line.</summary>
     private static readonly Lazy<string[]> Template = new(() =>
     {
         using var stream = typeof(InstallServiceUnit).Assembly.GetManifestResourceStream("SshKeep.Cli.sshkeep.service.in")
@@ -120,11 +109,9 @@ internal sealed partial record InstallServiceUnit
     /// <summary>systemd's specifier for a template's instance name (systemd.unit(5), "Specifiers").</summary>
     public const string InstanceSpecifier = "%i";
 
-    /// <summary>A template unit (<c>NAME@.service</c>), started as <c>NAME@INSTANCE</c>.</summary>
     public static bool IsTemplate(string unitName) => unitName.EndsWith("@.service", StringComparison.Ordinal);
 
-    /// <summary>The start of the second comment line of every unit install-service writes:
-    /// uninstall-service removes only files that have it.</summary>
+    /// <summary>Starts the second comment line of every unit install-service writes: uninstall-service removes only those.</summary>
     public const string WrittenBy = "Written by `sshkeep install-service";
 
     /// <summary>TimeoutStopSec=: the stop grace (every ssh is stopped at once, so one grace in all)

@@ -2,9 +2,8 @@ using SshKeep.Daemon;
 
 namespace SshKeep.Cli;
 
-/// <summary>The units the Debian package ships (docs/packaging.md): <c>sshkeep.service</c> for
-/// /etc/sshkeep/tunnels.yaml and the template <c>sshkeep@.service</c> for /etc/sshkeep/NAME.yaml. Rendered like
-/// install-service's, so their hardening cannot drift; packaging/systemd holds them (a golden-file test).</summary>
+/// <summary>The units the Debian package ships (docs/packaging.md, "The systemd units"), rendered like install-service's
+/// so their hardening cannot drift; packaging/systemd holds them (a golden-file test).</summary>
 internal static class PackagedUnits
 {
     public const string Binary = "/usr/bin/sshkeep";
@@ -13,8 +12,7 @@ internal static class PackagedUnits
 
     public const string TemplateName = "sshkeep@.service";
 
-    /// <summary>What <c>sudo sshkeep install-service</c> writes for /etc/sshkeep/tunnels.yaml (same name, same run
-    /// directory, so <c>sshkeep status</c> finds it), running /usr/bin/sshkeep as root.</summary>
+    /// <summary>As <c>sudo sshkeep install-service</c> writes it (same name and run directory: <c>sshkeep status</c> finds it).</summary>
     public static InstallServiceUnit Default { get; } = new()
     {
         UserUnit = false,

@@ -1,13 +1,8 @@
 namespace SshKeep.Cli;
 
-/// <summary>
-/// install-service and uninstall-service (docs/daemon.md, "systemd"): thin shells around the pure
-/// <see cref="InstallServicePlan"/> and <see cref="InstallServiceUnit"/>.
-/// </summary>
+/// <summary>install-service and uninstall-service (docs/daemon.md, "systemd") around the pure <see cref="InstallServicePlan"/>.</summary>
 internal static class ServiceCommands
 {
-    /// <summary><c>sshkeep install-service [--user] [--write] [-c FILE] [--account NAME]</c>: prints the
-    /// systemd unit on stdout, or writes it where systemd looks for it.</summary>
     public static int Install(InstallServiceOptions options, InstallServiceHost host, TextWriter output, TextWriter error)
     {
         if (PlanOrUsage("install-service", options, host, error) is not { } plan) return ExitCodes.Usage;
@@ -51,8 +46,6 @@ internal static class ServiceCommands
         return ExitCodes.Ok;
     }
 
-    /// <summary><c>sshkeep uninstall-service [--user] [--write] [-c FILE]</c>: undoes install-service for one tunnels
-    /// file, and only if install-service wrote its unit (docs/daemon.md, "One unit per tunnels file").</summary>
     public static int Uninstall(InstallServiceOptions options, InstallServiceHost host, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -132,8 +125,6 @@ internal static class ServiceCommands
         }
     }
 
-    /// <summary>The plan for <paramref name="options"/>, or null once its usage error is written as
-    /// <c>sshkeep VERB: …</c>.</summary>
     private static InstallServicePlan? PlanOrUsage(string verb, InstallServiceOptions options, InstallServiceHost host, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(error);

@@ -124,7 +124,6 @@ internal sealed class ForwardProbe(TimeProvider time)
         socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, 3);
     }
 
-    /// <summary>One probe's deadline, and the steps that share it.</summary>
     private sealed class Run(TimeProvider time, string controlPath, TimeSpan timeout, long started,
         CancellationToken probe, CancellationToken stopping)
     {

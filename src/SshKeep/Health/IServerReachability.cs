@@ -7,7 +7,6 @@ internal interface IServerReachability
     /// ProxyCommand, the process gone).</summary>
     ServerConnection? ConnectionOf(int pid);
 
-    /// <summary>One cheap TCP connect to the server: accepted, refused, timed out or unreachable.</summary>
     Task<ReachabilityOutcome> CheckAsync(IPEndPoint server, CancellationToken cancellationToken);
 
     /// <summary>Completes when the server accepts a TCP connect; attempts every fraction of a

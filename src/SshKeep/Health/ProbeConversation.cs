@@ -3,11 +3,8 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Health;
 
-/// <summary>
-/// One probe exchange over a stream (a TCP connection through a -L listener, or a channel through
-/// the session for -R): send the request, read until <see cref="ProbeReply.Judge"/> decides. It
-/// keeps what arrived, so a timeout can say how far the reply got. One per exchange.
-/// </summary>
+/// <summary>One probe exchange over a stream, until <see cref="ProbeReply.Judge"/> decides. It keeps what arrived, so a
+/// timeout can say how far the reply got.</summary>
 internal sealed class ProbeConversation
 {
     private readonly ProbeExchange _exchange;
@@ -15,7 +12,6 @@ internal sealed class ProbeConversation
     private readonly byte[] _reply;
     private int _received;
 
-    /// <param name="host">The Host header value for HTTP (<see cref="ProbeReply.HostHeader"/>).</param>
     public ProbeConversation(ProbeExchange exchange, string host)
     {
         _exchange = exchange;

@@ -2,9 +2,8 @@ using SshKeep.Config;
 
 namespace SshKeep.Health;
 
-/// <summary>The pure half of a probe's exchange (<see cref="ProbeExchange"/>): what to send, how much
-/// of the reply to read, whether it passes (the rules: docs/probes.md, "What each probe proves"), and how a failure
-/// shows the bytes: one short line, no raw control characters.</summary>
+/// <summary>The pure half of a probe's exchange (docs/probes.md, "What each probe proves"); a failure shows the bytes
+/// on one short line, no raw control characters.</summary>
 internal static class ProbeReply
 {
     /// <summary>Longest HTTP status line read; a real one is some 20 bytes.</summary>
@@ -42,8 +41,7 @@ internal static class ProbeReply
         return exchange.Expect is { } expect ? Math.Max(Encoding.UTF8.GetByteCount(expect), ShownReply) : 1;
     }
 
-    /// <summary>Judges the reply so far; once <paramref name="ended"/> (EOF, or <see cref="ReplyLimit"/>
-    /// reached) the answer is always <see cref="ReplyJudgement.Done"/>.</summary>
+    /// <param name="ended">EOF, or <see cref="ReplyLimit"/> reached: then the judgement is always done.</param>
     public static ReplyJudgement Judge(ProbeExchange exchange, ReadOnlySpan<byte> received, bool ended)
     {
         ArgumentNullException.ThrowIfNull(exchange);
@@ -93,10 +91,7 @@ internal static class ProbeReply
     /// <summary>Characters of a reply shown before it is cut with "…".</summary>
     public const int MaxShown = 32;
 
-    /// <summary>
-    /// Bytes as a quoted string: UTF-8 where valid, made safe by <see cref="OneLine"/> (with <c>\\ \"</c>
-    /// escaped), invalid bytes as <c>\xNN</c>, cut after <paramref name="maxShown"/> characters.
-    /// </summary>
+    /// <summary>Bytes as a quoted string: UTF-8 where valid, made safe by <see cref="OneLine"/>, invalid bytes as <c>\xNN</c>.</summary>
     public static string Quote(ReadOnlySpan<byte> bytes, int maxShown = MaxShown)
     {
         var text = new StringBuilder("\"");

@@ -32,8 +32,7 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
     /// sent (what sshd logs of it: docs/reachability.md, "What the server sees").</summary>
     public async Task<ReachabilityOutcome> CheckAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        // An IPv4 address in IPv6 clothing (::ffff:a.b.c.d, as /proc/net/tcp6 can show it) is
-        // asked over IPv4: an IPv6 socket would need dual mode to reach it.
+        // ::ffff:a.b.c.d (as /proc/net/tcp6 can show it) over IPv4: an IPv6 socket would need dual mode for it.
         var target = endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
         using var timeoutSource = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
@@ -52,7 +51,7 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
             SocketError error;
             try
             {
-                // QuietConnect: a refused check is a value, not an exception with a symbolized stack trace.
+                // A refused check is a value, not an exception with a symbolized stack trace.
                 error = await QuietConnect.ConnectAsync(socket, target, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -73,8 +72,7 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
         }
     }
 
-    /// <summary>Where ssh would connect (<c>ssh -G</c>, resolved); null when it cannot be known (a proxy, ssh -G
-    /// failing, a name that does not resolve).</summary>
+    /// <summary>As <see cref="IServerReachability.ResolveAsync"/>.</summary>
     /// <param name="environment">The tunnel ssh's whole environment, for a <c>Match exec</c>; null inherits ours.</param>
     public static async Task<IPEndPoint?> LookupAsync(
         string sshPath, IReadOnlyList<string> sshArguments, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken,

@@ -8,8 +8,7 @@ internal sealed record CommandOutput(int? ExitCode, string StandardOutput, strin
 
     public bool Succeeded => ExitCode == 0;
 
-    /// <summary>The first non-empty line of stderr, else of stdout, else the problem: what to quote
-    /// when the program failed.</summary>
+    /// <summary>What to quote when the program failed.</summary>
     public string FirstLine =>
         Problem ?? StandardError.Split('\n').Concat(StandardOutput.Split('\n')).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0)
         ?? $"exit status {ExitCode}";

@@ -3,8 +3,7 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>Runs every doctor check (docs/doctor.md): the machine once, then each tunnel from what <c>ssh -G</c>
-/// says with sshkeep's own arguments. All it learns comes through <see cref="IDoctorSystem"/>.</summary>
+/// <summary>Runs every doctor check (docs/doctor.md, "The checks"); all it learns comes through <see cref="IDoctorSystem"/>.</summary>
 internal sealed class DoctorExamination(IDoctorSystem system)
 {
     public const string MachineTitle = "this machine";
@@ -18,7 +17,6 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         var sections = new List<DoctorSection> { new(MachineTitle, machine) };
         foreach (var tunnel in config.Tunnels)
         {
-            // A tunnel with several servers (failover) may move to any of them: each is checked on its own.
             foreach (var destination in tunnel.Destinations)
             {
                 var title = tunnel.Destinations.Count == 1
@@ -31,7 +29,6 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         return new DoctorReport(config.Path, config.Tunnels.Count, sections);
     }
 
-    /// <summary>A warning when someone other than us or root could change the tunnels file.</summary>
     private DoctorCheck? ConfigFileCheck(string configPath)
     {
         var file = system.InspectFile(configPath);
@@ -43,8 +40,6 @@ internal sealed class DoctorExamination(IDoctorSystem system)
             $"chmod go-w the file and its directory, or run `sshkeep up {ConfigFilePermissions.AllowFlag}` if you mean it");
     }
 
-    /// <summary>No tunnels file: the machine is still checked, and the missing file is a warning that says where
-    /// doctor looked and why there (<paramref name="origin"/>: "-c", "SSHKEEP_CONFIG" or "the default").</summary>
     public async Task<DoctorReport> ExamineWithoutConfigAsync(string configPath, string origin, CancellationToken cancellationToken)
     {
         var (machine, _) = await MachineAsync([TunnelConfig.DefaultSshPath], cancellationToken);
@@ -93,7 +88,6 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         return checks;
     }
 
-    /// <summary>The tunnel's identity_file; else every key ssh would try that exists.</summary>
     private IEnumerable<DoctorCheck> IdentityFiles(TunnelConfig tunnel, SshEffectiveConfig ssh)
     {
         if (tunnel.IdentityFile is { } identity)
@@ -140,17 +134,14 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         return ServerReachCheck.Judge(host, port, null, await system.ConnectAsync(host, port, ServerReachCheck.Timeout, cancellationToken));
     }
 
-    /// <summary>What no client-side check can see for a <c>-R</c> forward: after a session dies without a goodbye,
-    /// the server holds the port until its ClientAliveInterval notices, and a new ssh cannot listen there.</summary>
     public static DoctorCheck RemoteForward(ForwardSpec forward, string host) =>
         new(DoctorVerdict.Info, "remote forward",
             string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{forward}: {host}'s sshd must set ClientAliveInterval (e.g. 15) and ClientAliveCountMax (e.g. 3) in sshd_config, so that a dead session frees port {forward.BindPort}"),
             "without them the server may hold the port for hours, and the tunnel waits in waiting-for-remote-port until it lets go");
 
-    /// <summary>The tunnel's ssh without forwards, BatchMode and StrictHostKeyChecking: connecting with
-    /// it once shows the fingerprint and records the host key where the tunnel's ssh will look for it
-    /// (its own UserKnownHostsFile, HostKeyAlias…).</summary>
+    /// <summary>The tunnel's ssh without forwards and BatchMode: run once, it records the host key where the tunnel's ssh
+    /// looks for it (its own UserKnownHostsFile, HostKeyAlias…).</summary>
     private static string ConnectByHand(TunnelConfig tunnel, string destination)
     {
         var words = new List<string> { tunnel.SshPath };

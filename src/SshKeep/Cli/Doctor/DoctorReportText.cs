@@ -1,10 +1,6 @@
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>
-/// The text <c>sshkeep doctor</c> prints (docs/doctor.md): a heading, then one block per section,
-/// one line per check (verdict, subject, finding), the explanation and the fix indented under it,
-/// and a summary line. Locked by golden files.
-/// </summary>
+/// <summary>The text <c>sshkeep doctor</c> prints (docs/doctor.md, "Output"), locked by golden files.</summary>
 internal static class DoctorReportText
 {
     private const string Indent = "        ";

@@ -15,11 +15,9 @@ internal interface IDoctorSystem
     /// <summary><c>SSHPATH -V</c> (OpenSSH prints its version on stderr).</summary>
     Task<CommandOutput> SshVersionAsync(string sshPath, CancellationToken cancellationToken);
 
-    /// <summary><c>SSHPATH -G ARGS…</c>: the configuration ssh would use, without connecting.</summary>
     Task<CommandOutput> SshConfigAsync(string sshPath, IReadOnlyList<string> arguments, CancellationToken cancellationToken);
 
-    /// <summary>Whether <paramref name="file"/> holds a key for <paramref name="name"/>
-    /// (<c>host</c>, or <c>[host]:port</c> for a port other than 22), hashed entries included.</summary>
+    /// <summary>Hashed entries of <paramref name="file"/> count.</summary>
     Task<KnownHostsLookup> FindKnownHostAsync(string file, string name, CancellationToken cancellationToken);
 
     /// <summary>A value of /proc/sys/net/ipv4 (<c>tcp_keepalive_time</c>…), trimmed; null when unreadable.</summary>
@@ -28,6 +26,5 @@ internal interface IDoctorSystem
     /// <summary>A file's type, owner and permissions; null when nothing is there.</summary>
     FileFacts? InspectFile(string path);
 
-    /// <summary>A TCP connect to <paramref name="host"/>:<paramref name="port"/>, given up after <paramref name="timeout"/>.</summary>
     Task<ConnectOutcome> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken);
 }

@@ -1,12 +1,10 @@
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>A private key's file: it must exist, be a regular file and the user's, closed to group and others
-/// (ssh refuses an UNPROTECTED PRIVATE KEY FILE; another owner can replace it).</summary>
+/// <summary>A private key's file (docs/doctor.md, "Each tunnel").</summary>
 internal static class IdentityFileCheck
 {
     public const string Subject = "identity file";
 
-    /// <param name="facts">Null when nothing is there.</param>
     public static DoctorCheck Judge(string path, FileFacts? facts, uint userId)
     {
         if (facts is null)
@@ -40,8 +38,6 @@ internal static class IdentityFileCheck
         return new DoctorCheck(DoctorVerdict.Ok, Subject, $"{path} is yours, mode {mode}");
     }
 
-    /// <summary>The tunnel names no key and none of the keys ssh would try (its defaults, or
-    /// IdentityFile from ssh_config) exists.</summary>
     public static DoctorCheck NoneFound(IReadOnlyList<string> candidates) =>
         new(DoctorVerdict.Warn, Subject,
             $"no identity_file, and none of the keys ssh would try exists ({string.Join(", ", candidates)})",

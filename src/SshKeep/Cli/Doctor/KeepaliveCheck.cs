@@ -1,12 +1,10 @@
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>ServerAliveInterval × ServerAliveCountMax as <c>ssh -G</c> says ssh will use them: how long a dead
-/// server goes unnoticed (docs/doctor.md).</summary>
+/// <summary>How long a dead server goes unnoticed by ssh (docs/doctor.md, "Each tunnel").</summary>
 internal static class KeepaliveCheck
 {
     public const string Subject = "keepalive";
 
-    /// <summary>Above this budget a dead server leaves the tunnel dead for minutes: warned about.</summary>
     public const int MaxBudgetSeconds = 300;
 
     public static DoctorCheck Judge(SshEffectiveConfig ssh, KernelKeepalive? kernel)

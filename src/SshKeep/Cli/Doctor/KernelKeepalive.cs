@@ -1,15 +1,10 @@
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>
-/// The kernel's TCP keepalive (net.ipv4.tcp_keepalive_time/intvl/probes): an idle connection with SO_KEEPALIVE
-/// (ssh's TCPKeepAlive) is declared dead after <see cref="DeadAfter"/> = time + interval × probes. Doctor shows
-/// it for information: sshkeep never relies on it, ssh's ServerAlive messages notice a dead server within seconds.
-/// </summary>
+/// <summary>Shown for information only (docs/doctor.md, "What the kernel's keepalive means").</summary>
 internal sealed record KernelKeepalive(long Time, long Interval, long Probes)
 {
     public const string Subject = "kernel TCP keepalive";
 
-    /// <summary>Linux's defaults (2 h, 75 s, 9).</summary>
     public static readonly KernelKeepalive LinuxDefaults = new(7200, 75, 9);
 
     public long DeadAfter => Time + (Interval * Probes);

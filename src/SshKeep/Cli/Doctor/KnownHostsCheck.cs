@@ -1,16 +1,13 @@
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>The server's key in the known_hosts files ssh would read, looked up as ssh does (docs/doctor.md): ssh
-/// runs with BatchMode, so an unknown host key is refused, never asked about.</summary>
+/// <summary>The server's key in the known_hosts files ssh would read (docs/doctor.md, "Each tunnel").</summary>
 internal static class KnownHostsCheck
 {
     public const string Subject = "known_hosts";
 
-    /// <summary>The name ssh looks up.</summary>
     public static string NameFor(string host, int port) =>
         port == 22 ? host : string.Create(CultureInfo.InvariantCulture, $"[{host}]:{port}");
 
-    /// <param name="connectCommand">How to connect by hand once ("ssh -p 2222 deploy@bastion").</param>
     public static DoctorCheck Judge(string name, IReadOnlyList<(string File, KnownHostsLookup Result)> lookups,
         string? strictHostKeyChecking, string connectCommand)
     {

@@ -9,6 +9,5 @@ internal enum KnownHostsLookup
     /// <summary>The file does not exist (normal for the second user file and the global ones).</summary>
     NoFile,
 
-    /// <summary>ssh-keygen could not run or failed otherwise.</summary>
     Failed,
 }

@@ -97,8 +97,7 @@ internal sealed class LocalDoctorSystem(TimeProvider time, IReadOnlyDictionary<s
         }
         catch (Win32Exception e)
         {
-            // Process.Start's "An error occurred trying to start process … No such file or directory":
-            // the errno's text is what a user can act on.
+            // Not Process.Start's "An error occurred trying to start process …": the errno's text is what a user can act on.
             return CommandOutput.CouldNotRun(LibC.StrError(e.NativeErrorCode));
         }
     }

@@ -7,7 +7,6 @@ internal static class ServerReachCheck
 {
     public const string Subject = "server";
 
-    /// <summary>How long a connect may take before doctor calls the server silent.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
     /// <param name="via">"ProxyJump" when <paramref name="host"/> is the first jump host; null for the server itself.</param>
@@ -22,7 +21,6 @@ internal static class ServerReachCheck
                 "check the host name and port (port: in the tunnel, or Port in ssh_config), that the server's sshd runs, and that no firewall drops the connection");
     }
 
-    /// <summary>ssh reaches the server through a ProxyCommand, which doctor cannot follow.</summary>
     public static DoctorCheck NotChecked(string host, string proxyCommand) =>
         new(DoctorVerdict.Info, Subject, $"not checked: ssh reaches {host} through ProxyCommand {proxyCommand}");
 

@@ -31,10 +31,8 @@ internal sealed class SshEffectiveConfig
     public int? Number(string keyword) =>
         int.TryParse(First(keyword), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    /// <summary>The values of a keyword that lists several on one line (known hosts files), split at spaces.</summary>
     public IReadOnlyList<string> Words(string keyword) =>
         [.. All(keyword).SelectMany(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
 
-    /// <summary>A keyword that is unset or "none" (proxyjump, proxycommand).</summary>
     public bool IsNone(string keyword) => First(keyword) is null or "none";
 }

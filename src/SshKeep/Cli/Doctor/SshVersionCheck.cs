@@ -1,7 +1,6 @@
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>The ssh client's version (<c>ssh -V</c>): it must run, and be an OpenSSH that has
-/// <c>ssh -G</c> (6.8, 2015), which the other checks use to see ssh's effective configuration.</summary>
+/// <summary>The ssh client's version: <see cref="Oldest"/> has <c>ssh -G</c> (docs/doctor.md, "This machine").</summary>
 internal static partial class SshVersionCheck
 {
     public static readonly Version Oldest = new(6, 8);
