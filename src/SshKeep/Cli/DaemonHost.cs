@@ -286,7 +286,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         new(tunnel, launcher, _log, time, new TunnelSupervisorOptions
         {
             StartInfoFor = (t, destination) => StartInfoFor(t, destination, controlPath, held(t)),
-            ListenerAccepts = (forward, ct) => holds(forward) ? Task.FromResult(true) : ListenerCheck.AcceptsAsync(forward, TimeSpan.FromSeconds(1), ct),
+            ListenerAccepts = (forward, ct) => holds(forward) ? Task.FromResult(true) : _reachability.ListenerAcceptsAsync(forward, ct),
             OnProbe = onProbe,
             SessionCarries = sessionCarries,
             StopGrace = options.StopGrace,

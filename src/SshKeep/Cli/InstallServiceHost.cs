@@ -54,10 +54,6 @@ internal sealed record InstallServiceHost
     private static IReadOnlyList<string> CurrentCommand()
     {
         string process = Environment.ProcessPath ?? "/usr/local/bin/sshkeep";
-        if (Path.GetFileNameWithoutExtension(process) == "dotnet")
-        {
-            return [process, Path.Combine(AppContext.BaseDirectory, "sshkeep.dll")];
-        }
-        return [process];
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, Path.Combine(AppContext.BaseDirectory, "sshkeep.dll")] : [process];
     }
 }

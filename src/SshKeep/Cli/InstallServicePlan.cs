@@ -19,18 +19,14 @@ internal sealed partial record InstallServicePlan
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(host);
-        if (options.User && options.Account is not null)
+        var mistake = options switch
         {
-            return new() { Error = "--account applies to the system unit only: a --user unit runs as you" };
-        }
-        if (options.Account is { } account && !AccountName().IsMatch(account))
-        {
-            return new() { Error = $"--account \"{account}\": not a user name" };
-        }
-        if (options.ConfigPath is "")
-        {
-            return new() { Error = "-c needs a file name" };
-        }
+            { User: true, Account: not null } => "--account applies to the system unit only: a --user unit runs as you",
+            { Account: { } account } when !AccountName().IsMatch(account) => $"--account \"{account}\": not a user name",
+            { ConfigPath: "" } => "-c needs a file name",
+            _ => null,
+        };
+        if (mistake is not null) return new() { Error = mistake };
 
         string configHome = string.IsNullOrEmpty(host.XdgConfigHome) || !Path.IsPathRooted(host.XdgConfigHome)
             ? Path.Combine(host.Home, ".config") // XDG: a relative XDG_CONFIG_HOME is to be ignored

@@ -5,26 +5,17 @@ namespace SshKeep.Health;
 
 /// <summary>One probe exchange over a stream, until <see cref="ProbeReply.Judge"/> decides. It keeps what arrived, so a
 /// timeout can say how far the reply got.</summary>
-internal sealed class ProbeConversation
+internal sealed class ProbeConversation(ProbeExchange exchange, string host)
 {
-    private readonly ProbeExchange _exchange;
-    private readonly string _host;
-    private readonly byte[] _reply;
+    private readonly byte[] _reply = new byte[ProbeReply.ReplyLimit(exchange)];
     private int _received;
-
-    public ProbeConversation(ProbeExchange exchange, string host)
-    {
-        _exchange = exchange;
-        _host = host;
-        _reply = new byte[ProbeReply.ReplyLimit(exchange)];
-    }
 
     /// <summary>Null when the exchange passed, else why not. I/O errors are failures; cancellation throws.</summary>
     public async Task<string?> RunAsync(Stream stream, CancellationToken cancellationToken)
     {
         try
         {
-            var request = ProbeReply.Request(_exchange, _host);
+            var request = ProbeReply.Request(exchange, host);
             if (request.Length > 0)
             {
                 await stream.WriteAsync(request, cancellationToken).ConfigureAwait(false);
@@ -33,10 +24,10 @@ internal sealed class ProbeConversation
             while (true)
             {
                 var full = _received == _reply.Length;
-                var judgement = ProbeReply.Judge(_exchange, _reply.AsSpan(0, _received), ended: full);
+                var judgement = ProbeReply.Judge(exchange, _reply.AsSpan(0, _received), ended: full);
                 if (judgement.Done) return judgement.Failure;
                 var read = await stream.ReadAsync(_reply.AsMemory(_received), cancellationToken).ConfigureAwait(false);
-                if (read == 0) return ProbeReply.Judge(_exchange, _reply.AsSpan(0, _received), ended: true).Failure;
+                if (read == 0) return ProbeReply.Judge(exchange, _reply.AsSpan(0, _received), ended: true).Failure;
                 _received += read;
             }
         }

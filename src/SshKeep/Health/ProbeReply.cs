@@ -28,10 +28,7 @@ internal static class ProbeReply
     }
 
     /// <summary>The Host header for a forward's target: host, with the port unless it is 80, IPv6 in brackets.</summary>
-    public static string HostHeader(string host, int port)
-    {
-        return port == 80 ? HostSyntax.Bracketed(host) : HostSyntax.Endpoint(host, port);
-    }
+    public static string HostHeader(string host, int port) => port == 80 ? HostSyntax.Bracketed(host) : HostSyntax.Endpoint(host, port);
 
     /// <summary>How many reply bytes to keep at most; reading stops when they are in.</summary>
     public static int ReplyLimit(ProbeExchange exchange)

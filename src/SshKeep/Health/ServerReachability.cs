@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using SshKeep.Config;
 using SshKeep.Ssh;
 
 namespace SshKeep.Health;
@@ -27,6 +28,19 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
 
     public Task<IPEndPoint?> ResolveAsync(string sshPath, IReadOnlyList<string> sshArguments, CancellationToken cancellationToken) =>
         LookupAsync(sshPath, sshArguments, time, LookupTimeout, cancellationToken, sshEnvironment);
+
+    /// <summary>Whether a -L/-D listener accepts (ssh binds it only once authenticated); nothing is sent.</summary>
+    public async Task<bool> ListenerAcceptsAsync(ForwardSpec forward, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await CheckAsync(new IPEndPoint(ForwardProbe.LocalListener(forward), forward.BindPort), cancellationToken)).Answered;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Does a TCP connect complete within <paramref name="timeout"/>? Closed as soon as it is made, nothing
     /// sent (what sshd logs of it: docs/reachability.md, "What the server sees").</summary>

@@ -4,8 +4,6 @@ namespace SshKeep.Health;
 /// Hostile text: a line that does not parse is skipped.</summary>
 internal static class TcpSocketTable
 {
-    public static IReadOnlyList<TcpSocket> Parse(string text) => [.. text.Split('\n').Select(ParseLine).OfType<TcpSocket>()];
-
     /// <summary>Every TCP socket of <paramref name="pid"/>'s network namespace (default ours) that could be read.</summary>
     public static IReadOnlyList<TcpSocket> Read(int? pid = null, string procRoot = "/proc") =>
         [.. Rows(pid is { } p ? Path.Combine(procRoot, p.ToString(CultureInfo.InvariantCulture), "net") : Path.Combine(procRoot, "net"))];
@@ -16,19 +14,12 @@ internal static class TcpSocketTable
     {
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(us);
-        // Lazily, stopping at the match: the tables can be long and this runs once per connection.
-        return FindOwnerOfPeer(Rows(Path.Combine(procRoot, "net")), peer, us);
-    }
-
-    public static uint? FindOwnerOfPeer(IEnumerable<TcpSocket> sockets, IPEndPoint peer, IPEndPoint us)
-    {
-        ArgumentNullException.ThrowIfNull(sockets);
         var (from, to) = (Plain(peer), Plain(us));
-        foreach (var socket in sockets)
+        // Lazily, stopping at the match: the tables can be long and this runs once per connection.
+        foreach (var socket in Rows(Path.Combine(procRoot, "net")))
         {
             if (Plain(socket.Local).Equals(from) && Plain(socket.Remote).Equals(to)) return socket.Uid;
         }
-
         return null;
     }
 

@@ -116,23 +116,15 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         return KnownHostsCheck.Judge(name, lookups, ssh.First("stricthostkeychecking"), ConnectByHand(tunnel, destination));
     }
 
-    private async Task<DoctorCheck> ReachAsync(SshEffectiveConfig ssh, string host, int port, CancellationToken cancellationToken)
-    {
-        if (!ssh.IsNone("proxycommand"))
+    private async Task<DoctorCheck> ReachAsync(SshEffectiveConfig ssh, string host, int port, CancellationToken cancellationToken) =>
+        (ssh.IsNone("proxycommand"), ssh.IsNone("proxyjump") ? null : ServerReachCheck.FirstJump(ssh.First("proxyjump")!)) switch
         {
-            return ServerReachCheck.NotChecked(host, ssh.First("proxycommand")!);
-        }
-
-        if (!ssh.IsNone("proxyjump"))
-        {
-            return ServerReachCheck.FirstJump(ssh.First("proxyjump")!) is { } hop
-                ? ServerReachCheck.Judge(hop.Host, hop.Port, "ProxyJump",
-                    await system.ConnectAsync(hop.Host, hop.Port, ServerReachCheck.Timeout, cancellationToken))
-                : ServerReachCheck.NotChecked(host, "ProxyJump " + ssh.First("proxyjump"));
-        }
-
-        return ServerReachCheck.Judge(host, port, null, await system.ConnectAsync(host, port, ServerReachCheck.Timeout, cancellationToken));
-    }
+            (false, _) => ServerReachCheck.NotChecked(host, ssh.First("proxycommand")!),
+            (_, { } hop) => ServerReachCheck.Judge(hop.Host, hop.Port, "ProxyJump",
+                await system.ConnectAsync(hop.Host, hop.Port, ServerReachCheck.Timeout, cancellationToken)),
+            _ when !ssh.IsNone("proxyjump") => ServerReachCheck.NotChecked(host, "ProxyJump " + ssh.First("proxyjump")),
+            _ => ServerReachCheck.Judge(host, port, null, await system.ConnectAsync(host, port, ServerReachCheck.Timeout, cancellationToken)),
+        };
 
     public static DoctorCheck RemoteForward(ForwardSpec forward, string host) =>
         new(DoctorVerdict.Info, "remote forward",

@@ -26,5 +26,6 @@ internal interface IDoctorSystem
     /// <summary>A file's type, owner and permissions; null when nothing is there.</summary>
     FileFacts? InspectFile(string path);
 
-    Task<ConnectOutcome> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken);
+    /// <summary>Null when the TCP connect succeeded, else the end of a sentence that starts with the address.</summary>
+    Task<string?> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken);
 }

@@ -66,7 +66,7 @@ internal sealed class LocalDoctorSystem(TimeProvider time, IReadOnlyDictionary<s
             : null;
     }
 
-    public async Task<ConnectOutcome> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<string?> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
@@ -74,17 +74,25 @@ internal sealed class LocalDoctorSystem(TimeProvider time, IReadOnlyDictionary<s
         try
         {
             await client.ConnectAsync(host, port, linked.Token);
-            return ConnectOutcome.Success;
+            return null;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ConnectOutcome.TimedOut(DurationText.Format((long)timeout.TotalSeconds));
+            return $"did not answer within {DurationText.Format((long)timeout.TotalSeconds)}";
         }
         catch (SocketException e)
         {
-            return ConnectOutcome.FailedWith(e.SocketErrorCode, SocketErrorText.Of(e));
+            return ConnectProblem(e.SocketErrorCode, SocketErrorText.Of(e));
         }
     }
+
+    internal static string ConnectProblem(SocketError error, string text) => error switch
+    {
+        SocketError.ConnectionRefused => "refused the connection (the host is there, nothing listens on the port)",
+        SocketError.TimedOut => $"did not answer: {text}",
+        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => $"cannot be found: {text}",
+        _ => $"is unreachable: {text}",
+    };
 
     private async Task<CommandOutput> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {

@@ -158,7 +158,7 @@ public sealed class DoctorChecksTests
     [InlineData(SocketError.TimedOut, "Connection timed out", "[::1]:2222 did not answer: Connection timed out")]
     public void A_server_that_cannot_be_reached_fails_saying_whether_it_refused_was_silent_or_is_unreachable(SocketError error, string text, string finding)
     {
-        var check = ServerReachCheck.Judge("::1", 2222, null, ConnectOutcome.FailedWith(error, text));
+        var check = ServerReachCheck.Judge("::1", 2222, null, LocalDoctorSystem.ConnectProblem(error, text));
 
         Assert.Equal(DoctorVerdict.Fail, check.Verdict);
         Assert.Equal(finding, check.Finding);
@@ -167,7 +167,7 @@ public sealed class DoctorChecksTests
     [Fact]
     public void A_server_that_stays_silent_did_not_answer_within_the_timeout()
     {
-        var check = ServerReachCheck.Judge("db.example.com", 22, null, ConnectOutcome.TimedOut("3 s"));
+        var check = ServerReachCheck.Judge("db.example.com", 22, null, "did not answer within 3 s");
 
         Assert.Equal("db.example.com:22 did not answer within 3 s", check.Finding);
     }

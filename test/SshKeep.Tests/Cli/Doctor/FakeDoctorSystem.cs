@@ -40,7 +40,7 @@ internal sealed class FakeDoctorSystem : IDoctorSystem
     };
 
     /// <summary>"host:port" → outcome; a target not listed refuses.</summary>
-    public Dictionary<string, ConnectOutcome> Connects { get; } = [];
+    public Dictionary<string, string?> Connects { get; } = [];
 
     /// <summary>Every ssh -G argv, in order.</summary>
     public List<IReadOnlyList<string>> ConfigCalls { get; } = [];
@@ -62,8 +62,9 @@ internal sealed class FakeDoctorSystem : IDoctorSystem
 
     public FileFacts? InspectFile(string path) => Files.GetValueOrDefault(path);
 
-    public Task<ConnectOutcome> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Task.FromResult(Connects.GetValueOrDefault($"{host}:{port}") ?? ConnectOutcome.FailedWith(System.Net.Sockets.SocketError.ConnectionRefused, "Connection refused"));
+    public Task<string?> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken) =>
+        Task.FromResult(Connects.TryGetValue($"{host}:{port}", out var problem) ? problem
+            : LocalDoctorSystem.ConnectProblem(System.Net.Sockets.SocketError.ConnectionRefused, "Connection refused"));
 
     private string EffectiveConfig(IReadOnlyList<string> arguments)
     {
