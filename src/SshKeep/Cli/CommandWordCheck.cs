@@ -2,33 +2,24 @@ using SshKeep.Config;
 
 namespace SshKeep.Cli;
 
-/// <summary>Which first words of <c>sshkeep WORD</c> are refused as mistyped commands instead of becoming an ssh
-/// to host WORD (docs/compatibility.md, "sshkeep WORD"). Called as <c>autossh</c> nothing is refused.</summary>
+/// <summary>A mistyped command is refused instead of becoming an ssh to that host (docs/compatibility.md, "sshkeep WORD").</summary>
 internal static class CommandWordCheck
 {
     /// <summary>sshkeep's commands, in the order a tie between two suggestions is settled.</summary>
     public static IReadOnlyList<string> Commands { get; } =
         ["up", "status", "stop", "check", "doctor", "restart", "retry-now", "reload", "install-service", "uninstall-service", "demo", "help", "version"];
 
-    private static readonly Dictionary<string, string> CommonWords = new(StringComparer.Ordinal)
+    /// <summary>Each command with the words people type for it.</summary>
+    private static readonly Dictionary<string, string> CommonWords = new (string Command, string[] Words)[]
     {
-        ["usage"] = "help",
-        ["start"] = "up",
-        ["run"] = "up",
-        ["daemon"] = "up",
-        ["list"] = "status",
-        ["ls"] = "status",
-        ["ps"] = "status",
-        ["show"] = "status",
-        ["validate"] = "check",
-        ["verify"] = "check",
-        ["lint"] = "check",
-        ["install"] = "install-service",
-        ["uninstall"] = "uninstall-service",
-        ["kill"] = "stop",
-        ["halt"] = "stop",
-        ["shutdown"] = "stop",
-    };
+        ("help", ["usage"]),
+        ("up", ["start", "run", "daemon"]),
+        ("status", ["list", "ls", "ps", "show"]),
+        ("check", ["validate", "verify", "lint"]),
+        ("install-service", ["install"]),
+        ("uninstall-service", ["uninstall"]),
+        ("stop", ["kill", "halt", "shutdown"]),
+    }.SelectMany(c => c.Words, (c, word) => (word, c.Command)).ToDictionary(StringComparer.Ordinal);
 
     /// <summary>The command <paramref name="firstWord"/> probably meant, or null when it may be a host (a host's shape, or
     /// <see cref="IsHostAlias"/>, asked last).</summary>

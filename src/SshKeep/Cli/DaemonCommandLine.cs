@@ -7,16 +7,14 @@ using SshKeep.Status;
 
 namespace SshKeep.Cli;
 
-/// <summary>sshkeep's own verbs, parsed with System.CommandLine; the autossh command line never comes here
-/// (<see cref="EntryPoint"/>).</summary>
+/// <summary>sshkeep's own verbs; the autossh command line never comes here (<see cref="EntryPoint"/>).</summary>
 internal static class DaemonCommandLine
 {
     // The verbs that select this parser. Not -h: autossh rejects it with usage (R4), and so must `sshkeep -h`.
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>([.. CommandWordCheck.Commands, "--help", "--version"], StringComparer.Ordinal);
 
     public static Task<int> RunAsync(string[] args) =>
-        // sshkeep handles SIGTERM/SIGINT itself (every ssh is stopped with a grace period), so the
-        // parser must not cancel and then kill the process after its own short timeout.
+        // sshkeep stops every ssh itself on SIGTERM/SIGINT: the parser must not cancel, then kill after its short timeout.
         Build().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
 
     /// <summary>Also what packaging/man/sshkeep.1 and packaging/completion/sshkeep are checked against.</summary>
@@ -75,10 +73,8 @@ internal static class DaemonCommandLine
         var stop = Control("stop", "stop every tunnel and the daemon", ControlCommand.Stop);
         Command Control(string name, string description, ControlCommand command, Argument<string?>? tunnelName = null)
         {
-            var verb = new Command(name, description);
+            var verb = new Command(name, description) { config, runDir };
             if (tunnelName is not null) verb.Arguments.Add(tunnelName);
-            verb.Options.Add(config);
-            verb.Options.Add(runDir);
             verb.SetAction((r, ct) => SendAsync(r.GetValue(config), r.GetValue(runDir),
                 new ControlRequest(command, tunnelName is null ? null : r.GetValue(tunnelName)), ct));
             return verb;

@@ -22,8 +22,8 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
     /// <summary>Set when a tunnel changed; the status writer takes it (one pending write at most).</summary>
     private readonly SemaphoreSlim _statusDirty = new(0, 1);
 
-    /// <summary>The <see cref="StatusFold"/> of every transition: folded under <see cref="_foldGate"/> (one
-    /// fold at most, so a tunnel never waits for a write), read by the writer under <see cref="_statusGate"/>.</summary>
+    /// <summary>Folded under <see cref="_foldGate"/>, written under <see cref="_statusGate"/> (docs/daemon.md, "Transitions are
+    /// the only news").</summary>
     private volatile IReadOnlyList<ListedTunnel> _tunnels = [];
 
     private readonly Lock _foldGate = new();
@@ -332,8 +332,8 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         }
     }
 
-    /// <summary>Every transition, the only news (docs/daemon.md), each tunnel's in order. status.json is written
-    /// by <see cref="WriteStatusAsync"/>, not here: its fsync would make a restart wait (0.2 s of a 0.4 s recovery).</summary>
+    /// <summary>Each tunnel's transitions in order; status.json is written by <see cref="WriteStatusAsync"/>, not here: its
+    /// fsync would make a restart wait (0.2 s of a 0.4 s recovery).</summary>
     private void OnTransition(TunnelTransition transition)
     {
         _hooks.Fire(transition);
@@ -365,8 +365,6 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         }
     }
 
-    /// <summary>Under the lock that orders the writes: a later write never shows an older state, and READY=1
-    /// and its STATUS= line come from one fold.</summary>
     private void WriteStatusNow()
     {
         lock (_statusGate)

@@ -4,8 +4,7 @@ using SshKeep.Native;
 
 namespace SshKeep.Cli;
 
-/// <summary>Chooses the mode (docs/compatibility.md): as <c>sshkeep</c>, one of its commands, a refused mistyped
-/// command, or else an autossh command line; by any other name, autossh 1.4g under that name (spec R70).</summary>
+/// <summary>Chooses the mode (docs/compatibility.md, "Called as sshkeep, or by another name"; spec R70).</summary>
 internal static class EntryPoint
 {
     public const string SshkeepName = "sshkeep";

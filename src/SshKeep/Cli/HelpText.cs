@@ -46,16 +46,10 @@ internal static class HelpText
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (key is null)
+        IReadOnlyList<ConfigKey> entries = key is null ? [] : ConfigKeyHelp.Find(key);
+        if (key is null || entries.Count > 0)
         {
-            output.Write(ConfigKeyHelp.Listing());
-            return ExitCodes.Ok;
-        }
-
-        var entries = ConfigKeyHelp.Find(key);
-        if (entries.Count > 0)
-        {
-            output.Write(ConfigKeyHelp.Explain(entries));
+            output.Write(key is null ? ConfigKeyHelp.Listing() : ConfigKeyHelp.Explain(entries));
             return ExitCodes.Ok;
         }
 

@@ -114,8 +114,7 @@ internal sealed partial record InstallServiceUnit
     /// <summary>Starts the second comment line of every unit install-service writes: uninstall-service removes only those.</summary>
     public const string WrittenBy = "Written by `sshkeep install-service";
 
-    /// <summary>TimeoutStopSec=: the stop grace (every ssh is stopped at once, so one grace in all)
-    /// plus 25 s of room, at least 30 s.</summary>
+    /// <summary>TimeoutStopSec=: the stop grace (all ssh stop at once: one grace in all) plus 25 s of room, at least 30 s.</summary>
     public static TimeSpan StopTimeout(TimeSpan grace) =>
         TimeSpan.FromSeconds(Math.Max(30, Math.Ceiling((grace + TimeSpan.FromSeconds(25)).TotalSeconds)));
 

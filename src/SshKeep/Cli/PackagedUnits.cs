@@ -38,18 +38,12 @@ internal static class PackagedUnits
         (Template.UnitName, Template.Render()),
     ];
 
-    /// <summary>NAME for /etc/sshkeep/NAME.yaml when NAME is a plain instance name (letters, digits, '_', '-',
-    /// '.'), whose systemd escaping is itself; otherwise null.</summary>
+    /// <summary>NAME of /etc/sshkeep/NAME.yaml when it is a plain instance name (its own systemd escaping); else null.</summary>
     public static string? InstanceOf(string canonicalConfigPath)
     {
         ArgumentNullException.ThrowIfNull(canonicalConfigPath);
         if (Path.GetDirectoryName(canonicalConfigPath) != ConfigDirectory || Path.GetExtension(canonicalConfigPath) != ".yaml") return null;
         string name = Path.GetFileNameWithoutExtension(canonicalConfigPath);
-        if (name.Length == 0 || name[0] == '.') return null;
-        foreach (char c in name)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-' or '.')) return null;
-        }
-        return name;
+        return name.Length > 0 && name[0] != '.' && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') ? name : null;
     }
 }

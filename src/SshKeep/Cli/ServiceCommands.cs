@@ -26,15 +26,12 @@ internal static class ServiceCommands
         {
             WriteAtomically(path, unit);
         }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"sshkeep install-service: cannot write {path}: {e.Message}{(spec.UserUnit ? "" : " (a system unit needs root: run it with sudo, or use --user)")}");
-            return ExitCodes.NoPermission;
-        }
-        catch (IOException e)
-        {
-            error.WriteLine($"sshkeep install-service: cannot write {path}: {e.Message}");
-            return ExitCodes.CannotCreate;
+            var denied = e is UnauthorizedAccessException;
+            var hint = denied && !spec.UserUnit ? " (a system unit needs root: run it with sudo, or use --user)" : "";
+            error.WriteLine($"sshkeep install-service: cannot write {path}: {e.Message}{hint}");
+            return denied ? ExitCodes.NoPermission : ExitCodes.CannotCreate;
         }
 
         output.WriteLine($"wrote {path}");

@@ -113,9 +113,7 @@ internal sealed class ForwardProbe(TimeProvider time)
         };
     }
 
-    /// <summary>TCP keepalive for a probe socket, set before connect (Linux keeps it across connect(2)): a floor under
-    /// the probe's own timeout, never the check itself (docs/probes.md, "Side effects and limits"). The kernel's smallest
-    /// idle and interval and 3 probes: a vanished peer is dead after about 4 s of silence.</summary>
+    /// <summary>Set before connect, which Linux keeps it across (docs/probes.md, "Side effects and limits").</summary>
     internal static void ApplyKeepAlive(Socket socket)
     {
         socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);

@@ -35,13 +35,9 @@ internal static class PortHolder
         {
             // The listing broke off (or could not begin); scan what was listed.
         }
-        pids.Sort();
-        foreach (var pid in pids)
+        foreach (var pid in pids.Order())
         {
-            foreach (var socket in ProcessSockets.Of(pid, procRoot))
-            {
-                if (inodes.Contains(socket.Inode)) return pid;
-            }
+            if (ProcessSockets.Of(pid, procRoot).Any(socket => inodes.Contains(socket.Inode))) return pid;
         }
         return null;
     }

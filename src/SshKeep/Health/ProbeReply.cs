@@ -27,7 +27,6 @@ internal static class ProbeReply
         return exchange.Send is { } send ? Encoding.UTF8.GetBytes(send) : [];
     }
 
-    /// <summary>The Host header for a forward's target: host, with the port unless it is 80, IPv6 in brackets.</summary>
     public static string HostHeader(string host, int port) => port == 80 ? HostSyntax.Bracketed(host) : HostSyntax.Endpoint(host, port);
 
     /// <summary>How many reply bytes to keep at most; reading stops when they are in.</summary>

@@ -6,8 +6,7 @@ internal static class ProcessSockets
 {
     private const string Prefix = "socket:[";
 
-    /// <summary>Descriptor and inode (the key into <see cref="TcpSocketTable"/>), ordered by descriptor; empty when the
-    /// process is gone or not ours to read.</summary>
+    /// <summary>Ordered by descriptor; the inode is the key into <see cref="TcpSocketTable"/>.</summary>
     public static IReadOnlyList<(int Fd, ulong Inode)> Of(int pid, string procRoot = "/proc")
     {
         var held = new List<(int Fd, ulong Inode)>();

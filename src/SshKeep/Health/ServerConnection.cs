@@ -14,12 +14,7 @@ internal sealed record ServerConnection(int Fd, IPEndPoint Local, IPEndPoint Rem
     {
         var held = ProcessSockets.Of(pid, procRoot);
         if (held.Count == 0) return null;
-        var byInode = new Dictionary<ulong, TcpSocket>();
-        foreach (var socket in TcpSocketTable.Read(pid, procRoot))
-        {
-            if (socket.Inode != 0) byInode.TryAdd(socket.Inode, socket);
-        }
-
+        var byInode = TcpSocketTable.Read(pid, procRoot).Where(s => s.Inode != 0).DistinctBy(s => s.Inode).ToDictionary(s => s.Inode);
         var mine = held.Where(h => byInode.ContainsKey(h.Inode)).Select(h => (h.Fd, Socket: byInode[h.Inode])).ToList();
         var listeners = mine.Where(m => m.Socket.State == TcpSocketState.Listen).Select(m => m.Socket.Local).ToList();
         foreach (var (fd, socket) in mine) // ordered by descriptor

@@ -9,10 +9,8 @@ namespace SshKeep.Health;
 /// <param name="sshEnvironment">The environment <c>ssh -G</c> runs with (docs/security.md); null inherits ours.</param>
 internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<string, string?>? sshEnvironment = null) : IServerReachability
 {
-    /// <summary>Between attempts while the server is silent: the first SYN after the heal goes out within this.</summary>
     public static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>One connect: long enough for any sane round trip, short enough that a dead server costs little.</summary>
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary><c>ssh -G</c> and the name's resolution: covers a slow ssh_config (Match exec) and the resolver's retries.</summary>
@@ -42,8 +40,7 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
         }
     }
 
-    /// <summary>Does a TCP connect complete within <paramref name="timeout"/>? Closed as soon as it is made, nothing
-    /// sent (what sshd logs of it: docs/reachability.md, "What the server sees").</summary>
+    /// <summary>Closed as soon as it is made, nothing sent (docs/reachability.md, "What the server sees").</summary>
     public async Task<ReachabilityOutcome> CheckAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // ::ffff:a.b.c.d (as /proc/net/tcp6 can show it) over IPv4: an IPv6 socket would need dual mode for it.
@@ -86,23 +83,12 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
         }
     }
 
-    /// <summary>As <see cref="IServerReachability.ResolveAsync"/>.</summary>
     /// <param name="environment">The tunnel ssh's whole environment, for a <c>Match exec</c>; null inherits ours.</param>
     public static async Task<IPEndPoint?> LookupAsync(
         string sshPath, IReadOnlyList<string> sshArguments, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string?>? environment = null)
     {
         var started = time.GetTimestamp();
-        var config = await ReadEffectiveConfigAsync(sshPath, sshArguments, time, timeout, environment, cancellationToken).ConfigureAwait(false);
-        if (config is null) return null;
-        var left = timeout - time.GetElapsedTime(started);
-        return await config.ResolveAsync(time, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<EffectiveSshConfig?> ReadEffectiveConfigAsync(
-        string sshPath, IReadOnlyList<string> sshArguments, TimeProvider time, TimeSpan timeout,
-        IReadOnlyDictionary<string, string?>? environment, CancellationToken cancellationToken)
-    {
         var startInfo = new ProcessStartInfo(sshPath)
         {
             RedirectStandardInput = true,
@@ -159,7 +145,9 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
 
             var output = await stdout.ConfigureAwait(false);
             await stderr.ConfigureAwait(false);
-            return process.ExitCode == 0 ? EffectiveSshConfig.Parse(output) : null;
+            if (process.ExitCode != 0 || EffectiveSshConfig.Parse(output) is not { } config) return null;
+            var left = timeout - time.GetElapsedTime(started);
+            return await config.ResolveAsync(time, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -8,8 +8,7 @@ internal static class TcpSocketTable
     public static IReadOnlyList<TcpSocket> Read(int? pid = null, string procRoot = "/proc") =>
         [.. Rows(pid is { } p ? Path.Combine(procRoot, p.ToString(CultureInfo.InvariantCulture), "net") : Path.Combine(procRoot, "net"))];
 
-    /// <summary>The uid the kernel records for the other end of a local TCP connection (as <c>ss -tpe</c>);
-    /// null when it is not in this namespace's table.</summary>
+    /// <summary>The uid of a local TCP connection's other end (as <c>ss -tpe</c>); null when not in this namespace's table.</summary>
     public static uint? OwnerOfPeer(IPEndPoint peer, IPEndPoint us, string procRoot = "/proc")
     {
         ArgumentNullException.ThrowIfNull(peer);
@@ -26,7 +25,6 @@ internal static class TcpSocketTable
     private static IPEndPoint Plain(IPEndPoint endpoint) =>
         endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
 
-    /// <summary>tcp, then tcp6 of a net directory.</summary>
     private static IEnumerable<TcpSocket> Rows(string net) =>
         ReadLinesOrNone(Path.Combine(net, "tcp")).Concat(ReadLinesOrNone(Path.Combine(net, "tcp6")));
 

@@ -1,4 +1,5 @@
 using SshKeep.Config;
+using SshKeep.Health;
 using SshKeep.Ssh;
 
 namespace SshKeep.Cli.Doctor;
@@ -54,7 +55,7 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         var machine = new List<DoctorCheck>();
         foreach (var sshPath in sshPaths.Distinct(StringComparer.Ordinal))
         {
-            machine.Add(SshVersionCheck.Judge(sshPath, await system.SshVersionAsync(sshPath, cancellationToken)));
+            machine.Add(SshVersionCheck.Judge(sshPath, await system.RunAsync(sshPath, ["-V"], cancellationToken)));
         }
 
         var kernel = KernelKeepalive.Parse(system.ReadKernelSetting("tcp_keepalive_time"),
@@ -68,7 +69,7 @@ internal sealed class DoctorExamination(IDoctorSystem system)
     {
         var checks = new List<DoctorCheck>();
         var arguments = TunnelSshArguments.Build(tunnel, destination: destination);
-        var output = await system.SshConfigAsync(tunnel.SshPath, ["-G", .. arguments], cancellationToken);
+        var output = await system.RunAsync(tunnel.SshPath, ["-G", .. arguments], cancellationToken);
         if (!output.Succeeded)
         {
             checks.Add(new DoctorCheck(DoctorVerdict.Fail, "ssh configuration", $"{tunnel.SshPath} -G failed: {output.FirstLine}",
@@ -77,7 +78,7 @@ internal sealed class DoctorExamination(IDoctorSystem system)
             return checks;
         }
 
-        var ssh = SshEffectiveConfig.Parse(output.StandardOutput);
+        var ssh = SshGOutput.Parse(output.StandardOutput);
         var host = ssh.First("hostname") ?? destination;
         var port = ssh.Number("port") ?? 22;
         checks.Add(KeepaliveCheck.Judge(ssh, kernel));
@@ -88,7 +89,7 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         return checks;
     }
 
-    private IEnumerable<DoctorCheck> IdentityFiles(TunnelConfig tunnel, SshEffectiveConfig ssh)
+    private IEnumerable<DoctorCheck> IdentityFiles(TunnelConfig tunnel, SshGOutput ssh)
     {
         if (tunnel.IdentityFile is { } identity)
         {
@@ -102,7 +103,7 @@ internal sealed class DoctorExamination(IDoctorSystem system)
             : existing.Select(c => IdentityFileCheck.Judge(c.Path, c.Facts, system.UserId));
     }
 
-    private async Task<DoctorCheck> KnownHostsAsync(TunnelConfig tunnel, string destination, SshEffectiveConfig ssh, string host, int port,
+    private async Task<DoctorCheck> KnownHostsAsync(TunnelConfig tunnel, string destination, SshGOutput ssh, string host, int port,
         CancellationToken cancellationToken)
     {
         var name = KnownHostsCheck.NameFor(ssh.IsNone("hostkeyalias") ? host : ssh.First("hostkeyalias")!, port);
@@ -116,7 +117,7 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         return KnownHostsCheck.Judge(name, lookups, ssh.First("stricthostkeychecking"), ConnectByHand(tunnel, destination));
     }
 
-    private async Task<DoctorCheck> ReachAsync(SshEffectiveConfig ssh, string host, int port, CancellationToken cancellationToken) =>
+    private async Task<DoctorCheck> ReachAsync(SshGOutput ssh, string host, int port, CancellationToken cancellationToken) =>
         (ssh.IsNone("proxycommand"), ssh.IsNone("proxyjump") ? null : ServerReachCheck.FirstJump(ssh.First("proxyjump")!)) switch
         {
             (false, _) => ServerReachCheck.NotChecked(host, ssh.First("proxycommand")!),

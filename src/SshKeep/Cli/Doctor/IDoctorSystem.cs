@@ -6,16 +6,13 @@ internal interface IDoctorSystem
     /// <summary>The user running doctor (geteuid): key files should be theirs.</summary>
     uint UserId { get; }
 
-    /// <summary>$HOME, to expand the <c>~</c> that <c>ssh -G</c> leaves in identity file paths.</summary>
     string? HomeDirectory { get; }
 
     /// <summary>$PATH, where the config's hook programs are looked up.</summary>
     string? PathVariable { get; }
 
-    /// <summary><c>SSHPATH -V</c> (OpenSSH prints its version on stderr).</summary>
-    Task<CommandOutput> SshVersionAsync(string sshPath, CancellationToken cancellationToken);
-
-    Task<CommandOutput> SshConfigAsync(string sshPath, IReadOnlyList<string> arguments, CancellationToken cancellationToken);
+    /// <summary>A helper program: <c>ssh -V</c> (OpenSSH prints its version on stderr) or <c>ssh -G ARGS…</c>.</summary>
+    Task<CommandOutput> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken);
 
     /// <summary>Hashed entries of <paramref name="file"/> count.</summary>
     Task<KnownHostsLookup> FindKnownHostAsync(string file, string name, CancellationToken cancellationToken);

@@ -1,3 +1,5 @@
+using SshKeep.Health;
+
 namespace SshKeep.Cli.Doctor;
 
 /// <summary>How long a dead server goes unnoticed by ssh (docs/doctor.md, "Each tunnel").</summary>
@@ -7,7 +9,7 @@ internal static class KeepaliveCheck
 
     public const int MaxBudgetSeconds = 300;
 
-    public static DoctorCheck Judge(SshEffectiveConfig ssh, KernelKeepalive? kernel)
+    public static DoctorCheck Judge(SshGOutput ssh, KernelKeepalive? kernel)
     {
         var interval = ssh.Number("serveraliveinterval") ?? 0;
         var count = ssh.Number("serveralivecountmax") ?? 3;

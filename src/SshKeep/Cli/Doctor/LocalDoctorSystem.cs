@@ -17,12 +17,6 @@ internal sealed class LocalDoctorSystem(TimeProvider time, IReadOnlyDictionary<s
 
     public string? PathVariable => environment.GetValueOrDefault("PATH");
 
-    public Task<CommandOutput> SshVersionAsync(string sshPath, CancellationToken cancellationToken) =>
-        RunAsync(sshPath, ["-V"], cancellationToken);
-
-    public Task<CommandOutput> SshConfigAsync(string sshPath, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
-        RunAsync(sshPath, arguments, cancellationToken);
-
     public async Task<KnownHostsLookup> FindKnownHostAsync(string file, string name, CancellationToken cancellationToken)
     {
         if (!File.Exists(file)) return KnownHostsLookup.NoFile;
@@ -94,7 +88,7 @@ internal sealed class LocalDoctorSystem(TimeProvider time, IReadOnlyDictionary<s
         _ => $"is unreachable: {text}",
     };
 
-    private async Task<CommandOutput> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public async Task<CommandOutput> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using SshKeep.Cli.Doctor;
+using SshKeep.Health;
 using SshKeep.Config;
 
 namespace SshKeep.Tests.Cli.Doctor;
@@ -67,7 +68,7 @@ public sealed class DoctorChecksTests
     public void The_keepalive_budget_is_interval_times_count_and_at_most_five_minutes_passes(string sshG, object verdictRow, string finding)
     {
         var verdict = (DoctorVerdict)verdictRow;
-        var check = KeepaliveCheck.Judge(SshEffectiveConfig.Parse(sshG), KernelKeepalive.LinuxDefaults);
+        var check = KeepaliveCheck.Judge(SshGOutput.Parse(sshG), KernelKeepalive.LinuxDefaults);
 
         Assert.Equal(verdict, check.Verdict);
         Assert.Contains(finding, check.Finding, StringComparison.Ordinal);
@@ -185,7 +186,7 @@ public sealed class DoctorChecksTests
     [Fact]
     public void Ssh_dash_G_output_keeps_repeated_keywords_and_splits_lists()
     {
-        var ssh = SshEffectiveConfig.Parse("user deploy\nHostName h\nidentityfile ~/.ssh/a\nidentityfile ~/.ssh/b\nuserknownhostsfile /a /b\nproxyjump none\n");
+        var ssh = SshGOutput.Parse("user deploy\nHostName h\nidentityfile ~/.ssh/a\nidentityfile ~/.ssh/b\nuserknownhostsfile /a /b\nproxyjump none\n");
 
         Assert.Equal("h", ssh.First("hostname"));
         Assert.Equal(["~/.ssh/a", "~/.ssh/b"], ssh.All("identityfile"));

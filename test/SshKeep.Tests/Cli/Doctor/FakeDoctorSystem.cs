@@ -45,11 +45,9 @@ internal sealed class FakeDoctorSystem : IDoctorSystem
     /// <summary>Every ssh -G argv, in order.</summary>
     public List<IReadOnlyList<string>> ConfigCalls { get; } = [];
 
-    public Task<CommandOutput> SshVersionAsync(string sshPath, CancellationToken cancellationToken) =>
-        Task.FromResult(Versions.GetValueOrDefault(sshPath) ?? new CommandOutput(0, "", OpenSsh + "\n"));
-
-    public Task<CommandOutput> SshConfigAsync(string sshPath, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public Task<CommandOutput> RunAsync(string sshPath, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
+        if (arguments is ["-V"]) return Task.FromResult(Versions.GetValueOrDefault(sshPath) ?? new CommandOutput(0, "", OpenSsh + "\n"));
         ConfigCalls.Add(arguments);
         return Task.FromResult(FailingConfig.GetValueOrDefault(sshPath) ?? new CommandOutput(0, EffectiveConfig(arguments), ""));
     }

@@ -1,27 +1,27 @@
-namespace SshKeep.Cli.Doctor;
+namespace SshKeep.Health;
 
 /// <summary>What <c>ssh -G</c> printed: <c>keyword value</c> lines, some keywords on several lines
 /// (<c>identityfile</c>), some with several values on one (<c>userknownhostsfile</c>).</summary>
-internal sealed class SshEffectiveConfig
+internal sealed class SshGOutput
 {
     private readonly Dictionary<string, List<string>> _values;
 
-    private SshEffectiveConfig(Dictionary<string, List<string>> values) => _values = values;
+    private SshGOutput(Dictionary<string, List<string>> values) => _values = values;
 
-    public static SshEffectiveConfig Parse(string output)
+    public static SshGOutput Parse(string output)
     {
         var values = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var raw in output.Split('\n'))
         {
             var line = raw.Trim();
-            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            var space = line.IndexOfAny([' ', '\t']);
             if (space <= 0) continue;
             var keyword = line[..space];
             if (!values.TryGetValue(keyword, out var list)) values[keyword] = list = [];
             list.Add(line[(space + 1)..].Trim());
         }
 
-        return new SshEffectiveConfig(values);
+        return new SshGOutput(values);
     }
 
     public string? First(string keyword) => _values.TryGetValue(keyword, out var list) ? list[0] : null;
