@@ -9,7 +9,6 @@ internal static class CommandWordCheck
     public static IReadOnlyList<string> Commands { get; } =
         ["up", "status", "stop", "check", "doctor", "restart", "retry-now", "reload", "install-service", "uninstall-service", "demo", "help", "version"];
 
-    /// <summary>Each command with the words people type for it.</summary>
     private static readonly Dictionary<string, string> CommonWords = new (string Command, string[] Words)[]
     {
         ("help", ["usage"]),
@@ -21,8 +20,7 @@ internal static class CommandWordCheck
         ("stop", ["kill", "halt", "shutdown"]),
     }.SelectMany(c => c.Words, (c, word) => (word, c.Command)).ToDictionary(StringComparer.Ordinal);
 
-    /// <summary>The command <paramref name="firstWord"/> probably meant, or null when it may be a host (a host's shape, or
-    /// <see cref="IsHostAlias"/>, asked last).</summary>
+    /// <summary>Null when <paramref name="firstWord"/> may be a host (<see cref="IsHostAlias"/> is asked last).</summary>
     public static string? SuggestionFor(string firstWord, Func<string, bool> isHostAlias)
     {
         ArgumentNullException.ThrowIfNull(firstWord);
@@ -33,8 +31,7 @@ internal static class CommandWordCheck
         return suggestion is not null && !isHostAlias(firstWord) ? suggestion : null;
     }
 
-    /// <summary>Whether a bare word may be a host, so that <c>sshkeep docker</c> keeps working: a literal Host alias
-    /// of ssh_config (no patterns, no Include) or a name in /etc/hosts.</summary>
+    /// <summary>So that <c>sshkeep docker</c> still works: a literal ssh_config Host alias or an /etc/hosts name.</summary>
     public static bool IsHostAlias(string alias, string? home)
     {
         string[] files = home is { Length: > 0 } ? [Path.Combine(home, ".ssh", "config"), "/etc/ssh/ssh_config"] : ["/etc/ssh/ssh_config"];

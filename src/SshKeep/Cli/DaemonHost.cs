@@ -11,19 +11,16 @@ using SshKeep.Web;
 
 namespace SshKeep.Cli;
 
-/// <summary>`sshkeep up`, the composition root (docs/daemon.md): the instance lock, one supervisor per tunnel
-/// (<see cref="DaemonSupervisor"/>), the control socket, status.json, systemd, and the signals.</summary>
+/// <summary>`sshkeep up`, the composition root (docs/daemon.md): lock, supervisors, control socket, status, signals.</summary>
 internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeProvider time) : IControlHandler
 {
     private readonly Channel<string> _requests = Channel.CreateUnbounded<string>();
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly Lock _statusGate = new();
 
-    /// <summary>Set when a tunnel changed; the status writer takes it (one pending write at most).</summary>
     private readonly SemaphoreSlim _statusDirty = new(0, 1);
 
-    /// <summary>Folded under <see cref="_foldGate"/>, written under <see cref="_statusGate"/> (docs/daemon.md, "Transitions are
-    /// the only news").</summary>
+    /// <summary>Folded under <see cref="_foldGate"/>, written under <see cref="_statusGate"/> (docs/daemon.md).</summary>
     private volatile IReadOnlyList<ListedTunnel> _tunnels = [];
 
     private readonly Lock _foldGate = new();
@@ -69,8 +66,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         _reachability = new ServerReachability(time, SshEnvironment.OverridesForDaemon(options.Environment));
         _probe = new ForwardProbe(time);
         // One timer for every tunnel's probe rounds; disposed after the supervisors.
-        using var probeClock = new ProbeClock(time);
-        _probeClock = probeClock;
+        using var probeClock = _probeClock = new ProbeClock(time);
 
         if (!InstanceLock.TryAcquire(paths.LockPath, out var heldLock, out var refusal))
         {
@@ -146,7 +142,6 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
     /// <summary>Signals, control requests, network changes, and the watchdog's heartbeat (a hung loop stops it).</summary>
     private async Task<string> MainLoopAsync(ChannelReader<int> signals, ChannelReader<NetworkChangeNotice> network, CancellationToken cancellationToken)
     {
-        var heartbeat = _systemd.ReportInterval;
         while (true)
         {
             _systemd.ReportAlive();
@@ -154,7 +149,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
             var signalReady = signals.WaitToReadAsync(tick.Token).AsTask();
             var requestReady = _requests.Reader.WaitToReadAsync(tick.Token).AsTask();
             var networkReady = network.WaitToReadAsync(tick.Token).AsTask();
-            var beat = Task.Delay(heartbeat, time, tick.Token);
+            var beat = Task.Delay(_systemd.ReportInterval, time, tick.Token);
             await Task.WhenAny(signalReady, requestReady, networkReady, beat);
             await tick.CancelAsync();
             if (cancellationToken.IsCancellationRequested) return "cancelled";
@@ -332,8 +327,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         }
     }
 
-    /// <summary>Each tunnel's transitions in order; status.json is written by <see cref="WriteStatusAsync"/>, not here: its
-    /// fsync would make a restart wait (0.2 s of a 0.4 s recovery).</summary>
+    /// <summary>Not writing status.json here: its fsync would make a restart wait (0.2 s of a 0.4 s recovery).</summary>
     private void OnTransition(TunnelTransition transition)
     {
         _hooks.Fire(transition);
@@ -378,7 +372,6 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
     private static ControlResponse UnknownTunnel(string? name) =>
         ControlResponse.Failure(ControlErrors.UnknownTunnel, name is null ? "restart needs a tunnel name" : $"no tunnel named \"{name}\" is running");
 
-    /// <summary>False when others could change the tunnels file and that was not accepted (docs/security.md).</summary>
     private bool TrustsConfigFile([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
     {
         problem = ConfigFileOnDisk.PermissionProblem(_configPath);

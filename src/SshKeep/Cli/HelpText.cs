@@ -2,7 +2,6 @@ using SshKeep.Config;
 
 namespace SshKeep.Cli;
 
-/// <summary>What <c>sshkeep help</c> says beyond the parser's own help.</summary>
 internal static class HelpText
 {
     /// <summary>In <c>--help</c>, and after autossh's usage when <c>sshkeep</c> gets no arguments or a bad autossh option.</summary>
@@ -41,7 +40,6 @@ internal static class HelpText
 
     public const string ConfigTopic = "config";
 
-    /// <summary><c>sshkeep help config [KEY]</c> (docs/config.md).</summary>
     public static int ExplainConfig(string? key, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(output);

@@ -34,8 +34,7 @@ internal sealed record InstallServiceHost
 
     private static int? RunSystemctl(IReadOnlyList<string> arguments)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("systemctl") { UseShellExecute = false };
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
+        var start = new System.Diagnostics.ProcessStartInfo("systemctl", arguments) { UseShellExecute = false };
         try
         {
             using var process = System.Diagnostics.Process.Start(start);
@@ -49,8 +48,7 @@ internal sealed record InstallServiceHost
         }
     }
 
-    /// <summary>The real path of the running program (so an <c>autossh</c> symlink still names the installed
-    /// binary); run as <c>dotnet sshkeep.dll</c>, the service must run it the same way.</summary>
+    /// <summary>The program's real path, not an <c>autossh</c> symlink; run as <c>dotnet sshkeep.dll</c>, the same.</summary>
     private static IReadOnlyList<string> CurrentCommand()
     {
         string process = Environment.ProcessPath ?? "/usr/local/bin/sshkeep";

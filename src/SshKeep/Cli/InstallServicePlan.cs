@@ -41,7 +41,6 @@ internal sealed partial record InstallServicePlan
         {
             return new() { Error = $"--account \"{named}\": no such user on this machine; create it first (e.g. useradd --system --create-home {named})" };
         }
-        // One unit and one run directory per tunnels file (docs/daemon.md "Run directory").
         string key = InstanceKey.For(InstanceKey.Canonicalize(config));
         string unitName = InstallServiceUnit.NameFor(config == defaultConfig ? null : key);
         return new()

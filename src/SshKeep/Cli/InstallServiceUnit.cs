@@ -2,8 +2,7 @@ using SshKeep.Logging;
 
 namespace SshKeep.Cli;
 
-/// <summary>The unit install-service prints or writes and the package ships (pure; golden files lock it). Its text is
-/// Units/sshkeep.service.in, where each line's comment says why it is there (what a sandboxing line costs ssh).</summary>
+/// <summary>Pure, locked by golden files; Units/sshkeep.service.in says why each of its lines is there.</summary>
 internal sealed partial record InstallServiceUnit
 {
     /// <summary>A unit for the user's manager (no User=, no mount-namespace sandboxing).</summary>
@@ -23,8 +22,7 @@ internal sealed partial record InstallServiceUnit
 
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>A unit the package ships (<see cref="PackagedUnits"/>): its header says how to override it, and it
-    /// lacks <see cref="WrittenBy"/>, so uninstall-service never removes it.</summary>
+    /// <summary>Its header says how to override it; without <see cref="WrittenBy"/>, uninstall-service leaves it.</summary>
     public bool Packaged { get; init; }
 
     public TimeSpan Watchdog { get; init; } = TimeSpan.FromSeconds(30);
@@ -38,8 +36,7 @@ internal sealed partial record InstallServiceUnit
 
     public static string Stem(string unitName) => unitName.EndsWith(".service", StringComparison.Ordinal) ? unitName[..^".service".Length] : unitName;
 
-    /// <summary>The unit text, '\n' line ends: Units/sshkeep.service.in with its placeholders filled and only the
-    /// lines whose tags (<c>@user</c>, <c>@system</c>, <c>@packaged</c>, <c>@written</c>, <c>@run-dir</c>) all hold.</summary>
+    /// <summary>'\n' line ends; a template line tagged <c>@user</c>, <c>@system</c>… is kept when its tags all hold.</summary>
     public string Render()
     {
         string unit = Stem(UnitName);
@@ -68,9 +65,9 @@ internal sealed partial record InstallServiceUnit
             ["description"] = Specifiers(Text(ConfigPath)),
             ["exec-start"] = Specifiers(string.Join(' ', execStart.Select(ExecWord))),
             ["run-as"] = RunAs ?? "root",
-            ["watchdog-kill"] = Duration(Watchdog * 1.5),
+            ["watchdog-kill"] = new DaemonDuration(Watchdog * 1.5).ToString(),
             ["watchdog"] = Seconds(Watchdog),
-            ["stop-grace"] = Duration(StopGrace),
+            ["stop-grace"] = new DaemonDuration(StopGrace).ToString(),
             ["stop-timeout"] = Seconds(StopTimeout(StopGrace)),
             ["runtime-directory"] = Specifiers(Path.GetRelativePath("/run",
                 RunDirectory ?? SshKeep.Daemon.RunDirectory.ServicePathFor("sshkeep"))),
@@ -89,8 +86,7 @@ internal sealed partial record InstallServiceUnit
         }
         return text.ToString();
 
-        // A template's config path and run directory name its instance with %i: left for systemd
-        // to expand instead of escaped as a literal '%' (the only '%' a packaged path has).
+        // A template's %i is left for systemd to expand, not escaped (the only '%' a packaged path has).
         string Specifiers(string value) =>
             Packaged && IsTemplate(UnitName) ? value.Replace("%" + InstanceSpecifier, InstanceSpecifier, StringComparison.Ordinal) : value;
     }
@@ -121,11 +117,8 @@ internal sealed partial record InstallServiceUnit
     private static string Seconds(TimeSpan span) =>
         Math.Ceiling(span.TotalSeconds).ToString(CultureInfo.InvariantCulture);
 
-    private static string Duration(TimeSpan span) => new DaemonDuration(span).ToString();
-
-    /// <summary>One ExecStart= word, read back unchanged (systemd.service(5) "Command lines"; systemd.unit(5)
-    /// "Specifiers"): '%' and '$' doubled; quoted with C escapes when it has white space, quotes, a backslash or a
-    /// control character, or is empty or a lone ';' (a command separator to old versions).</summary>
+    /// <summary>One ExecStart= word, read back unchanged (systemd.service(5) "Command lines", systemd.unit(5) "Specifiers"):
+    /// '%' and '$' doubled; C-quoted with space, quotes, '\', a control character, or empty or ';' (old separator).</summary>
     public static string ExecWord(string word)
     {
         ArgumentNullException.ThrowIfNull(word);

@@ -2,8 +2,7 @@ using SshKeep.Daemon;
 
 namespace SshKeep.Cli;
 
-/// <summary>The units the Debian package ships (docs/packaging.md, "The systemd units"), rendered like install-service's
-/// so their hardening cannot drift; packaging/systemd holds them (a golden-file test).</summary>
+/// <summary>The units the package ships (docs/packaging.md), rendered like install-service's so hardening cannot drift.</summary>
 internal static class PackagedUnits
 {
     public const string Binary = "/usr/bin/sshkeep";
@@ -33,10 +32,7 @@ internal static class PackagedUnits
     };
 
     public static IReadOnlyList<(string Name, string Text)> All =>
-    [
-        (Default.UnitName, Default.Render()),
-        (Template.UnitName, Template.Render()),
-    ];
+        [(Default.UnitName, Default.Render()), (Template.UnitName, Template.Render())];
 
     /// <summary>NAME of /etc/sshkeep/NAME.yaml when it is a plain instance name (its own systemd escaping); else null.</summary>
     public static string? InstanceOf(string canonicalConfigPath)

@@ -92,8 +92,7 @@ internal static class ServiceCommands
         return ExitCodes.Ok;
     }
 
-    /// <summary>Write beside, then rename: systemd never reads half a unit, and a failed write leaves the old
-    /// one in place. Mode 0644, as systemd expects of unit files.</summary>
+    /// <summary>Beside, then rename: systemd never reads half a unit, a failed write keeps the old one. Mode 0644.</summary>
     private static void WriteAtomically(string path, string text)
     {
         string directory = Path.GetDirectoryName(path)!;

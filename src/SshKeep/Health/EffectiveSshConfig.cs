@@ -6,7 +6,6 @@ internal sealed record EffectiveSshConfig(string HostName, int Port, string? Pro
 {
     public const int DefaultPort = 22;
 
-    /// <summary>A proxy connects, not ssh: a check of our own would test the wrong path.</summary>
     public bool UsesProxy => ProxyJump is not null || ProxyCommand is not null;
 
     /// <summary>Hostile text: lines that do not parse are skipped; null without a usable hostname.</summary>
@@ -31,21 +30,15 @@ internal sealed record EffectiveSshConfig(string HostName, int Port, string? Pro
     {
         if (UsesProxy) return null;
         IPAddress[] addresses;
-        if (IPAddress.TryParse(HostName, out var literal))
+        try
         {
-            addresses = [literal];
+            addresses = IPAddress.TryParse(HostName, out var literal) ? [literal]
+                : await Dns.GetHostAddressesAsync(HostName, AddressFamily, cancellationToken)
+                    .WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
         }
-        else
+        catch (Exception e) when (e is TimeoutException or SocketException or ArgumentException)
         {
-            try
-            {
-                addresses = await Dns.GetHostAddressesAsync(HostName, AddressFamily, cancellationToken)
-                                     .WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is TimeoutException or SocketException or ArgumentException)
-            {
-                return null; // often the outage itself (DNS is down): asked again at the next wait
-            }
+            return null; // often the outage itself (DNS is down): asked again at the next wait
         }
 
         return addresses

@@ -1,6 +1,5 @@
 namespace SshKeep.Health;
 
-/// <summary>One debounced network change (<see cref="NetworkChangeSource"/>).</summary>
 /// <param name="NetworkAvailable">The burst's last availability; null when only addresses changed.</param>
 internal sealed record NetworkChangeNotice(DateTimeOffset At, int Events, bool? NetworkAvailable)
 {

@@ -1,7 +1,6 @@
 namespace SshKeep.Health;
 
-/// <summary>Which process holds a local TCP listen port, as ss -p finds it (docs/reachability.md, "A local port in use").
-/// Meant for a rare error path: the scan reads every process; whatever races or cannot be read is skipped.</summary>
+/// <summary>A listen port's holder, as ss -p finds it (docs/reachability.md); it scans every process: error paths only.</summary>
 internal static class PortHolder
 {
     /// <summary>Command lines are cut to this many characters: one log line, not an essay.</summary>
@@ -21,8 +20,7 @@ internal static class PortHolder
 
     private static int? FindHolder(HashSet<ulong> inodes, string procRoot)
     {
-        // Lowest pid first, so the answer does not depend on directory order; a listener shared
-        // by a parent and its workers (forked servers) then names the parent.
+        // Lowest pid first: a listener shared by a parent and its forked workers names the parent, whatever the order.
         var pids = new List<int>();
         try
         {
@@ -49,8 +47,7 @@ internal static class PortHolder
 
     private static string? ReadCommandLine(string procRoot, int pid)
     {
-        var text = ReadSmall(Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "cmdline"));
-        if (text is null) return null;
+        if (ReadSmall(Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "cmdline")) is not { } text) return null;
         var line = OneLine.Of(text.TrimEnd('\0').Replace('\0', ' '), OneLineStyle.QuestionMark).Trim();
         if (line.Length == 0) return null;
         return line.Length <= CommandLineLimit ? line : string.Concat(line.AsSpan(0, CommandLineLimit - 1), "…");

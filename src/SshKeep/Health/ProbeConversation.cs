@@ -3,8 +3,7 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Health;
 
-/// <summary>One probe exchange over a stream, until <see cref="ProbeReply.Judge"/> decides. It keeps what arrived, so a
-/// timeout can say how far the reply got.</summary>
+/// <summary>One probe exchange; it keeps what arrived, so a timeout can say how far the reply got.</summary>
 internal sealed class ProbeConversation(ProbeExchange exchange, string host)
 {
     private readonly byte[] _reply = new byte[ProbeReply.ReplyLimit(exchange)];
@@ -41,7 +40,6 @@ internal sealed class ProbeConversation(ProbeExchange exchange, string host)
         }
     }
 
-    /// <summary>The failure when the probe's time ran out during this exchange.</summary>
     public string TimedOut(string within) =>
         _received == 0 ? $"no reply within {within}" : $"only {ProbeReply.Quote(_reply.AsSpan(0, _received))} within {within}";
 }

@@ -2,8 +2,7 @@ using SshKeep.Config;
 
 namespace SshKeep.Health;
 
-/// <summary>The pure half of a probe's exchange (docs/probes.md, "What each probe proves"); a failure shows the bytes
-/// on one short line, no raw control characters.</summary>
+/// <summary>The pure half of a probe's exchange (docs/probes.md, "What each probe proves" and "Failure messages").</summary>
 internal static class ProbeReply
 {
     /// <summary>Longest HTTP status line read; a real one is some 20 bytes.</summary>
@@ -20,11 +19,9 @@ internal static class ProbeReply
     public static byte[] Request(ProbeExchange exchange, string host)
     {
         ArgumentNullException.ThrowIfNull(exchange);
-        if (exchange.HttpPath is { } path)
-        {
-            return Encoding.ASCII.GetBytes($"GET {path} HTTP/1.0\r\nHost: {host}\r\nUser-Agent: sshkeep-probe\r\nAccept: */*\r\n\r\n");
-        }
-        return exchange.Send is { } send ? Encoding.UTF8.GetBytes(send) : [];
+        return exchange.HttpPath is { } path
+            ? Encoding.ASCII.GetBytes($"GET {path} HTTP/1.0\r\nHost: {host}\r\nUser-Agent: sshkeep-probe\r\nAccept: */*\r\n\r\n")
+            : exchange.Send is { } send ? Encoding.UTF8.GetBytes(send) : [];
     }
 
     public static string HostHeader(string host, int port) => port == 80 ? HostSyntax.Bracketed(host) : HostSyntax.Endpoint(host, port);
@@ -43,8 +40,7 @@ internal static class ProbeReply
         ArgumentNullException.ThrowIfNull(exchange);
         if (exchange.HttpPath is not null) return JudgeHttp(received, ended);
         if (exchange.Expect is { } expect) return JudgeExpect(Encoding.UTF8.GetBytes(expect), received, ended);
-        if (exchange.Send is null) return ReplyJudgement.Pass;
-        if (!received.IsEmpty) return ReplyJudgement.Pass;
+        if (exchange.Send is null || !received.IsEmpty) return ReplyJudgement.Pass;
         return ended ? ReplyJudgement.Fail("the connection closed without a reply") : ReplyJudgement.NeedMore;
     }
 

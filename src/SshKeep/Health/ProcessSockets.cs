@@ -1,7 +1,6 @@
 namespace SshKeep.Health;
 
-/// <summary>The sockets a process holds, from /proc/PID/fd/N → "socket:[INODE]" (the only way on Linux); races leave
-/// things out, nothing throws.</summary>
+/// <summary>From /proc/PID/fd/N → "socket:[INODE]" (the only way on Linux); races leave things out, nothing throws.</summary>
 internal static class ProcessSockets
 {
     private const string Prefix = "socket:[";
@@ -24,8 +23,7 @@ internal static class ProcessSockets
             // A half list would mislead.
             return [];
         }
-        held.Sort((a, b) => a.Fd.CompareTo(b.Fd));
-        return held;
+        return [.. held.OrderBy(h => h.Fd)];
     }
 
     /// <summary>Null when the link is no socket or vanished.</summary>

@@ -1,6 +1,5 @@
 namespace SshKeep.Health;
 
-/// <summary>One reachability check's result (<paramref name="Answered"/>: the TCP handshake completed, ssh can start).</summary>
 /// <param name="Problem">What the server did, the end of a log sentence that starts with its address.</param>
 internal sealed record ReachabilityOutcome(IPEndPoint Endpoint, bool Answered, string Problem)
 {

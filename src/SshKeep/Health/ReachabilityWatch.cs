@@ -1,7 +1,6 @@
 namespace SshKeep.Health;
 
-/// <summary>Waits until the ssh server answers a check, an attempt every <see cref="Interval"/> while earlier ones still
-/// wait (a SYN into a black hole is lost for good): docs/reachability.md, "How often".</summary>
+/// <summary>An attempt every <see cref="Interval"/> while earlier ones still wait (docs/reachability.md, "How often").</summary>
 internal sealed class ReachabilityWatch
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(500);

@@ -1,6 +1,5 @@
 namespace SshKeep.Health;
 
-/// <summary>What the bytes received so far say about a probe's exchange (<see cref="ProbeReply.Judge"/>).</summary>
 /// <param name="Done">No more bytes are needed: the exchange passed, or failed (<paramref name="Failure"/>).</param>
 internal readonly record struct ReplyJudgement(bool Done, string? Failure)
 {

@@ -1,11 +1,9 @@
 namespace SshKeep.Health;
 
-/// <summary>ssh's own TCP connection to its server, from its namespace's socket table (docs/reachability.md). Of ssh's
-/// outbound sockets not accepted by its listeners, the lowest descriptor wins: ssh connects to the server first.</summary>
+/// <summary>ssh connects to its server first: its lowest-descriptor outbound socket no listener of its accepted.</summary>
 /// <param name="Remote">The endpoint ssh chose: the right one for a reachability check.</param>
 internal sealed record ServerConnection(int Fd, IPEndPoint Local, IPEndPoint Remote, TcpSocketState State, int Retransmits)
 {
-    /// <summary>SYN_SENT: the kernel retransmits on its own schedule (1, 3, 7, 15 s…).</summary>
     public bool IsConnecting => State == TcpSocketState.SynSent;
 
     /// <summary>Null when not connecting yet, behind a proxy, gone or not ours to read; races never throw.</summary>

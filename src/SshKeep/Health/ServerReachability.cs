@@ -4,8 +4,7 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Health;
 
-/// <summary>The real <see cref="IServerReachability"/>: /proc, plain TCP connects and <c>ssh -G</c> (docs/reachability.md).
-/// Only the caller's cancellation throws; every network outcome is a value.</summary>
+/// <summary>The real <see cref="IServerReachability"/> (docs/reachability.md); only the caller's cancellation throws.</summary>
 /// <param name="sshEnvironment">The environment <c>ssh -G</c> runs with (docs/security.md); null inherits ours.</param>
 internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<string, string?>? sshEnvironment = null) : IServerReachability
 {
@@ -89,7 +88,7 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
         IReadOnlyDictionary<string, string?>? environment = null)
     {
         var started = time.GetTimestamp();
-        var startInfo = new ProcessStartInfo(sshPath)
+        var startInfo = new ProcessStartInfo(sshPath, ["-G", .. sshArguments])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -101,9 +100,6 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
             startInfo.Environment.Clear();
             foreach (var (name, value) in environment) startInfo.Environment[name] = value;
         }
-
-        startInfo.ArgumentList.Add("-G");
-        foreach (var argument in sshArguments) startInfo.ArgumentList.Add(argument);
 
         Process process;
         try

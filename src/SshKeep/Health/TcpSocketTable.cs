@@ -1,7 +1,6 @@
 namespace SshKeep.Health;
 
-/// <summary>/proc/net/tcp and tcp6 (proc(5)): unlike IPGlobalProperties they have each socket's inode and owner.
-/// Hostile text: a line that does not parse is skipped.</summary>
+/// <summary>/proc/net/tcp and tcp6 (proc(5)): inodes and owners, which IPGlobalProperties lacks; bad lines are skipped.</summary>
 internal static class TcpSocketTable
 {
     /// <summary>Every TCP socket of <paramref name="pid"/>'s network namespace (default ours) that could be read.</summary>

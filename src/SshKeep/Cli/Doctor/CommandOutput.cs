@@ -7,7 +7,6 @@ internal sealed record CommandOutput(int? ExitCode, string StandardOutput, strin
 
     public bool Succeeded => ExitCode == 0;
 
-    /// <summary>What to quote when the program failed.</summary>
     public string FirstLine =>
         Problem ?? StandardError.Split('\n').Concat(StandardOutput.Split('\n')).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0)
         ?? $"exit status {ExitCode}";

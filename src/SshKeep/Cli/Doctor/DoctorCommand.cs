@@ -2,7 +2,6 @@ using SshKeep.Config;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary><c>sshkeep doctor [-c FILE]</c> (docs/doctor.md).</summary>
 internal static class DoctorCommand
 {
     /// <param name="pathOrigin">How the path was chosen, said when there is no file there.</param>

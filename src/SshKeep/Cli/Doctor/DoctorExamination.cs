@@ -67,26 +67,26 @@ internal sealed class DoctorExamination(IDoctorSystem system)
     private async Task<List<DoctorCheck>> TunnelAsync(TunnelConfig tunnel, string destination, KernelKeepalive? kernel,
         CancellationToken cancellationToken)
     {
-        var checks = new List<DoctorCheck>();
         var arguments = TunnelSshArguments.Build(tunnel, destination: destination);
         var output = await system.RunAsync(tunnel.SshPath, ["-G", .. arguments], cancellationToken);
         if (!output.Succeeded)
         {
-            checks.Add(new DoctorCheck(DoctorVerdict.Fail, "ssh configuration", $"{tunnel.SshPath} -G failed: {output.FirstLine}",
+            return [new DoctorCheck(DoctorVerdict.Fail, "ssh configuration", $"{tunnel.SshPath} -G failed: {output.FirstLine}",
                 "ssh cannot use this tunnel's settings (and the other checks of this tunnel need them)",
-                $"run {tunnel.SshPath} -G with the tunnel's options to see what ssh says; fix ssh_options or your ssh_config"));
-            return checks;
+                $"run {tunnel.SshPath} -G with the tunnel's options to see what ssh says; fix ssh_options or your ssh_config")];
         }
 
         var ssh = SshGOutput.Parse(output.StandardOutput);
         var host = ssh.First("hostname") ?? destination;
         var port = ssh.Number("port") ?? 22;
-        checks.Add(KeepaliveCheck.Judge(ssh, kernel));
-        checks.AddRange(IdentityFiles(tunnel, ssh));
-        checks.Add(await KnownHostsAsync(tunnel, destination, ssh, host, port, cancellationToken));
-        checks.Add(await ReachAsync(ssh, host, port, cancellationToken));
-        checks.AddRange(tunnel.Forwards.Where(f => f.Kind == ForwardKind.Remote).Select(f => RemoteForward(f, host)));
-        return checks;
+        return
+        [
+            KeepaliveCheck.Judge(ssh, kernel),
+            .. IdentityFiles(tunnel, ssh),
+            await KnownHostsAsync(tunnel, destination, ssh, host, port, cancellationToken),
+            await ReachAsync(ssh, host, port, cancellationToken),
+            .. tunnel.Forwards.Where(f => f.Kind == ForwardKind.Remote).Select(f => RemoteForward(f, host)),
+        ];
     }
 
     private IEnumerable<DoctorCheck> IdentityFiles(TunnelConfig tunnel, SshGOutput ssh)
@@ -133,8 +133,7 @@ internal sealed class DoctorExamination(IDoctorSystem system)
                 $"{forward}: {host}'s sshd must set ClientAliveInterval (e.g. 15) and ClientAliveCountMax (e.g. 3) in sshd_config, so that a dead session frees port {forward.BindPort}"),
             "without them the server may hold the port for hours, and the tunnel waits in waiting-for-remote-port until it lets go");
 
-    /// <summary>The tunnel's ssh without forwards and BatchMode: run once, it records the host key where the tunnel's ssh
-    /// looks for it (its own UserKnownHostsFile, HostKeyAlias…).</summary>
+    /// <summary>Run once by hand, it records the host key where the tunnel's ssh looks (its UserKnownHostsFile…).</summary>
     private static string ConnectByHand(TunnelConfig tunnel, string destination)
     {
         var words = new List<string> { tunnel.SshPath };

@@ -14,7 +14,8 @@ internal static class DoctorReportText
             text.Append('\n').Append(section.Title).Append('\n');
             foreach (var check in section.Checks)
             {
-                text.Append("  ").Append(Name(check.Verdict).PadRight(6)).Append(check.Subject).Append(": ").Append(check.Finding).Append('\n');
+                text.Append("  ").Append(KebabName.Of(check.Verdict).PadRight(6))
+                    .Append(check.Subject).Append(": ").Append(check.Finding).Append('\n');
                 if (check.Explanation is { } why) text.Append(Indent).Append(why).Append('\n');
                 if (check.Fix is { } fix) text.Append(Indent).Append("fix: ").Append(fix).Append('\n');
             }
@@ -29,8 +30,6 @@ internal static class DoctorReportText
             .Append(report.ExitCode == 0 ? ": all good\n" : ": needs attention (exit status 1)\n");
         return text.ToString();
     }
-
-    public static string Name(DoctorVerdict verdict) => KebabName.Of(verdict);
 
     private static string Plural(int count, string one, string many) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");

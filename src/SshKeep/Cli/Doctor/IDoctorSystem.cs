@@ -14,7 +14,6 @@ internal interface IDoctorSystem
     /// <summary>A helper program: <c>ssh -V</c> (OpenSSH prints its version on stderr) or <c>ssh -G ARGS…</c>.</summary>
     Task<CommandOutput> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken);
 
-    /// <summary>Hashed entries of <paramref name="file"/> count.</summary>
     Task<KnownHostsLookup> FindKnownHostAsync(string file, string name, CancellationToken cancellationToken);
 
     /// <summary>A value of /proc/sys/net/ipv4 (<c>tcp_keepalive_time</c>…), trimmed; null when unreadable.</summary>

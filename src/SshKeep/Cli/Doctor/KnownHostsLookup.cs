@@ -1,6 +1,5 @@
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>The answer of <c>ssh-keygen -F name -f file</c> for one known_hosts file.</summary>
 internal enum KnownHostsLookup
 {
     Found,

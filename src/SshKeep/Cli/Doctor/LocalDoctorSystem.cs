@@ -5,7 +5,6 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>The real machine for doctor: helper programs with a deadline and no shell, /proc, statx(2), TCP.</summary>
 internal sealed class LocalDoctorSystem(TimeProvider time, IReadOnlyDictionary<string, string> environment) : IDoctorSystem
 {
     /// <summary>ssh -V, ssh -G and ssh-keygen -F answer at once; a hung one is killed after this.</summary>
@@ -45,19 +44,16 @@ internal sealed class LocalDoctorSystem(TimeProvider time, IReadOnlyDictionary<s
     public FileFacts? InspectFile(string path)
     {
         // ssh follows a symlinked key, so the file it reads is what counts.
-        string target;
         try
         {
-            target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+            var target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+            return FileStatus.TryGet(target, out var status, out _)
+                ? new FileFacts(status.IsRegularFile, status.Uid, status.Permissions) : null;
         }
         catch (IOException)
         {
             return null;
         }
-
-        return FileStatus.TryGet(target, out var status, out _)
-            ? new FileFacts(status.IsRegularFile, status.Uid, status.Permissions)
-            : null;
     }
 
     public async Task<string?> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)

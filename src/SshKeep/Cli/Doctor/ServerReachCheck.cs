@@ -2,7 +2,6 @@ using SshKeep.Config;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>Whether the server (or the first ProxyJump hop) answers a TCP connect; ssh's login is not tried.</summary>
 internal static class ServerReachCheck
 {
     public const string Subject = "server";
@@ -10,7 +9,6 @@ internal static class ServerReachCheck
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
     /// <param name="via">"ProxyJump" when <paramref name="host"/> is the first jump host; null for the server itself.</param>
-    /// <param name="problem">Null when it answered (<see cref="IDoctorSystem.ConnectAsync"/>).</param>
     public static DoctorCheck Judge(string host, int port, string? via, string? problem)
     {
         var target = HostSyntax.Endpoint(host, port);
