@@ -115,7 +115,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
                     await using var _ = web;
                     _log.DaemonStarting(Version, DaemonCount.Tunnels(config.Tunnels.Count), _configPath, Environment.ProcessId); // only once nothing can stop the start
                     systemd.StartTicks();
-                    // A SIGKILLed earlier daemon's ssh still hold the ports (docs/daemon.md "When the daemon dies").
+                    // A daemon killed by SIGKILL leaves its ssh holding the ports (docs/daemon.md "When the daemon dies").
                     await OrphanSweep.RunAsync(paths.LockPath, config.Tunnels.Select(t => t.SshPath), options.StopGrace, time, _log, cancellationToken);
                     using var stopWriting = new CancellationTokenSource();
                     var statusWriter = WriteStatusAsync(stopWriting.Token);
