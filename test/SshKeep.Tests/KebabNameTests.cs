@@ -59,7 +59,7 @@ public sealed class KebabNameTests
     public void Each_doctor_verdict_has_its_lower_case_name(object verdictRow, string name)
     {
         var verdict = (DoctorVerdict)verdictRow;
-        Assert.Equal(name, DoctorReportText.Name(verdict));
+        Assert.Equal(name, KebabName.Of(verdict));
     }
 
     [Theory]

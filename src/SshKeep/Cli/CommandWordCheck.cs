@@ -2,38 +2,25 @@ using SshKeep.Config;
 
 namespace SshKeep.Cli;
 
-/// <summary>Which first words of <c>sshkeep WORD</c> are refused as mistyped commands instead of becoming an ssh
-/// to host WORD (docs/compatibility.md, "sshkeep WORD"). Called as <c>autossh</c> nothing is refused.</summary>
+/// <summary>A mistyped command is refused instead of becoming an ssh to that host (docs/compatibility.md, "sshkeep WORD").</summary>
 internal static class CommandWordCheck
 {
     /// <summary>sshkeep's commands, in the order a tie between two suggestions is settled.</summary>
     public static IReadOnlyList<string> Commands { get; } =
         ["up", "status", "stop", "check", "doctor", "restart", "retry-now", "reload", "install-service", "uninstall-service", "demo", "help", "version"];
 
-    /// <summary>Words that are no command of ours but are what people type for one.</summary>
-    private static readonly Dictionary<string, string> CommonWords = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> CommonWords = new (string Command, string[] Words)[]
     {
-        ["usage"] = "help",
-        ["start"] = "up",
-        ["run"] = "up",
-        ["daemon"] = "up",
-        ["list"] = "status",
-        ["ls"] = "status",
-        ["ps"] = "status",
-        ["show"] = "status",
-        ["validate"] = "check",
-        ["verify"] = "check",
-        ["lint"] = "check",
-        ["install"] = "install-service",
-        ["uninstall"] = "uninstall-service",
-        ["kill"] = "stop",
-        ["halt"] = "stop",
-        ["shutdown"] = "stop",
-    };
+        ("help", ["usage"]),
+        ("up", ["start", "run", "daemon"]),
+        ("status", ["list", "ls", "ps", "show"]),
+        ("check", ["validate", "verify", "lint"]),
+        ("install-service", ["install"]),
+        ("uninstall-service", ["uninstall"]),
+        ("stop", ["kill", "halt", "shutdown"]),
+    }.SelectMany(c => c.Words, (c, word) => (word, c.Command)).ToDictionary(StringComparer.Ordinal);
 
-    /// <summary>The command <paramref name="firstWord"/> was probably meant to be, or null when it may be a host:
-    /// not of a host's usual shapes, no Host alias (<paramref name="isHostAlias"/>, asked last: <see cref="IsHostAlias"/>),
-    /// and a common word for a command or close to one (<see cref="KeySuggestion.Closest"/>).</summary>
+    /// <summary>Null when <paramref name="firstWord"/> may be a host (<see cref="IsHostAlias"/> is asked last).</summary>
     public static string? SuggestionFor(string firstWord, Func<string, bool> isHostAlias)
     {
         ArgumentNullException.ThrowIfNull(firstWord);
@@ -44,8 +31,7 @@ internal static class CommandWordCheck
         return suggestion is not null && !isHostAlias(firstWord) ? suggestion : null;
     }
 
-    /// <summary>Whether a bare word may be a host, so that <c>sshkeep docker</c> keeps working: a literal Host alias
-    /// of ssh_config (no patterns, no Include) or a name in /etc/hosts.</summary>
+    /// <summary>So that <c>sshkeep docker</c> still works: a literal ssh_config Host alias or an /etc/hosts name.</summary>
     public static bool IsHostAlias(string alias, string? home)
     {
         string[] files = home is { Length: > 0 } ? [Path.Combine(home, ".ssh", "config"), "/etc/ssh/ssh_config"] : ["/etc/ssh/ssh_config"];
@@ -55,7 +41,6 @@ internal static class CommandWordCheck
 
     private const string HostsFile = "/etc/hosts";
 
-    /// <summary>The names of an /etc/hosts text: every word after the address, up to a '#'.</summary>
     internal static IEnumerable<string> ParseHosts(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -66,7 +51,6 @@ internal static class CommandWordCheck
         }
     }
 
-    /// <summary>The literal aliases of the Host lines of one ssh_config text.</summary>
     internal static IEnumerable<string> ParseSshConfigHosts(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -7,21 +7,17 @@ using SshKeep.Status;
 
 namespace SshKeep.Cli;
 
-/// <summary>sshkeep's own verbs, parsed with System.CommandLine; the autossh command line never comes here
-/// (<see cref="EntryPoint"/>).</summary>
+/// <summary>sshkeep's own verbs; the autossh command line never comes here (<see cref="EntryPoint"/>).</summary>
 internal static class DaemonCommandLine
 {
-    /// <summary>The verbs that select this parser instead of compatibility mode.</summary>
-    // Not -h: autossh rejects it with usage (R4), and so must `sshkeep -h`.
+    // The verbs that select this parser. Not -h: autossh rejects it with usage (R4), and so must `sshkeep -h`.
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>([.. CommandWordCheck.Commands, "--help", "--version"], StringComparer.Ordinal);
 
     public static Task<int> RunAsync(string[] args) =>
-        // sshkeep handles SIGTERM/SIGINT itself (every ssh is stopped with a grace period), so the
-        // parser must not cancel and then kill the process after its own short timeout.
+        // sshkeep stops every ssh itself on SIGTERM/SIGINT: the parser must not cancel, then kill after its short timeout.
         Build().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
 
-    /// <summary>The whole command tree: what <see cref="RunAsync"/> parses with, and what the man
-    /// page and the bash completion are checked against (packaging/man/sshkeep.1, packaging/completion/sshkeep).</summary>
+    /// <summary>Also what packaging/man/sshkeep.1 and packaging/completion/sshkeep are checked against.</summary>
     internal static RootCommand Build()
     {
         var config = new Option<string?>("--config", "-c") { Description = "the tunnels file (default: $SSHKEEP_CONFIG, else ~/.config/sshkeep/tunnels.yaml, or /etc/sshkeep/tunnels.yaml as root)" };
@@ -75,13 +71,10 @@ internal static class DaemonCommandLine
         var retryNow = Control("retry-now", "end the back-off wait of one tunnel, or of all", ControlCommand.RetryNow, optionalTunnel);
         var reload = Control("reload", "read the config file again; only added, removed and changed tunnels are touched", ControlCommand.Reload);
         var stop = Control("stop", "stop every tunnel and the daemon", ControlCommand.Stop);
-        // A verb that sends one request to the daemon and prints its answer; the argument is the tunnel's name.
         Command Control(string name, string description, ControlCommand command, Argument<string?>? tunnelName = null)
         {
-            var verb = new Command(name, description);
+            var verb = new Command(name, description) { config, runDir };
             if (tunnelName is not null) verb.Arguments.Add(tunnelName);
-            verb.Options.Add(config);
-            verb.Options.Add(runDir);
             verb.SetAction((r, ct) => SendAsync(r.GetValue(config), r.GetValue(runDir),
                 new ControlRequest(command, tunnelName is null ? null : r.GetValue(tunnelName)), ct));
             return verb;
@@ -157,13 +150,12 @@ internal static class DaemonCommandLine
             ControlCallOutcome.NoDaemon => ($"sshkeep: no daemon runs {path} ({result.Problem}); start it with `sshkeep up -c {path}`", ExitCodes.NoDaemon),
             _ => ($"sshkeep: cannot reach the daemon for {path}: {result.Problem}", ExitCodes.DaemonUnreachable),
         };
-        // The daemon's text (or a fake daemon's) never reaches the terminal with its control
-        // characters: they are shown as '?' (docs/security.md).
+        // The daemon's control characters never reach the terminal (docs/security.md).
         await (exitCode == ExitCodes.Ok ? Console.Out : Console.Error).WriteLineAsync(CellText.PrintableLines(line));
         return exitCode;
     }
 
-    /// <summary>Every address of every interface now, for <c>check</c>'s http.listen warning; null when they cannot be listed.</summary>
+    /// <summary>For <c>check</c>'s http.listen warning; null when they cannot be listed.</summary>
     private static IReadOnlyCollection<System.Net.IPAddress>? MachineAddresses()
     {
         try
@@ -181,11 +173,9 @@ internal static class DaemonCommandLine
     private static string ConfigPathOf(string? given) =>
         Path.GetFullPath(given ?? ConfigFromEnvironment() ?? ConfigLoader.DefaultPath(Environment.IsPrivilegedProcess, ProcessEnvironment.Read()));
 
-    /// <summary>How <see cref="ConfigPathOf"/> chose the path, for messages.</summary>
     private static string ConfigOrigin(string? given) =>
         given is not null ? "-c" : ConfigFromEnvironment() is not null ? ConfigLoader.PathVariable : "the default";
 
-    /// <summary>SSHKEEP_CONFIG when set and not empty.</summary>
     private static string? ConfigFromEnvironment() =>
         Environment.GetEnvironmentVariable(ConfigLoader.PathVariable) is { Length: > 0 } path ? path : null;
 

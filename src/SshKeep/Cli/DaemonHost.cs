@@ -11,19 +11,16 @@ using SshKeep.Web;
 
 namespace SshKeep.Cli;
 
-/// <summary>`sshkeep up`, the composition root (docs/daemon.md): the instance lock, one supervisor per tunnel
-/// (<see cref="DaemonSupervisor"/>), the control socket, status.json, systemd, and the signals.</summary>
+/// <summary>`sshkeep up`, the composition root (docs/daemon.md): lock, supervisors, control socket, status, signals.</summary>
 internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeProvider time) : IControlHandler
 {
     private readonly Channel<string> _requests = Channel.CreateUnbounded<string>();
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly Lock _statusGate = new();
 
-    /// <summary>Set when a tunnel changed; the status writer takes it (one pending write at most).</summary>
     private readonly SemaphoreSlim _statusDirty = new(0, 1);
 
-    /// <summary>The <see cref="StatusFold"/> of every transition: folded under <see cref="_foldGate"/> (one
-    /// fold at most, so a tunnel never waits for a write), read by the writer under <see cref="_statusGate"/>.</summary>
+    /// <summary>Folded under <see cref="_foldGate"/>, written under <see cref="_statusGate"/> (docs/daemon.md).</summary>
     private volatile IReadOnlyList<ListedTunnel> _tunnels = [];
 
     private readonly Lock _foldGate = new();
@@ -61,7 +58,6 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         }
 
         var config = ((ConfigLoadResult.Valid)loaded).Config;
-        // --http wins over the file's http.listen; with neither, no listener and no recorder.
         var httpListen = options.Http ?? config.Http;
         if (httpListen is not null) _recorder = new DaemonRecorder(time);
         var runDirectory = RunDirectory.FromEnvironment(options.RunDirectory, options.Environment);
@@ -70,8 +66,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         _reachability = new ServerReachability(time, SshEnvironment.OverridesForDaemon(options.Environment));
         _probe = new ForwardProbe(time);
         // One timer for every tunnel's probe rounds; disposed after the supervisors.
-        using var probeClock = new ProbeClock(time);
-        _probeClock = probeClock;
+        using var probeClock = _probeClock = new ProbeClock(time);
 
         if (!InstanceLock.TryAcquire(paths.LockPath, out var heldLock, out var refusal))
         {
@@ -120,8 +115,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
                     await using var _ = web;
                     _log.DaemonStarting(Version, DaemonCount.Tunnels(config.Tunnels.Count), _configPath, Environment.ProcessId); // only once nothing can stop the start
                     systemd.StartTicks();
-                    // An earlier daemon of this config killed with SIGKILL leaves its ssh holding the
-                    // tunnels' ports; end them before any tunnel starts (docs/daemon.md "When the daemon dies").
+                    // A daemon killed by SIGKILL leaves its ssh holding the ports (docs/daemon.md "When the daemon dies").
                     await OrphanSweep.RunAsync(paths.LockPath, config.Tunnels.Select(t => t.SshPath), options.StopGrace, time, _log, cancellationToken);
                     using var stopWriting = new CancellationTokenSource();
                     var statusWriter = WriteStatusAsync(stopWriting.Token);
@@ -148,7 +142,6 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
     /// <summary>Signals, control requests, network changes, and the watchdog's heartbeat (a hung loop stops it).</summary>
     private async Task<string> MainLoopAsync(ChannelReader<int> signals, ChannelReader<NetworkChangeNotice> network, CancellationToken cancellationToken)
     {
-        var heartbeat = _systemd.ReportInterval;
         while (true)
         {
             _systemd.ReportAlive();
@@ -156,7 +149,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
             var signalReady = signals.WaitToReadAsync(tick.Token).AsTask();
             var requestReady = _requests.Reader.WaitToReadAsync(tick.Token).AsTask();
             var networkReady = network.WaitToReadAsync(tick.Token).AsTask();
-            var beat = Task.Delay(heartbeat, time, tick.Token);
+            var beat = Task.Delay(_systemd.ReportInterval, time, tick.Token);
             await Task.WhenAny(signalReady, requestReady, networkReady, beat);
             await tick.CancelAsync();
             if (cancellationToken.IsCancellationRequested) return "cancelled";
@@ -214,7 +207,6 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         }
     }
 
-    /// <summary>A reload validates first; a bad file keeps the running set and says why.</summary>
     private async Task<ControlResponse> ReloadAsync(string trigger)
     {
         await _reloadGate.WaitAsync();
@@ -269,9 +261,8 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
             carries => masters.SetActive(carries ? controlPath : null));
     }
 
-    /// <summary>A tunnel's warm standby (docs/held-ports.md): an ssh of its own with its own control socket, given none
-    /// of the held forwards (and not the -R ones, the active session's), probed as they are; its only news is
-    /// whether it can take clients.</summary>
+    /// <summary>A tunnel's warm standby (docs/held-ports.md): its own ssh and control socket, the held forwards only
+    /// (ssh listens on none), probed as they are; its only news is whether it can take clients.</summary>
     private TunnelSupervisor? CreateStandby(TunnelConfig tunnel, ISshLauncher launcher)
     {
         if (!tunnel.Standby || !tunnel.Forwards.Any(f => f.IsHeld)) return null;
@@ -290,7 +281,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         new(tunnel, launcher, _log, time, new TunnelSupervisorOptions
         {
             StartInfoFor = (t, destination) => StartInfoFor(t, destination, controlPath, held(t)),
-            ListenerAccepts = (forward, ct) => holds(forward) ? Task.FromResult(true) : ListenerCheck.AcceptsAsync(forward, TimeSpan.FromSeconds(1), ct),
+            ListenerAccepts = (forward, ct) => holds(forward) ? Task.FromResult(true) : _reachability.ListenerAcceptsAsync(forward, ct),
             OnProbe = onProbe,
             SessionCarries = sessionCarries,
             StopGrace = options.StopGrace,
@@ -336,8 +327,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         }
     }
 
-    /// <summary>Every transition, the only news (docs/daemon.md), each tunnel's in order. status.json is written
-    /// by <see cref="WriteStatusAsync"/>, not here: its fsync would make a restart wait (0.2 s of a 0.4 s recovery).</summary>
+    /// <summary>Not writing status.json here: its fsync would make a restart wait (0.2 s of a 0.4 s recovery).</summary>
     private void OnTransition(TunnelTransition transition)
     {
         _hooks.Fire(transition);
@@ -369,8 +359,6 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         }
     }
 
-    /// <summary>Under the lock that orders the writes: a later write never shows an older state, and READY=1
-    /// and its STATUS= line come from one fold.</summary>
     private void WriteStatusNow()
     {
         lock (_statusGate)
@@ -384,7 +372,6 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
     private static ControlResponse UnknownTunnel(string? name) =>
         ControlResponse.Failure(ControlErrors.UnknownTunnel, name is null ? "restart needs a tunnel name" : $"no tunnel named \"{name}\" is running");
 
-    /// <summary>False when others could change the tunnels file and that was not accepted (docs/security.md).</summary>
     private bool TrustsConfigFile([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
     {
         problem = ConfigFileOnDisk.PermissionProblem(_configPath);
@@ -397,7 +384,6 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         return ExitCodes.CannotStart;
     }
 
-    /// <summary>The signals that stop the daemon, by the name its log gives them.</summary>
     private static readonly Dictionary<int, string> StopSignals = new()
     {
         [SignalNumbers.SIGTERM] = "SIGTERM",

@@ -3,14 +3,12 @@ using SshKeep.Native;
 
 namespace SshKeep.Cli;
 
-/// <summary>Where the control verbs find the daemon of a tunnels file (docs/daemon.md "Run directory"): --run-dir,
-/// else this user's run directory, else a system unit's for that file (install-service's or the package's).</summary>
+/// <summary>Where the control verbs find the daemon of a tunnels file (docs/daemon.md, "Run directory").</summary>
 internal static class DaemonSocket
 {
     private const uint GroupOrOtherWrite = 0x12;
 
-    /// <summary>The socket to call, and the uid of the service's account when root may trust a
-    /// daemon of that account (null: only our own uid and root, <see cref="PeerCheck"/>).</summary>
+    /// <summary>ServiceUid: the account whose daemon root may trust (null: only our own uid and root, <see cref="PeerCheck"/>).</summary>
     public static (string SocketPath, uint? ServiceUid) Find(string configPath, string? runDir, IReadOnlyDictionary<string, string> environment)
     {
         var own = RunDirectory.FromEnvironment(runDir, environment).For(configPath);
@@ -23,15 +21,13 @@ internal static class DaemonSocket
         return (own.SocketPath, null);
     }
 
-    /// <summary>install-service's unit's run directory, then the package's template instance's (docs/packaging.md).</summary>
     internal static IEnumerable<string> ServiceDirectories(string instanceKey, string canonicalConfigPath)
     {
         yield return RunDirectory.ServicePathFor(instanceKey);
         if (PackagedUnits.InstanceOf(canonicalConfigPath) is { } instance) yield return RunDirectory.ServicePathFor(instance);
     }
 
-    /// <summary>The owner of a service's run directory, trusted only when nobody but root could have made it: a
-    /// real directory in a root-owned one that others cannot write (systemd's RuntimeDirectory=).</summary>
+    /// <summary>The owner of a service's run directory, when only root could have made it (systemd's RuntimeDirectory=).</summary>
     internal static uint? ServiceAccount(string serviceDirectory)
     {
         string parent = Path.GetDirectoryName(serviceDirectory)!;

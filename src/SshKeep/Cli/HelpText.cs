@@ -2,11 +2,9 @@ using SshKeep.Config;
 
 namespace SshKeep.Cli;
 
-/// <summary>What <c>sshkeep help</c> says beyond the parser's own help.</summary>
 internal static class HelpText
 {
-    /// <summary>sshkeep's own commands, one line each: in <c>sshkeep --help</c>, and after autossh's
-    /// usage when <c>sshkeep</c> is run with no arguments (or with a bad autossh option).</summary>
+    /// <summary>In <c>--help</c>, and after autossh's usage when <c>sshkeep</c> gets no arguments or a bad autossh option.</summary>
     public const string Commands = """
           sshkeep up [-c FILE]           run many named tunnels from one config file
           sshkeep status [--json]        every tunnel's state (exit 0 all up, 1 not, 3 no daemon)
@@ -35,31 +33,21 @@ internal static class HelpText
 
         """ + Commands;
 
-    /// <summary>What follows autossh's usage when called as sshkeep.</summary>
     public const string AfterCompatUsage = """
         sshkeep's own commands (sshkeep help COMMAND for one):
 
         """ + Commands;
 
-    /// <summary>The word after <c>help</c> that asks for the keys rather than a command's help.</summary>
     public const string ConfigTopic = "config";
 
-    /// <summary><c>sshkeep help config [KEY]</c>: the tunnels file's keys, or one key's entry (<see cref="ConfigKeyHelp"/>;
-    /// docs/config.md); an unknown key is one line on <paramref name="error"/> and the usage status (docs/exit-codes.md).</summary>
     public static int ExplainConfig(string? key, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (key is null)
+        IReadOnlyList<ConfigKey> entries = key is null ? [] : ConfigKeyHelp.Find(key);
+        if (key is null || entries.Count > 0)
         {
-            output.Write(ConfigKeyHelp.Listing());
-            return ExitCodes.Ok;
-        }
-
-        var entries = ConfigKeyHelp.Find(key);
-        if (entries.Count > 0)
-        {
-            output.Write(ConfigKeyHelp.Explain(entries));
+            output.Write(key is null ? ConfigKeyHelp.Listing() : ConfigKeyHelp.Explain(entries));
             return ExitCodes.Ok;
         }
 

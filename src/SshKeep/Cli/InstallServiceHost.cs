@@ -3,27 +3,23 @@ namespace SshKeep.Cli;
 /// <summary>What install-service reads from the machine; tests pass their own.</summary>
 internal sealed record InstallServiceHost
 {
-    /// <summary>The command that runs this sshkeep: its executable, or <c>dotnet sshkeep.dll</c>.</summary>
     public required IReadOnlyList<string> SshkeepCommand { get; init; }
 
-    /// <summary>The effective user's name.</summary>
     public required string UserName { get; init; }
 
     public string? SudoUser { get; init; }
 
-    /// <summary>The effective user's home.</summary>
     public required string Home { get; init; }
 
     public string? XdgConfigHome { get; init; }
 
-    /// <summary>Where a relative -c path is taken from.</summary>
     public required string CurrentDirectory { get; init; }
 
     public string SystemUnitDirectory { get; init; } = "/etc/systemd/system";
 
     public Func<string, bool> AccountExists { get; init; } = static name => SshKeep.Native.LibC.getpwnam(name) != 0;
 
-    /// <summary>systemctl's exit status, or null when it cannot be run (not installed, no systemd).</summary>
+    /// <summary>Null when systemctl cannot be run (not installed, no systemd).</summary>
     public Func<IReadOnlyList<string>, int?> Systemctl { get; init; } = RunSystemctl;
 
     public static InstallServiceHost Current() => new()
@@ -38,8 +34,7 @@ internal sealed record InstallServiceHost
 
     private static int? RunSystemctl(IReadOnlyList<string> arguments)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("systemctl") { UseShellExecute = false };
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
+        var start = new System.Diagnostics.ProcessStartInfo("systemctl", arguments) { UseShellExecute = false };
         try
         {
             using var process = System.Diagnostics.Process.Start(start);
@@ -53,15 +48,10 @@ internal sealed record InstallServiceHost
         }
     }
 
-    /// <summary>The real path of the running program (so an <c>autossh</c> symlink still names the installed
-    /// binary); run as <c>dotnet sshkeep.dll</c>, the service must run it the same way.</summary>
+    /// <summary>The program's real path, not an <c>autossh</c> symlink; run as <c>dotnet sshkeep.dll</c>, the same.</summary>
     private static IReadOnlyList<string> CurrentCommand()
     {
         string process = Environment.ProcessPath ?? "/usr/local/bin/sshkeep";
-        if (Path.GetFileNameWithoutExtension(process) == "dotnet")
-        {
-            return [process, Path.Combine(AppContext.BaseDirectory, "sshkeep.dll")];
-        }
-        return [process];
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, Path.Combine(AppContext.BaseDirectory, "sshkeep.dll")] : [process];
     }
 }

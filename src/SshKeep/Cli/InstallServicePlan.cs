@@ -2,11 +2,9 @@ using SshKeep.Daemon;
 
 namespace SshKeep.Cli;
 
-/// <summary>What install-service will do, decided from the options and the machine (pure): the unit,
-/// where it goes, notes for the user, or a usage mistake (<see cref="Error"/>).</summary>
+/// <summary>What install-service will do (pure), or a usage mistake (<see cref="Error"/>).</summary>
 internal sealed partial record InstallServicePlan
 {
-    /// <summary>The config path of a system unit when -c is not given.</summary>
     public const string SystemConfigPath = "/etc/sshkeep/tunnels.yaml";
 
     public InstallServiceUnit? Unit { get; init; }
@@ -21,18 +19,14 @@ internal sealed partial record InstallServicePlan
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(host);
-        if (options.User && options.Account is not null)
+        var mistake = options switch
         {
-            return new() { Error = "--account applies to the system unit only: a --user unit runs as you" };
-        }
-        if (options.Account is { } account && !AccountName().IsMatch(account))
-        {
-            return new() { Error = $"--account \"{account}\": not a user name" };
-        }
-        if (options.ConfigPath is "")
-        {
-            return new() { Error = "-c needs a file name" };
-        }
+            { User: true, Account: not null } => "--account applies to the system unit only: a --user unit runs as you",
+            { Account: { } account } when !AccountName().IsMatch(account) => $"--account \"{account}\": not a user name",
+            { ConfigPath: "" } => "-c needs a file name",
+            _ => null,
+        };
+        if (mistake is not null) return new() { Error = mistake };
 
         string configHome = string.IsNullOrEmpty(host.XdgConfigHome) || !Path.IsPathRooted(host.XdgConfigHome)
             ? Path.Combine(host.Home, ".config") // XDG: a relative XDG_CONFIG_HOME is to be ignored
@@ -47,8 +41,6 @@ internal sealed partial record InstallServicePlan
         {
             return new() { Error = $"--account \"{named}\": no such user on this machine; create it first (e.g. useradd --system --create-home {named})" };
         }
-        // One unit and one run directory per tunnels file, named from the file's identity the way
-        // the daemon and the CLI name its files (docs/daemon.md "Run directory").
         string key = InstanceKey.For(InstanceKey.Canonicalize(config));
         string unitName = InstallServiceUnit.NameFor(config == defaultConfig ? null : key);
         return new()

@@ -2,20 +2,14 @@ using SshKeep.Logging;
 
 namespace SshKeep.Cli;
 
-/// <summary>
-/// The systemd unit install-service prints or writes and the package ships: everything its text depends on, resolved,
-/// and the text (pure; golden files lock it). The text is Units/sshkeep.service.in, where every line carries a comment
-/// saying why it is there: whoever edits the unit later needs to know what a sandboxing line costs ssh.
-/// </summary>
+/// <summary>Pure, locked by golden files; Units/sshkeep.service.in says why each of its lines is there.</summary>
 internal sealed partial record InstallServiceUnit
 {
     /// <summary>A unit for the user's manager (no User=, no mount-namespace sandboxing).</summary>
     public required bool UserUnit { get; init; }
 
-    /// <summary>The command that runs sshkeep (executable first).</summary>
     public required IReadOnlyList<string> SshkeepCommand { get; init; }
 
-    /// <summary>The tunnels file, absolute.</summary>
     public required string ConfigPath { get; init; }
 
     public string UnitName { get; init; } = DefaultName;
@@ -26,30 +20,23 @@ internal sealed partial record InstallServiceUnit
     /// <summary>User= of a system unit.</summary>
     public string? RunAs { get; init; }
 
-    /// <summary>What sshkeep gives each ssh between SIGTERM and SIGKILL when stopping.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>A unit the package ships (<see cref="PackagedUnits"/>): its header says how to override it, and it
-    /// lacks <see cref="WrittenBy"/>, so uninstall-service never removes it.</summary>
+    /// <summary>Its header says how to override it; without <see cref="WrittenBy"/>, uninstall-service leaves it.</summary>
     public bool Packaged { get; init; }
 
     public TimeSpan Watchdog { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>systemctl for this unit's manager, as the user types it.</summary>
     public string Systemctl => UserUnit ? "systemctl --user" : "systemctl";
 
-    /// <summary>The unit file's name for the default tunnels file.</summary>
     public const string DefaultName = "sshkeep.service";
 
-    /// <summary>One unit per tunnels file: <c>sshkeep.service</c> for the default file (null key), else
-    /// <c>sshkeep-KEY.service</c> with the file's <see cref="SshKeep.Daemon.InstanceKey"/>, as its run directory.</summary>
+    /// <summary>One unit per tunnels file, named by its <see cref="SshKeep.Daemon.InstanceKey"/> as its run directory is.</summary>
     public static string NameFor(string? instanceKey) => instanceKey is null ? DefaultName : $"sshkeep-{instanceKey}.service";
 
-    /// <summary>The name systemctl is given: the file name without <c>.service</c>.</summary>
     public static string Stem(string unitName) => unitName.EndsWith(".service", StringComparison.Ordinal) ? unitName[..^".service".Length] : unitName;
 
-    /// <summary>The unit text, '\n' line ends: Units/sshkeep.service.in with its placeholders filled and only the
-    /// lines whose tags (<c>@user</c>, <c>@system</c>, <c>@packaged</c>, <c>@written</c>, <c>@run-dir</c>) all hold.</summary>
+    /// <summary>'\n' line ends; a template line tagged <c>@user</c>, <c>@system</c>… is kept when its tags all hold.</summary>
     public string Render()
     {
         string unit = Stem(UnitName);
@@ -78,9 +65,9 @@ internal sealed partial record InstallServiceUnit
             ["description"] = Specifiers(Text(ConfigPath)),
             ["exec-start"] = Specifiers(string.Join(' ', execStart.Select(ExecWord))),
             ["run-as"] = RunAs ?? "root",
-            ["watchdog-kill"] = Duration(Watchdog * 1.5),
+            ["watchdog-kill"] = new DaemonDuration(Watchdog * 1.5).ToString(),
             ["watchdog"] = Seconds(Watchdog),
-            ["stop-grace"] = Duration(StopGrace),
+            ["stop-grace"] = new DaemonDuration(StopGrace).ToString(),
             ["stop-timeout"] = Seconds(StopTimeout(StopGrace)),
             ["runtime-directory"] = Specifiers(Path.GetRelativePath("/run",
                 RunDirectory ?? SshKeep.Daemon.RunDirectory.ServicePathFor("sshkeep"))),
@@ -99,13 +86,11 @@ internal sealed partial record InstallServiceUnit
         }
         return text.ToString();
 
-        // A template's config path and run directory name its instance with %i: left for systemd
-        // to expand instead of escaped as a literal '%' (the only '%' a packaged path has).
+        // A template's %i is left for systemd to expand, not escaped (the only '%' a packaged path has).
         string Specifiers(string value) =>
             Packaged && IsTemplate(UnitName) ? value.Replace("%" + InstanceSpecifier, InstanceSpecifier, StringComparison.Ordinal) : value;
     }
 
-    /// <summary>The embedded Units/sshkeep.service.in, one entry a line.</summary>
     private static readonly Lazy<string[]> Template = new(() =>
     {
         using var stream = typeof(InstallServiceUnit).Assembly.GetManifestResourceStream("SshKeep.Cli.sshkeep.service.in")
@@ -120,26 +105,20 @@ internal sealed partial record InstallServiceUnit
     /// <summary>systemd's specifier for a template's instance name (systemd.unit(5), "Specifiers").</summary>
     public const string InstanceSpecifier = "%i";
 
-    /// <summary>A template unit (<c>NAME@.service</c>), started as <c>NAME@INSTANCE</c>.</summary>
     public static bool IsTemplate(string unitName) => unitName.EndsWith("@.service", StringComparison.Ordinal);
 
-    /// <summary>The start of the second comment line of every unit install-service writes:
-    /// uninstall-service removes only files that have it.</summary>
+    /// <summary>Starts the second comment line of every unit install-service writes: uninstall-service removes only those.</summary>
     public const string WrittenBy = "Written by `sshkeep install-service";
 
-    /// <summary>TimeoutStopSec=: the stop grace (every ssh is stopped at once, so one grace in all)
-    /// plus 25 s of room, at least 30 s.</summary>
+    /// <summary>TimeoutStopSec=: the stop grace (all ssh stop at once: one grace in all) plus 25 s of room, at least 30 s.</summary>
     public static TimeSpan StopTimeout(TimeSpan grace) =>
         TimeSpan.FromSeconds(Math.Max(30, Math.Ceiling((grace + TimeSpan.FromSeconds(25)).TotalSeconds)));
 
     private static string Seconds(TimeSpan span) =>
         Math.Ceiling(span.TotalSeconds).ToString(CultureInfo.InvariantCulture);
 
-    private static string Duration(TimeSpan span) => new DaemonDuration(span).ToString();
-
-    /// <summary>One ExecStart= word, read back unchanged (systemd.service(5) "Command lines"; systemd.unit(5)
-    /// "Specifiers"): '%' and '$' doubled; quoted with C escapes when it has white space, quotes, a backslash or a
-    /// control character, or is empty or a lone ';' (a command separator to old versions).</summary>
+    /// <summary>One ExecStart= word, read back unchanged (systemd.service(5) "Command lines", systemd.unit(5) "Specifiers"):
+    /// '%' and '$' doubled; C-quoted with space, quotes, '\', a control character, or empty or ';' (old separator).</summary>
     public static string ExecWord(string word)
     {
         ArgumentNullException.ThrowIfNull(word);

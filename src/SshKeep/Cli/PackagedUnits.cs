@@ -2,9 +2,7 @@ using SshKeep.Daemon;
 
 namespace SshKeep.Cli;
 
-/// <summary>The units the Debian package ships (docs/packaging.md): <c>sshkeep.service</c> for
-/// /etc/sshkeep/tunnels.yaml and the template <c>sshkeep@.service</c> for /etc/sshkeep/NAME.yaml. Rendered like
-/// install-service's, so their hardening cannot drift; packaging/systemd holds them (a golden-file test).</summary>
+/// <summary>The units the package ships (docs/packaging.md), rendered like install-service's so hardening cannot drift.</summary>
 internal static class PackagedUnits
 {
     public const string Binary = "/usr/bin/sshkeep";
@@ -13,8 +11,7 @@ internal static class PackagedUnits
 
     public const string TemplateName = "sshkeep@.service";
 
-    /// <summary>What <c>sudo sshkeep install-service</c> writes for /etc/sshkeep/tunnels.yaml (same name, same run
-    /// directory, so <c>sshkeep status</c> finds it), running /usr/bin/sshkeep as root.</summary>
+    /// <summary>As <c>sudo sshkeep install-service</c> writes it (same name and run directory: <c>sshkeep status</c> finds it).</summary>
     public static InstallServiceUnit Default { get; } = new()
     {
         UserUnit = false,
@@ -35,23 +32,14 @@ internal static class PackagedUnits
     };
 
     public static IReadOnlyList<(string Name, string Text)> All =>
-    [
-        (Default.UnitName, Default.Render()),
-        (Template.UnitName, Template.Render()),
-    ];
+        [(Default.UnitName, Default.Render()), (Template.UnitName, Template.Render())];
 
-    /// <summary>NAME for /etc/sshkeep/NAME.yaml when NAME is a plain instance name (letters, digits, '_', '-',
-    /// '.'), whose systemd escaping is itself; otherwise null.</summary>
+    /// <summary>NAME of /etc/sshkeep/NAME.yaml when it is a plain instance name (its own systemd escaping); else null.</summary>
     public static string? InstanceOf(string canonicalConfigPath)
     {
         ArgumentNullException.ThrowIfNull(canonicalConfigPath);
         if (Path.GetDirectoryName(canonicalConfigPath) != ConfigDirectory || Path.GetExtension(canonicalConfigPath) != ".yaml") return null;
         string name = Path.GetFileNameWithoutExtension(canonicalConfigPath);
-        if (name.Length == 0 || name[0] == '.') return null;
-        foreach (char c in name)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-' or '.')) return null;
-        }
-        return name;
+        return name.Length > 0 && name[0] != '.' && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.') ? name : null;
     }
 }

@@ -1,13 +1,8 @@
 namespace SshKeep.Cli;
 
-/// <summary>
-/// install-service and uninstall-service (docs/daemon.md, "systemd"): thin shells around the pure
-/// <see cref="InstallServicePlan"/> and <see cref="InstallServiceUnit"/>.
-/// </summary>
+/// <summary>install-service and uninstall-service (docs/daemon.md, "systemd") around the pure <see cref="InstallServicePlan"/>.</summary>
 internal static class ServiceCommands
 {
-    /// <summary><c>sshkeep install-service [--user] [--write] [-c FILE] [--account NAME]</c>: prints the
-    /// systemd unit on stdout, or writes it where systemd looks for it.</summary>
     public static int Install(InstallServiceOptions options, InstallServiceHost host, TextWriter output, TextWriter error)
     {
         if (PlanOrUsage("install-service", options, host, error) is not { } plan) return ExitCodes.Usage;
@@ -31,15 +26,12 @@ internal static class ServiceCommands
         {
             WriteAtomically(path, unit);
         }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"sshkeep install-service: cannot write {path}: {e.Message}{(spec.UserUnit ? "" : " (a system unit needs root: run it with sudo, or use --user)")}");
-            return ExitCodes.NoPermission;
-        }
-        catch (IOException e)
-        {
-            error.WriteLine($"sshkeep install-service: cannot write {path}: {e.Message}");
-            return ExitCodes.CannotCreate;
+            var denied = e is UnauthorizedAccessException;
+            var hint = denied && !spec.UserUnit ? " (a system unit needs root: run it with sudo, or use --user)" : "";
+            error.WriteLine($"sshkeep install-service: cannot write {path}: {e.Message}{hint}");
+            return denied ? ExitCodes.NoPermission : ExitCodes.CannotCreate;
         }
 
         output.WriteLine($"wrote {path}");
@@ -51,8 +43,6 @@ internal static class ServiceCommands
         return ExitCodes.Ok;
     }
 
-    /// <summary><c>sshkeep uninstall-service [--user] [--write] [-c FILE]</c>: undoes install-service for one tunnels
-    /// file, and only if install-service wrote its unit (docs/daemon.md, "One unit per tunnels file").</summary>
     public static int Uninstall(InstallServiceOptions options, InstallServiceHost host, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -102,8 +92,7 @@ internal static class ServiceCommands
         return ExitCodes.Ok;
     }
 
-    /// <summary>Write beside, then rename: systemd never reads half a unit, and a failed write leaves the old
-    /// one in place. Mode 0644, as systemd expects of unit files.</summary>
+    /// <summary>Beside, then rename: systemd never reads half a unit, a failed write keeps the old one. Mode 0644.</summary>
     private static void WriteAtomically(string path, string text)
     {
         string directory = Path.GetDirectoryName(path)!;
@@ -132,8 +121,6 @@ internal static class ServiceCommands
         }
     }
 
-    /// <summary>The plan for <paramref name="options"/>, or null once its usage error is written as
-    /// <c>sshkeep VERB: …</c>.</summary>
     private static InstallServicePlan? PlanOrUsage(string verb, InstallServiceOptions options, InstallServiceHost host, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(error);

@@ -4,8 +4,7 @@ using SshKeep.Compat;
 
 namespace SshKeep.Cli;
 
-/// <summary>What <c>sshkeep --version</c> and <c>sshkeep version</c> do: print <see cref="Line"/>, not the
-/// parser's informational version with a commit hash.</summary>
+/// <summary><c>--version</c> and <c>version</c> print <see cref="Line"/>, not the parser's version with a commit hash.</summary>
 internal sealed class VersionAction : SynchronousCommandLineAction
 {
     /// <summary>sshkeep's one version line (also <c>-V</c> when called as <c>sshkeep</c>). Called by any other

@@ -6,71 +6,39 @@ internal sealed record EffectiveSshConfig(string HostName, int Port, string? Pro
 {
     public const int DefaultPort = 22;
 
-    /// <summary>A proxy connects, not ssh: a check of our own would test the wrong path.</summary>
     public bool UsesProxy => ProxyJump is not null || ProxyCommand is not null;
 
     /// <summary>Hostile text: lines that do not parse are skipped; null without a usable hostname.</summary>
     public static EffectiveSshConfig? Parse(string text)
     {
-        string? hostName = null, proxyJump = null, proxyCommand = null;
-        var port = DefaultPort;
-        var family = AddressFamily.Unspecified;
-        foreach (var rawLine in text.Split('\n'))
+        var ssh = SshGOutput.Parse(text);
+        var port = ssh.All("port").Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 0)
+            .LastOrDefault(p => p is > 0 and <= 65535, DefaultPort);
+        var family = ssh.All("addressfamily").LastOrDefault()?.ToLowerInvariant() switch
         {
-            var line = rawLine.Trim();
-            var space = line.IndexOfAny([' ', '\t']);
-            if (space <= 0) continue;
-            var keyword = line[..space].ToLowerInvariant();
-            var value = line[(space + 1)..].Trim();
-            if (value.Length == 0) continue;
-            switch (keyword)
-            {
-                case "hostname" when IsSafeHostName(value):
-                    hostName = value;
-                    break;
-                case "port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is > 0 and <= 65535:
-                    port = parsed;
-                    break;
-                case "proxyjump":
-                    proxyJump = IsNone(value) ? null : value;
-                    break;
-                case "proxycommand":
-                    proxyCommand = IsNone(value) ? null : value;
-                    break;
-                case "addressfamily":
-                    family = value.ToLowerInvariant() switch
-                    {
-                        "inet" => AddressFamily.InterNetwork,
-                        "inet6" => AddressFamily.InterNetworkV6,
-                        _ => AddressFamily.Unspecified,
-                    };
-                    break;
-            }
-        }
-        return hostName is null ? null : new EffectiveSshConfig(hostName, port, proxyJump, proxyCommand, family);
+            "inet" => AddressFamily.InterNetwork,
+            "inet6" => AddressFamily.InterNetworkV6,
+            _ => AddressFamily.Unspecified,
+        };
+        return ssh.All("hostname").LastOrDefault(IsSafeHostName) is { } hostName
+            ? new EffectiveSshConfig(hostName, port, Proxy(ssh, "proxyjump"), Proxy(ssh, "proxycommand"), family)
+            : null;
     }
 
-    /// <summary>The endpoint ssh tries first: the first address in the resolver's order; null behind a proxy or
-    /// when the name does not resolve.</summary>
+    /// <summary>The first address in the resolver's order, which ssh tries first; null behind a proxy or unresolved.</summary>
     public async Task<IPEndPoint?> ResolveAsync(TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (UsesProxy) return null;
         IPAddress[] addresses;
-        if (IPAddress.TryParse(HostName, out var literal))
+        try
         {
-            addresses = [literal];
+            addresses = IPAddress.TryParse(HostName, out var literal) ? [literal]
+                : await Dns.GetHostAddressesAsync(HostName, AddressFamily, cancellationToken)
+                    .WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
         }
-        else
+        catch (Exception e) when (e is TimeoutException or SocketException or ArgumentException)
         {
-            try
-            {
-                addresses = await Dns.GetHostAddressesAsync(HostName, AddressFamily, cancellationToken)
-                                     .WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is TimeoutException or SocketException or ArgumentException)
-            {
-                return null; // often the outage itself (DNS is down): asked again at the next wait
-            }
+            return null; // often the outage itself (DNS is down): asked again at the next wait
         }
 
         return addresses
@@ -80,7 +48,8 @@ internal sealed record EffectiveSshConfig(string HostName, int Port, string? Pro
             .FirstOrDefault();
     }
 
-    private static bool IsNone(string value) => value.Equals("none", StringComparison.OrdinalIgnoreCase);
+    private static string? Proxy(SshGOutput ssh, string keyword) =>
+        ssh.All(keyword).LastOrDefault() is { } value && !value.Equals("none", StringComparison.OrdinalIgnoreCase) ? value : null;
 
     /// <summary>ssh itself refuses spaces and control characters ("hostname contains invalid characters").</summary>
     private static bool IsSafeHostName(string value) =>

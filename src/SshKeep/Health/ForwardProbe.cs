@@ -4,8 +4,7 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Health;
 
-/// <summary>The end-to-end probe of one forward through the tunnel's own ControlMaster (docs/probes.md: what each kind
-/// proves, the failure lines). One timeout bounds it; failures are results. Stateless: probes may run at once.</summary>
+/// <summary>One forward's end-to-end probe through the ControlMaster (docs/probes.md); failures are results; stateless.</summary>
 internal sealed class ForwardProbe(TimeProvider time)
 {
     /// <summary>SOCKS5 "no authentication" offered and accepted.</summary>
@@ -82,7 +81,6 @@ internal sealed class ForwardProbe(TimeProvider time)
         return silent is null ? null : $"ssh: {silent}";
     }
 
-    /// <summary>-D has no target of its own: ssh accepts on the listener and answers the SOCKS5 greeting.</summary>
     private static Task<string?> DynamicAsync(ForwardSpec forward, Run run) =>
         run.ThroughLocalListenerAsync(forward, SocksGreeting, "", "socks");
 
@@ -100,8 +98,7 @@ internal sealed class ForwardProbe(TimeProvider time)
         };
     }
 
-    /// <summary>Where a probe reaches a -R listener on the server: a specific bind first, then 127.0.0.1: GatewayPorts
-    /// decides (docs/probes.md, "Side effects and limits").</summary>
+    /// <summary>A specific bind, then 127.0.0.1: GatewayPorts decides (docs/probes.md, "Side effects and limits").</summary>
     public static IReadOnlyList<string> RemoteListenerHosts(ForwardSpec forward)
     {
         ArgumentNullException.ThrowIfNull(forward);
@@ -113,9 +110,7 @@ internal sealed class ForwardProbe(TimeProvider time)
         };
     }
 
-    /// <summary>TCP keepalive for a probe socket, set before connect (Linux keeps it across connect(2)): a floor under
-    /// the probe's own timeout, never the check itself (docs/probes.md, "Side effects and limits"). The kernel's smallest
-    /// idle and interval and 3 probes: a vanished peer is dead after about 4 s of silence.</summary>
+    /// <summary>Set before connect, which Linux keeps it across (docs/probes.md, "Side effects and limits").</summary>
     internal static void ApplyKeepAlive(Socket socket)
     {
         socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
@@ -124,7 +119,6 @@ internal sealed class ForwardProbe(TimeProvider time)
         socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, 3);
     }
 
-    /// <summary>One probe's deadline, and the steps that share it.</summary>
     private sealed class Run(TimeProvider time, string controlPath, TimeSpan timeout, long started,
         CancellationToken probe, CancellationToken stopping)
     {

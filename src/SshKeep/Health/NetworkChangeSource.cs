@@ -2,11 +2,9 @@ using System.Net.NetworkInformation;
 
 namespace SshKeep.Health;
 
-/// <summary>The machine's network changes as debounced notices, the newest unread one kept (docs/reachability.md,
-/// "Network changes"). Dispose unsubscribes from the static .NET events.</summary>
+/// <summary>Debounced; newest unread kept (docs/reachability.md, "Network changes"). Dispose unhooks static events.</summary>
 internal sealed class NetworkChangeSource : IDisposable
 {
-    /// <summary>Folds one change's netlink burst, too short to matter for recovery.</summary>
     public static readonly TimeSpan DefaultQuietPeriod = TimeSpan.FromMilliseconds(250);
 
     private readonly object _gate = new();

@@ -1,46 +1,26 @@
 namespace SshKeep.Health;
 
-/// <summary>Which process holds a local TCP listen port, as ss -p finds it (docs/reachability.md, "A local port in use").
-/// Meant for a rare error path: the scan reads every process; whatever races or cannot be read is skipped.</summary>
+/// <summary>A listen port's holder, as ss -p finds it (docs/reachability.md); it scans every process: error paths only.</summary>
 internal static class PortHolder
 {
     /// <summary>Command lines are cut to this many characters: one log line, not an essay.</summary>
     public const int CommandLineLimit = 80;
 
-    /// <summary>Who listens on <paramref name="port"/>; null when nothing does.</summary>
-    public static Holding? Find(int port, string procRoot = "/proc")
+    /// <summary>A short phrase for a "port in use" error, or null when nobody listens there (any more, or here).</summary>
+    public static string? Describe(int port, string procRoot = "/proc")
     {
         var listeners = TcpSocketTable.Read(pid: null, procRoot)
             .Where(s => s.State == TcpSocketState.Listen && s.Local.Port == port && s.Inode != 0)
             .ToList();
         if (listeners.Count == 0) return null;
-
-        var inodes = listeners.Select(s => s.Inode).ToHashSet();
-        if (FindHolder(inodes, procRoot) is { } found)
-        {
-            var (pid, inode) = found;
-            var uid = listeners.First(s => s.Inode == inode).Uid;
-            return new Holding(port, uid, pid, ReadComm(procRoot, pid), ReadCommandLine(procRoot, pid));
-        }
-        return new Holding(port, listeners[0].Uid, null, null, null);
+        return FindHolder(listeners.Select(s => s.Inode).ToHashSet(), procRoot) is { } pid
+            ? $"held by pid {pid} ({ReadCommandLine(procRoot, pid) ?? ReadComm(procRoot, pid) ?? "?"})"
+            : $"held by a process of uid {listeners[0].Uid} that sshkeep may not inspect";
     }
 
-    /// <summary>A short phrase for a "port in use" error, or null when nobody listens there (any more, or here).</summary>
-    public static string? Describe(int port, string procRoot = "/proc") => Find(port, procRoot)?.Describe();
-
-    /// <param name="Pid">Null when no process we may inspect holds the port.</param>
-    /// <param name="CommandLine">/proc/PID/cmdline with spaces for NULs, cut to <see cref="CommandLineLimit"/>.</param>
-    public sealed record Holding(int Port, uint Uid, int? Pid, string? Command, string? CommandLine)
+    private static int? FindHolder(HashSet<ulong> inodes, string procRoot)
     {
-        public string Describe() => Pid is { } pid
-            ? $"held by pid {pid} ({CommandLine ?? Command ?? "?"})"
-            : $"held by a process of uid {Uid} that sshkeep may not inspect";
-    }
-
-    private static (int Pid, ulong Inode)? FindHolder(HashSet<ulong> inodes, string procRoot)
-    {
-        // Lowest pid first, so the answer does not depend on directory order; a listener shared
-        // by a parent and its workers (forked servers) then names the parent.
+        // Lowest pid first: a listener shared by a parent and its forked workers names the parent, whatever the order.
         var pids = new List<int>();
         try
         {
@@ -53,13 +33,9 @@ internal static class PortHolder
         {
             // The listing broke off (or could not begin); scan what was listed.
         }
-        pids.Sort();
-        foreach (var pid in pids)
+        foreach (var pid in pids.Order())
         {
-            foreach (var socket in ProcessSockets.Of(pid, procRoot))
-            {
-                if (inodes.Contains(socket.Inode)) return (pid, socket.Inode);
-            }
+            if (ProcessSockets.Of(pid, procRoot).Any(socket => inodes.Contains(socket.Inode))) return pid;
         }
         return null;
     }
@@ -71,8 +47,7 @@ internal static class PortHolder
 
     private static string? ReadCommandLine(string procRoot, int pid)
     {
-        var text = ReadSmall(Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "cmdline"));
-        if (text is null) return null;
+        if (ReadSmall(Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "cmdline")) is not { } text) return null;
         var line = OneLine.Of(text.TrimEnd('\0').Replace('\0', ' '), OneLineStyle.QuestionMark).Trim();
         if (line.Length == 0) return null;
         return line.Length <= CommandLineLimit ? line : string.Concat(line.AsSpan(0, CommandLineLimit - 1), "…");

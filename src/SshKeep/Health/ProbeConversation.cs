@@ -3,32 +3,18 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Health;
 
-/// <summary>
-/// One probe exchange over a stream (a TCP connection through a -L listener, or a channel through
-/// the session for -R): send the request, read until <see cref="ProbeReply.Judge"/> decides. It
-/// keeps what arrived, so a timeout can say how far the reply got. One per exchange.
-/// </summary>
-internal sealed class ProbeConversation
+/// <summary>One probe exchange; it keeps what arrived, so a timeout can say how far the reply got.</summary>
+internal sealed class ProbeConversation(ProbeExchange exchange, string host)
 {
-    private readonly ProbeExchange _exchange;
-    private readonly string _host;
-    private readonly byte[] _reply;
+    private readonly byte[] _reply = new byte[ProbeReply.ReplyLimit(exchange)];
     private int _received;
-
-    /// <param name="host">The Host header value for HTTP (<see cref="ProbeReply.HostHeader"/>).</param>
-    public ProbeConversation(ProbeExchange exchange, string host)
-    {
-        _exchange = exchange;
-        _host = host;
-        _reply = new byte[ProbeReply.ReplyLimit(exchange)];
-    }
 
     /// <summary>Null when the exchange passed, else why not. I/O errors are failures; cancellation throws.</summary>
     public async Task<string?> RunAsync(Stream stream, CancellationToken cancellationToken)
     {
         try
         {
-            var request = ProbeReply.Request(_exchange, _host);
+            var request = ProbeReply.Request(exchange, host);
             if (request.Length > 0)
             {
                 await stream.WriteAsync(request, cancellationToken).ConfigureAwait(false);
@@ -37,10 +23,10 @@ internal sealed class ProbeConversation
             while (true)
             {
                 var full = _received == _reply.Length;
-                var judgement = ProbeReply.Judge(_exchange, _reply.AsSpan(0, _received), ended: full);
+                var judgement = ProbeReply.Judge(exchange, _reply.AsSpan(0, _received), ended: full);
                 if (judgement.Done) return judgement.Failure;
                 var read = await stream.ReadAsync(_reply.AsMemory(_received), cancellationToken).ConfigureAwait(false);
-                if (read == 0) return ProbeReply.Judge(_exchange, _reply.AsSpan(0, _received), ended: true).Failure;
+                if (read == 0) return ProbeReply.Judge(exchange, _reply.AsSpan(0, _received), ended: true).Failure;
                 _received += read;
             }
         }
@@ -54,7 +40,6 @@ internal sealed class ProbeConversation
         }
     }
 
-    /// <summary>The failure when the probe's time ran out during this exchange.</summary>
     public string TimedOut(string within) =>
         _received == 0 ? $"no reply within {within}" : $"only {ProbeReply.Quote(_reply.AsSpan(0, _received))} within {within}";
 }

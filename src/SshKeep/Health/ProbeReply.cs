@@ -2,9 +2,7 @@ using SshKeep.Config;
 
 namespace SshKeep.Health;
 
-/// <summary>The pure half of a probe's exchange (<see cref="ProbeExchange"/>): what to send, how much
-/// of the reply to read, whether it passes (the rules: docs/probes.md, "What each probe proves"), and how a failure
-/// shows the bytes: one short line, no raw control characters.</summary>
+/// <summary>The pure half of a probe's exchange (docs/probes.md, "What each probe proves" and "Failure messages").</summary>
 internal static class ProbeReply
 {
     /// <summary>Longest HTTP status line read; a real one is some 20 bytes.</summary>
@@ -21,18 +19,12 @@ internal static class ProbeReply
     public static byte[] Request(ProbeExchange exchange, string host)
     {
         ArgumentNullException.ThrowIfNull(exchange);
-        if (exchange.HttpPath is { } path)
-        {
-            return Encoding.ASCII.GetBytes($"GET {path} HTTP/1.0\r\nHost: {host}\r\nUser-Agent: sshkeep-probe\r\nAccept: */*\r\n\r\n");
-        }
-        return exchange.Send is { } send ? Encoding.UTF8.GetBytes(send) : [];
+        return exchange.HttpPath is { } path
+            ? Encoding.ASCII.GetBytes($"GET {path} HTTP/1.0\r\nHost: {host}\r\nUser-Agent: sshkeep-probe\r\nAccept: */*\r\n\r\n")
+            : exchange.Send is { } send ? Encoding.UTF8.GetBytes(send) : [];
     }
 
-    /// <summary>The Host header for a forward's target: host, with the port unless it is 80, IPv6 in brackets.</summary>
-    public static string HostHeader(string host, int port)
-    {
-        return port == 80 ? HostSyntax.Bracketed(host) : HostSyntax.Endpoint(host, port);
-    }
+    public static string HostHeader(string host, int port) => port == 80 ? HostSyntax.Bracketed(host) : HostSyntax.Endpoint(host, port);
 
     /// <summary>How many reply bytes to keep at most; reading stops when they are in.</summary>
     public static int ReplyLimit(ProbeExchange exchange)
@@ -42,15 +34,13 @@ internal static class ProbeReply
         return exchange.Expect is { } expect ? Math.Max(Encoding.UTF8.GetByteCount(expect), ShownReply) : 1;
     }
 
-    /// <summary>Judges the reply so far; once <paramref name="ended"/> (EOF, or <see cref="ReplyLimit"/>
-    /// reached) the answer is always <see cref="ReplyJudgement.Done"/>.</summary>
+    /// <param name="ended">EOF, or <see cref="ReplyLimit"/> reached: then the judgement is always done.</param>
     public static ReplyJudgement Judge(ProbeExchange exchange, ReadOnlySpan<byte> received, bool ended)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         if (exchange.HttpPath is not null) return JudgeHttp(received, ended);
         if (exchange.Expect is { } expect) return JudgeExpect(Encoding.UTF8.GetBytes(expect), received, ended);
-        if (exchange.Send is null) return ReplyJudgement.Pass;
-        if (!received.IsEmpty) return ReplyJudgement.Pass;
+        if (exchange.Send is null || !received.IsEmpty) return ReplyJudgement.Pass;
         return ended ? ReplyJudgement.Fail("the connection closed without a reply") : ReplyJudgement.NeedMore;
     }
 
@@ -93,10 +83,7 @@ internal static class ProbeReply
     /// <summary>Characters of a reply shown before it is cut with "…".</summary>
     public const int MaxShown = 32;
 
-    /// <summary>
-    /// Bytes as a quoted string: UTF-8 where valid, made safe by <see cref="OneLine"/> (with <c>\\ \"</c>
-    /// escaped), invalid bytes as <c>\xNN</c>, cut after <paramref name="maxShown"/> characters.
-    /// </summary>
+    /// <summary>Bytes as a quoted string: UTF-8 where valid, made safe by <see cref="OneLine"/>, invalid bytes as <c>\xNN</c>.</summary>
     public static string Quote(ReadOnlySpan<byte> bytes, int maxShown = MaxShown)
     {
         var text = new StringBuilder("\"");

@@ -1,13 +1,11 @@
 namespace SshKeep.Health;
 
-/// <summary>The sockets a process holds, from /proc/PID/fd/N → "socket:[INODE]" (the only way on Linux); races leave
-/// things out, nothing throws.</summary>
+/// <summary>From /proc/PID/fd/N → "socket:[INODE]" (the only way on Linux); races leave things out, nothing throws.</summary>
 internal static class ProcessSockets
 {
     private const string Prefix = "socket:[";
 
-    /// <summary>Descriptor and inode (the key into <see cref="TcpSocketTable"/>), ordered by descriptor; empty when the
-    /// process is gone or not ours to read.</summary>
+    /// <summary>Ordered by descriptor; the inode is the key into <see cref="TcpSocketTable"/>.</summary>
     public static IReadOnlyList<(int Fd, ulong Inode)> Of(int pid, string procRoot = "/proc")
     {
         var held = new List<(int Fd, ulong Inode)>();
@@ -25,8 +23,7 @@ internal static class ProcessSockets
             // A half list would mislead.
             return [];
         }
-        held.Sort((a, b) => a.Fd.CompareTo(b.Fd));
-        return held;
+        return [.. held.OrderBy(h => h.Fd)];
     }
 
     /// <summary>Null when the link is no socket or vanished.</summary>

@@ -1,7 +1,6 @@
 namespace SshKeep.Health;
 
-/// <summary>Waits until the ssh server answers a check (<see cref="ServerReachability.CheckAsync(IPEndPoint, TimeSpan, CancellationToken)"/>), an attempt every <see cref="Interval"/>
-/// while earlier ones still wait (a SYN into a black hole is lost for good): docs/reachability.md, "How often".</summary>
+/// <summary>An attempt every <see cref="Interval"/> while earlier ones still wait (docs/reachability.md, "How often").</summary>
 internal sealed class ReachabilityWatch
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(500);
@@ -16,13 +15,8 @@ internal sealed class ReachabilityWatch
     private int _attempts;
     private int _inFlight;
 
-    public ReachabilityWatch(
-        IPEndPoint endpoint,
-        TimeProvider time,
-        TimeSpan? interval = null,
-        TimeSpan? timeout = null,
-        Func<IPEndPoint, TimeSpan, CancellationToken, Task<ReachabilityOutcome>>? check = null,
-        int maxInFlight = DefaultMaxInFlight)
+    public ReachabilityWatch(IPEndPoint endpoint, TimeProvider time, TimeSpan? interval = null, TimeSpan? timeout = null,
+        Func<IPEndPoint, TimeSpan, CancellationToken, Task<ReachabilityOutcome>>? check = null, int maxInFlight = DefaultMaxInFlight)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
         MaxInFlight = maxInFlight;

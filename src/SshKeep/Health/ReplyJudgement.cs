@@ -1,8 +1,6 @@
 namespace SshKeep.Health;
 
-/// <summary>What the bytes received so far say about a probe's exchange (<see cref="ProbeReply.Judge"/>).</summary>
-/// <param name="Done">True when no more bytes are needed: the exchange passed or failed.</param>
-/// <param name="Failure">Why it failed; null when it passed or is not done.</param>
+/// <param name="Done">No more bytes are needed: the exchange passed, or failed (<paramref name="Failure"/>).</param>
 internal readonly record struct ReplyJudgement(bool Done, string? Failure)
 {
     public static readonly ReplyJudgement NeedMore = new(false, null);

@@ -1,11 +1,9 @@
 namespace SshKeep.Health;
 
-/// <summary>ssh's own TCP connection to its server, from its namespace's socket table (docs/reachability.md). Of ssh's
-/// outbound sockets not accepted by its listeners, the lowest descriptor wins: ssh connects to the server first.</summary>
+/// <summary>ssh connects to its server first: its lowest-descriptor outbound socket no listener of its accepted.</summary>
 /// <param name="Remote">The endpoint ssh chose: the right one for a reachability check.</param>
 internal sealed record ServerConnection(int Fd, IPEndPoint Local, IPEndPoint Remote, TcpSocketState State, int Retransmits)
 {
-    /// <summary>SYN_SENT: the kernel retransmits on its own schedule (1, 3, 7, 15 s…).</summary>
     public bool IsConnecting => State == TcpSocketState.SynSent;
 
     /// <summary>Null when not connecting yet, behind a proxy, gone or not ours to read; races never throw.</summary>
@@ -14,12 +12,7 @@ internal sealed record ServerConnection(int Fd, IPEndPoint Local, IPEndPoint Rem
     {
         var held = ProcessSockets.Of(pid, procRoot);
         if (held.Count == 0) return null;
-        var byInode = new Dictionary<ulong, TcpSocket>();
-        foreach (var socket in TcpSocketTable.Read(pid, procRoot))
-        {
-            if (socket.Inode != 0) byInode.TryAdd(socket.Inode, socket);
-        }
-
+        var byInode = TcpSocketTable.Read(pid, procRoot).Where(s => s.Inode != 0).DistinctBy(s => s.Inode).ToDictionary(s => s.Inode);
         var mine = held.Where(h => byInode.ContainsKey(h.Inode)).Select(h => (h.Fd, Socket: byInode[h.Inode])).ToList();
         var listeners = mine.Where(m => m.Socket.State == TcpSocketState.Listen).Select(m => m.Socket.Local).ToList();
         foreach (var (fd, socket) in mine) // ordered by descriptor

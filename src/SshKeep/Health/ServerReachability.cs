@@ -1,17 +1,15 @@
 using System.ComponentModel;
+using SshKeep.Config;
 using SshKeep.Ssh;
 
 namespace SshKeep.Health;
 
-/// <summary>The real <see cref="IServerReachability"/>: /proc, plain TCP connects and <c>ssh -G</c> (docs/reachability.md).
-/// Only the caller's cancellation throws; every network outcome is a value.</summary>
+/// <summary>The real <see cref="IServerReachability"/> (docs/reachability.md); only the caller's cancellation throws.</summary>
 /// <param name="sshEnvironment">The environment <c>ssh -G</c> runs with (docs/security.md); null inherits ours.</param>
 internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<string, string?>? sshEnvironment = null) : IServerReachability
 {
-    /// <summary>Between attempts while the server is silent: the first SYN after the heal goes out within this.</summary>
     public static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>One connect: long enough for any sane round trip, short enough that a dead server costs little.</summary>
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary><c>ssh -G</c> and the name's resolution: covers a slow ssh_config (Match exec) and the resolver's retries.</summary>
@@ -28,12 +26,23 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
     public Task<IPEndPoint?> ResolveAsync(string sshPath, IReadOnlyList<string> sshArguments, CancellationToken cancellationToken) =>
         LookupAsync(sshPath, sshArguments, time, LookupTimeout, cancellationToken, sshEnvironment);
 
-    /// <summary>Does a TCP connect complete within <paramref name="timeout"/>? Closed as soon as it is made, nothing
-    /// sent (what sshd logs of it: docs/reachability.md, "What the server sees").</summary>
+    /// <summary>Whether a -L/-D listener accepts (ssh binds it only once authenticated); nothing is sent.</summary>
+    public async Task<bool> ListenerAcceptsAsync(ForwardSpec forward, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await CheckAsync(new IPEndPoint(ForwardProbe.LocalListener(forward), forward.BindPort), cancellationToken)).Answered;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Closed as soon as it is made, nothing sent (docs/reachability.md, "What the server sees").</summary>
     public async Task<ReachabilityOutcome> CheckAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        // An IPv4 address in IPv6 clothing (::ffff:a.b.c.d, as /proc/net/tcp6 can show it) is
-        // asked over IPv4: an IPv6 socket would need dual mode to reach it.
+        // ::ffff:a.b.c.d (as /proc/net/tcp6 can show it) over IPv4: an IPv6 socket would need dual mode for it.
         var target = endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
         using var timeoutSource = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
@@ -52,7 +61,7 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
             SocketError error;
             try
             {
-                // QuietConnect: a refused check is a value, not an exception with a symbolized stack trace.
+                // A refused check is a value, not an exception with a symbolized stack trace.
                 error = await QuietConnect.ConnectAsync(socket, target, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -73,25 +82,13 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
         }
     }
 
-    /// <summary>Where ssh would connect (<c>ssh -G</c>, resolved); null when it cannot be known (a proxy, ssh -G
-    /// failing, a name that does not resolve).</summary>
     /// <param name="environment">The tunnel ssh's whole environment, for a <c>Match exec</c>; null inherits ours.</param>
     public static async Task<IPEndPoint?> LookupAsync(
         string sshPath, IReadOnlyList<string> sshArguments, TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, string?>? environment = null)
     {
         var started = time.GetTimestamp();
-        var config = await ReadEffectiveConfigAsync(sshPath, sshArguments, time, timeout, environment, cancellationToken).ConfigureAwait(false);
-        if (config is null) return null;
-        var left = timeout - time.GetElapsedTime(started);
-        return await config.ResolveAsync(time, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<EffectiveSshConfig?> ReadEffectiveConfigAsync(
-        string sshPath, IReadOnlyList<string> sshArguments, TimeProvider time, TimeSpan timeout,
-        IReadOnlyDictionary<string, string?>? environment, CancellationToken cancellationToken)
-    {
-        var startInfo = new ProcessStartInfo(sshPath)
+        var startInfo = new ProcessStartInfo(sshPath, ["-G", .. sshArguments])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -103,9 +100,6 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
             startInfo.Environment.Clear();
             foreach (var (name, value) in environment) startInfo.Environment[name] = value;
         }
-
-        startInfo.ArgumentList.Add("-G");
-        foreach (var argument in sshArguments) startInfo.ArgumentList.Add(argument);
 
         Process process;
         try
@@ -147,7 +141,9 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
 
             var output = await stdout.ConfigureAwait(false);
             await stderr.ConfigureAwait(false);
-            return process.ExitCode == 0 ? EffectiveSshConfig.Parse(output) : null;
+            if (process.ExitCode != 0 || EffectiveSshConfig.Parse(output) is not { } config) return null;
+            var left = timeout - time.GetElapsedTime(started);
+            return await config.ResolveAsync(time, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -2,8 +2,7 @@ using SshKeep.Native;
 
 namespace SshKeep.Health;
 
-/// <summary>A copy of ssh's connection to its server (pidfd_getfd, close-on-exec), so the daemon decides how it ends:
-/// docs/reachability.md ("A remote port still held by a dead session").</summary>
+/// <summary>A copy of ssh's server connection (docs/reachability.md, "A remote port still held by a dead session").</summary>
 internal sealed class SessionSocketClaim : IDisposable
 {
     private int _fd;
@@ -29,8 +28,7 @@ internal sealed class SessionSocketClaim : IDisposable
             if (pidfd < 0) return null;
             var fd = LibC.pidfd_getfd(pidfd, connection.Fd, 0);
             if (fd < 0) return null;
-            // ssh may have closed that descriptor and reused its number between the /proc read
-            // and the copy: keep the copy only if it is the same connection.
+            // ssh may have reused that number since the /proc read: keep the copy only if it is the same connection.
             if (ProcessSockets.InodeOf($"/proc/self/fd/{fd.ToString(CultureInfo.InvariantCulture)}") is { } inode
                 && RowOf(inode) is { } row && row.Local.Equals(connection.Local) && row.Remote.Equals(connection.Remote))
             {

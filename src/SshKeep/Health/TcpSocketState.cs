@@ -1,10 +1,6 @@
 namespace SshKeep.Health;
 
-/// <summary>
-/// The "st" column of /proc/net/tcp: the kernel's TCP states (include/net/tcp_states.h), with
-/// their numeric values, so a parsed line casts straight to the enum. A value the kernel adds
-/// later still parses (as its number); nothing here switches exhaustively over it.
-/// </summary>
+/// <summary>The "st" column, valued as include/net/tcp_states.h; a state a later kernel adds parses as its number.</summary>
 internal enum TcpSocketState
 {
     Established = 1,

@@ -1,41 +1,29 @@
 namespace SshKeep.Health;
 
-/// <summary>/proc/net/tcp and tcp6 (proc(5)): unlike IPGlobalProperties they have each socket's inode and owner.
-/// Hostile text: a line that does not parse is skipped.</summary>
+/// <summary>/proc/net/tcp and tcp6 (proc(5)): inodes and owners, which IPGlobalProperties lacks; bad lines are skipped.</summary>
 internal static class TcpSocketTable
 {
-    public static IReadOnlyList<TcpSocket> Parse(string text) => [.. text.Split('\n').Select(ParseLine).OfType<TcpSocket>()];
-
     /// <summary>Every TCP socket of <paramref name="pid"/>'s network namespace (default ours) that could be read.</summary>
     public static IReadOnlyList<TcpSocket> Read(int? pid = null, string procRoot = "/proc") =>
         [.. Rows(pid is { } p ? Path.Combine(procRoot, p.ToString(CultureInfo.InvariantCulture), "net") : Path.Combine(procRoot, "net"))];
 
-    /// <summary>The uid the kernel records for the other end of a local TCP connection (as <c>ss -tpe</c>);
-    /// null when it is not in this namespace's table.</summary>
+    /// <summary>The uid of a local TCP connection's other end (as <c>ss -tpe</c>); null when not in this namespace's table.</summary>
     public static uint? OwnerOfPeer(IPEndPoint peer, IPEndPoint us, string procRoot = "/proc")
     {
         ArgumentNullException.ThrowIfNull(peer);
         ArgumentNullException.ThrowIfNull(us);
-        // Lazily, stopping at the match: the tables can be long and this runs once per connection.
-        return FindOwnerOfPeer(Rows(Path.Combine(procRoot, "net")), peer, us);
-    }
-
-    public static uint? FindOwnerOfPeer(IEnumerable<TcpSocket> sockets, IPEndPoint peer, IPEndPoint us)
-    {
-        ArgumentNullException.ThrowIfNull(sockets);
         var (from, to) = (Plain(peer), Plain(us));
-        foreach (var socket in sockets)
+        // Lazily, stopping at the match: the tables can be long and this runs once per connection.
+        foreach (var socket in Rows(Path.Combine(procRoot, "net")))
         {
             if (Plain(socket.Local).Equals(from) && Plain(socket.Remote).Equals(to)) return socket.Uid;
         }
-
         return null;
     }
 
     private static IPEndPoint Plain(IPEndPoint endpoint) =>
         endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
 
-    /// <summary>tcp, then tcp6 of a net directory.</summary>
     private static IEnumerable<TcpSocket> Rows(string net) =>
         ReadLinesOrNone(Path.Combine(net, "tcp")).Concat(ReadLinesOrNone(Path.Combine(net, "tcp6")));
 

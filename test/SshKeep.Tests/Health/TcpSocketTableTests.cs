@@ -26,7 +26,7 @@ public sealed class TcpSocketTableTests
     public void A_line_gives_addresses_ports_and_state(string local, string remote, string state, string expectedLocal, string expectedRemote, object expectedStateRow)
     {
         var expectedState = (TcpSocketState)expectedStateRow;
-        var table = TcpSocketTable.Parse(FakeProcTree.Table(FakeProcTree.Line(0, local, remote, state, uid: 1000, inode: 4242, retransmits: 3)));
+        var table = Parse(FakeProcTree.Table(FakeProcTree.Line(0, local, remote, state, uid: 1000, inode: 4242, retransmits: 3)));
 
         var socket = Assert.Single(table);
         Assert.Equal(IPEndPoint.Parse(expectedLocal), socket.Local);
@@ -50,12 +50,12 @@ public sealed class TcpSocketTableTests
     [InlineData("192.0.2.7:40000", "192.0.2.1:9180", null)] // another machine: not in our table
     public void The_owner_of_a_peer_is_the_uid_of_the_socket_going_from_it_to_us(string peer, string us, uint? uid)
     {
-        var table = TcpSocketTable.Parse(FakeProcTree.Table(
-            FakeProcTree.Line(0, "0100007F:9C40", "0100007F:23DC", "01", uid: 65534, inode: 1),
-            FakeProcTree.Line(1, "0100007F:23DC", "0100007F:9C40", "01", uid: 0, inode: 2)) + "\n" +
+        using var proc = new FakeProcTree().Tcp(null, FakeProcTree.Table(
+                FakeProcTree.Line(0, "0100007F:9C40", "0100007F:23DC", "01", uid: 65534, inode: 1),
+                FakeProcTree.Line(1, "0100007F:23DC", "0100007F:9C40", "01", uid: 0, inode: 2)),
             FakeProcTree.Table(FakeProcTree.Line(0, "0000000000000000FFFF00000100007F:9C41", "0000000000000000FFFF00000100007F:23DC", "01", uid: 1000, inode: 3)));
 
-        Assert.Equal(uid, TcpSocketTable.FindOwnerOfPeer(table, IPEndPoint.Parse(peer), IPEndPoint.Parse(us)));
+        Assert.Equal(uid, TcpSocketTable.OwnerOfPeer(IPEndPoint.Parse(peer), IPEndPoint.Parse(us), proc.Root));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class TcpSocketTableTests
     {
         var good = FakeProcTree.Line(1, "0100007F:0016", "00000000:0000", "0A", uid: 0, inode: 7);
 
-        var table = TcpSocketTable.Parse(string.Join('\n', FakeProcTree.TcpHeader, bad, good, bad));
+        var table = Parse(string.Join('\n', FakeProcTree.TcpHeader, bad, good, bad));
 
         Assert.Equal(7ul, Assert.Single(table).Inode);
     }
@@ -98,8 +98,8 @@ public sealed class TcpSocketTableTests
     [Fact]
     public void The_header_alone_is_an_empty_table()
     {
-        Assert.Empty(TcpSocketTable.Parse(FakeProcTree.TcpHeader + "\n"));
-        Assert.Empty(TcpSocketTable.Parse(V6Header + "\n"));
+        Assert.Empty(Parse(FakeProcTree.TcpHeader + "\n"));
+        Assert.Empty(Parse(V6Header + "\n"));
     }
 
     [Fact]
@@ -135,5 +135,12 @@ public sealed class TcpSocketTableTests
         Assert.Equal(TcpSocketState.Listen, socket.State);
         Assert.Equal(IPAddress.Loopback, socket.Local.Address);
         Assert.Contains(ProcessSockets.Of(Environment.ProcessId), h => h.Inode == socket.Inode);
+    }
+
+    /// <summary>One tcp table as <see cref="TcpSocketTable.Read"/> reads it from a /proc tree.</summary>
+    private static IReadOnlyList<TcpSocket> Parse(string tcp)
+    {
+        using var proc = new FakeProcTree().Tcp(null, tcp);
+        return TcpSocketTable.Read(null, proc.Root);
     }
 }

@@ -1,15 +1,12 @@
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>What a helper program (ssh -V, ssh -G, ssh-keygen -F) did: its exit status and output,
-/// or why it could not run (<see cref="Problem"/>; then <see cref="ExitCode"/> is null).</summary>
+/// <summary>What a helper program did, or why it could not run (<see cref="Problem"/>; <see cref="ExitCode"/> is then null).</summary>
 internal sealed record CommandOutput(int? ExitCode, string StandardOutput, string StandardError, string? Problem = null)
 {
     public static CommandOutput CouldNotRun(string problem) => new(null, "", "", problem);
 
     public bool Succeeded => ExitCode == 0;
 
-    /// <summary>The first non-empty line of stderr, else of stdout, else the problem: what to quote
-    /// when the program failed.</summary>
     public string FirstLine =>
         Problem ?? StandardError.Split('\n').Concat(StandardOutput.Split('\n')).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0)
         ?? $"exit status {ExitCode}";

@@ -2,8 +2,6 @@ using SshKeep.Config;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary><c>sshkeep doctor [-c FILE]</c> (docs/doctor.md): exit 0 all good, 1 something needs attention, 78 an
-/// invalid file.</summary>
 internal static class DoctorCommand
 {
     /// <param name="pathOrigin">How the path was chosen, said when there is no file there.</param>

@@ -1,10 +1,10 @@
 using SshKeep.Config;
+using SshKeep.Health;
 using SshKeep.Ssh;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>Runs every doctor check (docs/doctor.md): the machine once, then each tunnel from what <c>ssh -G</c>
-/// says with sshkeep's own arguments. All it learns comes through <see cref="IDoctorSystem"/>.</summary>
+/// <summary>Runs every doctor check (docs/doctor.md, "The checks"); all it learns comes through <see cref="IDoctorSystem"/>.</summary>
 internal sealed class DoctorExamination(IDoctorSystem system)
 {
     public const string MachineTitle = "this machine";
@@ -18,7 +18,6 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         var sections = new List<DoctorSection> { new(MachineTitle, machine) };
         foreach (var tunnel in config.Tunnels)
         {
-            // A tunnel with several servers (failover) may move to any of them: each is checked on its own.
             foreach (var destination in tunnel.Destinations)
             {
                 var title = tunnel.Destinations.Count == 1
@@ -31,7 +30,6 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         return new DoctorReport(config.Path, config.Tunnels.Count, sections);
     }
 
-    /// <summary>A warning when someone other than us or root could change the tunnels file.</summary>
     private DoctorCheck? ConfigFileCheck(string configPath)
     {
         var file = system.InspectFile(configPath);
@@ -43,8 +41,6 @@ internal sealed class DoctorExamination(IDoctorSystem system)
             $"chmod go-w the file and its directory, or run `sshkeep up {ConfigFilePermissions.AllowFlag}` if you mean it");
     }
 
-    /// <summary>No tunnels file: the machine is still checked, and the missing file is a warning that says where
-    /// doctor looked and why there (<paramref name="origin"/>: "-c", "SSHKEEP_CONFIG" or "the default").</summary>
     public async Task<DoctorReport> ExamineWithoutConfigAsync(string configPath, string origin, CancellationToken cancellationToken)
     {
         var (machine, _) = await MachineAsync([TunnelConfig.DefaultSshPath], cancellationToken);
@@ -59,7 +55,7 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         var machine = new List<DoctorCheck>();
         foreach (var sshPath in sshPaths.Distinct(StringComparer.Ordinal))
         {
-            machine.Add(SshVersionCheck.Judge(sshPath, await system.SshVersionAsync(sshPath, cancellationToken)));
+            machine.Add(SshVersionCheck.Judge(sshPath, await system.RunAsync(sshPath, ["-V"], cancellationToken)));
         }
 
         var kernel = KernelKeepalive.Parse(system.ReadKernelSetting("tcp_keepalive_time"),
@@ -71,30 +67,29 @@ internal sealed class DoctorExamination(IDoctorSystem system)
     private async Task<List<DoctorCheck>> TunnelAsync(TunnelConfig tunnel, string destination, KernelKeepalive? kernel,
         CancellationToken cancellationToken)
     {
-        var checks = new List<DoctorCheck>();
         var arguments = TunnelSshArguments.Build(tunnel, destination: destination);
-        var output = await system.SshConfigAsync(tunnel.SshPath, ["-G", .. arguments], cancellationToken);
+        var output = await system.RunAsync(tunnel.SshPath, ["-G", .. arguments], cancellationToken);
         if (!output.Succeeded)
         {
-            checks.Add(new DoctorCheck(DoctorVerdict.Fail, "ssh configuration", $"{tunnel.SshPath} -G failed: {output.FirstLine}",
+            return [new DoctorCheck(DoctorVerdict.Fail, "ssh configuration", $"{tunnel.SshPath} -G failed: {output.FirstLine}",
                 "ssh cannot use this tunnel's settings (and the other checks of this tunnel need them)",
-                $"run {tunnel.SshPath} -G with the tunnel's options to see what ssh says; fix ssh_options or your ssh_config"));
-            return checks;
+                $"run {tunnel.SshPath} -G with the tunnel's options to see what ssh says; fix ssh_options or your ssh_config")];
         }
 
-        var ssh = SshEffectiveConfig.Parse(output.StandardOutput);
+        var ssh = SshGOutput.Parse(output.StandardOutput);
         var host = ssh.First("hostname") ?? destination;
         var port = ssh.Number("port") ?? 22;
-        checks.Add(KeepaliveCheck.Judge(ssh, kernel));
-        checks.AddRange(IdentityFiles(tunnel, ssh));
-        checks.Add(await KnownHostsAsync(tunnel, destination, ssh, host, port, cancellationToken));
-        checks.Add(await ReachAsync(ssh, host, port, cancellationToken));
-        checks.AddRange(tunnel.Forwards.Where(f => f.Kind == ForwardKind.Remote).Select(f => RemoteForward(f, host)));
-        return checks;
+        return
+        [
+            KeepaliveCheck.Judge(ssh, kernel),
+            .. IdentityFiles(tunnel, ssh),
+            await KnownHostsAsync(tunnel, destination, ssh, host, port, cancellationToken),
+            await ReachAsync(ssh, host, port, cancellationToken),
+            .. tunnel.Forwards.Where(f => f.Kind == ForwardKind.Remote).Select(f => RemoteForward(f, host)),
+        ];
     }
 
-    /// <summary>The tunnel's identity_file; else every key ssh would try that exists.</summary>
-    private IEnumerable<DoctorCheck> IdentityFiles(TunnelConfig tunnel, SshEffectiveConfig ssh)
+    private IEnumerable<DoctorCheck> IdentityFiles(TunnelConfig tunnel, SshGOutput ssh)
     {
         if (tunnel.IdentityFile is { } identity)
         {
@@ -108,7 +103,7 @@ internal sealed class DoctorExamination(IDoctorSystem system)
             : existing.Select(c => IdentityFileCheck.Judge(c.Path, c.Facts, system.UserId));
     }
 
-    private async Task<DoctorCheck> KnownHostsAsync(TunnelConfig tunnel, string destination, SshEffectiveConfig ssh, string host, int port,
+    private async Task<DoctorCheck> KnownHostsAsync(TunnelConfig tunnel, string destination, SshGOutput ssh, string host, int port,
         CancellationToken cancellationToken)
     {
         var name = KnownHostsCheck.NameFor(ssh.IsNone("hostkeyalias") ? host : ssh.First("hostkeyalias")!, port);
@@ -122,35 +117,23 @@ internal sealed class DoctorExamination(IDoctorSystem system)
         return KnownHostsCheck.Judge(name, lookups, ssh.First("stricthostkeychecking"), ConnectByHand(tunnel, destination));
     }
 
-    private async Task<DoctorCheck> ReachAsync(SshEffectiveConfig ssh, string host, int port, CancellationToken cancellationToken)
-    {
-        if (!ssh.IsNone("proxycommand"))
+    private async Task<DoctorCheck> ReachAsync(SshGOutput ssh, string host, int port, CancellationToken cancellationToken) =>
+        (ssh.IsNone("proxycommand"), ssh.IsNone("proxyjump") ? null : ServerReachCheck.FirstJump(ssh.First("proxyjump")!)) switch
         {
-            return ServerReachCheck.NotChecked(host, ssh.First("proxycommand")!);
-        }
+            (false, _) => ServerReachCheck.NotChecked(host, ssh.First("proxycommand")!),
+            (_, { } hop) => ServerReachCheck.Judge(hop.Host, hop.Port, "ProxyJump",
+                await system.ConnectAsync(hop.Host, hop.Port, ServerReachCheck.Timeout, cancellationToken)),
+            _ when !ssh.IsNone("proxyjump") => ServerReachCheck.NotChecked(host, "ProxyJump " + ssh.First("proxyjump")),
+            _ => ServerReachCheck.Judge(host, port, null, await system.ConnectAsync(host, port, ServerReachCheck.Timeout, cancellationToken)),
+        };
 
-        if (!ssh.IsNone("proxyjump"))
-        {
-            return ServerReachCheck.FirstJump(ssh.First("proxyjump")!) is { } hop
-                ? ServerReachCheck.Judge(hop.Host, hop.Port, "ProxyJump",
-                    await system.ConnectAsync(hop.Host, hop.Port, ServerReachCheck.Timeout, cancellationToken))
-                : ServerReachCheck.NotChecked(host, "ProxyJump " + ssh.First("proxyjump"));
-        }
-
-        return ServerReachCheck.Judge(host, port, null, await system.ConnectAsync(host, port, ServerReachCheck.Timeout, cancellationToken));
-    }
-
-    /// <summary>What no client-side check can see for a <c>-R</c> forward: after a session dies without a goodbye,
-    /// the server holds the port until its ClientAliveInterval notices, and a new ssh cannot listen there.</summary>
     public static DoctorCheck RemoteForward(ForwardSpec forward, string host) =>
         new(DoctorVerdict.Info, "remote forward",
             string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{forward}: {host}'s sshd must set ClientAliveInterval (e.g. 15) and ClientAliveCountMax (e.g. 3) in sshd_config, so that a dead session frees port {forward.BindPort}"),
             "without them the server may hold the port for hours, and the tunnel waits in waiting-for-remote-port until it lets go");
 
-    /// <summary>The tunnel's ssh without forwards, BatchMode and StrictHostKeyChecking: connecting with
-    /// it once shows the fingerprint and records the host key where the tunnel's ssh will look for it
-    /// (its own UserKnownHostsFile, HostKeyAlias…).</summary>
+    /// <summary>Run once by hand, it records the host key where the tunnel's ssh looks (its UserKnownHostsFile…).</summary>
     private static string ConnectByHand(TunnelConfig tunnel, string destination)
     {
         var words = new List<string> { tunnel.SshPath };

@@ -1,10 +1,6 @@
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>
-/// The text <c>sshkeep doctor</c> prints (docs/doctor.md): a heading, then one block per section,
-/// one line per check (verdict, subject, finding), the explanation and the fix indented under it,
-/// and a summary line. Locked by golden files.
-/// </summary>
+/// <summary>The text <c>sshkeep doctor</c> prints (docs/doctor.md, "Output"), locked by golden files.</summary>
 internal static class DoctorReportText
 {
     private const string Indent = "        ";
@@ -18,7 +14,8 @@ internal static class DoctorReportText
             text.Append('\n').Append(section.Title).Append('\n');
             foreach (var check in section.Checks)
             {
-                text.Append("  ").Append(Name(check.Verdict).PadRight(6)).Append(check.Subject).Append(": ").Append(check.Finding).Append('\n');
+                text.Append("  ").Append(KebabName.Of(check.Verdict).PadRight(6))
+                    .Append(check.Subject).Append(": ").Append(check.Finding).Append('\n');
                 if (check.Explanation is { } why) text.Append(Indent).Append(why).Append('\n');
                 if (check.Fix is { } fix) text.Append(Indent).Append("fix: ").Append(fix).Append('\n');
             }
@@ -33,8 +30,6 @@ internal static class DoctorReportText
             .Append(report.ExitCode == 0 ? ": all good\n" : ": needs attention (exit status 1)\n");
         return text.ToString();
     }
-
-    public static string Name(DoctorVerdict verdict) => KebabName.Of(verdict);
 
     private static string Plural(int count, string one, string many) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");

@@ -6,20 +6,14 @@ internal interface IDoctorSystem
     /// <summary>The user running doctor (geteuid): key files should be theirs.</summary>
     uint UserId { get; }
 
-    /// <summary>$HOME, to expand the <c>~</c> that <c>ssh -G</c> leaves in identity file paths.</summary>
     string? HomeDirectory { get; }
 
     /// <summary>$PATH, where the config's hook programs are looked up.</summary>
     string? PathVariable { get; }
 
-    /// <summary><c>SSHPATH -V</c> (OpenSSH prints its version on stderr).</summary>
-    Task<CommandOutput> SshVersionAsync(string sshPath, CancellationToken cancellationToken);
+    /// <summary>A helper program: <c>ssh -V</c> (OpenSSH prints its version on stderr) or <c>ssh -G ARGS…</c>.</summary>
+    Task<CommandOutput> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken);
 
-    /// <summary><c>SSHPATH -G ARGS…</c>: the configuration ssh would use, without connecting.</summary>
-    Task<CommandOutput> SshConfigAsync(string sshPath, IReadOnlyList<string> arguments, CancellationToken cancellationToken);
-
-    /// <summary>Whether <paramref name="file"/> holds a key for <paramref name="name"/>
-    /// (<c>host</c>, or <c>[host]:port</c> for a port other than 22), hashed entries included.</summary>
     Task<KnownHostsLookup> FindKnownHostAsync(string file, string name, CancellationToken cancellationToken);
 
     /// <summary>A value of /proc/sys/net/ipv4 (<c>tcp_keepalive_time</c>…), trimmed; null when unreadable.</summary>
@@ -28,6 +22,6 @@ internal interface IDoctorSystem
     /// <summary>A file's type, owner and permissions; null when nothing is there.</summary>
     FileFacts? InspectFile(string path);
 
-    /// <summary>A TCP connect to <paramref name="host"/>:<paramref name="port"/>, given up after <paramref name="timeout"/>.</summary>
-    Task<ConnectOutcome> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken);
+    /// <summary>Null when the TCP connect succeeded, else the end of a sentence that starts with the address.</summary>
+    Task<string?> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken);
 }

@@ -1,47 +1,27 @@
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>A private key's file: it must exist, be a regular file and the user's, closed to group and others
-/// (ssh refuses an UNPROTECTED PRIVATE KEY FILE; another owner can replace it).</summary>
+/// <summary>A private key's file (docs/doctor.md, "Each tunnel").</summary>
 internal static class IdentityFileCheck
 {
     public const string Subject = "identity file";
 
-    /// <param name="facts">Null when nothing is there.</param>
-    public static DoctorCheck Judge(string path, FileFacts? facts, uint userId)
+    public static DoctorCheck Judge(string path, FileFacts? facts, uint userId) => facts switch
     {
-        if (facts is null)
-        {
-            return new DoctorCheck(DoctorVerdict.Fail, Subject, $"{path} does not exist",
-                "ssh cannot log in with it: the tunnel would wait in needs-attention",
-                $"fix identity_file, or create the key (ssh-keygen -t ed25519 -f {path}) and add its .pub to the server's authorized_keys");
-        }
+        null => new(DoctorVerdict.Fail, Subject, $"{path} does not exist",
+            "ssh cannot log in with it: the tunnel would wait in needs-attention",
+            $"fix identity_file, or create the key (ssh-keygen -t ed25519 -f {path}) and add its .pub to the server's authorized_keys"),
+        { IsRegularFile: false } =>
+            new(DoctorVerdict.Fail, Subject, $"{path} is not a regular file", null, "point identity_file at the private key file"),
+        { Permissions: var mode } when (mode & 0x3F) != 0 => new(DoctorVerdict.Fail, Subject, $"{path} is open to group or others (mode {Mode(mode)})",
+            "ssh refuses a private key others can read (UNPROTECTED PRIVATE KEY FILE), and anyone who can read it can log in as you",
+            $"chmod 600 {path}"),
+        { OwnerUid: var owner } when owner != userId => new(DoctorVerdict.Warn, Subject,
+            string.Create(CultureInfo.InvariantCulture, $"{path} belongs to uid {owner}, not to you (uid {userId})"),
+            "its owner can read it, and replace it with a key of theirs",
+            $"chown $(id -un) {path}, as root if need be"),
+        { Permissions: var mode } => new(DoctorVerdict.Ok, Subject, $"{path} is yours, mode {Mode(mode)}"),
+    };
 
-        if (!facts.IsRegularFile)
-        {
-            return new DoctorCheck(DoctorVerdict.Fail, Subject, $"{path} is not a regular file", null, "point identity_file at the private key file");
-        }
-
-        var mode = Mode(facts.Permissions);
-        if ((facts.Permissions & 0x3F) != 0)
-        {
-            return new DoctorCheck(DoctorVerdict.Fail, Subject, $"{path} is open to group or others (mode {mode})",
-                "ssh refuses a private key others can read (UNPROTECTED PRIVATE KEY FILE), and anyone who can read it can log in as you",
-                $"chmod 600 {path}");
-        }
-
-        if (facts.OwnerUid != userId)
-        {
-            return new DoctorCheck(DoctorVerdict.Warn, Subject,
-                string.Create(CultureInfo.InvariantCulture, $"{path} belongs to uid {facts.OwnerUid}, not to you (uid {userId})"),
-                "its owner can read it, and replace it with a key of theirs",
-                $"chown $(id -un) {path}, as root if need be");
-        }
-
-        return new DoctorCheck(DoctorVerdict.Ok, Subject, $"{path} is yours, mode {mode}");
-    }
-
-    /// <summary>The tunnel names no key and none of the keys ssh would try (its defaults, or
-    /// IdentityFile from ssh_config) exists.</summary>
     public static DoctorCheck NoneFound(IReadOnlyList<string> candidates) =>
         new(DoctorVerdict.Warn, Subject,
             $"no identity_file, and none of the keys ssh would try exists ({string.Join(", ", candidates)})",

@@ -1,6 +1,5 @@
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>The answer of <c>ssh-keygen -F name -f file</c> for one known_hosts file.</summary>
 internal enum KnownHostsLookup
 {
     Found,
@@ -9,6 +8,5 @@ internal enum KnownHostsLookup
     /// <summary>The file does not exist (normal for the second user file and the global ones).</summary>
     NoFile,
 
-    /// <summary>ssh-keygen could not run or failed otherwise.</summary>
     Failed,
 }

@@ -5,7 +5,6 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>The real machine for doctor: helper programs with a deadline and no shell, /proc, statx(2), TCP.</summary>
 internal sealed class LocalDoctorSystem(TimeProvider time, IReadOnlyDictionary<string, string> environment) : IDoctorSystem
 {
     /// <summary>ssh -V, ssh -G and ssh-keygen -F answer at once; a hung one is killed after this.</summary>
@@ -16,12 +15,6 @@ internal sealed class LocalDoctorSystem(TimeProvider time, IReadOnlyDictionary<s
     public string? HomeDirectory => environment.GetValueOrDefault("HOME");
 
     public string? PathVariable => environment.GetValueOrDefault("PATH");
-
-    public Task<CommandOutput> SshVersionAsync(string sshPath, CancellationToken cancellationToken) =>
-        RunAsync(sshPath, ["-V"], cancellationToken);
-
-    public Task<CommandOutput> SshConfigAsync(string sshPath, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
-        RunAsync(sshPath, arguments, cancellationToken);
 
     public async Task<KnownHostsLookup> FindKnownHostAsync(string file, string name, CancellationToken cancellationToken)
     {
@@ -51,22 +44,19 @@ internal sealed class LocalDoctorSystem(TimeProvider time, IReadOnlyDictionary<s
     public FileFacts? InspectFile(string path)
     {
         // ssh follows a symlinked key, so the file it reads is what counts.
-        string target;
         try
         {
-            target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+            var target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+            return FileStatus.TryGet(target, out var status, out _)
+                ? new FileFacts(status.IsRegularFile, status.Uid, status.Permissions) : null;
         }
         catch (IOException)
         {
             return null;
         }
-
-        return FileStatus.TryGet(target, out var status, out _)
-            ? new FileFacts(status.IsRegularFile, status.Uid, status.Permissions)
-            : null;
     }
 
-    public async Task<ConnectOutcome> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<string?> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
@@ -74,19 +64,27 @@ internal sealed class LocalDoctorSystem(TimeProvider time, IReadOnlyDictionary<s
         try
         {
             await client.ConnectAsync(host, port, linked.Token);
-            return ConnectOutcome.Success;
+            return null;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ConnectOutcome.TimedOut(DurationText.Format((long)timeout.TotalSeconds));
+            return $"did not answer within {DurationText.Format((long)timeout.TotalSeconds)}";
         }
         catch (SocketException e)
         {
-            return ConnectOutcome.FailedWith(e.SocketErrorCode, SocketErrorText.Of(e));
+            return ConnectProblem(e.SocketErrorCode, SocketErrorText.Of(e));
         }
     }
 
-    private async Task<CommandOutput> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    internal static string ConnectProblem(SocketError error, string text) => error switch
+    {
+        SocketError.ConnectionRefused => "refused the connection (the host is there, nothing listens on the port)",
+        SocketError.TimedOut => $"did not answer: {text}",
+        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => $"cannot be found: {text}",
+        _ => $"is unreachable: {text}",
+    };
+
+    public async Task<CommandOutput> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         try
         {
@@ -97,8 +95,7 @@ internal sealed class LocalDoctorSystem(TimeProvider time, IReadOnlyDictionary<s
         }
         catch (Win32Exception e)
         {
-            // Process.Start's "An error occurred trying to start process … No such file or directory":
-            // the errno's text is what a user can act on.
+            // Not Process.Start's "An error occurred trying to start process …": the errno's text is what a user can act on.
             return CommandOutput.CouldNotRun(LibC.StrError(e.NativeErrorCode));
         }
     }

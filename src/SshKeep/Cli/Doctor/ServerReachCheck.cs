@@ -2,27 +2,24 @@ using SshKeep.Config;
 
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>Whether the server (or the first ProxyJump hop) answers a TCP connect; ssh's login is not tried.</summary>
 internal static class ServerReachCheck
 {
     public const string Subject = "server";
 
-    /// <summary>How long a connect may take before doctor calls the server silent.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
     /// <param name="via">"ProxyJump" when <paramref name="host"/> is the first jump host; null for the server itself.</param>
-    public static DoctorCheck Judge(string host, int port, string? via, ConnectOutcome outcome)
+    public static DoctorCheck Judge(string host, int port, string? via, string? problem)
     {
         var target = HostSyntax.Endpoint(host, port);
         var what = via is null ? target : $"{target} (the first {via} hop)";
-        return outcome.Connected
+        return problem is null
             ? new DoctorCheck(DoctorVerdict.Ok, Subject, $"{what} answers")
-            : new DoctorCheck(DoctorVerdict.Fail, Subject, $"{what} {outcome.Problem}",
+            : new DoctorCheck(DoctorVerdict.Fail, Subject, $"{what} {problem}",
                 "sshkeep keeps retrying and starts ssh the moment the server accepts a connection, but until then the tunnel is down",
                 "check the host name and port (port: in the tunnel, or Port in ssh_config), that the server's sshd runs, and that no firewall drops the connection");
     }
 
-    /// <summary>ssh reaches the server through a ProxyCommand, which doctor cannot follow.</summary>
     public static DoctorCheck NotChecked(string host, string proxyCommand) =>
         new(DoctorVerdict.Info, Subject, $"not checked: ssh reaches {host} through ProxyCommand {proxyCommand}");
 

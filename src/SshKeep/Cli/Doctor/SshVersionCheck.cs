@@ -1,7 +1,6 @@
 namespace SshKeep.Cli.Doctor;
 
-/// <summary>The ssh client's version (<c>ssh -V</c>): it must run, and be an OpenSSH that has
-/// <c>ssh -G</c> (6.8, 2015), which the other checks use to see ssh's effective configuration.</summary>
+/// <summary>The ssh client's version: <see cref="Oldest"/> has <c>ssh -G</c> (docs/doctor.md, "This machine").</summary>
 internal static partial class SshVersionCheck
 {
     public static readonly Version Oldest = new(6, 8);
@@ -9,30 +8,23 @@ internal static partial class SshVersionCheck
     public static DoctorCheck Judge(string sshPath, CommandOutput output)
     {
         var subject = $"ssh client ({sshPath})";
-        if (output.ExitCode is null)
-        {
-            return new DoctorCheck(DoctorVerdict.Fail, subject, $"cannot run {sshPath}: {output.Problem}",
-                "every tunnel runs this program",
-                "install OpenSSH's client (apt-get install openssh-client), or set ssh_path to where it is");
-        }
-
         var line = output.FirstLine;
         var match = OpenSshVersion().Match(line);
-        if (!match.Success)
+        return (output.ExitCode, match.Success) switch
         {
-            return new DoctorCheck(DoctorVerdict.Warn, subject, $"{line} is not OpenSSH",
+            (null, _) => new(DoctorVerdict.Fail, subject, $"cannot run {sshPath}: {output.Problem}",
+                "every tunnel runs this program",
+                "install OpenSSH's client (apt-get install openssh-client), or set ssh_path to where it is"),
+            (_, false) => new(DoctorVerdict.Warn, subject, $"{line} is not OpenSSH",
                 "sshkeep passes OpenSSH's options (ServerAliveInterval, ExitOnForwardFailure…) and reads its messages",
-                "set ssh_path to OpenSSH's ssh");
-        }
-
-        var version = new Version(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
-        return version < Oldest
-            ? new DoctorCheck(DoctorVerdict.Warn, subject, $"{line} is older than OpenSSH {Oldest}",
+                "set ssh_path to OpenSSH's ssh"),
+            _ when Version.Parse(match.Groups[1].Value) < Oldest => new(DoctorVerdict.Warn, subject, $"{line} is older than OpenSSH {Oldest}",
                 "it has no ssh -G, so the checks below cannot see the configuration ssh would use",
-                "update OpenSSH's client")
-            : new DoctorCheck(DoctorVerdict.Ok, subject, line);
+                "update OpenSSH's client"),
+            _ => new(DoctorVerdict.Ok, subject, line),
+        };
     }
 
-    [GeneratedRegex(@"^OpenSSH_(\d+)\.(\d+)")]
+    [GeneratedRegex(@"^OpenSSH_(\d+\.\d+)")]
     private static partial Regex OpenSshVersion();
 }

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using SshKeep.Cli.Doctor;
+using SshKeep.Health;
 using SshKeep.Config;
 
 namespace SshKeep.Tests.Cli.Doctor;
@@ -67,7 +68,7 @@ public sealed class DoctorChecksTests
     public void The_keepalive_budget_is_interval_times_count_and_at_most_five_minutes_passes(string sshG, object verdictRow, string finding)
     {
         var verdict = (DoctorVerdict)verdictRow;
-        var check = KeepaliveCheck.Judge(SshEffectiveConfig.Parse(sshG), KernelKeepalive.LinuxDefaults);
+        var check = KeepaliveCheck.Judge(SshGOutput.Parse(sshG), KernelKeepalive.LinuxDefaults);
 
         Assert.Equal(verdict, check.Verdict);
         Assert.Contains(finding, check.Finding, StringComparison.Ordinal);
@@ -158,7 +159,7 @@ public sealed class DoctorChecksTests
     [InlineData(SocketError.TimedOut, "Connection timed out", "[::1]:2222 did not answer: Connection timed out")]
     public void A_server_that_cannot_be_reached_fails_saying_whether_it_refused_was_silent_or_is_unreachable(SocketError error, string text, string finding)
     {
-        var check = ServerReachCheck.Judge("::1", 2222, null, ConnectOutcome.FailedWith(error, text));
+        var check = ServerReachCheck.Judge("::1", 2222, null, LocalDoctorSystem.ConnectProblem(error, text));
 
         Assert.Equal(DoctorVerdict.Fail, check.Verdict);
         Assert.Equal(finding, check.Finding);
@@ -167,7 +168,7 @@ public sealed class DoctorChecksTests
     [Fact]
     public void A_server_that_stays_silent_did_not_answer_within_the_timeout()
     {
-        var check = ServerReachCheck.Judge("db.example.com", 22, null, ConnectOutcome.TimedOut("3 s"));
+        var check = ServerReachCheck.Judge("db.example.com", 22, null, "did not answer within 3 s");
 
         Assert.Equal("db.example.com:22 did not answer within 3 s", check.Finding);
     }
@@ -185,7 +186,7 @@ public sealed class DoctorChecksTests
     [Fact]
     public void Ssh_dash_G_output_keeps_repeated_keywords_and_splits_lists()
     {
-        var ssh = SshEffectiveConfig.Parse("user deploy\nHostName h\nidentityfile ~/.ssh/a\nidentityfile ~/.ssh/b\nuserknownhostsfile /a /b\nproxyjump none\n");
+        var ssh = SshGOutput.Parse("user deploy\nHostName h\nidentityfile ~/.ssh/a\nidentityfile ~/.ssh/b\nuserknownhostsfile /a /b\nproxyjump none\n");
 
         Assert.Equal("h", ssh.First("hostname"));
         Assert.Equal(["~/.ssh/a", "~/.ssh/b"], ssh.All("identityfile"));

@@ -40,16 +40,14 @@ internal sealed class FakeDoctorSystem : IDoctorSystem
     };
 
     /// <summary>"host:port" → outcome; a target not listed refuses.</summary>
-    public Dictionary<string, ConnectOutcome> Connects { get; } = [];
+    public Dictionary<string, string?> Connects { get; } = [];
 
     /// <summary>Every ssh -G argv, in order.</summary>
     public List<IReadOnlyList<string>> ConfigCalls { get; } = [];
 
-    public Task<CommandOutput> SshVersionAsync(string sshPath, CancellationToken cancellationToken) =>
-        Task.FromResult(Versions.GetValueOrDefault(sshPath) ?? new CommandOutput(0, "", OpenSsh + "\n"));
-
-    public Task<CommandOutput> SshConfigAsync(string sshPath, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public Task<CommandOutput> RunAsync(string sshPath, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
+        if (arguments is ["-V"]) return Task.FromResult(Versions.GetValueOrDefault(sshPath) ?? new CommandOutput(0, "", OpenSsh + "\n"));
         ConfigCalls.Add(arguments);
         return Task.FromResult(FailingConfig.GetValueOrDefault(sshPath) ?? new CommandOutput(0, EffectiveConfig(arguments), ""));
     }
@@ -62,8 +60,9 @@ internal sealed class FakeDoctorSystem : IDoctorSystem
 
     public FileFacts? InspectFile(string path) => Files.GetValueOrDefault(path);
 
-    public Task<ConnectOutcome> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken) =>
-        Task.FromResult(Connects.GetValueOrDefault($"{host}:{port}") ?? ConnectOutcome.FailedWith(System.Net.Sockets.SocketError.ConnectionRefused, "Connection refused"));
+    public Task<string?> ConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken) =>
+        Task.FromResult(Connects.TryGetValue($"{host}:{port}", out var problem) ? problem
+            : LocalDoctorSystem.ConnectProblem(System.Net.Sockets.SocketError.ConnectionRefused, "Connection refused"));
 
     private string EffectiveConfig(IReadOnlyList<string> arguments)
     {
