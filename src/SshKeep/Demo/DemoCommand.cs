@@ -133,8 +133,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         if (detected is null) Say($"{keeper.Name} logged no \"ssh exited\" line within {StepTimeout.TotalSeconds:0} s");
         else Say(detected.Value.At, $"detected after {Seconds(detectedAfter)}: \"{detected.Value.Item}\"");
 
-        // Probes started after the detection only: one that was already under way when the fault
-        // hit says nothing about recovery.
+        // Only probes started after the detection: one under way when the fault hit says nothing of recovery.
         var from = detected?.At ?? at;
         var back = await prober.WaitForAsync(from, ok => ok, StepTimeout, cancellationToken).ConfigureAwait(false);
         TimeSpan? backAfter = back is { } b ? timeProvider.GetElapsedTime(at, b.At) : null;
@@ -177,9 +176,8 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         }
     }
 
-    /// <summary>Sends a fresh token through the tunnel every 100 ms (one probe at a time, 1 s timeout:
-    /// enough for a loaded machine, short enough that a frozen tunnel shows quickly) and says when a
-    /// working tunnel stops answering. Each result is stamped with the time its probe started.</summary>
+    /// <summary>A fresh token every 100 ms, one probe at a time, 1 s timeout (enough for a loaded machine, short enough
+    /// that a frozen tunnel shows quickly); each result is stamped with the time its probe started.</summary>
     private async Task ProbeAsync(int port, Timeline<bool> results, CancellationToken stopping)
     {
         var last = false;
@@ -196,8 +194,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         }
     }
 
-    /// <summary>The supervisor's current ssh child: the pid of its latest "ssh child pid is N" line,
-    /// provided that process is still its child.</summary>
+    /// <summary>The pid of the latest "ssh child pid is N" line, if that process is still the supervisor's child.</summary>
     private async Task<ProcessIdentity?> CurrentSshChildAsync(Timeline<string> log, int supervisorPid,
         CancellationToken cancellationToken)
     {
@@ -237,9 +234,8 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         }
     }
 
-    /// <summary>The seed's fixed settings for the supervisor; the user's other AUTOSSH_* variables are
-    /// removed so they cannot change what is shown or measured. AUTOSSH_PATH stays unless
-    /// <paramref name="clearSshPath"/> (the demo may need it; bench/faults must not inherit it).</summary>
+    /// <summary>The user's other AUTOSSH_* variables are removed so they cannot change what is shown or measured;
+    /// AUTOSSH_PATH stays unless <paramref name="clearSshPath"/> (the demo may need it, bench/faults not).</summary>
     internal static Dictionary<string, string?> KeeperEnvironment(string logPath, bool clearSshPath = false)
     {
         string[] cleared = ["PORT", "POLL", "FIRST_POLL", "MAXSTART", "MAXLIFETIME", "PIDFILE", "LOGLEVEL", "MESSAGE", "NTSERVICE"];

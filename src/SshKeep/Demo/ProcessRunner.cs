@@ -5,7 +5,6 @@ namespace SshKeep.Demo;
 internal static class ProcessRunner
 {
     /// <param name="deadline">After this the program and its descendants are killed (TimedOut).</param>
-    /// <param name="environment">Variables to set (non-null) or remove (null) for the child.</param>
     /// <param name="standardInput">Written to stdin, which is then closed (never a terminal).</param>
     public static async Task<ProcessResult> RunAsync(
         string fileName,

@@ -19,8 +19,7 @@ internal readonly record struct DaemonDuration(TimeSpan Value) : ISpanFormattabl
         return TryFormat(buffer, out int written, format, formatProvider) ? new string(buffer[..written]) : Value.ToString();
     }
 
-    /// <summary>Tenths under 10 s, without a trailing ".0" (back-off waits are jittered: "0s" for a 0.4 s
-    /// wait would be wrong); a negative span (a deadline already passed) is "0s".</summary>
+    /// <summary>Tenths because back-off waits are jittered ("0s" for a 0.4 s wait would be wrong); a passed deadline is "0s".</summary>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
         var ic = CultureInfo.InvariantCulture;

@@ -51,7 +51,6 @@ internal static class DaemonLogFormatter
         Span<char> time = stackalloc char[32];
         writer.WriteString("time"u8, Utc(entry.Time, time));
         writer.WriteString("level"u8, DaemonLogLevels.JsonName(entry.Level));
-        // A null string is written as JSON null.
         writer.WriteString("tunnel"u8, entry.Tunnel);
         writer.WriteString("event"u8, entry.EventId.Name);
         writer.WriteNumber("eventId"u8, entry.EventId.Id);

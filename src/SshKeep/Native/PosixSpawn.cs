@@ -6,7 +6,6 @@ namespace SshKeep.Native;
 /// unsafe in a threaded runtime; glibc reports an exec failure as the return value, never as a child exiting 127.</summary>
 internal static unsafe class PosixSpawn
 {
-    /// <summary>Starts the program. Returns false with an errno value when it cannot be executed.</summary>
     public static bool TrySpawn(SpawnRequest request, out int pid, out int error)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -84,13 +83,11 @@ internal static unsafe class PosixSpawn
         }
     }
 
-    /// <summary>This process's environment (as .NET sees it, including SetEnvironmentVariable changes) with the
-    /// overrides applied: a non-null value sets, a null value removes.</summary>
+    /// <summary>This process's environment as .NET sees it (SetEnvironmentVariable included); a null override removes.</summary>
     public static Dictionary<string, string> CurrentEnvironmentWith(IReadOnlyDictionary<string, string?>? overrides) =>
         EnvironmentWith(overrides, clear: false);
 
-    /// <summary>As <see cref="CurrentEnvironmentWith"/>; with <paramref name="clear"/> the overrides are applied to
-    /// an empty environment instead, so the child gets exactly the non-null overrides.</summary>
+    /// <summary>With <paramref name="clear"/>, the child gets exactly the non-null overrides.</summary>
     public static Dictionary<string, string> EnvironmentWith(IReadOnlyDictionary<string, string?>? overrides, bool clear)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);

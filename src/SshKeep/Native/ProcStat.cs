@@ -17,7 +17,6 @@ internal readonly record struct ProcStat(char State, int ParentPid, int ProcessG
         }
     }
 
-    /// <summary>The stat line of process <paramref name="pid"/>, or null when it is gone.</summary>
     public static ProcStat? Of(int pid) => Read($"/proc/{pid}/stat");
 
     /// <summary>The target of a /proc link (<c>exe</c>, <c>fd/2</c>, <c>ns/net</c>), or null when gone or unreadable.</summary>

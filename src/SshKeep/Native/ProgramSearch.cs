@@ -1,8 +1,7 @@
 namespace SshKeep.Native;
 
-/// <summary>The one PATH search. Its callers differ only in which folders they visit (<see cref="PathFolders"/>) and
-/// what makes a file the one they want: exec's test with its errno (<see cref="Find"/>), the config loader's check of
-/// a hook (<see cref="InPath"/>), and a root shell's look for a tool (<see cref="FindTool"/>).</summary>
+/// <summary>The one PATH search; callers differ in the folders they visit (<see cref="PathFolders"/>) and in the test a
+/// file must pass: exec's with its errno (<see cref="Find"/>), a hook's (<see cref="InPath"/>), a tool's (<see cref="FindTool"/>).</summary>
 internal static class ProgramSearch
 {
     /// <summary>glibc's search path when PATH is unset (confstr _CS_PATH).</summary>
@@ -47,7 +46,6 @@ internal static class ProgramSearch
         return null;
     }
 
-    /// <summary>In an absolute folder only: the daemon's working directory is not the user's.</summary>
     public static bool InPath(string name, string? pathVariable, Func<string, bool> isExecutable) =>
         Candidates(name, pathVariable, PathFolders.AbsoluteOnly).Any(isExecutable);
 
