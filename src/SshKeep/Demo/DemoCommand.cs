@@ -59,8 +59,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             }
             Say(up.Value.At, $"tunnel up (first good probe after {Seconds(timeProvider.GetElapsedTime(started, up.Value.At))})");
 
-            // Fault 1: the ssh child dies. Its pid comes from the supervisor's own log, and is checked
-            // to be the supervisor's child right before the kill, so nothing else can be hit.
+            // Fault 1: the ssh child dies; its logged pid is checked to be the supervisor's child just before the kill.
             await SettleAsync(prober, cancellationToken).ConfigureAwait(false);
             var child = await CurrentSshChildAsync(log, supervisor.Pid, cancellationToken).ConfigureAwait(false);
             if (child is null)
@@ -72,8 +71,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             outcomes.Add(await InjectAsync($"SIGKILL ssh child {child.Value.Pid}", "SIGKILL ssh child", log, prober,
                 () => NativeSignals.Send(child.Value, SignalNumbers.SIGKILL), cancellationToken).ConfigureAwait(false));
 
-            // Fault 2: the server stops answering while every socket stays open, the failure only
-            // keepalives catch. The frozen session is resumed afterwards (and killed with the sshd).
+            // Fault 2: the server freezes with every socket open, which only keepalives catch; resumed afterwards.
             await SettleAsync(prober, cancellationToken).ConfigureAwait(false);
             var frozen = sshd.SessionPids();
             if (frozen.Count == 0)
@@ -101,8 +99,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         }
         finally
         {
-            // The supervisor should have reaped its ssh; one that survived is ours to end, since we
-            // caused it, and is reported because it is a bug in the supervisor.
+            // An ssh that outlived the supervisor is ours to end (we caused it), and reported: a supervisor bug.
             foreach (var survivor in leftovers.Where(ProcessTable.IsAlive))
             {
                 Say($"ssh {survivor.Pid} outlived {keeper.Name}; killing it");
@@ -194,7 +191,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         }
     }
 
-    /// <summary>The pid of the latest "ssh child pid is N" line, if that process is still the supervisor's child.</summary>
+    /// <summary>The latest "ssh child pid is N", if that process is still the supervisor's child.</summary>
     private async Task<ProcessIdentity?> CurrentSshChildAsync(Timeline<string> log, int supervisorPid,
         CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 namespace SshKeep.Demo;
 
-/// <summary>A TCP echo service on 127.0.0.1 and a free port: the far end of a tunnel, for <see cref="EchoProbe"/>.</summary>
+/// <summary>A TCP echo service on 127.0.0.1, a free port: a tunnel's far end, for <see cref="EchoProbe"/>.</summary>
 internal sealed class EchoServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;

@@ -1,6 +1,5 @@
 namespace SshKeep.Demo;
 
-/// <summary>How a helper program run by <see cref="ProcessRunner"/> ended, with everything it printed.</summary>
 internal sealed record ProcessResult(string Command, int ExitCode, string StandardOutput, string StandardError, bool TimedOut)
 {
     public bool Succeeded => !TimedOut && ExitCode == 0;

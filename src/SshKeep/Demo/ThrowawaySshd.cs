@@ -2,8 +2,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Demo;
 
-/// <summary>A private OpenSSH server on 127.0.0.1 and a free port (keys: <see cref="SshdKeyMaterial"/>) for the demo,
-/// the tests and the benchmarks; it never touches the machine's sshd, and on disposal kills only what it started.</summary>
+/// <summary>A private OpenSSH server on 127.0.0.1 and a free port (keys: <see cref="SshdKeyMaterial"/>); it never
+/// touches the machine's sshd, and on disposal kills only what it started.</summary>
 internal sealed class ThrowawaySshd : IAsyncDisposable
 {
     private readonly ThrowawaySshdOptions _options;
@@ -55,7 +55,7 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
         "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
     ];
 
-    /// <summary>The tunnels-file twin of <see cref="ClientOptions"/>, for a <c>defaults:</c> block or one tunnel.</summary>
+    /// <summary>The tunnels-file twin of <see cref="ClientOptions"/> (for <c>defaults:</c> or one tunnel).</summary>
     public string TunnelKeysYaml(string indent) => TunnelKeysYaml(indent, Port, ClientKeyPath, KnownHostsPath);
 
     internal static string TunnelKeysYaml(string indent, int port, string clientKeyPath, string knownHostsPath) =>
@@ -82,8 +82,7 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
             var keys = await SshdKeyMaterial.CreateAsync(directory, options.StartupTimeout, timeProvider, cancellationToken)
                                             .ConfigureAwait(false);
             sshd = new ThrowawaySshd(directory, keys, options, timeProvider);
-            // LoopbackPort can only say a port was free a moment ago; another program may win the
-            // race to bind it, and then sshd exits at once. A fresh port almost always works.
+            // A port free a moment ago may be taken before sshd binds it (sshd then exits at once): try a fresh one.
             for (var attempt = 1; ; attempt++)
             {
                 sshd.Port = LoopbackPort.PickFree();
@@ -145,8 +144,7 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
 
     public async Task StopAsync()
     {
-        // Sessions are killed while the listener still runs, so it reaps them; once orphaned
-        // they would be left to init as zombies.
+        // Sessions die while the listener runs, so it reaps them: orphaned, they would be init's zombies.
         foreach (var process in SessionProcesses()) NativeSignals.Send(process, SignalNumbers.SIGKILL);
         await StopListenerAsync().ConfigureAwait(false);
     }
@@ -167,7 +165,8 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
         }
     }
 
-    private IReadOnlyList<ProcessIdentity> SessionProcesses() => ListenerPid is { } listener ? ProcessTable.DescendantsOf(listener) : [];
+    private IReadOnlyList<ProcessIdentity> SessionProcesses() =>
+        ListenerPid is { } listener ? ProcessTable.DescendantsOf(listener) : [];
 
     private async Task StopListenerAsync()
     {

@@ -23,9 +23,6 @@ internal static partial class DaemonLog
     [LoggerMessage(1003, LogLevel.Information, "every tunnel is stopped; exiting with status {ExitCode}")]
     public static partial void DaemonStopped(this ILogger logger, int exitCode);
 
-    [LoggerMessage(1004, LogLevel.Critical, "{Reason}; stopping every tunnel and exiting with status {ExitCode}")]
-    public static partial void DaemonFailed(this ILogger logger, string reason, int exitCode, Exception? exception);
-
     [LoggerMessage(1050, LogLevel.Information, "{Trigger}: reloading {ConfigPath}")]
     public static partial void ReloadRequested(this ILogger logger, string trigger, string configPath);
 

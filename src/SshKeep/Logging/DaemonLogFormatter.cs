@@ -44,7 +44,6 @@ internal static class DaemonLogFormatter
         }
     }
 
-    /// <summary><paramref name="names"/>: property names encoded once, not per event.</summary>
     internal static void WriteJson(Utf8JsonWriter writer, in DaemonLogEntry entry, Dictionary<string, JsonEncodedText> names)
     {
         writer.WriteStartObject();
@@ -73,7 +72,6 @@ internal static class DaemonLogFormatter
         writer.WriteEndObject();
     }
 
-    /// <summary>The parameter every per-tunnel <see cref="DaemonLog"/> method gives the tunnel name.</summary>
     internal static bool IsTunnelKey(string key) => string.Equals(key, "tunnel", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>camelCase, '_' first where it would collide with a fixed field.</summary>
