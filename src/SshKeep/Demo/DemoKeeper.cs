@@ -10,8 +10,7 @@ internal sealed record DemoKeeper(string Program, IReadOnlyList<string> LeadingA
 {
     public const string EnvironmentVariable = "SSHKEEP_DEMO_KEEPER";
 
-    /// <summary><paramref name="configured"/> (the value of <see cref="EnvironmentVariable"/>) when set;
-    /// otherwise this process: its apphost, or `dotnet sshkeep.dll` when started that way.</summary>
+    /// <summary>Without <paramref name="configured"/>: this process's apphost, or `dotnet sshkeep.dll` if started so.</summary>
     public static DemoKeeper Resolve(string? configured)
     {
         if (!string.IsNullOrWhiteSpace(configured))

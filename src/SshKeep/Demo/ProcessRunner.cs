@@ -1,7 +1,7 @@
 namespace SshKeep.Demo;
 
-/// <summary>Runs a helper program (ssh-keygen, ssh, ip …) to completion with a deadline and captures its output.
-/// Only for the demo and the fixtures: supervised ssh children go through Ssh/, never through here.</summary>
+/// <summary>Runs a helper program (ssh-keygen, ssh, ip …) to completion with a deadline and captures its output;
+/// supervised ssh children go through Ssh/, never through here.</summary>
 internal static class ProcessRunner
 {
     /// <param name="deadline">After this the program and its descendants are killed (TimedOut).</param>
