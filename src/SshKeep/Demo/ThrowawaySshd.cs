@@ -69,7 +69,6 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
 
         """);
 
-    /// <summary>Makes keys and config and starts sshd on a free port; returns once the port accepts.</summary>
     public static async Task<ThrowawaySshd> CreateAsync(
         ThrowawaySshdOptions? options = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
