@@ -39,7 +39,8 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
 
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        using var logging = DaemonLoggerProvider.ForStderr(options.LogFormat, options.LogLevel, time, options.Environment);
+        using var logging = DaemonLoggerProvider.ForStderr(options.LogFormat, options.LogLevel, time, options.Environment,
+            ProcStat.LinkTarget("/proc/self/fd/2"));
         _log = logging.CreateLogger("sshkeep");
         _configPath = Path.GetFullPath(options.ConfigPath);
 

@@ -1,7 +1,6 @@
 namespace SshKeep.Demo;
 
-/// <summary>A watcher's loop running until disposal: the demo's log follower and tunnel prober each own
-/// one. Disposal cancels the loop and waits for it to end, so nothing runs after its owner is gone.</summary>
+/// <summary>A watcher's loop; disposal cancels it and waits, so nothing runs after its owner is gone.</summary>
 internal sealed class BackgroundLoop : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();

@@ -2,9 +2,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Demo;
 
-/// <summary>A long-running program started by the demo or a test (ssh -N, autossh, sshkeep), with its output
-/// collected and a stop that always ends it: SIGTERM, a grace period, then SIGKILL, always reaped.
-/// It signals only the process it started, by pid.</summary>
+/// <summary>A long-running program of the demo or a test (ssh -N, autossh, sshkeep), its output collected; a stop
+/// always ends and reaps it (SIGTERM, a grace period, SIGKILL), signalling only the pid it started.</summary>
 internal sealed class BackgroundProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -14,7 +13,6 @@ internal sealed class BackgroundProcess : IAsyncDisposable
     private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>How long, after the exit, the last output may take to arrive (see <see cref="OnExitedAsync"/>).</summary>
     private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(1);
 
     private BackgroundProcess(Process process, string command)
@@ -59,7 +57,6 @@ internal sealed class BackgroundProcess : IAsyncDisposable
         get { lock (_stderr) return _stderr.ToString(); }
     }
 
-    /// <param name="environment">Variables to set (non-null) or remove (null) for the child.</param>
     public static BackgroundProcess Start(
         string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
@@ -68,10 +65,8 @@ internal sealed class BackgroundProcess : IAsyncDisposable
         return new BackgroundProcess(process, ProcessRunner.Describe(startInfo));
     }
 
-    /// <summary>Sends a signal to this process only. False once it has exited.</summary>
     public bool Signal(int signal) => !HasExited && NativeSignals.Send(Pid, signal);
 
-    /// <summary>SIGTERM, up to <paramref name="grace"/> to exit, then SIGKILL; returns the exit code.</summary>
     public async Task<int> StopAsync(TimeSpan grace, TimeProvider? timeProvider = null)
     {
         if (!HasExited)

@@ -59,8 +59,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             }
             Say(up.Value.At, $"tunnel up (first good probe after {Seconds(timeProvider.GetElapsedTime(started, up.Value.At))})");
 
-            // Fault 1: the ssh child dies. Its pid comes from the supervisor's own log, and is checked
-            // to be the supervisor's child right before the kill, so nothing else can be hit.
+            // Fault 1: the ssh child dies; its logged pid is checked to be the supervisor's child just before the kill.
             await SettleAsync(prober, cancellationToken).ConfigureAwait(false);
             var child = await CurrentSshChildAsync(log, supervisor.Pid, cancellationToken).ConfigureAwait(false);
             if (child is null)
@@ -72,8 +71,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             outcomes.Add(await InjectAsync($"SIGKILL ssh child {child.Value.Pid}", "SIGKILL ssh child", log, prober,
                 () => NativeSignals.Send(child.Value, SignalNumbers.SIGKILL), cancellationToken).ConfigureAwait(false));
 
-            // Fault 2: the server stops answering while every socket stays open, the failure only
-            // keepalives catch. The frozen session is resumed afterwards (and killed with the sshd).
+            // Fault 2: the server freezes with every socket open, which only keepalives catch; resumed afterwards.
             await SettleAsync(prober, cancellationToken).ConfigureAwait(false);
             var frozen = sshd.SessionPids();
             if (frozen.Count == 0)
@@ -101,8 +99,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         }
         finally
         {
-            // The supervisor should have reaped its ssh; one that survived is ours to end, since we
-            // caused it, and is reported because it is a bug in the supervisor.
+            // An ssh that outlived the supervisor is ours to end (we caused it), and reported: a supervisor bug.
             foreach (var survivor in leftovers.Where(ProcessTable.IsAlive))
             {
                 Say($"ssh {survivor.Pid} outlived {keeper.Name}; killing it");
@@ -133,8 +130,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         if (detected is null) Say($"{keeper.Name} logged no \"ssh exited\" line within {StepTimeout.TotalSeconds:0} s");
         else Say(detected.Value.At, $"detected after {Seconds(detectedAfter)}: \"{detected.Value.Item}\"");
 
-        // Probes started after the detection only: one that was already under way when the fault
-        // hit says nothing about recovery.
+        // Only probes started after the detection: one under way when the fault hit says nothing of recovery.
         var from = detected?.At ?? at;
         var back = await prober.WaitForAsync(from, ok => ok, StepTimeout, cancellationToken).ConfigureAwait(false);
         TimeSpan? backAfter = back is { } b ? timeProvider.GetElapsedTime(at, b.At) : null;
@@ -177,9 +173,8 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         }
     }
 
-    /// <summary>Sends a fresh token through the tunnel every 100 ms (one probe at a time, 1 s timeout:
-    /// enough for a loaded machine, short enough that a frozen tunnel shows quickly) and says when a
-    /// working tunnel stops answering. Each result is stamped with the time its probe started.</summary>
+    /// <summary>A fresh token every 100 ms, one probe at a time, 1 s timeout (enough for a loaded machine, short enough
+    /// that a frozen tunnel shows quickly); each result is stamped with the time its probe started.</summary>
     private async Task ProbeAsync(int port, Timeline<bool> results, CancellationToken stopping)
     {
         var last = false;
@@ -196,8 +191,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         }
     }
 
-    /// <summary>The supervisor's current ssh child: the pid of its latest "ssh child pid is N" line,
-    /// provided that process is still its child.</summary>
+    /// <summary>The latest "ssh child pid is N", if that process is still the supervisor's child.</summary>
     private async Task<ProcessIdentity?> CurrentSshChildAsync(Timeline<string> log, int supervisorPid,
         CancellationToken cancellationToken)
     {
@@ -237,9 +231,8 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         }
     }
 
-    /// <summary>The seed's fixed settings for the supervisor; the user's other AUTOSSH_* variables are
-    /// removed so they cannot change what is shown or measured. AUTOSSH_PATH stays unless
-    /// <paramref name="clearSshPath"/> (the demo may need it; bench/faults must not inherit it).</summary>
+    /// <summary>The user's other AUTOSSH_* variables are removed so they cannot change what is shown or measured;
+    /// AUTOSSH_PATH stays unless <paramref name="clearSshPath"/> (the demo may need it, bench/faults not).</summary>
     internal static Dictionary<string, string?> KeeperEnvironment(string logPath, bool clearSshPath = false)
     {
         string[] cleared = ["PORT", "POLL", "FIRST_POLL", "MAXSTART", "MAXLIFETIME", "PIDFILE", "LOGLEVEL", "MESSAGE", "NTSERVICE"];

@@ -5,15 +5,12 @@ namespace SshKeep.Demo;
 
 /// <summary>The supervisor the demo runs in autossh compatibility mode: this very program by default, or
 /// whatever <see cref="EnvironmentVariable"/> names (e.g. /usr/bin/autossh, to compare).</summary>
-/// <param name="Program">The file to execute.</param>
 /// <param name="LeadingArguments">Arguments before autossh's own (the entry dll when run by `dotnet`).</param>
-/// <param name="Name">What the demo calls it in its output.</param>
 internal sealed record DemoKeeper(string Program, IReadOnlyList<string> LeadingArguments, string Name)
 {
     public const string EnvironmentVariable = "SSHKEEP_DEMO_KEEPER";
 
-    /// <summary><paramref name="configured"/> (the value of <see cref="EnvironmentVariable"/>) when set;
-    /// otherwise this process: its apphost, or `dotnet sshkeep.dll` when started that way.</summary>
+    /// <summary>Without <paramref name="configured"/>: this process's apphost, or `dotnet sshkeep.dll` if started so.</summary>
     public static DemoKeeper Resolve(string? configured)
     {
         if (!string.IsNullOrWhiteSpace(configured))

@@ -3,7 +3,6 @@ namespace SshKeep.Demo;
 /// <summary>How one <see cref="EchoProbe"/> attempt ended: what a client of the tunnel would have seen.</summary>
 internal enum EchoOutcome
 {
-    /// <summary>The bytes came back intact.</summary>
     Ok,
 
     /// <summary>connect() was refused: nothing listened on the port.</summary>
@@ -15,6 +14,5 @@ internal enum EchoOutcome
     /// <summary>The connection ended (or carried other bytes) before the echo came back.</summary>
     Closed,
 
-    /// <summary>No echo within the time allowed.</summary>
     Timeout,
 }

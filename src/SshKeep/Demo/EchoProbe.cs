@@ -1,19 +1,15 @@
 namespace SshKeep.Demo;
 
-/// <summary>One end-to-end check of a forward whose far end is an <see cref="EchoServer"/>: connect to
-/// 127.0.0.1:port, send a token, and expect the same bytes back. A connection accepted by ssh's
-/// local listener proves nothing by itself (ssh accepts even when the session is frozen); only the
-/// bytes coming back do.</summary>
+/// <summary>An end-to-end check of a forward to an <see cref="EchoServer"/>: the token must come back, since ssh's
+/// local listener accepts even while the session is frozen.</summary>
 internal static class EchoProbe
 {
-    /// <summary>True when <paramref name="token"/> came back intact within <paramref name="timeout"/>;
-    /// false on refusal, reset, short read, wrong bytes or timeout. Never throws for those.</summary>
+    /// <summary>False, never an exception, on refusal, reset, short read, wrong bytes or timeout.</summary>
     public static async Task<bool> RoundTripAsync(
         int port, ReadOnlyMemory<byte> token, TimeSpan timeout, TimeProvider? timeProvider = null,
         CancellationToken cancellationToken = default) =>
         await AttemptAsync(port, token, timeout, timeProvider, cancellationToken).ConfigureAwait(false) == EchoOutcome.Ok;
 
-    /// <summary>As <see cref="RoundTripAsync"/>, saying how the attempt ended.</summary>
     public static async Task<EchoOutcome> AttemptAsync(
         int port, ReadOnlyMemory<byte> token, TimeSpan timeout, TimeProvider? timeProvider = null,
         CancellationToken cancellationToken = default)

@@ -1,12 +1,10 @@
 namespace SshKeep.Demo;
 
-/// <summary>A TCP echo service on 127.0.0.1 and a free port: the target a tunnel forwards to, so a probe can
-/// prove end to end that bytes sent into the tunnel come back intact.</summary>
+/// <summary>A TCP echo service on 127.0.0.1, a free port: a tunnel's far end, for <see cref="EchoProbe"/>.</summary>
 internal sealed class EchoServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _acceptLoop;
+    private readonly BackgroundLoop _acceptLoop;
     private readonly List<Task> _connections = [];
     private int _accepted;
 
@@ -14,12 +12,11 @@ internal sealed class EchoServer : IAsyncDisposable
     {
         _listener = listener;
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        _acceptLoop = AcceptLoopAsync();
+        _acceptLoop = new BackgroundLoop(AcceptLoopAsync);
     }
 
     public int Port { get; }
 
-    /// <summary>How many connections were accepted so far.</summary>
     public int ConnectionsAccepted => Volatile.Read(ref _accepted);
 
     /// <summary>Listens at once (the kernel picks the port), so the port accepts when this returns.</summary>
@@ -32,23 +29,21 @@ internal sealed class EchoServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _acceptLoop.DisposeAsync().ConfigureAwait(false);
         _listener.Stop();
-        await _acceptLoop.ConfigureAwait(false);
         Task[] connections;
         lock (_connections) connections = [.. _connections];
         await Task.WhenAll(connections).ConfigureAwait(false);
-        _stopping.Dispose();
     }
 
-    private async Task AcceptLoopAsync()
+    private async Task AcceptLoopAsync(CancellationToken stopping)
     {
-        while (!_stopping.IsCancellationRequested)
+        while (!stopping.IsCancellationRequested)
         {
             TcpClient client;
             try
             {
-                client = await _listener.AcceptTcpClientAsync(_stopping.Token).ConfigureAwait(false);
+                client = await _listener.AcceptTcpClientAsync(stopping).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
             {
@@ -58,12 +53,12 @@ internal sealed class EchoServer : IAsyncDisposable
             lock (_connections)
             {
                 _connections.RemoveAll(t => t.IsCompleted);
-                _connections.Add(EchoAsync(client));
+                _connections.Add(EchoAsync(client, stopping));
             }
         }
     }
 
-    private async Task EchoAsync(TcpClient client)
+    private static async Task EchoAsync(TcpClient client, CancellationToken stopping)
     {
         using (client)
         {
@@ -72,9 +67,9 @@ internal sealed class EchoServer : IAsyncDisposable
             try
             {
                 int read;
-                while ((read = await stream.ReadAsync(buffer, _stopping.Token).ConfigureAwait(false)) > 0)
+                while ((read = await stream.ReadAsync(buffer, stopping).ConfigureAwait(false)) > 0)
                 {
-                    await stream.WriteAsync(buffer.AsMemory(0, read), _stopping.Token).ConfigureAwait(false);
+                    await stream.WriteAsync(buffer.AsMemory(0, read), stopping).ConfigureAwait(false);
                 }
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException)

@@ -3,8 +3,7 @@ namespace SshKeep.Demo;
 /// <summary>Free TCP ports on 127.0.0.1, chosen by the kernel rather than guessed.</summary>
 internal static class LoopbackPort
 {
-    /// <summary>A port that was free a moment ago: callers that start a server on it retry with a new
-    /// port when the bind fails.</summary>
+    /// <summary>Free a moment ago: a server started on it retries with a new port if the bind fails.</summary>
     public static int PickFree()
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);

@@ -14,8 +14,7 @@ internal static class NativeSignals
         return LibC.kill(pid, signal) == 0;
     }
 
-    /// <summary>Sends <paramref name="signal"/> only if <paramref name="process"/> is still that very
-    /// process, so a pid remembered a while ago cannot hit an unrelated program that reused it.</summary>
+    /// <summary>Only while <paramref name="process"/> is still that very process, not one that reused its pid.</summary>
     public static bool Send(ProcessIdentity process, int signal) =>
         ProcessTable.IsAlive(process) && Send(process.Pid, signal);
 }

@@ -1,12 +1,10 @@
 namespace SshKeep.Demo;
 
-/// <summary>How a helper program run by <see cref="ProcessRunner"/> ended, with everything it printed.</summary>
 internal sealed record ProcessResult(string Command, int ExitCode, string StandardOutput, string StandardError, bool TimedOut)
 {
     public bool Succeeded => !TimedOut && ExitCode == 0;
 
-    /// <summary>Returns this result when the program exited 0; otherwise throws with its output, so a
-    /// failing setup step explains itself instead of surfacing later as a refused connection.</summary>
+    /// <summary>Throws with the output unless it exited 0: a failed setup step explains itself there.</summary>
     public ProcessResult EnsureSuccess()
     {
         if (Succeeded) return this;

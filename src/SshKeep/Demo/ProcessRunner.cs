@@ -1,11 +1,10 @@
 namespace SshKeep.Demo;
 
-/// <summary>Runs a helper program (ssh-keygen, ssh, ip …) to completion with a deadline and captures its output.
-/// Only for the demo and the fixtures: supervised ssh children go through Ssh/, never through here.</summary>
+/// <summary>Runs a helper program (ssh-keygen, ssh, ip …) to completion with a deadline and captures its output;
+/// supervised ssh children go through Ssh/, never through here.</summary>
 internal static class ProcessRunner
 {
     /// <param name="deadline">After this the program and its descendants are killed (TimedOut).</param>
-    /// <param name="environment">Variables to set (non-null) or remove (null) for the child.</param>
     /// <param name="standardInput">Written to stdin, which is then closed (never a terminal).</param>
     public static async Task<ProcessResult> RunAsync(
         string fileName,

@@ -10,17 +10,12 @@ internal static class ProcessTable
     public static ProcessIdentity? Identify(int pid) =>
         ProcStat.Of(pid) is { State: not 'Z' } stat ? new ProcessIdentity(pid, stat.StartTicks) : null;
 
-    /// <summary>True while this very process (not a later one with the same pid) exists and is not a zombie.</summary>
     public static bool IsAlive(ProcessIdentity process) => Identify(process.Pid) == process;
 
     /// <summary>The state letter from /proc/PID/stat ('S', 'R', 'T' for stopped, 'Z' …), or null when gone.</summary>
     public static char? StateOf(int pid) => ProcStat.Of(pid)?.State;
 
-    /// <summary>The resolved executable of the process, or null when gone or unreadable.</summary>
     public static string? ExecutableOf(int pid) => ProcStat.LinkTarget($"/proc/{pid}/exe");
-
-    /// <summary>The network namespace of the process ("net:[4026531840]"), or null when unreadable.</summary>
-    public static string? NetworkNamespaceOf(int pid) => NamespaceOf(pid, "net");
 
     /// <summary>A namespace of the process by its /proc/PID/ns name ("pid" gives "pid:[4026531836]"), or null when unreadable.</summary>
     public static string? NamespaceOf(int pid, string kind) => ProcStat.LinkTarget($"/proc/{pid}/ns/{kind}");
@@ -42,7 +37,6 @@ internal static class ProcessTable
         return result;
     }
 
-    /// <summary>The live direct children of <paramref name="pid"/>.</summary>
     public static IReadOnlyList<ProcessIdentity> ChildrenOf(int pid) =>
         [.. LiveProcesses().Where(p => p.Stat.ParentPid == pid).Select(p => new ProcessIdentity(p.Pid, p.Stat.StartTicks))];
 

@@ -2,9 +2,8 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Demo;
 
-/// <summary>A fresh ed25519 host key and client key (no passphrase) and an authorized_keys that admits the
-/// client key, all inside one private folder. Generated per fixture so nothing depends on, or
-/// touches, the machine's own keys or ~/.ssh.</summary>
+/// <summary>A fresh ed25519 host key, client key (no passphrase) and an authorized_keys admitting it, in one private
+/// folder per fixture, so nothing depends on, or touches, the machine's own keys or ~/.ssh.</summary>
 internal sealed record SshdKeyMaterial(string HostKeyPath, string HostPublicKey, string ClientKeyPath, string AuthorizedKeysPath)
 {
     public static async Task<SshdKeyMaterial> CreateAsync(
@@ -50,7 +49,7 @@ internal sealed record SshdKeyMaterial(string HostKeyPath, string HostPublicKey,
         "PrintMotd no",
         "PrintLastLog no",
         $"ClientAliveInterval {(int)options.ClientAliveInterval.TotalSeconds}",
-        $"ClientAliveCountMax {options.ClientAliveCountMax}",
+        "ClientAliveCountMax 3",
         "LogLevel VERBOSE",
         .. options.ExtraConfig,
     ];

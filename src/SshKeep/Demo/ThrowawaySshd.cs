@@ -2,9 +2,8 @@ using SshKeep.Native;
 
 namespace SshKeep.Demo;
 
-/// <summary>A private OpenSSH server on 127.0.0.1 and a free port, with its own host key, client key and
-/// authorized_keys in a temp folder, for the demo and the integration tests. It never touches the
-/// machine's sshd, its keys or ~/.ssh, and on disposal kills only what it started.</summary>
+/// <summary>A private OpenSSH server on 127.0.0.1 and a free port (keys: <see cref="SshdKeyMaterial"/>); it never
+/// touches the machine's sshd, and on disposal kills only what it started.</summary>
 internal sealed class ThrowawaySshd : IAsyncDisposable
 {
     private readonly ThrowawaySshdOptions _options;
@@ -31,7 +30,6 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
     /// <summary>sshd's own log (LogLevel VERBOSE, via -E): accepted keys, forwarding requests, disconnects.</summary>
     public string LogPath => System.IO.Path.Combine(Directory, "sshd.log");
 
-    /// <summary>The private key the server accepts (ed25519, no passphrase).</summary>
     public string ClientKeyPath => _keys.ClientKeyPath;
 
     /// <summary>A known_hosts file with "[127.0.0.1]:PORT ssh-ed25519 …", so clients can use StrictHostKeyChecking=yes.</summary>
@@ -40,10 +38,8 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
     /// <summary>The user to log in as: whoever runs this (the authorized_keys is only read for them).</summary>
     public string User { get; } = Environment.UserName;
 
-    /// <summary>"user@127.0.0.1", the destination argument for ssh.</summary>
     public string Destination => $"{User}@127.0.0.1";
 
-    /// <summary>The listener's pid while it runs.</summary>
     public int? ListenerPid => _listener is { HasExited: false } listener ? listener.Pid : null;
 
     /// <summary>ssh options that reach this server and nothing else (no ssh_config, this key only, strict
@@ -59,11 +55,9 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
         "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
     ];
 
-    /// <summary>The YAML twin of <see cref="ClientOptions"/>: tunnels-file keys (each line indented by
-    /// <paramref name="indent"/> and ending in a newline) for a <c>defaults:</c> block or one tunnel.</summary>
+    /// <summary>The tunnels-file twin of <see cref="ClientOptions"/> (for <c>defaults:</c> or one tunnel).</summary>
     public string TunnelKeysYaml(string indent) => TunnelKeysYaml(indent, Port, ClientKeyPath, KnownHostsPath);
 
-    /// <summary>The same keys for any sshd: its port, the one key it accepts, its known_hosts.</summary>
     internal static string TunnelKeysYaml(string indent, int port, string clientKeyPath, string knownHostsPath) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"""
         {indent}port: {port}
@@ -75,7 +69,6 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
 
         """);
 
-    /// <summary>Makes keys and config and starts sshd on a free port; returns once the port accepts.</summary>
     public static async Task<ThrowawaySshd> CreateAsync(
         ThrowawaySshdOptions? options = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
@@ -88,8 +81,7 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
             var keys = await SshdKeyMaterial.CreateAsync(directory, options.StartupTimeout, timeProvider, cancellationToken)
                                             .ConfigureAwait(false);
             sshd = new ThrowawaySshd(directory, keys, options, timeProvider);
-            // LoopbackPort can only say a port was free a moment ago; another program may win the
-            // race to bind it, and then sshd exits at once. A fresh port almost always works.
+            // A port free a moment ago may be taken before sshd binds it (sshd then exits at once): try a fresh one.
             for (var attempt = 1; ; attempt++)
             {
                 sshd.Port = LoopbackPort.PickFree();
@@ -149,11 +141,9 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the listener and the open connections (a server going down).</summary>
     public async Task StopAsync()
     {
-        // Sessions are killed while the listener still runs, so it reaps them; once orphaned
-        // they would be left to init as zombies.
+        // Sessions die while the listener runs, so it reaps them: orphaned, they would be init's zombies.
         foreach (var process in SessionProcesses()) NativeSignals.Send(process, SignalNumbers.SIGKILL);
         await StopListenerAsync().ConfigureAwait(false);
     }
@@ -170,30 +160,12 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
         }
         finally
         {
-            try
-            {
-                System.IO.Directory.Delete(Directory, recursive: true);
-            }
-            catch (DirectoryNotFoundException)
-            {
-                // Disposed twice; the first time did the work.
-            }
+            if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, recursive: true);
         }
     }
 
-    private List<ProcessIdentity> SessionProcesses()
-    {
-        var result = new List<ProcessIdentity>();
-        if (ListenerPid is { } listener)
-        {
-            foreach (var session in ProcessTable.ChildrenOf(listener))
-            {
-                result.Add(session);
-                result.AddRange(ProcessTable.DescendantsOf(session.Pid));
-            }
-        }
-        return result;
-    }
+    private IReadOnlyList<ProcessIdentity> SessionProcesses() =>
+        ListenerPid is { } listener ? ProcessTable.DescendantsOf(listener) : [];
 
     private async Task StopListenerAsync()
     {
@@ -232,6 +204,5 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
         return new StreamReader(stream).ReadToEnd();
     }
 
-    /// <summary>sshd could not bind its port (another program took it first); the caller tries another port.</summary>
     private sealed class SshdBindException(string message) : Exception(message);
 }

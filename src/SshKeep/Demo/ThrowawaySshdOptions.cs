@@ -9,9 +9,6 @@ internal sealed record ThrowawaySshdOptions
     /// <summary>sshd's ClientAliveInterval; zero turns server-side keepalive off (sshd's default).</summary>
     public TimeSpan ClientAliveInterval { get; init; } = TimeSpan.Zero;
 
-    /// <summary>sshd's ClientAliveCountMax.</summary>
-    public int ClientAliveCountMax { get; init; } = 3;
-
     /// <summary>More sshd_config lines, appended after the fixture's own (sshd keeps the first value
     /// of most keywords, so these cannot override the fixture's settings; use a Match block for that).</summary>
     public IReadOnlyList<string> ExtraConfig { get; init; } = [];

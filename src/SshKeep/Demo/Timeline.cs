@@ -12,14 +12,12 @@ internal sealed class Timeline<T>(TimeProvider time)
         lock (_items) _items.Add((at, item));
     }
 
-    /// <summary>Everything so far, in the order seen.</summary>
     public IReadOnlyList<(long At, T Item)> Snapshot()
     {
         lock (_items) return [.. _items];
     }
 
-    /// <summary>The first item seen at or after <paramref name="after"/> that matches, waiting up to
-    /// <paramref name="timeout"/> for it; null when none came in time.</summary>
+    /// <summary>The first match seen at or after <paramref name="after"/>; null when none came in time.</summary>
     public async Task<(long At, T Item)?> WaitForAsync(
         long after, Func<T, bool> match, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ namespace SshKeep.Logging;
 
 /// <summary>A count with its noun in the right number for <see cref="DaemonLog"/> ("1 tunnel", "3 tunnels";
 /// a bare int would read "starting 1 tunnels"); in JSON logs the bare number.</summary>
-internal readonly record struct DaemonCount(int Value, string One, string Many) : ISpanFormattable
+internal readonly record struct DaemonCount(int Value, string One, string Many)
 {
     public static DaemonCount Tunnels(int value) => new(value, "tunnel", "tunnels");
 
@@ -12,11 +12,5 @@ internal readonly record struct DaemonCount(int Value, string One, string Many) 
 
     public static DaemonCount Times(int value) => new(value, "time", "times");
 
-    public override string ToString() => ToString(null, null);
-
-    public string ToString(string? format, IFormatProvider? formatProvider) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Value} {(Value == 1 ? One : Many)}");
-
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
-        destination.TryWrite(CultureInfo.InvariantCulture, $"{Value} {(Value == 1 ? One : Many)}", out charsWritten);
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Value} {(Value == 1 ? One : Many)}");
 }

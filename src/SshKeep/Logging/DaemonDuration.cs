@@ -2,7 +2,7 @@ namespace SshKeep.Logging;
 
 /// <summary>A time span for <see cref="DaemonLog"/> and systemd's STATUS= (a bare <see cref="TimeSpan"/> would
 /// print "00:03:12"): <see cref="DurationText"/>'s form, with tenths under ten seconds ("1.5s"); seconds in JSON logs.</summary>
-internal readonly record struct DaemonDuration(TimeSpan Value) : ISpanFormattable
+internal readonly record struct DaemonDuration(TimeSpan Value)
 {
     public static DaemonDuration FromSeconds(double seconds) => new(TimeSpan.FromSeconds(seconds));
 
@@ -11,27 +11,16 @@ internal readonly record struct DaemonDuration(TimeSpan Value) : ISpanFormattabl
     /// <summary>Seconds, rounded to the millisecond (the JSON value).</summary>
     public double TotalSeconds => Math.Round(Value.TotalSeconds, 3);
 
-    public override string ToString() => ToString(null, null);
-
-    public string ToString(string? format, IFormatProvider? formatProvider)
+    /// <summary>Tenths: back-off waits are jittered, "0s" for 0.4 s would be wrong. A passed deadline is "0s".</summary>
+    public override string ToString()
     {
-        Span<char> buffer = stackalloc char[32];
-        return TryFormat(buffer, out int written, format, formatProvider) ? new string(buffer[..written]) : Value.ToString();
-    }
-
-    /// <summary>Tenths under 10 s, without a trailing ".0" (back-off waits are jittered: "0s" for a 0.4 s
-    /// wait would be wrong); a negative span (a deadline already passed) is "0s".</summary>
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        var ic = CultureInfo.InvariantCulture;
         TimeSpan v = Value < TimeSpan.Zero ? TimeSpan.Zero : Value;
         if (v < TimeSpan.FromSeconds(9.95))
         {
             double tenths = Math.Round(v.TotalSeconds, 1, MidpointRounding.AwayFromZero);
-            return destination.TryWrite(ic, $"{tenths:0.#}s", out charsWritten);
+            return string.Create(CultureInfo.InvariantCulture, $"{tenths:0.#}s");
         }
         // Round to whole seconds first so 59.6 s reads "1m00s", not "0m60s".
-        long seconds = (long)Math.Round(v.TotalSeconds, MidpointRounding.AwayFromZero);
-        return destination.TryWrite(ic, $"{DurationText.Format(seconds)}", out charsWritten);
+        return DurationText.Format((long)Math.Round(v.TotalSeconds, MidpointRounding.AwayFromZero));
     }
 }

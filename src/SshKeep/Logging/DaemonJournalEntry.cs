@@ -11,18 +11,12 @@ internal static class DaemonJournalEntry
     internal static void Append(IBufferWriter<byte> output, in DaemonLogEntry entry, ReadOnlySpan<byte> utf8Message)
     {
         AppendField(output, "MESSAGE", utf8Message);
-        Span<char> number = stackalloc char[16];
         int priority = SyslogSeverity.FromLogLevel(entry.Level) ?? SyslogSeverity.Debug;
-        priority.TryFormat(number, out int n, provider: CultureInfo.InvariantCulture);
-        AppendField(output, "PRIORITY", number[..n]);
+        AppendField(output, "PRIORITY", priority.ToString(CultureInfo.InvariantCulture));
         AppendField(output, "SYSLOG_IDENTIFIER", "sshkeep");
         if (entry.Tunnel is { } tunnel) AppendField(output, "SSHKEEP_TUNNEL", tunnel);
         if (entry.EventId.Name is { } name) AppendField(output, "SSHKEEP_EVENT", name);
-        if (entry.EventId.Id != 0)
-        {
-            entry.EventId.Id.TryFormat(number, out n, provider: CultureInfo.InvariantCulture);
-            AppendField(output, "SSHKEEP_EVENT_ID", number[..n]);
-        }
+        if (entry.EventId.Id != 0) AppendField(output, "SSHKEEP_EVENT_ID", entry.EventId.Id.ToString(CultureInfo.InvariantCulture));
         if (entry.Exception is { } exception) AppendField(output, "SSHKEEP_EXCEPTION", Cut(exception.ToString()));
     }
 

@@ -23,9 +23,6 @@ internal static partial class DaemonLog
     [LoggerMessage(1003, LogLevel.Information, "every tunnel is stopped; exiting with status {ExitCode}")]
     public static partial void DaemonStopped(this ILogger logger, int exitCode);
 
-    [LoggerMessage(1004, LogLevel.Critical, "{Reason}; stopping every tunnel and exiting with status {ExitCode}")]
-    public static partial void DaemonFailed(this ILogger logger, string reason, int exitCode, Exception? exception);
-
     [LoggerMessage(1050, LogLevel.Information, "{Trigger}: reloading {ConfigPath}")]
     public static partial void ReloadRequested(this ILogger logger, string trigger, string configPath);
 
@@ -35,11 +32,10 @@ internal static partial class DaemonLog
     [LoggerMessage(1052, LogLevel.Error, "reload refused: {ErrorCount} in {ConfigPath} (each logged above); the running tunnels stay as they were")]
     public static partial void ReloadRefused(this ILogger logger, DaemonCount errorCount, string configPath);
 
-    /// <summary>After the <see cref="ConfigError"/> lines when errors beyond Config/ConfigErrorSink.MaxReported were only counted.</summary>
     [LoggerMessage(1065, LogLevel.Error, "{ConfigPath}: {More} beyond these were not logged (only the first {Logged} are)")]
     public static partial void ConfigErrorsNotLogged(this ILogger logger, string configPath, DaemonCount more, int logged);
 
-    /// <summary>One error of a file that failed validation, worded as <c>sshkeep check</c> words it.</summary>
+    /// <summary>Worded as <c>sshkeep check</c> words it.</summary>
     [LoggerMessage(1053, LogLevel.Error, "{ConfigPath}:{Line}: {Key}: {Problem}")]
     public static partial void ConfigError(this ILogger logger, string configPath, int line, string key, string problem);
 
@@ -126,7 +122,6 @@ internal static partial class DaemonLog
     [LoggerMessage(1120, LogLevel.Warning, "the server still holds remote port {Port} (most likely for a dead session of ours); retrying in {Delay} until it lets go")]
     public static partial void WaitingForRemotePort(this ILogger logger, string tunnel, int port, DaemonDuration delay);
 
-    /// <summary>A permanent failure: what ssh reported, and what the user must do ("check identity_file …").</summary>
     [LoggerMessage(1130, LogLevel.Error, "needs attention: {Reason}; to fix: {Fix}; retrying in {Delay} meanwhile")]
     public static partial void NeedsAttention(this ILogger logger, string tunnel, string reason, string fix, DaemonDuration delay);
 
@@ -166,7 +161,6 @@ internal static partial class DaemonLog
     [LoggerMessage(1203, LogLevel.Warning, "ssh: {Count} of stderr dropped in the last {Over} (more than {Burst} at once, then {PerSecond} a second, are not logged); going on")]
     public static partial void SshStderrRateLimited(this ILogger logger, string tunnel, DaemonCount count, DaemonDuration over, int burst, int perSecond);
 
-    /// <summary>StrictHostKeyChecking=no is never added silently; warned about every time the tunnel starts.</summary>
     [LoggerMessage(1202, LogLevel.Warning, "StrictHostKeyChecking={Value}: ssh accepts an unknown or changed host key without asking, so a man in the middle goes unnoticed; starting anyway because the config asks for it")]
     public static partial void InsecureHostKeyChecking(this ILogger logger, string tunnel, string value);
 

@@ -44,14 +44,12 @@ internal static class DaemonLogFormatter
         }
     }
 
-    /// <summary><paramref name="names"/>: property names encoded once, not per event.</summary>
     internal static void WriteJson(Utf8JsonWriter writer, in DaemonLogEntry entry, Dictionary<string, JsonEncodedText> names)
     {
         writer.WriteStartObject();
         Span<char> time = stackalloc char[32];
         writer.WriteString("time"u8, Utc(entry.Time, time));
         writer.WriteString("level"u8, DaemonLogLevels.JsonName(entry.Level));
-        // A null string is written as JSON null.
         writer.WriteString("tunnel"u8, entry.Tunnel);
         writer.WriteString("event"u8, entry.EventId.Name);
         writer.WriteNumber("eventId"u8, entry.EventId.Id);
@@ -74,7 +72,6 @@ internal static class DaemonLogFormatter
         writer.WriteEndObject();
     }
 
-    /// <summary>The parameter every per-tunnel <see cref="DaemonLog"/> method gives the tunnel name.</summary>
     internal static bool IsTunnelKey(string key) => string.Equals(key, "tunnel", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>camelCase, '_' first where it would collide with a fixed field.</summary>

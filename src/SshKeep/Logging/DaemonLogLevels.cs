@@ -17,8 +17,7 @@ internal static class DaemonLogLevels
     /// <summary>What <c>--log-level</c> accepts, least to most severe (for help text and errors).</summary>
     public static IReadOnlyList<string> Names { get; } = [.. Table.Select(row => row.Name)];
 
-    /// <summary>Reads a <c>--log-level</c> value; the long .NET names ("information", "warning")
-    /// are accepted too, in any case.</summary>
+    /// <summary>The long .NET names ("information", "warning") are accepted too, in any case.</summary>
     public static bool TryParse(string? text, out LogLevel level)
     {
         var name = text?.Trim().ToLowerInvariant();
@@ -27,7 +26,6 @@ internal static class DaemonLogLevels
         return row.Name is not null;
     }
 
-    /// <summary>The JSON <c>level</c> value: one of <see cref="Names"/>.</summary>
     public static string JsonName(LogLevel level) => Row(level).Name;
 
     public static string TextName(LogLevel level) => Row(level).Text;

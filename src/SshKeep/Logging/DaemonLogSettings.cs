@@ -1,6 +1,5 @@
 namespace SshKeep.Logging;
 
-/// <summary>How the daemon logs: <c>--log-format</c>, <c>--log-level</c> (default info), and whether stderr is the journal.</summary>
 internal sealed record DaemonLogSettings
 {
     public required TimeProvider TimeProvider { get; init; }

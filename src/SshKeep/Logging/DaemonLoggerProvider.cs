@@ -1,7 +1,6 @@
 namespace SshKeep.Logging;
 
-/// <summary>One line per event on stderr or, when stderr is the journal, one journal entry (stderr only when the socket
-/// did not take it): docs/observability.md. Thread-safe: each line is one write; buffers are reused under one lock.</summary>
+/// <summary>docs/observability.md, "The daemon's log". Thread-safe: one write a line; buffers reused under one lock.</summary>
 internal sealed class DaemonLoggerProvider : ILoggerProvider
 {
     private readonly object _gate = new();
@@ -27,13 +26,14 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         if (settings.Journal && settings.JournalSocketPath is { } path) _journal = new UnixDatagramSender(path);
     }
 
-    public static DaemonLoggerProvider ForStderr(DaemonLogFormat format, LogLevel minimumLevel, TimeProvider timeProvider, IReadOnlyDictionary<string, string> environment) =>
+    public static DaemonLoggerProvider ForStderr(DaemonLogFormat format, LogLevel minimumLevel, TimeProvider timeProvider,
+        IReadOnlyDictionary<string, string> environment, string? stderrLink) =>
         new(Console.OpenStandardError(), new DaemonLogSettings
         {
             TimeProvider = timeProvider,
             Format = format,
             MinimumLevel = minimumLevel,
-            Journal = IsJournalStream(environment.GetValueOrDefault("JOURNAL_STREAM"), ReadStderrLink()),
+            Journal = IsJournalStream(environment.GetValueOrDefault("JOURNAL_STREAM"), stderrLink),
             JournalSocketPath = UnixDatagramSender.JournalPath,
         }, ownsOutput: true);
 
@@ -71,8 +71,7 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
             }
             catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException or InvalidOperationException)
             {
-                // stderr is gone (closed pipe, journald restarted): losing a line must not
-                // take a tunnel down, and there is nowhere left to report it.
+                // stderr is gone (closed pipe, journald restarted): a lost line must not take a tunnel down.
             }
         }
     }
@@ -85,7 +84,6 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         return _journal!.TrySend(_datagram.WrittenSpan, out _);
     }
 
-    /// <summary>The JSON object or the text line as UTF-8 in <see cref="_line"/>.</summary>
     private ReadOnlySpan<byte> Format(in DaemonLogEntry entry, bool withPrefix)
     {
         _line.ResetWrittenCount();
@@ -107,8 +105,7 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         return _line.WrittenSpan;
     }
 
-    /// <summary><c>JOURNAL_STREAM=DEV:INODE</c> names our fd 2 (docs/observability.md): only the inode is compared,
-    /// socket inodes are unique and st_dev would need fstat(2). <paramref name="stderrLink"/> null: trusted.</summary>
+    /// <summary>docs/observability.md, "The daemon's log": only the inode is compared (socket inodes are unique).</summary>
     internal static bool IsJournalStream(string? journalStream, string? stderrLink)
     {
         if (string.IsNullOrEmpty(journalStream)) return false;
@@ -125,18 +122,6 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
         return ulong.TryParse(stderrLink.AsSpan(prefix.Length, stderrLink.Length - prefix.Length - 1),
                    NumberStyles.None, CultureInfo.InvariantCulture, out ulong stderrInode)
                && stderrInode == inode;
-    }
-
-    private static string? ReadStderrLink()
-    {
-        try
-        {
-            return new FileInfo("/proc/self/fd/2").LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 
     /// <summary>The tunnel comes from the event's state, not from scopes: it cannot be lost across an await.</summary>

@@ -8,8 +8,7 @@ internal class LogLimiter(TimeProvider time, LogLimit limit)
     private long _refilledAt = time.GetTimestamp();
     private int _dropped;
 
-    // A bucket: when the first line not reported yet was left out. A window: when it opened
-    // (null before the first line).
+    // Bucket: when the first unreported line was left out; window: when it opened (null before the first line).
     private long? _since;
 
     public bool HasDropped => _dropped > 0;

@@ -139,8 +139,7 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, SetLastError = true)]
     internal static partial int fcntl(int fd, int command, int argument);
 
-    // glibc 2.36+ wrappers (Debian 12): an older libc lacks the entry points, which callers
-    // treat as "not available" (EntryPointNotFoundException).
+    // glibc ≥ 2.36 (Debian 12); callers treat an older libc's EntryPointNotFoundException as "not available".
     [LibraryImport(Lib, EntryPoint = "pidfd_open", SetLastError = true)]
     internal static partial int pidfd_open(int pid, uint flags);
 
@@ -237,8 +236,7 @@ internal static unsafe partial class LibC
     internal const int SOCK_STREAM = 1;
     internal const int SOCK_CLOEXEC = 0x80000;
 
-    // sendmsg(2): ancillary data type and flags, to hand a socket to ssh's ControlMaster as
-    // OpenSSH's own mux client does (mm_send_fd).
+    // sendmsg(2), to hand a socket to ssh's ControlMaster as OpenSSH's own mux client does (mm_send_fd).
     internal const int SCM_RIGHTS = 1;
     internal const int MSG_NOSIGNAL = 0x4000;
 
@@ -282,7 +280,6 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "sendmsg", SetLastError = true)]
     internal static partial nint sendmsg(System.Net.Sockets.SafeSocketHandle socket, MsgHdr* message, int flags);
 
-    /// <summary>CLOCK_MONOTONIC (&lt;linux/time.h&gt;).</summary>
     internal const int CLOCK_MONOTONIC = 1;
 
     [LibraryImport(Lib, EntryPoint = "clock_gettime")]

@@ -6,9 +6,8 @@ internal enum PathFolders
     /// <summary>All, as execvp: an empty entry is the working directory, a relative one is relative to it.</summary>
     AsExec,
 
-    /// <summary>All but empty entries.</summary>
     SkipEmpty,
 
-    /// <summary>Only absolute folders (the daemon's working directory is not the user's).</summary>
+    /// <summary>The daemon's working directory is not the user's.</summary>
     AbsoluteOnly,
 }

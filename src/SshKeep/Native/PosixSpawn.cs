@@ -6,18 +6,16 @@ namespace SshKeep.Native;
 /// unsafe in a threaded runtime; glibc reports an exec failure as the return value, never as a child exiting 127.</summary>
 internal static unsafe class PosixSpawn
 {
-    /// <summary>Starts the program. Returns false with an errno value when it cannot be executed.</summary>
     public static bool TrySpawn(SpawnRequest request, out int pid, out int error)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Argv.Count == 0) throw new ArgumentException("argv must hold at least argv[0].", nameof(request));
 
-        void* attr = NativeMemory.AllocZeroed(LibC.SpawnAttrSize);
-        void* actions = NativeMemory.AllocZeroed(LibC.FileActionsSize);
-        void* signals = NativeMemory.AllocZeroed(LibC.SigSetSize);
-        var strings = new List<nint>();
+        byte* block = (byte*)NativeMemory.AllocZeroed(LibC.SpawnAttrSize + LibC.FileActionsSize + LibC.SigSetSize);
+        void* attr = block, actions = block + LibC.SpawnAttrSize;
+        void* signals = block + LibC.SpawnAttrSize + LibC.FileActionsSize;
+        var allocations = new List<nint> { (nint)block };
         bool attrReady = false, actionsReady = false;
-        byte** argv = null, envp = null;
         pid = 0;
         try
         {
@@ -45,7 +43,7 @@ internal static unsafe class PosixSpawn
 
             if (request.StandardStreamsToDevNull)
             {
-                byte* devNull = Utf8(strings, "/dev/null");
+                byte* devNull = Utf8(allocations, "/dev/null");
                 for (int fd = 0; fd <= 2; fd++)
                 {
                     if ((error = LibC.posix_spawn_file_actions_addopen(actions, fd, devNull, LibC.O_RDWR, 0)) != 0) return false;
@@ -58,12 +56,12 @@ internal static unsafe class PosixSpawn
             }
             if (request.WorkingDirectory is string directory)
             {
-                if ((error = LibC.posix_spawn_file_actions_addchdir_np(actions, Utf8(strings, directory))) != 0) return false;
+                if ((error = LibC.posix_spawn_file_actions_addchdir_np(actions, Utf8(allocations, directory))) != 0) return false;
             }
 
-            argv = StringArray(strings, request.Argv);
-            envp = StringArray(strings, request.Environment.Select(kv => kv.Key + "=" + kv.Value).ToList());
-            byte* file = Utf8(strings, request.File);
+            byte** argv = StringArray(allocations, request.Argv);
+            byte** envp = StringArray(allocations, request.Environment.Select(kv => kv.Key + "=" + kv.Value).ToList());
+            byte* file = Utf8(allocations, request.File);
             int child;
             error = request.SearchPath
                 ? LibC.posix_spawnp(&child, file, actions, attr, argv, envp)
@@ -75,22 +73,15 @@ internal static unsafe class PosixSpawn
         {
             if (actionsReady) LibC.posix_spawn_file_actions_destroy(actions);
             if (attrReady) LibC.posix_spawnattr_destroy(attr);
-            NativeMemory.Free(argv);
-            NativeMemory.Free(envp);
-            foreach (nint s in strings) NativeMemory.Free((void*)s);
-            NativeMemory.Free(signals);
-            NativeMemory.Free(actions);
-            NativeMemory.Free(attr);
+            foreach (nint s in allocations) NativeMemory.Free((void*)s);
         }
     }
 
-    /// <summary>This process's environment (as .NET sees it, including SetEnvironmentVariable changes) with the
-    /// overrides applied: a non-null value sets, a null value removes.</summary>
+    /// <summary>This process's environment as .NET sees it (SetEnvironmentVariable too); null overrides remove.</summary>
     public static Dictionary<string, string> CurrentEnvironmentWith(IReadOnlyDictionary<string, string?>? overrides) =>
         EnvironmentWith(overrides, clear: false);
 
-    /// <summary>As <see cref="CurrentEnvironmentWith"/>; with <paramref name="clear"/> the overrides are applied to
-    /// an empty environment instead, so the child gets exactly the non-null overrides.</summary>
+    /// <summary>With <paramref name="clear"/>, the child gets exactly the non-null overrides.</summary>
     public static Dictionary<string, string> EnvironmentWith(IReadOnlyDictionary<string, string?>? overrides, bool clear)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -114,20 +105,21 @@ internal static unsafe class PosixSpawn
         return environment;
     }
 
-    private static byte** StringArray(List<nint> strings, IReadOnlyList<string> items)
+    private static byte** StringArray(List<nint> allocations, IReadOnlyList<string> items)
     {
         var array = (byte**)NativeMemory.AllocZeroed((nuint)(items.Count + 1), (nuint)sizeof(byte*));
-        for (int i = 0; i < items.Count; i++) array[i] = Utf8(strings, items[i]);
+        allocations.Add((nint)array);
+        for (int i = 0; i < items.Count; i++) array[i] = Utf8(allocations, items[i]);
         return array; // NULL-terminated by AllocZeroed
     }
 
-    private static byte* Utf8(List<nint> strings, string text)
+    private static byte* Utf8(List<nint> allocations, string text)
     {
         // A NUL inside an argument would silently cut it short in the child; refuse instead.
         if (text.Contains('\0')) throw new ArgumentException("Arguments and environment entries cannot contain NUL characters.");
         int length = Encoding.UTF8.GetByteCount(text);
         var buffer = (byte*)NativeMemory.Alloc((nuint)length + 1);
-        strings.Add((nint)buffer);
+        allocations.Add((nint)buffer);
         Encoding.UTF8.GetBytes(text, new Span<byte>(buffer, length));
         buffer[length] = 0;
         return buffer;

@@ -17,34 +17,13 @@ internal readonly record struct ProcStat(char State, int ParentPid, int ProcessG
         }
     }
 
-    /// <summary>The stat line of process <paramref name="pid"/>, or null when it is gone.</summary>
     public static ProcStat? Of(int pid) => Read($"/proc/{pid}/stat");
 
     /// <summary>The target of a /proc link (<c>exe</c>, <c>fd/2</c>, <c>ns/net</c>), or null when gone or unreadable.</summary>
-    public static string? LinkTarget(string path)
-    {
-        try
-        {
-            return new FileInfo(path).LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public static string? LinkTarget(string path) => UnlessGone(() => new FileInfo(path).LinkTarget);
 
     /// <summary>Null when the process is gone, cannot be read, or the line is not one.</summary>
-    public static ProcStat? Read(string path)
-    {
-        try
-        {
-            return Parse(File.ReadAllText(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public static ProcStat? Read(string path) => UnlessGone(() => Parse(File.ReadAllText(path)));
 
     public static ProcStat? Parse(string text)
     {
@@ -59,5 +38,17 @@ internal readonly record struct ProcStat(char State, int ParentPid, int ProcessG
         }
         ulong start = fields.Length > 19 && ulong.TryParse(fields[19], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) ? ticks : 0;
         return new ProcStat(fields[0][0], parent, group, start);
+    }
+
+    private static T? UnlessGone<T>(Func<T?> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return default;
+        }
     }
 }

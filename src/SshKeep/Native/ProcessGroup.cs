@@ -4,11 +4,9 @@ namespace SshKeep.Native;
 /// <c>kill(-pgid, 0)</c> also counts zombies, which are dead already).</summary>
 internal static class ProcessGroup
 {
-    /// <summary>The pids of the processes in group <paramref name="pgid"/> that are not zombies.</summary>
     public static IReadOnlyList<int> LiveMembers(int pgid) =>
         [.. ProcStat.All().Where(p => IsLiveMember(p.Stat, pgid)).Select(p => p.Pid)];
 
-    /// <summary>True while a process of group <paramref name="pgid"/> is alive (not a zombie).</summary>
     public static bool HasLiveMembers(int pgid) => ProcStat.All().Any(p => IsLiveMember(p.Stat, pgid));
 
     private static bool IsLiveMember(ProcStat stat, int pgid) => stat.State != 'Z' && stat.ProcessGroup == pgid;

@@ -1,8 +1,7 @@
 namespace SshKeep.Native;
 
-/// <summary>The one PATH search. Its callers differ only in which folders they visit (<see cref="PathFolders"/>) and
-/// what makes a file the one they want: exec's test with its errno (<see cref="Find"/>), the config loader's check of
-/// a hook (<see cref="InPath"/>), and a root shell's look for a tool (<see cref="FindTool"/>).</summary>
+/// <summary>The one PATH search; callers differ in the folders they visit (<see cref="PathFolders"/>) and in the
+/// test a file must pass: exec's with its errno (Find), a hook's (InPath), a root shell's for a tool (FindTool).</summary>
 internal static class ProgramSearch
 {
     /// <summary>glibc's search path when PATH is unset (confstr _CS_PATH).</summary>
@@ -34,20 +33,19 @@ internal static class ProgramSearch
         ArgumentNullException.ThrowIfNull(program);
         error = LibC.ENOENT;
         if (program.Length == 0) return null;
-        if (program.Contains('/')) return CanExec(program, ref error) ? program : null;
+        if (program.Contains('/')) return (error = ExecError(program)) == 0 ? program : null;
 
         bool sawUnexecutable = false;
         foreach (var candidate in Candidates(program, pathVariable, PathFolders.AsExec))
         {
-            int candidateError = LibC.ENOENT;
-            if (CanExec(candidate, ref candidateError)) { error = 0; return candidate; }
+            int candidateError = ExecError(candidate);
+            if (candidateError == 0) { error = 0; return candidate; }
             sawUnexecutable |= candidateError == LibC.EACCES;
         }
         error = sawUnexecutable ? LibC.EACCES : LibC.ENOENT;
         return null;
     }
 
-    /// <summary>In an absolute folder only: the daemon's working directory is not the user's.</summary>
     public static bool InPath(string name, string? pathVariable, Func<string, bool> isExecutable) =>
         Candidates(name, pathVariable, PathFolders.AbsoluteOnly).Any(isExecutable);
 
@@ -74,12 +72,9 @@ internal static class ProgramSearch
         }
     }
 
-    private static bool CanExec(string path, ref int error)
-    {
-        if (Directory.Exists(path)) { error = LibC.EACCES; return false; } // exec of a directory: EACCES
-        if (!File.Exists(path)) { error = LibC.ENOENT; return false; }
-        if (LibC.access(path, LibC.X_OK) != 0) { error = Marshal.GetLastPInvokeError(); return false; }
-        error = 0;
-        return true;
-    }
+    /// <summary>The errno exec would fail with (of a directory: EACCES), or 0.</summary>
+    private static int ExecError(string path) =>
+        Directory.Exists(path) ? LibC.EACCES
+        : !File.Exists(path) ? LibC.ENOENT
+        : LibC.access(path, LibC.X_OK) != 0 ? Marshal.GetLastPInvokeError() : 0;
 }

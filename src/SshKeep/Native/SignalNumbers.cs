@@ -1,7 +1,6 @@
 namespace SshKeep.Native;
 
-/// <summary>Linux signal numbers (x86-64/arm64 values), the one table of them: for the P/Invoke calls,
-/// the supervisors, the demo and the tests.</summary>
+/// <summary>Linux signal numbers (x86-64 and arm64 agree), the one table of them.</summary>
 internal static class SignalNumbers
 {
     public const int SIGHUP = 1;

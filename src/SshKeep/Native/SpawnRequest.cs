@@ -1,6 +1,5 @@
 namespace SshKeep.Native;
 
-/// <summary>Everything <see cref="PosixSpawn"/> needs to start one program (ssh, a hook, the <c>-f</c> detacher).</summary>
 /// <param name="Argv">The whole argv, including argv[0] (which need not equal <paramref name="File"/>).</param>
 /// <param name="Environment">The child's complete environment.</param>
 /// <param name="StandardErrorFd">An fd of ours to become the child's fd 2; <paramref name="StandardOutputFd"/> its fd 1.</param>

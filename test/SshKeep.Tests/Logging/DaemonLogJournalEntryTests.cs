@@ -66,7 +66,7 @@ public sealed class DaemonLogJournalEntryTests : IDisposable
         {
             var logger = provider.CreateLogger("x");
             logger.SshStderr("db", "Permission denied\r\nINFO  web: up");
-            logger.DaemonFailed("the control socket failed", 70, exception);
+            logger.HttpFailed("GET", "/", exception);
         }
 
         Assert.Equal(
@@ -83,11 +83,11 @@ public sealed class DaemonLogJournalEntryTests : IDisposable
         byte[] expected =
         [
             .. Encoding.UTF8.GetBytes(
-                "MESSAGE=the control socket failed; stopping every tunnel and exiting with status 70: first line\\nsecond line\n" +
-                "PRIORITY=2\n" +
+                "MESSAGE=GET / failed; answered 500 and going on: first line\\nsecond line\n" +
+                "PRIORITY=3\n" +
                 "SYSLOG_IDENTIFIER=sshkeep\n" +
-                "SSHKEEP_EVENT=DaemonFailed\n" +
-                "SSHKEEP_EVENT_ID=1004\n" +
+                "SSHKEEP_EVENT=HttpFailed\n" +
+                "SSHKEEP_EVENT_ID=1504\n" +
                 "SSHKEEP_EXCEPTION\n"),
             .. BitConverter.GetBytes((ulong)traceBytes.Length),
             .. traceBytes,

@@ -133,7 +133,7 @@ internal sealed class NamespacedSshd : IAsyncDisposable
     private List<ProcessIdentity> SessionProcesses()
     {
         if (!File.Exists(SessionListPath)) return [];
-        var ourNamespace = ProcessTable.NetworkNamespaceOf(Environment.ProcessId);
+        var ourNamespace = ProcessTable.NamespaceOf(Environment.ProcessId, "net");
         var result = new List<ProcessIdentity>();
         foreach (var line in File.ReadAllLines(SessionListPath))
         {
@@ -142,7 +142,7 @@ internal sealed class NamespacedSshd : IAsyncDisposable
             // another network namespace, which an unrelated process with a recycled pid is not.
             if (ProcessTable.Identify(pid) is not { } process) continue;
             if (ProcessTable.ExecutableOf(pid) is not { } exe || !exe.EndsWith("/sshd", StringComparison.Ordinal)) continue;
-            if (ProcessTable.NetworkNamespaceOf(pid) == ourNamespace) continue;
+            if (ProcessTable.NamespaceOf(pid, "net") == ourNamespace) continue;
             result.Add(process);
             result.AddRange(ProcessTable.DescendantsOf(pid));
         }
