@@ -1,17 +1,11 @@
 namespace SshKeep.Config;
 
-/// <summary>What <c>sshkeep check [-c FILE]</c> prints and exits with: for a valid file one line per tunnel and a
-/// summary; otherwise every error as <c>file:line:col: key: message</c> (the form compilers use, so editors can jump
-/// to it) and a count. Locked by golden files.</summary>
+/// <summary>What <c>sshkeep check [-c FILE]</c> prints and exits with (docs/config.md); locked by golden files.</summary>
 internal static class ConfigCheck
 {
-    /// <summary>0 for a valid file, <see cref="ExitCodes.Config"/> otherwise.</summary>
     public static int ExitCode(ConfigLoadResult result) => result is ConfigLoadResult.Valid ? ExitCodes.Ok : ExitCodes.Config;
 
-    /// <summary>The report, one line per tunnel or error, each ending with a newline.</summary>
-    /// <param name="result">The loaded file.</param>
-    /// <param name="machineAddresses">This machine's interface addresses, when known: an
-    /// <c>http.listen</c> address among none of them is warned about (docs/observability.md).</param>
+    /// <param name="machineAddresses">When known, an <c>http.listen</c> address among none of them is warned about.</param>
     public static string Render(ConfigLoadResult result, IReadOnlyCollection<IPAddress>? machineAddresses = null)
     {
         var text = new StringBuilder();
@@ -58,8 +52,7 @@ internal static class ConfigCheck
         return text.ToString();
     }
 
-    /// <summary><c>name: destination [-p port] -L … -R … -D …</c>, and <c>(disabled)</c>; several destinations are
-    /// <c>first, then second</c>.</summary>
+    /// <summary><c>name: first, then second -p port -L … -R … -D … (disabled)</c>.</summary>
     internal static string Summary(TunnelConfig tunnel)
     {
         var line = new StringBuilder(tunnel.Name).Append(": ").AppendJoin(", then ", tunnel.Destinations);

@@ -1,14 +1,13 @@
 namespace SshKeep.Config;
 
-/// <summary>The errors of one load: the first <see cref="MaxReported"/> in file order, each once, and a count of the rest,
-/// never kept, so a hostile file of many mistakes costs no memory in proportion (docs/security.md).</summary>
+/// <summary>The first <see cref="MaxReported"/> errors in file order, each once, and a count of the rest, never kept: a
+/// hostile file of many mistakes costs no memory in proportion.</summary>
 internal sealed class ConfigErrorSink(string file)
 {
-    /// <summary>Errors kept and shown; more than a person reads, far fewer than a hostile file makes.</summary>
+    /// <summary>More than a person reads, far fewer than a hostile file makes.</summary>
     public const int MaxReported = 100;
 
-    // The kept errors twice: in file order (ties in the order they were found), and as a set to
-    // recognise a repeat. Both hold at most MaxReported.
+    // The kept errors twice: in file order (ties as found), and as a set to recognise a repeat.
     private readonly SortedSet<(ConfigError Error, int Found)> errors = new(FileOrder.Instance);
     private readonly HashSet<ConfigError> kept = [];
     private int found;
@@ -16,8 +15,7 @@ internal sealed class ConfigErrorSink(string file)
 
     public bool HasErrors => errors.Count > 0;
 
-    /// <summary>Errors found past the first <see cref="MaxReported"/>; one inherited from <c>defaults</c> counts
-    /// per tunnel.</summary>
+    /// <summary>One inherited from <c>defaults</c> counts per tunnel.</summary>
     public int More => more;
 
     public void Add(ConfigNode node, string key, string message) => Add(node.Line, node.Column, key, message);
@@ -46,7 +44,6 @@ internal sealed class ConfigErrorSink(string file)
         }
     }
 
-    /// <summary>The errors kept, in file order (line, column, key, then as found), each once.</summary>
     public IReadOnlyList<ConfigError> ToList() => [.. errors.Select(e => e.Error)];
 
     private sealed class FileOrder : IComparer<(ConfigError Error, int Found)>

@@ -1,7 +1,6 @@
 namespace SshKeep.Config;
 
-/// <summary>The three kinds of ssh port forwarding: <c>-L</c> listens here and connects from the
-/// server, <c>-R</c> the other way round, <c>-D</c> is a SOCKS proxy here.</summary>
+/// <summary><c>-L</c>, <c>-R</c>, <c>-D</c> (docs/config.md, "forwards").</summary>
 internal enum ForwardKind
 {
     Local,

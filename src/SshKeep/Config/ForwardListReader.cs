@@ -1,8 +1,6 @@
 namespace SshKeep.Config;
 
-/// <summary>A tunnel's <c>forwards</c>: a list whose items are either the short form, one key naming the kind with
-/// ssh's own syntax (<c>local: "127.0.0.1:8080:db:5432"</c>), or the long form, a map with <c>type</c>, <c>bind</c>,
-/// <c>port</c> and <c>to</c>.</summary>
+/// <summary>A tunnel's <c>forwards</c>, each in the short or the long form (docs/config.md, "forwards").</summary>
 internal static class ForwardListReader
 {
     private const string OneForward = "a forward: `local: \"[bind:]port:host:hostport\"`, `remote: …`, `dynamic: \"[bind:]port\"`, or a map with `type`, `bind`, `port`, `to`";
@@ -11,12 +9,11 @@ internal static class ForwardListReader
 
     private const string RemoteHold = "a remote forward's port is the server's, which sshkeep cannot hold, so `hold` is not accepted here";
 
-    /// <summary>The keys a short-form forward may have besides its kind.</summary>
     private static readonly string[] ShortFormExtras = ["probe", "hold"];
 
     private const string DynamicProbe = "a dynamic forward has no target to talk to; its probe only checks that the SOCKS port listens, so `probe` is not accepted here";
 
-    /// <summary>The valid forwards; an empty list when there were none or none was valid (both reported).</summary>
+    /// <summary>An empty list when there were none or none was valid (both reported).</summary>
     public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
         var errors = reader.Errors;
@@ -28,8 +25,7 @@ internal static class ForwardListReader
 
         if (list.Items.Count == 0)
         {
-            // Decision (docs/config.md): a tunnel without forwards holds a session that carries
-            // nothing and that sshkeep cannot probe, so it is a mistake, not a warning.
+            // Decided: an error, not a warning (docs/config.md, "forwards").
             errors.Add(list, entry.Path, "no forwards; a tunnel needs at least one `local`, `remote` or `dynamic` forward");
             return ConfigKeyReads.At(entry, result);
         }
@@ -108,8 +104,7 @@ internal static class ForwardListReader
         return new Located<ForwardSpec>(spec with { Probe = probe, Hold = hold.Value }, entry.Value, entry.Path);
     }
 
-    /// <summary>The long form, read through the entries of a forward's keys; the port after the
-    /// type, whose kind decides how port 0 is explained.</summary>
+    /// <summary>The port is read after the type, whose kind decides how port 0 is explained.</summary>
     private static Located<ForwardSpec>? ReadLong(ConfigMapping map, string path, ConfigSectionReader reader)
     {
         var errors = reader.Errors;
@@ -174,24 +169,22 @@ internal static class ForwardListReader
         return new Located<ForwardSpec>(spec, map, path);
     }
 
-    /// <summary>The long form's <c>bind</c>: brackets are optional, since the value is alone an IPv6 address is unambiguous.</summary>
+    /// <summary>Brackets are optional: alone, an IPv6 address is unambiguous.</summary>
     public static Located<object?>? Bind(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         ConfigKeyReads.Checked(entry, reader, "* or " + HostSyntax.Accepted, text =>
             (text.StartsWith('[') && text.EndsWith(']') ? text[1..^1] : text) is var bare &&
             ForwardParser.BindError(bare, bracketed: bare.Contains(':')) is { } error ? (null, error) : (bare, null));
 
-    /// <summary>A forward's <c>hold</c>, in either form (docs/held-ports.md, "Hold time").</summary>
     public static Located<object?>? Hold(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         ConfigKeyReads.Seconds(0.1, 3600, "let ssh listen itself")(entry, reader) is { Value: double seconds } read
             ? read with { Value = TimeSpan.FromSeconds(seconds) }
             : null;
 
-    /// <summary>The long form's <c>to</c>: <c>host:port</c>.</summary>
     public static Located<object?>? Target(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         ConfigKeyReads.Checked(entry, reader, "host:port", text =>
             ForwardParser.TryParseTarget(text, out var host, out var port, out var error) ? ((host, port), null) : (null, error));
 
-    /// <summary>The long form's <c>port</c> as text: whether 0 is allowed depends on the type.</summary>
+    /// <summary>As text: whether 0 is allowed depends on the type.</summary>
     public static Located<object?>? Port(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         ConfigKeyReads.Text(entry.Value, entry.Path, reader.Errors, "a whole number from 1 to 65535", out var text) ? ConfigKeyReads.At(entry, text) : null;
 }

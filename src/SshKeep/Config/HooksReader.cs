@@ -2,16 +2,14 @@ using SshKeep.Native;
 
 namespace SshKeep.Config;
 
-/// <summary>Reads one hook of a section's <c>hooks</c> map (docs/config.md, "hooks"): a plain string is refused since
-/// it is not clear whether the user meant a shell; the program must exist when the file is loaded.</summary>
+/// <summary>Reads one hook of a section's <c>hooks</c> map (docs/config.md, "hooks").</summary>
 internal static class HooksReader
 {
-    /// <summary>Longest argv accepted; a hook is a command, not a data file.</summary>
+    /// <summary>A hook is a command, not a data file.</summary>
     public const int MaxArguments = 64;
 
     private const string Accepted = "a list [program, arguments…] run without a shell, or { shell: \"command\" } run with /bin/sh -c";
 
-    /// <summary>One hook; a null value (in a tunnel only) is no hook, overriding an inherited one.</summary>
     public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
         var errors = reader.Errors;
@@ -71,7 +69,7 @@ internal static class HooksReader
         return program is null ? null : ConfigKeyReads.At(entry, HookCommand.Direct([program, .. argv.Skip(1)]));
     }
 
-    /// <summary><c>{ shell: "…" }</c>; a misspelt <c>shell</c> is reported once, as misspelt, not also as missing.</summary>
+    /// <summary>A misspelt <c>shell</c> is reported once, as misspelt, not also as missing.</summary>
     private static Located<object?>? Shell(ConfigMappingEntry entry, ConfigMapping map, ConfigSectionReader reader)
     {
         var path = $"{ConfigKeys.Tunnel}.hooks.{entry.Name}";
@@ -84,7 +82,6 @@ internal static class HooksReader
         return layer.Complete && layer.Own(path + ".shell")?.Value is string script ? ConfigKeyReads.At(entry, HookCommand.Shell(script)) : null;
     }
 
-    /// <summary>The program as it will be run (~ expanded), or null when it cannot be (reported).</summary>
     private static string? Program(string program, ConfigNode node, string path, ConfigSectionReader reader)
     {
         var errors = reader.Errors;

@@ -3,7 +3,7 @@ namespace SshKeep.Config;
 /// <summary>A forward's <c>probe</c> map (docs/config.md, "probe"); values are bounded so a probe cannot be a flood.</summary>
 internal static class ProbeExchangeReader
 {
-    /// <summary>Longest <c>send</c> or <c>expect</c>, in characters.</summary>
+    /// <summary>In characters.</summary>
     public const int MaxLength = 1024;
 
     private const string Accepted = "a map with `send` and/or `expect`, or `http: /path`";

@@ -1,11 +1,9 @@
 namespace SshKeep.Config;
 
-/// <summary>A section's <c>ssh_options</c>: a map of ssh_config keywords to values, each checked against
-/// <see cref="SshOptionRules"/>, merged option by option (case-insensitive) over <c>defaults</c>.</summary>
+/// <summary>A section's <c>ssh_options</c> (docs/config.md, "ssh_options").</summary>
 internal static class SshOptionsReader
 {
-    /// <summary>The options (a null value, in a tunnel, drops an inherited one); the health keys'
-    /// spellings go to <see cref="ConfigSectionReader.HealthOptions"/> instead.</summary>
+    /// <summary>The health keys' spellings go to <see cref="ConfigSectionReader.HealthOptions"/> instead.</summary>
     public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
         var errors = reader.Errors;
@@ -47,7 +45,6 @@ internal static class SshOptionsReader
                 continue;
             }
 
-            // Another spelling of a health key, read with that key's bounds.
             if (ConfigKeys.All.FirstOrDefault(k => k.SshKeyword is { } keyword && SshOptionRules.Is(key, keyword)) is { } health)
             {
                 if (health.Read!(option, reader) is { } number) reader.HealthOptions.Add((health, key, number));
@@ -85,8 +82,7 @@ internal static class SshOptionsReader
         return ConfigKeyReads.At(entry, options);
     }
 
-    /// <summary>ssh_options' spellings of <c>health</c> keys become health settings (docs/config.md, "health"), so the
-    /// budget sshkeep reports is ssh's; both spellings with different values in one section is an error.</summary>
+    /// <summary>docs/config.md, "ssh_options": keepalive options are health settings.</summary>
     public static void MoveHealthOptions(IEnumerable<(ConfigKey Health, string Keyword, Located<object?> Value)> options, ConfigLayer layer, ConfigErrorSink errors)
     {
         foreach (var (health, keyword, value) in options)
@@ -102,8 +98,7 @@ internal static class SshOptionsReader
         }
     }
 
-    /// <summary>Defaults' options in their order, each replaced by the tunnel's where it sets it, then the tunnel's own
-    /// new options; a null value drops the option.</summary>
+    /// <summary>Defaults' options in their order, each replaced by the tunnel's, then the tunnel's new ones.</summary>
     public static Located<object?>? Merge(Located<object?>? tunnelOptions, Located<object?>? defaultsOptions)
     {
         if ((tunnelOptions ?? defaultsOptions) is not { } at) return null;

@@ -1,12 +1,11 @@
 namespace SshKeep.Config;
 
-/// <summary>Makes one <see cref="TunnelConfig"/> from a tunnel's layer over the one of <c>defaults</c>, then checks the
-/// rules that need the whole tunnel.</summary>
+/// <summary>Makes a <see cref="TunnelConfig"/> from its layer, then checks the rules that need the whole tunnel.</summary>
 internal static class TunnelBuilder
 {
     private const string Tunnel = ConfigKeys.Tunnel + ".";
 
-    /// <summary>The tunnel, or null when something required is missing (reported).</summary>
+    /// <summary>Null when something required is missing (reported).</summary>
     public static TunnelConfig? Build(string name, ConfigScalar nameNode, string path, ConfigLayer tunnel, ConfigErrorSink errors)
     {
         if (!tunnel.Written.Contains(Tunnel + "destination"))
@@ -50,8 +49,7 @@ internal static class TunnelBuilder
         return destination is null || config.Forwards.Count == 0 ? null : config;
     }
 
-    /// <summary>Reports a rule between two values at one the tunnel set, else at one from defaults (the built-in values
-    /// obey every rule); the message gets where each value came from, unless it is where the error points.</summary>
+    /// <summary>Reported at a value the tunnel set, else at one from defaults (the built-in values obey every rule).</summary>
     private static void Between(ConfigLayer tunnel, string first, string second, ConfigErrorSink errors, Func<string, string, string> message)
     {
         var (a, b) = (tunnel.Get(ConfigKeys.Get(Tunnel + first)), tunnel.Get(ConfigKeys.Get(Tunnel + second)));

@@ -1,6 +1,6 @@
 namespace SshKeep.Forwarding;
 
-/// <summary>The SOCKS dialect a client spoke; its replies differ (docs/held-ports.md "SOCKS").</summary>
+/// <summary>Its replies differ (docs/held-ports.md "SOCKS").</summary>
 internal enum SocksVersion
 {
     Socks4,
