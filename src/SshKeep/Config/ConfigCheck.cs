@@ -52,20 +52,7 @@ internal static class ConfigCheck
         return text.ToString();
     }
 
-    /// <summary><c>name: first, then second -p port -L … -R … -D … (disabled)</c>.</summary>
-    internal static string Summary(TunnelConfig tunnel)
-    {
-        var line = new StringBuilder(tunnel.Name).Append(": ").AppendJoin(", then ", tunnel.Destinations);
-        if (tunnel.Port is { } port)
-        {
-            line.Append(" -p ").Append(ConfigText.Number(port));
-        }
-
-        foreach (var forward in tunnel.Forwards)
-        {
-            line.Append(' ').Append(forward);
-        }
-
-        return tunnel.Enabled ? line.ToString() : line.Append(" (disabled)").ToString();
-    }
+    internal static string Summary(TunnelConfig tunnel) =>
+        $"{tunnel.Name}: {string.Join(", then ", tunnel.Destinations)}{(tunnel.Port is { } port ? $" -p {ConfigText.Number(port)}" : "")}"
+        + string.Concat(tunnel.Forwards.Select(f => $" {f}")) + (tunnel.Enabled ? "" : " (disabled)");
 }

@@ -8,7 +8,7 @@ internal sealed class ConfigErrorSink(string file)
     public const int MaxReported = 100;
 
     // The kept errors twice: in file order (ties as found), and as a set to recognise a repeat.
-    private readonly SortedSet<(ConfigError Error, int Found)> errors = new(FileOrder.Instance);
+    private readonly SortedSet<(ConfigError Error, int Found)> errors = new(FileOrder);
     private readonly HashSet<ConfigError> kept = [];
     private int found;
     private int more;
@@ -35,7 +35,7 @@ internal sealed class ConfigErrorSink(string file)
         more++;
         // Errors are found mostly, not strictly, in file order: an earlier one takes the place of the last kept.
         var last = errors.Max;
-        if (FileOrder.Instance.Compare(error, last) < 0)
+        if (FileOrder.Compare(error, last) < 0)
         {
             errors.Remove(last);
             kept.Remove(last.Error);
@@ -46,16 +46,11 @@ internal sealed class ConfigErrorSink(string file)
 
     public IReadOnlyList<ConfigError> ToList() => [.. errors.Select(e => e.Error)];
 
-    private sealed class FileOrder : IComparer<(ConfigError Error, int Found)>
+    private static readonly Comparer<(ConfigError Error, int Found)> FileOrder = Comparer<(ConfigError Error, int Found)>.Create((x, y) =>
     {
-        public static readonly FileOrder Instance = new();
-
-        public int Compare((ConfigError Error, int Found) x, (ConfigError Error, int Found) y)
-        {
-            var order = x.Error.Line.CompareTo(y.Error.Line);
-            if (order == 0) order = x.Error.Column.CompareTo(y.Error.Column);
-            if (order == 0) order = string.CompareOrdinal(x.Error.Key, y.Error.Key);
-            return order != 0 ? order : x.Found.CompareTo(y.Found);
-        }
-    }
+        var order = x.Error.Line.CompareTo(y.Error.Line);
+        if (order == 0) order = x.Error.Column.CompareTo(y.Error.Column);
+        if (order == 0) order = string.CompareOrdinal(x.Error.Key, y.Error.Key);
+        return order != 0 ? order : x.Found.CompareTo(y.Found);
+    });
 }

@@ -60,7 +60,6 @@ internal static partial class ConfigKeyReads
         }
 
         var destinations = new List<string>();
-        var valid = true;
         for (var i = 0; i < list.Items.Count; i++)
         {
             var path = ConfigText.Item(entry.Path, i);
@@ -72,11 +71,10 @@ internal static partial class ConfigKeyReads
                 destination = null;
             }
 
-            valid &= destination is not null;
             if (destination is not null) destinations.Add(destination);
         }
 
-        return valid ? At(entry, destinations) : null;
+        return destinations.Count == list.Items.Count ? At(entry, destinations) : null;
     }
 
     private static string? DestinationAt(ConfigNode node, string path, ConfigErrorSink errors)

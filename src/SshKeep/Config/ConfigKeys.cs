@@ -115,7 +115,6 @@ internal static class ConfigKeys
 
     public static ConfigKey Get(string path) => All.First(k => k.Path == path);
 
-    /// <summary><paramref name="parent"/> "" is the top level.</summary>
     public static IEnumerable<ConfigKey> Under(string parent) => All.Where(k => k.Parent == parent);
 
     private static ConfigKey Top(string path, string summary, ConfigKeyRead? read = null, string? mapOf = null) =>

@@ -81,25 +81,19 @@ internal static class ConfigLoader
                 return (null, TooBig(stream.CanSeek ? stream.Length : length));
             }
 
-            // A byte order mark comes through as U+FEFF, which Parse drops.
             var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
             return (strict.GetString(buffer, 0, length), null);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
-            return (null, "cannot read: no such file; create it (docs/examples/tunnels.yaml is a start) or name another with -c FILE");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return (null, "cannot read: permission denied");
-        }
-        catch (DecoderFallbackException)
-        {
-            return (null, "is not UTF-8 text; save it as UTF-8");
-        }
-        catch (IOException e)
-        {
-            return (null, $"cannot read: {e.Message}");
+            return (null, e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException =>
+                    "cannot read: no such file; create it (docs/examples/tunnels.yaml is a start) or name another with -c FILE",
+                UnauthorizedAccessException => "cannot read: permission denied",
+                DecoderFallbackException => "is not UTF-8 text; save it as UTF-8",
+                _ => $"cannot read: {e.Message}",
+            });
         }
     }
 }

@@ -16,7 +16,6 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
     /// <summary>In <c>defaults</c> a null removes nothing.</summary>
     public bool IsDefaults { get; private set; }
 
-    /// <summary>In the map being read (<see cref="SshOptionsReader"/>).</summary>
     public List<(ConfigKey Health, string Keyword, Located<object?> Value)> HealthOptions { get; } = [];
 
     /// <summary>Null when anything was wrong (every problem is in the sink).</summary>
@@ -86,12 +85,11 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
         {
             // A name appears in logs, status, file names and commands (`sshkeep restart NAME`): short and plain, and
             // starting with neither '-' (an option) nor '.' (a hidden or relative file name).
-            var nameError = TunnelName().IsMatch(entry.Name)
-                ? null
-                : $"tunnel name {ConfigText.Quote(entry.Name)} is not accepted; expected 1 to 64 letters, digits, '.', '_' or '-', not starting with '.' or '-'";
-            if (nameError is not null)
+            var nameOk = TunnelName().IsMatch(entry.Name);
+            if (!nameOk)
             {
-                errors.Add(entry.Key, entry.Path, nameError);
+                errors.Add(entry.Key, entry.Path,
+                    $"tunnel name {ConfigText.Quote(entry.Name)} is not accepted; expected 1 to 64 letters, digits, '.', '_' or '-', not starting with '.' or '-'");
             }
 
             if (!ConfigKeyReads.Map(entry.Value, entry.Path, errors, "a map of tunnel settings (destination, forwards, …)", out var settings))
@@ -101,7 +99,7 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
 
             var layer = ReadTunnel(settings, defaults);
             var tunnel = TunnelBuilder.Build(entry.Name, entry.Key, entry.Path, layer, errors);
-            if (tunnel is not null && nameError is null)
+            if (tunnel is not null && nameOk)
             {
                 tunnels.Add(tunnel);
             }

@@ -25,7 +25,6 @@ internal static class ForwardListReader
 
         if (list.Items.Count == 0)
         {
-            // Decided: an error, not a warning (docs/config.md, "forwards").
             errors.Add(list, entry.Path, "no forwards; a tunnel needs at least one `local`, `remote` or `dynamic` forward");
             return ConfigKeyReads.At(entry, result);
         }
@@ -181,8 +180,7 @@ internal static class ForwardListReader
             : null;
 
     public static Located<object?>? Target(ConfigMappingEntry entry, ConfigSectionReader reader) =>
-        ConfigKeyReads.Checked(entry, reader, "host:port", text =>
-            ForwardParser.TryParseTarget(text, out var host, out var port, out var error) ? ((host, port), null) : (null, error));
+        ConfigKeyReads.Checked(entry, reader, "host:port", ForwardParser.Target);
 
     /// <summary>As text: whether 0 is allowed depends on the type.</summary>
     public static Located<object?>? Port(ConfigMappingEntry entry, ConfigSectionReader reader) =>

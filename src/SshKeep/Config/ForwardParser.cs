@@ -40,51 +40,26 @@ internal static class ForwardParser
             return false;
         }
 
-        spec = new ForwardSpec(
-            kind,
-            bind?.Text,
-            int.Parse(rest[0].Text, CultureInfo.InvariantCulture),
-            withTarget ? rest[1].Text : null,
-            withTarget ? int.Parse(rest[2].Text, CultureInfo.InvariantCulture) : null);
+        spec = new ForwardSpec(kind, bind?.Text, int.Parse(rest[0].Text, CultureInfo.InvariantCulture),
+            withTarget ? rest[1].Text : null, withTarget ? int.Parse(rest[2].Text, CultureInfo.InvariantCulture) : null);
         return true;
     }
 
-    public static bool TryParseTarget(string text, [NotNullWhen(true)] out string? host, out int port, [NotNullWhen(false)] out string? error)
+    /// <summary>The long form's <c>to</c>: a boxed <c>(string Host, int Port)</c>, or the error.</summary>
+    public static (object? Target, string? Error) Target(string text)
     {
-        (host, port) = (null, 0);
         const string expected = "expected host:port (IPv6 addresses in [brackets])";
-        if (!TrySplit(text, expected, out var parts, out error))
-        {
-            return false;
-        }
-
-        error = parts.Count != 2
-            ? $"{ConfigText.Quote(text)} is not host:port; {expected}"
+        var error = !TrySplit(text, expected, out var parts, out var splitError) ? splitError
+            : parts.Count != 2 ? $"{ConfigText.Quote(text)} is not host:port; {expected}"
             : Problems(text, TargetHostError(parts[0].Text, parts[0].Bracketed), PortError(parts[1].Text, "port"));
-        if (error is not null)
-        {
-            return false;
-        }
-
-        (host, port) = (parts[0].Text, int.Parse(parts[1].Text, CultureInfo.InvariantCulture));
-        return true;
+        return error is not null ? (null, error) : ((parts[0].Text, int.Parse(parts[1].Text, CultureInfo.InvariantCulture)), null);
     }
 
     /// <summary>An empty bind (ssh's <c>:port:…</c>) is refused: it silently means every interface.</summary>
-    public static string? BindError(string bind, bool bracketed)
-    {
-        if (bind.Length == 0)
-        {
-            return "the bind address is empty; write * for every interface, or leave the bind address out for loopback";
-        }
-
-        if (bracketed ? !HostSyntax.IsIPv6(bind) : bind != "*" && !HostSyntax.IsHost(bind))
-        {
-            return $"bind address {ConfigText.Quote(bind)} is not * or {HostSyntax.Accepted}";
-        }
-
-        return null;
-    }
+    public static string? BindError(string bind, bool bracketed) =>
+        bind.Length == 0 ? "the bind address is empty; write * for every interface, or leave the bind address out for loopback"
+        : (bracketed ? HostSyntax.IsIPv6(bind) : bind == "*" || HostSyntax.IsHost(bind)) ? null
+        : $"bind address {ConfigText.Quote(bind)} is not * or {HostSyntax.Accepted}";
 
     public static string? ListenPortError(ForwardKind kind, string port) =>
         kind == ForwardKind.Remote && port == "0"

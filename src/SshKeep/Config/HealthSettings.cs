@@ -1,6 +1,5 @@
 namespace SshKeep.Config;
 
-/// <summary>Each value's key, bounds and meaning: the <c>health.*</c> entries of <see cref="ConfigKeys.All"/>.</summary>
 internal sealed record HealthSettings(
     int ServerAliveInterval = 10,
     int ServerAliveCountMax = 3,

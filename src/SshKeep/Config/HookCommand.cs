@@ -6,11 +6,8 @@ internal sealed record HookCommand(IReadOnlyList<string> Argv, string? ShellScri
     /// <summary>Absolute, so PATH cannot change it.</summary>
     public const string ShellPath = "/bin/sh";
 
-    public static HookCommand Direct(IReadOnlyList<string> argv)
-    {
-        if (argv.Count == 0) throw new ArgumentException("a hook needs at least a program", nameof(argv));
-        return new HookCommand([.. argv], null);
-    }
+    public static HookCommand Direct(IReadOnlyList<string> argv) =>
+        argv.Count > 0 ? new([.. argv], null) : throw new ArgumentException("a hook needs at least a program", nameof(argv));
 
     public static HookCommand Shell(string script) => new([ShellPath, "-c", script], script);
 
@@ -19,7 +16,6 @@ internal sealed record HookCommand(IReadOnlyList<string> Argv, string? ShellScri
 
     public override int GetHashCode() => HashCode.Combine(ShellScript, Argv.Count, Argv.FirstOrDefault());
 
-    /// <summary>For logs: <c>/usr/local/bin/notify up</c>, or <c>sh -c "…"</c>.</summary>
     public override string ToString() =>
         ShellScript is { } script ? $"sh -c {ConfigText.Quote(script)}" : string.Join(' ', Argv.Select(QuoteIfNeeded));
 

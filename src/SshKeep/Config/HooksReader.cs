@@ -37,16 +37,13 @@ internal static class HooksReader
     private static Located<object?>? Direct(ConfigMappingEntry entry, ConfigSequence list, ConfigSectionReader reader)
     {
         var errors = reader.Errors;
-        if (list.Items.Count == 0)
+        var problem = list.Items.Count == 0 ? $"an empty list; expected {Accepted}"
+            : list.Items.Count > MaxArguments
+                ? $"{ConfigText.Number(list.Items.Count)} words; a hook has at most {ConfigText.Number(MaxArguments)} (put a longer command in a script)"
+            : null;
+        if (problem is not null)
         {
-            errors.Add(entry.Value, entry.Path, $"an empty list; expected {Accepted}");
-            return null;
-        }
-
-        if (list.Items.Count > MaxArguments)
-        {
-            errors.Add(entry.Value, entry.Path,
-                $"{ConfigText.Number(list.Items.Count)} words; a hook has at most {ConfigText.Number(MaxArguments)} (put a longer command in a script)");
+            errors.Add(entry.Value, entry.Path, problem);
             return null;
         }
 
@@ -84,37 +81,19 @@ internal static class HooksReader
 
     private static string? Program(string program, ConfigNode node, string path, ConfigSectionReader reader)
     {
-        var errors = reader.Errors;
-        if (program.StartsWith('-'))
+        const string Expected = "expected a program name found in PATH or an absolute path";
+        var bare = !program.Contains('/') && !program.StartsWith('~');
+        var (found, error) = program.StartsWith('-') ? (null, $"{ConfigText.Quote(program)} starts with '-'; expected a program name or absolute path")
+            : !bare ? ConfigKeyReads.Expanded(program, reader.Home)
+            : ProgramSearch.InPath(program, reader.PathVariable, ProgramSearch.IsExecutableFile) ? (program, null)
+            : (null, $"{ConfigText.Quote(program)} is not found in PATH; {Expected}");
+        if (found is not null && !bare && !ProgramSearch.IsExecutableFile(found))
         {
-            errors.Add(node, path, $"{ConfigText.Quote(program)} starts with '-'; expected a program name or absolute path");
-            return null;
+            error = $"{ConfigText.Quote(found)} is not an executable file; {Expected}";
+            found = null;
         }
 
-        if (!program.Contains('/') && !program.StartsWith('~'))
-        {
-            if (ProgramSearch.InPath(program, reader.PathVariable, ProgramSearch.IsExecutableFile))
-            {
-                return program;
-            }
-
-            errors.Add(node, path, $"{ConfigText.Quote(program)} is not found in PATH; expected a program name found in PATH or an absolute path");
-            return null;
-        }
-
-        var (expanded, error) = ConfigKeyReads.Expanded(program, reader.Home);
-        if (expanded is null)
-        {
-            errors.Add(node, path, error!);
-            return null;
-        }
-
-        if (!ProgramSearch.IsExecutableFile(expanded))
-        {
-            errors.Add(node, path, $"{ConfigText.Quote(expanded)} is not an executable file; expected a program name found in PATH or an absolute path");
-            return null;
-        }
-
-        return expanded;
+        if (error is not null) reader.Errors.Add(node, path, error);
+        return found;
     }
 }

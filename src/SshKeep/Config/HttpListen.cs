@@ -16,35 +16,23 @@ internal sealed record HttpListen(IPAddress Address, int Port)
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out HttpListen? listen, [NotNullWhen(false)] out string? error)
     {
-        listen = null;
-        error = null;
         var value = text ?? "";
         // Split as a forward is: an IPv6 address needs brackets, or its last group would be read as the port.
         var (host, port) = ForwardParser.Split(value) is { Count: 1 or 2 } parts && !parts[^1].Bracketed
             ? (parts.Count == 1 ? "127.0.0.1" : parts[0].Text, parts[^1].Text)
             : ("", "");
         var address = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : HostSyntax.Address(host);
-        if (address is null || (address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0) || !ForwardParser.TryPort(port, out var number))
-        {
-            error = $"{ConfigText.Quote(value)} is not a listen address; expected {Accepted}";
-            return false;
-        }
-
-        // No socket of the daemon's can ever listen on these (docs/observability.md, "Listening").
-        if (address.IsIPv6LinkLocal)
-        {
-            error = $"{ConfigText.Quote(value)} is an IPv6 link-local address, which needs an interface (scope id) sshkeep does not take; listen on 127.0.0.1, [::1] or a global address";
-            return false;
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            error = string.Create(CultureInfo.InvariantCulture, $"{ConfigText.Quote(value)} is an IPv4 address written as IPv6; write it as {address.MapToIPv4()}:{number}");
-            return false;
-        }
-
-        listen = new HttpListen(address, number);
-        return true;
+        var portOk = ForwardParser.TryPort(port, out var number);
+        // The last two: no socket of the daemon's can ever listen there (docs/observability.md, "Listening").
+        error = address is null || (address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0) || !portOk
+                ? $"{ConfigText.Quote(value)} is not a listen address; expected {Accepted}"
+            : address.IsIPv6LinkLocal
+                ? $"{ConfigText.Quote(value)} is an IPv6 link-local address, which needs an interface (scope id) sshkeep does not take; listen on 127.0.0.1, [::1] or a global address"
+            : address.IsIPv4MappedToIPv6
+                ? string.Create(CultureInfo.InvariantCulture, $"{ConfigText.Quote(value)} is an IPv4 address written as IPv6; write it as {address.MapToIPv4()}:{number}")
+            : null;
+        listen = error is null ? new HttpListen(address!, number) : null;
+        return listen is not null;
     }
 
     /// <summary>Interfaces come and go, so check only warns.</summary>

@@ -1,6 +1,5 @@
 namespace SshKeep.Config;
 
-/// <summary>"did you mean …?" for a misspelt key or word.</summary>
 internal static class KeySuggestion
 {
     /// <summary>Ignoring case, '_' and '-'; the edits allowed grow with the word's length, so short words do not match

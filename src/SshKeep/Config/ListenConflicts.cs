@@ -57,26 +57,18 @@ internal static class ListenConflicts
 
     /// <summary><c>v4:127.0.0.1</c>, <c>v6:*</c>, <c>name:db.example</c>. GatewayPorts, which can widen a missing bind
     /// address, is ignored: like comparing names as written, it can only miss a clash, never refuse a valid file.</summary>
-    private static IReadOnlyList<string> SocketsOf(string? bind)
+    private static IReadOnlyList<string> SocketsOf(string? bind) => bind switch
     {
-        if (bind is null || bind.Equals("localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return ["v4:127.0.0.1", "v6:::1"];
-        }
-
-        if (bind == "*")
-        {
-            return [AnyV4, AnyV6];
-        }
-
-        if (HostSyntax.Address(bind) is { } address)
-        {
-            var family = address.AddressFamily == AddressFamily.InterNetworkV6 ? "v6" : "v4";
-            return [address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? $"{family}:*" : $"{family}:{address}"];
-        }
-
-        return [$"name:{bind.ToLowerInvariant()}"];
-    }
+        null => ["v4:127.0.0.1", "v6:::1"],
+        _ when bind.Equals("localhost", StringComparison.OrdinalIgnoreCase) => ["v4:127.0.0.1", "v6:::1"],
+        "*" => [AnyV4, AnyV6],
+        _ when HostSyntax.Address(bind) is { } address =>
+        [
+            (address.AddressFamily == AddressFamily.InterNetworkV6 ? "v6:" : "v4:") +
+            (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? "*" : address.ToString()),
+        ],
+        _ => [$"name:{bind.ToLowerInvariant()}"],
+    };
 
     /// <summary>In the order the first is reported; a name may be either family, so it overlaps both wildcards.</summary>
     private static string[] Overlapping(string socket) => socket switch

@@ -7,7 +7,6 @@ internal static partial class SshOptionRules
 
     public static bool Is(string key, string keyword) => key.Equals(keyword, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>In any case.</summary>
     public static bool IsYes(string value) => value.ToLowerInvariant() is "yes" or "true";
 
     public static string? Refusal(string key, string value)

@@ -24,24 +24,17 @@ internal static class SshOptionsReader
         foreach (var option in map.Entries)
         {
             var key = option.Name;
-            if (!SshOptionRules.IsKeywordSyntax(key))
+            // Only a keyword of good syntax is remembered (TryAdd).
+            var problem = !SshOptionRules.IsKeywordSyntax(key)
+                    ? $"{ConfigText.Quote(key)} is not an ssh_config keyword; expected letters and digits, like ServerAliveInterval"
+                : !seen.TryAdd(key, option.Key) && seen[key] is var first
+                    ? $"{ConfigText.Key(key)} is already set as {ConfigText.Key(first.Value)} on line {ConfigText.Number(first.Line)} (ssh keywords ignore case); set it once"
+                : !SshKeywords.IsKnown(key) && KeySuggestion.Closest(key, SshKeywords.Known) is { } suggestion
+                    ? $"unknown ssh option {ConfigText.Key(key)}; did you mean {ConfigText.Key(suggestion)}?"
+                : null;
+            if (problem is not null)
             {
-                errors.Add(option.Key, option.Path,
-                    $"{ConfigText.Quote(key)} is not an ssh_config keyword; expected letters and digits, like ServerAliveInterval");
-                continue;
-            }
-
-            if (seen.TryGetValue(key, out var first))
-            {
-                errors.Add(option.Key, option.Path,
-                    $"{ConfigText.Key(key)} is already set as {ConfigText.Key(first.Value)} on line {ConfigText.Number(first.Line)} (ssh keywords ignore case); set it once");
-                continue;
-            }
-
-            seen.Add(key, option.Key);
-            if (!SshKeywords.IsKnown(key) && KeySuggestion.Closest(key, SshKeywords.Known) is { } suggestion)
-            {
-                errors.Add(option.Key, option.Path, $"unknown ssh option {ConfigText.Key(key)}; did you mean {ConfigText.Key(suggestion)}?");
+                errors.Add(option.Key, option.Path, problem);
                 continue;
             }
 

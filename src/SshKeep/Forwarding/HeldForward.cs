@@ -29,7 +29,6 @@ internal sealed class HeldForward : IAsyncDisposable
     private readonly Lock _countsGate = new();
     private readonly Histogram _waits = new(WaitBounds);
     private readonly List<Task> _acceptLoops = [];
-    private volatile ForwardSpec _forward;
     private long _accepted;
     private long _failed;
     private int _waiting;
@@ -37,15 +36,11 @@ internal sealed class HeldForward : IAsyncDisposable
 
     private HeldForward(string tunnel, ForwardSpec forward, IReadOnlyList<Socket> listeners, TunnelMasters masters, ILogger log, TimeProvider time)
     {
-        (_tunnel, _forward, _listeners, _masters, _log, _time) = (tunnel, forward, listeners, masters, log, time);
+        (_tunnel, Forward, _listeners, _masters, _log, _time) = (tunnel, forward, listeners, masters, log, time);
     }
 
     /// <summary>A reload may change its target or hold time, not its listen half.</summary>
-    public ForwardSpec Forward
-    {
-        get => _forward;
-        set => _forward = value;
-    }
+    public ForwardSpec Forward { get => Volatile.Read(ref field); set => Volatile.Write(ref field, value); }
 
     public HeldForwardCounts Counts
     {
@@ -145,7 +140,7 @@ internal sealed class HeldForward : IAsyncDisposable
             catch (SocketException e)
             {
                 // Out of descriptors, say: the client stays in the backlog, so try again shortly, not in a spin.
-                _log.HeldPortAcceptFailed(_tunnel, _forward.Listen, SocketErrorText.Of(e));
+                _log.HeldPortAcceptFailed(_tunnel, Forward.Listen, SocketErrorText.Of(e));
                 try
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _stopping.Token).ConfigureAwait(false);
@@ -167,7 +162,7 @@ internal sealed class HeldForward : IAsyncDisposable
     private async Task ServeAsync(Socket client)
     {
         var accepted = _time.GetTimestamp();
-        var forward = _forward;
+        var forward = Forward;
         lock (_countsGate)
         {
             _accepted++;

@@ -3,5 +3,4 @@ using SshKeep.Config;
 namespace SshKeep.Forwarding;
 
 /// <summary>Read when a status is asked for (docs/held-ports.md, "Counts").</summary>
-/// <param name="Listen"><see cref="ForwardSpec.Listen"/>.</param>
 internal sealed record HeldForwardReading(string Listen, ForwardKind Kind, HeldForwardCounts Counts);

@@ -1,6 +1,5 @@
 namespace SshKeep.Forwarding;
 
-/// <summary>Its replies differ (docs/held-ports.md "SOCKS").</summary>
 internal enum SocksVersion
 {
     Socks4,
