@@ -18,6 +18,9 @@ internal sealed class ConfigErrorSink(string file)
     /// <summary>One inherited from <c>defaults</c> counts per tunnel.</summary>
     public int More => more;
 
+    /// <summary>Every error added, repeats too.</summary>
+    public int Found => found;
+
     public void Add(ConfigNode node, string key, string message) => Add(node.Line, node.Column, key, message);
 
     public void Add(int line, int column, string key, string message)

@@ -108,7 +108,7 @@ internal static class ForwardListReader
     {
         var errors = reader.Errors;
         var layer = reader.ReadMap(map, ConfigKeys.Forward);
-        var ok = layer.Complete;
+        var errorsBefore = errors.Found;
         var kind = layer.Own(Forward + "type")?.Value is string type ? (KebabName.TryParse(type, out ForwardKind named) ? named : null) : (ForwardKind?)null;
         int? port = null;
         if (layer.Own(Forward + "port") is { Value: string text } portValue)
@@ -116,7 +116,6 @@ internal static class ForwardListReader
             if (ForwardParser.ListenPortError(kind ?? ForwardKind.Local, text) is { } portError)
             {
                 errors.Add(portValue.Node, portValue.Path, portError);
-                ok = false;
             }
             else
             {
@@ -126,36 +125,31 @@ internal static class ForwardListReader
         else if (!layer.Written.Contains(Forward + "port"))
         {
             errors.Add(map, path, "the long form needs `port`, the listen port");
-            ok = false;
         }
 
         var probe = layer.Own(Forward + "probe")?.Value as ProbeExchange ?? ProbeExchange.ConnectOnly;
         if (kind == ForwardKind.Dynamic && !probe.IsConnectOnly)
         {
             errors.Add(map, path, DynamicProbe);
-            ok = false;
         }
 
         var holdEntry = map.Entries.FirstOrDefault(e => e.Name == "hold");
         if (kind == ForwardKind.Remote && holdEntry is not null)
         {
             errors.Add(holdEntry.Key, holdEntry.Path, RemoteHold);
-            ok = false;
         }
 
         var toEntry = map.Entries.FirstOrDefault(e => e.Name == "to");
         if (kind == ForwardKind.Dynamic && toEntry is not null)
         {
             errors.Add(toEntry.Key, toEntry.Path, "a dynamic forward is a SOCKS proxy and has no `to`; remove it");
-            ok = false;
         }
         else if (kind is ForwardKind.Local or ForwardKind.Remote && toEntry is null)
         {
             errors.Add(map, path, $"a {KebabName.Of(kind.Value)} forward needs `to: host:port`");
-            ok = false;
         }
 
-        if (!ok || kind is null || port is null)
+        if (!layer.Complete || errors.Found != errorsBefore || kind is null || port is null)
         {
             return null;
         }

@@ -141,14 +141,7 @@ internal sealed class HeldForward : IAsyncDisposable
             {
                 // Out of descriptors, say: the client stays in the backlog, so try again shortly, not in a spin.
                 _log.HeldPortAcceptFailed(_tunnel, Forward.Listen, SocketErrorText.Of(e));
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _stopping.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
             var serving = ServeAsync(client);
@@ -193,13 +186,7 @@ internal sealed class HeldForward : IAsyncDisposable
                 {
                     // After a failed hand-off to this very master, look again shortly even without news.
                     var again = controlPath is null ? changed : Task.WhenAny(changed, Task.Delay(retryAfter, _time, holding.Token));
-                    try
-                    {
-                        await again.WaitAsync(holding.Token).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
-                    {
-                    }
+                    await again.WaitAsync(holding.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                     _stopping.Token.ThrowIfCancellationRequested();
                     if (holdEnds.IsCancellationRequested)
                     {
