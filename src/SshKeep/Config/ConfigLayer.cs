@@ -24,7 +24,6 @@ internal sealed class ConfigLayer(ConfigLayer? under = null)
         {
             if (key.Set is { } set && Get(key) is { } value) record = (T)set(record, value.Value);
         }
-
         return record;
     }
 

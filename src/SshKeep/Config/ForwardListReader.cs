@@ -22,13 +22,11 @@ internal static class ForwardListReader
         {
             return ConfigKeyReads.At(entry, result);
         }
-
         if (list.Items.Count == 0)
         {
             errors.Add(list, entry.Path, "no forwards; a tunnel needs at least one `local`, `remote` or `dynamic` forward");
             return ConfigKeyReads.At(entry, result);
         }
-
         for (var i = 0; i < list.Items.Count; i++)
         {
             var item = list.Items[i];
@@ -39,13 +37,11 @@ internal static class ForwardListReader
                 ConfigKeyReads.Fail(item, path, errors, OneForward);
                 continue;
             }
-
             if ((map.Entries.Any(e => e.Name == "type") ? ReadLong(map, path, reader) : ReadShort(map, path, reader)) is { } forward)
             {
                 result.Add(forward);
             }
         }
-
         return ConfigKeyReads.At(entry, result);
     }
 
@@ -63,7 +59,6 @@ internal static class ForwardListReader
                 : $"one forward per list item: found keys {keys}; start each forward with its own '-'");
             return null;
         }
-
         var probe = probeEntry is null ? ProbeExchange.ConnectOnly : ProbeExchangeReader.Read(probeEntry, reader)?.Value as ProbeExchange;
         if (probe is null) return null;
 
@@ -73,19 +68,16 @@ internal static class ForwardListReader
             reader.ReportUnknown(entry, [.. ConfigKeys.ForwardTypes, "type", .. ShortFormExtras]);
             return null;
         }
-
         if (kind == ForwardKind.Dynamic && probeEntry is not null)
         {
             errors.Add(probeEntry.Key, probeEntry.Path, DynamicProbe);
             return null;
         }
-
         if (kind == ForwardKind.Remote && holdEntry is not null)
         {
             errors.Add(holdEntry.Key, holdEntry.Path, RemoteHold);
             return null;
         }
-
         var hold = holdEntry is null ? ForwardSpec.DefaultHold : Hold(holdEntry, reader)?.Value as TimeSpan?;
         if (hold is null) return null;
 
@@ -93,13 +85,11 @@ internal static class ForwardListReader
         {
             return null;
         }
-
         if (!ForwardParser.TryParse(kind, text, out var spec, out var error))
         {
             errors.Add(entry.Value, entry.Path, error);
             return null;
         }
-
         return new Located<ForwardSpec>(spec with { Probe = probe, Hold = hold.Value }, entry.Value, entry.Path);
     }
 
@@ -126,19 +116,16 @@ internal static class ForwardListReader
         {
             errors.Add(map, path, "the long form needs `port`, the listen port");
         }
-
         var probe = layer.Own(Forward + "probe")?.Value as ProbeExchange ?? ProbeExchange.ConnectOnly;
         if (kind == ForwardKind.Dynamic && !probe.IsConnectOnly)
         {
             errors.Add(map, path, DynamicProbe);
         }
-
         var holdEntry = map.Entries.FirstOrDefault(e => e.Name == "hold");
         if (kind == ForwardKind.Remote && holdEntry is not null)
         {
             errors.Add(holdEntry.Key, holdEntry.Path, RemoteHold);
         }
-
         var toEntry = map.Entries.FirstOrDefault(e => e.Name == "to");
         if (kind == ForwardKind.Dynamic && toEntry is not null)
         {
@@ -148,12 +135,10 @@ internal static class ForwardListReader
         {
             errors.Add(map, path, $"a {KebabName.Of(kind.Value)} forward needs `to: host:port`");
         }
-
         if (!layer.Complete || errors.Found != errorsBefore || kind is null || port is null)
         {
             return null;
         }
-
         var target = layer.Own(Forward + "to")?.Value as (string Host, int Port)?;
         var spec = new ForwardSpec(kind.Value, layer.Own(Forward + "bind")?.Value as string, port.Value, target?.Host, target?.Port)         {
             Probe = probe,
