@@ -48,6 +48,7 @@ internal static class ConfigCheck
     }
 
     internal static string Summary(TunnelConfig tunnel) =>
-        $"{tunnel.Name}: {string.Join(", then ", tunnel.Destinations)}{(tunnel.Port is { } port ? $" -p {ConfigText.Number(port)}" : "")}"
+        $"{tunnel.Name}: {string.Join(", then ", tunnel.Destinations)}"
+        + (tunnel.Port is { } port ? $" -p {ConfigText.Number(port)}" : "")
         + string.Concat(tunnel.Forwards.Select(f => $" {f}")) + (tunnel.Enabled ? "" : " (disabled)");
 }

@@ -48,11 +48,12 @@ internal sealed class ConfigErrorSink(string file)
 
     public IReadOnlyList<ConfigError> ToList() => [.. errors.Select(e => e.Error)];
 
-    private static readonly Comparer<(ConfigError Error, int Found)> FileOrder = Comparer<(ConfigError Error, int Found)>.Create((x, y) =>
-    {
-        var order = x.Error.Line.CompareTo(y.Error.Line);
-        if (order == 0) order = x.Error.Column.CompareTo(y.Error.Column);
-        if (order == 0) order = string.CompareOrdinal(x.Error.Key, y.Error.Key);
-        return order != 0 ? order : x.Found.CompareTo(y.Found);
-    });
+    private static readonly Comparer<(ConfigError Error, int Found)> FileOrder =
+        Comparer<(ConfigError Error, int Found)>.Create((x, y) =>
+        {
+            var order = x.Error.Line.CompareTo(y.Error.Line);
+            if (order == 0) order = x.Error.Column.CompareTo(y.Error.Column);
+            if (order == 0) order = string.CompareOrdinal(x.Error.Key, y.Error.Key);
+            return order != 0 ? order : x.Found.CompareTo(y.Found);
+        });
 }

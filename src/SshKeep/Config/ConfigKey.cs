@@ -3,7 +3,7 @@ namespace SshKeep.Config;
 /// <summary>Null when the value was wrong (reported); a null value is the key set to null.</summary>
 internal delegate Located<object?>? ConfigKeyRead(ConfigMappingEntry entry, ConfigSectionReader reader);
 
-/// <param name="Path"><c>ready_timeout</c>, <c>tunnels.NAME.health.probe_interval</c>, <c>tunnels.NAME.forwards[N].local</c>.</param>
+/// <param name="Path">Dotted: <c>ready_timeout</c>, <c>tunnels.NAME.forwards[N].local</c>.</param>
 /// <param name="Heading">The section of sshkeep-tunnels(5) that describes it.</param>
 /// <param name="Summary">In phrases of the man page's entry.</param>
 internal sealed record ConfigKey(string Path, string Heading, string Summary)

@@ -52,7 +52,7 @@ internal static partial class ConfigKeyHelp
         return paths.Count == 1 ? paths[0] : closest;
     }
 
-    /// <summary><c>tunnels.db.health.probe_interval</c> for <c>tunnels.NAME.health.probe_interval</c>; a name may hold dots.</summary>
+    /// <summary><c>tunnels.db.port</c> for <c>tunnels.NAME.port</c>; a name may hold dots.</summary>
     private static bool NamedTunnel(string given, ConfigKey entry)
     {
         var rest = "." + entry.Path[TunnelPrefix.Length..];

@@ -1,6 +1,6 @@
 namespace SshKeep.Config;
 
-/// <summary>Reads each map of the file into a <see cref="ConfigLayer"/> through the entries of <see cref="ConfigKeys.All"/>.</summary>
+/// <summary>Reads each map of the file into a <see cref="ConfigLayer"/> through <see cref="ConfigKeys.All"/>.</summary>
 internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string? home, string? pathVariable)
 {
     private const string TopAccepted = "a map with `tunnels:` (and optionally `defaults:`, `ready_when:`, `version:`)";

@@ -3,8 +3,8 @@ using YamlDotNet.Core.Events;
 
 namespace SshKeep.Config;
 
-/// <summary>Turns YAML text into a <see cref="ConfigNode"/> tree, refusing what a hostile file could abuse (docs/config.md,
-/// "The YAML sshkeep reads"). The parser keeps its own stack, so deep input cannot overflow ours before the depth limit.</summary>
+/// <summary>Refuses what a hostile file could abuse (docs/config.md, "The YAML sshkeep reads"). The parser keeps its own
+/// stack, so deep input cannot overflow ours before the depth limit.</summary>
 internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
 {
     /// <summary>Null when the file is empty or not YAML (then reported).</summary>

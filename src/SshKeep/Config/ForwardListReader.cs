@@ -81,16 +81,10 @@ internal static class ForwardListReader
         var hold = holdEntry is null ? ForwardSpec.DefaultHold : Hold(holdEntry, reader)?.Value as TimeSpan?;
         if (hold is null) return null;
 
-        if (!ConfigKeyReads.Text(entry.Value, entry.Path, errors, ForwardParser.ShortSyntax(kind), out var text))
-        {
-            return null;
-        }
-        if (!ForwardParser.TryParse(kind, text, out var spec, out var error))
-        {
-            errors.Add(entry.Value, entry.Path, error);
-            return null;
-        }
-        return new Located<ForwardSpec>(spec with { Probe = probe, Hold = hold.Value }, entry.Value, entry.Path);
+        var read = ConfigKeyReads.Checked(entry, reader, ForwardParser.ShortSyntax(kind),
+            text => ForwardParser.TryParse(kind, text, out var spec, out var error) ? (spec, null) : (null, error));
+        return read?.Value is ForwardSpec spec
+            ? new Located<ForwardSpec>(spec with { Probe = probe, Hold = hold.Value }, entry.Value, entry.Path) : null;
     }
 
     /// <summary>The port is read after the type, whose kind decides how port 0 is explained.</summary>

@@ -79,7 +79,8 @@ internal static class HooksReader
     {
         const string Expected = "expected a program name found in PATH or an absolute path";
         var bare = !program.Contains('/') && !program.StartsWith('~');
-        var (found, error) = program.StartsWith('-') ? (null, $"{ConfigText.Quote(program)} starts with '-'; expected a program name or absolute path")
+        var (found, error) = program.StartsWith('-')
+                ? (null, $"{ConfigText.Quote(program)} starts with '-'; expected a program name or absolute path")
             : !bare ? ConfigKeyReads.Expanded(program, reader.Home)
             : ProgramSearch.InPath(program, reader.PathVariable, ProgramSearch.IsExecutableFile) ? (program, null)
             : (null, $"{ConfigText.Quote(program)} is not found in PATH; {Expected}");

@@ -2,8 +2,7 @@ namespace SshKeep.Config;
 
 internal static class KeySuggestion
 {
-    /// <summary>Ignoring case, '_' and '-'; the edits allowed grow with the word's length, so short words do not match
-    /// everything.</summary>
+    /// <summary>Ignoring case, '_' and '-'; the edits allowed grow with the word's length, so short words match little.</summary>
     public static string? Closest(string given, IEnumerable<string> known)
     {
         var normalizedGiven = Normalize(given);

@@ -7,7 +7,6 @@ internal sealed record SshKeepConfig
 
     public required IReadOnlyList<TunnelConfig> Tunnels { get; init; }
 
-    /// <summary>docs/daemon.md "Readiness".</summary>
     public ReadyWhen ReadyWhen { get; init; } = ReadyWhen.AllUp;
 
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(30);

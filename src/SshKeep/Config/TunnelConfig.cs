@@ -18,7 +18,6 @@ internal sealed record TunnelConfig
 
     public string SshPath { get; init; } = DefaultSshPath;
 
-    /// <summary>In file order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> SshOptions { get; init; } = [];
 
     public IReadOnlyList<ForwardSpec> Forwards { get; init; } = [];

@@ -5,14 +5,14 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Forwarding;
 
-/// <summary>One -L or -D port that sshkeep listens on itself, its clients handed to the tunnel's ssh (docs/held-ports.md).</summary>
+/// <summary>A -L or -D port sshkeep listens on itself, its clients handed to the tunnel's ssh (docs/held-ports.md).</summary>
 internal sealed class HeldForward : IAsyncDisposable
 {
     /// <summary>In seconds.</summary>
     public static readonly double[] WaitBounds = [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 
-    /// <summary>A failed hand-off's first retry on the same master: ssh answers on its control socket a moment after it
-    /// says "Authenticated". Each failure doubles it, up to <see cref="RetryAtMost"/> (a master dead but not yet known to be).</summary>
+    /// <summary>A failed hand-off's first retry on the same master: ssh answers on its control socket a moment after it says
+    /// "Authenticated". Each failure doubles it, up to <see cref="RetryAtMost"/> (a master dead, not yet known to be).</summary>
     private static readonly TimeSpan RetryFirst = TimeSpan.FromMilliseconds(5);
 
     private static readonly TimeSpan RetryAtMost = TimeSpan.FromMilliseconds(50);
@@ -141,7 +141,8 @@ internal sealed class HeldForward : IAsyncDisposable
             {
                 // Out of descriptors, say: the client stays in the backlog, so try again shortly, not in a spin.
                 _log.HeldPortAcceptFailed(_tunnel, Forward.Listen, SocketErrorText.Of(e));
-                await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _stopping.Token)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
             var serving = ServeAsync(client);
@@ -151,7 +152,7 @@ internal sealed class HeldForward : IAsyncDisposable
     }
 
     /// <summary>Only synchronous calls touch the client's socket: an asynchronous one would register it with .NET's epoll,
-    /// which then keeps waking on its traffic after ssh has it (epoll(7): a registration lasts while any process holds it).</summary>
+    /// which then keeps waking on its traffic after ssh has it (epoll(7): it lasts while any process holds the socket).</summary>
     private async Task ServeAsync(Socket client)
     {
         var accepted = _time.GetTimestamp();

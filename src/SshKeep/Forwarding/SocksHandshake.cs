@@ -7,9 +7,8 @@ namespace SshKeep.Forwarding;
 /// (docs/held-ports.md "SOCKS").</summary>
 internal static class SocksHandshake
 {
-    /// <summary>The client's faults (bad bytes, EOF, reset, timeout) are a <see cref="SocksStep.Refused"/>, its reply
-    /// written; closing the socket is the caller's. On a thread of its own, with poll(2) and synchronous calls, for
-    /// the reason at <see cref="HeldForward"/>'s ServeAsync (epoll).</summary>
+    /// <summary>The client's faults (bad bytes, EOF, reset, timeout) are a <see cref="SocksStep.Refused"/>, its reply written.
+    /// Synchronous calls on a thread of its own, for the reason at <see cref="HeldForward"/>'s ServeAsync (epoll).</summary>
     public static Task<SocksStep> ReadAsync(Socket client, TimeSpan within, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(client);

@@ -1,8 +1,7 @@
 namespace SshKeep.Forwarding;
 
-/// <summary>The control sockets of one tunnel's masters that take new clients now (docs/held-ports.md, "Which session takes
-/// a client"). Every change, even back to the same path (a new ssh on it), is a new version, so a client handed to a
-/// master that died waits for the next.</summary>
+/// <summary>The masters that take new clients now (docs/held-ports.md, "Which session takes a client"). Every change, even
+/// back to the same path (a new ssh on it), is a new version: a client handed to a master that died waits for the next.</summary>
 internal sealed class TunnelMasters
 {
     private readonly Lock _gate = new();
