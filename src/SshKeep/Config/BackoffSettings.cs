@@ -1,7 +1,6 @@
 namespace SshKeep.Config;
 
-/// <summary>How fast a failing tunnel is retried (design: recovery), in seconds. Each value's key,
-/// bounds and meaning: the <c>backoff.*</c> entries of <see cref="ConfigKeys.All"/>.</summary>
+/// <summary>In seconds.</summary>
 internal sealed record BackoffSettings(
     double Initial = 0.5,
     double Max = 30,

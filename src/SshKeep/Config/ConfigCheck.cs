@@ -1,17 +1,11 @@
 namespace SshKeep.Config;
 
-/// <summary>What <c>sshkeep check [-c FILE]</c> prints and exits with: for a valid file one line per tunnel and a
-/// summary; otherwise every error as <c>file:line:col: key: message</c> (the form compilers use, so editors can jump
-/// to it) and a count. Locked by golden files.</summary>
+/// <summary>What <c>sshkeep check [-c FILE]</c> prints and exits with (docs/config.md); locked by golden files.</summary>
 internal static class ConfigCheck
 {
-    /// <summary>0 for a valid file, <see cref="ExitCodes.Config"/> otherwise.</summary>
     public static int ExitCode(ConfigLoadResult result) => result is ConfigLoadResult.Valid ? ExitCodes.Ok : ExitCodes.Config;
 
-    /// <summary>The report, one line per tunnel or error, each ending with a newline.</summary>
-    /// <param name="result">The loaded file.</param>
-    /// <param name="machineAddresses">This machine's interface addresses, when known: an
-    /// <c>http.listen</c> address among none of them is warned about (docs/observability.md).</param>
+    /// <param name="machineAddresses">When known, an <c>http.listen</c> address among none of them is warned about.</param>
     public static string Render(ConfigLoadResult result, IReadOnlyCollection<IPAddress>? machineAddresses = null)
     {
         var text = new StringBuilder();
@@ -27,13 +21,11 @@ internal static class ConfigCheck
                             .Append(": warning: StrictHostKeyChecking is off, so ssh accepts any host key and anyone on the path can pose as the server\n");
                     }
                 }
-
                 if (machineAddresses is not null && config.Http is { } listen && !listen.IsOnThisMachine(machineAddresses))
                 {
                     text.Append("http.listen: warning: ").Append(listen.ToString())
                         .Append(" is not an address of this machine now, so `sshkeep up` cannot listen there until an interface has it\n");
                 }
-
                 var disabled = config.Tunnels.Count(t => !t.Enabled);
                 text.Append(config.Path).Append(": ").Append(ConfigText.Plural(config.Tunnels.Count, "tunnel", "tunnels")).Append(" OK")
                     .Append(disabled > 0 ? $" ({ConfigText.Number(disabled)} disabled)" : "").Append('\n');
@@ -44,35 +36,19 @@ internal static class ConfigCheck
                 {
                     text.Append(error).Append('\n');
                 }
-
                 if (invalid.More > 0)
                 {
                     text.Append(invalid.Path).Append(": and ").Append(ConfigText.Plural(invalid.More, "more error", "more errors"))
                         .Append(" (only the first ").Append(ConfigText.Number(invalid.Errors.Count)).Append(" are shown)\n");
                 }
-
                 text.Append(invalid.Path).Append(": ").Append(ConfigText.Plural(invalid.Count, "error", "errors")).Append('\n');
                 break;
         }
-
         return text.ToString();
     }
 
-    /// <summary><c>name: destination [-p port] -L … -R … -D …</c>, and <c>(disabled)</c>; several destinations are
-    /// <c>first, then second</c>.</summary>
-    internal static string Summary(TunnelConfig tunnel)
-    {
-        var line = new StringBuilder(tunnel.Name).Append(": ").AppendJoin(", then ", tunnel.Destinations);
-        if (tunnel.Port is { } port)
-        {
-            line.Append(" -p ").Append(ConfigText.Number(port));
-        }
-
-        foreach (var forward in tunnel.Forwards)
-        {
-            line.Append(' ').Append(forward);
-        }
-
-        return tunnel.Enabled ? line.ToString() : line.Append(" (disabled)").ToString();
-    }
+    internal static string Summary(TunnelConfig tunnel) =>
+        $"{tunnel.Name}: {string.Join(", then ", tunnel.Destinations)}"
+        + (tunnel.Port is { } port ? $" -p {ConfigText.Number(port)}" : "")
+        + string.Concat(tunnel.Forwards.Select(f => $" {f}")) + (tunnel.Enabled ? "" : " (disabled)");
 }

@@ -1,11 +1,9 @@
 namespace SshKeep.Config;
 
-/// <summary>One mistake in a tunnels file: the file as given, 1-based line and column (0 when the file could not be
-/// read), the key's dotted path (empty for the file as a whole), and what is wrong and accepted.</summary>
+/// <summary>Line and column are 1-based (0 when the file could not be read); Key is empty for the file as a whole.</summary>
 internal sealed record ConfigError(string File, int Line, int Column, string Key, string Message)
 {
-    /// <summary><c>file:line:col: key: message</c>, the form compilers use so editors can jump to it; one printable line,
-    /// since a key or alias name from the file may hold control characters.</summary>
+    /// <summary>The form compilers use, so editors can jump to it.</summary>
     public override string ToString() =>
         Line <= 0 ? $"{File}: {OneLine.Of(Message, OneLineStyle.UnicodeEscape)}"
         : Key.Length == 0 ? FormattableString.Invariant($"{File}:{Line}:{Column}: {OneLine.Of(Message, OneLineStyle.UnicodeEscape)}")

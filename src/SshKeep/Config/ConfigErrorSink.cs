@@ -1,24 +1,25 @@
 namespace SshKeep.Config;
 
-/// <summary>The errors of one load: the first <see cref="MaxReported"/> in file order, each once, and a count of the rest,
-/// never kept, so a hostile file of many mistakes costs no memory in proportion (docs/security.md).</summary>
+/// <summary>The first <see cref="MaxReported"/> errors in file order, each once, and a count of the rest, never kept: a
+/// hostile file of many mistakes costs no memory in proportion.</summary>
 internal sealed class ConfigErrorSink(string file)
 {
-    /// <summary>Errors kept and shown; more than a person reads, far fewer than a hostile file makes.</summary>
+    /// <summary>More than a person reads, far fewer than a hostile file makes.</summary>
     public const int MaxReported = 100;
 
-    // The kept errors twice: in file order (ties in the order they were found), and as a set to
-    // recognise a repeat. Both hold at most MaxReported.
-    private readonly SortedSet<(ConfigError Error, int Found)> errors = new(FileOrder.Instance);
+    // The kept errors twice: in file order (ties as found), and as a set to recognise a repeat.
+    private readonly SortedSet<(ConfigError Error, int Found)> errors = new(FileOrder);
     private readonly HashSet<ConfigError> kept = [];
     private int found;
     private int more;
 
     public bool HasErrors => errors.Count > 0;
 
-    /// <summary>Errors found past the first <see cref="MaxReported"/>; one inherited from <c>defaults</c> counts
-    /// per tunnel.</summary>
+    /// <summary>One inherited from <c>defaults</c> counts per tunnel.</summary>
     public int More => more;
+
+    /// <summary>Every error added, repeats too.</summary>
+    public int Found => found;
 
     public void Add(ConfigNode node, string key, string message) => Add(node.Line, node.Column, key, message);
 
@@ -33,11 +34,10 @@ internal sealed class ConfigErrorSink(string file)
             kept.Add(error.Item1);
             return;
         }
-
         more++;
         // Errors are found mostly, not strictly, in file order: an earlier one takes the place of the last kept.
         var last = errors.Max;
-        if (FileOrder.Instance.Compare(error, last) < 0)
+        if (FileOrder.Compare(error, last) < 0)
         {
             errors.Remove(last);
             kept.Remove(last.Error);
@@ -46,19 +46,14 @@ internal sealed class ConfigErrorSink(string file)
         }
     }
 
-    /// <summary>The errors kept, in file order (line, column, key, then as found), each once.</summary>
     public IReadOnlyList<ConfigError> ToList() => [.. errors.Select(e => e.Error)];
 
-    private sealed class FileOrder : IComparer<(ConfigError Error, int Found)>
-    {
-        public static readonly FileOrder Instance = new();
-
-        public int Compare((ConfigError Error, int Found) x, (ConfigError Error, int Found) y)
+    private static readonly Comparer<(ConfigError Error, int Found)> FileOrder =
+        Comparer<(ConfigError Error, int Found)>.Create((x, y) =>
         {
             var order = x.Error.Line.CompareTo(y.Error.Line);
             if (order == 0) order = x.Error.Column.CompareTo(y.Error.Column);
             if (order == 0) order = string.CompareOrdinal(x.Error.Key, y.Error.Key);
             return order != 0 ? order : x.Found.CompareTo(y.Found);
-        }
-    }
+        });
 }

@@ -1,11 +1,9 @@
 namespace SshKeep.Config;
 
-/// <summary>Whether a tunnels file may be trusted (docs/config.md, "Who may change the file"): its author runs commands
-/// as the daemon's user, so nobody else may be able to write or replace it, as ssh demands of ~/.ssh/config.</summary>
+/// <summary>docs/config.md, "Who may change the file".</summary>
 internal static class ConfigFilePermissions
 {
-    /// <summary>The <c>sshkeep up</c> flag that runs such a file anyway. A flag, not a key in the
-    /// file: whoever could write the file could set the key.</summary>
+    /// <summary>A flag, not a key in the file: whoever could write the file could set the key.</summary>
     public const string AllowFlag = "--allow-unsafe-config-permissions";
 
     /// <summary>022.</summary>
@@ -14,7 +12,7 @@ internal static class ConfigFilePermissions
     /// <summary>01000: in a sticky directory only a file's owner may rename or remove it.</summary>
     private const uint Sticky = 0x200;
 
-    /// <summary>Why someone but us or root may change <paramref name="path"/>, or null; modes with sticky bit.</summary>
+    /// <summary>Modes with sticky bit.</summary>
     public static string? Problem(string path, uint fileOwner, uint filePermissions, uint directoryOwner, uint directoryPermissions, uint ownUid)
     {
         ArgumentNullException.ThrowIfNull(path);

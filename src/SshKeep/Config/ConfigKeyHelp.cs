@@ -1,13 +1,11 @@
 namespace SshKeep.Config;
 
-/// <summary>What <c>sshkeep help config [KEY]</c> prints: the entries of <see cref="ConfigKeys.All"/>, each summary in
-/// the words of sshkeep-tunnels(5) (ManPageTests holds them to it) with the loader's own default.</summary>
+/// <summary>What <c>sshkeep help config [KEY]</c> prints: summaries in the words of sshkeep-tunnels(5) (ManPageTests holds
+/// them to it).</summary>
 internal static partial class ConfigKeyHelp
 {
-    /// <summary>Where a tunnel's keys are listed: under a placeholder for its name.</summary>
     public const string TunnelPrefix = ConfigKeys.Tunnel + ".";
 
-    /// <summary>The listing: one key a line, its path, then its summary in a column.</summary>
     public static string Listing()
     {
         var width = ConfigKeys.All.Max(e => e.Path.Length) + 2;
@@ -20,7 +18,6 @@ internal static partial class ConfigKeyHelp
         return text.ToString();
     }
 
-    /// <summary>What <c>help config KEY</c> prints for the entries <see cref="Find"/> returned.</summary>
     public static string Explain(IReadOnlyList<ConfigKey> entries)
     {
         var text = new StringBuilder();
@@ -30,12 +27,11 @@ internal static partial class ConfigKeyHelp
             if (entry.DefaultsPath is { } defaults) text.Append("  ").Append(defaults).Append(": the same, for every tunnel that does not set it\n");
             text.Append("  see sshkeep-tunnels(5), ").Append(entry.Heading).Append('\n');
         }
-
         return text.ToString();
     }
 
-    /// <summary>The entries <paramref name="key"/> names: a listed path, the same as <c>sshkeep check</c> prints it
-    /// (a tunnel's name, a number, <c>defaults.</c>), or the end of paths (<c>port</c> names two).</summary>
+    /// <summary>A listed path, the same as <c>sshkeep check</c> prints it (a tunnel's name, a number, <c>defaults.</c>), or
+    /// the end of paths (<c>port</c> names two).</summary>
     public static IReadOnlyList<ConfigKey> Find(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -46,8 +42,6 @@ internal static partial class ConfigKeyHelp
         return exact.Count > 0 ? exact : [.. ConfigKeys.All.Where(e => e.Path.EndsWith("." + given, StringComparison.Ordinal))];
     }
 
-    /// <summary>The path <paramref name="key"/> was probably meant to be (the loader's "did you
-    /// mean", <see cref="KeySuggestion"/>), or null.</summary>
     public static string? Suggestion(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -58,8 +52,7 @@ internal static partial class ConfigKeyHelp
         return paths.Count == 1 ? paths[0] : closest;
     }
 
-    /// <summary><c>tunnels.db.health.probe_interval</c> for <c>tunnels.NAME.health.probe_interval</c>:
-    /// a name (which may hold dots) between <c>tunnels.</c> and the rest of the path.</summary>
+    /// <summary><c>tunnels.db.port</c> for <c>tunnels.NAME.port</c>; a name may hold dots.</summary>
     private static bool NamedTunnel(string given, ConfigKey entry)
     {
         var rest = "." + entry.Path[TunnelPrefix.Length..];

@@ -1,8 +1,7 @@
 namespace SshKeep.Config;
 
-/// <summary>How the values of <see cref="ConfigKeys.All"/> are read, each alone: one error that quotes what was found and
-/// says what is accepted. Scalars are read from their text, not by YAML typing: <c>port: "22"</c> is <c>port: 22</c>,
-/// and <c>no</c> is never false behind the user's back.</summary>
+/// <summary>How the values of <see cref="ConfigKeys.All"/> are read, each alone, from their text, not by YAML typing
+/// (docs/config.md, "The YAML sshkeep reads").</summary>
 internal static partial class ConfigKeyReads
 {
     public static Located<object?> At(ConfigMappingEntry entry, object? value) => new(value, entry.Value, entry.Path);
@@ -12,14 +11,13 @@ internal static partial class ConfigKeyReads
         text => WholeNumberSyntax().IsMatch(text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) &&
                 value >= min && value <= max ? value : null);
 
-    /// <summary>A duration in seconds, decimals allowed (<c>0.5</c>); <paramref name="zeroMeans"/>
-    /// names what 0 does where 0 is accepted besides the range.</summary>
+    /// <summary><paramref name="zeroMeans"/> names what 0 does where 0 is accepted besides the range.</summary>
     public static ConfigKeyRead Seconds(double min, double max, string? zeroMeans = null) => Scalar(
         $"a number of seconds from {ConfigText.Seconds(min)} to {ConfigText.Seconds(max)}" + (zeroMeans is null ? "" : $", or 0 to {zeroMeans}"),
         text => DecimalSyntax().IsMatch(text) && double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) &&
                 ((value >= min && value <= max) || (value == 0 && zeroMeans is not null)) ? value : null);
 
-    /// <summary>One of a few words, matched exactly (they are documented lower-case).</summary>
+    /// <summary>Matched exactly: the words are documented lower-case.</summary>
     public static ConfigKeyRead OneOf(IReadOnlyList<string> words) => Scalar(
         "one of " + string.Join(", ", words.Select(ConfigText.Key)), text => words.Contains(text) ? text : null,
         text => KeySuggestion.Closest(text, words) is { } suggestion ? $"; did you mean {ConfigText.Key(suggestion)}?" : "");
@@ -35,24 +33,23 @@ internal static partial class ConfigKeyReads
     // Room for a future format; today there is one.
     public static ConfigKeyRead OnlyVersion { get; } = Scalar("1 (the only version of this format)", text => text == "1" ? 1 : null);
 
-    /// <summary>A null value is the key unset on purpose (let ssh_config decide), overriding a default.</summary>
+    /// <summary>A null value unsets the key on purpose (let ssh_config decide), overriding a default.</summary>
     public static ConfigKeyRead OrNull(ConfigKeyRead read) => (entry, reader) =>
         entry.Value is ConfigScalar { IsNull: true } ? At(entry, null) : read(entry, reader);
 
-    /// <summary>A map the loader reads on its own (<c>defaults</c>, <c>tunnels</c>): the entry itself.</summary>
+    /// <summary>For a map the loader reads on its own (<c>defaults</c>, <c>tunnels</c>).</summary>
     public static Located<object?>? Entry(ConfigMappingEntry entry, ConfigSectionReader reader) => At(entry, entry);
 
     public static Located<object?>? Listen(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         Checked(entry, reader, HttpListen.Accepted, text => HttpListen.TryParse(text, out var listen, out var error) ? (listen, null) : (null, error));
 
-    /// <summary>One destination, or a list of them (docs/config.md, "A tunnel"), each checked at its place.</summary>
+    /// <summary>One destination, or a list of them (docs/config.md, "A tunnel").</summary>
     public static Located<object?>? Destination(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
         if (entry.Value is not ConfigSequence list)
         {
             return DestinationAt(entry.Value, entry.Path, reader.Errors) is { } one ? At(entry, new List<string> { one }) : null;
         }
-
         var errors = reader.Errors;
         if (list.Items.Count is 0 or > ConfigKeys.MaxDestinations)
         {
@@ -60,9 +57,7 @@ internal static partial class ConfigKeyReads
                 $"a list of {ConfigText.Number(list.Items.Count)} destinations; expected 1 to {ConfigText.Number(ConfigKeys.MaxDestinations)}, tried in order");
             return null;
         }
-
         var destinations = new List<string>();
-        var valid = true;
         for (var i = 0; i < list.Items.Count; i++)
         {
             var path = ConfigText.Item(entry.Path, i);
@@ -73,12 +68,9 @@ internal static partial class ConfigKeyReads
                     $"{ConfigText.Quote(destination)} is listed twice (first as {ConfigText.Item("destination", first)}); list each server once");
                 destination = null;
             }
-
-            valid &= destination is not null;
             if (destination is not null) destinations.Add(destination);
         }
-
-        return valid ? At(entry, destinations) : null;
+        return destinations.Count == list.Items.Count ? At(entry, destinations) : null;
     }
 
     private static string? DestinationAt(ConfigNode node, string path, ConfigErrorSink errors)
@@ -102,7 +94,6 @@ internal static partial class ConfigKeyReads
     public static Located<object?>? ShellCommand(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         Text(entry.Value, entry.Path, reader.Errors, "a shell command on one line", out var script) ? At(entry, script) : null;
 
-    /// <summary>One line of text, then <paramref name="check"/>: the value, or the error to report at it.</summary>
     public static Located<object?>? Checked(ConfigMappingEntry entry, ConfigSectionReader reader, string accepted, Func<string, (object? Value, string? Error)> check)
     {
         if (!Text(entry.Value, entry.Path, reader.Errors, accepted, out var text)) return null;
@@ -112,15 +103,14 @@ internal static partial class ConfigKeyReads
         return null;
     }
 
-    /// <summary>The node as a map; an empty (null) value counts as an empty map.</summary>
+    /// <summary>An empty (null) value counts as an empty map.</summary>
     public static bool Map(ConfigNode node, string path, ConfigErrorSink errors, string accepted, [NotNullWhen(true)] out ConfigMapping? map) =>
         (map = Container(node, path, errors, accepted, s => new ConfigMapping(s.Line, s.Column, []))) is not null;
 
-    /// <summary>The node as a list; an empty (null) value counts as an empty list.</summary>
+    /// <summary>An empty (null) value counts as an empty list.</summary>
     public static bool List(ConfigNode node, string path, ConfigErrorSink errors, string accepted, [NotNullWhen(true)] out ConfigSequence? list) =>
         (list = Container(node, path, errors, accepted, s => new ConfigSequence(s.Line, s.Column, []))) is not null;
 
-    /// <summary>Non-empty one-line text.</summary>
     public static bool Text(ConfigNode node, string path, ConfigErrorSink errors, string accepted, [NotNullWhen(true)] out string? text)
     {
         text = null;
@@ -129,19 +119,15 @@ internal static partial class ConfigKeyReads
             Fail(node, path, errors, accepted);
             return false;
         }
-
-        // No key of the file takes a control character (newline, tab, NUL…): it would reach ssh's argv or a log line.
         if (scalar.Value.Any(char.IsControl))
         {
             errors.Add(node, path, $"{scalar.Describe()} contains a control character (newline, tab…); expected {accepted} on one line");
             return false;
         }
-
         text = scalar.Value;
         return true;
     }
 
-    /// <summary>Reports that <paramref name="node"/> is not <paramref name="accepted"/>, quoting it.</summary>
     public static void Fail(ConfigNode node, string path, ConfigErrorSink errors, string accepted, string suffix = "")
     {
         var message = node switch
@@ -155,7 +141,7 @@ internal static partial class ConfigKeyReads
         if (message is not null) errors.Add(node, path, message);
     }
 
-    /// <summary>A scalar made a value by <paramref name="parse"/> (null: refused, plus <paramref name="hint"/>).</summary>
+    /// <summary><paramref name="parse"/> returns null to refuse; <paramref name="hint"/> is added to the error.</summary>
     private static ConfigKeyRead Scalar(string accepted, Func<string, object?> parse, Func<string, string>? hint = null) => (entry, reader) =>
     {
         var text = entry.Value is ConfigScalar { IsNull: false } scalar ? scalar.Value : null;
@@ -172,8 +158,8 @@ internal static partial class ConfigKeyReads
         return container;
     }
 
-    /// <summary>A path with <c>~</c> expanded: <c>~name</c> is refused rather than looked up, to keep loading pure; the result
-    /// must be absolute, since a daemon's working directory is rarely the user's.</summary>
+    /// <summary><c>~name</c> is refused rather than looked up, to keep loading pure; the result must be absolute, since a
+    /// daemon's working directory is rarely the user's.</summary>
     public static (string? Value, string? Error) Expanded(string path, string? home)
     {
         var tilde = path == "~" || path.StartsWith("~/", StringComparison.Ordinal);

@@ -2,15 +2,12 @@ using static SshKeep.Config.ConfigKeyReads;
 
 namespace SshKeep.Config;
 
-/// <summary>Every key the tunnels file accepts, in docs/config.md's order: how its value is read and bounded, its
-/// built-in default (read from the record it goes into) and where it goes. The loader, <c>help config</c> and the
-/// "did you mean" of an unknown key all read these entries.</summary>
+/// <summary>Every key the tunnels file accepts, in docs/config.md's order: read by the loader, <c>help config</c> and the
+/// "did you mean" of an unknown key.</summary>
 internal static class ConfigKeys
 {
-    /// <summary>Where a tunnel's keys are: under a placeholder for its name.</summary>
     public const string Tunnel = "tunnels.NAME";
 
-    /// <summary>Where a forward's keys are: under a placeholder for its place in the list.</summary>
     public const string Forward = Tunnel + ".forwards[N]";
 
     /// <summary>The most servers one tunnel lists: enough for any failover, few enough to walk.</summary>
@@ -18,7 +15,6 @@ internal static class ConfigKeys
 
     public static readonly IReadOnlyList<string> ReadyWhen = [.. Enum.GetValues<SshKeep.Config.ReadyWhen>().Select(KebabName.Of)];
 
-    /// <summary>A forward's kinds: the long form's <c>type</c> and the short form's keys.</summary>
     public static readonly IReadOnlyList<string> ForwardTypes = [.. Enum.GetValues<ForwardKind>().Select(KebabName.Of)];
 
     private static readonly SshKeepConfig BuiltInFile = new() { Path = "", Tunnels = [] };
@@ -117,16 +113,14 @@ internal static class ConfigKeys
             .InTunnel(t => t.Standby, (t, standby) => t with { Standby = standby }),
     ];
 
-    /// <summary>The entry of <paramref name="path"/>, which must be in <see cref="All"/>.</summary>
     public static ConfigKey Get(string path) => All.First(k => k.Path == path);
 
-    /// <summary>The entries of the map at <paramref name="parent"/> ("" for the top level).</summary>
     public static IEnumerable<ConfigKey> Under(string parent) => All.Where(k => k.Parent == parent);
 
     private static ConfigKey Top(string path, string summary, ConfigKeyRead? read = null, string? mapOf = null) =>
         new(path, "TOP-LEVEL KEYS", summary) { Read = read, MapOf = mapOf };
 
-    /// <summary>A tunnel's key, also under <c>defaults</c> unless said otherwise; its heading is its map's.</summary>
+    /// <summary>Its heading is its map's.</summary>
     private static ConfigKey Key(string path, string summary, ConfigKeyRead? read = null, string? mapOf = null, bool inDefaults = true) =>
         new($"{Tunnel}.{path}", path.Contains('.') ? path[..path.IndexOf('.')].ToUpperInvariant() : "TUNNEL KEYS", summary)
         {
@@ -140,11 +134,11 @@ internal static class ConfigKeys
 
     private static ConfigKey InTunnel<T>(this ConfigKey key, Func<TunnelConfig, T> get, Func<TunnelConfig, T, TunnelConfig> set) => key.Goes(BuiltInTunnel, get, set);
 
-    /// <summary>A key's place when the value read is not what the record holds, or there is no built-in value.</summary>
+    /// <summary>When the value read is not what the record holds, or there is no built-in value.</summary>
     private static ConfigKey Into<T>(this ConfigKey key, Func<TunnelConfig, T, TunnelConfig> set) =>
         key with { Set = (record, value) => set((TunnelConfig)record, (T)value!) };
 
-    /// <summary>The key's place in the record, and its built-in default (also the summary's <c>{default}</c>).</summary>
+    /// <summary>The built-in default is also the summary's <c>{default}</c>.</summary>
     private static ConfigKey Goes<TRecord, T>(this ConfigKey key, TRecord builtIn, Func<TRecord, T> get, Func<TRecord, T, TRecord> set)
         where TRecord : notnull
     {

@@ -1,7 +1,6 @@
 namespace SshKeep.Config;
 
-/// <summary>What one map of the file set, by key path, each value with where it was set; a tunnel's layer lies over the
-/// one of <c>defaults</c>.</summary>
+/// <summary>What one map of the file set, by key path; a tunnel's layer lies over the one of <c>defaults</c>.</summary>
 internal sealed class ConfigLayer(ConfigLayer? under = null)
 {
     public Dictionary<string, Located<object?>> Values { get; } = new(StringComparer.Ordinal);
@@ -9,17 +8,15 @@ internal sealed class ConfigLayer(ConfigLayer? under = null)
     /// <summary>Keys written, valid or not, and those a misspelt key was taken for: not reported again as missing.</summary>
     public HashSet<string> Written { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Every key written was read: none was unknown or had a bad value.</summary>
+    /// <summary>None was unknown or had a bad value.</summary>
     public bool Complete => Written.All(Values.ContainsKey);
 
-    /// <summary>The value this layer set for <paramref name="path"/>.</summary>
     public Located<object?>? Own(string path) => Values.TryGetValue(path, out var value) ? value : null;
 
-    /// <summary>This layer's value over the one below it, by the key's merge; null when neither sets it.</summary>
+    /// <summary>Null when neither this layer nor the one below sets it.</summary>
     public Located<object?>? Get(ConfigKey key) =>
         key.Merge is { } merge ? merge(Own(key.Path), under?.Own(key.Path)) : Own(key.Path) ?? under?.Own(key.Path);
 
-    /// <summary><paramref name="record"/> with each of <paramref name="keys"/> set here or below in its place.</summary>
     public T Apply<T>(T record, IEnumerable<ConfigKey> keys)
         where T : notnull
     {
@@ -27,10 +24,9 @@ internal sealed class ConfigLayer(ConfigLayer? under = null)
         {
             if (key.Set is { } set && Get(key) is { } value) record = (T)set(record, value.Value);
         }
-
         return record;
     }
 
-    /// <summary>The value for <paramref name="path"/> here or below, else the key's built-in default.</summary>
+    /// <summary>Else the key's built-in default.</summary>
     public T Value<T>(string path) => (T)(Get(ConfigKeys.Get(path))?.Value ?? ConfigKeys.Get(path).Default)!;
 }

@@ -1,26 +1,23 @@
 namespace SshKeep.Config;
 
-/// <summary>Reads a tunnels file (docs/config.md) into a <see cref="SshKeepConfig"/>, or reports every error at once.
-/// Never throws on bad input: hostile and unreadable files are errors like any other.</summary>
+/// <summary>Never throws on bad input: hostile and unreadable files are errors like any other (docs/config.md).</summary>
 internal static class ConfigLoader
 {
-    /// <summary>Largest file read, in bytes: a tunnels file of a thousand tunnels is ~200 KiB.</summary>
+    /// <summary>In bytes: a tunnels file of a thousand tunnels is ~200 KiB.</summary>
     public const int MaxFileBytes = 1024 * 1024;
 
-    /// <summary>Deepest nesting of maps and lists accepted; the format itself needs 5.</summary>
+    /// <summary>The format itself needs 5.</summary>
     public const int MaxDepth = 16;
 
-    /// <summary>Most tunnels in one file: each copies the defaults, so this bounds what a small hostile file builds.</summary>
+    /// <summary>Each copies the defaults, so this bounds what a small hostile file builds.</summary>
     public const int MaxTunnels = 1000;
 
-    /// <summary>Most <c>ssh_options</c> in one section (ssh_config has about 100 keywords).</summary>
+    /// <summary>Per section; ssh_config has about 100 keywords.</summary>
     public const int MaxSshOptions = 200;
 
-    /// <summary>The environment variable that names the tunnels file when -c does not (docs/config.md).</summary>
     public const string PathVariable = "SSHKEEP_CONFIG";
 
-    /// <summary>The file without <c>-c</c> and <c>SSHKEEP_CONFIG</c> (docs/config.md, "Where the file is"); without HOME
-    /// a literal <c>~</c>, so the "cannot read" error shows where sshkeep looked.</summary>
+    /// <summary>docs/config.md, "Where the file is".</summary>
     public static string DefaultPath(bool isRoot, IReadOnlyDictionary<string, string> env)
     {
         const string Tail = "sshkeep/tunnels.yaml";
@@ -30,8 +27,7 @@ internal static class ConfigLoader
             : "~/.config/" + Tail;
     }
 
-    /// <summary>Reads and parses <paramref name="path"/>; a file that cannot be read is one error without a line.
-    /// <see cref="SshKeepConfig.Path"/> is made absolute; errors name the path as given.</summary>
+    /// <summary><see cref="SshKeepConfig.Path"/> is made absolute; errors name the path as given.</summary>
     public static ConfigLoadResult Load(string path, string? homeDirectory, string? pathVariable = null)
     {
         var (text, readError) = ReadText(path);
@@ -39,15 +35,13 @@ internal static class ConfigLoader
         {
             return new ConfigLoadResult.Invalid(path, [new ConfigError(path, 0, 0, "", readError!)]);
         }
-
         var result = Parse(text, path, homeDirectory, pathVariable);
         return result is ConfigLoadResult.Valid valid
             ? new ConfigLoadResult.Valid(valid.Config with { Path = Path.GetFullPath(path) })
             : result;
     }
 
-    /// <summary>Parses <paramref name="yamlText"/> as the file <paramref name="displayPath"/>; <paramref name="homeDirectory"/>
-    /// expands <c>~</c>. Pure but for hooks, whose programs are looked up in <paramref name="pathVariable"/>.</summary>
+    /// <summary>Pure but for hooks, whose programs are looked up in <paramref name="pathVariable"/>.</summary>
     public static ConfigLoadResult Parse(string yamlText, string displayPath, string? homeDirectory, string? pathVariable = null)
     {
         var errors = new ConfigErrorSink(displayPath);
@@ -56,7 +50,6 @@ internal static class ConfigLoader
         {
             return new ConfigLoadResult.Invalid(displayPath, [new ConfigError(displayPath, 0, 0, "", TooBig(size))]);
         }
-
         // A byte order mark is not YAML content to YamlDotNet; editors on some systems write one.
         var root = ConfigTreeReader.Read(yamlText.StartsWith('\uFEFF') ? yamlText[1..] : yamlText, errors);
         var config = new ConfigSectionReader(errors, homeDirectory, pathVariable).ReadDocument(root, displayPath);
@@ -68,8 +61,7 @@ internal static class ConfigLoader
     private static string TooBig(long bytes) =>
         $"the file is larger than {MaxFileBytes / 1024} KiB ({bytes} bytes); a tunnels file is far smaller, so it is not read";
 
-    /// <summary>The file's text, read at most one byte past the limit (a hostile path such as
-    /// /dev/zero cannot make us read forever), decoded as strict UTF-8.</summary>
+    /// <summary>Read at most one byte past the limit: a hostile path such as /dev/zero cannot make us read forever.</summary>
     private static (string? Text, string? Error) ReadText(string path)
     {
         try
@@ -78,7 +70,6 @@ internal static class ConfigLoader
             {
                 return (null, "is a directory; expected a tunnels file (YAML)");
             }
-
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             var buffer = new byte[MaxFileBytes + 1];
             var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
@@ -86,26 +77,19 @@ internal static class ConfigLoader
             {
                 return (null, TooBig(stream.CanSeek ? stream.Length : length));
             }
-
-            // A byte order mark comes through as U+FEFF, which Parse drops.
             var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
             return (strict.GetString(buffer, 0, length), null);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
-            return (null, "cannot read: no such file; create it (docs/examples/tunnels.yaml is a start) or name another with -c FILE");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return (null, "cannot read: permission denied");
-        }
-        catch (DecoderFallbackException)
-        {
-            return (null, "is not UTF-8 text; save it as UTF-8");
-        }
-        catch (IOException e)
-        {
-            return (null, $"cannot read: {e.Message}");
+            return (null, e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException =>
+                    "cannot read: no such file; create it (docs/examples/tunnels.yaml is a start) or name another with -c FILE",
+                UnauthorizedAccessException => "cannot read: permission denied",
+                DecoderFallbackException => "is not UTF-8 text; save it as UTF-8",
+                _ => $"cannot read: {e.Message}",
+            });
         }
     }
 }

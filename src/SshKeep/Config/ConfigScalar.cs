@@ -1,11 +1,9 @@
 namespace SshKeep.Config;
 
-/// <summary>A scalar exactly as written (no YAML 1.1 typing: <c>no</c> stays the text "no", which is
-/// what an ssh option means by it).</summary>
-/// <param name="Value">The text after YAML unquoting.</param>
+/// <summary>Exactly as written, no YAML 1.1 typing (docs/config.md, "The YAML sshkeep reads").</summary>
 /// <param name="IsPlain">Unquoted: only plain scalars can be null.</param>
 internal sealed record ConfigScalar(int Line, int Column, string Value, bool IsPlain) : ConfigNode(Line, Column)
 {
-    /// <summary>YAML's null: an empty plain value, <c>~</c> or <c>null</c> (core schema spellings).</summary>
+    /// <summary>The core schema's spellings.</summary>
     public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
 }

@@ -1,38 +1,34 @@
 namespace SshKeep.Config;
 
-/// <summary>Reads the whole file: top-level keys, <c>defaults</c>, each tunnel, then the rules between tunnels; each
-/// map into a <see cref="ConfigLayer"/> through the entries of <see cref="ConfigKeys.All"/>.</summary>
+/// <summary>Reads each map of the file into a <see cref="ConfigLayer"/> through <see cref="ConfigKeys.All"/>.</summary>
 internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string? home, string? pathVariable)
 {
     private const string TopAccepted = "a map with `tunnels:` (and optionally `defaults:`, `ready_when:`, `version:`)";
 
     public ConfigErrorSink Errors => errors;
 
-    /// <summary>Expands <c>~</c>; null makes a path with <c>~</c> an error.</summary>
+    /// <summary>Null makes a path with <c>~</c> an error.</summary>
     public string? Home => home;
 
-    /// <summary>The daemon's PATH, where hook programs are looked up since that is where they run.</summary>
+    /// <summary>The daemon's PATH: hook programs are looked up where they run.</summary>
     public string? PathVariable => pathVariable;
 
-    /// <summary>Whether the map being read is <c>defaults</c>, where a null removes nothing.</summary>
+    /// <summary>In <c>defaults</c> a null removes nothing.</summary>
     public bool IsDefaults { get; private set; }
 
-    /// <summary>ssh_options' spellings of health keys in the map being read (<see cref="SshOptionsReader"/>).</summary>
     public List<(ConfigKey Health, string Keyword, Located<object?> Value)> HealthOptions { get; } = [];
 
-    /// <summary>The configuration, or null when anything was wrong (every problem is in the sink).</summary>
+    /// <summary>Null when anything was wrong (every problem is in the sink).</summary>
     public SshKeepConfig? ReadDocument(ConfigNode? root, string path)
     {
         if (root is null && !errors.HasErrors)
         {
             errors.Add(1, 1, "", $"the file is empty; expected {TopAccepted}");
         }
-
         if (root is null || !ConfigKeyReads.Map(root, "", errors, TopAccepted, out var top))
         {
             return null;
         }
-
         // Read first, while IsDefaults is still false.
         var file = ReadMap(top, "");
         var defaults = file.Own("defaults")?.Value is ConfigMappingEntry defaultsEntry &&
@@ -48,7 +44,6 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
         {
             ReadTunnels(tunnelsEntry, top, defaults, tunnels, owners);
         }
-
         ListenConflicts.Check(owners, errors);
         return errors.HasErrors
             ? null
@@ -63,56 +58,47 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
             errors.Add(top, "tunnels", "no `tunnels:`; expected a map from each tunnel's name to its settings");
             return;
         }
-
         if (!ConfigKeyReads.Map(tunnelsEntry.Value, tunnelsEntry.Path, errors, "a map from each tunnel's name to its settings", out var map))
         {
             return;
         }
-
         if (map.Entries.Count == 0)
         {
-            // Decision (docs/config.md): an empty list is refused rather than obeyed, so that a
-            // truncated or half-written file does not stop every tunnel on reload.
+            // Refused rather than obeyed: a truncated or half-written file must not stop every tunnel on reload.
             errors.Add(tunnelsEntry.Key, tunnelsEntry.Path, "no tunnels; add at least one under `tunnels:` (to stop them all, use `sshkeep stop`)");
             return;
         }
-
         if (map.Entries.Count > ConfigLoader.MaxTunnels)
         {
             errors.Add(tunnelsEntry.Key, tunnelsEntry.Path,
                 $"{ConfigText.Number(map.Entries.Count)} tunnels; one file holds at most {ConfigText.Number(ConfigLoader.MaxTunnels)} (run another sshkeep with a second file)");
             return;
         }
-
         foreach (var entry in map.Entries)
         {
             // A name appears in logs, status, file names and commands (`sshkeep restart NAME`): short and plain, and
             // starting with neither '-' (an option) nor '.' (a hidden or relative file name).
-            var nameError = TunnelName().IsMatch(entry.Name)
-                ? null
-                : $"tunnel name {ConfigText.Quote(entry.Name)} is not accepted; expected 1 to 64 letters, digits, '.', '_' or '-', not starting with '.' or '-'";
-            if (nameError is not null)
+            var nameOk = TunnelName().IsMatch(entry.Name);
+            if (!nameOk)
             {
-                errors.Add(entry.Key, entry.Path, nameError);
+                errors.Add(entry.Key, entry.Path,
+                    $"tunnel name {ConfigText.Quote(entry.Name)} is not accepted; expected 1 to 64 letters, digits, '.', '_' or '-', not starting with '.' or '-'");
             }
-
             if (!ConfigKeyReads.Map(entry.Value, entry.Path, errors, "a map of tunnel settings (destination, forwards, …)", out var settings))
             {
                 continue;
             }
-
             var layer = ReadTunnel(settings, defaults);
             var tunnel = TunnelBuilder.Build(entry.Name, entry.Key, entry.Path, layer, errors);
-            if (tunnel is not null && nameError is null)
+            if (tunnel is not null && nameOk)
             {
                 tunnels.Add(tunnel);
             }
-
             owners.Add((entry.Name, layer));
         }
     }
 
-    /// <summary>A tunnel's settings, over <paramref name="defaults"/>; or, with none, those of <c>defaults</c>.</summary>
+    /// <summary>With no <paramref name="defaults"/>, those of <c>defaults</c>.</summary>
     public ConfigLayer ReadTunnel(ConfigMapping map, ConfigLayer? defaults)
     {
         var layer = new ConfigLayer(defaults);
@@ -123,8 +109,7 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
         return layer;
     }
 
-    /// <summary>A map of the keys under <paramref name="parent"/> that is one value (a forward, a
-    /// probe), in a layer of its own.</summary>
+    /// <summary>A map that is one value (a forward, a probe), in a layer of its own.</summary>
     public ConfigLayer ReadMap(ConfigMapping map, string parent)
     {
         var layer = new ConfigLayer();
@@ -164,9 +149,7 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
         }
     }
 
-    /// <summary>Reports <paramref name="entry"/>'s key as unknown, with the closest known key, an ssh keyword sent to
-    /// <c>ssh_options</c>, or the list of what is accepted; returns the key suggested instead, so that a misspelt
-    /// required key is not also reported as missing.</summary>
+    /// <summary>Returns the key suggested instead, so that a misspelt required key is not also reported as missing.</summary>
     public string? ReportUnknown(ConfigMappingEntry entry, IReadOnlyList<string> known, bool isSection = false)
     {
         var quoted = ConfigText.Key(entry.Name);

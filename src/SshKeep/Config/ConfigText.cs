@@ -1,13 +1,11 @@
 namespace SshKeep.Config;
 
-/// <summary>Small text helpers shared by the loader's messages: quoting values and joining key paths.</summary>
 internal static class ConfigText
 {
-    /// <summary>Longest quoted value in a message; a hostile file must not make one error line huge.</summary>
+    /// <summary>A hostile file must not make one error line huge.</summary>
     private const int MaxQuoted = 80;
 
-    /// <summary>The value in double quotes made safe by <see cref="OneLine"/> (<see cref="OneLineStyle.UnicodeEscape"/>), so that a newline or
-    /// a NUL in the file cannot break the one-line-per-error output.</summary>
+    /// <summary>A newline or a NUL in the file cannot break the one-line-per-error output.</summary>
     public static string Quote(string value)
     {
         var builder = new StringBuilder(Math.Min(value.Length, MaxQuoted) + 8).Append('"');
@@ -18,14 +16,11 @@ internal static class ConfigText
                 builder.Append('…');
                 break;
             }
-
             OneLine.Append(builder, rune, OneLineStyle.UnicodeEscape, quoted: true);
         }
-
         return builder.Append('"').ToString();
     }
 
-    /// <summary>A key in backticks, as messages name keys and ssh options.</summary>
     public static string Key(string key) => $"`{key}`";
 
     public static string Child(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";

@@ -3,12 +3,11 @@ using YamlDotNet.Core.Events;
 
 namespace SshKeep.Config;
 
-/// <summary>Turns YAML text into a <see cref="ConfigNode"/> tree from the parser's events, refusing what a hostile file
-/// could abuse (docs/security.md): aliases (no "billion laughs"), tags, deep nesting, a second document. The parser
-/// keeps its own stack, so deep input cannot overflow ours before the depth limit stops reading.</summary>
+/// <summary>Refuses what a hostile file could abuse (docs/config.md, "The YAML sshkeep reads"). The parser keeps its own
+/// stack, so deep input cannot overflow ours before the depth limit.</summary>
 internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
 {
-    /// <summary>The root node, or null when the file is empty or not YAML (then reported).</summary>
+    /// <summary>Null when the file is empty or not YAML (then reported).</summary>
     public static ConfigNode? Read(string text, ConfigErrorSink errors)
     {
         var parser = new Parser(new StringReader(text));
@@ -24,9 +23,8 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet 16.3's scanner throws a bare InvalidOperationException on some broken
-            // input (an unclosed flow map followed by a tab, found by HostileInputTests); report
-            // it as a syntax error after the last event that was read.
+            // YamlDotNet 16.3's scanner throws a bare InvalidOperationException on some broken input (an unclosed
+            // flow map followed by a tab, found by HostileInputTests).
             var mark = parser.Current?.End ?? Mark.Empty;
             errors.Add(ToInt(mark.Line), ToInt(mark.Column), "",
                 "not valid YAML after this point; check brackets, quotes and indentation (spaces, not tabs)");
@@ -41,26 +39,22 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
         {
             return null;
         }
-
         parser.Consume<DocumentStart>();
         var root = ReadNode("", 1);
         if (root is null)
         {
             return null;
         }
-
         parser.Consume<DocumentEnd>();
         if (parser.Current is DocumentStart second)
         {
             Report(second.Start, "", "a second YAML document (after `---`); a tunnels file is one document");
             return null;
         }
-
         return root;
     }
 
-    /// <summary>The node at the parser's position with everything inside it; a refused one (an alias, a tag) as
-    /// <see cref="ConfigRefused"/>; null when nesting went too deep and reading stopped.</summary>
+    /// <summary>A refused node (an alias, a tag) as <see cref="ConfigRefused"/>; null when nesting went too deep.</summary>
     private ConfigNode? ReadNode(string path, int depth)
     {
         var current = parser.Current ?? throw new InvalidOperationException("parser has no event");
@@ -71,7 +65,6 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
             parser.SkipThisAndNestedEvents();
             return new ConfigRefused(ToInt(tagged.Start.Line), ToInt(tagged.Start.Column));
         }
-
         switch (current)
         {
             case Scalar scalar:
@@ -111,10 +104,8 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
             {
                 return null;
             }
-
             items.Add(item);
         }
-
         return new ConfigSequence(ToInt(start.Start.Line), ToInt(start.Start.Column), items);
     }
 
@@ -131,7 +122,6 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
             {
                 return null;
             }
-
             var keyScalar = key as ConfigScalar;
             var valuePath = ConfigText.Child(path, keyScalar?.Value ?? "?");
             var value = ReadNode(valuePath, depth + 1);
@@ -139,39 +129,33 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
             {
                 return null;
             }
-
             if (keyScalar is null)
             {
                 if (key is not ConfigRefused)
                 {
                     Report(keyEvent.Start, path, $"a key must be plain text, found {key.Describe()}");
                 }
-
                 continue;
             }
-
             if (firstLine.TryGetValue(keyScalar.Value, out var line))
             {
                 errors.Add(keyScalar, valuePath,
                     $"duplicate key {ConfigText.Key(keyScalar.Value)} (first set on line {ConfigText.Number(line)}); set it once");
                 continue;
             }
-
             firstLine.Add(keyScalar.Value, keyScalar.Line);
             entries.Add(new ConfigMappingEntry(keyScalar, value, valuePath));
         }
-
         return new ConfigMapping(ToInt(start.Start.Line), ToInt(start.Start.Column), entries);
     }
 
-    /// <summary>A tab in indentation is the most common reason a hand-edited file stops parsing,
-    /// and the parser's message does not say so.</summary>
+    /// <summary>The most common reason a hand-edited file stops parsing, which the parser's message does not name.</summary>
     private static string TabHint(string text) =>
         text.Split('\n').Any(line => line.TrimStart(' ').StartsWith('\t')) ? " (YAML indents with spaces, not tabs)" : "";
 
     private void Report(Mark mark, string path, string message) =>
         errors.Add(ToInt(mark.Line), ToInt(mark.Column), path, message);
 
-    /// <summary>YamlDotNet's marks are 1-based longs; a file of at most 1 MiB fits an int.</summary>
+    /// <summary>A file of at most 1 MiB fits an int.</summary>
     private static int ToInt(long value) => (int)Math.Clamp(value, 1, int.MaxValue);
 }

@@ -1,8 +1,6 @@
 namespace SshKeep.Config;
 
-/// <summary>A tunnel's <c>forwards</c>: a list whose items are either the short form, one key naming the kind with
-/// ssh's own syntax (<c>local: "127.0.0.1:8080:db:5432"</c>), or the long form, a map with <c>type</c>, <c>bind</c>,
-/// <c>port</c> and <c>to</c>.</summary>
+/// <summary>A tunnel's <c>forwards</c>, each in the short or the long form (docs/config.md, "forwards").</summary>
 internal static class ForwardListReader
 {
     private const string OneForward = "a forward: `local: \"[bind:]port:host:hostport\"`, `remote: …`, `dynamic: \"[bind:]port\"`, or a map with `type`, `bind`, `port`, `to`";
@@ -11,12 +9,11 @@ internal static class ForwardListReader
 
     private const string RemoteHold = "a remote forward's port is the server's, which sshkeep cannot hold, so `hold` is not accepted here";
 
-    /// <summary>The keys a short-form forward may have besides its kind.</summary>
     private static readonly string[] ShortFormExtras = ["probe", "hold"];
 
     private const string DynamicProbe = "a dynamic forward has no target to talk to; its probe only checks that the SOCKS port listens, so `probe` is not accepted here";
 
-    /// <summary>The valid forwards; an empty list when there were none or none was valid (both reported).</summary>
+    /// <summary>An empty list when there were none or none was valid (both reported).</summary>
     public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
         var errors = reader.Errors;
@@ -25,15 +22,11 @@ internal static class ForwardListReader
         {
             return ConfigKeyReads.At(entry, result);
         }
-
         if (list.Items.Count == 0)
         {
-            // Decision (docs/config.md): a tunnel without forwards holds a session that carries
-            // nothing and that sshkeep cannot probe, so it is a mistake, not a warning.
             errors.Add(list, entry.Path, "no forwards; a tunnel needs at least one `local`, `remote` or `dynamic` forward");
             return ConfigKeyReads.At(entry, result);
         }
-
         for (var i = 0; i < list.Items.Count; i++)
         {
             var item = list.Items[i];
@@ -44,13 +37,11 @@ internal static class ForwardListReader
                 ConfigKeyReads.Fail(item, path, errors, OneForward);
                 continue;
             }
-
             if ((map.Entries.Any(e => e.Name == "type") ? ReadLong(map, path, reader) : ReadShort(map, path, reader)) is { } forward)
             {
                 result.Add(forward);
             }
         }
-
         return ConfigKeyReads.At(entry, result);
     }
 
@@ -68,7 +59,6 @@ internal static class ForwardListReader
                 : $"one forward per list item: found keys {keys}; start each forward with its own '-'");
             return null;
         }
-
         var probe = probeEntry is null ? ProbeExchange.ConnectOnly : ProbeExchangeReader.Read(probeEntry, reader)?.Value as ProbeExchange;
         if (probe is null) return null;
 
@@ -78,43 +68,31 @@ internal static class ForwardListReader
             reader.ReportUnknown(entry, [.. ConfigKeys.ForwardTypes, "type", .. ShortFormExtras]);
             return null;
         }
-
         if (kind == ForwardKind.Dynamic && probeEntry is not null)
         {
             errors.Add(probeEntry.Key, probeEntry.Path, DynamicProbe);
             return null;
         }
-
         if (kind == ForwardKind.Remote && holdEntry is not null)
         {
             errors.Add(holdEntry.Key, holdEntry.Path, RemoteHold);
             return null;
         }
-
         var hold = holdEntry is null ? ForwardSpec.DefaultHold : Hold(holdEntry, reader)?.Value as TimeSpan?;
         if (hold is null) return null;
 
-        if (!ConfigKeyReads.Text(entry.Value, entry.Path, errors, ForwardParser.ShortSyntax(kind), out var text))
-        {
-            return null;
-        }
-
-        if (!ForwardParser.TryParse(kind, text, out var spec, out var error))
-        {
-            errors.Add(entry.Value, entry.Path, error);
-            return null;
-        }
-
-        return new Located<ForwardSpec>(spec with { Probe = probe, Hold = hold.Value }, entry.Value, entry.Path);
+        var read = ConfigKeyReads.Checked(entry, reader, ForwardParser.ShortSyntax(kind),
+            text => ForwardParser.TryParse(kind, text, out var spec, out var error) ? (spec, null) : (null, error));
+        return read?.Value is ForwardSpec spec
+            ? new Located<ForwardSpec>(spec with { Probe = probe, Hold = hold.Value }, entry.Value, entry.Path) : null;
     }
 
-    /// <summary>The long form, read through the entries of a forward's keys; the port after the
-    /// type, whose kind decides how port 0 is explained.</summary>
+    /// <summary>The port is read after the type, whose kind decides how port 0 is explained.</summary>
     private static Located<ForwardSpec>? ReadLong(ConfigMapping map, string path, ConfigSectionReader reader)
     {
         var errors = reader.Errors;
         var layer = reader.ReadMap(map, ConfigKeys.Forward);
-        var ok = layer.Complete;
+        var errorsBefore = errors.Found;
         var kind = layer.Own(Forward + "type")?.Value is string type ? (KebabName.TryParse(type, out ForwardKind named) ? named : null) : (ForwardKind?)null;
         int? port = null;
         if (layer.Own(Forward + "port") is { Value: string text } portValue)
@@ -122,7 +100,6 @@ internal static class ForwardListReader
             if (ForwardParser.ListenPortError(kind ?? ForwardKind.Local, text) is { } portError)
             {
                 errors.Add(portValue.Node, portValue.Path, portError);
-                ok = false;
             }
             else
             {
@@ -132,40 +109,30 @@ internal static class ForwardListReader
         else if (!layer.Written.Contains(Forward + "port"))
         {
             errors.Add(map, path, "the long form needs `port`, the listen port");
-            ok = false;
         }
-
         var probe = layer.Own(Forward + "probe")?.Value as ProbeExchange ?? ProbeExchange.ConnectOnly;
         if (kind == ForwardKind.Dynamic && !probe.IsConnectOnly)
         {
             errors.Add(map, path, DynamicProbe);
-            ok = false;
         }
-
         var holdEntry = map.Entries.FirstOrDefault(e => e.Name == "hold");
         if (kind == ForwardKind.Remote && holdEntry is not null)
         {
             errors.Add(holdEntry.Key, holdEntry.Path, RemoteHold);
-            ok = false;
         }
-
         var toEntry = map.Entries.FirstOrDefault(e => e.Name == "to");
         if (kind == ForwardKind.Dynamic && toEntry is not null)
         {
             errors.Add(toEntry.Key, toEntry.Path, "a dynamic forward is a SOCKS proxy and has no `to`; remove it");
-            ok = false;
         }
         else if (kind is ForwardKind.Local or ForwardKind.Remote && toEntry is null)
         {
             errors.Add(map, path, $"a {KebabName.Of(kind.Value)} forward needs `to: host:port`");
-            ok = false;
         }
-
-        if (!ok || kind is null || port is null)
+        if (!layer.Complete || errors.Found != errorsBefore || kind is null || port is null)
         {
             return null;
         }
-
         var target = layer.Own(Forward + "to")?.Value as (string Host, int Port)?;
         var spec = new ForwardSpec(kind.Value, layer.Own(Forward + "bind")?.Value as string, port.Value, target?.Host, target?.Port)         {
             Probe = probe,
@@ -174,24 +141,21 @@ internal static class ForwardListReader
         return new Located<ForwardSpec>(spec, map, path);
     }
 
-    /// <summary>The long form's <c>bind</c>: brackets are optional, since the value is alone an IPv6 address is unambiguous.</summary>
+    /// <summary>Brackets are optional: alone, an IPv6 address is unambiguous.</summary>
     public static Located<object?>? Bind(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         ConfigKeyReads.Checked(entry, reader, "* or " + HostSyntax.Accepted, text =>
             (text.StartsWith('[') && text.EndsWith(']') ? text[1..^1] : text) is var bare &&
             ForwardParser.BindError(bare, bracketed: bare.Contains(':')) is { } error ? (null, error) : (bare, null));
 
-    /// <summary>A forward's <c>hold</c>, in either form (docs/held-ports.md, "Hold time").</summary>
     public static Located<object?>? Hold(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         ConfigKeyReads.Seconds(0.1, 3600, "let ssh listen itself")(entry, reader) is { Value: double seconds } read
             ? read with { Value = TimeSpan.FromSeconds(seconds) }
             : null;
 
-    /// <summary>The long form's <c>to</c>: <c>host:port</c>.</summary>
     public static Located<object?>? Target(ConfigMappingEntry entry, ConfigSectionReader reader) =>
-        ConfigKeyReads.Checked(entry, reader, "host:port", text =>
-            ForwardParser.TryParseTarget(text, out var host, out var port, out var error) ? ((host, port), null) : (null, error));
+        ConfigKeyReads.Checked(entry, reader, "host:port", ForwardParser.Target);
 
-    /// <summary>The long form's <c>port</c> as text: whether 0 is allowed depends on the type.</summary>
+    /// <summary>As text: whether 0 is allowed depends on the type.</summary>
     public static Located<object?>? Port(ConfigMappingEntry entry, ConfigSectionReader reader) =>
         ConfigKeyReads.Text(entry.Value, entry.Path, reader.Errors, "a whole number from 1 to 65535", out var text) ? ConfigKeyReads.At(entry, text) : null;
 }

@@ -1,8 +1,7 @@
 namespace SshKeep.Config;
 
-/// <summary>The short forms of a forward, as ssh writes them: <c>[bind:]port:host:hostport</c> for
-/// <c>local</c>/<c>remote</c> and <c>[bind:]port</c> for <c>dynamic</c>, IPv6 addresses in brackets; and the pieces
-/// the long form shares with them. Errors are messages without a key path, for the caller to place.</summary>
+/// <summary>A forward's short form as ssh writes it, and the pieces the long form shares (docs/config.md, "forwards").
+/// Errors are messages without a key path, for the caller to place.</summary>
 internal static class ForwardParser
 {
     public const int MaxPort = 65535;
@@ -20,14 +19,12 @@ internal static class ForwardParser
         {
             return false;
         }
-
         if (parts.Count != shortCount && parts.Count != shortCount + 1)
         {
             var socks = kind == ForwardKind.Remote && parts.Count is 1 or 2 ? " (a remote SOCKS proxy, ssh -R [bind:]port, is not supported)" : "";
             error = $"{ConfigText.Quote(text)} is not a {KebabName.Of(kind)} forward; {expected}{socks}";
             return false;
         }
-
         (string Text, bool Bracketed)? bind = parts.Count > shortCount ? parts[0] : null;
         var rest = parts.Skip(parts.Count - shortCount).ToList();
         error = Problems(
@@ -40,56 +37,27 @@ internal static class ForwardParser
         {
             return false;
         }
-
-        spec = new ForwardSpec(
-            kind,
-            bind?.Text,
-            int.Parse(rest[0].Text, CultureInfo.InvariantCulture),
-            withTarget ? rest[1].Text : null,
-            withTarget ? int.Parse(rest[2].Text, CultureInfo.InvariantCulture) : null);
+        spec = new ForwardSpec(kind, bind?.Text, int.Parse(rest[0].Text, CultureInfo.InvariantCulture),
+            withTarget ? rest[1].Text : null, withTarget ? int.Parse(rest[2].Text, CultureInfo.InvariantCulture) : null);
         return true;
     }
 
-    /// <summary><c>host:port</c>, the long form's <c>to</c>.</summary>
-    public static bool TryParseTarget(string text, [NotNullWhen(true)] out string? host, out int port, [NotNullWhen(false)] out string? error)
+    /// <summary>The long form's <c>to</c>: a boxed <c>(string Host, int Port)</c>, or the error.</summary>
+    public static (object? Target, string? Error) Target(string text)
     {
-        (host, port) = (null, 0);
         const string expected = "expected host:port (IPv6 addresses in [brackets])";
-        if (!TrySplit(text, expected, out var parts, out error))
-        {
-            return false;
-        }
-
-        error = parts.Count != 2
-            ? $"{ConfigText.Quote(text)} is not host:port; {expected}"
+        var error = !TrySplit(text, expected, out var parts, out var splitError) ? splitError
+            : parts.Count != 2 ? $"{ConfigText.Quote(text)} is not host:port; {expected}"
             : Problems(text, TargetHostError(parts[0].Text, parts[0].Bracketed), PortError(parts[1].Text, "port"));
-        if (error is not null)
-        {
-            return false;
-        }
-
-        (host, port) = (parts[0].Text, int.Parse(parts[1].Text, CultureInfo.InvariantCulture));
-        return true;
+        return error is not null ? (null, error) : ((parts[0].Text, int.Parse(parts[1].Text, CultureInfo.InvariantCulture)), null);
     }
 
-    /// <summary>Why a bind address is refused, or null. <c>*</c> means every interface; an empty
-    /// bind (ssh's <c>:port:…</c>) is refused because it silently means the same, unlike what it looks like.</summary>
-    public static string? BindError(string bind, bool bracketed)
-    {
-        if (bind.Length == 0)
-        {
-            return "the bind address is empty; write * for every interface, or leave the bind address out for loopback";
-        }
+    /// <summary>An empty bind (ssh's <c>:port:…</c>) is refused: it silently means every interface.</summary>
+    public static string? BindError(string bind, bool bracketed) =>
+        bind.Length == 0 ? "the bind address is empty; write * for every interface, or leave the bind address out for loopback"
+        : (bracketed ? HostSyntax.IsIPv6(bind) : bind == "*" || HostSyntax.IsHost(bind)) ? null
+        : $"bind address {ConfigText.Quote(bind)} is not * or {HostSyntax.Accepted}";
 
-        if (bracketed ? !HostSyntax.IsIPv6(bind) : bind != "*" && !HostSyntax.IsHost(bind))
-        {
-            return $"bind address {ConfigText.Quote(bind)} is not * or {HostSyntax.Accepted}";
-        }
-
-        return null;
-    }
-
-    /// <summary>Why a listen port is refused, or null. Remote port 0 has its own reason.</summary>
     public static string? ListenPortError(ForwardKind kind, string port) =>
         kind == ForwardKind.Remote && port == "0"
             ? "remote port 0 asks the server to pick a free port, which sshkeep could neither probe nor report; choose a fixed port from 1 to 65535"
@@ -100,7 +68,7 @@ internal static class ForwardParser
         : (bracketed ? HostSyntax.IsIPv6(host) : HostSyntax.IsHost(host)) ? null
         : $"target host {ConfigText.Quote(host)} is not {HostSyntax.Accepted}";
 
-    /// <summary>A port as written: digits only, 1 to 65535.</summary>
+    /// <summary>Digits only: no sign, no service name.</summary>
     public static bool TryPort(string text, out int port)
     {
         port = 0;
@@ -111,16 +79,14 @@ internal static class ForwardParser
     private static string? PortError(string port, string what) =>
         TryPort(port, out _) ? null : $"{what} {ConfigText.Quote(port)} is not a whole number from 1 to 65535";
 
-    /// <summary><paramref name="text"/>'s parts between ':' outside brackets, or null when a bracket is misplaced.</summary>
+    /// <summary>Null when a bracket is misplaced.</summary>
     public static List<(string Text, bool Bracketed)>? Split(string text) =>
         TrySplit(text, "", out var parts, out _) ? parts : null;
 
-    /// <summary>The problems of a value's parts in one message, or null when there are none.</summary>
     private static string? Problems(string text, params string?[] problems) =>
         problems.Any(p => p is not null) ? $"{ConfigText.Quote(text)}: {string.Join("; ", problems.Where(p => p is not null))}" : null;
 
-    /// <summary>Splits at ':' outside brackets; a bracketed part must be a whole part. The error quotes the text and
-    /// ends with <paramref name="expected"/>.</summary>
+    /// <summary>Splits at ':' outside brackets; a bracketed part must be a whole part.</summary>
     private static bool TrySplit(
         string text, string expected, out List<(string Text, bool Bracketed)> parts, [NotNullWhen(false)] out string? error)
     {
@@ -140,7 +106,6 @@ internal static class ForwardParser
                     error = Misplaced("a '[' without ']'");
                     return false;
                 }
-
                 current.Append(text, i + 1, close - i - 1);
                 bracketed = true;
                 i = close;
@@ -166,7 +131,6 @@ internal static class ForwardParser
                 current.Append(c);
             }
         }
-
         parts.Add((current.ToString(), bracketed));
         return true;
     }

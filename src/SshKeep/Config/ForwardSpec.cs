@@ -1,20 +1,19 @@
 namespace SshKeep.Config;
 
-/// <summary>One forward of a tunnel, validated (docs/config.md, "forwards").</summary>
+/// <summary>docs/config.md, "forwards".</summary>
 /// <param name="BindAddress">Listen address, or null for ssh's default (loopback for -L/-D, the server's for -R).</param>
 /// <param name="TargetHost">Where connections go (-L: as seen from the server; -R: from here); null for -D, as its port.</param>
 internal sealed record ForwardSpec(ForwardKind Kind, string? BindAddress, int BindPort, string? TargetHost, int? TargetPort)
 {
-    /// <summary>What the end-to-end probe exchanges through this forward; connect-only by default.</summary>
     public ProbeExchange Probe { get; init; } = ProbeExchange.ConnectOnly;
 
-    /// <summary>The default <see cref="Hold"/> (docs/held-ports.md, "Hold time").</summary>
+    /// <summary>docs/held-ports.md, "Hold time".</summary>
     public static readonly TimeSpan DefaultHold = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a client of a -L/-D port sshkeep holds waits for a session; zero: ssh listens itself.</summary>
+    /// <summary>Zero: ssh listens itself.</summary>
     public TimeSpan Hold { get; init; } = DefaultHold;
 
-    /// <summary>sshkeep listens on this forward's port itself (docs/held-ports.md); a -R port is the server's.</summary>
+    /// <summary>A -R port is the server's.</summary>
     public bool IsHeld => Kind != ForwardKind.Remote && Hold > TimeSpan.Zero;
 
     public string Flag => Kind switch
@@ -24,10 +23,9 @@ internal sealed record ForwardSpec(ForwardKind Kind, string? BindAddress, int Bi
         _ => "-D",
     };
 
-    /// <summary>The listen half as the user wrote it: <c>[bind:]port</c>, IPv6 addresses in brackets.</summary>
+    /// <summary>As the user wrote it: <c>[bind:]port</c>, IPv6 addresses in brackets.</summary>
     public string Listen => BindAddress is null ? BindPort.ToString(CultureInfo.InvariantCulture) : HostSyntax.Endpoint(BindAddress, BindPort);
 
-    /// <summary>The value after the flag, e.g. <c>127.0.0.1:8080:db:5432</c>.</summary>
     public string Argument => Kind == ForwardKind.Dynamic
         ? Listen
         : $"{Listen}:{HostSyntax.Endpoint(TargetHost!, TargetPort!.Value)}";

@@ -2,16 +2,14 @@ using SshKeep.Native;
 
 namespace SshKeep.Config;
 
-/// <summary>Reads one hook of a section's <c>hooks</c> map (docs/config.md, "hooks"): a plain string is refused since
-/// it is not clear whether the user meant a shell; the program must exist when the file is loaded.</summary>
+/// <summary>Reads one hook of a section's <c>hooks</c> map (docs/config.md, "hooks").</summary>
 internal static class HooksReader
 {
-    /// <summary>Longest argv accepted; a hook is a command, not a data file.</summary>
+    /// <summary>A hook is a command, not a data file.</summary>
     public const int MaxArguments = 64;
 
     private const string Accepted = "a list [program, arguments…] run without a shell, or { shell: \"command\" } run with /bin/sh -c";
 
-    /// <summary>One hook; a null value (in a tunnel only) is no hook, overriding an inherited one.</summary>
     public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
         var errors = reader.Errors;
@@ -39,19 +37,15 @@ internal static class HooksReader
     private static Located<object?>? Direct(ConfigMappingEntry entry, ConfigSequence list, ConfigSectionReader reader)
     {
         var errors = reader.Errors;
-        if (list.Items.Count == 0)
+        var problem = list.Items.Count == 0 ? $"an empty list; expected {Accepted}"
+            : list.Items.Count > MaxArguments
+                ? $"{ConfigText.Number(list.Items.Count)} words; a hook has at most {ConfigText.Number(MaxArguments)} (put a longer command in a script)"
+            : null;
+        if (problem is not null)
         {
-            errors.Add(entry.Value, entry.Path, $"an empty list; expected {Accepted}");
+            errors.Add(entry.Value, entry.Path, problem);
             return null;
         }
-
-        if (list.Items.Count > MaxArguments)
-        {
-            errors.Add(entry.Value, entry.Path,
-                $"{ConfigText.Number(list.Items.Count)} words; a hook has at most {ConfigText.Number(MaxArguments)} (put a longer command in a script)");
-            return null;
-        }
-
         var argv = new List<string>();
         for (var i = 0; i < list.Items.Count; i++)
         {
@@ -61,17 +55,15 @@ internal static class HooksReader
                 argv.Add(word);
             }
         }
-
         if (argv.Count != list.Items.Count)
         {
             return null;
         }
-
         var program = Program(argv[0], list.Items[0], ConfigText.Item(entry.Path, 0), reader);
         return program is null ? null : ConfigKeyReads.At(entry, HookCommand.Direct([program, .. argv.Skip(1)]));
     }
 
-    /// <summary><c>{ shell: "…" }</c>; a misspelt <c>shell</c> is reported once, as misspelt, not also as missing.</summary>
+    /// <summary>A misspelt <c>shell</c> is reported once, as misspelt, not also as missing.</summary>
     private static Located<object?>? Shell(ConfigMappingEntry entry, ConfigMapping map, ConfigSectionReader reader)
     {
         var path = $"{ConfigKeys.Tunnel}.hooks.{entry.Name}";
@@ -80,44 +72,24 @@ internal static class HooksReader
         {
             reader.Errors.Add(entry.Value, entry.Path, $"no `shell`; expected {Accepted}");
         }
-
         return layer.Complete && layer.Own(path + ".shell")?.Value is string script ? ConfigKeyReads.At(entry, HookCommand.Shell(script)) : null;
     }
 
-    /// <summary>The program as it will be run (~ expanded), or null when it cannot be (reported).</summary>
     private static string? Program(string program, ConfigNode node, string path, ConfigSectionReader reader)
     {
-        var errors = reader.Errors;
-        if (program.StartsWith('-'))
+        const string Expected = "expected a program name found in PATH or an absolute path";
+        var bare = !program.Contains('/') && !program.StartsWith('~');
+        var (found, error) = program.StartsWith('-')
+                ? (null, $"{ConfigText.Quote(program)} starts with '-'; expected a program name or absolute path")
+            : !bare ? ConfigKeyReads.Expanded(program, reader.Home)
+            : ProgramSearch.InPath(program, reader.PathVariable, ProgramSearch.IsExecutableFile) ? (program, null)
+            : (null, $"{ConfigText.Quote(program)} is not found in PATH; {Expected}");
+        if (found is not null && !bare && !ProgramSearch.IsExecutableFile(found))
         {
-            errors.Add(node, path, $"{ConfigText.Quote(program)} starts with '-'; expected a program name or absolute path");
-            return null;
+            error = $"{ConfigText.Quote(found)} is not an executable file; {Expected}";
+            found = null;
         }
-
-        if (!program.Contains('/') && !program.StartsWith('~'))
-        {
-            if (ProgramSearch.InPath(program, reader.PathVariable, ProgramSearch.IsExecutableFile))
-            {
-                return program;
-            }
-
-            errors.Add(node, path, $"{ConfigText.Quote(program)} is not found in PATH; expected a program name found in PATH or an absolute path");
-            return null;
-        }
-
-        var (expanded, error) = ConfigKeyReads.Expanded(program, reader.Home);
-        if (expanded is null)
-        {
-            errors.Add(node, path, error!);
-            return null;
-        }
-
-        if (!ProgramSearch.IsExecutableFile(expanded))
-        {
-            errors.Add(node, path, $"{ConfigText.Quote(expanded)} is not an executable file; expected a program name found in PATH or an absolute path");
-            return null;
-        }
-
-        return expanded;
+        if (error is not null) reader.Errors.Add(node, path, error);
+        return found;
     }
 }

@@ -1,32 +1,29 @@
 namespace SshKeep.Config;
 
-/// <summary>What the file accepts as a host, and as a destination <c>[user@]host</c>: narrower than what ssh might swallow,
-/// so a value can never start an option ('-') or smuggle a space, a quote or a '%' token into ssh's argv.</summary>
+/// <summary>Narrower than what ssh might swallow, so a value can never start an option ('-') or smuggle a space, a quote or
+/// a '%' token into ssh's argv.</summary>
 internal static partial class HostSyntax
 {
     public const string Accepted = "a host name or IP address (letters, digits, '.', '_', '-'; IPv6 in [brackets] inside a forward)";
 
-    /// <summary>The host as ssh writes it beside a port: an IPv6 address in brackets.</summary>
     public static string Bracketed(string host) => host.Contains(':') ? $"[{host}]" : host;
 
-    /// <summary><c>host:port</c>, an IPv6 address in brackets.</summary>
     public static string Endpoint(string host, int port) => $"{Bracketed(host)}:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
-    /// <summary>A name or an address, without brackets.</summary>
+    /// <summary>Without brackets.</summary>
     public static bool IsHost(string host) =>
         HostName().IsMatch(host) || IsIPv6(host);
 
     public static bool IsIPv6(string host) => Address(host) is { AddressFamily: AddressFamily.InterNetworkV6 };
 
-    /// <summary>An address in dotted quads or IPv6, else null (IPAddress.TryParse also reads "1" as 0.0.0.1).</summary>
+    /// <summary>Dotted quads or IPv6 only: IPAddress.TryParse also reads "1" as 0.0.0.1.</summary>
     public static IPAddress? Address(string text) =>
         (text.Contains(':') || text.Count(c => c == '.') == 3) && IPAddress.TryParse(text, out var address) ? address : null;
 
     public const string DestinationAccepted = "[user@]host";
 
-    /// <summary>Why a tunnel's <c>destination</c> is refused, or null; ssh splits at the last '@'. One that starts with
-    /// '-' is refused although ssh gets it after <c>--</c>, so that no other tool that builds an argv from it reads an
-    /// option.</summary>
+    /// <summary>ssh splits at the last '@'. A '-' first is refused although ssh gets it after <c>--</c>, so that no other
+    /// tool that builds an argv from it reads an option.</summary>
     public static string? DestinationError(string destination)
     {
         var quoted = ConfigText.Quote(destination);
@@ -45,7 +42,6 @@ internal static partial class HostSyntax
             : null;
     }
 
-    /// <summary>The user of a <c>[user@]host</c> destination, or null.</summary>
     public static string? User(string destination)
     {
         var at = destination.LastIndexOf('@');

@@ -1,7 +1,7 @@
 namespace SshKeep.Config;
 
-/// <summary>Where <c>sshkeep up</c>'s HTTP listener binds (docs/observability.md): <c>--http</c> or <c>http.listen</c>.
-/// Never a host name but localhost: a name could resolve to an address the user did not mean to open.</summary>
+/// <summary><c>--http</c> or <c>http.listen</c> (docs/observability.md). Never a host name but localhost: a name could
+/// resolve to an address the user did not mean to open.</summary>
 internal sealed record HttpListen(IPAddress Address, int Port)
 {
     /// <summary>What <c>http: {}</c> without <c>listen</c> binds.</summary>
@@ -9,49 +9,33 @@ internal sealed record HttpListen(IPAddress Address, int Port)
 
     public const string Accepted = "ADDRESS:PORT such as 127.0.0.1:9180 or [::1]:9180, or a port alone (127.0.0.1)";
 
-    /// <summary>Only this machine can connect; anything else is logged as a warning.</summary>
     public bool IsLoopback => IPAddress.IsLoopback(Address);
 
-    /// <summary>The address as a URL authority: <c>127.0.0.1:9180</c>, <c>[::1]:9180</c>.</summary>
+    /// <summary>A URL authority: <c>127.0.0.1:9180</c>, <c>[::1]:9180</c>.</summary>
     public override string ToString() => new IPEndPoint(Address, Port).ToString();
 
-    /// <summary>Reads <paramref name="text"/>; on failure <paramref name="error"/> quotes it and says what is accepted.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out HttpListen? listen, [NotNullWhen(false)] out string? error)
     {
-        listen = null;
-        error = null;
         var value = text ?? "";
         // Split as a forward is: an IPv6 address needs brackets, or its last group would be read as the port.
         var (host, port) = ForwardParser.Split(value) is { Count: 1 or 2 } parts && !parts[^1].Bracketed
             ? (parts.Count == 1 ? "127.0.0.1" : parts[0].Text, parts[^1].Text)
             : ("", "");
         var address = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : HostSyntax.Address(host);
-        if (address is null || (address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0) || !ForwardParser.TryPort(port, out var number))
-        {
-            error = $"{ConfigText.Quote(value)} is not a listen address; expected {Accepted}";
-            return false;
-        }
-
-        // Two kinds of address no socket of the daemon's can ever listen on (docs/observability.md):
-        // a link-local one needs a scope id (fe80::1%eth0), which is not taken here, and an
-        // IPv4-mapped one is an IPv4 address the kernel will not give an IPv6-only listener.
-        if (address.IsIPv6LinkLocal)
-        {
-            error = $"{ConfigText.Quote(value)} is an IPv6 link-local address, which needs an interface (scope id) sshkeep does not take; listen on 127.0.0.1, [::1] or a global address";
-            return false;
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            error = string.Create(CultureInfo.InvariantCulture, $"{ConfigText.Quote(value)} is an IPv4 address written as IPv6; write it as {address.MapToIPv4()}:{number}");
-            return false;
-        }
-
-        listen = new HttpListen(address, number);
-        return true;
+        var portOk = ForwardParser.TryPort(port, out var number);
+        // The last two: no socket of the daemon's can ever listen there (docs/observability.md, "Listening").
+        error = address is null || (address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0) || !portOk
+                ? $"{ConfigText.Quote(value)} is not a listen address; expected {Accepted}"
+            : address.IsIPv6LinkLocal
+                ? $"{ConfigText.Quote(value)} is an IPv6 link-local address, which needs an interface (scope id) sshkeep does not take; listen on 127.0.0.1, [::1] or a global address"
+            : address.IsIPv4MappedToIPv6
+                ? string.Create(CultureInfo.InvariantCulture, $"{ConfigText.Quote(value)} is an IPv4 address written as IPv6; write it as {address.MapToIPv4()}:{number}")
+            : null;
+        listen = error is null ? new HttpListen(address!, number) : null;
+        return listen is not null;
     }
 
-    /// <summary>Whether this machine can bind <see cref="Address"/> now; interfaces come and go, so check only warns.</summary>
+    /// <summary>Interfaces come and go, so check only warns.</summary>
     public bool IsOnThisMachine(IEnumerable<IPAddress> machineAddresses)
     {
         ArgumentNullException.ThrowIfNull(machineAddresses);

@@ -1,10 +1,8 @@
 namespace SshKeep.Config;
 
-/// <summary>"did you mean …?" for a misspelt key or word.</summary>
 internal static class KeySuggestion
 {
-    /// <summary>The known word closest to <paramref name="given"/> ignoring case, '_' and '-', or null; the edits allowed
-    /// grow with the word's length, so short words do not match everything.</summary>
+    /// <summary>Ignoring case, '_' and '-'; the edits allowed grow with the word's length, so short words match little.</summary>
     public static string? Closest(string given, IEnumerable<string> known)
     {
         var normalizedGiven = Normalize(given);
@@ -17,8 +15,7 @@ internal static class KeySuggestion
     private static string Normalize(string word) =>
         new([.. word.Where(c => c is not ('_' or '-')).Select(char.ToLowerInvariant)]);
 
-    /// <summary>Optimal string alignment distance (Damerau–Levenshtein without repeated edits of
-    /// one substring): insert, delete, substitute, swap neighbours.</summary>
+    /// <summary>Optimal string alignment distance (Damerau–Levenshtein without repeated edits of one substring).</summary>
     internal static int Distance(string a, string b)
     {
         // A hostile 1 MiB key costs nothing: no threshold allows this length gap.
@@ -26,7 +23,6 @@ internal static class KeySuggestion
         {
             return int.MaxValue;
         }
-
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)
         {
@@ -40,7 +36,6 @@ internal static class KeySuggestion
                 }
             }
         }
-
         return d[a.Length, b.Length];
     }
 }

@@ -7,13 +7,12 @@ internal static class ListenConflicts
     private const string AnyV4 = "v4:*";
     private const string AnyV6 = "v6:*";
 
-    /// <summary>Reads each tunnel's layer, so that clashes are found in a tunnel with other mistakes too (every error at
-    /// once): an <c>enabled</c> that is not true/false counts as enabled, and the remote forwards of a missing or invalid
-    /// destination are not compared.</summary>
+    /// <summary>Reads the layers, so that a tunnel with other mistakes is checked too: an <c>enabled</c> that is not
+    /// true/false counts as enabled; remote forwards of a missing or invalid destination are not compared.</summary>
     public static void Check(IReadOnlyList<(string Name, ConfigLayer Layer)> tunnels, ConfigErrorSink errors)
     {
-        // The first claim of each socket and of each family ("v4", "v6", "name") on one listener and port: lookups
-        // are constant time, so a hostile file with tens of thousands of forwards on one port is checked in linear time.
+        // The first claim of each socket and family ("v4", "v6", "name") on one listener and port: constant-time
+        // lookups, so a hostile file of many forwards on one port is checked in linear time.
         var claims = new Dictionary<(string, int, string), (string Tunnel, ConfigLayer Layer, Located<ForwardSpec> Forward)>();
         foreach (var (name, layer) in tunnels.Where(t => t.Layer.Value<bool>(ConfigKeys.Tunnel + ".enabled")))
         {
@@ -26,9 +25,7 @@ internal static class ListenConflicts
                 {
                     continue;
                 }
-
-                // A remote forward of a tunnel with several servers may listen on any of them
-                // (docs/daemon.md, "Several servers: failover").
+                // A remote forward may listen on any of the tunnel's servers (docs/daemon.md, "Several servers: failover").
                 IEnumerable<string> servers = spec.Kind == ForwardKind.Remote ? destinations! : [""];
                 var sockets = SocketsOf(spec.BindAddress);
                 var reported = false;
@@ -47,7 +44,6 @@ internal static class ListenConflicts
                             $"{ConfigText.Quote(spec.Listen)}{side} is already a listen address of {where}; two forwards cannot listen on one port");
                         reported = true;
                     }
-
                     foreach (var claimed in sockets.SelectMany(s => new[] { s, s[..s.IndexOf(':')] }))
                     {
                         claims.TryAdd((listener, spec.BindPort, claimed), (name, layer, forward));
@@ -57,32 +53,22 @@ internal static class ListenConflicts
         }
     }
 
-    /// <summary>Which sockets a forward's bind address listens on (<c>v4:127.0.0.1</c>, <c>v6:*</c>, <c>name:db.example</c>),
-    /// as docs/config.md says. A name is compared as written, and GatewayPorts, which can widen a missing bind address,
-    /// is ignored: either can only miss a clash, never refuse a valid file.</summary>
-    private static IReadOnlyList<string> SocketsOf(string? bind)
+    /// <summary><c>v4:127.0.0.1</c>, <c>v6:*</c>, <c>name:db.example</c>. GatewayPorts, which can widen a missing bind
+    /// address, is ignored: like comparing names as written, it can only miss a clash, never refuse a valid file.</summary>
+    private static IReadOnlyList<string> SocketsOf(string? bind) => bind switch
     {
-        if (bind is null || bind.Equals("localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return ["v4:127.0.0.1", "v6:::1"];
-        }
+        null => ["v4:127.0.0.1", "v6:::1"],
+        _ when bind.Equals("localhost", StringComparison.OrdinalIgnoreCase) => ["v4:127.0.0.1", "v6:::1"],
+        "*" => [AnyV4, AnyV6],
+        _ when HostSyntax.Address(bind) is { } address =>
+        [
+            (address.AddressFamily == AddressFamily.InterNetworkV6 ? "v6:" : "v4:") +
+            (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? "*" : address.ToString()),
+        ],
+        _ => [$"name:{bind.ToLowerInvariant()}"],
+    };
 
-        if (bind == "*")
-        {
-            return [AnyV4, AnyV6];
-        }
-
-        if (HostSyntax.Address(bind) is { } address)
-        {
-            var family = address.AddressFamily == AddressFamily.InterNetworkV6 ? "v6" : "v4";
-            return [address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? $"{family}:*" : $"{family}:{address}"];
-        }
-
-        return [$"name:{bind.ToLowerInvariant()}"];
-    }
-
-    /// <summary>The claims that overlap <paramref name="socket"/>, in the order the first is reported: an equal socket;
-    /// a wildcard overlaps every socket of its family, and a name may be either family, so it overlaps both wildcards.</summary>
+    /// <summary>In the order the first is reported; a name may be either family, so it overlaps both wildcards.</summary>
     private static string[] Overlapping(string socket) => socket switch
     {
         AnyV4 => ["v4", "name"],

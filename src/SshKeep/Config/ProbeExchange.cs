@@ -1,7 +1,6 @@
 namespace SshKeep.Config;
 
-/// <summary>What a forward's end-to-end probe says through the tunnel beyond opening a connection (docs/probes.md): text
-/// to send and a prefix expected back, or an HTTP/1.0 GET of a path that passes on any status below 500.</summary>
+/// <summary>What a forward's probe says beyond opening a connection (docs/config.md, "probe").</summary>
 internal sealed record ProbeExchange(string? Send, string? Expect, string? HttpPath)
 {
     public static readonly ProbeExchange ConnectOnly = new(null, null, null);

@@ -3,7 +3,7 @@ namespace SshKeep.Config;
 /// <summary>A forward's <c>probe</c> map (docs/config.md, "probe"); values are bounded so a probe cannot be a flood.</summary>
 internal static class ProbeExchangeReader
 {
-    /// <summary>Longest <c>send</c> or <c>expect</c>, in characters.</summary>
+    /// <summary>In characters.</summary>
     public const int MaxLength = 1024;
 
     private const string Accepted = "a map with `send` and/or `expect`, or `http: /path`";
@@ -20,14 +20,12 @@ internal static class ProbeExchangeReader
             reader.Errors.Add(map, entry.Path, "`http` sends its own request; use either `http` or `send`/`expect`, not both");
             return null;
         }
-
         if (!layer.Complete) return null;
         if (send is null && expect is null && http is null)
         {
             reader.Errors.Add(map, entry.Path, $"an empty probe; expected {Accepted} (leave `probe` out to only open a connection)");
             return null;
         }
-
         return ConfigKeyReads.At(entry, new ProbeExchange(send, expect, http));
     }
 
@@ -48,7 +46,6 @@ internal static class ProbeExchangeReader
             ConfigKeyReads.Fail(item.Value, item.Path, reader.Errors, "non-empty text");
             return null;
         }
-
         var problem = scalar.Value.Any(c => char.IsControl(c) && !allowedControl(c)) ? $"contains a control character; {allowed}"
             : scalar.Value.Length > MaxLength ? $"is longer than {MaxLength} characters"
             : null;

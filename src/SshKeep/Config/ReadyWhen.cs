@@ -1,7 +1,6 @@
 namespace SshKeep.Config;
 
-/// <summary>When the daemon tells systemd it is ready: every enabled tunnel has been up once, or has
-/// had its first attempt whatever the outcome.</summary>
+/// <summary>When the daemon tells systemd it is ready (docs/daemon.md, "Readiness").</summary>
 internal enum ReadyWhen
 {
     AllUp,

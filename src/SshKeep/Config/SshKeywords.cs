@@ -1,7 +1,7 @@
 namespace SshKeep.Config;
 
-/// <summary>ssh_config keywords (OpenSSH 9.2 to 10.x, Debian's GSSAPI ones), only to catch misspellings: a keyword close
-/// to none is passed on, since the installed ssh may be newer and refuses what it does not know.</summary>
+/// <summary>ssh_config keywords (OpenSSH 9.2 to 10.x, Debian's GSSAPI ones), only to catch misspellings (docs/config.md,
+/// "ssh_options").</summary>
 internal static class SshKeywords
 {
     public static readonly IReadOnlyList<string> Known =

@@ -1,18 +1,14 @@
 namespace SshKeep.Config;
 
-/// <summary>Which <c>ssh_options</c> a tunnel may carry: one that would undo what sshkeep passes ssh, move the session
-/// into another process, run commands or hide what sshkeep reads is refused with its reason (docs/config.md, "Refused
-/// options"). Keywords and their yes/no values ignore case.</summary>
+/// <summary>Which <c>ssh_options</c> a tunnel may carry (docs/config.md, "Refused options").</summary>
 internal static partial class SshOptionRules
 {
     public static bool IsKeywordSyntax(string key) => KeywordSyntax().IsMatch(key);
 
     public static bool Is(string key, string keyword) => key.Equals(keyword, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>An ssh_config yes: <c>yes</c> or <c>true</c>, in any case.</summary>
     public static bool IsYes(string value) => value.ToLowerInvariant() is "yes" or "true";
 
-    /// <summary>Why <paramref name="key"/> = <paramref name="value"/> is refused, or null when it is accepted.</summary>
     public static string? Refusal(string key, string value)
     {
         var v = value.ToLowerInvariant();

@@ -1,11 +1,9 @@
 namespace SshKeep.Config;
 
-/// <summary>A section's <c>ssh_options</c>: a map of ssh_config keywords to values, each checked against
-/// <see cref="SshOptionRules"/>, merged option by option (case-insensitive) over <c>defaults</c>.</summary>
+/// <summary>A section's <c>ssh_options</c> (docs/config.md, "ssh_options").</summary>
 internal static class SshOptionsReader
 {
-    /// <summary>The options (a null value, in a tunnel, drops an inherited one); the health keys'
-    /// spellings go to <see cref="ConfigSectionReader.HealthOptions"/> instead.</summary>
+    /// <summary>The health keys' spellings go to <see cref="ConfigSectionReader.HealthOptions"/> instead.</summary>
     public static Located<object?>? Read(ConfigMappingEntry entry, ConfigSectionReader reader)
     {
         var errors = reader.Errors;
@@ -13,47 +11,35 @@ internal static class SshOptionsReader
         {
             return null;
         }
-
         if (map.Entries.Count > ConfigLoader.MaxSshOptions)
         {
             errors.Add(entry.Key, entry.Path,
                 $"{ConfigText.Number(map.Entries.Count)} options; a section holds at most {ConfigText.Number(ConfigLoader.MaxSshOptions)}");
             return null;
         }
-
         var options = new List<SshOptionDraft>();
         var seen = new Dictionary<string, ConfigScalar>(StringComparer.OrdinalIgnoreCase);
         foreach (var option in map.Entries)
         {
             var key = option.Name;
-            if (!SshOptionRules.IsKeywordSyntax(key))
+            // Only a keyword of good syntax is remembered (TryAdd).
+            var problem = !SshOptionRules.IsKeywordSyntax(key)
+                    ? $"{ConfigText.Quote(key)} is not an ssh_config keyword; expected letters and digits, like ServerAliveInterval"
+                : !seen.TryAdd(key, option.Key) && seen[key] is var first
+                    ? $"{ConfigText.Key(key)} is already set as {ConfigText.Key(first.Value)} on line {ConfigText.Number(first.Line)} (ssh keywords ignore case); set it once"
+                : !SshKeywords.IsKnown(key) && KeySuggestion.Closest(key, SshKeywords.Known) is { } suggestion
+                    ? $"unknown ssh option {ConfigText.Key(key)}; did you mean {ConfigText.Key(suggestion)}?"
+                : null;
+            if (problem is not null)
             {
-                errors.Add(option.Key, option.Path,
-                    $"{ConfigText.Quote(key)} is not an ssh_config keyword; expected letters and digits, like ServerAliveInterval");
+                errors.Add(option.Key, option.Path, problem);
                 continue;
             }
-
-            if (seen.TryGetValue(key, out var first))
-            {
-                errors.Add(option.Key, option.Path,
-                    $"{ConfigText.Key(key)} is already set as {ConfigText.Key(first.Value)} on line {ConfigText.Number(first.Line)} (ssh keywords ignore case); set it once");
-                continue;
-            }
-
-            seen.Add(key, option.Key);
-            if (!SshKeywords.IsKnown(key) && KeySuggestion.Closest(key, SshKeywords.Known) is { } suggestion)
-            {
-                errors.Add(option.Key, option.Path, $"unknown ssh option {ConfigText.Key(key)}; did you mean {ConfigText.Key(suggestion)}?");
-                continue;
-            }
-
-            // Another spelling of a health key, read with that key's bounds.
             if (ConfigKeys.All.FirstOrDefault(k => k.SshKeyword is { } keyword && SshOptionRules.Is(key, keyword)) is { } health)
             {
                 if (health.Read!(option, reader) is { } number) reader.HealthOptions.Add((health, key, number));
                 continue;
             }
-
             if (option.Value is ConfigScalar { IsNull: true })
             {
                 if (reader.IsDefaults)
@@ -64,29 +50,23 @@ internal static class SshOptionsReader
                 {
                     options.Add(new SshOptionDraft(key, null, option.Key, option.Path));
                 }
-
                 continue;
             }
-
             if (!ConfigKeyReads.Text(option.Value, option.Path, errors, "the option's value", out var value))
             {
                 continue;
             }
-
             if (SshOptionRules.Refusal(key, value) is { } reason)
             {
                 errors.Add(option.Value, option.Path, $"{key} {ConfigText.Quote(value)} is refused: {reason}");
                 continue;
             }
-
             options.Add(new SshOptionDraft(key, value, option.Key, option.Path));
         }
-
         return ConfigKeyReads.At(entry, options);
     }
 
-    /// <summary>ssh_options' spellings of <c>health</c> keys become health settings (docs/config.md, "health"), so the
-    /// budget sshkeep reports is ssh's; both spellings with different values in one section is an error.</summary>
+    /// <summary>docs/config.md, "ssh_options": keepalive options are health settings.</summary>
     public static void MoveHealthOptions(IEnumerable<(ConfigKey Health, string Keyword, Located<object?> Value)> options, ConfigLayer layer, ConfigErrorSink errors)
     {
         foreach (var (health, keyword, value) in options)
@@ -97,13 +77,11 @@ internal static class SshOptionsReader
                     $"{keyword} {ConfigText.Number((int)value.Value!)} disagrees with health.{health.Key} {ConfigText.Number((int)set.Value!)} (line {ConfigText.Number(set.Node.Line)}); set one of them");
                 continue;
             }
-
             layer.Values[health.Path] = value;
         }
     }
 
-    /// <summary>Defaults' options in their order, each replaced by the tunnel's where it sets it, then the tunnel's own
-    /// new options; a null value drops the option.</summary>
+    /// <summary>Defaults' options in their order, each replaced by the tunnel's, then the tunnel's new ones.</summary>
     public static Located<object?>? Merge(Located<object?>? tunnelOptions, Located<object?>? defaultsOptions)
     {
         if ((tunnelOptions ?? defaultsOptions) is not { } at) return null;

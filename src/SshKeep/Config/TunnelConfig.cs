@@ -1,9 +1,8 @@
 namespace SshKeep.Config;
 
-/// <summary>One named tunnel, defaults applied; each value's key, bounds and meaning: <see cref="ConfigKeys.All"/>.</summary>
+/// <summary>Defaults applied; each value's key, bounds and meaning: <see cref="ConfigKeys.All"/>.</summary>
 internal sealed record TunnelConfig
 {
-    /// <summary>The ssh a tunnel runs without <c>ssh_path</c>: looked up in PATH.</summary>
     public const string DefaultSshPath = "ssh";
 
     public required string Name { get; init; }
@@ -11,7 +10,6 @@ internal sealed record TunnelConfig
     /// <summary>The servers, tried in order (docs/daemon.md, "Several servers: failover"); never empty.</summary>
     public required IReadOnlyList<string> Destinations { get; init; }
 
-    /// <summary>The first of <see cref="Destinations"/>: the server of a tunnel that has one.</summary>
     public string Destination => Destinations[0];
 
     public int? Port { get; init; }
@@ -20,7 +18,6 @@ internal sealed record TunnelConfig
 
     public string SshPath { get; init; } = DefaultSshPath;
 
-    /// <summary>Extra <c>-o Key=Value</c> options, in file order. They win over sshkeep's defaults.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> SshOptions { get; init; } = [];
 
     public IReadOnlyList<ForwardSpec> Forwards { get; init; } = [];
@@ -29,28 +26,24 @@ internal sealed record TunnelConfig
 
     public BackoffSettings Backoff { get; init; } = new();
 
-    /// <summary>Not part of <see cref="SameAs"/>: changing a hook must not restart the tunnel's ssh
-    /// (the daemon picks up the new hooks on reload without touching the tunnel).</summary>
+    /// <summary>Not part of <see cref="SameAs"/>: changing a hook must not restart the tunnel's ssh.</summary>
     public HookSettings Hooks { get; init; } = new();
 
     public bool Enabled { get; init; } = true;
 
-    /// <summary>A warm standby: a second authenticated ssh that takes new clients of the held ports at once when the
-    /// first dies (docs/held-ports.md, "Warm standby").</summary>
+    /// <summary>docs/held-ports.md, "Warm standby".</summary>
     public bool Standby { get; init; }
 
-    /// <summary>The tunnel's ssh_options turn host key checking off (ssh's no, off or false); the daemon and <c>check</c>
-    /// warn. Derived, so <see cref="SameAs"/> needs no extra term.</summary>
+    /// <summary>The daemon and <c>check</c> warn. Derived, so <see cref="SameAs"/> needs no extra term.</summary>
     public bool InsecureHostKeyChecking => StrictHostKeyChecking?.ToLowerInvariant() is "no" or "off" or "false";
 
-    /// <summary>The StrictHostKeyChecking value ssh takes from the tunnel's ssh_options (the first), or null.</summary>
     public string? StrictHostKeyChecking => SshOption("StrictHostKeyChecking");
 
-    /// <summary>The value ssh takes for <paramref name="keyword"/> from the tunnel's ssh_options (the first), or null.</summary>
+    /// <summary>The first, as ssh takes it.</summary>
     public string? SshOption(string keyword) =>
         SshOptions.FirstOrDefault(o => SshOptionRules.Is(o.Key, keyword)) is { Key: not null } option ? option.Value : null;
 
-    /// <summary>Structural equality for reload: a tunnel is "unchanged" when this is equal.</summary>
+    /// <summary>Structural equality: a reload leaves a tunnel alone when this holds.</summary>
     public bool SameAs(TunnelConfig other) =>
         Name == other.Name && Destinations.SequenceEqual(other.Destinations) && Port == other.Port &&
         IdentityFile == other.IdentityFile && SshPath == other.SshPath &&

@@ -5,25 +5,18 @@ using SshKeep.Ssh;
 
 namespace SshKeep.Forwarding;
 
-/// <summary>
-/// One -L or -D port that sshkeep listens on itself: each client it accepts waits (up to the forward's
-/// <c>hold</c>) until a master of the tunnel is up, and is then handed to it with the mux protocol, so ssh
-/// carries the bytes (docs/held-ports.md). A client whose channel never opened on a master that died is
-/// handed to the next one. Outlives the tunnel's ssh, and its restarts and reloads that keep the forward.
-/// </summary>
+/// <summary>A -L or -D port sshkeep listens on itself, its clients handed to the tunnel's ssh (docs/held-ports.md).</summary>
 internal sealed class HeldForward : IAsyncDisposable
 {
-    /// <summary>Upper bounds, in seconds, of the wait histogram's buckets.</summary>
+    /// <summary>In seconds.</summary>
     public static readonly double[] WaitBounds = [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 
-    /// <summary>How soon a client whose hand-off failed tries the same master again, the first time: ssh answers on its
-    /// control socket a moment after it says "Authenticated". Each failure on that master doubles it, up to
-    /// <see cref="RetryAtMost"/>, for a master that died and is not yet known to have.</summary>
+    /// <summary>A failed hand-off's first retry on the same master: ssh answers on its control socket a moment after it says
+    /// "Authenticated". Each failure doubles it, up to <see cref="RetryAtMost"/> (a master dead, not yet known to be).</summary>
     private static readonly TimeSpan RetryFirst = TimeSpan.FromMilliseconds(5);
 
     private static readonly TimeSpan RetryAtMost = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>How long a SOCKS client may take to say where it goes.</summary>
     private static readonly TimeSpan SocksWithin = TimeSpan.FromSeconds(10);
 
     private readonly string _tunnel;
@@ -36,7 +29,6 @@ internal sealed class HeldForward : IAsyncDisposable
     private readonly Lock _countsGate = new();
     private readonly Histogram _waits = new(WaitBounds);
     private readonly List<Task> _acceptLoops = [];
-    private volatile ForwardSpec _forward;
     private long _accepted;
     private long _failed;
     private int _waiting;
@@ -44,15 +36,11 @@ internal sealed class HeldForward : IAsyncDisposable
 
     private HeldForward(string tunnel, ForwardSpec forward, IReadOnlyList<Socket> listeners, TunnelMasters masters, ILogger log, TimeProvider time)
     {
-        (_tunnel, _forward, _listeners, _masters, _log, _time) = (tunnel, forward, listeners, masters, log, time);
+        (_tunnel, Forward, _listeners, _masters, _log, _time) = (tunnel, forward, listeners, masters, log, time);
     }
 
-    /// <summary>The forward as the config has it now: a reload may change its target or hold time, not its listen half.</summary>
-    public ForwardSpec Forward
-    {
-        get => _forward;
-        set => _forward = value;
-    }
+    /// <summary>A reload may change its target or hold time, not its listen half.</summary>
+    public ForwardSpec Forward { get => Volatile.Read(ref field); set => Volatile.Write(ref field, value); }
 
     public HeldForwardCounts Counts
     {
@@ -67,9 +55,7 @@ internal sealed class HeldForward : IAsyncDisposable
         }
     }
 
-    /// <summary>Listens on <paramref name="forward"/>'s addresses (taking a socket systemd passed when one
-    /// matches) and starts accepting; null and why not when a listen address cannot be had.</summary>
-    /// <param name="gatewayPorts">The tunnel's GatewayPorts: with no bind address, ssh would listen on every address.</param>
+    /// <summary>Null and why not when a listen address cannot be had.</summary>
     /// <param name="inherited">Listening sockets passed by systemd, not yet taken; a matching one is removed.</param>
     public static HeldForward? TryStart(string tunnel, ForwardSpec forward, bool gatewayPorts, List<Socket> inherited, TunnelMasters masters,
         ILogger log, TimeProvider time, out string? problem)
@@ -123,8 +109,7 @@ internal sealed class HeldForward : IAsyncDisposable
         return held;
     }
 
-    /// <summary>As ssh reads a -L/-D bind address: none is loopback (every address with GatewayPorts), <c>*</c> or
-    /// empty is every address, <c>localhost</c> is loopback, else the address or what the name resolves to.</summary>
+    /// <summary>As ssh reads a -L/-D bind address (docs/held-ports.md, "When sshkeep cannot have the port").</summary>
     private static IReadOnlyList<IPAddress> ListenAddresses(string? bind, bool gatewayPorts)
     {
         IPAddress[] loopback = [IPAddress.Loopback, IPAddress.IPv6Loopback];
@@ -155,15 +140,9 @@ internal sealed class HeldForward : IAsyncDisposable
             catch (SocketException e)
             {
                 // Out of descriptors, say: the client stays in the backlog, so try again shortly, not in a spin.
-                _log.HeldPortAcceptFailed(_tunnel, _forward.Listen, SocketErrorText.Of(e));
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _stopping.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                _log.HeldPortAcceptFailed(_tunnel, Forward.Listen, SocketErrorText.Of(e));
+                await Task.Delay(TimeSpan.FromMilliseconds(100), _time, _stopping.Token)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
             var serving = ServeAsync(client);
@@ -172,13 +151,12 @@ internal sealed class HeldForward : IAsyncDisposable
         }
     }
 
-    /// <summary>One client, from accept to the end of its connection. Only synchronous calls touch the client's
-    /// socket: an asynchronous one would register it with .NET's epoll, which then keeps waking on its traffic
-    /// after ssh has it (epoll(7): a registration lasts while any process holds the socket).</summary>
+    /// <summary>Only synchronous calls touch the client's socket: an asynchronous one would register it with .NET's epoll,
+    /// which then keeps waking on its traffic after ssh has it (epoll(7): it lasts while any process holds the socket).</summary>
     private async Task ServeAsync(Socket client)
     {
         var accepted = _time.GetTimestamp();
-        var forward = _forward;
+        var forward = Forward;
         lock (_countsGate)
         {
             _accepted++;
@@ -191,9 +169,9 @@ internal sealed class HeldForward : IAsyncDisposable
             if (forward.Kind == ForwardKind.Dynamic)
             {
                 var request = await SocksHandshake.ReadAsync(client, SocksWithin, _stopping.Token).ConfigureAwait(false);
-                if (request is not SocksOutcome.Target target)
+                if (request is not SocksStep.Request target)
                 {
-                    Fail(((SocksOutcome.Refused)request).Reason);
+                    Fail(((SocksStep.Refused)request).Reason);
                     return;
                 }
                 (host, port, socks) = (target.Host, target.Port, target.Version);
@@ -209,13 +187,7 @@ internal sealed class HeldForward : IAsyncDisposable
                 {
                     // After a failed hand-off to this very master, look again shortly even without news.
                     var again = controlPath is null ? changed : Task.WhenAny(changed, Task.Delay(retryAfter, _time, holding.Token));
-                    try
-                    {
-                        await again.WaitAsync(holding.Token).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
-                    {
-                    }
+                    await again.WaitAsync(holding.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                     _stopping.Token.ThrowIfCancellationRequested();
                     if (holdEnds.IsCancellationRequested)
                     {
@@ -239,7 +211,6 @@ internal sealed class HeldForward : IAsyncDisposable
 
                 try
                 {
-                    // The master may have changed while this client waited for its turn.
                     if (_masters.Current.Version != version) continue;
                     if (socks is { } answer)
                     {
@@ -318,7 +289,7 @@ internal sealed class HeldForward : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops listening and closes the clients still waiting; open connections end with their channels.</summary>
+    /// <summary>Open connections end with their channels.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_stopping.IsCancellationRequested) return;

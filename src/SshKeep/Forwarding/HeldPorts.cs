@@ -3,11 +3,8 @@ using SshKeep.Logging;
 
 namespace SshKeep.Forwarding;
 
-/// <summary>
-/// Every port the daemon holds, by tunnel, and each tunnel's <see cref="TunnelMasters"/>: the one owner of
-/// held ports across restarts and reloads (docs/held-ports.md). A forward is held when it is -L or -D with a
-/// <c>hold</c> above 0 and its port could be had; ssh gets the tunnel's other forwards.
-/// </summary>
+/// <summary>Every port the daemon holds, by tunnel, and each tunnel's <see cref="TunnelMasters"/>, across restarts and
+/// reloads (docs/held-ports.md).</summary>
 internal sealed class HeldPorts(ILogger log, TimeProvider time, IEnumerable<Socket> passedBySystemd) : IAsyncDisposable
 {
     private readonly Lock _gate = new();
@@ -25,8 +22,8 @@ internal sealed class HeldPorts(ILogger log, TimeProvider time, IEnumerable<Sock
         }
     }
 
-    /// <summary>Holds the tunnel's forwards that sshkeep should hold and does not yet (each start of its ssh tries
-    /// again the ports it could not have), and returns those held now: its ssh is given the others.</summary>
+    /// <summary>Holds what it should and does not yet (each start of the tunnel's ssh tries again); returns those held
+    /// now: its ssh is given the others.</summary>
     public IReadOnlySet<ForwardSpec> Hold(TunnelConfig tunnel)
     {
         var masters = MastersOf(tunnel.Name);
@@ -60,13 +57,12 @@ internal sealed class HeldPorts(ILogger log, TimeProvider time, IEnumerable<Sock
         return held;
     }
 
-    /// <summary>Whether sshkeep, not ssh, listens for this forward of the tunnel now.</summary>
     public bool Holds(string tunnel, ForwardSpec forward)
     {
         lock (_gate) return _held.ContainsKey((tunnel, forward.Kind, forward.Listen));
     }
 
-    /// <summary>After a reload: stops holding the ports no enabled tunnel of <paramref name="tunnels"/> holds.</summary>
+    /// <summary>After a reload: stops holding the ports no enabled tunnel holds.</summary>
     public async Task KeepOnlyAsync(IEnumerable<TunnelConfig> tunnels)
     {
         var wanted = tunnels.Where(t => t.Enabled).SelectMany(t => t.Forwards.Where(f => f.IsHeld).Select(f => (t.Name, f.Kind, f.Listen))).ToHashSet();
@@ -83,8 +79,7 @@ internal sealed class HeldPorts(ILogger log, TimeProvider time, IEnumerable<Sock
         }
     }
 
-    /// <summary>Each holding tunnel's ports and their counts now, by tunnel name, in the order of their listen
-    /// addresses.</summary>
+    /// <summary>By tunnel name, in the order of the listen addresses.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<HeldForwardReading>> Counts()
     {
         lock (_gate)

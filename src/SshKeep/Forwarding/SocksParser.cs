@@ -1,11 +1,7 @@
 namespace SshKeep.Forwarding;
 
-/// <summary>
-/// Reads a SOCKS4, SOCKS4a or SOCKS5 CONNECT request (RFC 1928; SOCKS4 and 4a as NEC's notes describe them)
-/// from the bytes a client has sent so far. It never asks for a byte past the request: the socket goes to ssh
-/// as it is, so whatever the client sends after its request must still be unread (docs/held-ports.md "SOCKS").
-/// Every length is bounded, so no request needs more than <see cref="Longest"/> bytes.
-/// </summary>
+/// <summary>Reads a SOCKS4, 4a or 5 CONNECT request (RFC 1928; NEC's notes for SOCKS4), never asking for a byte past
+/// it: the socket goes to ssh as it is, with what follows unread (docs/held-ports.md "SOCKS").</summary>
 internal static class SocksParser
 {
     /// <summary>A user id or host name: at most 255 bytes, all that SOCKS5 can carry and DNS allows a name.</summary>
@@ -36,9 +32,8 @@ internal static class SocksParser
         };
     }
 
-    /// <summary>v4 and v4a: 00, the code, a port and an IPv4 address; v5: 05, the code, 00 and an IPv4 address
-    /// and port. sshkeep sends zeros for the address and port: it does not know the server's end, and
-    /// clients ignore them after a CONNECT.</summary>
+    /// <summary>The address and port are zeros: sshkeep does not know the server's end, and clients ignore them after a
+    /// CONNECT.</summary>
     public static byte[] Reply(SocksVersion version, byte code) =>
         version == SocksVersion.Socks5 ? [0x05, code, 0x00, 0x01, 0, 0, 0, 0, 0, 0] : [0x00, code, 0, 0, 0, 0, 0, 0];
 
@@ -133,7 +128,7 @@ internal static class SocksParser
     private static SocksStep Target(SocksVersion version, string host, int port) =>
         port == 0
             ? Refuse(version, $"the request is for port 0 (of {host})")
-            : new SocksStep.Request(new SocksOutcome.Target(version, host, port));
+            : new SocksStep.Request(version, host, port);
 
     private static SocksStep.Refused Refuse(SocksVersion version, string reason) => new(reason, SocksHandshake.FailureReply(version));
 

@@ -1,6 +1,5 @@
 namespace SshKeep.Forwarding;
 
-/// <summary>The SOCKS dialect a client spoke; its replies differ (docs/held-ports.md "SOCKS").</summary>
 internal enum SocksVersion
 {
     Socks4,

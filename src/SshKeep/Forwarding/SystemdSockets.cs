@@ -2,15 +2,12 @@ using SshKeep.Native;
 
 namespace SshKeep.Forwarding;
 
-/// <summary>Listening sockets passed by systemd socket activation (sd_listen_fds(3): <c>LISTEN_PID</c> is ours,
-/// <c>LISTEN_FDS</c> descriptors from 3). A held port takes the one bound to its address instead of binding
-/// (docs/held-ports.md, "Socket activation").</summary>
+/// <summary>Listening sockets passed by systemd (sd_listen_fds(3); docs/held-ports.md, "Socket activation").</summary>
 internal static class SystemdSockets
 {
     private const int FirstDescriptor = 3;
 
-    /// <summary>The passed TCP listening sockets, close-on-exec from here on (systemd passes them without it, and no
-    /// ssh may inherit them); anything else passed is closed.</summary>
+    /// <summary>Close-on-exec from here on: systemd passes them without it, and no ssh may inherit them.</summary>
     public static IReadOnlyList<Socket> Take(IReadOnlyDictionary<string, string> environment, int ownPid)
     {
         if (environment.GetValueOrDefault("LISTEN_PID") != ownPid.ToString(CultureInfo.InvariantCulture)

@@ -1,11 +1,7 @@
 namespace SshKeep.Forwarding;
 
-/// <summary>
-/// The control sockets of one tunnel's ssh masters that take new clients now: the active session's while
-/// the tunnel is up, else the warm standby's (docs/held-ports.md). The daemon sets them from the tunnel's
-/// transitions; its held ports read them. Every change, even back to the same path (a new ssh on the
-/// tunnel's one control path), is a new version, so a client handed to a master that died waits for the next.
-/// </summary>
+/// <summary>The masters that take new clients now (docs/held-ports.md, "Which session takes a client"). Every change, even
+/// back to the same path (a new ssh on it), is a new version: a client handed to a master that died waits for the next.</summary>
 internal sealed class TunnelMasters
 {
     private readonly Lock _gate = new();
@@ -14,12 +10,10 @@ internal sealed class TunnelMasters
     private int _version;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Hand-offs under way at once, at most: ssh listens on its control socket with a backlog of 64, and a
-    /// connect past it fails at once (EAGAIN), so a crowd of waiting clients let go together would mostly fail.</summary>
+    /// <summary>Hand-offs under way at once: past ssh's control socket backlog of 64 a connect fails (EAGAIN).</summary>
     public SemaphoreSlim Handing { get; } = new(32);
 
-    /// <summary>Where a new client goes (null: none is up, clients wait), the version that answer belongs
-    /// to, and a task that completes at the next change.</summary>
+    /// <summary>Null ControlPath: none is up, clients wait. Changed completes at the next change.</summary>
     public (string? ControlPath, int Version, Task Changed) Current
     {
         get

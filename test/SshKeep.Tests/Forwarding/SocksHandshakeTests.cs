@@ -23,7 +23,7 @@ public sealed class SocksHandshakeTests
 
         Assert.Equal(target, Show(outcome));
         Assert.Equal("47 45 54", await pair.UnreadByAcceptedAsync(3));
-        await pair.Accepted.SendAsync(SocksHandshake.SuccessReply(((SocksOutcome.Target)outcome).Version));
+        await pair.Accepted.SendAsync(SocksHandshake.SuccessReply(((SocksStep.Request)outcome).Version));
         Assert.Equal(success, await pair.ReceivedByClientAsync(8));
     }
 
@@ -91,7 +91,7 @@ public sealed class SocksHandshakeTests
 
         var outcome = await SocksHandshake.ReadAsync(pair.Accepted, Generous, default).Within("the handshake");
 
-        Assert.IsType<SocksOutcome.Refused>(outcome);
+        Assert.IsType<SocksStep.Refused>(outcome);
     }
 
     [Fact]
@@ -126,10 +126,10 @@ public sealed class SocksHandshakeTests
         Assert.Equal("05 01 00 01 00 00 00 00 00 00", Hex(SocksHandshake.FailureReply(SocksVersion.Socks5)));
     }
 
-    private static string Show(SocksOutcome outcome) => outcome switch
+    private static string Show(SocksStep outcome) => outcome switch
     {
-        SocksOutcome.Target target => $"{target.Version} {target.Host} {target.Port}",
-        SocksOutcome.Refused refused => $"refused: {refused.Reason}",
+        SocksStep.Request target => $"{target.Version} {target.Host} {target.Port}",
+        SocksStep.Refused refused => $"refused: {refused.Reason}",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 

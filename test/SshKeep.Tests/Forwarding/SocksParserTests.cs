@@ -125,7 +125,7 @@ public sealed class SocksParserTests
     {
         SocksStep.NeedMore more => $"need {more.Bytes}",
         SocksStep.Greeting greeting => $"greeting, reply {Hex(greeting.Reply)}, then need {greeting.Bytes}",
-        SocksStep.Request request => $"{request.Target.Version} {request.Target.Host} {request.Target.Port}",
+        SocksStep.Request request => $"{request.Version} {request.Host} {request.Port}",
         SocksStep.Refused refused => $"refused: {refused.Reason} | reply {(refused.Reply.Length == 0 ? "none" : Hex(refused.Reply))}",
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     };
