@@ -21,11 +21,13 @@ internal static class ConfigCheck
                             .Append(": warning: StrictHostKeyChecking is off, so ssh accepts any host key and anyone on the path can pose as the server\n");
                     }
                 }
+
                 if (machineAddresses is not null && config.Http is { } listen && !listen.IsOnThisMachine(machineAddresses))
                 {
                     text.Append("http.listen: warning: ").Append(listen.ToString())
                         .Append(" is not an address of this machine now, so `sshkeep up` cannot listen there until an interface has it\n");
                 }
+
                 var disabled = config.Tunnels.Count(t => !t.Enabled);
                 text.Append(config.Path).Append(": ").Append(ConfigText.Plural(config.Tunnels.Count, "tunnel", "tunnels")).Append(" OK")
                     .Append(disabled > 0 ? $" ({ConfigText.Number(disabled)} disabled)" : "").Append('\n');
@@ -36,14 +38,17 @@ internal static class ConfigCheck
                 {
                     text.Append(error).Append('\n');
                 }
+
                 if (invalid.More > 0)
                 {
                     text.Append(invalid.Path).Append(": and ").Append(ConfigText.Plural(invalid.More, "more error", "more errors"))
                         .Append(" (only the first ").Append(ConfigText.Number(invalid.Errors.Count)).Append(" are shown)\n");
                 }
+
                 text.Append(invalid.Path).Append(": ").Append(ConfigText.Plural(invalid.Count, "error", "errors")).Append('\n');
                 break;
         }
+
         return text.ToString();
     }
 

@@ -34,6 +34,7 @@ internal sealed class ConfigErrorSink(string file)
             kept.Add(error.Item1);
             return;
         }
+
         more++;
         // Errors are found mostly, not strictly, in file order: an earlier one takes the place of the last kept.
         var last = errors.Max;

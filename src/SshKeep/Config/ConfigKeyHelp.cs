@@ -27,6 +27,7 @@ internal static partial class ConfigKeyHelp
             if (entry.DefaultsPath is { } defaults) text.Append("  ").Append(defaults).Append(": the same, for every tunnel that does not set it\n");
             text.Append("  see sshkeep-tunnels(5), ").Append(entry.Heading).Append('\n');
         }
+
         return text.ToString();
     }
 

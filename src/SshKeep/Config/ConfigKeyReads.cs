@@ -50,6 +50,7 @@ internal static partial class ConfigKeyReads
         {
             return DestinationAt(entry.Value, entry.Path, reader.Errors) is { } one ? At(entry, new List<string> { one }) : null;
         }
+
         var errors = reader.Errors;
         if (list.Items.Count is 0 or > ConfigKeys.MaxDestinations)
         {
@@ -57,6 +58,7 @@ internal static partial class ConfigKeyReads
                 $"a list of {ConfigText.Number(list.Items.Count)} destinations; expected 1 to {ConfigText.Number(ConfigKeys.MaxDestinations)}, tried in order");
             return null;
         }
+
         var destinations = new List<string>();
         for (var i = 0; i < list.Items.Count; i++)
         {
@@ -68,8 +70,10 @@ internal static partial class ConfigKeyReads
                     $"{ConfigText.Quote(destination)} is listed twice (first as {ConfigText.Item("destination", first)}); list each server once");
                 destination = null;
             }
+
             if (destination is not null) destinations.Add(destination);
         }
+
         return destinations.Count == list.Items.Count ? At(entry, destinations) : null;
     }
 
@@ -119,11 +123,13 @@ internal static partial class ConfigKeyReads
             Fail(node, path, errors, accepted);
             return false;
         }
+
         if (scalar.Value.Any(char.IsControl))
         {
             errors.Add(node, path, $"{scalar.Describe()} contains a control character (newline, tab…); expected {accepted} on one line");
             return false;
         }
+
         text = scalar.Value;
         return true;
     }

@@ -24,6 +24,7 @@ internal sealed class ConfigLayer(ConfigLayer? under = null)
         {
             if (key.Set is { } set && Get(key) is { } value) record = (T)set(record, value.Value);
         }
+
         return record;
     }
 

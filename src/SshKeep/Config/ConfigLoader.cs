@@ -35,6 +35,7 @@ internal static class ConfigLoader
         {
             return new ConfigLoadResult.Invalid(path, [new ConfigError(path, 0, 0, "", readError!)]);
         }
+
         var result = Parse(text, path, homeDirectory, pathVariable);
         return result is ConfigLoadResult.Valid valid
             ? new ConfigLoadResult.Valid(valid.Config with { Path = Path.GetFullPath(path) })
@@ -50,6 +51,7 @@ internal static class ConfigLoader
         {
             return new ConfigLoadResult.Invalid(displayPath, [new ConfigError(displayPath, 0, 0, "", TooBig(size))]);
         }
+
         // A byte order mark is not YAML content to YamlDotNet; editors on some systems write one.
         var root = ConfigTreeReader.Read(yamlText.StartsWith('\uFEFF') ? yamlText[1..] : yamlText, errors);
         var config = new ConfigSectionReader(errors, homeDirectory, pathVariable).ReadDocument(root, displayPath);
@@ -70,6 +72,7 @@ internal static class ConfigLoader
             {
                 return (null, "is a directory; expected a tunnels file (YAML)");
             }
+
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             var buffer = new byte[MaxFileBytes + 1];
             var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
@@ -77,6 +80,7 @@ internal static class ConfigLoader
             {
                 return (null, TooBig(stream.CanSeek ? stream.Length : length));
             }
+
             var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
             return (strict.GetString(buffer, 0, length), null);
         }

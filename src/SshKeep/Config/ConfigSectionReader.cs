@@ -25,10 +25,12 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
         {
             errors.Add(1, 1, "", $"the file is empty; expected {TopAccepted}");
         }
+
         if (root is null || !ConfigKeyReads.Map(root, "", errors, TopAccepted, out var top))
         {
             return null;
         }
+
         // Read first, while IsDefaults is still false.
         var file = ReadMap(top, "");
         var defaults = file.Own("defaults")?.Value is ConfigMappingEntry defaultsEntry &&
@@ -44,6 +46,7 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
         {
             ReadTunnels(tunnelsEntry, top, defaults, tunnels, owners);
         }
+
         ListenConflicts.Check(owners, errors);
         return errors.HasErrors
             ? null
@@ -58,22 +61,26 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
             errors.Add(top, "tunnels", "no `tunnels:`; expected a map from each tunnel's name to its settings");
             return;
         }
+
         if (!ConfigKeyReads.Map(tunnelsEntry.Value, tunnelsEntry.Path, errors, "a map from each tunnel's name to its settings", out var map))
         {
             return;
         }
+
         if (map.Entries.Count == 0)
         {
             // Refused rather than obeyed: a truncated or half-written file must not stop every tunnel on reload.
             errors.Add(tunnelsEntry.Key, tunnelsEntry.Path, "no tunnels; add at least one under `tunnels:` (to stop them all, use `sshkeep stop`)");
             return;
         }
+
         if (map.Entries.Count > ConfigLoader.MaxTunnels)
         {
             errors.Add(tunnelsEntry.Key, tunnelsEntry.Path,
                 $"{ConfigText.Number(map.Entries.Count)} tunnels; one file holds at most {ConfigText.Number(ConfigLoader.MaxTunnels)} (run another sshkeep with a second file)");
             return;
         }
+
         foreach (var entry in map.Entries)
         {
             // A name appears in logs, status, file names and commands (`sshkeep restart NAME`): short and plain, and
@@ -84,16 +91,19 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
                 errors.Add(entry.Key, entry.Path,
                     $"tunnel name {ConfigText.Quote(entry.Name)} is not accepted; expected 1 to 64 letters, digits, '.', '_' or '-', not starting with '.' or '-'");
             }
+
             if (!ConfigKeyReads.Map(entry.Value, entry.Path, errors, "a map of tunnel settings (destination, forwards, …)", out var settings))
             {
                 continue;
             }
+
             var layer = ReadTunnel(settings, defaults);
             var tunnel = TunnelBuilder.Build(entry.Name, entry.Key, entry.Path, layer, errors);
             if (tunnel is not null && nameOk)
             {
                 tunnels.Add(tunnel);
             }
+
             owners.Add((entry.Name, layer));
         }
     }

@@ -16,8 +16,10 @@ internal static class ConfigText
                 builder.Append('…');
                 break;
             }
+
             OneLine.Append(builder, rune, OneLineStyle.UnicodeEscape, quoted: true);
         }
+
         return builder.Append('"').ToString();
     }
 

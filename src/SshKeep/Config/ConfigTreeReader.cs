@@ -39,18 +39,21 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
         {
             return null;
         }
+
         parser.Consume<DocumentStart>();
         var root = ReadNode("", 1);
         if (root is null)
         {
             return null;
         }
+
         parser.Consume<DocumentEnd>();
         if (parser.Current is DocumentStart second)
         {
             Report(second.Start, "", "a second YAML document (after `---`); a tunnels file is one document");
             return null;
         }
+
         return root;
     }
 
@@ -65,6 +68,7 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
             parser.SkipThisAndNestedEvents();
             return new ConfigRefused(ToInt(tagged.Start.Line), ToInt(tagged.Start.Column));
         }
+
         switch (current)
         {
             case Scalar scalar:
@@ -104,8 +108,10 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
             {
                 return null;
             }
+
             items.Add(item);
         }
+
         return new ConfigSequence(ToInt(start.Start.Line), ToInt(start.Start.Column), items);
     }
 
@@ -122,6 +128,7 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
             {
                 return null;
             }
+
             var keyScalar = key as ConfigScalar;
             var valuePath = ConfigText.Child(path, keyScalar?.Value ?? "?");
             var value = ReadNode(valuePath, depth + 1);
@@ -129,23 +136,28 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
             {
                 return null;
             }
+
             if (keyScalar is null)
             {
                 if (key is not ConfigRefused)
                 {
                     Report(keyEvent.Start, path, $"a key must be plain text, found {key.Describe()}");
                 }
+
                 continue;
             }
+
             if (firstLine.TryGetValue(keyScalar.Value, out var line))
             {
                 errors.Add(keyScalar, valuePath,
                     $"duplicate key {ConfigText.Key(keyScalar.Value)} (first set on line {ConfigText.Number(line)}); set it once");
                 continue;
             }
+
             firstLine.Add(keyScalar.Value, keyScalar.Line);
             entries.Add(new ConfigMappingEntry(keyScalar, value, valuePath));
         }
+
         return new ConfigMapping(ToInt(start.Start.Line), ToInt(start.Start.Column), entries);
     }
 

@@ -19,12 +19,14 @@ internal static class ForwardParser
         {
             return false;
         }
+
         if (parts.Count != shortCount && parts.Count != shortCount + 1)
         {
             var socks = kind == ForwardKind.Remote && parts.Count is 1 or 2 ? " (a remote SOCKS proxy, ssh -R [bind:]port, is not supported)" : "";
             error = $"{ConfigText.Quote(text)} is not a {KebabName.Of(kind)} forward; {expected}{socks}";
             return false;
         }
+
         (string Text, bool Bracketed)? bind = parts.Count > shortCount ? parts[0] : null;
         var rest = parts.Skip(parts.Count - shortCount).ToList();
         error = Problems(
@@ -37,6 +39,7 @@ internal static class ForwardParser
         {
             return false;
         }
+
         spec = new ForwardSpec(kind, bind?.Text, int.Parse(rest[0].Text, CultureInfo.InvariantCulture),
             withTarget ? rest[1].Text : null, withTarget ? int.Parse(rest[2].Text, CultureInfo.InvariantCulture) : null);
         return true;
@@ -106,6 +109,7 @@ internal static class ForwardParser
                     error = Misplaced("a '[' without ']'");
                     return false;
                 }
+
                 current.Append(text, i + 1, close - i - 1);
                 bracketed = true;
                 i = close;
@@ -131,6 +135,7 @@ internal static class ForwardParser
                 current.Append(c);
             }
         }
+
         parts.Add((current.ToString(), bracketed));
         return true;
     }

@@ -46,6 +46,7 @@ internal static class HooksReader
             errors.Add(entry.Value, entry.Path, problem);
             return null;
         }
+
         var argv = new List<string>();
         for (var i = 0; i < list.Items.Count; i++)
         {
@@ -55,10 +56,12 @@ internal static class HooksReader
                 argv.Add(word);
             }
         }
+
         if (argv.Count != list.Items.Count)
         {
             return null;
         }
+
         var program = Program(argv[0], list.Items[0], ConfigText.Item(entry.Path, 0), reader);
         return program is null ? null : ConfigKeyReads.At(entry, HookCommand.Direct([program, .. argv.Skip(1)]));
     }
@@ -72,6 +75,7 @@ internal static class HooksReader
         {
             reader.Errors.Add(entry.Value, entry.Path, $"no `shell`; expected {Accepted}");
         }
+
         return layer.Complete && layer.Own(path + ".shell")?.Value is string script ? ConfigKeyReads.At(entry, HookCommand.Shell(script)) : null;
     }
 
@@ -89,6 +93,7 @@ internal static class HooksReader
             error = $"{ConfigText.Quote(found)} is not an executable file; {Expected}";
             found = null;
         }
+
         if (error is not null) reader.Errors.Add(node, path, error);
         return found;
     }

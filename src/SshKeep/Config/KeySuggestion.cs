@@ -23,6 +23,7 @@ internal static class KeySuggestion
         {
             return int.MaxValue;
         }
+
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)
         {
@@ -36,6 +37,7 @@ internal static class KeySuggestion
                 }
             }
         }
+
         return d[a.Length, b.Length];
     }
 }

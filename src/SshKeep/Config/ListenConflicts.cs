@@ -25,6 +25,7 @@ internal static class ListenConflicts
                 {
                     continue;
                 }
+
                 // A remote forward may listen on any of the tunnel's servers (docs/daemon.md, "Several servers: failover").
                 IEnumerable<string> servers = spec.Kind == ForwardKind.Remote ? destinations! : [""];
                 var sockets = SocketsOf(spec.BindAddress);
@@ -44,6 +45,7 @@ internal static class ListenConflicts
                             $"{ConfigText.Quote(spec.Listen)}{side} is already a listen address of {where}; two forwards cannot listen on one port");
                         reported = true;
                     }
+
                     foreach (var claimed in sockets.SelectMany(s => new[] { s, s[..s.IndexOf(':')] }))
                     {
                         claims.TryAdd((listener, spec.BindPort, claimed), (name, layer, forward));

@@ -20,12 +20,14 @@ internal static class ProbeExchangeReader
             reader.Errors.Add(map, entry.Path, "`http` sends its own request; use either `http` or `send`/`expect`, not both");
             return null;
         }
+
         if (!layer.Complete) return null;
         if (send is null && expect is null && http is null)
         {
             reader.Errors.Add(map, entry.Path, $"an empty probe; expected {Accepted} (leave `probe` out to only open a connection)");
             return null;
         }
+
         return ConfigKeyReads.At(entry, new ProbeExchange(send, expect, http));
     }
 
@@ -46,6 +48,7 @@ internal static class ProbeExchangeReader
             ConfigKeyReads.Fail(item.Value, item.Path, reader.Errors, "non-empty text");
             return null;
         }
+
         var problem = scalar.Value.Any(c => char.IsControl(c) && !allowedControl(c)) ? $"contains a control character; {allowed}"
             : scalar.Value.Length > MaxLength ? $"is longer than {MaxLength} characters"
             : null;

@@ -11,12 +11,14 @@ internal static class SshOptionsReader
         {
             return null;
         }
+
         if (map.Entries.Count > ConfigLoader.MaxSshOptions)
         {
             errors.Add(entry.Key, entry.Path,
                 $"{ConfigText.Number(map.Entries.Count)} options; a section holds at most {ConfigText.Number(ConfigLoader.MaxSshOptions)}");
             return null;
         }
+
         var options = new List<SshOptionDraft>();
         var seen = new Dictionary<string, ConfigScalar>(StringComparer.OrdinalIgnoreCase);
         foreach (var option in map.Entries)
@@ -35,11 +37,13 @@ internal static class SshOptionsReader
                 errors.Add(option.Key, option.Path, problem);
                 continue;
             }
+
             if (ConfigKeys.All.FirstOrDefault(k => k.SshKeyword is { } keyword && SshOptionRules.Is(key, keyword)) is { } health)
             {
                 if (health.Read!(option, reader) is { } number) reader.HealthOptions.Add((health, key, number));
                 continue;
             }
+
             if (option.Value is ConfigScalar { IsNull: true })
             {
                 if (reader.IsDefaults)
@@ -50,19 +54,24 @@ internal static class SshOptionsReader
                 {
                     options.Add(new SshOptionDraft(key, null, option.Key, option.Path));
                 }
+
                 continue;
             }
+
             if (!ConfigKeyReads.Text(option.Value, option.Path, errors, "the option's value", out var value))
             {
                 continue;
             }
+
             if (SshOptionRules.Refusal(key, value) is { } reason)
             {
                 errors.Add(option.Value, option.Path, $"{key} {ConfigText.Quote(value)} is refused: {reason}");
                 continue;
             }
+
             options.Add(new SshOptionDraft(key, value, option.Key, option.Path));
         }
+
         return ConfigKeyReads.At(entry, options);
     }
 
@@ -77,6 +86,7 @@ internal static class SshOptionsReader
                     $"{keyword} {ConfigText.Number((int)value.Value!)} disagrees with health.{health.Key} {ConfigText.Number((int)set.Value!)} (line {ConfigText.Number(set.Node.Line)}); set one of them");
                 continue;
             }
+
             layer.Values[health.Path] = value;
         }
     }

@@ -13,10 +13,12 @@ internal static class TunnelBuilder
             errors.Add(nameNode, path,
                 $"no `destination`; expected {HostSyntax.DestinationAccepted}, the server this tunnel goes through");
         }
+
         if (!tunnel.Written.Contains(Tunnel + "forwards"))
         {
             errors.Add(nameNode, path, "no `forwards`; a tunnel needs at least one `local`, `remote` or `dynamic` forward");
         }
+
         var config = tunnel.Apply(new TunnelConfig { Name = name, Destinations = [] }, ConfigKeys.All.Where(k => k.Path.StartsWith(Tunnel, StringComparison.Ordinal)));
 
         // Probes run one at a time; a timeout as long as the interval would make them overlap.
@@ -26,12 +28,14 @@ internal static class TunnelBuilder
             Between(tunnel, "health.probe_timeout", "health.probe_interval", errors, (timeout, interval) =>
                 $"probe_timeout {ConfigText.Seconds(health.ProbeTimeout)}{timeout} is not shorter than probe_interval {ConfigText.Seconds(health.ProbeInterval)}{interval}; a probe must end before the next one starts");
         }
+
         var backoff = config.Backoff;
         if (backoff.Initial > backoff.Max)
         {
             Between(tunnel, "backoff.initial", "backoff.max", errors, (initial, max) =>
                 $"initial {ConfigText.Seconds(backoff.Initial)}{initial} is longer than max {ConfigText.Seconds(backoff.Max)}{max}; the first wait cannot be longer than the longest");
         }
+
         var destination = tunnel.Own(Tunnel + "destination");
         if (destination is { Value: List<string> hosts } && hosts.FirstOrDefault(h => HostSyntax.User(h) is not null) is { } host &&
             HostSyntax.User(host) is { } user &&
@@ -41,6 +45,7 @@ internal static class TunnelBuilder
             errors.Add(destination.Value.Node, destination.Value.Path,
                 $"{ConfigText.Quote(host)} names the user {ConfigText.Quote(user)} and ssh_options sets User {ConfigText.Quote(optionUser)} ({userOption.Path}, line {ConfigText.Number(userOption.KeyNode.Line)}); name the user once");
         }
+
         return destination is null || config.Forwards.Count == 0 ? null : config;
     }
 
