@@ -96,9 +96,14 @@ internal static class CompatCommandLine
 
         var settings = new CompatSettings(env)
         {
-            ProgramName = programName, SshPath = sshPath, SshArguments = sshArguments, Monitor = monitor!,
+            ProgramName = programName,
+            SshPath = sshPath,
+            SshArguments = sshArguments,
+            Monitor = monitor!,
             GateTimeSeconds = detach ? 0 : env.GateTimeSeconds, // R45, R80
-            Detach = detach, NetTimeoutMilliseconds = netTimeout, Notices = notices,
+            Detach = detach,
+            NetTimeoutMilliseconds = netTimeout,
+            Notices = notices,
         };
         return new CompatParseResult.Run(settings);
     }

@@ -34,6 +34,7 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
                 // R5, R70 (docs/compatibility.md, "Called as sshkeep, or by another name").
                 await stdout.WriteLineAsync(programName == host.SshkeepName ? host.SshkeepVersionLine() : version.Line);
                 return ExitCodes.Ok;
+
             case CompatParseResult.Usage usage:
                 logFile?.Dispose();
                 if (usage.GetoptDiagnostic is { } diagnostic) await stderr.WriteLineAsync(diagnostic);
@@ -41,10 +42,13 @@ internal sealed class CompatMode(TextWriter stdout, TextWriter stderr, TimeProvi
                 // R4 (docs/compatibility.md, "Called as sshkeep, or by another name").
                 if (programName == host.SshkeepName) await stderr.WriteAsync(host.SshkeepAfterUsage);
                 return ExitCodes.Failure;
+
             case CompatParseResult.Fatal fatal:
                 return Fail(programName, fatal.LogMessage, fatal.StderrLine, fatal.Environment, fatal.Notices, logFile);
+
             case CompatParseResult.Run run:
                 return await SuperviseAsync(run, argv0, args, environment.GetValueOrDefault("PATH"), logFile, detachedCopy, lifetimeStart);
+
             default:
                 throw new InvalidOperationException($"unexpected parse result {decision}");
         }

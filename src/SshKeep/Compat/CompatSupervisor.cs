@@ -183,43 +183,55 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
                 return ExitCodes.Failure;
             }
 
-            await WaitForEventAsync(process, alarmAt, stall, cancellationToken);
-            WatchResult? result = null;
-            if (process.Exited.IsCompleted) return OnChildExit(await process.Exited);
-            if (signals.TryRead(out var signal)) result = await OnSignalAsync(process, signal, cancellationToken);
-            else if (stall is { IsCompletedSuccessfully: true })
+            WatchResult? result;
+            switch (await NextEventAsync(process, alarmAt, stall, cancellationToken))
             {
-                // FIX (docs/compatibility.md row 22): the server answers; a fresh ssh connects at once.
-                log.ConnectStalled(process.Pid, stall.Result.ToString());
-                _skipNextBackoff = true;
-                result = await RestartAsync(process);
-            }
-            else if (process.Stopped.IsCompleted)
-            {
-                // FIX R68: a stopped ssh forwards nothing; it counts as hung and is replaced.
-                log.ChildStopped(process.Pid, SIGSTOP);
-                result = await RestartAsync(process);
-            }
-            else if (cancellationToken.IsCancellationRequested) result = await OnSignalAsync(process, SIGTERM, cancellationToken);
-            else if (time.GetUtcNow() >= alarmAt)
-            {
-                result = await OnAlarmAsync(process, cancellationToken);
-                if (result is null) alarmAt = SetAlarm(settings.PollSeconds);
+                case WatchEvent.ChildExited exited:
+                    return OnChildExit(exited.Exit);
+                case WatchEvent.ConnectStalled stalled:
+                    // FIX (docs/compatibility.md row 22): the server answers; a fresh ssh connects at once.
+                    log.ConnectStalled(process.Pid, stalled.Server.ToString());
+                    _skipNextBackoff = true;
+                    result = await RestartAsync(process);
+                    break;
+                case WatchEvent.ChildStopped:
+                    // FIX R68: a stopped ssh forwards nothing; it counts as hung and is replaced.
+                    log.ChildStopped(process.Pid, SIGSTOP);
+                    result = await RestartAsync(process);
+                    break;
+                case WatchEvent.Signalled signalled:
+                    result = await OnSignalAsync(process, signalled.Signal, cancellationToken);
+                    break;
+                default:
+                    result = await OnAlarmAsync(process, cancellationToken);
+                    if (result is null) alarmAt = SetAlarm(settings.PollSeconds);
+                    break;
             }
 
             if (result is { } done) return done.Code;
         }
     }
 
-    private async Task WaitForEventAsync(ISshProcess process, DateTimeOffset alarmAt, Task<IPEndPoint>? stall,
+    /// <summary>What ssh_watch reacts to next, in its order (R73): each event a value, as the daemon's tunnel
+    /// machine takes them (docs/daemon.md, "The tunnel machine").</summary>
+    private async Task<WatchEvent> NextEventAsync(ISshProcess process, DateTimeOffset alarmAt, Task<IPEndPoint>? stall,
         CancellationToken cancellationToken)
     {
-        if (process.Exited.IsCompleted || signals.TryPeek(out _)) return;
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var cancelled = Never(cts.Token);
-        await Task.WhenAny(process.Exited, process.Stopped, signals.WaitToReadAsync(cts.Token).AsTask(),
-            DelayUntil(alarmAt, cts.Token), cancelled, stall ?? cancelled);
-        await cts.CancelAsync();
+        if (!process.Exited.IsCompleted && !signals.TryPeek(out _))
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var cancelled = Never(cts.Token);
+            await Task.WhenAny(process.Exited, process.Stopped, signals.WaitToReadAsync(cts.Token).AsTask(),
+                DelayUntil(alarmAt, cts.Token), cancelled, stall ?? cancelled);
+            await cts.CancelAsync();
+        }
+
+        if (process.Exited.IsCompleted) return new WatchEvent.ChildExited(await process.Exited);
+        if (signals.TryRead(out var signal)) return new WatchEvent.Signalled(signal);
+        if (stall is { IsCompletedSuccessfully: true }) return new WatchEvent.ConnectStalled(stall.Result);
+        if (process.Stopped.IsCompleted) return new WatchEvent.ChildStopped();
+        if (cancellationToken.IsCancellationRequested) return new WatchEvent.Signalled(SIGTERM);
+        return time.GetUtcNow() >= alarmAt ? new WatchEvent.AlarmDue() : new WatchEvent.Signalled(0);
     }
 
     /// <summary>R71–R75.</summary>
@@ -347,4 +359,16 @@ internal sealed class CompatSupervisor(CompatSettings settings, ISshLauncher lau
 
     /// <summary>Code null: restart ssh.</summary>
     private readonly record struct WatchResult(int? Code);
+    private abstract record WatchEvent
+    {
+        public sealed record ChildExited(ChildExit Exit) : WatchEvent;
+
+        public sealed record ChildStopped : WatchEvent;
+
+        public sealed record Signalled(int Signal) : WatchEvent;
+
+        public sealed record AlarmDue : WatchEvent;
+
+        public sealed record ConnectStalled(IPEndPoint Server) : WatchEvent;
+    }
 }

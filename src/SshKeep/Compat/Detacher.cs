@@ -62,7 +62,9 @@ internal static class Detacher
         });
         var request = new SpawnRequest(file, argv, environment)
         {
-            NewSession = true, StandardStreamsToDevNull = true, WorkingDirectory = "/",
+            NewSession = true,
+            StandardStreamsToDevNull = true,
+            WorkingDirectory = "/",
         };
         if (PosixSpawn.TrySpawn(request, out pid, out int errno))
         {
