@@ -229,7 +229,8 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
             return true;
         }
         // autossh prints what it sent first, then what came back, whatever the placeholder names say.
-        logger.NotWhatISent(Encoding.UTF8.GetString(line), AsCString(received.AsSpan(0, count)));
+        // autossh prints its receive buffer as a C string.
+        logger.NotWhatISent(Encoding.UTF8.GetString(line), ProcessName.CString(received.AsSpan(0, count)));
         return false;
 
         // C `if (loops++ > 5) { sleep(1); if (loops > 10) fail; }`, after every wake-up. A wake-up is a completed
@@ -259,13 +260,6 @@ internal sealed class AutosshMonitor(MonitorSpec spec, string programName, int o
         ObjectDisposedException => SocketErrorText.BadDescriptor,
         _ => null,
     };
-
-    /// <summary>How autossh prints its receive buffer: as a C string, up to the first NUL.</summary>
-    private static string AsCString(ReadOnlySpan<byte> bytes)
-    {
-        int nul = bytes.IndexOf((byte)0);
-        return Encoding.UTF8.GetString(nul < 0 ? bytes : bytes[..nul]);
-    }
 
     /// <summary>As at the end of conn_test.</summary>
     private static void CloseQuietly(Socket? socket)

@@ -40,10 +40,12 @@ internal static class ProcessName
     /// <summary>glibc's <c>__progname</c> (R70).</summary>
     public static string ProgName(string argv0) => argv0[(argv0.LastIndexOf('/') + 1)..];
 
-    internal static string? Argv0(ReadOnlySpan<byte> cmdline)
+    internal static string? Argv0(ReadOnlySpan<byte> cmdline) => cmdline.IsEmpty ? null : CString(cmdline);
+
+    /// <summary>The text up to the first NUL, as C reads a string.</summary>
+    internal static string CString(ReadOnlySpan<byte> bytes)
     {
-        if (cmdline.IsEmpty) return null;
-        int end = cmdline.IndexOf((byte)0);
-        return Encoding.UTF8.GetString(end < 0 ? cmdline : cmdline[..end]);
+        int nul = bytes.IndexOf((byte)0);
+        return Encoding.UTF8.GetString(nul < 0 ? bytes : bytes[..nul]);
     }
 }
