@@ -48,17 +48,10 @@ internal static class DaemonMetrics
 
         HeldForwards(w, tunnels);
 
-        w.Family("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
-        w.Sample("process_resident_memory_bytes", process.ResidentBytes);
-        w.Family("process_cpu_seconds_total", "counter", "Total user and system CPU time spent in seconds.");
-        w.Sample("process_cpu_seconds_total", process.CpuSeconds);
-        if (process.OpenFds is { } fds)
-        {
-            w.Family("process_open_fds", "gauge", "Number of open file descriptors.");
-            w.Sample("process_open_fds", fds);
-        }
-        w.Family("process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch in seconds.");
-        w.Sample("process_start_time_seconds", process.StartTimeSeconds);
+        w.Single("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.", process.ResidentBytes);
+        w.Single("process_cpu_seconds_total", "counter", "Total user and system CPU time spent in seconds.", process.CpuSeconds);
+        if (process.OpenFds is { } fds) w.Single("process_open_fds", "gauge", "Number of open file descriptors.", fds);
+        w.Single("process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch in seconds.", process.StartTimeSeconds);
 
         w.Family("sshkeep_build_info", "gauge", "Always 1; the version of the running sshkeep is a label.");
         w.Sample("sshkeep_build_info", [new("version", snapshot.Daemon.Version)], 1);

@@ -76,12 +76,8 @@ internal sealed class TunnelSupervisor
         get { lock (_idleGate) return _idle.Task; }
     }
 
-    /// <param name="trigger">Who asked, for the log ("SIGUSR1").</param>
-    public void RetryNow(string trigger = "retry-now") => Ask(TunnelCommand.RetryNow, trigger);
-
-    public void Restart(string trigger = "restart") => Ask(TunnelCommand.Restart, trigger);
-
-    public void NetworkChanged(string what) => Ask(TunnelCommand.NetworkChanged, what);
+    /// <param name="trigger">Who asked, for the log ("SIGUSR1", the network change).</param>
+    public void Ask(TunnelCommand command, string trigger) => Queue(() => _commands.Writer.TryWrite(new Command(command, trigger)));
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -174,19 +170,11 @@ internal sealed class TunnelSupervisor
             case ArmProbeTimer arm:
                 // Between rounds a tunnel holds one wait on the daemon's shared clock and nothing else.
                 DisarmTimer();
-                var clock = _options.ProbeClock ?? OwnProbeClock();
-                Watch(async token =>
-                {
-                    await clock.WaitAsync(arm.Delay, arm.OnGrain, token);
-                    return new TimerDue();
-                }, _wait.Token, timer: _timerNumber);
+                var clock = _options.ProbeClock ?? (_ownProbeClock ??= new ProbeClock(_time));
+                Watch(token => clock.WaitAsync(arm.Delay, arm.OnGrain, token), new TimerDue(), _wait.Token, timer: _timerNumber);
                 break;
             case WatchServer watch when _options.Reachability is { } reachability:
-                Watch(async token =>
-                {
-                    await ServerReturnsAsync(reachability, watch, token);
-                    return new ServerAnswers();
-                }, _wait.Token, timer: _timerNumber);
+                Watch(token => ServerReturnsAsync(reachability, watch, token), new ServerAnswers(), _wait.Token, timer: _timerNumber);
                 break;
             case TunnelEffect.Publish publish:
                 Publish(publish.Transition);
@@ -195,8 +183,7 @@ internal sealed class TunnelSupervisor
                 log.Write(_log);
                 break;
             case ClaimSession claim when _options.ClaimSessionSocket is { } claimSocket:
-                _deadSession?.Reset();
-                _deadSession = null;
+                ResetDeadSession();
                 _claim = claimSocket(claim.Pid);
                 break;
             case SettleRun settle:
@@ -231,11 +218,7 @@ internal sealed class TunnelSupervisor
         _stderr = new CancellationTokenSource();
         _pump = new StderrPump(process, Config.Name, _log, _stderrLogLimit, e => Post(e, run)).RunAsync(_stderr.Token);
         Watch(async _ => new SshExited(await process.Exited), CancellationToken.None, run: run);
-        Watch(async token =>
-        {
-            await process.Stopped.WaitAsync(token);
-            return new SshFroze();
-        }, _watches.Token, run: run);
+        Watch(token => process.Stopped.WaitAsync(token), new SshFroze(), _watches.Token, run: run);
         if (_stallWatch is { } stall) Watch(async token => new ConnectStalled(await stall.WatchAsync(process.Pid, token)), _watches.Token, run: run);
         _answer = new SshStarted(process.Pid);
     }
@@ -301,9 +284,15 @@ internal sealed class TunnelSupervisor
         }, CancellationToken.None);
     }
 
-    private void Post(TunnelEvent e, int run = -1, int timer = -1) => Queue(() => _events.Writer.TryWrite(new Posted(e, run, timer)));
+    /// <summary>Reports <paramref name="then"/> once <paramref name="until"/> completes.</summary>
+    private void Watch(Func<CancellationToken, Task> until, TunnelEvent then, CancellationToken cancellationToken, int run = -1, int timer = -1) =>
+        Watch(async token =>
+        {
+            await until(token);
+            return then;
+        }, cancellationToken, run, timer);
 
-    private void Ask(TunnelCommand command, string trigger) => Queue(() => _commands.Writer.TryWrite(new Command(command, trigger)));
+    private void Post(TunnelEvent e, int run = -1, int timer = -1) => Queue(() => _events.Writer.TryWrite(new Posted(e, run, timer)));
 
     private void Queue(Func<bool> write)
     {
@@ -397,8 +386,6 @@ internal sealed class TunnelSupervisor
             cancellationToken);
         _log.ServerReachable(Config.Name, server!.Address.ToString(), server.Port);
     }
-
-    private ProbeClock OwnProbeClock() => _ownProbeClock ??= new ProbeClock(_time);
 
     /// <summary>Run or timer -1: any.</summary>
     private readonly record struct Posted(TunnelEvent Event, int Run, int Timer);
