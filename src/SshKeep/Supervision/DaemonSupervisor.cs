@@ -95,7 +95,8 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
             foreach (var (supervisor, status) in targets.Zip(report.Tunnels))
             {
                 if (RetryNowReport.IsWaiting(status.State)) supervisor.Ask(TunnelCommand.RetryNow, trigger);
-                if (_running[status.Name].Standby is { } standby && RetryNowReport.IsWaiting(standby.Status.State)) standby.Ask(TunnelCommand.RetryNow, trigger);
+                if (_running[status.Name].Standby is { } standby && RetryNowReport.IsWaiting(standby.Status.State))
+                    standby.Ask(TunnelCommand.RetryNow, trigger);
             }
             return report;
         }

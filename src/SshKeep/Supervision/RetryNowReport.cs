@@ -32,7 +32,8 @@ internal sealed record RetryNowReport(IReadOnlyList<TunnelStatus> Tunnels)
         ];
 
         foreach (var state in (TunnelState[])[TunnelState.Up, TunnelState.Starting])
-            if (Tunnels.Count(t => t.State == state) is var count and > 0) parts.Add($"{Count(count)} {Doing(state, count)} and left alone");
+            if (Tunnels.Count(t => t.State == state) is var count and > 0)
+                parts.Add($"{Count(count)} {Doing(state, count)} and left alone");
         return string.Join("; ", parts);
     }
 

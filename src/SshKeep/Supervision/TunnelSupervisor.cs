@@ -155,13 +155,7 @@ internal sealed class TunnelSupervisor
                 Arm(arm.Delay);
                 break;
             case CheckListeners:
-                var forwards = Config.Forwards.Where(f => f.Kind != ForwardKind.Remote).ToList();
-                Watch(async token =>
-                {
-                    foreach (var forward in forwards)
-                        if (!await AcceptsAsync(forward, token)) return new ListenersChecked(false);
-                    return new ListenersChecked(true);
-                }, _watches.Token, run: _run, counted: true);
+                Watch(CheckListenersAsync, _watches.Token, run: _run, counted: true);
                 break;
             case ProbeRound round:
                 DisarmTimer();
@@ -285,7 +279,8 @@ internal sealed class TunnelSupervisor
     }
 
     /// <summary>Reports <paramref name="then"/> once <paramref name="until"/> completes.</summary>
-    private void Watch(Func<CancellationToken, Task> until, TunnelEvent then, CancellationToken cancellationToken, int run = -1, int timer = -1) =>
+    private void Watch(Func<CancellationToken, Task> until, TunnelEvent then, CancellationToken cancellationToken, int run = -1,
+        int timer = -1) =>
         Watch(async token =>
         {
             await until(token);
@@ -329,15 +324,17 @@ internal sealed class TunnelSupervisor
     }
 
     /// <summary>A check that throws means "not yet", never "never" (or the tunnel would stay starting).</summary>
-    private async Task<bool> AcceptsAsync(ForwardSpec forward, CancellationToken cancellationToken)
+    private async Task<TunnelEvent> CheckListenersAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return await _options.ListenerAccepts(forward, cancellationToken);
+            foreach (var forward in Config.Forwards.Where(f => f.Kind != ForwardKind.Remote))
+                if (!await _options.ListenerAccepts(forward, cancellationToken)) return new ListenersChecked(false);
+            return new ListenersChecked(true);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return false;
+            return new ListenersChecked(false);
         }
     }
 
