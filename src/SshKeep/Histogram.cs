@@ -11,11 +11,8 @@ internal sealed class Histogram
     /// <param name="bounds">Strictly increasing, finite; +Inf is implied.</param>
     public Histogram(IReadOnlyList<double> bounds)
     {
-        for (int i = 0; i < bounds.Count; i++)
-        {
-            if (!double.IsFinite(bounds[i]) || (i > 0 && bounds[i] <= bounds[i - 1]))
-                throw new ArgumentException("bucket bounds must be finite and strictly increasing", nameof(bounds));
-        }
+        if (bounds.Where((bound, i) => !double.IsFinite(bound) || (i > 0 && bound <= bounds[i - 1])).Any())
+            throw new ArgumentException("bucket bounds must be finite and strictly increasing", nameof(bounds));
         _bounds = [.. bounds];
         _counts = new long[bounds.Count + 1];
     }

@@ -62,6 +62,13 @@ internal static class OneLine
         }
     }
 
+    /// <summary>Keeps the line breaks (a refused reload lists each config error on its own line).</summary>
+    public static string EachLine(string text, OneLineStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Join('\n', text.Split('\n').Select(line => Of(line, style)));
+    }
+
     /// <summary>A cut ends in '…', never inside a surrogate pair.</summary>
     public static string Cut(string text, int width)
     {

@@ -151,7 +151,7 @@ internal static class DaemonCommandLine
             _ => ($"sshkeep: cannot reach the daemon for {path}: {result.Problem}", ExitCodes.DaemonUnreachable),
         };
         // The daemon's control characters never reach the terminal (docs/security.md).
-        await (exitCode == ExitCodes.Ok ? Console.Out : Console.Error).WriteLineAsync(CellText.PrintableLines(line));
+        await (exitCode == ExitCodes.Ok ? Console.Out : Console.Error).WriteLineAsync(OneLine.EachLine(line, OneLineStyle.QuestionMark));
         return exitCode;
     }
 

@@ -32,11 +32,7 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
         lock (_gate)
         {
             if (_stopped) return;
-            if (!_queues.TryGetValue(invocation.Tunnel, out var queue))
-            {
-                _queues[invocation.Tunnel] = queue = NewQueue(invocation.Tunnel);
-            }
-
+            var queue = _queues.GetValueOrDefault(invocation.Tunnel) ?? (_queues[invocation.Tunnel] = NewQueue(invocation.Tunnel));
             queue.Writer.TryWrite(invocation);
         }
     }

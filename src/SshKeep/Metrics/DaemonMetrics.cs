@@ -20,18 +20,12 @@ internal static class DaemonMetrics
         foreach (var t in tunnels) w.Sample("sshkeep_tunnel_up", Tunnel(t), t.State == TunnelState.Up ? 1 : 0);
 
         w.Family("sshkeep_tunnel_state", "gauge", "The tunnel's state: 1 for the current one, 0 for the others.");
-        foreach (var t in tunnels)
-        {
-            foreach (var state in Enum.GetValues<TunnelState>())
-                w.Sample("sshkeep_tunnel_state", [new("tunnel", t.Name), new("state", KebabName.Of(state))], t.State == state ? 1 : 0);
-        }
+        foreach (var (t, state) in tunnels.SelectMany(t => Enum.GetValues<TunnelState>().Select(state => (t, state))))
+            w.Sample("sshkeep_tunnel_state", [new("tunnel", t.Name), new("state", KebabName.Of(state))], t.State == state ? 1 : 0);
 
         w.Family("sshkeep_tunnel_restarts_total", "counter", "Restarts of a working tunnel (its ssh was up and ended, or a restart was asked while it ran), by reason.");
-        foreach (var t in tunnels)
-        {
-            foreach (var (reason, count) in restarts.Read(t.Name))
-                w.Sample("sshkeep_tunnel_restarts_total", [new("tunnel", t.Name), new("reason", reason)], count);
-        }
+        foreach (var (t, (reason, count)) in tunnels.SelectMany(t => restarts.Read(t.Name).Select(r => (t, r))))
+            w.Sample("sshkeep_tunnel_restarts_total", [new("tunnel", t.Name), new("reason", reason)], count);
 
         w.Family("sshkeep_tunnel_attempts_total", "counter", "ssh starts of the tunnel, the first and every retry (also of a tunnel that never came up).");
         foreach (var t in tunnels) w.Sample("sshkeep_tunnel_attempts_total", Tunnel(t), restarts.Attempts(t.Name));
@@ -48,17 +42,11 @@ internal static class DaemonMetrics
 
         HeldForwards(w, tunnels);
 
-        w.Family("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
-        w.Sample("process_resident_memory_bytes", process.ResidentBytes);
-        w.Family("process_cpu_seconds_total", "counter", "Total user and system CPU time spent in seconds.");
-        w.Sample("process_cpu_seconds_total", process.CpuSeconds);
-        if (process.OpenFds is { } fds)
-        {
-            w.Family("process_open_fds", "gauge", "Number of open file descriptors.");
-            w.Sample("process_open_fds", fds);
-        }
-        w.Family("process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch in seconds.");
-        w.Sample("process_start_time_seconds", process.StartTimeSeconds);
+        w.Single("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.", process.ResidentBytes);
+        w.Single("process_cpu_seconds_total", "counter", "Total user and system CPU time spent in seconds.", process.CpuSeconds);
+        if (process.OpenFds is { } fds) w.Single("process_open_fds", "gauge", "Number of open file descriptors.", fds);
+        w.Single("process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch in seconds.",
+            process.StartTimeSeconds);
 
         w.Family("sshkeep_build_info", "gauge", "Always 1; the version of the running sshkeep is a label.");
         w.Sample("sshkeep_build_info", [new("version", snapshot.Daemon.Version)], 1);

@@ -37,7 +37,12 @@ internal sealed class PrometheusTextWriter
         _text.Append(' ').Append(FormatValue(value)).Append('\n');
     }
 
-    public void Sample(string name, double value) => Sample(name, [], value);
+    /// <summary>A family of one sample without labels.</summary>
+    public void Single(string name, string type, string help, double value)
+    {
+        Family(name, type, help);
+        Sample(name, [], value);
+    }
 
     public override string ToString() => _text.ToString();
 

@@ -79,7 +79,7 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
         lock (_gate)
         {
             if (!_running.TryGetValue(name, out var running)) return false;
-            running.Supervisor.Restart(trigger);
+            running.Supervisor.Ask(TunnelCommand.Restart, trigger);
             return true;
         }
     }
@@ -94,8 +94,9 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
             var report = new RetryNowReport([.. targets.Select(t => t.Status)]);
             foreach (var (supervisor, status) in targets.Zip(report.Tunnels))
             {
-                if (RetryNowReport.IsWaiting(status.State)) supervisor.RetryNow(trigger);
-                if (_running[status.Name].Standby is { } standby && RetryNowReport.IsWaiting(standby.Status.State)) standby.RetryNow(trigger);
+                if (RetryNowReport.IsWaiting(status.State)) supervisor.Ask(TunnelCommand.RetryNow, trigger);
+                if (_running[status.Name].Standby is { } standby && RetryNowReport.IsWaiting(standby.Status.State))
+                    standby.Ask(TunnelCommand.RetryNow, trigger);
             }
             return report;
         }
@@ -107,8 +108,8 @@ internal sealed class DaemonSupervisor : IAsyncDisposable
         {
             foreach (var running in _running.Values)
             {
-                running.Supervisor.NetworkChanged(what);
-                running.Standby?.NetworkChanged(what);
+                running.Supervisor.Ask(TunnelCommand.NetworkChanged, what);
+                running.Standby?.Ask(TunnelCommand.NetworkChanged, what);
             }
         }
     }

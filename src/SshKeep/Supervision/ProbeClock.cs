@@ -26,9 +26,6 @@ internal sealed class ProbeClock : IDisposable
         _timer = timeProvider.CreateTimer(_ => Fire(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Cancelled entries included (tests).</summary>
-    internal int Pending { get { lock (_gate) return _waits.Count; } }
-
     public Task WaitAsync(TimeSpan delay, bool onGrain, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled(cancellationToken);

@@ -19,11 +19,8 @@ internal static class ProbeSchedule
     }
 
     /// <summary>Only a whole-second slot: 2.5 s would be stretched to 3 s.</summary>
-    public static bool WaitsOnGrain(bool passed, HealthSettings health)
-    {
-        var slot = passed ? health.ProbeInterval : health.ProbeTimeout;
-        return slot == Math.Floor(slot);
-    }
+    public static bool WaitsOnGrain(bool passed, HealthSettings health) =>
+        double.IsInteger(passed ? health.ProbeInterval : health.ProbeTimeout);
 
     /// <summary>docs/probes.md, "Side effects and limits".</summary>
     public const int ListenerCheckEvery = 12;

@@ -15,28 +15,25 @@ internal sealed record RetryNowReport(IReadOnlyList<TunnelStatus> Tunnels)
     public string Describe(DateTimeOffset now)
     {
         var waiting = Tunnels.Where(t => IsWaiting(t.State)).ToList();
-        var up = Tunnels.Where(t => t.State == TunnelState.Up).ToList();
-        var starting = Tunnels.Where(t => t.State == TunnelState.Starting).ToList();
         if (Tunnels.Count == 1 && waiting.Count == 0)
         {
             var only = Tunnels[0];
             return $"{only.Name} {Doing(only.State)} and left alone (no wait to cut short)";
         }
 
-        var parts = new List<string>();
-        if (waiting.Count > 0)
-        {
-            parts.Add(waiting.Count == 1
-                ? $"{waiting[0].Name} starts now{Due(waiting[0], now)}"
-                : $"{Names([.. waiting.Select(t => t.Name + Due(t, now))])} start now");
-        }
-        else
-        {
-            parts.Add("no tunnel is waiting, nothing to cut short");
-        }
+        List<string> parts =
+        [
+            waiting.Count switch
+            {
+                0 => "no tunnel is waiting, nothing to cut short",
+                1 => $"{waiting[0].Name} starts now{Due(waiting[0], now)}",
+                _ => $"{Names([.. waiting.Select(t => t.Name + Due(t, now))])} start now",
+            },
+        ];
 
-        if (up.Count > 0) parts.Add($"{Count(up.Count)} {Doing(TunnelState.Up, up.Count)} and left alone");
-        if (starting.Count > 0) parts.Add($"{Count(starting.Count)} {Doing(TunnelState.Starting, starting.Count)} and left alone");
+        foreach (var state in (TunnelState[])[TunnelState.Up, TunnelState.Starting])
+            if (Tunnels.Count(t => t.State == state) is var count and > 0)
+                parts.Add($"{Count(count)} {Doing(state, count)} and left alone");
         return string.Join("; ", parts);
     }
 

@@ -46,8 +46,7 @@ internal static class TunnelMachine
                     StopNow();
                     break;
                 case StopRequested when Runs(phase):
-                    Set(s => s with { Stopping = true, Phase = TunnelPhase.StoppingSsh });
-                    Do(new StopSsh(Options.StopGrace));
+                    Set(s => s with { Stopping = true, Phase = TunnelPhase.StoppingSsh }, new StopSsh(Options.StopGrace));
                     break;
                 case StopRequested when phase == TunnelPhase.Exiting:
                     Set(s => s with { Stopping = true });
@@ -87,18 +86,14 @@ internal static class TunnelMachine
 
                 // Without "Authenticated" (a user's LogLevel below VERBOSE), the connect timeout is
                 // the longest a failing session can take, so surviving it means the session is there.
-                case TimerDue when phase == TunnelPhase.Connecting:
-                case TimerDue when phase == TunnelPhase.PollingListeners:
+                case TimerDue when phase is TunnelPhase.Connecting or TunnelPhase.PollingListeners:
                     CheckListeners();
                     break;
                 case ListenersChecked { Accept: true } when phase == TunnelPhase.CheckingListeners:
-                    // A refused -R forward makes ssh exit within one round trip: it must outlive that.
-                    Set(s => s with { Phase = TunnelPhase.Settling });
-                    Do(new ArmTimer(Options.Settle));
+                    Settle();
                     break;
                 case ListenersChecked { Accept: false } when phase == TunnelPhase.CheckingListeners:
-                    Set(s => s with { Phase = TunnelPhase.PollingListeners });
-                    Do(new ArmTimer(Options.ListenerPoll));
+                    Set(s => s with { Phase = TunnelPhase.PollingListeners }, new ArmTimer(Options.ListenerPoll));
                     break;
                 case TimerDue when phase == TunnelPhase.Settling && State.Probes:
                     Set(s => s with { Phase = TunnelPhase.Proving });
@@ -171,8 +166,7 @@ internal static class TunnelMachine
             Log(nameof(DaemonLog.TunnelStarting), l => l.TunnelStarting(Name, State.Destination, attempt, pid));
             if (State.Stopping)
             {
-                Set(s => s with { Phase = TunnelPhase.StoppingSsh });
-                Do(new StopSsh(Options.StopGrace));
+                Set(s => s with { Phase = TunnelPhase.StoppingSsh }, new StopSsh(Options.StopGrace));
                 return;
             }
 
@@ -221,16 +215,12 @@ internal static class TunnelMachine
 
         private void CheckListeners()
         {
-            if (Config.Forwards.All(f => f.Kind == ForwardKind.Remote))
-            {
-                Set(s => s with { Phase = TunnelPhase.Settling });
-                Do(new ArmTimer(Options.Settle));
-                return;
-            }
-
-            Set(s => s with { Phase = TunnelPhase.CheckingListeners });
-            Do(new TunnelEffect.CheckListeners());
+            if (Config.Forwards.All(f => f.Kind == ForwardKind.Remote)) Settle();
+            else Set(s => s with { Phase = TunnelPhase.CheckingListeners }, new TunnelEffect.CheckListeners());
         }
+
+        // A refused -R forward makes ssh exit within one round trip: it must outlive that.
+        private void Settle() => Set(s => s with { Phase = TunnelPhase.Settling }, new ArmTimer(Options.Settle));
 
         private void BecomeUp()
         {
@@ -411,13 +401,16 @@ internal static class TunnelMachine
         private void StopNow()
         {
             // Stopping: a plain close, whose FIN the kernel keeps retrying on its own.
-            Set(s => s with { Phase = TunnelPhase.Stopped });
-            Do(new CloseDeadSession());
+            Set(s => s with { Phase = TunnelPhase.Stopped }, new CloseDeadSession());
             Publish(TransitionReasons.Stopped, s => s with { State = TunnelState.Stopped, Since = now, Pid = null, UpSince = null, NextRetry = null });
             Log(nameof(DaemonLog.TunnelStopped), l => l.TunnelStopped(Name, "sshkeep stopped it"));
         }
 
-        private void Set(Func<TunnelMachineState, TunnelMachineState> change) => State = change(State);
+        private void Set(Func<TunnelMachineState, TunnelMachineState> change, TunnelEffect? then = null)
+        {
+            State = change(State);
+            if (then is not null) Do(then);
+        }
 
         private void Do(TunnelEffect effect) => Effects.Add(effect);
 
@@ -447,8 +440,7 @@ internal static class TunnelMachine
     private static int Weight(SshStderrLine line) =>
         line.IsPermanent ? 3 : line.Kind == SshFailureKind.RemotePortInUse ? 2 : line.Kind == SshFailureKind.None ? 0 : 1;
 
-    private static bool IsNoise(string line) =>
-        line.StartsWith("Transferred: ", StringComparison.Ordinal) ||
-        line.StartsWith("Bytes per second: ", StringComparison.Ordinal) ||
-        line.StartsWith("Warning: Permanently added", StringComparison.Ordinal);
+    private static readonly string[] NoisePrefixes = ["Transferred: ", "Bytes per second: ", "Warning: Permanently added"];
+
+    private static bool IsNoise(string line) => NoisePrefixes.Any(prefix => line.StartsWith(prefix, StringComparison.Ordinal));
 }

@@ -76,12 +76,8 @@ internal sealed class TunnelSupervisor
         get { lock (_idleGate) return _idle.Task; }
     }
 
-    /// <param name="trigger">Who asked, for the log ("SIGUSR1").</param>
-    public void RetryNow(string trigger = "retry-now") => Ask(TunnelCommand.RetryNow, trigger);
-
-    public void Restart(string trigger = "restart") => Ask(TunnelCommand.Restart, trigger);
-
-    public void NetworkChanged(string what) => Ask(TunnelCommand.NetworkChanged, what);
+    /// <param name="trigger">Who asked, for the log ("SIGUSR1", the network change).</param>
+    public void Ask(TunnelCommand command, string trigger) => Queue(() => _commands.Writer.TryWrite(new Command(command, trigger)));
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -159,13 +155,7 @@ internal sealed class TunnelSupervisor
                 Arm(arm.Delay);
                 break;
             case CheckListeners:
-                var forwards = Config.Forwards.Where(f => f.Kind != ForwardKind.Remote).ToList();
-                Watch(async token =>
-                {
-                    foreach (var forward in forwards)
-                        if (!await AcceptsAsync(forward, token)) return new ListenersChecked(false);
-                    return new ListenersChecked(true);
-                }, _watches.Token, run: _run, counted: true);
+                Watch(CheckListenersAsync, _watches.Token, run: _run, counted: true);
                 break;
             case ProbeRound round:
                 DisarmTimer();
@@ -174,19 +164,11 @@ internal sealed class TunnelSupervisor
             case ArmProbeTimer arm:
                 // Between rounds a tunnel holds one wait on the daemon's shared clock and nothing else.
                 DisarmTimer();
-                var clock = _options.ProbeClock ?? OwnProbeClock();
-                Watch(async token =>
-                {
-                    await clock.WaitAsync(arm.Delay, arm.OnGrain, token);
-                    return new TimerDue();
-                }, _wait.Token, timer: _timerNumber);
+                var clock = _options.ProbeClock ?? (_ownProbeClock ??= new ProbeClock(_time));
+                Watch(token => clock.WaitAsync(arm.Delay, arm.OnGrain, token), new TimerDue(), _wait.Token, timer: _timerNumber);
                 break;
             case WatchServer watch when _options.Reachability is { } reachability:
-                Watch(async token =>
-                {
-                    await ServerReturnsAsync(reachability, watch, token);
-                    return new ServerAnswers();
-                }, _wait.Token, timer: _timerNumber);
+                Watch(token => ServerReturnsAsync(reachability, watch, token), new ServerAnswers(), _wait.Token, timer: _timerNumber);
                 break;
             case TunnelEffect.Publish publish:
                 Publish(publish.Transition);
@@ -195,8 +177,7 @@ internal sealed class TunnelSupervisor
                 log.Write(_log);
                 break;
             case ClaimSession claim when _options.ClaimSessionSocket is { } claimSocket:
-                _deadSession?.Reset();
-                _deadSession = null;
+                ResetDeadSession();
                 _claim = claimSocket(claim.Pid);
                 break;
             case SettleRun settle:
@@ -231,11 +212,7 @@ internal sealed class TunnelSupervisor
         _stderr = new CancellationTokenSource();
         _pump = new StderrPump(process, Config.Name, _log, _stderrLogLimit, e => Post(e, run)).RunAsync(_stderr.Token);
         Watch(async _ => new SshExited(await process.Exited), CancellationToken.None, run: run);
-        Watch(async token =>
-        {
-            await process.Stopped.WaitAsync(token);
-            return new SshFroze();
-        }, _watches.Token, run: run);
+        Watch(token => process.Stopped.WaitAsync(token), new SshFroze(), _watches.Token, run: run);
         if (_stallWatch is { } stall) Watch(async token => new ConnectStalled(await stall.WatchAsync(process.Pid, token)), _watches.Token, run: run);
         _answer = new SshStarted(process.Pid);
     }
@@ -301,9 +278,16 @@ internal sealed class TunnelSupervisor
         }, CancellationToken.None);
     }
 
-    private void Post(TunnelEvent e, int run = -1, int timer = -1) => Queue(() => _events.Writer.TryWrite(new Posted(e, run, timer)));
+    /// <summary>Reports <paramref name="then"/> once <paramref name="until"/> completes.</summary>
+    private void Watch(Func<CancellationToken, Task> until, TunnelEvent then, CancellationToken cancellationToken, int run = -1,
+        int timer = -1) =>
+        Watch(async token =>
+        {
+            await until(token);
+            return then;
+        }, cancellationToken, run, timer);
 
-    private void Ask(TunnelCommand command, string trigger) => Queue(() => _commands.Writer.TryWrite(new Command(command, trigger)));
+    private void Post(TunnelEvent e, int run = -1, int timer = -1) => Queue(() => _events.Writer.TryWrite(new Posted(e, run, timer)));
 
     private void Queue(Func<bool> write)
     {
@@ -340,15 +324,17 @@ internal sealed class TunnelSupervisor
     }
 
     /// <summary>A check that throws means "not yet", never "never" (or the tunnel would stay starting).</summary>
-    private async Task<bool> AcceptsAsync(ForwardSpec forward, CancellationToken cancellationToken)
+    private async Task<TunnelEvent> CheckListenersAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return await _options.ListenerAccepts(forward, cancellationToken);
+            foreach (var forward in Config.Forwards.Where(f => f.Kind != ForwardKind.Remote))
+                if (!await _options.ListenerAccepts(forward, cancellationToken)) return new ListenersChecked(false);
+            return new ListenersChecked(true);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return false;
+            return new ListenersChecked(false);
         }
     }
 
@@ -397,8 +383,6 @@ internal sealed class TunnelSupervisor
             cancellationToken);
         _log.ServerReachable(Config.Name, server!.Address.ToString(), server.Port);
     }
-
-    private ProbeClock OwnProbeClock() => _ownProbeClock ??= new ProbeClock(_time);
 
     /// <summary>Run or timer -1: any.</summary>
     private readonly record struct Posted(TunnelEvent Event, int Run, int Timer);

@@ -113,7 +113,7 @@ public class TunnelSupervisorProbeTests
         var before = probe.Calls;
         probe.ForgetCalls();
 
-        h.Supervisor.NetworkChanged("address added");
+        h.Supervisor.Ask(TunnelCommand.NetworkChanged, "address added");
 
         await probe.CalledAsync(); // the clock does not move
         Assert.Equal(before + 1, probe.Calls);

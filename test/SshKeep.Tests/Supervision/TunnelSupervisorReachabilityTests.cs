@@ -167,7 +167,7 @@ public class TunnelSupervisorReachabilityTests
         (await h.Launcher.NextStartAsync()).Exit(255);
         await h.InStateAsync(TunnelState.Backoff);
 
-        h.Supervisor.NetworkChanged("address added");
+        h.Supervisor.Ask(TunnelCommand.NetworkChanged, "address added");
 
         await h.Launcher.NextStartAsync(); // at once
         Assert.Contains(h.Log.Texts, t => t.Contains("network changed (address added)", StringComparison.Ordinal));

@@ -95,7 +95,7 @@ public class TunnelSupervisorTests
         await using var h = new TunnelSupervisorHarness();
         await h.Launcher.NextStartAsync();
 
-        h.Supervisor.Restart();
+        h.Supervisor.Ask(TunnelCommand.Restart, "restart");
         await h.Launcher.NextStartAsync();
 
         Assert.Equal(1, h.Supervisor.Status.Restarts);
@@ -201,7 +201,7 @@ public class TunnelSupervisorTests
         (await h.Launcher.NextStartAsync()).Exit(255);
         await h.InStateAsync(TunnelState.Backoff);
 
-        h.Supervisor.RetryNow();
+        h.Supervisor.Ask(TunnelCommand.RetryNow, "retry-now");
 
         await h.Launcher.NextStartAsync();
         Assert.Equal(h.Launcher.Starts[0].At, h.Launcher.Starts[1].At);
@@ -213,7 +213,7 @@ public class TunnelSupervisorTests
         await using var h = new TunnelSupervisorHarness();
         var first = await h.UpAsync();
 
-        h.Supervisor.Restart();
+        h.Supervisor.Ask(TunnelCommand.Restart, "restart");
 
         var second = await h.Launcher.NextStartAsync();
         Assert.True(first.StopRequested);
