@@ -259,7 +259,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         var masters = _held.MastersOf(tunnel.Name);
         return Supervise(tunnel, controlPath, launcher, news, controlPath is null ? _ => null : _held.Hold,
             forward => _held.Holds(tunnel.Name, forward), _recorder is { } recorder ? recorder.Probes.Record : null,
-            carries => masters.SetActive(carries ? controlPath : null));
+            carries => masters.Set(carries ? controlPath : null, standby: false));
     }
 
     /// <summary>A tunnel's warm standby (docs/held-ports.md): its own ssh and control socket, the held forwards only
@@ -271,7 +271,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         if (_paths.ControlMasterPath(standby.Name) is not { } controlPath) return null;
         var masters = _held.MastersOf(tunnel.Name);
         return Supervise(standby, controlPath, launcher, _ => { }, t => t.Forwards.ToHashSet(), _ => true, onProbe: null,
-            carries => masters.SetStandby(carries ? controlPath : null));
+            carries => masters.Set(carries ? controlPath : null, standby: true));
     }
 
     /// <param name="held">At each start, the forwards ssh is not given (their ports are held).</param>

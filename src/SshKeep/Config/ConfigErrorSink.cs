@@ -28,23 +28,18 @@ internal sealed class ConfigErrorSink(string file)
         var error = (new ConfigError(file, line, column, key, message), found++);
         // A mistake in defaults is found once per tunnel that inherits it, and is still one mistake.
         if (kept.Contains(error.Item1)) return;
-        if (errors.Count < MaxReported)
+        if (errors.Count >= MaxReported)
         {
-            errors.Add(error);
-            kept.Add(error.Item1);
-            return;
-        }
-
-        more++;
-        // Errors are found mostly, not strictly, in file order: an earlier one takes the place of the last kept.
-        var last = errors.Max;
-        if (FileOrder.Compare(error, last) < 0)
-        {
+            more++;
+            // Errors are found mostly, not strictly, in file order: an earlier one takes the place of the last kept.
+            var last = errors.Max;
+            if (FileOrder.Compare(error, last) >= 0) return;
             errors.Remove(last);
             kept.Remove(last.Error);
-            errors.Add(error);
-            kept.Add(error.Item1);
         }
+
+        errors.Add(error);
+        kept.Add(error.Item1);
     }
 
     public IReadOnlyList<ConfigError> ToList() => [.. errors.Select(e => e.Error)];

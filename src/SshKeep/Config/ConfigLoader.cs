@@ -31,12 +31,7 @@ internal static class ConfigLoader
     public static ConfigLoadResult Load(string path, string? homeDirectory, string? pathVariable = null)
     {
         var (text, readError) = ReadText(path);
-        if (text is null)
-        {
-            return new ConfigLoadResult.Invalid(path, [new ConfigError(path, 0, 0, "", readError!)]);
-        }
-
-        var result = Parse(text, path, homeDirectory, pathVariable);
+        var result = text is null ? Unread(path, readError!) : Parse(text, path, homeDirectory, pathVariable);
         return result is ConfigLoadResult.Valid valid
             ? new ConfigLoadResult.Valid(valid.Config with { Path = Path.GetFullPath(path) })
             : result;
@@ -49,7 +44,7 @@ internal static class ConfigLoader
         var size = Encoding.UTF8.GetByteCount(yamlText);
         if (size > MaxFileBytes)
         {
-            return new ConfigLoadResult.Invalid(displayPath, [new ConfigError(displayPath, 0, 0, "", TooBig(size))]);
+            return Unread(displayPath, TooBig(size));
         }
 
         // A byte order mark is not YAML content to YamlDotNet; editors on some systems write one.
@@ -59,6 +54,9 @@ internal static class ConfigLoader
             ? new ConfigLoadResult.Valid(config)
             : new ConfigLoadResult.Invalid(displayPath, errors.ToList(), errors.More);
     }
+
+    private static ConfigLoadResult Unread(string path, string message) =>
+        new ConfigLoadResult.Invalid(path, [new ConfigError(path, 0, 0, "", message)]);
 
     private static string TooBig(long bytes) =>
         $"the file is larger than {MaxFileBytes / 1024} KiB ({bytes} bytes); a tunnels file is far smaller, so it is not read";

@@ -67,17 +67,14 @@ internal sealed partial class ConfigSectionReader(ConfigErrorSink errors, string
             return;
         }
 
-        if (map.Entries.Count == 0)
+        // None is refused rather than obeyed: a truncated or half-written file must not stop every tunnel on reload.
+        var problem = map.Entries.Count == 0 ? "no tunnels; add at least one under `tunnels:` (to stop them all, use `sshkeep stop`)"
+            : map.Entries.Count > ConfigLoader.MaxTunnels
+                ? $"{ConfigText.Number(map.Entries.Count)} tunnels; one file holds at most {ConfigText.Number(ConfigLoader.MaxTunnels)} (run another sshkeep with a second file)"
+            : null;
+        if (problem is not null)
         {
-            // Refused rather than obeyed: a truncated or half-written file must not stop every tunnel on reload.
-            errors.Add(tunnelsEntry.Key, tunnelsEntry.Path, "no tunnels; add at least one under `tunnels:` (to stop them all, use `sshkeep stop`)");
-            return;
-        }
-
-        if (map.Entries.Count > ConfigLoader.MaxTunnels)
-        {
-            errors.Add(tunnelsEntry.Key, tunnelsEntry.Path,
-                $"{ConfigText.Number(map.Entries.Count)} tunnels; one file holds at most {ConfigText.Number(ConfigLoader.MaxTunnels)} (run another sshkeep with a second file)");
+            errors.Add(tunnelsEntry.Key, tunnelsEntry.Path, problem);
             return;
         }
 

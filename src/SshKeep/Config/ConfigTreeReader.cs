@@ -41,8 +41,7 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
         }
 
         parser.Consume<DocumentStart>();
-        var root = ReadNode("", 1);
-        if (root is null)
+        if (ReadNode("", 1) is not { } root)
         {
             return null;
         }
@@ -103,8 +102,7 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
         var items = new List<ConfigNode>();
         while (!parser.TryConsume<SequenceEnd>(out _))
         {
-            var item = ReadNode(ConfigText.Item(path, items.Count), depth + 1);
-            if (item is null)
+            if (ReadNode(ConfigText.Item(path, items.Count), depth + 1) is not { } item)
             {
                 return null;
             }
@@ -123,16 +121,14 @@ internal sealed class ConfigTreeReader(IParser parser, ConfigErrorSink errors)
         while (!parser.TryConsume<MappingEnd>(out _))
         {
             var keyEvent = parser.Current!;
-            var key = ReadNode(ConfigText.Child(path, "?"), depth + 1);
-            if (key is null)
+            if (ReadNode(ConfigText.Child(path, "?"), depth + 1) is not { } key)
             {
                 return null;
             }
 
             var keyScalar = key as ConfigScalar;
             var valuePath = ConfigText.Child(path, keyScalar?.Value ?? "?");
-            var value = ReadNode(valuePath, depth + 1);
-            if (value is null)
+            if (ReadNode(valuePath, depth + 1) is not { } value)
             {
                 return null;
             }

@@ -18,14 +18,10 @@ internal static class ListenConflicts
         {
             var destinations = layer.Own(ConfigKeys.Tunnel + ".destination")?.Value as List<string>;
             var port = layer.Value<int?>(ConfigKeys.Tunnel + ".port");
-            foreach (var forward in layer.Own(ConfigKeys.Tunnel + ".forwards")?.Value as List<Located<ForwardSpec>> ?? [])
+            var forwards = layer.Own(ConfigKeys.Tunnel + ".forwards")?.Value as List<Located<ForwardSpec>> ?? [];
+            foreach (var forward in forwards.Where(f => f.Value.Kind != ForwardKind.Remote || destinations is not null))
             {
                 var spec = forward.Value;
-                if (spec.Kind == ForwardKind.Remote && destinations is null)
-                {
-                    continue;
-                }
-
                 // A remote forward may listen on any of the tunnel's servers (docs/daemon.md, "Several servers: failover").
                 IEnumerable<string> servers = spec.Kind == ForwardKind.Remote ? destinations! : [""];
                 var sockets = SocketsOf(spec.BindAddress);

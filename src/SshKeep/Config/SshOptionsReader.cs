@@ -44,32 +44,21 @@ internal static class SshOptionsReader
                 continue;
             }
 
-            if (option.Value is ConfigScalar { IsNull: true })
+            string? value = null;
+            var isNull = option.Value is ConfigScalar { IsNull: true };
+            if (isNull && reader.IsDefaults)
             {
-                if (reader.IsDefaults)
-                {
-                    errors.Add(option.Value, option.Path, "no value; expected the option's value (a null value removes an inherited option, and only in a tunnel)");
-                }
-                else
-                {
-                    options.Add(new SshOptionDraft(key, null, option.Key, option.Path));
-                }
-
-                continue;
+                errors.Add(option.Value, option.Path, "no value; expected the option's value (a null value removes an inherited option, and only in a tunnel)");
             }
-
-            if (!ConfigKeyReads.Text(option.Value, option.Path, errors, "the option's value", out var value))
-            {
-                continue;
-            }
-
-            if (SshOptionRules.Refusal(key, value) is { } reason)
+            else if (!isNull && ConfigKeyReads.Text(option.Value, option.Path, errors, "the option's value", out value)
+                     && SshOptionRules.Refusal(key, value) is { } reason)
             {
                 errors.Add(option.Value, option.Path, $"{key} {ConfigText.Quote(value)} is refused: {reason}");
-                continue;
             }
-
-            options.Add(new SshOptionDraft(key, value, option.Key, option.Path));
+            else if (isNull || value is not null)
+            {
+                options.Add(new SshOptionDraft(key, value, option.Key, option.Path));
+            }
         }
 
         return ConfigKeyReads.At(entry, options);

@@ -83,15 +83,12 @@ internal sealed class HeldForward : IAsyncDisposable
                     listener.Listen(128);
                     listeners.Add(listener);
                 }
-                catch (SocketException e) when (addresses.Count > 1 && e.SocketErrorCode is SocketError.AddressFamilyNotSupported or SocketError.AddressNotAvailable)
+                catch (Exception e)
                 {
+                    listener.Dispose();
                     // A machine without IPv6 (or its loopback): ssh too listens where it can.
-                    listener.Dispose();
-                }
-                catch
-                {
-                    listener.Dispose();
-                    throw;
+                    if (addresses.Count == 1 || e is not SocketException { SocketErrorCode: SocketError.AddressFamilyNotSupported or SocketError.AddressNotAvailable })
+                        throw;
                 }
             }
             if (listeners.Count == 0) throw new SocketException((int)SocketError.AddressNotAvailable);
@@ -187,28 +184,13 @@ internal sealed class HeldForward : IAsyncDisposable
                 {
                     // After a failed hand-off to this very master, look again shortly even without news.
                     var again = controlPath is null ? changed : Task.WhenAny(changed, Task.Delay(retryAfter, _time, holding.Token));
-                    await again.WaitAsync(holding.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                    _stopping.Token.ThrowIfCancellationRequested();
-                    if (holdEnds.IsCancellationRequested)
-                    {
-                        HoldRanOut();
-                        return;
-                    }
+                    if (!await WithinHold(again.WaitAsync(holding.Token)).ConfigureAwait(false)) return;
                     failedOn = -1;
                     continue;
                 }
 
                 MuxStdioOpen open;
-                try
-                {
-                    await _masters.Handing.WaitAsync(holding.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
-                {
-                    HoldRanOut();
-                    return;
-                }
-
+                if (!await WithinHold(_masters.Handing.WaitAsync(holding.Token)).ConfigureAwait(false)) return;
                 try
                 {
                     if (_masters.Current.Version != version) continue;
@@ -276,10 +258,15 @@ internal sealed class HeldForward : IAsyncDisposable
             client.Dispose();
         }
 
-        void HoldRanOut()
+        // A wait on the hold's token: false when the hold ran out first (the client is told), an exception when sshkeep stops.
+        async Task<bool> WithinHold(Task wait)
         {
+            await wait.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!wait.IsCanceled) return true;
+            _stopping.Token.ThrowIfCancellationRequested();
             if (socks is { } unanswered) client.Send(SocksHandshake.FailureReply(unanswered));
             Fail($"no session came up within {new DaemonDuration(forward.Hold)}");
+            return false;
         }
 
         void Fail(string reason)

@@ -37,21 +37,21 @@ internal sealed class HeldPorts(ILogger log, TimeProvider time, IEnumerable<Sock
                 if (_held.TryGetValue(key, out var existing))
                 {
                     existing.Forward = forward;
-                    held.Add(forward);
-                    continue;
                 }
-                var started = HeldForward.TryStart(tunnel.Name, forward, gatewayPorts, _inherited, masters, log, time, out var problem);
-                if (started is null)
+                else if (HeldForward.TryStart(tunnel.Name, forward, gatewayPorts, _inherited, masters, log, time, out var problem) is { } started)
+                {
+                    _unavailable.Remove(key);
+                    _held[key] = started;
+                    log.HeldPortListening(tunnel.Name, forward.Listen, forward.ToString(), new DaemonDuration(forward.Hold));
+                }
+                else
                 {
                     // Said once per reason, not at every retry of a port that stays taken.
                     if (!_unavailable.TryGetValue(key, out var said) || said != problem) log.HeldPortUnavailable(tunnel.Name, forward.Listen, problem!);
                     _unavailable[key] = problem!;
                     continue;
                 }
-                _unavailable.Remove(key);
-                _held[key] = started;
                 held.Add(forward);
-                log.HeldPortListening(tunnel.Name, forward.Listen, forward.ToString(), new DaemonDuration(forward.Hold));
             }
         }
         return held;

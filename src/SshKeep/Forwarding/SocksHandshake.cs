@@ -25,24 +25,16 @@ internal static class SocksHandshake
         {
             while (true)
             {
-                int wanted;
-                switch (SocksParser.Parse(received.AsSpan(0, count)))
+                var step = SocksParser.Parse(received.AsSpan(0, count));
+                (byte[] reply, int wanted) = step switch
                 {
-                    case SocksStep.Request request:
-                        return request;
-                    case SocksStep.Refused refused:
-                        if (refused.Reply.Length > 0) client.Send(refused.Reply);
-                        return refused;
-                    case SocksStep.Greeting greeting:
-                        client.Send(greeting.Reply);
-                        wanted = greeting.Bytes;
-                        break;
-                    case SocksStep.NeedMore more:
-                        wanted = more.Bytes;
-                        break;
-                    default:
-                        throw new UnreachableException();
-                }
+                    SocksStep.Refused refused => (refused.Reply, 0),
+                    SocksStep.Greeting greeting => (greeting.Reply, greeting.Bytes),
+                    SocksStep.NeedMore more => ([], more.Bytes),
+                    _ => ([], 0),
+                };
+                if (reply.Length > 0) client.Send(reply);
+                if (step is SocksStep.Request or SocksStep.Refused) return step;
                 while (!client.Poll(PollSlice, SelectMode.SelectRead))
                 {
                     stopping.ThrowIfCancellationRequested();

@@ -22,11 +22,7 @@ internal sealed class TunnelMasters
         }
     }
 
-    public void SetActive(string? controlPath) => Set(controlPath, standby: false);
-
-    public void SetStandby(string? controlPath) => Set(controlPath, standby: true);
-
-    private void Set(string? controlPath, bool standby)
+    public void Set(string? controlPath, bool standby)
     {
         TaskCompletionSource changed;
         lock (_gate)
