@@ -84,9 +84,8 @@ internal sealed class SystemdNotifier : IDisposable
     public static string? EndpointPath(string notifySocket)
     {
         ArgumentNullException.ThrowIfNull(notifySocket);
-        if (notifySocket.Length > 1 && notifySocket[0] == '/') return notifySocket;
-        if (notifySocket.Length > 1 && notifySocket[0] == '@') return "\0" + notifySocket[1..];
-        return null;
+        if (notifySocket.Length < 2 || notifySocket[0] is not ('/' or '@')) return null;
+        return notifySocket[0] == '@' ? "\0" + notifySocket[1..] : notifySocket;
     }
 
     /// <summary>Control characters become spaces: a newline would start a new assignment, and the text may quote
