@@ -83,8 +83,8 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
             _store = store;
             using (store)
             using (var notifier = SystemdNotifier.FromEnvironment(options.Environment, _log))
-            using (var systemd = _systemd = new SystemdReporter(notifier, config.ReadyWhen, time, _log,
-                       SystemdReporter.WatchdogTimeoutFromEnvironment(options.Environment), config.ReadyTimeout))
+            using (var systemd = _systemd = new SystemdReporter(notifier, config, time, _log,
+                       SystemdReporter.WatchdogTimeoutFromEnvironment(options.Environment)))
             using (var reaper = new ChildReaper())
             using (var signals = new SignalListener())
             using (var network = NetworkChangeSource.Start(time))

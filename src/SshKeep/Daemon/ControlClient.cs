@@ -1,3 +1,4 @@
+using SshKeep.Config;
 using SshKeep.Native;
 
 namespace SshKeep.Daemon;
@@ -54,7 +55,7 @@ internal sealed class ControlClient(TimeProvider time, TimeSpan? connectTimeout 
         }
         catch (OperationCanceledException) when (responseTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return ControlCallResult.Failed($"no answer from the daemon within {Seconds(_responseTimeout)} s");
+            return ControlCallResult.Failed($"no answer from the daemon within {ConfigText.Seconds(_responseTimeout.TotalSeconds)} s");
         }
         catch (SocketException e) when (received.WrittenCount == 0)
         {
@@ -104,7 +105,8 @@ internal sealed class ControlClient(TimeProvider time, TimeSpan? connectTimeout 
         }
         catch (OperationCanceledException) when (connectTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return ControlCallResult.Failed($"the daemon did not accept a connection on \"{socketPath}\" within {Seconds(_connectTimeout)} s");
+            return ControlCallResult.Failed(
+                $"the daemon did not accept a connection on \"{socketPath}\" within {ConfigText.Seconds(_connectTimeout.TotalSeconds)} s");
         }
         catch (SocketException e)
         {
@@ -119,6 +121,4 @@ internal sealed class ControlClient(TimeProvider time, TimeSpan? connectTimeout 
             };
         }
     }
-
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 }

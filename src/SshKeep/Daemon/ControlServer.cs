@@ -1,3 +1,5 @@
+using System.Text.Unicode;
+using SshKeep.Config;
 using SshKeep.Native;
 
 namespace SshKeep.Daemon;
@@ -11,8 +13,6 @@ internal sealed class ControlServer : IAsyncDisposable
 
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const int ChunkBytes = 4096;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly Socket _listener;
     private readonly ControlServerOptions _options;
@@ -57,13 +57,8 @@ internal sealed class ControlServer : IAsyncDisposable
         if (options.MaxRequestBytes <= 0 || options.MaxConnections <= 0) throw new ArgumentOutOfRangeException(nameof(options));
         server = null;
         string path = options.SocketPath;
-        int bytes = Encoding.UTF8.GetByteCount(path);
-        if (bytes > MaxSocketPathBytes)
-        {
-            error = $"control socket path \"{path}\" is {bytes} bytes, more than the {MaxSocketPathBytes} a Unix socket allows; choose a shorter --run-dir";
-            return false;
-        }
-        if (!TryRemoveStale(path, out error)) return false;
+        error = StaleSocketProblem(path);
+        if (error is not null) return false;
 
         uint ownUid = LibC.geteuid();
         var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
@@ -109,39 +104,25 @@ internal sealed class ControlServer : IAsyncDisposable
         await _acceptLoop;
         Task[] pending;
         lock (_gate) pending = [.. _connections];
-        try
-        {
-            await Task.WhenAll(pending).WaitAsync(_options.DrainTimeout, _time);
-        }
-        catch (TimeoutException)
-        {
-            // A handler that ignores cancellation: leave it; its connection dies with the process.
-        }
+        // A handler that ignores cancellation is left behind; its connection dies with the process.
+        await Task.WhenAll(pending).WaitAsync(_options.DrainTimeout, _time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (FileStatus.TryGet(SocketPath, out var named, out _) && named.SameFileAs(_socketFile)) LibC.unlink(SocketPath);
         ControlLog.ControlStopped(_logger, SocketPath);
     }
 
-    private static bool TryRemoveStale(string path, [NotNullWhen(false)] out string? error)
+    /// <summary>Null when <paramref name="path"/> is free for the socket, or a stale one was removed.</summary>
+    private static string? StaleSocketProblem(string path)
     {
-        error = null;
+        int bytes = Encoding.UTF8.GetByteCount(path);
+        if (bytes > MaxSocketPathBytes)
+            return $"control socket path \"{path}\" is {bytes} bytes, more than the {MaxSocketPathBytes} a Unix socket allows; choose a shorter --run-dir";
         if (!FileStatus.TryGet(path, out var existing, out int errno))
-        {
-            if (errno == LibC.ENOENT) return true;
-            error = $"cannot create control socket \"{path}\": {LibC.StrError(errno)}";
-            return false;
-        }
+            return errno == LibC.ENOENT ? null : $"cannot create control socket \"{path}\": {LibC.StrError(errno)}";
         // Only what a daemon could have left (a socket) or a link: never a file someone put there.
         if (!existing.IsSocket && !existing.IsSymbolicLink)
-        {
-            error = $"cannot create control socket \"{path}\": something else is there (not a socket); remove it";
-            return false;
-        }
-        if (LibC.unlink(path) != 0)
-        {
-            error = $"cannot remove the stale control socket \"{path}\": {LibC.StrError(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}";
-            return false;
-        }
-        return true;
+            return $"cannot create control socket \"{path}\": something else is there (not a socket); remove it";
+        return LibC.unlink(path) == 0 ? null
+            : $"cannot remove the stale control socket \"{path}\": {LibC.StrError(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}";
     }
 
     private async Task AcceptLoopAsync()
@@ -290,7 +271,7 @@ internal sealed class ControlServer : IAsyncDisposable
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_stopping.IsCancellationRequested)
         {
             return (null, ControlResponse.Failure(ControlErrors.Timeout,
-                $"no request line within {_options.ReadTimeout.TotalSeconds:0.###} s of connecting"));
+                $"no request line within {ConfigText.Seconds(_options.ReadTimeout.TotalSeconds)} s of connecting"));
         }
         catch (OperationCanceledException) when (evicted.IsCancellationRequested && !_stopping.IsCancellationRequested)
         {
@@ -309,14 +290,9 @@ internal sealed class ControlServer : IAsyncDisposable
                 if (waiting.List is not null) _reading.Remove(waiting);
             }
         }
-        try
-        {
-            return (StrictUtf8.GetString(received.WrittenSpan), null);
-        }
-        catch (DecoderFallbackException)
-        {
-            return (null, ControlResponse.Failure(ControlErrors.BadRequest, "request is not UTF-8 text"));
-        }
+        return Utf8.IsValid(received.WrittenSpan)
+            ? (Encoding.UTF8.GetString(received.WrittenSpan), null)
+            : (null, ControlResponse.Failure(ControlErrors.BadRequest, "request is not UTF-8 text"));
     }
 
     private async Task SendAsync(Socket client, PeerCredentials peer, ControlResponse response)

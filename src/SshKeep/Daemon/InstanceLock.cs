@@ -61,7 +61,7 @@ internal sealed class InstanceLock : IDisposable
         // The previous holder unlinked the file between our open and our flock: try again with what the path names now.
         if (!FileStatus.TryGet(path, out var named, out _) || !named.SameFileAs(locked)) return (null, null);
         if (!locked.IsRegularFile) return (null, new Refusal(path, null, "not a regular file"));
-        if (!TryWritePid(handle, Environment.ProcessId, out string? writeError))
+        if (WritePidProblem(handle, Environment.ProcessId) is { } writeError)
         {
             LibC.unlink(path);
             return (null, new Refusal(path, null, writeError));
@@ -77,40 +77,34 @@ internal sealed class InstanceLock : IDisposable
         _handle.Dispose();
     }
 
-    private static bool TryWritePid(SafeFileHandle handle, int pid, [NotNullWhen(false)] out string? error)
+    /// <summary>Null when written.</summary>
+    private static string? WritePidProblem(SafeFileHandle handle, int pid)
     {
         // A file a killed daemon left may have other permissions or a longer pid.
         if (LibC.fchmod(handle, OwnerReadWrite) != 0 || LibC.ftruncate(handle, 0) != 0)
-        {
-            error = LibC.StrError(Marshal.GetLastPInvokeError());
-            return false;
-        }
+            return LibC.StrError(Marshal.GetLastPInvokeError());
         try
         {
             RandomAccess.Write(handle, Encoding.ASCII.GetBytes(pid.ToString(CultureInfo.InvariantCulture) + "\n"), 0);
+            return null;
         }
         catch (IOException e)
         {
-            error = e.Message;
-            return false;
+            return e.Message;
         }
-        error = null;
-        return true;
     }
 
     private static int? ReadPid(SafeFileHandle handle)
     {
         Span<byte> buffer = stackalloc byte[32];
-        int read;
         try
         {
-            read = RandomAccess.Read(handle, buffer, 0);
+            return ParsePid(Encoding.ASCII.GetString(buffer[..RandomAccess.Read(handle, buffer, 0)]));
         }
         catch (IOException)
         {
             return null;
         }
-        return ParsePid(Encoding.ASCII.GetString(buffer[..read]));
     }
 
     internal static int? ParsePid(string content) =>

@@ -29,7 +29,7 @@ internal static class OrphanSweep
             foreach (var orphan in orphans)
             {
                 // The leader's pid may have been reused meanwhile (docs/daemon.md "When the daemon dies").
-                var leaderOurs = Read(orphan.Pid, uid) is { } facts && OrphanRule.Judge(facts, self, uid, instance, names) is not null;
+                var leaderOurs = Judge(orphan.Pid, self, uid, instance, names) is not null;
                 if (leaderOurs || (orphan.LeadsGroup && ProcessGroup.HasLiveMembers(orphan.ProcessGroup))) Signal(orphan, SignalNumbers.SIGKILL);
             }
             await WaitGoneAsync(orphans, grace, time, cancellationToken).ConfigureAwait(false);
@@ -66,24 +66,21 @@ internal static class OrphanSweep
 
     public static IReadOnlyList<OrphanRule.OrphanSsh> Find(int selfPid, uint uid, string instance, IReadOnlySet<string> sshNames, string procRoot = "/proc")
     {
-        var found = new List<OrphanRule.OrphanSsh>();
-        IEnumerable<string> entries;
+        List<string> entries;
         try
         {
             entries = Directory.EnumerateDirectories(procRoot).ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return found;
+            return [];
         }
-        foreach (var entry in entries)
-        {
-            if (!int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
-            if (Read(pid, uid, procRoot) is { } facts && OrphanRule.Judge(facts, selfPid, uid, instance, sshNames) is { } orphan)
-                found.Add(orphan);
-        }
-        return found;
+        return [.. entries.Select(entry => int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                ? Judge(pid, selfPid, uid, instance, sshNames, procRoot) : null).OfType<OrphanRule.OrphanSsh>()];
     }
+
+    private static OrphanRule.OrphanSsh? Judge(int pid, int selfPid, uint uid, string instance, IReadOnlySet<string> sshNames, string procRoot = "/proc") =>
+        Read(pid, uid, procRoot) is { } facts ? OrphanRule.Judge(facts, selfPid, uid, instance, sshNames) : null;
 
     /// <summary>Null when gone; only the uids of another user's process (its environment is not read at all).</summary>
     public static OrphanRule.ProcessFacts? Read(int pid, uint uid, string procRoot = "/proc")

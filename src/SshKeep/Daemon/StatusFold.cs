@@ -10,8 +10,7 @@ internal static class StatusFold
     {
         ArgumentNullException.ThrowIfNull(tunnels);
         ArgumentNullException.ThrowIfNull(transition);
-        var list = tunnels.ToList();
-        int index = list.FindIndex(t => t.Status.Name == transition.Tunnel);
+        int index = tunnels.ToList().FindIndex(t => t.Status.Name == transition.Tunnel);
         var known = index < 0 ? null : tunnels[index];
         switch (transition.Reason)
         {
@@ -26,8 +25,6 @@ internal static class StatusFold
         var next = new ListedTunnel(after,
             (known?.EverUp ?? false) || after.State == TunnelState.Up,
             (known?.Attempted ?? false) || after.State is not (TunnelState.Starting or TunnelState.Stopped));
-        if (index < 0) return [.. tunnels, next];
-        list[index] = next;
-        return list;
+        return index < 0 ? [.. tunnels, next] : [.. tunnels.Select((t, i) => i == index ? next : t)];
     }
 }

@@ -8,9 +8,10 @@ namespace SshKeep.Daemon;
 /// <see cref="InstanceLock"/> (the file name is then certainly ours).</summary>
 internal sealed class StatusStore : IDisposable
 {
-    public const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+    private const UnixFileMode Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     private readonly object _gate = new();
+    private readonly string _path;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private StatusSnapshot _snapshot;
@@ -19,13 +20,11 @@ internal sealed class StatusStore : IDisposable
 
     private StatusStore(string path, StatusSnapshot initial, TimeProvider time, ILogger logger)
     {
-        Path = path;
+        _path = path;
         _snapshot = initial;
         _time = time;
         _logger = logger;
     }
-
-    public string Path { get; }
 
     public StatusSnapshot Snapshot
     {
@@ -74,7 +73,7 @@ internal sealed class StatusStore : IDisposable
         {
             if (_disposed) return;
             _disposed = true;
-            LibC.unlink(Path); // fails only when the directory went away, or was never writable: nothing left to clean
+            LibC.unlink(_path); // fails only when the directory went away, or was never writable: nothing left to clean
         }
     }
 
@@ -82,8 +81,8 @@ internal sealed class StatusStore : IDisposable
     {
         try
         {
-            Write(Path, _snapshot);
-            if (_writeFailing) ControlLog.StatusWriteRecovered(_logger, Path);
+            Write(_path, _snapshot);
+            if (_writeFailing) ControlLog.StatusWriteRecovered(_logger, _path);
             _writeFailing = false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -93,19 +92,16 @@ internal sealed class StatusStore : IDisposable
         }
     }
 
-    public static byte[] Serialize(StatusSnapshot snapshot) =>
-        DaemonJsonContext.ToUtf8(snapshot, DaemonJsonContext.Default.StatusSnapshot, indented: true);
-
     /// <summary>Throws <see cref="IOException"/> saying what failed; the old file is then left as it was.</summary>
-    public static void Write(string path, StatusSnapshot snapshot)
+    private static void Write(string path, StatusSnapshot snapshot)
     {
-        byte[] content = Serialize(snapshot);
-        string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        byte[] content = DaemonJsonContext.ToUtf8(snapshot, DaemonJsonContext.Default.StatusSnapshot, indented: true);
+        string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         // Not RandomNumberGenerator, which loads OpenSSL (5 MB resident): O_EXCL refuses a clash anyway,
         // O_NOFOLLOW a planted link.
         Span<byte> nonce = stackalloc byte[8];
         Random.Shared.NextBytes(nonce);
-        string temporary = System.IO.Path.Join(directory, $".{System.IO.Path.GetFileName(path)}.{Convert.ToHexStringLower(nonce)}.tmp");
+        string temporary = Path.Join(directory, $".{Path.GetFileName(path)}.{Convert.ToHexStringLower(nonce)}.tmp");
         int fd = LibC.open(temporary, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_EXCL | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, (uint)Mode);
         if (fd < 0) throw Failure(path, "cannot create a temporary file", Marshal.GetLastPInvokeError());
         bool renamed = false;
@@ -129,8 +125,8 @@ internal sealed class StatusStore : IDisposable
 
     private static void RemoveLeftovers(string path)
     {
-        string directory = System.IO.Path.GetDirectoryName(path)!;
-        string pattern = "." + System.IO.Path.GetFileName(path) + ".*.tmp";
+        string directory = Path.GetDirectoryName(path)!;
+        string pattern = "." + Path.GetFileName(path) + ".*.tmp";
         try
         {
             foreach (string leftover in Directory.EnumerateFiles(directory, pattern)) LibC.unlink(leftover);

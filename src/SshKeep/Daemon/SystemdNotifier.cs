@@ -26,20 +26,15 @@ internal sealed class SystemdNotifier : IDisposable
         _monotonicMicroseconds = monotonicMicroseconds ?? MonotonicMicroseconds;
         Target = string.IsNullOrEmpty(notifySocket) ? null : notifySocket;
         if (Target is null) return;
-        if (EndpointPath(Target) is not { } path)
-        {
-            _logger.SystemdNotifySocketUnusable(Target);
-            return;
-        }
         try
         {
-            _sender = new UnixDatagramSender(path);
+            _sender = EndpointPath(Target) is { } path ? new UnixDatagramSender(path) : null;
         }
         catch (ArgumentException)
         {
             // Longer than sun_path (108 bytes): no socket can be addressed that way.
-            _logger.SystemdNotifySocketUnusable(Target);
         }
+        if (_sender is null) _logger.SystemdNotifySocketUnusable(Target);
     }
 
     public static SystemdNotifier FromEnvironment(IReadOnlyDictionary<string, string> environment, ILogger logger) =>
@@ -49,7 +44,8 @@ internal sealed class SystemdNotifier : IDisposable
 
     public string? Target { get; }
 
-    public bool Status(string text) => Send("STATUS=" + StatusValue(text));
+    /// <param name="before">Assignments sent in the same datagram (<c>READY=1\n</c>).</param>
+    public bool Status(string text, string before = "") => Send(before + "STATUS=" + StatusValue(text));
 
     /// <summary>RELOADING=1 with MONOTONIC_USEC= (systemd ≥ 253 matches it to the reload it started).
     /// Send READY=1 when done: systemd keeps the unit in "reloading" until then.</summary>
@@ -88,9 +84,8 @@ internal sealed class SystemdNotifier : IDisposable
     public static string? EndpointPath(string notifySocket)
     {
         ArgumentNullException.ThrowIfNull(notifySocket);
-        if (notifySocket.Length > 1 && notifySocket[0] == '/') return notifySocket;
-        if (notifySocket.Length > 1 && notifySocket[0] == '@') return "\0" + notifySocket[1..];
-        return null;
+        if (notifySocket.Length < 2 || notifySocket[0] is not ('/' or '@')) return null;
+        return notifySocket[0] == '@' ? "\0" + notifySocket[1..] : notifySocket;
     }
 
     /// <summary>Control characters become spaces: a newline would start a new assignment, and the text may quote

@@ -17,6 +17,7 @@ internal sealed class SystemdReporter : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly TimeSpan _readyTimeout;
+    private readonly TimeSpan? _watchdogTimeout;
     private readonly long _started;
     private bool _reloading;
 
@@ -31,28 +32,27 @@ internal sealed class SystemdReporter : IDisposable
     private long _stalledReport;
     private bool _disposed;
 
+    /// <param name="config">Its <c>ready_when</c> and <c>ready_timeout</c>, the timeout counted from now.</param>
     /// <param name="watchdogTimeout">Null without a watchdog.</param>
-    /// <param name="readyTimeout">Counted from now.</param>
-    public SystemdReporter(SystemdNotifier notifier, ReadyWhen readyWhen, TimeProvider timeProvider, ILogger logger,
-        TimeSpan? watchdogTimeout = null, TimeSpan? readyTimeout = null)
+    public SystemdReporter(SystemdNotifier notifier, SshKeepConfig config, TimeProvider timeProvider, ILogger logger,
+        TimeSpan? watchdogTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(notifier);
+        ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
         if (watchdogTimeout is { } t && t <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(watchdogTimeout), t, "The watchdog timeout must be positive.");
         _notifier = notifier;
-        _readyWhen = readyWhen;
+        _readyWhen = config.ReadyWhen;
         _time = timeProvider;
         _logger = logger;
-        WatchdogTimeout = watchdogTimeout;
-        _readyTimeout = readyTimeout ?? TimeSpan.FromSeconds(30); // as ready_timeout's default
+        _watchdogTimeout = watchdogTimeout;
+        _readyTimeout = config.ReadyTimeout;
         _started = _lastReport = timeProvider.GetTimestamp();
     }
 
-    public TimeSpan? WatchdogTimeout { get; }
-
-    public TimeSpan TickInterval => WatchdogTimeout is { } t ? t / 2 : StartupTick;
+    public TimeSpan TickInterval => _watchdogTimeout is { } t ? t / 2 : StartupTick;
 
     /// <summary>Twice per tick, so one late <see cref="ReportAlive"/> does not cost a ping.</summary>
     public TimeSpan ReportInterval => TickInterval / 2;
@@ -80,9 +80,9 @@ internal sealed class SystemdReporter : IDisposable
             {
                 _ready = true;
                 _lastStatus = status;
-                _notifier.Send("READY=1\nSTATUS=" + SystemdNotifier.StatusValue(status));
+                _notifier.Status(status, "READY=1\n");
                 // No more start-up extensions, and no ticks at all without a watchdog.
-                if (WatchdogTimeout is null) StopTicks();
+                if (_watchdogTimeout is null) StopTicks();
                 string rule = KebabName.Of(_readyWhen);
                 _logger.DaemonReady(decision == Readiness.ReadyAfterTimeout
                         ? $"{rule}, ready_timeout {new DaemonDuration(_readyTimeout)} passed"
@@ -131,8 +131,8 @@ internal sealed class SystemdReporter : IDisposable
     {
         lock (_gate)
         {
-            _lastStatus = tunnelCount == 1 ? "stopping 1 tunnel" : $"stopping {tunnelCount} tunnels";
-            _notifier.Send("STOPPING=1\nSTATUS=" + _lastStatus);
+            _lastStatus = "stopping " + DaemonCount.Tunnels(tunnelCount);
+            _notifier.Status(_lastStatus, "STOPPING=1\n");
         }
     }
 
@@ -160,7 +160,7 @@ internal sealed class SystemdReporter : IDisposable
         {
             if (_disposed || _timer is not null) return;
             Volatile.Write(ref _lastReport, _time.GetTimestamp());
-            if (WatchdogTimeout is { } timeout) _logger.SystemdWatchdogEnabled(timeout, TickInterval);
+            if (_watchdogTimeout is { } timeout) _logger.SystemdWatchdogEnabled(timeout, TickInterval);
             _timer = _time.CreateTimer(static s => ((SystemdReporter)s!).Tick(), this, TickInterval, TickInterval);
         }
     }
@@ -190,7 +190,7 @@ internal sealed class SystemdReporter : IDisposable
             if (_disposed || _timer is null) return;
             long lastReport = Volatile.Read(ref _lastReport);
             TimeSpan silence = _time.GetElapsedTime(lastReport);
-            var send = DecideKeepAlive(silence, TickInterval, WatchdogTimeout is not null, !_ready);
+            var send = DecideKeepAlive(silence, TickInterval, _watchdogTimeout is not null, !_ready);
             if (send == KeepAlive.None && silence > TickInterval)
             {
                 if (!_withholding)
@@ -226,11 +226,7 @@ internal sealed class SystemdReporter : IDisposable
         foreach (var tunnel in tunnels)
         {
             if (tunnel.Status.State is TunnelState.Stopped or TunnelState.NeedsAttention) continue;
-            bool settled = readyWhen switch
-            {
-                ReadyWhen.FirstAttempt => tunnel.EverUp || tunnel.Attempted,
-                _ => tunnel.EverUp,
-            };
+            bool settled = tunnel.EverUp || (readyWhen == ReadyWhen.FirstAttempt && tunnel.Attempted);
             if (!settled) return elapsed >= timeout ? Readiness.ReadyAfterTimeout : Readiness.Wait;
         }
         return Readiness.Ready;

@@ -60,7 +60,8 @@ internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder reco
                     var healthy = StatusExitCode.For(snapshot) == ExitCodes.Ok;
                     // The details (tunnel names, config path, errors) only where the page itself
                     // would be served; a load balancer or a monitor of another uid needs the code.
-                    var body = PageUserProblem(context) is null ? StatusJson.Render(snapshot, recorder.Time.GetUtcNow()) : ShortHealth(healthy);
+                    var body = PageUserProblem(context) is null ? StatusJson.Render(snapshot, recorder.Time.GetUtcNow())
+                        : healthy ? "{\"healthy\":true}" : "{\"healthy\":false}";
                     await WriteAsync(response, healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, "application/json; charset=utf-8",
                         Encoding.UTF8.GetBytes(body), context.RequestAborted);
                     return;
@@ -138,8 +139,6 @@ internal sealed class HttpEndpoints(IControlHandler control, DaemonRecorder reco
         await RefuseAsync(context, problem);
         return false;
     }
-
-    private static string ShortHealth(bool healthy) => healthy ? "{\"healthy\":true}" : "{\"healthy\":false}";
 
     private async Task RefuseAsync(HttpContext context, string reason)
     {

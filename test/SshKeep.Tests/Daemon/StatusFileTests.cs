@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging.Abstractions;
 using SshKeep.Daemon;
 using SshKeep.Supervision;
 using SshKeep.Tests.Cli;
@@ -11,15 +12,26 @@ namespace SshKeep.Tests.Daemon;
 /// <summary>status.json's format (locked by Golden/status.json) and its atomic write.</summary>
 public sealed class StatusFileTests
 {
+    /// <summary>As the daemon writes it; the file goes when the store is disposed.</summary>
+    private static StatusStore Write(string path, StatusSnapshot snapshot)
+    {
+        Assert.True(StatusStore.TryCreate(path, snapshot.Daemon, new ManualTimeProvider(snapshot.UpdatedAt), NullLogger.Instance,
+            out var store, out string? error), error);
+        store.SetAll(snapshot.Tunnels);
+        return store;
+    }
+
     private static string GoldenPath([CallerFilePath] string thisFile = "") =>
         Path.Combine(Path.GetDirectoryName(thisFile)!, "Golden", "status.json");
 
     [Fact]
     public void Status_file_format_matches_the_golden_file()
     {
-        string written = System.Text.Encoding.UTF8.GetString(StatusStore.Serialize(StatusSamples.Snapshot));
+        using var temp = new TempDirectory();
+        string path = temp.File("status-x.json");
+        using var store = Write(path, StatusSamples.Snapshot);
 
-        GoldenFile.AssertMatches(GoldenPath(), written);
+        GoldenFile.AssertMatches(GoldenPath(), File.ReadAllText(path));
     }
 
     [Fact]
@@ -36,8 +48,12 @@ public sealed class StatusFileTests
     public void Instants_are_written_in_utc_with_a_z_whatever_their_offset()
     {
         var snapshot = StatusSamples.Snapshot with { UpdatedAt = new DateTimeOffset(2026, 11, 22, 10, 30, 0, 123, TimeSpan.FromHours(2)) };
+        using var temp = new TempDirectory();
+        string path = temp.File("status-x.json");
 
-        string written = System.Text.Encoding.UTF8.GetString(StatusStore.Serialize(snapshot));
+        using var store = Write(path, snapshot);
+
+        string written = File.ReadAllText(path);
 
         Assert.Contains("\"updatedAt\": \"2026-11-22T08:30:00.123Z\"", written);
     }
@@ -87,10 +103,9 @@ public sealed class StatusFileTests
         File.WriteAllText(path, "old");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-        StatusStore.Write(path, StatusSamples.Snapshot);
+        using var store = Write(path, StatusSamples.Snapshot);
 
-        Assert.Equal(StatusStore.Mode, File.GetUnixFileMode(path));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, StatusStore.Mode);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(path));
     }
 
     [Fact]
@@ -102,7 +117,7 @@ public sealed class StatusFileTests
         string path = temp.File("status-x.json");
         File.CreateSymbolicLink(path, target);
 
-        StatusStore.Write(path, StatusSamples.Snapshot);
+        using var store = Write(path, StatusSamples.Snapshot);
 
         Assert.Equal("keep me\n", File.ReadAllText(target));
         Assert.Null(new FileInfo(path).LinkTarget);
@@ -115,8 +130,8 @@ public sealed class StatusFileTests
         using var temp = new TempDirectory();
         string path = temp.File("status-x.json");
 
-        StatusStore.Write(path, StatusSamples.Snapshot);
-        StatusStore.Write(path, StatusSamples.Snapshot);
+        using var store = Write(path, StatusSamples.Snapshot);
+        store.SetAll([.. StatusSamples.Snapshot.Tunnels.Take(1)]);
 
         Assert.Equal(["status-x.json"], Directory.GetFiles(temp.Path).Select(Path.GetFileName));
     }
@@ -126,14 +141,14 @@ public sealed class StatusFileTests
     {
         using var temp = new TempDirectory();
         string path = temp.File("status-x.json");
-        StatusStore.Write(path, StatusSamples.Snapshot);
+        using var store = Write(path, StatusSamples.Snapshot);
         // rename(2) cannot put a file where a non-empty directory is; the temporary file must go.
         string blocked = temp.File("blocked.json");
         Directory.CreateDirectory(Path.Combine(blocked, "inside"));
 
-        var error = Assert.Throws<IOException>(() => StatusStore.Write(blocked, StatusSamples.Snapshot));
+        Assert.False(StatusStore.TryCreate(blocked, StatusSamples.Daemon, TimeProvider.System, NullLogger.Instance, out _, out string? error));
 
-        Assert.StartsWith($"cannot write \"{blocked}\": rename: ", error.Message);
+        Assert.StartsWith($"cannot write \"{blocked}\": rename: ", error);
         Assert.Equal(["blocked.json", "status-x.json"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName).Order());
     }
 
@@ -142,7 +157,7 @@ public sealed class StatusFileTests
     {
         using var temp = new TempDirectory();
         string path = temp.File("status-x.json");
-        StatusStore.Write(path, StatusSamples.Snapshot);
+        using var store = Write(path, StatusSamples.Snapshot);
         using var stop = new CancellationTokenSource();
         int reads = 0;
         var failures = new List<string>();
@@ -163,7 +178,7 @@ public sealed class StatusFileTests
         {
             // Sizes vary, so a reader catching a half-written file would see broken JSON.
             var tunnels = StatusSamples.Snapshot.Tunnels.Take(1 + i % 6).Select(t => t with { Restarts = i }).ToList();
-            StatusStore.Write(path, StatusSamples.Snapshot with { Tunnels = tunnels });
+            store.SetAll(tunnels);
         }
         await stop.CancelAsync();
         await reader;

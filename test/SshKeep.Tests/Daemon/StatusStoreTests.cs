@@ -21,7 +21,7 @@ public sealed class StatusStoreTests
         Assert.Equal(StatusSamples.Daemon, written.Daemon);
         Assert.Equal(StatusSamples.Now, written.UpdatedAt);
         Assert.Empty(written.Tunnels);
-        Assert.Equal(StatusStore.Mode, File.GetUnixFileMode(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(path));
     }
 
     [Fact]

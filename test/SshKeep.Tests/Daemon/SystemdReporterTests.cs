@@ -9,6 +9,8 @@ namespace SshKeep.Tests.Daemon;
 /// <summary>What systemd hears as tunnels change, read from a real datagram socket.</summary>
 public sealed class SystemdReporterTests : IDisposable
 {
+    private static readonly SshKeepConfig AllUp = new() { Path = "/tunnels.yaml", Tunnels = [] };
+
     private readonly NotifySocketListener _listener = new();
     private readonly ManualTimeProvider _clock = new();
     private readonly RecordingLogger _logger = new();
@@ -25,7 +27,7 @@ public sealed class SystemdReporterTests : IDisposable
     [Fact]
     public void Ready_goes_out_once_with_the_status_when_every_tunnel_has_been_up()
     {
-        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
+        var reporter = new SystemdReporter(_notifier, AllUp, _clock, _logger);
 
         Assert.False(reporter.Publish(Progress(("db", TunnelState.Starting, false, false), ("web", TunnelState.Starting, false, false))));
         Assert.False(reporter.Publish(Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Starting, false, false))));
@@ -48,7 +50,7 @@ public sealed class SystemdReporterTests : IDisposable
     [Fact]
     public void An_unchanged_status_line_is_not_sent_again()
     {
-        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
+        var reporter = new SystemdReporter(_notifier, AllUp, _clock, _logger);
         var progress = Progress(("db", TunnelState.Starting, false, false));
 
         reporter.Publish(progress);
@@ -61,7 +63,7 @@ public sealed class SystemdReporterTests : IDisposable
     [Fact]
     public void With_first_attempt_ready_goes_out_when_each_tunnel_has_tried_once()
     {
-        var reporter = new SystemdReporter(_notifier, ReadyWhen.FirstAttempt, _clock, _logger);
+        var reporter = new SystemdReporter(_notifier, AllUp with { ReadyWhen = ReadyWhen.FirstAttempt }, _clock, _logger);
 
         bool ready = reporter.Publish([new ListedTunnel(Status("db", TunnelState.Up), true, true),
             new ListedTunnel(Status("api", TunnelState.NeedsAttention) with { LastError = "authentication refused" }, false, true)]);
@@ -74,7 +76,7 @@ public sealed class SystemdReporterTests : IDisposable
     [Fact]
     public void A_reload_after_ready_is_bracketed_by_RELOADING_and_READY()
     {
-        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
+        var reporter = new SystemdReporter(_notifier, AllUp, _clock, _logger);
         reporter.Publish(Progress(("db", TunnelState.Up, true, true)));
         _listener.Drain();
 
@@ -93,7 +95,7 @@ public sealed class SystemdReporterTests : IDisposable
     [Fact]
     public void A_reload_before_ready_is_part_of_start_up_and_sends_no_RELOADING()
     {
-        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
+        var reporter = new SystemdReporter(_notifier, AllUp, _clock, _logger);
         reporter.Publish(Progress(("db", TunnelState.Starting, false, false)));
         _listener.Drain();
 
@@ -106,7 +108,7 @@ public sealed class SystemdReporterTests : IDisposable
     [Fact]
     public void Stopping_sends_STOPPING_with_a_last_status()
     {
-        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
+        var reporter = new SystemdReporter(_notifier, AllUp, _clock, _logger);
 
         reporter.Stopping(3);
 
@@ -116,7 +118,7 @@ public sealed class SystemdReporterTests : IDisposable
     [Fact]
     public void Becoming_ready_ends_the_start_timeout_extensions()
     {
-        using var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, null);
+        using var reporter = new SystemdReporter(_notifier, AllUp, _clock, _logger, null);
         reporter.StartTicks();
         Assert.Equal(1, _clock.ArmedTimers);
 
@@ -128,7 +130,7 @@ public sealed class SystemdReporterTests : IDisposable
     [Fact]
     public void A_tunnel_that_needs_attention_does_not_hold_ready_back_and_the_status_names_it()
     {
-        using var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, null);
+        using var reporter = new SystemdReporter(_notifier, AllUp, _clock, _logger, null);
         reporter.StartTicks();
 
         bool ready = reporter.Publish([new ListedTunnel(Status("db", TunnelState.Up), true, true),
@@ -142,7 +144,7 @@ public sealed class SystemdReporterTests : IDisposable
     [Fact]
     public void When_the_ready_timeout_passes_ready_goes_out_with_what_is_not_up_and_the_start_extensions_end()
     {
-        using var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, null, TimeSpan.FromSeconds(30));
+        using var reporter = new SystemdReporter(_notifier, AllUp with { ReadyTimeout = TimeSpan.FromSeconds(30) }, _clock, _logger);
         var progress = Progress(("db", TunnelState.Up, true, true), ("web", TunnelState.Backoff, false, true));
         int rechecks = 0;
         using var deadline = reporter.ArmReadyTimeout(() => rechecks++);
@@ -167,7 +169,7 @@ public sealed class SystemdReporterTests : IDisposable
     [Fact]
     public void The_backoff_countdown_is_taken_from_the_clock()
     {
-        var reporter = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger);
+        var reporter = new SystemdReporter(_notifier, AllUp, _clock, _logger);
 
         reporter.Publish([new ListedTunnel(Status("db", TunnelState.Backoff) with { NextRetry = _clock.GetUtcNow().AddSeconds(4) }, false, true)]);
 

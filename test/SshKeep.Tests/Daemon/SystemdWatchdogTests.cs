@@ -11,6 +11,8 @@ namespace SshKeep.Tests.Daemon;
 /// </summary>
 public sealed class SystemdWatchdogTests : IDisposable
 {
+    private static readonly SshKeepConfig AllUp = new() { Path = "/tunnels.yaml", Tunnels = [] };
+
     private readonly NotifySocketListener _listener = new();
     private readonly ManualTimeProvider _clock = new();
     private readonly RecordingLogger _logger = new();
@@ -67,18 +69,18 @@ public sealed class SystemdWatchdogTests : IDisposable
     [Fact]
     public void Ticks_come_every_half_timeout_and_the_loop_is_asked_to_report_twice_as_often()
     {
-        using var watchdog = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
+        using var watchdog = new SystemdReporter(_notifier, AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
 
         Assert.Equal(TimeSpan.FromSeconds(15), watchdog.TickInterval);
         Assert.Equal(TimeSpan.FromSeconds(7.5), watchdog.ReportInterval);
-        using var startupOnly = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, null);
+        using var startupOnly = new SystemdReporter(_notifier, AllUp, _clock, _logger, null);
         Assert.Equal(SystemdReporter.StartupTick, startupOnly.TickInterval);
     }
 
     [Fact]
     public void A_loop_that_keeps_reporting_gets_a_ping_every_half_timeout()
     {
-        using var watchdog = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
+        using var watchdog = new SystemdReporter(_notifier, AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
         watchdog.StartTicks();
         Ready(watchdog);
 
@@ -97,7 +99,7 @@ public sealed class SystemdWatchdogTests : IDisposable
     [Fact]
     public void A_hung_loop_gets_at_most_one_more_ping_and_then_none_so_systemd_restarts_us()
     {
-        using var watchdog = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
+        using var watchdog = new SystemdReporter(_notifier, AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
         watchdog.StartTicks();
         Ready(watchdog);
         _clock.Advance(15);
@@ -120,7 +122,7 @@ public sealed class SystemdWatchdogTests : IDisposable
     [Fact]
     public void A_loop_that_responds_again_gets_its_pings_back_and_the_recovery_is_logged()
     {
-        using var watchdog = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
+        using var watchdog = new SystemdReporter(_notifier, AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
         watchdog.StartTicks();
         Ready(watchdog);
         _clock.Advance(30);
@@ -139,7 +141,7 @@ public sealed class SystemdWatchdogTests : IDisposable
     [Fact]
     public void Until_ready_a_live_loop_extends_the_start_timeout_by_three_ticks()
     {
-        using var watchdog = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
+        using var watchdog = new SystemdReporter(_notifier, AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
         watchdog.StartTicks();
         watchdog.ReportAlive();
         _clock.Advance(15);
@@ -155,7 +157,7 @@ public sealed class SystemdWatchdogTests : IDisposable
     [Fact]
     public void Without_a_watchdog_the_ticks_only_extend_start_up_and_stop_once_ready()
     {
-        using var watchdog = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, null);
+        using var watchdog = new SystemdReporter(_notifier, AllUp, _clock, _logger, null);
         watchdog.StartTicks();
         Assert.Equal(1, _clock.ArmedTimers);
 
@@ -178,7 +180,7 @@ public sealed class SystemdWatchdogTests : IDisposable
     public void Without_NOTIFY_SOCKET_the_watchdog_arms_nothing()
     {
         using var off = new SystemdNotifier(null, _logger);
-        using var watchdog = new SystemdReporter(off, ReadyWhen.AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
+        using var watchdog = new SystemdReporter(off, AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
 
         watchdog.StartTicks();
 
@@ -189,7 +191,7 @@ public sealed class SystemdWatchdogTests : IDisposable
     [Fact]
     public void After_dispose_no_tick_is_left()
     {
-        var watchdog = new SystemdReporter(_notifier, ReadyWhen.AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
+        var watchdog = new SystemdReporter(_notifier, AllUp, _clock, _logger, TimeSpan.FromSeconds(30));
         watchdog.StartTicks();
         watchdog.Dispose();
 
