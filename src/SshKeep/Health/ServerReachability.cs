@@ -21,7 +21,7 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
         CheckAsync(server, CheckTimeout, cancellationToken);
 
     public Task WaitUntilAnswersAsync(IPEndPoint server, CancellationToken cancellationToken) =>
-        new ReachabilityWatch(server, time, WatchInterval, check: CheckAsync).WaitUntilAnswersAsync(cancellationToken);
+        new ReachabilityWatch(server, time, CheckAsync, WatchInterval).WaitUntilAnswersAsync(cancellationToken);
 
     public Task<IPEndPoint?> ResolveAsync(string sshPath, IReadOnlyList<string> sshArguments, CancellationToken cancellationToken) =>
         LookupAsync(sshPath, sshArguments, time, LookupTimeout, cancellationToken, sshEnvironment);
