@@ -3,6 +3,7 @@ using SshKeep.Cli.Doctor;
 using SshKeep.Config;
 using SshKeep.Daemon;
 using SshKeep.Logging;
+using SshKeep.Native;
 using SshKeep.Status;
 
 namespace SshKeep.Cli;
@@ -52,7 +53,7 @@ internal static class DaemonCommandLine
                 LogLevel = level,
                 Http = httpListen,
                 AllowUnsafeConfigPermissions = r.GetValue(allowUnsafe),
-                Environment = ProcessEnvironment.Read(),
+                Environment = ProcessEnvironment(),
             }, Console.Error, TimeProvider.System).RunAsync(ct);
         });
 
@@ -84,7 +85,7 @@ internal static class DaemonCommandLine
         check.SetAction(r =>
         {
             var path = ConfigPathOf(r.GetValue(config));
-            var environment = ProcessEnvironment.Read();
+            var environment = ProcessEnvironment();
             var result = ConfigLoader.Load(path, environment.GetValueOrDefault("HOME"), environment.GetValueOrDefault("PATH"));
             var output = result is ConfigLoadResult.Valid ? Console.Out : Console.Error;
             output.Write(ConfigCheck.Render(result, MachineAddresses()));
@@ -95,7 +96,7 @@ internal static class DaemonCommandLine
         });
 
         var doctor = new Command("doctor", "check ssh, keys, known_hosts, keepalive settings and each server (the machine alone when there is no tunnels file); exit 0 all good, 1 something needs attention, 78 invalid config") { config };
-        doctor.SetAction((r, ct) => DoctorCommand.RunAsync(ConfigPathOf(r.GetValue(config)), new LocalDoctorSystem(TimeProvider.System, ProcessEnvironment.Read()), Console.Out, Console.Error, ct,
+        doctor.SetAction((r, ct) => DoctorCommand.RunAsync(ConfigPathOf(r.GetValue(config)), new LocalDoctorSystem(TimeProvider.System, ProcessEnvironment()), Console.Out, Console.Error, ct,
             ConfigOrigin(r.GetValue(config))));
 
         var installService = new Command("install-service", "print (or write) a systemd unit that runs `sshkeep up`") { user, write, config, account };
@@ -136,7 +137,7 @@ internal static class DaemonCommandLine
         CancellationToken ct)
     {
         var path = ConfigPathOf(config);
-        var (socket, serviceUid) = DaemonSocket.Find(path, runDir, ProcessEnvironment.Read());
+        var (socket, serviceUid) = DaemonSocket.Find(path, runDir, ProcessEnvironment());
         return (path, await new ControlClient(TimeProvider.System).SendAsync(socket, request, ct, serviceUid));
     }
 
@@ -171,13 +172,15 @@ internal static class DaemonCommandLine
 
     /// <summary>-c, else SSHKEEP_CONFIG, else the XDG default (docs/config.md, "Where the file is").</summary>
     private static string ConfigPathOf(string? given) =>
-        Path.GetFullPath(given ?? ConfigFromEnvironment() ?? ConfigLoader.DefaultPath(Environment.IsPrivilegedProcess, ProcessEnvironment.Read()));
+        Path.GetFullPath(given ?? ConfigFromEnvironment() ?? ConfigLoader.DefaultPath(Environment.IsPrivilegedProcess, ProcessEnvironment()));
 
     private static string ConfigOrigin(string? given) =>
         given is not null ? "-c" : ConfigFromEnvironment() is not null ? ConfigLoader.PathVariable : "the default";
 
     private static string? ConfigFromEnvironment() =>
         Environment.GetEnvironmentVariable(ConfigLoader.PathVariable) is { Length: > 0 } path ? path : null;
+
+    private static Dictionary<string, string> ProcessEnvironment() => PosixSpawn.CurrentEnvironmentWith(null);
 
     private static int Usage(string problem)
     {

@@ -18,7 +18,9 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly Lock _statusGate = new();
 
-    private readonly SemaphoreSlim _statusDirty = new(0, 1);
+    /// <summary>One pending write at most: a mark while one waits adds nothing, that write will read the newest state.</summary>
+    private readonly Channel<bool> _statusDirty =
+        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>Folded under <see cref="_foldGate"/>, written under <see cref="_statusGate"/> (docs/daemon.md).</summary>
     private volatile IReadOnlyList<ListedTunnel> _tunnels = [];
@@ -45,10 +47,7 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         _configPath = Path.GetFullPath(options.ConfigPath);
 
         if (!TrustsConfigFile(out var unsafeFile))
-        {
-            await stderr.WriteLineAsync($"sshkeep: cannot start: {unsafeFile}; to run it anyway pass {ConfigFilePermissions.AllowFlag}");
-            return ExitCodes.Config;
-        }
+            return Fail($"{unsafeFile}; to run it anyway pass {ConfigFilePermissions.AllowFlag}", ExitCodes.Config);
         if (unsafeFile is not null) await stderr.WriteLineAsync($"sshkeep: warning: {unsafeFile}; running it anyway ({ConfigFilePermissions.AllowFlag})");
 
         var loaded = LoadConfig();
@@ -338,21 +337,13 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         _systemd.ReportAlive();
     }
 
-    private void MarkStatusDirty()
-    {
-        try { _statusDirty.Release(); }
-        catch (SemaphoreFullException) { } // a write is already pending; it will read the newest state
-    }
+    private void MarkStatusDirty() => _statusDirty.Writer.TryWrite(true);
 
     private async Task WriteStatusAsync(CancellationToken cancellationToken)
     {
         try
         {
-            while (true)
-            {
-                await _statusDirty.WaitAsync(cancellationToken);
-                WriteStatusNow();
-            }
+            await foreach (var _ in _statusDirty.Reader.ReadAllAsync(cancellationToken)) WriteStatusNow();
         }
         catch (OperationCanceledException)
         {
@@ -379,10 +370,10 @@ internal sealed class DaemonHost(DaemonOptions options, TextWriter stderr, TimeP
         return problem is null || options.AllowUnsafeConfigPermissions;
     }
 
-    private int Fail(string problem)
+    private int Fail(string problem, int exitCode = ExitCodes.CannotStart)
     {
         stderr.WriteLine($"sshkeep: cannot start: {problem}");
-        return ExitCodes.CannotStart;
+        return exitCode;
     }
 
     private static readonly Dictionary<int, string> StopSignals = new()

@@ -31,7 +31,8 @@ internal static class EntryPoint
             }
         }
 
-        var host = new CompatModeHost(ProcessEnvironment.Read, SshkeepName, () => VersionAction.Line, HelpText.AfterCompatUsage);
+        var host = new CompatModeHost(() => PosixSpawn.CurrentEnvironmentWith(null), SshkeepName, () => VersionAction.Line,
+            HelpText.AfterCompatUsage);
         return await new CompatMode(Console.Out, Console.Error, TimeProvider.System, host).RunAsync(argv0, args);
     }
 

@@ -6,8 +6,6 @@ internal sealed record EffectiveSshConfig(string HostName, int Port, string? Pro
 {
     public const int DefaultPort = 22;
 
-    public bool UsesProxy => ProxyJump is not null || ProxyCommand is not null;
-
     /// <summary>Hostile text: lines that do not parse are skipped; null without a usable hostname.</summary>
     public static EffectiveSshConfig? Parse(string text)
     {
@@ -28,7 +26,7 @@ internal sealed record EffectiveSshConfig(string HostName, int Port, string? Pro
     /// <summary>The first address in the resolver's order, which ssh tries first; null behind a proxy or unresolved.</summary>
     public async Task<IPEndPoint?> ResolveAsync(TimeProvider time, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (UsesProxy) return null;
+        if (ProxyJump is not null || ProxyCommand is not null) return null;
         IPAddress[] addresses;
         try
         {

@@ -10,6 +10,10 @@ internal sealed class NetworkChangeSource : IDisposable
     private readonly object _gate = new();
     private readonly TimeProvider _time;
     private readonly ITimer _timer;
+    private readonly TimeSpan _quietPeriod;
+
+    /// <summary>The longest a notice waits for a burst to end: a flapping link still gets notices.</summary>
+    private readonly TimeSpan _maxDelay;
     private readonly Channel<NetworkChangeNotice> _notices =
         Channel.CreateBounded<NetworkChangeNotice>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
     private Action? _unsubscribe;
@@ -23,8 +27,8 @@ internal sealed class NetworkChangeSource : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(quietPeriod, TimeSpan.Zero);
         _time = time;
-        QuietPeriod = quietPeriod;
-        MaxDelay = quietPeriod * 4;
+        _quietPeriod = quietPeriod;
+        _maxDelay = quietPeriod * 4;
         _timer = time.CreateTimer(_ => Flush(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         try
         {
@@ -42,11 +46,6 @@ internal sealed class NetworkChangeSource : IDisposable
 
     /// <summary>One notice per burst of changes; completes when the source is disposed.</summary>
     public ChannelReader<NetworkChangeNotice> Changes => _notices.Reader;
-
-    public TimeSpan QuietPeriod { get; }
-
-    /// <summary>The longest a notice waits for a burst to end: a flapping link still gets notices.</summary>
-    public TimeSpan MaxDelay { get; }
 
     /// <summary>Why the source gives no notices (the subscription failed), for one warning; null when it works.</summary>
     public string? Problem { get; }
@@ -80,8 +79,8 @@ internal sealed class NetworkChangeSource : IDisposable
             _burstEvents++;
             if (available is not null) _burstAvailable = available;
             // Wait for quiet, but not past the burst's deadline.
-            var untilDeadline = MaxDelay - _time.GetElapsedTime(_burstStarted.Value, now);
-            var due = untilDeadline < QuietPeriod ? untilDeadline : QuietPeriod;
+            var untilDeadline = _maxDelay - _time.GetElapsedTime(_burstStarted.Value, now);
+            var due = untilDeadline < _quietPeriod ? untilDeadline : _quietPeriod;
             _timer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
     }

@@ -1,3 +1,5 @@
+using SshKeep.Native;
+
 namespace SshKeep.Health;
 
 /// <summary>From /proc/PID/fd/N → "socket:[INODE]" (the only way on Linux); races leave things out, nothing throws.</summary>
@@ -29,15 +31,8 @@ internal static class ProcessSockets
     /// <summary>Null when the link is no socket or vanished.</summary>
     internal static ulong? InodeOf(string fdLink)
     {
-        string? target;
-        try
-        {
-            target = new FileInfo(fdLink).LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null; // the descriptor was closed between listing and reading
-        }
+        // Null too when the descriptor was closed between listing and reading.
+        var target = ProcStat.LinkTarget(fdLink);
         if (target is null || !target.StartsWith(Prefix, StringComparison.Ordinal) || !target.EndsWith(']')) return null;
         return ulong.TryParse(target.AsSpan(Prefix.Length, target.Length - Prefix.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var inode) && inode != 0
             ? inode

@@ -11,35 +11,24 @@ internal sealed class ReachabilityWatch
     private readonly IPEndPoint _endpoint;
     private readonly Func<IPEndPoint, TimeSpan, CancellationToken, Task<ReachabilityOutcome>> _check;
     private readonly TimeProvider _time;
-    private ReachabilityOutcome? _lastOutcome;
-    private int _attempts;
+    private readonly TimeSpan _interval;
+    private readonly TimeSpan _timeout;
+    private readonly int _maxInFlight;
     private int _inFlight;
 
-    public ReachabilityWatch(IPEndPoint endpoint, TimeProvider time, TimeSpan? interval = null, TimeSpan? timeout = null,
-        Func<IPEndPoint, TimeSpan, CancellationToken, Task<ReachabilityOutcome>>? check = null, int maxInFlight = DefaultMaxInFlight)
+    public ReachabilityWatch(IPEndPoint endpoint, TimeProvider time, Func<IPEndPoint, TimeSpan, CancellationToken, Task<ReachabilityOutcome>> check,
+        TimeSpan? interval = null, TimeSpan? timeout = null, int maxInFlight = DefaultMaxInFlight)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
-        MaxInFlight = maxInFlight;
-        Interval = interval ?? DefaultInterval;
-        Timeout = timeout ?? ServerReachability.CheckTimeout;
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Interval, TimeSpan.Zero, nameof(interval));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(timeout));
+        _maxInFlight = maxInFlight;
+        _interval = interval ?? DefaultInterval;
+        _timeout = timeout ?? ServerReachability.CheckTimeout;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_interval, TimeSpan.Zero, nameof(interval));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_timeout, TimeSpan.Zero, nameof(timeout));
         _endpoint = endpoint;
         _time = time;
-        _check = check ?? new ServerReachability(time).CheckAsync;
+        _check = check;
     }
-
-    public TimeSpan Interval { get; }
-
-    public int MaxInFlight { get; }
-
-    public TimeSpan Timeout { get; }
-
-    public ReachabilityOutcome? LastOutcome => Volatile.Read(ref _lastOutcome);
-
-    public int Attempts => Volatile.Read(ref _attempts);
-
-    public int InFlight => Volatile.Read(ref _inFlight);
 
     public async Task<ReachabilityOutcome> WaitUntilAnswersAsync(CancellationToken cancellationToken)
     {
@@ -50,13 +39,12 @@ internal sealed class ReachabilityWatch
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (Volatile.Read(ref _inFlight) < MaxInFlight)
+                if (Volatile.Read(ref _inFlight) < _maxInFlight)
                 {
                     Interlocked.Increment(ref _inFlight);
-                    Interlocked.Increment(ref _attempts);
                     _ = AttemptAsync(answered, stop.Token);
                 }
-                var tick = Task.Delay(Interval, _time, stop.Token);
+                var tick = Task.Delay(_interval, _time, stop.Token);
                 await Task.WhenAny(answered.Task, tick).ConfigureAwait(false);
                 if (answered.Task.IsCompleted) return await answered.Task.ConfigureAwait(false);
             }
@@ -70,33 +58,20 @@ internal sealed class ReachabilityWatch
 
     private async Task AttemptAsync(TaskCompletionSource<ReachabilityOutcome> answered, CancellationToken stop)
     {
+        using var timeoutSource = new CancellationTokenSource(_timeout, _time);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stop, timeoutSource.Token);
         try
         {
-            using var timeoutSource = new CancellationTokenSource(Timeout, _time);
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stop, timeoutSource.Token);
-            ReachabilityOutcome outcome;
-            try
-            {
-                outcome = await _check(_endpoint, Timeout, attempt.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return; // the watch is over; nobody wants this outcome
-            }
-            catch (OperationCanceledException)
-            {
-                outcome = ReachabilityOutcome.TimedOutAt(_endpoint, Timeout);
-            }
-            catch (Exception e)
-            {
-                // A check that throws is a bug in the check, but the watch goes on.
-                outcome = ReachabilityOutcome.UnreachableAt(_endpoint, e.Message.ReplaceLineEndings(" "));
-            }
-            Volatile.Write(ref _lastOutcome, outcome);
+            var outcome = await _check(_endpoint, _timeout, attempt.Token).ConfigureAwait(false);
             if (outcome.Answered) answered.TrySetResult(outcome);
+        }
+        catch (Exception)
+        {
+            // Timed out, abandoned, or a check that throws (a bug in the check): no answer, and the watch goes on.
         }
         finally
         {
+            // Here, before the timeout's timer is disposed: once that timer is gone, the place is free.
             Interlocked.Decrement(ref _inFlight);
         }
     }

@@ -21,7 +21,7 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
         CheckAsync(server, CheckTimeout, cancellationToken);
 
     public Task WaitUntilAnswersAsync(IPEndPoint server, CancellationToken cancellationToken) =>
-        new ReachabilityWatch(server, time, WatchInterval, check: CheckAsync).WaitUntilAnswersAsync(cancellationToken);
+        new ReachabilityWatch(server, time, CheckAsync, WatchInterval).WaitUntilAnswersAsync(cancellationToken);
 
     public Task<IPEndPoint?> ResolveAsync(string sshPath, IReadOnlyList<string> sshArguments, CancellationToken cancellationToken) =>
         LookupAsync(sshPath, sshArguments, time, LookupTimeout, cancellationToken, sshEnvironment);
@@ -42,8 +42,8 @@ internal sealed class ServerReachability(TimeProvider time, IReadOnlyDictionary<
     /// <summary>Closed as soon as it is made, nothing sent (docs/reachability.md, "What the server sees").</summary>
     public async Task<ReachabilityOutcome> CheckAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        // ::ffff:a.b.c.d (as /proc/net/tcp6 can show it) over IPv4: an IPv6 socket would need dual mode for it.
-        var target = endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
+        // Over IPv4: an IPv6 socket would need dual mode for a mapped address.
+        var target = TcpSocketTable.Plain(endpoint);
         using var timeoutSource = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         Socket socket;

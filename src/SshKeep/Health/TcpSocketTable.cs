@@ -21,7 +21,8 @@ internal static class TcpSocketTable
         return null;
     }
 
-    private static IPEndPoint Plain(IPEndPoint endpoint) =>
+    /// <summary>::ffff:a.b.c.d (as /proc/net/tcp6 can show it) as IPv4.</summary>
+    public static IPEndPoint Plain(IPEndPoint endpoint) =>
         endpoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endpoint.Address.MapToIPv4(), endpoint.Port) : endpoint;
 
     private static IEnumerable<TcpSocket> Rows(string net) =>

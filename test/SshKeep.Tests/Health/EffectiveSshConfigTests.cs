@@ -27,7 +27,7 @@ public sealed class EffectiveSshConfigTests
         Assert.NotNull(config);
         Assert.Equal(hostName, config.HostName);
         Assert.Equal(port, config.Port);
-        Assert.False(config.UsesProxy);
+        Assert.Null(config.ProxyJump ?? config.ProxyCommand);
     }
 
     [Theory]
@@ -59,7 +59,6 @@ public sealed class EffectiveSshConfigTests
 
         Assert.Equal(jump, config.ProxyJump);
         Assert.Equal(command, config.ProxyCommand);
-        Assert.Equal(jump is not null || command is not null, config.UsesProxy);
     }
 
     [Theory]

@@ -15,6 +15,12 @@ internal sealed class ScriptedReachabilityCheck
         get { lock (_gate) return _calls.Count; }
     }
 
+    /// <summary>Calls not yet answered, failed or cancelled.</summary>
+    public int Open
+    {
+        get { lock (_gate) return _calls.Count(c => !c.Task.IsCompleted); }
+    }
+
     public PendingCheck this[int index]
     {
         get { lock (_gate) return _calls[index]; }
