@@ -249,9 +249,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
 
     /// <summary>The supervisor's lines about ssh starting and ending; its debug chatter stays in the log file.</summary>
     private static bool IsWorthShowing(string line) =>
-        line.StartsWith("starting ssh", StringComparison.Ordinal) ||
-        line.StartsWith("ssh child pid is", StringComparison.Ordinal) ||
-        line.StartsWith("ssh exited", StringComparison.Ordinal) ||
+        new[] { "starting ssh", "ssh child pid is", "ssh exited" }.Any(start => line.StartsWith(start, StringComparison.Ordinal)) ||
         line.Contains("exiting", StringComparison.Ordinal);
 
     private void Say(string text) => Say(timeProvider.GetTimestamp(), text);
