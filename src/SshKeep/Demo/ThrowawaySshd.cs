@@ -117,9 +117,8 @@ internal sealed class ThrowawaySshd(string directory, SshdKeyMaterial keys, Thro
             if (log.Contains(ready, StringComparison.Ordinal)) return;
             if (process.HasExited)
             {
-                _listener = null;
                 var why = $"sshd exited with {await process.Exited.ConfigureAwait(false)} before listening on port {Port}.\n{log}{process.StandardError}";
-                await process.DisposeAsync().ConfigureAwait(false);
+                await StopListenerAsync().ConfigureAwait(false);
                 if (why.Contains("Address already in use", StringComparison.Ordinal)) throw new SshdBindException(why);
                 throw new InvalidOperationException(why);
             }
