@@ -56,7 +56,7 @@ internal static class Detacher
     internal static bool TrySpawnDetached(string file, IReadOnlyList<string> argv, long parentStartUnixSeconds,
         out int pid, [NotNullWhen(false)] out string? error)
     {
-        var environment = PosixSpawn.CurrentEnvironmentWith(new Dictionary<string, string?>
+        var environment = PosixSpawn.EnvironmentWith(new Dictionary<string, string?>
         {
             [EnvironmentVariable] = parentStartUnixSeconds.ToString(CultureInfo.InvariantCulture),
         });

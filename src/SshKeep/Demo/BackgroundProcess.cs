@@ -95,13 +95,9 @@ internal sealed class BackgroundProcess : IAsyncDisposable
     /// waiting a capped time: EOF never comes while a grandchild (an sshd session) holds the pipes.</summary>
     private async Task OnExitedAsync()
     {
-        try
-        {
-            await Task.WhenAll(_stdoutClosed.Task, _stderrClosed.Task).WaitAsync(OutputDrainLimit).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-        }
+        // Only the drain limit can fail this wait (the closings never fault).
+        await Task.WhenAll(_stdoutClosed.Task, _stderrClosed.Task).WaitAsync(OutputDrainLimit)
+                  .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _exited.TrySetResult(_process.ExitCode);
     }
 

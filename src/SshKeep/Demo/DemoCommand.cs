@@ -54,19 +54,14 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             var up = await prober.WaitForAsync(started, ok => ok, StepTimeout, cancellationToken).ConfigureAwait(false);
             if (up is null)
             {
-                Say($"the tunnel never came up within {StepTimeout.TotalSeconds:0} s; {keeper.Name} said:\n{supervisor.StandardError}");
-                return ExitCodes.Failure;
+                return Failed($"the tunnel never came up within {StepTimeout.TotalSeconds:0} s; {keeper.Name} said:\n{supervisor.StandardError}");
             }
             Say(up.Value.At, $"tunnel up (first good probe after {Seconds(timeProvider.GetElapsedTime(started, up.Value.At))})");
 
             // Fault 1: the ssh child dies; its logged pid is checked to be the supervisor's child just before the kill.
             await SettleAsync(prober, cancellationToken).ConfigureAwait(false);
             var child = await CurrentSshChildAsync(log, supervisor.Pid, cancellationToken).ConfigureAwait(false);
-            if (child is null)
-            {
-                Say($"{keeper.Name} never logged \"ssh child pid is N\" for a child it still has");
-                return ExitCodes.Failure;
-            }
+            if (child is null) return Failed($"{keeper.Name} never logged \"ssh child pid is N\" for a child it still has");
             leftovers.Add(child.Value);
             outcomes.Add(await InjectAsync($"SIGKILL ssh child {child.Value.Pid}", "SIGKILL ssh child", log, prober,
                 () => NativeSignals.Send(child.Value, SignalNumbers.SIGKILL), cancellationToken).ConfigureAwait(false));
@@ -74,11 +69,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
             // Fault 2: the server freezes with every socket open, which only keepalives catch; resumed afterwards.
             await SettleAsync(prober, cancellationToken).ConfigureAwait(false);
             var frozen = sshd.SessionPids();
-            if (frozen.Count == 0)
-            {
-                Say("found no sshd session to freeze");
-                return ExitCodes.Failure;
-            }
+            if (frozen.Count == 0) return Failed("found no sshd session to freeze");
             outcomes.Add(await InjectAsync($"SIGSTOP server session (sshd pid {string.Join(", ", frozen)})", "SIGSTOP server session",
                 log, prober, () => frozen.All(pid => NativeSignals.Send(pid, SignalNumbers.SIGSTOP)), cancellationToken)
                 .ConfigureAwait(false));
@@ -94,8 +85,7 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Say("interrupted; cleaning up");
-            return ExitCodes.Failure;
+            return Failed("interrupted; cleaning up");
         }
         finally
         {
@@ -249,12 +239,16 @@ internal sealed class DemoCommand(DemoKeeper keeper, TimeProvider timeProvider)
 
     /// <summary>The supervisor's lines about ssh starting and ending; its debug chatter stays in the log file.</summary>
     private static bool IsWorthShowing(string line) =>
-        line.StartsWith("starting ssh", StringComparison.Ordinal) ||
-        line.StartsWith("ssh child pid is", StringComparison.Ordinal) ||
-        line.StartsWith("ssh exited", StringComparison.Ordinal) ||
+        new[] { "starting ssh", "ssh child pid is", "ssh exited" }.Any(start => line.StartsWith(start, StringComparison.Ordinal)) ||
         line.Contains("exiting", StringComparison.Ordinal);
 
     private void Say(string text) => Say(timeProvider.GetTimestamp(), text);
+
+    private int Failed(string text)
+    {
+        Say(text);
+        return ExitCodes.Failure;
+    }
 
     private void Say(long at, string text)
     {

@@ -19,12 +19,9 @@ internal sealed record DemoKeeper(string Program, IReadOnlyList<string> LeadingA
             return new DemoKeeper(program, [], Path.GetFileName(program));
         }
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell which program this is");
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            var entry = Detacher.EntryAssemblyPath();
-            if (string.IsNullOrEmpty(entry)) throw new InvalidOperationException("cannot tell which assembly `dotnet` runs");
-            return new DemoKeeper(self, [entry], "sshkeep");
-        }
-        return new DemoKeeper(self, [], "sshkeep");
+        if (Path.GetFileNameWithoutExtension(self) != "dotnet") return new DemoKeeper(self, [], "sshkeep");
+        var entry = Detacher.EntryAssemblyPath();
+        if (string.IsNullOrEmpty(entry)) throw new InvalidOperationException("cannot tell which assembly `dotnet` runs");
+        return new DemoKeeper(self, [entry], "sshkeep");
     }
 }

@@ -25,14 +25,11 @@ internal static class ProcessTable
     {
         var live = LiveProcesses();
         var result = new List<ProcessIdentity>();
-        var frontier = new Queue<int>([pid]);
-        while (frontier.TryDequeue(out var parent))
+        // Breadth first, result doubling as the queue of parents; -1 stands for pid itself.
+        for (int i = -1; i < result.Count; i++)
         {
-            foreach (var (child, stat) in live.Where(p => p.Stat.ParentPid == parent))
-            {
-                result.Add(new ProcessIdentity(child, stat.StartTicks));
-                frontier.Enqueue(child);
-            }
+            int parent = i < 0 ? pid : result[i].Pid;
+            result.AddRange(live.Where(p => p.Stat.ParentPid == parent).Select(p => new ProcessIdentity(p.Pid, p.Stat.StartTicks)));
         }
         return result;
     }

@@ -4,23 +4,14 @@ namespace SshKeep.Demo;
 
 /// <summary>A private OpenSSH server on 127.0.0.1 and a free port (keys: <see cref="SshdKeyMaterial"/>); it never
 /// touches the machine's sshd, and on disposal kills only what it started.</summary>
-internal sealed class ThrowawaySshd : IAsyncDisposable
+/// <remarks>Made by <see cref="CreateAsync"/>, which also starts it.</remarks>
+internal sealed class ThrowawaySshd(string directory, SshdKeyMaterial keys, ThrowawaySshdOptions options, TimeProvider time)
+    : IAsyncDisposable
 {
-    private readonly ThrowawaySshdOptions _options;
-    private readonly TimeProvider _time;
-    private readonly SshdKeyMaterial _keys;
     private BackgroundProcess? _listener;
 
-    private ThrowawaySshd(string directory, SshdKeyMaterial keys, ThrowawaySshdOptions options, TimeProvider time)
-    {
-        Directory = directory;
-        _keys = keys;
-        _options = options;
-        _time = time;
-    }
-
     /// <summary>The private folder holding keys, config, pid file and log; deleted on disposal.</summary>
-    public string Directory { get; }
+    public string Directory { get; } = directory;
 
     /// <summary>The port sshd listens on, on 127.0.0.1; it stays the same across <see cref="StopAsync"/>/<see cref="StartAsync"/>.</summary>
     public int Port { get; private set; }
@@ -30,7 +21,7 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
     /// <summary>sshd's own log (LogLevel VERBOSE, via -E): accepted keys, forwarding requests, disconnects.</summary>
     public string LogPath => System.IO.Path.Combine(Directory, "sshd.log");
 
-    public string ClientKeyPath => _keys.ClientKeyPath;
+    public string ClientKeyPath => keys.ClientKeyPath;
 
     /// <summary>A known_hosts file with "[127.0.0.1]:PORT ssh-ed25519 …", so clients can use StrictHostKeyChecking=yes.</summary>
     public string KnownHostsPath => System.IO.Path.Combine(Directory, "known_hosts");
@@ -113,11 +104,11 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
 
         // -D: stay in the foreground as our child, so we hold its pid and can reap it.
         // -e with -E: log to the file; stderr only receives what sshd says before the log is open.
-        var process = BackgroundProcess.Start(_options.SshdPath, ["-D", "-e", "-E", LogPath, "-f", ConfigPath]);
+        var process = BackgroundProcess.Start(options.SshdPath, ["-D", "-e", "-E", LogPath, "-f", ConfigPath]);
         _listener = process;
 
         var ready = $"Server listening on 127.0.0.1 port {Port}.";
-        var started = _time.GetTimestamp();
+        var started = time.GetTimestamp();
         while (true)
         {
             // The log line comes right after listen(2), so once it is there the port accepts; waiting for
@@ -126,18 +117,17 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
             if (log.Contains(ready, StringComparison.Ordinal)) return;
             if (process.HasExited)
             {
-                _listener = null;
                 var why = $"sshd exited with {await process.Exited.ConfigureAwait(false)} before listening on port {Port}.\n{log}{process.StandardError}";
-                await process.DisposeAsync().ConfigureAwait(false);
+                await StopListenerAsync().ConfigureAwait(false);
                 if (why.Contains("Address already in use", StringComparison.Ordinal)) throw new SshdBindException(why);
                 throw new InvalidOperationException(why);
             }
-            if (_time.GetElapsedTime(started) > _options.StartupTimeout)
+            if (time.GetElapsedTime(started) > options.StartupTimeout)
             {
                 await StopListenerAsync().ConfigureAwait(false);
-                throw new TimeoutException($"sshd did not listen on port {Port} within {_options.StartupTimeout}.\n{log}{process.StandardError}");
+                throw new TimeoutException($"sshd did not listen on port {Port} within {options.StartupTimeout}.\n{log}{process.StandardError}");
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -181,10 +171,10 @@ internal sealed class ThrowawaySshd : IAsyncDisposable
             "ListenAddress 127.0.0.1",
             $"Port {Port}",
             $"PidFile {System.IO.Path.Combine(Directory, "sshd.pid")}",
-            .. _keys.CommonConfig(_options),
+            .. keys.CommonConfig(options),
         ];
         File.WriteAllLines(ConfigPath, lines);
-        File.WriteAllText(KnownHostsPath, $"[127.0.0.1]:{Port} {_keys.HostPublicKey}\n");
+        File.WriteAllText(KnownHostsPath, $"[127.0.0.1]:{Port} {keys.HostPublicKey}\n");
     }
 
     /// <summary>sshd as root needs /run/sshd, which a fresh container without a started ssh service lacks.</summary>

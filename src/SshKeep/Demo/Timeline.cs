@@ -26,10 +26,8 @@ internal sealed class Timeline<T>(TimeProvider time)
         {
             lock (_items)
             {
-                foreach (var entry in _items)
-                {
-                    if (entry.At >= after && match(entry.Item)) return entry;
-                }
+                var found = _items.FindIndex(entry => entry.At >= after && match(entry.Item));
+                if (found >= 0) return _items[found];
             }
             if (time.GetElapsedTime(started) > timeout) return null;
             await Task.Delay(PollInterval, time, cancellationToken).ConfigureAwait(false);

@@ -166,7 +166,7 @@ internal sealed class HookRunner(ChildReaper reaper, ILogger logger, TimeProvide
         int pid, error;
         try
         {
-            var request = new SpawnRequest(argv[0], argv, PosixSpawn.CurrentEnvironmentWith(overrides))
+            var request = new SpawnRequest(argv[0], argv, PosixSpawn.EnvironmentWith(overrides))
             {
                 SearchPath = true,
                 NewProcessGroup = true,

@@ -4,8 +4,6 @@ namespace SshKeep.Logging;
 /// print "00:03:12"): <see cref="DurationText"/>'s form, with tenths under ten seconds ("1.5s"); seconds in JSON logs.</summary>
 internal readonly record struct DaemonDuration(TimeSpan Value)
 {
-    public static DaemonDuration FromSeconds(double seconds) => new(TimeSpan.FromSeconds(seconds));
-
     public static implicit operator DaemonDuration(TimeSpan value) => new(value);
 
     /// <summary>Seconds, rounded to the millisecond (the JSON value).</summary>

@@ -8,6 +8,8 @@ internal static class DaemonJournalEntry
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    private static readonly SearchValues<char> FieldNameCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
     internal static void Append(IBufferWriter<byte> output, in DaemonLogEntry entry, ReadOnlySpan<byte> utf8Message)
     {
         AppendField(output, "MESSAGE", utf8Message);
@@ -34,12 +36,8 @@ internal static class DaemonJournalEntry
     public static bool IsValidFieldName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (name.Length is 0 or > 64 || name[0] == '_' || char.IsAsciiDigit(name[0])) return false;
-        foreach (char c in name)
-        {
-            if (!char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c) && c != '_') return false;
-        }
-        return true;
+        return name.Length is > 0 and <= 64 && name[0] != '_' && !char.IsAsciiDigit(name[0]) &&
+               !name.AsSpan().ContainsAnyExcept(FieldNameCharacters);
     }
 
     public static void AppendField(IBufferWriter<byte> output, string name, ReadOnlySpan<char> value)

@@ -43,9 +43,6 @@ internal static partial class DaemonLog
     [LoggerMessage(1054, LogLevel.Information, "retry-now from {Trigger}: {Outcome}")]
     public static partial void RetryNowDone(this ILogger logger, string trigger, string outcome);
 
-    [LoggerMessage(1055, LogLevel.Debug, "control socket: {Command} from pid {PeerPid} (uid {PeerUid})")]
-    public static partial void ControlCommand(this ILogger logger, string command, int peerPid, int peerUid);
-
     [LoggerMessage(1057, LogLevel.Information, "network changed ({What}); waiting tunnels retry now, up tunnels are probed now")]
     public static partial void NetworkChanged(this ILogger logger, string what);
 

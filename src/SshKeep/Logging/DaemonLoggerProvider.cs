@@ -108,20 +108,15 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
     /// <summary>docs/observability.md, "The daemon's log": only the inode is compared (socket inodes are unique).</summary>
     internal static bool IsJournalStream(string? journalStream, string? stderrLink)
     {
-        if (string.IsNullOrEmpty(journalStream)) return false;
-        int colon = journalStream.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 ||
-            !ulong.TryParse(journalStream.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out _) ||
-            !ulong.TryParse(journalStream.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out ulong inode))
-        {
-            return false;
-        }
-        if (stderrLink is null) return true;
         const string prefix = "socket:[";
-        if (!stderrLink.StartsWith(prefix, StringComparison.Ordinal) || !stderrLink.EndsWith(']')) return false;
-        return ulong.TryParse(stderrLink.AsSpan(prefix.Length, stderrLink.Length - prefix.Length - 1),
-                   NumberStyles.None, CultureInfo.InvariantCulture, out ulong stderrInode)
-               && stderrInode == inode;
+        return journalStream?.Split(':') is [var device, var inodeText] &&
+               Number(device, out _) && Number(inodeText, out ulong inode) &&
+               (stderrLink is null ||
+                (stderrLink.StartsWith(prefix, StringComparison.Ordinal) && stderrLink.EndsWith(']') &&
+                 Number(stderrLink[prefix.Length..^1], out ulong stderrInode) && stderrInode == inode));
+
+        static bool Number(string text, out ulong value) =>
+            ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>The tunnel comes from the event's state, not from scopes: it cannot be lost across an await.</summary>
@@ -137,12 +132,7 @@ internal sealed class DaemonLoggerProvider : ILoggerProvider
             ArgumentNullException.ThrowIfNull(formatter);
             if (!provider.IsEnabled(logLevel)) return;
             var properties = state as IReadOnlyList<KeyValuePair<string, object?>>;
-            string? tunnel = null;
-            for (int i = 0; tunnel is null && properties is not null && i < properties.Count; i++)
-            {
-                var (key, value) = properties[i];
-                if (value is string name && DaemonLogFormatter.IsTunnelKey(key)) tunnel = name;
-            }
+            var tunnel = properties?.FirstOrDefault(p => p.Value is string && DaemonLogFormatter.IsTunnelKey(p.Key)).Value as string;
             provider.Write(new DaemonLogEntry(provider.Settings.TimeProvider.GetUtcNow(), logLevel, eventId, tunnel,
                 formatter(state, exception), properties, exception));
         }

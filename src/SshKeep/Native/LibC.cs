@@ -13,7 +13,6 @@ internal static unsafe partial class LibC
     internal const int ECONNREFUSED = 111;
 
     // open(2) flags.
-    internal const int O_RDONLY = 0x0;
     internal const int O_WRONLY = 0x1;
     internal const int O_RDWR = 0x2;
     internal const int O_CREAT = 0x40;
@@ -198,12 +197,9 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "fsync", SetLastError = true)]
     internal static partial int fsync(SafeFileHandle fd);
 
+    /// <summary>A file, or a socket before bind(2): Linux creates the socket file with this mode (less the umask), not 0777.</summary>
     [LibraryImport(Lib, EntryPoint = "fchmod", SetLastError = true)]
-    internal static partial int fchmod(SafeFileHandle fd, uint mode);
-
-    /// <summary>Before bind(2): Linux creates the socket file with this mode (less the umask), not 0777.</summary>
-    [LibraryImport(Lib, EntryPoint = "fchmod", SetLastError = true)]
-    internal static partial int fchmod(System.Net.Sockets.SafeSocketHandle fd, uint mode);
+    internal static partial int fchmod(SafeHandle fd, uint mode);
 
     [LibraryImport(Lib, EntryPoint = "ftruncate", SetLastError = true)]
     internal static partial int ftruncate(SafeFileHandle fd, long length);

@@ -77,12 +77,9 @@ internal static unsafe class PosixSpawn
         }
     }
 
-    /// <summary>This process's environment as .NET sees it (SetEnvironmentVariable too); null overrides remove.</summary>
-    public static Dictionary<string, string> CurrentEnvironmentWith(IReadOnlyDictionary<string, string?>? overrides) =>
-        EnvironmentWith(overrides, clear: false);
-
-    /// <summary>With <paramref name="clear"/>, the child gets exactly the non-null overrides.</summary>
-    public static Dictionary<string, string> EnvironmentWith(IReadOnlyDictionary<string, string?>? overrides, bool clear)
+    /// <summary>This process's environment as .NET sees it (SetEnvironmentVariable too); null overrides remove.
+    /// With <paramref name="clear"/>, the child gets exactly the non-null overrides.</summary>
+    public static Dictionary<string, string> EnvironmentWith(IReadOnlyDictionary<string, string?>? overrides, bool clear = false)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!clear)

@@ -20,7 +20,7 @@ internal static class ParentDeathSignal
     {
         if (!File.Exists(SetprivPath)) return (null, $"{SetprivPath} not found (util-linux)");
         var request = new SpawnRequest(SetprivPath, [SetprivPath, .. SpawnPlan.SetprivArguments, SetprivPath, "--version"],
-            PosixSpawn.CurrentEnvironmentWith(null)) { StandardStreamsToDevNull = true };
+            PosixSpawn.EnvironmentWith(null)) { StandardStreamsToDevNull = true };
         if (!PosixSpawn.TrySpawn(request, out int pid, out int error))
             return (null, $"{SetprivPath}: {LibC.StrError(error)}");
         // This one pid only: the reaper and the runtime wait for theirs, never for it.

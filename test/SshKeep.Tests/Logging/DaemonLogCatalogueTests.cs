@@ -118,7 +118,7 @@ public sealed partial class DaemonLogCatalogueTests
         { ParameterType: var t } when t == typeof(string) => "x",
         { ParameterType: var t } when t == typeof(int) => 7,
         { ParameterType: var t } when t == typeof(uint) => 7u,
-        { ParameterType: var t } when t == typeof(DaemonDuration) => DaemonDuration.FromSeconds(4),
+        { ParameterType: var t } when t == typeof(DaemonDuration) => new DaemonDuration(TimeSpan.FromSeconds(4)),
         { ParameterType: var t } when t == typeof(DaemonCount) => DaemonCount.Tunnels(1),
         { ParameterType: var t } when t == typeof(Exception) => new InvalidOperationException("boom"),
         _ => throw new InvalidOperationException($"no sample for {parameter.ParameterType} {parameter.Name}"),

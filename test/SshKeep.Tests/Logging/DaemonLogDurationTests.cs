@@ -28,7 +28,7 @@ public sealed class DaemonLogDurationTests
     [InlineData(-5, "0s")]
     public void Durations_read_in_the_status_form_with_a_tenth_under_ten_seconds(double seconds, string expected)
     {
-        var duration = DaemonDuration.FromSeconds(seconds);
+        var duration = new DaemonDuration(TimeSpan.FromSeconds(seconds));
 
         Assert.Equal(expected, duration.ToString());
         Assert.Equal(expected, $"{duration}");
@@ -37,7 +37,7 @@ public sealed class DaemonLogDurationTests
     [Fact]
     public void Json_value_is_seconds_to_the_millisecond()
     {
-        Assert.Equal(192.346, DaemonDuration.FromSeconds(192.3456).TotalSeconds);
+        Assert.Equal(192.346, ((DaemonDuration)TimeSpan.FromSeconds(192.3456)).TotalSeconds);
         Assert.Equal(4, ((DaemonDuration)TimeSpan.FromSeconds(4)).TotalSeconds);
     }
 }

@@ -61,8 +61,8 @@ public sealed class DaemonLogFormatterTests
         [
             new("tunnel", "db"),
             new("Exit", "status 255"),
-            new("Uptime", DaemonDuration.FromSeconds(192)),
-            new("Delay", DaemonDuration.FromSeconds(4)),
+            new("Uptime", new DaemonDuration(TimeSpan.FromSeconds(192))),
+            new("Delay", new DaemonDuration(TimeSpan.FromSeconds(4))),
             new("Attempt", 3),
             new("{OriginalFormat}", "ssh exited with {Exit} after {Uptime}; restarting in {Delay} (attempt {Attempt})"),
         ]);
@@ -83,7 +83,7 @@ public sealed class DaemonLogFormatterTests
         { 42L, "42" },
         { 1.5, "1.5" },
         { double.NaN, "\"NaN\"" },
-        { DaemonDuration.FromSeconds(1.5), "1.5" },
+        { new DaemonDuration(TimeSpan.FromSeconds(1.5)), "1.5" },
         { TimeSpan.FromMinutes(2), "120" },
         { TunnelState.WaitingForRemotePort, "\"waiting-for-remote-port\"" },
         { new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero), "\"2026-11-22T08:00:00+00:00\"" },

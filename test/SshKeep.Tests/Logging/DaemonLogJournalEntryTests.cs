@@ -25,7 +25,7 @@ public sealed class DaemonLogJournalEntryTests : IDisposable
     {
         using (var provider = Provider(_journald.SocketPath))
         {
-            provider.CreateLogger("x").SshExited("db", "status 255", TimeSpan.FromSeconds(192), DaemonDuration.FromSeconds(4), 3);
+            provider.CreateLogger("x").SshExited("db", "status 255", TimeSpan.FromSeconds(192), TimeSpan.FromSeconds(4), 3);
         }
 
         Assert.Equal(
@@ -150,7 +150,7 @@ public sealed class DaemonLogJournalEntryTests : IDisposable
     {
         using (var provider = Provider(Path.Combine(Path.GetDirectoryName(_journald.SocketPath)!, "absent")))
         {
-            provider.CreateLogger("x").SshExited("db", "status 255", TimeSpan.FromSeconds(192), DaemonDuration.FromSeconds(4), 3);
+            provider.CreateLogger("x").SshExited("db", "status 255", TimeSpan.FromSeconds(192), TimeSpan.FromSeconds(4), 3);
             provider.CreateLogger("x").DaemonStopped(0);
         }
 
@@ -176,7 +176,7 @@ public sealed class DaemonLogJournalEntryTests : IDisposable
 
         using (var provider = Provider(stale, DaemonLogFormat.Json))
         {
-            provider.CreateLogger("x").SshExited("db", "status 255", TimeSpan.FromSeconds(192), DaemonDuration.FromSeconds(4), 3);
+            provider.CreateLogger("x").SshExited("db", "status 255", TimeSpan.FromSeconds(192), TimeSpan.FromSeconds(4), 3);
         }
 
         string line = Stderr();

@@ -18,7 +18,7 @@ public sealed class DaemonLogProviderTests
         using var provider = Provider(DaemonLogFormat.Text);
         var logger = provider.CreateLogger("SshKeep.Supervision");
 
-        logger.SshExited("db", "status 255", TimeSpan.FromSeconds(192), DaemonDuration.FromSeconds(4), 3);
+        logger.SshExited("db", "status 255", TimeSpan.FromSeconds(192), TimeSpan.FromSeconds(4), 3);
 
         Assert.Equal("2026-11-22T08:24:10.123Z INFO  db: ssh exited with status 255 after 3m12s; restarting in 4s (attempt 3)\n", Output());
     }
@@ -29,7 +29,7 @@ public sealed class DaemonLogProviderTests
         using var provider = Provider(DaemonLogFormat.Text, journal: true);
         var logger = provider.CreateLogger("x");
 
-        logger.SshExited("db", "status 255", TimeSpan.FromSeconds(192), DaemonDuration.FromSeconds(4), 3);
+        logger.SshExited("db", "status 255", TimeSpan.FromSeconds(192), TimeSpan.FromSeconds(4), 3);
         logger.NeedsAttention("api", "authentication refused", "check identity_file and the server's authorized_keys", TimeSpan.FromMinutes(5));
 
         Assert.Equal(
@@ -43,7 +43,7 @@ public sealed class DaemonLogProviderTests
     {
         using var provider = Provider(DaemonLogFormat.Json);
 
-        provider.CreateLogger("x").SshExited("db", "status 255", TimeSpan.FromSeconds(192), DaemonDuration.FromSeconds(4), 3);
+        provider.CreateLogger("x").SshExited("db", "status 255", TimeSpan.FromSeconds(192), TimeSpan.FromSeconds(4), 3);
 
         string output = Output();
         Assert.EndsWith("}\n", output, StringComparison.Ordinal);

@@ -12,7 +12,7 @@ public sealed class ChildReaperTests
     public async Task Child_that_ended_before_it_was_tracked_is_still_reaped()
     {
         using var reaper = new ChildReaper();
-        var environment = PosixSpawn.CurrentEnvironmentWith(null);
+        var environment = PosixSpawn.EnvironmentWith(null);
         Assert.True(PosixSpawn.TrySpawn(new SpawnRequest("/bin/sh", ["sh", "-c", "exit 4"], environment), out int pid, out _));
 
         // Its SIGCHLD came and went while nobody tracked it: only the check in Track can see it.
@@ -32,7 +32,7 @@ public sealed class ChildReaperTests
         // The zombie keeps the pid, and so the process group's id, from being reused while the
         // group is still signalled (Ssh/ProcessGroupEnd).
         using var reaper = new ChildReaper();
-        var environment = PosixSpawn.CurrentEnvironmentWith(null);
+        var environment = PosixSpawn.EnvironmentWith(null);
         Assert.True(PosixSpawn.TrySpawn(new SpawnRequest("/bin/sh", ["sh", "-c", script], environment), out int pid, out _));
         var child = reaper.Track(pid, holdZombie: true);
 
@@ -51,7 +51,7 @@ public sealed class ChildReaperTests
     public async Task Stop_and_continue_are_seen_and_the_later_exit_too()
     {
         using var reaper = new ChildReaper();
-        var environment = PosixSpawn.CurrentEnvironmentWith(null);
+        var environment = PosixSpawn.EnvironmentWith(null);
         Assert.True(PosixSpawn.TrySpawn(new SpawnRequest("/bin/sleep", ["sleep", "100"], environment), out int pid, out _));
         var child = reaper.Track(pid);
         try
@@ -78,7 +78,7 @@ public sealed class ChildReaperTests
     {
         // The runtime reaps the children Process started; we reap ours by pid. Neither may take the other's.
         using var reaper = new ChildReaper();
-        var environment = PosixSpawn.CurrentEnvironmentWith(null);
+        var environment = PosixSpawn.EnvironmentWith(null);
         using var theirs = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "exit 6"]))!;
         Assert.True(PosixSpawn.TrySpawn(new SpawnRequest("/bin/sh", ["sh", "-c", "exit 5"], environment), out int pid, out _));
         var ours = reaper.Track(pid);
