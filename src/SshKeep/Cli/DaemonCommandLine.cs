@@ -180,7 +180,7 @@ internal static class DaemonCommandLine
     private static string? ConfigFromEnvironment() =>
         Environment.GetEnvironmentVariable(ConfigLoader.PathVariable) is { Length: > 0 } path ? path : null;
 
-    private static Dictionary<string, string> ProcessEnvironment() => PosixSpawn.CurrentEnvironmentWith(null);
+    private static Dictionary<string, string> ProcessEnvironment() => PosixSpawn.EnvironmentWith(null);
 
     private static int Usage(string problem)
     {

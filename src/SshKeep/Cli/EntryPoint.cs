@@ -31,7 +31,7 @@ internal static class EntryPoint
             }
         }
 
-        var host = new CompatModeHost(() => PosixSpawn.CurrentEnvironmentWith(null), SshkeepName, () => VersionAction.Line,
+        var host = new CompatModeHost(() => PosixSpawn.EnvironmentWith(null), SshkeepName, () => VersionAction.Line,
             HelpText.AfterCompatUsage);
         return await new CompatMode(Console.Out, Console.Error, TimeProvider.System, host).RunAsync(argv0, args);
     }
