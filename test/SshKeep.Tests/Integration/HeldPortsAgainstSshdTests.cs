@@ -81,8 +81,7 @@ public sealed class HeldPortsAgainstSshdTests
         // A reload that changes the tunnel but not the forward restarts ssh; the port stays held.
         var pid = (await daemon.PidsAsync())["web"];
         await world.WriteConfigAsync(("web", $"local: \"127.0.0.1:{world.WebPort}:127.0.0.1:{world.EchoPort}\"", ["ssh_options: { Compression: \"no\" }"]));
-        clients.Fault();
-        var reload = await daemon.CliAsync("reload");
+        var reload = await clients.FaultAsync(() => daemon.CliAsync("reload"));
         Assert.True(reload.ExitCode == 0, reload.StandardOutput + reload.StandardError);
         await UpOnANewSshAsync(daemon, "web", pid);
         var (attempts, failed) = await clients.StopAsync();
