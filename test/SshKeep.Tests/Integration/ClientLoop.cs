@@ -9,7 +9,7 @@ namespace SshKeep.Tests.Integration;
 /// its echo), not waiting for the one before. <see cref="StopAsync"/> waits for every attempt to end. An
 /// attempt under way at a <see cref="Fault"/>, or at any moment of a <see cref="FaultAsync"/>, is not counted:
 /// its connection may have been carried by the ssh that died, and no one can save that (docs/held-ports.md,
-/// "What a client sees").</summary>
+/// "Which session takes a client").</summary>
 internal sealed class ClientLoop : IAsyncDisposable
 {
     private readonly ConcurrentBag<Task<(long Start, long End, bool Ok)>> _attempts = [];
